@@ -1,0 +1,186 @@
+"""``kgraph build``, ``kgraph stats`` and ``kgraph app``."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from kgraph import api
+from kgraph.cli.options import db_option, echo_json, json_option
+from kgraph.corpus import FORMATS
+
+APP_FILE = Path(__file__).resolve().parents[3] / "app.py"
+
+
+class _Bars:
+    """A progress bar per stage on a terminal; silent otherwise."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.bar = None
+        self.stage = ""
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or total == 0:
+            return
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+            label = {"read": "posts read     ", "extract": "posts extracted"}.get(stage, stage)
+            self.bar = click.progressbar(length=total, label=label, file=sys.stderr)
+            self.bar.__enter__()
+            self.last = 0
+        self.bar.update(done - self.last)
+        self.last = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@click.command("build")
+@click.argument("corpus", nargs=-1)
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Override format detection.")
+@click.option("--encoding", help="Text encoding of the corpus files (default UTF-8).")
+@click.option("--strict", is_flag=True, help="Fail on the first bad record; write nothing.")
+@click.option(
+    "--ontology",
+    "ontology_files",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Extra ontology YAML with your own systems (repeatable).",
+)
+@click.option("--rules-only", is_flag=True, help="Run without the statistical model.")
+@click.option(
+    "--engine", type=click.Choice(["local", "dask"]), default="local", help="Where extraction runs."
+)
+@click.option("--scheduler", help="Dask scheduler address (default: a LocalCluster here).")
+@click.option("--processes", "n_process", type=int, default=1, help="spaCy worker processes.")
+@click.option("--if-missing", is_flag=True, help="Do nothing if the store already has a build.")
+@json_option
+def build_cmd(
+    corpus,
+    db,
+    fmt,
+    encoding,
+    strict,
+    ontology_files,
+    rules_only,
+    engine,
+    scheduler,
+    n_process,
+    if_missing,
+    as_json,
+):
+    """Build the knowledge graph from corpus files or feed URLs into the store.
+
+    CORPUS is any mix of seed .txt, CSV, JSON, JSONL, RSS/Atom/OPML files and http(s) feed
+    URLs; none means the shipped corpus. Unchanged posts come from the extraction cache.
+
+    \b
+    Example:
+      kgraph build                                  # the shipped corpus
+      kgraph build posts.csv https://example.com/feed.xml --db my.db
+    """
+    if if_missing and api.has_build(db):
+        if not as_json:
+            click.echo(f"{db or 'data/kgraph.db'} already holds a build; nothing to do.")
+        return
+    bars = _Bars(enabled=not as_json)
+    try:
+        report = api.build(
+            corpus,
+            db=db,
+            fmt=fmt,
+            encoding=encoding,
+            strict=strict,
+            ontology_files=ontology_files,
+            rules_only=rules_only,
+            engine=engine,
+            scheduler=scheduler,
+            n_process=n_process,
+            progress=bars,
+        )
+    finally:
+        bars.close()
+    for warning in report.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    if report.skipped:
+        click.secho(f"warning: skipped {len(report.skipped)} bad record(s):", fg="yellow", err=True)
+        for line in report.skipped[:20]:
+            click.echo(f"  {line}", err=True)
+    if as_json:
+        echo_json(report.__dict__)
+        return
+    click.echo(
+        f"Built {report.db}: {report.posts} posts, {report.mentions} mentions "
+        f"({report.extracted} extracted, {report.cached} from cache) "
+        f"in {sum(report.seconds.values()):.1f} s."
+    )
+
+
+@click.command("stats")
+@db_option
+@json_option
+def stats_cmd(db, as_json):
+    """Show what the store holds: posts, entities per type, mentions, the last build.
+
+    \b
+    Example:
+      kgraph stats --json
+    """
+    data = api.stats(db)
+    if as_json:
+        echo_json(data)
+        return
+    click.echo(f"store     {data['db']}")
+    click.echo(f"posts     {data['posts']}")
+    for type_, n in data["entities"].items():
+        click.echo(f"{type_.lower():<10}{n}")
+    click.echo(
+        f"mentions  {data['mentions']}  "
+        + ", ".join(f"{k}: {v}" for k, v in data["mentions_by_method"].items())
+    )
+    if data["build"]:
+        click.echo(f"build     #{data['build']['id']} pipeline {data['build']['pipeline_version']}")
+
+
+@click.command("app")
+@db_option
+@click.option("--port", type=int, default=8501, show_default=True)
+@click.option("--host", default="localhost", show_default=True, help="Address to listen on.")
+def app_cmd(db, port, host):
+    """Open the explorer (Streamlit) on the store, headless, on http://HOST:PORT.
+
+    \b
+    Example:
+      kgraph app --db data/kgraph.db --port 8501
+    """
+    env = dict(os.environ)
+    if db:
+        env["KGRAPH_DB"] = str(Path(db).resolve())
+    click.echo(f"kgraph explorer on http://{host}:{port}  (Ctrl+C to stop)")
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP_FILE),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        host,
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.fileWatcherType",
+        "none",
+    ]
+    raise SystemExit(subprocess.call(command, env=env))

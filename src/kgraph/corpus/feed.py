@@ -1,0 +1,71 @@
+"""RSS 2.0 and Atom feeds through feedparser; the feed's title becomes each post's source."""
+
+from __future__ import annotations
+
+import html
+import time
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+import feedparser
+
+from kgraph.corpus.records import Skip, to_post
+from kgraph.corpus.xmlsafety import check_xml
+from kgraph.errors import CorpusError
+from kgraph.model import Post
+
+
+class _TextOnly(HTMLParser):
+    """Collects the text of an HTML fragment; tags, scripts and styles are dropped."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in ("p", "br", "div", "li"):
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment, entities decoded."""
+    parser = _TextOnly()
+    parser.feed(fragment)
+    parser.close()
+    return html.unescape(" ".join("".join(parser.parts).split()))
+
+
+def _date(entry) -> str:
+    parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+    return time.strftime("%Y-%m-%d", parsed) if parsed else ""
+
+
+def parse(data: bytes, name: str) -> Iterator[Post | Skip]:
+    check_xml(data, name)
+    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    if not parsed.entries:
+        problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
+        raise CorpusError(f"{name}: no feed entries found{problem}. Is it an RSS or Atom feed?")
+    source = html_to_text(parsed.feed.get("title", ""))
+    for i, entry in enumerate(parsed.entries, start=1):
+        record = {
+            "id": entry.get("id", ""),
+            "title": html_to_text(entry.get("title", "")),
+            "summary": html_to_text(entry.get("summary", "")),
+            "url": entry.get("link", ""),
+            "source": source,
+            "published": _date(entry),
+            "tags": [t.get("term", "") for t in entry.get("tags", []) if t.get("term")],
+        }
+        yield to_post(record, f"{name}#{i}")

@@ -1,0 +1,99 @@
+"""The records that flow between stages: a post read from a corpus, a mention found in it.
+
+Readers produce :class:`Post`; the extractor produces :class:`Mention`; the store keeps both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+ENTITY_TYPES = ("COMPANY", "TECHNOLOGY", "CONCEPT")
+FIELDS = ("title", "summary")
+METHODS = ("ontology", "model", "rule")
+
+
+def normalise_title(title: str) -> str:
+    """Fold a title for identity: NFKC, lower case, curly quotes straightened, spaces squeezed."""
+    text = unicodedata.normalize("NFKC", title).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def post_id_for(title: str, url: str = "") -> str:
+    """The stable id of a post that brings none: a hash of its normalised title and url."""
+    key = normalise_title(title) + "\n" + url.strip()
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Post:
+    """One piece of engineering writing: a title and a short summary, with where it came from."""
+
+    id: str
+    """Stable identity: the input's own id, else :func:`post_id_for` of title and url."""
+    title: str
+    """The post's title, as written."""
+    summary: str = ""
+    """A short summary or teaser of the post; may be empty."""
+    url: str = ""
+    """Link to the original post; empty when unknown."""
+    source: str = ""
+    """The company or blog that published it; empty when unknown."""
+    published: str = ""
+    """ISO 8601 date (``YYYY-MM-DD``) of publication; empty when unknown."""
+    tags: list[str] = field(default_factory=list)
+    """Labels from the input (a seed collection's name, a feed's categories), merged on dedup."""
+    origin: str = ""
+    """Where it was read: ``file:line`` or ``file#record``, for messages and provenance."""
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of the text extraction reads; keys the extraction cache."""
+        text = self.title + "\n" + self.summary
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Mention:
+    """One occurrence of an entity in a post, with the evidence for it."""
+
+    post_id: str
+    """Id of the :class:`Post` it was found in."""
+    text: str
+    """The surface form as it appears, e.g. ``Airbnb's``."""
+    type: str
+    """One of :data:`ENTITY_TYPES`."""
+    canonical: str
+    """The entity's canonical name, e.g. ``Airbnb``; the node the mention links to."""
+    field: str
+    """``title`` or ``summary``: which text of the post holds it."""
+    start: int
+    """Character offset of the surface form within that field."""
+    end: int
+    """Character offset one past its end."""
+    sentence: str
+    """The sentence of that field that contains it: the evidence shown to users."""
+    method: str
+    """How it was found: ``ontology`` (curated ruler), ``model`` (statistical NER) or ``rule``."""
+    confidence: float
+    """0.0 to 1.0; ontology matches are near 1, discovered ones lower."""
+
+    @property
+    def entity_key(self) -> str:
+        return entity_key(self.type, self.canonical)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.pop("post_id")
+        return data
+
+
+def entity_key(type_: str, canonical: str) -> str:
+    """The id of an entity node: its type and canonical name, e.g. ``CONCEPT:sharding``."""
+    return f"{type_}:{canonical}"

@@ -1,0 +1,140 @@
+"""The curated ontology: entities with types, aliases, is-a parents, makers and definitions.
+
+It lives in ``data/ontology/*.yaml`` (format in ``docs/ontology.md``). Users add their own
+internal systems with extra files (``--ontology FILE``); later files extend earlier ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from kgraph.errors import OntologyError
+from kgraph.model import ENTITY_TYPES, entity_key
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "ontology"
+
+
+@dataclass
+class OntologyEntry:
+    """One curated entity."""
+
+    name: str
+    """Canonical name; with the type, the entity's key."""
+    type: str
+    """COMPANY, TECHNOLOGY or CONCEPT."""
+    aliases: list[str] = field(default_factory=list)
+    """Other surface forms and acronyms (plurals and possessives are handled by the matcher)."""
+    parents: list[str] = field(default_factory=list)
+    """Canonical names of is-a parents (``auto-sharding`` is a ``sharding``)."""
+    company: str = ""
+    """For a technology: the company that makes it (product_of)."""
+    definition: str = ""
+    """One line for learners; every concept has one."""
+    domains: list[str] = field(default_factory=list)
+    """For a company: URL hosts or prefixes of its blog, to attribute posts to it."""
+    case_sensitive: bool | None = None
+    """None: exact case only for names that contain a capital letter."""
+    ambiguous: bool = False
+    """Also a common word; the extractor asks for supporting context."""
+    origin: str = ""
+    """The file it came from."""
+
+    @property
+    def key(self) -> str:
+        return entity_key(self.type, self.name)
+
+
+@dataclass
+class Ontology:
+    """All entries, indexed by key and by every lower-cased name and alias."""
+
+    entries: dict[str, OntologyEntry] = field(default_factory=dict)
+    by_name: dict[str, OntologyEntry] = field(default_factory=dict)
+
+    def add(self, entry: OntologyEntry) -> None:
+        self.entries[entry.key] = entry
+        for name in [entry.name, *entry.aliases]:
+            self.by_name.setdefault(name.lower(), entry)
+
+    def lookup(self, name: str) -> OntologyEntry | None:
+        """The entry whose canonical name or alias is ``name``, ignoring case."""
+        return self.by_name.get(name.strip().lower())
+
+    def by_type(self, type_: str) -> list[OntologyEntry]:
+        return [e for e in self.entries.values() if e.type == type_]
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def _as_list(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def _entry(raw: dict, where: str) -> OntologyEntry:
+    if not isinstance(raw, dict) or not raw.get("name") or not raw.get("type"):
+        raise OntologyError(f"{where}: every entry needs a 'name' and a 'type'.")
+    type_ = str(raw["type"]).upper()
+    if type_ not in ENTITY_TYPES:
+        raise OntologyError(
+            f"{where}: type {raw['type']!r} must be one of {', '.join(ENTITY_TYPES)}."
+        )
+    return OntologyEntry(
+        name=str(raw["name"]).strip(),
+        type=type_,
+        aliases=_as_list(raw.get("aliases")),
+        parents=_as_list(raw.get("parent")),
+        company=str(raw.get("company") or ""),
+        definition=str(raw.get("definition") or "").strip(),
+        domains=_as_list(raw.get("domains")),
+        case_sensitive=raw.get("case_sensitive"),
+        ambiguous=bool(raw.get("ambiguous", False)),
+        origin=where,
+    )
+
+
+def read_file(path: Path) -> list[OntologyEntry]:
+    """The entries of one ontology YAML file."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise OntologyError(f"{path}: no such ontology file.") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise OntologyError(f"{path}: not valid UTF-8 YAML ({exc}). Fix the file.") from None
+    if not isinstance(data, dict) or not isinstance(data.get("entities"), list):
+        raise OntologyError(
+            f"{path}: expected a top-level 'entities:' list (see docs/ontology.md)."
+        )
+    return [_entry(raw, f"{path.name} entry {i + 1}") for i, raw in enumerate(data["entities"])]
+
+
+def default_files() -> list[Path]:
+    return sorted(DEFAULT_DIR.glob("*.yaml"))
+
+
+def load_ontology(extra: Iterable[Path | str] = (), *, include_default: bool = True) -> Ontology:
+    """The shipped ontology plus the user's extra files, checked for dangling references."""
+    onto = Ontology()
+    files = (default_files() if include_default else []) + [Path(p) for p in extra]
+    for path in files:
+        for entry in read_file(path):
+            onto.add(entry)
+    problems = [
+        f"{e.origin}: {e.name!r} names unknown {what} {ref!r}"
+        for e in onto.entries.values()
+        for what, refs in (("parent", e.parents), ("company", [e.company] if e.company else []))
+        for ref in refs
+        if onto.lookup(ref) is None
+    ]
+    if problems:
+        shown = "; ".join(problems[:5])
+        raise OntologyError(f"{len(problems)} dangling reference(s): {shown}. Add the entries.")
+    return onto

@@ -1,0 +1,332 @@
+"""The SQLite store: posts, entities, mentions with evidence, builds and the extraction cache.
+
+One file (default ``data/kgraph.db``) in WAL mode, so the app reads while a build writes.
+A build swaps the whole content in one transaction: a build that fails or is killed
+leaves the previous one complete. Reads happen inside one read transaction, so a reader
+sees the old build or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from kgraph.errors import StoreError
+from kgraph.model import Mention, Post
+
+DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "kgraph.db"
+APPLICATION_ID = 0x6B677268  # "kgrh": marks a file as a kgraph store
+SCHEMA_VERSION = 1
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+SCHEMA_V1 = """
+CREATE TABLE posts (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, summary TEXT NOT NULL, url TEXT NOT NULL,
+    source TEXT NOT NULL, published TEXT NOT NULL, tags TEXT NOT NULL, origin TEXT NOT NULL,
+    content_hash TEXT NOT NULL
+);
+CREATE TABLE entities (key TEXT PRIMARY KEY, type TEXT NOT NULL, canonical TEXT NOT NULL);
+CREATE TABLE mentions (
+    id INTEGER PRIMARY KEY, post_id TEXT NOT NULL REFERENCES posts(id),
+    entity_key TEXT NOT NULL REFERENCES entities(key), text TEXT NOT NULL,
+    field TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    sentence TEXT NOT NULL, method TEXT NOT NULL, confidence REAL NOT NULL
+);
+CREATE INDEX mentions_post ON mentions(post_id);
+CREATE INDEX mentions_entity ON mentions(entity_key);
+CREATE TABLE builds (
+    id INTEGER PRIMARY KEY, started_at REAL NOT NULL, finished_at REAL NOT NULL,
+    inputs TEXT NOT NULL, pipeline_version TEXT NOT NULL,
+    n_posts INTEGER NOT NULL, n_mentions INTEGER NOT NULL, n_extracted INTEGER NOT NULL
+);
+CREATE TABLE extraction_cache (
+    content_hash TEXT NOT NULL, pipeline_version TEXT NOT NULL, mentions TEXT NOT NULL,
+    PRIMARY KEY (content_hash, pipeline_version)
+);
+"""
+# Index i holds the script that takes a store from version i to i + 1.
+MIGRATIONS: list[str] = ["", SCHEMA_V1]
+
+
+@dataclass
+class Snapshot:
+    """Everything one build stored, read in one transaction."""
+
+    posts: list[Post]
+    mentions: list[Mention]
+    build: dict | None
+
+
+def _check_file(path: Path) -> None:
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        if fh.read(16) != SQLITE_MAGIC:
+            raise StoreError(
+                f"{path} is not a kgraph store (not an SQLite file); it was left untouched. "
+                "Pass another --db path, or remove the file if it is yours to delete."
+            )
+
+
+class Store:
+    """A kgraph store on disk. Use :func:`open_store` to get one."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = path
+        self.conn = conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN")
+        try:
+            yield self.conn
+        finally:
+            self.conn.execute("COMMIT")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with _transaction(self.conn):
+            yield self.conn
+
+    # -- reading -----------------------------------------------------------------------
+
+    def snapshot(self) -> Snapshot:
+        """Posts, mentions and the latest build, consistent with each other."""
+        with self._read() as db:
+            posts = [_post(row) for row in db.execute("SELECT * FROM posts ORDER BY id")]
+            mentions = [
+                Mention(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
+                for r in db.execute(
+                    'SELECT m.post_id, m.text, e.type, e.canonical, m.field, m.start, m."end",'
+                    " m.sentence, m.method, m.confidence FROM mentions m"
+                    " JOIN entities e ON e.key = m.entity_key ORDER BY m.id"
+                )
+            ]
+            build = self._latest_build(db)
+        return Snapshot(posts, mentions, build)
+
+    def posts(self) -> list[Post]:
+        return self.snapshot().posts
+
+    def latest_build(self) -> dict | None:
+        with self._read() as db:
+            return self._latest_build(db)
+
+    @staticmethod
+    def _latest_build(db: sqlite3.Connection) -> dict | None:
+        cur = db.execute("SELECT * FROM builds ORDER BY id DESC LIMIT 1")
+        row = cur.fetchone()
+        if row is None:
+            return None
+        build = dict(zip([c[0] for c in cur.description], row, strict=True))
+        build["inputs"] = json.loads(build["inputs"])
+        return build
+
+    def counts(self) -> dict[str, int]:
+        with self._read() as db:
+            out = {
+                t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                for t in ("posts", "entities", "mentions", "builds")
+            }
+            out.update(
+                {
+                    f"entities_{t.lower()}": n
+                    for t, n in db.execute("SELECT type, COUNT(*) FROM entities GROUP BY type")
+                }
+            )
+        return out
+
+    # -- extraction cache ----------------------------------------------------------------
+
+    def cached(self, hashes: Iterable[str], version: str) -> dict[str, list[dict]]:
+        """Cached extraction results for these content hashes under this pipeline version."""
+        wanted = list(dict.fromkeys(hashes))
+        found: dict[str, list[dict]] = {}
+        with self._read() as db:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                for h, blob in db.execute(
+                    "SELECT content_hash, mentions FROM extraction_cache"
+                    f" WHERE pipeline_version = ? AND content_hash IN ({marks})",
+                    [version, *chunk],
+                ):
+                    found[h] = json.loads(blob)
+        return found
+
+    def put_cache(self, items: Iterable[tuple[str, list[dict]]], version: str) -> None:
+        """Remember extraction results; committed at once so a killed build keeps them."""
+        with self._write():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO extraction_cache VALUES (?, ?, ?)",
+                [(h, version, json.dumps(m, ensure_ascii=False)) for h, m in items],
+            )
+
+    # -- writing a build -------------------------------------------------------------------
+
+    def replace_build(
+        self,
+        posts: list[Post],
+        mentions: list[Mention],
+        *,
+        inputs: list[str],
+        pipeline_version: str,
+        n_extracted: int,
+        started_at: float,
+    ) -> int:
+        """Swap the store's content for this build's, in one transaction; returns its id."""
+        entities = sorted({(m.entity_key, m.type, m.canonical) for m in mentions})
+        with self._write() as db:
+            db.execute("DELETE FROM mentions")
+            db.execute("DELETE FROM entities")
+            db.execute("DELETE FROM posts")
+            db.executemany(
+                "INSERT INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        p.id,
+                        p.title,
+                        p.summary,
+                        p.url,
+                        p.source,
+                        p.published,
+                        json.dumps(p.tags, ensure_ascii=False),
+                        p.origin,
+                        p.content_hash,
+                    )
+                    for p in posts
+                ],
+            )
+            db.executemany("INSERT INTO entities VALUES (?, ?, ?)", entities)
+            db.executemany(
+                'INSERT INTO mentions (post_id, entity_key, text, field, start, "end",'
+                " sentence, method, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        m.post_id,
+                        m.entity_key,
+                        m.text,
+                        m.field,
+                        m.start,
+                        m.end,
+                        m.sentence,
+                        m.method,
+                        m.confidence,
+                    )
+                    for m in mentions
+                ],
+            )
+            cur = db.execute(
+                "INSERT INTO builds (started_at, finished_at, inputs, pipeline_version,"
+                " n_posts, n_mentions, n_extracted) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    started_at,
+                    time.time(),
+                    json.dumps(inputs),
+                    pipeline_version,
+                    len(posts),
+                    len(mentions),
+                    n_extracted,
+                ),
+            )
+            return int(cur.lastrowid)
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction: all of it lands, or none of it (also on kill -9)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _post(row) -> Post:
+    return Post(
+        id=row[0],
+        title=row[1],
+        summary=row[2],
+        url=row[3],
+        source=row[4],
+        published=row[5],
+        tags=json.loads(row[6]),
+        origin=row[7],
+    )
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
+    if app_id != APPLICATION_ID and tables:
+        raise StoreError(
+            f"{path} is an SQLite database but not a kgraph store; it was left untouched. "
+            "Pass another --db path."
+        )
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path} has schema version {version}, newer than this kgraph understands "
+            f"({SCHEMA_VERSION}). Upgrade kgraph, or build into another --db path."
+        )
+    if version == SCHEMA_VERSION:
+        return
+    with _transaction(conn):
+        for step in range(version, SCHEMA_VERSION):
+            for statement in MIGRATIONS[step + 1].split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def open_store(path: Path | str | None = None, *, create: bool = False) -> Store:
+    """Open (and with ``create``, make or migrate) the store at ``path``.
+
+    Raises :class:`StoreError` with a fix for a missing, corrupt, foreign or newer store.
+    """
+    path = Path(path) if path else DEFAULT_DB
+    if not create and not path.exists():
+        raise StoreError(f"No kgraph store at {path}. Build one first: kgraph build --db {path}")
+    _check_file(path)
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 30000")
+        if create:
+            conn.execute("PRAGMA journal_mode = WAL")
+            _migrate(conn, path)
+        else:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise StoreError(
+                    f"{path} is not a kgraph store. Build one: kgraph build --db {path}"
+                )
+            if version != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{path} has schema version {version}; this kgraph reads {SCHEMA_VERSION}. "
+                    f"Rebuild it: kgraph build --db {path}"
+                )
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path} cannot be read as a kgraph store ({exc}); it was left untouched. "
+            "Pass another --db path, or rebuild into a new file."
+        ) from None
+    return Store(path, conn)
