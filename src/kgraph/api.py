@@ -59,8 +59,6 @@ def build(
     No sources means the shipped corpus. The store keeps the previous build until the new
     one commits, in one transaction.
     """
-    from kgraph.extract import load_extractor
-
     started = time.time()
     seconds: dict[str, float] = {}
     sources = [str(s) for s in sources]
@@ -71,6 +69,8 @@ def build(
 
     t = time.time()
     if extractor is None:
+        from kgraph.extract import load_extractor  # spaCy loads only when a build needs it
+
         extractor = load_extractor(ontology_files=ontology_files, rules_only=rules_only)
     version = extractor.version
     seconds["load"] = time.time() - t

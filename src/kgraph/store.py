@@ -285,6 +285,8 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
             f"{path} has schema version {version}, newer than this kgraph understands "
             f"({SCHEMA_VERSION}). Upgrade kgraph, or build into another --db path."
         )
+    # Only now, with the file known to be ours (or new), may anything be written to it.
+    conn.execute("PRAGMA journal_mode = WAL")
     if version == SCHEMA_VERSION:
         return
     with _transaction(conn):
@@ -307,11 +309,11 @@ def open_store(path: Path | str | None = None, *, create: bool = False) -> Store
     _check_file(path)
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
+    conn = None
     try:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 30000")
         if create:
-            conn.execute("PRAGMA journal_mode = WAL")
             _migrate(conn, path)
         else:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -324,7 +326,12 @@ def open_store(path: Path | str | None = None, *, create: bool = False) -> Store
                     f"{path} has schema version {version}; this kgraph reads {SCHEMA_VERSION}. "
                     f"Rebuild it: kgraph build --db {path}"
                 )
+    except StoreError:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
         raise StoreError(
             f"{path} cannot be read as a kgraph store ({exc}); it was left untouched. "
             "Pass another --db path, or rebuild into a new file."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import io
 import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -53,7 +54,8 @@ def _date(entry) -> str:
 
 def parse(data: bytes, name: str) -> Iterator[Post | Skip]:
     check_xml(data, name)
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    # A stream, never bytes: feedparser opens bytes that name a path (or /dev/zero) as a file.
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=False)
     if not parsed.entries:
         problem = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         raise CorpusError(f"{name}: no feed entries found{problem}. Is it an RSS or Atom feed?")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import http.client
 import socket
+import time
 import urllib.error
 import urllib.request
 
@@ -26,14 +28,30 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_Redirects)
 
 
-def fetch_url(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTES) -> bytes:
-    """The body of ``url``; :class:`CorpusError` for anything a user must fix."""
+def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> bytes:
+    """The body of ``url``; :class:`CorpusError` for anything a user must fix.
+
+    ``timeout`` bounds the whole fetch, not each read, so a server that drips a byte at a
+    time cannot hold a build forever. Defaults are read at call time (tests lower them).
+    """
+    timeout = TIMEOUT_S if timeout is None else timeout
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     if not url.lower().startswith(("http://", "https://")):
         raise CorpusError(f"{url}: only http:// and https:// feed URLs are read.")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    deadline = time.monotonic() + timeout
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
         with _OPENER.open(request, timeout=timeout) as response:
-            body = response.read(max_bytes + 1)
+            chunks, size = [], 0
+            while size <= max_bytes:
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+                chunk = response.read(min(65536, max_bytes + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            body = b"".join(chunks)
     except urllib.error.HTTPError as exc:
         if exc.code in (301, 302, 303, 307, 308):
             raise CorpusError(
@@ -49,8 +67,9 @@ def fetch_url(url: str, *, timeout: float = TIMEOUT_S, max_bytes: int = MAX_BYTE
         if isinstance(reason, (TimeoutError, socket.timeout)):
             raise CorpusError(f"{url}: no answer within {timeout:g} s. Try again later.") from None
         raise CorpusError(f"{url}: cannot be fetched ({reason}). Check the URL.") from None
-    except (OSError, ValueError) as exc:
-        raise CorpusError(f"{url}: cannot be fetched ({exc}).") from None
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        # HTTPException: a broken answer (bad status line, over-long header, cut-off body).
+        raise CorpusError(f"{url}: cannot be fetched ({type(exc).__name__}: {exc}).") from None
     if len(body) > max_bytes:
-        raise CorpusError(f"{url}: the feed is larger than {max_bytes // 1_048_576} MB; refused.")
+        raise CorpusError(f"{url}: the feed is larger than {max_bytes:,} bytes; refused.")
     return body

@@ -6,8 +6,9 @@ import re
 
 from kgraph.errors import CorpusError
 
-# C0 controls other than tab, newline and carriage return carry no meaning in a post.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls other than tab, newline and carriage return carry no meaning in a post;
+# lone surrogates (JSON "\ud800") cannot even be encoded as UTF-8.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> str:

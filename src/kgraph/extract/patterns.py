@@ -1,0 +1,67 @@
+"""Ruler patterns compiled from the ontology, each with ``id`` = the entity's canonical key.
+
+Two rulers share the work: one matches phrases by exact ``ORTH`` (names with capitals,
+``Spark`` is not ``spark``) plus token patterns, the other by ``LOWER`` (``load balancing``
+in any case). The resolver gets a small table of what it needs to judge a match.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from kgraph.extract.variants import is_case_sensitive, spellings
+from kgraph.ontology import Ontology
+
+
+def entity_table(onto: Ontology) -> dict[str, dict]:
+    """Per canonical key: type, name, maker and whether it needs supporting context."""
+    return {
+        key: {
+            "type": e.type,
+            "name": e.name,
+            "company": e.company,
+            "ambiguous": e.ambiguous,
+        }
+        for key, e in sorted(onto.entries.items())
+    }
+
+
+def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
+    """(exact-case patterns, any-case patterns) for every name, alias and spelling."""
+    exact: list[dict] = []
+    lower: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+    for key, entry in sorted(onto.entries.items()):
+        for surface in [entry.name, *entry.aliases]:
+            surface = surface.strip().replace("\u2019", "'")
+            if not surface:
+                continue
+            sensitive = is_case_sensitive(surface, entry.case_sensitive)
+            for form in spellings(surface, entry.type):
+                folded = (form if sensitive else form.lower(), key)
+                if folded in seen:
+                    continue
+                seen.add(folded)
+                pattern = {"label": entry.type, "pattern": form, "id": key}
+                (exact if sensitive else lower).append(pattern)
+                words = form.split(" ")
+                # "Jira cloud", "Google cloud": a capitalised first word carries the case.
+                if (
+                    sensitive
+                    and len(words) > 1
+                    and entry.case_sensitive is None
+                    and all(w.isalnum() for w in words)
+                ):
+                    tokens = [{"ORTH": words[0]}] + [{"LOWER": w.lower()} for w in words[1:]]
+                    exact.append({"label": entry.type, "pattern": tokens, "id": key})
+    return exact, lower
+
+
+def ontology_hash(onto: Ontology) -> str:
+    """A digest of everything in the ontology that changes what the rulers match."""
+    rows = [
+        [k, e.type, e.name, e.aliases, e.company, e.ambiguous, e.case_sensitive]
+        for k, e in sorted(onto.entries.items())
+    ]
+    return hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()[:16]

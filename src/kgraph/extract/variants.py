@@ -1,0 +1,62 @@
+"""Surface forms of an ontology name: plurals, hyphen spellings, and how case is matched.
+
+The ontology lists a name once; the matcher also needs ``cold restarts``, ``auto sharding``
+and ``GPUs``. Possessives need no variant: the tokenizer splits ``'s`` off.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
+_SIBILANT = ("s", "x", "z", "ch", "sh")
+
+
+def is_case_sensitive(surface: str, flag: bool | None) -> bool:
+    """Whether ``surface`` must match with its exact case (the ontology format's rule)."""
+    if flag is not None:
+        return bool(flag)
+    return any(c.isupper() for c in surface)
+
+
+def is_acronym(word: str) -> bool:
+    return bool(_ACRONYM.match(word))
+
+
+def plural(word: str) -> str:
+    """The regular English plural of a lower-case noun (good enough for the heads of terms)."""
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(_SIBILANT):
+        return word + "es"
+    return word + "s"
+
+
+def singular(word: str) -> str:
+    """Undo :func:`plural` on a lower-case word, conservatively (``status`` stays ``status``)."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "ics")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def spellings(surface: str, entity_type: str) -> list[str]:
+    """``surface`` and the variants the matcher should also accept, first one original."""
+    forms = [surface]
+    if "-" in surface and surface.lower() == surface:
+        forms.append(surface.replace("-", " "))
+        if entity_type == "CONCEPT" and surface.count("-") == 1:
+            forms.append(surface.replace("-", ""))
+    out = []
+    for form in forms:
+        out.append(form)
+        words = form.split(" ")
+        last = words[-1]
+        if is_acronym(last):
+            out.append(" ".join([*words[:-1], last + "s"]))
+        elif entity_type == "CONCEPT" and last.isalpha() and last.islower():
+            out.append(" ".join([*words[:-1], plural(last)]))
+    return list(dict.fromkeys(out))

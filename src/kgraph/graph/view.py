@@ -1,0 +1,145 @@
+"""What the app's graph component draws: positions computed in Python, and a JSON payload.
+
+The browser gets finished coordinates (physics off), so a 2,000-node view draws in
+seconds instead of settling for a minute. Every text that can reach the DOM as HTML
+(tooltips) is escaped here; labels are drawn on a canvas and stay the canonical names.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import networkx as nx
+
+__all__ = ["EDGE_PRIORITY", "KIND_COLORS", "layout", "view_payload"]
+
+KIND_COLORS = {
+    "company": "#e4572e",
+    "technology": "#2e86de",
+    "concept": "#17a673",
+    "post": "#9b8f7a",
+}
+"""Colours by node kind, mid-tone so they read on light and dark backgrounds."""
+
+EDGE_PRIORITY = ("is_a", "product_of", "published_by", "uses", "mentions", "related")
+"""When several edges join two nodes, the view shows one, typed by the first listed here."""
+
+SPREAD = 110.0  # pixels per unit of sqrt(n): keeps density similar for small and large views
+
+
+def layout(G: nx.MultiDiGraph, nodes: list[str], seed: int = 42) -> dict[str, tuple[float, float]]:
+    """Deterministic pixel positions for ``nodes``, from a weighted spring layout.
+
+    Parameters
+    ----------
+    G : the full graph; only the subgraph on ``nodes`` is laid out.
+    nodes : node ids to place.
+    seed : layout seed, so the same view always looks the same.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c")])
+    >>> pos = layout(G, ["a", "b", "c"])
+    >>> sorted(pos) == ["a", "b", "c"] and pos == layout(G, ["c", "b", "a"])
+    True
+    """
+    order = sorted(set(nodes))
+    if not order:
+        return {}
+    if len(order) == 1:
+        return {order[0]: (0.0, 0.0)}
+    simple = nx.Graph()
+    simple.add_nodes_from(order)
+    for u, v, data in G.subgraph(order).edges(data=True):
+        if u == v:
+            continue
+        w = float(data.get("weight", 1) or 1)
+        if simple.has_edge(u, v):
+            simple[u][v]["weight"] = max(simple[u][v]["weight"], w)
+        else:
+            simple.add_edge(u, v, weight=w)
+    # Damp heavy co-occurrence weights so one hub does not collapse its neighbours.
+    for _, _, data in simple.edges(data=True):
+        data["weight"] = 1.0 + math.log1p(data["weight"])
+    iterations = 50 if len(order) <= 600 else 30
+    pos = nx.spring_layout(simple, seed=seed, weight="weight", iterations=iterations)
+    scale = SPREAD * math.sqrt(len(order))
+    return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in pos.items()}
+
+
+def _tooltip(data: dict) -> str:
+    kind = data.get("kind", "")
+    lines = [data.get("label", ""), kind]
+    if kind == "post":
+        if data.get("source"):
+            lines.append(f"source: {data['source']}")
+        if data.get("published"):
+            lines.append(f"published: {data['published']}")
+    else:
+        if data.get("post_count"):
+            lines.append(f"{data['post_count']} post(s)")
+        if data.get("definition"):
+            lines.append(str(data["definition"]))
+    return "\n".join(html.escape(str(line), quote=True) for line in lines if line)
+
+
+def _node_size(score: float, lo: float, hi: float) -> float:
+    if hi <= lo:
+        return 14.0
+    return round(10.0 + 26.0 * math.sqrt((score - lo) / (hi - lo)), 1)
+
+
+def view_payload(
+    G: nx.MultiDiGraph,
+    nodes: list[str],
+    positions: dict[str, tuple[float, float]],
+    sizes: dict[str, float] | None = None,
+) -> dict:
+    """The JSON the graph component draws: nodes with positions, one edge per node pair.
+
+    ``sizes`` maps node ids to a centrality score (any scale); nodes are sized by it,
+    else by their post count. Tooltips (``title``) are HTML-escaped; labels are the
+    canonical names, drawn as text on the canvas.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("CONCEPT:a", kind="concept", label="<a>")
+    >>> G.add_node("CONCEPT:b", kind="concept", label="b")
+    >>> G.add_edge("CONCEPT:a", "CONCEPT:b", type="related", weight=2)
+    0
+    >>> p = view_payload(G, ["CONCEPT:a", "CONCEPT:b"], layout(G, ["CONCEPT:a", "CONCEPT:b"]))
+    >>> p["nodes"][0]["label"], p["nodes"][0]["title"].splitlines()[0]
+    ('<a>', '&lt;a&gt;')
+    >>> p["edges"][0]["type"], p["edges"][0]["weight"]
+    ('related', 2.0)
+    """
+    keep = sorted(n for n in set(nodes) if n in G)
+    kept = set(keep)
+    scores = {n: float((sizes or {}).get(n, G.nodes[n].get("post_count", 1) or 1)) for n in keep}
+    lo, hi = (min(scores.values()), max(scores.values())) if scores else (0.0, 0.0)
+    out_nodes = []
+    for n in keep:
+        data = G.nodes[n]
+        kind = data.get("kind", "concept")
+        x, y = positions.get(n, (0.0, 0.0))
+        out_nodes.append({
+            "id": n, "label": str(data.get("label", n)), "kind": kind, "x": x, "y": y,
+            "size": _node_size(scores[n], lo, hi), "color": KIND_COLORS.get(kind, "#888888"),
+            "title": _tooltip(data),
+        })
+    pairs: dict[tuple[str, str], dict] = {}
+    rank = {t: i for i, t in enumerate(EDGE_PRIORITY)}
+    for u, v, data in G.subgraph(keep).edges(data=True):
+        if u == v or u not in kept or v not in kept:
+            continue
+        a, b = sorted((u, v))
+        etype = str(data.get("type", "related"))
+        weight = float(data.get("weight", 1) or 1)
+        edge = pairs.setdefault((a, b), {"from": u, "to": v, "type": etype, "weight": weight})
+        if rank.get(etype, 99) < rank.get(edge["type"], 99):
+            edge.update({"from": u, "to": v, "type": etype})
+        edge["weight"] = max(edge["weight"], weight)
+    out_edges = [{"id": f"{a}\u2192{b}", **edge} for (a, b), edge in sorted(pairs.items())]
+    return {"nodes": out_nodes, "edges": out_edges}
