@@ -1,15 +1,18 @@
 """Extraction on a Dask distributed cluster: ``kgraph build --engine dask [--scheduler ADDR]``.
 
-Posts are cut into partitions and mapped over the workers. Each worker process loads the
-pipeline once (a per-process cache keyed by loader, ontology files and ``rules_only``) and
-reuses it for every partition it runs. Results come back in input order, so the client
-writes the store in one transaction exactly as a local build does: same posts in, same
-mentions out.
+Posts are cut into partitions and mapped over the workers. The client's loaded extractor is
+shipped to every worker once (``scatter(broadcast=True)``: each worker unpickles it once and
+reuses it for every partition), so workers run exactly the client's pipeline version and
+need no copy of the client's ontology files. An extractor that cannot be pickled is instead
+loaded on each worker once, by ontology files and ``rules_only``. Results come back in
+input order and the client writes the store in one transaction, as a local build does:
+same posts in, same mentions out.
 """
 
 from __future__ import annotations
 
 import math
+import pickle
 from collections.abc import Callable, Iterator
 
 from kgraph.errors import KgraphError
@@ -22,7 +25,8 @@ MIN_PARTITION = 64
 _PIPELINES: dict[tuple, object] = {}
 
 
-def _default_loader(ontology_files: tuple[str, ...], rules_only: bool):
+def load_extractor_on_worker(ontology_files: tuple[str, ...], rules_only: bool):
+    """The default worker-side loader: :func:`kgraph.extract.load_extractor`."""
     from kgraph.extract import load_extractor
 
     return load_extractor(ontology_files=ontology_files, rules_only=rules_only)
@@ -36,10 +40,14 @@ def worker_extractor(loader: Callable, ontology_files: tuple[str, ...], rules_on
     return _PIPELINES[key]
 
 
-def _extract_partition(posts: list[Post], loader: Callable, ontology_files: tuple[str, ...],
-                       rules_only: bool, batch_size: int) -> list[list[Mention]]:
-    extractor = worker_extractor(loader, ontology_files, rules_only)
+def _extract_shipped(posts: list[Post], extractor, batch_size: int) -> list[list[Mention]]:
     return [list(m) for m in extractor.extract(posts, batch_size=batch_size, n_process=1)]
+
+
+def _extract_loaded(posts: list[Post], loader: Callable, ontology_files: tuple[str, ...],
+                    rules_only: bool, batch_size: int) -> list[list[Mention]]:
+    extractor = worker_extractor(loader, ontology_files, rules_only)
+    return _extract_shipped(posts, extractor, batch_size)
 
 
 def connect(scheduler: str | None):
@@ -70,24 +78,20 @@ def run_dask(extractor, posts: list[Post], *, batch_size: int = 256, n_process: 
              **_) -> Iterator[tuple[Post, list[Mention]]]:
     """Extract ``posts`` on Dask workers; yields ``(post, mentions)`` in input order.
 
-    ``extractor`` stays on the client (its pipeline is not shipped); workers build their own
-    with ``loader(ontology_files, rules_only)``, by default :func:`kgraph.extract.load_extractor`.
-    Every worker needs kgraph and the model package installed.
+    With ``loader`` (or an extractor that cannot be pickled) workers build their own
+    extractor once with ``loader(ontology_files, rules_only)``, by default
+    :func:`load_extractor_on_worker`. Every worker needs kgraph and spaCy installed.
     """
     if not posts:
         return
-    loader = loader or _default_loader
     files = tuple(str(f) for f in ontology_files)
     client, cluster = connect(scheduler)
     try:
+        task = _task(client, extractor, loader, files, rules_only, batch_size)
         workers = max(1, len(client.scheduler_info()["workers"]))
         size = max(MIN_PARTITION, math.ceil(len(posts) / (workers * PARTITIONS_PER_WORKER)))
         parts = [posts[i : i + size] for i in range(0, len(posts), size)]
-        futures = [
-            client.submit(_extract_partition, part, loader, files, rules_only, batch_size,
-                          pure=False)
-            for part in parts
-        ]
+        futures = [client.submit(*task(part), pure=False) for part in parts]
         for i, (part, future) in enumerate(zip(parts, futures, strict=True)):
             results = future.result()
             futures[i] = None  # let the cluster forget a partition once it is on the client
@@ -103,3 +107,15 @@ def run_dask(extractor, posts: list[Post], *, batch_size: int = 256, n_process: 
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _task(client, extractor, loader, files, rules_only, batch_size) -> Callable:
+    """How to submit one partition: with the shipped extractor, or with a worker loader."""
+    if loader is None and extractor is not None:
+        try:
+            shipped = client.scatter(extractor, broadcast=True, hash=False)
+            return lambda part: (_extract_shipped, part, shipped, batch_size)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            pass  # e.g. a component holding a lock or a lambda: load it on the workers instead
+    loader = loader or load_extractor_on_worker
+    return lambda part: (_extract_loaded, part, loader, files, rules_only, batch_size)

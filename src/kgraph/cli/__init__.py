@@ -8,7 +8,9 @@ from __future__ import annotations
 import click
 
 from kgraph import __version__
+from kgraph.cli.bench import bench_cmd
 from kgraph.cli.build import app_cmd, build_cmd, stats_cmd
+from kgraph.cli.graph import COMMANDS as GRAPH_COMMANDS
 from kgraph.errors import KgraphError
 
 
@@ -35,5 +37,5 @@ def main() -> None:
     """
 
 
-for command in (build_cmd, stats_cmd, app_cmd):
+for command in (build_cmd, stats_cmd, app_cmd, bench_cmd, *GRAPH_COMMANDS):
     main.add_command(command)

@@ -46,16 +46,21 @@ def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None =
             while size <= max_bytes:
                 if time.monotonic() > deadline:
                     raise TimeoutError
-                chunk = response.read(min(65536, max_bytes + 1 - size))
+                chunk = response.read1(min(65536, max_bytes + 1 - size))  # what has come
                 if not chunk:
                     break
                 chunks.append(chunk)
                 size += len(chunk)
             body = b"".join(chunks)
     except urllib.error.HTTPError as exc:
-        if exc.code in (301, 302, 303, 307, 308):
+        if str(exc.msg).startswith(_Redirects.inf_msg):
             raise CorpusError(
                 f"{url}: more than {MAX_REDIRECTS} redirects; use the final URL."
+            ) from None
+        if exc.code in (301, 302, 303, 307, 308) and "not allowed" in str(exc.msg):
+            # urllib refuses file:, data: and the like itself, before our handler sees them.
+            raise CorpusError(
+                f"{url}: redirects to {exc.filename!r}; only http(s) is followed."
             ) from None
         raise CorpusError(
             f"{url}: the server answered {exc.code} {exc.reason}. Check the URL."

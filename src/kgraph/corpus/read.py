@@ -59,6 +59,12 @@ def _read_one(source: str, fmt: str | None, encoding: str | None, depth: int = 0
         if depth:
             raise CorpusError(f"{name}: an OPML list inside an OPML list is not followed.")
         for url in opml.feed_urls(data, name):
+            # Never a local path: an OPML fetched from the web must not read this machine's files.
+            if not url.lower().startswith(("http://", "https://")):
+                raise CorpusError(
+                    f"{name}: lists the feed {url[:200]!r}; only http:// and https:// feed URLs "
+                    "are followed. Fix or remove that outline."
+                )
             yield from _read_one(url, "feed", encoding, depth + 1)
         return
     if kind not in PARSERS:

@@ -25,6 +25,7 @@ KIND_COLORS = {
 EDGE_PRIORITY = ("is_a", "product_of", "published_by", "uses", "mentions", "related")
 """When several edges join two nodes, the view shows one, typed by the first listed here."""
 
+POST_LABEL = 40  # characters of a post title drawn on the canvas; the tooltip has it all
 SPREAD = 110.0  # pixels per unit of sqrt(n): keeps density similar for small and large views
 
 
@@ -62,10 +63,36 @@ def layout(G: nx.MultiDiGraph, nodes: list[str], seed: int = 42) -> dict[str, tu
     # Damp heavy co-occurrence weights so one hub does not collapse its neighbours.
     for _, _, data in simple.edges(data=True):
         data["weight"] = 1.0 + math.log1p(data["weight"])
-    iterations = 50 if len(order) <= 600 else 30
-    pos = nx.spring_layout(simple, seed=seed, weight="weight", iterations=iterations)
-    scale = SPREAD * math.sqrt(len(order))
-    return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in pos.items()}
+    return _pack(simple, seed)
+
+
+def _pack(simple: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Lay out each connected part on its own, then shelve the parts left to right.
+
+    One spring layout of a disconnected graph pushes small parts far out and squeezes the
+    big one; packing keeps every part readable when the browser fits the view.
+    """
+    parts = sorted((sorted(c) for c in nx.connected_components(simple)),
+                   key=lambda c: (-len(c), c[0]))
+    width = SPREAD * math.sqrt(simple.number_of_nodes()) * 2.2
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_h = 0.0
+    for part in parts:
+        size = SPREAD * math.sqrt(len(part))
+        if len(part) == 1:
+            local = {part[0]: (0.0, 0.0)}
+        else:
+            iterations = 50 if len(part) <= 600 else 30
+            local = nx.spring_layout(simple.subgraph(part), seed=seed, weight="weight",
+                                     iterations=iterations, center=(0, 0), scale=1.0)
+        if x > 0 and x + size > width:
+            x, y, row_h = 0.0, y + row_h + SPREAD * 0.6, 0.0
+        for n, (px, py) in local.items():
+            out[n] = (round(x + size / 2 + float(px) * size / 2, 1),
+                      round(y + size / 2 + float(py) * size / 2, 1))
+        x += size + SPREAD * 0.6
+        row_h = max(row_h, size)
+    return out
 
 
 def _tooltip(data: dict) -> str:
@@ -95,11 +122,12 @@ def view_payload(
     nodes: list[str],
     positions: dict[str, tuple[float, float]],
     sizes: dict[str, float] | None = None,
+    min_weight: float = 0.0,
 ) -> dict:
     """The JSON the graph component draws: nodes with positions, one edge per node pair.
 
     ``sizes`` maps node ids to a centrality score (any scale); nodes are sized by it,
-    else by their post count. Tooltips (``title``) are HTML-escaped; labels are the
+    else by their post count. Links lighter than ``min_weight`` are left out. Tooltips (``title``) are HTML-escaped; labels are the
     canonical names, drawn as text on the canvas.
 
     Examples
@@ -124,8 +152,11 @@ def view_payload(
         data = G.nodes[n]
         kind = data.get("kind", "concept")
         x, y = positions.get(n, (0.0, 0.0))
+        label = str(data.get("label", n))
+        if kind == "post" and len(label) > POST_LABEL:
+            label = label[: POST_LABEL - 1].rstrip() + "…"
         out_nodes.append({
-            "id": n, "label": str(data.get("label", n)), "kind": kind, "x": x, "y": y,
+            "id": n, "label": label, "kind": kind, "x": x, "y": y,
             "size": _node_size(scores[n], lo, hi), "color": KIND_COLORS.get(kind, "#888888"),
             "title": _tooltip(data),
         })
@@ -137,6 +168,8 @@ def view_payload(
         a, b = sorted((u, v))
         etype = str(data.get("type", "related"))
         weight = float(data.get("weight", 1) or 1)
+        if weight < min_weight:
+            continue
         edge = pairs.setdefault((a, b), {"from": u, "to": v, "type": etype, "weight": weight})
         if rank.get(etype, 99) < rank.get(edge["type"], 99):
             edge.update({"from": u, "to": v, "type": etype})

@@ -1,0 +1,35 @@
+"""The questions kgraph answers, as pure functions of the graph (networkx style).
+
+Every function takes the graph from :func:`kgraph.graph.build_graph` first. Shared indexes
+are computed once per graph and cached on ``G.graph`` (see :mod:`._index`).
+"""
+
+from kgraph.analysis.card import entity_card
+from kgraph.analysis.centrality import centrality, top_entities
+from kgraph.analysis.communities import communities, community_of
+from kgraph.analysis.compare import company_posts, company_technology_matrix, compare_companies
+from kgraph.analysis.ego import ego_subgraph
+from kgraph.analysis.paths import explain_edge, explained_path
+from kgraph.analysis.related import edge_evidence, related_posts
+from kgraph.analysis.resolve import resolve, search, suggestions
+from kgraph.analysis.similar import similar_posts
+
+__all__ = [
+    "centrality",
+    "communities",
+    "community_of",
+    "company_posts",
+    "company_technology_matrix",
+    "compare_companies",
+    "edge_evidence",
+    "ego_subgraph",
+    "entity_card",
+    "explain_edge",
+    "explained_path",
+    "related_posts",
+    "resolve",
+    "search",
+    "similar_posts",
+    "suggestions",
+    "top_entities",
+]

@@ -1,0 +1,118 @@
+"""Indexes the questions share, computed once per graph and cached on ``G.graph``.
+
+The cache key holds the node and edge counts, so a graph changed in place is re-indexed.
+Keys starting with ``_`` in ``G.graph`` are never exported.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+CACHE_KEY = "_kgraph_index"
+PATH_RELATIONS = ("related", "uses", "is_a", "product_of")
+
+
+@dataclass
+class Index:
+    """What related, similar, resolve and paths look up instead of scanning the graph."""
+
+    posts_of: dict[str, list[tuple[float, str]]]
+    """entity -> [(score, post node)] best first (see :func:`mention_score`)."""
+    entities_of: dict[str, list[str]]
+    """post node -> entity nodes it mentions."""
+    names: list[tuple[str, str, int]]
+    """(lower-cased name, node, priority) for resolve and search; priority 0 is best."""
+    exact: dict[str, list[tuple[int, str]]]
+    n_posts: int
+    memo: dict = field(default_factory=dict)
+    """Lazily computed whole-graph results: entity graph, pagerank, communities."""
+
+
+def mention_score(d: dict, n_in_post: int) -> float:
+    """How much a post is about an entity: title first, then repetition and focus."""
+    summary = d["count"] - sum(e["field"] == "title" for e in d["evidence"])
+    focus = 1.0 / max(n_in_post, 1)
+    return round(2.0 * d["in_title"] + 0.5 * min(summary, 3) / 3 + 0.5 * focus, 4)
+
+
+def _strip_possessive(text: str) -> str:
+    for tail in ("'s", "\u2019s", "'", "\u2019"):
+        if text.endswith(tail):
+            return text[: -len(tail)]
+    return text
+
+
+def _build(G: nx.MultiDiGraph) -> Index:
+    entities_of: dict[str, list[str]] = defaultdict(list)
+    edges = [(u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == "mentions"]
+    for u, v, _d in edges:
+        entities_of[u].append(v)
+    posts_of: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    names: list[tuple[str, str, int]] = []
+    for u, v, d in edges:
+        posts_of[v].append((mention_score(d, len(entities_of[u])), u))
+        for ev in d["evidence"]:
+            names.append((_strip_possessive(ev["text"]).lower(), v, 2))
+    published = nx.get_node_attributes(G, "published")
+    for lst in posts_of.values():
+        lst.sort(key=lambda sp: (-sp[0], _neg_date(published.get(sp[1], "")), sp[1]))
+    for node, d in G.nodes(data=True):
+        if d["kind"] == "post":
+            names.append((d["label"].lower(), node, 3))
+            continue
+        names.append((d["label"].lower(), node, 0))
+        names.extend((alias.lower(), node, 1) for alias in d.get("aliases", []))
+    names = sorted(set(names))
+    exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for name, node, prio in names:
+        exact[name].append((prio, node))
+    n_posts = sum(1 for _n, k in G.nodes(data="kind") if k == "post")
+    return Index(dict(posts_of), dict(entities_of), names, dict(exact), n_posts)
+
+
+def _neg_date(date: str) -> str:
+    # Newer posts first among equals: invert the digits so a plain sort puts them first.
+    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date) or "~"
+
+
+def get_index(G: nx.MultiDiGraph) -> Index:
+    """The cached :class:`Index` of ``G``; built on first use (O(edges))."""
+    stamp = (G.number_of_nodes(), G.number_of_edges())
+    cached = G.graph.get(CACHE_KEY)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, _build(G))
+        G.graph[CACHE_KEY] = cached
+    return cached[1]
+
+
+def idf(index: Index, entity: str) -> float:
+    """Rarity of an entity across posts: 0 for one in every post."""
+    df = len(index.posts_of.get(entity, ())) or 1
+    return math.log((index.n_posts + 1) / df)
+
+
+def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    """Entities only, linked by related/uses/is_a/product_of; edge ``cost`` penalises hubs."""
+    index = get_index(G)
+    if "entity_graph" in index.memo:
+        return index.memo["entity_graph"]
+    EG = nx.Graph()
+    EG.add_nodes_from(sorted(n for n, k in G.nodes(data="kind") if k != "post"))
+    top = max((G.nodes[n]["post_count"] for n in EG), default=1)
+    scale = math.log(2 + top)
+    hub = {n: math.log(1 + G.nodes[n]["post_count"]) / scale for n in EG}
+    for u, v, k, d in G.edges(keys=True, data=True):
+        if k not in PATH_RELATIONS:
+            continue
+        if EG.has_edge(u, v):
+            EG[u][v]["relations"].append((k, u, v))
+            EG[u][v]["weight"] += d["weight"] if k == "related" else 0.0
+            continue
+        EG.add_edge(u, v, relations=[(k, u, v)], weight=d["weight"] if k == "related" else 1.0,
+                    cost=1.0 + (hub[u] + hub[v]) / 2)
+    index.memo["entity_graph"] = EG
+    return EG

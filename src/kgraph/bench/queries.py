@@ -1,0 +1,90 @@
+"""Query latencies on a built graph: related posts, explained path, entity card, app payload.
+
+Each query runs on a seeded sample of entities, so two runs time the same questions. A
+function another module has not written yet is skipped with a note, not an error.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+
+
+def percentiles(samples_s: list[float]) -> dict:
+    """p50 and p95 in milliseconds of a list of durations in seconds."""
+    ms = sorted(s * 1000 for s in samples_s)
+    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
+    return {"p50_ms": round(statistics.median(ms), 3), "p95_ms": round(p95, 3), "n": len(ms)}
+
+
+def _timed(fn: Callable, args: list[tuple]) -> dict:
+    samples = []
+    for a in args:
+        t = time.perf_counter()
+        fn(*a)
+        samples.append(time.perf_counter() - t)
+    return percentiles(samples)
+
+
+def _entities(G, rng: random.Random, k: int) -> list[str]:
+    """A seeded sample of entity nodes, weighted toward common ones as users' clicks are."""
+    nodes = sorted(n for n, d in G.nodes(data=True) if d.get("kind") != "post")
+    if not nodes:
+        return []
+    weights = [1 + G.degree(n) for n in nodes]
+    return rng.choices(nodes, weights, k=k)
+
+
+def measure_queries(G, *, n: int = 50, seed: int = 42, notes: list[str]) -> dict:
+    """p50/p95 of each query over ``n`` sampled entities (pairs for paths)."""
+    try:
+        from kgraph import analysis
+    except ImportError as exc:
+        notes.append(f"queries skipped: kgraph.analysis not importable ({exc})")
+        return {}
+    rng = random.Random(seed)
+    sample = _entities(G, rng, n)
+    if not sample:
+        notes.append("queries skipped: the graph has no entity nodes")
+        return {}
+    pairs = list(zip(sample, _entities(G, rng, n), strict=True))
+    label = {s: G.nodes[s].get("label", s) for s in {*sample, *(b for _, b in pairs)}}
+    plan = {
+        "related_posts": ("related_posts", [(G, label[s]) for s in sample]),
+        "explained_path": ("explained_path", [(G, label[a], label[b]) for a, b in pairs]),
+        "entity_card": ("entity_card", [(G, label[s]) for s in sample]),
+    }
+    out = {}
+    for name, (func, args) in plan.items():
+        fn = getattr(analysis, func, None)
+        if fn is None:
+            notes.append(f"{name} skipped: kgraph.analysis.{func} not written yet")
+            continue
+        fn(*args[0])  # warm any lazily built index, as the app's first click would
+        out[name] = _timed(fn, args)
+    payload = measure_payload(G, sample[: max(5, n // 5)], notes)
+    if payload:
+        out["subgraph_payload_300"] = payload
+    return out
+
+
+def measure_payload(G, centers: list[str], notes: list[str]) -> dict:
+    """The app's graph view: a capped 300-node ego subgraph, its layout and its JSON payload."""
+    try:
+        from kgraph.analysis import ego_subgraph
+        from kgraph.graph.view import layout, view_payload
+    except ImportError as exc:
+        notes.append(f"subgraph payload skipped: {exc}")
+        return {}
+    # The biggest views are the slow ones: centre on the highest-degree entities.
+    centers = sorted(set(centers), key=lambda c: (-G.degree(c), c))[:10]
+    samples, sizes = [], []
+    for center in centers:
+        t = time.perf_counter()
+        nodes, _ = ego_subgraph(G, center, depth=2, cap=300)
+        view_payload(G, nodes, layout(G, nodes, seed=42))
+        samples.append(time.perf_counter() - t)
+        sizes.append(len(nodes))
+    return {**percentiles(samples), "nodes_max": max(sizes)}

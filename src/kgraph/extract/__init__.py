@@ -1,0 +1,13 @@
+"""Extraction: companies, technologies and concepts found in posts, with evidence.
+
+>>> from kgraph.extract import load_extractor          # doctest: +SKIP
+>>> ex = load_extractor()                               # doctest: +SKIP
+>>> [(m.text, m.type, m.canonical) for m in ex.extract_text("Sharding at Airbnb")]  # doctest: +SKIP
+[('Sharding', 'CONCEPT', 'sharding'), ('Airbnb', 'COMPANY', 'Airbnb')]
+"""
+
+from kgraph.extract.build import build_model
+from kgraph.extract.evaluate import evaluate
+from kgraph.extract.extractor import Extractor, load_extractor
+
+__all__ = ["Extractor", "build_model", "evaluate", "load_extractor"]

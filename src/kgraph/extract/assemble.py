@@ -1,0 +1,104 @@
+"""Post-level assembly: candidates from the title and summary docs become :class:`Mention` s.
+
+Here the two fields meet: an ambiguous name (``Workers``) is kept only when its company or
+an unambiguous mention of it is in the post, an acronym defined in the summary is found in
+the title too, and discovered names that the ontology knows get their canonical form.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from kgraph.extract.resolver import ACRONYMS
+from kgraph.extract.spans import SPANS_KEY
+from kgraph.extract.variants import singular
+from kgraph.model import FIELDS, Mention, Post
+from kgraph.ontology import Ontology
+
+
+class Piece(NamedTuple):
+    """One processed piece of a field: which field, where it starts in it, its doc."""
+
+    field: str
+    offset: int
+    doc: Doc
+
+
+def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
+    """The post's mentions, one per candidate span, sorted by field then offset."""
+    found: list[tuple[Mention, bool, str]] = []
+    for piece in pieces:
+        for span in piece.doc.spans.get(SPANS_KEY, []):
+            mention = _mention(post, piece, span.start_char, span.end_char, span.label_,
+                               span.id_, span._.kg_method, span._.kg_conf, onto)
+            if mention is not None:
+                found.append((mention, span._.kg_ambiguous, span.id_))
+    found += _acronym_uses(post, pieces, found, onto)
+    sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
+    companies = {m.canonical for m, _, _ in found if m.type == "COMPANY"}
+    mentions = []
+    for mention, ambiguous, _ in found:
+        if ambiguous:
+            entry = onto.entries.get(mention.entity_key)
+            maker = entry.company if entry else ""
+            if mention.entity_key not in sure_keys and maker not in companies:
+                continue
+        mentions.append(mention)
+    return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
+
+
+def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention | None:
+    raw = getattr(post, piece.field)
+    start, end = piece.offset + start, piece.offset + end
+    text = raw[start:end]
+    canonical = key.split(":", 1)[1]
+    if method != "ontology":
+        entry = _known(canonical, onto)
+        if entry is not None:
+            type_, canonical = entry.type, entry.name
+        elif type_ != "CONCEPT" and text.lower() in {"the", ""}:
+            return None
+    sentence = _sentence(piece, start - piece.offset, raw)
+    return Mention(post.id, text, type_, canonical, piece.field, start, end, sentence, method,
+                   float(conf))
+
+
+def _known(name: str, onto: Ontology):
+    for form in (name, name.replace(" ", "-"), name.replace("-", " "), singular(name)):
+        entry = onto.lookup(form)
+        if entry is not None:
+            return entry
+    return None
+
+
+def _sentence(piece: Piece, char: int, raw: str) -> str:
+    doc = piece.doc
+    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
+    token = span[0] if span is not None and len(span) else doc[0]
+    sent = token.sent if doc.has_annotation("SENT_START") else doc[:]
+    return raw[piece.offset + sent.start_char : piece.offset + sent.end_char].strip()
+
+
+def _acronym_uses(post, pieces, found, onto) -> list:
+    """Uses of an acronym that one field defines in the other field (``BAG`` in a title)."""
+    defined = {acr: v for p in pieces for acr, v in p.doc.user_data.get(ACRONYMS, {}).items()}
+    if not defined:
+        return []
+    taken = {(m.field, i) for m, _, _ in found for i in range(m.start, m.end)}
+    extra = []
+    for piece in pieces:
+        text = piece.doc.text
+        for acr, (type_, key) in defined.items():
+            if acr in piece.doc.user_data.get(ACRONYMS, {}):
+                continue  # the resolver already marked uses inside the defining doc
+            for match in re.finditer(rf"\b{re.escape(acr)}s?\b", text):
+                if (piece.field, piece.offset + match.start()) in taken:
+                    continue
+                mention = _mention(post, piece, match.start(), match.end(), type_, key,
+                                   "rule", 0.8, onto)
+                if mention is not None:
+                    extra.append((mention, False, key))
+    return extra

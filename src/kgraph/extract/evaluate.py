@@ -1,0 +1,101 @@
+"""Scoring extraction against gold annotations: per-type and micro precision, recall and F1.
+
+A post's gold and predicted entities are matched one to one, by type and by name: the
+canonical name or the surface text, ignoring case, curly quotes and possessives. So span
+boundaries barely matter; the type and the canonical name do.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from kgraph.errors import CorpusError
+from kgraph.model import ENTITY_TYPES, Post, post_id_for
+
+
+def fold(name: str) -> str:
+    """A name compared case- and possessive-insensitively, curly quotes straightened."""
+    text = unicodedata.normalize("NFKC", name).lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"(?:'s|')$", "", text).strip()
+
+
+def read_gold(path: Path) -> list[tuple[Post, list[dict]]]:
+    """The posts of a gold JSONL file with their annotated entities."""
+    records = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            title = rec["title"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise CorpusError(f"{path}:{n}: not a gold record (JSON with 'title' and "
+                              "'entities'). Fix or remove the line.") from None
+        post = Post(id=str(rec.get("id") or post_id_for(title, rec.get("url", ""))), title=title,
+                    summary=rec.get("summary") or rec.get("description") or "")
+        records.append((post, list(rec.get("entities") or [])))
+    return records
+
+
+def _match(gold: list[dict], predicted: list[dict]) -> tuple[list, list, list]:
+    """(matched pairs, missed gold, unmatched predictions); canonical matches first."""
+    gold_left, pred_left, pairs = list(gold), list(predicted), []
+    for by_canonical in (True, False):
+        for g in list(gold_left):
+            g_names = {fold(g["canonical"])} if by_canonical else {fold(g["canonical"]), fold(g["text"])}
+            for p in pred_left:
+                p_names = {fold(p["canonical"])} if by_canonical else p["names"]
+                if p["type"] == g["type"] and g_names & p_names:
+                    pairs.append((g, p))
+                    gold_left.remove(g)
+                    pred_left.remove(p)
+                    break
+    return pairs, gold_left, pred_left
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def evaluate(gold_path: Path | str, extractor) -> dict:
+    """Per-type and micro P/R/F1 of ``extractor`` on a gold file, with misses and false positives."""
+    records = read_gold(Path(gold_path))
+    counts = {t: [0, 0, 0] for t in ENTITY_TYPES}
+    misses, false_positives = [], []
+    mentions_per_post = extractor.extract([post for post, _ in records])
+    for (post, gold), mentions in zip(records, mentions_per_post, strict=True):
+        grouped: dict[str, dict] = {}
+        for m in mentions:
+            item = grouped.setdefault(m.entity_key, {"type": m.type, "canonical": m.canonical,
+                                                     "text": m.text, "names": {fold(m.canonical)}})
+            item["names"].add(fold(m.text))
+        gold = [g for g in gold if g.get("type") in counts]
+        pairs, missed, extra = _match(gold, list(grouped.values()))
+        for g, _ in pairs:
+            counts[g["type"]][0] += 1
+        for p in extra:
+            counts[p["type"]][1] += 1
+            false_positives.append({"post": post.id, "title": post.title, "type": p["type"],
+                                    "text": p["text"], "canonical": p["canonical"]})
+        for g in missed:
+            counts[g["type"]][2] += 1
+            misses.append({"post": post.id, "title": post.title, "type": g["type"],
+                           "text": g.get("text", ""), "canonical": g["canonical"]})
+    total = [sum(c[i] for c in counts.values()) for i in range(3)]
+    return {
+        "gold": str(gold_path),
+        "posts": len(records),
+        "pipeline_version": extractor.version,
+        "per_type": {t: _prf(*c) for t, c in counts.items()},
+        "micro": _prf(*total),
+        "misses": misses,
+        "false_positives": false_positives,
+    }

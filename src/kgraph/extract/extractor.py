@@ -1,0 +1,85 @@
+"""The extractor the rest of kgraph calls: posts in, one sorted list of mentions per post out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+
+from kgraph.extract import build, pipeline
+from kgraph.extract.assemble import Piece, assemble
+from kgraph.extract.patterns import ontology_hash
+from kgraph.extract.textclean import chunks, clean
+from kgraph.model import FIELDS, Mention, Post, post_id_for
+from kgraph.ontology import Ontology, load_ontology
+
+RULES_ONLY_WARNING = (
+    "RULES-ONLY MODE: the statistical model is not used; only ontology names and defined "
+    "acronyms are found (no discovery of new companies, technologies or concepts)."
+)
+
+
+@dataclass
+class Extractor:
+    """A loaded pipeline plus the ontology it was filled from."""
+
+    nlp: Language
+    ontology: Ontology
+    version: str
+    warnings: list[str] = field(default_factory=list)
+
+    def extract(
+        self, posts: Iterable[Post], batch_size: int = 256, n_process: int = 1
+    ) -> Iterator[list[Mention]]:
+        """One list of mentions per post, in input order, sorted by (field, start)."""
+        posts = iter(posts)
+        while group := list(islice(posts, batch_size)):
+            units = [
+                (i, name, offset, piece)
+                for i, post in enumerate(group)
+                for name in FIELDS
+                for offset, piece in chunks(getattr(post, name) or "")
+                if piece.strip()
+            ]
+            docs = self.nlp.pipe((clean(u[3]) for u in units), batch_size=batch_size,
+                                 n_process=n_process)
+            pieces: list[list[Piece]] = [[] for _ in group]
+            for (i, name, offset, _), doc in zip(units, docs, strict=True):
+                pieces[i].append(Piece(name, offset, doc))
+            for post, post_pieces in zip(group, pieces, strict=True):
+                yield assemble(post, post_pieces, self.ontology)
+
+    def extract_text(self, title: str, summary: str = "") -> list[Mention]:
+        """The mentions of one title and summary (a convenience for tests and the REPL)."""
+        post = Post(id=post_id_for(title), title=title, summary=summary)
+        return next(self.extract([post]))
+
+
+def load_extractor(ontology_files: Iterable[Path | str] = (), rules_only: bool = False) -> Extractor:
+    """The pipeline from ``models/kgraph`` filled with the ontology (and the user's extra files).
+
+    Raises :class:`~kgraph.errors.ModelError` with the install command when the base model
+    package is missing. ``rules_only`` runs without it and says so in ``warnings``.
+    """
+    extra = [Path(p) for p in ontology_files]
+    onto = load_ontology(extra)
+    warnings = [RULES_ONLY_WARNING] if rules_only else []
+    meta_path = build.MODEL_DIR / "meta.json"
+    if meta_path.exists():
+        nlp = pipeline.load(build.MODEL_DIR, rules_only)
+        if srsly.read_json(meta_path).get("ontology_hash") != ontology_hash(onto):
+            pipeline.fill_from_ontology(nlp, onto)
+            if not extra:
+                warnings.append("models/kgraph is older than data/ontology: patterns were "
+                                "rebuilt in memory; run `kgraph model build` to save them.")
+    else:
+        nlp = pipeline.base_pipeline(rules_only)
+        pipeline.add_kgraph_components(nlp)
+        pipeline.fill_from_ontology(nlp, onto)
+        warnings.append("models/kgraph is missing: the pipeline was assembled in memory; "
+                        "run `kgraph model build` to save it.")
+    return Extractor(nlp, onto, build.pipeline_version(onto, nlp), warnings)

@@ -1,0 +1,128 @@
+"""The component that mines engineering ideas the ontology lacks from noun chunks.
+
+A chunk like ``the new tail-sampling pipelines`` is cut down to the idea it names: leading
+determiners and vague adjectives go (``new``), generic heads go (``pipelines``, ``system``),
+the last word is singularised, and the phrase is scored. It is kept above ``threshold``:
+heads that name techniques (``-ing``, ``-tion``, known concept heads like ``queue``) and
+modifiers from the concept vocabulary raise the score; one bare word lowers it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kgraph.extract.spans import add_candidates, covered, is_title_case, make_span
+from kgraph.extract.variants import singular
+
+VAGUE = frozenset(
+    """new old modern legacy significant strict various several many key critical complex
+    large small robust efficient effective better best major internal external entire
+    overall existing traditional current different multiple single unique specific other
+    own such same whole full simple common core main important increasing growing long-standing
+    initial final first last next recent high-level low-level massive huge global
+    foundational intelligent seamless reliable scalable""".split()
+)
+GENERIC = frozenset(
+    """system systems architecture operation operations service services platform solution
+    approach challenge challenges issue issues problem problems team article post journey
+    way ways need needs use case cases process work effort efforts capability capabilities
+    improvement improvements feature features component components environment workload
+    workloads application applications tool tooling framework infrastructure performance
+    reliability efficiency scalability availability security resilience stability cost costs
+    savings speed productivity latency throughput data cloud ai ml migration modernization
+    rearchitecture optimization maintenance practice practices outage incident upgrade
+    development implementation evolution transition demand importance role impact user users
+    customer customers engineer engineers company companies organization era part number
+    rate limit limits level levels scale time hour hours day days year years million billion
+    experience expertise advancement advancements benefit benefits insight insights
+    strategy strategies goal goals result results lesson lessons detail details""".split()
+)
+TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
+
+
+@Language.factory("kgraph_concepts", default_config={"threshold": 0.65, "max_words": 3})
+def make_miner(nlp: Language, name: str, threshold: float, max_words: int) -> ConceptMiner:
+    return ConceptMiner(name, threshold, max_words)
+
+
+class ConceptMiner:
+    """Novel CONCEPT candidates from noun chunks; a no-op without a dependency parse."""
+
+    def __init__(self, name: str, threshold: float = 0.65, max_words: int = 3):
+        self.name = name
+        self.threshold = threshold
+        self.max_words = max_words
+        self.heads: set[str] = set()
+        self.words: set[str] = set()
+
+    def set_vocabulary(self, concept_names) -> None:
+        """Learn concept heads and modifier words from the ontology's concept names."""
+        names = [n.lower().replace("-", " ").split() for n in concept_names]
+        self.heads = {w[-1] for w in names if w}
+        self.words = {x for w in names for x in w}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc
+        taken, spans = covered(doc), []
+        for chunk in doc.noun_chunks:
+            phrase = self._core(chunk)
+            if phrase is None or any(t.i in taken for t in phrase):
+                continue
+            words = [t.lower_ for t in phrase]
+            words[-1] = singular(words[-1])
+            score = self.score(words)
+            if score >= self.threshold:
+                key = "CONCEPT:" + " ".join(words).replace(" - ", "-")
+                spans.append(make_span(doc, phrase[0].i, phrase[-1].i + 1, "CONCEPT", key,
+                                       "rule", min(score, 0.9)))
+        add_candidates(doc, spans)
+        return doc
+
+    def _core(self, chunk):
+        """The chunk's trailing run of content words, vague modifiers and generic heads cut."""
+        headline = is_title_case(chunk.sent)
+        run = []
+        for tok in reversed(chunk):
+            proper = tok.pos_ == "PROPN" or (tok.is_title and not headline and tok.i != chunk.sent.start)
+            if not (tok.is_alpha or tok.text == "-") or tok.is_stop or proper or tok.like_num:
+                break
+            run.insert(0, tok)
+        while run and (run[-1].lower_ in GENERIC or run[-1].text == "-"):
+            run.pop()
+        while run and (run[0].lower_ in VAGUE or run[0].text == "-" or run[0].pos_ == "ADV"):
+            run.pop(0)
+        content = [t for t in run if t.text != "-"]
+        if not content or len(content) > self.max_words or run[-1].pos_ not in ("NOUN", "VERB"):
+            return None
+        return run
+
+    def score(self, words: list[str]) -> float:
+        """How much ``words`` look like a named engineering idea (0 to 1)."""
+        content = [w for w in words if w != "-"]
+        head = content[-1]
+        if all(w in GENERIC or w in VAGUE for w in content):
+            return 0.0
+        score = 0.4
+        if head in self.heads or head.endswith(TECHNICAL_SUFFIX):
+            score += 0.25
+        if any(w in self.words for w in content[:-1]):
+            score += 0.15
+        if len(content) == 1:
+            score -= 0.25
+        return score
+
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "vocabulary.json", {"heads": sorted(self.heads),
+                                                   "words": sorted(self.words)})
+
+    def from_disk(self, path, exclude=()) -> ConceptMiner:
+        data = srsly.read_json(Path(path) / "vocabulary.json")
+        self.heads, self.words = set(data["heads"]), set(data["words"])
+        return self

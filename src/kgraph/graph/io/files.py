@@ -1,0 +1,74 @@
+"""Exports that standard readers open: GraphML, GEXF, node-link JSON, and two CSV tables."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from kgraph.graph.io.flat import flat_attrs, flatten, public_graph_attrs
+
+NODE_COLUMNS = ("id", "kind", "label")
+EDGE_COLUMNS = ("source", "target", "key", "type", "weight")
+
+
+def write_graphml(G: nx.MultiDiGraph, out: Path) -> list[Path]:
+    """GraphML (Gephi, yEd, Cytoscape, ``networkx.read_graphml``)."""
+    nx.write_graphml(flatten(G), out, encoding="utf-8")
+    return [out]
+
+
+def write_gexf(G: nx.MultiDiGraph, out: Path) -> list[Path]:
+    """GEXF 1.2 (Gephi, ``networkx.read_gexf``). The edge ``type`` attribute is GEXF's own
+    (directed/undirected), so ours travels as ``relation`` and is restored on read."""
+    H = flatten(G)
+    for _u, _v, d in H.edges(data=True):
+        d["relation"] = d.pop("type")
+    nx.write_gexf(H, out, encoding="utf-8")
+    return [out]
+
+
+def read_gexf(path: Path) -> nx.MultiDiGraph:
+    """Read our GEXF back, restoring the edge ``type`` attribute."""
+    H = nx.read_gexf(path)
+    for _u, _v, d in H.edges(data=True):
+        d.pop("id", None)
+        d["type"] = d.pop("relation")
+    return H
+
+
+def write_json(G: nx.MultiDiGraph, out: Path) -> list[Path]:
+    """node-link JSON (d3, ``networkx.node_link_graph(data, edges="edges")``); lists kept."""
+    H = nx.MultiDiGraph()
+    H.graph.update(public_graph_attrs(G))
+    H.add_nodes_from(G.nodes(data=True))
+    H.add_edges_from(G.edges(keys=True, data=True))
+    data = nx.node_link_data(H, edges="edges")
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return [out]
+
+
+def _columns(rows: list[dict], first: tuple[str, ...]) -> list[str]:
+    rest = sorted({k for r in rows for k in r} - set(first))
+    return [*first, *rest]
+
+
+def write_csv(G: nx.MultiDiGraph, out: Path) -> list[Path]:
+    """``nodes.csv`` and ``edges.csv`` in the directory ``out`` (pandas, spreadsheets, Neo4j
+    LOAD CSV). List cells are ``|``-joined, evidence JSON-encoded."""
+    out.mkdir(parents=True, exist_ok=True)
+    nodes = [{"id": n, **flat_attrs(d)} for n, d in G.nodes(data=True)]
+    edges = [{"source": u, "target": v, "key": k, **flat_attrs(d)}
+             for u, v, k, d in G.edges(keys=True, data=True)]
+    paths = []
+    for name, rows, first in (("nodes.csv", nodes, NODE_COLUMNS),
+                              ("edges.csv", edges, EDGE_COLUMNS)):
+        path = out / name
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            writer = csv.DictWriter(fh, fieldnames=_columns(rows, first), restval="")
+            writer.writeheader()
+            writer.writerows(rows)
+        paths.append(path)
+    return paths

@@ -1,0 +1,76 @@
+"""The graph component: vis-network inside Streamlit Custom Components v2, clicks to Python.
+
+vis-network comes from the copy the pyvis dependency installs (``pyvis/lib/vis-9.1.2``),
+inlined into the component at run time: never a CDN, never a copy in this repository.
+pyvis's own page templates fetch from CDNs, so only its bundled library file is used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import streamlit as st
+
+from kgraph.errors import KgraphError
+
+HEIGHT = 640  # pixels; without an explicit height the container collapses to 150 px
+VIS_DIR = ("lib", "vis-9.1.2")
+
+HTML = f'<div class="kg-graph" style="height:{HEIGHT}px"></div>'
+CSS = f"""
+.kg-graph {{ width: 100%; height: {HEIGHT}px; border: 1px solid var(--st-border-color, #ddd);
+  border-radius: var(--st-base-radius, 6px); background: var(--st-background-color); }}
+.kg-tip {{ white-space: pre-line; max-width: 360px; font-family: var(--st-font, sans-serif); }}
+"""
+
+
+def _vis_file(name: str) -> str:
+    try:
+        path = resources.files("pyvis").joinpath(*VIS_DIR, name)
+        return path.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise KgraphError(
+            f"vis-network was not found in the installed pyvis ({exc}). "
+            "Reinstall kgraph's dependencies: .venv/bin/pip install -e ."
+        ) from None
+
+
+@lru_cache(maxsize=1)
+def assets() -> tuple[str, str]:
+    """(js, css) of the component: vis-network's bundle and tooltip style, then ours."""
+    vis_js = re.sub(r"//# sourceMappingURL=\S*", "", _vis_file("vis-network.min.js"))
+    ours = (Path(__file__).parent / "static" / "graph.js").read_text(encoding="utf-8")
+    tooltip = re.search(r"div\.vis-tooltip\{[^}]*\}", _vis_file("vis-network.css"))
+    css = (tooltip.group(0) if tooltip else "") + CSS
+    return vis_js + "\n" + ours, css
+
+
+@lru_cache(maxsize=1)
+def _component():
+    js, css = assets()
+    return st.components.v2.component("kgraph_graph", html=HTML, css=css, js=js)
+
+
+def signature(payload: dict) -> str:
+    """A short hash of a view, so the browser redraws only when the view changed."""
+    blob = json.dumps(payload, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]
+
+
+def graph_view(payload: dict, *, key: str, select: str | None, on_selection, on_expand):
+    """Mount the graph; returns the component result (``.selection``, ``.expand``).
+
+    ``payload`` is :func:`kgraph.graph.view.view_payload` output. Per-click state stays out
+    of ``data``: the browser already shows what was clicked, and changed data re-sends it.
+    """
+    data = {**payload, "select": select}
+    data["sig"] = signature(data)
+    return _component()(
+        key=key, data=data, height=HEIGHT,
+        on_selection_change=on_selection, on_expand_change=on_expand,
+    )

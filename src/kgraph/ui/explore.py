@@ -1,0 +1,116 @@
+"""The Explore page: search, the clickable graph, and the side panel for what was clicked."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kgraph.errors import NotFoundError
+from kgraph.ui import deeplink, html, loaders, panel, state
+from kgraph.ui.component import graph_view
+from kgraph.ui.selection import view_nodes
+
+
+def select_node(node: str, *, center: bool = False) -> None:
+    """Show ``node`` in the panel (and centre the view on it with ``center``)."""
+    st.session_state[state.SELECTED] = {"type": "node", "id": node}
+    if center:
+        st.session_state[state.CENTER] = node
+        st.session_state[state.EXPANDED] = []
+
+
+def _on_search() -> None:
+    choice = st.session_state.get(state.SEARCH)
+    node = loaders.search_index().get(choice) if choice else None
+    if node:
+        select_node(node, center=True)
+
+
+def _pick(name: str) -> None:
+    select_node(loaders.ask("resolve", name), center=True)
+
+
+def _component_value(name: str):
+    value = st.session_state.get(state.GRAPH)
+    try:
+        return value[name] if value is not None else None
+    except (KeyError, TypeError):
+        return getattr(value, name, None)
+
+
+def _on_selection() -> None:
+    sel = _component_value("selection")
+    if isinstance(sel, dict) and sel.get("type") in ("node", "edge"):
+        st.session_state[state.SELECTED] = {k: sel.get(k) for k in ("type", "id", "from", "to")}
+
+
+def _on_expand() -> None:
+    node = _component_value("expand")
+    if isinstance(node, str):
+        expand(node)
+
+
+def expand(node: str) -> None:
+    """Add ``node``'s neighbourhood to the view (centring on it if the view had no centre)."""
+    if st.session_state.get(state.CENTER) is None:
+        st.session_state[state.CENTER] = node
+    elif node not in st.session_state[state.EXPANDED]:
+        st.session_state[state.EXPANDED] = [*st.session_state[state.EXPANDED], node]
+    st.session_state[state.SELECTED] = {"type": "node", "id": node}
+
+
+def _controls() -> None:
+    with st.sidebar:
+        st.subheader("View")
+        st.slider("Ego depth", 1, 3, key=state.DEPTH)
+        st.multiselect("Node types", list(state.KINDS_ALL), key=state.KINDS)
+        st.number_input("Minimum link weight", 0.0, 100.0, step=0.5, key=state.MIN_WEIGHT)
+        st.number_input("Node cap", 10, 5000, step=50, key=state.CAP)
+        st.selectbox("Size nodes by", ["pagerank", "degree", "betweenness"], key=state.SIZE_BY)
+        if st.button("Back to overview", key="explore_overview"):
+            st.session_state[state.CENTER] = None
+            st.session_state[state.EXPANDED] = []
+
+
+@st.fragment
+def _graph_and_panel() -> None:
+    G = loaders.graph()
+    ss = st.session_state
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        nodes, truncated = view_nodes(
+            G, center=ss[state.CENTER], expanded=ss[state.EXPANDED], depth=ss[state.DEPTH],
+            kinds=ss[state.KINDS] or list(state.KINDS_ALL), min_weight=ss[state.MIN_WEIGHT],
+            cap=int(ss[state.CAP]), scores=loaders.sizes(ss[state.SIZE_BY]),
+            ego=loaders.ego,
+        )
+        if truncated:
+            st.info(f"Showing {len(nodes)} nodes: the cap of {int(ss[state.CAP])} applies. "
+                    "Raise the cap, narrow the types or raise the minimum link weight.")
+        view = loaders.payload(nodes, ss[state.SIZE_BY], float(ss[state.MIN_WEIGHT]))
+        graph_view(view, key=state.GRAPH, select=ss[state.CENTER],
+                   on_selection=_on_selection, on_expand=_on_expand)
+        st.html(f"<div style='margin-top:4px'>{html.legend()} &nbsp; "
+                f"<small>{len(view['nodes'])} nodes · {len(view['edges'])} links · click a "
+                "node or link; double-click expands</small></div>")
+    with right:
+        panel.render(G, ss[state.SELECTED], expand=expand, select=select_node)
+    deeplink.write()
+
+
+def render() -> None:
+    """Draw the Explore page."""
+    state.init()
+    G = loaders.graph()
+    problem = deeplink.read()
+    _controls()
+    st.title("Explore")
+    index = loaders.search_index()
+    st.selectbox("Search entities, aliases and posts", list(index), index=None,
+                 key=state.SEARCH, on_change=_on_search,
+                 placeholder="Type a name: Kubernetes, k8s, prewarming, a post title…")
+    if isinstance(problem, NotFoundError):
+        st.warning(str(problem))
+        for i, name in enumerate(problem.suggestions[:5]):
+            st.button(name, key=f"explore_suggest_{i}", on_click=_pick, args=(name,))
+    del G
+    _graph_and_panel()

@@ -1,0 +1,7 @@
+"""The Insights page (placeholder while it is written)."""
+
+import streamlit as st
+
+
+def render() -> None:
+    st.title("Insights")

@@ -1,0 +1,129 @@
+"""What the pages read, behind Streamlit's caches: the graph, analyses, views and layouts.
+
+The graph is built once per store and build (``st.cache_resource``); analysis answers are
+cached per build (``st.cache_data``). Nothing here runs NLP, except the first run on an
+empty store, which builds the shipped corpus once with a progress bar.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import networkx as nx
+import streamlit as st
+
+from kgraph import analysis, api
+from kgraph.graph import load_graph
+from kgraph.graph.view import layout, view_payload
+from kgraph.store import DEFAULT_DB, open_store
+from kgraph.ui import state
+
+
+def current_db() -> Path:
+    """The store this session reads: the Data page's choice, else ``KGRAPH_DB``, else default."""
+    chosen = st.session_state.get(state.DB) or os.environ.get("KGRAPH_DB") or DEFAULT_DB
+    return Path(chosen)
+
+
+def build_with_progress(sources: list[str], db: Path, label: str) -> api.BuildReport:
+    """Run a build with a progress bar per stage (used on first run and by the Data page)."""
+    bar = st.progress(0.0, text=label)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        bar.progress(min(done / total, 1.0) if total else 1.0,
+                     text=f"{label}: {stage} {done}/{total}")
+
+    report = api.build(sources, db=db, progress=progress)
+    bar.empty()
+    st.cache_resource.clear()
+    return report
+
+
+def _version(db: Path) -> tuple:
+    """Identity of the store's latest build, so a new build invalidates the caches."""
+    with open_store(db) as store:
+        build = store.latest_build() or {}
+    return (build.get("id"), build.get("finished_at"))
+
+
+def ensure_store() -> tuple[str, tuple]:
+    """The current store and its build identity; builds the shipped corpus on first run."""
+    db = current_db()
+    if not api.has_build(db):
+        st.info(f"No graph yet in {db}: building the shipped corpus once (about a minute).")
+        build_with_progress([], db, "Building the shipped corpus")
+    return str(db), _version(db)
+
+
+@st.cache_resource(max_entries=4, show_spinner="Loading the graph…")
+def _graph(db: str, version: tuple) -> nx.MultiDiGraph:
+    return load_graph(db)
+
+
+def graph() -> nx.MultiDiGraph:
+    """The knowledge graph of the current store (built once per store and build)."""
+    return _graph(*ensure_store())
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _ask(db: str, version: tuple, name: str, args: tuple, kwargs: tuple):
+    return getattr(analysis, name)(_graph(db, version), *args, **dict(kwargs))
+
+
+def ask(name: str, *args, **kwargs):
+    """Call ``kgraph.analysis.<name>(G, *args, **kwargs)``, cached per store and build."""
+    db, version = ensure_store()
+    return _ask(db, version, name, args, tuple(sorted(kwargs.items())))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _sizes(db: str, version: tuple, measure: str) -> dict[str, float]:
+    G = _graph(db, version)
+    ranked = analysis.top_entities(G, measure=measure, limit=G.number_of_nodes())
+    return {r["node"]: r["score"] for r in ranked}
+
+
+def sizes(measure: str) -> dict[str, float]:
+    """Centrality of every entity by ``measure``, cached per build."""
+    return _sizes(*ensure_store(), measure)
+
+
+@st.cache_data(max_entries=128, show_spinner="Laying out the graph…")
+def _layout(db: str, version: tuple, nodes: tuple[str, ...]) -> dict:
+    return layout(_graph(db, version), list(nodes))
+
+
+def payload(nodes: list[str], measure: str, min_weight: float = 0.0) -> dict:
+    """The component's view of ``nodes``: positions from a cached layout, sized by ``measure``."""
+    db, version = ensure_store()
+    key = tuple(sorted(nodes))
+    return view_payload(_graph(db, version), list(key), _layout(db, version, key),
+                        _sizes(db, version, measure), min_weight=min_weight)
+
+
+def ego(G, center: str, *, depth: int, kinds, min_weight: float, cap: int):
+    """:func:`kgraph.analysis.ego_subgraph`, cached per build."""
+    return ask("ego_subgraph", center, depth=int(depth), kinds=tuple(sorted(kinds)),
+               min_weight=float(min_weight), cap=int(cap))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _search_index(db: str, version: tuple) -> dict[str, str]:
+    G = _graph(db, version)
+    names, aliases, posts = {}, {}, {}
+    for node, data in G.nodes(data=True):
+        kind, label = data.get("kind", ""), str(data.get("label", node))
+        if kind == "post":
+            posts[f"📄 {label}"] = node
+            continue
+        names[f"{label} ({kind})"] = node
+        for alias in data.get("aliases") or []:
+            if str(alias).lower() != label.lower():
+                aliases[f"{alias} → {label} ({kind})"] = node
+    return {k: d[k] for d in (names, aliases, posts) for k in sorted(d, key=str.lower)}
+
+
+def search_index() -> dict[str, str]:
+    """Search-box options (entity names, aliases, post titles) mapped to node ids."""
+    return _search_index(*ensure_store())

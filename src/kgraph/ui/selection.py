@@ -1,0 +1,59 @@
+"""Which nodes the Explore view shows: an ego view around a centre, or an overview.
+
+Pure functions of the graph (no Streamlit), so they are tested directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import networkx as nx
+
+
+def _strong_nodes(G: nx.MultiDiGraph, min_weight: float) -> set[str]:
+    """Nodes with at least one link of weight >= ``min_weight``."""
+    keep: set[str] = set()
+    for u, v, w in G.edges(data="weight", default=1):
+        if float(w or 1) >= min_weight:
+            keep.update((u, v))
+    return keep
+
+
+def overview_nodes(G: nx.MultiDiGraph, kinds: Iterable[str], min_weight: float, cap: int,
+                   scores: dict[str, float]) -> tuple[list[str], bool]:
+    """The ``cap`` most central nodes of the wanted kinds (posts rank by degree after entities).
+
+    Returns (nodes, truncated).
+    """
+    wanted = set(kinds)
+    strong = _strong_nodes(G, min_weight) if min_weight > 1 else None
+    pool = [n for n, k in G.nodes(data="kind") if k in wanted and (strong is None or n in strong)]
+    pool.sort(key=lambda n: (G.nodes[n].get("kind") == "post", -scores.get(n, 0.0),
+                             -G.degree(n), n))
+    return sorted(pool[:cap]), len(pool) > cap
+
+
+def view_nodes(G: nx.MultiDiGraph, *, center: str | None, expanded: Iterable[str],
+               depth: int, kinds: Iterable[str], min_weight: float, cap: int,
+               scores: dict[str, float], ego: Callable) -> tuple[list[str], bool]:
+    """The nodes to draw and whether the cap cut some off.
+
+    ``ego`` is :func:`kgraph.analysis.ego_subgraph`. Expanded nodes add their depth-1
+    neighbourhood to the centre's.
+    """
+    kinds = list(kinds)
+    if center is None or center not in G:
+        return overview_nodes(G, kinds, min_weight, cap, scores)
+    nodes, truncated = ego(G, center, depth=depth, kinds=kinds, min_weight=min_weight, cap=cap)
+    seen = dict.fromkeys(nodes)
+    for extra in expanded:
+        if extra not in G or len(seen) >= cap:
+            continue
+        more, cut = ego(G, extra, depth=1, kinds=kinds, min_weight=min_weight, cap=cap)
+        for n in more:
+            if len(seen) >= cap:
+                truncated = True
+                break
+            seen.setdefault(n)
+        truncated = truncated or cut
+    return sorted(seen), truncated
