@@ -8,10 +8,23 @@ import streamlit as st
 PAGES = "src/kgraph/ui/pages"
 
 st.set_page_config(page_title="kgraph explorer", page_icon="🕸️", layout="wide")
-st.navigation([
-    st.Page(f"{PAGES}/explore.py", title="Explore", icon="🔎", url_path="explore", default=True),
-    st.Page(f"{PAGES}/posts.py", title="Posts", icon="📄", url_path="posts"),
-    st.Page(f"{PAGES}/paths.py", title="Paths", icon="🧭", url_path="paths"),
-    st.Page(f"{PAGES}/insights.py", title="Insights", icon="📊", url_path="insights"),
-    st.Page(f"{PAGES}/data.py", title="Data", icon="🗄️", url_path="data"),
-]).run()
+st.navigation(
+    [
+        st.Page(
+            f"{PAGES}/explore.py",
+            title="Explore",
+            icon=":material/hub:",
+            url_path="explore",
+            default=True,
+        ),
+        st.Page(f"{PAGES}/posts.py", title="Posts", icon=":material/article:", url_path="posts"),
+        st.Page(f"{PAGES}/paths.py", title="Paths", icon=":material/route:", url_path="paths"),
+        st.Page(
+            f"{PAGES}/insights.py",
+            title="Insights",
+            icon=":material/insights:",
+            url_path="insights",
+        ),
+        st.Page(f"{PAGES}/data.py", title="Data", icon=":material/database:", url_path="data"),
+    ]
+).run()

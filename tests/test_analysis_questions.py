@@ -67,7 +67,7 @@ def test_no_path_says_so():
 
 
 def test_similar_posts_share_rare_entities():
-    rows = analysis.similar_posts(G, "dicer")
+    rows = analysis.similar_posts(G, "post:dicer")
     assert rows[0]["post"] in ("post:airbnb-metrics", "post:hostile")
     assert "high availability" in rows[0]["shared"]
     with pytest.raises(NotFoundError):

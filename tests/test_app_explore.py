@@ -68,11 +68,14 @@ def test_unknown_entity_gets_did_you_mean(app):
 def test_controls_change_the_view(app):
     at = app(entity="Databricks")
     at.slider(key="explore_depth").set_value(3).run()
-    at.multiselect(key="explore_kinds").set_value(["company", "technology"]).run()
-    at.number_input(key="explore_min_weight").set_value(2.0).run()
     at.number_input(key="explore_cap").set_value(10).run()
     assert not at.exception
-    assert any("cap" in i.value for i in at.info)
+    assert any("cap of 10" in i.value for i in at.info)
+    at.multiselect(key="explore_kinds").set_value(["company", "technology"]).run()
+    at.number_input(key="explore_min_weight").set_value(2.0).run()
+    at.selectbox(key="explore_size_by").set_value("degree").run()
+    assert not at.exception
+    assert at.query_params["cap"] in ("10", ["10"])
     at.button(key="panel_expand").click().run()
     at.button(key="panel_focus").click().run()
     at.button(key="explore_overview").click().run()

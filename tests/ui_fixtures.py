@@ -15,21 +15,42 @@ from kgraph import api
 from kgraph.model import Mention, Post
 
 VOCAB = [
-    ("COMPANY", "Databricks"), ("COMPANY", "Airbnb"), ("COMPANY", "Slack"),
-    ("COMPANY", "Salesforce"), ("COMPANY", "Cloudflare"), ("COMPANY", "Meta"),
-    ("COMPANY", "GitHub"), ("COMPANY", "Atlassian"),
-    ("TECHNOLOGY", "Apache Spark"), ("TECHNOLOGY", "Kubernetes"), ("TECHNOLOGY", "EMR"),
-    ("TECHNOLOGY", "SSH"), ("TECHNOLOGY", "REST"), ("TECHNOLOGY", "Lakebase"),
-    ("TECHNOLOGY", "Dicer"), ("TECHNOLOGY", "Prometheus"), ("TECHNOLOGY", "Jira Cloud"),
+    ("COMPANY", "Databricks"),
+    ("COMPANY", "Airbnb"),
+    ("COMPANY", "Slack"),
+    ("COMPANY", "Salesforce"),
+    ("COMPANY", "Cloudflare"),
+    ("COMPANY", "Meta"),
+    ("COMPANY", "GitHub"),
+    ("COMPANY", "Atlassian"),
+    ("TECHNOLOGY", "Apache Spark"),
+    ("TECHNOLOGY", "Kubernetes"),
+    ("TECHNOLOGY", "EMR"),
+    ("TECHNOLOGY", "SSH"),
+    ("TECHNOLOGY", "REST"),
+    ("TECHNOLOGY", "Lakebase"),
+    ("TECHNOLOGY", "Dicer"),
+    ("TECHNOLOGY", "Prometheus"),
+    ("TECHNOLOGY", "Jira Cloud"),
     ("TECHNOLOGY", "Cloudflare Workers"),
-    ("CONCEPT", "prewarming"), ("CONCEPT", "cold restart"), ("CONCEPT", "high availability"),
-    ("CONCEPT", "auto-sharding"), ("CONCEPT", "load balancing"), ("CONCEPT", "multi-tenancy"),
-    ("CONCEPT", "rate limiting"), ("CONCEPT", "durable execution"),
-    ("CONCEPT", "backend aggregation"), ("CONCEPT", "serverless"),
+    ("CONCEPT", "prewarming"),
+    ("CONCEPT", "cold restart"),
+    ("CONCEPT", "high availability"),
+    ("CONCEPT", "auto-sharding"),
+    ("CONCEPT", "load balancing"),
+    ("CONCEPT", "multi-tenancy"),
+    ("CONCEPT", "rate limiting"),
+    ("CONCEPT", "durable execution"),
+    ("CONCEPT", "backend aggregation"),
+    ("CONCEPT", "serverless"),
 ]
-SURFACE = {"cold restart": "cold restarts?", "rate limiting": "rate limits?",
-           "Jira Cloud": "Jira [Cc]loud", "auto-sharding": "auto-shard(?:ing|er)",
-           "multi-tenancy": "multi-tenant"}
+SURFACE = {
+    "cold restart": "cold restarts?",
+    "rate limiting": "rate limits?",
+    "Jira Cloud": "Jira [Cc]loud",
+    "auto-sharding": "auto-shard(?:ing|er)",
+    "multi-tenancy": "multi-tenant",
+}
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -44,17 +65,25 @@ class VocabExtractor:
     """A deterministic stand-in for the extractor: finds VOCAB names by regex."""
 
     version = "test-vocab-1"
-    warnings: list[str] = []
+    warnings: tuple[str, ...] = ()
 
-    def __init__(self, vocab: Iterable[tuple[str, str]] = VOCAB):
+    def __init__(self, vocab: Iterable[tuple[str, str]] = VOCAB, surface: dict | None = None):
+        surface = {**SURFACE, **(surface or {})}
         self.patterns = [
-            (t, name, re.compile(r"\b" + SURFACE.get(name, re.escape(name)) + r"\b",
-                                 0 if name[0].isupper() and t != "CONCEPT" else re.I))
+            (
+                t,
+                name,
+                re.compile(
+                    r"\b" + surface.get(name, re.escape(name)) + r"\b",
+                    0 if name[0].isupper() and t != "CONCEPT" else re.I,
+                ),
+            )
             for t, name in vocab
         ]
 
-    def extract(self, posts: Iterable[Post], batch_size: int = 256, n_process: int = 1
-                ) -> Iterator[list[Mention]]:
+    def extract(
+        self, posts: Iterable[Post], batch_size: int = 256, n_process: int = 1
+    ) -> Iterator[list[Mention]]:
         for post in posts:
             found = []
             for field in ("title", "summary"):
@@ -62,12 +91,24 @@ class VocabExtractor:
                 for t, name, rx in self.patterns:
                     for m in rx.finditer(text):
                         s, e = next((s, e) for s, e in _sentences(text) if s <= m.start() <= e)
-                        found.append(Mention(post.id, m.group(), t, name, field, m.start(),
-                                             m.end(), text[s:e], "ontology", 0.95))
+                        found.append(
+                            Mention(
+                                post.id,
+                                m.group(),
+                                t,
+                                name,
+                                field,
+                                m.start(),
+                                m.end(),
+                                text[s:e],
+                                "ontology",
+                                0.95,
+                            )
+                        )
             yield found
 
 
-def make_store(path: Path, sources: Iterable[str | Path] = ()) -> Path:
+def make_store(path: Path, sources: Iterable[str | Path] = (), extractor=None) -> Path:
     """Build a store at ``path`` from ``sources`` (default: the shipped corpus)."""
-    api.build(list(sources), db=path, extractor=VocabExtractor())
+    api.build(list(sources), db=path, extractor=extractor or VocabExtractor())
     return path

@@ -15,6 +15,8 @@ import yaml
 from kgraph.errors import OntologyError
 from kgraph.model import ENTITY_TYPES, entity_key
 
+# The C loader is ~10x faster on our ~1,000 entries; both are safe loaders.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "ontology"
 
 
@@ -104,7 +106,7 @@ def _entry(raw: dict, where: str) -> OntologyEntry:
 def read_file(path: Path) -> list[OntologyEntry]:
     """The entries of one ontology YAML file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except FileNotFoundError:
         raise OntologyError(f"{path}: no such ontology file.") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

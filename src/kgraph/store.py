@@ -91,16 +91,29 @@ class Store:
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN")
-        try:
-            yield self.conn
-        finally:
-            self.conn.execute("COMMIT")
+        with self._damage_is_a_store_error():
+            self.conn.execute("BEGIN")
+            try:
+                yield self.conn
+            finally:
+                if self.conn.in_transaction:
+                    self.conn.execute("COMMIT")
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        with _transaction(self.conn):
+        with self._damage_is_a_store_error(), _transaction(self.conn):
             yield self.conn
+
+    @contextmanager
+    def _damage_is_a_store_error(self) -> Iterator[None]:
+        """A store damaged past its header (or locked for too long) is a message, not a trace."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path} cannot be read as a kgraph store ({exc}). It was not changed; "
+                "rebuild into a new file: kgraph build --db NEW.db"
+            ) from None
 
     # -- reading -----------------------------------------------------------------------
 
@@ -253,7 +266,8 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may have rolled back already (e.g. on a full disk)
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 

@@ -1,6 +1,7 @@
 """Indexes the questions share, computed once per graph and cached on ``G.graph``.
 
-The cache key holds the node and edge counts, so a graph changed in place is re-indexed.
+The cache is stamped with the node count (counting a MultiDiGraph's edges costs O(E), too
+slow per call); after adding or removing edges in place, call :func:`invalidate`.
 Keys starting with ``_`` in ``G.graph`` are never exported.
 """
 
@@ -14,6 +15,7 @@ import networkx as nx
 
 CACHE_KEY = "_kgraph_index"
 PATH_RELATIONS = ("related", "uses", "is_a", "product_of")
+ONTOLOGY_PENALTY = 0.25  # a hop backed by a post beats an equally short one from the ontology
 
 
 @dataclass
@@ -81,12 +83,17 @@ def _neg_date(date: str) -> str:
 
 def get_index(G: nx.MultiDiGraph) -> Index:
     """The cached :class:`Index` of ``G``; built on first use (O(edges))."""
-    stamp = (G.number_of_nodes(), G.number_of_edges())
+    stamp = len(G)
     cached = G.graph.get(CACHE_KEY)
     if cached is None or cached[0] != stamp:
         cached = (stamp, _build(G))
         G.graph[CACHE_KEY] = cached
     return cached[1]
+
+
+def invalidate(G: nx.MultiDiGraph) -> None:
+    """Drop the cached indexes of ``G`` (after changing it in place)."""
+    G.graph.pop(CACHE_KEY, None)
 
 
 def idf(index: Index, entity: str) -> float:
@@ -110,9 +117,11 @@ def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:
             continue
         if EG.has_edge(u, v):
             EG[u][v]["relations"].append((k, u, v))
+            if k in ("related", "uses"):
+                EG[u][v]["cost"] = 1.0 + (hub[u] + hub[v]) / 2
             EG[u][v]["weight"] += d["weight"] if k == "related" else 0.0
             continue
         EG.add_edge(u, v, relations=[(k, u, v)], weight=d["weight"] if k == "related" else 1.0,
-                    cost=1.0 + (hub[u] + hub[v]) / 2)
+                    cost=1.0 + (hub[u] + hub[v]) / 2 + (k not in ("related", "uses")) * ONTOLOGY_PENALTY)
     index.memo["entity_graph"] = EG
     return EG

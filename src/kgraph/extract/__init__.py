@@ -8,6 +8,12 @@
 
 from kgraph.extract.build import build_model
 from kgraph.extract.evaluate import evaluate
-from kgraph.extract.extractor import Extractor, load_extractor
+from kgraph.extract.extractor import Extractor, extractor_from_ontology, load_extractor
 
-__all__ = ["Extractor", "build_model", "evaluate", "load_extractor"]
+__all__ = [
+    "Extractor",
+    "build_model",
+    "evaluate",
+    "extractor_from_ontology",
+    "load_extractor",
+]

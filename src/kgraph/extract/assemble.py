@@ -8,10 +8,12 @@ the title too, and discovered names that the ontology knows get their canonical 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from kgraph.extract.generic import is_generic
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY
 from kgraph.extract.variants import singular
@@ -38,13 +40,19 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
                 found.append((mention, span._.kg_ambiguous, span.id_))
     found += _acronym_uses(post, pieces, found, onto)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
+    uses = Counter(m.entity_key for m, _, _ in found)
     companies = {m.canonical for m, _, _ in found if m.type == "COMPANY"}
     mentions = []
     for mention, ambiguous, _ in found:
         if ambiguous:
             entry = onto.entries.get(mention.entity_key)
             maker = entry.company if entry else ""
-            if mention.entity_key not in sure_keys and maker not in companies:
+            supported = (
+                mention.entity_key in sure_keys
+                or uses[mention.entity_key] > 1
+                or (mention.method == "rule" and _repeated(mention, post))
+            )
+            if not supported and maker not in companies:
                 continue
         mentions.append(mention)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
@@ -55,6 +63,8 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
     start, end = piece.offset + start, piece.offset + end
     text = raw[start:end]
     canonical = key.split(":", 1)[1]
+    if type_ == "CONCEPT" and (is_generic(text) or is_generic(canonical)):
+        return None
     if method != "ontology":
         entry = _known(canonical, onto)
         if entry is not None:
@@ -102,3 +112,14 @@ def _acronym_uses(post, pieces, found, onto) -> list:
                 if mention is not None:
                     extra.append((mention, False, key))
     return extra
+
+
+def _repeated(mention: Mention, post: Post) -> bool:
+    """Whether a mined concept's phrase also occurs in the post's other field."""
+    other = post.summary if mention.field == "title" else post.title
+    words = mention.canonical.replace("-", " ").split()
+    if not words or not other:
+        return False
+    head = re.escape(words[-1]) + r"(?:s|es)?"
+    pattern = r"\b" + r"[\s-]+".join([*map(re.escape, words[:-1]), head]) + r"\b"
+    return re.search(pattern, other.lower().replace("\u2019", "'")) is not None

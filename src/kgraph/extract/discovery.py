@@ -1,9 +1,11 @@
-"""The component that keeps the statistical NER's useful ORG/PRODUCT spans and types them.
+"""The component that proposes names the ontology lacks, from the statistical model.
 
-Out of the box the small model calls whole headlines ORG, so spans are trimmed and
-filtered hard: no headline fragments, generic words, numbers, short acronyms or people,
-nothing the ontology already matched. What survives is typed COMPANY when the sentence
-treats it as an organisation (``at X``, ``X's``, ``X Inc``), else TECHNOLOGY.
+The small model's labels are unreliable here (it calls ``Flyte`` a PERSON, ``Kayenta`` a
+GPE and whole headlines ORG), so any entity span is a *name candidate*, as is a proper noun
+with telling case (``TrueTime``, ``RPKI``). Candidates are trimmed and filtered hard: no
+headline fragments, generic words, numbers, people, places after ``in``, team names or
+anything the ontology matched. Survivors are typed COMPANY when the sentence treats them as
+an organisation (``at X``, ``X's``, ``X Inc``), else TECHNOLOGY.
 """
 
 from __future__ import annotations
@@ -11,23 +13,27 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kgraph.extract.spans import POSSESSIVE, add_candidates, is_title_case, make_span
+from kgraph.extract.generic import is_generic
+from kgraph.extract.spans import POSSESSIVE, Candidate, add_candidates, covered, is_title_case
 
-GENERIC = frozenset(
-    """article team teams company engineering engineers platform platforms system systems
-    service services cloud data ai ml llm llms api apis app apps infrastructure architecture
-    framework tool tools blog post paper part series journey customers users user research
-    compute network security cluster clusters model models agent agents pipeline pipelines
-    database databases server servers workflow workflows migration migrations monthly
-    daily enterprise open source edge global internal new""".split()
+ORG_SUFFIX = frozenset(["inc", "inc.", "corp", "corporation", "labs", "technologies", "ltd", "llc", "gmbh"])
+ORG_CUES = frozenset(["at", "by", "acquired", "acquires", "acquisition", "joined", "joins", "joining"])
+PLACE_CUES = frozenset(["in", "across", "from", "throughout", "to"])
+GROUP_WORDS = frozenset(["team", "teams", "group", "org", "organization", "squad", "guild"])
+EVENT_ENDINGS = ("Con", "con", "Summit", "Conf", "Conference", "Meetup", "Day", "Days")
+SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
+NOT_NAMES = frozenset(
+    ["article", "part", "lessons", "lesson", "journey", "introducing", "inside", "meet", "how", "why", "what", "when", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )
-ORG_SUFFIX = frozenset("inc inc. corp corporation labs technologies ltd llc gmbh foundation".split())
-ORG_CUES = frozenset("at by from acquired acquires acquisition joined joins joining founded".split())
 
 
 @Language.factory(
     "kgraph_discovery",
-    default_config={"labels": ["ORG", "PRODUCT"], "company_conf": 0.6, "technology_conf": 0.55},
+    default_config={
+        "labels": ["ORG", "PRODUCT", "PERSON", "GPE", "FAC", "WORK_OF_ART", "LOC", "NORP"],
+        "company_conf": 0.6,
+        "technology_conf": 0.55,
+    },
 )
 def make_discovery(
     nlp: Language, name: str, labels: list[str], company_conf: float, technology_conf: float
@@ -36,7 +42,7 @@ def make_discovery(
 
 
 class ModelDiscovery:
-    """Statistical NER spans the ontology lacks, filtered and typed, added as candidates."""
+    """Name candidates the ontology lacks, filtered and typed, added to the candidates."""
 
     def __init__(self, name: str, labels: list[str], company_conf: float, technology_conf: float):
         self.name = name
@@ -47,49 +53,67 @@ class ModelDiscovery:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("ENT_IOB"):
             return doc
-        spans = []
-        for ent in doc.ents:
-            if ent.label_ not in self.labels:
-                continue
+        taken, found = covered(doc), []
+        spans = [e for e in doc.ents if e.label_ in self.labels]
+        in_ents = {i for e in spans for i in range(e.start, e.end)}
+        spans += [doc[t.i : t.i + 1] for t in doc if t.tag_ in ("NNP", "NNPS")
+                  and t.i not in in_ents and _marked(t.text)]
+        for ent in spans:
             span = _trim(ent)
-            if span is None or not _plausible(span):
+            if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
-            type_ = "COMPANY" if _organisation(span) else "TECHNOLOGY"
+            if not _plausible(span, ent.label_):
+                continue
+            type_ = "COMPANY" if ent.label_ == "ORG" and _organisation(span) else "TECHNOLOGY"
             conf = self.company_conf if type_ == "COMPANY" else self.technology_conf
-            end = _possessive_end(span)
-            spans.append(make_span(doc, span.start, end, type_, f"{type_}:{span.text}", "model", conf))
-        add_candidates(doc, spans)
+            found.append(Candidate(span.start, _possessive_end(span), type_,
+                                   f"{type_}:{span.text}", "model", conf))
+        add_candidates(doc, found)
         return doc
 
 
 def _trim(ent: Span) -> Span | None:
-    start, end = ent.start, ent.end
-    while start < end and (ent.doc[start].is_stop or ent.doc[start].is_punct):
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start < end and (doc[start].is_stop or doc[start].is_punct):
         start += 1
-    while end > start and (ent.doc[end - 1].text in POSSESSIVE or ent.doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
-    return ent.doc[start:end] if end > start else None
+    return doc[start:end] if end > start else None
 
 
-def _plausible(span: Span) -> bool:
-    """A short proper name, not a headline fragment, number, generic word or acronym soup."""
-    if not 1 <= len(span) <= 3 or not span.text[0].isupper():
+def _plausible(span: Span, label: str) -> bool:
+    """A short proper name: not a headline fragment, number, generic word, person or place."""
+    doc, first = span.doc, span[0]
+    if not 1 <= len(span) <= 3 or not span.text[0].isupper() or is_generic(span.text):
         return False
-    if any(t.like_num or t.is_stop or (t.is_punct and t.text not in "-.&") for t in span):
+    if len(span) > 1 and label in SINGLE_ONLY:
+        return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
+    if any(t.like_num or t.is_stop or (t.is_punct and t.text not in "-.&/") for t in span):
         return False
-    if all(t.lower_ in GENERIC for t in span) or span[-1].lower_ in GENERIC:
+    if any(t.lower_ in NOT_NAMES for t in span) or is_generic(span[-1].text):
         return False
-    if len(span) == 1 and span.text.isupper() and len(span.text) <= 4:
+    if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS:
         return False
-    if span.start == span.sent.start and len(span) == 1 and not _marked(span[0].text):
+    if span[-1].text.endswith(EVENT_ENDINGS):
+        return False  # SRECon, KubeCon, Data + AI Summit: events are never annotated
+    if span.start > 0 and span.end < len(doc) and doc[span.start - 1].text == "(" \
+            and doc[span.end].text == ")":
+        return False  # "(PEUs)": an acronym being defined, handled by the resolver
+    if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
+        return False
+    if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:
+        return False
+    if first.i == span.sent.start and len(span) == 1 and not _marked(first.text):
         return False
     # In a headline every word is capitalised: only oddly cased names are evidence.
     return not is_title_case(span.sent) or any(_marked(t.text) for t in span)
 
 
 def _marked(word: str) -> bool:
-    """Mixed case like ``GitHub`` or ``eBPF``: a name, whatever the sentence's style."""
-    return any(c.isupper() for c in word[1:]) and not word.isupper()
+    """Case no English word has: ``GitHub``, ``eBPF``, ``RPKI`` (not ``I``, not ``US``)."""
+    if word.isupper():
+        return sum(c.isalpha() for c in word) >= 3
+    return any(c.isupper() for c in word[1:])
 
 
 def _organisation(span: Span) -> bool:

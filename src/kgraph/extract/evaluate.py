@@ -75,7 +75,8 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
         grouped: dict[str, dict] = {}
         for m in mentions:
             item = grouped.setdefault(m.entity_key, {"type": m.type, "canonical": m.canonical,
-                                                     "text": m.text, "names": {fold(m.canonical)}})
+                                                     "text": m.text, "method": m.method,
+                                                     "names": {fold(m.canonical)}})
             item["names"].add(fold(m.text))
         gold = [g for g in gold if g.get("type") in counts]
         pairs, missed, extra = _match(gold, list(grouped.values()))
@@ -84,7 +85,8 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
         for p in extra:
             counts[p["type"]][1] += 1
             false_positives.append({"post": post.id, "title": post.title, "type": p["type"],
-                                    "text": p["text"], "canonical": p["canonical"]})
+                                    "text": p["text"], "canonical": p["canonical"],
+                                    "method": p["method"]})
         for g in missed:
             counts[g["type"]][2] += 1
             misses.append({"post": post.id, "title": post.title, "type": g["type"],

@@ -59,6 +59,15 @@ class Extractor:
         return next(self.extract([post]))
 
 
+def extractor_from_ontology(onto: Ontology, rules_only: bool = True) -> Extractor:
+    """An extractor assembled in memory from ``onto`` alone (tests, notebooks)."""
+    nlp = pipeline.base_pipeline(rules_only)
+    pipeline.add_kgraph_components(nlp)
+    pipeline.fill_from_ontology(nlp, onto)
+    warnings = [RULES_ONLY_WARNING] if rules_only else []
+    return Extractor(nlp, onto, build.pipeline_version(onto, nlp), warnings)
+
+
 def load_extractor(ontology_files: Iterable[Path | str] = (), rules_only: bool = False) -> Extractor:
     """The pipeline from ``models/kgraph`` filled with the ontology (and the user's extra files).
 

@@ -15,46 +15,41 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kgraph.extract.spans import add_candidates, covered, is_title_case, make_span
+from kgraph.extract.generic import is_generic
+from kgraph.extract.spans import Candidate, add_candidates, covered, is_title_case
 from kgraph.extract.variants import singular
 
 VAGUE = frozenset(
-    """new old modern legacy significant strict various several many key critical complex
-    large small robust efficient effective better best major internal external entire
-    overall existing traditional current different multiple single unique specific other
-    own such same whole full simple common core main important increasing growing long-standing
-    initial final first last next recent high-level low-level massive huge global
-    foundational intelligent seamless reliable scalable""".split()
+    ["new", "old", "modern", "legacy", "significant", "strict", "various", "several", "many", "key", "critical", "complex", "large", "small", "robust", "efficient", "effective", "better", "best", "major", "internal", "external", "entire", "overall", "existing", "traditional", "current", "different", "multiple", "single", "unique", "specific", "other", "own", "such", "same", "whole", "full", "simple", "common", "core", "main", "important", "increasing", "growing", "long-standing", "initial", "final", "first", "last", "next", "recent", "high-level", "low-level", "massive", "huge", "global", "foundational", "intelligent", "seamless", "reliable", "scalable"]
 )
 GENERIC = frozenset(
-    """system systems architecture operation operations service services platform solution
-    approach challenge challenges issue issues problem problems team article post journey
-    way ways need needs use case cases process work effort efforts capability capabilities
-    improvement improvements feature features component components environment workload
-    workloads application applications tool tooling framework infrastructure performance
-    reliability efficiency scalability availability security resilience stability cost costs
-    savings speed productivity latency throughput data cloud ai ml migration modernization
-    rearchitecture optimization maintenance practice practices outage incident upgrade
-    development implementation evolution transition demand importance role impact user users
-    customer customers engineer engineers company companies organization era part number
-    rate limit limits level levels scale time hour hours day days year years million billion
-    experience expertise advancement advancements benefit benefits insight insights
-    strategy strategies goal goals result results lesson lessons detail details""".split()
+    ["system", "systems", "architecture", "operation", "operations", "service", "services", "platform", "solution", "approach", "challenge", "challenges", "issue", "issues", "problem", "problems", "team", "article", "post", "journey", "way", "ways", "need", "needs", "use", "case", "cases", "process", "work", "effort", "efforts", "capability", "capabilities", "improvement", "improvements", "feature", "features", "component", "components", "environment", "workload", "workloads", "application", "applications", "tool", "tooling", "framework", "infrastructure", "performance", "reliability", "efficiency", "scalability", "availability", "security", "resilience", "stability", "cost", "costs", "savings", "speed", "productivity", "latency", "throughput", "data", "cloud", "ai", "ml", "migration", "modernization", "rearchitecture", "optimization", "maintenance", "practice", "practices", "outage", "incident", "upgrade", "development", "implementation", "evolution", "transition", "demand", "importance", "role", "impact", "user", "users", "customer", "customers", "engineer", "engineers", "company", "companies", "organization", "era", "part", "number", "rate", "limit", "limits", "level", "levels", "scale", "time", "hour", "hours", "day", "days", "year", "years", "million", "billion", "experience", "expertise", "advancement", "advancements", "benefit", "benefits", "insight", "insights", "strategy", "strategies", "goal", "goals", "result", "results", "lesson", "lessons", "detail", "details"]
 )
+VAGUE_COMPOUNDS = frozenset(
+    ["real-time", "large-scale", "high-performance", "next-generation", "open-source", "single-digit", "low-cost", "well-known", "long-running", "cloud-native", "state-of-the-art", "end-to-end", "world-class", "in-house"]
+)
+WORD_TAGS = frozenset(["NN", "NNS", "JJ", "VBG", "VBN", "NNP", "NNPS", "HYPH"])
 TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
 
 
-@Language.factory("kgraph_concepts", default_config={"threshold": 0.65, "max_words": 3})
-def make_miner(nlp: Language, name: str, threshold: float, max_words: int) -> ConceptMiner:
-    return ConceptMiner(name, threshold, max_words)
+@Language.factory(
+    "kgraph_concepts",
+    default_config={"threshold": 0.85, "support_threshold": 0.5, "max_words": 3},
+)
+def make_miner(
+    nlp: Language, name: str, threshold: float, support_threshold: float, max_words: int
+) -> ConceptMiner:
+    return ConceptMiner(name, threshold, support_threshold, max_words)
 
 
 class ConceptMiner:
     """Novel CONCEPT candidates from noun chunks; a no-op without a dependency parse."""
 
-    def __init__(self, name: str, threshold: float = 0.65, max_words: int = 3):
+    def __init__(self, name: str, threshold: float = 0.85, support_threshold: float = 0.5,
+                 max_words: int = 3):
         self.name = name
         self.threshold = threshold
+        self.support_threshold = support_threshold
         self.max_words = max_words
         self.heads: set[str] = set()
         self.words: set[str] = set()
@@ -75,11 +70,17 @@ class ConceptMiner:
                 continue
             words = [t.lower_ for t in phrase]
             words[-1] = singular(words[-1])
+            if is_generic(" ".join(words)):
+                continue
             score = self.score(words)
-            if score >= self.threshold:
-                key = "CONCEPT:" + " ".join(words).replace(" - ", "-")
-                spans.append(make_span(doc, phrase[0].i, phrase[-1].i + 1, "CONCEPT", key,
-                                       "rule", min(score, 0.9)))
+            if score < self.support_threshold:
+                continue
+            # Below the threshold, and in headlines, a phrase needs support: the post must use it
+            # twice (title and summary), which the post-level assembly checks.
+            needs_support = score < self.threshold or is_title_case(chunk.sent)
+            key = "CONCEPT:" + " ".join(words).replace(" - ", "-")
+            spans.append(Candidate(phrase[0].i, phrase[-1].i + 1, "CONCEPT", key,
+                                   "rule", min(score, 0.9), needs_support))
         add_candidates(doc, spans)
         return doc
 
@@ -88,16 +89,27 @@ class ConceptMiner:
         headline = is_title_case(chunk.sent)
         run = []
         for tok in reversed(chunk):
-            proper = tok.pos_ == "PROPN" or (tok.is_title and not headline and tok.i != chunk.sent.start)
-            if not (tok.is_alpha or tok.text == "-") or tok.is_stop or proper or tok.like_num:
+            # Mid-sentence capitals mark a name, except in a headline where all words have them.
+            proper = not headline and (
+                tok.pos_ == "PROPN" or (tok.is_title and tok.i != chunk.sent.start))
+            wordy = tok.tag_ in WORD_TAGS or tok.text == "-"
+            if not wordy or not (tok.is_alpha or tok.text == "-") or tok.is_stop or proper:
                 break
             run.insert(0, tok)
+        # "ZooKeeper-based coordination": a word glued to the proper noun by a hyphen goes too.
+        doc = chunk.doc
+        while run and (run[0].text == "-" or (
+                run[0].i > 0 and doc[run[0].i - 1].text == "-" and not doc[run[0].i - 1].whitespace_)):
+            run.pop(0)
         while run and (run[-1].lower_ in GENERIC or run[-1].text == "-"):
             run.pop()
         while run and (run[0].lower_ in VAGUE or run[0].text == "-" or run[0].pos_ == "ADV"):
             run.pop(0)
+        while len(run) >= 3 and f"{run[0].lower_}-{run[2].lower_}" in VAGUE_COMPOUNDS:
+            run = run[3:]
         content = [t for t in run if t.text != "-"]
-        if not content or len(content) > self.max_words or run[-1].pos_ not in ("NOUN", "VERB"):
+        heads = ("NOUN", "VERB", "PROPN") if headline else ("NOUN", "VERB")
+        if not content or len(content) > self.max_words or run[-1].pos_ not in heads:
             return None
         return run
 

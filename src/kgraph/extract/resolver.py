@@ -13,13 +13,14 @@ from pathlib import Path
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import filter_spans
 
+from kgraph.extract.generic import is_generic
 from kgraph.extract.spans import (
     RULER_KEY,
+    Candidate,
     add_candidates,
     is_title_case,
-    make_span,
+    longest_first,
     with_possessive,
 )
 from kgraph.extract.variants import is_acronym, singular
@@ -45,15 +46,17 @@ class OntologyResolver:
         spans = []
         for match in doc.spans.get(RULER_KEY, []):
             entry = self.table.get(match.id_, {})
+            if is_generic(match.text) or _glued_left(match) or _in_team_name(match):
+                continue
             end = with_possessive(doc, match.start, match.end)
             ambiguous = (
                 bool(entry.get("ambiguous"))
                 and match.end - match.start == 1
                 and not _named_in_context(match)
             )
-            spans.append(make_span(doc, match.start, end, match.label_, match.id_, "ontology",
+            spans.append(Candidate(match.start, end, match.label_, match.id_, "ontology",
                                    0.75 if ambiguous else 0.98, ambiguous))
-        spans = filter_spans(spans)
+        spans = longest_first(spans)
         doc.user_data[ACRONYMS] = {}
         if self.define_acronyms:
             spans += self._acronyms(doc, spans)
@@ -70,17 +73,17 @@ class OntologyResolver:
                 continue
             target = ends.get(tok.i - 1)
             if target is not None:
-                defined[acr] = (target.label_, target.id_)
+                defined[acr] = (target.type, target.key)
             elif (expansion := self._expansion(doc, tok.i - 1, acr)) is not None:
                 start, canonical = expansion
                 key = f"CONCEPT:{canonical}"
                 defined[acr] = ("CONCEPT", key)
-                found.append(make_span(doc, start, tok.i - 1, "CONCEPT", key, "rule", 0.8))
+                found.append(Candidate(start, tok.i - 1, "CONCEPT", key, "rule", 0.8))
         for tok in doc:
             acr = tok.text[:-1] if tok.text.endswith("s") and tok.text[:-1] in defined else tok.text
             if acr in defined:
                 type_, key = defined[acr]
-                found.append(make_span(doc, tok.i, tok.i + 1, type_, key, "rule", 0.85))
+                found.append(Candidate(tok.i, tok.i + 1, type_, key, "rule", 0.85))
         return found
 
     @staticmethod
@@ -130,3 +133,22 @@ def _named_in_context(span) -> bool:
     """A capitalised word mid-sentence, in a sentence that is not a headline: used as a name."""
     sent = span.sent
     return span.text[:1].isupper() and span.start != sent.start and not is_title_case(sent)
+
+
+def _glued_left(span) -> bool:
+    """``Gigawatt-Scale AI`` is not ``Scale AI``: the match starts inside a hyphenated word."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and doc[span.start - 1].text == "-"
+        and not doc[span.start - 2].whitespace_
+        and not doc[span.start - 1].whitespace_
+    )
+
+
+def _in_team_name(span) -> bool:
+    """``the Jira Migrations team``: a product inside a team's name is not a mention of it."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and end - span.end < 3 and doc[end].is_title:
+        end += 1
+    return end < len(doc) and doc[end].lower_ in ("team", "teams") and span.label_ != "COMPANY"

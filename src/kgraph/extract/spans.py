@@ -7,8 +7,9 @@ how the span was found and how sure we are.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 SPANS_KEY = "kgraph"
 RULER_KEY = "kgraph_onto"
@@ -19,15 +20,41 @@ for _name, _default in (("kg_method", "ontology"), ("kg_conf", 1.0), ("kg_ambigu
         Span.set_extension(_name, default=_default)
 
 
-def make_span(
-    doc: Doc, start: int, end: int, type_: str, key: str, method: str, conf: float,
-    ambiguous: bool = False,
-) -> Span:
-    span = Span(doc, start, end, label=type_, span_id=key)
-    span._.kg_method = method
-    span._.kg_conf = round(float(conf), 3)
-    span._.kg_ambiguous = ambiguous
+class Candidate(NamedTuple):
+    """A span to propose; it becomes a :class:`Span` only if no earlier candidate overlaps.
+
+    (Extension values live in ``doc.user_data`` keyed by offsets, label and id, so making a
+    Span at the place of an existing one would overwrite that one's method and confidence.)
+    """
+
+    start: int
+    end: int
+    type: str
+    key: str
+    method: str
+    conf: float
+    ambiguous: bool = False
+
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _make_span(doc: Doc, c: Candidate) -> Span:
+    span = Span(doc, c.start, c.end, label=c.type, span_id=c.key)
+    span._.kg_method = c.method
+    span._.kg_conf = round(float(c.conf), 3)
+    span._.kg_ambiguous = c.ambiguous
     return span
+
+
+def longest_first(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, preferring the longest, then the earliest (filter_spans)."""
+    chosen, taken = [], set()
+    for c in sorted(candidates, key=lambda c: (-c.length(), c.start)):
+        if not any(i in taken for i in range(c.start, c.end)):
+            chosen.append(c)
+            taken.update(range(c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
 
 
 def with_possessive(doc: Doc, start: int, end: int) -> int:
@@ -44,10 +71,14 @@ def covered(doc: Doc) -> set[int]:
     return {i for span in doc.spans.get(SPANS_KEY, []) for i in range(span.start, span.end)}
 
 
-def add_candidates(doc: Doc, spans: list[Span]) -> None:
-    """Append ``spans`` to the candidates; earlier candidates win overlaps."""
+def add_candidates(doc: Doc, candidates: list[Candidate]) -> None:
+    """Add ``candidates`` to ``doc.spans["kgraph"]``; spans already there win overlaps."""
     taken = covered(doc)
-    fresh = [s for s in filter_spans(spans) if not any(i in taken for i in range(s.start, s.end))]
+    fresh = [
+        _make_span(doc, c)
+        for c in longest_first(candidates)
+        if not any(i in taken for i in range(c.start, c.end))
+    ]
     doc.spans[SPANS_KEY] = sorted([*doc.spans.get(SPANS_KEY, []), *fresh], key=lambda s: s.start)
 
 

@@ -25,8 +25,8 @@ KIND_COLORS = {
 EDGE_PRIORITY = ("is_a", "product_of", "published_by", "uses", "mentions", "related")
 """When several edges join two nodes, the view shows one, typed by the first listed here."""
 
-POST_LABEL = 40  # characters of a post title drawn on the canvas; the tooltip has it all
-SPREAD = 110.0  # pixels per unit of sqrt(n): keeps density similar for small and large views
+POST_LABEL = 32  # characters of a post title drawn on the canvas; the tooltip has it all
+SPREAD = 160.0  # pixels per unit of sqrt(n): keeps density similar for small and large views
 
 
 def layout(G: nx.MultiDiGraph, nodes: list[str], seed: int = 42) -> dict[str, tuple[float, float]]:
@@ -72,8 +72,9 @@ def _pack(simple: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     One spring layout of a disconnected graph pushes small parts far out and squeezes the
     big one; packing keeps every part readable when the browser fits the view.
     """
-    parts = sorted((sorted(c) for c in nx.connected_components(simple)),
-                   key=lambda c: (-len(c), c[0]))
+    parts = sorted(
+        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
+    )
     width = SPREAD * math.sqrt(simple.number_of_nodes()) * 2.2
     out: dict[str, tuple[float, float]] = {}
     x = y = row_h = 0.0
@@ -83,13 +84,21 @@ def _pack(simple: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
             local = {part[0]: (0.0, 0.0)}
         else:
             iterations = 50 if len(part) <= 600 else 30
-            local = nx.spring_layout(simple.subgraph(part), seed=seed, weight="weight",
-                                     iterations=iterations, center=(0, 0), scale=1.0)
+            local = nx.spring_layout(
+                simple.subgraph(part),
+                seed=seed,
+                weight="weight",
+                iterations=iterations,
+                center=(0, 0),
+                scale=1.0,
+            )
         if x > 0 and x + size > width:
             x, y, row_h = 0.0, y + row_h + SPREAD * 0.6, 0.0
         for n, (px, py) in local.items():
-            out[n] = (round(x + size / 2 + float(px) * size / 2, 1),
-                      round(y + size / 2 + float(py) * size / 2, 1))
+            out[n] = (
+                round(x + size / 2 + float(px) * size / 2, 1),
+                round(y + size / 2 + float(py) * size / 2, 1),
+            )
         x += size + SPREAD * 0.6
         row_h = max(row_h, size)
     return out
@@ -145,8 +154,12 @@ def view_payload(
     """
     keep = sorted(n for n in set(nodes) if n in G)
     kept = set(keep)
-    scores = {n: float((sizes or {}).get(n, G.nodes[n].get("post_count", 1) or 1)) for n in keep}
-    lo, hi = (min(scores.values()), max(scores.values())) if scores else (0.0, 0.0)
+    if sizes is None:
+        sizes = {n: float(G.nodes[n].get("post_count", 1) or 1) for n in keep}
+    # Nodes the measure does not score (posts, for entity centrality) get the smallest size.
+    scored = [float(sizes[n]) for n in keep if n in sizes]
+    lo, hi = (min(scored), max(scored)) if scored else (0.0, 0.0)
+    scores = {n: float(sizes.get(n, lo)) for n in keep}
     out_nodes = []
     for n in keep:
         data = G.nodes[n]
@@ -155,11 +168,18 @@ def view_payload(
         label = str(data.get("label", n))
         if kind == "post" and len(label) > POST_LABEL:
             label = label[: POST_LABEL - 1].rstrip() + "…"
-        out_nodes.append({
-            "id": n, "label": label, "kind": kind, "x": x, "y": y,
-            "size": _node_size(scores[n], lo, hi), "color": KIND_COLORS.get(kind, "#888888"),
-            "title": _tooltip(data),
-        })
+        out_nodes.append(
+            {
+                "id": n,
+                "label": label,
+                "kind": kind,
+                "x": x,
+                "y": y,
+                "size": _node_size(scores[n], lo, hi),
+                "color": KIND_COLORS.get(kind, "#888888"),
+                "title": _tooltip(data),
+            }
+        )
     pairs: dict[tuple[str, str], dict] = {}
     rank = {t: i for i, t in enumerate(EDGE_PRIORITY)}
     for u, v, data in G.subgraph(keep).edges(data=True):

@@ -71,6 +71,9 @@ def graph_view(payload: dict, *, key: str, select: str | None, on_selection, on_
     data = {**payload, "select": select}
     data["sig"] = signature(data)
     return _component()(
-        key=key, data=data, height=HEIGHT,
-        on_selection_change=on_selection, on_expand_change=on_expand,
+        key=key,
+        data=data,
+        height=HEIGHT,
+        on_selection_change=on_selection,
+        on_expand_change=on_expand,
     )

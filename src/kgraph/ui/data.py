@@ -1,7 +1,110 @@
-"""The Data page (placeholder while it is written)."""
+"""The Data page: upload a corpus or paste a feed URL, build, switch stores, download exports."""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path
 
 import streamlit as st
 
+from kgraph.corpus import FORMATS
+from kgraph.errors import CorpusError, KgraphError
+from kgraph.graph.io import FORMATS as EXPORTS
+from kgraph.graph.io import export
+from kgraph.store import DEFAULT_DB
+from kgraph.ui import errors, html, loaders, state
+
+MAX_UPLOAD = 20 * 1024 * 1024  # bytes; bigger corpora go through `kgraph build` instead
+UPLOAD_TYPES = ["txt", "csv", "json", "jsonl", "xml", "rss", "atom", "opml"]
+
+
+@st.cache_data(max_entries=16, show_spinner="Exporting…")
+def _export(db: str, version: tuple, fmt: str) -> tuple[str, bytes]:
+    G = loaders._graph(db, version)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / (
+            "csv" if fmt == "csv" else f"kgraph.{'cypher' if fmt == 'cypher' else fmt}"
+        )
+        files = export(G, fmt, out)
+        if len(files) == 1:
+            return files[0].name, files[0].read_bytes()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+            for f in files:
+                zf.write(f, f.name)
+        return f"kgraph-{fmt}.zip", buffer.getvalue()
+
+
+def _sources(upload, url: str, tmp: Path) -> list[str]:
+    sources: list[str] = []
+    if upload is not None:
+        if upload.size > MAX_UPLOAD:
+            raise CorpusError(
+                f"{upload.name} is {upload.size / 1e6:.1f} MB; the app takes up "
+                f"to {MAX_UPLOAD // 2**20} MB. Build bigger corpora with "
+                f"`kgraph build {upload.name}`."
+            )
+        suffix = Path(upload.name).suffix.lower().lstrip(".")
+        if suffix not in UPLOAD_TYPES:
+            raise CorpusError(
+                f"{upload.name}: .{suffix} is not a corpus format kgraph reads "
+                f"({', '.join(UPLOAD_TYPES)})."
+            )
+        path = tmp / Path(upload.name).name
+        path.write_bytes(upload.getvalue())
+        sources.append(str(path))
+    if url:
+        if not html.safe_url(url):
+            raise CorpusError(
+                f"{url!r} is not an http(s) URL; paste a feed address such as "
+                "https://example.com/feed.xml."
+            )
+        sources.append(url)
+    return sources
+
+
+def _build_section() -> None:
+    st.subheader("Build a store")
+    upload = st.file_uploader(
+        f"Corpus file (formats: {', '.join(FORMATS)})", type=UPLOAD_TYPES, key=state.UPLOAD
+    )
+    url = st.text_input("…or a feed URL", key=state.FEED_URL, placeholder="https://…/feed.xml")
+    target = st.text_input(
+        "Store to build into", value=str(loaders.current_db()), key=state.TARGET_DB
+    )
+    if st.button("Build", key="data_build", type="primary"):
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                sources = _sources(upload, url.strip(), Path(tmp))
+                if not sources:
+                    st.warning("Upload a file or paste a feed URL first.")
+                    return
+                report = loaders.build_with_progress(sources, Path(target), "Building")
+            except KgraphError as exc:
+                errors.show(exc)
+                return
+        st.session_state[state.DB] = target
+        st.success(f"Built {report.db}: {report.posts} posts, {report.mentions} mentions.")
+
 
 def render() -> None:
+    """Draw the Data page."""
     st.title("Data")
+    current = loaders.current_db()
+    stores = sorted({str(current), str(DEFAULT_DB), *map(str, DEFAULT_DB.parent.glob("*.db"))})
+    choice = st.selectbox(
+        "Store the app reads", stores, index=stores.index(str(current)), key=state.STORE_CHOICE
+    )
+    if choice != str(current):
+        st.session_state[state.DB] = choice
+        st.rerun()
+    db, version = loaders.ensure_store()
+    st.caption(f"Reading {db}")
+    _build_section()
+    st.subheader("Download exports")
+    cols = st.columns(len(EXPORTS))
+    for col, fmt in zip(cols, EXPORTS, strict=True):
+        name, blob = _export(db, version, fmt)
+        col.download_button(fmt, blob, file_name=name, key=f"data_download_{fmt}")

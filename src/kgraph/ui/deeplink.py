@@ -55,8 +55,11 @@ def write() -> None:
     ss = st.session_state
     G = loaders.graph()
     wanted: dict[str, str] = {}
-    focus = ss[state.SELECTED]["id"] if (ss[state.SELECTED] or {}).get("type") == "node" \
+    focus = (
+        ss[state.SELECTED]["id"]
+        if (ss[state.SELECTED] or {}).get("type") == "node"
         else ss[state.CENTER]
+    )
     if focus and focus in G:
         wanted[state.Q_ENTITY] = str(G.nodes[focus].get("label", focus))
     if ss[state.DEPTH] != 1:

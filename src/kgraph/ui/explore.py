@@ -78,20 +78,34 @@ def _graph_and_panel() -> None:
     left, right = st.columns([3, 2], gap="medium")
     with left:
         nodes, truncated = view_nodes(
-            G, center=ss[state.CENTER], expanded=ss[state.EXPANDED], depth=ss[state.DEPTH],
-            kinds=ss[state.KINDS] or list(state.KINDS_ALL), min_weight=ss[state.MIN_WEIGHT],
-            cap=int(ss[state.CAP]), scores=loaders.sizes(ss[state.SIZE_BY]),
+            G,
+            center=ss[state.CENTER],
+            expanded=ss[state.EXPANDED],
+            depth=ss[state.DEPTH],
+            kinds=ss[state.KINDS] or list(state.KINDS_ALL),
+            min_weight=ss[state.MIN_WEIGHT],
+            cap=int(ss[state.CAP]),
+            scores=loaders.sizes(ss[state.SIZE_BY]),
             ego=loaders.ego,
         )
         if truncated:
-            st.info(f"Showing {len(nodes)} nodes: the cap of {int(ss[state.CAP])} applies. "
-                    "Raise the cap, narrow the types or raise the minimum link weight.")
+            st.info(
+                f"Showing {len(nodes)} nodes: the cap of {int(ss[state.CAP])} applies. "
+                "Raise the cap, narrow the types or raise the minimum link weight."
+            )
         view = loaders.payload(nodes, ss[state.SIZE_BY], float(ss[state.MIN_WEIGHT]))
-        graph_view(view, key=state.GRAPH, select=ss[state.CENTER],
-                   on_selection=_on_selection, on_expand=_on_expand)
-        st.html(f"<div style='margin-top:4px'>{html.legend()} &nbsp; "
-                f"<small>{len(view['nodes'])} nodes · {len(view['edges'])} links · click a "
-                "node or link; double-click expands</small></div>")
+        graph_view(
+            view,
+            key=state.GRAPH,
+            select=ss[state.CENTER],
+            on_selection=_on_selection,
+            on_expand=_on_expand,
+        )
+        st.html(
+            f"<div style='margin-top:4px'>{html.legend()} &nbsp; "
+            f"<small>{len(view['nodes'])} nodes · {len(view['edges'])} links · click a "
+            "node or link; double-click expands</small></div>"
+        )
     with right:
         panel.render(G, ss[state.SELECTED], expand=expand, select=select_node)
     deeplink.write()
@@ -105,9 +119,14 @@ def render() -> None:
     _controls()
     st.title("Explore")
     index = loaders.search_index()
-    st.selectbox("Search entities, aliases and posts", list(index), index=None,
-                 key=state.SEARCH, on_change=_on_search,
-                 placeholder="Type a name: Kubernetes, k8s, prewarming, a post title…")
+    st.selectbox(
+        "Search entities, aliases and posts",
+        list(index),
+        index=None,
+        key=state.SEARCH,
+        on_change=_on_search,
+        placeholder="Type a name: Kubernetes, k8s, prewarming, a post title…",
+    )
     if isinstance(problem, NotFoundError):
         st.warning(str(problem))
         for i, name in enumerate(problem.suggestions[:5]):

@@ -46,8 +46,13 @@ def highlight(sentence: str, start: int, end: int) -> str:
     start, end = max(0, start), min(len(sentence), end)
     if not 0 <= start < end:
         return esc(sentence)
-    return (esc(sentence[:start]) + "<mark>" + esc(sentence[start:end]) + "</mark>"
-            + esc(sentence[end:]))
+    return (
+        esc(sentence[:start])
+        + "<mark>"
+        + esc(sentence[start:end])
+        + "</mark>"
+        + esc(sentence[end:])
+    )
 
 
 def highlight_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
@@ -58,8 +63,10 @@ def highlight_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
             continue
         colour = KIND_COLORS.get(kind, "#888888")
         out.append(esc(text[at:start]))
-        out.append(f'<mark style="background:{colour}33;border-bottom:2px solid {colour}">'
-                   f"{esc(text[start:end])}</mark>")
+        out.append(
+            f'<mark style="background:{colour}33;border-bottom:2px solid {colour}">'
+            f"{esc(text[start:end])}</mark>"
+        )
         at = end
     out.append(esc(text[at:]))
     return "".join(out)
@@ -68,8 +75,10 @@ def highlight_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
 def badge(kind: str) -> str:
     """A small coloured label for a node kind."""
     colour = KIND_COLORS.get(kind, "#888888")
-    return (f'<span style="background:{colour};color:#fff;border-radius:8px;'
-            f'padding:1px 8px;font-size:0.8em">{esc(kind)}</span>')
+    return (
+        f'<span style="background:{colour};color:#fff;border-radius:8px;'
+        f'padding:1px 8px;font-size:0.8em">{esc(kind)}</span>'
+    )
 
 
 def legend() -> str:
@@ -88,7 +97,7 @@ def mention_span(ev: dict) -> tuple[int, int]:
     if text and sentence[start:end] == text:
         return start, end
     shift = int(ev.get("sentence_start", 0) or 0)
-    if text and sentence[start - shift:end - shift] == text:
+    if text and sentence[start - shift : end - shift] == text:
         return start - shift, end - shift
     at = sentence.lower().find(text.lower()) if text else -1
     return (at, at + len(text)) if at >= 0 else (0, 0)

@@ -31,8 +31,9 @@ def build_with_progress(sources: list[str], db: Path, label: str) -> api.BuildRe
     bar = st.progress(0.0, text=label)
 
     def progress(stage: str, done: int, total: int) -> None:
-        bar.progress(min(done / total, 1.0) if total else 1.0,
-                     text=f"{label}: {stage} {done}/{total}")
+        bar.progress(
+            min(done / total, 1.0) if total else 1.0, text=f"{label}: {stage} {done}/{total}"
+        )
 
     report = api.build(sources, db=db, progress=progress)
     bar.empty()
@@ -98,14 +99,25 @@ def payload(nodes: list[str], measure: str, min_weight: float = 0.0) -> dict:
     """The component's view of ``nodes``: positions from a cached layout, sized by ``measure``."""
     db, version = ensure_store()
     key = tuple(sorted(nodes))
-    return view_payload(_graph(db, version), list(key), _layout(db, version, key),
-                        _sizes(db, version, measure), min_weight=min_weight)
+    return view_payload(
+        _graph(db, version),
+        list(key),
+        _layout(db, version, key),
+        _sizes(db, version, measure),
+        min_weight=min_weight,
+    )
 
 
 def ego(G, center: str, *, depth: int, kinds, min_weight: float, cap: int):
     """:func:`kgraph.analysis.ego_subgraph`, cached per build."""
-    return ask("ego_subgraph", center, depth=int(depth), kinds=tuple(sorted(kinds)),
-               min_weight=float(min_weight), cap=int(cap))
+    return ask(
+        "ego_subgraph",
+        center,
+        depth=int(depth),
+        kinds=tuple(sorted(kinds)),
+        min_weight=float(min_weight),
+        cap=int(cap),
+    )
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

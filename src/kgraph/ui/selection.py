@@ -19,8 +19,9 @@ def _strong_nodes(G: nx.MultiDiGraph, min_weight: float) -> set[str]:
     return keep
 
 
-def overview_nodes(G: nx.MultiDiGraph, kinds: Iterable[str], min_weight: float, cap: int,
-                   scores: dict[str, float]) -> tuple[list[str], bool]:
+def overview_nodes(
+    G: nx.MultiDiGraph, kinds: Iterable[str], min_weight: float, cap: int, scores: dict[str, float]
+) -> tuple[list[str], bool]:
     """The ``cap`` most central nodes of the wanted kinds (posts rank by degree after entities).
 
     Returns (nodes, truncated).
@@ -28,14 +29,24 @@ def overview_nodes(G: nx.MultiDiGraph, kinds: Iterable[str], min_weight: float, 
     wanted = set(kinds)
     strong = _strong_nodes(G, min_weight) if min_weight > 1 else None
     pool = [n for n, k in G.nodes(data="kind") if k in wanted and (strong is None or n in strong)]
-    pool.sort(key=lambda n: (G.nodes[n].get("kind") == "post", -scores.get(n, 0.0),
-                             -G.degree(n), n))
+    pool.sort(
+        key=lambda n: (G.nodes[n].get("kind") == "post", -scores.get(n, 0.0), -G.degree(n), n)
+    )
     return sorted(pool[:cap]), len(pool) > cap
 
 
-def view_nodes(G: nx.MultiDiGraph, *, center: str | None, expanded: Iterable[str],
-               depth: int, kinds: Iterable[str], min_weight: float, cap: int,
-               scores: dict[str, float], ego: Callable) -> tuple[list[str], bool]:
+def view_nodes(
+    G: nx.MultiDiGraph,
+    *,
+    center: str | None,
+    expanded: Iterable[str],
+    depth: int,
+    kinds: Iterable[str],
+    min_weight: float,
+    cap: int,
+    scores: dict[str, float],
+    ego: Callable,
+) -> tuple[list[str], bool]:
     """The nodes to draw and whether the cap cut some off.
 
     ``ego`` is :func:`kgraph.analysis.ego_subgraph`. Expanded nodes add their depth-1

@@ -9,18 +9,18 @@ from __future__ import annotations
 import streamlit as st
 
 # -- Explore -----------------------------------------------------------------------------
-SEARCH = "explore_search"          # the search box (selectbox with type-ahead)
-CENTER = "explore_center"          # node id the ego view is centred on; None = overview
-EXPANDED = "explore_expanded"      # node ids whose neighbourhoods were added by expand
-SELECTED = "explore_selected"      # {"type": "node", "id"} or {"type": "edge", "from", "to"}
-DEPTH = "explore_depth"            # ego depth, 1-3
-KINDS = "explore_kinds"            # node kinds shown
+SEARCH = "explore_search"  # the search box (selectbox with type-ahead)
+CENTER = "explore_center"  # node id the ego view is centred on; None = overview
+EXPANDED = "explore_expanded"  # node ids whose neighbourhoods were added by expand
+SELECTED = "explore_selected"  # {"type": "node", "id"} or {"type": "edge", "from", "to"}
+DEPTH = "explore_depth"  # ego depth, 1-3
+KINDS = "explore_kinds"  # node kinds shown
 MIN_WEIGHT = "explore_min_weight"  # minimum link weight
-CAP = "explore_cap"                # node cap
-SIZE_BY = "explore_size_by"        # centrality measure for node size
+CAP = "explore_cap"  # node cap
+SIZE_BY = "explore_size_by"  # centrality measure for node size
 PATH_TARGET = "explore_path_target"
-GRAPH = "explore_graph"            # the graph component's key
-URL_READ = "explore_url_read"      # the deep link was applied to this session
+GRAPH = "explore_graph"  # the graph component's key
+URL_READ = "explore_url_read"  # the deep link was applied to this session
 
 # -- Posts, Paths, Insights, Data --------------------------------------------------------
 POSTS_FILTER = "posts_filter"
@@ -32,7 +32,7 @@ COMPARE_A = "insights_compare_a"
 COMPARE_B = "insights_compare_b"
 RANK_KIND = "insights_rank_kind"
 RANK_MEASURE = "insights_rank_measure"
-DB = "data_db"                     # the store the app reads (Data page can switch it)
+DB = "data_db"  # the store the app reads (Data page can switch it)
 UPLOAD = "data_upload"
 FEED_URL = "data_feed_url"
 TARGET_DB = "data_target_db"
@@ -48,8 +48,15 @@ Q_CAP = "cap"
 KINDS_ALL = ("company", "technology", "concept", "post")
 KINDS_DEFAULT = ["company", "technology", "concept", "post"]
 DEFAULTS = {
-    CENTER: None, EXPANDED: [], SELECTED: None, DEPTH: 1, KINDS: KINDS_DEFAULT,
-    MIN_WEIGHT: 1.0, CAP: 300, SIZE_BY: "pagerank", URL_READ: False,
+    CENTER: None,
+    EXPANDED: [],
+    SELECTED: None,
+    DEPTH: 1,
+    KINDS: KINDS_DEFAULT,
+    MIN_WEIGHT: 1.0,
+    CAP: 300,
+    SIZE_BY: "pagerank",
+    URL_READ: False,
 }
 
 

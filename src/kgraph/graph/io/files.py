@@ -21,11 +21,15 @@ def write_graphml(G: nx.MultiDiGraph, out: Path) -> list[Path]:
 
 
 def write_gexf(G: nx.MultiDiGraph, out: Path) -> list[Path]:
-    """GEXF 1.2 (Gephi, ``networkx.read_gexf``). The edge ``type`` attribute is GEXF's own
-    (directed/undirected), so ours travels as ``relation`` and is restored on read."""
+    """GEXF 1.2 (Gephi, ``networkx.read_gexf``). GEXF reserves edge ``type``
+    (directed/undirected) and node ``parents`` (hierarchy), so ours travel as ``relation``
+    and ``parent_names``; :func:`read_gexf` restores them."""
     H = flatten(G)
     for _u, _v, d in H.edges(data=True):
         d["relation"] = d.pop("type")
+    for _n, d in H.nodes(data=True):
+        if "parents" in d:
+            d["parent_names"] = d.pop("parents")
     nx.write_gexf(H, out, encoding="utf-8")
     return [out]
 
@@ -36,6 +40,9 @@ def read_gexf(path: Path) -> nx.MultiDiGraph:
     for _u, _v, d in H.edges(data=True):
         d.pop("id", None)
         d["type"] = d.pop("relation")
+    for _n, d in H.nodes(data=True):
+        if "parent_names" in d:
+            d["parents"] = d.pop("parent_names")
     return H
 
 

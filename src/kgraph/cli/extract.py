@@ -1,0 +1,121 @@
+"""The ``kgraph extract``, ``kgraph eval`` and ``kgraph model build`` commands (thin shells)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import click
+
+from kgraph.cli.options import echo_json
+
+ontology_option = click.option(
+    "--ontology", "ontology_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    help="An extra ontology YAML file with your own systems (repeatable; see docs/ontology.md).",
+)
+rules_only_option = click.option(
+    "--rules-only", is_flag=True,
+    help="Run without the statistical model (ontology and acronyms only; much weaker).",
+)
+
+
+def _load(ontology_files, rules_only):
+    from kgraph.extract import load_extractor
+
+    extractor = load_extractor(ontology_files, rules_only=rules_only)
+    for warning in extractor.warnings:
+        click.secho(f"warning: {warning}", fg="yellow", err=True)
+    return extractor
+
+
+@click.command("extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write JSONL here (default: stdout).")
+@click.option("--batch-size", default=256, show_default=True, help="Texts per nlp.pipe batch.")
+@click.option("--n-process", default=1, show_default=True, help="Worker processes for nlp.pipe.")
+@ontology_option
+@rules_only_option
+def extract_cmd(inputs, output, batch_size, n_process, ontology_files, rules_only):
+    """Extract companies, technologies and concepts from a corpus, one JSON line per post.
+
+    \b
+    Example:
+      kgraph extract data/000_bd76a9d99491f98c.txt -o mentions.jsonl
+      kgraph extract posts.csv --ontology my_systems.yaml | head -3
+    """
+    from kgraph.corpus import read_corpus
+
+    result = read_corpus(list(inputs))
+    extractor = _load(ontology_files, rules_only)
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
+    started, count = time.perf_counter(), 0
+    try:
+        for post, mentions in zip(result.posts, extractor.extract(
+                result.posts, batch_size=batch_size, n_process=n_process), strict=True):
+            line = {"id": post.id, "title": post.title, "entities": [m.to_dict() for m in mentions]}
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            count += 1
+    finally:
+        if output:
+            out.close()
+    rate = count / max(time.perf_counter() - started, 1e-9)
+    click.echo(f"{count} posts extracted ({rate:.0f} posts/s), pipeline {extractor.version}.",
+               err=True)
+
+
+@click.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss and false positive.")
+@ontology_option
+@rules_only_option
+def eval_cmd(gold, as_json, verbose, ontology_files, rules_only):
+    """Score extraction against gold annotations: P/R/F1 per type and micro-averaged.
+
+    \b
+    Example:
+      kgraph eval data/gold/seed.jsonl
+      kgraph eval data/gold/dev.jsonl --verbose
+      kgraph eval data/gold/dev.jsonl --json | jq .micro.f1
+    """
+    from kgraph.extract import evaluate
+
+    report = evaluate(gold, _load(ontology_files, rules_only))
+    if as_json:
+        echo_json(report)
+        return
+    click.echo(f"{report['gold']}: {report['posts']} posts, pipeline {report['pipeline_version']}")
+    click.echo(f"{'type':<12}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}")
+    rows = [*report["per_type"].items(), ("micro", report["micro"])]
+    for name, s in rows:
+        click.echo(f"{name:<12}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
+                   f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")
+    if verbose:
+        for label, items in (("MISS", report["misses"]), ("FALSE+", report["false_positives"])):
+            for item in items:
+                how = f" ({item['method']})" if "method" in item else ""
+                click.echo(f"{label:<7}{item['type']:<11}{item['text']!r} -> {item['canonical']!r}"
+                           f"{how}   [{item['title'][:50]}]")
+
+
+@click.group("model")
+def model_group():
+    """Manage the extraction pipeline saved in models/kgraph."""
+
+
+@model_group.command("build")
+@ontology_option
+def model_build_cmd(ontology_files):
+    """Regenerate models/kgraph (config, ruler patterns, meta) from data/ontology.
+
+    \b
+    Example:
+      kgraph model build
+      kgraph model build --ontology my_systems.yaml
+    """
+    from kgraph.extract import build_model
+
+    meta = build_model(ontology_files=ontology_files)
+    counts = ", ".join(f"{k} {v}" for k, v in meta["entities"].items())
+    click.echo(f"models/kgraph {meta['pipeline_version']}: {counts}; patterns {meta['patterns']}")
