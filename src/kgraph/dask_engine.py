@@ -68,7 +68,7 @@ def connect(scheduler: str | None):
             ) from None
     # Processes, not threads: spaCy holds the GIL, so only processes use both cores.
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address=None)
+                           host="127.0.0.1", dashboard_address="127.0.0.1:0")
     return Client(cluster), cluster
 
 

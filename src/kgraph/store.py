@@ -109,6 +109,8 @@ class Store:
         """A store damaged past its header (or locked for too long) is a message, not a trace."""
         try:
             yield
+        except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
+            raise  # our bug, not the file's
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"{self.path} cannot be read as a kgraph store ({exc}). It was not changed; "
