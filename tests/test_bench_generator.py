@@ -12,10 +12,15 @@ from kgraph.ontology import Ontology, OntologyEntry
 def tiny_ontology() -> Ontology:
     onto = Ontology()
     for name, type_, aliases in [
-        ("Airbnb", "COMPANY", []), ("Slack", "COMPANY", []), ("Databricks", "COMPANY", []),
-        ("Apache Kafka", "TECHNOLOGY", ["Kafka"]), ("Kubernetes", "TECHNOLOGY", ["k8s"]),
-        ("PostgreSQL", "TECHNOLOGY", ["Postgres"]), ("Apache Spark", "TECHNOLOGY", ["Spark"]),
-        ("sharding", "CONCEPT", []), ("load balancing", "CONCEPT", []),
+        ("Airbnb", "COMPANY", []),
+        ("Slack", "COMPANY", []),
+        ("Databricks", "COMPANY", []),
+        ("Apache Kafka", "TECHNOLOGY", ["Kafka"]),
+        ("Kubernetes", "TECHNOLOGY", ["k8s"]),
+        ("PostgreSQL", "TECHNOLOGY", ["Postgres"]),
+        ("Apache Spark", "TECHNOLOGY", ["Spark"]),
+        ("sharding", "CONCEPT", []),
+        ("load balancing", "CONCEPT", []),
     ]:
         onto.add(OntologyEntry(name=name, type=type_, aliases=aliases))
     return onto
@@ -41,7 +46,10 @@ def test_posts_vary_and_common_entities_repeat():
 
 def test_offset_batches_do_not_collide_and_round_trip_through_the_reader(tmp_path):
     onto = tiny_ontology()
-    first, more = generate_posts(20, 3, ontology=onto), generate_posts(5, 3, ontology=onto, start=20)
+    first, more = (
+        generate_posts(20, 3, ontology=onto),
+        generate_posts(5, 3, ontology=onto, start=20),
+    )
     assert not {p.id for p in first} & {p.id for p in more}
     read = read_corpus([str(write_jsonl(first + more, tmp_path / "c.jsonl"))])
     assert [(p.id, p.title, p.summary) for p in read.posts] == [

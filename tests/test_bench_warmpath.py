@@ -6,8 +6,9 @@ import kgraph.extract
 from kgraph import api
 
 
-def test_unchanged_rebuild_writes_nothing_and_extracts_nothing(shipped_corpus, db_path,
-                                                               word_extractor):
+def test_unchanged_rebuild_writes_nothing_and_extracts_nothing(
+    shipped_corpus, db_path, word_extractor
+):
     first = api.build([shipped_corpus], db=db_path, extractor=word_extractor)
     seen = len(word_extractor.seen)
     again = api.build([shipped_corpus], db=db_path, extractor=word_extractor)
@@ -15,8 +16,9 @@ def test_unchanged_rebuild_writes_nothing_and_extracts_nothing(shipped_corpus, d
     assert len(word_extractor.seen) == seen
 
 
-def test_pipeline_loads_only_when_something_needs_extracting(shipped_corpus, write, db_path,
-                                                             word_extractor, monkeypatch):
+def test_pipeline_loads_only_when_something_needs_extracting(
+    shipped_corpus, write, db_path, word_extractor, monkeypatch
+):
     loads = []
 
     def load(**_):

@@ -17,8 +17,13 @@ pytest.importorskip("dask.distributed")
 
 def _tiny_ontology() -> Ontology:
     onto = Ontology()
-    for name, type_ in [("Airbnb", "COMPANY"), ("Slack", "COMPANY"), ("Apache Kafka", "TECHNOLOGY"),
-                        ("Kubernetes", "TECHNOLOGY"), ("sharding", "CONCEPT")]:
+    for name, type_ in [
+        ("Airbnb", "COMPANY"),
+        ("Slack", "COMPANY"),
+        ("Apache Kafka", "TECHNOLOGY"),
+        ("Kubernetes", "TECHNOLOGY"),
+        ("sharding", "CONCEPT"),
+    ]:
         onto.add(OntologyEntry(name=name, type=type_))
     return onto
 
@@ -34,17 +39,21 @@ def shippable(word_extractor):
 
 def _rows(db) -> list[tuple]:
     snap = api.load_snapshot(db)
-    return [(m.post_id, m.type, m.canonical, m.field, m.start, m.end, m.sentence, m.method)
-            for m in snap.mentions]
+    return [
+        (m.post_id, m.type, m.canonical, m.field, m.start, m.end, m.sentence, m.method)
+        for m in snap.mentions
+    ]
 
 
 @pytest.mark.slow
 def test_dask_build_matches_local_build(tmp_path, shippable):
-    corpus = write_jsonl(generate_posts(300, seed=7, ontology=_tiny_ontology()),
-                         tmp_path / "posts.jsonl")
+    corpus = write_jsonl(
+        generate_posts(300, seed=7, ontology=_tiny_ontology()), tmp_path / "posts.jsonl"
+    )
     local = api.build([corpus], db=tmp_path / "local.db", extractor=shippable)
-    dask = api.build([corpus], db=tmp_path / "dask.db", extractor=shippable, engine="dask",
-                     batch_size=32)
+    dask = api.build(
+        [corpus], db=tmp_path / "dask.db", extractor=shippable, engine="dask", batch_size=32
+    )
     assert dask.extracted == local.extracted > 250  # identical texts are extracted once
     assert dask.mentions == local.mentions > 0
     assert _rows(tmp_path / "dask.db") == _rows(tmp_path / "local.db")

@@ -56,7 +56,7 @@ def _damaged_store(path: Path, word_extractor, corpus: Path) -> None:
     data = bytearray(path.read_bytes())
     rng = random.Random(3)
     for offset in range(4096 * 2, len(data), 4096):
-        data[offset : offset + 512] = rng.randbytes(512)
+        data[offset : offset + 4096] = rng.randbytes(4096)
     path.write_bytes(bytes(data))
 
 

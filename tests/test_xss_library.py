@@ -11,6 +11,9 @@ import html
 import json
 from html.parser import HTMLParser
 
+import pytest
+from browser_support import CHROMIUM, CHROMIUM_ARGS, needs_chromium
+
 from kgraph import api
 from kgraph.graph.build import build_graph
 from kgraph.graph.io.html import render_html
@@ -18,8 +21,8 @@ from kgraph.graph.view import layout, view_payload
 from kgraph.model import Mention
 
 PAYLOADS = [
-    "<script>alert(1)</script>",
-    '<img src=x onerror="alert(2)">',
+    "<script>window.__xss=1;alert(1)</script>",
+    '<img src=x onerror="window.__xss=2;alert(2)">',
     "\"'><svg onload=alert(3)>",
     "</script><script>alert(4)</script>",
     "javascript:alert(5)",
@@ -132,3 +135,33 @@ def test_html_export_runs_no_payload(tmp_path):
     for p in PAYLOADS:
         assert p.strip()[:60] in infos  # carried as data, intact
     assert "&lt;script&gt;alert(&#x27;title&#x27;)" in page
+
+
+@pytest.mark.browser
+@needs_chromium
+def test_html_export_runs_nothing_in_chromium(tmp_path):
+    """The exported page in a real browser: tooltips shown, no dialog, no injected script."""
+    from playwright.sync_api import sync_playwright
+
+    out = tmp_path / "graph.html"
+    out.write_text(render_html(_graph(tmp_path), title=PAYLOADS[1]), encoding="utf-8")
+    problems: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1000, "height": 800})
+        page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        page.goto(out.as_uri())
+        page.locator("#graph canvas").wait_for(timeout=20_000)
+        page.wait_for_timeout(1500)  # let the layout settle
+        for x in range(20, 1000, 45):  # sweep the canvas so node tooltips get built
+            for y in range(60, 800, 45):
+                page.mouse.move(x, y)
+        page.wait_for_timeout(300)
+        ran = page.evaluate("() => window.__xss")
+        injected = page.evaluate(
+            "() => document.querySelectorAll('img, svg, iframe, a[href^=javascript]').length"
+        )
+        browser.close()
+    assert ran is None and injected == 0
+    assert not problems, problems

@@ -76,15 +76,24 @@ def build(
         t = time.time()
         inputs = sources or ["(shipped corpus)"]
         memo = None if extractor is not None else warmpath.fingerprint(ontology_files, rules_only)
-        known = (warmpath.remembered_version(store, memo) if memo
-                 else [extractor.version, extractor.warnings])
+        known = (
+            warmpath.remembered_version(store, memo)
+            if memo
+            else [extractor.version, extractor.warnings]
+        )
         same = known and warmpath.holds_build(store, read.posts, known[0], inputs)
         if same:
             seconds["check"] = time.time() - t
             return BuildReport(
-                db=str(db or DEFAULT_DB), build_id=same["id"], posts=len(read.posts),
-                mentions=same["n_mentions"], extracted=0, cached=len(read.posts),
-                skipped=read.skipped, warnings=list(known[1]), pipeline_version=known[0],
+                db=str(db or DEFAULT_DB),
+                build_id=same["id"],
+                posts=len(read.posts),
+                mentions=same["n_mentions"],
+                extracted=0,
+                cached=len(read.posts),
+                skipped=read.skipped,
+                warnings=list(known[1]),
+                pipeline_version=known[0],
                 seconds=seconds,
             )
         cached = store.cached((p.content_hash for p in read.posts), known[0]) if known else {}
@@ -101,7 +110,9 @@ def build(
         seconds["load"] = time.time() - t
 
         t = time.time()
-        todo = list({p.content_hash: p for p in read.posts if p.content_hash not in cached}.values())
+        todo = list(
+            {p.content_hash: p for p in read.posts if p.content_hash not in cached}.values()
+        )
         # A few posts do not repay starting worker processes (each loads the pipeline).
         n_process = n_process if len(todo) >= SMALL_BATCH else 1
         done = 0

@@ -44,8 +44,13 @@ def _extract_shipped(posts: list[Post], extractor, batch_size: int) -> list[list
     return [list(m) for m in extractor.extract(posts, batch_size=batch_size, n_process=1)]
 
 
-def _extract_loaded(posts: list[Post], loader: Callable, ontology_files: tuple[str, ...],
-                    rules_only: bool, batch_size: int) -> list[list[Mention]]:
+def _extract_loaded(
+    posts: list[Post],
+    loader: Callable,
+    ontology_files: tuple[str, ...],
+    rules_only: bool,
+    batch_size: int,
+) -> list[list[Mention]]:
     extractor = worker_extractor(loader, ontology_files, rules_only)
     return _extract_shipped(posts, extractor, batch_size)
 
@@ -67,15 +72,29 @@ def connect(scheduler: str | None):
                 "--scheduler to run a local cluster."
             ) from None
     # Processes, not threads: spaCy holds the GIL, so only processes use both cores.
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address="127.0.0.1:0")
+    cluster = LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+    )
     return Client(cluster), cluster
 
 
-def run_dask(extractor, posts: list[Post], *, batch_size: int = 256, n_process: int = 1,
-             progress: Callable[[int], None] | None = None, scheduler: str | None = None,
-             ontology_files=(), rules_only: bool = False, loader: Callable | None = None,
-             **_) -> Iterator[tuple[Post, list[Mention]]]:
+def run_dask(
+    extractor,
+    posts: list[Post],
+    *,
+    batch_size: int = 256,
+    n_process: int = 1,
+    progress: Callable[[int], None] | None = None,
+    scheduler: str | None = None,
+    ontology_files=(),
+    rules_only: bool = False,
+    loader: Callable | None = None,
+    **_,
+) -> Iterator[tuple[Post, list[Mention]]]:
     """Extract ``posts`` on Dask workers; yields ``(post, mentions)`` in input order.
 
     With ``loader`` (or an extractor that cannot be pickled) workers build their own
@@ -97,8 +116,10 @@ def run_dask(extractor, posts: list[Post], *, batch_size: int = 256, n_process: 
             futures[i] = None  # let the cluster forget a partition once it is on the client
             future.release()
             if len(results) != len(part):
-                raise KgraphError(f"A Dask worker returned {len(results)} results for "
-                                  f"{len(part)} posts; rerun the build.")
+                raise KgraphError(
+                    f"A Dask worker returned {len(results)} results for "
+                    f"{len(part)} posts; rerun the build."
+                )
             for post, mentions in zip(part, results, strict=True):
                 if progress:
                     progress(1)

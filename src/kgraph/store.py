@@ -335,7 +335,8 @@ def open_store(path: Path | str | None = None, *, create: bool = False) -> Store
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 raise StoreError(
-                    f"{path} is not a kgraph store. Build one: kgraph build --db {path}"
+                    f"{path} is not a kgraph store; it was left untouched. Pass a kgraph "
+                    "store as --db, or build one into a new file: kgraph build --db NEW.db"
                 )
             if version != SCHEMA_VERSION:
                 raise StoreError(

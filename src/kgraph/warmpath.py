@@ -34,8 +34,11 @@ def fingerprint(ontology_files: Iterable[str | Path], rules_only: bool) -> str:
     """A hash of everything the pipeline version depends on."""
     from kgraph.ontology import default_files
 
-    files = sorted((PACKAGE / "extract").glob("*.py")) + sorted((ROOT / "models" / "kgraph").glob(
-        "*.*")) + [PACKAGE / "ontology.py", *default_files(), *(Path(f) for f in ontology_files)]
+    files = (
+        sorted((PACKAGE / "extract").glob("*.py"))
+        + sorted((ROOT / "models" / "kgraph").glob("*.*"))
+        + [PACKAGE / "ontology.py", *default_files(), *(Path(f) for f in ontology_files)]
+    )
     digest = hashlib.sha256(json.dumps([rules_only, [_version_of(p) for p in PACKAGES]]).encode())
     for path in files:
         digest.update(str(path.name).encode())

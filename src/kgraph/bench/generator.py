@@ -19,10 +19,26 @@ from kgraph.model import Post
 
 # Used only while the ontology ships no concepts: reusable engineering ideas.
 FALLBACK_CONCEPTS = (
-    "high availability", "sharding", "auto-sharding", "prewarming", "load balancing",
-    "multi-tenancy", "rate limiting", "durable execution", "cold restart", "backend aggregation",
-    "consensus", "leader election", "caching", "backpressure", "observability", "autoscaling",
-    "change data capture", "schema evolution", "blue-green deployment", "circuit breaking",
+    "high availability",
+    "sharding",
+    "auto-sharding",
+    "prewarming",
+    "load balancing",
+    "multi-tenancy",
+    "rate limiting",
+    "durable execution",
+    "cold restart",
+    "backend aggregation",
+    "consensus",
+    "leader election",
+    "caching",
+    "backpressure",
+    "observability",
+    "autoscaling",
+    "change data capture",
+    "schema evolution",
+    "blue-green deployment",
+    "circuit breaking",
 )
 TITLES = (
     "How {co} scaled {tech} to {num} requests per second",
@@ -85,8 +101,12 @@ class _Vocabulary:
     def fill(self, template: str, co: str) -> str:
         pick = self.pick
         text = template.format(
-            co=co, tech=pick("TECHNOLOGY"), tech2=pick("TECHNOLOGY"), concept=pick("CONCEPT"),
-            concept2=pick("CONCEPT"), num=self.rng.randint(2, 500),
+            co=co,
+            tech=pick("TECHNOLOGY"),
+            tech2=pick("TECHNOLOGY"),
+            concept=pick("CONCEPT"),
+            concept2=pick("CONCEPT"),
+            num=self.rng.randint(2, 500),
         )
         text = re.sub(r"\ba (?=[aeiouAEIOU])", "an ", text)
         return text[0].upper() + text[1:]
@@ -104,12 +124,17 @@ def generate_posts(n: int, seed: int = 42, *, ontology=None, start: int = 0) -> 
         sentences += [vocab.fill(rng.choice(MIDDLES), co) for _ in range(rng.randint(0, 4))]
         sentences.append(rng.choice(ENDINGS))
         slug = f"{seed}-{i:06d}"
-        posts.append(Post(
-            id=f"syn-{slug}", title=title, summary=" ".join(s for s in sentences if s),
-            url=f"https://engineering.example.com/{slug}", source=co,
-            published=f"20{15 + i % 11:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
-            tags=["synthetic"],
-        ))
+        posts.append(
+            Post(
+                id=f"syn-{slug}",
+                title=title,
+                summary=" ".join(s for s in sentences if s),
+                url=f"https://engineering.example.com/{slug}",
+                source=co,
+                published=f"20{15 + i % 11:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                tags=["synthetic"],
+            )
+        )
     return posts
 
 
@@ -118,7 +143,9 @@ def write_jsonl(posts: Iterable[Post], path: str | Path) -> Path:
     path = Path(path)
     with path.open("w", encoding="utf-8") as fh:
         for p in posts:
-            record = {k: getattr(p, k) for k in ("id", "title", "summary", "url", "source",
-                                                 "published", "tags")}
+            record = {
+                k: getattr(p, k)
+                for k in ("id", "title", "summary", "url", "source", "published", "tags")
+            }
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path

@@ -27,8 +27,11 @@ INCREMENT = 100
 
 def _stage(seconds: float, posts: int | None) -> dict:
     rate = posts / seconds if posts and seconds > 0 else None
-    return {"seconds": round(seconds, 4), "posts": posts,
-            "posts_per_s": None if rate is None else round(rate, 1)}
+    return {
+        "seconds": round(seconds, 4),
+        "posts": posts,
+        "posts_per_s": None if rate is None else round(rate, 1),
+    }
 
 
 def _build(sources, db, **kw) -> tuple[float, api.BuildReport]:
@@ -54,10 +57,15 @@ def naive_baseline(posts, nlp=None, sample: int = 2000) -> dict:
         nlp(post.title + " " + post.summary)
     loop = time.perf_counter() - t
     scaled = loop * len(posts) / len(subset)
-    return {"load_s": round(load, 4), "sample": len(subset), "loop_s": round(loop, 4),
-            "seconds": round(load + scaled, 4), "posts": len(posts),
-            "posts_per_s": round(len(subset) / loop, 1) if loop else None,
-            "pipeline": list(nlp.pipe_names)}
+    return {
+        "load_s": round(load, 4),
+        "sample": len(subset),
+        "loop_s": round(loop, 4),
+        "seconds": round(load + scaled, 4),
+        "posts": len(posts),
+        "posts_per_s": round(len(subset) / loop, 1) if loop else None,
+        "pipeline": list(nlp.pipe_names),
+    }
 
 
 def _graph(db, notes: list[str]):
@@ -78,11 +86,21 @@ def _peak_rss_mb() -> dict:
     return {"self": round(own, 1), "largest_child": round(kids, 1)}
 
 
-def run_bench(n: int = 10_000, seed: int = 42, *, baseline_sample: int = 2000,
-              n_process: int = 2, batch_size: int = 256, extractor=None, baseline_nlp=None,
-              dask: bool = False, queries: int = 50, workdir: str | Path | None = None,
-              ontology=None,
-              say: Callable[[str], None] = lambda _: None) -> dict:
+def run_bench(
+    n: int = 10_000,
+    seed: int = 42,
+    *,
+    baseline_sample: int = 2000,
+    n_process: int = 2,
+    batch_size: int = 256,
+    extractor=None,
+    baseline_nlp=None,
+    dask: bool = False,
+    queries: int = 50,
+    workdir: str | Path | None = None,
+    ontology=None,
+    say: Callable[[str], None] = lambda _: None,
+) -> dict:
     """Run every stage on ``n`` generated posts; returns the results (see ``report.save``)."""
     notes: list[str] = []
     stages: dict[str, dict] = {}
@@ -91,8 +109,9 @@ def run_bench(n: int = 10_000, seed: int = 42, *, baseline_sample: int = 2000,
         say(f"generating {n} + {INCREMENT} posts (seed {seed})")
         posts = generate_posts(n, seed, ontology=ontology)
         corpus = write_jsonl(posts, tmp / "corpus.jsonl")
-        extra = write_jsonl(generate_posts(INCREMENT, seed, ontology=ontology, start=n),
-                            tmp / "extra.jsonl")
+        extra = write_jsonl(
+            generate_posts(INCREMENT, seed, ontology=ontology, start=n), tmp / "extra.jsonl"
+        )
         kw = {"extractor": extractor, "batch_size": batch_size}
 
         t = time.perf_counter()
@@ -103,8 +122,9 @@ def run_bench(n: int = 10_000, seed: int = 42, *, baseline_sample: int = 2000,
         cold_s, cold = _build([corpus], tmp / "kg.db", n_process=n_process, **kw)
         stages["cold build"] = _stage(cold_s, n)
         for part in ("load", "extract", "store"):
-            stages[f"  cold: {part}"] = _stage(cold.seconds.get(part, 0.0),
-                                               None if part == "load" else cold.extracted)
+            stages[f"  cold: {part}"] = _stage(
+                cold.seconds.get(part, 0.0), None if part == "load" else cold.extracted
+            )
         say("warm rebuild")
         warm_s, warm = _build([corpus], tmp / "kg.db", n_process=n_process, **kw)
         stages["warm rebuild"] = _stage(warm_s, n)
@@ -148,20 +168,37 @@ def run_bench(n: int = 10_000, seed: int = 42, *, baseline_sample: int = 2000,
         "warm_extracted": warm.extracted,
     }
     return {
-        "kgraph_version": __version__, "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        "machine": {"cpus": _cpus(), "python": platform.python_version(),
-                    "platform": platform.platform()},
-        "params": {"posts": n, "seed": seed, "n_process": n_process, "batch_size": batch_size,
-                   "baseline_sample": naive["sample"], "pipeline_version": cold.pipeline_version,
-                   "mentions": cold.mentions},
-        "stages": stages, "queries": query_stats, "naive": naive, "peak_rss_mb": rss,
-        "figures": figures, "targets": verdicts(figures, INCREMENT), "notes": notes,
+        "kgraph_version": __version__,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": {
+            "cpus": _cpus(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "params": {
+            "posts": n,
+            "seed": seed,
+            "n_process": n_process,
+            "batch_size": batch_size,
+            "baseline_sample": naive["sample"],
+            "pipeline_version": cold.pipeline_version,
+            "mentions": cold.mentions,
+        },
+        "stages": stages,
+        "queries": query_stats,
+        "naive": naive,
+        "peak_rss_mb": rss,
+        "figures": figures,
+        "targets": verdicts(figures, INCREMENT),
+        "notes": notes,
     }
 
 
 def _mentions(db) -> list[tuple]:
-    return [(m.post_id, m.type, m.canonical, m.field, m.start, m.end, m.sentence)
-            for m in api.load_snapshot(db).mentions]
+    return [
+        (m.post_id, m.type, m.canonical, m.field, m.start, m.end, m.sentence)
+        for m in api.load_snapshot(db).mentions
+    ]
 
 
 def _cpus() -> int:

@@ -8,16 +8,37 @@ from kgraph.cli.options import echo_json, json_option
 
 
 @click.command("bench")
-@click.option("--posts", "n", type=click.IntRange(1), default=10_000, show_default=True,
-              help="Synthetic posts to generate.")
+@click.option(
+    "--posts",
+    "n",
+    type=click.IntRange(1),
+    default=10_000,
+    show_default=True,
+    help="Synthetic posts to generate.",
+)
 @click.option("--seed", type=int, default=42, show_default=True, help="Generator seed.")
-@click.option("--baseline-sample", type=click.IntRange(1), default=2000, show_default=True,
-              help="Posts the naive loop runs on; its time is scaled to --posts.")
-@click.option("--processes", "n_process", type=click.IntRange(1), default=2, show_default=True,
-              help="spaCy worker processes for the builds.")
+@click.option(
+    "--baseline-sample",
+    type=click.IntRange(1),
+    default=2000,
+    show_default=True,
+    help="Posts the naive loop runs on; its time is scaled to --posts.",
+)
+@click.option(
+    "--processes",
+    "n_process",
+    type=click.IntRange(1),
+    default=2,
+    show_default=True,
+    help="spaCy worker processes for the builds.",
+)
 @click.option("--dask", is_flag=True, help="Also build on a 2-worker Dask LocalCluster.")
-@click.option("--results-dir", type=click.Path(file_okay=False), default=None,
-              help="Where the JSON goes (default: bench/results/).")
+@click.option(
+    "--results-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where the JSON goes (default: bench/results/).",
+)
 @json_option
 def bench_cmd(n, seed, baseline_sample, n_process, dask, results_dir, as_json):
     """Benchmark build stages and queries on N synthetic posts against a naive spaCy loop.
@@ -34,10 +55,13 @@ def bench_cmd(n, seed, baseline_sample, n_process, dask, results_dir, as_json):
     from kgraph.bench.run import run_bench
 
     say = (lambda _: None) if as_json else (lambda msg: click.echo(f"bench: {msg}", err=True))
-    results = run_bench(n, seed, baseline_sample=baseline_sample, n_process=n_process,
-                        dask=dask, say=say)
-    results["command"] = (f"kgraph bench --posts {n} --seed {seed} --baseline-sample "
-                          f"{baseline_sample} --processes {n_process}" + (" --dask" * dask))
+    results = run_bench(
+        n, seed, baseline_sample=baseline_sample, n_process=n_process, dask=dask, say=say
+    )
+    results["command"] = (
+        f"kgraph bench --posts {n} --seed {seed} --baseline-sample "
+        f"{baseline_sample} --processes {n_process}" + (" --dask" * dask)
+    )
     path = save(results, results_dir)
     if as_json:
         echo_json(results)

@@ -27,6 +27,12 @@ class Piece(NamedTuple):
     field: str
     offset: int
     doc: Doc
+    has_sents: bool
+
+    @classmethod
+    def of(cls, field: str, offset: int, doc: Doc) -> Piece:
+        # has_annotation scans every token: ask once per doc, not once per mention.
+        return cls(field, offset, doc, doc.has_annotation("SENT_START"))
 
 
 def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
@@ -88,7 +94,7 @@ def _sentence(piece: Piece, char: int, raw: str) -> str:
     doc = piece.doc
     span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
     token = span[0] if span is not None and len(span) else doc[0]
-    sent = token.sent if doc.has_annotation("SENT_START") else doc[:]
+    sent = token.sent if piece.has_sents else doc[:]
     return raw[piece.offset + sent.start_char : piece.offset + sent.end_char].strip()
 
 

@@ -49,7 +49,7 @@ class Extractor:
                                  n_process=n_process)
             pieces: list[list[Piece]] = [[] for _ in group]
             for (i, name, offset, _), doc in zip(units, docs, strict=True):
-                pieces[i].append(Piece(name, offset, doc))
+                pieces[i].append(Piece.of(name, offset, doc))
             for post, post_pieces in zip(group, pieces, strict=True):
                 yield assemble(post, post_pieces, self.ontology)
 
