@@ -8,6 +8,7 @@ the title too, and discovered names that the ontology knows get their canonical 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from typing import NamedTuple
 
@@ -28,11 +29,12 @@ class Piece(NamedTuple):
     offset: int
     doc: Doc
     has_sents: bool
+    starts: list[int]
 
     @classmethod
     def of(cls, field: str, offset: int, doc: Doc) -> Piece:
         # has_annotation scans every token: ask once per doc, not once per mention.
-        return cls(field, offset, doc, doc.has_annotation("SENT_START"))
+        return cls(field, offset, doc, doc.has_annotation("SENT_START"), [t.idx for t in doc])
 
 
 def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
@@ -92,9 +94,9 @@ def _known(name: str, onto: Ontology):
 
 def _sentence(piece: Piece, char: int, raw: str) -> str:
     doc = piece.doc
-    span = doc.char_span(char, min(char + 1, len(doc.text)), alignment_mode="expand")
-    token = span[0] if span is not None and len(span) else doc[0]
-    sent = token.sent if piece.has_sents else doc[:]
+    # Binary search over token offsets (doc.text would rebuild the whole string each time).
+    i = max(0, bisect_right(piece.starts, char) - 1)
+    sent = doc[i].sent if piece.has_sents else doc[:]
     return raw[piece.offset + sent.start_char : piece.offset + sent.end_char].strip()
 
 

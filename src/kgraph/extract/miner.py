@@ -15,16 +15,11 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kgraph.extract.generic import is_generic
+from kgraph.extract.generic import GENERIC_HEADS as GENERIC
+from kgraph.extract.generic import VAGUE, is_generic
 from kgraph.extract.spans import Candidate, add_candidates, covered, is_title_case
 from kgraph.extract.variants import singular
 
-VAGUE = frozenset(
-    ["new", "old", "modern", "legacy", "significant", "strict", "various", "several", "many", "key", "critical", "complex", "large", "small", "robust", "efficient", "effective", "better", "best", "major", "internal", "external", "entire", "overall", "existing", "traditional", "current", "different", "multiple", "single", "unique", "specific", "other", "own", "such", "same", "whole", "full", "simple", "common", "core", "main", "important", "increasing", "growing", "long-standing", "initial", "final", "first", "last", "next", "recent", "high-level", "low-level", "massive", "huge", "global", "foundational", "intelligent", "seamless", "reliable", "scalable"]
-)
-GENERIC = frozenset(
-    ["system", "systems", "architecture", "operation", "operations", "service", "services", "platform", "solution", "approach", "challenge", "challenges", "issue", "issues", "problem", "problems", "team", "article", "post", "journey", "way", "ways", "need", "needs", "use", "case", "cases", "process", "work", "effort", "efforts", "capability", "capabilities", "improvement", "improvements", "feature", "features", "component", "components", "environment", "workload", "workloads", "application", "applications", "tool", "tooling", "framework", "infrastructure", "performance", "reliability", "efficiency", "scalability", "availability", "security", "resilience", "stability", "cost", "costs", "savings", "speed", "productivity", "latency", "throughput", "data", "cloud", "ai", "ml", "migration", "modernization", "rearchitecture", "optimization", "maintenance", "practice", "practices", "outage", "incident", "upgrade", "development", "implementation", "evolution", "transition", "demand", "importance", "role", "impact", "user", "users", "customer", "customers", "engineer", "engineers", "company", "companies", "organization", "era", "part", "number", "rate", "limit", "limits", "level", "levels", "scale", "time", "hour", "hours", "day", "days", "year", "years", "million", "billion", "experience", "expertise", "advancement", "advancements", "benefit", "benefits", "insight", "insights", "strategy", "strategies", "goal", "goals", "result", "results", "lesson", "lessons", "detail", "details"]
-)
 VAGUE_COMPOUNDS = frozenset(
     ["real-time", "large-scale", "high-performance", "next-generation", "open-source", "single-digit", "low-cost", "well-known", "long-running", "cloud-native", "state-of-the-art", "end-to-end", "world-class", "in-house"]
 )
@@ -138,3 +133,4 @@ class ConceptMiner:
         data = srsly.read_json(Path(path) / "vocabulary.json")
         self.heads, self.words = set(data["heads"]), set(data["words"])
         return self
+

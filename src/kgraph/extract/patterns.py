@@ -1,7 +1,7 @@
 """Ruler patterns compiled from the ontology, each with ``id`` = the entity's canonical key.
 
 Two rulers share the work: one matches phrases by exact ``ORTH`` (names with capitals,
-``Spark`` is not ``spark``) plus token patterns, the other by ``LOWER`` (``load balancing``
+``Spark`` is not ``spark``), the other by ``LOWER`` (``load balancing``
 in any case). The resolver gets a small table of what it needs to judge a match.
 """
 
@@ -45,16 +45,14 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                 seen.add(folded)
                 pattern = {"label": entry.type, "pattern": form, "id": key}
                 (exact if sensitive else lower).append(pattern)
-                words = form.split(" ")
                 # "Jira cloud", "Google cloud": a capitalised first word carries the case.
-                if (
-                    sensitive
-                    and len(words) > 1
-                    and entry.case_sensitive is None
-                    and all(w.isalnum() for w in words)
-                ):
-                    tokens = [{"ORTH": words[0]}] + [{"LOWER": w.lower()} for w in words[1:]]
-                    exact.append({"label": entry.type, "pattern": tokens, "id": key})
+                # (A phrase, not a token pattern: the token Matcher costs a third of the time.)
+                words = form.split(" ")
+                if sensitive and len(words) > 1 and entry.case_sensitive is None:
+                    relaxed = " ".join([words[0], *(w.lower() for w in words[1:])])
+                    if (relaxed, key) not in seen:
+                        seen.add((relaxed, key))
+                        exact.append({"label": entry.type, "pattern": relaxed, "id": key})
     return exact, lower
 
 

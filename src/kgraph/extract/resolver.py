@@ -14,7 +14,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kgraph.extract.generic import is_generic
+from kgraph.extract.generic import GENERIC_HEADS, VAGUE, all_generic, is_generic
 from kgraph.extract.spans import (
     RULER_KEY,
     Candidate,
@@ -44,9 +44,11 @@ class OntologyResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for match in doc.spans.get(RULER_KEY, []):
+        matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m)]
+        concepts = {(m.start, m.end) for m in matches if m.label_ == "CONCEPT"}
+        for match in matches:
             entry = self.table.get(match.id_, {})
-            if is_generic(match.text) or _glued_left(match) or _in_team_name(match):
+            if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts):
                 continue
             end = with_possessive(doc, match.start, match.end)
             ambiguous = (
@@ -152,3 +154,19 @@ def _in_team_name(span) -> bool:
     while end < len(doc) and end - span.end < 3 and doc[end].is_title:
         end += 1
     return end < len(doc) and doc[end].lower_ in ("team", "teams") and span.label_ != "COMPANY"
+
+
+def _unwanted(match) -> bool:
+    """Generic words, glued halves of hyphenated words, products inside team names."""
+    if match.label_ == "CONCEPT" and all_generic(match.text):
+        return True
+    return is_generic(match.text) or _glued_left(match) or _in_team_name(match)
+
+
+def _has_shorter_core(match, concepts: set[tuple[int, int]]) -> bool:
+    """The shortest span that names the idea wins: ``durable execution engines`` is
+    ``durable execution``, ``intelligent load balancing`` is ``load balancing``."""
+    first, last = match[0].lower_, match[-1].lower_
+    return ((last in GENERIC_HEADS or singular(last) in GENERIC_HEADS)
+            and (match.start, match.end - 1) in concepts) or (
+        first in VAGUE and (match.start + 1, match.end) in concepts)
