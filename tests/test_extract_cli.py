@@ -20,17 +20,37 @@ def test_extract_writes_one_line_per_post(tmp_path):
     first = lines[0]
     assert set(first) == {"id", "title", "entities"}
     entity = first["entities"][0]
-    assert set(entity) == {"text", "type", "canonical", "field", "start", "end", "sentence",
-                           "method", "confidence"}
+    assert set(entity) == {
+        "text",
+        "type",
+        "canonical",
+        "field",
+        "start",
+        "end",
+        "sentence",
+        "method",
+        "confidence",
+    }
 
 
 def test_eval_json_and_verbose(tmp_path):
     gold = tmp_path / "g.jsonl"
-    gold.write_text(json.dumps({"id": "x", "title": "Kubernetes at Airbnb", "entities": [
-        {"text": "Airbnb", "type": "COMPANY", "canonical": "Airbnb"},
-        {"text": "Dicer", "type": "TECHNOLOGY", "canonical": "Dicer"}]}) + "\n", encoding="utf-8")
+    gold.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "title": "Kubernetes at Airbnb",
+                "entities": [
+                    {"text": "Airbnb", "type": "COMPANY", "canonical": "Airbnb"},
+                    {"text": "Dicer", "type": "TECHNOLOGY", "canonical": "Dicer"},
+                ],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(eval_cmd, [str(gold), "--json", "--rules-only"])
-    report = json.loads(result.output[result.output.index("{"):])
+    report = json.loads(result.output[result.output.index("{") :])
     assert report["per_type"]["COMPANY"]["tp"] == 1
     assert report["micro"]["fn"] == 1
     verbose = CliRunner().invoke(eval_cmd, [str(gold), "-v", "--rules-only"])

@@ -16,15 +16,17 @@ class FixedExtractor:
     """Returns the same mentions for every post."""
 
     version = "fixed-1"
-    warnings: list[str] = []
 
     def __init__(self, mentions):
+        self.warnings: list[str] = []
         self.mentions = mentions
 
     def extract(self, posts, batch_size=256, n_process=1):
         for post in posts:
-            yield [Mention(post.id, t, ty, c, "title", 0, len(t), "", "ontology", 1.0)
-                   for t, ty, c in self.mentions]
+            yield [
+                Mention(post.id, t, ty, c, "title", 0, len(t), "", "ontology", 1.0)
+                for t, ty, c in self.mentions
+            ]
 
 
 def write_gold(tmp_path, entities):
@@ -40,18 +42,31 @@ def test_fold_ignores_case_quotes_and_possessives():
 
 
 def test_matching_by_canonical_or_surface(tmp_path):
-    gold = write_gold(tmp_path, [
-        {"text": "Slack’s", "type": "COMPANY", "canonical": "Slack"},
-        {"text": "EMR", "type": "TECHNOLOGY", "canonical": "Amazon EMR"},
-        {"text": "sharded", "type": "CONCEPT", "canonical": "sharding"},
-    ])
-    predicted = [("Slack's", "COMPANY", "Slack"), ("Slack", "COMPANY", "Slack"),
-                 ("EMR", "TECHNOLOGY", "EMR"), ("EMR", "CONCEPT", "EMR")]
+    gold = write_gold(
+        tmp_path,
+        [
+            {"text": "Slack’s", "type": "COMPANY", "canonical": "Slack"},
+            {"text": "EMR", "type": "TECHNOLOGY", "canonical": "Amazon EMR"},
+            {"text": "sharded", "type": "CONCEPT", "canonical": "sharding"},
+        ],
+    )
+    predicted = [
+        ("Slack's", "COMPANY", "Slack"),
+        ("Slack", "COMPANY", "Slack"),
+        ("EMR", "TECHNOLOGY", "EMR"),
+        ("EMR", "CONCEPT", "EMR"),
+    ]
     report = evaluate(gold, FixedExtractor(predicted))
     assert report["per_type"]["COMPANY"]["tp"] == 1  # two mentions, one entity
     assert report["per_type"]["TECHNOLOGY"]["tp"] == 1  # surface matches
-    assert report["per_type"]["CONCEPT"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0,
-                                             "tp": 0, "fp": 1, "fn": 1}
+    assert report["per_type"]["CONCEPT"] == {
+        "precision": 0.0,
+        "recall": 0.0,
+        "f1": 0.0,
+        "tp": 0,
+        "fp": 1,
+        "fn": 1,
+    }
     assert report["micro"]["tp"] == 2 and report["micro"]["fp"] == 1
     assert [m["canonical"] for m in report["misses"]] == ["sharding"]
     assert [f["canonical"] for f in report["false_positives"]] == ["EMR"]

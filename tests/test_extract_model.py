@@ -13,8 +13,8 @@ GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 # Floors a little under what the pipeline reaches (see docs/extraction.md); raise them as it
 # improves, never lower them to make a change pass.
 FLOORS = {
-    "seed.jsonl": {"micro": 0.84, "COMPANY": 0.95, "TECHNOLOGY": 0.90, "CONCEPT": 0.72},
-    "dev.jsonl": {"micro": 0.85, "COMPANY": 0.95, "TECHNOLOGY": 0.90, "CONCEPT": 0.76},
+    "seed.jsonl": {"micro": 0.90, "COMPANY": 0.95, "TECHNOLOGY": 0.90, "CONCEPT": 0.85},
+    "dev.jsonl": {"micro": 0.86, "COMPANY": 0.95, "TECHNOLOGY": 0.93, "CONCEPT": 0.77},
 }
 
 
@@ -29,8 +29,9 @@ def test_gold_meets_floors(ex, gold):
     report = evaluate(GOLD / gold, ex)
     scores = {"micro": report["micro"]["f1"]}
     scores.update({t: s["f1"] for t, s in report["per_type"].items()})
-    low = {k: (round(scores[k], 3), floor) for k, floor in FLOORS[gold].items()
-           if scores[k] < floor}
+    low = {
+        k: (round(scores[k], 3), floor) for k, floor in FLOORS[gold].items() if scores[k] < floor
+    }
     assert not low, f"{gold} below floor (score, floor): {low}"
 
 
@@ -44,18 +45,23 @@ def test_loads_from_models_without_warnings(ex):
 @pytest.mark.model
 def test_discovers_names_the_ontology_lacks(ex):
     mentions = ex.extract_text(
-        "Introducing Quokkaflow: how we route requests",
-        "The article describes how the team built Quokkaflow, a routing service, and "
-        "replaced the legacy ZorbDB clusters.")
+        "Why We Built Tern",
+        "Engineers at Brightloop built Tern, a Rust service mesh sidecar, to replace Envoy. "
+        "The article discusses how Klarvio rebuilt its event ingestion on Apache Kafka.",
+    )
     found = {(m.text, m.type, m.method) for m in mentions}
-    assert ("Quokkaflow", "TECHNOLOGY", "model") in found or ("ZorbDB", "TECHNOLOGY", "model") in found
+    assert ("Tern", "TECHNOLOGY", "model") in found
+    assert ("Brightloop", "COMPANY", "model") in found
+    assert ("Klarvio", "COMPANY", "model") in found
+    assert ("Envoy", "TECHNOLOGY", "ontology") in found
 
 
 @pytest.mark.model
 def test_evidence_on_a_real_post(ex):
     mentions = ex.extract_text(
         "Building a fault-tolerant metrics storage system at Airbnb",
-        "The article details Airbnb's development of a high-throughput metrics storage system.")
+        "The article details Airbnb's development of a high-throughput metrics storage system.",
+    )
     airbnb = [m for m in mentions if m.canonical == "Airbnb"]
     assert [m.field for m in airbnb] == ["title", "summary"]
     assert airbnb[1].text == "Airbnb's" and airbnb[1].sentence.startswith("The article")

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from kgraph.extract import extractor_from_ontology
 from kgraph.extract.patterns import compile_patterns
 from kgraph.extract.textclean import chunks, clean
-from kgraph.extract.variants import plural, singular, spellings
+from kgraph.extract.variants import adjective_forms, plural, singular, spellings
 from kgraph.model import Post
-from kgraph.ontology import load_ontology
+from kgraph.ontology import OntologyEntry, load_ontology
 
 FIXTURE = Path(__file__).parent / "fixtures" / "extract_ontology.yaml"
 
@@ -46,8 +46,9 @@ def test_patterns_carry_the_canonical_key_as_id(onto):
 
 
 def test_possessives_keep_their_surface_and_fold_to_the_company(ex):
-    mentions = ex.extract_text("Open Sourcing Dicer: Databricks’ Auto-Sharder",
-                               "The article details Airbnb's development.")
+    mentions = ex.extract_text(
+        "Open Sourcing Dicer: Databricks’ Auto-Sharder", "The article details Airbnb's development."
+    )
     by_text = {m.text: m for m in mentions}
     assert by_text["Databricks’"].canonical == "Databricks"
     airbnb = by_text["Airbnb's"]
@@ -57,8 +58,11 @@ def test_possessives_keep_their_surface_and_fold_to_the_company(ex):
 
 
 def test_case_plurals_hyphens_and_aliases(ex):
-    got = found(ex, "Intelligent Load Balancing with K8s",
-                "Avoiding cold restarts with auto sharding on GPUs.")
+    got = found(
+        ex,
+        "Intelligent Load Balancing with K8s",
+        "Avoiding cold restarts with auto sharding on GPUs.",
+    )
     assert ("Load Balancing", "CONCEPT", "load balancing") in got
     assert ("K8s", "TECHNOLOGY", "Kubernetes") in got
     assert ("cold restarts", "CONCEPT", "cold restart") in got
@@ -76,7 +80,8 @@ def test_longest_match_wins(ex):
 def test_ambiguous_names_need_support(ex):
     # Capitalised mid-sentence (not a headline): a name.
     assert found(ex, "How Workers powers our internal maintenance pipeline")[0][2] == (
-        "Cloudflare Workers")
+        "Cloudflare Workers"
+    )
     # Headline capitals say nothing; the company elsewhere in the post does.
     assert found(ex, "Workers For Every Team And Every Budget") == []
     got = found(ex, "Workers For Every Team And Every Budget", "A system at Cloudflare.")
@@ -85,13 +90,35 @@ def test_ambiguous_names_need_support(ex):
 
 
 def test_acronyms_defined_in_text_become_aliases(ex):
-    got = found(ex, "How BAG Enables Big Clusters",
-                "The article discusses backend aggregation (BAG) and high availability (HA).")
+    got = found(
+        ex,
+        "How BAG Enables Big Clusters",
+        "The article discusses backend aggregation (BAG) and high availability (HA).",
+    )
     assert ("BAG", "CONCEPT", "backend aggregation") in got
     assert ("backend aggregation", "CONCEPT", "backend aggregation") in got
     assert ("HA", "CONCEPT", "high availability") in got
-    assert not any(c == "monthly paid enabled user" for *_, c in found(
-        ex, "", "from 20,000 to 50,000 Monthly Paid Enabled Users (PEUs)."))
+    assert not any(
+        c == "monthly paid enabled user"
+        for *_, c in found(ex, "", "from 20,000 to 50,000 Monthly Paid Enabled Users (PEUs).")
+    )
+
+
+def test_the_texts_own_acronym_beats_the_ontology():
+    extra = load_ontology([FIXTURE], include_default=False)
+    extra.add(OntologyEntry("state machine replication", "CONCEPT", aliases=["SMR"]))
+    local = extractor_from_ontology(extra)
+    got = found(local, "", "Drives use shingled magnetic recording (SMR). SMR is dense.")
+    assert {c for *_, c in got} == {"shingled magnetic recording"}
+    assert found(local, "", "We use SMR.") == [("SMR", "CONCEPT", "state machine replication")]
+
+
+def test_adjective_forms_of_properties():
+    assert adjective_forms("eventual consistency") == ["eventually consistent"]
+    assert adjective_forms("multi-tenancy") == ["multi-tenant"]
+    assert adjective_forms("high availability") == ["highly available"]
+    assert "fault-tolerant" in adjective_forms("fault tolerance")
+    assert adjective_forms("consistency") == [] and adjective_forms("low latency") == []
 
 
 def test_generic_words_and_team_names_are_not_mentions(ex):
@@ -101,8 +128,11 @@ def test_generic_words_and_team_names_are_not_mentions(ex):
 
 
 def test_offsets_point_into_the_original_fields(ex):
-    post = Post(id="p1", title="From SSH to K8s\x00 <b>at</b> Airbnb’s &amp; Meta",
-                summary="Facebook\u200b uses SSH. 🚀 Kubernetes runs Spark jobs.")
+    post = Post(
+        id="p1",
+        title="From SSH to K8s\x00 <b>at</b> Airbnb’s &amp; Meta",
+        summary="Facebook\u200b uses SSH. 🚀 Kubernetes runs Spark jobs.",
+    )
     mentions = next(ex.extract([post]))
     assert mentions, "expected mentions"
     for m in mentions:
@@ -114,8 +144,19 @@ def test_offsets_point_into_the_original_fields(ex):
     assert ("Facebook", "Meta") in {(m.text, m.canonical) for m in mentions}
 
 
-@pytest.mark.parametrize("text", ["", "   \n\t ", "🚀🔥💥", "\x00\x01\x1f", "<div></div>&nbsp;",
-                                  "Das ist ein deutscher Satz über Datenbanken.", "((((", "-" * 50])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t ",
+        "🚀🔥💥",
+        "\x00\x01\x1f",
+        "<div></div>&nbsp;",
+        "Das ist ein deutscher Satz über Datenbanken.",
+        "((((",
+        "-" * 50,
+    ],
+)
 def test_bad_input_never_crashes(ex, text):
     assert isinstance(ex.extract_text(text, text), list)
 
@@ -153,7 +194,8 @@ def test_variants():
     assert singular("restarts") == "restart" and singular("status") == "status"
     assert singular("proxies") == "proxy"
     assert {"auto-sharding", "auto sharding", "autosharding", "auto shardings"} <= set(
-        spellings("auto-sharding", "CONCEPT"))
+        spellings("auto-sharding", "CONCEPT")
+    )
     assert "GPUs" in spellings("GPU", "TECHNOLOGY")
 
 

@@ -11,11 +11,15 @@ import click
 from kgraph.cli.options import echo_json
 
 ontology_option = click.option(
-    "--ontology", "ontology_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+    "--ontology",
+    "ontology_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
     help="An extra ontology YAML file with your own systems (repeatable; see docs/ontology.md).",
 )
 rules_only_option = click.option(
-    "--rules-only", is_flag=True,
+    "--rules-only",
+    is_flag=True,
     help="Run without the statistical model (ontology and acronyms only; much weaker).",
 )
 
@@ -31,7 +35,9 @@ def _load(ontology_files, rules_only):
 
 @click.command("extract")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write JSONL here (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write JSONL here (default: stdout)."
+)
 @click.option("--batch-size", default=256, show_default=True, help="Texts per nlp.pipe batch.")
 @click.option("--n-process", default=1, show_default=True, help="Worker processes for nlp.pipe.")
 @ontology_option
@@ -51,8 +57,11 @@ def extract_cmd(inputs, output, batch_size, n_process, ontology_files, rules_onl
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     started, count = time.perf_counter(), 0
     try:
-        for post, mentions in zip(result.posts, extractor.extract(
-                result.posts, batch_size=batch_size, n_process=n_process), strict=True):
+        for post, mentions in zip(
+            result.posts,
+            extractor.extract(result.posts, batch_size=batch_size, n_process=n_process),
+            strict=True,
+        ):
             line = {"id": post.id, "title": post.title, "entities": [m.to_dict() for m in mentions]}
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
             count += 1
@@ -60,8 +69,9 @@ def extract_cmd(inputs, output, batch_size, n_process, ontology_files, rules_onl
         if output:
             out.close()
     rate = count / max(time.perf_counter() - started, 1e-9)
-    click.echo(f"{count} posts extracted ({rate:.0f} posts/s), pipeline {extractor.version}.",
-               err=True)
+    click.echo(
+        f"{count} posts extracted ({rate:.0f} posts/s), pipeline {extractor.version}.", err=True
+    )
 
 
 @click.command("eval")
@@ -89,14 +99,18 @@ def eval_cmd(gold, as_json, verbose, ontology_files, rules_only):
     click.echo(f"{'type':<12}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}")
     rows = [*report["per_type"].items(), ("micro", report["micro"])]
     for name, s in rows:
-        click.echo(f"{name:<12}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
-                   f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}")
+        click.echo(
+            f"{name:<12}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
+            f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
+        )
     if verbose:
         for label, items in (("MISS", report["misses"]), ("FALSE+", report["false_positives"])):
             for item in items:
                 how = f" ({item['method']})" if "method" in item else ""
-                click.echo(f"{label:<7}{item['type']:<11}{item['text']!r} -> {item['canonical']!r}"
-                           f"{how}   [{item['title'][:50]}]")
+                click.echo(
+                    f"{label:<7}{item['type']:<11}{item['text']!r} -> {item['canonical']!r}"
+                    f"{how}   [{item['title'][:50]}]"
+                )
 
 
 @click.group("model")

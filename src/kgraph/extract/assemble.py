@@ -42,8 +42,17 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     found: list[tuple[Mention, bool, str]] = []
     for piece in pieces:
         for span in piece.doc.spans.get(SPANS_KEY, []):
-            mention = _mention(post, piece, span.start_char, span.end_char, span.label_,
-                               span.id_, span._.kg_method, span._.kg_conf, onto)
+            mention = _mention(
+                post,
+                piece,
+                span.start_char,
+                span.end_char,
+                span.label_,
+                span.id_,
+                span._.kg_method,
+                span._.kg_conf,
+                onto,
+            )
             if mention is not None:
                 found.append((mention, span._.kg_ambiguous, span.id_))
     found += _acronym_uses(post, pieces, found, onto)
@@ -75,13 +84,14 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
         return None
     if method != "ontology":
         entry = _known(canonical, onto)
+        if entry is None and method == "model":
+            entry = _product_named(canonical, onto)
         if entry is not None:
             type_, canonical = entry.type, entry.name
-        elif type_ != "CONCEPT" and text.lower() in {"the", ""}:
-            return None
     sentence = _sentence(piece, start - piece.offset, raw)
-    return Mention(post.id, text, type_, canonical, piece.field, start, end, sentence, method,
-                   float(conf))
+    return Mention(
+        post.id, text, type_, canonical, piece.field, start, end, sentence, method, float(conf)
+    )
 
 
 def _known(name: str, onto: Ontology):
@@ -90,6 +100,27 @@ def _known(name: str, onto: Ontology):
         if entry is not None:
             return entry
     return None
+
+
+_PRODUCT_NAMES: dict[int, dict[str, list]] = {}
+
+
+def _product_named(name: str, onto: Ontology):
+    """The one product called ``<Maker> <name>``: ``Workflows`` is ``Cloudflare Workflows``.
+
+    Products are often written without their maker's name; only a unique match counts.
+    """
+    index = _PRODUCT_NAMES.get(id(onto))
+    if index is None:
+        index = {}
+        for entry in onto.by_type("TECHNOLOGY"):
+            maker, _, rest = entry.name.partition(" ")
+            if rest and entry.company and maker == entry.company:
+                index.setdefault(rest.lower(), []).append(entry)
+        _PRODUCT_NAMES.clear()  # one ontology at a time; keeps the cache from growing
+        _PRODUCT_NAMES[id(onto)] = index
+    found = index.get(name.lower(), [])
+    return found[0] if len(found) == 1 else None
 
 
 def _sentence(piece: Piece, char: int, raw: str) -> str:
@@ -115,8 +146,9 @@ def _acronym_uses(post, pieces, found, onto) -> list:
             for match in re.finditer(rf"\b{re.escape(acr)}s?\b", text):
                 if (piece.field, piece.offset + match.start()) in taken:
                     continue
-                mention = _mention(post, piece, match.start(), match.end(), type_, key,
-                                   "rule", 0.8, onto)
+                mention = _mention(
+                    post, piece, match.start(), match.end(), type_, key, "rule", 0.8, onto
+                )
                 if mention is not None:
                     extra.append((mention, False, key))
     return extra

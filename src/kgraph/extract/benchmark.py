@@ -37,9 +37,15 @@ def compare(n: int = 2000, batch_size: int = 256) -> dict:
     started = time.perf_counter()
     mentions = sum(len(m) for m in ex.extract(posts, batch_size=batch_size))
     ours = n / (time.perf_counter() - started)
-    return {"posts": n, "naive_posts_per_s": round(naive, 1), "kgraph_posts_per_s": round(ours, 1),
-            "speedup": round(ours / naive, 2), "naive_entities": naive_ents,
-            "kgraph_mentions": mentions, "pipeline": ex.nlp.pipe_names}
+    return {
+        "posts": n,
+        "naive_posts_per_s": round(naive, 1),
+        "kgraph_posts_per_s": round(ours, 1),
+        "speedup": round(ours / naive, 2),
+        "naive_entities": naive_ents,
+        "kgraph_mentions": mentions,
+        "pipeline": ex.nlp.pipe_names,
+    }
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from kgraph.ontology import Ontology, load_ontology
 MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "kgraph"
 MODEL_VERSION = "1.0.0"
 # Bump when a change to the extraction code changes what it finds (it invalidates the cache).
-CODE_VERSION = "3"
+CODE_VERSION = "7"
 
 
 def base_version(nlp: Language) -> str:
@@ -30,8 +30,14 @@ def base_version(nlp: Language) -> str:
 
 def pipeline_version(onto: Ontology, nlp: Language) -> str:
     """Changes whenever patterns, ontology, code or base model change."""
-    parts = [MODEL_VERSION, CODE_VERSION, ontology_hash(onto), base_version(nlp),
-             spacy.__version__, nlp.pipe_names]
+    parts = [
+        MODEL_VERSION,
+        CODE_VERSION,
+        ontology_hash(onto),
+        base_version(nlp),
+        spacy.__version__,
+        nlp.pipe_names,
+    ]
     digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:12]
     return f"{MODEL_VERSION}+{digest}"
 

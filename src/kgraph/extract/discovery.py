@@ -13,17 +13,59 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from kgraph.extract.generic import is_generic
+from kgraph.extract.generic import is_generic, phrases
 from kgraph.extract.spans import POSSESSIVE, Candidate, add_candidates, covered, is_title_case
 
-ORG_SUFFIX = frozenset(["inc", "inc.", "corp", "corporation", "labs", "technologies", "ltd", "llc", "gmbh"])
-ORG_CUES = frozenset(["at", "by", "acquired", "acquires", "acquisition", "joined", "joins", "joining"])
+ORG_SUFFIX = phrases(
+    """
+    inc inc. corp corporation labs technologies ltd llc gmbh
+    """
+)
+ORG_CUES = phrases(
+    """
+    at by acquired acquires acquisition joined joins joining
+    """
+)
 PLACE_CUES = frozenset(["in", "across", "from", "throughout", "to"])
-GROUP_WORDS = frozenset(["team", "teams", "group", "org", "organization", "squad", "guild"])
+GROUP_WORDS = phrases(
+    """
+    team teams group org organization squad guild
+    """
+)
+NAME_CUES = phrases(
+    """
+    built builds build introducing introduces introduced called named launched launches
+    released releases open-sourced open-sources meet at
+    """
+)
+# Verbs whose subject acts as an organisation ("how Klarvio rebuilt its pipeline").
+ORG_VERB_STEMS = (
+    "built",
+    "build",
+    "rebuil",
+    "migrat",
+    "moved",
+    "adopt",
+    "acquir",
+    "launch",
+    "announc",
+    "hire",
+    "hiring",
+    "develop",
+    "invest",
+    "partner",
+    "open-sourc",
+    "transition",
+    "shift",
+)
 EVENT_ENDINGS = ("Con", "con", "Summit", "Conf", "Conference", "Meetup", "Day", "Days")
 SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
-NOT_NAMES = frozenset(
-    ["article", "part", "lessons", "lesson", "journey", "introducing", "inside", "meet", "how", "why", "what", "when", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+NOT_NAMES = phrases(
+    """
+    article part lessons lesson journey introducing inside meet how why what when monday
+    tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december home night noon large
+    """
 )
 
 
@@ -56,18 +98,26 @@ class ModelDiscovery:
         taken, found = covered(doc), []
         spans = [e for e in doc.ents if e.label_ in self.labels]
         in_ents = {i for e in spans for i in range(e.start, e.end)}
-        spans += [doc[t.i : t.i + 1] for t in doc if t.tag_ in ("NNP", "NNPS")
-                  and t.i not in in_ents and _marked(t.text)]
+        spans += [
+            doc[t.i : t.i + 1]
+            for t in doc
+            if t.tag_ in ("NNP", "NNPS")
+            and t.i not in in_ents
+            and (_marked(t.text) or _cued(doc[t.i : t.i + 1]))
+        ]
         for ent in spans:
             span = _trim(ent)
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
             if not _plausible(span, ent.label_):
                 continue
-            type_ = "COMPANY" if ent.label_ == "ORG" and _organisation(span) else "TECHNOLOGY"
+            type_ = "COMPANY" if _organisation(span, ent.label_) else "TECHNOLOGY"
             conf = self.company_conf if type_ == "COMPANY" else self.technology_conf
-            found.append(Candidate(span.start, _possessive_end(span), type_,
-                                   f"{type_}:{span.text}", "model", conf))
+            found.append(
+                Candidate(
+                    span.start, _possessive_end(span), type_, f"{type_}:{span.text}", "model", conf
+                )
+            )
         add_candidates(doc, found)
         return doc
 
@@ -92,21 +142,40 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if any(t.lower_ in NOT_NAMES for t in span) or is_generic(span[-1].text):
         return False
-    if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS:
-        return False
+    if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
+        return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
     if span[-1].text.endswith(EVENT_ENDINGS):
         return False  # SRECon, KubeCon, Data + AI Summit: events are never annotated
-    if span.start > 0 and span.end < len(doc) and doc[span.start - 1].text == "(" \
-            and doc[span.end].text == ")":
+    if (
+        span.start > 0
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+    ):
         return False  # "(PEUs)": an acronym being defined, handled by the resolver
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
     if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:
         return False
-    if first.i == span.sent.start and len(span) == 1 and not _marked(first.text):
-        return False
-    # In a headline every word is capitalised: only oddly cased names are evidence.
-    return not is_title_case(span.sent) or any(_marked(t.text) for t in span)
+    if _cued(span) or any(_marked(t.text) for t in span):
+        return True
+    if first.i == span.sent.start and len(span) == 1:
+        # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun.
+        return label in ("ORG", "PRODUCT") and first.tag_ == "NNP"
+    # In a headline every word is capitalised: only oddly cased or cued names are evidence.
+    return not is_title_case(span.sent)
+
+
+def _cued(span: Span) -> bool:
+    """Introduced as a name: ``built Tern``, ``called Husky``, ``Kestrel, our scheduler``."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in NAME_CUES:
+        return True
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == ","
+        and doc[span.end + 1].lower_ in ("a", "an", "our", "its", "their")
+    )
 
 
 def _marked(word: str) -> bool:
@@ -116,13 +185,22 @@ def _marked(word: str) -> bool:
     return any(c.isupper() for c in word[1:])
 
 
-def _organisation(span: Span) -> bool:
+def _organisation(span: Span, label: str) -> bool:
+    """Treated as an organisation: ``X Inc``, ``at X``, ``X's``, ``X engineers``, ``X built``."""
     doc = span.doc
     if span[-1].lower_ in ORG_SUFFIX:
         return True
-    if span.end < len(doc) and doc[span.end].text in POSSESSIVE:
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if after in ("engineers", "engineering", "team", "acquired", "announced"):
         return True
-    return span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES
+    if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
+        return True
+    if label != "ORG":
+        return False
+    if doc[span.end].text in POSSESSIVE if span.end < len(doc) else False:
+        return True
+    head = span.root.head
+    return span.root.dep_ == "nsubj" and head.lower_.startswith(ORG_VERB_STEMS)
 
 
 def _possessive_end(span: Span) -> int:

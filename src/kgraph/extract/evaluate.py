@@ -33,10 +33,15 @@ def read_gold(path: Path) -> list[tuple[Post, list[dict]]]:
             rec = json.loads(line)
             title = rec["title"]
         except (json.JSONDecodeError, KeyError, TypeError):
-            raise CorpusError(f"{path}:{n}: not a gold record (JSON with 'title' and "
-                              "'entities'). Fix or remove the line.") from None
-        post = Post(id=str(rec.get("id") or post_id_for(title, rec.get("url", ""))), title=title,
-                    summary=rec.get("summary") or rec.get("description") or "")
+            raise CorpusError(
+                f"{path}:{n}: not a gold record (JSON with 'title' and "
+                "'entities'). Fix or remove the line."
+            ) from None
+        post = Post(
+            id=str(rec.get("id") or post_id_for(title, rec.get("url", ""))),
+            title=title,
+            summary=rec.get("summary") or rec.get("description") or "",
+        )
         records.append((post, list(rec.get("entities") or [])))
     return records
 
@@ -46,7 +51,9 @@ def _match(gold: list[dict], predicted: list[dict]) -> tuple[list, list, list]:
     gold_left, pred_left, pairs = list(gold), list(predicted), []
     for by_canonical in (True, False):
         for g in list(gold_left):
-            g_names = {fold(g["canonical"])} if by_canonical else {fold(g["canonical"]), fold(g["text"])}
+            g_names = (
+                {fold(g["canonical"])} if by_canonical else {fold(g["canonical"]), fold(g["text"])}
+            )
             for p in pred_left:
                 p_names = {fold(p["canonical"])} if by_canonical else p["names"]
                 if p["type"] == g["type"] and g_names & p_names:
@@ -61,8 +68,14 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "tp": tp, "fp": fp, "fn": fn}
+    return {
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(f, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+    }
 
 
 def evaluate(gold_path: Path | str, extractor) -> dict:
@@ -74,9 +87,16 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
     for (post, gold), mentions in zip(records, mentions_per_post, strict=True):
         grouped: dict[str, dict] = {}
         for m in mentions:
-            item = grouped.setdefault(m.entity_key, {"type": m.type, "canonical": m.canonical,
-                                                     "text": m.text, "method": m.method,
-                                                     "names": {fold(m.canonical)}})
+            item = grouped.setdefault(
+                m.entity_key,
+                {
+                    "type": m.type,
+                    "canonical": m.canonical,
+                    "text": m.text,
+                    "method": m.method,
+                    "names": {fold(m.canonical)},
+                },
+            )
             item["names"].add(fold(m.text))
         gold = [g for g in gold if g.get("type") in counts]
         pairs, missed, extra = _match(gold, list(grouped.values()))
@@ -84,13 +104,27 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
             counts[g["type"]][0] += 1
         for p in extra:
             counts[p["type"]][1] += 1
-            false_positives.append({"post": post.id, "title": post.title, "type": p["type"],
-                                    "text": p["text"], "canonical": p["canonical"],
-                                    "method": p["method"]})
+            false_positives.append(
+                {
+                    "post": post.id,
+                    "title": post.title,
+                    "type": p["type"],
+                    "text": p["text"],
+                    "canonical": p["canonical"],
+                    "method": p["method"],
+                }
+            )
         for g in missed:
             counts[g["type"]][2] += 1
-            misses.append({"post": post.id, "title": post.title, "type": g["type"],
-                           "text": g.get("text", ""), "canonical": g["canonical"]})
+            misses.append(
+                {
+                    "post": post.id,
+                    "title": post.title,
+                    "type": g["type"],
+                    "text": g.get("text", ""),
+                    "canonical": g["canonical"],
+                }
+            )
     total = [sum(c[i] for c in counts.values()) for i in range(3)]
     return {
         "gold": str(gold_path),

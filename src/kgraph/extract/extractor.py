@@ -17,6 +17,7 @@ from kgraph.extract.textclean import chunks, clean
 from kgraph.model import FIELDS, Mention, Post, post_id_for
 from kgraph.ontology import Ontology, load_ontology
 
+MAX_CHARS_IN_FLIGHT = 100_000
 RULES_ONLY_WARNING = (
     "RULES-ONLY MODE: the statistical model is not used; only ontology names and defined "
     "acronyms are found (no discovery of new companies, technologies or concepts)."
@@ -45,8 +46,13 @@ class Extractor:
                 for offset, piece in chunks(getattr(post, name) or "")
                 if piece.strip()
             ]
-            docs = self.nlp.pipe((clean(u[3]) for u in units), batch_size=batch_size,
-                                 n_process=n_process)
+            # The parser and NER need memory per character in flight: long texts go in small
+            # batches so a 1 MB post costs about as much memory as many short ones.
+            longest = max((len(u[3]) for u in units), default=1)
+            in_flight = max(2, min(batch_size, MAX_CHARS_IN_FLIGHT // longest))
+            docs = self.nlp.pipe(
+                (clean(u[3]) for u in units), batch_size=in_flight, n_process=n_process
+            )
             pieces: list[list[Piece]] = [[] for _ in group]
             for (i, name, offset, _), doc in zip(units, docs, strict=True):
                 pieces[i].append(Piece.of(name, offset, doc))
@@ -68,7 +74,9 @@ def extractor_from_ontology(onto: Ontology, rules_only: bool = True) -> Extracto
     return Extractor(nlp, onto, build.pipeline_version(onto, nlp), warnings)
 
 
-def load_extractor(ontology_files: Iterable[Path | str] = (), rules_only: bool = False) -> Extractor:
+def load_extractor(
+    ontology_files: Iterable[Path | str] = (), rules_only: bool = False
+) -> Extractor:
     """The pipeline from ``models/kgraph`` filled with the ontology (and the user's extra files).
 
     Raises :class:`~kgraph.errors.ModelError` with the install command when the base model
@@ -83,12 +91,16 @@ def load_extractor(ontology_files: Iterable[Path | str] = (), rules_only: bool =
         if srsly.read_json(meta_path).get("ontology_hash") != ontology_hash(onto):
             pipeline.fill_from_ontology(nlp, onto)
             if not extra:
-                warnings.append("models/kgraph is older than data/ontology: patterns were "
-                                "rebuilt in memory; run `kgraph model build` to save them.")
+                warnings.append(
+                    "models/kgraph is older than data/ontology: patterns were "
+                    "rebuilt in memory; run `kgraph model build` to save them."
+                )
     else:
         nlp = pipeline.base_pipeline(rules_only)
         pipeline.add_kgraph_components(nlp)
         pipeline.fill_from_ontology(nlp, onto)
-        warnings.append("models/kgraph is missing: the pipeline was assembled in memory; "
-                        "run `kgraph model build` to save it.")
+        warnings.append(
+            "models/kgraph is missing: the pipeline was assembled in memory; "
+            "run `kgraph model build` to save it."
+        )
     return Extractor(nlp, onto, build.pipeline_version(onto, nlp), warnings)

@@ -12,6 +12,13 @@ import re
 
 from kgraph.extract.variants import singular
 
+
+def phrases(text: str) -> frozenset[str]:
+    """Comma-separated phrases, or whitespace-separated words when there is no comma."""
+    parts = text.split(",") if "," in text else text.split()
+    return frozenset(p.strip() for p in parts if p.strip())
+
+
 _LIST = """
 performance, reliability, efficiency, scalability, availability, security, resilience,
 stability, reproducibility, cost, cost saving, cost reduction, speed, productivity, latency,
@@ -19,25 +26,46 @@ throughput, qps, recall, precision, accuracy, ai, artificial intelligence, machi
 ml, cloud, cloud computing, data, infrastructure, real-time, realtime, real time,
 open source, open-source, open sourcing, open-sourced, open-sourcing, migration,
 modernization, modernisation, rearchitecture, rearchitecting, re-architecture, optimization,
-optimisation, maintenance, operation, best practice, challenge, outage, incident, upgrade, surge pricing,
-clearing, checkout, guild, probability distribution, database, platform, api, data pipeline,
+optimisation, maintenance, operation, best practice, challenge, outage, incident, upgrade,
+surge pricing, clearing, checkout, guild, probability distribution, database, platform, api, data pipeline,
 pipeline, cluster, search engine, hardware, software, networking, network, storage,
 storage system, storage engine, query engine, data center, datacenter, server, service,
 library, software library, cache, proxy, startup time, time to first token, p99, p95, p50,
 uptime, downtime, automation, engineering, development, deployment, testing, monitoring,
 analytics, computing, compute, application, app, system, tool, tooling, framework,
 algorithm, model, workload, traffic, scale, scaling, growth, innovation, transformation,
-architecture, design, queries per second, requests per second, internet, web, website, mobile, user experience, customer experience
+architecture, design, queries per second, requests per second, internet, web, website, mobile,
+user experience, customer experience
 """
-GENERIC = frozenset(p.strip() for p in _LIST.replace("\n", " ").split(",") if p.strip())
+GENERIC = phrases(_LIST)
+
 # Modifiers that add nothing to an idea ("intelligent load balancing" is load balancing).
-VAGUE = frozenset(
-    ["new", "old", "modern", "legacy", "significant", "strict", "various", "several", "many", "key", "critical", "complex", "large", "small", "robust", "efficient", "effective", "better", "best", "major", "internal", "external", "entire", "overall", "existing", "traditional", "current", "different", "multiple", "single", "unique", "specific", "other", "own", "such", "same", "whole", "full", "simple", "common", "core", "main", "important", "increasing", "growing", "long-standing", "initial", "final", "first", "last", "next", "recent", "high-level", "low-level", "massive", "huge", "global", "foundational", "intelligent", "seamless", "reliable", "scalable"]
-)
+VAGUE = phrases("""
+automated automatic best better common complex core critical current different effective
+efficient entire existing external final first foundational full global growing high-level
+huge important increasing initial intelligent internal key large last legacy long-standing
+low-level main major many massive modern multiple new next old other overall own recent
+reliable robust same scalable seamless several significant simple single small specific
+strict such traditional unique various whole
+""")
+
 # Heads that add nothing to an idea ("auto-sharding system" is auto-sharding).
-GENERIC_HEADS = frozenset(
-    ["system", "systems", "architecture", "operation", "operations", "service", "services", "platform", "solution", "approach", "challenge", "challenges", "issue", "issues", "problem", "problems", "team", "article", "post", "journey", "way", "ways", "need", "needs", "use", "case", "cases", "process", "work", "effort", "efforts", "capability", "capabilities", "improvement", "improvements", "feature", "features", "component", "components", "environment", "workload", "workloads", "application", "applications", "tool", "tooling", "framework", "infrastructure", "performance", "reliability", "efficiency", "scalability", "availability", "security", "resilience", "stability", "cost", "costs", "savings", "speed", "productivity", "latency", "throughput", "data", "cloud", "ai", "ml", "migration", "modernization", "rearchitecture", "optimization", "maintenance", "practice", "practices", "outage", "incident", "upgrade", "development", "implementation", "evolution", "transition", "demand", "importance", "role", "impact", "user", "users", "customer", "customers", "engineer", "engineers", "company", "companies", "organization", "era", "part", "number", "rate", "limit", "limits", "level", "levels", "scale", "time", "hour", "hours", "day", "days", "year", "years", "million", "billion", "experience", "expertise", "advancement", "advancements", "benefit", "benefits", "insight", "insights", "strategy", "strategies", "goal", "goals", "result", "results", "lesson", "lessons", "detail", "details"]
-)
+GENERIC_HEADS = phrases("""
+advancement advancements ai application applications approach architecture article
+availability benefit benefits billion capabilities capability case cases challenge
+challenges cloud companies company component components cost costs customer customers data
+day days demand detail details development efficiency effort efforts engine engineer
+engineers engines environment era evolution experience expertise feature features framework
+goal goals hour hours impact implementation importance improvement improvements incident
+infrastructure insight insights issue issues journey latency layer layers lesson lessons
+level levels limit limits maintenance migration million ml modernization need needs number
+operation operations optimization organization outage part performance platform post
+practice practices problem problems process productivity rate rearchitecture reliability
+resilience result results role savings scalability scale security service services solution
+speed stability strategies strategy system systems team throughput time tool tooling
+transition upgrade use user users way ways work workload workloads year years
+""")
+
 _SPACE = re.compile(r"\s+")
 
 
@@ -58,6 +86,4 @@ def is_generic(surface: str) -> bool:
 def all_generic(surface: str) -> bool:
     """Whether every word of ``surface`` is generic or vague (``AI workloads``, ``database systems``)."""
     words = fold(surface).replace("-", " ").split()
-    return bool(words) and all(
-        w in GENERIC or singular(w) in GENERIC or w in GENERIC_HEADS or w in VAGUE for w in words
-    )
+    return bool(words) and all(w in GENERIC or singular(w) in GENERIC or w in VAGUE for w in words)

@@ -16,14 +16,21 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract.generic import GENERIC_HEADS as GENERIC
-from kgraph.extract.generic import VAGUE, is_generic
+from kgraph.extract.generic import VAGUE, is_generic, phrases
 from kgraph.extract.spans import Candidate, add_candidates, covered, is_title_case
 from kgraph.extract.variants import singular
 
-VAGUE_COMPOUNDS = frozenset(
-    ["real-time", "large-scale", "high-performance", "next-generation", "open-source", "single-digit", "low-cost", "well-known", "long-running", "cloud-native", "state-of-the-art", "end-to-end", "world-class", "in-house"]
+VAGUE_COMPOUNDS = phrases(
+    """
+    real-time large-scale high-performance next-generation open-source single-digit low-cost
+    well-known long-running cloud-native state-of-the-art end-to-end world-class in-house
+    """
 )
-WORD_TAGS = frozenset(["NN", "NNS", "JJ", "VBG", "VBN", "NNP", "NNPS", "HYPH"])
+WORD_TAGS = phrases(
+    """
+    NN NNS JJ VBG VBN NNP NNPS HYPH
+    """
+)
 TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
 
 
@@ -40,8 +47,9 @@ def make_miner(
 class ConceptMiner:
     """Novel CONCEPT candidates from noun chunks; a no-op without a dependency parse."""
 
-    def __init__(self, name: str, threshold: float = 0.85, support_threshold: float = 0.5,
-                 max_words: int = 3):
+    def __init__(
+        self, name: str, threshold: float = 0.85, support_threshold: float = 0.5, max_words: int = 3
+    ):
         self.name = name
         self.threshold = threshold
         self.support_threshold = support_threshold
@@ -74,8 +82,17 @@ class ConceptMiner:
             # twice (title and summary), which the post-level assembly checks.
             needs_support = score < self.threshold or is_title_case(chunk.sent)
             key = "CONCEPT:" + " ".join(words).replace(" - ", "-")
-            spans.append(Candidate(phrase[0].i, phrase[-1].i + 1, "CONCEPT", key,
-                                   "rule", min(score, 0.9), needs_support))
+            spans.append(
+                Candidate(
+                    phrase[0].i,
+                    phrase[-1].i + 1,
+                    "CONCEPT",
+                    key,
+                    "rule",
+                    min(score, 0.9),
+                    needs_support,
+                )
+            )
         add_candidates(doc, spans)
         return doc
 
@@ -86,15 +103,20 @@ class ConceptMiner:
         for tok in reversed(chunk):
             # Mid-sentence capitals mark a name, except in a headline where all words have them.
             proper = not headline and (
-                tok.pos_ == "PROPN" or (tok.is_title and tok.i != chunk.sent.start))
+                tok.pos_ == "PROPN" or (tok.is_title and tok.i != chunk.sent.start)
+            )
             wordy = tok.tag_ in WORD_TAGS or tok.text == "-"
             if not wordy or not (tok.is_alpha or tok.text == "-") or tok.is_stop or proper:
                 break
             run.insert(0, tok)
         # "ZooKeeper-based coordination": a word glued to the proper noun by a hyphen goes too.
         doc = chunk.doc
-        while run and (run[0].text == "-" or (
-                run[0].i > 0 and doc[run[0].i - 1].text == "-" and not doc[run[0].i - 1].whitespace_)):
+        while run and (
+            run[0].text == "-"
+            or (
+                run[0].i > 0 and doc[run[0].i - 1].text == "-" and not doc[run[0].i - 1].whitespace_
+            )
+        ):
             run.pop(0)
         while run and (run[-1].lower_ in GENERIC or run[-1].text == "-"):
             run.pop()
@@ -126,11 +148,11 @@ class ConceptMiner:
     def to_disk(self, path, exclude=()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "vocabulary.json", {"heads": sorted(self.heads),
-                                                   "words": sorted(self.words)})
+        srsly.write_json(
+            path / "vocabulary.json", {"heads": sorted(self.heads), "words": sorted(self.words)}
+        )
 
     def from_disk(self, path, exclude=()) -> ConceptMiner:
         data = srsly.read_json(Path(path) / "vocabulary.json")
         self.heads, self.words = set(data["heads"]), set(data["words"])
         return self
-

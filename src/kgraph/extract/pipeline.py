@@ -42,10 +42,18 @@ def add_kgraph_components(nlp: Language) -> None:
     """
     for i, (name, attr) in enumerate(RULERS.items()):
         where = {"first": True} if i == 0 else {"after": OURS[0]}
-        nlp.add_pipe("span_ruler", name=name, **where, config={
-            "spans_key": RULER_KEY, "phrase_matcher_attr": attr, "validate": False,
-            "overwrite": i == 0, "annotate_ents": False,
-        })
+        nlp.add_pipe(
+            "span_ruler",
+            name=name,
+            **where,
+            config={
+                "spans_key": RULER_KEY,
+                "phrase_matcher_attr": attr,
+                "validate": False,
+                "overwrite": i == 0,
+                "annotate_ents": False,
+            },
+        )
     for name in OURS[2:]:
         nlp.add_pipe(name, name=name)
 

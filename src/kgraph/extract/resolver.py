@@ -56,12 +56,25 @@ class OntologyResolver:
                 and match.end - match.start == 1
                 and not _named_in_context(match)
             )
-            spans.append(Candidate(match.start, end, match.label_, match.id_, "ontology",
-                                   0.75 if ambiguous else 0.98, ambiguous))
+            spans.append(
+                Candidate(
+                    match.start,
+                    end,
+                    match.label_,
+                    match.id_,
+                    "ontology",
+                    0.75 if ambiguous else 0.98,
+                    ambiguous,
+                )
+            )
         spans = longest_first(spans)
         doc.user_data[ACRONYMS] = {}
         if self.define_acronyms:
-            spans += self._acronyms(doc, spans)
+            found = self._acronyms(doc, spans)
+            defined = doc.user_data[ACRONYMS]
+            # The text's own definition beats the ontology: in "shingled magnetic recording
+            # (SMR)", SMR is not state machine replication.
+            spans = [s for s in spans if not _redefined(doc, s, defined)] + found
         add_candidates(doc, spans)
         return doc
 
@@ -158,7 +171,7 @@ def _in_team_name(span) -> bool:
 
 def _unwanted(match) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team names."""
-    if match.label_ == "CONCEPT" and all_generic(match.text):
+    if match.label_ == "CONCEPT" and (all_generic(match.text) or _inside_proper_name(match)):
         return True
     return is_generic(match.text) or _glued_left(match) or _in_team_name(match)
 
@@ -167,6 +180,26 @@ def _has_shorter_core(match, concepts: set[tuple[int, int]]) -> bool:
     """The shortest span that names the idea wins: ``durable execution engines`` is
     ``durable execution``, ``intelligent load balancing`` is ``load balancing``."""
     first, last = match[0].lower_, match[-1].lower_
-    return ((last in GENERIC_HEADS or singular(last) in GENERIC_HEADS)
-            and (match.start, match.end - 1) in concepts) or (
-        first in VAGUE and (match.start + 1, match.end) in concepts)
+    return (
+        (last in GENERIC_HEADS or singular(last) in GENERIC_HEADS)
+        and (match.start, match.end - 1) in concepts
+    ) or (first in VAGUE and (match.start + 1, match.end) in concepts)
+
+
+def _inside_proper_name(span) -> bool:
+    """``the Horizontal Pod Autoscaler``: a capitalised concept word inside a longer name.
+
+    Only outside headlines, where capitals mark names; the discovery then sees the whole name.
+    """
+    doc, sent = span.doc, span.sent
+    if not span[0].is_title or span.start == sent.start or is_title_case(sent):
+        return False
+    before = span.start - 1 > sent.start and doc[span.start - 1].is_title
+    after = span.end < sent.end and doc[span.end].is_title
+    return before or after
+
+
+def _redefined(doc: Doc, span: Candidate, defined: dict) -> bool:
+    text = doc[span.start : span.end].text
+    acr = text[:-1] if text.endswith("s") and text[:-1] in defined else text
+    return acr in defined and defined[acr][1] != span.key

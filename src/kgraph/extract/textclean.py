@@ -39,7 +39,7 @@ def clean(text: str) -> str:
     return text
 
 
-def chunks(text: str, size: int = 20_000) -> list[tuple[int, str]]:
+def chunks(text: str, size: int = 10_000) -> list[tuple[int, str]]:
     """``text`` cut into pieces of about ``size`` characters at whitespace, with their offsets.
 
     Long inputs are cut so that memory stays flat and time stays linear in the length.

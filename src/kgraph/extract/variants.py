@@ -45,6 +45,45 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+# A property's noun and adjective: "eventual consistency" is written "eventually consistent".
+_QUALITY = (("ability", "able"), ("ency", "ent"), ("tenancy", "tenant"), ("tolerance", "tolerant"))
+_ADJECTIVE_ENDINGS = ("al", "ic", "ong", "ent", "ant", "ive", "ar", "gh", "ct", "ful", "ous")
+
+
+def adverb(adjective: str) -> str:
+    """``eventual`` → ``eventually``, ``strong`` → ``strongly``, ``causal`` → ``causally``."""
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    if adjective.endswith("le"):
+        return adjective[:-1] + "y"
+    return adjective + "ly"
+
+
+def adjective_forms(surface: str) -> list[str]:
+    """How a property concept is written as an adjective phrase (annotation guideline).
+
+    ``fault tolerance`` → ``fault-tolerant``; ``eventual consistency`` → ``eventually
+    consistent``; ``multi-tenancy`` → ``multi-tenant``; ``high availability`` → ``highly
+    available``. Single plain words (``consistency``) are left alone: too loose.
+    """
+    words = surface.split(" ")
+    last = words[-1]
+    for noun, adj in _QUALITY:
+        stem = last[: -len(noun)]
+        if not last.endswith(noun) or (noun in ("ability", "ency") and len(stem) < 4):
+            continue
+        adjective = stem + adj
+        if len(words) == 1:
+            return [adjective] if "-" in adjective else []
+        if len(words) == 2 and words[0].endswith(_ADJECTIVE_ENDINGS):
+            return [f"{adverb(words[0])} {adjective}"]
+        return [
+            " ".join([*words[:-1], adjective]),
+            " ".join([*words[:-2], f"{words[-2]}-{adjective}"]),
+        ]
+    return []
+
+
 def spellings(surface: str, entity_type: str) -> list[str]:
     """``surface`` and the variants the matcher should also accept, first one original."""
     forms = [surface]
@@ -61,4 +100,6 @@ def spellings(surface: str, entity_type: str) -> list[str]:
             out.append(" ".join([*words[:-1], last + "s"]))
         elif entity_type == "CONCEPT" and last.isalpha() and last.islower():
             out.append(" ".join([*words[:-1], plural(last)]))
+    if entity_type == "CONCEPT" and surface.islower():
+        out += adjective_forms(surface)
     return list(dict.fromkeys(out))
