@@ -10,6 +10,7 @@ import click
 from kgraph import __version__
 from kgraph.cli.bench import bench_cmd
 from kgraph.cli.build import app_cmd, build_cmd, stats_cmd
+from kgraph.cli.extract import eval_cmd, extract_cmd, model_group
 from kgraph.cli.graph import COMMANDS as GRAPH_COMMANDS
 from kgraph.errors import KgraphError
 
@@ -37,5 +38,14 @@ def main() -> None:
     """
 
 
-for command in (build_cmd, stats_cmd, app_cmd, bench_cmd, *GRAPH_COMMANDS):
+for command in (
+    build_cmd,
+    stats_cmd,
+    app_cmd,
+    extract_cmd,
+    eval_cmd,
+    model_group,
+    bench_cmd,
+    *GRAPH_COMMANDS,
+):
     main.add_command(command)
