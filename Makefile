@@ -22,7 +22,7 @@ install-test: $(VENV)/.installed-test
 
 ## Build the graph from the shipped corpus (if needed) and open the explorer on :8501.
 run: install
-	$(VENV)/bin/kgraph build --db $(DB) --if-stale
+	$(VENV)/bin/kgraph build --db $(DB) --if-missing
 	$(VENV)/bin/kgraph app --db $(DB) --port $(PORT)
 
 ## Lint, then run the whole suite (browser tests need Debian's chromium, see .ci/run).
