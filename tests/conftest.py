@@ -21,18 +21,29 @@ class CapitalisedWordExtractor:
     """
 
     version = "test-words-1"
-    warnings: list[str] = []
+    warnings: tuple[str, ...] = ()
 
     def __init__(self):
         self.seen: list[str] = []
 
-    def extract(self, posts: Iterable[Post], batch_size: int = 256, n_process: int = 1
-                ) -> Iterator[list[Mention]]:
+    def extract(
+        self, posts: Iterable[Post], batch_size: int = 256, n_process: int = 1
+    ) -> Iterator[list[Mention]]:
         for post in posts:
             self.seen.append(post.id)
             yield [
-                Mention(post.id, m.group(), "COMPANY", m.group(), "title", m.start(), m.end(),
-                        post.title, "rule", 0.5)
+                Mention(
+                    post.id,
+                    m.group(),
+                    "COMPANY",
+                    m.group(),
+                    "title",
+                    m.start(),
+                    m.end(),
+                    post.title,
+                    "rule",
+                    0.5,
+                )
                 for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", post.title)
             ]
 

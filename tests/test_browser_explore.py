@@ -17,16 +17,19 @@ from browser_support import (
     running_app,
     wait_for_graph,
 )
-from ui_fixtures import make_store
 
-pytestmark = [pytest.mark.browser, needs_chromium]
+from kgraph import api
+
+# The store is built from the shipped corpus by the real pipeline: what a newcomer sees.
+pytestmark = [pytest.mark.browser, pytest.mark.model, needs_chromium]
 
 LAKEBASE_POST = "Zero-Downtime Patching in Lakebase Part 1: Prewarming"
 
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
-    db = make_store(tmp_path_factory.mktemp("browser") / "kgraph.db")
+    db = tmp_path_factory.mktemp("browser") / "kgraph.db"
+    api.build(db=db)
     with running_app(db) as url:
         yield url
 

@@ -22,7 +22,9 @@ def test_shipped_seed_corpus_reads_18_posts_tagged_with_the_collection(shipped_c
     assert len(result.posts) == 18
     assert result.skipped == []
     first = result.posts[0]
-    assert first.title == "Rethinking Distributed Systems for Serverless Performance and Reliability"
+    assert (
+        first.title == "Rethinking Distributed Systems for Serverless Performance and Reliability"
+    )
     assert first.summary.startswith("The article explores the evolution of serverless compute")
     assert first.tags == ["Engineering posts about High Availability"]
     assert first.id == post_id_for(first.title)
@@ -41,13 +43,20 @@ def test_csv_accepts_header_synonyms(write):
     )
     (post,) = read_corpus([path]).posts
     assert (post.title, post.summary, post.url, post.source, post.published) == (
-        "Sharding at Foo", "We split, then merged", "https://foo.dev/a", "Foo", "2026-02-01")
+        "Sharding at Foo",
+        "We split, then merged",
+        "https://foo.dev/a",
+        "Foo",
+        "2026-02-01",
+    )
     assert post.origin == f"{path}:2"
 
 
 def test_json_array_and_jsonl_keep_their_own_ids_and_tags(write):
-    records = [{"id": "p1", "title": "A", "summary": "x", "tags": ["ha"]},
-               {"id": "p2", "title": "B", "abstract": "y", "link": "https://b.dev"}]
+    records = [
+        {"id": "p1", "title": "A", "summary": "x", "tags": ["ha"]},
+        {"id": "p2", "title": "B", "abstract": "y", "link": "https://b.dev"},
+    ]
     from_json = read_corpus([write("c.json", json.dumps(records))]).posts
     from_jsonl = read_corpus([write("c.jsonl", "\n".join(map(json.dumps, records)))]).posts
     for posts in (from_json, from_jsonl):
@@ -82,15 +91,23 @@ def test_the_same_post_from_two_places_is_one_post_with_merged_tags(write):
 
 @pytest.mark.parametrize(
     ("name", "head", "expected"),
-    [("x.txt", b"Name\n", "seed"), ("x.ndjson", b"{}", "jsonl"), ("x", b"[{}]", "json"),
-     ("x", b'{"title": 1}', "jsonl"), ("x", b"<?xml?><rss>", "feed"), ("x", b"<opml>", "opml"),
-     ("x", b"title,summary\n", "csv"), ("x.xml", b"<opml version='2.0'>", "opml")],
+    [
+        ("x.txt", b"Name\n", "seed"),
+        ("x.ndjson", b"{}", "jsonl"),
+        ("x", b"[{}]", "json"),
+        ("x", b'{"title": 1}', "jsonl"),
+        ("x", b"<?xml?><rss>", "feed"),
+        ("x", b"<opml>", "opml"),
+        ("x", b"title,summary\n", "csv"),
+        ("x.xml", b"<opml version='2.0'>", "opml"),
+    ],
 )
 def test_format_detection(name, head, expected):
     assert detect_format(name, head) == expected
 
 
 # -- bad input: each case names the file, the place and the fix ---------------------------
+
 
 def _error(sources, **kw) -> str:
     with pytest.raises(CorpusError) as info:
@@ -146,8 +163,9 @@ def test_seed_title_without_summary_is_skipped(write):
 
 # -- feeds over http, from a server on 127.0.0.1 -------------------------------------------
 
+
 class _FeedHandler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - the http.server API
+    def do_GET(self):
         if self.path == "/feed.rss":
             body = (DATA / "feed.rss").read_bytes()
             self.send_response(200)
@@ -156,8 +174,10 @@ class _FeedHandler(BaseHTTPRequestHandler):
             self.wfile.write(body)
         elif self.path == "/list.opml":
             port = self.server.server_address[1]
-            body = (f'<opml version="2.0"><body><outline text="x" '
-                    f'xmlUrl="http://127.0.0.1:{port}/feed.rss"/></body></opml>').encode()
+            body = (
+                f'<opml version="2.0"><body><outline text="x" '
+                f'xmlUrl="http://127.0.0.1:{port}/feed.rss"/></body></opml>'
+            ).encode()
             self.send_response(200)
             self.end_headers()
             self.wfile.write(body)
@@ -183,8 +203,10 @@ def test_feed_url(feed_server):
 
 
 def test_opml_follows_its_feeds(feed_server, write):
-    opml = write("subs.opml", f'<opml version="2.0"><body><outline xmlUrl="{feed_server}/feed.rss"/>'
-                              "</body></opml>")
+    opml = write(
+        "subs.opml",
+        f'<opml version="2.0"><body><outline xmlUrl="{feed_server}/feed.rss"/></body></opml>',
+    )
     assert len(read_corpus([opml]).posts) == 2
     assert len(read_corpus([f"{feed_server}/list.opml"]).posts) == 2
 

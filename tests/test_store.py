@@ -18,11 +18,13 @@ def _post(i: int) -> Post:
 
 def test_round_trip(db_path):
     posts = [_post(1), _post(2)]
-    mention = Mention("p1", "Airbnb's", "COMPANY", "Airbnb", "title", 0, 8, "Airbnb's post.",
-                      "ontology", 0.99)
+    mention = Mention(
+        "p1", "Airbnb's", "COMPANY", "Airbnb", "title", 0, 8, "Airbnb's post.", "ontology", 0.99
+    )
     with open_store(db_path, create=True) as store:
-        build_id = store.replace_build(posts, [mention], inputs=["a.csv"], pipeline_version="v1",
-                                       n_extracted=2, started_at=0.0)
+        build_id = store.replace_build(
+            posts, [mention], inputs=["a.csv"], pipeline_version="v1", n_extracted=2, started_at=0.0
+        )
         snap = store.snapshot()
     assert build_id == 1
     assert snap.posts == posts
@@ -32,22 +34,26 @@ def test_round_trip(db_path):
 
 def test_a_build_replaces_the_previous_content(db_path):
     with open_store(db_path, create=True) as store:
-        store.replace_build([_post(1)], [], inputs=[], pipeline_version="v", n_extracted=1,
-                            started_at=0)
-        store.replace_build([_post(2)], [], inputs=[], pipeline_version="v", n_extracted=1,
-                            started_at=0)
+        store.replace_build(
+            [_post(1)], [], inputs=[], pipeline_version="v", n_extracted=1, started_at=0
+        )
+        store.replace_build(
+            [_post(2)], [], inputs=[], pipeline_version="v", n_extracted=1, started_at=0
+        )
         assert [p.id for p in store.posts()] == ["p2"]
         assert store.counts()["builds"] == 2
 
 
 def test_a_failed_build_leaves_the_previous_one_whole(db_path):
     with open_store(db_path, create=True) as store:
-        store.replace_build([_post(1)], [], inputs=[], pipeline_version="v", n_extracted=1,
-                            started_at=0)
+        store.replace_build(
+            [_post(1)], [], inputs=[], pipeline_version="v", n_extracted=1, started_at=0
+        )
         duplicate = [_post(2), _post(2)]  # primary key violation half-way through the write
         with pytest.raises(sqlite3.IntegrityError):
-            store.replace_build(duplicate, [], inputs=[], pipeline_version="v", n_extracted=2,
-                                started_at=0)
+            store.replace_build(
+                duplicate, [], inputs=[], pipeline_version="v", n_extracted=2, started_at=0
+            )
         assert [p.id for p in store.posts()] == ["p1"]
         assert store.counts()["builds"] == 1
 
