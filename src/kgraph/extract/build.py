@@ -17,12 +17,12 @@ from kgraph.ontology import Ontology, load_ontology
 MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "kgraph"
 MODEL_VERSION = "1.0.0"
 # Bump when a change to the extraction code changes what it finds (it invalidates the cache).
-CODE_VERSION = "7"
+CODE_VERSION = "8"
 
 
 def base_version(nlp: Language) -> str:
     """``name-version`` of the base model in ``nlp``, or ``blank`` in rules-only mode."""
-    if "ner" not in nlp.pipe_names:
+    if "ner" not in nlp.component_names:
         return "blank"
     meta = spacy.util.get_model_meta(spacy.util.get_package_path(pipeline.BASE_MODEL))
     return f"{pipeline.BASE_MODEL}-{meta['version']}"
@@ -36,7 +36,8 @@ def pipeline_version(onto: Ontology, nlp: Language) -> str:
         ontology_hash(onto),
         base_version(nlp),
         spacy.__version__,
-        nlp.pipe_names,
+        nlp.component_names,
+        nlp.disabled,
     ]
     digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:12]
     return f"{MODEL_VERSION}+{digest}"
@@ -59,7 +60,8 @@ def build_model(path: Path = MODEL_DIR, ontology_files=()) -> dict:
         "ontology_hash": ontology_hash(onto),
         "entities": dict(sorted(counts.items())),
         "patterns": {n: len(nlp.get_pipe(n).patterns) for n in pipeline.RULERS},
-        "pipeline": nlp.pipe_names,
+        "pipeline": nlp.component_names,
+        "disabled": nlp.disabled,
     }
     pipeline.save(nlp, path, meta)
     return meta

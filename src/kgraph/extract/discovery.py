@@ -10,8 +10,11 @@ an organisation (``at X``, ``X's``, ``X Inc``), else TECHNOLOGY.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from kgraph.extract.generic import is_generic, phrases
 from kgraph.extract.spans import POSSESSIVE, Candidate, add_candidates, covered, is_title_case
@@ -58,6 +61,7 @@ ORG_VERB_STEMS = (
     "transition",
     "shift",
 )
+AUXILIARIES = frozenset(["has", "have", "had", "is", "was", "recently", "then", "also", "now"])
 EVENT_ENDINGS = ("Con", "con", "Summit", "Conf", "Conference", "Meetup", "Day", "Days")
 SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
 NOT_NAMES = phrases(
@@ -80,19 +84,56 @@ NOT_NAMES = phrases(
 def make_discovery(
     nlp: Language, name: str, labels: list[str], company_conf: float, technology_conf: float
 ) -> ModelDiscovery:
-    return ModelDiscovery(name, labels, company_conf, technology_conf)
+    return ModelDiscovery(name, labels, company_conf, technology_conf, nlp)
 
 
 class ModelDiscovery:
-    """Name candidates the ontology lacks, filtered and typed, added to the candidates."""
+    """Name candidates the ontology lacks, filtered and typed, added to the candidates.
 
-    def __init__(self, name: str, labels: list[str], company_conf: float, technology_conf: float):
+    The statistical NER is the costliest step, so this component runs it itself (the
+    pipeline keeps ``ner`` disabled) and only on the sentences where it can add something:
+    those with a capitalised or oddly cased word the ontology did not match.
+    """
+
+    def __init__(
+        self, name: str, labels: list[str], company_conf: float, technology_conf: float, nlp=None
+    ):
         self.name = name
         self.labels = set(labels)
         self.company_conf = company_conf
         self.technology_conf = technology_conf
+        self.nlp = nlp
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
+        for batch in minibatch(docs, batch_size):
+            self._recognise(batch)
+            yield from (self(doc) for doc in batch)
+
+    def _recognise(self, docs: list[Doc]) -> None:
+        """Set ``doc.ents`` from the NER run on the sentences that need it, in one batch."""
+        ner = self.nlp.get_pipe("ner") if self.nlp and "ner" in self.nlp.component_names else None
+        if ner is None:
+            return
+        todo = []
+        for doc in docs:
+            if doc.has_annotation("ENT_IOB"):
+                continue
+            taken = covered(doc)
+            sents = [s for s in doc.sents if _needs_ner(s, taken)]
+            todo += [(doc, s.start, s.as_doc()) for s in sents]
+            doc.ents = []  # marks the doc as recognised: no entities outside those sentences
+        found: dict[int, list] = {}
+        for (doc, start, _), sent_doc in zip(todo, ner.pipe(t[2] for t in todo), strict=True):
+            found.setdefault(id(doc), []).extend(
+                Span(doc, start + e.start, start + e.end, label=e.label_) for e in sent_doc.ents
+            )
+        for doc in docs:
+            if id(doc) in found:
+                doc.ents = found[id(doc)]
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("ENT_IOB"):
+            self._recognise([doc])
         if not doc.has_annotation("ENT_IOB"):
             return doc
         taken, found = covered(doc), []
@@ -101,9 +142,8 @@ class ModelDiscovery:
         spans += [
             doc[t.i : t.i + 1]
             for t in doc
-            if t.tag_ in ("NNP", "NNPS")
-            and t.i not in in_ents
-            and (_marked(t.text) or _cued(doc[t.i : t.i + 1]))
+            if t.i not in in_ents
+            and (_marked(t.text) or (_name_like(t) and _cued(doc[t.i : t.i + 1])))
         ]
         for ent in spans:
             span = _trim(ent)
@@ -161,7 +201,7 @@ def _plausible(span: Span, label: str) -> bool:
         return True
     if first.i == span.sent.start and len(span) == 1:
         # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun.
-        return label in ("ORG", "PRODUCT") and first.tag_ == "NNP"
+        return label in ("ORG", "PRODUCT") and _name_like(first)
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
 
@@ -199,10 +239,33 @@ def _organisation(span: Span, label: str) -> bool:
         return False
     if doc[span.end].text in POSSESSIVE if span.end < len(doc) else False:
         return True
-    head = span.root.head
-    return span.root.dep_ == "nsubj" and head.lower_.startswith(ORG_VERB_STEMS)
+    # The subject of an organisation's verb: "Klarvio rebuilt", "Klarvio has migrated".
+    for tok in doc[span.end : span.end + 3]:
+        if tok.lower_.startswith(ORG_VERB_STEMS):
+            return True
+        if tok.lower_ not in AUXILIARIES:
+            return False
+    return False
+
+
+def _name_like(tok) -> bool:
+    """A capitalised word that is not a common verb or adverb form (no tagger runs here)."""
+    return (
+        tok.text[:1].isupper()
+        and not tok.is_stop
+        and not tok.lower_.endswith(("ing", "ed", "ly"))
+    )
 
 
 def _possessive_end(span: Span) -> int:
     doc = span.doc
     return span.end + 1 if span.end < len(doc) and doc[span.end].text in POSSESSIVE else span.end
+
+
+def _needs_ner(sent: Span, taken: set[int]) -> bool:
+    """Whether ``sent`` has a word the NER could make a new name of: capitalised or oddly
+    cased, not a stop word, not matched by the ontology (every candidate is such a word)."""
+    return any(
+        t.i not in taken and not t.is_stop and (t.text[:1].isupper() or _marked(t.text))
+        for t in sent
+    )

@@ -36,28 +36,45 @@ class Extractor:
     def extract(
         self, posts: Iterable[Post], batch_size: int = 256, n_process: int = 1
     ) -> Iterator[list[Mention]]:
-        """One list of mentions per post, in input order, sorted by (field, start)."""
+        """One list of mentions per post, in input order, sorted by (field, start).
+
+        With ``n_process > 1`` the posts go through one ``nlp.pipe`` call, so the worker
+        processes start once (starting them per batch cost more than they saved).
+        """
         posts = iter(posts)
+        if n_process > 1:
+            yield from self._extract_group(list(posts), batch_size, n_process)
+            return
         while group := list(islice(posts, batch_size)):
-            units = [
-                (i, name, offset, piece)
-                for i, post in enumerate(group)
-                for name in FIELDS
-                for offset, piece in chunks(getattr(post, name) or "")
-                if piece.strip()
-            ]
-            # The parser and NER need memory per character in flight: long texts go in small
-            # batches so a 1 MB post costs about as much memory as many short ones.
-            longest = max((len(u[3]) for u in units), default=1)
-            in_flight = max(2, min(batch_size, MAX_CHARS_IN_FLIGHT // longest))
-            docs = self.nlp.pipe(
-                (clean(u[3]) for u in units), batch_size=in_flight, n_process=n_process
-            )
-            pieces: list[list[Piece]] = [[] for _ in group]
-            for (i, name, offset, _), doc in zip(units, docs, strict=True):
-                pieces[i].append(Piece.of(name, offset, doc))
-            for post, post_pieces in zip(group, pieces, strict=True):
-                yield assemble(post, post_pieces, self.ontology)
+            yield from self._extract_group(group, batch_size, 1)
+
+    def _extract_group(
+        self, group: list[Post], batch_size: int, n_process: int
+    ) -> Iterator[list[Mention]]:
+        units = [
+            (i, name, offset, piece)
+            for i, post in enumerate(group)
+            for name in FIELDS
+            for offset, piece in chunks(getattr(post, name) or "")
+            if piece.strip()
+        ]
+        # The NER needs memory per character in flight: long texts go in small batches so a
+        # 1 MB post costs about as much memory as many short ones.
+        longest = max((len(u[3]) for u in units), default=1)
+        in_flight = max(2, min(batch_size, MAX_CHARS_IN_FLIGHT // longest))
+        docs = self.nlp.pipe(
+            (clean(u[3]) for u in units), batch_size=in_flight, n_process=n_process
+        )
+        pieces: list[list[Piece]] = [[] for _ in group]
+        done = 0  # posts before this index have all their pieces: yield them as they finish
+        for (i, name, offset, _), doc in zip(units, docs, strict=True):
+            while done < i:
+                yield assemble(group[done], pieces[done], self.ontology)
+                pieces[done] = []
+                done += 1
+            pieces[i].append(Piece.of(name, offset, doc))
+        for j in range(done, len(group)):
+            yield assemble(group[j], pieces[j], self.ontology)
 
     def extract_text(self, title: str, summary: str = "") -> list[Mention]:
         """The mentions of one title and summary (a convenience for tests and the REPL)."""

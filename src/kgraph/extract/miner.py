@@ -26,11 +26,6 @@ VAGUE_COMPOUNDS = phrases(
     well-known long-running cloud-native state-of-the-art end-to-end world-class in-house
     """
 )
-WORD_TAGS = phrases(
-    """
-    NN NNS JJ VBG VBN NNP NNPS HYPH
-    """
-)
 TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
 
 
@@ -64,69 +59,66 @@ class ConceptMiner:
         self.words = {x for w in names for x in w}
 
     def __call__(self, doc: Doc) -> Doc:
-        if not doc.has_annotation("DEP"):
+        # Mining runs with the model only: rules-only mode stays rules-only.
+        if not doc.has_annotation("SENT_START") or not doc.has_annotation("ENT_IOB"):
             return doc
         taken, spans = covered(doc), []
-        for chunk in doc.noun_chunks:
-            phrase = self._core(chunk)
-            if phrase is None or any(t.i in taken for t in phrase):
-                continue
-            words = [t.lower_ for t in phrase]
-            words[-1] = singular(words[-1])
-            if is_generic(" ".join(words)):
-                continue
-            score = self.score(words)
-            if score < self.support_threshold:
-                continue
-            # Below the threshold, and in headlines, a phrase needs support: the post must use it
-            # twice (title and summary), which the post-level assembly checks.
-            needs_support = score < self.threshold or is_title_case(chunk.sent)
-            key = "CONCEPT:" + " ".join(words).replace(" - ", "-")
-            spans.append(
-                Candidate(
-                    phrase[0].i,
-                    phrase[-1].i + 1,
-                    "CONCEPT",
-                    key,
-                    "rule",
-                    min(score, 0.9),
-                    needs_support,
+        for sent in doc.sents:
+            headline = is_title_case(sent)
+            for run in _runs(sent, headline):
+                phrase = self._core(run)
+                if phrase is None or any(t.i in taken for t in phrase):
+                    continue
+                words = [t.lower_ for t in phrase]
+                words[-1] = singular(words[-1])
+                if is_generic(" ".join(words)):
+                    continue
+                score = self.score(words)
+                if score < self.support_threshold:
+                    continue
+                # Below the threshold, and in headlines, a phrase needs support: the post must
+                # use it twice (title and summary), which the post-level assembly checks.
+                needs_support = score < self.threshold or headline
+                key = "CONCEPT:" + " ".join(words).replace(" - ", "-")
+                spans.append(
+                    Candidate(
+                        phrase[0].i,
+                        phrase[-1].i + 1,
+                        "CONCEPT",
+                        key,
+                        "rule",
+                        min(score, 0.9),
+                        needs_support,
+                    )
                 )
-            )
         add_candidates(doc, spans)
         return doc
 
-    def _core(self, chunk):
-        """The chunk's trailing run of content words, vague modifiers and generic heads cut."""
-        headline = is_title_case(chunk.sent)
-        run = []
-        for tok in reversed(chunk):
-            # Mid-sentence capitals mark a name, except in a headline where all words have them.
-            proper = not headline and (
-                tok.pos_ == "PROPN" or (tok.is_title and tok.i != chunk.sent.start)
-            )
-            wordy = tok.tag_ in WORD_TAGS or tok.text == "-"
-            if not wordy or not (tok.is_alpha or tok.text == "-") or tok.is_stop or proper:
-                break
-            run.insert(0, tok)
-        # "ZooKeeper-based coordination": a word glued to the proper noun by a hyphen goes too.
-        doc = chunk.doc
-        while run and (
-            run[0].text == "-"
-            or (
-                run[0].i > 0 and doc[run[0].i - 1].text == "-" and not doc[run[0].i - 1].whitespace_
-            )
-        ):
-            run.pop(0)
+    def _core(self, run):
+        """The idea a run of words names: vague modifiers, generic heads and verbs cut.
+
+        Without a tagger, the head is the run's last word and modifiers are kept back to the
+        first word that looks like a verb (``uses``, ``adopted``) unless the ontology's concept
+        names use it (``distributed``).
+        """
+        run = list(run)
         while run and (run[-1].lower_ in GENERIC or run[-1].text == "-"):
             run.pop()
-        while run and (run[0].lower_ in VAGUE or run[0].text == "-" or run[0].pos_ == "ADV"):
+        if not run or (run[-1].lower_.endswith("ed") and run[-1].lower_ not in self.heads):
+            return None
+        cut = len(run) - 1
+        while cut > 0:
+            word = run[cut - 1].lower_
+            if word != "-" and _verbish(word) and word not in self.words:
+                break
+            cut -= 1
+        run = run[cut:]
+        while run and (run[0].lower_ in VAGUE or run[0].text == "-" or run[0].lower_.endswith("ly")):
             run.pop(0)
         while len(run) >= 3 and f"{run[0].lower_}-{run[2].lower_}" in VAGUE_COMPOUNDS:
             run = run[3:]
         content = [t for t in run if t.text != "-"]
-        heads = ("NOUN", "VERB", "PROPN") if headline else ("NOUN", "VERB")
-        if not content or len(content) > self.max_words or run[-1].pos_ not in heads:
+        if not content or len(content) > self.max_words:
             return None
         return run
 
@@ -156,3 +148,33 @@ class ConceptMiner:
         data = srsly.read_json(Path(path) / "vocabulary.json")
         self.heads, self.words = set(data["heads"]), set(data["words"])
         return self
+
+
+def _verbish(word: str) -> bool:
+    """Looks like a verb form (``uses``, ``adopted``); modifiers rarely end so."""
+    return word.endswith("ed") or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+def _runs(sent, headline: bool):
+    """Maximal runs of lower-case content words (and glued hyphens) in ``sent``.
+
+    A noun-chunk stand-in that needs no parser: stop words, punctuation, numbers and
+    mid-sentence capitals (names, which discovery handles) end a run; in a headline, where
+    every word has a capital, case says nothing.
+    """
+    run = []
+    for tok in sent:
+        glued = tok.text == "-" and not tok.whitespace_ and run and not run[-1].whitespace_
+        word = tok.is_alpha and not tok.is_stop and (headline or not _capital(tok, sent))
+        if word or glued:
+            run.append(tok)
+            continue
+        if run:
+            yield run
+        run = []
+    if run:
+        yield run
+
+
+def _capital(tok, sent) -> bool:
+    return tok.i != sent.start and any(c.isupper() for c in tok.text)

