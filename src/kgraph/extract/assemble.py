@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from dataclasses import replace
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -72,7 +73,38 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
             if not supported and maker not in companies:
                 continue
         mentions.append(mention)
+    mentions = _fold_editions(mentions, onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
+
+
+def _fold_editions(mentions: list[Mention], onto: Ontology) -> list[Mention]:
+    """A short product name beside its full edition is that edition (annotation guideline):
+    ``Jira`` in a post about ``Jira Cloud`` is Jira Cloud. Only editions of one product fold:
+    same maker, same first word, same parent (``AWS`` beside ``AWS Lambda`` stays AWS)."""
+    techs = {m.canonical for m in mentions if m.type == "TECHNOLOGY" and m.method == "ontology"}
+    if len(techs) < 2:
+        return mentions
+    into = {}
+    for name in techs:
+        short = onto.entries.get(f"TECHNOLOGY:{name}")
+        for other in techs:
+            long = onto.entries.get(f"TECHNOLOGY:{other}")
+            if (
+                short is not None
+                and long is not None
+                and other.startswith(name + " ")
+                and long.company == short.company
+                and set(long.parents) == set(short.parents)
+            ):
+                into[name] = other
+    if not into:
+        return mentions
+    return [
+        replace(m, canonical=into[m.canonical])
+        if m.type == "TECHNOLOGY" and m.canonical in into
+        else m
+        for m in mentions
+    ]
 
 
 def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention | None:

@@ -61,6 +61,8 @@ ORG_VERB_STEMS = (
     "transition",
     "shift",
 )
+# Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
+TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
 AUXILIARIES = frozenset(["has", "have", "had", "is", "was", "recently", "then", "also", "now"])
 EVENT_ENDINGS = ("Con", "con", "Summit", "Conf", "Conference", "Meetup", "Day", "Days")
 SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
@@ -168,6 +170,9 @@ def _trim(ent: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
+    # A name ends at its last capitalised word: "RegionServer metrics" is RegionServer.
+    while end > start + 1 and doc[end - 1].is_lower:
+        end -= 1
     return doc[start:end] if end > start else None
 
 
@@ -230,6 +235,8 @@ def _organisation(span: Span, label: str) -> bool:
     doc = span.doc
     if span[-1].lower_ in ORG_SUFFIX:
         return True
+    if _marked(span[-1].text) and span[-1].text.endswith(TECH_ENDINGS):
+        return False  # "BoltDB's freelist": a database, whatever the possessive says
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if after in ("engineers", "engineering", "team", "acquired", "announced"):
         return True

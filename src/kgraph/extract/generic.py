@@ -35,7 +35,7 @@ uptime, downtime, automation, engineering, development, deployment, testing, mon
 analytics, computing, compute, application, app, system, tool, tooling, framework,
 algorithm, model, workload, traffic, scale, scaling, growth, innovation, transformation,
 architecture, design, queries per second, requests per second, internet, web, website, mobile,
-user experience, customer experience
+user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui
 """
 GENERIC = phrases(_LIST)
 
@@ -84,6 +84,19 @@ def is_generic(surface: str) -> bool:
 
 
 def all_generic(surface: str) -> bool:
-    """Whether every word of ``surface`` is generic or vague (``AI workloads``, ``database systems``)."""
+    """Whether every word of ``surface`` is generic or vague (``AI workloads``, ``database systems``).
+
+    A practice named by a specific function is not: ``platform engineering`` and ``performance
+    testing`` name disciplines, while ``data engineering`` and ``software testing`` keep an
+    umbrella word in front (the guidelines' rule for ``X platform``, applied to practices).
+    """
     words = fold(surface).replace("-", " ").split()
+    if len(words) == 2 and words[1] in PRACTICE_HEADS and words[0] not in UMBRELLA | VAGUE:
+        return False
     return bool(words) and all(w in GENERIC or singular(w) in GENERIC or w in VAGUE for w in words)
+
+
+# Heads that make a discipline of the word before them ("platform engineering").
+PRACTICE_HEADS = frozenset(["engineering", "testing", "monitoring"])
+# Umbrella fields from the guidelines: "data engineering" is not a specific practice.
+UMBRELLA = phrases("ai ml data cloud infrastructure software system network networking web mobile")

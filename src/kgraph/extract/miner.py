@@ -71,7 +71,9 @@ class ConceptMiner:
                     continue
                 words = [t.lower_ for t in phrase]
                 words[-1] = singular(words[-1])
-                if is_generic(" ".join(words)):
+                # A generic head ("tracing pipeline", "product analytics", "online storage")
+                # names a thing, not an idea; ideas with such heads are ontology entries.
+                if is_generic(" ".join(words)) or is_generic(words[-1]):
                     continue
                 score = self.score(words)
                 if score < self.support_threshold:

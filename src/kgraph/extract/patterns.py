@@ -15,15 +15,34 @@ from kgraph.ontology import Ontology
 
 
 def entity_table(onto: Ontology) -> dict[str, dict]:
-    """Per canonical key: type, name, maker and whether it needs supporting context."""
+    """Per canonical key: type, name, maker, whether it needs supporting context, and
+    whether the name is also its maker's product (``Okta``, ``PagerDuty``)."""
+    vendors = product_vendors(onto)
     return {
         key: {
             "type": e.type,
             "name": e.name,
             "company": e.company,
             "ambiguous": e.ambiguous,
+            "product": e.type == "COMPANY" and e.name in vendors,
         }
         for key, e in sorted(onto.entries.items())
+    }
+
+
+def product_vendors(onto: Ontology) -> set[str]:
+    """Companies whose name people use for their product: at most two products, one of
+    them named ``<Company> ...`` (``Okta Identity Cloud``, ``Sentry SDK``). A company with
+    many products (Amazon, Cloudflare) is named for itself; its products have their own names.
+    """
+    products: dict[str, list[str]] = {}
+    for entry in onto.by_type("TECHNOLOGY"):
+        if entry.company:
+            products.setdefault(entry.company, []).append(entry.name)
+    return {
+        company
+        for company, names in products.items()
+        if len(names) <= 2 and any(n.startswith(company + " ") for n in names)
     }
 
 

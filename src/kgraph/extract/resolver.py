@@ -56,12 +56,15 @@ class OntologyResolver:
                 and match.end - match.start == 1
                 and not _named_in_context(match)
             )
+            label, key = match.label_, match.id_
+            if entry.get("product") and _used_as_product(match):
+                label, key = "TECHNOLOGY", f"TECHNOLOGY:{entry['name']}"
             spans.append(
                 Candidate(
                     match.start,
                     end,
-                    match.label_,
-                    match.id_,
+                    label,
+                    key,
                     "ontology",
                     0.75 if ambiguous else 0.98,
                     ambiguous,
@@ -148,6 +151,19 @@ def _named_in_context(span) -> bool:
     """A capitalised word mid-sentence, in a sentence that is not a headline: used as a name."""
     sent = span.sent
     return span.text[:1].isupper() and span.start != sent.start and not is_title_case(sent)
+
+
+# Words before a name that make it the system being used ("SSO with Okta", "alerts in
+# PagerDuty"); "at Okta", "Okta's" and "Okta built" keep the organisation.
+USE_CUES = frozenset(["with", "using", "via", "into", "through", "in", "on", "to", "like"])
+
+
+def _used_as_product(span) -> bool:
+    """A vendor named as the tool being used rather than as the organisation acting."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in ("'s", "'", "\u2019s", "\u2019"):
+        return False
+    return span.start > 0 and doc[span.start - 1].lower_ in USE_CUES
 
 
 def _glued_left(span) -> bool:
