@@ -58,6 +58,19 @@ class Ontology:
     by_name: dict[str, OntologyEntry] = field(default_factory=dict)
 
     def add(self, entry: OntologyEntry) -> None:
+        """Add an entry; one that repeats a key extends it instead of replacing it.
+
+        Users' files thus add aliases to shipped entries (``--ontology``) without losing
+        the shipped ones; a later non-empty definition, company or domain list wins.
+        """
+        known = self.entries.get(entry.key)
+        if known is not None:
+            known.aliases = list(dict.fromkeys([*known.aliases, *entry.aliases]))
+            known.parents = list(dict.fromkeys([*known.parents, *entry.parents]))
+            known.definition = entry.definition or known.definition
+            known.company = entry.company or known.company
+            known.domains = entry.domains or known.domains
+            entry = known
         self.entries[entry.key] = entry
         for name in [entry.name, *entry.aliases]:
             self.by_name.setdefault(name.lower(), entry)

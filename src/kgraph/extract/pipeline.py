@@ -124,6 +124,13 @@ def save(nlp: Language, path: Path, meta: dict) -> None:
     for name in OURS:
         if hasattr(nlp.get_pipe(name), "to_disk"):
             nlp.get_pipe(name).to_disk(path / name)
+    # The sentencizer writes its punctuation set in hash order; sort it so that
+    # `kgraph model build` gives identical files on every run.
+    sentencizer = (path / "sentencizer").with_suffix(".json")
+    if sentencizer.exists():
+        cfg = srsly.read_json(sentencizer)
+        cfg["punct_chars"] = sorted(cfg.get("punct_chars") or [])
+        srsly.write_json(sentencizer, cfg)
     srsly.write_json(path / "meta.json", meta)
 
 
