@@ -35,7 +35,7 @@ def test_build_then_stats_on_the_shipped_corpus(db_path):
     assert skipped.exit_code == 0 and "already holds a build" in skipped.output
 
     text = run("stats", "--db", db_path)
-    assert "posts     18" in text.output
+    assert "posts       18" in text.output
 
 
 def test_stats_without_a_store_is_a_user_error(tmp_path):

@@ -28,10 +28,19 @@ def shipped_db(tmp_path_factory):
 def test_shipped_corpus_counts(shipped_db):
     G = load_graph(shipped_db)
     assert dict(Counter(k for _n, k in G.nodes(data="kind"))) == {
-        "company": 10, "concept": 98, "post": 18, "technology": 17}
+        "company": 10, "concept": 81, "post": 18, "technology": 15}
     assert dict(Counter(k for _u, _v, k in G.edges(keys=True))) == {
-        "is_a": 98, "mentions": 72, "product_of": 9, "published_by": 8, "related": 131,
+        "is_a": 81, "mentions": 57, "product_of": 7, "published_by": 8, "related": 73,
         "uses": 10}
+
+
+def test_shipped_corpus_answers(shipped_db):
+    related = CliRunner().invoke(main, ["related", "prewarming", "--db", str(shipped_db)])
+    assert related.output.startswith(
+        "1. Zero-Downtime Patching in Lakebase Part 1: Prewarming")
+    path = CliRunner().invoke(main, ["path", "Airbnb", "sharding", "--db", str(shipped_db)])
+    assert path.output.startswith("Airbnb → sharding:")
+    assert "Open Sourcing Dicer" in path.output
 
 
 @pytest.mark.parametrize("args", [

@@ -139,16 +139,18 @@ def stats_cmd(db, as_json):
     if as_json:
         echo_json(data)
         return
-    click.echo(f"store     {data['db']}")
-    click.echo(f"posts     {data['posts']}")
+    click.echo(f"store       {data['db']}")
+    click.echo(f"posts       {data['posts']}")
     for type_, n in data["entities"].items():
-        click.echo(f"{type_.lower():<10}{n}")
+        click.echo(f"{type_.lower():<12}{n}")
     click.echo(
-        f"mentions  {data['mentions']}  "
+        f"mentions    {data['mentions']}  "
         + ", ".join(f"{k}: {v}" for k, v in data["mentions_by_method"].items())
     )
     if data["build"]:
-        click.echo(f"build     #{data['build']['id']} pipeline {data['build']['pipeline_version']}")
+        click.echo(
+            f"build       #{data['build']['id']} pipeline {data['build']['pipeline_version']}"
+        )
 
 
 @click.command("app")
