@@ -10,6 +10,7 @@ from kgraph.analysis.communities import communities, community_of
 from kgraph.analysis.compare import company_posts, company_technology_matrix, compare_companies
 from kgraph.analysis.ego import ego_subgraph
 from kgraph.analysis.paths import explain_edge, explained_path
+from kgraph.analysis.precompute import warm
 from kgraph.analysis.related import edge_evidence, related_posts
 from kgraph.analysis.resolve import resolve, search, suggestions
 from kgraph.analysis.similar import similar_posts
@@ -32,4 +33,5 @@ __all__ = [
     "similar_posts",
     "suggestions",
     "top_entities",
+    "warm",
 ]

@@ -12,10 +12,12 @@ import math
 
 import networkx as nx
 import numpy as np
+from scipy.sparse.csgraph import connected_components
 
 from kgraph.graph.forces import fruchterman_reingold
+from kgraph.graph.pairs import EDGE_PRIORITY, view_pairs
 
-__all__ = ["EDGE_PRIORITY", "KIND_COLORS", "layout", "view_payload"]
+__all__ = ["EDGE_PRIORITY", "KIND_COLORS", "LINKS_PER_NODE", "layout", "view_payload"]
 
 KIND_COLORS = {
     "company": "#e4572e",
@@ -25,10 +27,10 @@ KIND_COLORS = {
 }
 """Colours by node kind, mid-tone so they read on light and dark backgrounds."""
 
-EDGE_PRIORITY = ("is_a", "product_of", "published_by", "uses", "mentions", "related")
-"""When several edges join two nodes, the view shows one, typed by the first listed here."""
 
 POST_LABEL = 32  # characters of a post title drawn on the canvas; the tooltip has it all
+LINKS_PER_NODE = 8
+"""The app draws a link only if it is among the strongest this many of one of its ends."""
 SPREAD = 160.0  # pixels per unit of sqrt(n): keeps density similar for small and large views
 
 
@@ -58,25 +60,10 @@ def layout(G: nx.MultiDiGraph, nodes: list[str], seed: int = 42) -> dict[str, tu
 
 def _weights(G: nx.MultiDiGraph, order: list[str]) -> np.ndarray:
     """Symmetric matrix of the heaviest link between each pair of ``order``, damped."""
-    # Walk the adjacency dicts directly: a subgraph view filters every edge through Python
-    # callbacks and cost ~10x more on a dense 300-node view (20k links).
-    where = {n: i for i, n in enumerate(order)}
+    i, j, _rank, _forward, weight = view_pairs(G, order)
     matrix = np.zeros((len(order), len(order)))
-    succ = G._succ if G.is_directed() else G._adj
-    for i, u in enumerate(order):
-        for v, keyed in succ[u].items():
-            j = where.get(v)
-            if j is None or j == i:
-                continue
-            if G.is_multigraph():
-                w = max(float(d.get("weight", 1) or 1) for d in keyed.values())
-            else:
-                w = float(keyed.get("weight", 1) or 1)
-            if w > matrix[i, j]:
-                matrix[i, j] = matrix[j, i] = w
     # Damp heavy co-occurrence weights so one hub does not collapse its neighbours.
-    linked = matrix > 0
-    matrix[linked] = 1.0 + np.log1p(matrix[linked])
+    matrix[i, j] = matrix[j, i] = 1.0 + np.log1p(weight)
     return matrix
 
 
@@ -86,8 +73,6 @@ def _pack(order: list[str], matrix: np.ndarray, seed: int) -> dict[str, tuple[fl
     One spring layout of a disconnected graph pushes small parts far out and squeezes the
     big one; packing keeps every part readable when the browser fits the view.
     """
-    from scipy.sparse.csgraph import connected_components
-
     _n, labels = connected_components(matrix > 0, directed=False)
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
@@ -138,12 +123,16 @@ def view_payload(
     positions: dict[str, tuple[float, float]],
     sizes: dict[str, float] | None = None,
     min_weight: float = 0.0,
+    links_per_node: int | None = None,
 ) -> dict:
     """The JSON the graph component draws: nodes with positions, one edge per node pair.
 
     ``sizes`` maps node ids to a centrality score (any scale); nodes are sized by it,
-    else by their post count. Links lighter than ``min_weight`` are left out. Tooltips (``title``) are HTML-escaped; labels are the
-    canonical names, drawn as text on the canvas.
+    else by their post count. Links lighter than ``min_weight`` are left out. With
+    ``links_per_node`` (the app uses :data:`LINKS_PER_NODE`), a link is kept only if it is
+    among the strongest ``links_per_node`` of one of its ends: a dense 300-node view has
+    ~20k links, unreadable and slow to draw, and this backbone keeps every node's main ties.
+    Tooltips (``title``) are HTML-escaped; labels are the canonical names, drawn as text.
 
     Examples
     --------
@@ -159,7 +148,6 @@ def view_payload(
     ('related', 2.0)
     """
     keep = sorted(n for n in set(nodes) if n in G)
-    kept = set(keep)
     if sizes is None:
         sizes = {n: float(G.nodes[n].get("post_count", 1) or 1) for n in keep}
     # Nodes the measure does not score (posts, for entity centrality) get the smallest size.
@@ -186,33 +174,39 @@ def view_payload(
                 "title": _tooltip(data),
             }
         )
-    return {"nodes": out_nodes, "edges": _edges(G, keep, kept, min_weight)}
+    return {"nodes": out_nodes, "edges": _edges(G, keep, min_weight, links_per_node)}
 
 
-def _edges(G: nx.MultiDiGraph, keep: list[str], kept: set[str], min_weight: float) -> list[dict]:
+def _edges(G: nx.MultiDiGraph, keep: list[str], min_weight: float,
+           links_per_node: int | None) -> list[dict]:
     """One edge per node pair: typed by :data:`EDGE_PRIORITY`, weighted by the heaviest link."""
-    rank = {t: i for i, t in enumerate(EDGE_PRIORITY)}
-    multi = G.is_multigraph()
-    succ = G._succ if G.is_directed() else G._adj  # not a subgraph view: see _weights
-    best: dict[tuple[str, str], list] = {}  # pair -> [rank, from, to, type, weight]
-    for u in keep:
-        for v, keyed in succ[u].items():
-            if v == u or v not in kept:
-                continue
-            pair = (u, v) if u < v else (v, u)
-            for d in keyed.values() if multi else (keyed,):
-                weight = float(d.get("weight", 1) or 1)
-                if weight < min_weight:
-                    continue
-                etype = str(d.get("type", "related"))
-                r = rank.get(etype, 99)
-                edge = best.get(pair)
-                if edge is None:
-                    best[pair] = [r, u, v, etype, weight]
-                    continue
-                if r < edge[0]:
-                    edge[:4] = [r, u, v, etype]
-                if weight > edge[4]:
-                    edge[4] = weight
-    return [{"id": f"{a}\u2192{b}", "from": e[1], "to": e[2], "type": e[3], "weight": e[4]}
-            for (a, b), e in sorted(best.items())]
+    i, j, rank, forward, weight = view_pairs(G, keep, min_weight)
+    if links_per_node is not None:
+        chosen = _backbone(i, j, rank, weight, len(keep), links_per_node)
+        i, j, rank, forward, weight = i[chosen], j[chosen], rank[chosen], forward[chosen], weight[chosen]
+    types = (*EDGE_PRIORITY, "related")  # a type pairs.py does not know ranks last
+    out = []
+    for a, b, r, fwd, w in zip(i.tolist(), j.tolist(), rank.tolist(), forward.tolist(),
+                               weight.tolist(), strict=True):
+        u, v = keep[a], keep[b]
+        out.append({"id": f"{u}\u2192{v}", "from": u if fwd else v, "to": v if fwd else u,
+                    "type": types[r], "weight": w})
+    return out
+
+
+def _backbone(i: np.ndarray, j: np.ndarray, rank: np.ndarray, weight: np.ndarray, n: int,
+              k: int) -> np.ndarray:
+    """Mask of the pairs among the ``k`` strongest links of either end.
+
+    Strength: ontology and publisher links first (they explain a node), then weight.
+    """
+    if not len(i) or n <= k:
+        return np.ones(len(i), dtype=bool)
+    strength = weight + np.where(rank <= 2, 1e9, 0.0)
+    matrix = np.full((n, n), -np.inf)
+    matrix[i, j] = matrix[j, i] = strength
+    # argpartition is deterministic: the same view always keeps the same tied links.
+    cols = np.argpartition(-matrix, k - 1, axis=1, kind="introselect")[:, :k]
+    top = np.zeros((n, n), dtype=bool)
+    top[np.arange(n)[:, None], cols] = True
+    return top[i, j] | top[j, i]

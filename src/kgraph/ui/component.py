@@ -69,7 +69,9 @@ def graph_view(payload: dict, *, key: str, select: str | None, on_selection, on_
     of ``data``: the browser already shows what was clicked, and changed data re-sends it.
     """
     data = {**payload, "select": select}
-    data["sig"] = signature(data)
+    # A cached payload carries its signature (kgraph.ui.loaders): hashing ~1 MB of JSON on
+    # every click would cost more than the click's own work.
+    data["sig"] = f"{payload['sig']}:{select}" if "sig" in payload else signature(data)
     return _component()(
         key=key,
         data=data,

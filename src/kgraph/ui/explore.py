@@ -85,8 +85,11 @@ def _graph_and_panel() -> None:
             kinds=ss[state.KINDS] or list(state.KINDS_ALL),
             min_weight=ss[state.MIN_WEIGHT],
             cap=int(ss[state.CAP]),
-            scores=loaders.sizes(ss[state.SIZE_BY]),
+            scores={},  # only the default overview reads them; the cached one has its own
             ego=loaders.ego,
+            overview=lambda kinds, weight, cap: loaders.overview(
+                kinds, weight, cap, ss[state.SIZE_BY]
+            ),
         )
         if truncated:
             st.info(
@@ -111,6 +114,21 @@ def _graph_and_panel() -> None:
     deeplink.write()
 
 
+def _post_finder() -> None:
+    """Big corpora: find posts by title words (kgraph.analysis.search), up to 8 matches."""
+    query = st.text_input(
+        "Find a post by title", key=state.POST_QUERY, placeholder="words from a post title"
+    )
+    if not query.strip():
+        return
+    hits = [h for h in loaders.ask("search", query, limit=100) if h["kind"] == "post"][:8]
+    if not hits:
+        st.caption("No post title contains that.")
+    for i, hit in enumerate(hits):
+        st.button(f"📄 {hit['label']}", key=f"explore_post_hit_{i}", on_click=select_node,
+                  args=(hit["node"],), kwargs={"center": True})
+
+
 def render() -> None:
     """Draw the Explore page."""
     state.init()
@@ -127,6 +145,8 @@ def render() -> None:
         on_change=_on_search,
         placeholder="Type a name: Kubernetes, k8s, prewarming, a post title…",
     )
+    if not loaders.posts_in_search_box():
+        _post_finder()
     if isinstance(problem, NotFoundError):
         st.warning(str(problem))
         for i, name in enumerate(problem.suggestions[:5]):

@@ -7,6 +7,7 @@ empty store, which builds the shipped corpus once with a progress bar.
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -15,9 +16,12 @@ import streamlit as st
 
 from kgraph import analysis, api
 from kgraph.graph import load_graph
-from kgraph.graph.view import layout, view_payload
+from kgraph.graph.pairs import pair_table
+from kgraph.graph.view import LINKS_PER_NODE, layout, view_payload
 from kgraph.store import DEFAULT_DB, open_store
 from kgraph.ui import state
+from kgraph.ui.component import signature
+from kgraph.ui.selection import overview_nodes
 
 
 def current_db() -> Path:
@@ -59,7 +63,16 @@ def ensure_store() -> tuple[str, tuple]:
 
 @st.cache_resource(max_entries=4, show_spinner="Loading the graph…")
 def _graph(db: str, version: tuple) -> nx.MultiDiGraph:
-    return load_graph(db)
+    # The graph lives as long as the server: freeze it out of the cyclic GC, whose full
+    # collections would otherwise walk its millions of objects (~0.4 s at 10,000 posts) in
+    # the middle of a click. Unfreeze first, so a graph evicted from this cache can go.
+    gc.unfreeze()
+    G = load_graph(db)
+    analysis.warm(G)  # indexes, PageRank and communities once per build, not per click
+    pair_table(G)  # the node-pair matrix every view slices (kgraph.graph.pairs)
+    gc.collect()
+    gc.freeze()
+    return G
 
 
 def graph() -> nx.MultiDiGraph:
@@ -96,16 +109,42 @@ def _layout(db: str, version: tuple, nodes: tuple[str, ...]) -> dict:
 
 
 def payload(nodes: list[str], measure: str, min_weight: float = 0.0) -> dict:
-    """The component's view of ``nodes``: positions from a cached layout, sized by ``measure``."""
+    """The component's view of ``nodes``: cached per build, node set, measure and weight.
+
+    The dict is shared between reruns (``st.cache_resource``): read it, do not change it.
+    """
     db, version = ensure_store()
-    key = tuple(sorted(nodes))
-    return view_payload(
+    return _payload(db, version, tuple(sorted(nodes)), measure, float(min_weight))
+
+
+@st.cache_resource(max_entries=64, show_spinner="Laying out the graph…")
+def _payload(db: str, version: tuple, nodes: tuple[str, ...], measure: str,
+             min_weight: float) -> dict:
+    # A click reruns the graph fragment; rebuilding a 300-node payload (and hashing it for
+    # the component) took 100-200 ms of every click at 10,000 posts. Cached, it is free.
+    view = view_payload(
         _graph(db, version),
-        list(key),
-        _layout(db, version, key),
+        list(nodes),
+        _layout(db, version, nodes),
         _sizes(db, version, measure),
         min_weight=min_weight,
+        links_per_node=LINKS_PER_NODE,
     )
+    view["sig"] = signature(view)
+    return view
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _overview(db: str, version: tuple, kinds: tuple, min_weight: float, cap: int,
+              measure: str) -> tuple[list[str], bool]:
+    # Ranking every node by centrality and degree is O(edges): ~0.1 s per click at 10k posts.
+    return overview_nodes(_graph(db, version), kinds, min_weight, cap,
+                          _sizes(db, version, measure))
+
+
+def overview(kinds, min_weight: float, cap: int, measure: str) -> tuple[list[str], bool]:
+    """:func:`kgraph.ui.selection.overview_nodes`, cached per build."""
+    return _overview(*ensure_store(), tuple(kinds), float(min_weight), int(cap), measure)
 
 
 def ego(G, center: str, *, depth: int, kinds, min_weight: float, cap: int):
@@ -120,14 +159,28 @@ def ego(G, center: str, *, depth: int, kinds, min_weight: float, cap: int):
     )
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+POSTS_IN_SEARCH = 2000
+"""Post titles join the search box's options up to this many posts; past it the browser
+spends seconds on a list of every title (10,000 posts: 650 KB), so posts get their own box."""
+
+
+def posts_in_search_box() -> bool:
+    """Whether the search box lists post titles too (small corpora) — see POSTS_IN_SEARCH."""
+    G = graph()
+    return G.graph.get("n_posts", 0) <= POSTS_IN_SEARCH
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _search_index(db: str, version: tuple) -> dict[str, str]:
+    # cache_resource, not cache_data: a copy of ~10k options per rerun is not free.
     G = _graph(db, version)
+    with_posts = G.graph.get("n_posts", 0) <= POSTS_IN_SEARCH
     names, aliases, posts = {}, {}, {}
     for node, data in G.nodes(data=True):
         kind, label = data.get("kind", ""), str(data.get("label", node))
         if kind == "post":
-            posts[f"📄 {label}"] = node
+            if with_posts:
+                posts[f"📄 {label}"] = node
             continue
         names[f"{label} ({kind})"] = node
         for alias in data.get("aliases") or []:
@@ -137,5 +190,9 @@ def _search_index(db: str, version: tuple) -> dict[str, str]:
 
 
 def search_index() -> dict[str, str]:
-    """Search-box options (entity names, aliases, post titles) mapped to node ids."""
+    """Search-box options (entity names, aliases, post titles) mapped to node ids.
+
+    Post titles only up to :data:`POSTS_IN_SEARCH` posts. Shared between reruns: do not
+    change the dict.
+    """
     return _search_index(*ensure_store())

@@ -46,14 +46,18 @@ def view_nodes(
     cap: int,
     scores: dict[str, float],
     ego: Callable,
+    overview: Callable | None = None,
 ) -> tuple[list[str], bool]:
     """The nodes to draw and whether the cap cut some off.
 
-    ``ego`` is :func:`kgraph.analysis.ego_subgraph`. Expanded nodes add their depth-1
-    neighbourhood to the centre's.
+    ``ego`` is :func:`kgraph.analysis.ego_subgraph`; ``overview(kinds, min_weight, cap)``,
+    if given, replaces :func:`overview_nodes` (the app passes a cached one). Expanded nodes
+    add their depth-1 neighbourhood to the centre's.
     """
     kinds = list(kinds)
     if center is None or center not in G:
+        if overview is not None:
+            return overview(kinds, min_weight, cap)
         return overview_nodes(G, kinds, min_weight, cap, scores)
     nodes, truncated = ego(G, center, depth=depth, kinds=kinds, min_weight=min_weight, cap=cap)
     seen = dict.fromkeys(nodes)

@@ -10,6 +10,7 @@ import streamlit as st
 
 # -- Explore -----------------------------------------------------------------------------
 SEARCH = "explore_search"  # the search box (selectbox with type-ahead)
+POST_QUERY = "explore_post_query"  # title words, when posts are too many for the search box
 CENTER = "explore_center"  # node id the ego view is centred on; None = overview
 EXPANDED = "explore_expanded"  # node ids whose neighbourhoods were added by expand
 SELECTED = "explore_selected"  # {"type": "node", "id"} or {"type": "edge", "from", "to"}
