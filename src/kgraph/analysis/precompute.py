@@ -1,0 +1,35 @@
+"""Compute every cached whole-graph result up front, so no user's first click pays for it."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from kgraph.analysis._index import entity_graph, get_index
+from kgraph.analysis.centrality import centrality
+from kgraph.analysis.communities import community_of
+from kgraph.analysis.ego import neighbour_lists
+
+__all__ = ["warm"]
+
+
+def warm(G: nx.MultiDiGraph, measures: tuple[str, ...] = ("pagerank", "degree")) -> None:
+    """Build the indexes, entity graph, centrality, communities and ego lists of ``G``.
+
+    They are cached on ``G.graph`` (see :mod:`._index`), so the app calls this once per
+    loaded graph. Betweenness is left out by default: it is the slow one and only the
+    Insights page asks for it.
+
+    Examples
+    --------
+    >>> import graph_fixtures as fx
+    >>> G = fx.graph()
+    >>> warm(G)
+    >>> sorted(k if isinstance(k, str) else k[0] for k in G.graph["_kgraph_index"][1].memo)
+    ['communities', 'community_of', 'degree', 'ego_neighbours', 'entity_graph', 'pagerank']
+    """
+    get_index(G)
+    entity_graph(G)
+    for measure in measures:
+        centrality(G, measure)
+    community_of(G, "")
+    neighbour_lists(G)
