@@ -48,7 +48,7 @@ def read_corpus(*args, _read=api.read_corpus, **kwargs):
     mark("read")
     return _read(*args, **kwargs)
 
-def replace_build(self, *args, _replace=store.Store.replace_build, **kwargs):
+def write_build(self, *args, _replace=store.Store.write_build, **kwargs):
     mark("write")
     build_id = _replace(self, *args, **kwargs)
     mark("written")
@@ -56,7 +56,7 @@ def replace_build(self, *args, _replace=store.Store.replace_build, **kwargs):
 
 extract.load_extractor = lambda **_: SlowWords()
 api.read_corpus = read_corpus
-store.Store.replace_build = replace_build
+store.Store.write_build = write_build
 main(["build", *sys.argv[2:]])
 """
 

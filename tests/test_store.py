@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from conftest import CapitalisedWordExtractor
 
 from kgraph import api
 from kgraph.errors import StoreError
@@ -22,7 +23,7 @@ def test_round_trip(db_path):
         "p1", "Airbnb's", "COMPANY", "Airbnb", "title", 0, 8, "Airbnb's post.", "ontology", 0.99
     )
     with open_store(db_path, create=True) as store:
-        build_id = store.replace_build(
+        build_id = store.write_build(
             posts, [mention], inputs=["a.csv"], pipeline_version="v1", n_extracted=2, started_at=0.0
         )
         snap = store.snapshot()
@@ -34,10 +35,10 @@ def test_round_trip(db_path):
 
 def test_a_build_replaces_the_previous_content(db_path):
     with open_store(db_path, create=True) as store:
-        store.replace_build(
+        store.write_build(
             [_post(1)], [], inputs=[], pipeline_version="v", n_extracted=1, started_at=0
         )
-        store.replace_build(
+        store.write_build(
             [_post(2)], [], inputs=[], pipeline_version="v", n_extracted=1, started_at=0
         )
         assert [p.id for p in store.posts()] == ["p2"]
@@ -46,12 +47,12 @@ def test_a_build_replaces_the_previous_content(db_path):
 
 def test_a_failed_build_leaves_the_previous_one_whole(db_path):
     with open_store(db_path, create=True) as store:
-        store.replace_build(
+        store.write_build(
             [_post(1)], [], inputs=[], pipeline_version="v", n_extracted=1, started_at=0
         )
         duplicate = [_post(2), _post(2)]  # primary key violation half-way through the write
         with pytest.raises(sqlite3.IntegrityError):
-            store.replace_build(
+            store.write_build(
                 duplicate, [], inputs=[], pipeline_version="v", n_extracted=2, started_at=0
             )
         assert [p.id for p in store.posts()] == ["p1"]
@@ -113,3 +114,30 @@ def test_build_extracts_only_what_the_cache_lacks(db_path, shipped_corpus, word_
     assert (second.posts, second.extracted, second.cached) == (19, 1, 18)
     assert len(word_extractor.seen) == 19
     assert api.stats(db_path)["posts"] == 19
+
+
+def test_an_incremental_build_reads_back_like_a_fresh_one(tmp_path, shipped_corpus, write):
+    extractor_a, extractor_b = CapitalisedWordExtractor(), CapitalisedWordExtractor()
+    edited = write("edited.jsonl", '{"id": "x1", "title": "Kafka Streams At Scale"}')
+    incremental = tmp_path / "incremental.db"
+    api.build(
+        [shipped_corpus, write("x.jsonl", '{"id": "x1", "title": "Old Title Here"}')],
+        db=incremental,
+        extractor=extractor_a,
+    )
+    report = api.build([shipped_corpus, edited], db=incremental, extractor=extractor_a)
+    assert (report.extracted, report.cached) == (1, 18)
+
+    fresh = tmp_path / "fresh.db"
+    api.build([shipped_corpus, edited], db=fresh, extractor=extractor_b)
+    a, b = api.load_snapshot(incremental), api.load_snapshot(fresh)
+    assert [p.id for p in a.posts] == [p.id for p in b.posts]
+    assert a.mentions == b.mentions
+    with open_store(incremental) as store:
+        assert store.counts()["entities"] == len({m.entity_key for m in a.mentions})
+
+
+def test_an_unchanged_rebuild_keeps_the_build(db_path, shipped_corpus, word_extractor):
+    first = api.build([shipped_corpus], db=db_path, extractor=word_extractor)
+    again = api.build([shipped_corpus], db=db_path, extractor=word_extractor)
+    assert again.build_id == first.build_id and again.extracted == 0

@@ -6,6 +6,7 @@ so a test can call it without a terminal or a browser.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -15,12 +16,13 @@ from kgraph import warmpath
 from kgraph.corpus import read_corpus
 from kgraph.engines import get_engine
 from kgraph.model import Mention, Post
-from kgraph.store import DEFAULT_DB, Snapshot, open_store
+from kgraph.store import DEFAULT_DB, Snapshot, open_store, post_row
 
 Progress = Callable[[str, int, int], None]
 """Called as progress(stage, done, total) while a build runs."""
 
 SMALL_BATCH = 200  # fewer posts to extract than this run in one process
+PARALLEL_FROM = 1000  # from this many posts to extract, a build uses two processes
 CACHE_FLUSH = 500  # posts extracted between cache commits, so a killed build keeps its work
 
 
@@ -52,18 +54,23 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     batch_size: int = 256,
-    n_process: int = 1,
+    n_process: int | None = None,
     progress: Progress | None = None,
     extractor=None,
 ) -> BuildReport:
-    """Read corpora, extract what the cache lacks, and replace the store's content at once.
+    """Read corpora, extract what the store and the cache lack, and commit the new build.
 
-    No sources means the shipped corpus. The store keeps the previous build until the new
-    one commits, in one transaction.
+    No sources means the shipped corpus. Posts the last build already holds, unchanged and
+    under the same pipeline version, are kept as they are; the rest come from the
+    extraction cache or are extracted (``n_process`` None: two processes for large
+    batches). The store keeps the previous build until the new one commits, in one
+    transaction.
     """
     started = time.time()
     seconds: dict[str, float] = {}
     sources = [str(s) for s in sources]
+    inputs = sources or ["(shipped corpus)"]
+    ontology_files = list(ontology_files)
     read = read_corpus(sources, fmt=fmt, encoding=encoding, strict=strict)
     seconds["read"] = time.time() - started
     if progress:
@@ -71,89 +78,71 @@ def build(
 
     store = open_store(db or DEFAULT_DB, create=True)
     try:
-        # Warm path: the pipeline version from a memo keyed by the files it depends on, so
-        # an unchanged corpus is recognised without loading spaCy (see kgraph.warmpath).
         t = time.time()
-        inputs = sources or ["(shipped corpus)"]
+        # The pipeline version comes from a memo keyed by the files it depends on, so an
+        # unchanged corpus is recognised without loading spaCy (see kgraph.warmpath).
         memo = None if extractor is not None else warmpath.fingerprint(ontology_files, rules_only)
-        known = (
-            warmpath.remembered_version(store, memo)
-            if memo
-            else [extractor.version, extractor.warnings]
-        )
-        same = known and warmpath.holds_build(store, read.posts, known[0], inputs)
-        if same:
-            seconds["check"] = time.time() - t
-            return BuildReport(
-                db=str(db or DEFAULT_DB),
-                build_id=same["id"],
-                posts=len(read.posts),
-                mentions=same["n_mentions"],
-                extracted=0,
-                cached=len(read.posts),
-                skipped=read.skipped,
-                warnings=list(known[1]),
-                pipeline_version=known[0],
-                seconds=seconds,
-            )
-        cached = store.cached((p.content_hash for p in read.posts), known[0]) if known else {}
-        missing = any(p.content_hash not in cached for p in read.posts)
-        if extractor is None and (missing or not known):
-            from kgraph.extract import load_extractor  # spaCy loads only when a build needs it
+        known = warmpath.remembered_version(store, memo) if memo else None
+        if extractor is not None:
+            known = [extractor.version, list(extractor.warnings)]
+        plan = _plan(store, read.posts, known[0]) if known else None
+        if plan is None or plan.todo:
+            if extractor is None:
+                from kgraph.extract import load_extractor  # spaCy loads only when needed
 
-            extractor = load_extractor(ontology_files=ontology_files, rules_only=rules_only)
-            warmpath.remember_version(store, memo, [extractor.version, extractor.warnings])
+                extractor = load_extractor(ontology_files=ontology_files, rules_only=rules_only)
+                warmpath.remember_version(store, memo, [extractor.version, extractor.warnings])
             if not known or known[0] != extractor.version:
-                cached = store.cached((p.content_hash for p in read.posts), extractor.version)
-            known = [extractor.version, extractor.warnings]
+                plan = _plan(store, read.posts, extractor.version)
+            known = [extractor.version, list(extractor.warnings)]
         version, warnings = known
         seconds["load"] = time.time() - t
 
+        last = store.latest_build()
+        if not plan.changed and plan.unchanged_store and last and last["inputs"] == inputs:
+            return BuildReport(
+                db=str(db or DEFAULT_DB),
+                build_id=last["id"],
+                posts=len(read.posts),
+                mentions=last["n_mentions"],
+                extracted=0,
+                cached=len(read.posts),
+                skipped=read.skipped,
+                warnings=list(warnings),
+                pipeline_version=version,
+                seconds=seconds,
+            )
+
         t = time.time()
-        todo = list(
-            {p.content_hash: p for p in read.posts if p.content_hash not in cached}.values()
-        )
-        # A few posts do not repay starting worker processes (each loads the pipeline).
-        n_process = n_process if len(todo) >= SMALL_BATCH else 1
-        done = 0
-
-        def tick(n: int) -> None:
-            nonlocal done
-            done += n
-            if progress:
-                progress("extract", done, len(todo))
-
-        run = get_engine(engine) if todo else (lambda *_, **__: ())  # all cached: no engine
-        pending: list[tuple[str, list[dict]]] = []
-        for post, mentions in run(
+        _extract(
+            store,
             extractor,
-            todo,
+            plan,
+            version,
+            engine=engine,
+            scheduler=scheduler,
             batch_size=batch_size,
             n_process=n_process,
-            progress=tick,
-            scheduler=scheduler,
-            ontology_files=list(ontology_files),
+            progress=progress,
+            ontology_files=ontology_files,
             rules_only=rules_only,
-        ):
-            pending.append((post.content_hash, [m.to_dict() for m in mentions]))
-            cached[post.content_hash] = pending[-1][1]
-            if len(pending) >= CACHE_FLUSH:
-                store.put_cache(pending, version)
-                pending = []
-        if pending:
-            store.put_cache(pending, version)
+        )
         seconds["extract"] = time.time() - t
 
         t = time.time()
-        mentions = [Mention(post_id=p.id, **m) for p in read.posts for m in cached[p.content_hash]]
-        build_id = store.replace_build(
+        mentions = [
+            Mention(post_id=p.id, **m) for p in plan.changed for m in plan.cached[p.content_hash]
+        ]
+        build_id = store.write_build(
             read.posts,
             mentions,
-            inputs=sources or ["(shipped corpus)"],
+            keep=plan.keep,
+            inputs=inputs,
             pipeline_version=version,
-            n_extracted=len(todo),
+            n_extracted=len(plan.todo),
             started_at=started,
         )
+        n_mentions = store.latest_build()["n_mentions"]
         seconds["store"] = time.time() - t
     finally:
         store.close()
@@ -161,14 +150,71 @@ def build(
         db=str(db or DEFAULT_DB),
         build_id=build_id,
         posts=len(read.posts),
-        mentions=len(mentions),
-        extracted=len(todo),
-        cached=len(read.posts) - len(todo),
+        mentions=n_mentions,
+        extracted=len(plan.todo),
+        cached=len(read.posts) - len(plan.todo),
         skipped=read.skipped,
         warnings=list(warnings),
         pipeline_version=version,
         seconds=seconds,
     )
+
+
+@dataclass
+class _Plan:
+    """What a build must do under one pipeline version."""
+
+    keep: set[str]
+    """Ids of posts the store already holds, unchanged, with this version's mentions."""
+    changed: list[Post]
+    """Posts to (re)write: new, edited, or stored under another version."""
+    cached: dict[str, list[dict]]
+    """Extraction results by content hash for the changed posts, from the cache."""
+    todo: list[Post]
+    """Changed posts the cache lacks, one per content hash: these get extracted."""
+    unchanged_store: bool
+    """The store holds exactly the kept posts, nothing more."""
+
+
+def _plan(store, posts: list[Post], version: str) -> _Plan:
+    last = store.latest_build()
+    stored = store.post_rows() if last and last["pipeline_version"] == version else {}
+    keep = {p.id for p in posts if stored.get(p.id) == post_row(p)}
+    changed = [p for p in posts if p.id not in keep]
+    cached = store.cached({p.content_hash for p in changed}, version)
+    todo = list({p.content_hash: p for p in changed if p.content_hash not in cached}.values())
+    return _Plan(keep, changed, cached, todo, unchanged_store=len(stored) == len(keep))
+
+
+def _extract(
+    store, extractor, plan: _Plan, version: str, *, engine, n_process, progress, **options
+) -> None:
+    """Extract the plan's todo posts into its cache and the store's cache table."""
+    if not plan.todo:
+        return
+    if n_process is None:
+        n_process = min(2, os.cpu_count() or 1) if len(plan.todo) >= PARALLEL_FROM else 1
+    # A few posts do not repay starting worker processes (each loads the pipeline).
+    n_process = n_process if len(plan.todo) >= SMALL_BATCH else 1
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress("extract", done, len(plan.todo))
+
+    pending: list[tuple[str, list[dict]]] = []
+    for post, mentions in get_engine(engine)(
+        extractor, plan.todo, n_process=n_process, progress=tick, **options
+    ):
+        pending.append((post.content_hash, [m.to_dict() for m in mentions]))
+        plan.cached[post.content_hash] = pending[-1][1]
+        if len(pending) >= CACHE_FLUSH:
+            store.put_cache(pending, version)
+            pending = []
+    if pending:
+        store.put_cache(pending, version)
 
 
 def has_build(db: str | Path | None = None) -> bool:

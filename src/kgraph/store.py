@@ -128,7 +128,10 @@ class Store:
                 for r in db.execute(
                     'SELECT m.post_id, m.text, e.type, e.canonical, m.field, m.start, m."end",'
                     " m.sentence, m.method, m.confidence FROM mentions m"
-                    " JOIN entities e ON e.key = m.entity_key ORDER BY m.id"
+                    " JOIN entities e ON e.key = m.entity_key"
+                    # Content order, not insertion order: an incremental build and a
+                    # fresh one of the same corpus read back the same.
+                    ' ORDER BY m.post_id, m.field, m.start, m."end", e.key'
                 )
             ]
             build = self._latest_build(db)
@@ -193,40 +196,43 @@ class Store:
 
     # -- writing a build -------------------------------------------------------------------
 
-    def replace_build(
+    def post_rows(self) -> dict[str, tuple]:
+        """Every stored post's row by id, to tell which posts a new build changes."""
+        with self._read() as db:
+            return {row[0]: tuple(row) for row in db.execute("SELECT * FROM posts")}
+
+    def write_build(
         self,
         posts: list[Post],
         mentions: list[Mention],
         *,
+        keep: set[str] = frozenset(),
         inputs: list[str],
         pipeline_version: str,
         n_extracted: int,
         started_at: float,
     ) -> int:
-        """Swap the store's content for this build's, in one transaction; returns its id."""
-        entities = sorted({(m.entity_key, m.type, m.canonical) for m in mentions})
+        """Make the store hold exactly ``posts``, in one transaction; returns the build's id.
+
+        Posts whose ids are in ``keep`` are already stored, unchanged, with their mentions
+        under this pipeline version, and stay untouched; ``mentions`` are those of the other
+        posts. Everything else the store held goes, so an incremental build writes only
+        what changed.
+        """
         with self._write() as db:
-            db.execute("DELETE FROM mentions")
-            db.execute("DELETE FROM entities")
-            db.execute("DELETE FROM posts")
+            if keep:
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id TEXT PRIMARY KEY)")
+                db.execute("DELETE FROM keep_ids")
+                db.executemany("INSERT INTO keep_ids VALUES (?)", [(i,) for i in keep])
+                db.execute("DELETE FROM mentions WHERE post_id NOT IN (SELECT id FROM keep_ids)")
+                db.execute("DELETE FROM posts WHERE id NOT IN (SELECT id FROM keep_ids)")
+            else:
+                db.execute("DELETE FROM mentions")
+                db.execute("DELETE FROM posts")
             db.executemany(
                 "INSERT INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        p.id,
-                        p.title,
-                        p.summary,
-                        p.url,
-                        p.source,
-                        p.published,
-                        json.dumps(p.tags, ensure_ascii=False),
-                        p.origin,
-                        p.content_hash,
-                    )
-                    for p in posts
-                ],
+                [post_row(p) for p in posts if p.id not in keep],
             )
-            db.executemany("INSERT INTO entities VALUES (?, ?, ?)", entities)
             db.executemany(
                 'INSERT INTO mentions (post_id, entity_key, text, field, start, "end",'
                 " sentence, method, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -245,6 +251,14 @@ class Store:
                     for m in mentions
                 ],
             )
+            db.execute(
+                "DELETE FROM entities WHERE key NOT IN (SELECT DISTINCT entity_key FROM mentions)"
+            )
+            db.executemany(
+                "INSERT OR IGNORE INTO entities VALUES (?, ?, ?)",
+                sorted({(m.entity_key, m.type, m.canonical) for m in mentions}),
+            )
+            n_mentions = db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
             cur = db.execute(
                 "INSERT INTO builds (started_at, finished_at, inputs, pipeline_version,"
                 " n_posts, n_mentions, n_extracted) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -254,11 +268,26 @@ class Store:
                     json.dumps(inputs),
                     pipeline_version,
                     len(posts),
-                    len(mentions),
+                    n_mentions,
                     n_extracted,
                 ),
             )
             return int(cur.lastrowid)
+
+
+def post_row(p: Post) -> tuple:
+    """A post as the posts table stores it (column order of the schema)."""
+    return (
+        p.id,
+        p.title,
+        p.summary,
+        p.url,
+        p.source,
+        p.published,
+        json.dumps(p.tags, ensure_ascii=False),
+        p.origin,
+        p.content_hash,
+    )
 
 
 @contextmanager

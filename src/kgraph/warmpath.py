@@ -15,8 +15,6 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from kgraph.model import Post
-
 MEMO = "__pipeline_version_memo__"
 PACKAGE = Path(__file__).resolve().parent
 ROOT = PACKAGE.parents[1]
@@ -53,22 +51,3 @@ def remembered_version(store, key: str) -> list | None:
 
 def remember_version(store, key: str, known: list) -> None:
     store.put_cache([(key, known)], MEMO)
-
-
-def _identity(p: Post) -> tuple:
-    return (p.id, p.content_hash, p.title, p.url, p.source, p.published, tuple(p.tags), p.origin)
-
-
-def holds_build(store, posts: list[Post], version: str, inputs: list[str]) -> dict | None:
-    """The latest build, when it was made from exactly these posts, inputs and version."""
-    build = store.latest_build()
-    if not build or build["pipeline_version"] != version or build["inputs"] != inputs:
-        return None
-    if build["n_posts"] != len(posts):
-        return None
-    with store._read() as db:
-        stored = [
-            (r[0], r[8], r[1], r[3], r[4], r[5], tuple(json.loads(r[6])), r[7])
-            for r in db.execute("SELECT * FROM posts ORDER BY id")
-        ]
-    return build if stored == sorted(map(_identity, posts)) else None
