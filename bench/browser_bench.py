@@ -141,8 +141,7 @@ def run(db: Path, clicks: int = 10, seed: int = 42) -> dict:
         results["problems"] = problems
         browser.close()
     results["targets"] = {
-        k: {"target": v, "measured": results[k], "met": results[k] <= v}
-        for k, v in TARGETS.items()
+        k: {"target": v, "measured": results[k], "met": results[k] <= v} for k, v in TARGETS.items()
     }
     return results
 
@@ -154,7 +153,9 @@ def main() -> None:
     parser.add_argument("--posts", type=int, default=10_000)
     parser.add_argument("--rules-only", action="store_true", help="with --make-store")
     parser.add_argument("--clicks", type=int, default=10)
-    parser.add_argument("-o", "--out", type=Path, default=ROOT / "bench/results/browser-latest.json")
+    parser.add_argument(
+        "-o", "--out", type=Path, default=ROOT / "bench/results/browser-latest.json"
+    )
     args = parser.parse_args()
     db = make_store(args.make_store, args.posts, args.rules_only) if args.make_store else args.db
     if db is None:
@@ -168,7 +169,9 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     for key, t in results["targets"].items():
-        print(f"{key:14} {t['measured']:>9} (target <= {t['target']}) {'met' if t['met'] else 'NOT met'}")
+        print(
+            f"{key:14} {t['measured']:>9} (target <= {t['target']}) {'met' if t['met'] else 'NOT met'}"
+        )
     print(f"written to {args.out}")
 
 

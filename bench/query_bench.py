@@ -28,7 +28,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--queries", type=int, default=50)
-    parser.add_argument("-o", "--out", type=Path, default=ROOT / "bench/results/queries-latest.json")
+    parser.add_argument(
+        "-o", "--out", type=Path, default=ROOT / "bench/results/queries-latest.json"
+    )
     args = parser.parse_args()
     t = time.perf_counter()
     snapshot = api.load_snapshot(args.db)

@@ -23,18 +23,28 @@ ONTOLOGY_ENTRIES = [
     OntologyEntry("Slack", "COMPANY", domains=["slack.engineering"]),
     OntologyEntry("Amazon", "COMPANY"),
     OntologyEntry("relational database", "CONCEPT", definition="A database of tables."),
-    OntologyEntry("Lakebase", "TECHNOLOGY", parents=["relational database"],
-                  company="Databricks", definition="Databricks' serverless Postgres."),
-    OntologyEntry("PostgreSQL", "TECHNOLOGY", aliases=["Postgres"],
-                  parents=["relational database"]),
+    OntologyEntry(
+        "Lakebase",
+        "TECHNOLOGY",
+        parents=["relational database"],
+        company="Databricks",
+        definition="Databricks' serverless Postgres.",
+    ),
+    OntologyEntry(
+        "PostgreSQL", "TECHNOLOGY", aliases=["Postgres"], parents=["relational database"]
+    ),
     OntologyEntry("Kubernetes", "TECHNOLOGY", aliases=["k8s", "K8s"]),
     OntologyEntry("Amazon EMR", "TECHNOLOGY", aliases=["EMR"], company="Amazon"),
     OntologyEntry("SSH", "TECHNOLOGY"),
     OntologyEntry("REST", "TECHNOLOGY"),
     OntologyEntry("Dicer", "TECHNOLOGY", company="Databricks"),
     OntologyEntry("sharding", "CONCEPT", definition="Splitting data across machines."),
-    OntologyEntry("auto-sharding", "CONCEPT", parents=["sharding"],
-                  definition="Sharding that rebalances itself."),
+    OntologyEntry(
+        "auto-sharding",
+        "CONCEPT",
+        parents=["sharding"],
+        definition="Sharding that rebalances itself.",
+    ),
     OntologyEntry("prewarming", "CONCEPT", definition="Loading caches before traffic."),
     OntologyEntry("cold restart", "CONCEPT", aliases=["cold restarts"]),
     OntologyEntry("high availability", "CONCEPT", aliases=["HA"]),
@@ -43,44 +53,98 @@ ONTOLOGY_ENTRIES = [
 
 # (id, title, summary, url, published, [(surface, TYPE, canonical), ...])
 POSTS = [
-    ("lakebase-prewarm", "Zero-Downtime Patching in Lakebase Part 1: Prewarming",
-     "Cold restarts hurt database performance. Lakebase uses prewarming to fill the "
-     "buffer cache before failover. Prewarming keeps latency low.",
-     "https://www.databricks.com/blog/lakebase-prewarming", "2025-06-01",
-     [("Lakebase", "TECHNOLOGY", "Lakebase"), ("Prewarming", "CONCEPT", "prewarming"),
-      ("prewarming", "CONCEPT", "prewarming"), ("Cold restarts", "CONCEPT", "cold restart")]),
-    ("pg-tuning", "Tuning PostgreSQL for read-heavy workloads",
-     "We tune PostgreSQL buffers for reads. A short prewarming step helps after restarts, "
-     "and we use Kubernetes for deploys.", "", "2024-01-10",
-     [("PostgreSQL", "TECHNOLOGY", "PostgreSQL"), ("prewarming", "CONCEPT", "prewarming"),
-      ("Kubernetes", "TECHNOLOGY", "Kubernetes")]),
-    ("airbnb-metrics", "Building a fault-tolerant metrics storage system at Airbnb",
-     "Airbnb's metrics system runs on Kubernetes and ingests 50 million samples per second. "
-     "It relies on high availability across zones.", "", "2024-05-02",
-     [("Airbnb", "COMPANY", "Airbnb"), ("Kubernetes", "TECHNOLOGY", "Kubernetes"),
-      ("high availability", "CONCEPT", "high availability")]),
-    ("k8s-sharding", "Sharding stateful services on Kubernetes",
-     "We shard services with Kubernetes StatefulSets. Sharding keeps each shard small.",
-     "", "2023-11-20",
-     [("Sharding", "CONCEPT", "sharding"), ("Kubernetes", "TECHNOLOGY", "Kubernetes")]),
-    ("dicer", "Open Sourcing Dicer: Databricks\u2019 Auto-Sharder",
-     "Dicer is Databricks' auto-sharding system for sharded services. "
-     "It improves high availability.", "", "2025-09-15",
-     [("Dicer", "TECHNOLOGY", "Dicer"), ("Databricks\u2019", "COMPANY", "Databricks"),
-      ("Databricks'", "COMPANY", "Databricks"), ("auto-sharding", "CONCEPT", "auto-sharding"),
-      ("high availability", "CONCEPT", "high availability")]),
-    ("slack-emr", "From SSH to REST: Slack\u2019s EMR Data Pipelines",
-     "Slack moved its EMR jobs from SSH to REST.", "https://slack.engineering/ssh-to-rest/",
-     "",
-     [("Slack", "COMPANY", "Slack"), ("SSH", "TECHNOLOGY", "SSH"), ("REST", "TECHNOLOGY", "REST"),
-      ("EMR", "TECHNOLOGY", "Amazon EMR")]),
-    ("hostile", HOSTILE_TITLE,
-     'Ends a script: </script><img src=x onerror=alert(1)> and "HA" with k8s.\nNew line.',
-     "javascript:alert(1)", "2022-02-02",
-     [("k8s", "TECHNOLOGY", "Kubernetes"), ("HA", "CONCEPT", "high availability")]),
-    ("estimation", "The Communication Complexity of Distributed Estimation",
-     "Two parties estimate a distribution.", "", "",
-     [("Distributed Estimation", "CONCEPT", "distributed estimation")]),
+    (
+        "lakebase-prewarm",
+        "Zero-Downtime Patching in Lakebase Part 1: Prewarming",
+        "Cold restarts hurt database performance. Lakebase uses prewarming to fill the "
+        "buffer cache before failover. Prewarming keeps latency low.",
+        "https://www.databricks.com/blog/lakebase-prewarming",
+        "2025-06-01",
+        [
+            ("Lakebase", "TECHNOLOGY", "Lakebase"),
+            ("Prewarming", "CONCEPT", "prewarming"),
+            ("prewarming", "CONCEPT", "prewarming"),
+            ("Cold restarts", "CONCEPT", "cold restart"),
+        ],
+    ),
+    (
+        "pg-tuning",
+        "Tuning PostgreSQL for read-heavy workloads",
+        "We tune PostgreSQL buffers for reads. A short prewarming step helps after restarts, "
+        "and we use Kubernetes for deploys.",
+        "",
+        "2024-01-10",
+        [
+            ("PostgreSQL", "TECHNOLOGY", "PostgreSQL"),
+            ("prewarming", "CONCEPT", "prewarming"),
+            ("Kubernetes", "TECHNOLOGY", "Kubernetes"),
+        ],
+    ),
+    (
+        "airbnb-metrics",
+        "Building a fault-tolerant metrics storage system at Airbnb",
+        "Airbnb's metrics system runs on Kubernetes and ingests 50 million samples per second. "
+        "It relies on high availability across zones.",
+        "",
+        "2024-05-02",
+        [
+            ("Airbnb", "COMPANY", "Airbnb"),
+            ("Kubernetes", "TECHNOLOGY", "Kubernetes"),
+            ("high availability", "CONCEPT", "high availability"),
+        ],
+    ),
+    (
+        "k8s-sharding",
+        "Sharding stateful services on Kubernetes",
+        "We shard services with Kubernetes StatefulSets. Sharding keeps each shard small.",
+        "",
+        "2023-11-20",
+        [("Sharding", "CONCEPT", "sharding"), ("Kubernetes", "TECHNOLOGY", "Kubernetes")],
+    ),
+    (
+        "dicer",
+        "Open Sourcing Dicer: Databricks\u2019 Auto-Sharder",
+        "Dicer is Databricks' auto-sharding system for sharded services. "
+        "It improves high availability.",
+        "",
+        "2025-09-15",
+        [
+            ("Dicer", "TECHNOLOGY", "Dicer"),
+            ("Databricks\u2019", "COMPANY", "Databricks"),
+            ("Databricks'", "COMPANY", "Databricks"),
+            ("auto-sharding", "CONCEPT", "auto-sharding"),
+            ("high availability", "CONCEPT", "high availability"),
+        ],
+    ),
+    (
+        "slack-emr",
+        "From SSH to REST: Slack\u2019s EMR Data Pipelines",
+        "Slack moved its EMR jobs from SSH to REST.",
+        "https://slack.engineering/ssh-to-rest/",
+        "",
+        [
+            ("Slack", "COMPANY", "Slack"),
+            ("SSH", "TECHNOLOGY", "SSH"),
+            ("REST", "TECHNOLOGY", "REST"),
+            ("EMR", "TECHNOLOGY", "Amazon EMR"),
+        ],
+    ),
+    (
+        "hostile",
+        HOSTILE_TITLE,
+        'Ends a script: </script><img src=x onerror=alert(1)> and "HA" with k8s.\nNew line.',
+        "javascript:alert(1)",
+        "2022-02-02",
+        [("k8s", "TECHNOLOGY", "Kubernetes"), ("HA", "CONCEPT", "high availability")],
+    ),
+    (
+        "estimation",
+        "The Communication Complexity of Distributed Estimation",
+        "Two parties estimate a distribution.",
+        "",
+        "",
+        [("Distributed Estimation", "CONCEPT", "distributed estimation")],
+    ),
 ]
 
 
@@ -108,8 +172,20 @@ def _mentions(pid: str, title: str, summary: str, specs) -> list[Mention]:
         for surface, type_, canonical in specs:
             for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
                 sentence = next(s for at, s in sentences if at <= m.start() < at + len(s))
-                found.append(Mention(pid, surface, type_, canonical, field, m.start(), m.end(),
-                                     sentence, "ontology", 0.99))
+                found.append(
+                    Mention(
+                        pid,
+                        surface,
+                        type_,
+                        canonical,
+                        field,
+                        m.start(),
+                        m.end(),
+                        sentence,
+                        "ontology",
+                        0.99,
+                    )
+                )
     return found
 
 

@@ -14,8 +14,20 @@ from kgraph.errors import NotFoundError
 G = fx.graph()
 
 
-@pytest.mark.parametrize("module", ["resolve", "related", "similar", "paths", "card",
-                                    "centrality", "communities", "compare", "ego"])
+@pytest.mark.parametrize(
+    "module",
+    [
+        "resolve",
+        "related",
+        "similar",
+        "paths",
+        "card",
+        "centrality",
+        "communities",
+        "compare",
+        "ego",
+    ],
+)
 def test_docstring_examples_run(module):
     mod = importlib.import_module(f"kgraph.analysis.{module}")
     result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS)
@@ -27,7 +39,7 @@ def test_related_prewarming_puts_the_lakebase_post_first_with_evidence():
     assert [r["post"] for r in rows] == ["post:lakebase-prewarm", "post:pg-tuning"]
     assert "title" in rows[0]["reason"] and "once in the summary" in rows[1]["reason"]
     ev = rows[1]["evidence"][0]
-    assert ev["sentence"][ev["start"]:ev["end"]] == "prewarming"
+    assert ev["sentence"][ev["start"] : ev["end"]] == "prewarming"
 
 
 def test_related_follows_is_a_children():
@@ -36,11 +48,18 @@ def test_related_follows_is_a_children():
     assert "kind of 'sharding'" in rows[1]["reason"]
 
 
-@pytest.mark.parametrize(("name", "node"), [
-    ("k8s", "TECHNOLOGY:Kubernetes"), ("HA", "CONCEPT:high availability"),
-    ("KUBERNETES", "TECHNOLOGY:Kubernetes"), ("Postgres", "TECHNOLOGY:PostgreSQL"),
-    ("dicer", "TECHNOLOGY:Dicer"), ("post:dicer", "post:dicer"),
-    ("Sharding stateful services on Kubernetes", "post:k8s-sharding")])
+@pytest.mark.parametrize(
+    ("name", "node"),
+    [
+        ("k8s", "TECHNOLOGY:Kubernetes"),
+        ("HA", "CONCEPT:high availability"),
+        ("KUBERNETES", "TECHNOLOGY:Kubernetes"),
+        ("Postgres", "TECHNOLOGY:PostgreSQL"),
+        ("dicer", "TECHNOLOGY:Dicer"),
+        ("post:dicer", "post:dicer"),
+        ("Sharding stateful services on Kubernetes", "post:k8s-sharding"),
+    ],
+)
 def test_resolve_names_aliases_and_titles(name, node):
     assert analysis.resolve(G, name) == node
 
@@ -57,7 +76,8 @@ def test_path_airbnb_to_sharding_is_explained_through_real_posts():
     assert r["found"]
     assert [(h["source"], h["target"], h["post"]) for h in r["hops"]] == [
         ("COMPANY:Airbnb", "TECHNOLOGY:Kubernetes", "post:airbnb-metrics"),
-        ("TECHNOLOGY:Kubernetes", "CONCEPT:sharding", "post:k8s-sharding")]
+        ("TECHNOLOGY:Kubernetes", "CONCEPT:sharding", "post:k8s-sharding"),
+    ]
     assert r["hops"][1]["sentence"] == "Sharding stateful services on Kubernetes"
 
 
@@ -82,19 +102,23 @@ def test_entity_card():
 
 
 def test_top_and_communities_are_deterministic():
-    assert analysis.top_entities(G, "betweenness", limit=3) == \
-        analysis.top_entities(fx.graph(), "betweenness", limit=3)
+    assert analysis.top_entities(G, "betweenness", limit=3) == analysis.top_entities(
+        fx.graph(), "betweenness", limit=3
+    )
     cs = analysis.communities(G, seed=1)
     members = [n for c in cs for n in c["members"]]
-    assert len(members) == len(set(members)) == sum(1 for _n, k in G.nodes(data="kind")
-                                                    if k != "post")
+    assert (
+        len(members) == len(set(members)) == sum(1 for _n, k in G.nodes(data="kind") if k != "post")
+    )
 
 
 def test_compare_and_matrix():
     r = analysis.compare_companies(G, "Databricks", "Airbnb")
     shared = r["shared"][0]
     assert shared["label"] == "high availability"
-    assert shared["a"][0]["post"] == "post:dicer" and shared["b"][0]["post"] == "post:airbnb-metrics"
+    assert (
+        shared["a"][0]["post"] == "post:dicer" and shared["b"][0]["post"] == "post:airbnb-metrics"
+    )
     assert {i["label"] for i in r["only_a"]} >= {"Lakebase", "Dicer", "prewarming"}
     with pytest.raises(NotFoundError):
         analysis.compare_companies(G, "Databricks", "Kubernetes")

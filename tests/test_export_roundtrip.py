@@ -38,6 +38,7 @@ def test_flat_attributes_are_graphml_safe():
 def test_graphml_round_trip(tmp_path):
     fx_graph = fx.graph()
     from kgraph.analysis import related_posts
+
     related_posts(fx_graph, "k8s")  # fills the cache on G.graph; it must not be exported
     export(fx_graph, "graphml", tmp_path / "g.graphml")
     H = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
@@ -82,7 +83,7 @@ def _cypher_strings(statement: str) -> tuple[str, list[str]]:
             if statement[i] == "\\":
                 nxt = statement[i + 1]
                 if nxt == "u":
-                    buf.append(chr(int(statement[i + 2:i + 6], 16)))
+                    buf.append(chr(int(statement[i + 2 : i + 6], 16)))
                     i += 6
                     continue
                 buf.append(escapes.get(nxt, nxt))
@@ -98,8 +99,10 @@ def _cypher_strings(statement: str) -> tuple[str, list[str]]:
 
 def test_cypher_escapes_every_string(tmp_path):
     node_re = re.compile(r"^MERGE \(n:`Node` \{id: \?\}\) SET n:`\w+`, n \+= \{.*\};$")
-    edge_re = re.compile(r"^MATCH \(a:`Node` \{id: \?\}\), \(b:`Node` \{id: \?\}\) "
-                         r"MERGE \(a\)-\[r:`[A-Z_]+`\]->\(b\) SET r \+= \{.*\};$")
+    edge_re = re.compile(
+        r"^MATCH \(a:`Node` \{id: \?\}\), \(b:`Node` \{id: \?\}\) "
+        r"MERGE \(a\)-\[r:`[A-Z_]+`\]->\(b\) SET r \+= \{.*\};$"
+    )
     found = False
     for st in list(statements(G))[1:]:
         assert "\n" not in st
@@ -109,8 +112,9 @@ def test_cypher_escapes_every_string(tmp_path):
         found = found or fx.HOSTILE_TITLE in literals
     assert found
     export(G, "cypher", tmp_path / "g.cypher")
-    assert (tmp_path / "g.cypher").read_text("utf-8").count("\n") == G.number_of_nodes() + \
-        G.number_of_edges() + 2
+    assert (tmp_path / "g.cypher").read_text("utf-8").count(
+        "\n"
+    ) == G.number_of_nodes() + G.number_of_edges() + 2
 
 
 class _Page(HTMLParser):
@@ -150,6 +154,7 @@ def test_html_is_offline_and_escaped(tmp_path):
 
 def test_unknown_format_and_directory_output(tmp_path):
     from kgraph.errors import KgraphError
+
     with pytest.raises(KgraphError):
         export(G, "dot", tmp_path / "g.dot")
     with pytest.raises(KgraphError):

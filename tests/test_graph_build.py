@@ -12,27 +12,40 @@ from kgraph.store import Snapshot
 
 
 def _dump(G):
-    return ([(n, list(d.items())) for n, d in G.nodes(data=True)],
-            [(u, v, k, list(d.items())) for u, v, k, d in G.edges(keys=True, data=True)],
-            dict(G.graph))
+    return (
+        [(n, list(d.items())) for n, d in G.nodes(data=True)],
+        [(u, v, k, list(d.items())) for u, v, k, d in G.edges(keys=True, data=True)],
+        dict(G.graph),
+    )
 
 
 def test_counts_per_type():
     G = fx.graph()
     assert Counter(k for _n, k in G.nodes(data="kind")) == {
-        "post": 8, "concept": 7, "technology": 7, "company": 4}
+        "post": 8,
+        "concept": 7,
+        "technology": 7,
+        "company": 4,
+    }
     assert Counter(k for _u, _v, k in G.edges(keys=True)) == {
-        "mentions": 22, "related": 22, "uses": 6, "published_by": 4, "is_a": 3, "product_of": 3}
+        "mentions": 22,
+        "related": 22,
+        "uses": 6,
+        "published_by": 4,
+        "is_a": 3,
+        "product_of": 3,
+    }
 
 
 def test_published_by_from_domain_and_title_wording():
     G = fx.graph()
-    via = {u: (v, d["via"]) for u, v, k, d in G.edges(keys=True, data=True)
-           if k == "published_by"}
-    assert via == {"post:lakebase-prewarm": ("COMPANY:Databricks", "domain"),
-                   "post:airbnb-metrics": ("COMPANY:Airbnb", "title"),
-                   "post:dicer": ("COMPANY:Databricks", "title"),
-                   "post:slack-emr": ("COMPANY:Slack", "domain")}
+    via = {u: (v, d["via"]) for u, v, k, d in G.edges(keys=True, data=True) if k == "published_by"}
+    assert via == {
+        "post:lakebase-prewarm": ("COMPANY:Databricks", "domain"),
+        "post:airbnb-metrics": ("COMPANY:Airbnb", "title"),
+        "post:dicer": ("COMPANY:Databricks", "title"),
+        "post:slack-emr": ("COMPANY:Slack", "domain"),
+    }
 
 
 def test_mention_edges_weigh_titles_and_carry_evidence():
@@ -42,8 +55,8 @@ def test_mention_edges_weigh_titles_and_carry_evidence():
     assert title["weight"] > passing["weight"] and title["in_title"]
     ev = passing["evidence"][0]
     summary = G.nodes["post:pg-tuning"]["summary"]
-    assert summary[ev["start"]:ev["end"]] == "prewarming"
-    assert summary[ev["sentence_start"]:ev["sentence_end"]] == ev["sentence"]
+    assert summary[ev["start"] : ev["end"]] == "prewarming"
+    assert summary[ev["sentence_start"] : ev["sentence_end"]] == ev["sentence"]
 
 
 def test_nodes_carry_ontology_and_dates():

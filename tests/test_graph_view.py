@@ -25,8 +25,9 @@ def test_pair_table_slice_equals_walking_the_view():
     assert len(fast[0]) > 10
     assert all(np.array_equal(a, b) for a, b in zip(fast, _slow(G, keep), strict=True))
     part = keep[::2]
-    assert all(np.array_equal(a, b)
-               for a, b in zip(pairs.view_pairs(G, part), _slow(G, part), strict=True))
+    assert all(
+        np.array_equal(a, b) for a, b in zip(pairs.view_pairs(G, part), _slow(G, part), strict=True)
+    )
 
 
 def test_a_filtering_min_weight_walks_the_view():
@@ -45,15 +46,17 @@ def test_backbone_keeps_each_nodes_strongest_links_only():
         G.add_node(f"CONCEPT:n{i:02d}", kind="concept", label=f"n{i}")
         G.add_edge(hub, f"CONCEPT:n{i:02d}", key="related", type="related", weight=float(i + 2))
     for i in range(29):  # a chain among the leaves, weight 1
-        G.add_edge(f"CONCEPT:n{i:02d}", f"CONCEPT:n{i + 1:02d}", key="related",
-                   type="related", weight=1.0)
+        G.add_edge(
+            f"CONCEPT:n{i:02d}", f"CONCEPT:n{i + 1:02d}", key="related", type="related", weight=1.0
+        )
     nodes = list(G)
     full = view_payload(G, nodes, layout(G, nodes))
     thin = view_payload(G, nodes, layout(G, nodes), links_per_node=1)
     assert len(full["edges"]) == 59
     # Every leaf's strongest link is to the hub; the weight-1 chain links are nobody's top 1.
     assert {(e["from"], e["to"]) for e in thin["edges"]} == {
-        (hub, f"CONCEPT:n{i:02d}") for i in range(30)}
+        (hub, f"CONCEPT:n{i:02d}") for i in range(30)
+    }
 
 
 def test_layout_is_seeded_and_finite():

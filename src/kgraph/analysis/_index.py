@@ -121,7 +121,12 @@ def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:
                 EG[u][v]["cost"] = 1.0 + (hub[u] + hub[v]) / 2
             EG[u][v]["weight"] += d["weight"] if k == "related" else 0.0
             continue
-        EG.add_edge(u, v, relations=[(k, u, v)], weight=d["weight"] if k == "related" else 1.0,
-                    cost=1.0 + (hub[u] + hub[v]) / 2 + (k not in ("related", "uses")) * ONTOLOGY_PENALTY)
+        EG.add_edge(
+            u,
+            v,
+            relations=[(k, u, v)],
+            weight=d["weight"] if k == "related" else 1.0,
+            cost=1.0 + (hub[u] + hub[v]) / 2 + (k not in ("related", "uses")) * ONTOLOGY_PENALTY,
+        )
     index.memo["entity_graph"] = EG
     return EG

@@ -31,17 +31,25 @@ def entity_card(G: nx.MultiDiGraph, name: str) -> dict:
     node = resolve(G, name)
     d = G.nodes[node]
     index = get_index(G)
-    out = {"node": node, "label": d["label"], "kind": d["kind"],
-           "definition": d.get("definition", ""), "aliases": list(d.get("aliases", [])),
-           "parents": list(d.get("parents", [])), "company": d.get("company", ""),
-           "post_count": d.get("post_count", 0), "first_seen": d.get("first_seen", ""),
-           "last_seen": d.get("last_seen", "")}
+    out = {
+        "node": node,
+        "label": d["label"],
+        "kind": d["kind"],
+        "definition": d.get("definition", ""),
+        "aliases": list(d.get("aliases", [])),
+        "parents": list(d.get("parents", [])),
+        "company": d.get("company", ""),
+        "post_count": d.get("post_count", 0),
+        "first_seen": d.get("first_seen", ""),
+        "last_seen": d.get("last_seen", ""),
+    }
     neighbours: dict[str, list[str]] = defaultdict(list)
     if d["kind"] == "post":
         for entity in index.entities_of.get(node, []):
             neighbours[G.nodes[entity]["kind"]].append(G.nodes[entity]["label"])
-        out.update(degree=G.degree(node), pagerank=None, community=None,
-                   url=d["url"], summary=d["summary"])
+        out.update(
+            degree=G.degree(node), pagerank=None, community=None, url=d["url"], summary=d["summary"]
+        )
     else:
         EG = entity_graph(G)
         near = sorted(EG[node], key=lambda n: (-EG[node][n]["weight"], G.nodes[n]["label"]))
@@ -51,7 +59,10 @@ def entity_card(G: nx.MultiDiGraph, name: str) -> dict:
                 neighbours[kind].append(G.nodes[n]["label"])
         posts = index.posts_of.get(node, [])[:NEIGHBOURS_PER_KIND]
         neighbours["post"] = [G.nodes[p]["title"] for _s, p in posts]
-        out.update(degree=EG.degree(node), pagerank=round(centrality(G)[node], 6),
-                   community=community_of(G, node))
+        out.update(
+            degree=EG.degree(node),
+            pagerank=round(centrality(G)[node], 6),
+            community=community_of(G, node),
+        )
     out["neighbours"] = {k: neighbours[k] for k in sorted(neighbours) if neighbours[k]}
     return out

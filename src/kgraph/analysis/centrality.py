@@ -30,8 +30,9 @@ def centrality(G: nx.MultiDiGraph, measure: str = "pagerank") -> dict[str, float
     return memo[measure]
 
 
-def top_entities(G: nx.MultiDiGraph, measure: str = "pagerank", kind: str | None = None,
-                 limit: int = 20) -> list[dict]:
+def top_entities(
+    G: nx.MultiDiGraph, measure: str = "pagerank", kind: str | None = None, limit: int = 20
+) -> list[dict]:
     """The ``limit`` highest-scoring entities, optionally of one kind (company, ...).
 
     Examples
@@ -43,5 +44,12 @@ def top_entities(G: nx.MultiDiGraph, measure: str = "pagerank", kind: str | None
     scores = centrality(G, measure)
     nodes = [n for n in scores if kind is None or G.nodes[n]["kind"] == kind]
     nodes.sort(key=lambda n: (-scores[n], n))
-    return [{"node": n, "label": G.nodes[n]["label"], "kind": G.nodes[n]["kind"],
-             "score": round(scores[n], 6)} for n in nodes[:limit]]
+    return [
+        {
+            "node": n,
+            "label": G.nodes[n]["label"],
+            "kind": G.nodes[n]["kind"],
+            "score": round(scores[n], 6),
+        }
+        for n in nodes[:limit]
+    ]

@@ -27,10 +27,18 @@ def communities(G: nx.MultiDiGraph, seed: int = 42) -> list[dict]:
         EG = entity_graph(G)
         groups = nx.community.louvain_communities(EG, weight="weight", seed=seed) if len(EG) else []
         rank = {n: (-G.nodes[n]["post_count"], n) for n in EG}
-        members = sorted((sorted(g, key=rank.__getitem__) for g in groups),
-                         key=lambda m: (-len(m), rank[m[0]]))
-        memo[key] = [{"id": i, "label": " · ".join(G.nodes[n]["label"] for n in m[:3]),
-                      "size": len(m), "members": m} for i, m in enumerate(members)]
+        members = sorted(
+            (sorted(g, key=rank.__getitem__) for g in groups), key=lambda m: (-len(m), rank[m[0]])
+        )
+        memo[key] = [
+            {
+                "id": i,
+                "label": " · ".join(G.nodes[n]["label"] for n in m[:3]),
+                "size": len(m),
+                "members": m,
+            }
+            for i, m in enumerate(members)
+        ]
     return memo[key]
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 import networkx as nx
-import pandas as pd
 
 from kgraph.analysis._index import get_index
 from kgraph.analysis.resolve import resolve
 from kgraph.errors import NotFoundError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["company_posts", "company_technology_matrix", "compare_companies"]
 
@@ -19,8 +22,11 @@ def company_posts(G: nx.MultiDiGraph, company: str) -> list[str]:
 
     Falls back to every post mentioning it when there are none.
     """
-    posts = {u for u, _v, k, d in G.in_edges(company, keys=True, data=True)
-             if k == "published_by" or (k == "mentions" and d["in_title"])}
+    posts = {
+        u
+        for u, _v, k, d in G.in_edges(company, keys=True, data=True)
+        if k == "published_by" or (k == "mentions" and d["in_title"])
+    }
     if not posts:
         posts = {p for _s, p in get_index(G).posts_of.get(company, [])}
     return sorted(posts)
@@ -33,16 +39,25 @@ def _topics(G: nx.MultiDiGraph, company: str, other: str) -> dict[str, list[dict
             if G.nodes[entity]["kind"] == "company" or entity in (company, other):
                 continue
             ev = G.edges[post, entity, "mentions"]["evidence"][0]
-            found[entity].append({"post": post, "title": G.nodes[post]["title"],
-                                  "sentence": ev["sentence"]})
+            found[entity].append(
+                {"post": post, "title": G.nodes[post]["title"], "sentence": ev["sentence"]}
+            )
     return found
 
 
 def _items(G: nx.MultiDiGraph, nodes, **sides) -> list[dict]:
-    items = [{"node": n, "label": G.nodes[n]["label"], "kind": G.nodes[n]["kind"],
-              **{side: ev.get(n, []) for side, ev in sides.items()}} for n in nodes]
-    return sorted(items, key=lambda i: (i["kind"], -sum(len(i[s]) for s in sides),
-                                        i["label"].lower()))
+    items = [
+        {
+            "node": n,
+            "label": G.nodes[n]["label"],
+            "kind": G.nodes[n]["kind"],
+            **{side: ev.get(n, []) for side, ev in sides.items()},
+        }
+        for n in nodes
+    ]
+    return sorted(
+        items, key=lambda i: (i["kind"], -sum(len(i[s]) for s in sides), i["label"].lower())
+    )
 
 
 def compare_companies(G: nx.MultiDiGraph, a: str, b: str) -> dict:
@@ -60,11 +75,17 @@ def compare_companies(G: nx.MultiDiGraph, a: str, b: str) -> dict:
         if G.nodes[node]["kind"] != "company":
             raise NotFoundError(f"{name!r} is a {G.nodes[node]['kind']}, not a company.")
     ta, tb = _topics(G, ca, cb), _topics(G, cb, ca)
-    return {"a": ca, "b": cb, "a_label": G.nodes[ca]["label"], "b_label": G.nodes[cb]["label"],
-            "a_posts": len(company_posts(G, ca)), "b_posts": len(company_posts(G, cb)),
-            "shared": _items(G, ta.keys() & tb.keys(), a=ta, b=tb),
-            "only_a": _items(G, ta.keys() - tb.keys(), a=ta),
-            "only_b": _items(G, tb.keys() - ta.keys(), b=tb)}
+    return {
+        "a": ca,
+        "b": cb,
+        "a_label": G.nodes[ca]["label"],
+        "b_label": G.nodes[cb]["label"],
+        "a_posts": len(company_posts(G, ca)),
+        "b_posts": len(company_posts(G, cb)),
+        "shared": _items(G, ta.keys() & tb.keys(), a=ta, b=tb),
+        "only_a": _items(G, ta.keys() - tb.keys(), a=ta),
+        "only_b": _items(G, tb.keys() - ta.keys(), b=tb),
+    }
 
 
 def company_technology_matrix(G: nx.MultiDiGraph) -> pd.DataFrame:
@@ -72,8 +93,13 @@ def company_technology_matrix(G: nx.MultiDiGraph) -> pd.DataFrame:
 
     Built from the ``uses`` edges; rows and columns are ordered by their totals.
     """
-    cells = {(G.nodes[u]["label"], G.nodes[v]["label"]): d["count"]
-             for u, v, k, d in G.edges(keys=True, data=True) if k == "uses"}
+    import pandas as pd  # only the matrix needs it; keeps `kgraph` start-up quick
+
+    cells = {
+        (G.nodes[u]["label"], G.nodes[v]["label"]): d["count"]
+        for u, v, k, d in G.edges(keys=True, data=True)
+        if k == "uses"
+    }
     if not cells:
         return pd.DataFrame(dtype=int)
     df = pd.Series(cells).unstack(fill_value=0).astype(int)

@@ -39,8 +39,14 @@ def neighbour_lists(G: nx.MultiDiGraph) -> None:
         _neighbours(G, memo, node)
 
 
-def ego_subgraph(G: nx.MultiDiGraph, center: str, depth: int = 1, kinds=None,
-                 min_weight: float = 1, cap: int = 300) -> tuple[list[str], bool]:
+def ego_subgraph(
+    G: nx.MultiDiGraph,
+    center: str,
+    depth: int = 1,
+    kinds=None,
+    min_weight: float = 1,
+    cap: int = 300,
+) -> tuple[list[str], bool]:
     """Nodes within ``depth`` links of ``center`` (either direction), at most ``cap`` of them.
 
     ``kinds`` keeps only those node kinds (the centre always stays); edges lighter than

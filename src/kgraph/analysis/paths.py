@@ -27,13 +27,18 @@ def _post_fields(G: nx.MultiDiGraph, post: str) -> dict:
 def _co_mention(G: nx.MultiDiGraph, post: str, a: str, b: str) -> tuple[tuple, str]:
     """(rank, sentence) of the best evidence that a and b meet in this post."""
     ea, eb = _sentences(G, post, a), _sentences(G, post, b)
-    shared = sorted({(e["field"] != "title", e["sentence"]) for e in ea}
-                    & {(e["field"] != "title", e["sentence"]) for e in eb})
+    shared = sorted(
+        {(e["field"] != "title", e["sentence"]) for e in ea}
+        & {(e["field"] != "title", e["sentence"]) for e in eb}
+    )
     n_entities = len(get_index(G).entities_of.get(post, ()))
     if shared:
         return (0, n_entities, post), shared[0][1]
-    first = [min(es, key=lambda e: (e["field"] != "title", e["start"]))["sentence"]
-             for es in (ea, eb) if es]
+    first = [
+        min(es, key=lambda e: (e["field"] != "title", e["start"]))["sentence"]
+        for es in (ea, eb)
+        if es
+    ]
     return (1, n_entities, post), " … ".join(dict.fromkeys(first))
 
 
@@ -49,18 +54,31 @@ def explain_edge(G: nx.MultiDiGraph, u: str, v: str, key: str, limit: int = 50) 
         seen = dict.fromkeys(e["sentence"] for e in d["evidence"])
         return [{**_post_fields(G, u), "sentence": s, "relation": key} for s in seen][:limit]
     if key == "published_by":
-        return [{**_post_fields(G, u), "sentence": G.nodes[u]["title"], "relation": key,
-                 "via": d["via"]}]
+        return [
+            {
+                **_post_fields(G, u),
+                "sentence": G.nodes[u]["title"],
+                "relation": key,
+                "via": d["via"],
+            }
+        ]
     if key == "uses":
         out = []
         for post in d["posts"][:limit]:
             ev = _sentences(G, f"post:{post}", v)
-            out.append({**_post_fields(G, f"post:{post}"), "relation": key,
-                        "sentence": ev[0]["sentence"] if ev else G.nodes[f"post:{post}"]["title"]})
+            out.append(
+                {
+                    **_post_fields(G, f"post:{post}"),
+                    "relation": key,
+                    "sentence": ev[0]["sentence"] if ev else G.nodes[f"post:{post}"]["title"],
+                }
+            )
         return out
     ranked = sorted((*_co_mention(G, f"post:{p}", u, v), f"post:{p}") for p in d["posts"][:SCAN])
-    return [{**_post_fields(G, post), "sentence": sentence, "relation": key}
-            for _rank, sentence, post in ranked[:limit]]
+    return [
+        {**_post_fields(G, post), "sentence": sentence, "relation": key}
+        for _rank, sentence, post in ranked[:limit]
+    ]
 
 
 def _hop(G: nx.MultiDiGraph, EG: nx.Graph, a: str, b: str) -> dict:
@@ -68,10 +86,18 @@ def _hop(G: nx.MultiDiGraph, EG: nx.Graph, a: str, b: str) -> dict:
     order = {"related": 0, "uses": 1, "is_a": 2, "product_of": 3}
     relation, u, v = min(EG[a][b]["relations"], key=lambda r: order[r[0]])
     ev = explain_edge(G, u, v, relation, limit=1)[0]
-    return {"source": a, "target": b, "source_label": G.nodes[a]["label"],
-            "target_label": G.nodes[b]["label"], "relation": relation,
-            "reversed": (u, v) != (a, b), "post": ev["post"], "post_title": ev["title"],
-            "url": ev["url"], "sentence": ev["sentence"]}
+    return {
+        "source": a,
+        "target": b,
+        "source_label": G.nodes[a]["label"],
+        "target_label": G.nodes[b]["label"],
+        "relation": relation,
+        "reversed": (u, v) != (a, b),
+        "post": ev["post"],
+        "post_title": ev["title"],
+        "url": ev["url"],
+        "sentence": ev["sentence"],
+    }
 
 
 def explained_path(G: nx.MultiDiGraph, a: str, b: str) -> dict:
@@ -92,21 +118,40 @@ def explained_path(G: nx.MultiDiGraph, a: str, b: str) -> dict:
     "No path: nothing connects 'Airbnb' to 'distributed estimation' in this graph."
     """
     src, dst = resolve(G, a), resolve(G, b)
-    base = {"source": src, "target": dst, "source_label": G.nodes[src]["label"],
-            "target_label": G.nodes[dst]["label"]}
+    base = {
+        "source": src,
+        "target": dst,
+        "source_label": G.nodes[src]["label"],
+        "target_label": G.nodes[dst]["label"],
+    }
     EG = entity_graph(G)
     for node in (src, dst):
         if node not in EG:
-            return {**base, "found": False, "hops": [], "cost": None,
-                    "message": f"{G.nodes[node]['label']!r} is a post; paths join entities."}
+            return {
+                **base,
+                "found": False,
+                "hops": [],
+                "cost": None,
+                "message": f"{G.nodes[node]['label']!r} is a post; paths join entities.",
+            }
     if src == dst:
         return {**base, "found": True, "hops": [], "cost": 0.0, "message": "Same entity."}
     try:
         cost, nodes = nx.bidirectional_dijkstra(EG, src, dst, weight="cost")
     except nx.NetworkXNoPath:
-        return {**base, "found": False, "hops": [], "cost": None,
-                "message": f"No path: nothing connects {base['source_label']!r} to "
-                           f"{base['target_label']!r} in this graph."}
+        return {
+            **base,
+            "found": False,
+            "hops": [],
+            "cost": None,
+            "message": f"No path: nothing connects {base['source_label']!r} to "
+            f"{base['target_label']!r} in this graph.",
+        }
     hops = [_hop(G, EG, x, y) for x, y in itertools.pairwise(nodes)]
-    return {**base, "found": True, "hops": hops, "cost": round(cost, 4),
-            "message": f"{len(hops)} hop(s)."}
+    return {
+        **base,
+        "found": True,
+        "hops": hops,
+        "cost": round(cost, 4),
+        "message": f"{len(hops)} hop(s).",
+    }

@@ -19,9 +19,17 @@ def _evidence(d: dict) -> list[dict]:
     out = []
     for ev in sorted(d["evidence"], key=lambda e: (e["field"] != "title", e["start"])):
         s0 = ev["sentence_start"]
-        out.append({"field": ev["field"], "sentence": ev["sentence"], "text": ev["text"],
-                    "start": ev["start"] - s0, "end": ev["end"] - s0,
-                    "sentence_start": s0, "sentence_end": ev["sentence_end"]})
+        out.append(
+            {
+                "field": ev["field"],
+                "sentence": ev["sentence"],
+                "text": ev["text"],
+                "start": ev["start"] - s0,
+                "end": ev["end"] - s0,
+                "sentence_start": s0,
+                "sentence_end": ev["sentence_end"],
+            }
+        )
     return out
 
 
@@ -51,13 +59,15 @@ def related_posts(G: nx.MultiDiGraph, name: str, limit: int = 20) -> list[dict]:
     """
     node = resolve(G, name)
     index = get_index(G)
-    scored = [(score, post, node) for score, post in index.posts_of.get(node, [])[:limit * 4]]
+    scored = [(score, post, node) for score, post in index.posts_of.get(node, [])[: limit * 4]]
     children = sorted(u for u, _v, k in G.in_edges(node, keys=True) if k == "is_a")
     direct = {post for _s, post, _n in scored}
     for child in children:
-        scored += [(score * CHILD_DISCOUNT, post, child)
-                   for score, post in index.posts_of.get(child, [])[:limit]
-                   if post not in direct]
+        scored += [
+            (score * CHILD_DISCOUNT, post, child)
+            for score, post in index.posts_of.get(child, [])[:limit]
+            if post not in direct
+        ]
     best = heapq.nsmallest(limit, scored, key=lambda s: (-s[0], s[1]))
     seen, out = set(), []
     for score, post, entity in best:
@@ -67,10 +77,18 @@ def related_posts(G: nx.MultiDiGraph, name: str, limit: int = 20) -> list[dict]:
         d = G.edges[post, entity, "mentions"]
         p = G.nodes[post]
         via = G.nodes[node]["label"] if entity != node else None
-        out.append({"post": post, "title": p["title"], "url": p["url"], "source": p["source"],
-                    "published": p["published"], "score": score,
-                    "reason": _reason(d, G.nodes[entity]["label"], via),
-                    "evidence": _evidence(d)})
+        out.append(
+            {
+                "post": post,
+                "title": p["title"],
+                "url": p["url"],
+                "source": p["source"],
+                "published": p["published"],
+                "score": score,
+                "reason": _reason(d, G.nodes[entity]["label"], via),
+                "evidence": _evidence(d),
+            }
+        )
     return out
 
 

@@ -92,5 +92,12 @@ def search(G: nx.MultiDiGraph, query: str, limit: int = 20) -> list[dict]:
         if node not in best or key < best[node]:
             best[node] = key
     ranked = sorted(best.items(), key=lambda item: item[1])[:limit]
-    return [{"node": node, "label": G.nodes[node]["label"], "kind": G.nodes[node]["kind"],
-             "matched": _MATCHED[key[-1]]} for node, key in ranked]
+    return [
+        {
+            "node": node,
+            "label": G.nodes[node]["label"],
+            "kind": G.nodes[node]["kind"],
+            "matched": _MATCHED[key[-1]],
+        }
+        for node, key in ranked
+    ]

@@ -37,6 +37,13 @@ def similar_posts(G: nx.MultiDiGraph, post: str, limit: int = 10) -> list[dict]:
                 score[other] += weight
                 shared[other].append((-weight, G.nodes[entity]["label"]))
     best = sorted(score, key=lambda p: (-score[p], p))[:limit]
-    return [{"post": p, "title": G.nodes[p]["title"], "url": G.nodes[p]["url"],
-             "score": round(score[p], 4), "shared": [lab for _w, lab in sorted(shared[p])]}
-            for p in best]
+    return [
+        {
+            "post": p,
+            "title": G.nodes[p]["title"],
+            "url": G.nodes[p]["url"],
+            "score": round(score[p], 4),
+            "shared": [lab for _w, lab in sorted(shared[p])],
+        }
+        for p in best
+    ]

@@ -25,6 +25,7 @@ def command(name: str):
         cmd = click.command(name)(fn)
         COMMANDS.append(cmd)
         return cmd
+
     return register
 
 
@@ -112,8 +113,7 @@ def entity_cmd(name, db, as_json):
     if as_json:
         return echo_json(c)
     click.echo(f"{c['label']} ({c['kind']}, {c['post_count']} post(s))")
-    for key in ("definition", "aliases", "parents", "company", "degree", "pagerank",
-                "community"):
+    for key in ("definition", "aliases", "parents", "company", "degree", "pagerank", "community"):
         if c.get(key) not in (None, "", []):
             value = ", ".join(c[key]) if isinstance(c[key], list) else c[key]
             click.echo(f"  {key}: {value}")
@@ -122,8 +122,7 @@ def entity_cmd(name, db, as_json):
 
 
 @command("top")
-@click.option("--measure", type=click.Choice(MEASURES),
-              default="pagerank", show_default=True)
+@click.option("--measure", type=click.Choice(MEASURES), default="pagerank", show_default=True)
 @click.option("--kind", type=KINDS, default=None, help="Only this kind of entity.")
 @click.option("-n", "--limit", default=20, show_default=True)
 @db_option
@@ -143,7 +142,9 @@ def top_cmd(measure, kind, limit, db, as_json):
 
 
 @command("communities")
-@click.option("--seed", default=42, show_default=True, help="Louvain seed (same seed, same result).")
+@click.option(
+    "--seed", default=42, show_default=True, help="Louvain seed (same seed, same result)."
+)
 @db_option
 @json_option
 def communities_cmd(seed, db, as_json):
@@ -178,8 +179,11 @@ def compare_cmd(a, b, db, as_json):
     if as_json:
         return echo_json(r)
     click.echo(f"{r['a_label']} ({r['a_posts']} posts) vs {r['b_label']} ({r['b_posts']} posts)")
-    for title, key in (("Both", "shared"), (f"Only {r['a_label']}", "only_a"),
-                       (f"Only {r['b_label']}", "only_b")):
+    for title, key in (
+        ("Both", "shared"),
+        (f"Only {r['a_label']}", "only_a"),
+        (f"Only {r['b_label']}", "only_b"),
+    ):
         click.echo(f"{title}:" + ("" if r[key] else " (none)"))
         for item in r[key]:
             posts = [e["title"] for side in ("a", "b") for e in item.get(side, [])]
@@ -187,10 +191,20 @@ def compare_cmd(a, b, db, as_json):
 
 
 @command("export")
-@click.option("--format", "fmt", required=True,
-              type=click.Choice(["graphml", "gexf", "json", "csv", "cypher", "html"]))
-@click.option("-o", "--output", "out", required=True, type=click.Path(),
-              help="File to write (a directory for csv).")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(["graphml", "gexf", "json", "csv", "cypher", "html"]),
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(),
+    help="File to write (a directory for csv).",
+)
 @db_option
 def export_cmd(fmt, out, db):
     """Write the graph for Gephi, Neo4j, spreadsheets or a browser.

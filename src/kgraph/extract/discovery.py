@@ -258,9 +258,7 @@ def _organisation(span: Span, label: str) -> bool:
 def _name_like(tok) -> bool:
     """A capitalised word that is not a common verb or adverb form (no tagger runs here)."""
     return (
-        tok.text[:1].isupper()
-        and not tok.is_stop
-        and not tok.lower_.endswith(("ing", "ed", "ly"))
+        tok.text[:1].isupper() and not tok.is_stop and not tok.lower_.endswith(("ing", "ed", "ly"))
     )
 
 

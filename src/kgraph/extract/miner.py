@@ -115,7 +115,9 @@ class ConceptMiner:
                 break
             cut -= 1
         run = run[cut:]
-        while run and (run[0].lower_ in VAGUE or run[0].text == "-" or run[0].lower_.endswith("ly")):
+        while run and (
+            run[0].lower_ in VAGUE or run[0].text == "-" or run[0].lower_.endswith("ly")
+        ):
             run.pop(0)
         while len(run) >= 3 and f"{run[0].lower_}-{run[2].lower_}" in VAGUE_COMPOUNDS:
             run = run[3:]

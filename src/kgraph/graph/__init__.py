@@ -16,8 +16,9 @@ from kgraph.graph.build import EDGE_TYPES, NODE_KINDS, build_graph
 __all__ = ["EDGE_TYPES", "NODE_KINDS", "build_graph", "load_graph"]
 
 
-def load_graph(db: str | Path | None = None, *, ontology=None,
-               ontology_files: Iterable[str | Path] = ()) -> nx.MultiDiGraph:
+def load_graph(
+    db: str | Path | None = None, *, ontology=None, ontology_files: Iterable[str | Path] = ()
+) -> nx.MultiDiGraph:
     """The graph of the store at ``db`` (default ``data/kgraph.db``) with the default ontology.
 
     Pass ``ontology`` to use one already loaded (the app caches it).

@@ -55,7 +55,7 @@ class Attributor:
     def __init__(self, ontology: Ontology | None, companies: set[str]):
         self.names: dict[str, str] = {c.lower(): c for c in companies}
         self.domains: dict[str, str] = {}
-        for entry in (ontology.by_type("COMPANY") if ontology else []):
+        for entry in ontology.by_type("COMPANY") if ontology else []:
             self.names.setdefault(entry.name.lower(), entry.name)
             for alias in entry.aliases:
                 self.names.setdefault(alias.lower(), entry.name)
@@ -78,7 +78,8 @@ class Attributor:
         # Only the summary's first sentence: later ones often talk about partners or rivals.
         lead = post.summary.lstrip()
         first = [
-            m for m in mentions
+            m
+            for m in mentions
             if m.field == "summary" and m.sentence and lead.startswith(m.sentence.strip())
         ]
         company = _wording(post.summary, first)

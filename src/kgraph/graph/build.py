@@ -34,9 +34,16 @@ def _sentence_span(text: str, m: Mention) -> tuple[int, int]:
 def _evidence(post: Post, m: Mention) -> dict:
     text = post.title if m.field == "title" else post.summary
     s_start, s_end = _sentence_span(text, m)
-    return {"post_id": m.post_id, "field": m.field, "start": m.start, "end": m.end,
-            "sentence": m.sentence, "text": m.text,
-            "sentence_start": s_start, "sentence_end": s_end}
+    return {
+        "post_id": m.post_id,
+        "field": m.field,
+        "start": m.start,
+        "end": m.end,
+        "sentence": m.sentence,
+        "text": m.text,
+        "sentence_start": s_start,
+        "sentence_end": s_end,
+    }
 
 
 def _entry(ontology: Ontology | None, type_: str, name: str) -> OntologyEntry | None:
@@ -47,12 +54,19 @@ def _entry(ontology: Ontology | None, type_: str, name: str) -> OntologyEntry | 
 
 
 def _entity_attrs(type_: str, name: str, entry: OntologyEntry | None) -> dict:
-    return {"kind": type_.lower(), "type": type_, "label": name,
-            "aliases": sorted(set(entry.aliases)) if entry else [],
-            "definition": entry.definition if entry else "",
-            "parents": list(entry.parents) if entry else [],
-            "company": entry.company if entry else "",
-            "post_count": 0, "first_seen": "", "last_seen": "", "in_corpus": False}
+    return {
+        "kind": type_.lower(),
+        "type": type_,
+        "label": name,
+        "aliases": sorted(set(entry.aliases)) if entry else [],
+        "definition": entry.definition if entry else "",
+        "parents": list(entry.parents) if entry else [],
+        "company": entry.company if entry else "",
+        "post_count": 0,
+        "first_seen": "",
+        "last_seen": "",
+        "in_corpus": False,
+    }
 
 
 def _ontology_closure(G: nx.MultiDiGraph, ontology: Ontology | None) -> list[tuple]:
@@ -76,8 +90,14 @@ def _ontology_closure(G: nx.MultiDiGraph, ontology: Ontology | None) -> list[tup
                 G.add_node(entry.key, **_entity_attrs(entry.type, entry.name, entry))
                 todo.append(entry.key)
             if entry.key != node:
-                edges.append((node, entry.key, relation, {"type": relation, "weight": 1.0,
-                                                          "source_of": "ontology"}))
+                edges.append(
+                    (
+                        node,
+                        entry.key,
+                        relation,
+                        {"type": relation, "weight": 1.0, "source_of": "ontology"},
+                    )
+                )
     return sorted(edges, key=lambda e: (e[0], e[1], e[2]))
 
 
@@ -100,22 +120,30 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
     posts = sorted(snapshot.posts, key=lambda p: p.id)
     by_id = {p.id: p for p in posts}
     by_post: dict[str, list[Mention]] = defaultdict(list)
-    for m in sorted(snapshot.mentions, key=lambda m: (m.post_id, m.field, m.start, m.end,
-                                                      m.type, m.canonical, m.text)):
+    for m in sorted(
+        snapshot.mentions,
+        key=lambda m: (m.post_id, m.field, m.start, m.end, m.type, m.canonical, m.text),
+    ):
         if m.post_id in by_id:
             by_post[m.post_id].append(m)
 
     G = nx.MultiDiGraph()
     build = snapshot.build or {}
-    G.graph.update({"name": "kgraph", "build_id": build.get("id") or 0,
-                    "pipeline_version": build.get("pipeline_version") or "",
-                    "n_posts": len(posts)})
+    G.graph.update(
+        {
+            "name": "kgraph",
+            "build_id": build.get("id") or 0,
+            "pipeline_version": build.get("pipeline_version") or "",
+            "n_posts": len(posts),
+        }
+    )
 
     # Entities first, sorted by key, with counts and dates over the posts that mention them.
     names = sorted({(m.type, m.canonical) for ms in by_post.values() for m in ms})
     for type_, name in names:
-        G.add_node(entity_key(type_, name), **_entity_attrs(type_, name,
-                                                            _entry(ontology, type_, name)))
+        G.add_node(
+            entity_key(type_, name), **_entity_attrs(type_, name, _entry(ontology, type_, name))
+        )
     entity_posts: dict[str, list[str]] = defaultdict(list)
     keys_of: dict[str, list[str]] = {}
     mention_edges = []
@@ -129,17 +157,30 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
             in_title = any(m.field == "title" for m in ms)
             n_summary = sum(m.field == "summary" for m in ms)
             entity_posts[key].append(pid)
-            mention_edges.append((f"post:{pid}", key, "mentions", {
-                "type": "mentions",
-                "weight": (TITLE_WEIGHT if in_title else 0.0) + min(n_summary, 3),
-                "in_title": in_title, "count": len(ms),
-                "confidence": round(max(m.confidence for m in ms), 4),
-                "methods": sorted({m.method for m in ms}),
-                "evidence": [_evidence(post, m) for m in ms]}))
+            mention_edges.append(
+                (
+                    f"post:{pid}",
+                    key,
+                    "mentions",
+                    {
+                        "type": "mentions",
+                        "weight": (TITLE_WEIGHT if in_title else 0.0) + min(n_summary, 3),
+                        "in_title": in_title,
+                        "count": len(ms),
+                        "confidence": round(max(m.confidence for m in ms), 4),
+                        "methods": sorted({m.method for m in ms}),
+                        "evidence": [_evidence(post, m) for m in ms],
+                    },
+                )
+            )
     for key, pids in entity_posts.items():
         dates = sorted(d for d in (by_id[p].published for p in pids) if d)
-        G.nodes[key].update(post_count=len(pids), first_seen=dates[0] if dates else "",
-                            last_seen=dates[-1] if dates else "", in_corpus=True)
+        G.nodes[key].update(
+            post_count=len(pids),
+            first_seen=dates[0] if dates else "",
+            last_seen=dates[-1] if dates else "",
+            in_corpus=True,
+        )
 
     attribute = Attributor(ontology, {n for t, n in names if t == "COMPANY"})
     published = []
@@ -150,20 +191,43 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
     for company, _via in sorted({(c, v) for _p, c, v in published}):
         key = entity_key("COMPANY", company)
         if key not in G:
-            G.add_node(key, **_entity_attrs("COMPANY", company, _entry(ontology, "COMPANY",
-                                                                         company)))
+            G.add_node(
+                key, **_entity_attrs("COMPANY", company, _entry(ontology, "COMPANY", company))
+            )
 
     publisher = {pid: company for pid, company, _via in published}
     for post in posts:
-        G.add_node(f"post:{post.id}", kind="post", type="POST", label=post.title,
-                   title=post.title, summary=post.summary, url=post.url, source=post.source,
-                   published=post.published, tags=list(post.tags), aliases=[], definition="",
-                   company=publisher.get(post.id, ""), post_count=1,
-                   first_seen=post.published, last_seen=post.published)
+        G.add_node(
+            f"post:{post.id}",
+            kind="post",
+            type="POST",
+            label=post.title,
+            title=post.title,
+            summary=post.summary,
+            url=post.url,
+            source=post.source,
+            published=post.published,
+            tags=list(post.tags),
+            aliases=[],
+            definition="",
+            company=publisher.get(post.id, ""),
+            post_count=1,
+            first_seen=post.published,
+            last_seen=post.published,
+        )
     _add_edges(G, mention_edges)
-    _add_edges(G, [(f"post:{pid}", entity_key("COMPANY", company), "published_by",
-                    {"type": "published_by", "weight": 1.0, "via": via})
-                   for pid, company, via in published])
+    _add_edges(
+        G,
+        [
+            (
+                f"post:{pid}",
+                entity_key("COMPANY", company),
+                "published_by",
+                {"type": "published_by", "weight": 1.0, "via": via},
+            )
+            for pid, company, via in published
+        ],
+    )
     _add_edges(G, _uses(by_post, publisher))
     _add_edges(G, _related(keys_of, entity_posts, len(posts)))
     _add_edges(G, _ontology_closure(G, ontology))
@@ -196,13 +260,20 @@ def _uses(by_post: dict[str, list[Mention]], publisher: dict[str, str]) -> list[
         for company in companies:
             for tech in techs:
                 support[(company, tech)].append(pid)
-    return [(entity_key("COMPANY", c), entity_key("TECHNOLOGY", t), "uses",
-             {"type": "uses", "weight": float(len(pids)), "count": len(pids), "posts": pids})
-            for (c, t), pids in sorted(support.items())]
+    return [
+        (
+            entity_key("COMPANY", c),
+            entity_key("TECHNOLOGY", t),
+            "uses",
+            {"type": "uses", "weight": float(len(pids)), "count": len(pids), "posts": pids},
+        )
+        for (c, t), pids in sorted(support.items())
+    ]
 
 
-def _related(keys_of: dict[str, list[str]], entity_posts: dict[str, list[str]],
-             n_posts: int) -> list[tuple]:
+def _related(
+    keys_of: dict[str, list[str]], entity_posts: dict[str, list[str]], n_posts: int
+) -> list[tuple]:
     """Co-occurrence within posts, stored once per pair (smaller key first)."""
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
     for pid in sorted(keys_of):
@@ -212,8 +283,19 @@ def _related(keys_of: dict[str, list[str]], entity_posts: dict[str, list[str]],
     edges = []
     for (a, b), pids in sorted(pairs.items()):
         n, da, db = len(pids), df[a], df[b]
-        edges.append((a, b, "related", {
-            "type": "related", "weight": float(n), "count": n,
-            "pmi": round(math.log(n * n_posts / (da * db)), 6),
-            "jaccard": round(n / (da + db - n), 6), "posts": pids}))
+        edges.append(
+            (
+                a,
+                b,
+                "related",
+                {
+                    "type": "related",
+                    "weight": float(n),
+                    "count": n,
+                    "pmi": round(math.log(n * n_posts / (da * db)), 6),
+                    "jaccard": round(n / (da + db - n), 6),
+                    "posts": pids,
+                },
+            )
+        )
     return edges

@@ -76,8 +76,13 @@ def _arrays(best: dict) -> tuple[np.ndarray, ...]:
         return empty, empty, empty, np.zeros(0, dtype=bool), np.zeros(0)
     ij = np.array(list(best), dtype=np.intp)
     vals = list(best.values())
-    return (ij[:, 0], ij[:, 1], np.array([v[0] for v in vals], dtype=np.intp),
-            np.array([v[1] for v in vals], dtype=bool), np.array([v[2] for v in vals]))
+    return (
+        ij[:, 0],
+        ij[:, 1],
+        np.array([v[0] for v in vals], dtype=np.intp),
+        np.array([v[1] for v in vals], dtype=bool),
+        np.array([v[2] for v in vals]),
+    )
 
 
 def pair_table(G: nx.MultiDiGraph) -> PairTable:
@@ -92,9 +97,11 @@ def pair_table(G: nx.MultiDiGraph) -> PairTable:
         n = len(order)
         matrix = sparse.coo_matrix(
             (np.concatenate([ids, ids]), (np.concatenate([i, j]), np.concatenate([j, i]))),
-            shape=(n, n)).tocsr()
-        table = PairTable(where, matrix, rank, forward, weight,
-                          float(weight.min()) if len(weight) else 0.0)
+            shape=(n, n),
+        ).tocsr()
+        table = PairTable(
+            where, matrix, rank, forward, weight, float(weight.min()) if len(weight) else 0.0
+        )
         cached = (stamp, table)
         G.graph[CACHE_KEY] = cached
     return cached[1]

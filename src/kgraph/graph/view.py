@@ -88,8 +88,10 @@ def _pack(order: list[str], matrix: np.ndarray, seed: int) -> dict[str, tuple[fl
         if x > 0 and x + size > width:
             x, y, row_h = 0.0, y + row_h + SPREAD * 0.6, 0.0
         for i, (px, py) in zip(part, local.tolist(), strict=True):
-            out[order[i]] = (round(x + size / 2 + px * size / 2, 1),
-                             round(y + size / 2 + py * size / 2, 1))
+            out[order[i]] = (
+                round(x + size / 2 + px * size / 2, 1),
+                round(y + size / 2 + py * size / 2, 1),
+            )
         x += size + SPREAD * 0.6
         row_h = max(row_h, size)
     return out
@@ -177,25 +179,41 @@ def view_payload(
     return {"nodes": out_nodes, "edges": _edges(G, keep, min_weight, links_per_node)}
 
 
-def _edges(G: nx.MultiDiGraph, keep: list[str], min_weight: float,
-           links_per_node: int | None) -> list[dict]:
+def _edges(
+    G: nx.MultiDiGraph, keep: list[str], min_weight: float, links_per_node: int | None
+) -> list[dict]:
     """One edge per node pair: typed by :data:`EDGE_PRIORITY`, weighted by the heaviest link."""
     i, j, rank, forward, weight = view_pairs(G, keep, min_weight)
     if links_per_node is not None:
         chosen = _backbone(i, j, rank, weight, len(keep), links_per_node)
-        i, j, rank, forward, weight = i[chosen], j[chosen], rank[chosen], forward[chosen], weight[chosen]
+        i, j, rank, forward, weight = (
+            i[chosen],
+            j[chosen],
+            rank[chosen],
+            forward[chosen],
+            weight[chosen],
+        )
     types = (*EDGE_PRIORITY, "related")  # a type pairs.py does not know ranks last
     out = []
-    for a, b, r, fwd, w in zip(i.tolist(), j.tolist(), rank.tolist(), forward.tolist(),
-                               weight.tolist(), strict=True):
+    for a, b, r, fwd, w in zip(
+        i.tolist(), j.tolist(), rank.tolist(), forward.tolist(), weight.tolist(), strict=True
+    ):
         u, v = keep[a], keep[b]
-        out.append({"id": f"{u}\u2192{v}", "from": u if fwd else v, "to": v if fwd else u,
-                    "type": types[r], "weight": w})
+        out.append(
+            {
+                "id": f"{u}\u2192{v}",
+                "from": u if fwd else v,
+                "to": v if fwd else u,
+                "type": types[r],
+                "weight": w,
+            }
+        )
     return out
 
 
-def _backbone(i: np.ndarray, j: np.ndarray, rank: np.ndarray, weight: np.ndarray, n: int,
-              k: int) -> np.ndarray:
+def _backbone(
+    i: np.ndarray, j: np.ndarray, rank: np.ndarray, weight: np.ndarray, n: int, k: int
+) -> np.ndarray:
     """Mask of the pairs among the ``k`` strongest links of either end.
 
     Strength: ontology and publisher links first (they explain a node), then weight.

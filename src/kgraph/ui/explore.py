@@ -125,8 +125,13 @@ def _post_finder() -> None:
     if not hits:
         st.caption("No post title contains that.")
     for i, hit in enumerate(hits):
-        st.button(f"📄 {hit['label']}", key=f"explore_post_hit_{i}", on_click=select_node,
-                  args=(hit["node"],), kwargs={"center": True})
+        st.button(
+            f"📄 {hit['label']}",
+            key=f"explore_post_hit_{i}",
+            on_click=select_node,
+            args=(hit["node"],),
+            kwargs={"center": True},
+        )
 
 
 def render() -> None:

@@ -118,8 +118,9 @@ def payload(nodes: list[str], measure: str, min_weight: float = 0.0) -> dict:
 
 
 @st.cache_resource(max_entries=64, show_spinner="Laying out the graph…")
-def _payload(db: str, version: tuple, nodes: tuple[str, ...], measure: str,
-             min_weight: float) -> dict:
+def _payload(
+    db: str, version: tuple, nodes: tuple[str, ...], measure: str, min_weight: float
+) -> dict:
     # A click reruns the graph fragment; rebuilding a 300-node payload (and hashing it for
     # the component) took 100-200 ms of every click at 10,000 posts. Cached, it is free.
     view = view_payload(
@@ -135,11 +136,11 @@ def _payload(db: str, version: tuple, nodes: tuple[str, ...], measure: str,
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _overview(db: str, version: tuple, kinds: tuple, min_weight: float, cap: int,
-              measure: str) -> tuple[list[str], bool]:
+def _overview(
+    db: str, version: tuple, kinds: tuple, min_weight: float, cap: int, measure: str
+) -> tuple[list[str], bool]:
     # Ranking every node by centrality and degree is O(edges): ~0.1 s per click at 10k posts.
-    return overview_nodes(_graph(db, version), kinds, min_weight, cap,
-                          _sizes(db, version, measure))
+    return overview_nodes(_graph(db, version), kinds, min_weight, cap, _sizes(db, version, measure))
 
 
 def overview(kinds, min_weight: float, cap: int, measure: str) -> tuple[list[str], bool]:

@@ -14,8 +14,14 @@ from kgraph.graph.io.html import render_html, write_html
 
 __all__ = ["FORMATS", "export", "flatten", "read_gexf", "render_html"]
 
-FORMATS = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json, "csv": write_csv,
-           "cypher": write_cypher, "html": write_html}
+FORMATS = {
+    "graphml": write_graphml,
+    "gexf": write_gexf,
+    "json": write_json,
+    "csv": write_csv,
+    "cypher": write_cypher,
+    "html": write_html,
+}
 
 
 def export(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> list[Path]:

@@ -13,8 +13,16 @@ from pathlib import Path
 
 import networkx as nx
 
-_ESCAPES = {"\\": "\\\\", "'": "\\'", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
-            "\b": "\\b", "\f": "\\f"}
+_ESCAPES = {
+    "\\": "\\\\",
+    "'": "\\'",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
 _NEEDS = re.compile(r"[\\'\"\x00-\x1f\x7f\u2028\u2029]")
 
 
@@ -46,8 +54,9 @@ def value(v) -> str:
 
 
 def props(attrs: dict) -> str:
-    return "{" + ", ".join(f"{name(k)}: {value(v)}" for k, v in attrs.items()
-                           if v is not None) + "}"
+    return (
+        "{" + ", ".join(f"{name(k)}: {value(v)}" for k, v in attrs.items() if v is not None) + "}"
+    )
 
 
 def statements(G: nx.MultiDiGraph):
@@ -55,19 +64,22 @@ def statements(G: nx.MultiDiGraph):
     yield "CREATE CONSTRAINT kgraph_node_id IF NOT EXISTS FOR (n:`Node`) REQUIRE n.id IS UNIQUE;"
     for n, d in G.nodes(data=True):
         label = name(d.get("kind", "node").capitalize())
-        yield (f"MERGE (n:`Node` {{id: {string(n)}}}) SET n:{label}, n += "
-               f"{props(d)};")
+        yield (f"MERGE (n:`Node` {{id: {string(n)}}}) SET n:{label}, n += {props(d)};")
     for u, v, k, d in G.edges(keys=True, data=True):
         rel = name(str(d.get("type", k)).upper())
-        yield (f"MATCH (a:`Node` {{id: {string(u)}}}), (b:`Node` {{id: {string(v)}}}) "
-               f"MERGE (a)-[r:{rel}]->(b) SET r += {props(d)};")
+        yield (
+            f"MATCH (a:`Node` {{id: {string(u)}}}), (b:`Node` {{id: {string(v)}}}) "
+            f"MERGE (a)-[r:{rel}]->(b) SET r += {props(d)};"
+        )
 
 
 def write_cypher(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     """A ``.cypher`` script for ``cypher-shell -f`` or the Neo4j Browser."""
     with out.open("w", encoding="utf-8") as fh:
-        fh.write(f"// kgraph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges. "
-                 "Run with: cypher-shell -f FILE\n")
+        fh.write(
+            f"// kgraph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges. "
+            "Run with: cypher-shell -f FILE\n"
+        )
         for statement in statements(G):
             fh.write(statement + "\n")
     return [out]

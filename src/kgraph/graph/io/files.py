@@ -67,11 +67,15 @@ def write_csv(G: nx.MultiDiGraph, out: Path) -> list[Path]:
     LOAD CSV). List cells are ``|``-joined, evidence JSON-encoded."""
     out.mkdir(parents=True, exist_ok=True)
     nodes = [{"id": n, **flat_attrs(d)} for n, d in G.nodes(data=True)]
-    edges = [{"source": u, "target": v, "key": k, **flat_attrs(d)}
-             for u, v, k, d in G.edges(keys=True, data=True)]
+    edges = [
+        {"source": u, "target": v, "key": k, **flat_attrs(d)}
+        for u, v, k, d in G.edges(keys=True, data=True)
+    ]
     paths = []
-    for name, rows, first in (("nodes.csv", nodes, NODE_COLUMNS),
-                              ("edges.csv", edges, EDGE_COLUMNS)):
+    for name, rows, first in (
+        ("nodes.csv", nodes, NODE_COLUMNS),
+        ("edges.csv", edges, EDGE_COLUMNS),
+    ):
         path = out / name
         with path.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=_columns(rows, first), restval="")

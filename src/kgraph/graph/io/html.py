@@ -18,8 +18,7 @@ import networkx as nx
 from kgraph.errors import KgraphError
 
 VIS_DIR = ("lib", "vis-9.1.2")
-COLORS = {"post": "#9e9e9e", "company": "#e4572e", "technology": "#2e86ab",
-          "concept": "#76b041"}
+COLORS = {"post": "#9e9e9e", "company": "#e4572e", "technology": "#2e86ab", "concept": "#76b041"}
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -70,8 +69,13 @@ def _bundle(name: str) -> str:
 def script_json(data) -> str:
     """JSON safe inside ``<script>``: no ``<``, ``>``, ``&`` or JS line separators."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for ch, esc in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(ch, esc)
     return text
 
@@ -88,21 +92,42 @@ def _info(d: dict) -> str:
 
 
 def payload(G: nx.MultiDiGraph) -> dict:
-    nodes = [{"id": n, "label": d["label"][:60], "group": d["kind"], "info": _info(d),
-              "color": COLORS.get(d["kind"], "#cccccc"), "shape": "dot",
-              "value": max(1, d.get("post_count", 1))} for n, d in G.nodes(data=True)]
-    edges = [{"id": i, "from": u, "to": v, "label": k if k != "mentions" else "",
-              "value": d.get("weight", 1), "font": {"size": 8}}
-             for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True))]
+    nodes = [
+        {
+            "id": n,
+            "label": d["label"][:60],
+            "group": d["kind"],
+            "info": _info(d),
+            "color": COLORS.get(d["kind"], "#cccccc"),
+            "shape": "dot",
+            "value": max(1, d.get("post_count", 1)),
+        }
+        for n, d in G.nodes(data=True)
+    ]
+    edges = [
+        {
+            "id": i,
+            "from": u,
+            "to": v,
+            "label": k if k != "mentions" else "",
+            "value": d.get("weight", 1),
+            "font": {"size": 8},
+        }
+        for i, (u, v, k, d) in enumerate(G.edges(keys=True, data=True))
+    ]
     return {"nodes": nodes, "edges": edges}
 
 
 def render_html(G: nx.MultiDiGraph, title: str = "kgraph") -> str:
     """The whole page as a string."""
     summary = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
-    return TEMPLATE.format(title=html.escape(title), summary=html.escape(summary),
-                           css=_bundle("vis-network.css"), js=_bundle("vis-network.min.js"),
-                           data=script_json(payload(G)))
+    return TEMPLATE.format(
+        title=html.escape(title),
+        summary=html.escape(summary),
+        css=_bundle("vis-network.css"),
+        js=_bundle("vis-network.min.js"),
+        data=script_json(payload(G)),
+    )
 
 
 def write_html(G: nx.MultiDiGraph, out: Path) -> list[Path]:
