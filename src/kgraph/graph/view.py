@@ -78,7 +78,10 @@ def _pack(order: list[str], matrix: np.ndarray, seed: int) -> dict[str, tuple[fl
     for i, label in enumerate(labels):
         members.setdefault(int(label), []).append(i)
     parts = sorted(members.values(), key=lambda c: (-len(c), order[c[0]]))
-    width = SPREAD * math.sqrt(len(order)) * 2.2
+    # Shelves as wide as a square holding every part, so the drawing fits a square canvas.
+    gap = SPREAD * 0.6
+    sizes = [SPREAD * math.sqrt(len(part)) for part in parts]
+    width = max(max(sizes), 1.1 * math.sqrt(sum((size + gap) ** 2 for size in sizes)))
     out: dict[str, tuple[float, float]] = {}
     x = y = row_h = 0.0
     for part in parts:
@@ -86,13 +89,13 @@ def _pack(order: list[str], matrix: np.ndarray, seed: int) -> dict[str, tuple[fl
         iterations = 50 if len(part) <= 600 else 30
         local = fruchterman_reingold(matrix[np.ix_(part, part)], seed, iterations)
         if x > 0 and x + size > width:
-            x, y, row_h = 0.0, y + row_h + SPREAD * 0.6, 0.0
+            x, y, row_h = 0.0, y + row_h + gap, 0.0
         for i, (px, py) in zip(part, local.tolist(), strict=True):
             out[order[i]] = (
                 round(x + size / 2 + px * size / 2, 1),
                 round(y + size / 2 + py * size / 2, 1),
             )
-        x += size + SPREAD * 0.6
+        x += size + gap
         row_h = max(row_h, size)
     return out
 

@@ -24,11 +24,19 @@ def overview_nodes(
 ) -> tuple[list[str], bool]:
     """The ``cap`` most central nodes of the wanted kinds (posts rank by degree after entities).
 
+    Ontology parents that no post mentions ("container orchestration" above Kubernetes)
+    stay out of the overview, so it shows what the posts say; ego views still reach them.
     Returns (nodes, truncated).
     """
     wanted = set(kinds)
     strong = _strong_nodes(G, min_weight) if min_weight > 1 else None
-    pool = [n for n, k in G.nodes(data="kind") if k in wanted and (strong is None or n in strong)]
+    pool = [
+        n
+        for n, d in G.nodes(data=True)
+        if d.get("kind") in wanted
+        and (d.get("kind") == "post" or d.get("post_count", 0) > 0)
+        and (strong is None or n in strong)
+    ]
     pool.sort(
         key=lambda n: (G.nodes[n].get("kind") == "post", -scores.get(n, 0.0), -G.degree(n), n)
     )

@@ -39,7 +39,8 @@ function draw(root, data, setStateValue, setTriggerValue) {
     layout: { improvedLayout: false },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: data.nodes.length > 800 },
     edges: { smooth: false, selectionWidth: 2, hoverWidth: 1.5 },
-    nodes: { borderWidth: 1 },
+    // Draw labels down to small zoom levels: an overview without names says little.
+    nodes: { borderWidth: 1, scaling: { label: { drawThreshold: 3 } } },
   });
   network.on("click", (p) => {
     const stamp = Date.now();  // a new value every click, so clicking again reruns too
@@ -54,6 +55,8 @@ function draw(root, data, setStateValue, setTriggerValue) {
     if (p.nodes.length) setTriggerValue("expand", p.nodes[0]);
   });
   network.once("afterDrawing", () => {
+    // Streamlit may size the container after the first frame; fit to what it became.
+    if (!data.select) network.fit({ animation: false });
     window.kgraphDrawMs = performance.now() - started;
     root.dataset.ready = "1";
   });
