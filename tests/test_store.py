@@ -141,3 +141,14 @@ def test_an_unchanged_rebuild_keeps_the_build(db_path, shipped_corpus, word_extr
     first = api.build([shipped_corpus], db=db_path, extractor=word_extractor)
     again = api.build([shipped_corpus], db=db_path, extractor=word_extractor)
     assert again.build_id == first.build_id and again.extracted == 0
+
+
+def test_add_keeps_the_stored_posts(db_path, shipped_corpus, word_extractor, write):
+    api.build([shipped_corpus], db=db_path, extractor=word_extractor)
+    extra = write("extra.jsonl", '{"title": "Brand New Post About Sharding"}')
+    report = api.build([extra], db=db_path, extractor=word_extractor, add=True)
+    assert (report.posts, report.extracted) == (19, 1)
+    build = api.stats(db_path)["build"]
+    assert build["inputs"] == [str(shipped_corpus), str(extra)]
+    replaced = api.build([extra], db=db_path, extractor=word_extractor)
+    assert replaced.posts == 1

@@ -57,14 +57,16 @@ def build(
     n_process: int | None = None,
     progress: Progress | None = None,
     extractor=None,
+    add: bool = False,
 ) -> BuildReport:
     """Read corpora, extract what the store and the cache lack, and commit the new build.
 
     No sources means the shipped corpus. Posts the last build already holds, unchanged and
     under the same pipeline version, are kept as they are; the rest come from the
     extraction cache or are extracted (``n_process`` None: two processes for large
-    batches). The store keeps the previous build until the new one commits, in one
-    transaction.
+    batches). With ``add``, the store's current posts stay and the new ones join them;
+    otherwise the store holds exactly these corpora afterwards. The store keeps the
+    previous build until the new one commits, in one transaction.
     """
     started = time.time()
     seconds: dict[str, float] = {}
@@ -78,6 +80,9 @@ def build(
 
     store = open_store(db or DEFAULT_DB, create=True)
     try:
+        posts = read.posts
+        if add:
+            posts, inputs = _with_stored(store, posts, inputs)
         t = time.time()
         # The pipeline version comes from a memo keyed by the files it depends on, so an
         # unchanged corpus is recognised without loading spaCy (see kgraph.warmpath).
@@ -85,7 +90,7 @@ def build(
         known = warmpath.remembered_version(store, memo) if memo else None
         if extractor is not None:
             known = [extractor.version, list(extractor.warnings)]
-        plan = _plan(store, read.posts, known[0]) if known else None
+        plan = _plan(store, posts, known[0]) if known else None
         if plan is None or plan.todo:
             if extractor is None:
                 from kgraph.extract import load_extractor  # spaCy loads only when needed
@@ -93,7 +98,7 @@ def build(
                 extractor = load_extractor(ontology_files=ontology_files, rules_only=rules_only)
                 warmpath.remember_version(store, memo, [extractor.version, extractor.warnings])
             if not known or known[0] != extractor.version:
-                plan = _plan(store, read.posts, extractor.version)
+                plan = _plan(store, posts, extractor.version)
             known = [extractor.version, list(extractor.warnings)]
         version, warnings = known
         seconds["load"] = time.time() - t
@@ -103,10 +108,10 @@ def build(
             return BuildReport(
                 db=str(db or DEFAULT_DB),
                 build_id=last["id"],
-                posts=len(read.posts),
+                posts=len(posts),
                 mentions=last["n_mentions"],
                 extracted=0,
-                cached=len(read.posts),
+                cached=len(posts),
                 skipped=read.skipped,
                 warnings=list(warnings),
                 pipeline_version=version,
@@ -134,7 +139,7 @@ def build(
             Mention(post_id=p.id, **m) for p in plan.changed for m in plan.cached[p.content_hash]
         ]
         build_id = store.write_build(
-            read.posts,
+            posts,
             mentions,
             keep=plan.keep,
             inputs=inputs,
@@ -149,15 +154,25 @@ def build(
     return BuildReport(
         db=str(db or DEFAULT_DB),
         build_id=build_id,
-        posts=len(read.posts),
+        posts=len(posts),
         mentions=n_mentions,
         extracted=len(plan.todo),
-        cached=len(read.posts) - len(plan.todo),
+        cached=len(posts) - len(plan.todo),
         skipped=read.skipped,
         warnings=list(warnings),
         pipeline_version=version,
         seconds=seconds,
     )
+
+
+def _with_stored(store, posts: list[Post], inputs: list[str]) -> tuple[list[Post], list[str]]:
+    """The store's posts plus ``posts`` (a new post replaces a stored one with its id)."""
+    last = store.latest_build()
+    if last is None:
+        return posts, inputs
+    new = {p.id for p in posts}
+    kept = [p for p in store.posts() if p.id not in new]
+    return kept + posts, list(dict.fromkeys([*last["inputs"], *inputs]))
 
 
 @dataclass

@@ -61,8 +61,15 @@ class _Bars:
     "--engine", type=click.Choice(["local", "dask"]), default="local", help="Where extraction runs."
 )
 @click.option("--scheduler", help="Dask scheduler address (default: a LocalCluster here).")
-@click.option("--processes", "n_process", type=int, default=1, help="spaCy worker processes.")
+@click.option(
+    "--processes",
+    "n_process",
+    type=click.IntRange(min=1),
+    default=None,
+    help="spaCy worker processes (default: 2 from 1,000 posts to extract, else 1).",
+)
 @click.option("--if-missing", is_flag=True, help="Do nothing if the store already has a build.")
+@click.option("--add", is_flag=True, help="Keep the store's posts and add these corpora's.")
 @json_option
 def build_cmd(
     corpus,
@@ -76,17 +83,20 @@ def build_cmd(
     scheduler,
     n_process,
     if_missing,
+    add,
     as_json,
 ):
     """Build the knowledge graph from corpus files or feed URLs into the store.
 
     CORPUS is any mix of seed .txt, CSV, JSON, JSONL, RSS/Atom/OPML files and http(s) feed
-    URLs; none means the shipped corpus. Unchanged posts come from the extraction cache.
+    URLs; none means the shipped corpus. The store then holds exactly these corpora, or,
+    with --add, its posts and theirs. Unchanged posts come from the extraction cache.
 
     \b
     Example:
       kgraph build                                  # the shipped corpus
       kgraph build posts.csv https://example.com/feed.xml --db my.db
+      kgraph build --add more-posts.jsonl            # keep what the store holds
     """
     if if_missing and api.has_build(db):
         if not as_json:
@@ -106,6 +116,7 @@ def build_cmd(
             scheduler=scheduler,
             n_process=n_process,
             progress=bars,
+            add=add,
         )
     finally:
         bars.close()

@@ -74,6 +74,11 @@ def _build_section() -> None:
     target = st.text_input(
         "Store to build into", value=str(loaders.current_db()), key=state.TARGET_DB
     )
+    add = st.checkbox(
+        "Add to the posts the store holds (off: the store holds only this corpus)",
+        value=True,
+        key=state.ADD_TO_STORE,
+    )
     if st.button("Build", key="data_build", type="primary"):
         with tempfile.TemporaryDirectory() as tmp:
             try:
@@ -81,7 +86,7 @@ def _build_section() -> None:
                 if not sources:
                     st.warning("Upload a file or paste a feed URL first.")
                     return
-                report = loaders.build_with_progress(sources, Path(target), "Building")
+                report = loaders.build_with_progress(sources, Path(target), "Building", add=add)
             except KgraphError as exc:
                 errors.show(exc)
                 return

@@ -30,7 +30,9 @@ def current_db() -> Path:
     return Path(chosen)
 
 
-def build_with_progress(sources: list[str], db: Path, label: str) -> api.BuildReport:
+def build_with_progress(
+    sources: list[str], db: Path, label: str, *, add: bool = False
+) -> api.BuildReport:
     """Run a build with a progress bar per stage (used on first run and by the Data page)."""
     bar = st.progress(0.0, text=label)
 
@@ -39,7 +41,7 @@ def build_with_progress(sources: list[str], db: Path, label: str) -> api.BuildRe
             min(done / total, 1.0) if total else 1.0, text=f"{label}: {stage} {done}/{total}"
         )
 
-    report = api.build(sources, db=db, progress=progress)
+    report = api.build(sources, db=db, progress=progress, add=add)
     bar.empty()
     st.cache_resource.clear()
     return report

@@ -37,6 +37,7 @@ DB = "data_db"  # the store the app reads (Data page can switch it)
 UPLOAD = "data_upload"
 FEED_URL = "data_feed_url"
 TARGET_DB = "data_target_db"
+ADD_TO_STORE = "data_add_to_store"  # a Data page build adds to the store, or replaces it
 STORE_CHOICE = "data_store_choice"
 
 # -- URL parameters ----------------------------------------------------------------------
