@@ -13,8 +13,12 @@ GOLD = Path(__file__).resolve().parents[1] / "data" / "gold"
 # Floors a little under what the pipeline reaches (see docs/extraction.md); raise them as it
 # improves, never lower them to make a change pass.
 FLOORS = {
-    "seed.jsonl": {"micro": 0.90, "COMPANY": 0.95, "TECHNOLOGY": 0.90, "CONCEPT": 0.85},
-    "dev.jsonl": {"micro": 0.86, "COMPANY": 0.95, "TECHNOLOGY": 0.93, "CONCEPT": 0.77},
+    # Tuned on: floors a little under what the pipeline scores, so regressions show.
+    "seed.jsonl": {"micro": 0.97, "COMPANY": 0.95, "TECHNOLOGY": 0.95, "CONCEPT": 0.95},
+    "dev.jsonl": {"micro": 0.96, "COMPANY": 0.97, "TECHNOLOGY": 0.97, "CONCEPT": 0.95},
+    "holdout.jsonl": {"micro": 0.88, "COMPANY": 0.95, "TECHNOLOGY": 0.93, "CONCEPT": 0.80},
+    # Never tuned on: the targets for unseen real posts.
+    "holdout2.jsonl": {"micro": 0.80, "COMPANY": 0.95, "TECHNOLOGY": 0.85, "CONCEPT": 0.70},
 }
 
 
