@@ -136,3 +136,20 @@ def test_edge_evidence_and_ego():
 def test_search_autocompletes():
     rows = analysis.search(G, "k8")
     assert rows[0]["node"] == "TECHNOLOGY:Kubernetes" and rows[0]["matched"] == "alias"
+
+
+def test_card_shows_one_alias_per_spelling():
+    import networkx as nx
+
+    from kgraph.analysis import entity_card
+
+    G = nx.MultiDiGraph()
+    G.add_node(
+        "TECHNOLOGY:Kubernetes",
+        kind="technology",
+        label="Kubernetes",
+        aliases=["K8s", "k8s", "kubernetes", "kube"],
+        definition="",
+        post_count=0,
+    )
+    assert entity_card(G, "TECHNOLOGY:Kubernetes")["aliases"] == ["K8s", "kube"]

@@ -36,7 +36,7 @@ def entity_card(G: nx.MultiDiGraph, name: str) -> dict:
         "label": d["label"],
         "kind": d["kind"],
         "definition": d.get("definition", ""),
-        "aliases": list(d.get("aliases", [])),
+        "aliases": _distinct_spellings(d.get("label", ""), d.get("aliases", [])),
         "parents": list(d.get("parents", [])),
         "company": d.get("company", ""),
         "post_count": d.get("post_count", 0),
@@ -66,3 +66,18 @@ def entity_card(G: nx.MultiDiGraph, name: str) -> dict:
         )
     out["neighbours"] = {k: neighbours[k] for k in sorted(neighbours) if neighbours[k]}
     return out
+
+
+def _distinct_spellings(name: str, aliases: list[str]) -> list[str]:
+    """One alias per spelling that differs from the name and each other beyond case.
+
+    The ontology lists case variants ("K8s", "k8s") because some names match
+    case-sensitively; on a card they only add noise.
+    """
+    seen = {name.casefold()}
+    shown = []
+    for alias in aliases:
+        if alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            shown.append(alias)
+    return shown
