@@ -57,6 +57,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
             if mention is not None:
                 found.append((mention, span._.kg_ambiguous, span.id_))
     found += _acronym_uses(post, pieces, found, onto)
+    found = _one_type_per_name(found)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
     uses = Counter(m.entity_key for m, _, _ in found)
     companies = {m.canonical for m, _, _ in found if m.type == "COMPANY"}
@@ -75,6 +76,20 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
         mentions.append(mention)
     mentions = _fold_editions(mentions, onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
+
+
+def _one_type_per_name(found: list) -> list:
+    """A discovered name is one thing in a post: if any sentence treats it as an
+    organisation (``at Faire``), its other mentions (``how Faire upgraded``) are too."""
+    orgs = {m.canonical for m, _, _ in found if m.method == "model" and m.type == "COMPANY"}
+    if not orgs:
+        return found
+    return [
+        (replace(m, type="COMPANY"), amb, f"COMPANY:{m.canonical}")
+        if m.method == "model" and m.type == "TECHNOLOGY" and m.canonical in orgs
+        else (m, amb, key)
+        for m, amb, key in found
+    ]
 
 
 def _fold_editions(mentions: list[Mention], onto: Ontology) -> list[Mention]:

@@ -17,11 +17,20 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from kgraph.extract.generic import is_generic, phrases
+from kgraph.extract.resolver import EVENT_AFTER
 from kgraph.extract.spans import POSSESSIVE, Candidate, add_candidates, covered, is_title_case
 
 ORG_SUFFIX = phrases(
     """
     inc inc. corp corporation labs technologies ltd llc gmbh
+    """
+)
+# Last words of company names ("Acme Robotics", "Northwind Logistics"): after a name they
+# make an organisation, though alone some are generic fields ("robotics", "analytics").
+ORG_TRADES = phrases(
+    """
+    robotics logistics energy airlines motors holdings ventures therapeutics insurance
+    bank financial pharmaceuticals entertainment studios games foods retail brands partners
     """
 )
 ORG_CUES = phrases(
@@ -71,6 +80,8 @@ NOT_NAMES = phrases(
     article part lessons lesson journey introducing inside meet how why what when monday
     tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december home night noon large
+    engineers engineer developers developer users user customers customer researchers
+    operators analysts teams everyone
     """
 )
 
@@ -149,6 +160,8 @@ class ModelDiscovery:
         ]
         for ent in spans:
             span = _trim(ent)
+            if span is not None and span.end < len(doc) and _org_word(doc[span.end]):
+                span = doc[span.start : span.end + 1]  # "at Acme Robotics", not "Acme"
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
             if not _plausible(span, ent.label_):
@@ -181,16 +194,17 @@ def _plausible(span: Span, label: str) -> bool:
     doc, first = span.doc, span[0]
     if not 1 <= len(span) <= 3 or not span.text[0].isupper() or is_generic(span.text):
         return False
-    if len(span) > 1 and label in SINGLE_ONLY:
+    trade = len(span) > 1 and _org_word(span[-1])
+    if len(span) > 1 and label in SINGLE_ONLY and not trade:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
     if any(t.like_num or t.is_stop or (t.is_punct and t.text not in "-.&/") for t in span):
         return False
-    if any(t.lower_ in NOT_NAMES for t in span) or is_generic(span[-1].text):
+    if any(t.lower_ in NOT_NAMES for t in span) or (is_generic(span[-1].text) and not trade):
         return False
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
-    if span[-1].text.endswith(EVENT_ENDINGS):
-        return False  # SRECon, KubeCon, Data + AI Summit: events are never annotated
+    if span[-1].text.endswith(EVENT_ENDINGS) or EVENT_AFTER.match(doc.text, span.end_char):
+        return False  # SRECon, KubeCon, AWS re:Invent: events are never annotated
     if (
         span.start > 0
         and span.end < len(doc)
@@ -233,7 +247,7 @@ def _marked(word: str) -> bool:
 def _organisation(span: Span, label: str) -> bool:
     """Treated as an organisation: ``X Inc``, ``at X``, ``X's``, ``X engineers``, ``X built``."""
     doc = span.doc
-    if span[-1].lower_ in ORG_SUFFIX:
+    if _org_word(span[-1]) and (len(span) > 1 or span[-1].lower_ in ORG_SUFFIX):
         return True
     if _marked(span[-1].text) and span[-1].text.endswith(TECH_ENDINGS):
         return False  # "BoltDB's freelist": a database, whatever the possessive says
@@ -246,13 +260,21 @@ def _organisation(span: Span, label: str) -> bool:
         return False
     if doc[span.end].text in POSSESSIVE if span.end < len(doc) else False:
         return True
-    # The subject of an organisation's verb: "Klarvio rebuilt", "Klarvio has migrated".
-    for tok in doc[span.end : span.end + 3]:
+    # The subject of an organisation's verb: "Klarvio rebuilt", "Klarvio has migrated",
+    # "Klarvio runs its services".
+    for i, tok in enumerate(doc[span.end : span.end + 3], span.end):
         if tok.lower_.startswith(ORG_VERB_STEMS):
+            return True
+        if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:
             return True
         if tok.lower_ not in AUXILIARIES:
             return False
     return False
+
+
+def _org_word(tok) -> bool:
+    """A capitalised last word that company names end with: ``Labs``, ``Robotics``."""
+    return tok.text[:1].isupper() and tok.lower_ in ORG_SUFFIX | ORG_TRADES
 
 
 def _name_like(tok) -> bool:

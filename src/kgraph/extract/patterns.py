@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from kgraph.extract.variants import is_case_sensitive, spellings
+from kgraph.extract.variants import is_case_sensitive, lower_form, spellings
 from kgraph.ontology import Ontology
 
 
@@ -67,6 +67,17 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                 # "Jira cloud", "Google cloud": a capitalised first word carries the case.
                 # (A phrase, not a token pattern: the token Matcher costs a third of the time.)
                 words = form.split(" ")
+                lower_spelling = lower_form(form) if entry.type == "TECHNOLOGY" else None
+                if (
+                    sensitive
+                    and lower_spelling
+                    and entry.case_sensitive is None
+                    and not entry.ambiguous
+                    and (lower_spelling, key) not in seen
+                ):
+                    # "postgres", "kafka": one-word products are often written in lower case.
+                    seen.add((lower_spelling, key))
+                    exact.append({"label": entry.type, "pattern": lower_spelling, "id": key})
                 if sensitive and len(words) > 1 and entry.case_sensitive is None:
                     relaxed = " ".join([words[0], *(w.lower() for w in words[1:])])
                     if (relaxed, key) not in seen:

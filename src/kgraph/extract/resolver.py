@@ -8,6 +8,7 @@ defines: ``high availability (HA)`` makes ``HA`` a mention of high availability,
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import srsly
@@ -163,7 +164,13 @@ def _used_as_product(span) -> bool:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].text in ("'s", "'", "\u2019s", "\u2019"):
         return False
-    return span.start > 0 and doc[span.start - 1].lower_ in USE_CUES
+    i = span.start - 1
+    # "into Slack and PagerDuty": a list of names shares the cue before its first name.
+    while i > 1 and doc[i].lower_ in ("and", "or", ",") and doc[i - 1].text[:1].isupper():
+        i -= 2
+        while i > 0 and doc[i].text[:1].isupper() and doc[i - 1].text[:1].isupper():
+            i -= 1
+    return i >= 0 and doc[i].lower_ in USE_CUES
 
 
 def _glued_left(span) -> bool:
@@ -185,11 +192,28 @@ def _in_team_name(span) -> bool:
     return end < len(doc) and doc[end].lower_ in ("team", "teams") and span.label_ != "COMPANY"
 
 
+# What follows a name in an event's name: "AWS re:Invent", "Google I/O", "Snowflake Summit".
+EVENT_AFTER = re.compile(r"\s*(?:re:Invent|I/O|Summit|Conference|Dev Days|DevDays)\b")
+
+
+def _in_event_name(span) -> bool:
+    """``AWS re:Invent``: a name inside an event's name is not a mention (events are never
+    annotated)."""
+    if span.label_ == "CONCEPT":
+        return False
+    return EVENT_AFTER.match(span.doc.text, span.end_char) is not None
+
+
 def _unwanted(match) -> bool:
-    """Generic words, glued halves of hyphenated words, products inside team names."""
+    """Generic words, glued halves of hyphenated words, products inside team or event names."""
     if match.label_ == "CONCEPT" and (all_generic(match.text) or _inside_proper_name(match)):
         return True
-    return is_generic(match.text) or _glued_left(match) or _in_team_name(match)
+    return (
+        is_generic(match.text)
+        or _glued_left(match)
+        or _in_team_name(match)
+        or _in_event_name(match)
+    )
 
 
 def _has_shorter_core(match, concepts: set[tuple[int, int]]) -> bool:

@@ -19,6 +19,33 @@ def is_case_sensitive(surface: str, flag: bool | None) -> bool:
     return any(c.isupper() for c in surface)
 
 
+# Product names that are also English words: written in lower case they are the word
+# ("react to changes", "a lambda", "the hive"), so they keep their exact case.
+_ENGLISH_NAMES = """
+    airflow android angular arrow athena aurora bash bedrock borg caddy calcite calico celery
+    chubby colossus consul druid elixir envoy falco flannel folly gaudi helix helm hive iceberg
+    impala kong lambda luigi lustre maven mongo neptune nomad outposts parquet playwright polars
+    presto pulsar react redshift scuba selenium snowflake sorbet spanner spark swagger thrift
+    titus tupperware twine vault varnish vespa zanzibar docstore dicer bighead mimir loki
+    """
+ENGLISH_NAMES = frozenset(_ENGLISH_NAMES.split())
+
+
+def lower_form(surface: str) -> str | None:
+    """The lower-case spelling of a one-word product name, when running text uses it
+    (``postgres``, ``redis``, ``mysql``) and it cannot be an English word: not an acronym,
+    not a short word, not a word like ``spark`` or ``react``."""
+    lower = surface.lower()
+    if surface.isupper() or lower == surface or not surface[0].isalpha():
+        return None
+    if not surface.replace(".", "").replace("-", "").isalnum():
+        return None  # "Pub/Sub", two words: lower case is a generic phrase
+    marked = any(c.isupper() for c in surface[1:])  # PostgreSQL, MySQL: no English word
+    if len(surface) < (3 if marked else 4) or (not marked and lower in ENGLISH_NAMES):
+        return None
+    return lower
+
+
 def is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word))
 
