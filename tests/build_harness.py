@@ -21,7 +21,7 @@ from pathlib import Path
 
 SCRIPT = r"""
 import re, sys, time
-import kgraph.api as api
+import kgraph.pipeline.run as run
 import kgraph.extract as extract
 import kgraph.store as store
 from kgraph.cli import main
@@ -44,7 +44,7 @@ class SlowWords:
                            m.end(), post.title, "rule", 0.5)
                    for m in re.finditer(r"\b[A-Z][A-Za-z]+\b", post.title)]
 
-def read_corpus(*args, _read=api.read_corpus, **kwargs):
+def read_corpus(*args, _read=run.read_corpus, **kwargs):
     mark("read")
     return _read(*args, **kwargs)
 
@@ -55,7 +55,7 @@ def write_build(self, *args, _replace=store.Store.write_build, **kwargs):
     return build_id
 
 extract.load_extractor = lambda **_: SlowWords()
-api.read_corpus = read_corpus
+run.read_corpus = read_corpus
 store.Store.write_build = write_build
 main(["build", *sys.argv[2:]])
 """

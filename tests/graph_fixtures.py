@@ -13,7 +13,7 @@ import re
 from kgraph.graph import build_graph
 from kgraph.model import Mention, Post
 from kgraph.ontology import Ontology, OntologyEntry
-from kgraph.store import Snapshot
+from kgraph.model import Snapshot
 
 HOSTILE_TITLE = 'He said "hi" \\ it\'s <script>alert(1)</script>\n& “naïve” k8s 🚀'
 

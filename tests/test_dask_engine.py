@@ -9,7 +9,7 @@ import pytest
 
 from kgraph import api
 from kgraph.bench import generate_posts, write_jsonl
-from kgraph.dask_engine import run_dask
+from kgraph.pipeline.dask_engine import run_dask
 from kgraph.ontology import Ontology, OntologyEntry
 
 pytest.importorskip("dask.distributed")

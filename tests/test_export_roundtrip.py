@@ -11,7 +11,8 @@ import graph_fixtures as fx
 import networkx as nx
 import pytest
 
-from kgraph.graph.io import export, flatten, read_gexf
+from kgraph.api import export
+from kgraph.graph.io import flatten, read_gexf
 from kgraph.graph.io.cypher import statements
 
 G = fx.graph()

@@ -8,7 +8,7 @@ import pytest
 
 from kgraph.errors import CorpusError
 from kgraph.extract import evaluate
-from kgraph.extract.evaluate import fold
+from kgraph.extract.scoring import fold
 from kgraph.model import Mention
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 import graph_fixtures as fx
 
 from kgraph.graph import build_graph
-from kgraph.store import Snapshot
+from kgraph.model import Snapshot
 
 
 def _dump(G):

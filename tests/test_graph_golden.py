@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from kgraph.api import build
 from kgraph.cli import main
-from kgraph.graph import load_graph
+from kgraph.api import load_graph
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 

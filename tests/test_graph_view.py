@@ -7,8 +7,8 @@ import networkx as nx
 import numpy as np
 
 from kgraph import analysis
-from kgraph.graph import pairs
-from kgraph.graph.view import layout, view_payload
+from kgraph.view import pairs
+from kgraph.view.payload import layout, view_payload
 
 
 def _slow(G, keep, min_weight=float("-inf")):

@@ -15,9 +15,9 @@ import pytest
 from browser_support import CHROMIUM, CHROMIUM_ARGS, needs_chromium
 
 from kgraph import api
-from kgraph.graph.build import build_graph
-from kgraph.graph.io.html import render_html
-from kgraph.graph.view import layout, view_payload
+from kgraph.graph import build_graph
+from kgraph.view.html_export import render_html
+from kgraph.view.payload import layout, view_payload
 from kgraph.model import Mention
 
 PAYLOADS = [

@@ -1,250 +1,124 @@
-"""What the CLI and the app call: build a store from corpora, and read it back.
+"""The only door into kgraph for the CLI, the app and users' scripts.
 
-Every answer kgraph gives comes from a plain function here or in :mod:`kgraph.analysis`,
-so a test can call it without a terminal or a browser.
+Build a store from corpora, read it back as a graph, ask it questions, export it. Every
+answer kgraph gives comes from a plain function here or in :mod:`kgraph.analysis`, so a
+test can call it without a terminal or a browser.
+
+>>> import kgraph.api as api
+>>> sorted(api.EXPORT_FORMATS)
+['csv', 'cypher', 'gexf', 'graphml', 'html', 'json']
 """
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
+from typing import TextIO
 
-from kgraph import warmpath
+import networkx as nx
+
+from kgraph import config
+from kgraph.corpus import FORMATS as CORPUS_FORMATS
 from kgraph.corpus import read_corpus
-from kgraph.engines import get_engine
-from kgraph.model import Mention, Post
-from kgraph.store import DEFAULT_DB, Snapshot, open_store, post_row
+from kgraph.graph import build_graph
+from kgraph.graph import io as graph_io
+from kgraph.model import Snapshot
+from kgraph.pipeline import BuildOptions, BuildReport, Progress, run_build
+from kgraph.store import open_store
+from kgraph.view.html_export import write_html
 
-Progress = Callable[[str, int, int], None]
-"""Called as progress(stage, done, total) while a build runs."""
+__all__ = [
+    "CORPUS_FORMATS",
+    "EXPORT_FORMATS",
+    "BuildOptions",
+    "BuildReport",
+    "build",
+    "build_identity",
+    "build_model",
+    "evaluate",
+    "export",
+    "extract",
+    "has_build",
+    "load_extractor",
+    "load_graph",
+    "load_snapshot",
+    "stats",
+]
 
-SMALL_BATCH = 200  # fewer posts to extract than this run in one process
-PARALLEL_FROM = 1000  # from this many posts to extract, a build uses two processes
-CACHE_FLUSH = 500  # posts extracted between cache commits, so a killed build keeps its work
+EXPORT_FORMATS = (*graph_io.FORMATS, "html")
+"""What :func:`export` writes: GraphML, GEXF, node-link JSON, CSV, Cypher, offline HTML."""
 
 
-@dataclass
-class BuildReport:
-    """What a build did, for the CLI to print and tests to check."""
+def _db(db: str | Path | None) -> Path:
+    return Path(db) if db else config.default_db()
 
-    db: str
-    build_id: int | None
-    posts: int
-    mentions: int
-    extracted: int
-    cached: int
-    skipped: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    pipeline_version: str = ""
-    seconds: dict[str, float] = field(default_factory=dict)
+
+# -- building -----------------------------------------------------------------------------
 
 
 def build(
     sources: Iterable[str | Path] = (),
     *,
     db: str | Path | None = None,
-    fmt: str | None = None,
-    encoding: str | None = None,
-    strict: bool = False,
-    ontology_files: Iterable[str | Path] = (),
-    rules_only: bool = False,
-    engine: str = "local",
-    scheduler: str | None = None,
-    batch_size: int = 256,
-    n_process: int | None = None,
+    options: BuildOptions | None = None,
     progress: Progress | None = None,
     extractor=None,
-    add: bool = False,
+    **option_values,
 ) -> BuildReport:
     """Read corpora, extract what the store and the cache lack, and commit the new build.
 
-    No sources means the shipped corpus. Posts the last build already holds, unchanged and
-    under the same pipeline version, are kept as they are; the rest come from the
-    extraction cache or are extracted (``n_process`` None: two processes for large
-    batches). With ``add``, the store's current posts stay and the new ones join them;
-    otherwise the store holds exactly these corpora afterwards. The store keeps the
-    previous build until the new one commits, in one transaction.
+    No sources means the shipped corpus. Options come as a :class:`BuildOptions`, or as
+    its field names (``rules_only=True``); an unknown name is a ``TypeError``. Posts the
+    last build already holds, unchanged and under the same pipeline version, are kept as
+    they are; the rest come from the extraction cache or are extracted. With ``add``, the
+    store's current posts stay and the new ones join them; otherwise the store holds exactly
+    these corpora afterwards. ``extractor`` replaces the shipped pipeline (tests use it).
     """
-    started = time.time()
-    seconds: dict[str, float] = {}
-    sources = [str(s) for s in sources]
-    inputs = sources or ["(shipped corpus)"]
-    ontology_files = list(ontology_files)
-    read = read_corpus(sources, fmt=fmt, encoding=encoding, strict=strict)
-    seconds["read"] = time.time() - started
-    if progress:
-        progress("read", len(read.posts), len(read.posts))
-
-    store = open_store(db or DEFAULT_DB, create=True)
-    try:
-        posts = read.posts
-        if add:
-            posts, inputs = _with_stored(store, posts, inputs)
-        t = time.time()
-        # The pipeline version comes from a memo keyed by the files it depends on, so an
-        # unchanged corpus is recognised without loading spaCy (see kgraph.warmpath).
-        memo = None if extractor is not None else warmpath.fingerprint(ontology_files, rules_only)
-        known = warmpath.remembered_version(store, memo) if memo else None
-        if extractor is not None:
-            known = [extractor.version, list(extractor.warnings)]
-        plan = _plan(store, posts, known[0]) if known else None
-        if plan is None or plan.todo:
-            if extractor is None:
-                from kgraph.extract import load_extractor  # spaCy loads only when needed
-
-                extractor = load_extractor(ontology_files=ontology_files, rules_only=rules_only)
-                warmpath.remember_version(store, memo, [extractor.version, extractor.warnings])
-            if not known or known[0] != extractor.version:
-                plan = _plan(store, posts, extractor.version)
-            known = [extractor.version, list(extractor.warnings)]
-        version, warnings = known
-        seconds["load"] = time.time() - t
-
-        last = store.latest_build()
-        if not plan.changed and plan.unchanged_store and last and last["inputs"] == inputs:
-            return BuildReport(
-                db=str(db or DEFAULT_DB),
-                build_id=last["id"],
-                posts=len(posts),
-                mentions=last["n_mentions"],
-                extracted=0,
-                cached=len(posts),
-                skipped=read.skipped,
-                warnings=list(warnings),
-                pipeline_version=version,
-                seconds=seconds,
-            )
-
-        t = time.time()
-        _extract(
-            store,
-            extractor,
-            plan,
-            version,
-            engine=engine,
-            scheduler=scheduler,
-            batch_size=batch_size,
-            n_process=n_process,
-            progress=progress,
-            ontology_files=ontology_files,
-            rules_only=rules_only,
-        )
-        seconds["extract"] = time.time() - t
-
-        t = time.time()
-        mentions = [
-            Mention(post_id=p.id, **m) for p in plan.changed for m in plan.cached[p.content_hash]
-        ]
-        build_id = store.write_build(
-            posts,
-            mentions,
-            keep=plan.keep,
-            inputs=inputs,
-            pipeline_version=version,
-            n_extracted=len(plan.todo),
-            started_at=started,
-        )
-        n_mentions = store.latest_build()["n_mentions"]
-        seconds["store"] = time.time() - t
-    finally:
-        store.close()
-    return BuildReport(
-        db=str(db or DEFAULT_DB),
-        build_id=build_id,
-        posts=len(posts),
-        mentions=n_mentions,
-        extracted=len(plan.todo),
-        cached=len(posts) - len(plan.todo),
-        skipped=read.skipped,
-        warnings=list(warnings),
-        pipeline_version=version,
-        seconds=seconds,
+    options = replace(options or BuildOptions(), **option_values)
+    return run_build(
+        [str(s) for s in sources], _db(db), options, progress=progress, extractor=extractor
     )
-
-
-def _with_stored(store, posts: list[Post], inputs: list[str]) -> tuple[list[Post], list[str]]:
-    """The store's posts plus ``posts`` (a new post replaces a stored one with its id)."""
-    last = store.latest_build()
-    if last is None:
-        return posts, inputs
-    new = {p.id for p in posts}
-    kept = [p for p in store.posts() if p.id not in new]
-    return kept + posts, list(dict.fromkeys([*last["inputs"], *inputs]))
-
-
-@dataclass
-class _Plan:
-    """What a build must do under one pipeline version."""
-
-    keep: set[str]
-    """Ids of posts the store already holds, unchanged, with this version's mentions."""
-    changed: list[Post]
-    """Posts to (re)write: new, edited, or stored under another version."""
-    cached: dict[str, list[dict]]
-    """Extraction results by content hash for the changed posts, from the cache."""
-    todo: list[Post]
-    """Changed posts the cache lacks, one per content hash: these get extracted."""
-    unchanged_store: bool
-    """The store holds exactly the kept posts, nothing more."""
-
-
-def _plan(store, posts: list[Post], version: str) -> _Plan:
-    last = store.latest_build()
-    stored = store.post_rows() if last and last["pipeline_version"] == version else {}
-    keep = {p.id for p in posts if stored.get(p.id) == post_row(p)}
-    changed = [p for p in posts if p.id not in keep]
-    cached = store.cached({p.content_hash for p in changed}, version)
-    todo = list({p.content_hash: p for p in changed if p.content_hash not in cached}.values())
-    return _Plan(keep, changed, cached, todo, unchanged_store=len(stored) == len(keep))
-
-
-def _extract(
-    store, extractor, plan: _Plan, version: str, *, engine, n_process, progress, **options
-) -> None:
-    """Extract the plan's todo posts into its cache and the store's cache table."""
-    if not plan.todo:
-        return
-    if n_process is None:
-        n_process = min(2, os.cpu_count() or 1) if len(plan.todo) >= PARALLEL_FROM else 1
-    # A few posts do not repay starting worker processes (each loads the pipeline).
-    n_process = n_process if len(plan.todo) >= SMALL_BATCH else 1
-    done = 0
-
-    def tick(n: int) -> None:
-        nonlocal done
-        done += n
-        if progress:
-            progress("extract", done, len(plan.todo))
-
-    pending: list[tuple[str, list[dict]]] = []
-    for post, mentions in get_engine(engine)(
-        extractor, plan.todo, n_process=n_process, progress=tick, **options
-    ):
-        pending.append((post.content_hash, [m.to_dict() for m in mentions]))
-        plan.cached[post.content_hash] = pending[-1][1]
-        if len(pending) >= CACHE_FLUSH:
-            store.put_cache(pending, version)
-            pending = []
-    if pending:
-        store.put_cache(pending, version)
 
 
 def has_build(db: str | Path | None = None) -> bool:
     """Whether the store at ``db`` exists and holds a complete build."""
-    path = Path(db or DEFAULT_DB)
+    path = _db(db)
     if not path.exists():
         return False
     with open_store(path) as store:
         return store.latest_build() is not None
 
 
+def build_identity(db: str | Path | None = None) -> tuple:
+    """``(id, finished_at)`` of the store's latest build: a new build changes it."""
+    with open_store(_db(db)) as store:
+        build = store.latest_build() or {}
+    return (build.get("id"), build.get("finished_at"))
+
+
+# -- reading ------------------------------------------------------------------------------
+
+
 def load_snapshot(db: str | Path | None = None) -> Snapshot:
     """Everything the latest build stored, read consistently."""
-    with open_store(db or DEFAULT_DB) as store:
+    with open_store(_db(db)) as store:
         return store.snapshot()
+
+
+def load_graph(
+    db: str | Path | None = None, *, ontology=None, ontology_files: Iterable[str | Path] = ()
+) -> nx.MultiDiGraph:
+    """The graph of the store at ``db`` (default ``data/kgraph.db``) with the default ontology.
+
+    Pass ``ontology`` to use one already loaded.
+    """
+    from kgraph.ontology import load_ontology
+
+    snapshot = load_snapshot(db)
+    if ontology is None:
+        ontology = load_ontology(ontology_files)
+    return build_graph(snapshot, ontology)
 
 
 def stats(db: str | Path | None = None) -> dict:
@@ -257,7 +131,7 @@ def stats(db: str | Path | None = None) -> dict:
         by_method[m.method] = by_method.get(m.method, 0) + 1
     build = snap.build or {}
     return {
-        "db": str(db or DEFAULT_DB),
+        "db": str(_db(db)),
         "posts": len(snap.posts),
         "entities": {t: len(names) for t, names in sorted(by_type.items())},
         "mentions": len(snap.mentions),
@@ -271,5 +145,90 @@ def stats(db: str | Path | None = None) -> dict:
     }
 
 
-def posts_by_id(snapshot: Snapshot) -> dict[str, Post]:
-    return {p.id: p for p in snapshot.posts}
+def quality(db: str | Path | None = None) -> dict:
+    """How extraction went on the store: see :func:`kgraph.analysis.quality.quality_report`."""
+    from kgraph.analysis.quality import quality_report
+
+    return quality_report(load_snapshot(db))
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def export(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> list[Path]:
+    """Write ``G`` as ``fmt`` (one of :data:`EXPORT_FORMATS`) to ``out``; returns the files."""
+    return graph_io.export(G, fmt, out, writers={"html": write_html})
+
+
+# -- extraction -----------------------------------------------------------------------------
+
+
+def load_extractor(ontology_files: Iterable[str | Path] = (), *, rules_only: bool = False):
+    """The extraction pipeline from ``models/kgraph`` and the ontology (loads spaCy)."""
+    from kgraph.extract import load_extractor as load
+
+    return load(ontology_files, rules_only=rules_only)
+
+
+def extract(
+    inputs: Iterable[str | Path],
+    out: TextIO,
+    extractor,
+    *,
+    batch_size: int = config.BATCH_SIZE,
+    n_process: int = 1,
+) -> int:
+    """Write the extraction output of the corpora ``inputs`` to ``out``; returns the posts."""
+    from kgraph.extract.output import write_output
+
+    posts = read_corpus([str(i) for i in inputs]).posts
+    pairs = zip(
+        posts, extractor.extract(posts, batch_size=batch_size, n_process=n_process), strict=True
+    )
+    return write_output(pairs, out)
+
+
+def evaluate(gold: str | Path, extractor) -> dict:
+    """P/R/F1 of ``extractor`` against a gold JSONL file (see docs/annotation.md)."""
+    from kgraph.extract.scoring import evaluate as score
+
+    return score(gold, extractor)
+
+
+def build_model(ontology_files: Iterable[str | Path] = ()) -> dict:
+    """Regenerate ``models/kgraph`` from the ontology; returns its meta."""
+    from kgraph.extract import build_model as make
+
+    return make(ontology_files=ontology_files)
+
+
+# -- benchmark ------------------------------------------------------------------------------
+
+
+def bench(
+    n: int,
+    seed: int,
+    *,
+    baseline_sample: int,
+    n_process: int,
+    dask: bool = False,
+    say=None,
+    results_dir: str | Path | None = None,
+    command: str = "",
+) -> tuple[dict, Path]:
+    """Run ``kgraph bench`` on ``n`` synthetic posts; returns the results and where they went."""
+    from kgraph.bench.report import save
+    from kgraph.bench.run import run_bench
+
+    results = run_bench(
+        n, seed, baseline_sample=baseline_sample, n_process=n_process, dask=dask, say=say
+    )
+    results["command"] = command
+    return results, save(results, results_dir)
+
+
+def bench_table(results: dict) -> str:
+    """The benchmark's results as the text table ``kgraph bench`` prints."""
+    from kgraph.bench.report import table
+
+    return table(results)

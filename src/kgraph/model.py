@@ -1,6 +1,8 @@
-"""The records that flow between stages: a post read from a corpus, a mention found in it.
+"""The records that flow between stages, and the graph's schema, declared once.
 
-Readers produce :class:`Post`; the extractor produces :class:`Mention`; the store keeps both.
+Readers produce :class:`Post`; the extractor produces :class:`Mention`; the store keeps both
+and hands a build back as a :class:`Snapshot`. The graph stage names its nodes and edges
+with the constants below, and every entity id comes from :func:`entity_key`.
 """
 
 from __future__ import annotations
@@ -11,8 +13,24 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 
 ENTITY_TYPES = ("COMPANY", "TECHNOLOGY", "CONCEPT")
+"""The three entity types extraction outputs."""
 FIELDS = ("title", "summary")
 METHODS = ("ontology", "model", "rule")
+
+# -- Graph schema ------------------------------------------------------------------------
+POST = "post"
+ENTITY_KINDS = tuple(t.lower() for t in ENTITY_TYPES)
+"""Node kinds of entities: ``company``, ``technology``, ``concept``."""
+NODE_KINDS = (POST, *ENTITY_KINDS)
+"""Every node's ``kind`` attribute is one of these."""
+EDGE_TYPES = ("mentions", "published_by", "uses", "related", "is_a", "product_of")
+"""Edge keys of the MultiDiGraph: post→entity ``mentions`` and ``published_by``,
+company→technology ``uses``, entity↔entity ``related`` (co-occurrence), ontology ``is_a``
+and ``product_of``."""
+MEASURES = ("pagerank", "degree", "betweenness")
+"""Centrality measures the analysis offers."""
+POST_PREFIX = "post:"
+"""Post node ids are this prefix plus the post's id."""
 
 
 def normalise_title(title: str) -> str:
@@ -95,5 +113,36 @@ class Mention:
 
 
 def entity_key(type_: str, canonical: str) -> str:
-    """The id of an entity node: its type and canonical name, e.g. ``CONCEPT:sharding``."""
+    """The id of an entity node: its type and canonical name.
+
+    >>> entity_key("CONCEPT", "sharding")
+    'CONCEPT:sharding'
+    """
     return f"{type_}:{canonical}"
+
+
+def post_node(post_id: str) -> str:
+    """The id of a post's node.
+
+    >>> post_node("abc")
+    'post:abc'
+    """
+    return POST_PREFIX + post_id
+
+
+def kind_of(type_: str) -> str:
+    """The node kind of an entity type: ``COMPANY`` → ``company``.
+
+    >>> kind_of("TECHNOLOGY")
+    'technology'
+    """
+    return type_.lower()
+
+
+@dataclass
+class Snapshot:
+    """Everything one build stored, read in one transaction."""
+
+    posts: list[Post]
+    mentions: list[Mention]
+    build: dict | None

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import yaml
 
+from kgraph import config
 from kgraph.errors import OntologyError
 from kgraph.model import ENTITY_TYPES, entity_key
 
 # The C loader is ~10x faster on our ~1,000 entries; both are safe loaders.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "data" / "ontology"
+DEFAULT_DIR = config.ONTOLOGY_DIR
 
 
 @dataclass

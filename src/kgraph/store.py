@@ -13,15 +13,15 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
+from kgraph import config
 from kgraph.errors import StoreError
-from kgraph.model import Mention, Post
+from kgraph.model import Mention, Post, Snapshot
 
-DEFAULT_DB = Path(__file__).resolve().parents[2] / "data" / "kgraph.db"
+DEFAULT_DB = config.DEFAULT_DB
 APPLICATION_ID = 0x6B677268  # "kgrh": marks a file as a kgraph store
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA_V1 = """
@@ -49,17 +49,11 @@ CREATE TABLE extraction_cache (
     PRIMARY KEY (content_hash, pipeline_version)
 );
 """
+SCHEMA_V2 = """
+CREATE TABLE pipeline_memo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
 # Index i holds the script that takes a store from version i to i + 1.
-MIGRATIONS: list[str] = ["", SCHEMA_V1]
-
-
-@dataclass
-class Snapshot:
-    """Everything one build stored, read in one transaction."""
-
-    posts: list[Post]
-    mentions: list[Mention]
-    build: dict | None
+MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2]
 
 
 def _check_file(path: Path) -> None:
@@ -192,6 +186,21 @@ class Store:
             self.conn.executemany(
                 "INSERT OR REPLACE INTO extraction_cache VALUES (?, ?, ?)",
                 [(h, version, json.dumps(m, ensure_ascii=False)) for h, m in items],
+            )
+
+    # -- pipeline memo --------------------------------------------------------------------
+
+    def memo(self, key: str):
+        """A value remembered under ``key`` (see :mod:`kgraph.pipeline.warm`), or None."""
+        with self._read() as db:
+            row = db.execute("SELECT value FROM pipeline_memo WHERE key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def remember(self, key: str, value) -> None:
+        """Keep ``value`` (JSON) under ``key``, committed at once."""
+        with self._write():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO pipeline_memo VALUES (?, ?)", [key, json.dumps(value)]
             )
 
     # -- writing a build -------------------------------------------------------------------

@@ -10,12 +10,14 @@ from kgraph.analysis.communities import communities, community_of
 from kgraph.analysis.compare import company_posts, company_technology_matrix, compare_companies
 from kgraph.analysis.ego import ego_subgraph
 from kgraph.analysis.paths import explain_edge, explained_path
+from kgraph.analysis.posts import POST_COLUMNS, post_rows, post_spans
 from kgraph.analysis.precompute import warm
 from kgraph.analysis.related import edge_evidence, related_posts
 from kgraph.analysis.resolve import resolve, search, suggestions
 from kgraph.analysis.similar import similar_posts
 
 __all__ = [
+    "POST_COLUMNS",
     "centrality",
     "communities",
     "community_of",
@@ -27,6 +29,8 @@ __all__ = [
     "entity_card",
     "explain_edge",
     "explained_path",
+    "post_rows",
+    "post_spans",
     "related_posts",
     "resolve",
     "search",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import networkx as nx
 
 from kgraph.analysis._index import entity_graph, get_index
+from kgraph.model import MEASURES
 
 __all__ = ["MEASURES", "centrality", "top_entities"]
 
-MEASURES = ("pagerank", "degree", "betweenness")
 BETWEENNESS_SAMPLE = 300  # pivots for approximate betweenness on big graphs (seeded)
 
 

@@ -8,6 +8,7 @@ import networkx as nx
 
 from kgraph.analysis._index import entity_graph, get_index
 from kgraph.analysis.resolve import resolve
+from kgraph.model import post_node
 
 __all__ = ["explain_edge", "explained_path"]
 
@@ -65,16 +66,16 @@ def explain_edge(G: nx.MultiDiGraph, u: str, v: str, key: str, limit: int = 50) 
     if key == "uses":
         out = []
         for post in d["posts"][:limit]:
-            ev = _sentences(G, f"post:{post}", v)
+            ev = _sentences(G, post_node(post), v)
             out.append(
                 {
-                    **_post_fields(G, f"post:{post}"),
+                    **_post_fields(G, post_node(post)),
                     "relation": key,
-                    "sentence": ev[0]["sentence"] if ev else G.nodes[f"post:{post}"]["title"],
+                    "sentence": ev[0]["sentence"] if ev else G.nodes[post_node(post)]["title"],
                 }
             )
         return out
-    ranked = sorted((*_co_mention(G, f"post:{p}", u, v), f"post:{p}") for p in d["posts"][:SCAN])
+    ranked = sorted((*_co_mention(G, post_node(p), u, v), post_node(p)) for p in d["posts"][:SCAN])
     return [
         {**_post_fields(G, post), "sentence": sentence, "relation": key}
         for _rank, sentence, post in ranked[:limit]

@@ -8,6 +8,7 @@ import networkx as nx
 
 from kgraph.analysis._index import get_index
 from kgraph.errors import NotFoundError
+from kgraph.model import post_node
 
 __all__ = ["resolve", "search"]
 
@@ -42,8 +43,8 @@ def resolve(G: nx.MultiDiGraph, name: str) -> str:
     hits = index.exact.get(query.lower())
     if hits:
         return _best(G, hits)
-    if f"post:{query}" in G:
-        return f"post:{query}"
+    if post_node(query) in G:
+        return post_node(query)
     raise NotFoundError(f"No entity or post named {name!r}.", suggestions(G, query))
 
 

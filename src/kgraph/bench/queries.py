@@ -88,7 +88,7 @@ def measure_payload(G, centers: list[str], notes: list[str]) -> dict:
     try:
         from kgraph import analysis
         from kgraph.analysis import ego_subgraph
-        from kgraph.graph.view import LINKS_PER_NODE, layout, view_payload
+        from kgraph.view.payload import LINKS_PER_NODE, layout, view_payload
     except ImportError as exc:
         notes.append(f"subgraph payload skipped: {exc}")
         return {}

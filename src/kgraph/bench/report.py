@@ -6,7 +6,9 @@ import json
 import time
 from pathlib import Path
 
-RESULTS_DIR = Path(__file__).resolve().parents[3] / "bench" / "results"
+from kgraph import config
+
+RESULTS_DIR = config.BENCH_RESULTS_DIR
 
 # (figure, key in results["figures"], target text, predicate)
 TARGETS = [

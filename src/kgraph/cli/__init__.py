@@ -9,9 +9,9 @@ import click
 
 from kgraph import __version__
 from kgraph.cli.bench import bench_cmd
-from kgraph.cli.build import app_cmd, build_cmd, stats_cmd
 from kgraph.cli.extract import eval_cmd, extract_cmd, model_group
 from kgraph.cli.graph import COMMANDS as GRAPH_COMMANDS
+from kgraph.cli.store_cmds import app_cmd, build_cmd, stats_cmd
 from kgraph.errors import KgraphError
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kgraph import api
 from kgraph.cli.options import echo_json, json_option
 
 
@@ -51,22 +52,25 @@ def bench_cmd(n, seed, baseline_sample, n_process, dask, results_dir, as_json):
       kgraph bench --posts 10000
       kgraph bench --posts 500 --baseline-sample 200 --json
     """
-    from kgraph.bench.report import save, table
-    from kgraph.bench.run import run_bench
-
     say = (lambda _: None) if as_json else (lambda msg: click.echo(f"bench: {msg}", err=True))
-    results = run_bench(
-        n, seed, baseline_sample=baseline_sample, n_process=n_process, dask=dask, say=say
-    )
-    results["command"] = (
+    command = (
         f"kgraph bench --posts {n} --seed {seed} --baseline-sample "
         f"{baseline_sample} --processes {n_process}" + (" --dask" * dask)
     )
-    path = save(results, results_dir)
+    results, path = api.bench(
+        n,
+        seed,
+        baseline_sample=baseline_sample,
+        n_process=n_process,
+        dask=dask,
+        say=say,
+        results_dir=results_dir,
+        command=command,
+    )
     if as_json:
         echo_json(results)
         return
-    click.echo(table(results))
+    click.echo(api.bench_table(results))
     for note in results["notes"]:
         click.echo(f"note: {note}")
     click.echo(f"\n{results['command']}  ->  {path}")

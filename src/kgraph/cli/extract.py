@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 
 import click
 
+from kgraph import api
 from kgraph.cli.options import echo_json
 
 ontology_option = click.option(
@@ -25,9 +25,7 @@ rules_only_option = click.option(
 
 
 def _load(ontology_files, rules_only):
-    from kgraph.extract import load_extractor
-
-    extractor = load_extractor(ontology_files, rules_only=rules_only)
+    extractor = api.load_extractor(ontology_files, rules_only=rules_only)
     for warning in extractor.warnings:
         click.secho(f"warning: {warning}", fg="yellow", err=True)
     return extractor
@@ -50,21 +48,11 @@ def extract_cmd(inputs, output, batch_size, n_process, ontology_files, rules_onl
       kgraph extract data/000_bd76a9d99491f98c.txt -o mentions.jsonl
       kgraph extract posts.csv --ontology my_systems.yaml | head -3
     """
-    from kgraph.corpus import read_corpus
-
-    result = read_corpus(list(inputs))
     extractor = _load(ontology_files, rules_only)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
-    started, count = time.perf_counter(), 0
+    started = time.perf_counter()
     try:
-        for post, mentions in zip(
-            result.posts,
-            extractor.extract(result.posts, batch_size=batch_size, n_process=n_process),
-            strict=True,
-        ):
-            line = {"id": post.id, "title": post.title, "entities": [m.to_dict() for m in mentions]}
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
-            count += 1
+        count = api.extract(inputs, out, extractor, batch_size=batch_size, n_process=n_process)
     finally:
         if output:
             out.close()
@@ -89,9 +77,7 @@ def eval_cmd(gold, as_json, verbose, ontology_files, rules_only):
       kgraph eval data/gold/dev.jsonl --verbose
       kgraph eval data/gold/dev.jsonl --json | jq .micro.f1
     """
-    from kgraph.extract import evaluate
-
-    report = evaluate(gold, _load(ontology_files, rules_only))
+    report = api.evaluate(gold, _load(ontology_files, rules_only))
     if as_json:
         echo_json(report)
         return
@@ -128,8 +114,6 @@ def model_build_cmd(ontology_files):
       kgraph model build
       kgraph model build --ontology my_systems.yaml
     """
-    from kgraph.extract import build_model
-
-    meta = build_model(ontology_files=ontology_files)
+    meta = api.build_model(ontology_files)
     counts = ", ".join(f"{k} {v}" for k, v in meta["entities"].items())
     click.echo(f"models/kgraph {meta['pipeline_version']}: {counts}; patterns {meta['patterns']}")

@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import click
 
-from kgraph import analysis
-from kgraph.analysis.centrality import MEASURES
+from kgraph import analysis, api
 from kgraph.cli.options import db_option, echo_json, json_option
+from kgraph.model import MEASURES
 
 COMMANDS: list[click.Command] = []
 KINDS = click.Choice(["company", "technology", "concept"])
 
 
 def _graph(db):
-    from kgraph.graph import load_graph
-
-    return load_graph(db)
+    return api.load_graph(db)
 
 
 def command(name: str):
@@ -195,7 +193,7 @@ def compare_cmd(a, b, db, as_json):
     "--format",
     "fmt",
     required=True,
-    type=click.Choice(["graphml", "gexf", "json", "csv", "cypher", "html"]),
+    type=click.Choice(api.EXPORT_FORMATS),
 )
 @click.option(
     "-o",
@@ -216,7 +214,6 @@ def export_cmd(fmt, out, db):
       kgraph export --format cypher -o graph.cypher     # cypher-shell -f graph.cypher
       kgraph export --format html -o graph.html         # opens offline in a browser
     """
-    from kgraph.graph.io import export
 
-    for path in export(_graph(db), fmt, out):
+    for path in api.export(_graph(db), fmt, out):
         click.echo(f"wrote {path}")

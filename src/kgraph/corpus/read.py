@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kgraph import config
 from kgraph.corpus import csvfile, feed, jsonfile, opml, seed
 from kgraph.corpus.detect import detect_format, is_url
 from kgraph.corpus.fetch import fetch_url
@@ -14,7 +15,7 @@ from kgraph.corpus.text import decode
 from kgraph.errors import CorpusError
 from kgraph.model import Post, normalise_title
 
-SHIPPED_CORPUS = Path(__file__).resolve().parents[3] / "data" / "000_bd76a9d99491f98c.txt"
+SHIPPED_CORPUS = config.SHIPPED_CORPUS
 
 # Each parser takes (text, origin name, encoding) and yields Post or Skip.
 PARSERS: dict[str, Callable] = {

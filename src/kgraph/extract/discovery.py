@@ -19,6 +19,7 @@ from spacy.util import minibatch
 from kgraph.extract.generic import is_generic, phrases
 from kgraph.extract.resolver import EVENT_AFTER
 from kgraph.extract.spans import POSSESSIVE, Candidate, add_candidates, covered, is_title_case
+from kgraph.model import entity_key
 
 ORG_SUFFIX = phrases(
     """
@@ -170,7 +171,12 @@ class ModelDiscovery:
             conf = self.company_conf if type_ == "COMPANY" else self.technology_conf
             found.append(
                 Candidate(
-                    span.start, _possessive_end(span), type_, f"{type_}:{span.text}", "model", conf
+                    span.start,
+                    _possessive_end(span),
+                    type_,
+                    entity_key(type_, span.text),
+                    "model",
+                    conf,
                 )
             )
         add_candidates(doc, found)

@@ -10,7 +10,7 @@ from pathlib import Path
 import srsly
 from spacy.language import Language
 
-from kgraph.extract import build, pipeline
+from kgraph.extract import model_build, pipeline
 from kgraph.extract.assemble import Piece, assemble
 from kgraph.extract.patterns import ontology_hash
 from kgraph.extract.textclean import chunks, clean
@@ -88,7 +88,7 @@ def extractor_from_ontology(onto: Ontology, rules_only: bool = True) -> Extracto
     pipeline.add_kgraph_components(nlp)
     pipeline.fill_from_ontology(nlp, onto)
     warnings = [RULES_ONLY_WARNING] if rules_only else []
-    return Extractor(nlp, onto, build.pipeline_version(onto, nlp), warnings)
+    return Extractor(nlp, onto, model_build.pipeline_version(onto, nlp), warnings)
 
 
 def load_extractor(
@@ -102,9 +102,9 @@ def load_extractor(
     extra = [Path(p) for p in ontology_files]
     onto = load_ontology(extra)
     warnings = [RULES_ONLY_WARNING] if rules_only else []
-    meta_path = build.MODEL_DIR / "meta.json"
+    meta_path = model_build.MODEL_DIR / "meta.json"
     if meta_path.exists():
-        nlp = pipeline.load(build.MODEL_DIR, rules_only)
+        nlp = pipeline.load(model_build.MODEL_DIR, rules_only)
         if srsly.read_json(meta_path).get("ontology_hash") != ontology_hash(onto):
             pipeline.fill_from_ontology(nlp, onto)
             if not extra:
@@ -120,4 +120,4 @@ def load_extractor(
             "models/kgraph is missing: the pipeline was assembled in memory; "
             "run `kgraph model build` to save it."
         )
-    return Extractor(nlp, onto, build.pipeline_version(onto, nlp), warnings)
+    return Extractor(nlp, onto, model_build.pipeline_version(onto, nlp), warnings)

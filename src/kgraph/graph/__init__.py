@@ -1,32 +1,11 @@
-"""The knowledge graph: a typed NetworkX MultiDiGraph built from the store.
+"""The knowledge graph: a typed NetworkX MultiDiGraph built from a store snapshot.
 
-``build_graph(snapshot, ontology)`` is a pure function; ``load_graph(db)`` reads the store
-and the default ontology first. Exports live in :mod:`kgraph.graph.io`.
+``build_graph(snapshot, ontology)`` is a pure function of what the store handed over; the
+graph stage reads neither the store nor the API (``kgraph.api.load_graph`` does both).
+Exports live in :mod:`kgraph.graph.io`.
 """
 
-from __future__ import annotations
+from kgraph.graph.construct import build_graph
+from kgraph.model import EDGE_TYPES, NODE_KINDS
 
-from collections.abc import Iterable
-from pathlib import Path
-
-import networkx as nx
-
-from kgraph.graph.build import EDGE_TYPES, NODE_KINDS, build_graph
-
-__all__ = ["EDGE_TYPES", "NODE_KINDS", "build_graph", "load_graph"]
-
-
-def load_graph(
-    db: str | Path | None = None, *, ontology=None, ontology_files: Iterable[str | Path] = ()
-) -> nx.MultiDiGraph:
-    """The graph of the store at ``db`` (default ``data/kgraph.db``) with the default ontology.
-
-    Pass ``ontology`` to use one already loaded (the app caches it).
-    """
-    from kgraph.api import load_snapshot
-    from kgraph.ontology import load_ontology
-
-    snapshot = load_snapshot(db)
-    if ontology is None:
-        ontology = load_ontology(ontology_files)
-    return build_graph(snapshot, ontology)
+__all__ = ["EDGE_TYPES", "NODE_KINDS", "build_graph"]

@@ -12,10 +12,10 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 import streamlit as st
 
+from kgraph import config
 from kgraph.errors import KgraphError
 
 HEIGHT = 640  # pixels; without an explicit height the container collapses to 150 px
@@ -44,7 +44,7 @@ def _vis_file(name: str) -> str:
 def assets() -> tuple[str, str]:
     """(js, css) of the component: vis-network's bundle and tooltip style, then ours."""
     vis_js = re.sub(r"//# sourceMappingURL=\S*", "", _vis_file("vis-network.min.js"))
-    ours = (Path(__file__).parent / "static" / "graph.js").read_text(encoding="utf-8")
+    ours = (config.STATIC_DIR / "graph.js").read_text(encoding="utf-8")
     tooltip = re.search(r"div\.vis-tooltip\{[^}]*\}", _vis_file("vis-network.css"))
     css = (tooltip.group(0) if tooltip else "") + CSS
     return vis_js + "\n" + ours, css
@@ -65,7 +65,7 @@ def signature(payload: dict) -> str:
 def graph_view(payload: dict, *, key: str, select: str | None, on_selection, on_expand):
     """Mount the graph; returns the component result (``.selection``, ``.expand``).
 
-    ``payload`` is :func:`kgraph.graph.view.view_payload` output. Per-click state stays out
+    ``payload`` is :func:`kgraph.view.payload.view_payload` output. Per-click state stays out
     of ``data``: the browser already shows what was clicked, and changed data re-sends it.
     """
     data = {**payload, "select": select}

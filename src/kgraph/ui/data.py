@@ -9,25 +9,22 @@ from pathlib import Path
 
 import streamlit as st
 
-from kgraph.corpus import FORMATS
+from kgraph import api, config
 from kgraph.errors import CorpusError, KgraphError
-from kgraph.graph.io import FORMATS as EXPORTS
-from kgraph.graph.io import export
-from kgraph.store import DEFAULT_DB
 from kgraph.ui import errors, html, loaders, state
 
-MAX_UPLOAD = 20 * 1024 * 1024  # bytes; bigger corpora go through `kgraph build` instead
+MAX_UPLOAD = config.MAX_UPLOAD_MB * 1024 * 1024  # bytes
 UPLOAD_TYPES = ["txt", "csv", "json", "jsonl", "xml", "rss", "atom", "opml"]
 
 
 @st.cache_data(max_entries=16, show_spinner="Exporting…")
 def _export(db: str, version: tuple, fmt: str) -> tuple[str, bytes]:
-    G = loaders._graph(db, version)
+    G = loaders.graph_at(db, version)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / (
             "csv" if fmt == "csv" else f"kgraph.{'cypher' if fmt == 'cypher' else fmt}"
         )
-        files = export(G, fmt, out)
+        files = api.export(G, fmt, out)
         if len(files) == 1:
             return files[0].name, files[0].read_bytes()
         buffer = io.BytesIO()
@@ -68,7 +65,9 @@ def _sources(upload, url: str, tmp: Path) -> list[str]:
 def _build_section() -> None:
     st.subheader("Build a store")
     upload = st.file_uploader(
-        f"Corpus file (formats: {', '.join(FORMATS)})", type=UPLOAD_TYPES, key=state.UPLOAD
+        f"Corpus file (formats: {', '.join(api.CORPUS_FORMATS)})",
+        type=UPLOAD_TYPES,
+        key=state.UPLOAD,
     )
     url = st.text_input("…or a feed URL", key=state.FEED_URL, placeholder="https://…/feed.xml")
     target = st.text_input(
@@ -98,7 +97,9 @@ def render() -> None:
     """Draw the Data page."""
     st.title("Data")
     current = loaders.current_db()
-    stores = sorted({str(current), str(DEFAULT_DB), *map(str, DEFAULT_DB.parent.glob("*.db"))})
+    stores = sorted(
+        {str(current), str(config.DEFAULT_DB), *map(str, config.DEFAULT_DB.parent.glob("*.db"))}
+    )
     choice = st.selectbox(
         "Store the app reads", stores, index=stores.index(str(current)), key=state.STORE_CHOICE
     )
@@ -109,7 +110,7 @@ def render() -> None:
     st.caption(f"Reading {db}")
     _build_section()
     st.subheader("Download exports")
-    cols = st.columns(len(EXPORTS))
-    for col, fmt in zip(cols, EXPORTS, strict=True):
+    cols = st.columns(len(api.EXPORT_FORMATS))
+    for col, fmt in zip(cols, api.EXPORT_FORMATS, strict=True):
         name, blob = _export(db, version, fmt)
         col.download_button(fmt, blob, file_name=name, key=f"data_download_{fmt}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kgraph import config
 from kgraph.errors import NotFoundError
 from kgraph.ui import loaders, state
 
@@ -25,13 +26,13 @@ def read() -> NotFoundError | None:
     if ss[state.URL_READ]:
         return None
     ss[state.URL_READ] = True
-    depth = _number(q.get(state.Q_DEPTH), 1, 3, int)
+    depth = _number(q.get(state.Q_DEPTH), 1, config.VIEW_DEPTH_MAX, int)
     if depth is not None:
         ss[state.DEPTH] = depth
-    weight = _number(q.get(state.Q_MIN_WEIGHT), 0, 100)
+    weight = _number(q.get(state.Q_MIN_WEIGHT), 0, config.MIN_WEIGHT_MAX)
     if weight is not None:
         ss[state.MIN_WEIGHT] = weight
-    cap = _number(q.get(state.Q_CAP), 10, 5000, int)
+    cap = _number(q.get(state.Q_CAP), config.VIEW_CAP_MIN, config.VIEW_CAP_MAX, int)
     if cap is not None:
         ss[state.CAP] = cap
     if q.get(state.Q_KINDS):
@@ -62,13 +63,13 @@ def write() -> None:
     )
     if focus and focus in G:
         wanted[state.Q_ENTITY] = str(G.nodes[focus].get("label", focus))
-    if ss[state.DEPTH] != 1:
+    if ss[state.DEPTH] != config.VIEW_DEPTH:
         wanted[state.Q_DEPTH] = str(ss[state.DEPTH])
     if sorted(ss[state.KINDS]) != sorted(state.KINDS_DEFAULT):
         wanted[state.Q_KINDS] = ",".join(ss[state.KINDS])
-    if float(ss[state.MIN_WEIGHT]) != 1.0:
+    if float(ss[state.MIN_WEIGHT]) != config.MIN_WEIGHT:
         wanted[state.Q_MIN_WEIGHT] = f"{float(ss[state.MIN_WEIGHT]):g}"
-    if int(ss[state.CAP]) != 300:
+    if int(ss[state.CAP]) != config.VIEW_CAP:
         wanted[state.Q_CAP] = str(int(ss[state.CAP]))
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kgraph import config
 from kgraph.errors import NotFoundError
+from kgraph.model import MEASURES
 from kgraph.ui import deeplink, html, loaders, panel, state
 from kgraph.ui.component import graph_view
-from kgraph.ui.selection import view_nodes
+from kgraph.view.selection import view_nodes
 
 
 def select_node(node: str, *, center: bool = False) -> None:
@@ -61,11 +63,15 @@ def expand(node: str) -> None:
 def _controls() -> None:
     with st.sidebar:
         st.subheader("View")
-        st.slider("Ego depth", 1, 3, key=state.DEPTH)
+        st.slider("Ego depth", 1, config.VIEW_DEPTH_MAX, key=state.DEPTH)
         st.multiselect("Node types", list(state.KINDS_ALL), key=state.KINDS)
-        st.number_input("Minimum link weight", 0.0, 100.0, step=0.5, key=state.MIN_WEIGHT)
-        st.number_input("Node cap", 10, 5000, step=50, key=state.CAP)
-        st.selectbox("Size nodes by", ["pagerank", "degree", "betweenness"], key=state.SIZE_BY)
+        st.number_input(
+            "Minimum link weight", 0.0, config.MIN_WEIGHT_MAX, step=0.5, key=state.MIN_WEIGHT
+        )
+        st.number_input(
+            "Node cap", config.VIEW_CAP_MIN, config.VIEW_CAP_MAX, step=50, key=state.CAP
+        )
+        st.selectbox("Size nodes by", list(MEASURES), key=state.SIZE_BY)
         if st.button("Back to overview", key="explore_overview"):
             st.session_state[state.CENTER] = None
             st.session_state[state.EXPANDED] = []

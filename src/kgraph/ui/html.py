@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlsplit
 
-from kgraph.graph.view import KIND_COLORS
+from kgraph.view.palette import FALLBACK_COLOR, KIND_COLORS
 
 
 def esc(text: object) -> str:
@@ -61,7 +61,7 @@ def highlight_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
     for start, end, kind in sorted(spans):
         if start < at or end > len(text) or start >= end:
             continue
-        colour = KIND_COLORS.get(kind, "#888888")
+        colour = KIND_COLORS.get(kind, FALLBACK_COLOR)
         out.append(esc(text[at:start]))
         out.append(
             f'<mark style="background:{colour}33;border-bottom:2px solid {colour}">'
@@ -74,7 +74,7 @@ def highlight_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
 
 def badge(kind: str) -> str:
     """A small coloured label for a node kind."""
-    colour = KIND_COLORS.get(kind, "#888888")
+    colour = KIND_COLORS.get(kind, FALLBACK_COLOR)
     return (
         f'<span style="background:{colour};color:#fff;border-radius:8px;'
         f'padding:1px 8px;font-size:0.8em">{esc(kind)}</span>'

@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from difflib import SequenceMatcher
-
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from kgraph import api
+from kgraph.model import ENTITY_KINDS, MEASURES
 from kgraph.ui import loaders, state
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _quality(db: str, version: tuple) -> dict:
-    snap = api.load_snapshot(db)
-    by_method = Counter(m.method for m in snap.mentions)
-    bands = Counter(f"{int(m.confidence * 10) / 10:.1f}" for m in snap.mentions)
-    posts_per = Counter()
-    for key in {(m.post_id, m.type, m.canonical) for m in snap.mentions}:
-        posts_per[(key[1], key[2])] += 1
-    once = sorted(f"{n} ({t.lower()})" for (t, n), c in posts_per.items() if c == 1)
-    names = sorted({(t, n) for t, n in posts_per})
-    alike = []
-    folded = [(t, n, n.lower().replace("-", " ").rstrip("s")) for t, n in names]
-    for i, (t, n, f) in enumerate(folded):  # quadratic, but over distinct names only
-        for t2, n2, f2 in folded[i + 1 : i + 200]:
-            if t == t2 and (f == f2 or SequenceMatcher(None, f, f2).ratio() > 0.88):
-                alike.append({"type": t, "name": n, "maybe the same as": n2})
-    dates = sorted(p.published[:7] for p in snap.posts if p.published)
-    return {
-        "by_method": dict(by_method),
-        "bands": dict(sorted(bands.items())),
-        "once": once,
-        "alike": alike,
-        "months": dict(Counter(dates)),
-    }
+    return api.quality(db)
 
 
 def render() -> None:
@@ -48,10 +25,8 @@ def render() -> None:
     )
     with rank:
         c1, c2 = st.columns(2)
-        kind = c1.selectbox("Type", ["company", "technology", "concept"], key=state.RANK_KIND)
-        measure = c2.selectbox(
-            "Measure", ["pagerank", "degree", "betweenness"], key=state.RANK_MEASURE
-        )
+        kind = c1.selectbox("Type", list(ENTITY_KINDS), key=state.RANK_KIND)
+        measure = c2.selectbox("Measure", list(MEASURES), key=state.RANK_MEASURE)
         top = loaders.ask("top_entities", measure=measure, kind=kind, limit=25)
         st.dataframe(pd.DataFrame(top, columns=["label", "score"]), hide_index=True)
     with comm:

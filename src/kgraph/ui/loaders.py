@@ -8,26 +8,23 @@ empty store, which builds the shipped corpus once with a progress bar.
 from __future__ import annotations
 
 import gc
-import os
 from pathlib import Path
 
 import networkx as nx
 import streamlit as st
 
-from kgraph import analysis, api
-from kgraph.graph import load_graph
-from kgraph.graph.pairs import pair_table
-from kgraph.graph.view import LINKS_PER_NODE, layout, view_payload
-from kgraph.store import DEFAULT_DB, open_store
+from kgraph import analysis, api, config
 from kgraph.ui import state
 from kgraph.ui.component import signature
-from kgraph.ui.selection import overview_nodes
+from kgraph.view.pairs import pair_table
+from kgraph.view.payload import LINKS_PER_NODE, layout, view_payload
+from kgraph.view.search import search_options
+from kgraph.view.selection import overview_nodes
 
 
 def current_db() -> Path:
     """The store this session reads: the Data page's choice, else ``KGRAPH_DB``, else default."""
-    chosen = st.session_state.get(state.DB) or os.environ.get("KGRAPH_DB") or DEFAULT_DB
-    return Path(chosen)
+    return Path(st.session_state.get(state.DB) or config.default_db())
 
 
 def build_with_progress(
@@ -47,31 +44,25 @@ def build_with_progress(
     return report
 
 
-def _version(db: Path) -> tuple:
-    """Identity of the store's latest build, so a new build invalidates the caches."""
-    with open_store(db) as store:
-        build = store.latest_build() or {}
-    return (build.get("id"), build.get("finished_at"))
-
-
 def ensure_store() -> tuple[str, tuple]:
     """The current store and its build identity; builds the shipped corpus on first run."""
     db = current_db()
     if not api.has_build(db):
         st.info(f"No graph yet in {db}: building the shipped corpus once (about a minute).")
         build_with_progress([], db, "Building the shipped corpus")
-    return str(db), _version(db)
+    return str(db), api.build_identity(db)
 
 
 @st.cache_resource(max_entries=4, show_spinner="Loading the graph…")
-def _graph(db: str, version: tuple) -> nx.MultiDiGraph:
+def graph_at(db: str, version: tuple) -> nx.MultiDiGraph:
+    """The graph of store ``db`` at build ``version``, loaded once per server."""
     # The graph lives as long as the server: freeze it out of the cyclic GC, whose full
     # collections would otherwise walk its millions of objects (~0.4 s at 10,000 posts) in
     # the middle of a click. Unfreeze first, so a graph evicted from this cache can go.
     gc.unfreeze()
-    G = load_graph(db)
+    G = api.load_graph(db)
     analysis.warm(G)  # indexes, PageRank and communities once per build, not per click
-    pair_table(G)  # the node-pair matrix every view slices (kgraph.graph.pairs)
+    pair_table(G)  # the node-pair matrix every view slices (kgraph.view.pairs)
     gc.collect()
     gc.freeze()
     return G
@@ -79,12 +70,12 @@ def _graph(db: str, version: tuple) -> nx.MultiDiGraph:
 
 def graph() -> nx.MultiDiGraph:
     """The knowledge graph of the current store (built once per store and build)."""
-    return _graph(*ensure_store())
+    return graph_at(*ensure_store())
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
 def _ask(db: str, version: tuple, name: str, args: tuple, kwargs: tuple):
-    return getattr(analysis, name)(_graph(db, version), *args, **dict(kwargs))
+    return getattr(analysis, name)(graph_at(db, version), *args, **dict(kwargs))
 
 
 def ask(name: str, *args, **kwargs):
@@ -95,7 +86,7 @@ def ask(name: str, *args, **kwargs):
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _sizes(db: str, version: tuple, measure: str) -> dict[str, float]:
-    G = _graph(db, version)
+    G = graph_at(db, version)
     ranked = analysis.top_entities(G, measure=measure, limit=G.number_of_nodes())
     return {r["node"]: r["score"] for r in ranked}
 
@@ -107,7 +98,7 @@ def sizes(measure: str) -> dict[str, float]:
 
 @st.cache_data(max_entries=128, show_spinner="Laying out the graph…")
 def _layout(db: str, version: tuple, nodes: tuple[str, ...]) -> dict:
-    return layout(_graph(db, version), list(nodes))
+    return layout(graph_at(db, version), list(nodes))
 
 
 def payload(nodes: list[str], measure: str, min_weight: float = 0.0) -> dict:
@@ -126,7 +117,7 @@ def _payload(
     # A click reruns the graph fragment; rebuilding a 300-node payload (and hashing it for
     # the component) took 100-200 ms of every click at 10,000 posts. Cached, it is free.
     view = view_payload(
-        _graph(db, version),
+        graph_at(db, version),
         list(nodes),
         _layout(db, version, nodes),
         _sizes(db, version, measure),
@@ -142,15 +133,17 @@ def _overview(
     db: str, version: tuple, kinds: tuple, min_weight: float, cap: int, measure: str
 ) -> tuple[list[str], bool]:
     # Ranking every node by centrality and degree is O(edges): ~0.1 s per click at 10k posts.
-    return overview_nodes(_graph(db, version), kinds, min_weight, cap, _sizes(db, version, measure))
+    return overview_nodes(
+        graph_at(db, version), kinds, min_weight, cap, _sizes(db, version, measure)
+    )
 
 
 def overview(kinds, min_weight: float, cap: int, measure: str) -> tuple[list[str], bool]:
-    """:func:`kgraph.ui.selection.overview_nodes`, cached per build."""
+    """:func:`kgraph.view.selection.overview_nodes`, cached per build."""
     return _overview(*ensure_store(), tuple(kinds), float(min_weight), int(cap), measure)
 
 
-def ego(G, center: str, *, depth: int, kinds, min_weight: float, cap: int):
+def ego(center: str, *, depth: int, kinds, min_weight: float, cap: int):
     """:func:`kgraph.analysis.ego_subgraph`, cached per build."""
     return ask(
         "ego_subgraph",
@@ -162,40 +155,23 @@ def ego(G, center: str, *, depth: int, kinds, min_weight: float, cap: int):
     )
 
 
-POSTS_IN_SEARCH = 2000
-"""Post titles join the search box's options up to this many posts; past it the browser
-spends seconds on a list of every title (10,000 posts: 650 KB), so posts get their own box."""
-
-
 def posts_in_search_box() -> bool:
-    """Whether the search box lists post titles too (small corpora) — see POSTS_IN_SEARCH."""
+    """Whether the search box lists post titles too (small corpora) — see ``config.POSTS_IN_SEARCH``."""
     G = graph()
-    return G.graph.get("n_posts", 0) <= POSTS_IN_SEARCH
+    return G.graph.get("n_posts", 0) <= config.POSTS_IN_SEARCH
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _search_index(db: str, version: tuple) -> dict[str, str]:
     # cache_resource, not cache_data: a copy of ~10k options per rerun is not free.
-    G = _graph(db, version)
-    with_posts = G.graph.get("n_posts", 0) <= POSTS_IN_SEARCH
-    names, aliases, posts = {}, {}, {}
-    for node, data in G.nodes(data=True):
-        kind, label = data.get("kind", ""), str(data.get("label", node))
-        if kind == "post":
-            if with_posts:
-                posts[f"📄 {label}"] = node
-            continue
-        names[f"{label} ({kind})"] = node
-        for alias in data.get("aliases") or []:
-            if str(alias).lower() != label.lower():
-                aliases[f"{alias} → {label} ({kind})"] = node
-    return {k: d[k] for d in (names, aliases, posts) for k in sorted(d, key=str.lower)}
+    G = graph_at(db, version)
+    return search_options(G, with_posts=G.graph.get("n_posts", 0) <= config.POSTS_IN_SEARCH)
 
 
 def search_index() -> dict[str, str]:
     """Search-box options (entity names, aliases, post titles) mapped to node ids.
 
-    Post titles only up to :data:`POSTS_IN_SEARCH` posts. Shared between reruns: do not
+    Post titles only up to :data:`kgraph.config.POSTS_IN_SEARCH` posts. Shared between reruns: do not
     change the dict.
     """
     return _search_index(*ensure_store())

@@ -5,43 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from kgraph import analysis
 from kgraph.ui import html, loaders, state
 from kgraph.ui.html import esc
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _table(db: str, version: tuple) -> pd.DataFrame:
-    G = loaders._graph(db, version)
-    rows = []
-    for node, data in G.nodes(data=True):
-        if data.get("kind") != "post":
-            continue
-        ents = sorted(
-            {G.nodes[v]["label"] for _u, v, k in G.out_edges(node, keys=True) if k == "mentions"}
-        )
-        rows.append(
-            {
-                "id": node,
-                "title": data.get("label", ""),
-                "source": data.get("source", ""),
-                "published": data.get("published", ""),
-                "entities": ", ".join(ents),
-                "url": html.safe_url(data.get("url", "")) or "",
-            }
-        )
-    return pd.DataFrame(rows, columns=["id", "title", "source", "published", "entities", "url"])
-
-
-def _spans(G, node: str, field: str) -> list[tuple[int, int, str]]:
-    spans = []
-    for _u, v, k, d in G.out_edges(node, keys=True, data=True):
-        if k == "mentions":
-            spans += [
-                (e["start"], e["end"], G.nodes[v]["kind"])
-                for e in d.get("evidence", [])
-                if e.get("field") == field
-            ]
-    return spans
+    rows = analysis.post_rows(loaders.graph_at(db, version))
+    for row in rows:
+        row["url"] = html.safe_url(row["url"]) or ""
+    return pd.DataFrame(rows, columns=list(analysis.POST_COLUMNS))
 
 
 def render() -> None:
@@ -74,8 +48,8 @@ def render() -> None:
     st.html(
         f"<h3>{html.link(data.get('label', ''), data.get('url', ''))}</h3>"
         f"<small>{esc(data.get('source', ''))} {esc(data.get('published', ''))}</small>"
-        f"<p><b>{html.highlight_spans(data.get('label', ''), _spans(G, node, 'title'))}</b></p>"
-        f"<p>{html.highlight_spans(data.get('summary', ''), _spans(G, node, 'summary'))}</p>"
+        f"<p><b>{html.highlight_spans(data.get('label', ''), analysis.post_spans(G, node, 'title'))}</b></p>"
+        f"<p>{html.highlight_spans(data.get('summary', ''), analysis.post_spans(G, node, 'summary'))}</p>"
         f"<div>{html.legend()}</div>"
     )
     similar = loaders.ask("similar_posts", node, limit=10)

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kgraph import config
+from kgraph.model import NODE_KINDS
+
 # -- Explore -----------------------------------------------------------------------------
 SEARCH = "explore_search"  # the search box (selectbox with type-ahead)
 POST_QUERY = "explore_post_query"  # title words, when posts are too many for the search box
@@ -47,16 +50,16 @@ Q_KINDS = "kinds"
 Q_MIN_WEIGHT = "min_weight"
 Q_CAP = "cap"
 
-KINDS_ALL = ("company", "technology", "concept", "post")
-KINDS_DEFAULT = ["company", "technology", "concept", "post"]
+KINDS_ALL = NODE_KINDS
+KINDS_DEFAULT = list(NODE_KINDS)
 DEFAULTS = {
     CENTER: None,
     EXPANDED: [],
     SELECTED: None,
-    DEPTH: 1,
+    DEPTH: config.VIEW_DEPTH,
     KINDS: KINDS_DEFAULT,
-    MIN_WEIGHT: 1.0,
-    CAP: 300,
+    MIN_WEIGHT: config.MIN_WEIGHT,
+    CAP: config.VIEW_CAP,
     SIZE_BY: "pagerank",
     URL_READ: False,
 }

@@ -10,9 +10,8 @@ from kgraph.errors import KgraphError
 from kgraph.graph.io.cypher import write_cypher
 from kgraph.graph.io.files import read_gexf, write_csv, write_gexf, write_graphml, write_json
 from kgraph.graph.io.flat import flatten
-from kgraph.graph.io.html import render_html, write_html
 
-__all__ = ["FORMATS", "export", "flatten", "read_gexf", "render_html"]
+__all__ = ["FORMATS", "export", "flatten", "read_gexf"]
 
 FORMATS = {
     "graphml": write_graphml,
@@ -20,17 +19,20 @@ FORMATS = {
     "json": write_json,
     "csv": write_csv,
     "cypher": write_cypher,
-    "html": write_html,
 }
 
 
-def export(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> list[Path]:
-    """Write ``G`` as ``fmt`` to ``out`` (a directory for csv); returns the files written."""
-    if fmt not in FORMATS:
-        raise KgraphError(f"Unknown export format {fmt!r}; use one of {', '.join(FORMATS)}.")
+def export(G: nx.MultiDiGraph, fmt: str, out: str | Path, writers=None) -> list[Path]:
+    """Write ``G`` as ``fmt`` to ``out`` (a directory for csv); returns the files written.
+
+    ``writers`` extends :data:`FORMATS` (the API adds the view stage's HTML page).
+    """
+    writers = {**FORMATS, **(writers or {})}
+    if fmt not in writers:
+        raise KgraphError(f"Unknown export format {fmt!r}; use one of {', '.join(writers)}.")
     out = Path(out)
     if fmt != "csv" and out.is_dir():
         raise KgraphError(f"{out} is a directory; give a file name, e.g. {out / ('graph.' + fmt)}")
     if fmt != "csv":
         out.parent.mkdir(parents=True, exist_ok=True)
-    return FORMATS[fmt](G, out)
+    return writers[fmt](G, out)

@@ -1,7 +1,7 @@
 // kgraph's graph component (Streamlit Custom Components v2). vis-network is prepended to
 // this file at runtime from pyvis's installed copy, so nothing is fetched from a CDN.
 // Clicks go to Python as the state value "selection"; a double-click as the trigger "expand".
-// Every tooltip arrives HTML-escaped from Python (kgraph.graph.view); labels are canvas text.
+// Every tooltip arrives HTML-escaped from Python (kgraph.view.payload); labels are canvas text.
 
 const VIEWS = new WeakMap();
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import networkx as nx
 
 from kgraph.errors import KgraphError
+from kgraph.view.palette import FALLBACK_COLOR, KIND_COLORS
 
 VIS_DIR = ("lib", "vis-9.1.2")
-COLORS = {"post": "#9e9e9e", "company": "#e4572e", "technology": "#2e86ab", "concept": "#76b041"}
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -98,7 +98,7 @@ def payload(G: nx.MultiDiGraph) -> dict:
             "label": d["label"][:60],
             "group": d["kind"],
             "info": _info(d),
-            "color": COLORS.get(d["kind"], "#cccccc"),
+            "color": KIND_COLORS.get(d["kind"], FALLBACK_COLOR),
             "shape": "dot",
             "value": max(1, d.get("post_count", 1)),
         }

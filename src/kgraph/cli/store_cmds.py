@@ -9,11 +9,8 @@ from pathlib import Path
 
 import click
 
-from kgraph import api
+from kgraph import api, config
 from kgraph.cli.options import db_option, echo_json, json_option
-from kgraph.corpus import FORMATS
-
-APP_FILE = Path(__file__).resolve().parents[3] / "app.py"
 
 
 class _Bars:
@@ -46,7 +43,9 @@ class _Bars:
 @click.command("build")
 @click.argument("corpus", nargs=-1)
 @db_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), help="Override format detection.")
+@click.option(
+    "--format", "fmt", type=click.Choice(api.CORPUS_FORMATS), help="Override format detection."
+)
 @click.option("--encoding", help="Text encoding of the corpus files (default UTF-8).")
 @click.option("--strict", is_flag=True, help="Fail on the first bad record; write nothing.")
 @click.option(
@@ -104,9 +103,7 @@ def build_cmd(
         return
     bars = _Bars(enabled=not as_json)
     try:
-        report = api.build(
-            corpus,
-            db=db,
+        options = api.BuildOptions(
             fmt=fmt,
             encoding=encoding,
             strict=strict,
@@ -115,9 +112,9 @@ def build_cmd(
             engine=engine,
             scheduler=scheduler,
             n_process=n_process,
-            progress=bars,
             add=add,
         )
+        report = api.build(corpus, db=db, options=options, progress=bars)
     finally:
         bars.close()
     for warning in report.warnings:
@@ -184,7 +181,7 @@ def app_cmd(db, port, host):
         "-m",
         "streamlit",
         "run",
-        str(APP_FILE),
+        str(config.APP_FILE),
         "--server.headless",
         "true",
         "--server.port",

@@ -13,12 +13,10 @@ from itertools import combinations
 import networkx as nx
 
 from kgraph.graph.attribution import Attributor
-from kgraph.model import Mention, Post, entity_key
+from kgraph.model import EDGE_TYPES, NODE_KINDS, Mention, Post, Snapshot, entity_key, post_node
 from kgraph.ontology import Ontology, OntologyEntry
-from kgraph.store import Snapshot
 
-NODE_KINDS = ("post", "company", "technology", "concept")
-EDGE_TYPES = ("mentions", "published_by", "uses", "related", "is_a", "product_of")
+__all__ = ["EDGE_TYPES", "NODE_KINDS", "build_graph"]
 TITLE_WEIGHT = 3.0  # a title mention says what the post is about; a summary one may be in passing
 
 
@@ -150,7 +148,7 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
     for pid in sorted(by_post):
         post, groups = by_id[pid], defaultdict(list)
         for m in by_post[pid]:
-            groups[f"{m.type}:{m.canonical}"].append(m)
+            groups[entity_key(m.type, m.canonical)].append(m)
         keys_of[pid] = sorted(groups)
         for key in keys_of[pid]:
             ms = groups[key]
@@ -159,7 +157,7 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
             entity_posts[key].append(pid)
             mention_edges.append(
                 (
-                    f"post:{pid}",
+                    post_node(pid),
                     key,
                     "mentions",
                     {
@@ -198,7 +196,7 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
     publisher = {pid: company for pid, company, _via in published}
     for post in posts:
         G.add_node(
-            f"post:{post.id}",
+            post_node(post.id),
             kind="post",
             type="POST",
             label=post.title,
@@ -220,7 +218,7 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
         G,
         [
             (
-                f"post:{pid}",
+                post_node(pid),
                 entity_key("COMPANY", company),
                 "published_by",
                 {"type": "published_by", "weight": 1.0, "via": via},

@@ -14,18 +14,11 @@ import networkx as nx
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
-from kgraph.graph.forces import fruchterman_reingold
-from kgraph.graph.pairs import EDGE_PRIORITY, view_pairs
+from kgraph.view.forces import fruchterman_reingold
+from kgraph.view.pairs import EDGE_PRIORITY, view_pairs
+from kgraph.view.palette import KIND_COLORS
 
 __all__ = ["EDGE_PRIORITY", "KIND_COLORS", "LINKS_PER_NODE", "layout", "view_payload"]
-
-KIND_COLORS = {
-    "company": "#e4572e",
-    "technology": "#2e86de",
-    "concept": "#17a673",
-    "post": "#9b8f7a",
-}
-"""Colours by node kind, mid-tone so they read on light and dark backgrounds."""
 
 
 POST_LABEL = 32  # characters of a post title drawn on the canvas; the tooltip has it all

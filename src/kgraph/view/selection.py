@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable
 
 import networkx as nx
 
+from kgraph.analysis import ego_subgraph
+
 
 def _strong_nodes(G: nx.MultiDiGraph, min_weight: float) -> set[str]:
     """Nodes with at least one link of weight >= ``min_weight``."""
@@ -53,26 +55,32 @@ def view_nodes(
     min_weight: float,
     cap: int,
     scores: dict[str, float],
-    ego: Callable,
+    ego: Callable | None = None,
     overview: Callable | None = None,
 ) -> tuple[list[str], bool]:
     """The nodes to draw and whether the cap cut some off.
 
-    ``ego`` is :func:`kgraph.analysis.ego_subgraph`; ``overview(kinds, min_weight, cap)``,
-    if given, replaces :func:`overview_nodes` (the app passes a cached one). Expanded nodes
-    add their depth-1 neighbourhood to the centre's.
+    ``ego(center, depth=, kinds=, min_weight=, cap=)`` and ``overview(kinds, min_weight,
+    cap)``, if given, replace :func:`kgraph.analysis.ego_subgraph` on ``G`` and
+    :func:`overview_nodes` (the app passes cached ones). Expanded nodes add their depth-1
+    neighbourhood to the centre's.
     """
+    if ego is None:
+
+        def ego(center, **kw):
+            return ego_subgraph(G, center, **kw)
+
     kinds = list(kinds)
     if center is None or center not in G:
         if overview is not None:
             return overview(kinds, min_weight, cap)
         return overview_nodes(G, kinds, min_weight, cap, scores)
-    nodes, truncated = ego(G, center, depth=depth, kinds=kinds, min_weight=min_weight, cap=cap)
+    nodes, truncated = ego(center, depth=depth, kinds=kinds, min_weight=min_weight, cap=cap)
     seen = dict.fromkeys(nodes)
     for extra in expanded:
         if extra not in G or len(seen) >= cap:
             continue
-        more, cut = ego(G, extra, depth=1, kinds=kinds, min_weight=min_weight, cap=cap)
+        more, cut = ego(extra, depth=1, kinds=kinds, min_weight=min_weight, cap=cap)
         for n in more:
             if len(seen) >= cap:
                 truncated = True

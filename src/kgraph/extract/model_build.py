@@ -10,14 +10,13 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from kgraph import config
 from kgraph.extract import pipeline
 from kgraph.extract.patterns import ontology_hash
+from kgraph.extract.version import CODE_VERSION, MODEL_VERSION
 from kgraph.ontology import Ontology, load_ontology
 
-MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "kgraph"
-MODEL_VERSION = "1.0.0"
-# Bump when a change to the extraction code changes what it finds (it invalidates the cache).
-CODE_VERSION = "8"
+MODEL_DIR = config.MODEL_DIR
 
 
 def base_version(nlp: Language) -> str:

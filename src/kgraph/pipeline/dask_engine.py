@@ -87,13 +87,11 @@ def run_dask(
     posts: list[Post],
     *,
     batch_size: int = 256,
-    n_process: int = 1,
     progress: Callable[[int], None] | None = None,
     scheduler: str | None = None,
     ontology_files=(),
     rules_only: bool = False,
     loader: Callable | None = None,
-    **_,
 ) -> Iterator[tuple[Post, list[Mention]]]:
     """Extract ``posts`` on Dask workers; yields ``(post, mentions)`` in input order.
 

@@ -1,0 +1,45 @@
+"""What a build must do under one pipeline version: keep, take from the cache, or extract."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kgraph.model import Post
+from kgraph.store import post_row
+
+
+@dataclass
+class Plan:
+    """The work of one build."""
+
+    keep: set[str]
+    """Ids of posts the store already holds, unchanged, with this version's mentions."""
+    changed: list[Post]
+    """Posts to (re)write: new, edited, or stored under another version."""
+    cached: dict[str, list[dict]]
+    """Extraction results by content hash for the changed posts, from the cache."""
+    todo: list[Post]
+    """Changed posts the cache lacks, one per content hash: these get extracted."""
+    unchanged_store: bool
+    """The store holds exactly the kept posts, nothing more."""
+
+
+def make_plan(store, posts: list[Post], version: str) -> Plan:
+    """Compare ``posts`` with the store and its cache under pipeline ``version``."""
+    last = store.latest_build()
+    stored = store.post_rows() if last and last["pipeline_version"] == version else {}
+    keep = {p.id for p in posts if stored.get(p.id) == post_row(p)}
+    changed = [p for p in posts if p.id not in keep]
+    cached = store.cached({p.content_hash for p in changed}, version)
+    todo = list({p.content_hash: p for p in changed if p.content_hash not in cached}.values())
+    return Plan(keep, changed, cached, todo, unchanged_store=len(stored) == len(keep))
+
+
+def with_stored(store, posts: list[Post], inputs: list[str]) -> tuple[list[Post], list[str]]:
+    """The store's posts plus ``posts`` (a new post replaces a stored one with its id)."""
+    last = store.latest_build()
+    if last is None:
+        return posts, inputs
+    new = {p.id for p in posts}
+    kept = [p for p in store.posts() if p.id not in new]
+    return kept + posts, list(dict.fromkeys([*last["inputs"], *inputs]))

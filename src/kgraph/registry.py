@@ -1,0 +1,653 @@
+"""Grow the ontology from public registries, with provenance on every entry.
+
+``python -m kgraph.registry`` reads the snapshots in ``data/ontology/sources/`` (small CSV
+files extracted from public repositories; each names its repository, path and commit in a
+``# source:`` header line) and writes ``data/ontology/registry/*.yaml``, one file per type
+and source. The output is deterministic: the same snapshots give the same bytes.
+
+The curated files always win: a candidate whose name or alias is already a name or alias
+there (ignoring case) is skipped, and so is one that clashes with an earlier generated
+entry. ``parent`` and ``company`` are kept only when they name an entry that exists. Names
+whose one-word forms are English words (``english_words.txt``) are marked ``ambiguous``.
+Definitions are never copied: generated concepts have none.
+
+The generated files are not loaded by default; load them with
+``load_ontology(extra=sorted(Path("data/ontology/registry").glob("*.yaml")))``.
+See ``docs/ontology-registry.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+import yaml
+
+from kgraph.extract.generic import GENERIC_HEADS, is_generic
+from kgraph.extract.variants import singular
+from kgraph.ontology import DEFAULT_DIR, Ontology, load_ontology
+
+SOURCES_DIR = DEFAULT_DIR / "sources"
+REGISTRY_DIR = DEFAULT_DIR / "registry"
+
+
+# --------------------------------------------------------------------------- snapshots
+
+
+@dataclass
+class Snapshot:
+    """One source file: its provenance line and its rows."""
+
+    source: str
+    """``owner/repo path@commit``, from the ``# source:`` header."""
+    rows: list[dict[str, str]]
+
+
+def read_snapshot(path: Path) -> Snapshot:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    source = ""
+    body = []
+    for line in lines:
+        if line.startswith("#"):
+            if line.startswith("# source:"):
+                source = line.split(":", 1)[1].strip()
+            continue
+        body.append(line)
+    if not source:
+        raise ValueError(f"{path}: no '# source:' header line")
+    return Snapshot(source=source, rows=list(csv.DictReader(body)))
+
+
+def read_words(path: Path) -> frozenset[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def short_source(snapshot: Snapshot) -> str:
+    """``owner/repo file@commit12``: the provenance written on each entry."""
+    where, _, commit = snapshot.source.rpartition("@")
+    repo, _, path = where.partition(" ")
+    path = path.split(" (")[0]
+    return f"{repo} {path}@{commit[:12]}"
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass
+class Candidate:
+    name: str
+    type: str
+    source: str
+    out: str
+    """Output file stem, e.g. ``technologies_cncf``."""
+    aliases: list[str] = field(default_factory=list)
+    parents: list[str] = field(default_factory=list)
+    company: str = ""
+    ambiguous: bool = False
+
+
+_SPACE = re.compile(r"\s+")
+_PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
+_ACRONYM_TOKEN = re.compile(r"^[A-Z0-9][A-Z0-9./+-]*[A-Z0-9+]$|^[A-Z]$")
+
+
+def clean(text: str) -> str:
+    return _SPACE.sub(" ", text.replace("\u2019", "'")).strip()
+
+
+def split_paren(name: str) -> tuple[str, list[str]]:
+    """``Amazon Elastic Kubernetes Service (EKS)`` → the name and ``[EKS]``; a parenthesis
+    that is not a short acronym-like token is dropped (``(member)``, ``(Incubating)``)."""
+    aliases = []
+    for inner in _PAREN.findall(name):
+        inner = inner.strip()
+        if inner and " " not in inner and len(inner) <= 12 and any(c.isupper() for c in inner):
+            aliases.append(inner)
+    return clean(_PAREN.sub(" ", name)), aliases
+
+
+def valid_name(name: str) -> bool:
+    bare = name.strip()
+    return len(bare) >= 2 and not re.fullmatch(r"[\d\s.,%+-]+", bare) and "\n" not in bare
+
+
+def titled_slug(slug: str) -> str:
+    """A Crunchbase organisation slug as a name: ``red-hat`` → ``Red Hat``."""
+    words = [w for w in unquote(slug).split("-") if w]
+    while len(words) > 1 and any(c.isdigit() for c in words[-1]):
+        words.pop()  # boeing-7321, bucket-b91b: Crunchbase's disambiguation suffixes
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+class Words:
+    """English-word checks: ambiguity of names, and safe singulars of concept heads."""
+
+    def __init__(self, words: frozenset[str]):
+        self.words = words
+
+    def __contains__(self, word: str) -> bool:
+        return word.lower() in self.words
+
+    def singular(self, word: str) -> str:
+        one = singular(word)
+        return one if one != word and one in self.words else word
+
+    def ambiguous(self, names: Iterable[str]) -> bool:
+        return any(" " not in n and "-" not in n and n.lower() in self.words for n in names)
+
+
+def concept_name(label: str, words: Words, *, sentence_case: bool = False) -> str:
+    """A concept label as a lower-case singular noun phrase. Acronyms and mixed-case words
+    keep their case (``SQL injection``); in a sentence-case label (ACM CCS) a capitalised
+    later word is a proper name and keeps it too (``Bayesian network``)."""
+    tokens = clean(label).split(" ")
+    out = []
+    for i, tok in enumerate(tokens):
+        mixed = any(c.isupper() for c in tok[1:])
+        if (len(tok) > 1 and _ACRONYM_TOKEN.match(tok)) or mixed:
+            out.append(tok)
+        elif sentence_case and i > 0:
+            out.append(tok)
+        else:
+            out.append(tok.lower())
+    if out[-1].islower():
+        out[-1] = words.singular(out[-1])
+    elif re.fullmatch(r"[A-Z]{2,}s", out[-1]):
+        out[-1] = out[-1][:-1]  # CDNs -> CDN
+    return " ".join(out)
+
+
+def good_concept(name: str) -> bool:
+    words = name.split(" ")
+    if not valid_name(name) or len(words) > 5 or is_generic(name):
+        return False
+    if re.search(r"[,;:&/()?!\"%]| and | or | vs\.? | of the ", f" {name} "):
+        return False
+    if words[-1] in GENERIC_HEADS and len(words) == 1:
+        return False
+    return not name.startswith(("other ", "general ", "step ", "design "))
+
+
+# --------------------------------------------------------------------------- builders
+
+FOUNDATION = re.compile(r"foundation|consortium|^linux-foundation$|^apache", re.I)
+CNCF_NON_TECH = {"CNCF Members", "Special"}
+COMPANY_SUBCATS = {
+    ("Special", "Kubernetes Certified Service Provider"),
+    ("Special", "Kubernetes and Cloud Native Training Partner"),
+}
+# Landscape subcategories → an is-a parent, used only when that concept exists.
+SUBCATEGORY_PARENT = {
+    "API Gateway": ["API gateway"],
+    "Service Mesh": ["service mesh"],
+    "Service Proxy": ["proxy"],
+    "Database": ["database"],
+    "Streaming & Messaging": ["message broker", "stream processing"],
+    "Container Runtime": ["container runtime"],
+    "Container Registry": ["container registry"],
+    "Cloud Native Storage": ["storage system"],
+    "Cloud Native Network": ["container networking"],
+    "Scheduling & Orchestration": ["container orchestration"],
+    "Coordination & Service Discovery": ["service discovery", "coordination service"],
+    "Remote Procedure Call": ["RPC framework"],
+    "Continuous Integration & Delivery": ["CI/CD"],
+    "Observability": ["observability tool"],
+    "Chaos Engineering": ["chaos engineering tool"],
+    "Feature Flagging": ["feature flag"],
+    "Key Management": ["key management"],
+    "Security & Compliance": ["security tool"],
+    "Automation & Configuration": ["infrastructure as code"],
+    "Vector Database": ["vector database"],
+    "Certified Kubernetes - Hosted": ["managed Kubernetes"],
+    "Languages": ["programming language"],
+    "Runtimes": ["WebAssembly runtime"],
+}
+
+
+def cncf(snap: Snapshot) -> tuple[list[Candidate], list[Candidate], dict[str, str]]:
+    """Companies named as members, partners and providers; technologies; and the maker of
+    each technology by Crunchbase slug (companies known only by slug come last)."""
+    src = short_source(snap)
+    slug_name: dict[str, str] = {}
+    named: list[Candidate] = []
+    techs: list[Candidate] = []
+    for row in snap.rows:
+        name, _ = split_paren(row["name"])
+        key = (row["category"], row["subcategory"])
+        if row["category"] == "CNCF Members" or key in COMPANY_SUBCATS:
+            named.append(Candidate(name, "COMPANY", src, "companies_cncf"))
+            if row["crunchbase_slug"]:
+                slug_name.setdefault(row["crunchbase_slug"], name)
+    for row in snap.rows:
+        if row["category"] in CNCF_NON_TECH:
+            continue
+        name, aliases = split_paren(row["name"])
+        slug = row["crunchbase_slug"]
+        maker = "" if not slug or FOUNDATION.search(slug) else slug_name.get(slug, titled_slug(slug))
+        techs.append(
+            Candidate(
+                name,
+                "TECHNOLOGY",
+                src,
+                "technologies_cncf",
+                aliases=aliases,
+                parents=list(SUBCATEGORY_PARENT.get(row["subcategory"], [])),
+                company=maker,
+            )
+        )
+    by_slug = [
+        Candidate(slug_name.get(slug, titled_slug(slug)), "COMPANY", src, "companies_cncf")
+        for slug in sorted({r["crunchbase_slug"] for r in snap.rows if r["crunchbase_slug"]})
+        if not FOUNDATION.search(slug)
+    ]
+    return named, techs, {"by_slug": by_slug}  # type: ignore[return-value]
+
+
+APACHE_SKIP = {"attic", "comdev", "incubator", "labs", "community development", "gump"}
+APACHE_PARENT = {
+    "database": ["database"],
+    "big-data": ["data processing system"],
+    "library": ["software library"],
+    "network-server": ["infrastructure software"],
+    "build-management": ["build system"],
+    "content": ["content management system"],
+    "web-framework": ["web framework"],
+    "xml": ["software library"],
+    "testing": ["testing tool"],
+}
+
+
+def apache(snap: Snapshot, words: Words) -> list[Candidate]:
+    src = short_source(snap)
+    rank = {"project": 0, "podling-current": 1, "podling-graduated": 2}
+    best: dict[str, dict[str, str]] = {}
+    for row in sorted(snap.rows, key=lambda r: (rank.get(r["status"], 3), r["key"], r["name"])):
+        name, _ = split_paren(row["name"].replace("(Incubating)", ""))
+        if not name or row["key"] in APACHE_SKIP or name.lower().removeprefix("apache ") in APACHE_SKIP:
+            continue
+        if not name.startswith("Apache "):
+            name = f"Apache {name}"
+        best.setdefault(name.lower(), {**row, "name": name})
+    out = []
+    for row in best.values():
+        name = row["name"]
+        short = name.removeprefix("Apache ")
+        aliases = [short] if len(short) >= 3 and not is_generic(short) else []
+        parents = []
+        for cat in row["category"].split(","):
+            parents += APACHE_PARENT.get(cat.strip(), [])
+        out.append(
+            Candidate(name, "TECHNOLOGY", src, "technologies_apache", aliases, parents[:2])
+        )
+    return out
+
+
+def aws(snap: Snapshot) -> list[Candidate]:
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        full = clean(row["full_name"])
+        if " " not in full:  # AmazonApiGatewayV2, AmplifyBackend: sub-APIs, not products
+            continue
+        full, aliases = split_paren(full.replace(" - ", " "))
+        if not full.startswith(("AWS ", "Amazon ")):
+            aliases.append(full)
+            full = f"AWS {full}"
+        abbr = clean(row["abbreviation"])
+        if " " in abbr and abbr != full:
+            aliases.append(abbr)
+        out.append(
+            Candidate(full, "TECHNOLOGY", src, "technologies_cloud_services", aliases, [], "Amazon")
+        )
+    return out
+
+
+# Azure SDK service labels that are not Azure services: SDK plumbing, third-party
+# products offered through Azure, or other Microsoft product lines.
+AZURE_SKIP = frozenset(
+    s.lower()
+    for s in """
+    AI|Addons|All Modules|Analysis|Annotations|App|Apache Spark|Apache Spark Connector|
+    Arize AI|Arize AI Observability Eval|Astro|Async IO|AutoRest|Autorest|Azure|Base|
+    Bill of Materials|CADL|Client|Client Core|Code Model|Codegen|Commvault ContentStore|
+    Confluent|Core|Datadog|Dell|Dell Storage|Dell-Storage|Deploy Angular|Doc Warden|
+    Dynatrace|Elastic|Extensions|Features|Git Rest Api|Hyak Common|Informatica Data Management|
+    Internal|Intune|LambdaTest HyperExecute|Libraries|Links|Linq|Logz|MCP|Management packages (old)|
+    Microsoft Graph|Microsoft Playwright Testing|MongoDB Atlas|MySQL|MariaDB|Napster Omni Agent API|
+    Neon Postgres|New Relic Observability|Nginx|Oai2 To Oai3|Object Comparison|Oep|OpenAPI|
+    OpenAPI MarkDown|OpenAPI Specification|OpenAPI Tools Common|Other|Palo Alto Networks|
+    Perks CodeGen|Pinecone Vector DB|Playwright|Plugin|Postgres|PostgreSQL|Postgresql|PostgresSQL|
+    Power Apps|Power Automate|Power BI|Power BI Dedicated|Power BI Embedded|Power BI Private Links|
+    Power Platform|Profile|Projects|Pure Storage Block|Qumulo|REST API Specification|Redis|
+    Relationships|Resources|Runtime|Saas|Sample Project Publish|Samples|Spring|Spring App Discovery|
+    Spring Boot|Spring Cloud|Spring Cloud Azure Starter|Spring Data Cosmos|Spring Native|
+    Store|Template|Terraform|Test|Tomcat|Toolkit|Tox Monorepo|Tracing|Tracing Logger Utility|
+    TypeSpec|Unknown Service|Uri|Utility|Visual Studio|Visual Studio App Center|Visual Studio Code|
+    Visual Studio Online|Visual Studio Onliner|Web|Weights & Biases|Xamarin|unknown|template|
+    Congnitive Services|Elastics SANs|Help + support|Grafana|Migration|Mobile|Network|Security|
+    Support|Portal|Messaging|Identity|Storage|Compute|Search|Media|Insights|Monitor|Tables|
+    Containerservicepreparedimgspec|Window SESU|Discovery|Changes|Connectors|Solutions|Workloads
+    """.replace("\n", "").split("|")
+    if s.strip()
+)
+
+
+def azure(snap: Snapshot) -> list[Candidate]:
+    src = short_source(snap)
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for row in snap.rows:
+        name = clean(row["service_name"])
+        if (
+            name.lower() in AZURE_SKIP
+            or " - " in name
+            or re.search(r"-\w", name)
+            or name.islower()
+            or "Profile" in name
+        ):
+            continue
+        groups.setdefault(name.lower(), []).append((-int(row["packages"] or 0), name))
+    out = []
+    for variants in groups.values():
+        name = sorted(variants)[0][1]
+        name, aliases = split_paren(name)
+        full = name if name.startswith(("Azure", "Microsoft")) else f"Azure {name}"
+        out.append(
+            Candidate(full, "TECHNOLOGY", src, "technologies_cloud_services", aliases, [], "Microsoft")
+        )
+    return out
+
+
+LANGUAGE_PARENT = {
+    "programming": ["programming language"],
+    "data": ["data format"],
+    "markup": ["markup language"],
+    "prose": ["markup language"],
+}
+
+
+def linguist(snap: Snapshot, words: Words) -> list[Candidate]:
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name = clean(row["name"])
+        aliases = [
+            a
+            for a in row["aliases"].split("|")
+            if len(a) >= 4 and a != name.lower() and a not in words and not is_generic(a)
+        ]
+        out.append(
+            Candidate(
+                name,
+                "TECHNOLOGY",
+                src,
+                "technologies_languages",
+                aliases,
+                list(LANGUAGE_PARENT.get(row["type"], [])),
+            )
+        )
+    return out
+
+
+# ACM CCS top-level branches kept: the engineering ones. Left out: General and reference,
+# Social and professional topics, Applied computing.
+ACM_BRANCHES = {
+    "10010520",  # Computer systems organization
+    "10010583",  # Hardware
+    "10011007",  # Software and its engineering
+    "10010147",  # Computing methodologies
+    "10002951",  # Information systems
+    "10002978",  # Security and privacy
+    "10003033",  # Networks
+    "10003752",  # Theory of computation
+    "10002950",  # Mathematics of computing
+    "10003120",  # Human-centered computing
+}
+
+
+def acm(snap: Snapshot, words: Words) -> list[Candidate]:
+    src = short_source(snap)
+    names = {r["id"]: concept_name(r["label"], words, sentence_case=True) for r in snap.rows}
+    out = []
+    for row in snap.rows:
+        name = names[row["id"]]
+        if row["id"].split(".")[0] not in ACM_BRANCHES or not good_concept(name):
+            continue
+        parent = names.get(row["broader_id"], "")
+        out.append(
+            Candidate(name, "CONCEPT", src, "concepts_acm", [], [parent] if parent else [])
+        )
+    return out
+
+
+def glossary(snap: Snapshot, words: Words) -> list[Candidate]:
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        label, aliases = split_paren(row["term"])
+        name = concept_name(label, words) if label else ""
+        if good_concept(name):
+            out.append(Candidate(name, "CONCEPT", src, "concepts_cloud_native", aliases))
+    return out
+
+
+def patterns(snap: Snapshot, words: Words) -> list[Candidate]:
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        label, aliases = split_paren(row["title"])
+        name = concept_name(label, words)
+        if " " not in name:
+            name = f"{name} pattern"
+        else:
+            aliases.append(f"{name} pattern")
+        if good_concept(name):
+            out.append(Candidate(name, "CONCEPT", src, "concepts_patterns", aliases, ["design pattern"]))
+    return out
+
+
+PRIMER_SKIP = (
+    r"source|disadvantage|step \d|\d|next steps|^design |interview|appendix|development|"
+    r"^company |^(when|what|how|why) | at the | in numbers|further reading|^real world"
+)
+
+
+def primer(snap: Snapshot, words: Words) -> list[Candidate]:
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        label, aliases = split_paren(row["heading"])
+        if re.search(PRIMER_SKIP, label, re.I):
+            continue
+        name = concept_name(label, words)
+        if good_concept(name):
+            out.append(Candidate(name, "CONCEPT", src, "concepts_system_design", aliases))
+    return out
+
+
+ALGORITHM_SECTIONS = {
+    "Data Structures", "Sorts", "Searches", "Hashes", "Compression", "Graphs",
+    "Scheduling", "Machine Learning", "Dynamic Programming", "Ciphers", "Networking Flow",
+    "Linear Algebra", "Computer Vision", "Neural Network", "Greedy Methods", "Divide And Conquer",
+}  # fmt: skip
+ALGORITHM_HEADS = {
+    "sort", "search", "tree", "heap", "list", "queue", "stack", "filter", "hashing", "hash",
+    "table", "graph", "trie", "encoding", "coding", "scheduling", "regression", "clustering",
+    "classifier", "network", "cipher", "descent", "programming", "matrix", "traversal",
+    "array", "set", "cache", "sampling", "transform", "propagation", "path", "flow",
+    "union", "decomposition", "machine", "forest", "tries", "buffer",
+}  # fmt: skip
+
+
+def algorithms(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Generic techniques and data structures (named algorithms are left out: their names
+    are proper nouns that need checking by hand)."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        if row["section"] not in ALGORITHM_SECTIONS:
+            continue
+        tokens = row["title"].split()
+        if not tokens or any(t.lower() not in words for t in tokens) or len(tokens) > 4:
+            continue
+        name = concept_name(row["title"], words)
+        if name.split()[-1] in ALGORITHM_HEADS and " " in name and good_concept(name):
+            out.append(Candidate(name, "CONCEPT", src, "concepts_algorithms"))
+    return out
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+@dataclass
+class Registry:
+    """Accepted entries, with the names they claim."""
+
+    curated: Ontology
+    words: Words
+    entries: list[Candidate] = field(default_factory=list)
+    taken: dict[str, Candidate | None] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self):
+        for name in self.curated.by_name:
+            self.taken[name] = None
+
+    def offer(self, items: Iterable[Candidate]) -> None:
+        for c in sorted(items, key=lambda c: (c.name.casefold(), c.name, c.source)):
+            name = clean(c.name)
+            if not valid_name(name):
+                self._skip(c, "invalid name")
+                continue
+            if name.lower() in self.taken:
+                self._skip(c, "name taken")
+                continue
+            c.name = name
+            aliases = []
+            for a in dict.fromkeys(clean(a) for a in c.aliases):
+                if valid_name(a) and a.lower() not in self.taken and a.lower() != name.lower():
+                    aliases.append(a)
+            c.aliases = aliases
+            for n in [name, *aliases]:
+                self.taken[n.lower()] = c
+            self.entries.append(c)
+
+    def _skip(self, c: Candidate, why: str) -> None:
+        key = f"{c.out}: {why}"
+        self.skipped[key] = self.skipped.get(key, 0) + 1
+
+    def canonical(self, name: str, type_: str | None = None) -> str:
+        """The canonical name of an existing entry called ``name`` (of ``type_``), or ''."""
+        key = name.lower()
+        if key in self.taken and self.taken[key] is not None:
+            found = self.taken[key]
+            return found.name if type_ is None or found.type == type_ else ""
+        entry = self.curated.lookup(name)
+        if entry is not None and (type_ is None or entry.type == type_):
+            return entry.name
+        return ""
+
+    def resolve(self) -> None:
+        """Keep only references to entries that exist; mark ambiguous names."""
+        for c in self.entries:
+            parents = [self.canonical(p) for p in c.parents]
+            c.parents = [p for p in dict.fromkeys(parents) if p and p.lower() != c.name.lower()]
+            c.company = self.canonical(c.company, "COMPANY") if c.company else ""
+            c.ambiguous = self.words.ambiguous([c.name, *c.aliases])
+
+
+def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> list[Candidate]:
+    """All generated entries, in output order."""
+    curated = curated if curated is not None else load_ontology()
+    words = Words(read_words(sources_dir / "english_words.txt"))
+
+    def snap(name: str) -> Snapshot:
+        return read_snapshot(sources_dir / name)
+
+    reg = Registry(curated, words)
+    named, techs, rest = cncf(snap("cncf_landscape.csv"))
+    steps: list[Callable[[], Iterable[Candidate]]] = [
+        lambda: named,
+        lambda: techs,
+        lambda: apache(snap("apache_projects.csv"), words),
+        lambda: aws(snap("aws_services.csv")),
+        lambda: azure(snap("azure_services.csv")),
+        lambda: linguist(snap("linguist_languages.csv"), words),
+        lambda: rest["by_slug"],  # type: ignore[index]
+        lambda: glossary(snap("cncf_glossary.csv"), words),
+        lambda: primer(snap("system_design_primer.csv"), words),
+        lambda: patterns(snap("design_patterns.csv"), words),
+        lambda: algorithms(snap("thealgorithms_directory.csv"), words),
+        lambda: acm(snap("acm_ccs2012.csv"), words),
+    ]
+    for step in steps:
+        reg.offer(step())
+    reg.resolve()
+    build.skipped = reg.skipped  # type: ignore[attr-defined]
+    return reg.entries
+
+
+def as_yaml(entries: list[Candidate], stem: str) -> str:
+    sources = sorted({c.source for c in entries})
+    lines = [
+        f"# GENERATED by `python -m kgraph.registry` from data/ontology/sources/: do not edit.",
+        f"# {stem}: {len(entries)} entries. Provenance is on every entry (`source:`).",
+        *[f"# from {s}" for s in sources],
+        "entities:",
+    ]
+    for c in sorted(entries, key=lambda c: (c.name.casefold(), c.name)):
+        item: dict = {"name": c.name, "type": c.type}
+        if c.aliases:
+            item["aliases"] = c.aliases
+        if c.parents:
+            item["parent"] = c.parents[0] if len(c.parents) == 1 else c.parents
+        if c.company:
+            item["company"] = c.company
+        if c.ambiguous:
+            item["ambiguous"] = True
+        item["source"] = c.source
+        flow = yaml.safe_dump(
+            item, default_flow_style=True, sort_keys=False, allow_unicode=True, width=10_000
+        ).strip()
+        lines.append(f"  - {flow}")
+    return "\n".join(lines) + "\n"
+
+
+def write(entries: list[Candidate], out_dir: Path = REGISTRY_DIR) -> dict[str, int]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    by_file: dict[str, list[Candidate]] = {}
+    for c in entries:
+        by_file.setdefault(c.out, []).append(c)
+    for old in out_dir.glob("*.yaml"):
+        if old.stem not in by_file:
+            old.unlink()
+    for stem, items in sorted(by_file.items()):
+        (out_dir / f"{stem}.yaml").write_text(as_yaml(items, stem), encoding="utf-8")
+    return {stem: len(items) for stem, items in sorted(by_file.items())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kgraph.registry", description=__doc__.split("\n")[0])
+    parser.add_argument("--sources", type=Path, default=SOURCES_DIR)
+    parser.add_argument("--out", type=Path, default=REGISTRY_DIR)
+    args = parser.parse_args(argv)
+    entries = build(args.sources)
+    counts = write(entries, args.out)
+    for stem, n in counts.items():
+        print(f"{stem:32} {n:6}")
+    by_type: dict[str, int] = {}
+    for c in entries:
+        by_type[c.type] = by_type.get(c.type, 0) + 1
+    print("by type:", ", ".join(f"{t} {n}" for t, n in sorted(by_type.items())))
+    print("ambiguous:", sum(c.ambiguous for c in entries))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
