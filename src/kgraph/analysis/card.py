@@ -23,8 +23,8 @@ def entity_card(G: nx.MultiDiGraph, name: str) -> dict:
 
     Examples
     --------
-    >>> import graph_fixtures as fx
-    >>> card = entity_card(fx.graph(), "auto-sharding")
+    >>> from kgraph.graph.sample import sample_graph
+    >>> card = entity_card(sample_graph(), "auto-sharding")
     >>> card["parents"], card["neighbours"]["concept"]
     (['sharding'], ['high availability', 'sharding'])
     """

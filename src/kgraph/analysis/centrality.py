@@ -37,8 +37,8 @@ def top_entities(
 
     Examples
     --------
-    >>> import graph_fixtures as fx
-    >>> [r["label"] for r in top_entities(fx.graph(), "degree", kind="technology", limit=1)]
+    >>> from kgraph.graph.sample import sample_graph
+    >>> [r["label"] for r in top_entities(sample_graph(), "degree", kind="technology", limit=1)]
     ['Kubernetes']
     """
     scores = centrality(G, measure)

@@ -16,9 +16,9 @@ def communities(G: nx.MultiDiGraph, seed: int = 42) -> list[dict]:
 
     Examples
     --------
-    >>> import graph_fixtures as fx
-    >>> cs = communities(fx.graph())
-    >>> cs == communities(fx.graph())
+    >>> from kgraph.graph.sample import sample_graph
+    >>> cs = communities(sample_graph())
+    >>> cs == communities(sample_graph())
     True
     """
     memo = get_index(G).memo

@@ -65,8 +65,8 @@ def compare_companies(G: nx.MultiDiGraph, a: str, b: str) -> dict:
 
     Examples
     --------
-    >>> import graph_fixtures as fx
-    >>> r = compare_companies(fx.graph(), "Databricks", "Airbnb")
+    >>> from kgraph.graph.sample import sample_graph
+    >>> r = compare_companies(sample_graph(), "Databricks", "Airbnb")
     >>> [i["label"] for i in r["shared"]], [i["label"] for i in r["only_b"]]
     (['high availability'], ['Kubernetes'])
     """

@@ -55,8 +55,8 @@ def ego_subgraph(
 
     Examples
     --------
-    >>> import graph_fixtures as fx
-    >>> ego_subgraph(fx.graph(), "Dicer", kinds={"company", "concept"})
+    >>> from kgraph.graph.sample import sample_graph
+    >>> ego_subgraph(sample_graph(), "Dicer", kinds={"company", "concept"})
     (['TECHNOLOGY:Dicer', 'COMPANY:Databricks', 'CONCEPT:auto-sharding', 'CONCEPT:high availability'], False)
     """
     start = resolve(G, center)

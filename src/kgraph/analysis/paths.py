@@ -111,11 +111,11 @@ def explained_path(G: nx.MultiDiGraph, a: str, b: str) -> dict:
 
     Examples
     --------
-    >>> import graph_fixtures as fx
-    >>> r = explained_path(fx.graph(), "Airbnb", "sharding")
+    >>> from kgraph.graph.sample import sample_graph
+    >>> r = explained_path(sample_graph(), "Airbnb", "sharding")
     >>> [(h["source_label"], h["target_label"], h["post"]) for h in r["hops"]]
     [('Airbnb', 'Kubernetes', 'post:airbnb-metrics'), ('Kubernetes', 'sharding', 'post:k8s-sharding')]
-    >>> explained_path(fx.graph(), "Airbnb", "distributed estimation")["message"]
+    >>> explained_path(sample_graph(), "Airbnb", "distributed estimation")["message"]
     "No path: nothing connects 'Airbnb' to 'distributed estimation' in this graph."
     """
     src, dst = resolve(G, a), resolve(G, b)

@@ -21,8 +21,8 @@ def warm(G: nx.MultiDiGraph, measures: tuple[str, ...] = ("pagerank", "degree"))
 
     Examples
     --------
-    >>> import graph_fixtures as fx
-    >>> G = fx.graph()
+    >>> from kgraph.graph.sample import sample_graph
+    >>> G = sample_graph()
     >>> warm(G)
     >>> sorted(k if isinstance(k, str) else k[0] for k in G.graph["_kgraph_index"][1].memo)
     ['communities', 'community_of', 'degree', 'ego_neighbours', 'entity_graph', 'pagerank']

@@ -53,8 +53,8 @@ def related_posts(G: nx.MultiDiGraph, name: str, limit: int = 20) -> list[dict]:
 
     Examples
     --------
-    >>> import graph_fixtures as fx
-    >>> [r["post"] for r in related_posts(fx.graph(), "prewarming")]
+    >>> from kgraph.graph.sample import sample_graph
+    >>> [r["post"] for r in related_posts(sample_graph(), "prewarming")]
     ['post:lakebase-prewarm', 'post:pg-tuning']
     """
     node = resolve(G, name)
@@ -97,8 +97,8 @@ def edge_evidence(G: nx.MultiDiGraph, u: str, v: str, limit: int = 50) -> list[d
 
     Examples
     --------
-    >>> import graph_fixtures as fx
-    >>> [e["relation"] for e in edge_evidence(fx.graph(), "COMPANY:Airbnb",
+    >>> from kgraph.graph.sample import sample_graph
+    >>> [e["relation"] for e in edge_evidence(sample_graph(), "COMPANY:Airbnb",
     ...                                       "TECHNOLOGY:Kubernetes")]
     ['related', 'uses']
     """

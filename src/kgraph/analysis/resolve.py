@@ -27,8 +27,8 @@ def resolve(G: nx.MultiDiGraph, name: str) -> str:
 
     Examples
     --------
-    >>> import graph_fixtures as fx
-    >>> G = fx.graph()
+    >>> from kgraph.graph.sample import sample_graph
+    >>> G = sample_graph()
     >>> resolve(G, "k8s"), resolve(G, "HA")
     ('TECHNOLOGY:Kubernetes', 'CONCEPT:high availability')
     >>> resolve(G, "prewarmin")
@@ -70,8 +70,8 @@ def search(G: nx.MultiDiGraph, query: str, limit: int = 20) -> list[dict]:
 
     Examples
     --------
-    >>> import graph_fixtures as fx
-    >>> [r["label"] for r in search(fx.graph(), "shard")][:3]
+    >>> from kgraph.graph.sample import sample_graph
+    >>> [r["label"] for r in search(sample_graph(), "shard")][:3]
     ['sharding', 'auto-sharding', 'Sharding stateful services on Kubernetes']
     """
     q = query.strip().lower()

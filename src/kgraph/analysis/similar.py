@@ -20,9 +20,9 @@ def similar_posts(G: nx.MultiDiGraph, post: str, limit: int = 10) -> list[dict]:
 
     Examples
     --------
-    >>> import graph_fixtures as fx
-    >>> [(r["post"], r["shared"]) for r in similar_posts(fx.graph(), "airbnb-metrics")][:2]
-    [('post:hostile', ['high availability', 'Kubernetes']), ('post:dicer', ['high availability'])]
+    >>> from kgraph.graph.sample import sample_graph
+    >>> [(r["post"], r["shared"]) for r in similar_posts(sample_graph(), "airbnb-metrics")][:2]
+    [('post:dicer', ['high availability']), ('post:k8s-sharding', ['Kubernetes'])]
     """
     node = resolve(G, post)
     if G.nodes[node]["kind"] != "post":

@@ -40,7 +40,7 @@ def link(text: str, url: str) -> str:
 def highlight(sentence: str, start: int, end: int) -> str:
     """The sentence escaped, with ``sentence[start:end]`` wrapped in ``<mark>``.
 
-    >>> highlight("Use <b> & prewarming.", 12, 22)
+    >>> highlight("Use <b> & prewarming.", 10, 20)
     'Use &lt;b&gt; &amp; <mark>prewarming</mark>.'
     """
     start, end = max(0, start), min(len(sentence), end)

@@ -1,5 +1,6 @@
 """The one palette: the colour of each node kind, shared by the app and the HTML export.
 
+>>> from kgraph.model import NODE_KINDS
 >>> sorted(KIND_COLORS) == sorted(NODE_KINDS)
 True
 """
