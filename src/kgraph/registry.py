@@ -30,7 +30,7 @@ from urllib.parse import unquote
 import yaml
 
 from kgraph.extract.generic import GENERIC_HEADS, is_generic
-from kgraph.extract.variants import singular
+from kgraph.extract.variants import plural, singular
 from kgraph.ontology import DEFAULT_DIR, Ontology, load_ontology
 
 SOURCES_DIR = DEFAULT_DIR / "sources"
@@ -102,13 +102,23 @@ def clean(text: str) -> str:
     return _SPACE.sub(" ", text.replace("\u2019", "'")).strip()
 
 
+NOT_ALIASES = {"KCSP", "KCNTP", "KTP", "CNCF", "LF", "OSS", "GA"}
+
+
 def split_paren(name: str) -> tuple[str, list[str]]:
     """``Amazon Elastic Kubernetes Service (EKS)`` → the name and ``[EKS]``; a parenthesis
     that is not a short acronym-like token is dropped (``(member)``, ``(Incubating)``)."""
     aliases = []
     for inner in _PAREN.findall(name):
         inner = inner.strip()
-        if inner and " " not in inner and len(inner) <= 12 and any(c.isupper() for c in inner):
+        acronym_like = any(c.isupper() for c in inner[1:])  # EKS, ARO, gRPC; not Incubating
+        if (
+            inner
+            and " " not in inner
+            and len(inner) <= 12
+            and acronym_like
+            and inner not in NOT_ALIASES
+        ):
             aliases.append(inner)
     return clean(_PAREN.sub(" ", name)), aliases
 
@@ -126,11 +136,22 @@ def titled_slug(slug: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
+def name_keys(name: str) -> set[str]:
+    """The lower-cased name with its last word singular and plural: the matcher generates
+    plurals, so ``microservices`` would clash with a curated ``microservice``."""
+    low = name.lower()
+    head, _, last = low.rpartition(" ")
+    pre = f"{head} " if head else ""
+    return {low, pre + singular(last), pre + plural(last)}
+
+
 class Words:
     """English-word checks: ambiguity of names, and safe singulars of concept heads."""
 
-    def __init__(self, words: frozenset[str]):
+    def __init__(self, words: frozenset[str], proper: dict[str, str] | None = None):
         self.words = words
+        self.proper = proper or {}
+        """Lower-cased one-word product and company names → their spelling (Kubernetes)."""
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.words
@@ -150,10 +171,10 @@ def concept_name(label: str, words: Words, *, sentence_case: bool = False) -> st
     tokens = clean(label).split(" ")
     out = []
     for i, tok in enumerate(tokens):
-        mixed = any(c.isupper() for c in tok[1:])
-        if (len(tok) > 1 and _ACRONYM_TOKEN.match(tok)) or mixed:
-            out.append(tok)
-        elif sentence_case and i > 0:
+        mixed = any(c.isupper() for part in tok.split("-") for c in part[1:])
+        if tok.lower() in words.proper:
+            out.append(words.proper[tok.lower()])
+        elif (len(tok) > 1 and _ACRONYM_TOKEN.match(tok)) or mixed or (sentence_case and i > 0):
             out.append(tok)
         else:
             out.append(tok.lower())
@@ -230,7 +251,9 @@ def cncf(snap: Snapshot) -> tuple[list[Candidate], list[Candidate], dict[str, st
             continue
         name, aliases = split_paren(row["name"])
         slug = row["crunchbase_slug"]
-        maker = "" if not slug or FOUNDATION.search(slug) else slug_name.get(slug, titled_slug(slug))
+        maker = (
+            "" if not slug or FOUNDATION.search(slug) else slug_name.get(slug, titled_slug(slug))
+        )
         techs.append(
             Candidate(
                 name,
@@ -270,7 +293,11 @@ def apache(snap: Snapshot, words: Words) -> list[Candidate]:
     best: dict[str, dict[str, str]] = {}
     for row in sorted(snap.rows, key=lambda r: (rank.get(r["status"], 3), r["key"], r["name"])):
         name, _ = split_paren(row["name"].replace("(Incubating)", ""))
-        if not name or row["key"] in APACHE_SKIP or name.lower().removeprefix("apache ") in APACHE_SKIP:
+        if (
+            not name
+            or row["key"] in APACHE_SKIP
+            or name.lower().removeprefix("apache ") in APACHE_SKIP
+        ):
             continue
         if not name.startswith("Apache "):
             name = f"Apache {name}"
@@ -283,9 +310,7 @@ def apache(snap: Snapshot, words: Words) -> list[Candidate]:
         parents = []
         for cat in row["category"].split(","):
             parents += APACHE_PARENT.get(cat.strip(), [])
-        out.append(
-            Candidate(name, "TECHNOLOGY", src, "technologies_apache", aliases, parents[:2])
-        )
+        out.append(Candidate(name, "TECHNOLOGY", src, "technologies_apache", aliases, parents[:2]))
     return out
 
 
@@ -359,7 +384,9 @@ def azure(snap: Snapshot) -> list[Candidate]:
         name, aliases = split_paren(name)
         full = name if name.startswith(("Azure", "Microsoft")) else f"Azure {name}"
         out.append(
-            Candidate(full, "TECHNOLOGY", src, "technologies_cloud_services", aliases, [], "Microsoft")
+            Candidate(
+                full, "TECHNOLOGY", src, "technologies_cloud_services", aliases, [], "Microsoft"
+            )
         )
     return out
 
@@ -420,9 +447,7 @@ def acm(snap: Snapshot, words: Words) -> list[Candidate]:
         if row["id"].split(".")[0] not in ACM_BRANCHES or not good_concept(name):
             continue
         parent = names.get(row["broader_id"], "")
-        out.append(
-            Candidate(name, "CONCEPT", src, "concepts_acm", [], [parent] if parent else [])
-        )
+        out.append(Candidate(name, "CONCEPT", src, "concepts_acm", [], [parent] if parent else []))
     return out
 
 
@@ -448,13 +473,16 @@ def patterns(snap: Snapshot, words: Words) -> list[Candidate]:
         else:
             aliases.append(f"{name} pattern")
         if good_concept(name):
-            out.append(Candidate(name, "CONCEPT", src, "concepts_patterns", aliases, ["design pattern"]))
+            out.append(
+                Candidate(name, "CONCEPT", src, "concepts_patterns", aliases, ["design pattern"])
+            )
     return out
 
 
 PRIMER_SKIP = (
     r"source|disadvantage|step \d|\d|next steps|^design |interview|appendix|development|"
-    r"^company |^(when|what|how|why) | at the | in numbers|further reading|^real world"
+    r"^company |^(when|what|how|why) | at the | in numbers|further reading|^real world|"
+    r"contact|credit|license|visuali[sz]ed|table$|^communication$"
 )
 
 
@@ -525,13 +553,17 @@ class Registry:
             if not valid_name(name):
                 self._skip(c, "invalid name")
                 continue
-            if name.lower() in self.taken:
+            if any(k in self.taken for k in name_keys(name)):
                 self._skip(c, "name taken")
                 continue
             c.name = name
             aliases = []
             for a in dict.fromkeys(clean(a) for a in c.aliases):
-                if valid_name(a) and a.lower() not in self.taken and a.lower() != name.lower():
+                if (
+                    valid_name(a)
+                    and a.lower() != name.lower()
+                    and not name_keys(a) & self.taken.keys()
+                ):
                     aliases.append(a)
             c.aliases = aliases
             for n in [name, *aliases]:
@@ -565,7 +597,12 @@ class Registry:
 def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> list[Candidate]:
     """All generated entries, in output order."""
     curated = curated if curated is not None else load_ontology()
-    words = Words(read_words(sources_dir / "english_words.txt"))
+    proper = {
+        e.name.lower(): e.name
+        for e in curated.entries.values()
+        if e.type != "CONCEPT" and " " not in e.name and e.name != e.name.lower()
+    }
+    words = Words(read_words(sources_dir / "english_words.txt"), proper)
 
     def snap(name: str) -> Snapshot:
         return read_snapshot(sources_dir / name)
@@ -596,7 +633,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
 def as_yaml(entries: list[Candidate], stem: str) -> str:
     sources = sorted({c.source for c in entries})
     lines = [
-        f"# GENERATED by `python -m kgraph.registry` from data/ontology/sources/: do not edit.",
+        "# GENERATED by `python -m kgraph.registry` from data/ontology/sources/: do not edit.",
         f"# {stem}: {len(entries)} entries. Provenance is on every entry (`source:`).",
         *[f"# from {s}" for s in sources],
         "entities:",
@@ -633,7 +670,9 @@ def write(entries: list[Candidate], out_dir: Path = REGISTRY_DIR) -> dict[str, i
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m kgraph.registry", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m kgraph.registry", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--sources", type=Path, default=SOURCES_DIR)
     parser.add_argument("--out", type=Path, default=REGISTRY_DIR)
     args = parser.parse_args(argv)

@@ -37,7 +37,7 @@ class ReadResult:
     sources: list[str] = field(default_factory=list)
 
 
-def _load(source: str, encoding: str | None) -> tuple[bytes, str]:
+def _load(source: str) -> tuple[bytes, str]:
     if is_url(source):
         return fetch_url(source), source
     path = Path(source)
@@ -52,7 +52,7 @@ def _load(source: str, encoding: str | None) -> tuple[bytes, str]:
 
 
 def _read_one(source: str, fmt: str | None, encoding: str | None, depth: int = 0):
-    data, name = _load(source, encoding)
+    data, name = _load(source)
     if not data.strip():
         raise CorpusError(f"{name}: the file is empty. Give it posts, or leave it out.")
     kind = fmt or detect_format(name, data)

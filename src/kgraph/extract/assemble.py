@@ -15,11 +15,12 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
+from kgraph.extract import confidence
 from kgraph.extract.generic import is_generic
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY
 from kgraph.extract.variants import singular
-from kgraph.model import FIELDS, Mention, Post
+from kgraph.model import FIELDS, Mention, Post, entity_key
 from kgraph.ontology import Ontology
 
 
@@ -85,7 +86,7 @@ def _one_type_per_name(found: list) -> list:
     if not orgs:
         return found
     return [
-        (replace(m, type="COMPANY"), amb, f"COMPANY:{m.canonical}")
+        (replace(m, type="COMPANY"), amb, entity_key("COMPANY", m.canonical))
         if m.method == "model" and m.type == "TECHNOLOGY" and m.canonical in orgs
         else (m, amb, key)
         for m, amb, key in found
@@ -101,9 +102,9 @@ def _fold_editions(mentions: list[Mention], onto: Ontology) -> list[Mention]:
         return mentions
     into = {}
     for name in techs:
-        short = onto.entries.get(f"TECHNOLOGY:{name}")
+        short = onto.entries.get(entity_key("TECHNOLOGY", name))
         for other in techs:
-            long = onto.entries.get(f"TECHNOLOGY:{other}")
+            long = onto.entries.get(entity_key("TECHNOLOGY", other))
             if (
                 short is not None
                 and long is not None
@@ -194,7 +195,15 @@ def _acronym_uses(post, pieces, found, onto) -> list:
                 if (piece.field, piece.offset + match.start()) in taken:
                     continue
                 mention = _mention(
-                    post, piece, match.start(), match.end(), type_, key, "rule", 0.8, onto
+                    post,
+                    piece,
+                    match.start(),
+                    match.end(),
+                    type_,
+                    key,
+                    "rule",
+                    confidence.ACRONYM_ELSEWHERE,
+                    onto,
                 )
                 if mention is not None:
                     extra.append((mention, False, key))

@@ -15,6 +15,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kgraph.extract import confidence
 from kgraph.extract.generic import GENERIC_HEADS as GENERIC
 from kgraph.extract.generic import VAGUE, is_generic, phrases
 from kgraph.extract.spans import Candidate, add_candidates, covered, is_title_case
@@ -89,7 +90,7 @@ class ConceptMiner:
                         "CONCEPT",
                         key,
                         "rule",
-                        min(score, 0.9),
+                        min(score, confidence.MINED_CONCEPT_MAX),
                         needs_support,
                     )
                 )

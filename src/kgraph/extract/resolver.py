@@ -15,6 +15,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kgraph.extract import confidence
 from kgraph.extract.generic import GENERIC_HEADS, VAGUE, all_generic, is_generic
 from kgraph.extract.spans import (
     RULER_KEY,
@@ -25,6 +26,7 @@ from kgraph.extract.spans import (
     with_possessive,
 )
 from kgraph.extract.variants import is_acronym, singular
+from kgraph.model import entity_key
 
 ACRONYMS = "kgraph_acronyms"
 _STOP_EXPANSION = {"per", "the", "a", "an", "of", "for", "and"}
@@ -59,7 +61,7 @@ class OntologyResolver:
             )
             label, key = match.label_, match.id_
             if entry.get("product") and _used_as_product(match):
-                label, key = "TECHNOLOGY", f"TECHNOLOGY:{entry['name']}"
+                label, key = "TECHNOLOGY", entity_key("TECHNOLOGY", entry["name"])
             spans.append(
                 Candidate(
                     match.start,
@@ -67,7 +69,7 @@ class OntologyResolver:
                     label,
                     key,
                     "ontology",
-                    0.75 if ambiguous else 0.98,
+                    confidence.ONTOLOGY_AMBIGUOUS if ambiguous else confidence.ONTOLOGY,
                     ambiguous,
                 )
             )
@@ -95,14 +97,20 @@ class OntologyResolver:
                 defined[acr] = (target.type, target.key)
             elif (expansion := self._expansion(doc, tok.i - 1, acr)) is not None:
                 start, canonical = expansion
-                key = f"CONCEPT:{canonical}"
+                key = entity_key("CONCEPT", canonical)
                 defined[acr] = ("CONCEPT", key)
-                found.append(Candidate(start, tok.i - 1, "CONCEPT", key, "rule", 0.8))
+                found.append(
+                    Candidate(
+                        start, tok.i - 1, "CONCEPT", key, "rule", confidence.ACRONYM_EXPANSION
+                    )
+                )
         for tok in doc:
             acr = tok.text[:-1] if tok.text.endswith("s") and tok.text[:-1] in defined else tok.text
             if acr in defined:
                 type_, key = defined[acr]
-                found.append(Candidate(tok.i, tok.i + 1, type_, key, "rule", 0.85))
+                found.append(
+                    Candidate(tok.i, tok.i + 1, type_, key, "rule", confidence.ACRONYM_USE)
+                )
         return found
 
     @staticmethod
