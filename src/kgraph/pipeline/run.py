@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 from kgraph import config
-from kgraph.corpus import read_corpus
+from kgraph.corpus import ReadResult, read_corpus
+from kgraph.corpus.read import NothingFetched
 from kgraph.model import Mention
 from kgraph.pipeline import warm
 from kgraph.pipeline.engines import run_engine
@@ -26,12 +27,18 @@ def run_build(
     *,
     progress: Progress | None = None,
     extractor=None,
+    read: ReadResult | None = None,
 ) -> BuildReport:
-    """Build the store at ``db`` from ``sources`` (none: the shipped corpus)."""
+    """Build the store at ``db`` from ``sources`` (none: the shipped corpus).
+
+    ``read`` gives posts already read (a refresh fetched them); ``sources`` is then ignored.
+    Every feed read is remembered in the store's subscriptions, failed ones included.
+    """
     started = time.time()
     seconds: dict[str, float] = {}
-    inputs = sources or ["(shipped corpus)"]
-    read = read_corpus(sources, fmt=options.fmt, encoding=options.encoding, strict=options.strict)
+    inputs = list(read.sources) if read is not None else sources or ["(shipped corpus)"]
+    if read is None:
+        read = _read(sources, db, options, progress)
     seconds["read"] = time.time() - started
     if progress:
         progress("read", len(read.posts), len(read.posts))
@@ -45,6 +52,8 @@ def run_build(
         seconds["load"] = time.time() - t
 
         def report(build_id, mentions: int, extracted: int) -> BuildReport:
+            if read.feeds or not options.add:
+                store.record_feeds(read.feeds, replace=not options.add)
             return BuildReport(
                 db=str(db),
                 build_id=build_id,
@@ -56,6 +65,8 @@ def run_build(
                 warnings=list(warnings),
                 pipeline_version=version,
                 seconds=seconds,
+                feeds=len(read.feeds),
+                feeds_failed=[f.error for f in read.failed_feeds],
             )
 
         last = store.latest_build()
@@ -82,6 +93,27 @@ def run_build(
         n_mentions = store.latest_build()["n_mentions"]
         seconds["store"] = time.time() - t
         return report(build_id, n_mentions, len(plan.todo))
+
+
+def _read(sources: list[str], db: Path, options: BuildOptions, progress) -> ReadResult:
+    """Read the corpora; when every feed failed, remember them before saying so."""
+
+    def fetched(done: int, total: int) -> None:
+        if progress:
+            progress("fetch", done, total)
+
+    try:
+        return read_corpus(
+            sources,
+            fmt=options.fmt,
+            encoding=options.encoding,
+            strict=options.strict,
+            progress=fetched,
+        )
+    except NothingFetched as exc:
+        with open_store(db, create=True) as store:
+            store.record_feeds(exc.feeds, replace=not options.add)
+        raise
 
 
 def _plan(store, posts, options: BuildOptions, extractor):
