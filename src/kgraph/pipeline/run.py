@@ -113,7 +113,9 @@ def _read(sources: list[str], db: Path, options: BuildOptions, progress) -> Read
     except NothingFetched as exc:
         with open_store(db, create=True) as store:
             store.record_feeds(exc.feeds, replace=not options.add)
-        raise
+        raise NothingFetched(
+            f"{exc} `kgraph feeds --db {db}` lists each feed's error.", exc.feeds
+        ) from None
 
 
 def _plan(store, posts, options: BuildOptions, extractor):
