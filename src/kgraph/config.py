@@ -120,5 +120,6 @@ spends seconds on a list of every title (10,000 posts: 650 KB), so posts get the
 # -- Feeds -------------------------------------------------------------------------------
 FEED_WORKERS = 8
 """Feeds fetched at once by a build or a refresh."""
-FEED_PER_HOST = 4
-"""Requests in flight to any one host at once: politeness towards a blog's server."""
+FEED_PER_HOST = 6
+"""Requests in flight to any one host at once (as many as a browser opens): politeness
+towards a blog's server when an OPML lists several feeds of one host."""

@@ -56,7 +56,7 @@ def feeds_cmd(db, as_json):
 def refresh_cmd(db, rules_only, as_json):
     """Fetch every subscribed feed and add what is new to the store.
 
-    Feeds are asked concurrently (8 at a time, at most 4 per host) and conditionally
+    Feeds are asked concurrently (8 at a time, at most 6 per host) and conditionally
     (If-None-Match, If-Modified-Since), so an unchanged feed costs one round trip. New posts
     join the store as with `kgraph build --add`; only they are extracted. A feed that fails
     keeps its posts and its error shows in `kgraph feeds`; the refresh still succeeds.

@@ -113,6 +113,12 @@ def fetch_feeds(
                 result.posts = [i for i in items if isinstance(i, Post)]
                 result.skipped = [f"{i.where}: {i.reason}" for i in items if isinstance(i, Skip)]
                 result.title = next((p.source for p in result.posts if p.source), "")
+                if not result.posts:
+                    first = f": {result.skipped[0]}" if result.skipped else ""
+                    raise CorpusError(
+                        f"{url}: not a usable feed, no valid entries"
+                        f" ({len(result.skipped)} skipped{first})."
+                    )
         except NotModified:
             result.status = NOT_MODIFIED
         except CorpusError as exc:

@@ -6,6 +6,7 @@ The store keeps the previous build until the new one commits, in one transaction
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -37,6 +38,7 @@ def run_build(
     started = time.time()
     seconds: dict[str, float] = {}
     inputs = list(read.sources) if read is not None else sources or ["(shipped corpus)"]
+    preload = _Preload(options) if extractor is None and _fetches(sources, read) else None
     if read is None:
         read = _read(sources, db, options, progress)
     seconds["read"] = time.time() - started
@@ -48,7 +50,7 @@ def run_build(
         if options.add:
             posts, inputs = with_stored(store, posts, inputs)
         t = time.time()
-        plan, extractor, version, warnings = _plan(store, posts, options, extractor)
+        plan, extractor, version, warnings = _plan(store, posts, options, extractor, preload)
         seconds["load"] = time.time() - t
 
         def report(build_id, mentions: int, extracted: int) -> BuildReport:
@@ -118,7 +120,43 @@ def _read(sources: list[str], db: Path, options: BuildOptions, progress) -> Read
         ) from None
 
 
-def _plan(store, posts, options: BuildOptions, extractor):
+def _fetches(sources: list[str], read) -> bool:
+    return read is None and any(
+        s.lower().startswith(("http://", "https://")) or s.lower().endswith(".opml")
+        for s in sources
+    )
+
+
+class _Preload:
+    """Loads the extraction pipeline in a thread while feeds are fetched.
+
+    Fetching waits on the network, so spaCy's load (about a second) overlaps it instead of
+    following it. If the build turns out to need no extraction, the result is dropped.
+    """
+
+    def __init__(self, options: BuildOptions):
+        self.result: dict = {}
+        self.thread = threading.Thread(target=self._load, args=(options,), daemon=True)
+        self.thread.start()
+
+    def _load(self, options: BuildOptions) -> None:
+        try:
+            from kgraph.extract import load_extractor
+
+            self.result["extractor"] = load_extractor(
+                ontology_files=options.ontology_files, rules_only=options.rules_only
+            )
+        except BaseException as exc:  # raised again in the build's thread
+            self.result["error"] = exc
+
+    def get(self):
+        self.thread.join()
+        if "error" in self.result:
+            raise self.result["error"]
+        return self.result["extractor"]
+
+
+def _plan(store, posts, options: BuildOptions, extractor, preload: _Preload | None = None):
     """The plan, the extractor (loaded only if there is work), its version and warnings.
 
     With no extractor given, the pipeline version comes from a memo keyed by the files it
@@ -134,8 +172,12 @@ def _plan(store, posts, options: BuildOptions, extractor):
     if plan is None or plan.todo:
         from kgraph.extract import load_extractor  # spaCy loads only when needed
 
-        extractor = load_extractor(
-            ontology_files=options.ontology_files, rules_only=options.rules_only
+        extractor = (
+            preload.get()
+            if preload
+            else load_extractor(
+                ontology_files=options.ontology_files, rules_only=options.rules_only
+            )
         )
         warm.remember_version(store, memo, [extractor.version, extractor.warnings])
         if not known or known[0] != extractor.version:
