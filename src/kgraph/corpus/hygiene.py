@@ -1,7 +1,7 @@
 """Boilerplate that feeds wrap around a post's text, stripped before it becomes a post.
 
 Each pattern was seen in real engineering-blog feeds; extend :data:`TRAILERS` and
-:data:`BYLINE` as real feeds show more, with a case in ``tests/unit/test_feed_hygiene.py``.
+:data:`BYLINES` as real feeds show more, with a case in ``tests/unit/test_feed_hygiene.py``.
 
 >>> clean_summary("We moved to Kafka. The post Moving to Kafka appeared first on Acme Engineering.")
 ('We moved to Kafka.', [])
@@ -27,26 +27,32 @@ TRAILERS = [
 ]
 """Text at the end of a summary that is the feed's, not the post's."""
 
-_NAME = r"[A-Z][\w'’-]+(?:\s[A-Z]\.)?\s(?:(?:van|von|de|der|da|del|le)\s)?[A-Z][\w'’-]+"
-BYLINE = re.compile(
-    rf"^\s*(?:Authors?\s*:|Written by\s*:?|[Bb]y\s*:?)\s*"
-    rf"(?P<names>{_NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_NAME})*)"
-    r"\s*(?:[|:•·—–-]\s*)?"
-)
+_PARTICLE = r"(?:(?:van|von|de|der|da|del|le)\s)?"
+_WORD = r"[A-Z][\w'’-]+"
+_NAME = rf"{_WORD}(?:\s[A-Z]\.)?\s{_PARTICLE}{_WORD}"
+"""First and last name (a middle initial allowed): without a separator after the byline,
+where the names end is a guess, and two words is the safest one."""
+_LONG_NAME = rf"{_WORD}(?:\s(?:[A-Z]\.|{_PARTICLE}{_WORD})){{1,3}}"
+"""Up to four words, when a separator ("|", "—", ":") shows where the byline ends."""
+_AND = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+# A bare "By" must not take "By Moving Kafka to ..." for a name: no gerund after it.
+_LEAD = r"^\s*(?:Authors?\s*:|Written by\s*:?|[Bb]y\s*:?(?!\s*[A-Z][a-z]+ing\b))\s*"
+BYLINES = [
+    re.compile(rf"{_LEAD}(?P<names>{_LONG_NAME}(?:{_AND}{_LONG_NAME})*)\s*[|:•·—–]\s*"),
+    re.compile(rf"{_LEAD}(?P<names>{_NAME}(?:{_AND}{_NAME})*)\s*"),
+]
 """A byline in front of the text: "Authors: A B, C D", "By A B and C D", "by A B, C D"."""
 
 
 def clean_summary(text: str) -> tuple[str, list[str]]:
     """``text`` without feed boilerplate, and the authors a leading byline named."""
     authors: list[str] = []
-    match = BYLINE.match(text)
-    if match and match.end() < len(text):
-        authors = [
-            n.strip()
-            for n in re.split(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|&)\s*", match["names"])
-            if n.strip()
-        ]
-        text = text[match.end() :]
+    for byline in BYLINES:
+        match = byline.match(text)
+        if match and match.end() < len(text):
+            authors = [n.strip() for n in re.split(_AND, match["names"]) if n.strip()]
+            text = text[match.end() :]
+            break
     for _ in range(3):  # a trailer may hide another ("Continue reading" after "appeared first")
         before = text
         for pattern in TRAILERS:
