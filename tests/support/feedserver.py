@@ -170,7 +170,9 @@ class FeedServer:
         with self.lock:
             new = item(feed, len(self.items[feed]))
             new["guid"] += "-fresh"
-            new["title"] = f"Announcing Zanzibar-style authorization at blog {feed}"
+            company = COMPANIES[feed % len(COMPANIES)]
+            new["title"] = f"Announcing Zanzibar-style authorization on Kubernetes at {company}"
+            new["link"] += "-fresh"
             new["date"] = "2026-11-02"
             self.items[feed].append(new)
             self.modified[feed] += 3600

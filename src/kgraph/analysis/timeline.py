@@ -152,9 +152,7 @@ def whats_new(G: nx.MultiDiGraph, new_posts: Iterable[str], *, top: int = 20) ->
     fresh = set(nodes)
     gained: Counter = Counter()
     for node in nodes:
-        for _u, v, k in G.out_edges(node, keys=True):
-            if k in ENTITY_EDGES:
-                gained[v] += 1
+        gained.update({v for _u, v, k in G.out_edges(node, keys=True) if k in ENTITY_EDGES})
     posts_of = _posts_of(G)
     entities, risen = [], []
     for ent, n in gained.items():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -85,11 +85,8 @@ def fetch_feeds(
     validators = validators or {}
     parse = parse or parse_feed
     gate = _HostGate(per_host or config.FEED_PER_HOST)
-    done = 0
-    done_lock = threading.Lock()
 
     def one(url: str) -> FeedResult:
-        nonlocal done
         etag, modified = validators.get(url, ("", ""))
         headers = {}
         if etag:
@@ -125,16 +122,17 @@ def fetch_feeds(
             result.status, result.error = FAILED, _one_line(str(exc))
         except Exception as exc:  # a feed must never sink the others
             result.status, result.error = FAILED, _one_line(f"{url}: {type(exc).__name__}: {exc}")
-        with done_lock:
-            done += 1
-            if progress:
-                progress(done, len(urls))
         return result
 
     if not urls:
         return []
     with ThreadPoolExecutor(max_workers=min(workers or config.FEED_WORKERS, len(urls))) as pool:
-        return list(pool.map(one, urls))
+        futures = [pool.submit(one, url) for url in urls]
+        # Progress is reported from the caller's thread (Streamlit draws only from its own).
+        for done, _future in enumerate(as_completed(futures), start=1):
+            if progress:
+                progress(done, len(urls))
+        return [f.result() for f in futures]
 
 
 def _header(headers: dict[str, str], name: str) -> str | None:
