@@ -137,7 +137,7 @@ def test_cli_refresh_new_and_feeds_json(db_path, monkeypatch):
     assert "warning: 1 of 3 feed(s) failed" in out.stderr
     new = json.loads(run("new", "--db", db_path, "--json").output)
     assert [p["title"] for p in new["posts"]] == [
-        "Announcing Zanzibar-style authorization at blog 2"
+        "Announcing Zanzibar-style authorization on Kubernetes at Initech"
     ]
     feeds = run("feeds", "--db", db_path)
     assert "failed" in feeds.output and "answered 500" in feeds.output
@@ -167,3 +167,27 @@ def _with_fake(fn):
         return fn(*args, **kwargs)
 
     return call
+
+
+def test_no_network_ends_quickly_with_every_feed_reported(db_path):
+    # .invalid never resolves (RFC 2606): what every feed looks like with no network.
+    urls = [f"http://blog{i}.invalid/feed.xml" for i in range(40)]
+    opml = db_path.parent / "feeds.opml"
+    opml.write_text(
+        "<opml><body>" + "".join(f'<outline xmlUrl="{u}"/>' for u in urls) + "</body></opml>"
+    )
+    started = time.monotonic()
+    out = run("build", opml, "--db", db_path)
+    assert time.monotonic() - started < 10
+    assert out.exit_code == 1
+    assert "Nothing could be fetched: all 40 feed(s) failed; the network looks down" in out.output
+    rows = api.feeds(db_path)
+    assert len(rows) == 40 and all(r["status"] == "failed" for r in rows)
+    assert sum("not tried" in r["last_error"] for r in rows) >= 40 - 16 - 8
+
+
+def test_servers_that_answer_with_errors_are_not_a_network_outage(db_path):
+    with FeedServer(n_feeds=1, items=2, delay=0, dead=30) as server:
+        report = api.build([server.opml_url], db=db_path, extractor=FakeExtractor())
+    assert len(report.feeds_failed) == 30
+    assert all("answered 404" in line for line in report.feeds_failed)

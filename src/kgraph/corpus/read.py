@@ -172,9 +172,14 @@ def read_corpus(
     if not result.posts:
         failed = result.failed_feeds
         if result.feeds and len(failed) == len(result.feeds):
+            down = next((f.error for f in failed if "not tried: the network" in f.error), "")
             raise NothingFetched(
                 f"Nothing could be fetched: all {len(failed)} feed(s) failed"
-                f" (first: {failed[0].error}). Check the network and the URLs.",
+                + (
+                    f"; {down.split('not tried: ', 1)[1]}"
+                    if down
+                    else f" (first: {failed[0].error}). Check the network and the URLs."
+                ),
                 result.feeds,
             )
         raise CorpusError(
