@@ -15,7 +15,7 @@ from kgraph.analysis.precompute import warm
 from kgraph.analysis.related import edge_evidence, related_posts
 from kgraph.analysis.resolve import resolve, search, suggestions
 from kgraph.analysis.similar import similar_posts
-from kgraph.analysis.timeline import monthly_counts, rising, whats_new
+from kgraph.analysis.timeline import in_period, monthly_counts, rising, whats_new
 
 __all__ = [
     "POST_COLUMNS",
@@ -30,6 +30,7 @@ __all__ = [
     "entity_card",
     "explain_edge",
     "explained_path",
+    "in_period",
     "monthly_counts",
     "post_rows",
     "post_spans",

@@ -7,7 +7,7 @@ import streamlit as st
 from kgraph import config
 from kgraph.errors import NotFoundError
 from kgraph.model import MEASURES
-from kgraph.ui import deeplink, html, loaders, panel, state, whatsnew
+from kgraph.ui import deeplink, html, loaders, panel, period, state, whatsnew
 from kgraph.ui.component import graph_view
 from kgraph.view.selection import view_nodes
 
@@ -72,6 +72,7 @@ def _controls() -> None:
             "Node cap", config.VIEW_CAP_MIN, config.VIEW_CAP_MAX, step=50, key=state.CAP
         )
         st.selectbox("Size nodes by", list(MEASURES), key=state.SIZE_BY)
+        period.control()
         if st.button("Back to overview", key="explore_overview"):
             st.session_state[state.CENTER] = None
             st.session_state[state.EXPANDED] = []
@@ -97,6 +98,7 @@ def _graph_and_panel() -> None:
                 kinds, weight, cap, ss[state.SIZE_BY]
             ),
         )
+        nodes = period.apply(nodes)
         if truncated:
             st.info(
                 f"Showing {len(nodes)} nodes: the cap of {int(ss[state.CAP])} applies. "
