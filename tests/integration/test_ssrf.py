@@ -9,7 +9,6 @@ from __future__ import annotations
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -19,8 +18,9 @@ from kgraph.cli import main
 from kgraph.corpus import fetch, netguard, read_corpus
 from kgraph.corpus.fetch import fetch_url
 from kgraph.errors import CorpusError
+from tests import support
 
-FEED = (Path(__file__).parent.parent / "data" / "feed.rss").read_bytes()
+FEED = (support.DATA_DIR / "feed.rss").read_bytes()
 
 
 class _Internal(BaseHTTPRequestHandler):
