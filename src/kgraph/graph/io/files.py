@@ -8,6 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from kgraph.graph.io.atomic import atomic_path
 from kgraph.graph.io.flat import flat_attrs, flatten, public_graph_attrs
 
 NODE_COLUMNS = ("id", "kind", "label")
@@ -77,7 +78,7 @@ def write_csv(G: nx.MultiDiGraph, out: Path) -> list[Path]:
         ("edges.csv", edges, EDGE_COLUMNS),
     ):
         path = out / name
-        with path.open("w", newline="", encoding="utf-8") as fh:
+        with atomic_path(path) as tmp, tmp.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.DictWriter(fh, fieldnames=_columns(rows, first), restval="")
             writer.writeheader()
             writer.writerows(rows)
