@@ -15,6 +15,7 @@ from kgraph.analysis.precompute import warm
 from kgraph.analysis.related import edge_evidence, related_posts
 from kgraph.analysis.resolve import resolve, search, suggestions
 from kgraph.analysis.similar import similar_posts
+from kgraph.analysis.timeline import monthly_counts, rising, whats_new
 
 __all__ = [
     "POST_COLUMNS",
@@ -29,13 +30,16 @@ __all__ = [
     "entity_card",
     "explain_edge",
     "explained_path",
+    "monthly_counts",
     "post_rows",
     "post_spans",
     "related_posts",
     "resolve",
+    "rising",
     "search",
     "similar_posts",
     "suggestions",
     "top_entities",
     "warm",
+    "whats_new",
 ]

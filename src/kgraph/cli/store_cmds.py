@@ -27,7 +27,11 @@ class _Bars:
         if stage != self.stage:
             self.close()
             self.stage = stage
-            label = {"read": "posts read     ", "extract": "posts extracted"}.get(stage, stage)
+            label = {
+                "read": "posts read     ",
+                "fetch": "feeds fetched  ",
+                "extract": "posts extracted",
+            }.get(stage, stage)
             self.bar = click.progressbar(length=total, label=label, file=sys.stderr)
             self.bar.__enter__()
             self.last = 0
@@ -132,9 +136,21 @@ def build_cmd(
         click.secho(f"warning: skipped {len(report.skipped)} bad record(s):", fg="yellow", err=True)
         for line in report.skipped[:20]:
             click.echo(f"  {line}", err=True)
+    for line in report.feeds_failed[:20]:
+        click.secho(f"warning: feed skipped: {line}", fg="yellow", err=True)
     if as_json:
         echo_json(report.__dict__)
         return
+    if report.feeds:
+        ok = report.feeds - len(report.feeds_failed)
+        click.echo(
+            f"{report.posts:,} posts from {ok} of {report.feeds} feeds"
+            + (
+                f"; {len(report.feeds_failed)} failed: `kgraph feeds` lists them."
+                if report.feeds_failed
+                else "."
+            )
+        )
     click.echo(
         f"Built {report.db}: {report.posts} posts, {report.mentions} mentions "
         f"({report.extracted} extracted, {report.cached} from cache) "

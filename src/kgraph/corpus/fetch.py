@@ -41,8 +41,23 @@ def cannot_fetch(url: str) -> str:
     )
 
 
-def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> bytes:
+class NotModified(Exception):
+    """A conditional fetch answered 304: the feed has not changed since the given validators."""
+
+
+def fetch_url(
+    url: str,
+    *,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
+    headers: dict[str, str] | None = None,
+    response_headers: dict[str, str] | None = None,
+) -> bytes:
     """The body of ``url``; :class:`CorpusError` for anything a user must fix.
+
+    ``headers`` are sent with the request (``If-None-Match``, ``If-Modified-Since``); the
+    answer's headers are copied into ``response_headers`` when given. A 304 answer raises
+    :class:`NotModified`.
 
     ``timeout`` bounds the whole fetch, not each read, so a server that drips a byte at a
     time cannot hold a build forever. Defaults are read at call time (tests lower them).
@@ -54,8 +69,10 @@ def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None =
     deadline = time.monotonic() + timeout
     try:
         netguard.check_url(url)
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **(headers or {})})
         with _OPENER.open(request, timeout=timeout) as response:
+            if response_headers is not None:
+                response_headers.update(response.headers.items())
             chunks, size = [], 0
             while size <= max_bytes:
                 if time.monotonic() > deadline:
@@ -66,9 +83,13 @@ def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None =
                 chunks.append(chunk)
                 size += len(chunk)
             body = b"".join(chunks)
+    except urllib.error.HTTPError as exc:
+        if exc.code == 304:
+            raise NotModified(url) from None
+        raise CorpusError(cannot_fetch(url)) from None
     except (OSError, ValueError, http.client.HTTPException):
-        # HTTPError, URLError, timeouts, refused addresses (netguard.BlockedAddress) and
-        # broken answers alike: one message, so nothing about the far side leaks.
+        # URLError, timeouts, refused addresses (netguard.BlockedAddress) and broken answers
+        # alike: one message, so nothing about the far side leaks.
         raise CorpusError(cannot_fetch(url)) from None
     if len(body) > max_bytes:
         raise CorpusError(cannot_fetch(url))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from kgraph.errors import KgraphError
-from kgraph.ui import errors, html, loaders, state
+from kgraph.ui import errors, html, loaders, state, timeline
 from kgraph.ui.html import esc
 
 
@@ -46,6 +46,7 @@ def _entity(G, node: str, *, expand, select) -> None:
         f"{esc(card.get('community', '–'))} · pagerank {float(card.get('pagerank') or 0):.4f}"
     )
     st.html("<br>".join(facts))
+    timeline.sparkline(node)
     b1, b2 = st.columns(2)
     b1.button(
         "Expand",
