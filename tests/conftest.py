@@ -39,3 +39,9 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def allow_private_urls(monkeypatch):
+    """Let fetches reach the tests' own servers on 127.0.0.1 (refused by default)."""
+    monkeypatch.setenv("KGRAPH_ALLOW_PRIVATE_URLS", "1")

@@ -232,6 +232,7 @@ class Store:
         pipeline_version: str,
         n_extracted: int,
         started_at: float,
+        add: bool = False,
     ) -> int:
         """Make the store hold exactly ``posts``, in one transaction; returns the build's id.
 
@@ -239,8 +240,14 @@ class Store:
         under this pipeline version, and stay untouched; ``mentions`` are those of the other
         posts. Everything else the store held goes, so an incremental build writes only
         what changed.
+
+        With ``add``, every post the store holds when the write begins stays too, with its
+        mentions: the store is re-read under the write lock, so a build that committed
+        while this one was extracting (another ``--add``, another upload) is not lost.
         """
         with self._write() as db:
+            if add:
+                posts, keep, inputs = self._merge_stored(db, posts, keep, inputs)
             if keep:
                 db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id TEXT PRIMARY KEY)")
                 db.execute("DELETE FROM keep_ids")
@@ -382,6 +389,18 @@ def _record_arrivals(db: sqlite3.Connection, build_id: int) -> None:
     """Note ``build_id`` as the arrival of every post the store did not hold before."""
     db.execute("DELETE FROM post_arrivals WHERE post_id NOT IN (SELECT id FROM posts)")
     db.execute("INSERT OR IGNORE INTO post_arrivals SELECT id, ? FROM posts", [build_id])
+
+    def _merge_stored(
+        self, db: sqlite3.Connection, posts: list[Post], keep: set[str], inputs: list[str]
+    ) -> tuple[list[Post], set[str], list[str]]:
+        """``posts`` plus the stored posts they do not replace, read inside the write."""
+        ours = {p.id for p in posts}
+        stored = [_post(row) for row in db.execute("SELECT * FROM posts ORDER BY id")]
+        others = [p for p in stored if p.id not in ours]
+        last = self._latest_build(db)
+        if last is not None:
+            inputs = list(dict.fromkeys([*last["inputs"], *inputs]))
+        return others + posts, set(keep) | {p.id for p in others}, inputs
 
 
 def post_row(p: Post) -> tuple:

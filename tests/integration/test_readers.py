@@ -197,12 +197,12 @@ def feed_server():
     server.shutdown()
 
 
-def test_feed_url(feed_server):
+def test_feed_url(feed_server, allow_private_urls):
     posts = read_corpus([f"{feed_server}/feed.rss"]).posts
     assert len(posts) == 2 and posts[0].source == "Example Engineering"
 
 
-def test_opml_follows_its_feeds(feed_server, write):
+def test_opml_follows_its_feeds(feed_server, write, allow_private_urls):
     opml = write(
         "subs.opml",
         f'<opml version="2.0"><body><outline xmlUrl="{feed_server}/feed.rss"/></body></opml>',
@@ -211,6 +211,6 @@ def test_opml_follows_its_feeds(feed_server, write):
     assert len(read_corpus([f"{feed_server}/list.opml"]).posts) == 2
 
 
-def test_feed_url_404_says_so(feed_server):
+def test_feed_url_404_says_so(feed_server, allow_private_urls):
     message = _error([f"{feed_server}/missing.rss"])
-    assert "404" in message and "missing.rss" in message
+    assert "cannot be fetched" in message and "missing.rss" in message

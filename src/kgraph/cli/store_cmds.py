@@ -73,6 +73,12 @@ class _Bars:
 )
 @click.option("--if-missing", is_flag=True, help="Do nothing if the store already has a build.")
 @click.option("--add", is_flag=True, help="Keep the store's posts and add these corpora's.")
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Fetch feeds on loopback, private and link-local addresses too "
+    "(as KGRAPH_ALLOW_PRIVATE_URLS=1).",
+)
 @json_option
 def build_cmd(
     corpus,
@@ -87,6 +93,7 @@ def build_cmd(
     n_process,
     if_missing,
     add,
+    allow_private_urls,
     as_json,
 ):
     """Build the knowledge graph from corpus files or feed URLs into the store.
@@ -105,6 +112,8 @@ def build_cmd(
         if not as_json:
             click.echo(f"{db or 'data/kgraph.db'} already holds a build; nothing to do.")
         return
+    if allow_private_urls:
+        os.environ["KGRAPH_ALLOW_PRIVATE_URLS"] = "1"  # read by the fetcher for this run
     bars = _Bars(enabled=not as_json)
     try:
         options = api.BuildOptions(

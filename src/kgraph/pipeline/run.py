@@ -53,13 +53,13 @@ def run_build(
         plan, extractor, version, warnings = _plan(store, posts, options, extractor, preload)
         seconds["load"] = time.time() - t
 
-        def report(build_id, mentions: int, extracted: int) -> BuildReport:
+        def report(build_id, mentions: int, extracted: int, n_posts=None) -> BuildReport:
             if read.feeds or not options.add:
                 store.record_feeds(read.feeds, replace=not options.add)
             return BuildReport(
                 db=str(db),
                 build_id=build_id,
-                posts=len(posts),
+                posts=len(posts) if n_posts is None else n_posts,
                 mentions=mentions,
                 extracted=extracted,
                 cached=len(posts) - extracted,
@@ -91,10 +91,11 @@ def run_build(
             pipeline_version=version,
             n_extracted=len(plan.todo),
             started_at=started,
+            add=options.add,
         )
-        n_mentions = store.latest_build()["n_mentions"]
+        written = store.latest_build()  # with --add, posts other builds added meanwhile too
         seconds["store"] = time.time() - t
-        return report(build_id, n_mentions, len(plan.todo))
+        return report(build_id, written["n_mentions"], len(plan.todo), written["n_posts"])
 
 
 def _read(sources: list[str], db: Path, options: BuildOptions, progress) -> ReadResult:
