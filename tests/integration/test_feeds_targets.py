@@ -94,3 +94,17 @@ def test_fifty_good_ten_dead_three_silent_feeds(tmp_path):
     assert "1,000 posts from 50 of 63 feeds; 13 failed: `kgraph feeds` lists them." in built.stdout
     assert built.stderr.count("warning: feed skipped:") == 13
     assert elapsed <= 45
+
+
+def test_extraction_while_fetching_stores_what_a_plain_build_stores(tmp_path, monkeypatch):
+    """Posts extracted as their feeds arrive (the build's overlap) equal a plain build's."""
+    from kgraph import api
+
+    monkeypatch.setenv("KGRAPH_ALLOW_PRIVATE_URLS", "1")
+    with FeedServer(n_feeds=4, items=6, delay=0.05) as server:
+        overlapped = api.build([server.opml_url], db=tmp_path / "a.db")
+        plain = api.build([server.opml_url], db=tmp_path / "b.db", extractor=api.load_extractor())
+    assert overlapped.posts == plain.posts == 24
+    assert overlapped.extracted == 0  # all of it came from the cache the overlap filled
+    a, b = api.load_snapshot(tmp_path / "a.db"), api.load_snapshot(tmp_path / "b.db")
+    assert a.mentions == b.mentions and len(a.mentions) > 24

@@ -77,12 +77,15 @@ def fetch_feeds(
     per_host: int | None = None,
     timeout: float | None = None,
     progress: Callable[[int, int], None] | None = None,
+    on_result: Callable[[FeedResult], None] | None = None,
 ) -> list[FeedResult]:
     """Fetch and parse every URL concurrently; one :class:`FeedResult` per URL, in order.
 
     ``validators`` maps a URL to its last ``(etag, last_modified)``: the request then asks
     conditionally and a 304 gives a ``not_modified`` result with no posts. ``parse`` turns a
     body into items (default: :func:`parse_feed`); it may raise :class:`CorpusError`.
+    ``progress(done, total)`` and ``on_result(result)`` are called as each feed completes,
+    in the caller's thread.
     """
     urls = list(dict.fromkeys(urls))
     validators = validators or {}
@@ -141,9 +144,11 @@ def fetch_feeds(
     with ThreadPoolExecutor(max_workers=min(workers or config.FEED_WORKERS, len(urls))) as pool:
         futures = [pool.submit(one, url) for url in urls]
         # Progress is reported from the caller's thread (Streamlit draws only from its own).
-        for done, _future in enumerate(as_completed(futures), start=1):
+        for done, future in enumerate(as_completed(futures), start=1):
             if progress:
                 progress(done, len(urls))
+            if on_result:
+                on_result(future.result())
         return [f.result() for f in futures]
 
 
