@@ -54,7 +54,9 @@ def run_build(
 
     with open_store(db, create=True) as store:
         if preload:
+            t = time.time()
             preload.finish(store)
+            seconds["extract_while_fetching"] = time.time() - t  # what was left after the fetch
         posts = read.posts
         if options.add:
             posts, inputs = with_stored(store, posts, inputs)
