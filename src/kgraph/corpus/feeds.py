@@ -44,9 +44,6 @@ class FeedResult:
     """The feed URLs it lists, when the URL turned out to be an OPML list."""
 
 
-Parse = Callable[[bytes, str], "list[Post | Skip] | list[str]"]
-
-
 def parse_feed(data: bytes, name: str) -> list[Post | Skip]:
     """A feed's posts and skipped records, hygiene applied (see :mod:`kgraph.corpus.hygiene`)."""
     return list(feed.parse(data, name))
