@@ -8,8 +8,11 @@ sees the old build or the new one, never a mix.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -69,14 +72,60 @@ MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
 
 
 def _check_file(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse a directory, an empty file or a file that is not SQLite, before opening it."""
+    if path.is_dir():
+        raise StoreError(
+            f"{path} is a directory, not a store file; pass a file, e.g. {path / 'kgraph.db'}"
+        )
+    if not path.exists():
         return
+    if path.stat().st_size == 0:
+        raise StoreError(
+            f"{path} is an empty file, not a kgraph store; it was left untouched. "
+            "Pass another --db path, or remove the file if it is yours to delete."
+        )
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_MAGIC:
             raise StoreError(
                 f"{path} is not a kgraph store (not an SQLite file); it was left untouched. "
                 "Pass another --db path, or remove the file if it is yours to delete."
             )
+
+
+def _create(path: Path) -> None:
+    """Make a new, empty store at ``path`` whole or not at all.
+
+    The store is made under a temporary name beside ``path`` and linked into place, so
+    ``path`` is never an empty or half-made file; that lets :func:`open_store` refuse
+    every existing file that is not already a kgraph store. If another process made
+    ``path`` first, theirs is kept.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            _migrate(conn, tmp)
+        finally:
+            conn.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another build made it meanwhile: open theirs
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: a new store cannot be made there ({exc}).") from None
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 class Store:
@@ -475,31 +524,35 @@ def open_store(path: Path | str | None = None, *, create: bool = False) -> Store
     """Open (and with ``create``, make or migrate) the store at ``path``.
 
     Raises :class:`StoreError` with a fix for a missing, corrupt, foreign or newer store.
+    An existing file is only ever opened as a store if it already is one: an empty file,
+    another SQLite database or any other file is refused and left untouched.
     """
     path = Path(path) if path else DEFAULT_DB
-    if not create and not path.exists():
-        raise StoreError(f"No kgraph store at {path}. Build one first: kgraph build --db {path}")
     _check_file(path)
-    if create:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        if not create:
+            raise StoreError(
+                f"No kgraph store at {path}. Build one first: kgraph build --db {path}"
+            )
+        _create(path)
+        _check_file(path)
     conn = None
     try:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 30000")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise StoreError(
+                f"{path} is not a kgraph store; it was left untouched. Pass a kgraph "
+                "store as --db, or build one into a new file: kgraph build --db NEW.db"
+            )
         if create:
             _migrate(conn, path)
-        else:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise StoreError(
-                    f"{path} is not a kgraph store; it was left untouched. Pass a kgraph "
-                    "store as --db, or build one into a new file: kgraph build --db NEW.db"
-                )
-            if version != SCHEMA_VERSION:
-                raise StoreError(
-                    f"{path} has schema version {version}; this kgraph reads {SCHEMA_VERSION}. "
-                    f"Rebuild it: kgraph build --db {path}"
-                )
+        elif version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{path} has schema version {version}; this kgraph reads {SCHEMA_VERSION}. "
+                f"Rebuild it: kgraph build --db {path}"
+            )
     except StoreError:
         conn.close()
         raise
