@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 import time
@@ -92,6 +93,11 @@ def _check_file(path: Path) -> None:
             )
 
 
+def _disk_full(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == sqlite3.SQLITE_FULL or "database or disk is full" in str(exc)
+
+
 def _create(path: Path) -> None:
     """Make a new, empty store at ``path`` whole or not at all.
 
@@ -134,6 +140,8 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
         self.conn = conn
+        self.need_bytes = 0
+        """About how many bytes the write under way needs (for a full disk's message)."""
 
     def close(self) -> None:
         self.conn.close()
@@ -167,10 +175,22 @@ class Store:
         except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
             raise  # our bug, not the file's
         except sqlite3.DatabaseError as exc:
+            if _disk_full(exc):
+                raise StoreError(self._disk_full_message()) from None
             raise StoreError(
                 f"{self.path} cannot be read as a kgraph store ({exc}). It was not changed; "
                 "rebuild into a new file: kgraph build --db NEW.db"
             ) from None
+
+    def _disk_full_message(self) -> str:
+        free = shutil.disk_usage(self.path.parent).free if self.path.parent.exists() else 0
+        need = max(self.need_bytes, 1 << 20)
+        return (
+            f"The disk holding {self.path} is full ({free / 1e6:.1f} MB free): this build "
+            "was not written, and the previous build in the store is intact. Free at least "
+            f"{need / 1e6:.0f} MB there and build again, or build into a store on another "
+            "disk with --db."
+        )
 
     # -- reading -----------------------------------------------------------------------
 
@@ -243,11 +263,10 @@ class Store:
 
     def put_cache(self, items: Iterable[tuple[str, list[dict]]], version: str) -> None:
         """Remember extraction results; committed at once so a killed build keeps them."""
+        rows = [(h, version, json.dumps(m, ensure_ascii=False)) for h, m in items]
+        self.need_bytes = 3 * sum(len(r[0]) + len(r[2]) + 40 for r in rows)
         with self._write():
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO extraction_cache VALUES (?, ?, ?)",
-                [(h, version, json.dumps(m, ensure_ascii=False)) for h, m in items],
-            )
+            self.conn.executemany("INSERT OR REPLACE INTO extraction_cache VALUES (?, ?, ?)", rows)
 
     # -- pipeline memo --------------------------------------------------------------------
 
@@ -294,6 +313,11 @@ class Store:
         mentions: the store is re-read under the write lock, so a build that committed
         while this one was extracting (another ``--add``, another upload) is not lost.
         """
+        # rows, their index entries and the WAL copy before the checkpoint: about 3 times
+        self.need_bytes = 3 * (
+            sum(len(p.title) + len(p.summary) + len(p.url) + 200 for p in posts)
+            + sum(len(m.sentence) + len(m.text) + len(m.entity_key) + 80 for m in mentions)
+        )
         with self._write() as db:
             if add:
                 posts, keep, inputs = self._merge_stored(db, posts, keep, inputs)
