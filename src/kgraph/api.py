@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -272,9 +273,16 @@ def quality(db: str | Path | None = None) -> dict:
 # -- writing ------------------------------------------------------------------------------
 
 
-def export(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> list[Path]:
-    """Write ``G`` as ``fmt`` (one of :data:`EXPORT_FORMATS`) to ``out``; returns the files."""
-    return graph_io.export(G, fmt, out, writers={"html": write_html})
+def export(G: nx.MultiDiGraph, fmt: str, out: str | Path, *, dialect: str = "neo4j") -> list[Path]:
+    """Write ``G`` as ``fmt`` (one of :data:`EXPORT_FORMATS`) to ``out``; returns the files.
+
+    ``dialect`` picks the Cypher flavour: ``neo4j`` (default) or ``kuzu`` (Kùzu, with its
+    node and relationship tables declared from the graph first).
+    """
+    writers = {"html": write_html}
+    if fmt == "cypher":
+        writers["cypher"] = partial(graph_io.write_cypher, dialect=dialect)
+    return graph_io.export(G, fmt, out, writers=writers)
 
 
 # -- extraction -----------------------------------------------------------------------------
