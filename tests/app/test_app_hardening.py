@@ -139,3 +139,10 @@ def test_a_300_character_upload_name_is_a_build_not_a_traceback(tmp_path):
     sources = data._sources(Upload(), "", tmp_path)
     assert len(sources) == 1 and Path(sources[0]).read_bytes() == Upload().getvalue()
     assert len(Path(sources[0]).name.encode()) <= 255
+
+
+def test_the_upload_box_says_the_cap(data_page):
+    """Streamlit refuses bigger uploads itself (read from .streamlit/config.toml here, from
+    the command line under ``kgraph app``); its default would be 200 MB."""
+    boxes = data_page.get("file_uploader")
+    assert boxes and all(b.proto.max_upload_size_mb == config.MAX_UPLOAD_MB for b in boxes)
