@@ -146,3 +146,21 @@ def test_the_upload_box_says_the_cap(data_page):
     the command line under ``kgraph app``); its default would be 200 MB."""
     boxes = data_page.get("file_uploader")
     assert boxes and all(b.proto.max_upload_size_mb == config.MAX_UPLOAD_MB for b in boxes)
+
+
+def test_post_titles_on_buttons_render_as_text(tmp_path, monkeypatch):
+    corpus = tmp_path / "hostile.jsonl"
+    corpus.write_text(
+        '{"title": "' + IMAGE + " " + LINK + ' Kafka tuning", "summary": "Kafka at scale."}\n'
+    )
+    db = make_store(tmp_path / "k.db", sources=[corpus])
+    monkeypatch.setenv("KGRAPH_DB", str(db))
+    monkeypatch.setattr(config, "POSTS_IN_SEARCH", 0)  # titles go to the post finder
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.text_input(key="explore_post_query").set_value("Kafka tuning").run()
+    assert not at.exception
+    labels = [b.label for b in at.button if b.key and b.key.startswith("explore_post_hit_")]
+    assert labels, "the hostile post is found"
+    for label in labels:
+        html = rendered(label)
+        assert "<img" not in html and "<a " not in html and "attacker.example" in html
