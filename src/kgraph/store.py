@@ -377,6 +377,18 @@ class Store:
             _record_arrivals(db, build_id)
             return build_id
 
+    def _merge_stored(
+        self, db: sqlite3.Connection, posts: list[Post], keep: set[str], inputs: list[str]
+    ) -> tuple[list[Post], set[str], list[str]]:
+        """``posts`` plus the stored posts they do not replace, read inside the write."""
+        ours = {p.id for p in posts}
+        stored = [_post(row) for row in db.execute("SELECT * FROM posts ORDER BY id")]
+        others = [p for p in stored if p.id not in ours]
+        last = self._latest_build(db)
+        if last is not None:
+            inputs = list(dict.fromkeys([*last["inputs"], *inputs]))
+        return others + posts, set(keep) | {p.id for p in others}, inputs
+
     # -- subscriptions ----------------------------------------------------------------------
 
     def feeds(self) -> list[dict]:
@@ -462,18 +474,6 @@ def _record_arrivals(db: sqlite3.Connection, build_id: int) -> None:
     """Note ``build_id`` as the arrival of every post the store did not hold before."""
     db.execute("DELETE FROM post_arrivals WHERE post_id NOT IN (SELECT id FROM posts)")
     db.execute("INSERT OR IGNORE INTO post_arrivals SELECT id, ? FROM posts", [build_id])
-
-    def _merge_stored(
-        self, db: sqlite3.Connection, posts: list[Post], keep: set[str], inputs: list[str]
-    ) -> tuple[list[Post], set[str], list[str]]:
-        """``posts`` plus the stored posts they do not replace, read inside the write."""
-        ours = {p.id for p in posts}
-        stored = [_post(row) for row in db.execute("SELECT * FROM posts ORDER BY id")]
-        others = [p for p in stored if p.id not in ours]
-        last = self._latest_build(db)
-        if last is not None:
-            inputs = list(dict.fromkeys([*last["inputs"], *inputs]))
-        return others + posts, set(keep) | {p.id for p in others}, inputs
 
 
 def post_row(p: Post) -> tuple:
