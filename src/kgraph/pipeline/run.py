@@ -9,6 +9,7 @@ import os
 import queue
 import threading
 import time
+from contextlib import closing
 from pathlib import Path
 
 from kgraph import config
@@ -263,13 +264,15 @@ def _extract(store, extractor, plan: Plan, version: str, options: BuildOptions, 
             progress("extract", done, len(plan.todo))
 
     pending: list[tuple[str, list[dict]]] = []
-    for post, mentions in run_engine(
-        options, extractor, plan.todo, n_process=n_process, progress=tick
-    ):
-        pending.append((post.content_hash, [m.to_dict() for m in mentions]))
-        plan.cached[post.content_hash] = pending[-1][1]
-        if len(pending) >= config.CACHE_FLUSH:
-            store.put_cache(pending, version)
-            pending = []
+    results = run_engine(options, extractor, plan.todo, n_process=n_process, progress=tick)
+    # closing(): on an error (a full disk) extraction stops now, its workers with it, not
+    # whenever the traceback is freed
+    with closing(results):
+        for post, mentions in results:
+            pending.append((post.content_hash, [m.to_dict() for m in mentions]))
+            plan.cached[post.content_hash] = pending[-1][1]
+            if len(pending) >= config.CACHE_FLUSH:
+                store.put_cache(pending, version)
+                pending = []
     if pending:
         store.put_cache(pending, version)
