@@ -108,7 +108,7 @@ def test_data_page_lists_feeds_and_refresh_reports_a_failing_feed(app, served):
     )
     table = _frame(at, "last error")
     failing = table[table["health"] == "❌ failed"]
-    assert len(failing) == 1 and "cannot be fetched" in failing["last error"].iloc[0]
+    assert len(failing) == 1 and "server answered 500" in failing["last error"].iloc[0]
     assert failing["posts"].iloc[0] == 20  # its posts stay
 
 
