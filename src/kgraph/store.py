@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +22,7 @@ from kgraph.model import Mention, Post, Snapshot
 
 DEFAULT_DB = config.DEFAULT_DB
 APPLICATION_ID = 0x6B677268  # "kgrh": marks a file as a kgraph store
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA_V1 = """
@@ -52,8 +53,40 @@ CREATE TABLE extraction_cache (
 SCHEMA_V2 = """
 CREATE TABLE pipeline_memo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+# Version 3 keeps each sentence once: a mention points into its post's title or summary
+# (``s_start``/``s_end``, character offsets) instead of copying the sentence; ``sentence``
+# holds text only when it is not found verbatim in the field. Existing rows are converted
+# in place, so an old store keeps its content and shrinks on the next VACUUM.
+SCHEMA_V3 = """
+CREATE TABLE mentions_v3 (
+    id INTEGER PRIMARY KEY, post_id TEXT NOT NULL REFERENCES posts(id),
+    entity_key TEXT NOT NULL REFERENCES entities(key), text TEXT NOT NULL,
+    field TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    s_start INTEGER, s_end INTEGER, sentence TEXT,
+    method TEXT NOT NULL, confidence REAL NOT NULL
+);
+INSERT INTO mentions_v3
+    SELECT id, post_id, entity_key, text, field, start, "end",
+        CASE WHEN at > 0 THEN at - 1 END, CASE WHEN at > 0 THEN at - 1 + length(sentence) END,
+        CASE WHEN at > 0 THEN NULL ELSE sentence END, method, confidence
+    FROM (
+        SELECT m.*, instr(CASE m.field WHEN 'title' THEN p.title ELSE p.summary END,
+            m.sentence) AS at
+        FROM mentions m JOIN posts p ON p.id = m.post_id
+    );
+DROP TABLE mentions;
+ALTER TABLE mentions_v3 RENAME TO mentions;
+CREATE INDEX mentions_post ON mentions(post_id);
+CREATE INDEX mentions_entity ON mentions(entity_key);
+"""
 # Index i holds the script that takes a store from version i to i + 1.
-MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2]
+MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
+
+# A mention's evidence, rebuilt from the post's field when the store kept only offsets.
+_SENTENCE = (
+    "COALESCE(m.sentence, substr(CASE m.field WHEN 'title' THEN p.title ELSE p.summary END,"
+    " m.s_start + 1, m.s_end - m.s_start))"
+)
 
 
 def _check_file(path: Path) -> None:
@@ -121,8 +154,9 @@ class Store:
                 Mention(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
                 for r in db.execute(
                     'SELECT m.post_id, m.text, e.type, e.canonical, m.field, m.start, m."end",'
-                    " m.sentence, m.method, m.confidence FROM mentions m"
+                    f" {_SENTENCE}, m.method, m.confidence FROM mentions m"
                     " JOIN entities e ON e.key = m.entity_key"
+                    " JOIN posts p ON p.id = m.post_id"
                     # Content order, not insertion order: an incremental build and a
                     # fresh one of the same corpus read back the same.
                     ' ORDER BY m.post_id, m.field, m.start, m."end", e.key'
@@ -177,7 +211,7 @@ class Store:
                     f" WHERE pipeline_version = ? AND content_hash IN ({marks})",
                     [version, *chunk],
                 ):
-                    found[h] = json.loads(blob)
+                    found[h] = _unpack_cache(blob)
         return found
 
     def put_cache(self, items: Iterable[tuple[str, list[dict]]], version: str) -> None:
@@ -185,7 +219,7 @@ class Store:
         with self._write():
             self.conn.executemany(
                 "INSERT OR REPLACE INTO extraction_cache VALUES (?, ?, ?)",
-                [(h, version, json.dumps(m, ensure_ascii=False)) for h, m in items],
+                [(h, version, _pack_cache(m)) for h, m in items],
             )
 
     # -- pipeline memo --------------------------------------------------------------------
@@ -228,6 +262,7 @@ class Store:
         posts. Everything else the store held goes, so an incremental build writes only
         what changed.
         """
+        texts = {p.id: (p.title, p.summary) for p in posts if p.id not in keep}
         with self._write() as db:
             if keep:
                 db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id TEXT PRIMARY KEY)")
@@ -244,7 +279,8 @@ class Store:
             )
             db.executemany(
                 'INSERT INTO mentions (post_id, entity_key, text, field, start, "end",'
-                " sentence, method, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " s_start, s_end, sentence, method, confidence)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         m.post_id,
@@ -253,7 +289,7 @@ class Store:
                         m.field,
                         m.start,
                         m.end,
-                        m.sentence,
+                        *_evidence_row(m, texts.get(m.post_id)),
                         m.method,
                         m.confidence,
                     )
@@ -282,6 +318,40 @@ class Store:
                 ),
             )
             return int(cur.lastrowid)
+
+
+def _evidence_row(m: Mention, texts: tuple[str, str] | None) -> tuple:
+    """``(s_start, s_end, sentence)``: offsets into the post's field when the sentence is there.
+
+    >>> m = Mention("p", "Kafka", "TECHNOLOGY", "Kafka", "summary", 16, 21,
+    ...             "We moved Kafka.", "ontology", 1.0)
+    >>> _evidence_row(m, ("Title", "Intro. We moved Kafka. Done."))
+    (7, 22, None)
+    >>> _evidence_row(m, None)
+    (None, None, 'We moved Kafka.')
+    """
+    if texts is not None:
+        field = texts[0] if m.field == "title" else texts[1]
+        at = field.find(m.sentence, max(0, m.end - len(m.sentence)))
+        if at < 0:
+            at = field.find(m.sentence)
+        if at >= 0:
+            return at, at + len(m.sentence), None
+    return None, None, m.sentence
+
+
+def _pack_cache(mentions: list[dict]) -> bytes:
+    """Cached mentions as compressed JSON: a post's mentions repeat its sentences."""
+    return zlib.compress(
+        json.dumps(mentions, ensure_ascii=False, separators=(",", ":")).encode(), 6
+    )
+
+
+def _unpack_cache(blob: bytes | str) -> list[dict]:
+    """Cached mentions, compressed (version 3) or plain JSON (written by older versions)."""
+    if isinstance(blob, bytes):
+        return json.loads(zlib.decompress(blob))
+    return json.loads(blob)
 
 
 def post_row(p: Post) -> tuple:

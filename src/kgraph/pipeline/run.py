@@ -13,6 +13,7 @@ from kgraph import config
 from kgraph.corpus import read_corpus
 from kgraph.model import Mention
 from kgraph.pipeline import warm
+from kgraph.pipeline.caps import bound, dropped_warning
 from kgraph.pipeline.engines import run_engine
 from kgraph.pipeline.options import BuildOptions, BuildReport, Progress
 from kgraph.pipeline.plan import Plan, make_plan, with_stored
@@ -67,9 +68,12 @@ def run_build(
         seconds["extract"] = time.time() - t
 
         t = time.time()
-        mentions = [
-            Mention(post_id=p.id, **m) for p in plan.changed for m in plan.cached[p.content_hash]
-        ]
+        mentions = []
+        for p in plan.changed:
+            found, dropped = bound(p, plan.cached[p.content_hash])
+            if dropped:
+                warnings.append(dropped_warning(p, dropped, len(found)))
+            mentions.extend(Mention(post_id=p.id, **m) for m in found)
         build_id = store.write_build(
             posts,
             mentions,
@@ -131,7 +135,7 @@ def _extract(store, extractor, plan: Plan, version: str, options: BuildOptions, 
     for post, mentions in run_engine(
         options, extractor, plan.todo, n_process=n_process, progress=tick
     ):
-        pending.append((post.content_hash, [m.to_dict() for m in mentions]))
+        pending.append((post.content_hash, bound(post, [m.to_dict() for m in mentions])[0]))
         plan.cached[post.content_hash] = pending[-1][1]
         if len(pending) >= config.CACHE_FLUSH:
             store.put_cache(pending, version)
