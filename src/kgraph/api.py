@@ -26,7 +26,6 @@ from kgraph.graph import io as graph_io
 from kgraph.model import Snapshot
 from kgraph.pipeline import BuildOptions, BuildReport, Progress, run_build
 from kgraph.store import open_store
-from kgraph.view.html_export import write_html
 
 __all__ = [
     "CORPUS_FORMATS",
@@ -157,6 +156,8 @@ def quality(db: str | Path | None = None) -> dict:
 
 def export(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> list[Path]:
     """Write ``G`` as ``fmt`` (one of :data:`EXPORT_FORMATS`) to ``out``; returns the files."""
+    from kgraph.view.html_export import write_html  # numpy and scipy load only to export
+
     return graph_io.export(G, fmt, out, writers={"html": write_html})
 
 
