@@ -34,11 +34,11 @@ def run_build(
     inputs = sources or ["(shipped corpus)"]
     if Path(db).exists():
         with open_store(db, create=True) as store:
-            same = warm.unchanged_build(store, sources, options)
+            same = warm.unchanged_build(store, sources, options, extractor)
         if same is not None:
             seconds["check"] = time.time() - started
             return BuildReport(**{**same["report"], "db": str(db), "seconds": seconds})
-    state = warm.corpus_state(sources, options)
+    state = warm.corpus_state(sources, options, extractor)
     read = read_corpus(sources, fmt=options.fmt, encoding=options.encoding, strict=options.strict)
     seconds["read"] = time.time() - started
     if progress:
@@ -78,15 +78,16 @@ def run_build(
             return remembered(report(last["id"], last["n_mentions"], 0))
 
         t = time.time()
-        _extract(store, extractor, plan, version, options, progress)
+        dropped = _extract(store, extractor, plan, version, options, progress)
         seconds["extract"] = time.time() - t
 
         t = time.time()
         mentions = []
         for p in plan.changed:
-            found, dropped = bound(p, plan.cached[p.content_hash])
-            if dropped:
-                warnings.append(dropped_warning(p, dropped, len(found)))
+            found, cut = bound(p, plan.cached[p.content_hash])
+            cut = cut or dropped.get(p.content_hash, 0)
+            if cut:
+                warnings.append(dropped_warning(p, cut, len(found)))
             mentions.extend(Mention(post_id=p.id, **m) for m in found)
         build_id = store.write_build(
             posts,
@@ -128,10 +129,16 @@ def _plan(store, posts, options: BuildOptions, extractor):
     return plan, extractor, known[0], list(known[1])
 
 
-def _extract(store, extractor, plan: Plan, version: str, options: BuildOptions, progress) -> None:
-    """Extract the plan's todo posts into its cache and the store's cache table."""
+def _extract(
+    store, extractor, plan: Plan, version: str, options: BuildOptions, progress
+) -> dict[str, int]:
+    """Extract the plan's todo posts into its cache and the store's cache table.
+
+    Returns how many mentions were dropped by content hash, for posts over the cap.
+    """
+    dropped: dict[str, int] = {}
     if not plan.todo:
-        return
+        return dropped
     n_process = options.n_process
     if n_process is None:
         n_process = min(2, os.cpu_count() or 1) if len(plan.todo) >= config.PARALLEL_FROM else 1
@@ -149,10 +156,14 @@ def _extract(store, extractor, plan: Plan, version: str, options: BuildOptions, 
     for post, mentions in run_engine(
         options, extractor, plan.todo, n_process=n_process, progress=tick
     ):
-        pending.append((post.content_hash, bound(post, [m.to_dict() for m in mentions])[0]))
+        found, cut = bound(post, [m.to_dict() for m in mentions])
+        if cut:
+            dropped[post.content_hash] = cut
+        pending.append((post.content_hash, found))
         plan.cached[post.content_hash] = pending[-1][1]
         if len(pending) >= config.CACHE_FLUSH:
             store.put_cache(pending, version)
             pending = []
     if pending:
         store.put_cache(pending, version)
+    return dropped

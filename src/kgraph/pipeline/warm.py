@@ -80,7 +80,14 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def corpus_state(sources: list[str], options) -> dict | None:
+def pipeline_key(options, extractor=None) -> str:
+    """The pipeline a build extracts with: the saved one's fingerprint, or a given extractor."""
+    if extractor is not None:
+        return "extractor:" + str(extractor.version)
+    return fingerprint(options.ontology_files, options.rules_only)
+
+
+def corpus_state(sources: list[str], options, extractor=None) -> dict | None:
     """What must be equal for a rebuild to be a no-op: files, read options, pipeline.
 
     Taken before the files are read, so an edit made while a build reads them shows up as
@@ -94,11 +101,7 @@ def corpus_state(sources: list[str], options) -> dict | None:
         st = path.stat()
         files.append([str(path.resolve()), st.st_size, st.st_mtime_ns, _sha256(path)])
     reading = [options.fmt, options.encoding, options.strict]
-    return {
-        "files": files,
-        "reading": reading,
-        "pipeline": fingerprint(options.ontology_files, options.rules_only),
-    }
+    return {"files": files, "reading": reading, "pipeline": pipeline_key(options, extractor)}
 
 
 def _same_files(old: list, sources: list[str]) -> bool:
@@ -115,7 +118,7 @@ def _same_files(old: list, sources: list[str]) -> bool:
     return True
 
 
-def unchanged_build(store, sources: list[str], options) -> dict | None:
+def unchanged_build(store, sources: list[str], options, extractor=None) -> dict | None:
     """The memo of the store's latest build if it came from exactly these files, else None.
 
     Compares each file's size and mtime (and, when only the mtime moved, its content hash)
@@ -132,7 +135,7 @@ def unchanged_build(store, sources: list[str], options) -> dict | None:
         return None
     if not _same_files(state["files"], sources):
         return None
-    if state["pipeline"] != fingerprint(options.ontology_files, options.rules_only):
+    if state["pipeline"] != pipeline_key(options, extractor):
         return None
     return memo
 
