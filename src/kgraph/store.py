@@ -8,6 +8,7 @@ sees the old build or the new one, never a mix.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import time
@@ -55,29 +56,42 @@ CREATE TABLE pipeline_memo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 # Version 3 keeps each sentence once: a mention points into its post's title or summary
 # (``s_start``/``s_end``, character offsets) instead of copying the sentence; ``sentence``
-# holds text only when it is not found verbatim in the field. Existing rows are converted
-# in place, so an old store keeps its content and shrinks on the next VACUUM.
+# holds text only when it is not found verbatim in the field. Entities get integer ids, which
+# mentions use instead of repeating the entity's key. The extraction cache is keyed by a
+# 16-byte digest of content hash and pipeline version and holds compressed JSON. Existing
+# mentions are converted in place; cached extractions are dropped (the posts a store holds
+# keep their mentions, so only posts outside it would be extracted again).
 SCHEMA_V3 = """
+CREATE TABLE entities_v3 (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+    canonical TEXT NOT NULL
+);
+INSERT INTO entities_v3 (key, type, canonical) SELECT key, type, canonical FROM entities
+    ORDER BY key;
 CREATE TABLE mentions_v3 (
     id INTEGER PRIMARY KEY, post_id TEXT NOT NULL REFERENCES posts(id),
-    entity_key TEXT NOT NULL REFERENCES entities(key), text TEXT NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities_v3(id), text TEXT NOT NULL,
     field TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     s_start INTEGER, s_end INTEGER, sentence TEXT,
     method TEXT NOT NULL, confidence REAL NOT NULL
 );
 INSERT INTO mentions_v3
-    SELECT id, post_id, entity_key, text, field, start, "end",
+    SELECT m.id, m.post_id, m.entity_id, m.text, m.field, m.start, m."end",
         CASE WHEN at > 0 THEN at - 1 END, CASE WHEN at > 0 THEN at - 1 + length(sentence) END,
-        CASE WHEN at > 0 THEN NULL ELSE sentence END, method, confidence
+        CASE WHEN at > 0 THEN NULL ELSE sentence END, m.method, m.confidence
     FROM (
-        SELECT m.*, instr(CASE m.field WHEN 'title' THEN p.title ELSE p.summary END,
-            m.sentence) AS at
-        FROM mentions m JOIN posts p ON p.id = m.post_id
-    );
+        SELECT m.*, e.id AS entity_id,
+            instr(CASE m.field WHEN 'title' THEN p.title ELSE p.summary END, m.sentence) AS at
+        FROM mentions m JOIN posts p ON p.id = m.post_id JOIN entities_v3 e ON e.key = m.entity_key
+    ) AS m;
 DROP TABLE mentions;
+DROP TABLE entities;
+ALTER TABLE entities_v3 RENAME TO entities;
 ALTER TABLE mentions_v3 RENAME TO mentions;
 CREATE INDEX mentions_post ON mentions(post_id);
-CREATE INDEX mentions_entity ON mentions(entity_key);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+DROP TABLE extraction_cache;
+CREATE TABLE extraction_cache (key BLOB PRIMARY KEY, mentions BLOB NOT NULL);
 """
 # Index i holds the script that takes a store from version i to i + 1.
 MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
@@ -155,7 +169,7 @@ class Store:
                 for r in db.execute(
                     'SELECT m.post_id, m.text, e.type, e.canonical, m.field, m.start, m."end",'
                     f" {_SENTENCE}, m.method, m.confidence FROM mentions m"
-                    " JOIN entities e ON e.key = m.entity_key"
+                    " JOIN entities e ON e.id = m.entity_id"
                     " JOIN posts p ON p.id = m.post_id"
                     # Content order, not insertion order: an incremental build and a
                     # fresh one of the same corpus read back the same.
@@ -200,26 +214,25 @@ class Store:
 
     def cached(self, hashes: Iterable[str], version: str) -> dict[str, list[dict]]:
         """Cached extraction results for these content hashes under this pipeline version."""
-        wanted = list(dict.fromkeys(hashes))
+        by_key = {_cache_key(h, version): h for h in hashes}
+        wanted = list(by_key)
         found: dict[str, list[dict]] = {}
         with self._read() as db:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
                 marks = ",".join("?" * len(chunk))
-                for h, blob in db.execute(
-                    "SELECT content_hash, mentions FROM extraction_cache"
-                    f" WHERE pipeline_version = ? AND content_hash IN ({marks})",
-                    [version, *chunk],
+                for key, blob in db.execute(
+                    f"SELECT key, mentions FROM extraction_cache WHERE key IN ({marks})", chunk
                 ):
-                    found[h] = _unpack_cache(blob)
+                    found[by_key[key]] = _unpack_cache(blob)
         return found
 
     def put_cache(self, items: Iterable[tuple[str, list[dict]]], version: str) -> None:
         """Remember extraction results; committed at once so a killed build keeps them."""
         with self._write():
             self.conn.executemany(
-                "INSERT OR REPLACE INTO extraction_cache VALUES (?, ?, ?)",
-                [(h, version, _pack_cache(m)) for h, m in items],
+                "INSERT OR REPLACE INTO extraction_cache VALUES (?, ?)",
+                [(_cache_key(h, version), _pack_cache(m)) for h, m in items],
             )
 
     # -- pipeline memo --------------------------------------------------------------------
@@ -278,13 +291,18 @@ class Store:
                 [post_row(p) for p in posts if p.id not in keep],
             )
             db.executemany(
-                'INSERT INTO mentions (post_id, entity_key, text, field, start, "end",'
+                "INSERT OR IGNORE INTO entities (key, type, canonical) VALUES (?, ?, ?)",
+                sorted({(m.entity_key, m.type, m.canonical) for m in mentions}),
+            )
+            ids = dict(db.execute("SELECT key, id FROM entities"))
+            db.executemany(
+                'INSERT INTO mentions (post_id, entity_id, text, field, start, "end",'
                 " s_start, s_end, sentence, method, confidence)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         m.post_id,
-                        m.entity_key,
+                        ids[m.entity_key],
                         m.text,
                         m.field,
                         m.start,
@@ -297,11 +315,7 @@ class Store:
                 ],
             )
             db.execute(
-                "DELETE FROM entities WHERE key NOT IN (SELECT DISTINCT entity_key FROM mentions)"
-            )
-            db.executemany(
-                "INSERT OR IGNORE INTO entities VALUES (?, ?, ?)",
-                sorted({(m.entity_key, m.type, m.canonical) for m in mentions}),
+                "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
             )
             n_mentions = db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
             cur = db.execute(
@@ -340,6 +354,11 @@ def _evidence_row(m: Mention, texts: tuple[str, str] | None) -> tuple:
     return None, None, m.sentence
 
 
+def _cache_key(content_hash: str, version: str) -> bytes:
+    """The cache's key: 16 bytes of a digest of the content hash and the pipeline version."""
+    return hashlib.sha256(f"{version}\n{content_hash}".encode()).digest()[:16]
+
+
 def _pack_cache(mentions: list[dict]) -> bytes:
     """Cached mentions as compressed JSON: a post's mentions repeat its sentences."""
     return zlib.compress(
@@ -347,11 +366,8 @@ def _pack_cache(mentions: list[dict]) -> bytes:
     )
 
 
-def _unpack_cache(blob: bytes | str) -> list[dict]:
-    """Cached mentions, compressed (version 3) or plain JSON (written by older versions)."""
-    if isinstance(blob, bytes):
-        return json.loads(zlib.decompress(blob))
-    return json.loads(blob)
+def _unpack_cache(blob: bytes) -> list[dict]:
+    return json.loads(zlib.decompress(blob))
 
 
 def post_row(p: Post) -> tuple:
