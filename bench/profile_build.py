@@ -49,6 +49,7 @@ def main() -> None:
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--posts", type=int, default=3000)
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--show-other", type=int, default=0, help="list the top N 'other'")
     args = parser.parse_args()
     from kgraph import api
 
@@ -70,6 +71,9 @@ def main() -> None:
     for key, (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():
         shares[stage_of(key)] = shares.get(stage_of(key), 0.0) + tottime
     total = sum(shares.values())
+    others = [(v[2], k) for k, v in stats.stats.items() if stage_of(k) == "other"]
+    for tottime, key in sorted(others, reverse=True)[: args.show_other]:
+        print(f"  other {tottime:7.2f} s  {key[0]}:{key[1]} {key[2]}")
     rows = sorted(shares.items(), key=lambda kv: -kv[1])
     print(f"{report.posts} posts, {report.mentions} mentions, {wall:.1f} s wall (profiled)")
     print(f"build stages (s): {json.dumps({k: round(v, 2) for k, v in report.seconds.items()})}")
