@@ -17,6 +17,7 @@ def _rows(db_path):
         return conn.execute("SELECT s_start, s_end, sentence FROM mentions").fetchall()
 
 
+@pytest.mark.model
 def test_sentences_are_stored_once_and_read_back_verbatim(shipped_corpus, db_path):
     extractor = api.load_extractor()
     api.build([shipped_corpus], db=db_path, extractor=extractor)
@@ -38,6 +39,8 @@ def test_sentences_are_stored_once_and_read_back_verbatim(shipped_corpus, db_pat
         assert m.sentence in field
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_one_100kb_record_of_repeated_names_gives_a_small_store(write, db_path):
     names = "Airbnb Kubernetes Kafka Postgres Netflix Cassandra Stripe Redis "
     summary = (names * (100_000 // len(names) + 1))[:100_000]
