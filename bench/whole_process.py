@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -107,6 +108,7 @@ def app_figures(db: Path, clicks: int) -> dict:
         [str(BIN / "kgraph"), "app", "--db", str(db), "--port", str(port), "--host", "127.0.0.1"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # `kgraph app` runs Streamlit as a child: stop both
     )
     out: dict = {}
     try:
@@ -136,11 +138,11 @@ def app_figures(db: Path, clicks: int) -> dict:
             out["server_rss_after_clicks_mb"] = _tree_rss_mb(proc.pid)
             browser.close()
     finally:
-        proc.terminate()
+        os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
     return out
 
 
