@@ -29,7 +29,6 @@ from kgraph.graph import io as graph_io
 from kgraph.model import Snapshot
 from kgraph.pipeline import BuildOptions, BuildReport, Progress, run_build
 from kgraph.store import open_store
-from kgraph.view.html_export import write_html
 
 __all__ = [
     "CORPUS_FORMATS",
@@ -279,6 +278,8 @@ def export(G: nx.MultiDiGraph, fmt: str, out: str | Path, *, dialect: str = "neo
     ``dialect`` picks the Cypher flavour: ``neo4j`` (default) or ``kuzu`` (Kùzu, with its
     node and relationship tables declared from the graph first).
     """
+    from kgraph.view.html_export import write_html  # numpy and scipy load only to export
+
     writers = {"html": write_html}
     if fmt == "cypher":
         writers["cypher"] = partial(graph_io.write_cypher, dialect=dialect)

@@ -96,6 +96,10 @@ CACHE_FLUSH = 500
 """Posts extracted between cache commits, so a killed build keeps its work."""
 BATCH_SIZE = 256
 """Texts per ``nlp.pipe`` batch."""
+MAX_EVIDENCE_CHARS = 400
+"""Evidence kept per mention: a longer sentence is cut to this window around the mention."""
+MAX_MENTIONS_PER_POST = 200
+"""Mentions stored per post; beyond this a build keeps one per entity first and warns."""
 
 # -- Explorer ----------------------------------------------------------------------------
 VIEW_DEPTH = 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 ENTITY_TYPES = ("COMPANY", "TECHNOLOGY", "CONCEPT")
 """The three entity types extraction outputs."""
@@ -107,9 +107,16 @@ class Mention:
         return entity_key(self.type, self.canonical)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data.pop("post_id")
-        return data
+        """The mention without its post id, fields in declaration order (no deep copy).
+
+        >>> Mention("p", "Kafka", "TECHNOLOGY", "Apache Kafka", "title", 0, 5,
+        ...         "Kafka at scale", "ontology", 1.0).to_dict()["canonical"]
+        'Apache Kafka'
+        """
+        return {name: getattr(self, name) for name in _MENTION_FIELDS}
+
+
+_MENTION_FIELDS = tuple(f.name for f in fields(Mention) if f.name != "post_id")
 
 
 def entity_key(type_: str, canonical: str) -> str:

@@ -9,12 +9,14 @@ sees the old build or the new one, never a mix.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
 import sqlite3
 import tempfile
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +27,7 @@ from kgraph.model import Mention, Post, Snapshot
 
 DEFAULT_DB = config.DEFAULT_DB
 APPLICATION_ID = 0x6B677268  # "kgrh": marks a file as a kgraph store
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA_V1 = """
@@ -68,8 +70,53 @@ INSERT INTO post_arrivals SELECT id, COALESCE((SELECT MAX(id) FROM builds), 0) F
 """
 """Subscriptions (every feed a build read, with its validators and health) and the build
 that first brought each post, for ``kgraph new``."""
+# Version 4 keeps each sentence once: a mention points into its post's title or summary
+# (``s_start``/``s_end``, character offsets) instead of copying the sentence; ``sentence``
+# holds text only when it is not found verbatim in the field. Entities get integer ids, which
+# mentions use instead of repeating the entity's key. The extraction cache is keyed by a
+# 16-byte digest of content hash and pipeline version and holds compressed JSON. Existing
+# mentions are converted in place; cached extractions are dropped (the posts a store holds
+# keep their mentions, so only posts outside it would be extracted again).
+SCHEMA_V4 = """
+CREATE TABLE entities_v3 (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+    canonical TEXT NOT NULL
+);
+INSERT INTO entities_v3 (key, type, canonical) SELECT key, type, canonical FROM entities
+    ORDER BY key;
+CREATE TABLE mentions_v3 (
+    id INTEGER PRIMARY KEY, post_id TEXT NOT NULL REFERENCES posts(id),
+    entity_id INTEGER NOT NULL REFERENCES entities_v3(id), text TEXT NOT NULL,
+    field TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    s_start INTEGER, s_end INTEGER, sentence TEXT,
+    method TEXT NOT NULL, confidence REAL NOT NULL
+);
+INSERT INTO mentions_v3
+    SELECT m.id, m.post_id, m.entity_id, m.text, m.field, m.start, m."end",
+        CASE WHEN at > 0 THEN at - 1 END, CASE WHEN at > 0 THEN at - 1 + length(sentence) END,
+        CASE WHEN at > 0 THEN NULL ELSE sentence END, m.method, m.confidence
+    FROM (
+        SELECT m.*, e.id AS entity_id,
+            instr(CASE m.field WHEN 'title' THEN p.title ELSE p.summary END, m.sentence) AS at
+        FROM mentions m JOIN posts p ON p.id = m.post_id JOIN entities_v3 e ON e.key = m.entity_key
+    ) AS m;
+DROP TABLE mentions;
+DROP TABLE entities;
+ALTER TABLE entities_v3 RENAME TO entities;
+ALTER TABLE mentions_v3 RENAME TO mentions;
+CREATE INDEX mentions_post ON mentions(post_id);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+DROP TABLE extraction_cache;
+CREATE TABLE extraction_cache (key BLOB PRIMARY KEY, mentions BLOB NOT NULL);
+"""
 # Index i holds the script that takes a store from version i to i + 1.
-MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
+MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]
+
+# A mention's evidence, rebuilt from the post's field when the store kept only offsets.
+_SENTENCE = (
+    "COALESCE(m.sentence, substr(CASE m.field WHEN 'title' THEN p.title ELSE p.summary END,"
+    " m.s_start + 1, m.s_end - m.s_start))"
+)
 
 
 def _check_file(path: Path) -> None:
@@ -202,8 +249,9 @@ class Store:
                 Mention(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
                 for r in db.execute(
                     'SELECT m.post_id, m.text, e.type, e.canonical, m.field, m.start, m."end",'
-                    " m.sentence, m.method, m.confidence FROM mentions m"
-                    " JOIN entities e ON e.key = m.entity_key"
+                    f" {_SENTENCE}, m.method, m.confidence FROM mentions m"
+                    " JOIN entities e ON e.id = m.entity_id"
+                    " JOIN posts p ON p.id = m.post_id"
                     # Content order, not insertion order: an incremental build and a
                     # fresh one of the same corpus read back the same.
                     ' ORDER BY m.post_id, m.field, m.start, m."end", e.key'
@@ -247,18 +295,17 @@ class Store:
 
     def cached(self, hashes: Iterable[str], version: str) -> dict[str, list[dict]]:
         """Cached extraction results for these content hashes under this pipeline version."""
-        wanted = list(dict.fromkeys(hashes))
+        by_key = {_cache_key(h, version): h for h in hashes}
+        wanted = list(by_key)
         found: dict[str, list[dict]] = {}
         with self._read() as db:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
                 marks = ",".join("?" * len(chunk))
-                for h, blob in db.execute(
-                    "SELECT content_hash, mentions FROM extraction_cache"
-                    f" WHERE pipeline_version = ? AND content_hash IN ({marks})",
-                    [version, *chunk],
+                for key, blob in db.execute(
+                    f"SELECT key, mentions FROM extraction_cache WHERE key IN ({marks})", chunk
                 ):
-                    found[h] = json.loads(blob)
+                    found[by_key[key]] = _unpack_cache(blob)
         return found
 
     def put_cache(self, items: Iterable[tuple[str, list[dict]]], version: str) -> None:
@@ -266,7 +313,10 @@ class Store:
         rows = [(h, version, json.dumps(m, ensure_ascii=False)) for h, m in items]
         self.need_bytes = 3 * sum(len(r[0]) + len(r[2]) + 40 for r in rows)
         with self._write():
-            self.conn.executemany("INSERT OR REPLACE INTO extraction_cache VALUES (?, ?, ?)", rows)
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO extraction_cache VALUES (?, ?)",
+                [(_cache_key(h, version), _pack_cache(m)) for h, m in items],
+            )
 
     # -- pipeline memo --------------------------------------------------------------------
 
@@ -318,6 +368,7 @@ class Store:
             sum(len(p.title) + len(p.summary) + len(p.url) + 200 for p in posts)
             + sum(len(m.sentence) + len(m.text) + len(m.entity_key) + 80 for m in mentions)
         )
+        texts = {p.id: (p.title, p.summary) for p in posts if p.id not in keep}
         with self._write() as db:
             if add:
                 posts, keep, inputs = self._merge_stored(db, posts, keep, inputs)
@@ -335,17 +386,23 @@ class Store:
                 [post_row(p) for p in posts if p.id not in keep],
             )
             db.executemany(
-                'INSERT INTO mentions (post_id, entity_key, text, field, start, "end",'
-                " sentence, method, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO entities (key, type, canonical) VALUES (?, ?, ?)",
+                sorted({(m.entity_key, m.type, m.canonical) for m in mentions}),
+            )
+            ids = dict(db.execute("SELECT key, id FROM entities"))
+            db.executemany(
+                'INSERT INTO mentions (post_id, entity_id, text, field, start, "end",'
+                " s_start, s_end, sentence, method, confidence)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         m.post_id,
-                        m.entity_key,
+                        ids[m.entity_key],
                         m.text,
                         m.field,
                         m.start,
                         m.end,
-                        m.sentence,
+                        *_evidence_row(m, texts.get(m.post_id)),
                         m.method,
                         m.confidence,
                     )
@@ -353,11 +410,7 @@ class Store:
                 ],
             )
             db.execute(
-                "DELETE FROM entities WHERE key NOT IN (SELECT DISTINCT entity_key FROM mentions)"
-            )
-            db.executemany(
-                "INSERT OR IGNORE INTO entities VALUES (?, ?, ?)",
-                sorted({(m.entity_key, m.type, m.canonical) for m in mentions}),
+                "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
             )
             n_mentions = db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
             cur = db.execute(
@@ -474,6 +527,42 @@ def _record_arrivals(db: sqlite3.Connection, build_id: int) -> None:
     """Note ``build_id`` as the arrival of every post the store did not hold before."""
     db.execute("DELETE FROM post_arrivals WHERE post_id NOT IN (SELECT id FROM posts)")
     db.execute("INSERT OR IGNORE INTO post_arrivals SELECT id, ? FROM posts", [build_id])
+
+
+def _evidence_row(m: Mention, texts: tuple[str, str] | None) -> tuple:
+    """``(s_start, s_end, sentence)``: offsets into the post's field when the sentence is there.
+
+    >>> m = Mention("p", "Kafka", "TECHNOLOGY", "Kafka", "summary", 16, 21,
+    ...             "We moved Kafka.", "ontology", 1.0)
+    >>> _evidence_row(m, ("Title", "Intro. We moved Kafka. Done."))
+    (7, 22, None)
+    >>> _evidence_row(m, None)
+    (None, None, 'We moved Kafka.')
+    """
+    if texts is not None:
+        field = texts[0] if m.field == "title" else texts[1]
+        at = field.find(m.sentence, max(0, m.end - len(m.sentence)))
+        if at < 0:
+            at = field.find(m.sentence)
+        if at >= 0:
+            return at, at + len(m.sentence), None
+    return None, None, m.sentence
+
+
+def _cache_key(content_hash: str, version: str) -> bytes:
+    """The cache's key: 16 bytes of a digest of the content hash and the pipeline version."""
+    return hashlib.sha256(f"{version}\n{content_hash}".encode()).digest()[:16]
+
+
+def _pack_cache(mentions: list[dict]) -> bytes:
+    """Cached mentions as compressed JSON: a post's mentions repeat its sentences."""
+    return zlib.compress(
+        json.dumps(mentions, ensure_ascii=False, separators=(",", ":")).encode(), 6
+    )
+
+
+def _unpack_cache(blob: bytes) -> list[dict]:
+    return json.loads(zlib.decompress(blob))
 
 
 def post_row(p: Post) -> tuple:

@@ -47,7 +47,8 @@ class OntologyResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m)]
+        text = doc.text  # built once: Doc.text joins every token on each access
+        matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m, text)]
         concepts = {(m.start, m.end) for m in matches if m.label_ == "CONCEPT"}
         for match in matches:
             entry = self.table.get(match.id_, {})
@@ -204,15 +205,15 @@ def _in_team_name(span) -> bool:
 EVENT_AFTER = re.compile(r"\s*(?:re:Invent|I/O|Summit|Conference|Dev Days|DevDays)\b")
 
 
-def _in_event_name(span) -> bool:
+def _in_event_name(span, text: str) -> bool:
     """``AWS re:Invent``: a name inside an event's name is not a mention (events are never
-    annotated)."""
+    annotated). ``text`` is the span's ``doc.text``."""
     if span.label_ == "CONCEPT":
         return False
-    return EVENT_AFTER.match(span.doc.text, span.end_char) is not None
+    return EVENT_AFTER.match(text, span.end_char) is not None
 
 
-def _unwanted(match) -> bool:
+def _unwanted(match, text: str) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team or event names."""
     if match.label_ == "CONCEPT" and (all_generic(match.text) or _inside_proper_name(match)):
         return True
@@ -220,7 +221,7 @@ def _unwanted(match) -> bool:
         is_generic(match.text)
         or _glued_left(match)
         or _in_team_name(match)
-        or _in_event_name(match)
+        or _in_event_name(match, text)
     )
 
 

@@ -18,6 +18,7 @@ from kgraph.corpus.read import NothingFetched
 from kgraph.errors import StoreError
 from kgraph.model import Mention
 from kgraph.pipeline import warm
+from kgraph.pipeline.caps import bound, dropped_warning
 from kgraph.pipeline.engines import run_engine
 from kgraph.pipeline.options import BuildOptions, BuildReport, Progress
 from kgraph.pipeline.plan import Plan, make_plan, with_stored
@@ -41,7 +42,17 @@ def run_build(
     started = time.time()
     seconds: dict[str, float] = {}
     inputs = list(read.sources) if read is not None else sources or ["(shipped corpus)"]
-    preload = _Preload(options, db) if extractor is None and _fetches(sources, read) else None
+    fetching = _fetches(sources, read)
+    if read is None and not fetching and Path(db).exists():
+        with open_store(db, create=True) as store:
+            same = warm.unchanged_build(store, sources, options, extractor)
+        if same is not None:
+            seconds["check"] = time.time() - started
+            return BuildReport(**{**same["report"], "db": str(db), "seconds": seconds})
+    state = (
+        warm.corpus_state(sources, options, extractor) if read is None and not fetching else None
+    )
+    preload = _Preload(options, db) if extractor is None and fetching else None
     if read is None:
         try:
             read = _read(sources, db, options, progress, preload)
@@ -83,18 +94,29 @@ def run_build(
                 feeds_failed=[f.error for f in read.failed_feeds],
             )
 
+        def remembered(done: BuildReport) -> BuildReport:
+            fields = {k: v for k, v in done.__dict__.items() if k not in ("db", "seconds")}
+            warm.remember_corpus(
+                store, state, done.build_id, {**fields, "extracted": 0, "cached": done.posts}
+            )
+            return done
+
         last = store.latest_build()
         if not plan.changed and plan.unchanged_store and last and last["inputs"] == inputs:
-            return report(last["id"], last["n_mentions"], 0)
+            return remembered(report(last["id"], last["n_mentions"], 0))
 
         t = time.time()
-        _extract(store, extractor, plan, version, options, progress)
+        dropped = _extract(store, extractor, plan, version, options, progress)
         seconds["extract"] = time.time() - t
 
         t = time.time()
-        mentions = [
-            Mention(post_id=p.id, **m) for p in plan.changed for m in plan.cached[p.content_hash]
-        ]
+        mentions = []
+        for p in plan.changed:
+            found, cut = bound(p, plan.cached[p.content_hash])
+            cut = cut or dropped.get(p.content_hash, 0)
+            if cut:
+                warnings.append(dropped_warning(p, cut, len(found)))
+            mentions.extend(Mention(post_id=p.id, **m) for m in found)
         build_id = store.write_build(
             posts,
             mentions,
@@ -107,7 +129,9 @@ def run_build(
         )
         written = store.latest_build()  # with --add, posts other builds added meanwhile too
         seconds["store"] = time.time() - t
-        return report(build_id, written["n_mentions"], len(plan.todo), written["n_posts"])
+        return remembered(
+            report(build_id, written["n_mentions"], len(plan.todo), written["n_posts"])
+        )
 
 
 def _read(
@@ -246,10 +270,16 @@ def _plan(store, posts, options: BuildOptions, extractor, preload: _Preload | No
     return plan, extractor, known[0], list(known[1])
 
 
-def _extract(store, extractor, plan: Plan, version: str, options: BuildOptions, progress) -> None:
-    """Extract the plan's todo posts into its cache and the store's cache table."""
+def _extract(
+    store, extractor, plan: Plan, version: str, options: BuildOptions, progress
+) -> dict[str, int]:
+    """Extract the plan's todo posts into its cache and the store's cache table.
+
+    Returns how many mentions were dropped by content hash, for posts over the cap.
+    """
+    dropped: dict[str, int] = {}
     if not plan.todo:
-        return
+        return dropped
     n_process = options.n_process
     if n_process is None:
         n_process = min(2, os.cpu_count() or 1) if len(plan.todo) >= config.PARALLEL_FROM else 1
@@ -269,10 +299,14 @@ def _extract(store, extractor, plan: Plan, version: str, options: BuildOptions, 
     # whenever the traceback is freed
     with closing(results):
         for post, mentions in results:
-            pending.append((post.content_hash, [m.to_dict() for m in mentions]))
+            found, cut = bound(post, [m.to_dict() for m in mentions])
+            if cut:
+                dropped[post.content_hash] = cut
+            pending.append((post.content_hash, found))
             plan.cached[post.content_hash] = pending[-1][1]
             if len(pending) >= config.CACHE_FLUSH:
                 store.put_cache(pending, version)
                 pending = []
     if pending:
         store.put_cache(pending, version)
+    return dropped
