@@ -17,11 +17,11 @@ from pathlib import Path
 
 from kgraph import config
 from kgraph.errors import StoreError
-from kgraph.model import Mention, Post, Snapshot
+from kgraph.model import Mention, Post, Relation, Snapshot
 
 DEFAULT_DB = config.DEFAULT_DB
 APPLICATION_ID = 0x6B677268  # "kgrh": marks a file as a kgraph store
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA_V1 = """
@@ -52,8 +52,18 @@ CREATE TABLE extraction_cache (
 SCHEMA_V2 = """
 CREATE TABLE pipeline_memo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+SCHEMA_V3 = """
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY, post_id TEXT NOT NULL REFERENCES posts(id),
+    head_key TEXT NOT NULL, type TEXT NOT NULL, tail_key TEXT NOT NULL,
+    sentence TEXT NOT NULL, method TEXT NOT NULL, confidence REAL NOT NULL
+);
+CREATE INDEX relations_post ON relations(post_id);
+CREATE INDEX relations_head ON relations(head_key);
+CREATE INDEX relations_tail ON relations(tail_key);
+"""
 # Index i holds the script that takes a store from version i to i + 1.
-MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2]
+MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
 
 
 def _check_file(path: Path) -> None:
@@ -129,7 +139,14 @@ class Store:
                 )
             ]
             build = self._latest_build(db)
-        return Snapshot(posts, mentions, build)
+            relations = [
+                _relation(r)
+                for r in db.execute(
+                    "SELECT post_id, head_key, type, tail_key, sentence, method, confidence"
+                    " FROM relations ORDER BY post_id, head_key, type, tail_key"
+                )
+            ]
+        return Snapshot(posts, mentions, build, relations)
 
     def posts(self) -> list[Post]:
         return self.snapshot().posts
@@ -216,6 +233,7 @@ class Store:
         mentions: list[Mention],
         *,
         keep: set[str] = frozenset(),
+        relations: Iterable[Relation] = (),
         inputs: list[str],
         pipeline_version: str,
         n_extracted: int,
@@ -226,7 +244,8 @@ class Store:
         Posts whose ids are in ``keep`` are already stored, unchanged, with their mentions
         under this pipeline version, and stay untouched; ``mentions`` are those of the other
         posts. Everything else the store held goes, so an incremental build writes only
-        what changed.
+        what changed. ``relations`` are the stated relations of the same posts as
+        ``mentions``.
         """
         with self._write() as db:
             if keep:
@@ -234,9 +253,11 @@ class Store:
                 db.execute("DELETE FROM keep_ids")
                 db.executemany("INSERT INTO keep_ids VALUES (?)", [(i,) for i in keep])
                 db.execute("DELETE FROM mentions WHERE post_id NOT IN (SELECT id FROM keep_ids)")
+                db.execute("DELETE FROM relations WHERE post_id NOT IN (SELECT id FROM keep_ids)")
                 db.execute("DELETE FROM posts WHERE id NOT IN (SELECT id FROM keep_ids)")
             else:
                 db.execute("DELETE FROM mentions")
+                db.execute("DELETE FROM relations")
                 db.execute("DELETE FROM posts")
             db.executemany(
                 "INSERT INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -258,6 +279,14 @@ class Store:
                         m.confidence,
                     )
                     for m in mentions
+                ],
+            )
+            db.executemany(
+                "INSERT INTO relations (post_id, head_key, type, tail_key, sentence, method,"
+                " confidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (r.post_id, r.head_key, r.type, r.tail_key, r.sentence, r.method, r.confidence)
+                    for r in relations
                 ],
             )
             db.execute(
@@ -310,6 +339,12 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _relation(row) -> Relation:
+    head_type, _, head = row[1].partition(":")
+    tail_type, _, tail = row[3].partition(":")
+    return Relation(row[0], head, head_type, row[2], tail, tail_type, row[4], row[5], row[6])
 
 
 def _post(row) -> Post:

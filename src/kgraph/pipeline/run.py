@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kgraph import config
 from kgraph.corpus import read_corpus
-from kgraph.model import Mention
+from kgraph.model import Mention, Relation
 from kgraph.pipeline import warm
 from kgraph.pipeline.engines import run_engine
 from kgraph.pipeline.options import BuildOptions, BuildReport, Progress
@@ -68,11 +68,21 @@ def run_build(
 
         t = time.time()
         mentions = [
-            Mention(post_id=p.id, **m) for p in plan.changed for m in plan.cached[p.content_hash]
+            Mention(post_id=p.id, **m)
+            for p in plan.changed
+            for m in plan.cached[p.content_hash]
+            if "head" not in m
+        ]
+        relations = [
+            Relation(post_id=p.id, **m)
+            for p in plan.changed
+            for m in plan.cached[p.content_hash]
+            if "head" in m
         ]
         build_id = store.write_build(
             posts,
             mentions,
+            relations=relations,
             keep=plan.keep,
             inputs=inputs,
             pipeline_version=version,
@@ -131,7 +141,10 @@ def _extract(store, extractor, plan: Plan, version: str, options: BuildOptions, 
     for post, mentions in run_engine(
         options, extractor, plan.todo, n_process=n_process, progress=tick
     ):
-        pending.append((post.content_hash, [m.to_dict() for m in mentions]))
+        # The cache keeps a post's relations beside its mentions (a relation has a "head").
+        found = [m.to_dict() for m in mentions]
+        found += [r.to_dict() for r in getattr(mentions, "relations", [])]
+        pending.append((post.content_hash, found))
         plan.cached[post.content_hash] = pending[-1][1]
         if len(pending) >= config.CACHE_FLUSH:
             store.put_cache(pending, version)
