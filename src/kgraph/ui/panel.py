@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kgraph import analysis
 from kgraph.errors import KgraphError
 from kgraph.ui import errors, html, loaders, state
 from kgraph.ui.html import esc
@@ -100,7 +101,8 @@ def _path_box(G, node: str) -> None:
     st.html(
         "<ol>"
         + "".join(
-            f"<li>{esc(h.get('source_label'))} — <i>{esc(h.get('relation'))}</i> → "
+            f"<li>{esc(h.get('source_label'))} {analysis.hop_arrow(h)[0][0]} "
+            f"<i>{esc(analysis.hop_arrow(h)[1])}</i> {analysis.hop_arrow(h)[2][-1]} "
             f"{esc(h.get('target_label'))}"
             + (
                 f"<br><small>{esc(h.get('post_title') or '')}: {esc(h.get('sentence') or '')}</small>"
