@@ -40,6 +40,11 @@ def test_shipped_corpus_counts(shipped_db):
         "published_by": 8,
         "related": 73,
         "uses": 10,
+        # relations the text states (kgraph.extract.relations)
+        "says_applies": 12,
+        "says_migrated_from": 1,
+        "says_migrated_to": 1,
+        "says_uses": 7,
     }
 
 
