@@ -40,6 +40,7 @@ CONF = {
     "possessive": 0.7,
     "modifier": 0.7,
     "actor": 0.5,
+    "subject": 0.6,
 }
 
 # Concepts that are metrics, failure modes or problems: never applied (rule 7).
@@ -64,8 +65,7 @@ BUILD_VERB = (
 USE_VERB = (
     r"(?:uses|used|using|use|runs|ran|running|run|adopted|adopts|adopting|adopt|chose|choose|"
     r"leverag\w*|relies on|rely on|relied on|relying on|deploy\w*|employ\w*|utili[sz]\w*|"
-    r"operat\w*|embraced|integrat\w* with|powered by|backed by|built (?:on|atop|around|with)|"
-    r"built on top of|based on|on top of|runs on|running on|written in|implemented in)"
+    r"operat\w*|embraced|integrat\w* with)"
 )
 APPLY_VERB = (
     r"(?:implement\w*|appl(?:y|ies|ied|ying)|adopt\w*|perform\w*|uses|used|using|"
@@ -85,7 +85,7 @@ FROM_TO_VERB = re.compile(
     r"rewr\w*|convert\w*|evolv\w*|journey|went|go|going|replac\w*)\b",
     re.I,
 )
-ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company|its|it)\b", re.I)
+ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
 
 
 def find_relations(post: Post, mentions: list[Mention]) -> list[Relation]:
@@ -245,7 +245,12 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             prev = _prev_of(ents, i, ("TECHNOLOGY",), text, within=80, apposition=True)
             if prev is not None:
                 add(prev.name, "uses", e.name, text, "modifier")
-            else:
+            elif re.search(
+                r"\b(?:uses|using|relies on|leverag\w*)\s+(?:the |a |an |its |their )?$",
+                before[-40:],
+                re.I,
+            ):
+                # "written in Go" of an unnamed system is not the company's; "uses Go" is.
                 actor = _subject(state, ents, i, text)
                 if actor:
                     add(actor, "uses", e.name, text, "modifier")
@@ -266,8 +271,6 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     add(e.name, "applies", f.name, text, "apposition")
             elif re.match(r"^\s*(?:for|to)\s+[^,.;]{0,20}$", gap):
                 add(e.name, "applies", nxt.name, text, "modifier")
-            elif gap.strip() == "":
-                add(e.name, "applies", nxt.name, text, "compound")
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
             if re.match(
@@ -364,8 +367,10 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             add(head, "migrated_to", e.name, text, "migration:from-to")
     # "replaced A with B"
     for match in re.finditer(r"\breplac(?:ed|ing|e)\b(.{1,80}?)\bwith\b(.{1,80})", text, re.I):
-        src = [e for e in ents if match.start(1) <= e.s and e.e <= match.end(1)]
-        dst = [e for e in ents if match.start(2) <= e.s and e.e <= match.end(2)][:2]
+        src = [
+            e for e in ents if match.start(1) <= e.s and e.e <= match.end(1) and e.type != "COMPANY"
+        ]
+        dst = _list_at(unit, match.start(2), match.end(2))
         head = _mover(state, unit, src[0]) if src else None
         if head:
             for e in src:
@@ -426,6 +431,21 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                         )
 
 
+def _list_at(unit: _Unit, start: int, end: int) -> list[_Ent]:
+    """The entities of a list ("A, B and C") that opens within a few words of ``start``."""
+    out: list[_Ent] = []
+    for e in unit.ents:
+        if e.s < start or e.e > end or e.type == "COMPANY":
+            continue
+        gap = unit.text[out[-1].e if out else start : e.s]
+        if (not out and len(gap) > 30) or (out and not re.fullmatch(r",?\s*(?:and|or|,)?\s*", gap)):
+            break
+        if COMPOUND.match(unit.text[e.e :]):
+            break  # "a Rust-based proxy": the new thing is the proxy, not Rust
+        out.append(e)
+    return out
+
+
 def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
     for e in reversed(unit.ents):
         if e.s < first.s and e.type == "COMPANY":
@@ -446,15 +466,22 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         subject = _clause_heads(state, unit, i)
         if not subject:
             continue
+        clause2 = text[max(0, e.s - 120) : e.s]
+        if re.search(
+            rf"\b{BUILD_VERB}\b[^.;]{{0,80}}\b(?:called|named|codenamed)\s*[\"“(]*$", clause2, re.I
+        ) and _has_subject(unit, i):
+            add(subject, "built", e.name, text, "built:called")
+            continue
+        verb = re.search(
+            rf"\b{BUILD_VERB}\s+(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
+            r"(?:[\w-]+[\s,]+){0,4}?(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
+            clause,
+            re.I,
+        )
         if (
             (
-                re.search(
-                    rf"\b{BUILD_VERB}\s+(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
-                    r"(?:[\w-]+[\s,]+){0,4}?(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
-                    clause,
-                    re.I,
-                )
-                and _has_subject(unit, i)
+                verb
+                and _actor_before(unit, e.s - len(clause) + verb.start())
                 and not re.search(
                     r"\b(?:built|developed|designed) (?:on|atop|around|with|in|using|for|to)\b",
                     clause,
@@ -466,8 +493,18 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 r"\b(?:on|atop|around|with|in|using|by)\s+(?:the |a |an )?$", clause, re.I
             )
         ):
-            add(subject, "built", e.name, text, "built:verb")
-            continue
+            # "launched GPU inference", "a Zig-based scheduler": the tech only qualifies
+            # what was built; and the object is the first technology after the verb.
+            qualifies = COMPOUND.match(text[e.e :]) or (
+                i + 1 < len(ents)
+                and ents[i + 1].type == "CONCEPT"
+                and re.fullmatch(r"\s*(?:\d+(?:\.\d+)?\s*)?", text[e.e : ents[i + 1].s])
+            )
+            verb_at = e.s - len(clause) + verb.start()
+            earlier = any(f.type == "TECHNOLOGY" and verb_at <= f.s < e.s for f in ents)
+            if not qualifies and not earlier:
+                add(subject, "built", e.name, text, "built:verb")
+                continue
         if re.search(
             r"\b(?:home-?grown|in-house|internal|its own|their own|our own)\b[^,;]{0,30}$",
             clause,
@@ -523,6 +560,17 @@ def _next_company_gap(unit: _Unit, i: int) -> int:
     return 0
 
 
+def _actor_before(unit: _Unit, pos: int) -> bool:
+    """A company, or "we", "they", "the team", "engineers", is the subject of the verb at
+    ``pos``: it stands a few words before it in the same clause."""
+    before = unit.text[max(0, pos - 60) : pos]
+    before = re.split(r"[;.:,(]|\b(?:that|which|who)\b", before)[-1]
+    start = pos - len(before)
+    if any(e.type == "COMPANY" and e.s >= start and e.e <= pos for e in unit.ents):
+        return True
+    return re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is not None
+
+
 def _has_subject(unit: _Unit, i: int) -> bool:
     """Whether a company or a first-person/anaphoric subject stands before ``ents[i]``."""
     before = unit.text[: unit.ents[i].s]
@@ -541,16 +589,50 @@ def _actor_rules(state: _Post) -> None:
         heads_of.setdefault(tail, set()).add((head, type_))
     techs_as_heads = {h for (h, _, _) in state.found if state.types.get(h) == "TECHNOLOGY"}
     for unit in state.units:
-        for e in unit.ents:
+        subject = _subject_tech(unit)
+        for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
             if e.name in heads_of:
                 continue
+            if subject is not None and e is not subject:
+                # "ShardStore is the service we run …": the sentence is about the system.
+                if e.type == "CONCEPT":
+                    state.add(subject.name, "applies", e.name, unit.text, "subject")
+                continue
             if not _speaks_of_actor(unit, actor):
                 continue
             if e.type == "TECHNOLOGY":
-                if e.name in techs_as_heads:
+                if e.name in techs_as_heads or _vendor(unit, i):
                     continue
                 state.add(actor, "uses", e.name, unit.text, "actor")
             elif e.type == "CONCEPT":
                 state.add(actor, "applies", e.name, unit.text, "actor")
+
+
+def _subject_tech(unit: _Unit) -> _Ent | None:
+    """A technology that opens the sentence as its subject ("Envoy is …", "The Foo service …")."""
+    if not unit.ents or unit.field == "title":
+        return None
+    first = unit.ents[0]
+    if first.type != "TECHNOLOGY":
+        return None
+    if not re.fullmatch(r"\s*(?:the|our|its|their)?\s*", unit.text[: first.s], re.I):
+        return None
+    rest = unit.text[first.e : first.e + 30]
+    if re.match(
+        r"^(?:['\u2019]s|\s+(?:is|was|are|has|runs|handles|provides|serves|uses|"
+        r"relies|stores|powers)\b)",
+        rest,
+    ):
+        return first
+    return None
+
+
+def _vendor(unit: _Unit, i: int) -> bool:
+    """ "Elixir's GenStage": the possessor is the vendor of the next technology."""
+    ents = unit.ents
+    if i + 1 >= len(ents) or ents[i + 1].type != "TECHNOLOGY":
+        return False
+    gap = unit.text[ents[i].e : ents[i + 1].s]
+    return gap in ("'s ", "\u2019s ") or ents[i].m.text.endswith(("'s", "\u2019s"))
