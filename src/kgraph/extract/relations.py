@@ -227,7 +227,10 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         # "Zig-based X" / "a Rust-based proxy": the compound's noun uses the tech.
         if e.type == "TECHNOLOGY" and COMPOUND.match(after):
             owner = _next_of(ents, i, ("TECHNOLOGY", "CONCEPT"), text, within=40)
-            tech_owner = owner if owner is not None and owner.type == "TECHNOLOGY" else None
+            # "Pingora, a Rust-based HTTP proxy": the appositive's head comes first.
+            tech_owner = _appositive_head(ents, i, text)
+            if tech_owner is None and owner is not None and owner.type == "TECHNOLOGY":
+                tech_owner = owner
             if tech_owner is None:
                 tech_owner = _prev_of(ents, i, ("TECHNOLOGY",), text, within=60, apposition=True)
             if tech_owner is not None:
@@ -281,6 +284,22 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 add(nxt.name, "applies", e.name, text, "apposition")
     _migrations(state, unit, low)
     _verbs(state, unit)
+
+
+def _appositive_head(ents, i, text):
+    """The technology whose appositive ``ents[i]`` opens: "T, a …", "T (an …", "T is a …"."""
+    for j in range(i - 1, -1, -1):
+        f = ents[j]
+        if f.type == "TECHNOLOGY":
+            gap = text[f.e : ents[i].s]
+            if re.fullmatch(
+                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b[^,;.()]{0,40}",
+                gap,
+                re.I,
+            ):
+                return f
+            return None
+    return None
 
 
 def _prev_of(ents, i, types, text, within, apposition=False):
