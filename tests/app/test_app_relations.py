@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from ui_fixtures import VocabExtractor, make_store
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from ui_fixtures import VocabExtractor, make_store  # noqa: E402
-
-from kgraph.extract.relations import find_relations  # noqa: E402
-from kgraph.model import Mentions  # noqa: E402
+from kgraph.extract.relations import find_relations
+from kgraph.model import Mentions
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = "src/kgraph/ui/pages"
