@@ -119,6 +119,9 @@ def entity_cmd(name, db, as_json):
             click.echo(f"  {key}: {value}")
     for kind, labels in c["neighbours"].items():
         click.echo(f"  {kind}: " + "; ".join(labels))
+    for role, labels in (c.get("roles") or {}).items():
+        if labels:
+            click.echo(f"  companies that {role.replace('_', ' ')} it: " + "; ".join(labels))
 
 
 @command("top")

@@ -42,6 +42,7 @@ def _entity(G, node: str, *, expand, select) -> None:
         facts.append("is a: " + esc(", ".join(card["parents"])))
     if card.get("company"):
         facts.append("made by: " + esc(card["company"]))
+    facts += relations.role_lines(card.get("roles") or {})
     facts.append(
         f"{esc(card.get('post_count', 0))} post(s) · community "
         f"{esc(card.get('community', '–'))} · pagerank {float(card.get('pagerank') or 0):.4f}"

@@ -91,3 +91,20 @@ def render_migrations(G) -> None:
         st.session_state[state.SELECTED] = {"type": "node", "id": r["mover_key"]}
         st.session_state[state.CENTER] = r["mover_key"]
         st.switch_page(EXPLORE_PAGE)
+
+
+ROLE_TITLES = {
+    "wrote_about": "companies that wrote about it",
+    "built_by": "built by",
+    "uses": "companies that use it",
+    "applies": "companies that apply it",
+}
+
+
+def role_lines(roles: dict[str, list[str]]) -> list[str]:
+    """One escaped line per non-empty role of companies toward the entity."""
+    return [
+        f"{esc(ROLE_TITLES.get(role, role))}: {esc(', '.join(names))}"
+        for role, names in roles.items()
+        if names
+    ]
