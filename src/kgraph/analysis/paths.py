@@ -205,9 +205,12 @@ def explained_path(G: nx.MultiDiGraph, a: str, b: str) -> dict:
             }
     if src == dst:
         return {**base, "found": True, "hops": [], "cost": 0.0, "message": "Same entity."}
-    found = _one_ontology_hop_path(EG, src, dst)
     try:
-        cost, nodes = found or nx.bidirectional_dijkstra(EG, src, dst, weight="cost")
+        cost, nodes = nx.bidirectional_dijkstra(EG, src, dst, weight="cost")
+        # The cheapest path is usually through posts; only when it leans on the ontology
+        # more than once, look for the cheapest one with at most one ontology-only hop.
+        if sum(_ontology_only(EG, x, y) for x, y in itertools.pairwise(nodes)) > 1:
+            cost, nodes = _one_ontology_hop_path(EG, src, dst) or (cost, nodes)
     except nx.NetworkXNoPath:
         return {
             **base,
