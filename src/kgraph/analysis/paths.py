@@ -221,10 +221,18 @@ def explained_path(G: nx.MultiDiGraph, a: str, b: str) -> dict:
             f"{base['target_label']!r} in this graph.",
         }
     hops = [_hop(G, EG, x, y) for x, y in itertools.pairwise(nodes)]
+    ontology_hops = sum(h["relation"] in ("is_a", "product_of") for h in hops)
+    message = f"{len(hops)} hop(s)."
+    if ontology_hops > 1:
+        message += (
+            f" {ontology_hops} of them come from the ontology only: no path through posts"
+            " joins these two."
+        )
     return {
         **base,
         "found": True,
         "hops": hops,
         "cost": round(cost, 4),
-        "message": f"{len(hops)} hop(s).",
+        "ontology_hops": ontology_hops,
+        "message": message,
     }
