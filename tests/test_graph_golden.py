@@ -34,7 +34,7 @@ def test_shipped_corpus_counts(shipped_db):
         "technology": 15,
     }
     assert dict(Counter(k for _u, _v, k in G.edges(keys=True))) == {
-        "is_a": 81,
+        "is_a": 79,
         "mentions": 57,
         "product_of": 7,
         "published_by": 8,
