@@ -543,12 +543,20 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             continue
         if re.search(r"\bupgrad\w*\s+(?:[\w,-]+\s+){0,4}$", clause, re.I):
             add(subject, "migrated_to", e.name, text, "migration:upgrade")
-        if re.search(
+        use = re.search(
             rf"\b{USE_VERB}\b(?:\s+(?:its|their|our|a|an|the)\b)?[^;]{{0,60}}$",
             clause,
             re.I,
-        ) and not re.search(
-            r"\b(?:without|rather than|instead of|unlike|inspired by|compatible)\b", clause, re.I
+        )
+        if (
+            use
+            and _few_words_between(unit, e.s - len(clause) + _verb_end(clause, use.start()), i)
+            and _actor_before(unit, e.s - len(clause) + use.start())
+            and not re.search(
+                r"\b(?:without|rather than|instead of|unlike|inspired by|compatible)\b",
+                clause,
+                re.I,
+            )
         ):
             add(head, "uses", e.name, text, "verb:use")
     # possessives: "C's T" → C uses T; "C's X" concept → applies
@@ -564,8 +572,11 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             add(e.name, typ, nxt.name, text, "possessive")
 
 
-def _speaks_of_actor(unit: _Unit, actor: str) -> bool:
-    """The sentence names the actor, or speaks of it ("we", "our", "the team", "its")."""
+def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
+    """The sentence names the actor or speaks of it ("we", "our", "the team"), and ``ent``
+    is not an example in a list ("such as …", "e.g. …")."""
+    if re.search(r"\b(?:such as|e\.g\.|for example|like)\b[^.;:]*$", unit.text[: ent.s], re.I):
+        return False
     if any(e.name == actor for e in unit.ents):
         return True
     return ANAPHOR.search(unit.text) is not None
@@ -577,6 +588,22 @@ def _next_company_gap(unit: _Unit, i: int) -> int:
         if f.type == "COMPANY":
             return f.s - unit.ents[i].e
     return 0
+
+
+def _verb_end(clause: str, start: int) -> int:
+    """Where the use verb that starts at ``start`` ends."""
+    m = re.compile(rf"\b{USE_VERB}\b", re.I).match(clause, start)
+    return m.end() if m else start
+
+
+def _few_words_between(unit: _Unit, pos: int, i: int, most: int = 5) -> bool:
+    """At most ``most`` words, not counting other mentions, between ``pos`` and ``ents[i]``:
+    the technology is the verb's object, or one of a list of objects."""
+    gap = unit.text[pos : unit.ents[i].s]
+    for f in unit.ents[:i]:
+        if f.s >= pos:
+            gap = gap.replace(unit.text[f.s : f.e], " ")
+    return len(re.findall(r"[\w'-]+", gap)) <= most
 
 
 def _actor_before(unit: _Unit, pos: int) -> bool:
@@ -619,7 +646,7 @@ def _actor_rules(state: _Post) -> None:
                 if e.type == "CONCEPT":
                     state.add(subject.name, "applies", e.name, unit.text, "subject")
                 continue
-            if not _speaks_of_actor(unit, actor):
+            if not _speaks_of_actor(unit, actor, e):
                 continue
             if e.type == "TECHNOLOGY":
                 if e.name in techs_as_heads or _vendor(unit, i):
