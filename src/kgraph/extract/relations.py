@@ -72,11 +72,11 @@ APPLY_VERB = (
     r"introduc\w*|enabl\w*|provid\w*|support\w*|leverag\w*|embrac\w*|achiev\w*)"
 )
 ON_TECH = re.compile(
-    r"^[\s,]*(?:is |are |was )?(?:(?:written|implemented|built|rewritten|developed) "
-    r"(?:entirely |primarily |mostly )?(?:in|on|on top of|atop|around|with|using)|"
-    r"based on|backed by|powered by|running on|runs on|run on|on top of|built atop|"
-    r"that (?:uses|runs on|relies on)|which (?:uses|runs on|relies on)|"
-    r"uses|using|relies on|leverag\w*)\s+(?:the |a |an |its |their )?$",
+    r"\b(?:(?:written|implemented|built|rewritten|developed|compiled) "
+    r"(?:entirely |primarily |mostly )?(?:in|on|on top of|atop|around|with|using|to)|"
+    r"based on|backed by|powered by|running on|runs on|run on|runs over|running inside|"
+    r"on top of|built atop|that (?:uses|runs on|relies on)|which (?:uses|runs on|relies on))"
+    r"\s+(?:the |a |an |its |their )?$",
     re.I,
 )
 COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted)\b", re.I)
@@ -245,9 +245,12 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                         add(actor, "applies", owner.name, text, "compound")
         # "X, written in Go and backed by Pulsar": the tech before the phrase uses it.
         if e.type == "TECHNOLOGY" and ON_TECH.search(before[-60:]):
-            prev = _prev_of(ents, i, ("TECHNOLOGY",), text, within=80, apposition=True)
+            prev = _appositive_head(ents, i, text) or _right_before(ents, i, text)
+            focus = _focus(state, unit) if prev is None else None
             if prev is not None:
                 add(prev.name, "uses", e.name, text, "modifier")
+            elif focus is not None:
+                add(focus, "uses", e.name, text, "modifier:anaphora")
             elif re.search(
                 r"\b(?:uses|using|relies on|leverag\w*)\s+(?:the |a |an |its |their )?$",
                 before[-40:],
@@ -290,6 +293,8 @@ def _appositive_head(ents, i, text):
     """The technology whose appositive ``ents[i]`` opens: "T, a …", "T (an …", "T is a …"."""
     for j in range(i - 1, -1, -1):
         f = ents[j]
+        if f.type == "TECHNOLOGY" and text[f.e : f.e + 1] == "-":
+            continue  # "Cassandra-compatible": a modifier inside the appositive
         if f.type == "TECHNOLOGY":
             gap = text[f.e : ents[i].s]
             if re.fullmatch(
@@ -300,6 +305,33 @@ def _appositive_head(ents, i, text):
                 return f
             return None
     return None
+
+
+def _right_before(ents, i, text):
+    """The technology a phrase like "written in X" follows directly ("Tidewater written in",
+    "Workers runs on"): at most two words and no punctuation between them."""
+    if i == 0 or ents[i - 1].type != "TECHNOLOGY":
+        return None
+    gap = text[ents[i - 1].e : ents[i].s]
+    phrase = ON_TECH.search(gap)
+    if phrase is None:
+        return None
+    lead = gap[: phrase.start()]
+    return ents[i - 1] if re.fullmatch(r"(?:\s+[\w-]+){0,2}\s*", lead) else None
+
+
+def _focus(state: _Post, unit: _Unit) -> str | None:
+    """The system "it" / "the system" refers to, for a sentence opening with one: the
+    technology the post says its company built (rule 1, anaphora)."""
+    if not re.match(
+        r"\s*(?:it\b|it['\u2019]s\b|the (?:system|service|tool|proxy|engine|"
+        r"platform|library|framework)\b)",
+        unit.text,
+        re.I,
+    ):
+        return None
+    built = [t for (_h, typ, t) in state.found if typ == "built"]
+    return built[0] if len(built) == 1 else None
 
 
 def _prev_of(ents, i, types, text, within, apposition=False):
@@ -411,7 +443,7 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     # "migration to B", "moved to B", "switched to B", "pivot to B" without a from
     for match in re.finditer(
         r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|pivot\w*|upgrad\w*)\s+"
-        r"(?:\w+\s+){0,4}?(?:to|onto)\s+(?:a |an |the )?",
+        r"(?:[\w'\u2019.-]+\s+){0,4}?(?:to|onto)\s+(?:a |an |the )?",
         text,
         re.I,
     ):
@@ -466,6 +498,21 @@ def _list_at(unit: _Unit, start: int, end: int) -> list[_Ent]:
 
 
 def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
+    """Who moved: the technology the verb moves ("migrated Espresso … to"), or the one that
+    is its subject ("Khan Academy's Goliath project migrated …"), else the company."""
+    verbs = [m for m in FROM_TO_VERB.finditer(unit.text) if m.end() <= first.s]
+    if verbs:
+        v = verbs[-1]
+        for e in unit.ents:
+            if e.type == "TECHNOLOGY" and v.end() <= e.s < first.s:
+                if re.fullmatch(r"\s*(?:the |its |our |their )?", unit.text[v.end() : e.s]):
+                    return e.name
+                break
+        before = [e for e in unit.ents if e.e <= v.start()]
+        if before and before[-1].type == "TECHNOLOGY":
+            gap = unit.text[before[-1].e : v.start()]
+            if re.fullmatch(r"\s*(?:[\w-]+\s+)?(?:has |have |was |were |is )?", gap):
+                return before[-1].name
     for e in reversed(unit.ents):
         if e.s < first.s and e.type == "COMPANY":
             return e.name
@@ -533,7 +580,7 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             continue
         head = subject
         if re.match(
-            r"^,?\s*(?:is |was |an? [^,;]{0,40})?(?:originally\s+)?(?:built|developed|created|"
+            r"^,?\s*(?:(?:is|was)\s+)?(?:an?\s+[^,;]{0,40}?)?(?:originally\s+)?(?:built|developed|created|"
             r"open-sourced|designed|made)\s+(?:by|at)\s+$",
             text[e.e : e.e + 60].split("COMPANY")[0][: _next_company_gap(unit, i)],
             re.I,
@@ -543,6 +590,7 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             continue
         if re.search(r"\bupgrad\w*\s+(?:[\w,-]+\s+){0,4}$", clause, re.I):
             add(subject, "migrated_to", e.name, text, "migration:upgrade")
+            add(subject, "uses", e.name, text, "migration:upgrade")  # rule 6: an upgrade
         use = re.search(
             rf"\b{USE_VERB}\b(?:\s+(?:its|their|our|a|an|the)\b)?[^;]{{0,60}}$",
             clause,
