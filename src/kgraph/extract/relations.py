@@ -705,18 +705,29 @@ def _actor_rules(state: _Post) -> None:
 
 
 def _subject_tech(unit: _Unit) -> _Ent | None:
-    """A technology that opens the sentence as its subject ("Envoy is …", "The Foo service …")."""
+    """The technology that is the sentence's subject: "Envoy is …", "At LinkedIn, Apache
+    Spark is …", "Airbnb's internal Impulse framework combines …" (rule 2: what is stated of
+    a named system is not copied to its owner)."""
     if not unit.ents or unit.field == "title":
         return None
-    first = unit.ents[0]
-    if first.type != "TECHNOLOGY":
+    techs = [e for e in unit.ents if e.type == "TECHNOLOGY"]
+    if not techs:
         return None
-    if not re.fullmatch(r"\s*(?:the|our|its|their)?\s*", unit.text[: first.s], re.I):
+    first = techs[0]
+    lead = unit.text[: first.s]
+    if any(e.type == "CONCEPT" and e.s < first.s for e in unit.ents):
         return None
-    rest = unit.text[first.e : first.e + 30]
+    if not re.fullmatch(
+        r"\s*(?:(?:the|our|its|their)\s+|at [^,]{1,40},\s*|(?:[^,]{0,60}\s)?[\w.&-]+['\u2019]s?\s+"
+        r"(?:internal\s+|new\s+|own\s+)?)?",
+        lead,
+        re.I,
+    ):
+        return None
+    rest = unit.text[first.e : first.e + 80]
     if re.match(
-        r"^(?:['\u2019]s|\s+(?:is|was|are|has|runs|handles|provides|serves|uses|"
-        r"relies|stores|powers)\b)",
+        r"^(?:['\u2019]s\s+)?(?:\s*[\w-]+){0,4}?\s+(?:is|was|are|has|runs|handles|provides|"
+        r"serves|uses|relies|stores|powers|combines|supports|enables|processes|implements)\b",
         rest,
     ):
         return first
