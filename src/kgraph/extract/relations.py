@@ -266,15 +266,17 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 r"^(?:,|:| \(| is| was| are|,? which is| —| -)\s*(?:a|an|the|its|our)?\b[^,.;()]{0,50}$",
                 gap,
                 re.I,
-            ):
+            ) and not re.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
                 add(e.name, "applies", nxt.name, text, "apposition")
                 # the appositive's further concepts: "a Rust-based HTTP proxy"
+                last = ents[i + 1]
                 for f in ents[i + 2 :]:
-                    if f.type != "CONCEPT" or re.search(
-                        r"[,;.)]|\b(?:and|that|which|to)\b", text[ents[i + 1].e : f.s]
+                    if f.type != "CONCEPT" or not re.fullmatch(
+                        r"\s*,?\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", text[last.e : f.s]
                     ):
                         break
                     add(e.name, "applies", f.name, text, "apposition")
+                    last = f
             elif re.match(r"^\s*(?:for|to)\s+[^,.;]{0,20}$", gap):
                 add(e.name, "applies", nxt.name, text, "modifier")
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
@@ -465,6 +467,18 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             head = _mover(state, unit, src[0])
             if head:
                 add(head, "migrated_from", src[0].name, text, "migration:away")
+    # "eliminating the need for A", "retired A", "decommissioned A"
+    for match in re.finditer(
+        r"\b(?:eliminat\w* the need for|remov\w* the need for|retir\w*|decommission\w*|"
+        r"sunset\w*|deprecat\w*)\s+(?:the |its |our |their )?",
+        text,
+        re.I,
+    ):
+        src = [e for e in ents if 0 <= e.s - match.end() < 20 and e.type != "COMPANY"][:1]
+        if src:
+            head = _mover(state, unit, src[0])
+            if head:
+                add(head, "migrated_from", src[0].name, text, "migration:eliminate")
     # "split/decomposed the monolith into microservices"
     if re.search(r"\b(?:split|decompos\w*|break\w*|broke)\b.{0,40}\bmonolith", text, re.I):
         for e in ents:
@@ -708,7 +722,7 @@ def _subject_tech(unit: _Unit) -> _Ent | None:
     """The technology that is the sentence's subject: "Envoy is …", "At LinkedIn, Apache
     Spark is …", "Airbnb's internal Impulse framework combines …" (rule 2: what is stated of
     a named system is not copied to its owner)."""
-    if not unit.ents or unit.field == "title":
+    if not unit.ents:
         return None
     techs = [e for e in unit.ents if e.type == "TECHNOLOGY"]
     if not techs:
@@ -725,10 +739,13 @@ def _subject_tech(unit: _Unit) -> _Ent | None:
     ):
         return None
     rest = unit.text[first.e : first.e + 80]
+    if unit.field == "title" and re.match(r"^(?:\s+[\w.-]+)?\s*:", rest):
+        return first  # "Airbnb's Mussel V2: Next-Gen Key Value Storage …"
     if re.match(
         r"^(?:['\u2019]s\s+)?(?:\s*[\w-]+){0,4}?\s+(?:is|was|are|has|runs|handles|provides|"
         r"serves|uses|relies|stores|powers|combines|supports|enables|processes|implements)\b",
         rest,
+        re.I,
     ):
         return first
     return None
