@@ -231,8 +231,6 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             tech_owner = _appositive_head(ents, i, text)
             if tech_owner is None and owner is not None and owner.type == "TECHNOLOGY":
                 tech_owner = owner
-            if tech_owner is None:
-                tech_owner = _prev_of(ents, i, ("TECHNOLOGY",), text, within=60, apposition=True)
             if tech_owner is not None:
                 add(tech_owner.name, "uses", e.name, text, "compound")
                 if owner is not None and owner.type == "CONCEPT":
@@ -262,23 +260,27 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     add(actor, "uses", e.name, text, "modifier")
         # "T, a multi-tenant feature-flag service" / "T is a X" / "T (a X)".
         if e.type == "TECHNOLOGY" and nxt is not None and nxt.type == "CONCEPT":
+            method = None
             if re.match(
-                r"^(?:,|:| \(| is| was| are|,? which is| —| -)\s*(?:a|an|the|its|our)?\b[^,.;()]{0,50}$",
+                r"^(?:(?:,|:| is| was| are|,? which is| —| -)\s*(?:a|an|the|its|our|their)\b|"
+                r" \(\s*(?:a|an|the)?\b)[^,.;()]{0,50}$",
                 gap,
                 re.I,
             ) and not re.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
-                add(e.name, "applies", nxt.name, text, "apposition")
-                # the appositive's further concepts: "a Rust-based HTTP proxy"
+                method = "apposition"
+            elif re.match(r"^,?\s*(?:for|to)\s+[^,.;]{0,20}$", gap):
+                method = "modifier"  # a purpose: "Mussel, to unify streaming …"
+            if method:
+                add(e.name, "applies", nxt.name, text, method)
+                # the phrase's further concepts: "a Rust-based HTTP proxy", "X and Y"
                 last = ents[i + 1]
                 for f in ents[i + 2 :]:
                     if f.type != "CONCEPT" or not re.fullmatch(
                         r"\s*,?\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", text[last.e : f.s]
                     ):
                         break
-                    add(e.name, "applies", f.name, text, "apposition")
+                    add(e.name, "applies", f.name, text, method)
                     last = f
-            elif re.match(r"^\s*(?:for|to)\s+[^,.;]{0,20}$", gap):
-                add(e.name, "applies", nxt.name, text, "modifier")
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
             if re.match(
