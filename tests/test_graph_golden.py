@@ -44,7 +44,7 @@ def test_shipped_corpus_counts(shipped_db):
         "says_applies": 11,
         "says_migrated_from": 1,
         "says_migrated_to": 1,
-        "says_uses": 8,
+        "says_uses": 7,
     }
 
 

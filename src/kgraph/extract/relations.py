@@ -227,6 +227,10 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         # "Zig-based X" / "a Rust-based proxy": the compound's noun uses the tech.
         if e.type == "TECHNOLOGY" and COMPOUND.match(after):
             owner = _next_of(ents, i, ("TECHNOLOGY", "CONCEPT"), text, within=40)
+            if owner is not None and not re.fullmatch(
+                r"-[\w]+\s+(?:[\w-]+\s+)?", text[e.e : owner.s]
+            ):
+                owner = None  # "SSH-based architecture to a modern REST…": not its noun
             # "Pingora, a Rust-based HTTP proxy": the appositive's head comes first.
             tech_owner = _appositive_head(ents, i, text)
             if tech_owner is None and owner is not None and owner.type == "TECHNOLOGY":
