@@ -8,24 +8,29 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+from kgraph import config
+from kgraph.bench.browser import (
+    click_node,
+    launch_chromium,
+    node_label,
+    running_app,
+    wait_for_graph,
+)
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, click_node, running_app, wait_for_graph  # noqa: E402
+DOCS = config.ROOT / "docs"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--db", default=str(ROOT / "data" / "kgraph.db"))
+    parser.add_argument("--db", default=str(config.DEFAULT_DB))
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with running_app(Path(args.db)) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1500, "height": 1000})
         page.goto(url)  # warm the server's caches once
         wait_for_graph(page, timeout=300_000)
@@ -34,13 +39,11 @@ def main() -> None:
         wait_for_graph(page, timeout=300_000)
         landing = time.perf_counter() - started
         page.wait_for_timeout(500)
-        page.screenshot(path=str(ROOT / "docs" / "explore.png"))
+        page.screenshot(path=str(DOCS / "explore.png"))
         clicks = []
         for node in ["CONCEPT:prewarming", "TECHNOLOGY:Kubernetes"] * 5:
             page.wait_for_timeout(700)  # two clicks on one spot within 500 ms are a double-click
-            label = page.evaluate(
-                "(id) => window.kgraphNetwork.body.data.nodes.get(id).label", node
-            )
+            label = node_label(page, node)
             t = time.perf_counter()
             click_node(page, node)
             page.locator(".kg-related").first.wait_for()
@@ -51,7 +54,7 @@ def main() -> None:
         page.get_by_role("heading", name="prewarming").first.wait_for()
         page.evaluate("() => window.kgraphNetwork.fit()")
         page.wait_for_timeout(500)
-        page.screenshot(path=str(ROOT / "docs" / "entity-panel.png"))
+        page.screenshot(path=str(DOCS / "entity-panel.png"))
         browser.close()
     print(f"landing -> graph drawn: {landing:.2f} s")
     print(

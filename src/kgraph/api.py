@@ -39,10 +39,13 @@ __all__ = [
     "evaluate",
     "export",
     "extract",
+    "feeds",
     "has_build",
     "load_extractor",
     "load_graph",
     "load_snapshot",
+    "new_since",
+    "refresh",
     "stats",
 ]
 
@@ -95,6 +98,81 @@ def build_identity(db: str | Path | None = None) -> tuple:
     with open_store(_db(db)) as store:
         build = store.latest_build() or {}
     return (build.get("id"), build.get("finished_at"))
+
+
+# -- feeds ---------------------------------------------------------------------------------
+
+
+def feeds(db: str | Path | None = None) -> list[dict]:
+    """Every feed the store subscribes to: url, title, etag, last_modified, last_fetched,
+    last_ok, status (``ok``, ``not_modified``, ``failed``), last_error and posts."""
+    with open_store(_db(db)) as store:
+        return store.feeds()
+
+
+def refresh(
+    db: str | Path | None = None,
+    *,
+    options: BuildOptions | None = None,
+    progress: Progress | None = None,
+    extractor=None,
+    **option_values,
+) -> dict:
+    """Fetch every subscribed feed (conditionally, concurrently) and add what is new.
+
+    Returns ``{"feeds", "not_modified", "failed", "new_posts", "new_entities", "errors",
+    "seconds"}``; a feed that fails keeps its posts and its error is recorded.
+    """
+    from kgraph.pipeline.refresh import run_refresh
+
+    options = replace(options or BuildOptions(), **option_values)
+    report = run_refresh(_db(db), options, progress=progress, extractor=extractor)
+    new_entities: list[dict] = []
+    if report.new_posts:
+        new_entities = new_since(db, since=None, post_ids=report.new_posts)["entities"]
+    return {
+        "feeds": report.feeds,
+        "not_modified": report.not_modified,
+        "failed": len(report.failed),
+        "new_posts": len(report.new_posts),
+        "new_entities": [e["label"] for e in new_entities],
+        "errors": report.failed,
+        "seconds": {k: round(v, 3) for k, v in report.seconds.items()},
+    }
+
+
+def new_since(
+    db: str | Path | None = None,
+    since: int | None = None,
+    *,
+    post_ids: Iterable[str] | None = None,
+    top: int = 20,
+    G: nx.MultiDiGraph | None = None,
+) -> dict:
+    """What the latest build (or every build after build ``since``) added.
+
+    Returns ``{"builds": [ids], "posts": [...], "entities": [...], "risen": [...]}``: the
+    posts that arrived, the entities no earlier post names, and the entities whose post
+    count rose most (see :func:`kgraph.analysis.timeline.whats_new`). ``G`` skips loading
+    the graph again.
+    """
+    from kgraph.analysis.timeline import whats_new
+    from kgraph.errors import NotFoundError
+
+    with open_store(_db(db)) as store:
+        builds = store.builds()
+        ids = [b["id"] for b in builds]
+        if since is not None and since not in ids and since != 0:
+            raise NotFoundError(
+                f"No build #{since} in {_db(db)}; its builds are "
+                f"{', '.join(f'#{i}' for i in ids) or 'none'}. Use one of them with --since."
+            )
+        arrived = store.arrivals(since) if post_ids is None else dict.fromkeys(post_ids, 0)
+    if not arrived:
+        return {"builds": [], "posts": [], "entities": [], "risen": []}
+    G = G if G is not None else load_graph(db)
+    out = whats_new(G, sorted(arrived), top=top)
+    return {"builds": sorted(set(arrived.values()) - {0}), **out}
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -116,3 +116,10 @@ MIN_WEIGHT_MAX = 100.0
 POSTS_IN_SEARCH = 2000
 """Post titles join the search box's options up to this many posts; past it the browser
 spends seconds on a list of every title (10,000 posts: 650 KB), so posts get their own box."""
+
+# -- Feeds -------------------------------------------------------------------------------
+FEED_WORKERS = 8
+"""Feeds fetched at once by a build or a refresh."""
+FEED_PER_HOST = 6
+"""Requests in flight to any one host at once (as many as a browser opens): politeness
+towards a blog's server when an OPML lists several feeds of one host."""

@@ -21,7 +21,7 @@ from kgraph.model import Mention, Post, Relation, Snapshot
 
 DEFAULT_DB = config.DEFAULT_DB
 APPLICATION_ID = 0x6B677268  # "kgrh": marks a file as a kgraph store
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA_V1 = """
@@ -53,6 +53,18 @@ SCHEMA_V2 = """
 CREATE TABLE pipeline_memo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 SCHEMA_V3 = """
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '', added_at REAL NOT NULL, last_fetched REAL,
+    last_ok REAL, status TEXT NOT NULL DEFAULT '', last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE post_arrivals (post_id TEXT PRIMARY KEY, build_id INTEGER NOT NULL);
+CREATE INDEX post_arrivals_build ON post_arrivals(build_id);
+INSERT INTO post_arrivals SELECT id, COALESCE((SELECT MAX(id) FROM builds), 0) FROM posts;
+"""
+"""Subscriptions (every feed a build read, with its validators and health) and the build
+that first brought each post, for ``kgraph new``."""
+SCHEMA_V4 = """
 CREATE TABLE relations (
     id INTEGER PRIMARY KEY, post_id TEXT NOT NULL REFERENCES posts(id),
     head_key TEXT NOT NULL, type TEXT NOT NULL, tail_key TEXT NOT NULL,
@@ -62,8 +74,9 @@ CREATE INDEX relations_post ON relations(post_id);
 CREATE INDEX relations_head ON relations(head_key);
 CREATE INDEX relations_tail ON relations(tail_key);
 """
+"""Typed relations the text states, with their evidence (``kgraph.extract.relations``)."""
 # Index i holds the script that takes a store from version i to i + 1.
-MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
+MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]
 
 
 def _check_file(path: Path) -> None:
@@ -238,16 +251,24 @@ class Store:
         pipeline_version: str,
         n_extracted: int,
         started_at: float,
+        add: bool = False,
     ) -> int:
         """Make the store hold exactly ``posts``, in one transaction; returns the build's id.
 
         Posts whose ids are in ``keep`` are already stored, unchanged, with their mentions
         under this pipeline version, and stay untouched; ``mentions`` are those of the other
         posts. Everything else the store held goes, so an incremental build writes only
-        what changed. ``relations`` are the stated relations of the same posts as
-        ``mentions``.
+        what changed.
+
+        With ``add``, every post the store holds when the write begins stays too, with its
+        mentions: the store is re-read under the write lock, so a build that committed
+        while this one was extracting (another ``--add``, another upload) is not lost.
+
+        ``relations`` are the stated relations of the same posts as ``mentions``.
         """
         with self._write() as db:
+            if add:
+                posts, keep, inputs = self._merge_stored(db, posts, keep, inputs)
             if keep:
                 db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id TEXT PRIMARY KEY)")
                 db.execute("DELETE FROM keep_ids")
@@ -310,7 +331,107 @@ class Store:
                     n_extracted,
                 ),
             )
-            return int(cur.lastrowid)
+            build_id = int(cur.lastrowid)
+            _record_arrivals(db, build_id)
+            return build_id
+
+    # -- subscriptions ----------------------------------------------------------------------
+
+    def feeds(self) -> list[dict]:
+        """Every subscribed feed with its health and how many stored posts came from it."""
+        with self._read() as db:
+            cur = db.execute("SELECT * FROM feeds ORDER BY url")
+            cols = [c[0] for c in cur.description]
+            rows = [dict(zip(cols, row, strict=True)) for row in cur]
+            per_feed: dict[str, int] = {}
+            for (origin,) in db.execute("SELECT origin FROM posts"):
+                feed_url = origin.rsplit("#", 1)[0]
+                per_feed[feed_url] = per_feed.get(feed_url, 0) + 1
+        for row in rows:
+            row["posts"] = per_feed.get(row["url"], 0)
+        return rows
+
+    def record_feeds(self, results: Iterable, *, replace: bool = False) -> None:
+        """Remember how each feed fetch went (:class:`~kgraph.corpus.feeds.FeedResult`).
+
+        With ``replace``, the subscriptions become exactly these feeds (a build that makes
+        the store hold exactly its corpora); otherwise they join the others.
+        """
+        results = list(results)
+        now = time.time()
+        with self._write() as db:
+            if replace:
+                db.execute("DELETE FROM feeds")
+            for r in results:
+                fetched = r.fetched_at or now
+                db.execute(
+                    "INSERT OR IGNORE INTO feeds (url, added_at) VALUES (?, ?)", [r.url, now]
+                )
+                if r.status == "failed":
+                    db.execute(
+                        "UPDATE feeds SET last_fetched = ?, status = 'failed', last_error = ?"
+                        " WHERE url = ?",
+                        [fetched, r.error, r.url],
+                    )
+                elif r.status == "not_modified":
+                    db.execute(
+                        "UPDATE feeds SET last_fetched = ?, last_ok = ?, status = 'not_modified',"
+                        " last_error = '' WHERE url = ?",
+                        [fetched, fetched, r.url],
+                    )
+                else:
+                    db.execute(
+                        "UPDATE feeds SET title = COALESCE(NULLIF(?, ''), title), etag = ?,"
+                        " last_modified = ?, last_fetched = ?, last_ok = ?, status = 'ok',"
+                        " last_error = '' WHERE url = ?",
+                        [r.title, r.etag, r.last_modified, fetched, fetched, r.url],
+                    )
+
+    # -- what builds brought ------------------------------------------------------------------
+
+    def builds(self) -> list[dict]:
+        """Every build, oldest first: id, when it finished, how many posts it brought."""
+        with self._read() as db:
+            added = dict(
+                db.execute("SELECT build_id, COUNT(*) FROM post_arrivals GROUP BY build_id")
+            )
+            return [
+                {"id": i, "finished_at": f, "posts": n, "new_posts": added.get(i, 0)}
+                for i, f, n in db.execute("SELECT id, finished_at, n_posts FROM builds ORDER BY id")
+            ]
+
+    def arrivals(self, since: int | None = None) -> dict[str, int]:
+        """Post id → the build that first brought it, for builds after ``since``.
+
+        ``since`` None means the latest build only.
+        """
+        with self._read() as db:
+            if since is None:
+                last = db.execute("SELECT MAX(id) FROM builds").fetchone()[0]
+                since = (last or 0) - 1
+            return dict(
+                db.execute(
+                    "SELECT post_id, build_id FROM post_arrivals WHERE build_id > ?", [since]
+                )
+            )
+
+
+def _record_arrivals(db: sqlite3.Connection, build_id: int) -> None:
+    """Note ``build_id`` as the arrival of every post the store did not hold before."""
+    db.execute("DELETE FROM post_arrivals WHERE post_id NOT IN (SELECT id FROM posts)")
+    db.execute("INSERT OR IGNORE INTO post_arrivals SELECT id, ? FROM posts", [build_id])
+
+    def _merge_stored(
+        self, db: sqlite3.Connection, posts: list[Post], keep: set[str], inputs: list[str]
+    ) -> tuple[list[Post], set[str], list[str]]:
+        """``posts`` plus the stored posts they do not replace, read inside the write."""
+        ours = {p.id for p in posts}
+        stored = [_post(row) for row in db.execute("SELECT * FROM posts ORDER BY id")]
+        others = [p for p in stored if p.id not in ours]
+        last = self._latest_build(db)
+        if last is not None:
+            inputs = list(dict.fromkeys([*last["inputs"], *inputs]))
+        return others + posts, set(keep) | {p.id for p in others}, inputs
 
 
 def post_row(p: Post) -> tuple:

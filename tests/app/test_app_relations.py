@@ -6,19 +6,21 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from ui_fixtures import VocabExtractor, make_store
 
 from kgraph.extract.relations import find_relations
 from kgraph.model import Mentions
+from tests.support.fake_extractor import FakeExtractor
+from tests.support.ui_fixtures import make_store
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = "src/kgraph/ui/pages"
 
 
-class VocabWithRelations(VocabExtractor):
+class VocabWithRelations(FakeExtractor):
     """The vocabulary stand-in, with the real relation rules run over its mentions."""
 
-    version = "test-vocab-relations-1"
+    def __init__(self):
+        super().__init__("vocab", version="test-vocab-relations-1")
 
     def extract(self, posts, batch_size=256, n_process=1):
         posts = list(posts)

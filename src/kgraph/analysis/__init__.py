@@ -16,6 +16,7 @@ from kgraph.analysis.related import edge_evidence, related_posts
 from kgraph.analysis.relations import entity_relations, migrations
 from kgraph.analysis.resolve import resolve, search, suggestions
 from kgraph.analysis.similar import similar_posts
+from kgraph.analysis.timeline import monthly_counts, rising, whats_new
 
 __all__ = [
     "POST_COLUMNS",
@@ -33,13 +34,16 @@ __all__ = [
     "explained_path",
     "hop_arrow",
     "migrations",
+    "monthly_counts",
     "post_rows",
     "post_spans",
     "related_posts",
     "resolve",
+    "rising",
     "search",
     "similar_posts",
     "suggestions",
     "top_entities",
     "warm",
+    "whats_new",
 ]

@@ -6,11 +6,13 @@ The store keeps the previous build until the new one commits, in one transaction
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 
 from kgraph import config
-from kgraph.corpus import read_corpus
+from kgraph.corpus import ReadResult, read_corpus
+from kgraph.corpus.read import NothingFetched
 from kgraph.model import Mention, Relation
 from kgraph.pipeline import warm
 from kgraph.pipeline.engines import run_engine
@@ -26,12 +28,19 @@ def run_build(
     *,
     progress: Progress | None = None,
     extractor=None,
+    read: ReadResult | None = None,
 ) -> BuildReport:
-    """Build the store at ``db`` from ``sources`` (none: the shipped corpus)."""
+    """Build the store at ``db`` from ``sources`` (none: the shipped corpus).
+
+    ``read`` gives posts already read (a refresh fetched them); ``sources`` is then ignored.
+    Every feed read is remembered in the store's subscriptions, failed ones included.
+    """
     started = time.time()
     seconds: dict[str, float] = {}
-    inputs = sources or ["(shipped corpus)"]
-    read = read_corpus(sources, fmt=options.fmt, encoding=options.encoding, strict=options.strict)
+    inputs = list(read.sources) if read is not None else sources or ["(shipped corpus)"]
+    preload = _Preload(options) if extractor is None and _fetches(sources, read) else None
+    if read is None:
+        read = _read(sources, db, options, progress)
     seconds["read"] = time.time() - started
     if progress:
         progress("read", len(read.posts), len(read.posts))
@@ -41,14 +50,16 @@ def run_build(
         if options.add:
             posts, inputs = with_stored(store, posts, inputs)
         t = time.time()
-        plan, extractor, version, warnings = _plan(store, posts, options, extractor)
+        plan, extractor, version, warnings = _plan(store, posts, options, extractor, preload)
         seconds["load"] = time.time() - t
 
-        def report(build_id, mentions: int, extracted: int) -> BuildReport:
+        def report(build_id, mentions: int, extracted: int, n_posts=None) -> BuildReport:
+            if read.feeds or not options.add:
+                store.record_feeds(read.feeds, replace=not options.add)
             return BuildReport(
                 db=str(db),
                 build_id=build_id,
-                posts=len(posts),
+                posts=len(posts) if n_posts is None else n_posts,
                 mentions=mentions,
                 extracted=extracted,
                 cached=len(posts) - extracted,
@@ -56,6 +67,8 @@ def run_build(
                 warnings=list(warnings),
                 pipeline_version=version,
                 seconds=seconds,
+                feeds=len(read.feeds),
+                feeds_failed=[f.error for f in read.failed_feeds],
             )
 
         last = store.latest_build()
@@ -88,13 +101,73 @@ def run_build(
             pipeline_version=version,
             n_extracted=len(plan.todo),
             started_at=started,
+            add=options.add,
         )
-        n_mentions = store.latest_build()["n_mentions"]
+        written = store.latest_build()  # with --add, posts other builds added meanwhile too
         seconds["store"] = time.time() - t
-        return report(build_id, n_mentions, len(plan.todo))
+        return report(build_id, written["n_mentions"], len(plan.todo), written["n_posts"])
 
 
-def _plan(store, posts, options: BuildOptions, extractor):
+def _read(sources: list[str], db: Path, options: BuildOptions, progress) -> ReadResult:
+    """Read the corpora; when every feed failed, remember them before saying so."""
+
+    def fetched(done: int, total: int) -> None:
+        if progress:
+            progress("fetch", done, total)
+
+    try:
+        return read_corpus(
+            sources,
+            fmt=options.fmt,
+            encoding=options.encoding,
+            strict=options.strict,
+            progress=fetched,
+        )
+    except NothingFetched as exc:
+        with open_store(db, create=True) as store:
+            store.record_feeds(exc.feeds, replace=not options.add)
+        raise NothingFetched(
+            f"{exc} `kgraph feeds --db {db}` lists each feed's error.", exc.feeds
+        ) from None
+
+
+def _fetches(sources: list[str], read) -> bool:
+    return read is None and any(
+        s.lower().startswith(("http://", "https://")) or s.lower().endswith(".opml")
+        for s in sources
+    )
+
+
+class _Preload:
+    """Loads the extraction pipeline in a thread while feeds are fetched.
+
+    Fetching waits on the network, so spaCy's load (about a second) overlaps it instead of
+    following it. If the build turns out to need no extraction, the result is dropped.
+    """
+
+    def __init__(self, options: BuildOptions):
+        self.result: dict = {}
+        self.thread = threading.Thread(target=self._load, args=(options,), daemon=True)
+        self.thread.start()
+
+    def _load(self, options: BuildOptions) -> None:
+        try:
+            from kgraph.extract import load_extractor
+
+            self.result["extractor"] = load_extractor(
+                ontology_files=options.ontology_files, rules_only=options.rules_only
+            )
+        except BaseException as exc:  # raised again in the build's thread
+            self.result["error"] = exc
+
+    def get(self):
+        self.thread.join()
+        if "error" in self.result:
+            raise self.result["error"]
+        return self.result["extractor"]
+
+
+def _plan(store, posts, options: BuildOptions, extractor, preload: _Preload | None = None):
     """The plan, the extractor (loaded only if there is work), its version and warnings.
 
     With no extractor given, the pipeline version comes from a memo keyed by the files it
@@ -110,8 +183,12 @@ def _plan(store, posts, options: BuildOptions, extractor):
     if plan is None or plan.todo:
         from kgraph.extract import load_extractor  # spaCy loads only when needed
 
-        extractor = load_extractor(
-            ontology_files=options.ontology_files, rules_only=options.rules_only
+        extractor = (
+            preload.get()
+            if preload
+            else load_extractor(
+                ontology_files=options.ontology_files, rules_only=options.rules_only
+            )
         )
         warm.remember_version(store, memo, [extractor.version, extractor.warnings])
         if not known or known[0] != extractor.version:

@@ -11,7 +11,7 @@ import streamlit as st
 
 from kgraph import api, config
 from kgraph.errors import CorpusError, KgraphError
-from kgraph.ui import errors, html, loaders, state
+from kgraph.ui import errors, feeds, html, loaders, state
 
 MAX_UPLOAD = config.MAX_UPLOAD_MB * 1024 * 1024  # bytes
 UPLOAD_TYPES = ["txt", "csv", "json", "jsonl", "xml", "rss", "atom", "opml"]
@@ -109,6 +109,7 @@ def render() -> None:
     db, version = loaders.ensure_store()
     st.caption(f"Reading {db}")
     _build_section()
+    feeds.render(db)
     st.subheader("Download exports")
     cols = st.columns(len(api.EXPORT_FORMATS))
     for col, fmt in zip(cols, api.EXPORT_FORMATS, strict=True):

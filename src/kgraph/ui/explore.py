@@ -7,7 +7,7 @@ import streamlit as st
 from kgraph import config
 from kgraph.errors import NotFoundError
 from kgraph.model import MEASURES
-from kgraph.ui import deeplink, html, loaders, panel, state
+from kgraph.ui import deeplink, html, loaders, panel, state, whatsnew
 from kgraph.ui.component import graph_view
 from kgraph.view.selection import view_nodes
 
@@ -163,4 +163,5 @@ def render() -> None:
         for i, name in enumerate(problem.suggestions[:5]):
             st.button(name, key=f"explore_suggest_{i}", on_click=_pick, args=(name,))
     del G
+    whatsnew.render(select_node)
     _graph_and_panel()

@@ -8,7 +8,7 @@ import streamlit as st
 
 from kgraph import api
 from kgraph.model import ENTITY_KINDS, MEASURES
-from kgraph.ui import loaders, relations, state
+from kgraph.ui import loaders, relations, state, timeline
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -20,18 +20,21 @@ def render() -> None:
     """Draw the Insights page."""
     loaders.graph()
     st.title("Insights")
-    rank, comm, matrix, compare, moves, quality = st.tabs(
+    rank, comm, matrix, compare, moves, rising, quality = st.tabs(
         [
             "Centrality",
             "Communities",
             "Company × technology",
             "Compare companies",
             "Migrations",
+            "Rising",
             "Quality",
         ]
     )
     with moves:
         relations.render_migrations(loaders.graph())
+    with rising:
+        timeline.rising_tab()
     with rank:
         c1, c2 = st.columns(2)
         kind = c1.selectbox("Type", list(ENTITY_KINDS), key=state.RANK_KIND)

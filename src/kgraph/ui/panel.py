@@ -6,7 +6,7 @@ import streamlit as st
 
 from kgraph import analysis
 from kgraph.errors import KgraphError
-from kgraph.ui import errors, html, loaders, relations, state
+from kgraph.ui import errors, html, loaders, relations, state, timeline
 from kgraph.ui.html import esc
 
 
@@ -49,6 +49,7 @@ def _entity(G, node: str, *, expand, select) -> None:
     )
     st.html("<br>".join(facts))
     relations.render_card_relations(G, node)
+    timeline.sparkline(node)
     b1, b2 = st.columns(2)
     b1.button(
         "Expand",

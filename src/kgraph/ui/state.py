@@ -42,6 +42,11 @@ FEED_URL = "data_feed_url"
 TARGET_DB = "data_target_db"
 ADD_TO_STORE = "data_add_to_store"  # a Data page build adds to the store, or replaces it
 STORE_CHOICE = "data_store_choice"
+FEEDS_TABLE = "data_feeds_table"
+REFRESH = "data_refresh_feeds"  # the "Refresh feeds" button
+REFRESHED = "data_refreshed"  # what the last refresh did, shown once after its rerun
+RISING_MONTHS = "insights_rising_months"
+RISING_MIN = "insights_rising_min_posts"
 
 # -- URL parameters ----------------------------------------------------------------------
 Q_ENTITY = "entity"
