@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from kgraph.corpus import SHIPPED_CORPUS
+from tests.support import leftovers
 from tests.support.fake_extractor import FakeExtractor
+
+
+def pytest_sessionstart(session):
+    leftovers.become_subreaper()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fail the run if any test left a process running (a server, a worker, a browser)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    left = leftovers.leftovers()
+    if not left:
+        return
+    lines = "\n".join(f"  {pid}: {cmd[:200]}" for pid, cmd in sorted(left.items()))
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    message = f"{len(left)} process(es) left running by the tests (now killed):\n{lines}"
+    if reporter:
+        reporter.write_line(message, red=True)
+    else:
+        print(message, file=sys.stderr)
+    leftovers.kill(left)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture

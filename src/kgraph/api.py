@@ -11,8 +11,10 @@ test can call it without a terminal or a browser.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -21,6 +23,7 @@ import networkx as nx
 from kgraph import config
 from kgraph.corpus import FORMATS as CORPUS_FORMATS
 from kgraph.corpus import read_corpus
+from kgraph.errors import StoreError
 from kgraph.graph import build_graph
 from kgraph.graph import io as graph_io
 from kgraph.model import Snapshot
@@ -44,9 +47,11 @@ __all__ = [
     "load_extractor",
     "load_graph",
     "load_snapshot",
+    "named_store",
     "new_since",
     "refresh",
     "stats",
+    "store_names",
 ]
 
 EXPORT_FORMATS = (*graph_io.FORMATS, "html")
@@ -55,6 +60,41 @@ EXPORT_FORMATS = (*graph_io.FORMATS, "html")
 
 def _db(db: str | Path | None) -> Path:
     return Path(db) if db else config.default_db()
+
+
+_STORE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}(\.db)?")
+
+
+def named_store(name: str) -> Path:
+    """The store called ``name`` in ``KGRAPH_STORE_DIR``: where the app makes and opens stores.
+
+    A name is letters, digits, ``_`` and ``-`` (up to 64), with or without ``.db``; never a
+    path, so the app cannot be pointed at a file elsewhere on the server.
+
+    >>> named_store("team").name
+    'team.db'
+    """
+    name = name.strip()
+    if not _STORE_NAME.fullmatch(name):
+        shown = name if len(name) <= 40 else name[:40] + "…"
+        raise StoreError(
+            f"{shown!r} is not a store name. Use up to 64 letters, digits, '_' or '-', "
+            f"e.g. team-posts; the app keeps its stores in {config.store_dir()}."
+        )
+    path = config.store_dir() / (name if name.endswith(".db") else name + ".db")
+    if path.is_dir():
+        raise StoreError(f"{path.name} is a directory in {config.store_dir()}; pick another name.")
+    return path
+
+
+def store_names() -> list[str]:
+    """Names of the stores in ``KGRAPH_STORE_DIR`` (files ending in ``.db``)."""
+    folder = config.store_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p.name for p in folder.glob("*.db") if p.is_file() and _STORE_NAME.fullmatch(p.name)
+    )
 
 
 # -- building -----------------------------------------------------------------------------
@@ -233,9 +273,16 @@ def quality(db: str | Path | None = None) -> dict:
 # -- writing ------------------------------------------------------------------------------
 
 
-def export(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> list[Path]:
-    """Write ``G`` as ``fmt`` (one of :data:`EXPORT_FORMATS`) to ``out``; returns the files."""
-    return graph_io.export(G, fmt, out, writers={"html": write_html})
+def export(G: nx.MultiDiGraph, fmt: str, out: str | Path, *, dialect: str = "neo4j") -> list[Path]:
+    """Write ``G`` as ``fmt`` (one of :data:`EXPORT_FORMATS`) to ``out``; returns the files.
+
+    ``dialect`` picks the Cypher flavour: ``neo4j`` (default) or ``kuzu`` (Kùzu, with its
+    node and relationship tables declared from the graph first).
+    """
+    writers = {"html": write_html}
+    if fmt == "cypher":
+        writers["cypher"] = partial(graph_io.write_cypher, dialect=dialect)
+    return graph_io.export(G, fmt, out, writers=writers)
 
 
 # -- extraction -----------------------------------------------------------------------------

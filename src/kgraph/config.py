@@ -123,3 +123,6 @@ FEED_WORKERS = 8
 FEED_PER_HOST = 6
 """Requests in flight to any one host at once (as many as a browser opens): politeness
 towards a blog's server when an OPML lists several feeds of one host."""
+FEED_OFFLINE_AFTER = 16
+"""When this many feeds in a row fail to resolve or reach their host and none has answered,
+the network is taken to be down and the rest are reported without waiting on each."""

@@ -8,8 +8,12 @@ sees the old build or the new one, never a mix.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import shutil
 import sqlite3
+import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -80,8 +84,18 @@ MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]
 
 
 def _check_file(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse a directory, an empty file or a file that is not SQLite, before opening it."""
+    if path.is_dir():
+        raise StoreError(
+            f"{path} is a directory, not a store file; pass a file, e.g. {path / 'kgraph.db'}"
+        )
+    if not path.exists():
         return
+    if path.stat().st_size == 0:
+        raise StoreError(
+            f"{path} is an empty file, not a kgraph store; it was left untouched. "
+            "Pass another --db path, or remove the file if it is yours to delete."
+        )
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_MAGIC:
             raise StoreError(
@@ -90,12 +104,55 @@ def _check_file(path: Path) -> None:
             )
 
 
+def _disk_full(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == sqlite3.SQLITE_FULL or "database or disk is full" in str(exc)
+
+
+def _create(path: Path) -> None:
+    """Make a new, empty store at ``path`` whole or not at all.
+
+    The store is made under a temporary name beside ``path`` and linked into place, so
+    ``path`` is never an empty or half-made file; that lets :func:`open_store` refuse
+    every existing file that is not already a kgraph store. If another process made
+    ``path`` first, theirs is kept.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            _migrate(conn, tmp)
+        finally:
+            conn.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another build made it meanwhile: open theirs
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: a new store cannot be made there ({exc}).") from None
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
 class Store:
     """A kgraph store on disk. Use :func:`open_store` to get one."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
         self.conn = conn
+        self.need_bytes = 0
+        """About how many bytes the write under way needs (for a full disk's message)."""
 
     def close(self) -> None:
         self.conn.close()
@@ -129,10 +186,22 @@ class Store:
         except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
             raise  # our bug, not the file's
         except sqlite3.DatabaseError as exc:
+            if _disk_full(exc):
+                raise StoreError(self._disk_full_message()) from None
             raise StoreError(
                 f"{self.path} cannot be read as a kgraph store ({exc}). It was not changed; "
                 "rebuild into a new file: kgraph build --db NEW.db"
             ) from None
+
+    def _disk_full_message(self) -> str:
+        free = shutil.disk_usage(self.path.parent).free if self.path.parent.exists() else 0
+        need = max(self.need_bytes, 1 << 20)
+        return (
+            f"The disk holding {self.path} is full ({free / 1e6:.1f} MB free): this build "
+            "was not written, and the previous build in the store is intact. Free at least "
+            f"{need / 1e6:.0f} MB there and build again, or build into a store on another "
+            "disk with --db."
+        )
 
     # -- reading -----------------------------------------------------------------------
 
@@ -212,11 +281,10 @@ class Store:
 
     def put_cache(self, items: Iterable[tuple[str, list[dict]]], version: str) -> None:
         """Remember extraction results; committed at once so a killed build keeps them."""
+        rows = [(h, version, json.dumps(m, ensure_ascii=False)) for h, m in items]
+        self.need_bytes = 3 * sum(len(r[0]) + len(r[2]) + 40 for r in rows)
         with self._write():
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO extraction_cache VALUES (?, ?, ?)",
-                [(h, version, json.dumps(m, ensure_ascii=False)) for h, m in items],
-            )
+            self.conn.executemany("INSERT OR REPLACE INTO extraction_cache VALUES (?, ?, ?)", rows)
 
     # -- pipeline memo --------------------------------------------------------------------
 
@@ -266,6 +334,11 @@ class Store:
 
         ``relations`` are the stated relations of the same posts as ``mentions``.
         """
+        # rows, their index entries and the WAL copy before the checkpoint: about 3 times
+        self.need_bytes = 3 * (
+            sum(len(p.title) + len(p.summary) + len(p.url) + 200 for p in posts)
+            + sum(len(m.sentence) + len(m.text) + len(m.entity_key) + 80 for m in mentions)
+        )
         with self._write() as db:
             if add:
                 posts, keep, inputs = self._merge_stored(db, posts, keep, inputs)
@@ -334,6 +407,18 @@ class Store:
             build_id = int(cur.lastrowid)
             _record_arrivals(db, build_id)
             return build_id
+
+    def _merge_stored(
+        self, db: sqlite3.Connection, posts: list[Post], keep: set[str], inputs: list[str]
+    ) -> tuple[list[Post], set[str], list[str]]:
+        """``posts`` plus the stored posts they do not replace, read inside the write."""
+        ours = {p.id for p in posts}
+        stored = [_post(row) for row in db.execute("SELECT * FROM posts ORDER BY id")]
+        others = [p for p in stored if p.id not in ours]
+        last = self._latest_build(db)
+        if last is not None:
+            inputs = list(dict.fromkeys([*last["inputs"], *inputs]))
+        return others + posts, set(keep) | {p.id for p in others}, inputs
 
     # -- subscriptions ----------------------------------------------------------------------
 
@@ -421,18 +506,6 @@ def _record_arrivals(db: sqlite3.Connection, build_id: int) -> None:
     db.execute("DELETE FROM post_arrivals WHERE post_id NOT IN (SELECT id FROM posts)")
     db.execute("INSERT OR IGNORE INTO post_arrivals SELECT id, ? FROM posts", [build_id])
 
-    def _merge_stored(
-        self, db: sqlite3.Connection, posts: list[Post], keep: set[str], inputs: list[str]
-    ) -> tuple[list[Post], set[str], list[str]]:
-        """``posts`` plus the stored posts they do not replace, read inside the write."""
-        ours = {p.id for p in posts}
-        stored = [_post(row) for row in db.execute("SELECT * FROM posts ORDER BY id")]
-        others = [p for p in stored if p.id not in ours]
-        last = self._latest_build(db)
-        if last is not None:
-            inputs = list(dict.fromkeys([*last["inputs"], *inputs]))
-        return others + posts, set(keep) | {p.id for p in others}, inputs
-
 
 def post_row(p: Post) -> tuple:
     """A post as the posts table stores it (column order of the schema)."""
@@ -512,31 +585,35 @@ def open_store(path: Path | str | None = None, *, create: bool = False) -> Store
     """Open (and with ``create``, make or migrate) the store at ``path``.
 
     Raises :class:`StoreError` with a fix for a missing, corrupt, foreign or newer store.
+    An existing file is only ever opened as a store if it already is one: an empty file,
+    another SQLite database or any other file is refused and left untouched.
     """
     path = Path(path) if path else DEFAULT_DB
-    if not create and not path.exists():
-        raise StoreError(f"No kgraph store at {path}. Build one first: kgraph build --db {path}")
     _check_file(path)
-    if create:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        if not create:
+            raise StoreError(
+                f"No kgraph store at {path}. Build one first: kgraph build --db {path}"
+            )
+        _create(path)
+        _check_file(path)
     conn = None
     try:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 30000")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise StoreError(
+                f"{path} is not a kgraph store; it was left untouched. Pass a kgraph "
+                "store as --db, or build one into a new file: kgraph build --db NEW.db"
+            )
         if create:
             _migrate(conn, path)
-        else:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise StoreError(
-                    f"{path} is not a kgraph store; it was left untouched. Pass a kgraph "
-                    "store as --db, or build one into a new file: kgraph build --db NEW.db"
-                )
-            if version != SCHEMA_VERSION:
-                raise StoreError(
-                    f"{path} has schema version {version}; this kgraph reads {SCHEMA_VERSION}. "
-                    f"Rebuild it: kgraph build --db {path}"
-                )
+        elif version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{path} has schema version {version}; this kgraph reads {SCHEMA_VERSION}. "
+                f"Rebuild it: kgraph build --db {path}"
+            )
     except StoreError:
         conn.close()
         raise

@@ -108,5 +108,21 @@ def test_data_page_lists_feeds_and_refresh_reports_a_failing_feed(app, served):
     )
     table = _frame(at, "last error")
     failing = table[table["health"] == "❌ failed"]
-    assert len(failing) == 1 and "answered 500" in failing["last error"].iloc[0]
+    assert len(failing) == 1 and "server answered 500" in failing["last error"].iloc[0]
     assert failing["posts"].iloc[0] == 20  # its posts stay
+
+
+def test_explore_period_filter_is_kept_in_the_url(store, monkeypatch):
+    monkeypatch.setenv("KGRAPH_DB", str(store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params.update({"from": "2026-06", "to": "2026-11"})
+    at.run()
+    assert not at.exception
+    assert at.select_slider(key="explore_period").value == ("2026-06", "2026-11")
+    note = next(c.value for c in at.caption if c.value.startswith("Period 2026-06 to 2026-11:"))
+    kept, shown = (int(x) for x in note.split(": ")[1].split(" nodes")[0].split(" of "))
+    assert 0 < kept < shown
+    assert (at.query_params["from"], at.query_params["to"]) == ("2026-06", "2026-11")
+    at.select_slider(key="explore_period").set_value(("2025-03", "2026-11")).run()
+    assert not any(c.value.startswith("Period ") for c in at.caption)
+    assert "from" not in at.query_params  # the whole span is no period

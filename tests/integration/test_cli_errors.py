@@ -130,14 +130,14 @@ def server():
 
 def test_feed_url_404(server, db_path, allow_private_urls):
     output = refused(f"{server}/gone.rss", "--db", db_path)
-    assert f"{server}/gone.rss: cannot be fetched" in output
+    assert f"{server}/gone.rss: the server answered 404" in output
 
 
 def test_feed_url_timeout(server, db_path, monkeypatch, allow_private_urls):
     monkeypatch.setattr(fetch, "TIMEOUT_S", 0.5)
     started = time.monotonic()
     output = refused(f"{server}/slow.rss", "--db", db_path)
-    assert f"{server}/slow.rss: cannot be fetched" in output
+    assert f"{server}/slow.rss: no answer within 0.5 s" in output
     assert time.monotonic() - started < 1.8
 
 

@@ -213,4 +213,4 @@ def test_opml_follows_its_feeds(feed_server, write, allow_private_urls):
 
 def test_feed_url_404_says_so(feed_server, allow_private_urls):
     message = _error([f"{feed_server}/missing.rss"])
-    assert "cannot be fetched" in message and "missing.rss" in message
+    assert "404" in message and "missing.rss" in message

@@ -66,11 +66,17 @@ def test_extraction_cache_is_keyed_by_hash_and_version(db_path):
         assert store.cached(["h1"], "v2") == {}
 
 
-def test_an_empty_sqlite_file_is_migrated_to_the_current_schema(db_path):
-    sqlite3.connect(db_path).close()
+def test_a_new_store_gets_the_current_schema(db_path):
     with open_store(db_path, create=True) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+
+
+def test_an_empty_file_is_never_turned_into_a_store(db_path):
+    sqlite3.connect(db_path).close()  # 0 bytes, as `touch` or a careless script leaves it
+    with pytest.raises(StoreError, match="is an empty file, not a kgraph store"):
+        open_store(db_path, create=True)
+    assert db_path.stat().st_size == 0
 
 
 def test_a_newer_store_is_refused_untouched(db_path):

@@ -196,7 +196,7 @@ def opml_docs(draw) -> str:
     return f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}{deep}</body></opml>'
 
 
-def _fake_fetch(url: str) -> bytes:
+def _fake_fetch(url: str, **_request) -> bytes:
     """Feeds an OPML list points to, without a network: one valid, the rest broken."""
     if url == "https://feeds.test/ok.xml":
         return b"<rss><channel><title>T</title><item><title>Ok</title></item></channel></rss>"
@@ -211,7 +211,7 @@ def _check(reader: str, ext: str, data: bytes, encoding: str | None, fmt: str | 
     path = WORKDIR / f"fuzz-{reader}{ext}"
     path.write_bytes(data)
     try:
-        with mock.patch("kgraph.corpus.read.fetch_url", _fake_fetch):
+        with mock.patch("kgraph.corpus.feeds.fetch_url", _fake_fetch):
             result = read_corpus([str(path)], fmt=fmt, encoding=encoding)
     except KgraphError as exc:
         message = str(exc)

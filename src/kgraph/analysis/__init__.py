@@ -16,7 +16,7 @@ from kgraph.analysis.related import edge_evidence, related_posts
 from kgraph.analysis.relations import entity_relations, migrations
 from kgraph.analysis.resolve import resolve, search, suggestions
 from kgraph.analysis.similar import similar_posts
-from kgraph.analysis.timeline import monthly_counts, rising, whats_new
+from kgraph.analysis.timeline import in_period, monthly_counts, rising, whats_new
 
 __all__ = [
     "POST_COLUMNS",
@@ -33,6 +33,7 @@ __all__ = [
     "explain_edge",
     "explained_path",
     "hop_arrow",
+    "in_period",
     "migrations",
     "monthly_counts",
     "post_rows",

@@ -174,3 +174,42 @@ def whats_new(G: nx.MultiDiGraph, new_posts: Iterable[str], *, top: int = 20) ->
         for n in sorted(nodes, key=lambda n: (G.nodes[n].get("published", ""), n), reverse=True)
     ]
     return {"posts": posts, "entities": entities[:top], "risen": risen[:top]}
+
+
+def in_period(
+    G: nx.MultiDiGraph, nodes: Iterable[str], start: str = "", end: str = ""
+) -> tuple[list[str], int]:
+    """``nodes`` kept to the months ``start``..``end`` (``YYYY-MM``, either may be empty).
+
+    A post stays when its month is in the period; an entity when at least one of its posts
+    is. Undated posts leave (their count is returned), so a period never hides its cost.
+
+    >>> from kgraph.graph.sample import sample_graph
+    >>> G = sample_graph()
+    >>> kept, undated = in_period(G, list(G), "2025-01", "2025-12")
+    >>> sorted(G.nodes[n]["published"] for n in kept if n.startswith("post:")), undated
+    (['2025-06-01', '2025-09-15'], 2)
+    >>> in_period(G, ["post:x-missing"], "", "") == (["post:x-missing"], 0)
+    True
+    """
+    nodes = list(nodes)
+    if not start and not end:
+        return nodes, 0
+    end = end or "9999-99"
+
+    def inside(post: str) -> bool:
+        month = _month(G.nodes[post].get("published", "")) if post in G else ""
+        return bool(month) and start <= month <= end
+
+    posts_of = _posts_of(G)
+    kept, undated = [], 0
+    for node in nodes:
+        kind = G.nodes[node].get("kind") if node in G else None
+        if kind == POST:
+            if inside(node):
+                kept.append(node)
+            elif not _month(G.nodes[node].get("published", "")):
+                undated += 1
+        elif kind is None or any(inside(p) for p in posts_of.get(node, ())):
+            kept.append(node)
+    return kept, undated

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 
@@ -9,6 +10,7 @@ import click
 
 from kgraph import api
 from kgraph.cli.options import db_option, echo_json, json_option
+from kgraph.cli.store_cmds import _Bars
 
 
 def _when(ts) -> str:
@@ -52,8 +54,14 @@ def feeds_cmd(db, as_json):
 @click.command("refresh")
 @db_option
 @click.option("--rules-only", is_flag=True, help="Run without the statistical model.")
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Fetch feeds on loopback, private and link-local addresses too "
+    "(as KGRAPH_ALLOW_PRIVATE_URLS=1).",
+)
 @json_option
-def refresh_cmd(db, rules_only, as_json):
+def refresh_cmd(db, rules_only, allow_private_urls, as_json):
     """Fetch every subscribed feed and add what is new to the store.
 
     Feeds are asked concurrently (8 at a time, at most 6 per host) and conditionally
@@ -67,7 +75,13 @@ def refresh_cmd(db, rules_only, as_json):
       # from cron, every hour:
       # 0 * * * *  cd /srv/kgraph && .venv/bin/kgraph refresh --db data/kgraph.db
     """
-    out = api.refresh(db, rules_only=rules_only)
+    if allow_private_urls:
+        os.environ["KGRAPH_ALLOW_PRIVATE_URLS"] = "1"  # read by the fetcher for this run
+    bars = _Bars(enabled=not as_json)
+    try:
+        out = api.refresh(db, rules_only=rules_only, progress=bars)
+    finally:
+        bars.close()
     for error in out["errors"][:20]:
         click.secho(f"warning: feed skipped: {error}", fg="yellow", err=True)
     if out["failed"]:

@@ -208,8 +208,15 @@ def compare_cmd(a, b, db, as_json):
     type=click.Path(),
     help="File to write (a directory for csv).",
 )
+@click.option(
+    "--dialect",
+    type=click.Choice(["neo4j", "kuzu"]),
+    default="neo4j",
+    show_default=True,
+    help="Cypher flavour: Neo4j, or Kùzu (its tables declared first).",
+)
 @db_option
-def export_cmd(fmt, out, db):
+def export_cmd(fmt, out, dialect, db):
     """Write the graph for Gephi, Neo4j, spreadsheets or a browser.
 
     \b
@@ -217,8 +224,9 @@ def export_cmd(fmt, out, db):
       kgraph export --format graphml -o graph.graphml   # Gephi, yEd, networkx
       kgraph export --format csv -o graph_csv/          # nodes.csv + edges.csv
       kgraph export --format cypher -o graph.cypher     # cypher-shell -f graph.cypher
+      kgraph export --format cypher --dialect kuzu -o graph.kuzu.cypher  # Kùzu
       kgraph export --format html -o graph.html         # opens offline in a browser
     """
 
-    for path in api.export(_graph(db), fmt, out):
+    for path in api.export(_graph(db), fmt, out, dialect=dialect):
         click.echo(f"wrote {path}")

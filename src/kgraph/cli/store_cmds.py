@@ -193,6 +193,9 @@ def stats_cmd(db, as_json):
 def app_cmd(db, port, host):
     """Open the explorer (Streamlit) on the store, headless, on http://HOST:PORT.
 
+    The command becomes the Streamlit server (exec), so stopping it (Ctrl+C, SIGTERM from
+    systemd, Docker or a test harness) stops the server; nothing is left serving the port.
+
     \b
     Example:
       kgraph app --db data/kgraph.db --port 8501
@@ -217,5 +220,12 @@ def app_cmd(db, port, host):
         "false",
         "--server.fileWatcherType",
         "none",
+        # the Data page's cap, so the upload box says it and refuses larger files early
+        "--server.maxUploadSize",
+        str(config.MAX_UPLOAD_MB),
     ]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.name == "posix":
+        os.execve(sys.executable, command, env)  # no child to orphan
     raise SystemExit(subprocess.call(command, env=env))

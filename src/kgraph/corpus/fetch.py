@@ -1,17 +1,20 @@
 """Fetch a feed over http(s) with a timeout, a size cap and a bounded number of redirects.
 
 Every request and redirect goes through :mod:`kgraph.corpus.netguard` (public addresses
-only unless ``KGRAPH_ALLOW_PRIVATE_URLS=1``), and every failure gives the same message,
-so the feed box cannot be used to tell a closed port from a 404 or a refused address.
+only unless ``KGRAPH_ALLOW_PRIVATE_URLS=1``), and by default every failure gives the same
+message, so the feed box cannot be used to tell a closed port from a 404 or a refused
+address (see :func:`cannot_fetch`).
 """
 
 from __future__ import annotations
 
 import http.client
+import socket
 import time
 import urllib.error
 import urllib.request
 
+from kgraph import config
 from kgraph.corpus import netguard
 from kgraph.errors import CorpusError
 
@@ -33,8 +36,16 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 _OPENER = netguard.build_opener(_Redirects)
 
 
-def cannot_fetch(url: str) -> str:
-    """The one message for a refused or failed fetch: it reveals nothing about why."""
+def cannot_fetch(url: str, detail: str = "") -> str:
+    """The message for a refused or failed fetch.
+
+    By default it is one message for every cause, so the feed box cannot tell a closed
+    port from a 404 or a refused address. With ``KGRAPH_ALLOW_PRIVATE_URLS=1`` the user
+    reads feeds on a network they trust, and ``detail`` (the server's status, a timeout)
+    says what went wrong; refusals (user info, redirects off http) never add detail.
+    """
+    if detail and config.allow_private_urls():
+        return f"{url}: {detail}"
     return (
         f"{url}: cannot be fetched (no feed answered there, or the address is not allowed). "
         "Check the URL; feeds on your own network need KGRAPH_ALLOW_PRIVATE_URLS=1."
@@ -86,11 +97,34 @@ def fetch_url(
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             raise NotModified(url) from None
+        if exc.code in (301, 302, 303, 307, 308) and "not allowed" in str(exc.msg):
+            # urllib refuses file:, data: and the like itself: a refusal, told as one
+            raise CorpusError(cannot_fetch(url)) from None
+        if str(exc.msg).startswith(_Redirects.inf_msg):
+            detail = f"more than {MAX_REDIRECTS} redirects; use the final URL."
+        else:
+            detail = f"the server answered {exc.code} {exc.reason}. Check the URL."
+        raise CorpusError(cannot_fetch(url, detail)) from None
+    except netguard.BlockedAddress:
         raise CorpusError(cannot_fetch(url)) from None
-    except (OSError, ValueError, http.client.HTTPException):
-        # URLError, timeouts, refused addresses (netguard.BlockedAddress) and broken answers
-        # alike: one message, so nothing about the far side leaks.
-        raise CorpusError(cannot_fetch(url)) from None
+    except TimeoutError:
+        detail = f"no answer within {timeout:g} s. Try again later."
+        raise CorpusError(cannot_fetch(url, detail)) from None
+    except urllib.error.URLError as exc:
+        reason = exc.reason
+        if isinstance(reason, netguard.BlockedAddress):
+            raise CorpusError(cannot_fetch(url)) from None
+        if isinstance(reason, (TimeoutError, socket.timeout)):
+            detail = f"no answer within {timeout:g} s. Try again later."
+        else:
+            detail = f"cannot be fetched ({reason}). Check the URL."
+        raise CorpusError(cannot_fetch(url, detail)) from None
+    except (OSError, ValueError, http.client.HTTPException) as exc:
+        # a broken answer (bad status line, over-long header, cut-off body)
+        detail = f"cannot be fetched ({type(exc).__name__}: {exc})."
+        raise CorpusError(cannot_fetch(url, detail)) from None
     if len(body) > max_bytes:
-        raise CorpusError(cannot_fetch(url))
+        raise CorpusError(
+            cannot_fetch(url, f"the feed is larger than {max_bytes:,} bytes; refused.")
+        )
     return body

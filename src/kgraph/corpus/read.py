@@ -90,7 +90,9 @@ def _listed_feed(data: bytes, name: str) -> list:
     return parse_feed(data, name)
 
 
-def _fetch_urls(urls: list[str], fmt: str | None, encoding: str | None, progress=None):
+def _fetch_urls(
+    urls: list[str], fmt: str | None, encoding: str | None, progress=None, on_feed=None
+):
     """Each URL's feed results: itself, or the feeds of the OPML list it turned out to be."""
 
     def top(data: bytes, name: str) -> list:
@@ -100,22 +102,26 @@ def _fetch_urls(urls: list[str], fmt: str | None, encoding: str | None, progress
         return _parse(data, name, kind, encoding)
 
     out: dict[str, list[FeedResult]] = {}
-    for result in fetch_feeds(urls, parse=top, progress=progress):
+    for result in fetch_feeds(urls, parse=top, progress=progress, on_result=on_feed):
         if result.opml is not None:
-            out[result.url] = fetch_feeds(result.opml, parse=_listed_feed, progress=progress)
+            out[result.url] = fetch_feeds(
+                result.opml, parse=_listed_feed, progress=progress, on_result=on_feed
+            )
         else:
             out[result.url] = [result]
     return out
 
 
-def _read_one(source: str, fmt: str | None, encoding: str | None, progress=None):
+def _read_one(source: str, fmt: str | None, encoding: str | None, progress=None, on_feed=None):
     """A file's posts and skips, or (for an OPML file) the feed results of its feeds."""
     data, name = _load(source)
     if not data.strip():
         raise CorpusError(f"{name}: the file is empty. Give it posts, or leave it out.")
     kind = fmt or detect_format(name, data)
     if kind == "opml":
-        return fetch_feeds(_opml_urls(data, name), parse=_listed_feed, progress=progress)
+        return fetch_feeds(
+            _opml_urls(data, name), parse=_listed_feed, progress=progress, on_result=on_feed
+        )
     return _parse(data, name, kind, encoding)
 
 
@@ -126,6 +132,7 @@ def read_corpus(
     encoding: str | None = None,
     strict: bool = False,
     progress=None,
+    on_feed=None,
 ) -> ReadResult:
     """Read every source (files or http(s) feed URLs); no sources means the shipped corpus.
 
@@ -137,7 +144,7 @@ def read_corpus(
     by_id: dict[str, Post] = {}
     by_title: dict[tuple[str, str], Post] = {}
     sources = [str(s) for s in sources] or [str(SHIPPED_CORPUS)]
-    fetched = _fetch_urls([s for s in sources if is_url(s)], fmt, encoding, progress)
+    fetched = _fetch_urls([s for s in sources if is_url(s)], fmt, encoding, progress, on_feed)
 
     def skip(line: str) -> None:
         if strict:
@@ -155,7 +162,11 @@ def read_corpus(
 
     for source in sources:
         result.sources.append(source)
-        items = fetched[source] if is_url(source) else _read_one(source, fmt, encoding, progress)
+        items = (
+            fetched[source]
+            if is_url(source)
+            else _read_one(source, fmt, encoding, progress, on_feed)
+        )
         for item in items:
             if isinstance(item, FeedResult):
                 if item.status == FAILED and strict:
@@ -172,9 +183,14 @@ def read_corpus(
     if not result.posts:
         failed = result.failed_feeds
         if result.feeds and len(failed) == len(result.feeds):
+            down = next((f.error for f in failed if "not tried: the network" in f.error), "")
             raise NothingFetched(
                 f"Nothing could be fetched: all {len(failed)} feed(s) failed"
-                f" (first: {failed[0].error}). Check the network and the URLs.",
+                + (
+                    f"; {down.split('not tried: ', 1)[1]}"
+                    if down
+                    else f" (first: {failed[0].error}). Check the network and the URLs."
+                ),
                 result.feeds,
             )
         raise CorpusError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import srsly
 from spacy.language import Language
 
-from kgraph.extract import model_build, pipeline
+from kgraph.extract import model_build, pipeline, workers
 from kgraph.extract.assemble import Piece, assemble
 from kgraph.extract.patterns import ontology_hash
 from kgraph.extract.relations import find_relations
@@ -72,12 +73,13 @@ class Extractor:
         )
         pieces: list[list[Piece]] = [[] for _ in group]
         done = 0  # posts before this index have all their pieces: yield them as they finish
-        for (i, name, offset, _), doc in zip(units, docs, strict=True):
-            while done < i:
-                yield _with_relations(group[done], pieces[done], self.ontology)
-                pieces[done] = []
-                done += 1
-            pieces[i].append(Piece.of(name, offset, doc))
+        with workers.guarded() if n_process > 1 else nullcontext():
+            for (i, name, offset, _), doc in zip(units, docs, strict=True):
+                while done < i:
+                    yield _with_relations(group[done], pieces[done], self.ontology)
+                    pieces[done] = []
+                    done += 1
+                pieces[i].append(Piece.of(name, offset, doc))
         for j in range(done, len(group)):
             yield _with_relations(group[j], pieces[j], self.ontology)
 

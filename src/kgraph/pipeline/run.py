@@ -6,13 +6,16 @@ The store keeps the previous build until the new one commits, in one transaction
 from __future__ import annotations
 
 import os
+import queue
 import threading
 import time
+from contextlib import closing
 from pathlib import Path
 
 from kgraph import config
 from kgraph.corpus import ReadResult, read_corpus
 from kgraph.corpus.read import NothingFetched
+from kgraph.errors import StoreError
 from kgraph.model import Mention, Relation
 from kgraph.pipeline import warm
 from kgraph.pipeline.engines import run_engine
@@ -38,14 +41,23 @@ def run_build(
     started = time.time()
     seconds: dict[str, float] = {}
     inputs = list(read.sources) if read is not None else sources or ["(shipped corpus)"]
-    preload = _Preload(options) if extractor is None and _fetches(sources, read) else None
+    preload = _Preload(options, db) if extractor is None and _fetches(sources, read) else None
     if read is None:
-        read = _read(sources, db, options, progress)
+        try:
+            read = _read(sources, db, options, progress, preload)
+        except BaseException:
+            if preload:
+                preload.cancel()
+            raise
     seconds["read"] = time.time() - started
     if progress:
         progress("read", len(read.posts), len(read.posts))
 
     with open_store(db, create=True) as store:
+        if preload:
+            t = time.time()
+            preload.finish(store)
+            seconds["extract_while_fetching"] = time.time() - t  # what was left after the fetch
         posts = read.posts
         if options.add:
             posts, inputs = with_stored(store, posts, inputs)
@@ -108,7 +120,9 @@ def run_build(
         return report(build_id, written["n_mentions"], len(plan.todo), written["n_posts"])
 
 
-def _read(sources: list[str], db: Path, options: BuildOptions, progress) -> ReadResult:
+def _read(
+    sources: list[str], db: Path, options: BuildOptions, progress, preload=None
+) -> ReadResult:
     """Read the corpora; when every feed failed, remember them before saying so."""
 
     def fetched(done: int, total: int) -> None:
@@ -122,6 +136,7 @@ def _read(sources: list[str], db: Path, options: BuildOptions, progress) -> Read
             encoding=options.encoding,
             strict=options.strict,
             progress=fetched,
+            on_feed=(lambda result: preload.offer(result.posts)) if preload else None,
         )
     except NothingFetched as exc:
         with open_store(db, create=True) as store:
@@ -139,26 +154,70 @@ def _fetches(sources: list[str], read) -> bool:
 
 
 class _Preload:
-    """Loads the extraction pipeline in a thread while feeds are fetched.
+    """Loads the extraction pipeline, then extracts feeds' posts, while feeds are fetched.
 
-    Fetching waits on the network, so spaCy's load (about a second) overlaps it instead of
-    following it. If the build turns out to need no extraction, the result is dropped.
+    Fetching waits on the network: spaCy's load (about a second) and the extraction of the
+    posts of the feeds that have arrived overlap it instead of following it. Posts the
+    store's cache already holds are skipped; the results go into the cache before the
+    build plans, so the plan finds them there. If the build needs no extraction, nothing is
+    lost but the thread's time.
     """
 
-    def __init__(self, options: BuildOptions):
+    def __init__(self, options: BuildOptions, db: Path):
         self.result: dict = {}
-        self.thread = threading.Thread(target=self._load, args=(options,), daemon=True)
+        self.extracted: dict[str, list[dict]] = {}
+        self.queue: queue.Queue = queue.Queue()
+        self.thread = threading.Thread(target=self._run, args=(options, db), daemon=True)
         self.thread.start()
 
-    def _load(self, options: BuildOptions) -> None:
+    def offer(self, posts) -> None:
+        """Extract these posts when the pipeline is ready (called as each feed arrives)."""
+        if posts:
+            self.queue.put(list(posts))
+
+    def _run(self, options: BuildOptions, db: Path) -> None:
         try:
             from kgraph.extract import load_extractor
 
-            self.result["extractor"] = load_extractor(
+            extractor = load_extractor(
                 ontology_files=options.ontology_files, rules_only=options.rules_only
             )
+            self.result["extractor"] = extractor
+            try:  # only to skip what the cache holds: a store to migrate has no usable cache
+                store = open_store(db) if db.exists() else None
+            except StoreError:
+                store = None
+            try:
+                while (batch := self.queue.get()) is not None:
+                    todo = list(
+                        {
+                            p.content_hash: p for p in batch if p.content_hash not in self.extracted
+                        }.values()
+                    )
+                    if store is not None and todo:
+                        known = store.cached([p.content_hash for p in todo], extractor.version)
+                        todo = [p for p in todo if p.content_hash not in known]
+                    for post, mentions in zip(todo, extractor.extract(todo), strict=True):
+                        self.extracted[post.content_hash] = [m.to_dict() for m in mentions]
+            finally:
+                if store is not None:
+                    store.close()
         except BaseException as exc:  # raised again in the build's thread
             self.result["error"] = exc
+            while self.queue.get() is not None:  # let finish() return
+                pass
+
+    def finish(self, store) -> None:
+        """Wait for what was offered, and put its extraction into the store's cache."""
+        self.queue.put(None)
+        self.thread.join()
+        if "error" in self.result:
+            raise self.result["error"]
+        if self.extracted:
+            store.put_cache(self.extracted.items(), self.result["extractor"].version)
+
+    def cancel(self) -> None:
+        self.queue.put(None)
 
     def get(self):
         self.thread.join()
@@ -215,16 +274,19 @@ def _extract(store, extractor, plan: Plan, version: str, options: BuildOptions, 
             progress("extract", done, len(plan.todo))
 
     pending: list[tuple[str, list[dict]]] = []
-    for post, mentions in run_engine(
-        options, extractor, plan.todo, n_process=n_process, progress=tick
-    ):
-        # The cache keeps a post's relations beside its mentions (a relation has a "head").
-        found = [m.to_dict() for m in mentions]
-        found += [r.to_dict() for r in getattr(mentions, "relations", [])]
-        pending.append((post.content_hash, found))
-        plan.cached[post.content_hash] = pending[-1][1]
-        if len(pending) >= config.CACHE_FLUSH:
-            store.put_cache(pending, version)
-            pending = []
+    results = run_engine(options, extractor, plan.todo, n_process=n_process, progress=tick)
+    # closing(): on an error (a full disk) extraction stops now, its workers with it, not
+    # whenever the traceback is freed
+    with closing(results):
+        for post, mentions in results:
+            # The cache keeps a post's relations beside its mentions (a relation has a
+            # "head").
+            found = [m.to_dict() for m in mentions]
+            found += [r.to_dict() for r in getattr(mentions, "relations", [])]
+            pending.append((post.content_hash, found))
+            plan.cached[post.content_hash] = pending[-1][1]
+            if len(pending) >= config.CACHE_FLUSH:
+                store.put_cache(pending, version)
+                pending = []
     if pending:
         store.put_cache(pending, version)

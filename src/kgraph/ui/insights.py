@@ -9,6 +9,7 @@ import streamlit as st
 from kgraph import api
 from kgraph.model import ENTITY_KINDS, MEASURES
 from kgraph.ui import loaders, relations, state, timeline
+from kgraph.ui.mdtext import md
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -43,7 +44,7 @@ def render() -> None:
         st.dataframe(pd.DataFrame(top, columns=["label", "score"]), hide_index=True)
     with comm:
         for c in loaders.ask("communities")[:20]:
-            st.markdown(f"**{c['label']}** — {len(c['members'])} entities")
+            st.markdown(f"**{md(c['label'])}** — {len(c['members'])} entities")
     with matrix:
         df = loaders.ask("company_technology_matrix")
         if df.empty:
@@ -82,12 +83,12 @@ def render() -> None:
             result = loaders.ask("compare_companies", a, b)
             for side, title in (
                 ("shared", "Both"),
-                ("only_a", f"Only {a}"),
-                ("only_b", f"Only {b}"),
+                ("only_a", f"Only {md(a)}"),
+                ("only_b", f"Only {md(b)}"),
             ):
                 st.markdown(
                     f"**{title}**: "
-                    + (", ".join(str(i.get("label", i)) for i in result.get(side, [])) or "–")
+                    + (", ".join(md(i.get("label", i)) for i in result.get(side, [])) or "–")
                 )
     with quality:
         q = _quality(*loaders.ensure_store())
@@ -100,7 +101,7 @@ def render() -> None:
             st.markdown("**Posts per month**")
             st.line_chart(pd.Series(q["months"], name="posts"))
         st.markdown(f"**Entities seen in one post only** ({len(q['once'])})")
-        st.caption(", ".join(q["once"][:200]) or "–")
+        st.caption(", ".join(md(name) for name in q["once"][:200]) or "–")
         st.markdown("**Alias candidates** (similar names that might be one entity)")
         st.dataframe(
             pd.DataFrame(q["alike"], columns=["type", "name", "maybe the same as"]), hide_index=True

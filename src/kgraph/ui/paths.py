@@ -8,6 +8,7 @@ from kgraph import analysis
 from kgraph.ui import loaders, state
 from kgraph.ui.component import graph_view
 from kgraph.ui.html import esc
+from kgraph.ui.mdtext import md
 
 
 def render() -> None:
@@ -23,7 +24,7 @@ def render() -> None:
         return
     result = loaders.ask("explained_path", index[start], index[end])
     if not result.get("found"):
-        st.warning(f"No path connects {start} and {end}.")
+        st.warning(f"No path connects {md(start)} and {md(end)}.")
         return
     hops = result.get("hops", [])
     nodes = sorted(

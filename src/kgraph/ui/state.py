@@ -25,6 +25,8 @@ SIZE_BY = "explore_size_by"  # centrality measure for node size
 PATH_TARGET = "explore_path_target"
 GRAPH = "explore_graph"  # the graph component's key
 URL_READ = "explore_url_read"  # the deep link was applied to this session
+PERIOD = "explore_period"  # (first month, last month) the view is kept to; the whole span = none
+PERIOD_READ = "explore_period_read"  # the period in the URL was applied to this session
 
 # -- Posts, Paths, Insights, Data --------------------------------------------------------
 POSTS_FILTER = "posts_filter"
@@ -54,6 +56,8 @@ Q_DEPTH = "depth"
 Q_KINDS = "kinds"
 Q_MIN_WEIGHT = "min_weight"
 Q_CAP = "cap"
+Q_FROM = "from"  # YYYY-MM: Explore's period starts with this month
+Q_TO = "to"  # YYYY-MM: … and ends with this one
 
 KINDS_ALL = NODE_KINDS
 KINDS_DEFAULT = list(NODE_KINDS)

@@ -12,7 +12,7 @@ from kgraph.graph.io.cypher import write_cypher
 from kgraph.graph.io.files import read_gexf, write_csv, write_gexf, write_graphml, write_json
 from kgraph.graph.io.flat import flatten
 
-__all__ = ["FORMATS", "export", "flatten", "read_gexf"]
+__all__ = ["FORMATS", "export", "flatten", "read_gexf", "write_cypher"]
 
 FORMATS = {
     "graphml": write_graphml,
