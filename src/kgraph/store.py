@@ -23,11 +23,11 @@ from pathlib import Path
 
 from kgraph import config
 from kgraph.errors import StoreError
-from kgraph.model import Mention, Post, Snapshot
+from kgraph.model import Mention, Post, Relation, Snapshot
 
 DEFAULT_DB = config.DEFAULT_DB
 APPLICATION_ID = 0x6B677268  # "kgrh": marks a file as a kgraph store
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA_V1 = """
@@ -109,8 +109,19 @@ CREATE INDEX mentions_entity ON mentions(entity_id);
 DROP TABLE extraction_cache;
 CREATE TABLE extraction_cache (key BLOB PRIMARY KEY, mentions BLOB NOT NULL);
 """
+SCHEMA_V5 = """
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY, post_id TEXT NOT NULL REFERENCES posts(id),
+    head_key TEXT NOT NULL, type TEXT NOT NULL, tail_key TEXT NOT NULL,
+    sentence TEXT NOT NULL, method TEXT NOT NULL, confidence REAL NOT NULL
+);
+CREATE INDEX relations_post ON relations(post_id);
+CREATE INDEX relations_head ON relations(head_key);
+CREATE INDEX relations_tail ON relations(tail_key);
+"""
+"""Typed relations the text states, with their evidence (``kgraph.extract.relations``)."""
 # Index i holds the script that takes a store from version i to i + 1.
-MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]
+MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5]
 
 # A mention's evidence, rebuilt from the post's field when the store kept only offsets.
 _SENTENCE = (
@@ -258,7 +269,14 @@ class Store:
                 )
             ]
             build = self._latest_build(db)
-        return Snapshot(posts, mentions, build)
+            relations = [
+                _relation(r)
+                for r in db.execute(
+                    "SELECT post_id, head_key, type, tail_key, sentence, method, confidence"
+                    " FROM relations ORDER BY post_id, head_key, type, tail_key"
+                )
+            ]
+        return Snapshot(posts, mentions, build, relations)
 
     def posts(self) -> list[Post]:
         return self.snapshot().posts
@@ -346,6 +364,7 @@ class Store:
         mentions: list[Mention],
         *,
         keep: set[str] = frozenset(),
+        relations: Iterable[Relation] = (),
         inputs: list[str],
         pipeline_version: str,
         n_extracted: int,
@@ -362,6 +381,8 @@ class Store:
         With ``add``, every post the store holds when the write begins stays too, with its
         mentions: the store is re-read under the write lock, so a build that committed
         while this one was extracting (another ``--add``, another upload) is not lost.
+
+        ``relations`` are the stated relations of the same posts as ``mentions``.
         """
         # rows, their index entries and the WAL copy before the checkpoint: about 3 times
         self.need_bytes = 3 * (
@@ -377,9 +398,11 @@ class Store:
                 db.execute("DELETE FROM keep_ids")
                 db.executemany("INSERT INTO keep_ids VALUES (?)", [(i,) for i in keep])
                 db.execute("DELETE FROM mentions WHERE post_id NOT IN (SELECT id FROM keep_ids)")
+                db.execute("DELETE FROM relations WHERE post_id NOT IN (SELECT id FROM keep_ids)")
                 db.execute("DELETE FROM posts WHERE id NOT IN (SELECT id FROM keep_ids)")
             else:
                 db.execute("DELETE FROM mentions")
+                db.execute("DELETE FROM relations")
                 db.execute("DELETE FROM posts")
             db.executemany(
                 "INSERT INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -407,6 +430,14 @@ class Store:
                         m.confidence,
                     )
                     for m in mentions
+                ],
+            )
+            db.executemany(
+                "INSERT INTO relations (post_id, head_key, type, tail_key, sentence, method,"
+                " confidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (r.post_id, r.head_key, r.type, r.tail_key, r.sentence, r.method, r.confidence)
+                    for r in relations
                 ],
             )
             db.execute(
@@ -591,6 +622,12 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _relation(row) -> Relation:
+    head_type, _, head = row[1].partition(":")
+    tail_type, _, tail = row[3].partition(":")
+    return Relation(row[0], head, head_type, row[2], tail, tail_type, row[4], row[5], row[6])
 
 
 def _post(row) -> Post:

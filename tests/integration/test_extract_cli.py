@@ -18,7 +18,7 @@ def test_extract_writes_one_line_per_post(tmp_path):
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(lines) == 18
     first = lines[0]
-    assert set(first) == {"id", "title", "entities"}
+    assert set(first) == {"id", "title", "entities", "relations"}
     entity = first["entities"][0]
     assert set(entity) == {
         "text",

@@ -33,12 +33,17 @@ def test_shipped_corpus_counts(shipped_db):
         "technology": 15,
     }
     assert dict(Counter(k for _u, _v, k in G.edges(keys=True))) == {
-        "is_a": 81,
+        "is_a": 79,
         "mentions": 57,
         "product_of": 7,
         "published_by": 8,
         "related": 73,
         "uses": 10,
+        # relations the text states (kgraph.extract.relations)
+        "says_applies": 11,
+        "says_migrated_from": 1,
+        "says_migrated_to": 1,
+        "says_uses": 7,
     }
 
 

@@ -90,7 +90,9 @@ def path_cmd(a, b, db, as_json):
         return
     click.echo(f"{r['source_label']} → {r['target_label']}: {r['message']}")
     for h in r["hops"]:
-        click.echo(f"  {h['source_label']} —[{h['relation']}]→ {h['target_label']}")
+        # The arrow follows the relation, not the walk: a reversed hop points back.
+        left, rel, right = analysis.hop_arrow(h)
+        click.echo(f"  {h['source_label']} {left}{rel}{right} {h['target_label']}")
         if h["post"]:
             click.echo(f"      in: {h['post_title']}")
         click.echo(f"      \u201c{h['sentence']}\u201d")
@@ -117,6 +119,9 @@ def entity_cmd(name, db, as_json):
             click.echo(f"  {key}: {value}")
     for kind, labels in c["neighbours"].items():
         click.echo(f"  {kind}: " + "; ".join(labels))
+    for role, labels in (c.get("roles") or {}).items():
+        if labels:
+            click.echo(f"  companies that {role.replace('_', ' ')} it: " + "; ".join(labels))
 
 
 @command("top")

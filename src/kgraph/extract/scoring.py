@@ -83,7 +83,7 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
     records = read_gold(Path(gold_path))
     counts = {t: [0, 0, 0] for t in ENTITY_TYPES}
     misses, false_positives = [], []
-    mentions_per_post = extractor.extract([post for post, _ in records])
+    mentions_per_post = list(extractor.extract([post for post, _ in records]))
     for (post, gold), mentions in zip(records, mentions_per_post, strict=True):
         grouped: dict[str, dict] = {}
         for m in mentions:
@@ -126,7 +126,7 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
                 }
             )
     total = [sum(c[i] for c in counts.values()) for i in range(3)]
-    return {
+    report = {
         "gold": str(gold_path),
         "posts": len(records),
         "pipeline_version": extractor.version,
@@ -135,3 +135,24 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
         "misses": misses,
         "false_positives": false_positives,
     }
+    gold_relations = read_gold_relations(Path(gold_path))
+    if any(rels is not None for rels in gold_relations):
+        from kgraph.extract.relation_scoring import score_relations
+
+        report["relations"] = score_relations(
+            (post, rels or [], mentions, getattr(mentions, "relations", []))
+            for (post, _), rels, mentions in zip(
+                records, gold_relations, mentions_per_post, strict=True
+            )
+        )
+    return report
+
+
+def read_gold_relations(path: Path) -> list[list[dict] | None]:
+    """Each gold record's ``relations`` (None when it has none), in :func:`read_gold` order."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rels = json.loads(line).get("relations")
+            out.append(list(rels) if isinstance(rels, list) else None)
+    return out

@@ -16,7 +16,7 @@ from kgraph import config
 from kgraph.corpus import ReadResult, read_corpus
 from kgraph.corpus.read import NothingFetched
 from kgraph.errors import StoreError
-from kgraph.model import Mention
+from kgraph.model import Mention, Relation
 from kgraph.pipeline import warm
 from kgraph.pipeline.caps import bound, dropped_warning
 from kgraph.pipeline.engines import run_engine
@@ -110,9 +110,12 @@ def run_build(
         seconds["extract"] = time.time() - t
 
         t = time.time()
-        mentions = []
+        mentions, relations = [], []
         for p in plan.changed:
-            found, cut = bound(p, plan.cached[p.content_hash])
+            cached = plan.cached[p.content_hash]
+            # The cache keeps a post's relations beside its mentions (a relation has a "head").
+            relations.extend(Relation(post_id=p.id, **m) for m in cached if "head" in m)
+            found, cut = bound(p, [m for m in cached if "head" not in m])
             cut = cut or dropped.get(p.content_hash, 0)
             if cut:
                 warnings.append(dropped_warning(p, cut, len(found)))
@@ -120,6 +123,7 @@ def run_build(
         build_id = store.write_build(
             posts,
             mentions,
+            relations=relations,
             keep=plan.keep,
             inputs=inputs,
             pipeline_version=version,
@@ -302,6 +306,9 @@ def _extract(
             found, cut = bound(post, [m.to_dict() for m in mentions])
             if cut:
                 dropped[post.content_hash] = cut
+            # The cache keeps a post's relations beside its mentions (a relation has a
+            # "head").
+            found += [r.to_dict() for r in getattr(mentions, "relations", [])]
             pending.append((post.content_hash, found))
             plan.cached[post.content_hash] = pending[-1][1]
             if len(pending) >= config.CACHE_FLUSH:

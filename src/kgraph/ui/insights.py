@@ -8,7 +8,7 @@ import streamlit as st
 
 from kgraph import api
 from kgraph.model import ENTITY_KINDS, MEASURES
-from kgraph.ui import loaders, state, timeline
+from kgraph.ui import loaders, relations, state, timeline
 from kgraph.ui.mdtext import md
 
 
@@ -21,16 +21,19 @@ def render() -> None:
     """Draw the Insights page."""
     loaders.graph()
     st.title("Insights")
-    rank, comm, matrix, compare, rising, quality = st.tabs(
+    rank, comm, matrix, compare, moves, rising, quality = st.tabs(
         [
             "Centrality",
             "Communities",
             "Company × technology",
             "Compare companies",
+            "Migrations",
             "Rising",
             "Quality",
         ]
     )
+    with moves:
+        relations.render_migrations(loaders.graph())
     with rising:
         timeline.rising_tab()
     with rank:

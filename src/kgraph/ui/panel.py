@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kgraph import analysis
 from kgraph.errors import KgraphError
-from kgraph.ui import errors, html, loaders, state, timeline
+from kgraph.ui import errors, html, loaders, relations, state, timeline
 from kgraph.ui.html import esc
 
 
@@ -41,11 +42,13 @@ def _entity(G, node: str, *, expand, select) -> None:
         facts.append("is a: " + esc(", ".join(card["parents"])))
     if card.get("company"):
         facts.append("made by: " + esc(card["company"]))
+    facts += relations.role_lines(card.get("roles") or {})
     facts.append(
         f"{esc(card.get('post_count', 0))} post(s) · community "
         f"{esc(card.get('community', '–'))} · pagerank {float(card.get('pagerank') or 0):.4f}"
     )
     st.html("<br>".join(facts))
+    relations.render_card_relations(G, node)
     timeline.sparkline(node)
     b1, b2 = st.columns(2)
     b1.button(
@@ -101,7 +104,8 @@ def _path_box(G, node: str) -> None:
     st.html(
         "<ol>"
         + "".join(
-            f"<li>{esc(h.get('source_label'))} — <i>{esc(h.get('relation'))}</i> → "
+            f"<li>{esc(h.get('source_label'))} {analysis.hop_arrow(h)[0][0]} "
+            f"<i>{esc(analysis.hop_arrow(h)[1])}</i> {analysis.hop_arrow(h)[2][-1]} "
             f"{esc(h.get('target_label'))}"
             + (
                 f"<br><small>{esc(h.get('post_title') or '')}: {esc(h.get('sentence') or '')}</small>"

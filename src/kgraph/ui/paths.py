@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from kgraph import analysis
 from kgraph.ui import loaders, state
 from kgraph.ui.component import graph_view
 from kgraph.ui.html import esc
@@ -41,7 +42,7 @@ def render() -> None:
     st.html(
         "<ol>"
         + "".join(
-            f"<li><b>{esc(h.get('source_label'))}</b> — <i>{esc(h.get('relation'))}</i> → "
+            f"<li><b>{esc(h.get('source_label'))}</b> {_arrow(h)} "
             f"<b>{esc(h.get('target_label'))}</b>"
             + (
                 f"<br><small>{esc(h.get('post_title') or '')}</small><blockquote>"
@@ -54,3 +55,9 @@ def render() -> None:
         )
         + "</ol>"
     )
+
+
+def _arrow(hop: dict) -> str:
+    """The hop's arrow the way its relation reads (reversed hops point back)."""
+    left, rel, right = analysis.hop_arrow(hop)
+    return f"{left[0]} <i>{esc(rel)}</i> {right[-1]}"
