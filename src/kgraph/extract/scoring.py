@@ -47,21 +47,32 @@ def read_gold(path: Path) -> list[tuple[Post, list[dict]]]:
 
 
 def _match(gold: list[dict], predicted: list[dict]) -> tuple[list, list, list]:
-    """(matched pairs, missed gold, unmatched predictions); canonical matches first."""
+    """(matched pairs, missed gold, unmatched predictions).
+
+    Gold lists each distinct surface of an entity once (``Kafka`` and ``Apache Kafka``, both
+    ``Apache Kafka``), so predictions come one per entity and surface. Pairs form by type and
+    name: surface and canonical first, then canonical, then either name. A predicted surface
+    left over whose entity was matched under another surface is not a false positive (a gold
+    set written one entry per entity lists one of its surfaces).
+    """
     gold_left, pred_left, pairs = list(gold), list(predicted), []
-    for by_canonical in (True, False):
+    passes = (
+        lambda g, p: (
+            fold(g["canonical"]) == fold(p["canonical"]) and fold(g["text"]) == p["surface"]
+        ),
+        lambda g, p: fold(g["canonical"]) == fold(p["canonical"]),
+        lambda g, p: bool({fold(g["canonical"]), fold(g["text"])} & p["names"]),
+    )
+    for same in passes:
         for g in list(gold_left):
-            g_names = (
-                {fold(g["canonical"])} if by_canonical else {fold(g["canonical"]), fold(g["text"])}
-            )
             for p in pred_left:
-                p_names = {fold(p["canonical"])} if by_canonical else p["names"]
-                if p["type"] == g["type"] and g_names & p_names:
+                if p["type"] == g["type"] and same(g, p):
                     pairs.append((g, p))
                     gold_left.remove(g)
                     pred_left.remove(p)
                     break
-    return pairs, gold_left, pred_left
+    found = {p["key"] for _, p in pairs}
+    return pairs, gold_left, [p for p in pred_left if p["key"] not in found]
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
@@ -85,19 +96,20 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
     misses, false_positives = [], []
     mentions_per_post = extractor.extract([post for post, _ in records])
     for (post, gold), mentions in zip(records, mentions_per_post, strict=True):
-        grouped: dict[str, dict] = {}
+        grouped: dict[tuple[str, str], dict] = {}
         for m in mentions:
-            item = grouped.setdefault(
-                m.entity_key,
+            grouped.setdefault(
+                (m.entity_key, fold(m.text)),
                 {
+                    "key": m.entity_key,
                     "type": m.type,
                     "canonical": m.canonical,
                     "text": m.text,
+                    "surface": fold(m.text),
                     "method": m.method,
-                    "names": {fold(m.canonical)},
+                    "names": {fold(m.canonical), fold(m.text)},
                 },
             )
-            item["names"].add(fold(m.text))
         gold = [g for g in gold if g.get("type") in counts]
         pairs, missed, extra = _match(gold, list(grouped.values()))
         for g, _ in pairs:
