@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from kgraph.extract.variants import is_case_sensitive, lower_form, spellings
+from kgraph.extract.variants import capitalised_form, is_case_sensitive, lower_form, spellings
 from kgraph.ontology import Ontology
 
 
@@ -78,6 +78,10 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                     # "postgres", "kafka": one-word products are often written in lower case.
                     seen.add((lower_spelling, key))
                     exact.append({"label": entry.type, "pattern": lower_spelling, "id": key})
+                capital = capitalised_form(form) if entry.type == "TECHNOLOGY" else None
+                if capital and entry.case_sensitive is None and (capital, key) not in seen:
+                    seen.add((capital, key))
+                    exact.append({"label": entry.type, "pattern": capital, "id": key})
                 if sensitive and len(words) > 1 and entry.case_sensitive is None:
                     relaxed = " ".join([words[0], *(w.lower() for w in words[1:])])
                     if (relaxed, key) not in seen:
