@@ -150,9 +150,28 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
             entry = _product_named(canonical, onto)
         if entry is not None:
             type_, canonical = entry.type, entry.name
+        elif method == "model":
+            type_ = _typed_by_post(canonical, type_, post, onto)
     return Mention(
         post.id, text, type_, canonical, piece.field, start, end, sentence, method, float(conf)
     )
+
+
+def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
+    """The type of a discovered name from what the post says about it.
+
+    The post's own source is an organisation (``Codiga`` on Codiga's blog); one word that
+    starts with a known company's name is that company's system (``LyftLearn``).
+    """
+    if type_ == "TECHNOLOGY" and post.source and name.lower() == post.source.strip().lower():
+        return "COMPANY"
+    if type_ == "COMPANY" and " " not in name:
+        for cut in range(3, len(name) - 1):
+            if name[cut].isupper() and name[:cut][-1].islower():
+                maker = onto.lookup(name[:cut])
+                if maker is not None and maker.type == "COMPANY":
+                    return "TECHNOLOGY"
+    return type_
 
 
 def _known(name: str, onto: Ontology):

@@ -70,6 +70,7 @@ ORG_VERB_STEMS = (
     "open-sourc",
     "transition",
     "shift",
+    "join",
 )
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
 TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
@@ -258,8 +259,14 @@ def _organisation(span: Span, label: str) -> bool:
     if _marked(span[-1].text) and span[-1].text.endswith(TECH_ENDINGS):
         return False  # "BoltDB's freelist": a database, whatever the possessive says
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if after in ("engineers", "engineering", "team", "acquired", "announced"):
+    if after in ("engineers", "engineering", "team", "acquired", "announced", "joined"):
         return True
+    if (
+        after in POSSESSIVE
+        and span.end + 1 < len(doc)
+        and doc[span.end + 1].lower_ in ("engineers", "engineering", "team", "teams", "founders")
+    ):
+        return True  # "X's team", "X's engineers"
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
     if label != "ORG":

@@ -52,7 +52,11 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
     lower: list[dict] = []
     seen: set[tuple[str, str]] = set()
     for key, entry in sorted(onto.entries.items()):
-        for surface in [entry.name, *entry.aliases]:
+        surfaces = [entry.name, *entry.aliases]
+        if entry.type == "TECHNOLOGY" and entry.company == "Amazon":
+            # "AWS SQS" for Amazon SQS: the provider's short name as the vendor prefix.
+            surfaces += ["AWS " + n[len("Amazon ") :] for n in surfaces if n.startswith("Amazon ")]
+        for surface in surfaces:
             surface = surface.strip().replace("\u2019", "'")
             if not surface:
                 continue

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
-from kgraph.extract.generic import GENERIC_HEADS, VAGUE, all_generic, is_generic
+from kgraph.extract.generic import GENERIC_HEADS, VAGUE, all_generic, is_generic, phrases
 from kgraph.extract.spans import (
     RULER_KEY,
     Candidate,
@@ -60,7 +60,9 @@ class OntologyResolver:
                 and not _named_in_context(match)
             )
             label, key = match.label_, match.id_
-            if entry.get("product") and _used_as_product(match):
+            if (entry.get("product") and _used_as_product(match)) or (
+                match.label_ == "COMPANY" and _described_as_system(match)
+            ):
                 label, key = "TECHNOLOGY", entity_key("TECHNOLOGY", entry["name"])
             spans.append(
                 Candidate(
@@ -179,6 +181,31 @@ def _used_as_product(span) -> bool:
         while i > 0 and doc[i].text[:1].isupper() and doc[i - 1].text[:1].isupper():
             i -= 1
     return i >= 0 and doc[i].lower_ in USE_CUES
+
+
+# Nouns that say what kind of system a name is: "Robinhood, our in-house load balancing
+# service", "Atlas is the internal platform".
+SYSTEM_KINDS = phrases("""
+    service tool system platform library framework database engine proxy balancer
+    scheduler pipeline queue cache store app application component api sdk cli
+""")
+
+
+def _described_as_system(span) -> bool:
+    """A company's name that the sentence says is a system: ``X, our in-house <kind>``,
+    ``X is the internal <kind>`` (a product or internal system sharing the name)."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].lower_ not in (",", "is"):
+        return False
+    i += 1
+    if i >= len(doc) or doc[i].lower_ not in ("a", "an", "our", "the", "their", "its"):
+        return False
+    for tok in doc[i + 1 : i + 7]:
+        if tok.is_punct and tok.text != "-":
+            return False
+        if tok.lower_ in SYSTEM_KINDS:
+            return True
+    return False
 
 
 def _glued_left(span) -> bool:

@@ -41,6 +41,8 @@ def read_gold(path: Path) -> list[tuple[Post, list[dict]]]:
             id=str(rec.get("id") or post_id_for(title, rec.get("url", ""))),
             title=title,
             summary=rec.get("summary") or rec.get("description") or "",
+            url=str(rec.get("url") or ""),
+            source=str(rec.get("source") or ""),
         )
         records.append((post, list(rec.get("entities") or [])))
     return records
