@@ -80,9 +80,11 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
         if ambiguous:
             entry = onto.entries.get(mention.entity_key)
             maker = entry.company if entry else ""
+            # A registry name (generated, not curated) is not supported by repeating itself.
+            repeats = not (entry and entry.registry)
             supported = (
                 mention.entity_key in sure_keys
-                or uses[mention.entity_key] > 1
+                or (repeats and uses[mention.entity_key] > 1)
                 or (mention.method == "rule" and _repeated(mention, post))
             )
             if not supported and maker not in companies:

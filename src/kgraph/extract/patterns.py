@@ -25,6 +25,7 @@ def entity_table(onto: Ontology) -> dict[str, dict]:
             "company": e.company,
             "ambiguous": e.ambiguous,
             "product": e.type == "COMPANY" and e.name in vendors,
+            "registry": e.registry,
         }
         for key, e in sorted(onto.entries.items())
     }
@@ -97,7 +98,7 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
 def ontology_hash(onto: Ontology) -> str:
     """A digest of everything in the ontology that changes what the rulers match."""
     rows = [
-        [k, e.type, e.name, e.aliases, e.company, e.ambiguous, e.case_sensitive]
+        [k, e.type, e.name, e.aliases, e.company, e.ambiguous, e.case_sensitive, e.registry]
         for k, e in sorted(onto.entries.items())
     ]
     return hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()[:16]

@@ -54,10 +54,11 @@ class OntologyResolver:
             if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts):
                 continue
             end = with_possessive(doc, match.start, match.end)
-            ambiguous = (
-                bool(entry.get("ambiguous"))
-                and match.end - match.start == 1
-                and not _named_in_context(match)
+            # A registry concept needs support however long; a curated name only when it is
+            # one word used as a plain word.
+            ambiguous = bool(entry.get("ambiguous")) and (
+                (entry.get("registry") and match.label_ == "CONCEPT")
+                or (match.end - match.start == 1 and not _named_in_context(match))
             )
             label, key = match.label_, match.id_
             if (entry.get("product") and _used_as_product(match)) or (
