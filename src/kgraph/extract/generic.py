@@ -93,7 +93,10 @@ def all_generic(surface: str) -> bool:
     testing`` name disciplines, while ``data engineering`` and ``software testing`` keep an
     umbrella word in front (the guidelines' rule for ``X platform``, applied to practices).
     """
-    words = fold(surface).replace("-", " ").split()
+    folded = fold(surface)
+    if folded in ESTABLISHED:
+        return False
+    words = folded.replace("-", " ").split()
     if len(words) == 2 and words[1] in PRACTICE_HEADS and words[0] not in UMBRELLA | VAGUE:
         return False
     return bool(words) and all(w in GENERIC or singular(w) in GENERIC or w in VAGUE for w in words)
@@ -103,3 +106,9 @@ def all_generic(surface: str) -> bool:
 PRACTICE_HEADS = frozenset(["engineering", "testing", "monitoring"])
 # Umbrella fields from the guidelines: "data engineering" is not a specific practice.
 UMBRELLA = phrases("ai ml data cloud infrastructure software system network networking web mobile")
+# Established terms made of generic words: the entity rules name the first two as concepts
+# (system categories); the rest are practices and components in their own right.
+ESTABLISHED = phrases("""
+data pipeline, data platform, cloud migration, automated testing, mobile networking,
+search engine, storage engine, query engine, managed platform
+""")
