@@ -158,7 +158,10 @@ class ModelDiscovery:
             doc[t.i : t.i + 1]
             for t in doc
             if t.i not in in_ents
-            and (_marked(t.text) or (_name_like(t) and _cued(doc[t.i : t.i + 1])))
+            and (
+                _marked(t.text)
+                or (_name_like(t) and (_cued(doc[t.i : t.i + 1]) or _org_after(doc, t.i + 1)))
+            )
         ]
         for ent in spans:
             span = _trim(ent)
@@ -244,6 +247,20 @@ def _cued(span: Span) -> bool:
     )
 
 
+# Words after a name that make it an organisation: "Zorbly engineers", "Zorbly joined".
+ORG_AFTER = phrases("engineers engineering joined acquired announced")
+TEAM_WORDS = phrases("team teams engineers engineering founders")
+
+
+def _org_after(doc: Doc, i: int) -> bool:
+    """``X engineers``, ``X joined``, ``X's team`` follow a name at ``i``."""
+    if i >= len(doc):
+        return False
+    if doc[i].lower_ in ORG_AFTER:
+        return True
+    return doc[i].text in POSSESSIVE and i + 1 < len(doc) and doc[i + 1].lower_ in TEAM_WORDS
+
+
 def _marked(word: str) -> bool:
     """Case no English word has: ``GitHub``, ``eBPF``, ``RPKI`` (not ``I``, not ``US``)."""
     if word.isupper():
@@ -259,14 +276,8 @@ def _organisation(span: Span, label: str) -> bool:
     if _marked(span[-1].text) and span[-1].text.endswith(TECH_ENDINGS):
         return False  # "BoltDB's freelist": a database, whatever the possessive says
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if after in ("engineers", "engineering", "team", "acquired", "announced", "joined"):
-        return True
-    if (
-        after in POSSESSIVE
-        and span.end + 1 < len(doc)
-        and doc[span.end + 1].lower_ in ("engineers", "engineering", "team", "teams", "founders")
-    ):
-        return True  # "X's team", "X's engineers"
+    if after == "team" or _org_after(doc, span.end):
+        return True  # "X engineers", "X joined", "X's team"
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
     if label != "ORG":
