@@ -23,6 +23,12 @@ def fold(name: str) -> str:
     return re.sub(r"(?:'s|')$", "", text).strip()
 
 
+def surface(text: str) -> str:
+    """A surface as the entity rules list it: case kept, possessive and spacing normalised."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"(?:'s|')$", "", re.sub(r"\s+", " ", text).strip()).strip()
+
+
 def read_gold(path: Path) -> list[tuple[Post, list[dict]]]:
     """The posts of a gold JSONL file with their annotated entities."""
     records = []
@@ -60,7 +66,7 @@ def _match(gold: list[dict], predicted: list[dict]) -> tuple[list, list, list]:
     gold_left, pred_left, pairs = list(gold), list(predicted), []
     passes = (
         lambda g, p: (
-            fold(g["canonical"]) == fold(p["canonical"]) and fold(g["text"]) == p["surface"]
+            fold(g["canonical"]) == fold(p["canonical"]) and surface(g["text"]) == p["surface"]
         ),
         lambda g, p: fold(g["canonical"]) == fold(p["canonical"]),
         lambda g, p: bool({fold(g["canonical"]), fold(g["text"])} & p["names"]),
@@ -101,13 +107,13 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
         grouped: dict[tuple[str, str], dict] = {}
         for m in mentions:
             grouped.setdefault(
-                (m.entity_key, fold(m.text)),
+                (m.entity_key, surface(m.text)),
                 {
                     "key": m.entity_key,
                     "type": m.type,
                     "canonical": m.canonical,
                     "text": m.text,
-                    "surface": fold(m.text),
+                    "surface": surface(m.text),
                     "method": m.method,
                     "names": {fold(m.canonical), fold(m.text)},
                 },
