@@ -267,8 +267,10 @@ def _inside_proper_name(span) -> bool:
 
     Only outside headlines, where capitals mark names; the discovery then sees the whole name.
     """
+    if not span[0].is_title:
+        return False  # checked first: finding the sentence walks the doc
     doc, sent = span.doc, span.sent
-    if not span[0].is_title or span.start == sent.start or is_title_case(sent):
+    if span.start == sent.start or is_title_case(sent):
         return False
     before = span.start - 1 > sent.start and doc[span.start - 1].is_title
     after = span.end < sent.end and doc[span.end].is_title
