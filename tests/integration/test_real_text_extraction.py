@@ -84,3 +84,9 @@ def test_gold_with_one_entry_per_surface_counts_each_surface(ex, tmp_path):
     gold.write_text(json.dumps({**record, "entities": entities[1:]}) + "\n", encoding="utf-8")
     report = evaluate(gold, ex)["per_type"]["TECHNOLOGY"]
     assert (report["tp"], report["fp"], report["fn"]) == (1, 0, 0)
+
+
+def test_a_version_belongs_to_the_surface_not_the_canonical(ex):
+    summary = "We moved from Python 2.7 to MySQL 8.0, 40% faster."
+    got = {(m.text, m.canonical) for m in ex.extract_text("Upgrades", summary)}
+    assert ("Python 2.7", "Python") in got and ("MySQL 8.0", "MySQL") in got

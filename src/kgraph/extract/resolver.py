@@ -53,7 +53,7 @@ class OntologyResolver:
             entry = self.table.get(match.id_, {})
             if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts):
                 continue
-            end = with_possessive(doc, match.start, match.end)
+            end = with_possessive(doc, match.start, _with_version(match))
             # A registry concept needs support however long; a curated name only when it is
             # one word used as a plain word.
             ambiguous = bool(entry.get("ambiguous")) and (
@@ -207,6 +207,24 @@ def _described_as_system(span) -> bool:
         if tok.lower_ in SYSTEM_KINDS:
             return True
     return False
+
+
+VERSION = re.compile(r"^[vV]?\d{1,3}(?:\.\d{1,3}){0,2}$")
+
+
+def _with_version(span) -> int:
+    """The end of a technology's name with a version after it (``Python 2.7``, ``Mussel V2``):
+    the surface includes the version, the canonical does not."""
+    doc, end = span.doc, span.end
+    if (
+        span.label_ == "TECHNOLOGY"
+        and end < len(doc)
+        and doc[end - 1].whitespace_
+        and VERSION.match(doc[end].text)
+        and (end + 1 == len(doc) or doc[end + 1].text not in ("%", "x"))
+    ):
+        return end + 1
+    return end
 
 
 def _glued_left(span) -> bool:
