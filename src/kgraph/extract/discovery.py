@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from kgraph.extract.generic import is_generic, phrases
-from kgraph.extract.resolver import EVENT_AFTER
+from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import POSSESSIVE, Candidate, add_candidates, covered, is_title_case
 from kgraph.model import entity_key
 
@@ -213,7 +213,7 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
-    if span[-1].text.endswith(EVENT_ENDINGS) or EVENT_AFTER.match(doc.text, span.end_char):
+    if span[-1].text.endswith(EVENT_ENDINGS) or event_follows(doc, span.end):
         return False  # SRECon, KubeCon, AWS re:Invent: events are never annotated
     if (
         span.start > 0

@@ -255,7 +255,15 @@ def _in_event_name(span) -> bool:
     annotated)."""
     if span.label_ == "CONCEPT":
         return False
-    return EVENT_AFTER.match(span.doc.text, span.end_char) is not None
+    return event_follows(span.doc, span.end)
+
+
+def event_follows(doc, end: int) -> bool:
+    """Whether an event word follows token ``end`` (only the next few tokens are joined:
+    ``doc.text`` rebuilds the whole text on every call)."""
+    if end >= len(doc):
+        return False
+    return EVENT_AFTER.match(doc[end : end + 4].text) is not None
 
 
 def _unwanted(match) -> bool:
