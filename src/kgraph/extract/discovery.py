@@ -265,7 +265,8 @@ def _marked(word: str) -> bool:
     """Case no English word has: ``GitHub``, ``eBPF``, ``RPKI`` (not ``I``, not ``US``)."""
     if word.isupper():
         return sum(c.isalpha() for c in word) >= 3
-    return any(c.isupper() for c in word[1:])
+    rest = word[1:]
+    return rest != rest.lower()  # a capital after the first letter (no generator: hot path)
 
 
 def _organisation(span: Span, label: str) -> bool:

@@ -91,9 +91,11 @@ class OntologyResolver:
         """Spans for ``expansion (ACR)`` definitions and for later uses of ``ACR``."""
         found, defined = [], doc.user_data[ACRONYMS]
         ends = {s.end: s for s in spans}
-        for tok in doc[2:-1]:
+        # Only tokens right after "(" can be defined acronyms: look there, not at every token.
+        opens = [t.i + 1 for t in doc if t.text == "(" and 2 <= t.i + 1 < len(doc) - 1]
+        for tok in (doc[i] for i in opens):
             acr = tok.text[:-1] if tok.text.endswith("s") and len(tok) > 2 else tok.text
-            if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or not is_acronym(acr):
+            if doc[tok.i + 1].text != ")" or not is_acronym(acr):
                 continue
             target = ends.get(tok.i - 1)
             if target is not None:
@@ -107,7 +109,7 @@ class OntologyResolver:
                         start, tok.i - 1, "CONCEPT", key, "rule", confidence.ACRONYM_EXPANSION
                     )
                 )
-        for tok in doc:
+        for tok in doc if defined else ():
             acr = tok.text[:-1] if tok.text.endswith("s") and tok.text[:-1] in defined else tok.text
             if acr in defined:
                 type_, key = defined[acr]
