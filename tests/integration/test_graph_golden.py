@@ -28,16 +28,16 @@ def test_shipped_corpus_counts(shipped_db):
     G = load_graph(shipped_db)
     assert dict(Counter(k for _n, k in G.nodes(data="kind"))) == {
         "company": 10,
-        "concept": 81,
+        "concept": 82,
         "post": 18,
         "technology": 15,
     }
     assert dict(Counter(k for _u, _v, k in G.edges(keys=True))) == {
-        "is_a": 79,
-        "mentions": 57,
+        "is_a": 82,
+        "mentions": 58,
         "product_of": 7,
         "published_by": 8,
-        "related": 73,
+        "related": 77,
         "uses": 10,
         # relations the text states (kgraph.extract.relations)
         "says_applies": 11,

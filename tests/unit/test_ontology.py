@@ -13,7 +13,7 @@ def test_the_shipped_ontology_covers_the_field():
     counts = {t: len(onto.by_type(t)) for t in ("COMPANY", "TECHNOLOGY", "CONCEPT")}
     assert len(onto) >= 500
     assert min(counts.values()) >= 150, counts
-    assert all(e.definition for e in onto.by_type("CONCEPT"))
+    assert all(e.definition for e in onto.by_type("CONCEPT") if not e.registry)
     assert onto.lookup("k8s").name == "Kubernetes"
     assert onto.lookup("HA").name == "high availability"
     assert onto.lookup("Facebook").name == "Meta"

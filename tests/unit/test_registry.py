@@ -15,7 +15,7 @@ REGISTRY_FILES = sorted(registry.REGISTRY_DIR.glob("*.yaml"))
 
 @pytest.fixture(scope="module")
 def curated():
-    return load_ontology()
+    return load_ontology(include_registry=False)
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from kgraph.extract import model_build, pipeline, workers
 from kgraph.extract.assemble import Piece, assemble
 from kgraph.extract.patterns import ontology_hash
 from kgraph.extract.relations import find_relations
-from kgraph.extract.textclean import chunks, clean
+from kgraph.extract.textclean import chunks, normalise
 from kgraph.model import FIELDS, Mention, Mentions, Post, post_id_for
 from kgraph.ontology import Ontology, load_ontology
 
@@ -68,18 +68,17 @@ class Extractor:
         # 1 MB post costs about as much memory as many short ones.
         longest = max((len(u[3]) for u in units), default=1)
         in_flight = max(2, min(batch_size, MAX_CHARS_IN_FLIGHT // longest))
-        docs = self.nlp.pipe(
-            (clean(u[3]) for u in units), batch_size=in_flight, n_process=n_process
-        )
+        texts = [normalise(u[3]) for u in units]
+        docs = self.nlp.pipe((t for t, _ in texts), batch_size=in_flight, n_process=n_process)
         pieces: list[list[Piece]] = [[] for _ in group]
         done = 0  # posts before this index have all their pieces: yield them as they finish
         with workers.guarded() if n_process > 1 else nullcontext():
-            for (i, name, offset, _), doc in zip(units, docs, strict=True):
+            for (i, name, offset, _), (_, index), doc in zip(units, texts, docs, strict=True):
                 while done < i:
                     yield _with_relations(group[done], pieces[done], self.ontology)
                     pieces[done] = []
                     done += 1
-                pieces[i].append(Piece.of(name, offset, doc))
+                pieces[i].append(Piece.of(name, offset, doc, index))
         for j in range(done, len(group)):
             yield _with_relations(group[j], pieces[j], self.ontology)
 
