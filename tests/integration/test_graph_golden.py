@@ -33,14 +33,14 @@ def test_shipped_corpus_counts(shipped_db):
         "technology": 15,
     }
     assert dict(Counter(k for _u, _v, k in G.edges(keys=True))) == {
-        "is_a": 82,
+        "is_a": 80,
         "mentions": 58,
         "product_of": 7,
         "published_by": 8,
         "related": 77,
         "uses": 10,
         # relations the text states (kgraph.extract.relations)
-        "says_applies": 11,
+        "says_applies": 12,
         "says_migrated_from": 1,
         "says_migrated_to": 1,
         "says_uses": 7,
