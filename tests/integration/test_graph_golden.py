@@ -33,7 +33,7 @@ def test_shipped_corpus_counts(shipped_db):
         "technology": 15,
     }
     assert dict(Counter(k for _u, _v, k in G.edges(keys=True))) == {
-        "is_a": 80,
+        "is_a": 78,
         "mentions": 58,
         "product_of": 7,
         "published_by": 8,
