@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 STAGES = [
-    ("sqlite", r"sqlite3|kgraph/store\.py"),
+    ("sqlite", r"sqlite3|kgraph/store/"),
     ("json and compression", r"json|zlib|_pack_cache|to_dict|dataclasses"),
     ("reading", r"kgraph/corpus/"),
     ("tokenizer", r"tokenizer|Tokenizer"),

@@ -113,7 +113,7 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
 
     Examples
     --------
-    >>> from kgraph.store import Snapshot
+    >>> from kgraph.model import Snapshot
     >>> from kgraph.model import Post, Mention
     >>> p = Post(id="p1", title="Prewarming in Lakebase")
     >>> ms = [Mention("p1", "Prewarming", "CONCEPT", "prewarming", "title", 0, 10,
