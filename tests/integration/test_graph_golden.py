@@ -40,10 +40,10 @@ def test_shipped_corpus_counts(shipped_db):
         "related": 77,
         "uses": 10,
         # relations the text states (kgraph.extract.relations)
-        "says_applies": 12,
+        "says_applies": 10,
         "says_migrated_from": 1,
         "says_migrated_to": 1,
-        "says_uses": 7,
+        "says_uses": 6,
     }
 
 
