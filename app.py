@@ -26,5 +26,6 @@ st.navigation(
             url_path="insights",
         ),
         st.Page(f"{PAGES}/data.py", title="Data", icon=":material/database:", url_path="data"),
-    ]
+    ],
+    position="top",  # the graph gets the page's width; narrow screens fold it into a menu
 ).run()

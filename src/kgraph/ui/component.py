@@ -21,10 +21,20 @@ from kgraph.errors import KgraphError
 HEIGHT = 640  # pixels; without an explicit height the container collapses to 150 px
 VIS_DIR = ("lib", "vis-9.1.2")
 
-HTML = f'<div class="kg-graph" style="height:{HEIGHT}px"></div>'
+HTML = (
+    f'<div class="kg-wrap"><div class="kg-graph" style="height:{HEIGHT}px"></div>'
+    '<div class="kg-tools"><button data-act="fit" title="Fit the whole view">Fit</button>'
+    '<button data-act="in" title="Zoom in">+</button>'
+    '<button data-act="out" title="Zoom out">−</button></div></div>'
+)
 CSS = f"""
 .kg-graph {{ width: 100%; height: {HEIGHT}px; border: 1px solid var(--st-border-color, #ddd);
   border-radius: var(--st-base-radius, 6px); background: var(--st-background-color); }}
+.kg-wrap {{ position: relative; }}
+.kg-tools {{ position: absolute; top: 8px; right: 8px; display: flex; gap: 4px; }}
+.kg-tools button {{ min-width: 32px; height: 28px; cursor: pointer; font: inherit;
+  color: var(--st-text-color); background: var(--st-secondary-background-color, #f0f2f6);
+  border: 1px solid var(--st-border-color, #ccc); border-radius: 4px; }}
 .kg-tip {{ white-space: pre-line; max-width: 360px; font-family: var(--st-font, sans-serif); }}
 """
 

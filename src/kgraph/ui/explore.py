@@ -60,9 +60,15 @@ def expand(node: str) -> None:
     st.session_state[state.SELECTED] = {"type": "node", "id": node}
 
 
+def back_to_overview() -> None:
+    """Leave the ego view: no centre, no expansions, nothing selected (so no ``entity=``)."""
+    st.session_state[state.CENTER] = None
+    st.session_state[state.EXPANDED] = []
+    st.session_state[state.SELECTED] = None
+
+
 def _controls() -> None:
-    with st.sidebar:
-        st.subheader("View")
+    with st.popover("View settings", icon=":material/tune:"):
         st.slider("Ego depth", 1, config.VIEW_DEPTH_MAX, key=state.DEPTH)
         st.multiselect("Node types", list(state.KINDS_ALL), key=state.KINDS)
         st.number_input(
@@ -72,16 +78,13 @@ def _controls() -> None:
             "Node cap", config.VIEW_CAP_MIN, config.VIEW_CAP_MAX, step=50, key=state.CAP
         )
         st.selectbox("Size nodes by", list(MEASURES), key=state.SIZE_BY)
-        if st.button("Back to overview", key="explore_overview"):
-            st.session_state[state.CENTER] = None
-            st.session_state[state.EXPANDED] = []
 
 
 @st.fragment
 def _graph_and_panel() -> None:
     G = loaders.graph()
     ss = st.session_state
-    left, right = st.columns([3, 2], gap="medium")
+    left, right = st.columns([0.66, 0.34], gap="small")
     with left:
         nodes, truncated = view_nodes(
             G,
@@ -145,10 +148,20 @@ def render() -> None:
     state.init()
     G = loaders.graph()
     problem = deeplink.read()
-    _controls()
+    html.page_style()
     st.title("Explore")
     index = loaders.search_index()
-    st.selectbox(
+    search, settings, overview = st.columns([0.64, 0.18, 0.18], vertical_alignment="bottom")
+    with settings:
+        _controls()
+    overview.button(
+        "Back to overview",
+        key="explore_overview",
+        on_click=back_to_overview,
+        disabled=st.session_state[state.CENTER] is None and not st.session_state[state.SELECTED],
+        help="Show the whole graph again.",
+    )
+    search.selectbox(
         "Search entities, aliases and posts",
         list(index),
         index=None,
