@@ -9,6 +9,7 @@ from kgraph.analysis.centrality import centrality, top_entities
 from kgraph.analysis.communities import communities, community_of
 from kgraph.analysis.compare import company_posts, company_technology_matrix, compare_companies
 from kgraph.analysis.ego import ego_subgraph
+from kgraph.analysis.learning import glossary, read_next, reading_path
 from kgraph.analysis.paths import explain_edge, explained_path
 from kgraph.analysis.posts import POST_COLUMNS, post_rows, post_spans
 from kgraph.analysis.precompute import warm
@@ -29,8 +30,11 @@ __all__ = [
     "entity_card",
     "explain_edge",
     "explained_path",
+    "glossary",
     "post_rows",
     "post_spans",
+    "read_next",
+    "reading_path",
     "related_posts",
     "resolve",
     "search",
