@@ -24,6 +24,7 @@ import networkx as nx
 
 from kgraph.analysis._index import entity_graph, get_index
 from kgraph.analysis.resolve import resolve
+from kgraph.errors import KgraphError
 
 __all__ = ["glossary", "read_next", "reading_path"]
 
@@ -198,7 +199,7 @@ def _by_label(G: nx.MultiDiGraph, label: str) -> str | None:
             return node
     try:
         return resolve(G, label)
-    except Exception:  # noqa: BLE001 — a parent the graph does not hold is shown as text
+    except KgraphError:  # a parent the graph does not hold is shown as text
         return None
 
 
