@@ -158,7 +158,6 @@ def render() -> None:
         "Back to overview",
         key="explore_overview",
         on_click=back_to_overview,
-        disabled=st.session_state[state.CENTER] is None and not st.session_state[state.SELECTED],
         help="Show the whole graph again.",
     )
     search.selectbox(

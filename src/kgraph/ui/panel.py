@@ -1,12 +1,43 @@
-"""The Explore side panel: the card of a clicked entity or post, or a clicked link's evidence."""
+"""The Explore side panel: the card of a clicked entity or post, or a clicked link's evidence.
+
+Every name in the panel is a way onward: neighbours, reading-path concepts, path hops, a
+post's entities, similar posts and "read next" are buttons that open that node (and the
+URL follows, through :mod:`kgraph.ui.deeplink`).
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from kgraph import analysis
 from kgraph.errors import KgraphError
 from kgraph.ui import errors, html, loaders, state
 from kgraph.ui.html import esc
+
+QUOTE = "margin:4px 0 0 0;padding-left:8px;border-left:3px solid #8884"
+LEVEL_ICONS = {"introductory": "①", "intermediate": "②", "advanced": "③"}
+
+
+def _open(select, name: str) -> None:
+    """Callback: open ``name`` (a node id, or a name to resolve) centred in the graph."""
+    G = loaders.graph()
+    node = name if name in G else loaders.ask("resolve", name)
+    select(node, center=True)
+
+
+def links(names: list[str], *, key: str, select, nodes: list[str] | None = None) -> None:
+    """A row of link-style buttons, one per name, each opening its node."""
+    with st.container(horizontal=True, gap="small"):
+        for i, name in enumerate(names):
+            target = nodes[i] if nodes else name
+            st.button(
+                name,
+                key=f"{key}_{i}",
+                type="tertiary",
+                on_click=_open,
+                args=(select, target),
+                help=f"Open {name}",
+            )
 
 
 def _post_block(r: dict) -> str:
@@ -18,12 +49,41 @@ def _post_block(r: dict) -> str:
     for ev in r.get("evidence", [])[:3]:
         start, end = html.mention_span(ev)
         lines.append(
-            f"<blockquote style='margin:4px 0 0 0;padding-left:8px;"
-            f"border-left:3px solid #8884'>{html.highlight(ev.get('sentence', ''), start, end)}"
-            "</blockquote>"
+            f"<blockquote style='{QUOTE}'>"
+            f"{html.highlight(ev.get('sentence', ''), start, end)}</blockquote>"
         )
     lines.append("</div>")
     return "".join(lines)
+
+
+def _buttons(node: str, *, expand, select) -> None:
+    centre = st.session_state.get(state.CENTER)
+    is_centre = node == centre
+    b1, b2 = st.columns(2)
+    b1.button(
+        "Expand",
+        key="panel_expand",
+        width="stretch",
+        on_click=expand,
+        args=(node,),
+        disabled=is_centre,
+        help=(
+            "It is the centre: its neighbours are already drawn. Raise Ego depth in "
+            "View settings to see further."
+            if is_centre
+            else "Add its neighbours to the graph (or double-click the node)."
+        ),
+    )
+    b2.button(
+        "Focus",
+        key="panel_focus",
+        width="stretch",
+        on_click=select,
+        args=(node,),
+        kwargs={"center": True},
+        disabled=is_centre,
+        help="It is already the centre of the view." if is_centre else "Centre the graph on it.",
+    )
 
 
 def _entity(G, node: str, *, expand, select) -> None:
@@ -37,8 +97,6 @@ def _entity(G, node: str, *, expand, select) -> None:
         facts.append(f"<i>{esc(card['definition'])}</i>")
     if card.get("aliases"):
         facts.append("aliases: " + esc(", ".join(card["aliases"])))
-    if card.get("parents"):
-        facts.append("is a: " + esc(", ".join(card["parents"])))
     if card.get("company"):
         facts.append("made by: " + esc(card["company"]))
     facts.append(
@@ -46,43 +104,116 @@ def _entity(G, node: str, *, expand, select) -> None:
         f"{esc(card.get('community', '–'))} · pagerank {float(card.get('pagerank') or 0):.4f}"
     )
     st.html("<br>".join(facts))
-    b1, b2 = st.columns(2)
-    b1.button(
-        "Expand",
-        key="panel_expand",
-        width="stretch",
-        on_click=expand,
-        args=(node,),
-        help="Add its neighbours to the graph (or double-click the node).",
-    )
-    b2.button(
-        "Focus",
-        key="panel_focus",
-        width="stretch",
-        on_click=select,
-        args=(node,),
-        kwargs={"center": True},
-        help="Centre the graph on it.",
-    )
+    if card.get("parents"):
+        st.caption("is a")
+        links(card["parents"], key="panel_parent", select=select)
+    _buttons(node, expand=expand, select=select)
+    if card.get("kind") in ("concept", "technology"):
+        _reading_path(node, select=select)
     st.markdown("**Related posts**")
     related = loaders.ask("related_posts", node, limit=10)
     if not related:
         st.caption("No posts mention it.")
     st.html("<div class='kg-related'>" + "".join(_post_block(r) for r in related) + "</div>")
+    if related:
+        st.caption("Open a post")
+        links(
+            [r.get("title", "") for r in related[:5]],
+            key="panel_related",
+            select=select,
+            nodes=[r["post"] for r in related[:5]],
+        )
     neighbours = card.get("neighbours") or {}
     if neighbours:
         st.markdown("**Neighbours**")
     for kind, labels in sorted(neighbours.items()):
         if labels:
-            st.html(
-                f"{html.badge(kind)} "
-                + esc(", ".join(labels[:30]))
-                + (" …" if len(labels) > 30 else "")
+            st.html(html.badge(kind))
+            links(labels[:30], key=f"panel_nb_{kind}", select=select)
+    _path_box(G, node, select=select)
+
+
+def _reading_path(node: str, *, select) -> None:
+    path = loaders.ask("reading_path", node, limit=8)
+    st.markdown("#### Reading path")
+    pre = path.get("prerequisites", [])
+    if pre:
+        st.caption("Know these first")
+        for i, p in enumerate(pre):
+            cols = st.columns([0.35, 0.65], vertical_alignment="center")
+            with cols[0]:
+                links(
+                    [p["label"]],
+                    key=f"panel_pre_{i}",
+                    select=select,
+                    nodes=[p.get("node") or p["label"]],
+                )
+            cols[1].html(
+                f"<small>{esc(p.get('definition') or '')}"
+                f"{'<br>' if p.get('definition') else ''}<i>{esc(p['reason'])}</i></small>"
             )
-    _path_box(G, node)
+    posts = path.get("posts", [])
+    if posts:
+        st.caption("Then read, from introductory to advanced")
+        for i, p in enumerate(posts):
+            cols = st.columns([0.06, 0.94])
+            cols[0].html(
+                f"<span title='{esc(p['level'])}'>{LEVEL_ICONS.get(p['level'], '')}</span>"
+            )
+            with cols[1]:
+                st.button(
+                    p["title"],
+                    key=f"panel_rp_{i}",
+                    type="tertiary",
+                    on_click=_open,
+                    args=(select, p["post"]),
+                )
+                st.html(f"<small>{esc(p['level'])}: {esc(p['reason'])}</small>")
+    if not pre and not posts:
+        st.caption("No post mentions it yet, and the ontology gives it no parent.")
 
 
-def _path_box(G, node: str) -> None:
+def hops(G, result: dict, *, key: str, select) -> None:
+    """An explained path, hop by hop: each name opens its node, each mention is marked."""
+    for i, h in enumerate(result.get("hops", [])):
+        cols = st.columns([0.42, 0.16, 0.42], vertical_alignment="center")
+        with cols[0]:
+            links(
+                [h.get("source_label", "")], key=f"{key}_{i}_a", select=select, nodes=[h["source"]]
+            )
+        cols[1].html(f"<i>{esc(h.get('relation', ''))}</i> →")
+        with cols[2]:
+            links(
+                [h.get("target_label", "")], key=f"{key}_{i}_b", select=select, nodes=[h["target"]]
+            )
+        if h.get("sentence"):
+            sentence = h["sentence"]
+            marks = _marks(sentence, [h.get("source_label", ""), h.get("target_label", "")], G, h)
+            st.html(
+                f"<small>{esc(h.get('post_title') or '')}</small>"
+                f"<blockquote style='{QUOTE}'>{marks}</blockquote>"
+            )
+
+
+def _marks(sentence: str, names: list[str], G, hop: dict | None = None) -> str:
+    """``sentence`` escaped, with each of ``names`` (or a surface form of it) marked."""
+    spans: list[tuple[int, int, str]] = []
+    low = sentence.lower()
+    nodes = [hop.get("source"), hop.get("target")] if hop else [None] * len(names)
+    for name, node in zip(names, nodes, strict=False):
+        forms = [name]
+        if node and node in G:
+            forms += list(G.nodes[node].get("aliases", []))
+        for form in sorted({f for f in forms if f}, key=len, reverse=True):
+            at = low.find(form.lower())
+            if at >= 0:
+                kind = G.nodes[node].get("kind", "concept") if node in G else "concept"
+                spans.append((at, at + len(form), kind))
+                break
+    return html.highlight_spans(sentence, spans)
+
+
+def _path_box(G, node: str, *, select) -> None:
     index = loaders.search_index()
     target = st.selectbox(
         "Path to…",
@@ -97,65 +228,84 @@ def _path_box(G, node: str) -> None:
     if not result.get("found"):
         st.caption("No path between them.")
         return
-    st.html(
-        "<ol>"
-        + "".join(
-            f"<li>{esc(h.get('source_label'))} — <i>{esc(h.get('relation'))}</i> → "
-            f"{esc(h.get('target_label'))}"
-            + (
-                f"<br><small>{esc(h.get('post_title') or '')}: {esc(h.get('sentence') or '')}</small>"
-                if h.get("sentence")
-                else ""
-            )
-            + "</li>"
-            for h in result.get("hops", [])
-        )
-        + "</ol>"
-    )
+    hops(G, result, key="panel_hop", select=select)
 
 
-def _post(G, node: str) -> None:
+def _post(G, node: str, *, select) -> None:
     data = G.nodes[node]
     st.html(
         f"<h3>{html.link(data.get('label', ''), data.get('url', ''))} {html.badge('post')}</h3>"
-        f"<small>{esc(data.get('source', ''))} {esc(data.get('published', ''))}</small>"
-        f"<p>{esc(data.get('summary', ''))}</p>"
+        f"<small>{esc(data.get('source', ''))} {esc(data.get('published', ''))}"
+        + (" · opens the original" if html.safe_url(data.get("url", "")) else "")
+        + "</small>"
+        f"<p class='kg-summary'>"
+        f"{html.highlight_spans(data.get('summary', ''), analysis.post_spans(G, node, 'summary'))}</p>"
     )
+    card = loaders.ask("entity_card", node)
+    for kind, labels in sorted((card.get("neighbours") or {}).items()):
+        if labels:
+            st.html(html.badge(kind))
+            links(labels, key=f"panel_pe_{kind}", select=select)
     similar = loaders.ask("similar_posts", node, limit=5)
-    if similar:
-        st.markdown("**Similar posts**")
-        st.html(
-            "<ul>"
-            + "".join(
-                f"<li>{esc(s.get('title'))} <small>(shared: {esc(', '.join(s.get('shared', [])))})"
-                "</small></li>"
-                for s in similar
-            )
-            + "</ul>"
+    st.markdown("**Similar posts**")
+    if not similar:
+        st.caption("No other post mentions any of its entities.")
+    for i, s in enumerate(similar):
+        st.button(
+            s.get("title", ""),
+            key=f"panel_sim_{i}",
+            type="tertiary",
+            on_click=_open,
+            args=(select, s["post"]),
         )
+        st.html(f"<small>shares {esc(', '.join(s.get('shared', [])))}</small>")
+    nxt = loaders.ask("read_next", node, limit=5)
+    st.markdown("**Read next**")
+    if not nxt:
+        st.caption(
+            "No post goes further from here: no other post adds ideas to the ones it shares."
+        )
+    for i, r in enumerate(nxt):
+        st.button(
+            r.get("title", ""),
+            key=f"panel_next_{i}",
+            type="tertiary",
+            on_click=_open,
+            args=(select, r["post"]),
+        )
+        st.html(f"<small>{esc(r['reason'])}</small>")
 
 
 def _edge(G, sel: dict) -> None:
     u, v = sel.get("from"), sel.get("to")
     if u not in G or v not in G:
         return
-    st.html(f"<h3>{esc(G.nodes[u].get('label', u))} ↔ {esc(G.nodes[v].get('label', v))}</h3>")
+    lu, lv = G.nodes[u].get("label", u), G.nodes[v].get("label", v)
+    st.html(f"<h3>{esc(lu)} ↔ {esc(lv)}</h3>")
     rows = loaders.ask("edge_evidence", u, v)
     if not rows:
         st.caption("No post evidence: this link comes from the ontology.")
+    # One entry per post: the relations it supports, its sentences with both names marked.
+    merged: dict[str, dict] = {}
+    for r in rows:
+        key = r.get("post") or r.get("title", "")
+        entry = merged.setdefault(key, {**r, "relations": [], "sentences": []})
+        if r.get("relation") and r["relation"] not in entry["relations"]:
+            entry["relations"].append(r["relation"])
+        if r.get("sentence") and r["sentence"] not in entry["sentences"]:
+            entry["sentences"].append(r["sentence"])
+    hop = {"source": u, "target": v}
     st.html(
         "<div class='kg-edge'>"
         + "".join(
             f"<div style='margin-bottom:10px'><b>{html.link(r.get('title', ''), r.get('url', ''))}</b>"
-            f" <small>{esc(r.get('relation', ''))}</small>"
-            + (
-                f"<blockquote style='margin:4px 0 0 0;padding-left:8px;border-left:3px solid #8884'>"
-                f"{esc(r['sentence'])}</blockquote>"
-                if r.get("sentence")
-                else ""
+            f" <small>{esc(', '.join(r['relations']))}</small>"
+            + "".join(
+                f"<blockquote style='{QUOTE}'>{_marks(s, [lu, lv], G, hop)}</blockquote>"
+                for s in r["sentences"][:3]
             )
             + "</div>"
-            for r in rows
+            for r in merged.values()
         )
         + "</div>"
     )
@@ -173,7 +323,7 @@ def render(G, selected: dict | None, *, expand, select) -> None:
         if selected.get("type") == "edge":
             _edge(G, selected)
         elif selected.get("id") in G and G.nodes[selected["id"]].get("kind") == "post":
-            _post(G, selected["id"])
+            _post(G, selected["id"], select=select)
         elif selected.get("id") in G:
             _entity(G, selected["id"], expand=expand, select=select)
     except KgraphError as exc:

@@ -149,7 +149,7 @@ function draw(root, data, setStateValue, setTriggerValue) {
   });
   network.once("afterDrawing", () => {
     // Streamlit may size the container after the first frame; fit to what it became.
-    network.fit({ animation: false });
+    network.fit({ animation: false, maxZoomLevel: 2 });
     relabel();
     window.kgraphDrawMs = performance.now() - started;
     root.dataset.ready = "1";
@@ -175,7 +175,7 @@ function tools(parent, network) {
   bar.onclick = (ev) => {
     const act = ev.target && ev.target.dataset ? ev.target.dataset.act : null;
     if (!act) return;
-    if (act === "fit") network.fit({ animation: { duration: 300 } });
+    if (act === "fit") network.fit({ animation: { duration: 300 }, maxZoomLevel: 2 });
     else {
       const scale = network.getScale() * (act === "in" ? 1.4 : 1 / 1.4);
       network.moveTo({ scale, animation: { duration: 200 } });
