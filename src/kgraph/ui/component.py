@@ -72,16 +72,30 @@ def signature(payload: dict) -> str:
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]
 
 
-def graph_view(payload: dict, *, key: str, select: str | None, on_selection, on_expand):
+def graph_view(
+    payload: dict,
+    *,
+    key: str,
+    select: str | None,
+    on_selection,
+    on_expand,
+    highlight: list[str] | None = None,
+):
     """Mount the graph; returns the component result (``.selection``, ``.expand``).
 
-    ``payload`` is :func:`kgraph.view.payload.view_payload` output. Per-click state stays out
+    ``payload`` is :func:`kgraph.view.payload.view_payload` output. ``highlight`` lists node
+    ids in order (a path): they and the links between consecutive ones are drawn bold, the
+    rest dimmed. Per-click state stays out
     of ``data``: the browser already shows what was clicked, and changed data re-sends it.
     """
-    data = {**payload, "select": select}
+    data = {**payload, "select": select, "highlight": list(highlight or [])}
     # A cached payload carries its signature (kgraph.ui.loaders): hashing ~1 MB of JSON on
     # every click would cost more than the click's own work.
-    data["sig"] = f"{payload['sig']}:{select}" if "sig" in payload else signature(data)
+    data["sig"] = (
+        f"{payload['sig']}:{select}:{'|'.join(data['highlight'])}"
+        if "sig" in payload
+        else signature(data)
+    )
     return _component()(
         key=key,
         data=data,

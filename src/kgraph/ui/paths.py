@@ -1,22 +1,78 @@
-"""The Paths page: an explained path between two entities, drawn and listed hop by hop."""
+"""The Paths page: an explained path between two entities, drawn and listed hop by hop.
+
+The path is highlighted on the graph (its nodes and links bold, the rest dimmed); every
+hop's names open Explore centred on that node, and each evidence sentence marks both names.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from kgraph.ui import loaders, state
+from kgraph.errors import KgraphError
+from kgraph.ui import html, loaders, panel, state
 from kgraph.ui.component import graph_view
-from kgraph.ui.html import esc
+
+EXPLORE_PAGE = "src/kgraph/ui/pages/explore.py"
+OPEN = "paths_open"  # a node a click asked to open in Explore
+
+
+def _open(node: str, *, center: bool = True) -> None:
+    st.session_state[OPEN] = node
+
+
+def _on_graph_click() -> None:
+    value = st.session_state.get("paths_graph")
+    sel = getattr(value, "selection", None) if value is not None else None
+    if sel is None and isinstance(value, dict):
+        sel = value.get("selection")
+    if isinstance(sel, dict) and sel.get("type") == "node":
+        _open(sel.get("id"))
+
+
+def _read_url(G, index: dict[str, str]) -> None:
+    """``?from=A&to=B`` fills the two boxes once per session (a shared link restores them)."""
+    if st.session_state.get("paths_url_read"):
+        return
+    st.session_state["paths_url_read"] = True
+    labels = {node: label for label, node in index.items()}
+    for param, key in (("from", state.PATH_A), ("to", state.PATH_B)):
+        name = (st.query_params.get(param) or "").strip()
+        if not name:
+            continue
+        try:
+            node = loaders.ask("resolve", name)
+        except KgraphError:
+            st.warning(f"{param}={name!r}: no entity has that name; pick one below.")
+            continue
+        if node in labels:
+            st.session_state[key] = labels[node]
+
+
+def _write_url(start: str | None, end: str | None) -> None:
+    wanted = {k: v for k, v in (("from", start), ("to", end)) if v}
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
 
 
 def render() -> None:
     """Draw the Paths page."""
-    loaders.graph()
+    G = loaders.graph()
+    target = st.session_state.pop(OPEN, None)
+    if target and target in G:
+        state.init()
+        st.session_state[state.CENTER] = target
+        st.session_state[state.EXPANDED] = []
+        st.session_state[state.SELECTED] = {"type": "node", "id": target}
+        st.session_state[state.URL_READ] = True
+        st.switch_page(EXPLORE_PAGE)
+    html.page_style()
     index = {k: v for k, v in loaders.search_index().items() if not k.startswith("📄")}
     st.title("Paths")
+    _read_url(G, index)
     a, b = st.columns(2)
     start = a.selectbox("From", list(index), index=None, key=state.PATH_A)
     end = b.selectbox("To", list(index), index=None, key=state.PATH_B)
+    _write_url(start, end)
     if not (start and end):
         st.info("Pick two entities to see how they connect, with the posts behind each hop.")
         return
@@ -25,31 +81,23 @@ def render() -> None:
         st.warning(f"No path connects {start} and {end}.")
         return
     hops = result.get("hops", [])
+    chain = [hops[0]["source"]] + [h["target"] for h in hops] if hops else []
     nodes = sorted(
         {h["source"] for h in hops}
         | {h["target"] for h in hops}
         | {h["post"] for h in hops if h.get("post")}
     )
-    graph_view(
-        loaders.payload(nodes, "pagerank"),
-        key="paths_graph",
-        select=index[start],
-        on_selection=lambda: None,
-        on_expand=lambda: None,
-    )
-    st.html(
-        "<ol>"
-        + "".join(
-            f"<li><b>{esc(h.get('source_label'))}</b> — <i>{esc(h.get('relation'))}</i> → "
-            f"<b>{esc(h.get('target_label'))}</b>"
-            + (
-                f"<br><small>{esc(h.get('post_title') or '')}</small><blockquote>"
-                f"{esc(h.get('sentence') or '')}</blockquote>"
-                if h.get("sentence")
-                else ""
-            )
-            + "</li>"
-            for h in hops
+    left, right = st.columns([0.6, 0.4], gap="small")
+    with left:
+        graph_view(
+            loaders.payload(nodes, "pagerank"),
+            key="paths_graph",
+            select=index[start],
+            on_selection=_on_graph_click,
+            on_expand=lambda: None,
+            highlight=chain,
         )
-        + "</ol>"
-    )
+        st.caption("The path is drawn bold. Click a node or a name to explore it.")
+    with right:
+        st.markdown(f"**{len(hops)} hop{'s' if len(hops) != 1 else ''}**")
+        panel.hops(G, result, key="paths_hop", select=_open)

@@ -40,6 +40,7 @@ function fontFor(colors, size) {
 // Which nodes get a label at the current zoom: in rank order, each label whose box (the
 // node's circle and the text under it) stays clear of the boxes already labelled.
 function chooseLabels(network, data, measure, always) {
+  // `always`: ids labelled whatever the room (the selected node, a highlighted path).
   const scale = network.getScale();
   const font = LABEL_PX / scale; // world units, so the label is LABEL_PX on screen
   const pos = network.getPositions();
@@ -47,18 +48,19 @@ function chooseLabels(network, data, measure, always) {
   const rect = network.body.container.getBoundingClientRect();
   const halfW = rect.width / 2 / scale, halfH = rect.height / 2 / scale;
   const gap = LABEL_GAP / scale;
-  const order = [...data.nodes].sort((a, b) => (a.id === always ? -1 : b.id === always ? 1 : a.rank - b.rank));
+  const first = (n) => (always.has(n.id) ? 0 : 1);
+  const order = [...data.nodes].sort((a, b) => first(a) - first(b) || a.rank - b.rank);
   const boxes = [];
   const chosen = new Set();
   for (const n of order) {
     const p = pos[n.id];
     if (!p) continue;
-    if (n.id !== always && (Math.abs(p.x - view.x) > halfW || Math.abs(p.y - view.y) > halfH)) continue;
+    if (!always.has(n.id) && (Math.abs(p.x - view.x) > halfW || Math.abs(p.y - view.y) > halfH)) continue;
     const textW = measure(n.label) / scale;
     const half = Math.max(n.size, textW / 2);
     const box = { l: p.x - half - gap, r: p.x + half + gap, t: p.y - n.size - gap,
                   b: p.y + n.size + font * 1.5 + gap };
-    if (n.id !== always && boxes.some((o) => box.l < o.r && o.l < box.r && box.t < o.b && o.t < box.b)) continue;
+    if (!always.has(n.id) && boxes.some((o) => box.l < o.r && o.l < box.r && box.t < o.b && o.t < box.b)) continue;
     boxes.push(box);
     chosen.add(n.id);
   }
@@ -77,21 +79,36 @@ function draw(root, data, setStateValue, setTriggerValue) {
   let colors = theme(root);
   const started = performance.now();
   const byId = new Map(data.nodes.map((n) => [n.id, n]));
+  // A highlighted path: its nodes and the links between consecutive ones stand out.
+  const path = (data.highlight || []).filter((id) => byId.has(id));
+  const onPath = new Set(path);
+  const pathLinks = new Set();
+  for (let i = 1; i < path.length; i++) {
+    pathLinks.add(path[i - 1] + "\u0000" + path[i]);
+    pathLinks.add(path[i] + "\u0000" + path[i - 1]);
+  }
+  const isPathLink = (e) => pathLinks.has(e.from + "\u0000" + e.to);
+  const always = new Set([data.select, ...path].filter(Boolean));
   const nodeColor = (n, dim) => ({
     background: n.color, border: n.color, highlight: { background: n.color, border: colors.text },
     hover: { background: n.color, border: colors.text }, opacity: dim ? 0.15 : 1,
   });
+  const restDim = (id) => path.length > 0 && !onPath.has(id);
   const nodes = new vis.DataSet(data.nodes.map((n) => ({
     id: n.id, x: n.x, y: n.y, size: n.size, title: tooltip(n.title),
     shape: n.kind === "post" ? "diamond" : "dot",
-    color: nodeColor(n, false), font: fontFor(colors, LABEL_PX),
+    color: nodeColor(n, restDim(n.id)), font: fontFor(colors, LABEL_PX),
+    borderWidth: onPath.has(n.id) ? 3 : 1,
   })));
-  const edgeColor = (dim) => ({ color: dim ? "rgba(128,128,128,0.08)" : "rgba(128,128,128,0.55)",
-                                highlight: colors.text, hover: colors.text });
+  const edgeColor = (dim, strong) => ({
+    color: strong ? colors.text : dim ? "rgba(128,128,128,0.08)" : "rgba(128,128,128,0.55)",
+    highlight: colors.text, hover: colors.text });
+  const baseEdge = (e) => edgeColor(path.length > 0 && !isPathLink(e), isPathLink(e));
   const edges = new vis.DataSet(data.edges.map((e) => ({
     id: e.id, from: e.from, to: e.to, kgType: e.type,
-    width: 1 + Math.log(1 + e.weight), title: tooltip(e.type + " (weight " + e.weight + ")"),
-    dashes: e.type === "related", color: edgeColor(false),
+    width: isPathLink(e) ? 4 : 1 + Math.log(1 + e.weight),
+    title: tooltip(e.type + " (weight " + e.weight + ")"),
+    dashes: e.type === "related" && !isPathLink(e), color: baseEdge(e),
     arrows: e.type === "related" ? undefined : { to: { enabled: true, scaleFactor: 0.5 } },
   })));
   const network = new vis.Network(root, { nodes, edges }, {
@@ -105,7 +122,7 @@ function draw(root, data, setStateValue, setTriggerValue) {
   let labelled = new Set();
   let hovered = null;
   const relabel = () => {
-    const { chosen, font } = chooseLabels(network, data, measure, data.select);
+    const { chosen, font } = chooseLabels(network, data, measure, always);
     if (hovered) chosen.add(hovered);
     const updates = [];
     for (const n of data.nodes) {
@@ -131,8 +148,8 @@ function draw(root, data, setStateValue, setTriggerValue) {
   });
   network.on("blurNode", (p) => {
     hovered = null;
-    nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColor(n, false) })));
-    edges.update(data.edges.map((e) => ({ id: e.id, color: edgeColor(false) })));
+    nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColor(n, restDim(n.id)) })));
+    edges.update(data.edges.map((e) => ({ id: e.id, color: baseEdge(e) })));
     if (!labelled.has(p.node)) nodes.update({ id: p.node, label: "" });
   });
   network.on("click", (p) => {
@@ -160,9 +177,9 @@ function draw(root, data, setStateValue, setTriggerValue) {
     if (now.text === colors.text && now.background === colors.background) return;
     colors = now;
     measure = textMeasurer(colors);
-    nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColor(n, false),
+    nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColor(n, restDim(n.id)),
                                           font: fontFor(colors, LABEL_PX / network.getScale()) })));
-    edges.update(data.edges.map((e) => ({ id: e.id, color: edgeColor(false) })));
+    edges.update(data.edges.map((e) => ({ id: e.id, color: baseEdge(e) })));
   }, 1000);
   if (data.select && nodes.get(data.select)) network.selectNodes([data.select]);
   window.kgraphNetwork = network;
