@@ -34,7 +34,9 @@ def _read_url(G, index: dict[str, str]) -> None:
     if st.session_state.get("paths_url_read"):
         return
     st.session_state["paths_url_read"] = True
-    labels = {node: label for label, node in index.items()}
+    labels: dict[str, str] = {}
+    for label, node in index.items():  # names come before aliases: keep the name
+        labels.setdefault(node, label)
     for param, key in (("from", state.PATH_A), ("to", state.PATH_B)):
         name = (st.query_params.get(param) or "").strip()
         if not name:
