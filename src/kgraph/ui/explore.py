@@ -85,7 +85,8 @@ def _graph_and_panel() -> None:
     G = loaders.graph()
     ss = st.session_state
     left, right = st.columns([0.66, 0.34], gap="small")
-    with left:
+    # The key names the graph's column for the narrow-screen CSS (kgraph.ui.html.PAGE_CSS).
+    with left, st.container(key="kg-graph-col"):
         nodes, truncated = view_nodes(
             G,
             center=ss[state.CENTER],

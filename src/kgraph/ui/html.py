@@ -108,8 +108,8 @@ PAGE_CSS = """<style>
 .stMainBlockContainer { padding-left: 1.5rem; padding-right: 1.5rem; padding-top: 3.5rem; }
 /* Narrow screens: the side panel goes under the graph, which spans the width. */
 @media (max-width: 1000px) {
-  .stMainBlockContainer [data-testid="stHorizontalBlock"]:has(.kg-graph) { flex-wrap: wrap; }
-  .stMainBlockContainer [data-testid="stHorizontalBlock"]:has(.kg-graph) > div {
+  .stMainBlockContainer [data-testid="stHorizontalBlock"]:has(.st-key-kg-graph-col) { flex-wrap: wrap; }
+  .stMainBlockContainer [data-testid="stHorizontalBlock"]:has(.st-key-kg-graph-col) > div {
     width: 100% !important; flex: 1 1 100% !important; min-width: 100%; }
 }
 </style>"""
