@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from kgraph.ui import loaders
+from kgraph.ui import html, loaders
 from kgraph.ui.html import esc
 
 FILTER = "glossary_filter"
@@ -25,6 +25,7 @@ def render() -> None:
     """Draw the Glossary page."""
     loaders.graph()
     rows = loaders.ask("glossary")
+    html.page_style()
     st.title("Glossary")
     st.caption(
         f"{len(rows)} concepts A–Z, with their definitions, what each is a kind of, its kinds, "

@@ -9,15 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from kgraph.errors import KgraphError
-from kgraph.ui import html, loaders, panel, state
+from kgraph.ui import html, loaders, navigate, panel, state
 from kgraph.ui.component import graph_view
 
-EXPLORE_PAGE = "src/kgraph/ui/pages/explore.py"
-OPEN = "paths_open"  # a node a click asked to open in Explore
-
-
-def _open(node: str, *, center: bool = True) -> None:
-    st.session_state[OPEN] = node
+_open = navigate.open_later
 
 
 def _on_graph_click() -> None:
@@ -59,14 +54,7 @@ def _write_url(start: str | None, end: str | None) -> None:
 def render() -> None:
     """Draw the Paths page."""
     G = loaders.graph()
-    target = st.session_state.pop(OPEN, None)
-    if target and target in G:
-        state.init()
-        st.session_state[state.CENTER] = target
-        st.session_state[state.EXPANDED] = []
-        st.session_state[state.SELECTED] = {"type": "node", "id": target}
-        st.session_state[state.URL_READ] = True
-        st.switch_page(EXPLORE_PAGE)
+    navigate.follow(G)
     html.page_style()
     index = {k: v for k, v in loaders.search_index().items() if not k.startswith("📄")}
     st.title("Paths")
