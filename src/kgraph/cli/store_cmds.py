@@ -192,5 +192,8 @@ def app_cmd(db, port, host):
         "false",
         "--server.fileWatcherType",
         "none",
+        # The upload box then says what the Data page accepts (kgraph.config.MAX_UPLOAD_MB).
+        "--server.maxUploadSize",
+        str(config.MAX_UPLOAD_MB),
     ]
     raise SystemExit(subprocess.call(command, env=env))

@@ -9,7 +9,7 @@ from kgraph.errors import NotFoundError
 from kgraph.model import MEASURES
 from kgraph.ui import deeplink, html, loaders, panel, state
 from kgraph.ui.component import graph_view
-from kgraph.view.selection import view_nodes
+from kgraph.view.selection import linked_nodes, view_nodes
 
 
 def select_node(node: str, *, center: bool = False) -> None:
@@ -106,7 +106,18 @@ def _graph_and_panel() -> None:
                 f"Showing {len(nodes)} nodes: the cap of {int(ss[state.CAP])} applies. "
                 "Raise the cap, narrow the types or raise the minimum link weight."
             )
-        view = loaders.payload(nodes, ss[state.SIZE_BY], float(ss[state.MIN_WEIGHT]))
+        weight = float(ss[state.MIN_WEIGHT])
+        view = loaders.payload(nodes, ss[state.SIZE_BY], weight)
+        if weight > 0:
+            # A weight filter never leaves a node without a link, unless it is the centre.
+            keep = linked_nodes(view, keep={ss[state.CENTER]})
+            if len(keep) < len(view["nodes"]):
+                dropped = len(view["nodes"]) - len(keep)
+                view = loaders.payload(keep, ss[state.SIZE_BY], weight)
+                st.caption(
+                    f"{dropped} node(s) with no link of weight {weight:g} or more are hidden; "
+                    "lower the minimum link weight in View settings to see them."
+                )
         graph_view(
             view,
             key=state.GRAPH,
