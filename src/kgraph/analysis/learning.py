@@ -20,6 +20,8 @@ Everything is read off the graph, with a reason a reader can check:
 
 from __future__ import annotations
 
+import heapq
+
 import networkx as nx
 
 from kgraph.analysis._index import entity_graph, get_index
@@ -72,6 +74,18 @@ def glossary(G: nx.MultiDiGraph, kinds: tuple[str, ...] = ("concept",)) -> list[
         )
     rows.sort(key=lambda r: (r["label"].casefold(), r["node"]))
     return rows
+
+
+def _idea_counts(G: nx.MultiDiGraph) -> dict[str, int]:
+    """post -> how many concepts and technologies it mentions (once per graph)."""
+    memo = get_index(G).memo
+    if "idea_counts" not in memo:
+        kind = nx.get_node_attributes(G, "kind")
+        memo["idea_counts"] = {
+            post: sum(kind.get(e) in IDEA_KINDS for e in entities)
+            for post, entities in get_index(G).entities_of.items()
+        }
+    return memo["idea_counts"]
 
 
 def _ideas(G: nx.MultiDiGraph, post: str) -> list[str]:
@@ -140,13 +154,20 @@ def reading_path(G: nx.MultiDiGraph, name: str, limit: int = 10) -> dict:
                 ),
             }
         )
-    posts = []
+    # Order every post by cheap counts first; reasons are written for the top ``limit`` only.
+    loads = _idea_counts(G)
+    own_idea = 1 if d["kind"] in IDEA_KINDS else 0
+    keyed = []
     for _score, post in get_index(G).posts_of.get(node, []):
         m = _mention(G, post, node)
+        load = loads.get(post, 0) - own_idea
+        published = G.nodes[post].get("published") or "9999"
+        keyed.append((not m.get("in_title"), load, -int(m.get("count", 0) or 0), published, post))
+    posts = []
+    for not_title, load, _count, _published, post in heapq.nsmallest(limit, keyed):
+        in_title = not not_title
         others = [e for e in _ideas(G, post) if e != node]
         names = sorted((G.nodes[e]["label"] for e in others), key=str.casefold)
-        load = len(others)
-        in_title = bool(m.get("in_title"))
         if in_title and load <= INTRO_LOAD:
             level = "introductory"
         elif load >= ADVANCED_LOAD:
@@ -172,19 +193,9 @@ def reading_path(G: nx.MultiDiGraph, name: str, limit: int = 10) -> dict:
                 "load": load,
                 "in_title": in_title,
                 "reason": reason,
-                "_key": (
-                    not in_title,
-                    load,
-                    -int(m.get("count", 0) or 0),
-                    pd.get("published") or "9999",
-                    post,
-                ),
             }
         )
-    posts.sort(key=lambda p: p["_key"])
-    for p in posts:
-        del p["_key"]
-    return {"node": node, "label": label, "prerequisites": prerequisites, "posts": posts[:limit]}
+    return {"node": node, "label": label, "prerequisites": prerequisites, "posts": posts}
 
 
 def _times(weight: float) -> str:
@@ -222,32 +233,36 @@ def read_next(G: nx.MultiDiGraph, post: str, limit: int = 5) -> list[dict]:
         return []
     index = get_index(G)
     mine = set(_ideas(G, post))
-    shared: dict[str, set[str]] = {}
+    shared: dict[str, int] = {}
     for idea in mine:
         for _score, other in index.posts_of.get(idea, []):
             if other != post:
-                shared.setdefault(other, set()).add(idea)
-    rows = []
+                shared[other] = shared.get(other, 0) + 1
+    # The ideas a candidate adds are all of its ideas but the shared ones: counts suffice
+    # to order thousands of candidates; labels are looked up for the top ``limit`` only.
+    loads = _idea_counts(G)
+    keyed = []
     for other, common in shared.items():
-        new = set(_ideas(G, other)) - mine
-        if not new:
-            continue
-        od = G.nodes[other]
-        common_l = sorted((G.nodes[e]["label"] for e in common), key=str.casefold)
-        new_l = sorted((G.nodes[e]["label"] for e in new), key=str.casefold)
+        new = loads.get(other, 0) - common
+        if new > 0:
+            title = G.nodes[other].get("title", "")
+            keyed.append((-common, abs(new - NEXT_STEP), title, other))
+    rows = []
+    for _c, _step, title, other in heapq.nsmallest(limit, keyed):
+        theirs = set(_ideas(G, other))
+        common_l = sorted((G.nodes[e]["label"] for e in theirs & mine), key=str.casefold)
+        new_l = sorted((G.nodes[e]["label"] for e in theirs - mine), key=str.casefold)
         more = ", …" if len(new_l) > 4 else ""
         rows.append(
             {
                 "post": other,
-                "title": od.get("title", od.get("label", "")),
-                "url": od.get("url", ""),
+                "title": title or G.nodes[other].get("label", ""),
+                "url": G.nodes[other].get("url", ""),
                 "shared": common_l,
                 "new": new_l,
-                "reason": f"also about {', '.join(common_l[:4])}; goes on to {', '.join(new_l[:4])}{more}",
-                "_key": (-len(common), abs(len(new) - NEXT_STEP), od.get("title", ""), other),
+                "reason": (
+                    f"also about {', '.join(common_l[:4])}; goes on to {', '.join(new_l[:4])}{more}"
+                ),
             }
         )
-    rows.sort(key=lambda r: r["_key"])
-    for r in rows:
-        del r["_key"]
-    return rows[:limit]
+    return rows
