@@ -85,7 +85,11 @@ def _click_times(page, clicks: int, seed: int, missed: list[str]) -> list[float]
         )
         if pos["top"] != node:
             continue
-        label = page.evaluate("(id) => window.kgraphNetwork.body.data.nodes.get(id).kgLabel", node)
+        label = page.evaluate(
+            "(id) => { const n = window.kgraphNetwork.body.data.nodes.get(id);"
+            " return n.kgLabel || n.label; }",
+            node,
+        )
         box = page.locator(".kg-graph canvas").first.bounding_box()
         page.wait_for_timeout(100)
         before = page.evaluate(
