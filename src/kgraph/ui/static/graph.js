@@ -61,6 +61,13 @@ function chooseLabels(network, data, measure, always) {
     const box = { l: p.x - half - gap, r: p.x + half + gap, t: p.y - n.size - gap,
                   b: p.y + n.size + font * 1.5 + gap };
     if (!always.has(n.id) && boxes.some((o) => box.l < o.r && o.l < box.r && box.t < o.b && o.t < box.b)) continue;
+    // The text (under the node) must not run over another node's circle either.
+    const text = { l: p.x - textW / 2, r: p.x + textW / 2, t: p.y + n.size, b: p.y + n.size + font * 1.4 };
+    if (!always.has(n.id) && data.nodes.some((o) => {
+      if (o.id === n.id) return false;
+      const q = pos[o.id];
+      return q && text.l < q.x + o.size && q.x - o.size < text.r && text.t < q.y + o.size && q.y - o.size < text.b;
+    })) continue;
     boxes.push(box);
     chosen.add(n.id);
   }
