@@ -196,4 +196,9 @@ def app_cmd(db, port, host):
         "--server.maxUploadSize",
         str(config.MAX_UPLOAD_MB),
     ]
+    if os.name == "posix":
+        # Streamlit takes this process's place, so stopping `kgraph app` stops the server
+        # (as a child it outlived a terminated parent and kept its port and memory).
+        sys.stdout.flush()
+        os.execve(sys.executable, command, env)
     raise SystemExit(subprocess.call(command, env=env))
