@@ -133,9 +133,10 @@ def test_narrow_window_gives_the_graph_the_width(browser, shipped):
 def test_hover_dims_what_is_not_a_neighbour(page, shipped):
     page.goto(shipped + "/?entity=prewarming")
     _measure(page)
+    page.evaluate("() => window.kgraphNetwork.emit('hoverNode', {node: 'TECHNOLOGY:Lakebase'})")
+    page.wait_for_timeout(700)  # the dimming waits for the hover to rest
     faded = page.evaluate(
         """() => { const n = window.kgraphNetwork;
-                   n.emit('hoverNode', {node: 'TECHNOLOGY:Lakebase'});
                    const near = new Set(['TECHNOLOGY:Lakebase',
                                          ...n.getConnectedNodes('TECHNOLOGY:Lakebase')]);
                    return n.body.data.nodes.get().map(x => [near.has(x.id), x.color.opacity]); }"""

@@ -11,6 +11,7 @@
 const VIEWS = new WeakMap();
 const LABEL_PX = 13; // label size on screen, in CSS pixels
 const LABEL_GAP = 4; // screen pixels kept between two label boxes
+const HOVER_DIM_MS = 400; // hover this long before the non-neighbours dim
 
 function cssVar(el, name, fallback) {
   const value = getComputedStyle(el).getPropertyValue(name).trim();
@@ -143,22 +144,38 @@ function draw(root, data, setStateValue, setTriggerValue) {
   const relabelSoon = () => { clearTimeout(timer); timer = setTimeout(relabel, 120); };
   network.on("zoom", relabelSoon);
   network.on("dragEnd", relabelSoon);
+  // Hover: the name at once; the dimming after a short rest, so that moving across the
+  // graph or clicking straight away does not pay for restyling every node and link.
+  let dimTimer = null;
+  let dimmed = false;
+  const undim = () => {
+    clearTimeout(dimTimer);
+    if (!dimmed) return;
+    dimmed = false;
+    nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColor(n, restDim(n.id)) })));
+    edges.update(data.edges.map((e) => ({ id: e.id, color: baseEdge(e) })));
+  };
   network.on("hoverNode", (p) => {
     hovered = p.node;
-    const near = new Set([p.node, ...network.getConnectedNodes(p.node)]);
-    nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColor(n, !near.has(n.id)) })));
-    edges.update(data.edges.map((e) => ({ id: e.id, color: edgeColor(e.from !== p.node && e.to !== p.node) })));
     if (!labelled.has(p.node)) {
       const font = LABEL_PX / network.getScale();
       nodes.update({ id: p.node, label: byId.get(p.node).label, font: fontFor(colors, font) });
     }
+    clearTimeout(dimTimer);
+    dimTimer = setTimeout(() => {
+      if (hovered !== p.node) return;
+      dimmed = true;
+      const near = new Set([p.node, ...network.getConnectedNodes(p.node)]);
+      nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColor(n, !near.has(n.id)) })));
+      edges.update(data.edges.map((e) => ({ id: e.id, color: edgeColor(e.from !== p.node && e.to !== p.node) })));
+    }, HOVER_DIM_MS);
   });
   network.on("blurNode", (p) => {
     hovered = null;
-    nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColor(n, restDim(n.id)) })));
-    edges.update(data.edges.map((e) => ({ id: e.id, color: baseEdge(e) })));
+    undim();
     if (!labelled.has(p.node)) nodes.update({ id: p.node, label: "" });
   });
+  network.on("dragStart", undim);
   network.on("click", (p) => {
     const stamp = Date.now();  // a new value every click, so clicking again reruns too
     if (p.nodes.length) {
@@ -190,7 +207,7 @@ function draw(root, data, setStateValue, setTriggerValue) {
   }, 1000);
   if (data.select && nodes.get(data.select)) network.selectNodes([data.select]);
   window.kgraphNetwork = network;
-  return { network, stop: () => { clearInterval(themeTimer); clearTimeout(timer); } };
+  return { network, stop: () => { clearInterval(themeTimer); clearTimeout(timer); clearTimeout(dimTimer); } };
 }
 
 function tools(parent, network) {
