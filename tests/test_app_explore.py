@@ -87,7 +87,7 @@ def test_path_box_lists_hops(app):
     at = app(entity="prewarming")
     at.selectbox(key="explore_path_target").set_value("Databricks (company)").run()
     assert not at.exception
-    assert at.button(key="panel_hop_0_a_0").label == "prewarming"
+    assert at.button_group(key="panel_hop_0_a").options == ["prewarming"]
     assert "<mark" in html_text(at)
 
 

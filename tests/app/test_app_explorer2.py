@@ -81,12 +81,12 @@ def test_post_panel_has_summary_entities_and_read_next(app, store):
     assert at.query_params["entity"] in (labels[0], [labels[0]])
 
 
-def test_neighbour_button_opens_the_neighbour(app):
+def test_neighbour_names_open_the_neighbour(app):
     at = app(entity="prewarming")
-    buttons = [b for b in at.button if b.key and b.key.startswith("panel_nb_")]
-    assert buttons
-    name = buttons[0].label
-    buttons[0].click().run()
+    groups = [g for g in at.button_group if g.key and g.key.startswith("panel_nb_")]
+    assert groups
+    name = groups[0].options[0]
+    groups[0].set_value(0).run()
     assert not at.exception
     assert at.query_params["entity"] in (name, [name])
 
@@ -113,4 +113,4 @@ def test_glossary_page(app):
 def test_insights_heatmap_and_comparison(app):
     at = app("insights")
     assert not at.exception
-    assert any(b.key and b.key.startswith("insights_cmp_") for b in at.button)
+    assert any(g.key and g.key.startswith("insights_cmp_") for g in at.button_group)

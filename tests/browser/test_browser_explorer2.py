@@ -157,7 +157,8 @@ def test_neighbour_names_open_the_neighbour(page, shipped):
     page.goto(shipped + "/?entity=prewarming")
     wait_for_graph(page)
     page.get_by_text("Neighbours", exact=True).wait_for(timeout=15_000)
-    page.get_by_role("button", name="Lakebase", exact=True).first.click()
+    # A row of names is one pills widget: each name is a <button> (role "radio").
+    page.get_by_role("radio", name="Lakebase", exact=True).first.click()
     page.get_by_role("heading", name="Lakebase").first.wait_for(timeout=15_000)
     page.wait_for_function("() => location.search.includes('entity=Lakebase')", timeout=10_000)
     page.wait_for_function(
@@ -187,7 +188,7 @@ def test_post_panel_reads_next(page, gold):
     page.get_by_text("goes on to").first.wait_for()
     page.locator(".kg-summary mark").first.wait_for()
     # An entity of the post opens that entity.
-    page.get_by_role("button", name="MySQL", exact=True).first.click()
+    page.get_by_role("radio", name="MySQL", exact=True).first.click()
     page.get_by_role("heading", name="MySQL").first.wait_for(timeout=15_000)
 
 
@@ -230,6 +231,7 @@ def test_path_is_drawn_highlighted_with_clickable_hops(page, shipped):
     )
     assert bold >= 2
     page.locator("blockquote mark").first.wait_for(timeout=10_000)
-    page.get_by_role("button", name="Lakebase", exact=True).first.click()
+    # A row of names is one pills widget: each name is a <button> (role "radio").
+    page.get_by_role("radio", name="Lakebase", exact=True).first.click()
     page.get_by_role("heading", name="Lakebase").first.wait_for(timeout=20_000)
     assert "/paths" not in page.url

@@ -25,19 +25,38 @@ def _open(select, name: str) -> None:
     select(node, center=True)
 
 
-def links(names: list[str], *, key: str, select, nodes: list[str] | None = None) -> None:
-    """A row of link-style buttons, one per name, each opening its node."""
-    with st.container(horizontal=True, gap="small"):
-        for i, name in enumerate(names):
-            target = nodes[i] if nodes else name
-            st.button(
-                name,
-                key=f"{key}_{i}",
-                type="tertiary",
-                on_click=_open,
-                args=(select, target),
-                help=f"Open {name}",
-            )
+def links(
+    names: list[str],
+    *,
+    key: str,
+    select,
+    nodes: list[str] | None = None,
+    label: str = "Open",
+) -> None:
+    """One row of names, each opening its node (a single pills widget: a click reruns once).
+
+    A panel shows dozens of names; one widget per row, not per name, keeps a click on the
+    graph fast (each widget costs the browser a render).
+    """
+    if not names:
+        return
+    targets = list(nodes) if nodes else list(names)
+    st.pills(
+        label,  # hidden; screen readers read it as the row's name
+        list(range(len(names))),
+        format_func=lambda i: names[i],
+        key=key,
+        label_visibility="collapsed",
+        on_change=_picked,
+        args=(key, select, targets),
+    )
+
+
+def _picked(key: str, select, targets: list[str]) -> None:
+    i = st.session_state.get(key)
+    st.session_state[key] = None  # a row of links, not a choice that stays selected
+    if i is not None and 0 <= i < len(targets):
+        _open(select, targets[i])
 
 
 def _post_block(r: dict) -> str:
@@ -108,8 +127,6 @@ def _entity(G, node: str, *, expand, select) -> None:
         st.caption("is a")
         links(card["parents"], key="panel_parent", select=select)
     _buttons(node, expand=expand, select=select)
-    if card.get("kind") in ("concept", "technology"):
-        _reading_path(node, select=select)
     st.markdown("**Related posts**")
     related = loaders.ask("related_posts", node, limit=10)
     if not related:
@@ -123,52 +140,52 @@ def _entity(G, node: str, *, expand, select) -> None:
             select=select,
             nodes=[r["post"] for r in related[:5]],
         )
+    if card.get("kind") in ("concept", "technology"):
+        _reading_path(node, select=select)
     neighbours = card.get("neighbours") or {}
     if neighbours:
         st.markdown("**Neighbours**")
     for kind, labels in sorted(neighbours.items()):
         if labels:
             st.html(html.badge(kind))
-            links(labels[:30], key=f"panel_nb_{kind}", select=select)
+            links(labels[:30], key=f"panel_nb_{kind}", select=select, label=f"{kind} neighbours")
     _path_box(G, node, select=select)
 
 
 def _reading_path(node: str, *, select) -> None:
-    path = loaders.ask("reading_path", node, limit=8)
+    path = loaders.ask("reading_path", node, limit=6)
     st.markdown("#### Reading path")
     pre = path.get("prerequisites", [])
     if pre:
         st.caption("Know these first")
-        for i, p in enumerate(pre):
-            cols = st.columns([0.35, 0.65], vertical_alignment="center")
-            with cols[0]:
-                links(
-                    [p["label"]],
-                    key=f"panel_pre_{i}",
-                    select=select,
-                    nodes=[p.get("node") or p["label"]],
-                )
-            cols[1].html(
-                f"<small>{esc(p.get('definition') or '')}"
-                f"{'<br>' if p.get('definition') else ''}<i>{esc(p['reason'])}</i></small>"
+        links(
+            [p["label"] for p in pre],
+            key="panel_pre",
+            select=select,
+            nodes=[p.get("node") or p["label"] for p in pre],
+        )
+        st.html(
+            "<ul class='kg-prereq' style='margin:0'>"
+            + "".join(
+                f"<li><b>{esc(p['label'])}</b>"
+                + (f": {esc(p['definition'])}" if p.get("definition") else "")
+                + f"<br><small><i>{esc(p['reason'])}</i></small></li>"
+                for p in pre
             )
+            + "</ul>"
+        )
     posts = path.get("posts", [])
     if posts:
         st.caption("Then read, from introductory to advanced")
         for i, p in enumerate(posts):
-            cols = st.columns([0.06, 0.94])
-            cols[0].html(
-                f"<span title='{esc(p['level'])}'>{LEVEL_ICONS.get(p['level'], '')}</span>"
+            st.button(
+                f"{LEVEL_ICONS.get(p['level'], '')} {p['title']}",
+                key=f"panel_rp_{i}",
+                type="tertiary",
+                on_click=_open,
+                args=(select, p["post"]),
             )
-            with cols[1]:
-                st.button(
-                    p["title"],
-                    key=f"panel_rp_{i}",
-                    type="tertiary",
-                    on_click=_open,
-                    args=(select, p["post"]),
-                )
-                st.html(f"<small>{esc(p['level'])}: {esc(p['reason'])}</small>")
+            st.html(f"<small>{esc(p['level'])}: {esc(p['reason'])}</small>")
     if not pre and not posts:
         st.caption("No post mentions it yet, and the ontology gives it no parent.")
 
