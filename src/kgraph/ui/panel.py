@@ -59,6 +59,10 @@ def _picked(key: str, select, targets: list[str]) -> None:
         _open(select, targets[i])
 
 
+def _clip(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def _post_block(r: dict) -> str:
     title = html.link(r.get("title", ""), r.get("url", ""))
     meta = " · ".join(esc(x) for x in (r.get("source"), r.get("reason")) if x)
@@ -177,15 +181,22 @@ def _reading_path(node: str, *, select) -> None:
     posts = path.get("posts", [])
     if posts:
         st.caption("Then read, from introductory to advanced")
-        for i, p in enumerate(posts):
-            st.button(
-                f"{LEVEL_ICONS.get(p['level'], '')} {p['title']}",
-                key=f"panel_rp_{i}",
-                type="tertiary",
-                on_click=_open,
-                args=(select, p["post"]),
+        st.html(
+            "<ol class='kg-reading' style='margin:0;padding-left:1.2em'>"
+            + "".join(
+                f"<li><b>{esc(p['title'])}</b><br><small>{LEVEL_ICONS.get(p['level'], '')} "
+                f"{esc(p['level'])}: {esc(p['reason'])}</small></li>"
+                for p in posts
             )
-            st.html(f"<small>{esc(p['level'])}: {esc(p['reason'])}</small>")
+            + "</ol>"
+        )
+        links(
+            [f"{i + 1}. {_clip(p['title'])}" for i, p in enumerate(posts)],
+            key="panel_rp",
+            select=select,
+            nodes=[p["post"] for p in posts],
+            label="Open a post of the reading path",
+        )
     if not pre and not posts:
         st.caption("No post mentions it yet, and the ontology gives it no parent.")
 
