@@ -235,3 +235,16 @@ def test_path_is_drawn_highlighted_with_clickable_hops(page, shipped):
     page.get_by_role("radio", name="Lakebase", exact=True).first.click()
     page.get_by_role("heading", name="Lakebase").first.wait_for(timeout=20_000)
     assert "/paths" not in page.url
+
+
+def test_labels_follow_a_live_theme_switch(page, shipped):
+    page.goto(shipped + "/?entity=prewarming")
+    _measure(page)
+    font = "() => window.kgraphNetwork.body.data.nodes.get('CONCEPT:prewarming').font.color"
+    assert page.evaluate(font) != "rgb(1, 2, 3)"
+    # Streamlit's theme reaches the component as CSS variables; switching changes them.
+    page.evaluate(
+        "() => window.kgraphNetwork.body.container.style"
+        ".setProperty('--st-text-color', 'rgb(1, 2, 3)')"
+    )
+    page.wait_for_function(f"() => ({font})() === 'rgb(1, 2, 3)'", timeout=5_000)
