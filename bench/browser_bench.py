@@ -8,7 +8,7 @@ Usage:
 builds DIR/kg.db with the default pipeline (``--rules-only`` for the ontology rules alone),
 then measures it. Results go to bench/results/browser-latest.json. The app runs as
 ``kgraph app`` on 127.0.0.1 and Chromium is Debian's (/usr/bin/chromium), started with the
-browser tests' flags (tests/browser_support.py). Issue 5's targets: landing <= 3 s at the
+browser tests' flags (kgraph.bench.browser). Issue 5's targets: landing <= 3 s at the
 default cap, click -> related posts visible <= 300 ms p50, a 2,000-node view drawn <= 5 s.
 """
 
@@ -19,17 +19,22 @@ import json
 import platform
 import random
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
-
-from browser_support import CHROMIUM, CHROMIUM_ARGS, Guard, running_app  # noqa: E402
+from kgraph import config
+from kgraph.bench.browser import (
+    CHROMIUM,
+    Guard,
+    canvas_box,
+    graph_info,
+    launch_chromium,
+    node_label,
+    running_app,
+    wait_for_graph,
+)
 
 TARGETS = {"landing_s": 3.0, "click_p50_ms": 300.0, "view_2000_s": 5.0}
-DRAWN = "() => window.kgraphNetwork !== undefined && window.kgraphDrawMs !== undefined"
 
 
 def make_store(directory: Path, posts: int, rules_only: bool = False) -> Path:
@@ -50,13 +55,9 @@ def _open(browser, url: str, timeout_ms: float = 300_000) -> tuple[object, float
     guard = Guard(page)
     t = time.perf_counter()
     page.goto(url)
-    page.wait_for_function(DRAWN, timeout=timeout_ms)
+    wait_for_graph(page, timeout=timeout_ms)
     seconds = time.perf_counter() - t
-    info = page.evaluate(
-        "() => ({draw_ms: window.kgraphDrawMs,"
-        " nodes: window.kgraphNetwork.body.data.nodes.length,"
-        " edges: window.kgraphNetwork.body.data.edges.length})"
-    )
+    info = graph_info(page)
     info["problems"] = guard.problems
     return page, seconds, info
 
@@ -85,12 +86,8 @@ def _click_times(page, clicks: int, seed: int, missed: list[str]) -> list[float]
         )
         if pos["top"] != node:
             continue
-        label = page.evaluate(
-            "(id) => { const n = window.kgraphNetwork.body.data.nodes.get(id);"
-            " return n.kgLabel || n.label; }",
-            node,
-        )
-        box = page.locator(".kg-graph canvas").first.bounding_box()
+        label = node_label(page, node)
+        box = canvas_box(page)
         page.wait_for_timeout(100)
         before = page.evaluate(
             "() => (document.querySelector('.kg-related') || {}).innerHTML || ''"
@@ -121,7 +118,7 @@ def run(db: Path, clicks: int = 10, seed: int = 42) -> dict:
 
     results: dict = {"db": str(db)}
     with running_app(db) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         page, cold, info = _open(browser, url)  # the server loads the graph on first visit
         page.close()
         results["landing_cold_server_s"] = round(cold, 3)
@@ -158,7 +155,7 @@ def main() -> None:
     parser.add_argument("--rules-only", action="store_true", help="with --make-store")
     parser.add_argument("--clicks", type=int, default=10)
     parser.add_argument(
-        "-o", "--out", type=Path, default=ROOT / "bench/results/browser-latest.json"
+        "-o", "--out", type=Path, default=config.BENCH_RESULTS_DIR / "browser-latest.json"
     )
     args = parser.parse_args()
     db = make_store(args.make_store, args.posts, args.rules_only) if args.make_store else args.db

@@ -17,11 +17,9 @@ import json
 import time
 from pathlib import Path
 
-from kgraph import analysis, api
+from kgraph import analysis, api, config
 from kgraph.bench.queries import measure_queries
 from kgraph.graph import build_graph
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> None:
@@ -29,7 +27,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--queries", type=int, default=50)
     parser.add_argument(
-        "-o", "--out", type=Path, default=ROOT / "bench/results/queries-latest.json"
+        "-o", "--out", type=Path, default=config.BENCH_RESULTS_DIR / "queries-latest.json"
     )
     args = parser.parse_args()
     t = time.perf_counter()

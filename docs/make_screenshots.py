@@ -11,19 +11,24 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+from kgraph import config
+from kgraph.bench.browser import (
+    click_node,
+    launch_chromium,
+    node_label,
+    running_app,
+    wait_for_graph,
+)
 
-from browser_support import CHROMIUM, CHROMIUM_ARGS, click_node, running_app, wait_for_graph  # noqa: E402
+DOCS = config.ROOT / "docs"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--db", default=str(ROOT / "data" / "kgraph.db"))
+    parser.add_argument("--db", default=str(config.DEFAULT_DB))
     parser.add_argument("--learner-db", default=None)
     args = parser.parse_args()
     if args.learner_db:
@@ -31,7 +36,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     with running_app(Path(args.db)) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1500, "height": 1000})
         page.goto(url)  # warm the server's caches once
         wait_for_graph(page, timeout=300_000)
@@ -40,13 +45,11 @@ def main() -> None:
         wait_for_graph(page, timeout=300_000)
         landing = time.perf_counter() - started
         page.wait_for_timeout(500)
-        page.screenshot(path=str(ROOT / "docs" / "explore.png"))
+        page.screenshot(path=str(DOCS / "explore.png"))
         clicks = []
         for node in ["CONCEPT:prewarming", "TECHNOLOGY:Kubernetes"] * 5:
             page.wait_for_timeout(700)  # two clicks on one spot within 500 ms are a double-click
-            label = page.evaluate(
-                "(id) => window.kgraphNetwork.body.data.nodes.get(id).kgLabel", node
-            )
+            label = node_label(page, node)
             t = time.perf_counter()
             click_node(page, node)
             page.locator(".kg-related").first.wait_for()
@@ -57,7 +60,7 @@ def main() -> None:
         page.get_by_role("heading", name="prewarming").first.wait_for()
         page.evaluate("() => window.kgraphNetwork.fit()")
         page.wait_for_timeout(500)
-        page.screenshot(path=str(ROOT / "docs" / "entity-panel.png"))
+        page.screenshot(path=str(DOCS / "entity-panel.png"))
         browser.close()
     print(f"landing -> graph drawn: {landing:.2f} s")
     print(
@@ -70,9 +73,9 @@ def learner_shots(db: Path) -> None:
     """A concept's reading path, a post panel, a path and the Glossary, as a user sees them."""
     from playwright.sync_api import sync_playwright
 
-    docs = ROOT / "docs"
+    docs = DOCS
     with running_app(db) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(p)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(f"{url}/?entity=sharding")
         wait_for_graph(page, timeout=300_000)

@@ -2,50 +2,37 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from kgraph.corpus import SHIPPED_CORPUS
-from kgraph.model import Mention, Post
+from tests.support import leftovers
+from tests.support.fake_extractor import FakeExtractor
 
-TESTS = Path(__file__).parent
+
+def pytest_sessionstart(session):
+    leftovers.become_subreaper()
 
 
-class CapitalisedWordExtractor:
-    """A deterministic test double for the extractor: every capitalised word is a COMPANY.
-
-    Lets store and build tests run without spaCy; the real pipeline has its own tests.
-    """
-
-    version = "test-words-1"
-    warnings: tuple[str, ...] = ()
-
-    def __init__(self):
-        self.seen: list[str] = []
-
-    def extract(
-        self, posts: Iterable[Post], batch_size: int = 256, n_process: int = 1
-    ) -> Iterator[list[Mention]]:
-        for post in posts:
-            self.seen.append(post.id)
-            yield [
-                Mention(
-                    post.id,
-                    m.group(),
-                    "COMPANY",
-                    m.group(),
-                    "title",
-                    m.start(),
-                    m.end(),
-                    post.title,
-                    "rule",
-                    0.5,
-                )
-                for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", post.title)
-            ]
+def pytest_sessionfinish(session, exitstatus):
+    """Fail the run if any test left a process running (a server, a worker, a browser)."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    left = leftovers.leftovers()
+    if not left:
+        return
+    lines = "\n".join(f"  {pid}: {cmd[:200]}" for pid, cmd in sorted(left.items()))
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    message = f"{len(left)} process(es) left running by the tests (now killed):\n{lines}"
+    if reporter:
+        reporter.write_line(message, red=True)
+    else:
+        print(message, file=sys.stderr)
+    leftovers.kill(left)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture
@@ -54,8 +41,9 @@ def shipped_corpus() -> Path:
 
 
 @pytest.fixture
-def word_extractor() -> CapitalisedWordExtractor:
-    return CapitalisedWordExtractor()
+def word_extractor() -> FakeExtractor:
+    """Every capitalised word of a title is a COMPANY: store and build tests without spaCy."""
+    return FakeExtractor()
 
 
 @pytest.fixture
@@ -76,3 +64,9 @@ def write(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def allow_private_urls(monkeypatch):
+    """Let fetches reach the tests' own servers on 127.0.0.1 (refused by default)."""
+    monkeypatch.setenv("KGRAPH_ALLOW_PRIVATE_URLS", "1")

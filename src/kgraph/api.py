@@ -11,8 +11,10 @@ test can call it without a terminal or a browser.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
@@ -21,12 +23,12 @@ import networkx as nx
 from kgraph import config
 from kgraph.corpus import FORMATS as CORPUS_FORMATS
 from kgraph.corpus import read_corpus
+from kgraph.errors import StoreError
 from kgraph.graph import build_graph
 from kgraph.graph import io as graph_io
 from kgraph.model import Snapshot
 from kgraph.pipeline import BuildOptions, BuildReport, Progress, run_build
 from kgraph.store import open_store
-from kgraph.view.html_export import write_html
 
 __all__ = [
     "CORPUS_FORMATS",
@@ -39,11 +41,16 @@ __all__ = [
     "evaluate",
     "export",
     "extract",
+    "feeds",
     "has_build",
     "load_extractor",
     "load_graph",
     "load_snapshot",
+    "named_store",
+    "new_since",
+    "refresh",
     "stats",
+    "store_names",
 ]
 
 EXPORT_FORMATS = (*graph_io.FORMATS, "html")
@@ -52,6 +59,41 @@ EXPORT_FORMATS = (*graph_io.FORMATS, "html")
 
 def _db(db: str | Path | None) -> Path:
     return Path(db) if db else config.default_db()
+
+
+_STORE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}(\.db)?")
+
+
+def named_store(name: str) -> Path:
+    """The store called ``name`` in ``KGRAPH_STORE_DIR``: where the app makes and opens stores.
+
+    A name is letters, digits, ``_`` and ``-`` (up to 64), with or without ``.db``; never a
+    path, so the app cannot be pointed at a file elsewhere on the server.
+
+    >>> named_store("team").name
+    'team.db'
+    """
+    name = name.strip()
+    if not _STORE_NAME.fullmatch(name):
+        shown = name if len(name) <= 40 else name[:40] + "…"
+        raise StoreError(
+            f"{shown!r} is not a store name. Use up to 64 letters, digits, '_' or '-', "
+            f"e.g. team-posts; the app keeps its stores in {config.store_dir()}."
+        )
+    path = config.store_dir() / (name if name.endswith(".db") else name + ".db")
+    if path.is_dir():
+        raise StoreError(f"{path.name} is a directory in {config.store_dir()}; pick another name.")
+    return path
+
+
+def store_names() -> list[str]:
+    """Names of the stores in ``KGRAPH_STORE_DIR`` (files ending in ``.db``)."""
+    folder = config.store_dir()
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p.name for p in folder.glob("*.db") if p.is_file() and _STORE_NAME.fullmatch(p.name)
+    )
 
 
 # -- building -----------------------------------------------------------------------------
@@ -95,6 +137,81 @@ def build_identity(db: str | Path | None = None) -> tuple:
     with open_store(_db(db)) as store:
         build = store.latest_build() or {}
     return (build.get("id"), build.get("finished_at"))
+
+
+# -- feeds ---------------------------------------------------------------------------------
+
+
+def feeds(db: str | Path | None = None) -> list[dict]:
+    """Every feed the store subscribes to: url, title, etag, last_modified, last_fetched,
+    last_ok, status (``ok``, ``not_modified``, ``failed``), last_error and posts."""
+    with open_store(_db(db)) as store:
+        return store.feeds()
+
+
+def refresh(
+    db: str | Path | None = None,
+    *,
+    options: BuildOptions | None = None,
+    progress: Progress | None = None,
+    extractor=None,
+    **option_values,
+) -> dict:
+    """Fetch every subscribed feed (conditionally, concurrently) and add what is new.
+
+    Returns ``{"feeds", "not_modified", "failed", "new_posts", "new_entities", "errors",
+    "seconds"}``; a feed that fails keeps its posts and its error is recorded.
+    """
+    from kgraph.pipeline.refresh import run_refresh
+
+    options = replace(options or BuildOptions(), **option_values)
+    report = run_refresh(_db(db), options, progress=progress, extractor=extractor)
+    new_entities: list[dict] = []
+    if report.new_posts:
+        new_entities = new_since(db, since=None, post_ids=report.new_posts)["entities"]
+    return {
+        "feeds": report.feeds,
+        "not_modified": report.not_modified,
+        "failed": len(report.failed),
+        "new_posts": len(report.new_posts),
+        "new_entities": [e["label"] for e in new_entities],
+        "errors": report.failed,
+        "seconds": {k: round(v, 3) for k, v in report.seconds.items()},
+    }
+
+
+def new_since(
+    db: str | Path | None = None,
+    since: int | None = None,
+    *,
+    post_ids: Iterable[str] | None = None,
+    top: int = 20,
+    G: nx.MultiDiGraph | None = None,
+) -> dict:
+    """What the latest build (or every build after build ``since``) added.
+
+    Returns ``{"builds": [ids], "posts": [...], "entities": [...], "risen": [...]}``: the
+    posts that arrived, the entities no earlier post names, and the entities whose post
+    count rose most (see :func:`kgraph.analysis.timeline.whats_new`). ``G`` skips loading
+    the graph again.
+    """
+    from kgraph.analysis.timeline import whats_new
+    from kgraph.errors import NotFoundError
+
+    with open_store(_db(db)) as store:
+        builds = store.builds()
+        ids = [b["id"] for b in builds]
+        if since is not None and since not in ids and since != 0:
+            raise NotFoundError(
+                f"No build #{since} in {_db(db)}; its builds are "
+                f"{', '.join(f'#{i}' for i in ids) or 'none'}. Use one of them with --since."
+            )
+        arrived = store.arrivals(since) if post_ids is None else dict.fromkeys(post_ids, 0)
+    if not arrived:
+        return {"builds": [], "posts": [], "entities": [], "risen": []}
+    G = G if G is not None else load_graph(db)
+    out = whats_new(G, sorted(arrived), top=top)
+    return {"builds": sorted(set(arrived.values()) - {0}), **out}
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -155,9 +272,18 @@ def quality(db: str | Path | None = None) -> dict:
 # -- writing ------------------------------------------------------------------------------
 
 
-def export(G: nx.MultiDiGraph, fmt: str, out: str | Path) -> list[Path]:
-    """Write ``G`` as ``fmt`` (one of :data:`EXPORT_FORMATS`) to ``out``; returns the files."""
-    return graph_io.export(G, fmt, out, writers={"html": write_html})
+def export(G: nx.MultiDiGraph, fmt: str, out: str | Path, *, dialect: str = "neo4j") -> list[Path]:
+    """Write ``G`` as ``fmt`` (one of :data:`EXPORT_FORMATS`) to ``out``; returns the files.
+
+    ``dialect`` picks the Cypher flavour: ``neo4j`` (default) or ``kuzu`` (Kùzu, with its
+    node and relationship tables declared from the graph first).
+    """
+    from kgraph.view.html_export import write_html  # numpy and scipy load only to export
+
+    writers = {"html": write_html}
+    if fmt == "cypher":
+        writers["cypher"] = partial(graph_io.write_cypher, dialect=dialect)
+    return graph_io.export(G, fmt, out, writers=writers)
 
 
 # -- extraction -----------------------------------------------------------------------------

@@ -26,6 +26,8 @@ DATA_DIR = ROOT / "data"
 SHIPPED_CORPUS = DATA_DIR / "000_bd76a9d99491f98c.txt"
 """The 18 posts kgraph ships with; a build with no corpus reads it."""
 ONTOLOGY_DIR = DATA_DIR / "ontology"
+ONTOLOGY_REGISTRY_DIR = ONTOLOGY_DIR / "registry"
+"""Entries generated from public registries (``python -m kgraph.registry``), with provenance."""
 """The curated ontology, ``*.yaml`` (format in docs/ontology.md)."""
 GOLD_DIR = DATA_DIR / "gold"
 MODEL_DIR = ROOT / "models" / "kgraph"
@@ -96,6 +98,10 @@ CACHE_FLUSH = 500
 """Posts extracted between cache commits, so a killed build keeps its work."""
 BATCH_SIZE = 256
 """Texts per ``nlp.pipe`` batch."""
+MAX_EVIDENCE_CHARS = 400
+"""Evidence kept per mention: a longer sentence is cut to this window around the mention."""
+MAX_MENTIONS_PER_POST = 200
+"""Mentions stored per post; beyond this a build keeps one per entity first and warns."""
 
 # -- Explorer ----------------------------------------------------------------------------
 VIEW_DEPTH = 1
@@ -118,3 +124,13 @@ MIN_WEIGHT_MAX = 100.0
 POSTS_IN_SEARCH = 2000
 """Post titles join the search box's options up to this many posts; past it the browser
 spends seconds on a list of every title (10,000 posts: 650 KB), so posts get their own box."""
+
+# -- Feeds -------------------------------------------------------------------------------
+FEED_WORKERS = 8
+"""Feeds fetched at once by a build or a refresh."""
+FEED_PER_HOST = 6
+"""Requests in flight to any one host at once (as many as a browser opens): politeness
+towards a blog's server when an OPML lists several feeds of one host."""
+FEED_OFFLINE_AFTER = 16
+"""When this many feeds in a row fail to resolve or reach their host and none has answered,
+the network is taken to be down and the rest are reported without waiting on each."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 
 ENTITY_TYPES = ("COMPANY", "TECHNOLOGY", "CONCEPT")
 """The three entity types extraction outputs."""
@@ -23,10 +23,23 @@ ENTITY_KINDS = tuple(t.lower() for t in ENTITY_TYPES)
 """Node kinds of entities: ``company``, ``technology``, ``concept``."""
 NODE_KINDS = (POST, *ENTITY_KINDS)
 """Every node's ``kind`` attribute is one of these."""
-EDGE_TYPES = ("mentions", "published_by", "uses", "related", "is_a", "product_of")
+RELATION_TYPES = ("built", "uses", "migrated_from", "migrated_to", "applies")
+"""Typed relations the text states between two entities of a post (RELATION-RULES)."""
+TEXT_RELATION_EDGES = tuple(f"says_{t}" for t in RELATION_TYPES)
+"""Edge keys of stated relations in the graph: ``says_built``, ``says_uses``, …"""
+EDGE_TYPES = (
+    "mentions",
+    "published_by",
+    "uses",
+    "related",
+    "is_a",
+    "product_of",
+    *TEXT_RELATION_EDGES,
+)
 """Edge keys of the MultiDiGraph: post→entity ``mentions`` and ``published_by``,
 company→technology ``uses``, entity↔entity ``related`` (co-occurrence), ontology ``is_a``
-and ``product_of``."""
+and ``product_of``; stated relations ``says_<type>`` (head→tail, each holding its
+posts and sentences)."""
 MEASURES = ("pagerank", "degree", "betweenness")
 """Centrality measures the analysis offers."""
 POST_PREFIX = "post:"
@@ -107,9 +120,16 @@ class Mention:
         return entity_key(self.type, self.canonical)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data.pop("post_id")
-        return data
+        """The mention without its post id, fields in declaration order (no deep copy).
+
+        >>> Mention("p", "Kafka", "TECHNOLOGY", "Apache Kafka", "title", 0, 5,
+        ...         "Kafka at scale", "ontology", 1.0).to_dict()["canonical"]
+        'Apache Kafka'
+        """
+        return {name: getattr(self, name) for name in _MENTION_FIELDS}
+
+
+_MENTION_FIELDS = tuple(f.name for f in fields(Mention) if f.name != "post_id")
 
 
 def entity_key(type_: str, canonical: str) -> str:
@@ -140,9 +160,59 @@ def kind_of(type_: str) -> str:
 
 
 @dataclass
+class Relation:
+    """A typed relation one post states between two of its entities, with the evidence."""
+
+    post_id: str
+    head: str
+    """Canonical name of the head entity."""
+    head_type: str
+    type: str
+    """One of :data:`RELATION_TYPES`."""
+    tail: str
+    tail_type: str
+    sentence: str
+    """The sentence (or title) that states it."""
+    method: str
+    """The rule that found it, e.g. ``migration:from-to`` or ``actor``."""
+    confidence: float
+
+    @property
+    def head_key(self) -> str:
+        return entity_key(self.head_type, self.head)
+
+    @property
+    def tail_key(self) -> str:
+        return entity_key(self.tail_type, self.tail)
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.pop("post_id")
+        return data
+
+    def output(self) -> dict:
+        """The stable extraction-output form: head, type, tail, sentence, method, confidence."""
+        d = self.to_dict()
+        return {k: d[k] for k in ("head", "type", "tail", "sentence", "method", "confidence")}
+
+
+class Mentions(list):
+    """One post's mentions (a plain list) that also carries the post's :class:`Relation` s.
+
+    :meth:`kgraph.extract.Extractor.extract` yields these, so callers that want mentions
+    keep a ``list[Mention]`` and callers that want relations read ``.relations``.
+    """
+
+    def __init__(self, items=(), relations=()):
+        super().__init__(items)
+        self.relations: list[Relation] = list(relations)
+
+
+@dataclass
 class Snapshot:
     """Everything one build stored, read in one transaction."""
 
     posts: list[Post]
     mentions: list[Mention]
     build: dict | None
+    relations: list[Relation] = field(default_factory=list)

@@ -45,6 +45,8 @@ class OntologyEntry:
     """Also a common word; the extractor asks for supporting context."""
     origin: str = ""
     """The file it came from."""
+    registry: bool = False
+    """Generated from a public registry, not curated: its matches need support in the post."""
 
     @property
     def key(self) -> str:
@@ -136,11 +138,68 @@ def default_files() -> list[Path]:
     return sorted(DEFAULT_DIR.glob("*.yaml"))
 
 
-def load_ontology(extra: Iterable[Path | str] = (), *, include_default: bool = True) -> Ontology:
-    """The shipped ontology plus the user's extra files, checked for dangling references."""
+def registry_files() -> list[Path]:
+    """The generated registry files (``data/ontology/registry/``), loaded after the curated ones."""
+    return sorted(config.ONTOLOGY_REGISTRY_DIR.glob("*.yaml"))
+
+
+def add_registry_entry(onto: Ontology, entry: OntologyEntry) -> bool:
+    """Add a generated entry unless the curated ontology already knows one of its names.
+
+    Curated entries win: a registry name that is already known (under any type) is left out
+    whole. Registry entries are not curated, so the extractor asks for support before it
+    reports them: every concept, and every name with a one-word form that is a common English
+    word (``Self``, ``Streams``), is marked ambiguous; a lower-case one-word technology
+    (``desktop``) also matches only in its own case.
+    """
+    names = [entry.name, *entry.aliases]
+    if any(onto.lookup(n) is not None for n in names):
+        return False
+    words = _english_words()
+    if entry.type == "CONCEPT" or any(_plain_word(n, words) for n in names):
+        entry.ambiguous = True
+    if entry.type == "TECHNOLOGY" and " " not in entry.name and entry.name.islower():
+        entry.ambiguous, entry.case_sensitive = True, True
+    entry.registry = True
+    onto.add(entry)
+    return True
+
+
+def _plain_word(name: str, words: frozenset[str]) -> bool:
+    """One word that could be an ordinary word: a common one in any case (``Self``), or any
+    alphabetic word with no capital after its first letter (``Pod``, ``Streams``)."""
+    if " " in name or not name.isalpha():
+        return False
+    return name.lower() in words or not any(c.isupper() for c in name[1:])
+
+
+_WORDS: list[frozenset[str]] = []
+
+
+def _english_words() -> frozenset[str]:
+    """Common English words (the registry generator's list), read once."""
+    if not _WORDS:
+        path = config.ONTOLOGY_DIR / "sources" / "english_words.txt"
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        _WORDS.append(frozenset(w.strip().lower() for w in lines if w.strip()[:1] not in "#"))
+    return _WORDS[0]
+
+
+def load_ontology(
+    extra: Iterable[Path | str] = (), *, include_default: bool = True, include_registry=None
+) -> Ontology:
+    """The shipped ontology (curated, then registry) plus the user's extra files, checked for
+    dangling references. ``include_registry`` defaults to ``include_default``."""
     onto = Ontology()
-    files = (default_files() if include_default else []) + [Path(p) for p in extra]
-    for path in files:
+    if include_registry is None:
+        include_registry = include_default
+    for path in default_files() if include_default else []:
+        for entry in read_file(path):
+            onto.add(entry)
+    for path in registry_files() if include_registry else []:
+        for entry in read_file(path):
+            add_registry_entry(onto, entry)
+    for path in [Path(p) for p in extra]:
         for entry in read_file(path):
             onto.add(entry)
     problems = [

@@ -11,8 +11,8 @@ entry. ``parent`` and ``company`` are kept only when they name an entry that exi
 whose one-word forms are English words (``english_words.txt``) are marked ``ambiguous``.
 Definitions are never copied: generated concepts have none.
 
-The generated files are not loaded by default; load them with
-``load_ontology(extra=sorted(Path("data/ontology/registry").glob("*.yaml")))``.
+``load_ontology()`` loads the generated files after the curated ones: a curated name wins,
+and registry names need support in a post before the extractor reports them.
 See ``docs/ontology-registry.md``.
 """
 
@@ -596,7 +596,7 @@ class Registry:
 
 def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> list[Candidate]:
     """All generated entries, in output order."""
-    curated = curated if curated is not None else load_ontology()
+    curated = curated if curated is not None else load_ontology(include_registry=False)
     proper = {
         e.name.lower(): e.name
         for e in curated.entries.values()

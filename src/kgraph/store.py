@@ -8,20 +8,26 @@ sees the old build or the new one, never a mix.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
+import shutil
 import sqlite3
+import tempfile
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from kgraph import config
 from kgraph.errors import StoreError
-from kgraph.model import Mention, Post, Snapshot
+from kgraph.model import Mention, Post, Relation, Snapshot
 
 DEFAULT_DB = config.DEFAULT_DB
 APPLICATION_ID = 0x6B677268  # "kgrh": marks a file as a kgraph store
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 5
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 SCHEMA_V1 = """
@@ -52,13 +58,91 @@ CREATE TABLE extraction_cache (
 SCHEMA_V2 = """
 CREATE TABLE pipeline_memo (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+SCHEMA_V3 = """
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT '', added_at REAL NOT NULL, last_fetched REAL,
+    last_ok REAL, status TEXT NOT NULL DEFAULT '', last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE post_arrivals (post_id TEXT PRIMARY KEY, build_id INTEGER NOT NULL);
+CREATE INDEX post_arrivals_build ON post_arrivals(build_id);
+INSERT INTO post_arrivals SELECT id, COALESCE((SELECT MAX(id) FROM builds), 0) FROM posts;
+"""
+"""Subscriptions (every feed a build read, with its validators and health) and the build
+that first brought each post, for ``kgraph new``."""
+# Version 4 keeps each sentence once: a mention points into its post's title or summary
+# (``s_start``/``s_end``, character offsets) instead of copying the sentence; ``sentence``
+# holds text only when it is not found verbatim in the field. Entities get integer ids, which
+# mentions use instead of repeating the entity's key. The extraction cache is keyed by a
+# 16-byte digest of content hash and pipeline version and holds compressed JSON. Existing
+# mentions are converted in place; cached extractions are dropped (the posts a store holds
+# keep their mentions, so only posts outside it would be extracted again).
+SCHEMA_V4 = """
+CREATE TABLE entities_v3 (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, type TEXT NOT NULL,
+    canonical TEXT NOT NULL
+);
+INSERT INTO entities_v3 (key, type, canonical) SELECT key, type, canonical FROM entities
+    ORDER BY key;
+CREATE TABLE mentions_v3 (
+    id INTEGER PRIMARY KEY, post_id TEXT NOT NULL REFERENCES posts(id),
+    entity_id INTEGER NOT NULL REFERENCES entities_v3(id), text TEXT NOT NULL,
+    field TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    s_start INTEGER, s_end INTEGER, sentence TEXT,
+    method TEXT NOT NULL, confidence REAL NOT NULL
+);
+INSERT INTO mentions_v3
+    SELECT m.id, m.post_id, m.entity_id, m.text, m.field, m.start, m."end",
+        CASE WHEN at > 0 THEN at - 1 END, CASE WHEN at > 0 THEN at - 1 + length(sentence) END,
+        CASE WHEN at > 0 THEN NULL ELSE sentence END, m.method, m.confidence
+    FROM (
+        SELECT m.*, e.id AS entity_id,
+            instr(CASE m.field WHEN 'title' THEN p.title ELSE p.summary END, m.sentence) AS at
+        FROM mentions m JOIN posts p ON p.id = m.post_id JOIN entities_v3 e ON e.key = m.entity_key
+    ) AS m;
+DROP TABLE mentions;
+DROP TABLE entities;
+ALTER TABLE entities_v3 RENAME TO entities;
+ALTER TABLE mentions_v3 RENAME TO mentions;
+CREATE INDEX mentions_post ON mentions(post_id);
+CREATE INDEX mentions_entity ON mentions(entity_id);
+DROP TABLE extraction_cache;
+CREATE TABLE extraction_cache (key BLOB PRIMARY KEY, mentions BLOB NOT NULL);
+"""
+SCHEMA_V5 = """
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY, post_id TEXT NOT NULL REFERENCES posts(id),
+    head_key TEXT NOT NULL, type TEXT NOT NULL, tail_key TEXT NOT NULL,
+    sentence TEXT NOT NULL, method TEXT NOT NULL, confidence REAL NOT NULL
+);
+CREATE INDEX relations_post ON relations(post_id);
+CREATE INDEX relations_head ON relations(head_key);
+CREATE INDEX relations_tail ON relations(tail_key);
+"""
+"""Typed relations the text states, with their evidence (``kgraph.extract.relations``)."""
 # Index i holds the script that takes a store from version i to i + 1.
-MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2]
+MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5]
+
+# A mention's evidence, rebuilt from the post's field when the store kept only offsets.
+_SENTENCE = (
+    "COALESCE(m.sentence, substr(CASE m.field WHEN 'title' THEN p.title ELSE p.summary END,"
+    " m.s_start + 1, m.s_end - m.s_start))"
+)
 
 
 def _check_file(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse a directory, an empty file or a file that is not SQLite, before opening it."""
+    if path.is_dir():
+        raise StoreError(
+            f"{path} is a directory, not a store file; pass a file, e.g. {path / 'kgraph.db'}"
+        )
+    if not path.exists():
         return
+    if path.stat().st_size == 0:
+        raise StoreError(
+            f"{path} is an empty file, not a kgraph store; it was left untouched. "
+            "Pass another --db path, or remove the file if it is yours to delete."
+        )
     with path.open("rb") as fh:
         if fh.read(16) != SQLITE_MAGIC:
             raise StoreError(
@@ -67,12 +151,55 @@ def _check_file(path: Path) -> None:
             )
 
 
+def _disk_full(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == sqlite3.SQLITE_FULL or "database or disk is full" in str(exc)
+
+
+def _create(path: Path) -> None:
+    """Make a new, empty store at ``path`` whole or not at all.
+
+    The store is made under a temporary name beside ``path`` and linked into place, so
+    ``path`` is never an empty or half-made file; that lets :func:`open_store` refuse
+    every existing file that is not already a kgraph store. If another process made
+    ``path`` first, theirs is kept.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        conn = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            _migrate(conn, tmp)
+        finally:
+            conn.close()
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            pass  # another build made it meanwhile: open theirs
+        except OSError:  # a file system without hard links
+            if not path.exists():
+                os.replace(tmp, path)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: a new store cannot be made there ({exc}).") from None
+    finally:
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
 class Store:
     """A kgraph store on disk. Use :func:`open_store` to get one."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection):
         self.path = path
         self.conn = conn
+        self.need_bytes = 0
+        """About how many bytes the write under way needs (for a full disk's message)."""
 
     def close(self) -> None:
         self.conn.close()
@@ -106,10 +233,22 @@ class Store:
         except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
             raise  # our bug, not the file's
         except sqlite3.DatabaseError as exc:
+            if _disk_full(exc):
+                raise StoreError(self._disk_full_message()) from None
             raise StoreError(
                 f"{self.path} cannot be read as a kgraph store ({exc}). It was not changed; "
                 "rebuild into a new file: kgraph build --db NEW.db"
             ) from None
+
+    def _disk_full_message(self) -> str:
+        free = shutil.disk_usage(self.path.parent).free if self.path.parent.exists() else 0
+        need = max(self.need_bytes, 1 << 20)
+        return (
+            f"The disk holding {self.path} is full ({free / 1e6:.1f} MB free): this build "
+            "was not written, and the previous build in the store is intact. Free at least "
+            f"{need / 1e6:.0f} MB there and build again, or build into a store on another "
+            "disk with --db."
+        )
 
     # -- reading -----------------------------------------------------------------------
 
@@ -121,15 +260,23 @@ class Store:
                 Mention(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
                 for r in db.execute(
                     'SELECT m.post_id, m.text, e.type, e.canonical, m.field, m.start, m."end",'
-                    " m.sentence, m.method, m.confidence FROM mentions m"
-                    " JOIN entities e ON e.key = m.entity_key"
+                    f" {_SENTENCE}, m.method, m.confidence FROM mentions m"
+                    " JOIN entities e ON e.id = m.entity_id"
+                    " JOIN posts p ON p.id = m.post_id"
                     # Content order, not insertion order: an incremental build and a
                     # fresh one of the same corpus read back the same.
                     ' ORDER BY m.post_id, m.field, m.start, m."end", e.key'
                 )
             ]
             build = self._latest_build(db)
-        return Snapshot(posts, mentions, build)
+            relations = [
+                _relation(r)
+                for r in db.execute(
+                    "SELECT post_id, head_key, type, tail_key, sentence, method, confidence"
+                    " FROM relations ORDER BY post_id, head_key, type, tail_key"
+                )
+            ]
+        return Snapshot(posts, mentions, build, relations)
 
     def posts(self) -> list[Post]:
         return self.snapshot().posts
@@ -166,26 +313,27 @@ class Store:
 
     def cached(self, hashes: Iterable[str], version: str) -> dict[str, list[dict]]:
         """Cached extraction results for these content hashes under this pipeline version."""
-        wanted = list(dict.fromkeys(hashes))
+        by_key = {_cache_key(h, version): h for h in hashes}
+        wanted = list(by_key)
         found: dict[str, list[dict]] = {}
         with self._read() as db:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i : i + 500]
                 marks = ",".join("?" * len(chunk))
-                for h, blob in db.execute(
-                    "SELECT content_hash, mentions FROM extraction_cache"
-                    f" WHERE pipeline_version = ? AND content_hash IN ({marks})",
-                    [version, *chunk],
+                for key, blob in db.execute(
+                    f"SELECT key, mentions FROM extraction_cache WHERE key IN ({marks})", chunk
                 ):
-                    found[h] = json.loads(blob)
+                    found[by_key[key]] = _unpack_cache(blob)
         return found
 
     def put_cache(self, items: Iterable[tuple[str, list[dict]]], version: str) -> None:
         """Remember extraction results; committed at once so a killed build keeps them."""
+        rows = [(h, version, json.dumps(m, ensure_ascii=False)) for h, m in items]
+        self.need_bytes = 3 * sum(len(r[0]) + len(r[2]) + 40 for r in rows)
         with self._write():
             self.conn.executemany(
-                "INSERT OR REPLACE INTO extraction_cache VALUES (?, ?, ?)",
-                [(h, version, json.dumps(m, ensure_ascii=False)) for h, m in items],
+                "INSERT OR REPLACE INTO extraction_cache VALUES (?, ?)",
+                [(_cache_key(h, version), _pack_cache(m)) for h, m in items],
             )
 
     # -- pipeline memo --------------------------------------------------------------------
@@ -216,10 +364,12 @@ class Store:
         mentions: list[Mention],
         *,
         keep: set[str] = frozenset(),
+        relations: Iterable[Relation] = (),
         inputs: list[str],
         pipeline_version: str,
         n_extracted: int,
         started_at: float,
+        add: bool = False,
     ) -> int:
         """Make the store hold exactly ``posts``, in one transaction; returns the build's id.
 
@@ -227,45 +377,71 @@ class Store:
         under this pipeline version, and stay untouched; ``mentions`` are those of the other
         posts. Everything else the store held goes, so an incremental build writes only
         what changed.
+
+        With ``add``, every post the store holds when the write begins stays too, with its
+        mentions: the store is re-read under the write lock, so a build that committed
+        while this one was extracting (another ``--add``, another upload) is not lost.
+
+        ``relations`` are the stated relations of the same posts as ``mentions``.
         """
+        # rows, their index entries and the WAL copy before the checkpoint: about 3 times
+        self.need_bytes = 3 * (
+            sum(len(p.title) + len(p.summary) + len(p.url) + 200 for p in posts)
+            + sum(len(m.sentence) + len(m.text) + len(m.entity_key) + 80 for m in mentions)
+        )
+        texts = {p.id: (p.title, p.summary) for p in posts if p.id not in keep}
         with self._write() as db:
+            if add:
+                posts, keep, inputs = self._merge_stored(db, posts, keep, inputs)
             if keep:
                 db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id TEXT PRIMARY KEY)")
                 db.execute("DELETE FROM keep_ids")
                 db.executemany("INSERT INTO keep_ids VALUES (?)", [(i,) for i in keep])
                 db.execute("DELETE FROM mentions WHERE post_id NOT IN (SELECT id FROM keep_ids)")
+                db.execute("DELETE FROM relations WHERE post_id NOT IN (SELECT id FROM keep_ids)")
                 db.execute("DELETE FROM posts WHERE id NOT IN (SELECT id FROM keep_ids)")
             else:
                 db.execute("DELETE FROM mentions")
+                db.execute("DELETE FROM relations")
                 db.execute("DELETE FROM posts")
             db.executemany(
                 "INSERT INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [post_row(p) for p in posts if p.id not in keep],
             )
             db.executemany(
-                'INSERT INTO mentions (post_id, entity_key, text, field, start, "end",'
-                " sentence, method, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO entities (key, type, canonical) VALUES (?, ?, ?)",
+                sorted({(m.entity_key, m.type, m.canonical) for m in mentions}),
+            )
+            ids = dict(db.execute("SELECT key, id FROM entities"))
+            db.executemany(
+                'INSERT INTO mentions (post_id, entity_id, text, field, start, "end",'
+                " s_start, s_end, sentence, method, confidence)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         m.post_id,
-                        m.entity_key,
+                        ids[m.entity_key],
                         m.text,
                         m.field,
                         m.start,
                         m.end,
-                        m.sentence,
+                        *_evidence_row(m, texts.get(m.post_id)),
                         m.method,
                         m.confidence,
                     )
                     for m in mentions
                 ],
             )
-            db.execute(
-                "DELETE FROM entities WHERE key NOT IN (SELECT DISTINCT entity_key FROM mentions)"
-            )
             db.executemany(
-                "INSERT OR IGNORE INTO entities VALUES (?, ?, ?)",
-                sorted({(m.entity_key, m.type, m.canonical) for m in mentions}),
+                "INSERT INTO relations (post_id, head_key, type, tail_key, sentence, method,"
+                " confidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (r.post_id, r.head_key, r.type, r.tail_key, r.sentence, r.method, r.confidence)
+                    for r in relations
+                ],
+            )
+            db.execute(
+                "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
             )
             n_mentions = db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
             cur = db.execute(
@@ -281,7 +457,143 @@ class Store:
                     n_extracted,
                 ),
             )
-            return int(cur.lastrowid)
+            build_id = int(cur.lastrowid)
+            _record_arrivals(db, build_id)
+            return build_id
+
+    def _merge_stored(
+        self, db: sqlite3.Connection, posts: list[Post], keep: set[str], inputs: list[str]
+    ) -> tuple[list[Post], set[str], list[str]]:
+        """``posts`` plus the stored posts they do not replace, read inside the write."""
+        ours = {p.id for p in posts}
+        stored = [_post(row) for row in db.execute("SELECT * FROM posts ORDER BY id")]
+        others = [p for p in stored if p.id not in ours]
+        last = self._latest_build(db)
+        if last is not None:
+            inputs = list(dict.fromkeys([*last["inputs"], *inputs]))
+        return others + posts, set(keep) | {p.id for p in others}, inputs
+
+    # -- subscriptions ----------------------------------------------------------------------
+
+    def feeds(self) -> list[dict]:
+        """Every subscribed feed with its health and how many stored posts came from it."""
+        with self._read() as db:
+            cur = db.execute("SELECT * FROM feeds ORDER BY url")
+            cols = [c[0] for c in cur.description]
+            rows = [dict(zip(cols, row, strict=True)) for row in cur]
+            per_feed: dict[str, int] = {}
+            for (origin,) in db.execute("SELECT origin FROM posts"):
+                feed_url = origin.rsplit("#", 1)[0]
+                per_feed[feed_url] = per_feed.get(feed_url, 0) + 1
+        for row in rows:
+            row["posts"] = per_feed.get(row["url"], 0)
+        return rows
+
+    def record_feeds(self, results: Iterable, *, replace: bool = False) -> None:
+        """Remember how each feed fetch went (:class:`~kgraph.corpus.feeds.FeedResult`).
+
+        With ``replace``, the subscriptions become exactly these feeds (a build that makes
+        the store hold exactly its corpora); otherwise they join the others.
+        """
+        results = list(results)
+        now = time.time()
+        with self._write() as db:
+            if replace:
+                db.execute("DELETE FROM feeds")
+            for r in results:
+                fetched = r.fetched_at or now
+                db.execute(
+                    "INSERT OR IGNORE INTO feeds (url, added_at) VALUES (?, ?)", [r.url, now]
+                )
+                if r.status == "failed":
+                    db.execute(
+                        "UPDATE feeds SET last_fetched = ?, status = 'failed', last_error = ?"
+                        " WHERE url = ?",
+                        [fetched, r.error, r.url],
+                    )
+                elif r.status == "not_modified":
+                    db.execute(
+                        "UPDATE feeds SET last_fetched = ?, last_ok = ?, status = 'not_modified',"
+                        " last_error = '' WHERE url = ?",
+                        [fetched, fetched, r.url],
+                    )
+                else:
+                    db.execute(
+                        "UPDATE feeds SET title = COALESCE(NULLIF(?, ''), title), etag = ?,"
+                        " last_modified = ?, last_fetched = ?, last_ok = ?, status = 'ok',"
+                        " last_error = '' WHERE url = ?",
+                        [r.title, r.etag, r.last_modified, fetched, fetched, r.url],
+                    )
+
+    # -- what builds brought ------------------------------------------------------------------
+
+    def builds(self) -> list[dict]:
+        """Every build, oldest first: id, when it finished, how many posts it brought."""
+        with self._read() as db:
+            added = dict(
+                db.execute("SELECT build_id, COUNT(*) FROM post_arrivals GROUP BY build_id")
+            )
+            return [
+                {"id": i, "finished_at": f, "posts": n, "new_posts": added.get(i, 0)}
+                for i, f, n in db.execute("SELECT id, finished_at, n_posts FROM builds ORDER BY id")
+            ]
+
+    def arrivals(self, since: int | None = None) -> dict[str, int]:
+        """Post id → the build that first brought it, for builds after ``since``.
+
+        ``since`` None means the latest build only.
+        """
+        with self._read() as db:
+            if since is None:
+                last = db.execute("SELECT MAX(id) FROM builds").fetchone()[0]
+                since = (last or 0) - 1
+            return dict(
+                db.execute(
+                    "SELECT post_id, build_id FROM post_arrivals WHERE build_id > ?", [since]
+                )
+            )
+
+
+def _record_arrivals(db: sqlite3.Connection, build_id: int) -> None:
+    """Note ``build_id`` as the arrival of every post the store did not hold before."""
+    db.execute("DELETE FROM post_arrivals WHERE post_id NOT IN (SELECT id FROM posts)")
+    db.execute("INSERT OR IGNORE INTO post_arrivals SELECT id, ? FROM posts", [build_id])
+
+
+def _evidence_row(m: Mention, texts: tuple[str, str] | None) -> tuple:
+    """``(s_start, s_end, sentence)``: offsets into the post's field when the sentence is there.
+
+    >>> m = Mention("p", "Kafka", "TECHNOLOGY", "Kafka", "summary", 16, 21,
+    ...             "We moved Kafka.", "ontology", 1.0)
+    >>> _evidence_row(m, ("Title", "Intro. We moved Kafka. Done."))
+    (7, 22, None)
+    >>> _evidence_row(m, None)
+    (None, None, 'We moved Kafka.')
+    """
+    if texts is not None:
+        field = texts[0] if m.field == "title" else texts[1]
+        at = field.find(m.sentence, max(0, m.end - len(m.sentence)))
+        if at < 0:
+            at = field.find(m.sentence)
+        if at >= 0:
+            return at, at + len(m.sentence), None
+    return None, None, m.sentence
+
+
+def _cache_key(content_hash: str, version: str) -> bytes:
+    """The cache's key: 16 bytes of a digest of the content hash and the pipeline version."""
+    return hashlib.sha256(f"{version}\n{content_hash}".encode()).digest()[:16]
+
+
+def _pack_cache(mentions: list[dict]) -> bytes:
+    """Cached mentions as compressed JSON: a post's mentions repeat its sentences."""
+    return zlib.compress(
+        json.dumps(mentions, ensure_ascii=False, separators=(",", ":")).encode(), 6
+    )
+
+
+def _unpack_cache(blob: bytes) -> list[dict]:
+    return json.loads(zlib.decompress(blob))
 
 
 def post_row(p: Post) -> tuple:
@@ -310,6 +622,12 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _relation(row) -> Relation:
+    head_type, _, head = row[1].partition(":")
+    tail_type, _, tail = row[3].partition(":")
+    return Relation(row[0], head, head_type, row[2], tail, tail_type, row[4], row[5], row[6])
 
 
 def _post(row) -> Post:
@@ -356,31 +674,35 @@ def open_store(path: Path | str | None = None, *, create: bool = False) -> Store
     """Open (and with ``create``, make or migrate) the store at ``path``.
 
     Raises :class:`StoreError` with a fix for a missing, corrupt, foreign or newer store.
+    An existing file is only ever opened as a store if it already is one: an empty file,
+    another SQLite database or any other file is refused and left untouched.
     """
     path = Path(path) if path else DEFAULT_DB
-    if not create and not path.exists():
-        raise StoreError(f"No kgraph store at {path}. Build one first: kgraph build --db {path}")
     _check_file(path)
-    if create:
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        if not create:
+            raise StoreError(
+                f"No kgraph store at {path}. Build one first: kgraph build --db {path}"
+            )
+        _create(path)
+        _check_file(path)
     conn = None
     try:
         conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 30000")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise StoreError(
+                f"{path} is not a kgraph store; it was left untouched. Pass a kgraph "
+                "store as --db, or build one into a new file: kgraph build --db NEW.db"
+            )
         if create:
             _migrate(conn, path)
-        else:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise StoreError(
-                    f"{path} is not a kgraph store; it was left untouched. Pass a kgraph "
-                    "store as --db, or build one into a new file: kgraph build --db NEW.db"
-                )
-            if version != SCHEMA_VERSION:
-                raise StoreError(
-                    f"{path} has schema version {version}; this kgraph reads {SCHEMA_VERSION}. "
-                    f"Rebuild it: kgraph build --db {path}"
-                )
+        elif version != SCHEMA_VERSION:
+            raise StoreError(
+                f"{path} has schema version {version}; this kgraph reads {SCHEMA_VERSION}. "
+                f"Rebuild it: kgraph build --db {path}"
+            )
     except StoreError:
         conn.close()
         raise

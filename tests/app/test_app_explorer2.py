@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from ui_fixtures import make_store
 
 from kgraph import analysis, api
+from tests.support.ui_fixtures import make_store
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 

@@ -14,9 +14,15 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from browser_support import CHROMIUM, CHROMIUM_ARGS, Guard, running_app, wait_for_graph
 
 from kgraph import api
+from tests.support.browser_support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Guard,
+    running_app,
+    wait_for_graph,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.model, pytest.mark.slow]
 

@@ -10,12 +10,14 @@ from kgraph.analysis.communities import communities, community_of
 from kgraph.analysis.compare import company_posts, company_technology_matrix, compare_companies
 from kgraph.analysis.ego import ego_subgraph
 from kgraph.analysis.learning import glossary, read_next, reading_path
-from kgraph.analysis.paths import explain_edge, explained_path
+from kgraph.analysis.paths import explain_edge, explained_path, hop_arrow
 from kgraph.analysis.posts import POST_COLUMNS, post_rows, post_spans
 from kgraph.analysis.precompute import warm
 from kgraph.analysis.related import edge_evidence, related_posts
+from kgraph.analysis.relations import entity_relations, migrations
 from kgraph.analysis.resolve import resolve, search, suggestions
 from kgraph.analysis.similar import similar_posts
+from kgraph.analysis.timeline import in_period, monthly_counts, rising, whats_new
 
 __all__ = [
     "POST_COLUMNS",
@@ -28,18 +30,25 @@ __all__ = [
     "edge_evidence",
     "ego_subgraph",
     "entity_card",
+    "entity_relations",
     "explain_edge",
     "explained_path",
     "glossary",
+    "hop_arrow",
+    "in_period",
+    "migrations",
+    "monthly_counts",
     "post_rows",
     "post_spans",
     "read_next",
     "reading_path",
     "related_posts",
     "resolve",
+    "rising",
     "search",
     "similar_posts",
     "suggestions",
     "top_entities",
     "warm",
+    "whats_new",
 ]

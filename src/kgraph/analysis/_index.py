@@ -13,9 +13,14 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kgraph.model import TEXT_RELATION_EDGES
+
 CACHE_KEY = "_kgraph_index"
-PATH_RELATIONS = ("related", "uses", "is_a", "product_of")
-ONTOLOGY_PENALTY = 0.25  # a hop backed by a post beats an equally short one from the ontology
+PATH_RELATIONS = ("related", "uses", "is_a", "product_of", *TEXT_RELATION_EDGES)
+ONTOLOGY_PENALTY = 2.5
+"""Extra cost of an ontology-only hop: a path through posts wins even when it is two hops
+longer, so a path has at most one ontology-only hop whenever one through posts exists."""
+POST_BACKED = ("related", "uses", *TEXT_RELATION_EDGES)
 
 
 @dataclass
@@ -117,7 +122,7 @@ def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:
             continue
         if EG.has_edge(u, v):
             EG[u][v]["relations"].append((k, u, v))
-            if k in ("related", "uses"):
+            if k in POST_BACKED:
                 EG[u][v]["cost"] = 1.0 + (hub[u] + hub[v]) / 2
             EG[u][v]["weight"] += d["weight"] if k == "related" else 0.0
             continue
@@ -126,7 +131,7 @@ def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:
             v,
             relations=[(k, u, v)],
             weight=d["weight"] if k == "related" else 1.0,
-            cost=1.0 + (hub[u] + hub[v]) / 2 + (k not in ("related", "uses")) * ONTOLOGY_PENALTY,
+            cost=1.0 + (hub[u] + hub[v]) / 2 + (k not in POST_BACKED) * ONTOLOGY_PENALTY,
         )
     index.memo["entity_graph"] = EG
     return EG

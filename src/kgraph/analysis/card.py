@@ -6,12 +6,13 @@ from collections import defaultdict
 
 import networkx as nx
 
-from kgraph.analysis._index import entity_graph, get_index
+from kgraph.analysis._index import POST_BACKED, entity_graph, get_index
 from kgraph.analysis.centrality import centrality
 from kgraph.analysis.communities import community_of
 from kgraph.analysis.resolve import resolve
+from kgraph.model import TEXT_RELATION_EDGES
 
-__all__ = ["entity_card"]
+__all__ = ["company_roles", "entity_card"]
 
 NEIGHBOURS_PER_KIND = 15
 
@@ -55,6 +56,8 @@ def entity_card(G: nx.MultiDiGraph, name: str) -> dict:
         near = sorted(EG[node], key=lambda n: (-EG[node][n]["weight"], G.nodes[n]["label"]))
         for n in near:
             kind = G.nodes[n]["kind"]
+            if kind == "company" and not _post_backed(EG, node, n):
+                continue  # the ontology's maker is shown as the maker, not as a neighbour
             if len(neighbours[kind]) < NEIGHBOURS_PER_KIND:
                 neighbours[kind].append(G.nodes[n]["label"])
         posts = index.posts_of.get(node, [])[:NEIGHBOURS_PER_KIND]
@@ -64,6 +67,8 @@ def entity_card(G: nx.MultiDiGraph, name: str) -> dict:
             pagerank=round(centrality(G)[node], 6),
             community=community_of(G, node),
         )
+        if d["kind"] in ("technology", "concept"):
+            out["roles"] = company_roles(G, node)
     out["neighbours"] = {k: neighbours[k] for k in sorted(neighbours) if neighbours[k]}
     return out
 
@@ -81,3 +86,46 @@ def _distinct_spellings(name: str, aliases: list[str]) -> list[str]:
             seen.add(alias.casefold())
             shown.append(alias)
     return shown
+
+
+def _post_backed(EG: nx.Graph, a: str, b: str) -> bool:
+    return any(r[0] in POST_BACKED for r in EG[a][b]["relations"])
+
+
+def company_roles(G: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
+    """Companies toward a technology or concept, each role kept apart.
+
+    ``wrote_about``: companies that published a post naming it (``published_by``), or,
+    for a post with no known publisher, the companies its title names. ``built_by``: the
+    ontology's maker (``product_of``) and companies the text says built it. ``uses`` /
+    ``applies``: companies the text says use or apply it.
+
+    >>> from kgraph.graph.sample import sample_graph
+    >>> company_roles(sample_graph(), "TECHNOLOGY:Kubernetes")["wrote_about"]
+    ['Airbnb']
+    """
+    index = get_index(G)
+    wrote = set()
+    for _score, post in index.posts_of.get(node, []):
+        publishers = [v for _u, v, k in G.out_edges(post, keys=True) if k == "published_by"]
+        if not publishers:
+            publishers = [
+                v
+                for _u, v, k, d in G.out_edges(post, keys=True, data=True)
+                if k == "mentions"
+                and G.nodes[v]["kind"] == "company"
+                and any(e.get("field") == "title" for e in d.get("evidence", []))
+            ]
+        wrote.update(G.nodes[c]["label"] for c in publishers)
+    built = {G.nodes[v]["label"] for _u, v, k in G.out_edges(node, keys=True) if k == "product_of"}
+    stated: dict[str, set[str]] = defaultdict(set)
+    for u, _v, k in G.in_edges(node, keys=True):
+        if k in TEXT_RELATION_EDGES and G.nodes[u]["kind"] == "company":
+            stated[k.removeprefix("says_")].add(G.nodes[u]["label"])
+    built |= stated.get("built", set())
+    return {
+        "wrote_about": sorted(wrote),
+        "built_by": sorted(built),
+        "uses": sorted(stated.get("uses", set())),
+        "applies": sorted(stated.get("applies", set())),
+    }

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import heapq
 import itertools
 
 import networkx as nx
 
-from kgraph.analysis._index import entity_graph, get_index
+from kgraph.analysis._index import POST_BACKED, entity_graph, get_index
 from kgraph.analysis.resolve import resolve
-from kgraph.model import post_node
+from kgraph.model import TEXT_RELATION_EDGES, post_node
 
-__all__ = ["explain_edge", "explained_path"]
+__all__ = ["explain_edge", "explained_path", "hop_arrow"]
 
 SCAN = 300  # posts examined per hop when choosing the best evidence for a busy pair
 
@@ -51,6 +52,17 @@ def explain_edge(G: nx.MultiDiGraph, u: str, v: str, key: str, limit: int = 50) 
         verb = "is a kind of" if key == "is_a" else "is made by"
         text = f"Ontology: {G.nodes[u]['label']} {verb} {G.nodes[v]['label']}."
         return [{**empty, "sentence": text, "relation": key}]
+    if key in TEXT_RELATION_EDGES:
+        return [
+            {
+                **_post_fields(G, post_node(e["post_id"])),
+                "sentence": e["sentence"],
+                "relation": key,
+                "method": e["method"],
+                "confidence": e["confidence"],
+            }
+            for e in d["evidence"][:limit]
+        ]
     if key == "mentions":
         seen = dict.fromkeys(e["sentence"] for e in d["evidence"])
         return [{**_post_fields(G, u), "sentence": s, "relation": key} for s in seen][:limit]
@@ -82,9 +94,27 @@ def explain_edge(G: nx.MultiDiGraph, u: str, v: str, key: str, limit: int = 50) 
     ]
 
 
+def hop_arrow(hop: dict) -> tuple[str, str, str]:
+    """(left, relation, right) drawing a hop's arrow the way its relation reads.
+
+    >>> hop_arrow({"relation": "is_a", "reversed": True})
+    ('←[', 'is_a', ']—')
+    >>> hop_arrow({"relation": "says_uses", "reversed": False})
+    ('—[', 'uses', ']→')
+    """
+    rel = hop["relation"].removeprefix("says_")
+    return ("←[", rel, "]—") if hop.get("reversed") else ("—[", rel, "]→")
+
+
 def _hop(G: nx.MultiDiGraph, EG: nx.Graph, a: str, b: str) -> dict:
-    # Prefer evidence from a post (related, uses) over the ontology when a pair has both.
-    order = {"related": 0, "uses": 1, "is_a": 2, "product_of": 3}
+    # Prefer a relation the text states, then evidence from a post (related, uses), over
+    # the ontology when a pair has several.
+    order = {k: 0 for k in TEXT_RELATION_EDGES} | {
+        "related": 1,
+        "uses": 2,
+        "is_a": 3,
+        "product_of": 4,
+    }
     relation, u, v = min(EG[a][b]["relations"], key=lambda r: order[r[0]])
     ev = explain_edge(G, u, v, relation, limit=1)[0]
     return {
@@ -101,12 +131,50 @@ def _hop(G: nx.MultiDiGraph, EG: nx.Graph, a: str, b: str) -> dict:
     }
 
 
+def _ontology_only(EG: nx.Graph, u: str, v: str) -> bool:
+    return not any(r[0] in POST_BACKED for r in EG[u][v]["relations"])
+
+
+def _one_ontology_hop_path(EG: nx.Graph, src: str, dst: str) -> tuple[float, list] | None:
+    """The cheapest path with at most one ontology-only hop, or None when there is none.
+
+    Dijkstra over (node, ontology hops used) states.
+    """
+    best = {(src, 0): 0.0}
+    parent: dict[tuple, tuple | None] = {(src, 0): None}
+    heap = [(0.0, src, 0)]
+    while heap:
+        cost, node, used = heapq.heappop(heap)
+        if cost > best.get((node, used), float("inf")):
+            continue
+        if node == dst:
+            path, state = [], (node, used)
+            while state is not None:
+                path.append(state[0])
+                state = parent[state]
+            return cost, path[::-1]
+        for nb, d in EG[node].items():
+            step = used + _ontology_only(EG, node, nb)
+            if step > 1:
+                continue
+            new = cost + d["cost"]
+            if new < best.get((nb, step), float("inf")):
+                best[(nb, step)] = new
+                parent[(nb, step)] = (node, used)
+                heapq.heappush(heap, (new, nb, step))
+    return None
+
+
 def explained_path(G: nx.MultiDiGraph, a: str, b: str) -> dict:
     """The cheapest chain of entities from ``a`` to ``b``, every hop justified.
 
-    Hops follow co-mentions in posts (``related``), ``uses`` and the ontology (``is_a``,
-    ``product_of``). Each hop costs 1 plus a penalty for hubs, so a path through specific
-    entities beats an equally short one through a very common entity. Bidirectional
+    Hops follow relations the text states (``says_*``), co-mentions in posts (``related``),
+    ``uses`` and the ontology (``is_a``, ``product_of``). Each hop costs 1 plus a penalty
+    for hubs, so a path through specific entities beats an equally short one through a very
+    common entity; an ontology-only hop costs :data:`~kgraph.analysis._index.ONTOLOGY_PENALTY`
+    more, so a path through posts wins even when longer. A hop's ``relation`` keeps its
+    direction: ``reversed`` is true when the walk goes from the relation's tail to its head
+    (``multi-cloud is_a cloud computing`` walked from cloud computing). Bidirectional
     Dijkstra over a cached entity graph.
 
     Examples
@@ -139,6 +207,10 @@ def explained_path(G: nx.MultiDiGraph, a: str, b: str) -> dict:
         return {**base, "found": True, "hops": [], "cost": 0.0, "message": "Same entity."}
     try:
         cost, nodes = nx.bidirectional_dijkstra(EG, src, dst, weight="cost")
+        # The cheapest path is usually through posts; only when it leans on the ontology
+        # more than once, look for the cheapest one with at most one ontology-only hop.
+        if sum(_ontology_only(EG, x, y) for x, y in itertools.pairwise(nodes)) > 1:
+            cost, nodes = _one_ontology_hop_path(EG, src, dst) or (cost, nodes)
     except nx.NetworkXNoPath:
         return {
             **base,
@@ -149,10 +221,18 @@ def explained_path(G: nx.MultiDiGraph, a: str, b: str) -> dict:
             f"{base['target_label']!r} in this graph.",
         }
     hops = [_hop(G, EG, x, y) for x, y in itertools.pairwise(nodes)]
+    ontology_hops = sum(h["relation"] in ("is_a", "product_of") for h in hops)
+    message = f"{len(hops)} hop(s)."
+    if ontology_hops > 1:
+        message += (
+            f" {ontology_hops} of them come from the ontology only: no path through posts"
+            " joins these two."
+        )
     return {
         **base,
         "found": True,
         "hops": hops,
         "cost": round(cost, 4),
-        "message": f"{len(hops)} hop(s).",
+        "ontology_hops": ontology_hops,
+        "message": message,
     }

@@ -80,7 +80,7 @@ class _Vocabulary:
         if ontology is None:
             from kgraph.ontology import load_ontology
 
-            ontology = load_ontology()
+            ontology = load_ontology(include_registry=False)
         self.rng = rng
         self.names = {}
         for type_ in ("COMPANY", "TECHNOLOGY", "CONCEPT"):

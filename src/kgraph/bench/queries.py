@@ -1,7 +1,6 @@
 """Query latencies on a built graph: related posts, explained path, entity card, app payload.
 
-Each query runs on a seeded sample of entities, so two runs time the same questions. A
-function another module has not written yet is skipped with a note, not an error.
+Each query runs on a seeded sample of entities, so two runs time the same questions.
 """
 
 from __future__ import annotations
@@ -11,6 +10,10 @@ import random
 import statistics
 import time
 from collections.abc import Callable
+
+from kgraph import analysis
+from kgraph.analysis import ego_subgraph
+from kgraph.view.payload import LINKS_PER_NODE, layout, view_payload
 
 
 def percentiles(samples_s: list[float]) -> dict:
@@ -40,11 +43,6 @@ def _entities(G, rng: random.Random, k: int) -> list[str]:
 
 def measure_queries(G, *, n: int = 50, seed: int = 42, notes: list[str]) -> dict:
     """p50/p95 of each query over ``n`` sampled entities (pairs for paths)."""
-    try:
-        from kgraph import analysis
-    except ImportError as exc:
-        notes.append(f"queries skipped: kgraph.analysis not importable ({exc})")
-        return {}
     rng = random.Random(seed)
     sample = _entities(G, rng, n)
     if not sample:
@@ -73,10 +71,7 @@ def measure_queries(G, *, n: int = 50, seed: int = 42, notes: list[str]) -> dict
 
 def _time_plan(analysis, plan: dict, out: dict, notes: list[str]) -> None:
     for name, (func, args) in plan.items():
-        fn = getattr(analysis, func, None)
-        if fn is None:
-            notes.append(f"{name} skipped: kgraph.analysis.{func} not written yet")
-            continue
+        fn = getattr(analysis, func)
         t = time.perf_counter()
         fn(*args[0])  # warm any lazily built index, as the app's first click would
         first_ms = round((time.perf_counter() - t) * 1000, 1)
@@ -85,13 +80,6 @@ def _time_plan(analysis, plan: dict, out: dict, notes: list[str]) -> None:
 
 def measure_payload(G, centers: list[str], notes: list[str]) -> dict:
     """The app's graph view: a capped 300-node ego subgraph, its layout and its JSON payload."""
-    try:
-        from kgraph import analysis
-        from kgraph.analysis import ego_subgraph
-        from kgraph.view.payload import LINKS_PER_NODE, layout, view_payload
-    except ImportError as exc:
-        notes.append(f"subgraph payload skipped: {exc}")
-        return {}
     # The biggest views are the slow ones: centre on the highest-degree entities.
     centers = sorted(set(centers), key=lambda c: (-G.degree(c), c))[:10]
 

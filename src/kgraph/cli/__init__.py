@@ -10,7 +10,9 @@ import click
 from kgraph import __version__
 from kgraph.cli.bench import bench_cmd
 from kgraph.cli.extract import eval_cmd, extract_cmd, model_group
+from kgraph.cli.feeds_cmds import COMMANDS as FEED_COMMANDS
 from kgraph.cli.graph import COMMANDS as GRAPH_COMMANDS
+from kgraph.cli.relations import COMMANDS as RELATION_COMMANDS
 from kgraph.cli.store_cmds import app_cmd, build_cmd, stats_cmd
 from kgraph.errors import KgraphError
 
@@ -47,5 +49,7 @@ for command in (
     model_group,
     bench_cmd,
     *GRAPH_COMMANDS,
+    *RELATION_COMMANDS,
+    *FEED_COMMANDS,
 ):
     main.add_command(command)

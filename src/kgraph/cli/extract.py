@@ -89,6 +89,23 @@ def eval_cmd(gold, as_json, verbose, ontology_files, rules_only):
             f"{name:<12}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
             f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
         )
+    rel = report.get("relations")
+    if rel:
+        click.echo("relations")
+        click.echo(f"{'type':<14}{'P':>8}{'R':>8}{'F1':>8}{'tp':>6}{'fp':>6}{'fn':>6}")
+        for name, s in [*rel["per_type"].items(), ("micro", rel["micro"])]:
+            click.echo(
+                f"{name:<14}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
+                f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
+            )
+    if verbose and rel:
+        for g in rel["misses"]:
+            click.echo(f"MISS   {g['head']} —[{g['type']}]→ {g['tail']}   [{g['title'][:50]}]")
+        for p in rel["false_positives"]:
+            click.echo(
+                f"FALSE+ {p['head']} —[{p['type']}]→ {p['tail']} ({p['method']})"
+                f"   [{p['title'][:50]}]"
+            )
     if verbose:
         for label, items in (("MISS", report["misses"]), ("FALSE+", report["false_positives"])):
             for item in items:

@@ -90,7 +90,9 @@ def path_cmd(a, b, db, as_json):
         return
     click.echo(f"{r['source_label']} → {r['target_label']}: {r['message']}")
     for h in r["hops"]:
-        click.echo(f"  {h['source_label']} —[{h['relation']}]→ {h['target_label']}")
+        # The arrow follows the relation, not the walk: a reversed hop points back.
+        left, rel, right = analysis.hop_arrow(h)
+        click.echo(f"  {h['source_label']} {left}{rel}{right} {h['target_label']}")
         if h["post"]:
             click.echo(f"      in: {h['post_title']}")
         click.echo(f"      \u201c{h['sentence']}\u201d")
@@ -117,6 +119,9 @@ def entity_cmd(name, db, as_json):
             click.echo(f"  {key}: {value}")
     for kind, labels in c["neighbours"].items():
         click.echo(f"  {kind}: " + "; ".join(labels))
+    for role, labels in (c.get("roles") or {}).items():
+        if labels:
+            click.echo(f"  companies that {role.replace('_', ' ')} it: " + "; ".join(labels))
 
 
 @command("top")
@@ -203,8 +208,15 @@ def compare_cmd(a, b, db, as_json):
     type=click.Path(),
     help="File to write (a directory for csv).",
 )
+@click.option(
+    "--dialect",
+    type=click.Choice(["neo4j", "kuzu"]),
+    default="neo4j",
+    show_default=True,
+    help="Cypher flavour: Neo4j, or Kùzu (its tables declared first).",
+)
 @db_option
-def export_cmd(fmt, out, db):
+def export_cmd(fmt, out, dialect, db):
     """Write the graph for Gephi, Neo4j, spreadsheets or a browser.
 
     \b
@@ -212,8 +224,9 @@ def export_cmd(fmt, out, db):
       kgraph export --format graphml -o graph.graphml   # Gephi, yEd, networkx
       kgraph export --format csv -o graph_csv/          # nodes.csv + edges.csv
       kgraph export --format cypher -o graph.cypher     # cypher-shell -f graph.cypher
+      kgraph export --format cypher --dialect kuzu -o graph.kuzu.cypher  # Kùzu
       kgraph export --format html -o graph.html         # opens offline in a browser
     """
 
-    for path in api.export(_graph(db), fmt, out):
+    for path in api.export(_graph(db), fmt, out, dialect=dialect):
         click.echo(f"wrote {path}")

@@ -27,7 +27,11 @@ class _Bars:
         if stage != self.stage:
             self.close()
             self.stage = stage
-            label = {"read": "posts read     ", "extract": "posts extracted"}.get(stage, stage)
+            label = {
+                "read": "posts read     ",
+                "fetch": "feeds fetched  ",
+                "extract": "posts extracted",
+            }.get(stage, stage)
             self.bar = click.progressbar(length=total, label=label, file=sys.stderr)
             self.bar.__enter__()
             self.last = 0
@@ -69,6 +73,12 @@ class _Bars:
 )
 @click.option("--if-missing", is_flag=True, help="Do nothing if the store already has a build.")
 @click.option("--add", is_flag=True, help="Keep the store's posts and add these corpora's.")
+@click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Fetch feeds on loopback, private and link-local addresses too "
+    "(as KGRAPH_ALLOW_PRIVATE_URLS=1).",
+)
 @json_option
 def build_cmd(
     corpus,
@@ -83,6 +93,7 @@ def build_cmd(
     n_process,
     if_missing,
     add,
+    allow_private_urls,
     as_json,
 ):
     """Build the knowledge graph from corpus files or feed URLs into the store.
@@ -101,6 +112,8 @@ def build_cmd(
         if not as_json:
             click.echo(f"{db or 'data/kgraph.db'} already holds a build; nothing to do.")
         return
+    if allow_private_urls:
+        os.environ["KGRAPH_ALLOW_PRIVATE_URLS"] = "1"  # read by the fetcher for this run
     bars = _Bars(enabled=not as_json)
     try:
         options = api.BuildOptions(
@@ -123,9 +136,21 @@ def build_cmd(
         click.secho(f"warning: skipped {len(report.skipped)} bad record(s):", fg="yellow", err=True)
         for line in report.skipped[:20]:
             click.echo(f"  {line}", err=True)
+    for line in report.feeds_failed[:20]:
+        click.secho(f"warning: feed skipped: {line}", fg="yellow", err=True)
     if as_json:
         echo_json(report.__dict__)
         return
+    if report.feeds:
+        ok = report.feeds - len(report.feeds_failed)
+        click.echo(
+            f"{report.posts:,} posts from {ok} of {report.feeds} feeds"
+            + (
+                f"; {len(report.feeds_failed)} failed: `kgraph feeds` lists them."
+                if report.feeds_failed
+                else "."
+            )
+        )
     click.echo(
         f"Built {report.db}: {report.posts} posts, {report.mentions} mentions "
         f"({report.extracted} extracted, {report.cached} from cache) "
@@ -168,6 +193,9 @@ def stats_cmd(db, as_json):
 def app_cmd(db, port, host):
     """Open the explorer (Streamlit) on the store, headless, on http://HOST:PORT.
 
+    The command becomes the Streamlit server (exec), so stopping it (Ctrl+C, SIGTERM from
+    systemd, Docker or a test harness) stops the server; nothing is left serving the port.
+
     \b
     Example:
       kgraph app --db data/kgraph.db --port 8501
@@ -192,13 +220,12 @@ def app_cmd(db, port, host):
         "false",
         "--server.fileWatcherType",
         "none",
-        # The upload box then says what the Data page accepts (kgraph.config.MAX_UPLOAD_MB).
+        # the Data page's cap, so the upload box says it and refuses larger files early
         "--server.maxUploadSize",
         str(config.MAX_UPLOAD_MB),
     ]
+    sys.stdout.flush()
+    sys.stderr.flush()
     if os.name == "posix":
-        # Streamlit takes this process's place, so stopping `kgraph app` stops the server
-        # (as a child it outlived a terminated parent and kept its port and memory).
-        sys.stdout.flush()
-        os.execve(sys.executable, command, env)
+        os.execve(sys.executable, command, env)  # no child to orphan
     raise SystemExit(subprocess.call(command, env=env))

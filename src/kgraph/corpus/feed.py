@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 
 import feedparser
 
+from kgraph.corpus.hygiene import clean_summary
 from kgraph.corpus.records import Skip, to_post
 from kgraph.corpus.xmlsafety import check_xml
 from kgraph.errors import CorpusError
@@ -64,7 +65,7 @@ def parse(data: bytes, name: str) -> Iterator[Post | Skip]:
         record = {
             "id": entry.get("id", ""),
             "title": html_to_text(entry.get("title", "")),
-            "summary": html_to_text(entry.get("summary", "")),
+            "summary": clean_summary(html_to_text(entry.get("summary", "")))[0],
             "url": entry.get("link", ""),
             "source": source,
             "published": _date(entry),

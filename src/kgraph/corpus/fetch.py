@@ -1,4 +1,10 @@
-"""Fetch a feed over http(s) with a timeout, a size cap and a bounded number of redirects."""
+"""Fetch a feed over http(s) with a timeout, a size cap and a bounded number of redirects.
+
+Every request and redirect goes through :mod:`kgraph.corpus.netguard` (public addresses
+only unless ``KGRAPH_ALLOW_PRIVATE_URLS=1``), and by default every failure gives the same
+message, so the feed box cannot be used to tell a closed port from a 404 or a refused
+address (see :func:`cannot_fetch`).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,8 @@ import time
 import urllib.error
 import urllib.request
 
+from kgraph import config
+from kgraph.corpus import netguard
 from kgraph.errors import CorpusError
 
 TIMEOUT_S = 10.0
@@ -21,15 +29,46 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         if not newurl.lower().startswith(("http://", "https://")):
-            raise CorpusError(f"{req.full_url}: redirects to {newurl!r}; only http(s) is followed.")
+            raise netguard.BlockedAddress("redirect off http(s)")
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-_OPENER = urllib.request.build_opener(_Redirects)
+_OPENER = netguard.build_opener(_Redirects)
 
 
-def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None = None) -> bytes:
+def cannot_fetch(url: str, detail: str = "") -> str:
+    """The message for a refused or failed fetch.
+
+    By default it is one message for every cause, so the feed box cannot tell a closed
+    port from a 404 or a refused address. With ``KGRAPH_ALLOW_PRIVATE_URLS=1`` the user
+    reads feeds on a network they trust, and ``detail`` (the server's status, a timeout)
+    says what went wrong; refusals (user info, redirects off http) never add detail.
+    """
+    if detail and config.allow_private_urls():
+        return f"{url}: {detail}"
+    return (
+        f"{url}: cannot be fetched (no feed answered there, or the address is not allowed). "
+        "Check the URL; feeds on your own network need KGRAPH_ALLOW_PRIVATE_URLS=1."
+    )
+
+
+class NotModified(Exception):
+    """A conditional fetch answered 304: the feed has not changed since the given validators."""
+
+
+def fetch_url(
+    url: str,
+    *,
+    timeout: float | None = None,
+    max_bytes: int | None = None,
+    headers: dict[str, str] | None = None,
+    response_headers: dict[str, str] | None = None,
+) -> bytes:
     """The body of ``url``; :class:`CorpusError` for anything a user must fix.
+
+    ``headers`` are sent with the request (``If-None-Match``, ``If-Modified-Since``); the
+    answer's headers are copied into ``response_headers`` when given. A 304 answer raises
+    :class:`NotModified`.
 
     ``timeout`` bounds the whole fetch, not each read, so a server that drips a byte at a
     time cannot hold a build forever. Defaults are read at call time (tests lower them).
@@ -40,8 +79,11 @@ def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None =
         raise CorpusError(f"{url}: only http:// and https:// feed URLs are read.")
     deadline = time.monotonic() + timeout
     try:
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+        netguard.check_url(url)
+        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, **(headers or {})})
         with _OPENER.open(request, timeout=timeout) as response:
+            if response_headers is not None:
+                response_headers.update(response.headers.items())
             chunks, size = [], 0
             while size <= max_bytes:
                 if time.monotonic() > deadline:
@@ -53,28 +95,36 @@ def fetch_url(url: str, *, timeout: float | None = None, max_bytes: int | None =
                 size += len(chunk)
             body = b"".join(chunks)
     except urllib.error.HTTPError as exc:
-        if str(exc.msg).startswith(_Redirects.inf_msg):
-            raise CorpusError(
-                f"{url}: more than {MAX_REDIRECTS} redirects; use the final URL."
-            ) from None
+        if exc.code == 304:
+            raise NotModified(url) from None
         if exc.code in (301, 302, 303, 307, 308) and "not allowed" in str(exc.msg):
-            # urllib refuses file:, data: and the like itself, before our handler sees them.
-            raise CorpusError(
-                f"{url}: redirects to {exc.filename!r}; only http(s) is followed."
-            ) from None
-        raise CorpusError(
-            f"{url}: the server answered {exc.code} {exc.reason}. Check the URL."
-        ) from None
+            # urllib refuses file:, data: and the like itself: a refusal, told as one
+            raise CorpusError(cannot_fetch(url)) from None
+        if str(exc.msg).startswith(_Redirects.inf_msg):
+            detail = f"more than {MAX_REDIRECTS} redirects; use the final URL."
+        else:
+            detail = f"the server answered {exc.code} {exc.reason}. Check the URL."
+        raise CorpusError(cannot_fetch(url, detail)) from None
+    except netguard.BlockedAddress:
+        raise CorpusError(cannot_fetch(url)) from None
     except TimeoutError:
-        raise CorpusError(f"{url}: no answer within {timeout:g} s. Try again later.") from None
+        detail = f"no answer within {timeout:g} s. Try again later."
+        raise CorpusError(cannot_fetch(url, detail)) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
+        if isinstance(reason, netguard.BlockedAddress):
+            raise CorpusError(cannot_fetch(url)) from None
         if isinstance(reason, (TimeoutError, socket.timeout)):
-            raise CorpusError(f"{url}: no answer within {timeout:g} s. Try again later.") from None
-        raise CorpusError(f"{url}: cannot be fetched ({reason}). Check the URL.") from None
+            detail = f"no answer within {timeout:g} s. Try again later."
+        else:
+            detail = f"cannot be fetched ({reason}). Check the URL."
+        raise CorpusError(cannot_fetch(url, detail)) from None
     except (OSError, ValueError, http.client.HTTPException) as exc:
-        # HTTPException: a broken answer (bad status line, over-long header, cut-off body).
-        raise CorpusError(f"{url}: cannot be fetched ({type(exc).__name__}: {exc}).") from None
+        # a broken answer (bad status line, over-long header, cut-off body)
+        detail = f"cannot be fetched ({type(exc).__name__}: {exc})."
+        raise CorpusError(cannot_fetch(url, detail)) from None
     if len(body) > max_bytes:
-        raise CorpusError(f"{url}: the feed is larger than {max_bytes:,} bytes; refused.")
+        raise CorpusError(
+            cannot_fetch(url, f"the feed is larger than {max_bytes:,} bytes; refused.")
+        )
     return body

@@ -25,18 +25,31 @@ from kgraph.ontology import Ontology
 
 
 class Piece(NamedTuple):
-    """One processed piece of a field: which field, where it starts in it, its doc."""
+    """One processed piece of a field: which field, where it starts in it, its doc, and
+    where each character of the doc's text is in the field's piece (``None``: the same)."""
 
     field: str
     offset: int
     doc: Doc
     has_sents: bool
     starts: list[int]
+    index: list[int] | None = None
 
     @classmethod
-    def of(cls, field: str, offset: int, doc: Doc) -> Piece:
+    def of(cls, field: str, offset: int, doc: Doc, index: list[int] | None = None) -> Piece:
         # has_annotation scans every token: ask once per doc, not once per mention.
-        return cls(field, offset, doc, doc.has_annotation("SENT_START"), [t.idx for t in doc])
+        starts = [t.idx for t in doc]
+        return cls(field, offset, doc, doc.has_annotation("SENT_START"), starts, index)
+
+    def field_start(self, char: int) -> int:
+        """The offset in the field of the doc's character ``char``."""
+        return self.offset + (self.index[char] if self.index else char)
+
+    def field_end(self, char: int) -> int:
+        """The offset in the field just after the doc's characters before ``char``."""
+        if not self.index or char == 0:
+            return self.offset + char
+        return self.offset + self.index[char - 1] + 1
 
 
 def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
@@ -67,9 +80,11 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
         if ambiguous:
             entry = onto.entries.get(mention.entity_key)
             maker = entry.company if entry else ""
+            # A registry name (generated, not curated) is not supported by repeating itself.
+            repeats = not (entry and entry.registry)
             supported = (
                 mention.entity_key in sure_keys
-                or uses[mention.entity_key] > 1
+                or (repeats and uses[mention.entity_key] > 1)
                 or (mention.method == "rule" and _repeated(mention, post))
             )
             if not supported and maker not in companies:
@@ -125,7 +140,8 @@ def _fold_editions(mentions: list[Mention], onto: Ontology) -> list[Mention]:
 
 def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention | None:
     raw = getattr(post, piece.field)
-    start, end = piece.offset + start, piece.offset + end
+    sentence = _sentence(piece, start, raw)
+    start, end = piece.field_start(start), piece.field_end(end)
     text = raw[start:end]
     canonical = key.split(":", 1)[1]
     if type_ == "CONCEPT" and (is_generic(text) or is_generic(canonical)):
@@ -136,10 +152,28 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
             entry = _product_named(canonical, onto)
         if entry is not None:
             type_, canonical = entry.type, entry.name
-    sentence = _sentence(piece, start - piece.offset, raw)
+        elif method == "model":
+            type_ = _typed_by_post(canonical, type_, post, onto)
     return Mention(
         post.id, text, type_, canonical, piece.field, start, end, sentence, method, float(conf)
     )
+
+
+def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
+    """The type of a discovered name from what the post says about it.
+
+    The post's own source is an organisation (``Codiga`` on Codiga's blog); one word that
+    starts with a known company's name is that company's system (``LyftLearn``).
+    """
+    if type_ == "TECHNOLOGY" and post.source and name.lower() == post.source.strip().lower():
+        return "COMPANY"
+    if type_ == "COMPANY" and " " not in name:
+        for cut in range(3, len(name) - 1):
+            if name[cut].isupper() and name[:cut][-1].islower():
+                maker = onto.lookup(name[:cut])
+                if maker is not None and maker.type == "COMPANY":
+                    return "TECHNOLOGY"
+    return type_
 
 
 def _known(name: str, onto: Ontology):
@@ -176,7 +210,7 @@ def _sentence(piece: Piece, char: int, raw: str) -> str:
     # Binary search over token offsets (doc.text would rebuild the whole string each time).
     i = max(0, bisect_right(piece.starts, char) - 1)
     sent = doc[i].sent if piece.has_sents else doc[:]
-    return raw[piece.offset + sent.start_char : piece.offset + sent.end_char].strip()
+    return raw[piece.field_start(sent.start_char) : piece.field_end(sent.end_char)].strip()
 
 
 def _acronym_uses(post, pieces, found, onto) -> list:
@@ -192,7 +226,7 @@ def _acronym_uses(post, pieces, found, onto) -> list:
             if acr in piece.doc.user_data.get(ACRONYMS, {}):
                 continue  # the resolver already marked uses inside the defining doc
             for match in re.finditer(rf"\b{re.escape(acr)}s?\b", text):
-                if (piece.field, piece.offset + match.start()) in taken:
+                if (piece.field, piece.field_start(match.start())) in taken:
                     continue
                 mention = _mention(
                     post,

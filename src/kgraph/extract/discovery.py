@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from kgraph.extract.generic import is_generic, phrases
-from kgraph.extract.resolver import EVENT_AFTER
+from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import POSSESSIVE, Candidate, add_candidates, covered, is_title_case
 from kgraph.model import entity_key
 
@@ -70,6 +70,7 @@ ORG_VERB_STEMS = (
     "open-sourc",
     "transition",
     "shift",
+    "join",
 )
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
 TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
@@ -157,7 +158,10 @@ class ModelDiscovery:
             doc[t.i : t.i + 1]
             for t in doc
             if t.i not in in_ents
-            and (_marked(t.text) or (_name_like(t) and _cued(doc[t.i : t.i + 1])))
+            and (
+                _marked(t.text)
+                or (_name_like(t) and (_cued(doc[t.i : t.i + 1]) or _org_after(doc, t.i + 1)))
+            )
         ]
         for ent in spans:
             span = _trim(ent)
@@ -209,7 +213,7 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
-    if span[-1].text.endswith(EVENT_ENDINGS) or EVENT_AFTER.match(doc.text, span.end_char):
+    if span[-1].text.endswith(EVENT_ENDINGS) or event_follows(doc, span.end):
         return False  # SRECon, KubeCon, AWS re:Invent: events are never annotated
     if (
         span.start > 0
@@ -243,11 +247,26 @@ def _cued(span: Span) -> bool:
     )
 
 
+# Words after a name that make it an organisation: "Zorbly engineers", "Zorbly joined".
+ORG_AFTER = phrases("engineers engineering joined acquired announced")
+TEAM_WORDS = phrases("team teams engineers engineering founders")
+
+
+def _org_after(doc: Doc, i: int) -> bool:
+    """``X engineers``, ``X joined``, ``X's team`` follow a name at ``i``."""
+    if i >= len(doc):
+        return False
+    if doc[i].lower_ in ORG_AFTER:
+        return True
+    return doc[i].text in POSSESSIVE and i + 1 < len(doc) and doc[i + 1].lower_ in TEAM_WORDS
+
+
 def _marked(word: str) -> bool:
     """Case no English word has: ``GitHub``, ``eBPF``, ``RPKI`` (not ``I``, not ``US``)."""
     if word.isupper():
         return sum(c.isalpha() for c in word) >= 3
-    return any(c.isupper() for c in word[1:])
+    rest = word[1:]
+    return rest != rest.lower()  # a capital after the first letter (no generator: hot path)
 
 
 def _organisation(span: Span, label: str) -> bool:
@@ -258,8 +277,8 @@ def _organisation(span: Span, label: str) -> bool:
     if _marked(span[-1].text) and span[-1].text.endswith(TECH_ENDINGS):
         return False  # "BoltDB's freelist": a database, whatever the possessive says
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if after in ("engineers", "engineering", "team", "acquired", "announced"):
-        return True
+    if after == "team" or _org_after(doc, span.end):
+        return True  # "X engineers", "X joined", "X's team"
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
     if label != "ORG":

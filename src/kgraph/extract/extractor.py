@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -10,11 +11,12 @@ from pathlib import Path
 import srsly
 from spacy.language import Language
 
-from kgraph.extract import model_build, pipeline
+from kgraph.extract import model_build, pipeline, workers
 from kgraph.extract.assemble import Piece, assemble
 from kgraph.extract.patterns import ontology_hash
-from kgraph.extract.textclean import chunks, clean
-from kgraph.model import FIELDS, Mention, Post, post_id_for
+from kgraph.extract.relations import find_relations
+from kgraph.extract.textclean import chunks, normalise
+from kgraph.model import FIELDS, Mention, Mentions, Post, post_id_for
 from kgraph.ontology import Ontology, load_ontology
 
 MAX_CHARS_IN_FLIGHT = 100_000
@@ -37,6 +39,10 @@ class Extractor:
         self, posts: Iterable[Post], batch_size: int = 256, n_process: int = 1
     ) -> Iterator[list[Mention]]:
         """One list of mentions per post, in input order, sorted by (field, start).
+
+        Each list is a :class:`~kgraph.model.Mentions`: its ``relations`` attribute holds
+        the typed relations the post states between those mentions (see
+        :mod:`kgraph.extract.relations`), so callers that want only mentions are unchanged.
 
         With ``n_process > 1`` the posts go through one ``nlp.pipe`` call, so the worker
         processes start once (starting them per batch cost more than they saved).
@@ -62,24 +68,29 @@ class Extractor:
         # 1 MB post costs about as much memory as many short ones.
         longest = max((len(u[3]) for u in units), default=1)
         in_flight = max(2, min(batch_size, MAX_CHARS_IN_FLIGHT // longest))
-        docs = self.nlp.pipe(
-            (clean(u[3]) for u in units), batch_size=in_flight, n_process=n_process
-        )
+        texts = [normalise(u[3]) for u in units]
+        docs = self.nlp.pipe((t for t, _ in texts), batch_size=in_flight, n_process=n_process)
         pieces: list[list[Piece]] = [[] for _ in group]
         done = 0  # posts before this index have all their pieces: yield them as they finish
-        for (i, name, offset, _), doc in zip(units, docs, strict=True):
-            while done < i:
-                yield assemble(group[done], pieces[done], self.ontology)
-                pieces[done] = []
-                done += 1
-            pieces[i].append(Piece.of(name, offset, doc))
+        with workers.guarded() if n_process > 1 else nullcontext():
+            for (i, name, offset, _), (_, index), doc in zip(units, texts, docs, strict=True):
+                while done < i:
+                    yield _with_relations(group[done], pieces[done], self.ontology)
+                    pieces[done] = []
+                    done += 1
+                pieces[i].append(Piece.of(name, offset, doc, index))
         for j in range(done, len(group)):
-            yield assemble(group[j], pieces[j], self.ontology)
+            yield _with_relations(group[j], pieces[j], self.ontology)
 
     def extract_text(self, title: str, summary: str = "") -> list[Mention]:
         """The mentions of one title and summary (a convenience for tests and the REPL)."""
         post = Post(id=post_id_for(title), title=title, summary=summary)
         return next(self.extract([post]))
+
+
+def _with_relations(post: Post, pieces: list[Piece], onto: Ontology) -> Mentions:
+    mentions = assemble(post, pieces, onto)
+    return Mentions(mentions, find_relations(post, mentions))
 
 
 def extractor_from_ontology(onto: Ontology, rules_only: bool = True) -> Extractor:

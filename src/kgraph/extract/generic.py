@@ -1,4 +1,7 @@
-"""Words too generic to be a mention on their own, from the annotation guidelines.
+"""Words too generic to be a mention on their own, from the entity rules (``ENTITY-RULES``).
+
+System-category nouns (``proxy``, ``cache``, ``search engine``, ``data pipeline``) and fields
+such as ``machine learning`` are concepts under those rules, so they are not listed here.
 
 The ontology keeps broad entries (``database``, ``security``) as is-a parents for the graph,
 and some aliases are plain words (``reliability`` for reliability engineering); a mention
@@ -22,15 +25,15 @@ def phrases(text: str) -> frozenset[str]:
 _LIST = """
 performance, reliability, efficiency, scalability, availability, security, resilience,
 stability, reproducibility, cost, cost saving, cost reduction, speed, productivity, latency,
-throughput, qps, recall, precision, accuracy, ai, artificial intelligence, machine learning,
-ml, cloud, cloud computing, data, infrastructure, real-time, realtime, real time,
-open source, open-source, open sourcing, open-sourced, open-sourcing, migration,
+throughput, qps, recall, precision, accuracy, ai, artificial intelligence,
+cloud, cloud computing, data, infrastructure, real-time, realtime, real time,
+open-source, open sourcing, open-sourced, open-sourcing, migration,
 modernization, modernisation, rearchitecture, rearchitecting, re-architecture, optimization,
 optimisation, maintenance, operation, best practice, challenge, outage, incident, upgrade,
-surge pricing, clearing, checkout, guild, probability distribution, database, platform, api, data pipeline,
-pipeline, cluster, search engine, hardware, software, networking, network, storage,
-storage system, storage engine, query engine, data center, datacenter, server, service,
-library, software library, cache, proxy, startup time, time to first token, p99, p95, p50,
+surge pricing, clearing, checkout, guild, probability distribution, database, platform, api,
+pipeline, cluster, hardware, software, networking, network, storage,
+storage system, data center, datacenter, server, service,
+library, software library, startup time, time to first token, p99, p95, p50,
 uptime, downtime, automation, engineering, development, deployment, testing, monitoring,
 analytics, computing, compute, application, app, system, tool, tooling, framework,
 algorithm, model, workload, traffic, scale, scaling, growth, innovation, transformation,
@@ -90,7 +93,10 @@ def all_generic(surface: str) -> bool:
     testing`` name disciplines, while ``data engineering`` and ``software testing`` keep an
     umbrella word in front (the guidelines' rule for ``X platform``, applied to practices).
     """
-    words = fold(surface).replace("-", " ").split()
+    folded = fold(surface)
+    if folded in ESTABLISHED:
+        return False
+    words = folded.replace("-", " ").split()
     if len(words) == 2 and words[1] in PRACTICE_HEADS and words[0] not in UMBRELLA | VAGUE:
         return False
     return bool(words) and all(w in GENERIC or singular(w) in GENERIC or w in VAGUE for w in words)
@@ -100,3 +106,9 @@ def all_generic(surface: str) -> bool:
 PRACTICE_HEADS = frozenset(["engineering", "testing", "monitoring"])
 # Umbrella fields from the guidelines: "data engineering" is not a specific practice.
 UMBRELLA = phrases("ai ml data cloud infrastructure software system network networking web mobile")
+# Established terms made of generic words: the entity rules name the first two as concepts
+# (system categories); the rest are practices and components in their own right.
+ESTABLISHED = phrases("""
+data pipeline, data platform, cloud migration, automated testing, mobile networking,
+search engine, storage engine, query engine, managed platform
+""")

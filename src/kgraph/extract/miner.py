@@ -28,6 +28,14 @@ VAGUE_COMPOUNDS = phrases(
     """
 )
 TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
+# Verbs that start a headline's clause ("to Unify Streaming", "Scale Your Queues"): without a
+# tagger they look like modifiers, and a phrase never starts with one.
+VERB_STARTS = phrases(
+    """
+    unify build scale improve reduce make use run speed boost cut enable power simplify
+    accelerate bring keep move ship solve tame fix rethink rebuild rewrite replace avoid
+    """
+)
 
 
 @Language.factory(
@@ -117,7 +125,10 @@ class ConceptMiner:
             cut -= 1
         run = run[cut:]
         while run and (
-            run[0].lower_ in VAGUE or run[0].text == "-" or run[0].lower_.endswith("ly")
+            run[0].lower_ in VAGUE
+            or run[0].lower_ in VERB_STARTS
+            or run[0].text == "-"
+            or run[0].lower_.endswith("ly")
         ):
             run.pop(0)
         while len(run) >= 3 and f"{run[0].lower_}-{run[2].lower_}" in VAGUE_COMPOUNDS:

@@ -1,7 +1,8 @@
 """The stable extraction output: one JSON line per post (see docs/extraction.md).
 
 ``{"id": ..., "title": ..., "entities": [{"text", "type", "canonical", "field", "start",
-"end", "sentence", "method", "confidence"}]}``; ``id`` is the input's own when it has one.
+"end", "sentence", "method", "confidence"}], "relations": [{"head", "type", "tail",
+"sentence", "method", "confidence"}]}``; ``id`` is the input's own when it has one.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ def output_record(post: Post, mentions: Iterable[Mention]) -> dict:
     >>> rec["id"], rec["entities"][0]["canonical"], sorted(rec["entities"][0])[:3]
     ('p1', 'Airbnb', ['canonical', 'confidence', 'end'])
     """
-    return {"id": post.id, "title": post.title, "entities": [m.to_dict() for m in mentions]}
+    relations = getattr(mentions, "relations", [])
+    return {
+        "id": post.id,
+        "title": post.title,
+        "entities": [m.to_dict() for m in mentions],
+        "relations": [r.output() for r in relations],
+    }
 
 
 def write_output(pairs: Iterable[tuple[Post, list[Mention]]], out: TextIO) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from kgraph.extract.variants import is_case_sensitive, lower_form, spellings
+from kgraph.extract.variants import capitalised_form, is_case_sensitive, lower_form, spellings
 from kgraph.ontology import Ontology
 
 
@@ -25,6 +25,7 @@ def entity_table(onto: Ontology) -> dict[str, dict]:
             "company": e.company,
             "ambiguous": e.ambiguous,
             "product": e.type == "COMPANY" and e.name in vendors,
+            "registry": e.registry,
         }
         for key, e in sorted(onto.entries.items())
     }
@@ -52,7 +53,11 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
     lower: list[dict] = []
     seen: set[tuple[str, str]] = set()
     for key, entry in sorted(onto.entries.items()):
-        for surface in [entry.name, *entry.aliases]:
+        surfaces = [entry.name, *entry.aliases]
+        if entry.type == "TECHNOLOGY" and entry.company == "Amazon":
+            # "AWS SQS" for Amazon SQS: the provider's short name as the vendor prefix.
+            surfaces += ["AWS " + n[len("Amazon ") :] for n in surfaces if n.startswith("Amazon ")]
+        for surface in surfaces:
             surface = surface.strip().replace("\u2019", "'")
             if not surface:
                 continue
@@ -78,6 +83,10 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                     # "postgres", "kafka": one-word products are often written in lower case.
                     seen.add((lower_spelling, key))
                     exact.append({"label": entry.type, "pattern": lower_spelling, "id": key})
+                capital = capitalised_form(form) if entry.type == "TECHNOLOGY" else None
+                if capital and entry.case_sensitive is None and (capital, key) not in seen:
+                    seen.add((capital, key))
+                    exact.append({"label": entry.type, "pattern": capital, "id": key})
                 if sensitive and len(words) > 1 and entry.case_sensitive is None:
                     relaxed = " ".join([words[0], *(w.lower() for w in words[1:])])
                     if (relaxed, key) not in seen:
@@ -89,7 +98,7 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
 def ontology_hash(onto: Ontology) -> str:
     """A digest of everything in the ontology that changes what the rulers match."""
     rows = [
-        [k, e.type, e.name, e.aliases, e.company, e.ambiguous, e.case_sensitive]
+        [k, e.type, e.name, e.aliases, e.company, e.ambiguous, e.case_sensitive, e.registry]
         for k, e in sorted(onto.entries.items())
     ]
     return hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()[:16]

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
-from kgraph.extract.generic import GENERIC_HEADS, VAGUE, all_generic, is_generic
+from kgraph.extract.generic import GENERIC_HEADS, VAGUE, all_generic, is_generic, phrases
 from kgraph.extract.spans import (
     RULER_KEY,
     Candidate,
@@ -47,20 +47,24 @@ class OntologyResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m)]
+        text = doc.text  # built once: Doc.text joins every token on each access
+        matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m, text)]
         concepts = {(m.start, m.end) for m in matches if m.label_ == "CONCEPT"}
         for match in matches:
             entry = self.table.get(match.id_, {})
             if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts):
                 continue
-            end = with_possessive(doc, match.start, match.end)
-            ambiguous = (
-                bool(entry.get("ambiguous"))
-                and match.end - match.start == 1
-                and not _named_in_context(match)
+            end = with_possessive(doc, match.start, _with_version(match))
+            # A registry concept needs support however long; a curated name only when it is
+            # one word used as a plain word.
+            ambiguous = bool(entry.get("ambiguous")) and (
+                (entry.get("registry") and match.label_ == "CONCEPT")
+                or (match.end - match.start == 1 and not _named_in_context(match))
             )
             label, key = match.label_, match.id_
-            if entry.get("product") and _used_as_product(match):
+            if (entry.get("product") and _used_as_product(match)) or (
+                match.label_ == "COMPANY" and _described_as_system(match)
+            ):
                 label, key = "TECHNOLOGY", entity_key("TECHNOLOGY", entry["name"])
             spans.append(
                 Candidate(
@@ -88,9 +92,11 @@ class OntologyResolver:
         """Spans for ``expansion (ACR)`` definitions and for later uses of ``ACR``."""
         found, defined = [], doc.user_data[ACRONYMS]
         ends = {s.end: s for s in spans}
-        for tok in doc[2:-1]:
+        # Only tokens right after "(" can be defined acronyms: look there, not at every token.
+        opens = [t.i + 1 for t in doc if t.text == "(" and 2 <= t.i + 1 < len(doc) - 1]
+        for tok in (doc[i] for i in opens):
             acr = tok.text[:-1] if tok.text.endswith("s") and len(tok) > 2 else tok.text
-            if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or not is_acronym(acr):
+            if doc[tok.i + 1].text != ")" or not is_acronym(acr):
                 continue
             target = ends.get(tok.i - 1)
             if target is not None:
@@ -104,7 +110,7 @@ class OntologyResolver:
                         start, tok.i - 1, "CONCEPT", key, "rule", confidence.ACRONYM_EXPANSION
                     )
                 )
-        for tok in doc:
+        for tok in doc if defined else ():
             acr = tok.text[:-1] if tok.text.endswith("s") and tok.text[:-1] in defined else tok.text
             if acr in defined:
                 type_, key = defined[acr]
@@ -181,6 +187,49 @@ def _used_as_product(span) -> bool:
     return i >= 0 and doc[i].lower_ in USE_CUES
 
 
+# Nouns that say what kind of system a name is: "Robinhood, our in-house load balancing
+# service", "Atlas is the internal platform".
+SYSTEM_KINDS = phrases("""
+    service tool system platform library framework database engine proxy balancer
+    scheduler pipeline queue cache store app application component api sdk cli
+""")
+
+
+def _described_as_system(span) -> bool:
+    """A company's name that the sentence says is a system: ``X, our in-house <kind>``,
+    ``X is the internal <kind>`` (a product or internal system sharing the name)."""
+    doc, i = span.doc, span.end
+    if i >= len(doc) or doc[i].lower_ not in (",", "is"):
+        return False
+    i += 1
+    if i >= len(doc) or doc[i].lower_ not in ("a", "an", "our", "the", "their", "its"):
+        return False
+    for tok in doc[i + 1 : i + 7]:
+        if tok.is_punct and tok.text != "-":
+            return False
+        if tok.lower_ in SYSTEM_KINDS:
+            return True
+    return False
+
+
+VERSION = re.compile(r"^[vV]?\d{1,3}(?:\.\d{1,3}){0,2}$")
+
+
+def _with_version(span) -> int:
+    """The end of a technology's name with a version after it (``Python 2.7``, ``Mussel V2``):
+    the surface includes the version, the canonical does not."""
+    doc, end = span.doc, span.end
+    if (
+        span.label_ == "TECHNOLOGY"
+        and end < len(doc)
+        and doc[end - 1].whitespace_
+        and VERSION.match(doc[end].text)
+        and (end + 1 == len(doc) or doc[end + 1].text not in ("%", "x"))
+    ):
+        return end + 1
+    return end
+
+
 def _glued_left(span) -> bool:
     """``Gigawatt-Scale AI`` is not ``Scale AI``: the match starts inside a hyphenated word."""
     doc = span.doc
@@ -204,15 +253,23 @@ def _in_team_name(span) -> bool:
 EVENT_AFTER = re.compile(r"\s*(?:re:Invent|I/O|Summit|Conference|Dev Days|DevDays)\b")
 
 
-def _in_event_name(span) -> bool:
+def _in_event_name(span, text: str) -> bool:
     """``AWS re:Invent``: a name inside an event's name is not a mention (events are never
-    annotated)."""
+    annotated). ``text`` is the span's ``doc.text``."""
     if span.label_ == "CONCEPT":
         return False
-    return EVENT_AFTER.match(span.doc.text, span.end_char) is not None
+    return EVENT_AFTER.match(text, span.end_char) is not None
 
 
-def _unwanted(match) -> bool:
+def event_follows(doc, end: int) -> bool:
+    """Whether an event word follows token ``end`` (only the next few tokens are joined:
+    ``doc.text`` rebuilds the whole text on every call)."""
+    if end >= len(doc):
+        return False
+    return EVENT_AFTER.match(doc[end : end + 4].text) is not None
+
+
+def _unwanted(match, text: str) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team or event names."""
     if match.label_ == "CONCEPT" and (all_generic(match.text) or _inside_proper_name(match)):
         return True
@@ -220,7 +277,7 @@ def _unwanted(match) -> bool:
         is_generic(match.text)
         or _glued_left(match)
         or _in_team_name(match)
-        or _in_event_name(match)
+        or _in_event_name(match, text)
     )
 
 
@@ -239,8 +296,10 @@ def _inside_proper_name(span) -> bool:
 
     Only outside headlines, where capitals mark names; the discovery then sees the whole name.
     """
+    if not span[0].is_title:
+        return False  # checked first: finding the sentence walks the doc
     doc, sent = span.doc, span.sent
-    if not span[0].is_title or span.start == sent.start or is_title_case(sent):
+    if span.start == sent.start or is_title_case(sent):
         return False
     before = span.start - 1 > sent.start and doc[span.start - 1].is_title
     after = span.end < sent.end and doc[span.end].is_title

@@ -23,6 +23,12 @@ def fold(name: str) -> str:
     return re.sub(r"(?:'s|')$", "", text).strip()
 
 
+def surface(text: str) -> str:
+    """A surface as the entity rules list it: case kept, possessive and spacing normalised."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    return re.sub(r"(?:'s|')$", "", re.sub(r"\s+", " ", text).strip()).strip()
+
+
 def read_gold(path: Path) -> list[tuple[Post, list[dict]]]:
     """The posts of a gold JSONL file with their annotated entities."""
     records = []
@@ -41,27 +47,40 @@ def read_gold(path: Path) -> list[tuple[Post, list[dict]]]:
             id=str(rec.get("id") or post_id_for(title, rec.get("url", ""))),
             title=title,
             summary=rec.get("summary") or rec.get("description") or "",
+            url=str(rec.get("url") or ""),
+            source=str(rec.get("source") or ""),
         )
         records.append((post, list(rec.get("entities") or [])))
     return records
 
 
 def _match(gold: list[dict], predicted: list[dict]) -> tuple[list, list, list]:
-    """(matched pairs, missed gold, unmatched predictions); canonical matches first."""
+    """(matched pairs, missed gold, unmatched predictions).
+
+    Gold lists each distinct surface of an entity once (``Kafka`` and ``Apache Kafka``, both
+    ``Apache Kafka``), so predictions come one per entity and surface. Pairs form by type and
+    name: surface and canonical first, then canonical, then either name. A predicted surface
+    left over whose entity was matched under another surface is not a false positive (a gold
+    set written one entry per entity lists one of its surfaces).
+    """
     gold_left, pred_left, pairs = list(gold), list(predicted), []
-    for by_canonical in (True, False):
+    passes = (
+        lambda g, p: (
+            fold(g["canonical"]) == fold(p["canonical"]) and surface(g["text"]) == p["surface"]
+        ),
+        lambda g, p: fold(g["canonical"]) == fold(p["canonical"]),
+        lambda g, p: bool({fold(g["canonical"]), fold(g["text"])} & p["names"]),
+    )
+    for same in passes:
         for g in list(gold_left):
-            g_names = (
-                {fold(g["canonical"])} if by_canonical else {fold(g["canonical"]), fold(g["text"])}
-            )
             for p in pred_left:
-                p_names = {fold(p["canonical"])} if by_canonical else p["names"]
-                if p["type"] == g["type"] and g_names & p_names:
+                if p["type"] == g["type"] and same(g, p):
                     pairs.append((g, p))
                     gold_left.remove(g)
                     pred_left.remove(p)
                     break
-    return pairs, gold_left, pred_left
+    found = {p["key"] for _, p in pairs}
+    return pairs, gold_left, [p for p in pred_left if p["key"] not in found]
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
@@ -83,21 +102,22 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
     records = read_gold(Path(gold_path))
     counts = {t: [0, 0, 0] for t in ENTITY_TYPES}
     misses, false_positives = [], []
-    mentions_per_post = extractor.extract([post for post, _ in records])
+    mentions_per_post = list(extractor.extract([post for post, _ in records]))
     for (post, gold), mentions in zip(records, mentions_per_post, strict=True):
-        grouped: dict[str, dict] = {}
+        grouped: dict[tuple[str, str], dict] = {}
         for m in mentions:
-            item = grouped.setdefault(
-                m.entity_key,
+            grouped.setdefault(
+                (m.entity_key, surface(m.text)),
                 {
+                    "key": m.entity_key,
                     "type": m.type,
                     "canonical": m.canonical,
                     "text": m.text,
+                    "surface": surface(m.text),
                     "method": m.method,
-                    "names": {fold(m.canonical)},
+                    "names": {fold(m.canonical), fold(m.text)},
                 },
             )
-            item["names"].add(fold(m.text))
         gold = [g for g in gold if g.get("type") in counts]
         pairs, missed, extra = _match(gold, list(grouped.values()))
         for g, _ in pairs:
@@ -126,7 +146,7 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
                 }
             )
     total = [sum(c[i] for c in counts.values()) for i in range(3)]
-    return {
+    report = {
         "gold": str(gold_path),
         "posts": len(records),
         "pipeline_version": extractor.version,
@@ -135,3 +155,24 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
         "misses": misses,
         "false_positives": false_positives,
     }
+    gold_relations = read_gold_relations(Path(gold_path))
+    if any(rels is not None for rels in gold_relations):
+        from kgraph.extract.relation_scoring import score_relations
+
+        report["relations"] = score_relations(
+            (post, rels or [], mentions, getattr(mentions, "relations", []))
+            for (post, _), rels, mentions in zip(
+                records, gold_relations, mentions_per_post, strict=True
+            )
+        )
+    return report
+
+
+def read_gold_relations(path: Path) -> list[list[dict] | None]:
+    """Each gold record's ``relations`` (None when it has none), in :func:`read_gold` order."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rels = json.loads(line).get("relations")
+            out.append(list(rels) if isinstance(rels, list) else None)
+    return out

@@ -1,8 +1,10 @@
 """Length-preserving clean-up of raw text, so offsets found in the clean text hold in the raw one.
 
-Every substitution keeps the character count: curly quotes become straight ones, control
-characters and HTML tags become spaces, ``&amp;``-style entities become their character
-padded with spaces. Mentions are then cut from the *original* field with those offsets.
+Every substitution in :func:`clean` keeps the character count: curly quotes become straight
+ones, control characters and HTML tags become spaces, ``&amp;``-style entities become their
+character padded with spaces. :func:`normalise` also folds hyphen look-alikes and drops
+invisible format characters, returning an offset map. Mentions are then cut from the
+*original* field with offsets mapped back.
 """
 
 from __future__ import annotations
@@ -11,8 +13,15 @@ import html
 import re
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
-# C0/C1 control characters except \t \n \r, and zero-width characters.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+# C0/C1 control characters except \t \n \r. Invisible format characters are not blanked
+# (a space inside ``Kube\u200bnetes`` would split the name): :func:`normalise` drops them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Zero-width characters, direction marks and overrides, invisible operators, the BOM.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Hyphen look-alikes: hyphen, non-breaking hyphen, figure dash, minus sign.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-"})
+# An en dash inside a word (``read\u2013write``) is a hyphen; between spaces it stays a dash.
+_GLUED_DASH = re.compile(r"(?<=\w)\u2013(?=\w)")
 _TAG = re.compile(r"</?[A-Za-z][^<>]{0,200}>")
 _ENTITY = re.compile(r"&(#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z]{2,8});")
 
@@ -37,6 +46,33 @@ def clean(text: str) -> str:
     if "&" in text:
         text = _ENTITY.sub(_entity, text)
     return text
+
+
+def drop_invisible(text: str) -> str:
+    """``text`` without invisible format characters (zero-width, direction marks, BOM)."""
+    return _INVISIBLE.sub("", text) if _INVISIBLE.search(text) else text
+
+
+def normalise(text: str) -> tuple[str, list[int] | None]:
+    """The text the extractor reads, and where each of its characters is in ``text``.
+
+    On top of :func:`clean`, hyphen look-alikes become ``-`` and invisible format characters
+    are dropped. Dropping shortens the text, so the second value maps each character's offset
+    (and the end offset) back to ``text``; it is ``None`` when nothing was dropped.
+
+    >>> normalise("high\u2011availability")[0]
+    'high-availability'
+    >>> normalise("Post\u200bgres")
+    ('Postgres', [0, 1, 2, 3, 5, 6, 7, 8, 9])
+    """
+    text = clean(text).translate(_HYPHENS)
+    if "\u2013" in text:
+        text = _GLUED_DASH.sub("-", text)
+    if not _INVISIBLE.search(text):
+        return text, None
+    index = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
+    index.append(len(text))
+    return _INVISIBLE.sub("", text), index
 
 
 def chunks(text: str, size: int = 10_000) -> list[tuple[int, str]]:

@@ -46,6 +46,16 @@ def lower_form(surface: str) -> str | None:
     return lower
 
 
+def capitalised_form(surface: str) -> str | None:
+    """``Graphql`` for ``GraphQL``: a one-word name with inner capitals, written with only its
+    first letter capital (as at the start of a sentence or by hand). Not for acronyms."""
+    if " " in surface or surface.isupper() or len(surface) < 5 or not surface[0].isupper():
+        return None
+    if not any(c.isupper() for c in surface[1:]) or not surface.replace(".", "").isalnum():
+        return None
+    return surface[0] + surface[1:].lower()
+
+
 def is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word))
 
@@ -114,6 +124,10 @@ def adjective_forms(surface: str) -> list[str]:
 def spellings(surface: str, entity_type: str) -> list[str]:
     """``surface`` and the variants the matcher should also accept, first one original."""
     forms = [surface]
+    words = surface.split(" ")
+    if entity_type == "CONCEPT" and len(words) == 2 and surface.islower() and surface.isascii():
+        # "high availability" is also written "high-availability" (as a modifier).
+        forms.append("-".join(words))
     if "-" in surface and surface.lower() == surface:
         forms.append(surface.replace("-", " "))
         if entity_type == "CONCEPT" and surface.count("-") == 1:

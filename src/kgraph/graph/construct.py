@@ -13,7 +13,16 @@ from itertools import combinations
 import networkx as nx
 
 from kgraph.graph.attribution import Attributor
-from kgraph.model import EDGE_TYPES, NODE_KINDS, Mention, Post, Snapshot, entity_key, post_node
+from kgraph.model import (
+    EDGE_TYPES,
+    NODE_KINDS,
+    Mention,
+    Post,
+    Relation,
+    Snapshot,
+    entity_key,
+    post_node,
+)
 from kgraph.ontology import Ontology, OntologyEntry
 
 __all__ = ["EDGE_TYPES", "NODE_KINDS", "build_graph"]
@@ -229,6 +238,7 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
     _add_edges(G, _uses(by_post, publisher))
     _add_edges(G, _related(keys_of, entity_posts, len(posts)))
     _add_edges(G, _ontology_closure(G, ontology))
+    _add_edges(G, _stated(G, getattr(snapshot, "relations", [])))
     return G
 
 
@@ -267,6 +277,44 @@ def _uses(by_post: dict[str, list[Mention]], publisher: dict[str, str]) -> list[
         )
         for (c, t), pids in sorted(support.items())
     ]
+
+
+def _stated(G: nx.MultiDiGraph, relations: list[Relation]) -> list[tuple]:
+    """head → tail ``says_<type>`` edges, one per (head, type, tail), holding every post
+    that states it with its sentence, rule and confidence."""
+    grouped: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
+    for r in relations:
+        if r.head_key in G and r.tail_key in G and post_node(r.post_id) in G:
+            grouped[(r.head_key, r.type, r.tail_key)].append(r)
+    edges = []
+    for (head, type_, tail), rs in sorted(grouped.items()):
+        rs.sort(key=lambda r: (-r.confidence, r.post_id))
+        posts = sorted({r.post_id for r in rs})
+        edges.append(
+            (
+                head,
+                tail,
+                f"says_{type_}",
+                {
+                    "type": f"says_{type_}",
+                    "relation": type_,
+                    "weight": float(len(posts)),
+                    "count": len(posts),
+                    "posts": posts,
+                    "confidence": rs[0].confidence,
+                    "evidence": [
+                        {
+                            "post_id": r.post_id,
+                            "sentence": r.sentence,
+                            "method": r.method,
+                            "confidence": r.confidence,
+                        }
+                        for r in rs
+                    ],
+                },
+            )
+        )
+    return edges
 
 
 def _related(

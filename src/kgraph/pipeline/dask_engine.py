@@ -41,7 +41,8 @@ def worker_extractor(loader: Callable, ontology_files: tuple[str, ...], rules_on
 
 
 def _extract_shipped(posts: list[Post], extractor, batch_size: int) -> list[list[Mention]]:
-    return [list(m) for m in extractor.extract(posts, batch_size=batch_size, n_process=1)]
+    # Mentions lists keep their relations through pickling.
+    return list(extractor.extract(posts, batch_size=batch_size, n_process=1))
 
 
 def _extract_loaded(

@@ -67,3 +67,7 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     pipeline_version: str = ""
     seconds: dict[str, float] = field(default_factory=dict)
+    feeds: int = 0
+    """Feed URLs read (given, or listed in an OPML), failed ones included."""
+    feeds_failed: list[str] = field(default_factory=list)
+    """One line per feed that could not be fetched or parsed."""

@@ -11,7 +11,8 @@ import streamlit as st
 
 from kgraph import api, config
 from kgraph.errors import CorpusError, KgraphError
-from kgraph.ui import errors, html, loaders, state
+from kgraph.ui import errors, feeds, html, loaders, state
+from kgraph.ui.mdtext import md
 
 MAX_UPLOAD = config.MAX_UPLOAD_MB * 1024 * 1024  # bytes
 UPLOAD_TYPES = ["txt", "csv", "json", "jsonl", "xml", "rss", "atom", "opml"]
@@ -49,7 +50,7 @@ def _sources(upload, url: str, tmp: Path) -> list[str]:
                 f"{upload.name}: .{suffix} is not a corpus format kgraph reads "
                 f"({', '.join(UPLOAD_TYPES)})."
             )
-        path = tmp / Path(upload.name).name
+        path = tmp / _upload_name(upload.name, suffix)
         path.write_bytes(upload.getvalue())
         sources.append(str(path))
     if url:
@@ -62,6 +63,24 @@ def _sources(upload, url: str, tmp: Path) -> list[str]:
     return sources
 
 
+def _upload_name(name: str, suffix: str) -> str:
+    """A file name for the upload that any file system takes: its own name, shortened."""
+    stem = Path(Path(name).name).stem.strip(". ") or "upload"
+    stem = "".join(ch if ch.isalnum() or ch in "-_ " else "_" for ch in stem)
+    while len(stem.encode()) > 120:  # bytes: names are capped at 255 bytes, not characters
+        stem = stem[:-1]
+    return f"{stem}.{suffix}"
+
+
+def _default_name(current: Path) -> str:
+    """The store name the build box starts with: the current store's, if the app owns it."""
+    try:
+        inside = current.resolve().parent == config.store_dir().resolve()
+    except OSError:
+        inside = False
+    return current.name if inside else config.default_db().name
+
+
 def _build_section() -> None:
     st.subheader("Build a store")
     upload = st.file_uploader(
@@ -71,7 +90,10 @@ def _build_section() -> None:
     )
     url = st.text_input("…or a feed URL", key=state.FEED_URL, placeholder="https://…/feed.xml")
     target = st.text_input(
-        "Store to build into", value=str(loaders.current_db()), key=state.TARGET_DB
+        f"Store to build into (a name; stores live in {md(config.store_dir())})",
+        value=_default_name(loaders.current_db()),
+        key=state.TARGET_DB,
+        max_chars=67,
     )
     add = st.checkbox(
         "Add to the posts the store holds (off: the store holds only this corpus)",
@@ -85,21 +107,24 @@ def _build_section() -> None:
                 if not sources:
                     st.warning("Upload a file or paste a feed URL first.")
                     return
-                report = loaders.build_with_progress(sources, Path(target), "Building", add=add)
+                db = api.named_store(target)
+                report = loaders.build_with_progress(sources, db, "Building", add=add)
             except KgraphError as exc:
                 errors.show(exc)
                 return
-        st.session_state[state.DB] = target
-        st.success(f"Built {report.db}: {report.posts} posts, {report.mentions} mentions.")
+            except OSError as exc:  # the server's disk or file system, not the user's input
+                errors.show(KgraphError(f"The build could not write its files ({exc.strerror})."))
+                return
+        st.session_state[state.DB] = str(db)
+        st.success(f"Built {md(db.name)}: {report.posts} posts, {report.mentions} mentions.")
 
 
 def render() -> None:
     """Draw the Data page."""
     st.title("Data")
     current = loaders.current_db()
-    stores = sorted(
-        {str(current), str(config.DEFAULT_DB), *map(str, config.DEFAULT_DB.parent.glob("*.db"))}
-    )
+    # the store the app was started on, and the stores in KGRAPH_STORE_DIR: nothing else
+    stores = sorted({str(current), *(str(config.store_dir() / name) for name in api.store_names())})
     choice = st.selectbox(
         "Store the app reads", stores, index=stores.index(str(current)), key=state.STORE_CHOICE
     )
@@ -107,8 +132,9 @@ def render() -> None:
         st.session_state[state.DB] = choice
         st.rerun()
     db, version = loaders.ensure_store()
-    st.caption(f"Reading {db}")
+    st.caption(f"Reading {md(db)}")
     _build_section()
+    feeds.render(db)
     st.subheader("Download exports")
     cols = st.columns(len(api.EXPORT_FORMATS))
     for col, fmt in zip(cols, api.EXPORT_FORMATS, strict=True):

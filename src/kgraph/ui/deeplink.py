@@ -10,7 +10,7 @@ import streamlit as st
 
 from kgraph import config
 from kgraph.errors import NotFoundError
-from kgraph.ui import loaders, state
+from kgraph.ui import loaders, period, state
 
 
 def _number(raw: str | None, lo: float, hi: float, cast=float):
@@ -71,5 +71,6 @@ def write() -> None:
         wanted[state.Q_MIN_WEIGHT] = f"{float(ss[state.MIN_WEIGHT]):g}"
     if int(ss[state.CAP]) != config.VIEW_CAP:
         wanted[state.Q_CAP] = str(int(ss[state.CAP]))
+    wanted.update(period.query())
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)

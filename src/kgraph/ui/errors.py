@@ -8,11 +8,12 @@ from contextlib import contextmanager
 import streamlit as st
 
 from kgraph.errors import KgraphError, StoreError
+from kgraph.ui.mdtext import md
 
 
 def show(exc: KgraphError) -> None:
     """Show one error's message (it already says where and how to fix it)."""
-    st.error(str(exc))
+    st.error(md(exc))  # messages echo file names, URLs, titles: never markup
 
 
 @contextmanager
@@ -21,7 +22,7 @@ def shown_errors() -> Iterator[None]:
     try:
         yield
     except StoreError as exc:
-        st.error(f"**The store cannot be opened.** {exc}")
+        st.error(f"**The store cannot be opened.** {md(exc)}")
         st.markdown(
             "To fix it, build a store from a terminal: `kgraph build --db data/kgraph.db`, "
             "then `kgraph app --db data/kgraph.db`. Or open the **Data** page and build or "

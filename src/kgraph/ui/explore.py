@@ -7,8 +7,9 @@ import streamlit as st
 from kgraph import config
 from kgraph.errors import NotFoundError
 from kgraph.model import MEASURES
-from kgraph.ui import deeplink, html, loaders, panel, state
+from kgraph.ui import deeplink, html, loaders, panel, period, state, whatsnew
 from kgraph.ui.component import graph_view
+from kgraph.ui.mdtext import md
 from kgraph.view.selection import linked_nodes, view_nodes
 
 
@@ -78,6 +79,7 @@ def _controls() -> None:
             "Node cap", config.VIEW_CAP_MIN, config.VIEW_CAP_MAX, step=50, key=state.CAP
         )
         st.selectbox("Size nodes by", list(MEASURES), key=state.SIZE_BY)
+        period.control()
 
 
 @st.fragment
@@ -101,6 +103,7 @@ def _graph_and_panel() -> None:
                 kinds, weight, cap, ss[state.SIZE_BY]
             ),
         )
+        nodes = period.apply(nodes)
         if truncated:
             st.info(
                 f"Showing {len(nodes)} nodes: the cap of {int(ss[state.CAP])} applies. "
@@ -147,7 +150,7 @@ def _post_finder() -> None:
         st.caption("No post title contains that.")
     for i, hit in enumerate(hits):
         st.button(
-            f"📄 {hit['label']}",
+            f"📄 {md(hit['label'])}",
             key=f"explore_post_hit_{i}",
             on_click=select_node,
             args=(hit["node"],),
@@ -183,8 +186,9 @@ def render() -> None:
     if not loaders.posts_in_search_box():
         _post_finder()
     if isinstance(problem, NotFoundError):
-        st.warning(str(problem))
+        st.warning(md(problem))  # echoes the deep link
         for i, name in enumerate(problem.suggestions[:5]):
-            st.button(name, key=f"explore_suggest_{i}", on_click=_pick, args=(name,))
+            st.button(md(name), key=f"explore_suggest_{i}", on_click=_pick, args=(name,))
     del G
+    whatsnew.render(select_node)
     _graph_and_panel()

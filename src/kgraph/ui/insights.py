@@ -8,8 +8,9 @@ import streamlit as st
 
 from kgraph import api
 from kgraph.model import ENTITY_KINDS, MEASURES
-from kgraph.ui import html, loaders, navigate, panel, state
+from kgraph.ui import html, loaders, navigate, panel, relations, state, timeline
 from kgraph.ui.html import esc
+from kgraph.ui.mdtext import md
 
 HEATMAP_TOP = 25  # companies and technologies shown in the heatmap, the most posts first
 
@@ -29,9 +30,21 @@ def render() -> None:
     navigate.follow(G)
     html.page_style()
     st.title("Insights")
-    rank, comm, matrix, compare, quality = st.tabs(
-        ["Centrality", "Communities", "Company × technology", "Compare companies", "Quality"]
+    rank, comm, matrix, compare, moves, rising, quality = st.tabs(
+        [
+            "Centrality",
+            "Communities",
+            "Company × technology",
+            "Compare companies",
+            "Migrations",
+            "Rising",
+            "Quality",
+        ]
     )
+    with moves:
+        relations.render_migrations(loaders.graph())
+    with rising:
+        timeline.rising_tab()
     with rank:
         c1, c2 = st.columns(2)
         kind = c1.selectbox("Type", list(ENTITY_KINDS), key=state.RANK_KIND)
@@ -54,7 +67,7 @@ def render() -> None:
     with comm:
         for i, c in enumerate(loaders.ask("communities")[:20]):
             members = [m for m in c["members"] if m in G][:12]
-            with st.expander(f"{c['label']} — {len(c['members'])} entities"):
+            with st.expander(f"{md(c['label'])} — {len(c['members'])} entities"):
                 panel.links(
                     [G.nodes[m]["label"] for m in members],
                     key=f"insights_comm_{i}",
@@ -120,7 +133,7 @@ def render() -> None:
         if a and b and a != b:
             result = loaders.ask("compare_companies", a, b)
             for s_i, (side, title) in enumerate(
-                (("shared", "Both"), ("only_a", f"Only {a}"), ("only_b", f"Only {b}"))
+                (("shared", "Both"), ("only_a", f"Only {md(a)}"), ("only_b", f"Only {md(b)}"))
             ):
                 items = result.get(side, [])
                 st.markdown(f"**{title}** ({len(items)})")
@@ -153,7 +166,7 @@ def render() -> None:
             st.markdown("**Posts per month**")
             st.line_chart(pd.Series(q["months"], name="posts"))
         st.markdown(f"**Entities seen in one post only** ({len(q['once'])})")
-        st.caption(", ".join(q["once"][:200]) or "–")
+        st.caption(", ".join(md(name) for name in q["once"][:200]) or "–")
         st.markdown("**Alias candidates** (similar names that might be one entity)")
         st.dataframe(
             pd.DataFrame(q["alike"], columns=["type", "name", "maybe the same as"]), hide_index=True

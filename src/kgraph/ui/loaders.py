@@ -16,6 +16,7 @@ import streamlit as st
 from kgraph import analysis, api, config
 from kgraph.ui import state
 from kgraph.ui.component import signature
+from kgraph.ui.mdtext import md
 from kgraph.view.pairs import pair_table
 from kgraph.view.payload import LINKS_PER_NODE, layout, view_payload
 from kgraph.view.search import search_options
@@ -48,7 +49,7 @@ def ensure_store() -> tuple[str, tuple]:
     """The current store and its build identity; builds the shipped corpus on first run."""
     db = current_db()
     if not api.has_build(db):
-        st.info(f"No graph yet in {db}: building the shipped corpus once (about a minute).")
+        st.info(f"No graph yet in {md(db)}: building the shipped corpus once (about a minute).")
         build_with_progress([], db, "Building the shipped corpus")
     return str(db), api.build_identity(db)
 

@@ -11,7 +11,7 @@ import streamlit as st
 
 from kgraph import analysis
 from kgraph.errors import KgraphError
-from kgraph.ui import errors, html, loaders, state
+from kgraph.ui import errors, html, loaders, relations, state, timeline
 from kgraph.ui.html import esc
 
 QUOTE = "margin:4px 0 0 0;padding-left:8px;border-left:3px solid #8884"
@@ -122,6 +122,7 @@ def _entity(G, node: str, *, expand, select) -> None:
         facts.append("aliases: " + esc(", ".join(card["aliases"])))
     if card.get("company"):
         facts.append("made by: " + esc(card["company"]))
+    facts += relations.role_lines(card.get("roles") or {})
     facts.append(
         f"{esc(card.get('post_count', 0))} post(s) · community "
         f"{esc(card.get('community', '–'))} · pagerank {float(card.get('pagerank') or 0):.4f}"
@@ -130,6 +131,8 @@ def _entity(G, node: str, *, expand, select) -> None:
     if card.get("parents"):
         st.caption("is a")
         links(card["parents"], key="panel_parent", select=select)
+    relations.render_card_relations(G, node)
+    timeline.sparkline(node)
     _buttons(node, expand=expand, select=select)
     st.markdown("**Related posts**")
     related = loaders.ask("related_posts", node, limit=10)
@@ -209,7 +212,8 @@ def hops(G, result: dict, *, key: str, select) -> None:
             links(
                 [h.get("source_label", "")], key=f"{key}_{i}_a", select=select, nodes=[h["source"]]
             )
-        cols[1].html(f"<i>{esc(h.get('relation', ''))}</i> →")
+        left, rel, right = analysis.hop_arrow(h)  # the way the relation reads
+        cols[1].html(f"{left[0]} <i>{esc(rel)}</i> {right[-1]}")
         with cols[2]:
             links(
                 [h.get("target_label", "")], key=f"{key}_{i}_b", select=select, nodes=[h["target"]]

@@ -6,13 +6,17 @@ hop's names open Explore centred on that node, and each evidence sentence marks 
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from kgraph.errors import KgraphError
 from kgraph.ui import html, loaders, navigate, panel, state
 from kgraph.ui.component import graph_view
+from kgraph.ui.mdtext import md
 
 _open = navigate.open_later
+_MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 def _on_graph_click() -> None:
@@ -25,7 +29,11 @@ def _on_graph_click() -> None:
 
 
 def _read_url(G, index: dict[str, str]) -> None:
-    """``?from=A&to=B`` fills the two boxes once per session (a shared link restores them)."""
+    """``?from=A&to=B`` fills the two boxes once per session (a shared link restores them).
+
+    Explore uses ``from``/``to`` for its period, as months (``2026-01``); those are left to
+    Explore, never looked up as names here.
+    """
     if st.session_state.get("paths_url_read"):
         return
     st.session_state["paths_url_read"] = True
@@ -34,12 +42,12 @@ def _read_url(G, index: dict[str, str]) -> None:
         labels.setdefault(node, label)
     for param, key in (("from", state.PATH_A), ("to", state.PATH_B)):
         name = (st.query_params.get(param) or "").strip()
-        if not name:
-            continue
+        if not name or _MONTH.fullmatch(name):
+            continue  # Explore's period (?from=2026-01) is not an entity name
         try:
             node = loaders.ask("resolve", name)
         except KgraphError:
-            st.warning(f"{param}={name!r}: no entity has that name; pick one below.")
+            st.warning(f"{param}={md(repr(name))}: no entity has that name; pick one below.")
             continue
         if node in labels:
             st.session_state[key] = labels[node]
@@ -68,7 +76,7 @@ def render() -> None:
         return
     result = loaders.ask("explained_path", index[start], index[end])
     if not result.get("found"):
-        st.warning(f"No path connects {start} and {end}.")
+        st.warning(f"No path connects {md(start)} and {md(end)}.")
         return
     hops = result.get("hops", [])
     chain = [hops[0]["source"]] + [h["target"] for h in hops] if hops else []

@@ -25,6 +25,8 @@ SIZE_BY = "explore_size_by"  # centrality measure for node size
 PATH_TARGET = "explore_path_target"
 GRAPH = "explore_graph"  # the graph component's key
 URL_READ = "explore_url_read"  # the deep link was applied to this session
+PERIOD = "explore_period"  # (first month, last month) the view is kept to; the whole span = none
+PERIOD_READ = "explore_period_read"  # the period in the URL was applied to this session
 
 # -- Posts, Paths, Insights, Data --------------------------------------------------------
 POSTS_FILTER = "posts_filter"
@@ -42,6 +44,11 @@ FEED_URL = "data_feed_url"
 TARGET_DB = "data_target_db"
 ADD_TO_STORE = "data_add_to_store"  # a Data page build adds to the store, or replaces it
 STORE_CHOICE = "data_store_choice"
+FEEDS_TABLE = "data_feeds_table"
+REFRESH = "data_refresh_feeds"  # the "Refresh feeds" button
+REFRESHED = "data_refreshed"  # what the last refresh did, shown once after its rerun
+RISING_MONTHS = "insights_rising_months"
+RISING_MIN = "insights_rising_min_posts"
 
 # -- URL parameters ----------------------------------------------------------------------
 Q_ENTITY = "entity"
@@ -49,6 +56,8 @@ Q_DEPTH = "depth"
 Q_KINDS = "kinds"
 Q_MIN_WEIGHT = "min_weight"
 Q_CAP = "cap"
+Q_FROM = "from"  # YYYY-MM: Explore's period starts with this month
+Q_TO = "to"  # YYYY-MM: … and ends with this one
 
 KINDS_ALL = NODE_KINDS
 KINDS_DEFAULT = list(NODE_KINDS)

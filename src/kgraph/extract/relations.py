@@ -1,0 +1,766 @@
+"""Typed relations the text states between the entities of one post (see RELATION-RULES).
+
+``built``, ``uses``, ``migrated_from``, ``migrated_to`` and ``applies``, each with the sentence
+that states it, the rule that found it (``method``) and a confidence. The rules read the
+sentence around the post's mentions: only sentences with at least two entities (or one
+entity and the post's actor, for anaphora such as "we", "the team", "its") are examined, so
+the cost stays a small fraction of the NER's.
+
+Two kinds of rule:
+
+* lexical patterns between two mentions ("X-based", "written in X", "from A to B",
+  "replaced A with B", "C built T", "T, a … concept"), precise and specific;
+* attachment of the post's remaining technologies and concepts to its actor (the one
+  company the post is about), which the rules call anaphora and title support: in a post
+  by or about one company, what it runs and practises is stated of it.
+
+>>> from kgraph.model import Mention, Post
+>>> post = Post("p", "Harbor built Tidewater, a Zig-based job scheduler")
+>>> ms = [Mention("p", t, ty, t, "title", s, s + len(t), post.title, "ontology", 0.99)
+...       for t, ty, s in [("Harbor", "COMPANY", 0), ("Tidewater", "TECHNOLOGY", 13),
+...                        ("Zig", "TECHNOLOGY", 26), ("job scheduler", "CONCEPT", 36)]]
+>>> sorted((r.head, r.type, r.tail) for r in find_relations(post, ms))
+[('Harbor', 'built', 'Tidewater'), ('Tidewater', 'applies', 'job scheduler'), ('Tidewater', 'uses', 'Zig')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kgraph.model import RELATION_TYPES, Mention, Post, Relation
+
+# Confidence of each rule, measured on the dev gold (precision of the rule alone, rounded).
+CONF = {
+    "migration": 0.85,
+    "built": 0.8,
+    "compound": 0.85,
+    "verb": 0.75,
+    "apposition": 0.75,
+    "possessive": 0.7,
+    "modifier": 0.7,
+    "actor": 0.5,
+    "subject": 0.6,
+}
+
+# Concepts that are metrics, failure modes or problems: never applied (rule 7).
+NOT_APPLIED = re.compile(
+    r"latenc|downtime|outage|failure|data loss|lock-in|technical debt|bottleneck|"
+    r"incident|throughput|cost|tail at scale|thundering herd|hot spot|hotspot|"
+    r"request rate|error rate|bug|vulnerab|attack|exploit"
+)
+# Architecture styles and deployment models: the only concepts a migration may name.
+MIGRATION_CONCEPTS = re.compile(
+    r"monolith|microservice|shard|distributed system|single-tenan|multi-tenan|on-prem|"
+    r"service-oriented|serverless|cloud|local development|mainframe|data center"
+)
+
+BUILD_VERB = (
+    r"(?:built|build|building|builds|developed|develop|develops|developing|created|create|"
+    r"creates|creating|engineered|open[- ]?sourced|open[- ]?sources|open[- ]?sourcing|"
+    r"designed|launched|launches|introduced|introduces|introducing|announced|announces|"
+    r"re-?architected|rebuilt|rebuilding|rewrote|wrote|shipped|released|releases|unveiled|"
+    r"invented|made)"
+)
+USE_VERB = (
+    r"(?:uses|used|using|use|runs|ran|running|run|adopted|adopts|adopting|adopt|chose|choose|"
+    r"leverag\w*|relies on|rely on|relied on|relying on|deploy\w*|employ\w*|utili[sz]\w*|"
+    r"operat\w*|embraced|integrat\w* with)"
+)
+APPLY_VERB = (
+    r"(?:implement\w*|appl(?:y|ies|ied|ying)|adopt\w*|perform\w*|uses|used|using|"
+    r"introduc\w*|enabl\w*|provid\w*|support\w*|leverag\w*|embrac\w*|achiev\w*)"
+)
+ON_TECH = re.compile(
+    r"\b(?:(?:written|implemented|built|rewritten|developed|compiled) "
+    r"(?:entirely |primarily |mostly )?(?:in|on|on top of|atop|around|with|using|to)|"
+    r"based on|backed by|powered by|running on|runs on|run on|runs over|running inside|"
+    r"on top of|built atop|that (?:uses|runs on|relies on)|which (?:uses|runs on|relies on))"
+    r"\s+(?:the |a |an |its |their )?$",
+    re.I,
+)
+COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted)\b", re.I)
+FROM_TO_VERB = re.compile(
+    r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|shift\w*|upgrad\w*|port\w*|"
+    r"rewr\w*|convert\w*|evolv\w*|journey|went|go|going|replac\w*)\b",
+    re.I,
+)
+ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
+
+
+def find_relations(post: Post, mentions: list[Mention]) -> list[Relation]:
+    """The relations the post's title and summary state between its mentioned entities."""
+    if len(mentions) < 2 and not mentions:
+        return []
+    state = _Post(post, mentions)
+    for unit in state.units:
+        if len(unit.ents) >= 2 or (unit.ents and state.actor is not None):
+            _sentence_rules(state, unit)
+    _actor_rules(state)
+    return state.result()
+
+
+class _Ent:
+    __slots__ = ("e", "m", "s")
+
+    def __init__(self, m: Mention, s: int, e: int):
+        self.m, self.s, self.e = m, s, e
+
+    @property
+    def type(self) -> str:
+        return self.m.type
+
+    @property
+    def name(self) -> str:
+        return self.m.canonical
+
+
+class _Unit:
+    """One sentence (or the title) with its mentions at sentence-local offsets."""
+
+    __slots__ = ("ents", "field", "text")
+
+    def __init__(self, text: str, ents: list[_Ent], field: str):
+        self.text, self.ents, self.field = text, ents, field
+
+
+class _Post:
+    def __init__(self, post: Post, mentions: list[Mention]):
+        self.post = post
+        self.found: dict[tuple[str, str, str], Relation] = {}
+        groups: dict[tuple[str, str], list[Mention]] = {}
+        for m in mentions:
+            groups.setdefault((m.field, m.sentence), []).append(m)
+        self.units = []
+        for (field, sentence), ms in groups.items():
+            raw = getattr(post, field) or ""
+            base = raw.find(sentence) if sentence else 0
+            base = max(base, 0)
+            ents = [_Ent(m, m.start - base, m.end - base) for m in ms]
+            ents = [e for e in ents if 0 <= e.s <= e.e <= len(sentence)]
+            ents.sort(key=lambda e: (e.s, e.e))
+            self.units.append(_Unit(sentence, _outermost(ents), field))
+        self.types = {m.canonical: m.type for m in mentions}
+        self.actor = _actor(mentions)
+        self.mentioned = Counter(m.canonical for m in mentions)
+
+    def add(self, head: str, type_: str, tail: str, sentence: str, method: str) -> None:
+        if head == tail or type_ not in RELATION_TYPES:
+            return
+        h, t = self.types.get(head), self.types.get(tail)
+        if t == "COMPANY" or h is None or t is None or h == "CONCEPT":
+            return
+        if type_ == "built" and (h != "COMPANY" or t != "TECHNOLOGY"):
+            return
+        if type_ == "uses" and t != "TECHNOLOGY":
+            if t == "CONCEPT" and method != "actor":
+                type_ = "applies"
+            else:
+                return
+        if type_ == "applies" and (t != "CONCEPT" or NOT_APPLIED.search(tail.lower())):
+            return
+        if (
+            type_.startswith("migrated")
+            and t == "CONCEPT"
+            and not MIGRATION_CONCEPTS.search(tail.lower())
+        ):
+            if type_ != "migrated_to":
+                return
+            type_ = "applies"  # another replaced concept: the new one is applied (rule 6)
+        key = (head, type_, tail)
+        if key not in self.found:
+            conf = CONF.get(method.split(":")[0], 0.6)
+            self.found[key] = Relation(
+                self.post.id, head, h, type_, tail, t, sentence, method, conf
+            )
+
+    def result(self) -> list[Relation]:
+        found = self.found
+        built = {(k[0], k[2]) for k in found if k[1] == "built"}
+        moved_from = {(k[0], k[2]) for k in found if k[1] == "migrated_from"}
+        moved_to = {(k[0], k[2]) for k in found if k[1] == "migrated_to"}
+        out = []
+        for (head, type_, tail), rel in found.items():
+            if type_ == "uses" and ((head, tail) in built or (head, tail) in moved_from):
+                continue
+            if type_ == "uses" and (head, tail) in moved_to and rel.method == "actor":
+                continue
+            if type_ == "migrated_from" and (head, tail) in moved_to:
+                continue  # "from 5.7 to 8.0" of one product: an upgrade, migrated_to only
+            out.append(rel)
+        return sorted(out, key=lambda r: (r.head, r.type, r.tail))
+
+
+def _outermost(ents: list[_Ent]) -> list[_Ent]:
+    out: list[_Ent] = []
+    for e in ents:
+        if out and e.s < out[-1].e:
+            if e.e - e.s > out[-1].e - out[-1].s:
+                out[-1] = e
+            continue
+        out.append(e)
+    return out
+
+
+def _actor(mentions: list[Mention]) -> str | None:
+    """The company the post is about: the title's first company, else the summary's most
+    named one, when no other company is named as often."""
+    title = [m.canonical for m in mentions if m.type == "COMPANY" and m.field == "title"]
+    if title:
+        return title[0]
+    counts = Counter(m.canonical for m in mentions if m.type == "COMPANY")
+    if not counts:
+        return None
+    (first, n), *rest = [*counts.most_common(2), (None, 0)]
+    return first if not rest or rest[0][1] < n or len(counts) == 1 else None
+
+
+def _sentence_rules(state: _Post, unit: _Unit) -> None:
+    text, ents = unit.text, unit.ents
+    low = text.lower()
+    add = state.add
+    for i, e in enumerate(ents):
+        after = text[e.e :]
+        before = text[: e.s]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        gap = text[e.e : nxt.s] if nxt else ""
+        # "Zig-based X" / "a Rust-based proxy": the compound's noun uses the tech.
+        if e.type == "TECHNOLOGY" and COMPOUND.match(after):
+            owner = _next_of(ents, i, ("TECHNOLOGY", "CONCEPT"), text, within=40)
+            if owner is not None and not re.fullmatch(
+                r"-[\w]+\s+(?:[\w-]+\s+)?", text[e.e : owner.s]
+            ):
+                owner = None  # "SSH-based architecture to a modern REST…": not its noun
+            # "Pingora, a Rust-based HTTP proxy": the appositive's head comes first.
+            tech_owner = _appositive_head(ents, i, text)
+            if tech_owner is None and owner is not None and owner.type == "TECHNOLOGY":
+                tech_owner = owner
+            if tech_owner is not None:
+                add(tech_owner.name, "uses", e.name, text, "compound")
+                if owner is not None and owner.type == "CONCEPT":
+                    add(tech_owner.name, "applies", owner.name, text, "compound")
+            else:
+                actor = _subject(state, ents, i, text)
+                if actor:
+                    add(actor, "uses", e.name, text, "compound")
+                    if owner is not None and owner.type == "CONCEPT":
+                        add(actor, "applies", owner.name, text, "compound")
+        # "X, written in Go and backed by Pulsar": the tech before the phrase uses it.
+        if e.type == "TECHNOLOGY" and ON_TECH.search(before[-60:]):
+            prev = _appositive_head(ents, i, text) or _right_before(ents, i, text)
+            focus = _focus(state, unit) if prev is None else None
+            if prev is not None:
+                add(prev.name, "uses", e.name, text, "modifier")
+            elif focus is not None:
+                add(focus, "uses", e.name, text, "modifier:anaphora")
+            elif re.search(
+                r"\b(?:uses|using|relies on|leverag\w*)\s+(?:the |a |an |its |their )?$",
+                before[-40:],
+                re.I,
+            ):
+                # "written in Go" of an unnamed system is not the company's; "uses Go" is.
+                actor = _subject(state, ents, i, text)
+                if actor:
+                    add(actor, "uses", e.name, text, "modifier")
+        # "T, a multi-tenant feature-flag service" / "T is a X" / "T (a X)".
+        if e.type == "TECHNOLOGY" and nxt is not None and nxt.type == "CONCEPT":
+            method = None
+            if re.match(
+                r"^(?:(?:,|:| is| was| are|,? which is| —| -)\s*(?:a|an|the|its|our|their)\b|"
+                r" \(\s*(?:a|an|the)?\b)[^,.;()]{0,50}$",
+                gap,
+                re.I,
+            ) and not re.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
+                method = "apposition"
+            elif re.match(r"^,?\s*(?:for|to)\s+[^,.;]{0,20}$", gap):
+                method = "modifier"  # a purpose: "Mussel, to unify streaming …"
+            if method:
+                add(e.name, "applies", nxt.name, text, method)
+                # the phrase's further concepts: "a Rust-based HTTP proxy", "X and Y"
+                last = ents[i + 1]
+                for f in ents[i + 2 :]:
+                    if f.type != "CONCEPT" or not re.fullmatch(
+                        r"\s*,?\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", text[last.e : f.s]
+                    ):
+                        break
+                    add(e.name, "applies", f.name, text, method)
+                    last = f
+        # "X called T" / "X, T" (concept then tech apposition): T applies X.
+        if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
+            if re.match(
+                r"^(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)\s*\"?$", gap, re.I
+            ):
+                add(nxt.name, "applies", e.name, text, "apposition")
+            if re.match(r"^,? (?:such as|like|including)\s*$", gap, re.I):
+                add(nxt.name, "applies", e.name, text, "apposition")
+    _migrations(state, unit, low)
+    _verbs(state, unit)
+
+
+def _appositive_head(ents, i, text):
+    """The technology whose appositive ``ents[i]`` opens: "T, a …", "T (an …", "T is a …"."""
+    for j in range(i - 1, -1, -1):
+        f = ents[j]
+        if f.type == "TECHNOLOGY" and text[f.e : f.e + 1] == "-":
+            continue  # "Cassandra-compatible": a modifier inside the appositive
+        if f.type == "TECHNOLOGY":
+            gap = text[f.e : ents[i].s]
+            if re.fullmatch(
+                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b[^,;.()]{0,40}",
+                gap,
+                re.I,
+            ):
+                return f
+            return None
+    return None
+
+
+def _right_before(ents, i, text):
+    """The technology a phrase like "written in X" follows directly ("Tidewater written in",
+    "Workers runs on"): at most two words and no punctuation between them."""
+    if i == 0 or ents[i - 1].type != "TECHNOLOGY":
+        return None
+    gap = text[ents[i - 1].e : ents[i].s]
+    phrase = ON_TECH.search(gap)
+    if phrase is None:
+        return None
+    lead = gap[: phrase.start()]
+    return ents[i - 1] if re.fullmatch(r"(?:\s+[\w-]+){0,2}\s*", lead) else None
+
+
+def _focus(state: _Post, unit: _Unit) -> str | None:
+    """The system "it" / "the system" refers to, for a sentence opening with one: the
+    technology the post says its company built (rule 1, anaphora)."""
+    if not re.match(
+        r"\s*(?:it\b|it['\u2019]s\b|the (?:system|service|tool|proxy|engine|"
+        r"platform|library|framework)\b)",
+        unit.text,
+        re.I,
+    ):
+        return None
+    built = [t for (_h, typ, t) in state.found if typ == "built"]
+    return built[0] if len(built) == 1 else None
+
+
+def _prev_of(ents, i, types, text, within, apposition=False):
+    for j in range(i - 1, -1, -1):
+        f = ents[j]
+        if ents[i].s - f.e > within:
+            return None
+        if f.type in types:
+            gap = text[f.e : ents[i].s]
+            if ";" in gap or ". " in gap:
+                return None
+            return f
+        if not apposition:
+            return None
+    return None
+
+
+def _next_of(ents, i, types, text, within):
+    if i + 1 < len(ents):
+        f = ents[i + 1]
+        gap = text[ents[i].e : f.s]
+        if f.s - ents[i].e <= within and f.type in types and not re.search(r"[,;.()]|\band\b", gap):
+            return f
+    return None
+
+
+def _subject(state: _Post, ents, i, text) -> str | None:
+    """The company the clause before ``ents[i]`` is about: a named one, else the actor."""
+    for j in range(i - 1, -1, -1):
+        if ents[j].type == "COMPANY":
+            return ents[j].name
+    if state.actor:
+        return state.actor
+    return None
+
+
+def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
+    """The head for a verb phrase ending before ``ents[i]``: the nearest company before it in
+    the clause, or the post's actor when the sentence speaks of "we", "the team", "its"."""
+    ents = unit.ents
+    for j in range(i - 1, -1, -1):
+        f = ents[j]
+        if f.type == "COMPANY":
+            return f.name
+    if state.actor:
+        return state.actor
+    return None
+
+
+def _migrations(state: _Post, unit: _Unit, low: str) -> None:
+    text, ents = unit.text, unit.ents
+    if not FROM_TO_VERB.search(text) and " from " not in low and "replac" not in low:
+        return
+    add = state.add
+    # "from A (and B) to C (and D)"
+    for match in re.finditer(r"\bfrom\b(.{1,120}?)\b(?:to|onto|into|with)\b(.{1,120})", text, re.I):
+        fa, fb = match.start(1), match.end(1)
+        ta, tb = match.start(2), match.end(2)
+        src = [e for e in ents if fa <= e.s and e.e <= fb]
+        dst = []
+        for e in ents:
+            if e.s >= ta and e.e <= tb:
+                if dst and re.search(
+                    r"[;.]|, (?!and)|\b(?:with|using|for|by|while|which)\b", text[dst[-1].e : e.s]
+                ):
+                    break
+                if not dst and len(text[ta : e.s]) > 40:
+                    break
+                dst.append(e)
+        if not src or not dst:
+            continue
+        if not FROM_TO_VERB.search(text[: match.start()]) and not re.search(
+            r"replac", text[: match.start()], re.I
+        ):
+            continue
+        head = _mover(state, unit, src[0])
+        if not head:
+            continue
+        same = {e.name for e in src} & {e.name for e in dst}
+        for e in src:
+            if e.name not in same:
+                add(head, "migrated_from", e.name, text, "migration:from-to")
+        for e in dst:
+            add(head, "migrated_to", e.name, text, "migration:from-to")
+    # "replaced A with B"
+    for match in re.finditer(r"\breplac(?:ed|ing|e)\b(.{1,80}?)\bwith\b(.{1,80})", text, re.I):
+        src = [
+            e for e in ents if match.start(1) <= e.s and e.e <= match.end(1) and e.type != "COMPANY"
+        ]
+        dst = _list_at(unit, match.start(2), match.end(2))
+        head = _mover(state, unit, src[0]) if src else None
+        if head:
+            for e in src:
+                add(head, "migrated_from", e.name, text, "migration:replace")
+            for e in dst:
+                add(head, "migrated_to", e.name, text, "migration:replace")
+    # "B, replacing A" / "B replaces A"
+    for match in re.finditer(
+        r"\b(?:replacing|replaces|replaced)\s+(?:the |its |our |their )?", text, re.I
+    ):
+        if re.match(r".{0,80}\bwith\b", text[match.end() :]):
+            continue
+        src = [e for e in ents if e.s >= match.end() and e.s - match.end() < 30][:1]
+        if not src:
+            continue
+        head = _mover(state, unit, src[0])
+        if head:
+            add(head, "migrated_from", src[0].name, text, "migration:replacing")
+    # "migration to B", "moved to B", "switched to B", "pivot to B" without a from
+    for match in re.finditer(
+        r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|pivot\w*|upgrad\w*)\s+"
+        r"(?:[\w'\u2019.-]+\s+){0,4}?(?:to|onto)\s+(?:a |an |the )?",
+        text,
+        re.I,
+    ):
+        if re.search(r"\bfrom\b", match.group(0), re.I):
+            continue
+        dst = [e for e in ents if 0 <= e.s - match.end() < 25][:1]
+        if dst and dst[0].type != "COMPANY":
+            head = _mover(state, unit, dst[0])
+            if head:
+                add(head, "migrated_to", dst[0].name, text, "migration:to")
+    for match in re.finditer(
+        r"\b(?:migrat\w*|mov\w*|switch\w*|pivot\w*|transition\w*)\s+(?:away\s+)?(?:from|off)\s+"
+        r"(?:of\s+)?(?:a |an |the |its |our |their )?",
+        text,
+        re.I,
+    ):
+        src = [e for e in ents if 0 <= e.s - match.end() < 40][:1]
+        if src and src[0].type != "COMPANY":
+            head = _mover(state, unit, src[0])
+            if head:
+                add(head, "migrated_from", src[0].name, text, "migration:away")
+    # "eliminating the need for A", "retired A", "decommissioned A"
+    for match in re.finditer(
+        r"\b(?:eliminat\w* the need for|remov\w* the need for|retir\w*|decommission\w*|"
+        r"sunset\w*|deprecat\w*)\s+(?:the |its |our |their )?",
+        text,
+        re.I,
+    ):
+        src = [e for e in ents if 0 <= e.s - match.end() < 20 and e.type != "COMPANY"][:1]
+        if src:
+            head = _mover(state, unit, src[0])
+            if head:
+                add(head, "migrated_from", src[0].name, text, "migration:eliminate")
+    # "split/decomposed the monolith into microservices"
+    if re.search(r"\b(?:split|decompos\w*|break\w*|broke)\b.{0,40}\bmonolith", text, re.I):
+        for e in ents:
+            if "microservice" in e.name.lower() or "service-oriented" in e.name.lower():
+                head = _mover(state, unit, e)
+                if head:
+                    add(head, "migrated_to", e.name, text, "migration:decompose")
+                    if "monolithic architecture" in state.types:
+                        add(
+                            head,
+                            "migrated_from",
+                            "monolithic architecture",
+                            text,
+                            "migration:decompose",
+                        )
+
+
+def _list_at(unit: _Unit, start: int, end: int) -> list[_Ent]:
+    """The entities of a list ("A, B and C") that opens within a few words of ``start``."""
+    out: list[_Ent] = []
+    for e in unit.ents:
+        if e.s < start or e.e > end or e.type == "COMPANY":
+            continue
+        gap = unit.text[out[-1].e if out else start : e.s]
+        if (not out and len(gap) > 30) or (out and not re.fullmatch(r",?\s*(?:and|or|,)?\s*", gap)):
+            break
+        if COMPOUND.match(unit.text[e.e :]):
+            break  # "a Rust-based proxy": the new thing is the proxy, not Rust
+        out.append(e)
+    return out
+
+
+def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
+    """Who moved: the technology the verb moves ("migrated Espresso … to"), or the one that
+    is its subject ("Khan Academy's Goliath project migrated …"), else the company."""
+    verbs = [m for m in FROM_TO_VERB.finditer(unit.text) if m.end() <= first.s]
+    if verbs:
+        v = verbs[-1]
+        for e in unit.ents:
+            if e.type == "TECHNOLOGY" and v.end() <= e.s < first.s:
+                if re.fullmatch(r"\s*(?:the |its |our |their )?", unit.text[v.end() : e.s]):
+                    return e.name
+                break
+        before = [e for e in unit.ents if e.e <= v.start()]
+        if before and before[-1].type == "TECHNOLOGY":
+            gap = unit.text[before[-1].e : v.start()]
+            if re.fullmatch(r"\s*(?:[\w-]+\s+)?(?:has |have |was |were |is )?", gap):
+                return before[-1].name
+    for e in reversed(unit.ents):
+        if e.s < first.s and e.type == "COMPANY":
+            return e.name
+    return state.actor
+
+
+def _verbs(state: _Post, unit: _Unit) -> None:
+    """ "C built T", "C uses T, U and V", "C implements X": a company's verb and its objects."""
+    text, ents = unit.text, unit.ents
+    add = state.add
+    for i, e in enumerate(ents):
+        if e.type != "TECHNOLOGY":
+            continue
+        head = None
+        window = text[max(0, e.s - 70) : e.s]
+        clause = re.split(r"[;.:]|, (?:while|but|and then|which)\b", window)[-1]
+        subject = _clause_heads(state, unit, i)
+        if not subject:
+            continue
+        clause2 = text[max(0, e.s - 120) : e.s]
+        if re.search(
+            rf"\b{BUILD_VERB}\b[^.;]{{0,80}}\b(?:called|named|codenamed)\s*[\"“(]*$", clause2, re.I
+        ) and _has_subject(unit, i):
+            add(subject, "built", e.name, text, "built:called")
+            continue
+        verb = re.search(
+            rf"\b{BUILD_VERB}\s+(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
+            r"(?:[\w-]+[\s,]+){0,4}?(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
+            clause,
+            re.I,
+        )
+        if (
+            (
+                verb
+                and _actor_before(unit, e.s - len(clause) + verb.start())
+                and not re.search(
+                    r"\b(?:built|developed|designed) (?:on|atop|around|with|in|using|for|to)\b",
+                    clause,
+                    re.I,
+                )
+            )
+            and not re.search(r"\b(?:designed|made|built) (?:for|to)\b", clause, re.I)
+            and not re.search(
+                r"\b(?:on|atop|around|with|in|using|by)\s+(?:the |a |an )?$", clause, re.I
+            )
+        ):
+            # "launched GPU inference", "a Zig-based scheduler": the tech only qualifies
+            # what was built; and the object is the first technology after the verb.
+            qualifies = COMPOUND.match(text[e.e :]) or (
+                i + 1 < len(ents)
+                and ents[i + 1].type == "CONCEPT"
+                and re.fullmatch(r"\s*(?:\d+(?:\.\d+)?\s*)?", text[e.e : ents[i + 1].s])
+            )
+            verb_at = e.s - len(clause) + verb.start()
+            earlier = any(f.type == "TECHNOLOGY" and verb_at <= f.s < e.s for f in ents)
+            if not qualifies and not earlier:
+                add(subject, "built", e.name, text, "built:verb")
+                continue
+        if re.search(
+            r"\b(?:home-?grown|in-house|internal|its own|their own|our own)\b[^,;]{0,30}$",
+            clause,
+            re.I,
+        ) and re.search(BUILD_VERB, text, re.I):
+            add(subject, "built", e.name, text, "built:own")
+            continue
+        head = subject
+        if re.match(
+            r"^,?\s*(?:(?:is|was)\s+)?(?:an?\s+[^,;]{0,40}?)?(?:originally\s+)?(?:built|developed|created|"
+            r"open-sourced|designed|made)\s+(?:by|at)\s+$",
+            text[e.e : e.e + 60].split("COMPANY")[0][: _next_company_gap(unit, i)],
+            re.I,
+        ):
+            company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
+            add(company.name, "built", e.name, text, "built:passive")
+            continue
+        if re.search(r"\bupgrad\w*\s+(?:[\w,-]+\s+){0,4}$", clause, re.I):
+            add(subject, "migrated_to", e.name, text, "migration:upgrade")
+            add(subject, "uses", e.name, text, "migration:upgrade")  # rule 6: an upgrade
+        use = re.search(
+            rf"\b{USE_VERB}\b(?:\s+(?:its|their|our|a|an|the)\b)?[^;]{{0,60}}$",
+            clause,
+            re.I,
+        )
+        if (
+            use
+            and _few_words_between(unit, e.s - len(clause) + _verb_end(clause, use.start()), i)
+            and _actor_before(unit, e.s - len(clause) + use.start())
+            and not re.search(
+                r"\b(?:without|rather than|instead of|unlike|inspired by|compatible)\b",
+                clause,
+                re.I,
+            )
+        ):
+            add(head, "uses", e.name, text, "verb:use")
+    # possessives: "C's T" → C uses T; "C's X" concept → applies
+    for i, e in enumerate(ents[:-1]):
+        if e.type != "COMPANY":
+            continue
+        nxt = ents[i + 1]
+        gap = text[e.e : nxt.s]
+        owns = e.m.text.endswith(("'s", "\u2019s")) or gap[:2] in ("'s", "\u2019s")
+        rest = gap[2:] if gap[:2] in ("'s", "\u2019s") else gap
+        if owns and re.match(r"^\s*(?:[\w-]+\s+){0,2}$", rest) and not re.search(r"[,;.]", rest):
+            typ = "uses" if nxt.type == "TECHNOLOGY" else "applies"
+            add(e.name, typ, nxt.name, text, "possessive")
+
+
+def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
+    """The sentence names the actor or speaks of it ("we", "our", "the team"), and ``ent``
+    is not an example in a list ("such as …", "e.g. …")."""
+    if re.search(r"\b(?:such as|e\.g\.|for example|like)\b[^.;:]*$", unit.text[: ent.s], re.I):
+        return False
+    if any(e.name == actor for e in unit.ents):
+        return True
+    return ANAPHOR.search(unit.text) is not None
+
+
+def _next_company_gap(unit: _Unit, i: int) -> int:
+    """Characters from the end of ``ents[i]`` to the next company mention (0 if none)."""
+    for f in unit.ents[i + 1 :]:
+        if f.type == "COMPANY":
+            return f.s - unit.ents[i].e
+    return 0
+
+
+def _verb_end(clause: str, start: int) -> int:
+    """Where the use verb that starts at ``start`` ends."""
+    m = re.compile(rf"\b{USE_VERB}\b", re.I).match(clause, start)
+    return m.end() if m else start
+
+
+def _few_words_between(unit: _Unit, pos: int, i: int, most: int = 5) -> bool:
+    """At most ``most`` words, not counting other mentions, between ``pos`` and ``ents[i]``:
+    the technology is the verb's object, or one of a list of objects."""
+    gap = unit.text[pos : unit.ents[i].s]
+    for f in unit.ents[:i]:
+        if f.s >= pos:
+            gap = gap.replace(unit.text[f.s : f.e], " ")
+    return len(re.findall(r"[\w'-]+", gap)) <= most
+
+
+def _actor_before(unit: _Unit, pos: int) -> bool:
+    """A company, or "we", "they", "the team", "engineers", is the subject of the verb at
+    ``pos``: it stands a few words before it in the same clause."""
+    before = unit.text[max(0, pos - 60) : pos]
+    before = re.split(r"[;.:,(]|\b(?:that|which|who)\b", before)[-1]
+    start = pos - len(before)
+    if any(e.type == "COMPANY" and e.s >= start and e.e <= pos for e in unit.ents):
+        return True
+    return re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is not None
+
+
+def _has_subject(unit: _Unit, i: int) -> bool:
+    """Whether a company or a first-person/anaphoric subject stands before ``ents[i]``."""
+    before = unit.text[: unit.ents[i].s]
+    if any(e.type == "COMPANY" for e in unit.ents[:i]):
+        return True
+    return ANAPHOR.search(before) is not None
+
+
+def _actor_rules(state: _Post) -> None:
+    """The post's remaining technologies and concepts, attached to the post's actor."""
+    actor = state.actor
+    if actor is None:
+        return
+    heads_of = {}
+    for head, type_, tail in state.found:
+        heads_of.setdefault(tail, set()).add((head, type_))
+    techs_as_heads = {h for (h, _, _) in state.found if state.types.get(h) == "TECHNOLOGY"}
+    for unit in state.units:
+        subject = _subject_tech(unit)
+        for i, e in enumerate(unit.ents):
+            if e.name == actor or e.type == "COMPANY":
+                continue
+            if e.name in heads_of:
+                continue
+            if subject is not None and e is not subject:
+                # "ShardStore is the service we run …": the sentence is about the system.
+                if e.type == "CONCEPT":
+                    state.add(subject.name, "applies", e.name, unit.text, "subject")
+                continue
+            if not _speaks_of_actor(unit, actor, e):
+                continue
+            if e.type == "TECHNOLOGY":
+                if e.name in techs_as_heads or _vendor(unit, i):
+                    continue
+                state.add(actor, "uses", e.name, unit.text, "actor")
+            elif e.type == "CONCEPT":
+                state.add(actor, "applies", e.name, unit.text, "actor")
+
+
+def _subject_tech(unit: _Unit) -> _Ent | None:
+    """The technology that is the sentence's subject: "Envoy is …", "At LinkedIn, Apache
+    Spark is …", "Airbnb's internal Impulse framework combines …" (rule 2: what is stated of
+    a named system is not copied to its owner)."""
+    if not unit.ents:
+        return None
+    techs = [e for e in unit.ents if e.type == "TECHNOLOGY"]
+    if not techs:
+        return None
+    first = techs[0]
+    lead = unit.text[: first.s]
+    if any(e.type == "CONCEPT" and e.s < first.s for e in unit.ents):
+        return None
+    if not re.fullmatch(
+        r"\s*(?:(?:the|our|its|their)\s+|at [^,]{1,40},\s*|(?:[^,]{0,60}\s)?[\w.&-]+['\u2019]s?\s+"
+        r"(?:internal\s+|new\s+|own\s+)?)?",
+        lead,
+        re.I,
+    ):
+        return None
+    rest = unit.text[first.e : first.e + 80]
+    if unit.field == "title" and re.match(r"^(?:\s+[\w.-]+)?\s*:", rest):
+        return first  # "Airbnb's Mussel V2: Next-Gen Key Value Storage …"
+    if re.match(
+        r"^(?:['\u2019]s\s+)?(?:\s*[\w-]+){0,4}?\s+(?:is|was|are|has|runs|handles|provides|"
+        r"serves|uses|relies|stores|powers|combines|supports|enables|processes|implements)\b",
+        rest,
+        re.I,
+    ):
+        return first
+    return None
+
+
+def _vendor(unit: _Unit, i: int) -> bool:
+    """ "Elixir's GenStage": the possessor is the vendor of the next technology."""
+    ents = unit.ents
+    if i + 1 >= len(ents) or ents[i + 1].type != "TECHNOLOGY":
+        return False
+    gap = unit.text[ents[i].e : ents[i + 1].s]
+    return gap in ("'s ", "\u2019s ") or ents[i].m.text.endswith(("'s", "\u2019s"))

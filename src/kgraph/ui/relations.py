@@ -1,0 +1,110 @@
+"""Stated relations in the app: the entity card's grouped relations and the Migrations table."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from kgraph.ui import html, loaders, state
+from kgraph.ui.html import esc
+
+MIGRATIONS = "insights_migrations"  # the Migrations table's selection
+EXPLORE_PAGE = "src/kgraph/ui/pages/explore.py"
+
+
+def _spans(sentence: str, names: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """Where each (name, kind) first occurs in the sentence, ignoring case."""
+    spans = []
+    for name, kind in names:
+        m = re.search(re.escape(name), sentence, re.I)
+        if m is None and " " in name:  # "Apache Kafka" written "Kafka"
+            m = re.search(r"\b" + re.escape(name.split()[-1]) + r"\b", sentence, re.I)
+        if m is not None:
+            spans.append((m.start(), m.end(), kind))
+    return spans
+
+
+def evidence_html(sentence: str, names: list[tuple[str, str]]) -> str:
+    """The sentence escaped, with both ends of the relation highlighted."""
+    return html.highlight_spans(sentence, _spans(sentence, names))
+
+
+def render_card_relations(G, node: str) -> None:
+    """The card's "Relations" block: built by, used by, uses, migrated from/to, applies…"""
+    result = loaders.ask("entity_relations", node)
+    if not result["groups"]:
+        return
+    st.markdown("**Relations the posts state**")
+    kind = G.nodes[node]["kind"]
+    for heading, rows in result["groups"].items():
+        items = []
+        for row in rows[:10]:
+            ev = row["evidence"][0]
+            other_kind = G.nodes[row["other_key"]]["kind"]
+            sentence = evidence_html(
+                ev["sentence"], [(result["label"], kind), (row["other"], other_kind)]
+            )
+            items.append(
+                f"<li>{html.badge(other_kind)} <b>{esc(row['other'])}</b>"
+                f" <small>({len(row['posts'])} post(s))</small>"
+                f"<blockquote style='margin:2px 0 6px 0;padding-left:8px;"
+                f"border-left:3px solid #8884'>{sentence}<br><small>"
+                f"{html.link(ev['title'], ev['url'])}</small></blockquote></li>"
+            )
+        st.html(f"<b>{esc(heading)}</b><ul style='margin-top:2px'>{''.join(items)}</ul>")
+
+
+def render_migrations(G) -> None:
+    """The Insights "Migrations" tab: who moved from what to what; a row opens its evidence."""
+    rows = loaders.ask("migrations")
+    if not rows:
+        st.caption("No post in this store states a migration.")
+        return
+    df = pd.DataFrame(
+        [
+            {
+                "who": r["mover"],
+                "from": ", ".join(r["from"]) or "–",
+                "to": ", ".join(r["to"]) or "–",
+                "post": r["title"],
+            }
+            for r in rows
+        ]
+    )
+    event = st.dataframe(
+        df, hide_index=True, on_select="rerun", selection_mode="single-row", key=MIGRATIONS
+    )
+    picked = event.selection.rows if event is not None else []
+    if not picked:
+        st.caption("Click a row to read the sentence that states it.")
+        return
+    r = rows[picked[0]]
+    names = [(r["mover"], G.nodes[r["mover_key"]]["kind"])]
+    names += [(n, "technology") for n in r["from"] + r["to"]]
+    st.html(
+        f"<b>{html.link(r['title'], r['url'])}</b><blockquote>"
+        f"{evidence_html(r['sentence'], names)}</blockquote>"
+    )
+    if st.button(f"Show {r['mover']} in Explore", key="migrations_explore"):
+        st.session_state[state.SELECTED] = {"type": "node", "id": r["mover_key"]}
+        st.session_state[state.CENTER] = r["mover_key"]
+        st.switch_page(EXPLORE_PAGE)
+
+
+ROLE_TITLES = {
+    "wrote_about": "companies that wrote about it",
+    "built_by": "built by",
+    "uses": "companies that use it",
+    "applies": "companies that apply it",
+}
+
+
+def role_lines(roles: dict[str, list[str]]) -> list[str]:
+    """One escaped line per non-empty role of companies toward the entity."""
+    return [
+        f"{esc(ROLE_TITLES.get(role, role))}: {esc(', '.join(names))}"
+        for role, names in roles.items()
+        if names
+    ]

@@ -1,0 +1,1 @@
+"""The kgraph test suite; see docs/architecture.md for its layout."""

@@ -1,0 +1,65 @@
+"""AppTest: the entity card groups stated relations; Insights has a clickable Migrations table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from kgraph.extract.relations import find_relations
+from kgraph.model import Mentions
+from tests.support.fake_extractor import FakeExtractor
+from tests.support.ui_fixtures import make_store
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PAGES = "src/kgraph/ui/pages"
+
+
+class VocabWithRelations(FakeExtractor):
+    """The vocabulary stand-in, with the real relation rules run over its mentions."""
+
+    def __init__(self):
+        super().__init__("vocab", version="test-vocab-relations-1")
+
+    def extract(self, posts, batch_size=256, n_process=1):
+        posts = list(posts)
+        for post, mentions in zip(posts, super().extract(posts), strict=True):
+            yield Mentions(mentions, find_relations(post, mentions))
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("relations") / "kgraph.db"
+    return make_store(path, extractor=VocabWithRelations())
+
+
+def html_text(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.html)
+
+
+def test_migrations_tab_row_opens_its_sentence(store, monkeypatch):
+    monkeypatch.setenv("KGRAPH_DB", str(store))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page(f"{PAGES}/insights.py").run()
+    assert not at.exception
+    table = next(d for d in at.dataframe if "who" in d.value.columns)
+    assert "Slack" in list(table.value["who"])
+    assert "<mark" not in html_text(at)
+    # Select the Slack row the way a click does, then rerun.
+    row = list(table.value["who"]).index("Slack")
+    at.session_state["insights_migrations"] = {"selection": {"rows": [row], "columns": []}}
+    at.run()
+    assert not at.exception
+    text = html_text(at)
+    assert "SSH" in text and "<mark" in text
+
+
+def test_card_groups_relations(store, monkeypatch):
+    monkeypatch.setenv("KGRAPH_DB", str(store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["entity"] = "Slack"
+    at.run(timeout=60)
+    assert not at.exception
+    text = html_text(at)
+    assert "migrated from" in text and "<mark" in text

@@ -1,0 +1,1 @@
+"""The app and the HTML export in Debian's Chromium, through Playwright."""

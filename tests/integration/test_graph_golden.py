@@ -1,0 +1,86 @@
+"""Golden: the shipped corpus gives these exact node and edge counts per type.
+
+The counts follow the extractor and the ontology; when either changes on purpose, update
+them here in the same change (and say why).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from click.testing import CliRunner
+
+from kgraph.api import build, load_graph
+from kgraph.cli import main
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def shipped_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("golden") / "kgraph.db"
+    build(db=db)
+    return db
+
+
+def test_shipped_corpus_counts(shipped_db):
+    G = load_graph(shipped_db)
+    assert dict(Counter(k for _n, k in G.nodes(data="kind"))) == {
+        "company": 10,
+        "concept": 82,
+        "post": 18,
+        "technology": 15,
+    }
+    assert dict(Counter(k for _u, _v, k in G.edges(keys=True))) == {
+        "is_a": 80,
+        "mentions": 58,
+        "product_of": 7,
+        "published_by": 8,
+        "related": 77,
+        "uses": 10,
+        # relations the text states (kgraph.extract.relations)
+        "says_applies": 12,
+        "says_migrated_from": 1,
+        "says_migrated_to": 1,
+        "says_uses": 7,
+    }
+
+
+def test_shipped_corpus_answers(shipped_db):
+    related = CliRunner().invoke(main, ["related", "prewarming", "--db", str(shipped_db)])
+    assert related.output.startswith("1. Zero-Downtime Patching in Lakebase Part 1: Prewarming")
+    path = CliRunner().invoke(main, ["path", "Airbnb", "sharding", "--db", str(shipped_db)])
+    assert path.output.startswith("Airbnb → sharding:")
+    assert "Open Sourcing Dicer" in path.output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["related", "prewarming"],
+        ["path", "Airbnb", "sharding"],
+        ["compare", "Databricks", "Airbnb"],
+        ["entity", "HA"],
+        ["top", "--kind", "concept"],
+        ["communities"],
+        ["similar", "Open Sourcing Dicer: Databricks’ Auto-Sharder"],
+    ],
+)
+def test_cli_answers_on_shipped_corpus(shipped_db, args):
+    result = CliRunner().invoke(main, [*args, "--db", str(shipped_db)])
+    assert result.exit_code == 0, result.output
+    assert CliRunner().invoke(main, [*args, "--db", str(shipped_db), "--json"]).exit_code == 0
+
+
+def test_cli_near_miss_is_a_clear_error(shipped_db):
+    result = CliRunner().invoke(main, ["related", "prewarmin", "--db", str(shipped_db)])
+    assert result.exit_code == 1 and "Did you mean" in result.output
+
+
+def test_cli_export(shipped_db, tmp_path):
+    out = tmp_path / "g.graphml"
+    result = CliRunner().invoke(
+        main, ["export", "--format", "graphml", "-o", str(out), "--db", str(shipped_db)]
+    )
+    assert result.exit_code == 0 and out.exists()

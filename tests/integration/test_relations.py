@@ -1,0 +1,124 @@
+"""Stated relations end to end: the real pipeline finds them, the store keeps them with their
+evidence, the graph holds them as typed edges, and the CLI answers from them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kgraph import analysis
+from kgraph.api import build, load_graph, load_snapshot
+from kgraph.cli import main
+from kgraph.extract import load_extractor
+from kgraph.model import Post
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return load_extractor()
+
+
+def triples(extractor, title, summary=""):
+    mentions = next(extractor.extract([Post("p", title, summary)]))
+    return {(r.head, r.type, r.tail) for r in mentions.relations}, mentions.relations
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected", "absent"),
+    [
+        (
+            "Why Cloudflare Replaced Nginx with Pingora",
+            "Cloudflare built Pingora, a Rust-based HTTP proxy.",
+            {
+                ("Cloudflare", "migrated_from", "Nginx"),
+                ("Cloudflare", "migrated_to", "Pingora"),
+                ("Cloudflare", "built", "Pingora"),
+                ("Pingora", "uses", "Rust"),
+            },
+            {("Cloudflare", "built", "Rust"), ("Cloudflare", "uses", "Pingora")},
+        ),
+        (
+            "How DoorDash migrated from Amazon SQS to Apache Kafka",
+            "",
+            {
+                ("DoorDash", "migrated_from", "Amazon SQS"),
+                ("DoorDash", "migrated_to", "Apache Kafka"),
+            },
+            {("DoorDash", "uses", "Amazon SQS")},
+        ),
+        (
+            "Lyft uses Redis and Elasticsearch to serve feature data",
+            "",
+            {("Lyft", "uses", "Redis"), ("Lyft", "uses", "Elasticsearch")},
+            {("Lyft", "built", "Redis")},
+        ),
+    ],
+)
+def test_rules_on_real_pipeline(extractor, title, summary, expected, absent):
+    found, relations = triples(extractor, title, summary)
+    assert expected <= found, found
+    assert not (absent & found), found
+    for r in relations:
+        assert r.sentence and (r.sentence in title or r.sentence in summary)
+        assert 0.0 < r.confidence <= 1.0 and r.method
+
+
+def test_a_negated_or_future_move_states_nothing_from_nothing(extractor):
+    found, _ = triples(extractor, "Apache Kafka and Redis are popular")
+    assert not any(t in ("built", "migrated_from", "migrated_to") for _, t, _ in found)
+
+
+def test_store_graph_and_cli(tmp_path, write):
+    corpus = write(
+        "posts.jsonl",
+        "\n".join(
+            json.dumps(r)
+            for r in [
+                {
+                    "id": "a",
+                    "title": "How DoorDash migrated from Amazon SQS to Apache Kafka",
+                    "summary": "DoorDash replaced Amazon SQS with Apache Kafka.",
+                },
+                {
+                    "id": "b",
+                    "title": "Why Cloudflare Replaced Nginx with Pingora",
+                    "summary": "Cloudflare built Pingora, a Rust-based HTTP proxy.",
+                },
+            ]
+        ),
+    )
+    db = tmp_path / "k.db"
+    build([corpus], db=db)
+    snap = load_snapshot(db)
+    stored = {(r.head, r.type, r.tail, r.post_id) for r in snap.relations}
+    assert ("DoorDash", "migrated_to", "Apache Kafka", "a") in stored
+    assert all(r.sentence for r in snap.relations)
+
+    G = load_graph(db)
+    d = G.get_edge_data("COMPANY:Cloudflare", "TECHNOLOGY:Pingora", "says_built")
+    assert d["posts"] == ["b"] and "Pingora" in d["evidence"][0]["sentence"]
+
+    card = analysis.entity_relations(G, "Pingora")
+    assert [r["other"] for r in card["groups"]["built by"]] == ["Cloudflare"]
+    assert "Rust" in [r["other"] for r in card["groups"]["uses"]]
+
+    moves = analysis.migrations(G)
+    row = next(r for r in moves if r["mover"] == "DoorDash")
+    assert row["from"] == ["Amazon SQS"] and row["to"] == ["Apache Kafka"]
+
+    runner = CliRunner()
+    out = runner.invoke(main, ["migrations", "--db", str(db)])
+    assert out.exit_code == 0 and "DoorDash: Amazon SQS → Apache Kafka" in out.output
+    out = runner.invoke(main, ["relations", "Pingora", "--type", "uses", "--json", "--db", str(db)])
+    assert out.exit_code == 0
+    assert set(json.loads(out.output)["groups"]) == {"uses"}
+    out = runner.invoke(main, ["relations", "Nonexistent Thing", "--db", str(db)])
+    assert out.exit_code == 1 and "Traceback" not in out.output
+
+    # A rebuild from the cache gives the same relations.
+    build([corpus], db=tmp_path / "again.db")
+    assert {(r.head, r.type, r.tail) for r in load_snapshot(tmp_path / "again.db").relations} == {
+        (h, t, x) for h, t, x, _ in stored
+    }

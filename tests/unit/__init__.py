@@ -1,0 +1,1 @@
+"""Pure functions and the layering rules: no store, no subprocess, no browser."""

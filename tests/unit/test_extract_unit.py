@@ -1,0 +1,213 @@
+"""Extraction units on a blank spaCy pipeline and a small fixture ontology (no big model)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kgraph.extract import extractor_from_ontology
+from kgraph.extract.patterns import compile_patterns
+from kgraph.extract.textclean import chunks, clean
+from kgraph.extract.variants import adjective_forms, plural, singular, spellings
+from kgraph.model import Post
+from kgraph.ontology import OntologyEntry, load_ontology
+from tests import support
+
+FIXTURE = support.FIXTURES_DIR / "extract_ontology.yaml"
+
+
+@pytest.fixture(scope="module")
+def onto():
+    return load_ontology([FIXTURE], include_default=False)
+
+
+@pytest.fixture(scope="module")
+def ex(onto):
+    return extractor_from_ontology(onto, rules_only=True)
+
+
+def found(ex, title, summary=""):
+    return [(m.text, m.type, m.canonical) for m in ex.extract_text(title, summary)]
+
+
+def test_rules_only_announces_itself(ex):
+    assert any("RULES-ONLY" in w for w in ex.warnings)
+
+
+def test_patterns_carry_the_canonical_key_as_id(onto):
+    exact, lower = compile_patterns(onto)
+    ids = {p["id"] for p in exact + lower}
+    assert "TECHNOLOGY:Kubernetes" in ids and "CONCEPT:cold restart" in ids
+    assert {"label": "CONCEPT", "pattern": "cold restarts", "id": "CONCEPT:cold restart"} in lower
+    assert all(p["pattern"] != "spark" for p in exact + lower)  # "Spark" keeps its case
+
+
+def test_possessives_keep_their_surface_and_fold_to_the_company(ex):
+    mentions = ex.extract_text(
+        "Open Sourcing Dicer: Databricks’ Auto-Sharder", "The article details Airbnb's development."
+    )
+    by_text = {m.text: m for m in mentions}
+    assert by_text["Databricks’"].canonical == "Databricks"
+    airbnb = by_text["Airbnb's"]
+    assert (airbnb.field, airbnb.start, airbnb.end) == ("summary", 20, 28)
+    assert airbnb.sentence == "The article details Airbnb's development."
+    assert airbnb.method == "ontology" and airbnb.confidence > 0.9
+
+
+def test_case_plurals_hyphens_and_aliases(ex):
+    got = found(
+        ex,
+        "Intelligent Load Balancing with K8s",
+        "Avoiding cold restarts with auto sharding on GPUs.",
+    )
+    assert ("Load Balancing", "CONCEPT", "load balancing") in got
+    assert ("K8s", "TECHNOLOGY", "Kubernetes") in got
+    assert ("cold restarts", "CONCEPT", "cold restart") in got
+    assert ("auto sharding", "CONCEPT", "auto-sharding") in got
+    assert ("GPUs", "TECHNOLOGY", "GPU") in got
+
+
+def test_longest_match_wins(ex):
+    got = found(ex, "", "We moved from Jira Cloud to Apache Spark.")
+    assert ("Jira Cloud", "TECHNOLOGY", "Jira Cloud") in got
+    assert ("Apache Spark", "TECHNOLOGY", "Apache Spark") in got
+    assert all(text not in ("Jira", "Spark") for text, _, _ in got)
+
+
+def test_ambiguous_names_need_support(ex):
+    # Capitalised mid-sentence (not a headline): a name.
+    assert found(ex, "How Workers powers our internal maintenance pipeline")[0][2] == (
+        "Cloudflare Workers"
+    )
+    # Headline capitals say nothing; the company elsewhere in the post does.
+    assert found(ex, "Workers For Every Team And Every Budget") == []
+    got = found(ex, "Workers For Every Team And Every Budget", "A system at Cloudflare.")
+    assert ("Workers", "TECHNOLOGY", "Cloudflare Workers") in got
+    assert found(ex, "", "The build workers were slow.") == []
+
+
+def test_acronyms_defined_in_text_become_aliases(ex):
+    got = found(
+        ex,
+        "How BAG Enables Big Clusters",
+        "The article discusses backend aggregation (BAG) and high availability (HA).",
+    )
+    assert ("BAG", "CONCEPT", "backend aggregation") in got
+    assert ("backend aggregation", "CONCEPT", "backend aggregation") in got
+    assert ("HA", "CONCEPT", "high availability") in got
+    assert not any(
+        c == "monthly paid enabled user"
+        for *_, c in found(ex, "", "from 20,000 to 50,000 Monthly Paid Enabled Users (PEUs).")
+    )
+
+
+def test_the_texts_own_acronym_beats_the_ontology():
+    extra = load_ontology([FIXTURE], include_default=False)
+    extra.add(OntologyEntry("state machine replication", "CONCEPT", aliases=["SMR"]))
+    local = extractor_from_ontology(extra)
+    got = found(local, "", "Drives use shingled magnetic recording (SMR). SMR is dense.")
+    assert {c for *_, c in got} == {"shingled magnetic recording"}
+    assert found(local, "", "We use SMR.") == [("SMR", "CONCEPT", "state machine replication")]
+
+
+def test_adjective_forms_of_properties():
+    assert adjective_forms("eventual consistency") == ["eventually consistent"]
+    assert adjective_forms("multi-tenancy") == ["multi-tenant"]
+    assert adjective_forms("high availability") == ["highly available"]
+    assert "fault-tolerant" in adjective_forms("fault tolerance")
+    assert adjective_forms("consistency") == [] and adjective_forms("low latency") == []
+
+
+def test_generic_words_and_team_names_are_not_mentions(ex):
+    assert found(ex, "", "It improves reliability.") == []
+    assert found(ex, "", "The Jira Migrations team grew.") == []
+    assert found(ex, "Gigawatt-Scale Clusters", "") == []
+
+
+def test_offsets_point_into_the_original_fields(ex):
+    post = Post(
+        id="p1",
+        title="From SSH to K8s\x00 <b>at</b> Airbnb’s &amp; Meta",
+        summary="Facebook\u200b uses SSH. 🚀 Kubernetes runs Spark jobs.",
+    )
+    mentions = next(ex.extract([post]))
+    assert mentions, "expected mentions"
+    for m in mentions:
+        assert getattr(post, m.field)[m.start : m.end] == m.text
+        assert m.text in m.sentence
+        assert m.post_id == "p1"
+    keys = [(m.field, m.start) for m in mentions]
+    assert keys == sorted(keys, key=lambda k: (("title", "summary").index(k[0]), k[1]))
+    assert ("Facebook", "Meta") in {(m.text, m.canonical) for m in mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t ",
+        "🚀🔥💥",
+        "\x00\x01\x1f",
+        "<div></div>&nbsp;",
+        "Das ist ein deutscher Satz über Datenbanken.",
+        "((((",
+        "-" * 50,
+    ],
+)
+def test_bad_input_never_crashes(ex, text):
+    assert isinstance(ex.extract_text(text, text), list)
+
+
+def test_one_megabyte_is_fine_and_linear(ex):
+    unit = "Airbnb runs Kubernetes with sharding and load balancing. "
+    small = unit * 2_000
+    big = unit * 18_000  # ~1 MB
+    t0 = time.perf_counter()
+    n_small = len(ex.extract_text("", small))
+    t1 = time.perf_counter()
+    n_big = len(ex.extract_text("", big))
+    t2 = time.perf_counter()
+    assert n_big == 9 * n_small
+    assert (t2 - t1) < 20 * max(t1 - t0, 0.05)  # ~9x the text, never quadratic
+
+
+def test_extract_keeps_order_and_one_list_per_post(ex):
+    posts = [Post(id=str(i), title=t) for i, t in enumerate(["Airbnb", "", "Meta and K8s"])]
+    out = list(ex.extract(posts, batch_size=2))
+    assert [len(m) for m in out] == [1, 0, 2]
+    assert [m[0].post_id for m in out if m] == ["0", "2"]
+
+
+def test_version_changes_with_the_ontology(onto, tmp_path):
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("entities:\n  - {name: Zanzibar, type: TECHNOLOGY}\n", encoding="utf-8")
+    other = extractor_from_ontology(load_ontology([FIXTURE, extra], include_default=False))
+    assert other.version != extractor_from_ontology(onto).version
+    assert found(other, "", "We use Zanzibar.") == [("Zanzibar", "TECHNOLOGY", "Zanzibar")]
+
+
+def test_variants():
+    assert plural("policy") == "policies" and plural("cache") == "caches"
+    assert singular("restarts") == "restart" and singular("status") == "status"
+    assert singular("proxies") == "proxy"
+    assert {"auto-sharding", "auto sharding", "autosharding", "auto shardings"} <= set(
+        spellings("auto-sharding", "CONCEPT")
+    )
+    assert "GPUs" in spellings("GPU", "TECHNOLOGY")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_clean_preserves_length(text):
+    assert len(clean(text)) == len(text)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(alphabet="ab .\n", max_size=3000), st.integers(10, 500))
+def test_chunks_cover_the_text(text, size):
+    pieces = chunks(text, size)
+    assert "".join(p for _, p in pieces) == text
+    assert all(text[o : o + len(p)] == p for o, p in pieces)

@@ -1,0 +1,50 @@
+"""The ontology loader: the shipped files, users' extensions, and clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.errors import OntologyError
+from kgraph.ontology import load_ontology
+
+
+def test_the_shipped_ontology_covers_the_field():
+    onto = load_ontology()
+    counts = {t: len(onto.by_type(t)) for t in ("COMPANY", "TECHNOLOGY", "CONCEPT")}
+    assert len(onto) >= 500
+    assert min(counts.values()) >= 150, counts
+    assert all(e.definition for e in onto.by_type("CONCEPT") if not e.registry)
+    assert onto.lookup("k8s").name == "Kubernetes"
+    assert onto.lookup("HA").name == "high availability"
+    assert onto.lookup("Facebook").name == "Meta"
+    assert "sharding" in onto.lookup("auto-sharding").parents
+
+
+def test_a_users_file_extends_an_entry_and_adds_new_ones(write):
+    extra = write(
+        "ours.yaml",
+        "entities:\n"
+        "  - {name: Kubernetes, type: TECHNOLOGY, aliases: [our-k8s]}\n"
+        "  - {name: Flux Capacitor, type: TECHNOLOGY, company: Airbnb, parent: sharding}\n",
+    )
+    onto = load_ontology([extra])
+    kubernetes = onto.lookup("our-k8s")
+    assert kubernetes.name == "Kubernetes"
+    assert "K8s" in kubernetes.aliases
+    assert onto.lookup("flux capacitor").company == "Airbnb"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("entities: [{name: X}]", "needs a 'name' and a 'type'"),
+        ("entities: [{name: X, type: PERSON}]", "must be one of"),
+        ("nodes: []", "top-level 'entities:' list"),
+        ("entities: [{name: X, type: CONCEPT, parent: nowhere}]", "unknown parent 'nowhere'"),
+        ("entities: [\n  - {name: X", "not valid UTF-8 YAML"),
+    ],
+)
+def test_bad_ontology_files_get_clear_messages(write, content, message):
+    with pytest.raises(OntologyError, match=message) as info:
+        load_ontology([write("bad.yaml", content)])
+    assert "bad.yaml" in str(info.value)

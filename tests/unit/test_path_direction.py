@@ -1,0 +1,48 @@
+"""Paths read the right way: the arrow follows the relation, and ontology-only hops cost more."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from kgraph.analysis import explained_path, hop_arrow
+from kgraph.analysis.paths import _one_ontology_hop_path
+
+
+def _graph():
+    """A → B only through two ontology hops; A → B through posts is longer."""
+    G = nx.MultiDiGraph()
+    for n in "ABCDEFG":
+        G.add_node(n, kind="concept", label=n, post_count=1)
+    G.add_edge("A", "C", "is_a", type="is_a", weight=1.0)
+    G.add_edge("B", "C", "is_a", type="is_a", weight=1.0)
+    for u, v in [("A", "D"), ("D", "E"), ("E", "F"), ("F", "B")]:
+        G.add_edge(u, v, "related", type="related", weight=1.0, posts=[])
+    return G
+
+
+def test_arrow_follows_the_relation():
+    assert hop_arrow({"relation": "is_a", "reversed": True}) == ("←[", "is_a", "]—")
+    assert hop_arrow({"relation": "is_a", "reversed": False}) == ("—[", "is_a", "]→")
+
+
+def test_two_ontology_hops_lose_to_a_longer_path_through_posts():
+    from kgraph.analysis._index import entity_graph
+
+    EG = entity_graph(_graph())
+    _cost, nodes = _one_ontology_hop_path(EG, "A", "B")
+    assert nodes == ["A", "D", "E", "F", "B"]
+    G = _graph()
+    G.remove_edge("F", "B", "related")
+    EG = entity_graph(G)
+    assert _one_ontology_hop_path(EG, "A", "B") is None  # only the two-ontology-hop path
+
+
+def test_reversed_is_true_when_the_walk_goes_against_is_a():
+    G = nx.MultiDiGraph()
+    for n in ("cloud computing", "multi-cloud"):
+        G.add_node(n, kind="concept", label=n, post_count=1)
+    G.add_edge("multi-cloud", "cloud computing", "is_a", type="is_a", weight=1.0)
+    r = explained_path(G, "cloud computing", "multi-cloud")
+    (hop,) = r["hops"]
+    assert hop["reversed"] is True and hop["relation"] == "is_a"
+    assert "multi-cloud is a kind of cloud computing" in hop["sentence"]

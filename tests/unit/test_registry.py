@@ -1,0 +1,148 @@
+"""The registry script: ontology entries grown from public registries, with provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kgraph import registry
+from kgraph.ontology import load_ontology
+
+REGISTRY_FILES = sorted(registry.REGISTRY_DIR.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def curated():
+    return load_ontology(include_registry=False)
+
+
+@pytest.fixture(scope="module")
+def generated() -> list[dict]:
+    entries = []
+    for path in REGISTRY_FILES:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entries += [{**e, "_file": path.name} for e in data["entities"]]
+    return entries
+
+
+@pytest.fixture(scope="module")
+def words() -> frozenset[str]:
+    return registry.read_words(registry.SOURCES_DIR / "english_words.txt")
+
+
+def test_the_output_is_deterministic_and_matches_the_shipped_files(tmp_path: Path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    registry.main(["--out", str(first)])
+    registry.main(["--out", str(second)])
+    names = sorted(p.name for p in first.glob("*.yaml"))
+    assert names == sorted(p.name for p in second.glob("*.yaml"))
+    assert names == [p.name for p in REGISTRY_FILES], "run `python -m kgraph.registry`"
+    for name in names:
+        fresh = (first / name).read_bytes()
+        assert fresh == (second / name).read_bytes()
+        assert fresh == (registry.REGISTRY_DIR / name).read_bytes(), f"{name} is stale"
+
+
+def test_entries_are_sorted_within_each_file():
+    for path in REGISTRY_FILES:
+        names = [e["name"] for e in yaml.safe_load(path.read_text(encoding="utf-8"))["entities"]]
+        assert names == sorted(names, key=lambda n: (n.casefold(), n)), path.name
+
+
+def test_every_entry_names_its_source_snapshot(generated):
+    snapshots = {}
+    for path in registry.SOURCES_DIR.glob("*.csv"):
+        snap = registry.read_snapshot(path)
+        assert snap.source.count("@") == 1 and len(snap.source.rpartition("@")[2]) == 40
+        snapshots[registry.short_source(snap)] = snap
+    assert generated
+    for entry in generated:
+        assert entry.get("source") in snapshots, entry
+        assert "definition" not in entry, "definitions are never copied from a source"
+
+
+def test_no_generated_name_or_alias_clashes_with_the_curated_ontology(curated, generated):
+    seen: set[str] = set()
+    for entry in generated:
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            assert curated.lookup(name) is None, (name, entry["_file"])
+            assert name.lower() not in seen, (name, entry["_file"])
+            seen.add(name.lower())
+
+
+def test_names_are_real_names(generated):
+    for entry in generated:
+        name = entry["name"]
+        assert len(name) >= 2 and not name.replace(".", "").isdigit(), entry
+        assert name == name.strip() and "  " not in name, entry
+
+
+def test_concepts_are_lower_case_noun_phrases(generated):
+    concepts = [e for e in generated if e["type"] == "CONCEPT"]
+    assert len(concepts) > 1000
+    for entry in concepts:
+        first = entry["name"].split(" ")[0]
+        assert (
+            first.islower()
+            or first.isupper()
+            or any(c.isupper() for c in first[1:])
+            or (first == first.capitalize() and entry["name"] != entry["name"].lower())
+        ), entry
+        assert not entry["name"].lower().endswith((" systems", " networks", " processes")), entry
+
+
+def test_one_word_english_names_are_marked_ambiguous(generated, words):
+    checked = 0
+    for entry in generated:
+        one_word = [n for n in [entry["name"], *entry.get("aliases", [])] if " " not in n]
+        expected = any("-" not in n and n.lower() in words for n in one_word)
+        assert bool(entry.get("ambiguous")) == expected, entry
+        checked += expected
+    assert checked > 100
+    by_name = {e["name"]: e for e in generated}
+    assert by_name["Atlantis"]["ambiguous"] is True
+    assert by_name["Flux"]["ambiguous"] is True
+    assert "ambiguous" not in by_name["Apache AsterixDB"]
+
+
+def test_the_generated_files_load_with_the_curated_ontology():
+    onto = load_ontology(extra=REGISTRY_FILES)
+    counts = {t: len(onto.by_type(t)) for t in ("COMPANY", "TECHNOLOGY", "CONCEPT")}
+    assert len(onto) >= 6000, counts
+    assert counts["COMPANY"] >= 1000, counts
+    assert counts["TECHNOLOGY"] >= 3000, counts
+    assert counts["CONCEPT"] >= 2000, counts
+    # parents and makers resolve (the loader checks they exist); spot-check some links
+    assert onto.lookup("Amazon CloudHSM").company == "Amazon"
+    assert "API gateway" in onto.lookup("3Scale").parents
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "aliases"),
+    [
+        ("Amazon Elastic Kubernetes Service (EKS)", "Amazon Elastic Kubernetes Service", ["EKS"]),
+        ("Adidas (supporter)", "Adidas", []),
+        ("Apache Amoro (Incubating)", "Apache Amoro", []),
+    ],
+)
+def test_split_paren(raw, name, aliases):
+    assert registry.split_paren(raw) == (name, aliases)
+
+
+def test_slugs_become_names():
+    assert registry.titled_slug("red-hat") == "Red Hat"
+    assert registry.titled_slug("boeing-7321") == "Boeing"
+    assert registry.titled_slug("bucket-b91b") == "Bucket"
+
+
+def test_concept_names_are_singular_and_keep_acronyms(words):
+    w = registry.Words(words, {"kubernetes": "Kubernetes"})
+    assert registry.concept_name("Push CDNs", w) == "push CDN"
+    assert registry.concept_name("Kubernetes Operator", w) == "Kubernetes operator"
+    assert registry.concept_name("Client-Server Architecture", w) == "client-server architecture"
+    assert (
+        registry.concept_name("Hidden Markov models", w, sentence_case=True)
+        == "hidden Markov model"
+    )
