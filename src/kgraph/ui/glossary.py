@@ -12,6 +12,7 @@ import streamlit as st
 
 from kgraph.ui import html, loaders
 from kgraph.ui.html import esc
+from kgraph.ui.mdtext import md
 
 FILTER = "glossary_filter"
 
@@ -44,7 +45,7 @@ def render() -> None:
             or any(q in p.casefold() for p in r["parents"] + r["children"])
         ]
     if not rows:
-        st.info(f"No concept matches {query!r}. Try a shorter word.")
+        st.info(f"No concept matches {md(repr(query))}. Try a shorter word.")
         return
     letters = sorted({r["letter"] for r in rows})
     st.html(

@@ -13,6 +13,7 @@ from kgraph import analysis
 from kgraph.errors import KgraphError
 from kgraph.ui import errors, html, loaders, relations, state, timeline
 from kgraph.ui.html import esc
+from kgraph.ui.mdtext import md
 
 QUOTE = "margin:4px 0 0 0;padding-left:8px;border-left:3px solid #8884"
 LEVEL_ICONS = {"introductory": "①", "intermediate": "②", "advanced": "③"}
@@ -44,7 +45,7 @@ def links(
     st.pills(
         label,  # hidden; screen readers read it as the row's name
         list(range(len(names))),
-        format_func=lambda i: names[i],
+        format_func=lambda i: md(names[i]),  # a name is shown as typed, never as markdown
         key=key,
         label_visibility="collapsed",
         on_change=_picked,
@@ -284,7 +285,7 @@ def _post(G, node: str, *, select) -> None:
         st.caption("No other post mentions any of its entities.")
     for i, s in enumerate(similar):
         st.button(
-            s.get("title", ""),
+            md(s.get("title", "")),
             key=f"panel_sim_{i}",
             type="tertiary",
             on_click=_open,
@@ -299,7 +300,7 @@ def _post(G, node: str, *, select) -> None:
         )
     for i, r in enumerate(nxt):
         st.button(
-            r.get("title", ""),
+            md(r.get("title", "")),
             key=f"panel_next_{i}",
             type="tertiary",
             on_click=_open,
