@@ -25,6 +25,13 @@ st.navigation(
             icon=":material/insights:",
             url_path="insights",
         ),
+        st.Page(
+            f"{PAGES}/glossary.py",
+            title="Glossary",
+            icon=":material/menu_book:",
+            url_path="glossary",
+        ),
         st.Page(f"{PAGES}/data.py", title="Data", icon=":material/database:", url_path="data"),
-    ]
+    ],
+    position="top",  # the graph gets the page's width; narrow screens fold it into a menu
 ).run()

@@ -56,7 +56,7 @@ def page(browser):
 def test_explore_loads_and_draws_the_graph(page, app_url):
     page.goto(app_url)
     wait_for_graph(page)
-    labels = page.evaluate("() => window.kgraphNetwork.body.data.nodes.get().map(n => n.label)")
+    labels = page.evaluate("() => window.kgraphNetwork.body.data.nodes.get().map(n => n.kgLabel)")
     assert "prewarming" in labels and "Kubernetes" in labels
     page.get_by_text("Search entities, aliases and posts").wait_for()
 
@@ -85,7 +85,7 @@ def test_click_an_edge_shows_its_evidence(page, app_url):
                      n.moveTo({position: at, scale: 2});
                      const dom = n.canvasToDOM(at);
                      if (n.getNodeAt(dom) === undefined && n.getEdgeAt(dom) === e.id)
-                       return {at, labels: [e.from, e.to].map(id => n.body.data.nodes.get(id).label)};
+                       return {at, labels: [e.from, e.to].map(id => n.body.data.nodes.get(id).kgLabel)};
                    }
                    return null; }"""
     )

@@ -78,10 +78,10 @@ def test_hostile_text_runs_nothing(hostile_app):
         for node in ids:
             click_node(page, node)
             page.wait_for_timeout(300)
-        # Through the sidebar: a direct load of /posts makes Streamlit probe
+        # Through the navigation: a direct load of /posts makes Streamlit probe
         # /posts/_stcore/health (a 404 of its own) before it finds the server.
-        for title in ("Posts", "Paths", "Insights"):
-            page.locator("[data-testid='stSidebarNav']").get_by_role("link", name=title).click()
+        for title in ("Posts", "Paths", "Insights", "Glossary"):
+            page.get_by_role("link", name=title).first.click()
             page.get_by_role("heading", name=title).wait_for(timeout=10_000)
             page.wait_for_timeout(500)
         ran = page.evaluate("() => window.__xss")

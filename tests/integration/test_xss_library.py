@@ -72,6 +72,10 @@ def test_html_export_runs_no_payload(tmp_path):
         "header",
         "div",
         "script",
+        "b",  # the header's title, legend, search box and notice
+        "span",
+        "input",
+        "datalist",
     }
     data = json.loads(parser.scripts[0])
     infos = "\n".join(n["info"] + n["label"] for n in data["nodes"])

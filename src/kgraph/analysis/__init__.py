@@ -9,6 +9,7 @@ from kgraph.analysis.centrality import centrality, top_entities
 from kgraph.analysis.communities import communities, community_of
 from kgraph.analysis.compare import company_posts, company_technology_matrix, compare_companies
 from kgraph.analysis.ego import ego_subgraph
+from kgraph.analysis.learning import glossary, read_next, reading_path
 from kgraph.analysis.paths import explain_edge, explained_path, hop_arrow
 from kgraph.analysis.posts import POST_COLUMNS, post_rows, post_spans
 from kgraph.analysis.precompute import warm
@@ -32,12 +33,15 @@ __all__ = [
     "entity_relations",
     "explain_edge",
     "explained_path",
+    "glossary",
     "hop_arrow",
     "in_period",
     "migrations",
     "monthly_counts",
     "post_rows",
     "post_spans",
+    "read_next",
+    "reading_path",
     "related_posts",
     "resolve",
     "rising",

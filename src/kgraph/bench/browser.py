@@ -130,8 +130,12 @@ def graph_info(page) -> dict:
 
 
 def node_label(page, node_id: str) -> str:
-    """The label the graph shows for ``node_id``."""
-    return page.evaluate("(id) => window.kgraphNetwork.body.data.nodes.get(id).label", node_id)
+    """The label the graph shows for ``node_id`` (its full name, ``kgLabel``, when drawn shortened)."""
+    return page.evaluate(
+        "(id) => { const n = window.kgraphNetwork.body.data.nodes.get(id);"
+        " return n.kgLabel || n.label; }",
+        node_id,
+    )
 
 
 def canvas_box(page) -> dict:

@@ -21,10 +21,20 @@ from kgraph.errors import KgraphError
 HEIGHT = 640  # pixels; without an explicit height the container collapses to 150 px
 VIS_DIR = ("lib", "vis-9.1.2")
 
-HTML = f'<div class="kg-graph" style="height:{HEIGHT}px"></div>'
+HTML = (
+    f'<div class="kg-wrap"><div class="kg-graph" style="height:{HEIGHT}px"></div>'
+    '<div class="kg-tools"><button data-act="fit" title="Fit the whole view">Fit</button>'
+    '<button data-act="in" title="Zoom in">+</button>'
+    '<button data-act="out" title="Zoom out">−</button></div></div>'
+)
 CSS = f"""
 .kg-graph {{ width: 100%; height: {HEIGHT}px; border: 1px solid var(--st-border-color, #ddd);
   border-radius: var(--st-base-radius, 6px); background: var(--st-background-color); }}
+.kg-wrap {{ position: relative; }}
+.kg-tools {{ position: absolute; top: 8px; right: 8px; display: flex; gap: 4px; }}
+.kg-tools button {{ min-width: 32px; height: 28px; cursor: pointer; font: inherit;
+  color: var(--st-text-color); background: var(--st-secondary-background-color, #f0f2f6);
+  border: 1px solid var(--st-border-color, #ccc); border-radius: 4px; }}
 .kg-tip {{ white-space: pre-line; max-width: 360px; font-family: var(--st-font, sans-serif); }}
 """
 
@@ -62,16 +72,30 @@ def signature(payload: dict) -> str:
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]
 
 
-def graph_view(payload: dict, *, key: str, select: str | None, on_selection, on_expand):
+def graph_view(
+    payload: dict,
+    *,
+    key: str,
+    select: str | None,
+    on_selection,
+    on_expand,
+    highlight: list[str] | None = None,
+):
     """Mount the graph; returns the component result (``.selection``, ``.expand``).
 
-    ``payload`` is :func:`kgraph.view.payload.view_payload` output. Per-click state stays out
+    ``payload`` is :func:`kgraph.view.payload.view_payload` output. ``highlight`` lists node
+    ids in order (a path): they and the links between consecutive ones are drawn bold, the
+    rest dimmed. Per-click state stays out
     of ``data``: the browser already shows what was clicked, and changed data re-sends it.
     """
-    data = {**payload, "select": select}
+    data = {**payload, "select": select, "highlight": list(highlight or [])}
     # A cached payload carries its signature (kgraph.ui.loaders): hashing ~1 MB of JSON on
     # every click would cost more than the click's own work.
-    data["sig"] = f"{payload['sig']}:{select}" if "sig" in payload else signature(data)
+    data["sig"] = (
+        f"{payload['sig']}:{select}:{'|'.join(data['highlight'])}"
+        if "sig" in payload
+        else signature(data)
+    )
     return _component()(
         key=key,
         data=data,

@@ -10,7 +10,7 @@ from kgraph.model import MEASURES
 from kgraph.ui import deeplink, html, loaders, panel, period, state, whatsnew
 from kgraph.ui.component import graph_view
 from kgraph.ui.mdtext import md
-from kgraph.view.selection import view_nodes
+from kgraph.view.selection import linked_nodes, view_nodes
 
 
 def select_node(node: str, *, center: bool = False) -> None:
@@ -61,9 +61,15 @@ def expand(node: str) -> None:
     st.session_state[state.SELECTED] = {"type": "node", "id": node}
 
 
+def back_to_overview() -> None:
+    """Leave the ego view: no centre, no expansions, nothing selected (so no ``entity=``)."""
+    st.session_state[state.CENTER] = None
+    st.session_state[state.EXPANDED] = []
+    st.session_state[state.SELECTED] = None
+
+
 def _controls() -> None:
-    with st.sidebar:
-        st.subheader("View")
+    with st.popover("View settings", icon=":material/tune:"):
         st.slider("Ego depth", 1, config.VIEW_DEPTH_MAX, key=state.DEPTH)
         st.multiselect("Node types", list(state.KINDS_ALL), key=state.KINDS)
         st.number_input(
@@ -74,17 +80,15 @@ def _controls() -> None:
         )
         st.selectbox("Size nodes by", list(MEASURES), key=state.SIZE_BY)
         period.control()
-        if st.button("Back to overview", key="explore_overview"):
-            st.session_state[state.CENTER] = None
-            st.session_state[state.EXPANDED] = []
 
 
 @st.fragment
 def _graph_and_panel() -> None:
     G = loaders.graph()
     ss = st.session_state
-    left, right = st.columns([3, 2], gap="medium")
-    with left:
+    left, right = st.columns([0.66, 0.34], gap="small")
+    # The key names the graph's column for the narrow-screen CSS (kgraph.ui.html.PAGE_CSS).
+    with left, st.container(key="kg-graph-col"):
         nodes, truncated = view_nodes(
             G,
             center=ss[state.CENTER],
@@ -105,7 +109,18 @@ def _graph_and_panel() -> None:
                 f"Showing {len(nodes)} nodes: the cap of {int(ss[state.CAP])} applies. "
                 "Raise the cap, narrow the types or raise the minimum link weight."
             )
-        view = loaders.payload(nodes, ss[state.SIZE_BY], float(ss[state.MIN_WEIGHT]))
+        weight = float(ss[state.MIN_WEIGHT])
+        view = loaders.payload(nodes, ss[state.SIZE_BY], weight)
+        if weight > 0:
+            # A weight filter never leaves a node without a link, unless it is the centre.
+            keep = linked_nodes(view, keep={ss[state.CENTER]})
+            if len(keep) < len(view["nodes"]):
+                dropped = len(view["nodes"]) - len(keep)
+                view = loaders.payload(keep, ss[state.SIZE_BY], weight)
+                st.caption(
+                    f"{dropped} node(s) with no link of weight {weight:g} or more are hidden; "
+                    "lower the minimum link weight in View settings to see them."
+                )
         graph_view(
             view,
             key=state.GRAPH,
@@ -148,10 +163,19 @@ def render() -> None:
     state.init()
     G = loaders.graph()
     problem = deeplink.read()
-    _controls()
+    html.page_style()
     st.title("Explore")
     index = loaders.search_index()
-    st.selectbox(
+    search, settings, overview = st.columns([0.64, 0.18, 0.18], vertical_alignment="bottom")
+    with settings:
+        _controls()
+    overview.button(
+        "Back to overview",
+        key="explore_overview",
+        on_click=back_to_overview,
+        help="Show the whole graph again.",
+    )
+    search.selectbox(
         "Search entities, aliases and posts",
         list(index),
         index=None,

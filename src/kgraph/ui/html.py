@@ -101,3 +101,25 @@ def mention_span(ev: dict) -> tuple[int, int]:
         return start - shift, end - shift
     at = sentence.lower().find(text.lower()) if text else -1
     return (at, at + len(text)) if at >= 0 else (0, 0)
+
+
+PAGE_CSS = """<style>
+/* The graph takes the page's width: less padding around the wide layout. */
+.stMainBlockContainer { padding-left: 1.5rem; padding-right: 1.5rem; padding-top: 3.5rem; }
+/* Names that open a node are link-style buttons: make them read as links. */
+[data-testid="stBaseButton-tertiary"] { color: #1f77d0; min-height: 1.6rem; padding: 0 2px; }
+[data-testid="stBaseButton-tertiary"]:hover { text-decoration: underline; }
+/* Narrow screens: the side panel goes under the graph, which spans the width. */
+@media (max-width: 1000px) {
+  .stMainBlockContainer [data-testid="stHorizontalBlock"]:has(.st-key-kg-graph-col) { flex-wrap: wrap; }
+  .stMainBlockContainer [data-testid="stHorizontalBlock"]:has(.st-key-kg-graph-col) > div {
+    width: 100% !important; flex: 1 1 100% !important; min-width: 100%; }
+}
+</style>"""
+
+
+def page_style() -> None:
+    """Apply the app's layout CSS to the current page (a style-only block takes no space)."""
+    import streamlit as st
+
+    st.html(PAGE_CSS)

@@ -8,8 +8,15 @@ import streamlit as st
 
 from kgraph import api
 from kgraph.model import ENTITY_KINDS, MEASURES
-from kgraph.ui import loaders, relations, state, timeline
+from kgraph.ui import html, loaders, navigate, panel, relations, state, timeline
+from kgraph.ui.html import esc
 from kgraph.ui.mdtext import md
+
+HEATMAP_TOP = 25  # companies and technologies shown in the heatmap, the most posts first
+
+
+def _clip(text: str, width: int = 160) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -19,7 +26,9 @@ def _quality(db: str, version: tuple) -> dict:
 
 def render() -> None:
     """Draw the Insights page."""
-    loaders.graph()
+    G = loaders.graph()
+    navigate.follow(G)
+    html.page_style()
     st.title("Insights")
     rank, comm, matrix, compare, moves, rising, quality = st.tabs(
         [
@@ -41,15 +50,39 @@ def render() -> None:
         kind = c1.selectbox("Type", list(ENTITY_KINDS), key=state.RANK_KIND)
         measure = c2.selectbox("Measure", list(MEASURES), key=state.RANK_MEASURE)
         top = loaders.ask("top_entities", measure=measure, kind=kind, limit=25)
-        st.dataframe(pd.DataFrame(top, columns=["label", "score"]), hide_index=True)
+        picked = st.dataframe(
+            pd.DataFrame(top, columns=["label", "score"]),
+            hide_index=True,
+            # A new key after each jump, so coming back does not jump again.
+            key=f"insights_rank_table_{st.session_state.get('insights_rank_gen', 0)}",
+            on_select="rerun",
+            selection_mode="single-row",
+        )
+        st.caption("Select a row to open it in Explore.")
+        rows = picked.selection.rows if picked is not None else []
+        if rows and rows[0] < len(top):
+            st.session_state["insights_rank_gen"] = st.session_state.get("insights_rank_gen", 0) + 1
+            navigate.open_later(top[rows[0]]["node"])
+            navigate.follow(G)
     with comm:
-        for c in loaders.ask("communities")[:20]:
-            st.markdown(f"**{md(c['label'])}** — {len(c['members'])} entities")
+        for i, c in enumerate(loaders.ask("communities")[:20]):
+            members = [m for m in c["members"] if m in G][:12]
+            with st.expander(f"{md(c['label'])} — {len(c['members'])} entities"):
+                panel.links(
+                    [G.nodes[m]["label"] for m in members],
+                    key=f"insights_comm_{i}",
+                    select=navigate.open_later,
+                    nodes=members,
+                )
     with matrix:
         df = loaders.ask("company_technology_matrix")
         if df.empty:
             st.caption("No company uses a technology in these posts yet.")
         else:
+            # The busiest 25 x 25: a full matrix is hundreds of slivers nobody can read.
+            rows_top = df.sum(axis=1).sort_values(ascending=False).index[:HEATMAP_TOP]
+            cols_top = df.sum(axis=0).sort_values(ascending=False).index[:HEATMAP_TOP]
+            df = df.loc[rows_top, cols_top]
             cells = (
                 df.rename_axis("company")
                 .reset_index()
@@ -59,14 +92,32 @@ def render() -> None:
                 alt.Chart(cells[cells["posts"] > 0])
                 .mark_rect()
                 .encode(
-                    x=alt.X("technology:N", sort=list(df.columns)),
-                    y=alt.Y("company:N", sort=list(df.index)),
-                    color=alt.Color("posts:Q", scale=alt.Scale(scheme="blues")),
+                    x=alt.X(
+                        "technology:N",
+                        sort=list(df.columns),
+                        axis=alt.Axis(
+                            labelAngle=-50, labelLimit=180, labelFontSize=12, labelOverlap=False
+                        ),
+                    ),
+                    y=alt.Y(
+                        "company:N",
+                        sort=list(df.index),
+                        axis=alt.Axis(labelLimit=180, labelFontSize=12, labelOverlap=False),
+                    ),
+                    color=alt.Color(
+                        "posts:Q",
+                        scale=alt.Scale(scheme="blues"),
+                        legend=alt.Legend(format="d", tickMinStep=1, title="posts"),
+                    ),
                     tooltip=["company", "technology", "posts"],
-                ),
+                )
+                .properties(height=24 * len(df.index) + 40),
                 width="stretch",
             )
-            st.caption("Posts by each company (rows) that mention each technology (columns).")
+            st.caption(
+                f"Posts by each company (rows) that mention each technology (columns): the "
+                f"{len(df.index)} companies and {len(df.columns)} technologies with the most."
+            )
     with compare:
         companies = [
             r["label"]
@@ -81,15 +132,29 @@ def render() -> None:
         )
         if a and b and a != b:
             result = loaders.ask("compare_companies", a, b)
-            for side, title in (
-                ("shared", "Both"),
-                ("only_a", f"Only {md(a)}"),
-                ("only_b", f"Only {md(b)}"),
+            for s_i, (side, title) in enumerate(
+                (("shared", "Both"), ("only_a", f"Only {md(a)}"), ("only_b", f"Only {md(b)}"))
             ):
-                st.markdown(
-                    f"**{title}**: "
-                    + (", ".join(md(i.get("label", i)) for i in result.get(side, [])) or "–")
-                )
+                items = result.get(side, [])
+                st.markdown(f"**{title}** ({len(items)})")
+                if not items:
+                    st.caption("–")
+                for j, item in enumerate(items[:15]):
+                    panel.links(
+                        [str(item.get("label", ""))],
+                        key=f"insights_cmp_{s_i}_{j}",
+                        select=navigate.open_later,
+                        nodes=[item["node"]],
+                    )
+                    posts = [*item.get("a", []), *item.get("b", [])][:3]
+                    st.html(
+                        "<small>"
+                        + "<br>".join(
+                            f"{esc(p.get('title', ''))}: <i>{esc(_clip(p.get('sentence', '')))}</i>"
+                            for p in posts
+                        )
+                        + "</small>"
+                    )
     with quality:
         q = _quality(*loaders.ensure_store())
         c1, c2 = st.columns(2)

@@ -1,4 +1,9 @@
-"""The Explore side panel: the card of a clicked entity or post, or a clicked link's evidence."""
+"""The Explore side panel: the card of a clicked entity or post, or a clicked link's evidence.
+
+Every name in the panel is a way onward: neighbours, reading-path concepts, path hops, a
+post's entities, similar posts and "read next" are buttons that open that node (and the
+URL follows, through :mod:`kgraph.ui.deeplink`).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,55 @@ from kgraph import analysis
 from kgraph.errors import KgraphError
 from kgraph.ui import errors, html, loaders, relations, state, timeline
 from kgraph.ui.html import esc
+from kgraph.ui.mdtext import md
+
+QUOTE = "margin:4px 0 0 0;padding-left:8px;border-left:3px solid #8884"
+LEVEL_ICONS = {"introductory": "①", "intermediate": "②", "advanced": "③"}
+
+
+def _open(select, name: str) -> None:
+    """Callback: open ``name`` (a node id, or a name to resolve) centred in the graph."""
+    G = loaders.graph()
+    node = name if name in G else loaders.ask("resolve", name)
+    select(node, center=True)
+
+
+def links(
+    names: list[str],
+    *,
+    key: str,
+    select,
+    nodes: list[str] | None = None,
+    label: str = "Open",
+) -> None:
+    """One row of names, each opening its node (a single pills widget: a click reruns once).
+
+    A panel shows dozens of names; one widget per row, not per name, keeps a click on the
+    graph fast (each widget costs the browser a render).
+    """
+    if not names:
+        return
+    targets = list(nodes) if nodes else list(names)
+    st.pills(
+        label,  # hidden; screen readers read it as the row's name
+        list(range(len(names))),
+        format_func=lambda i: md(names[i]),  # a name is shown as typed, never as markdown
+        key=key,
+        label_visibility="collapsed",
+        on_change=_picked,
+        args=(key, select, targets),
+    )
+
+
+def _picked(key: str, select, targets: list[str]) -> None:
+    i = st.session_state.get(key)
+    st.session_state[key] = None  # a row of links, not a choice that stays selected
+    if i is not None and 0 <= i < len(targets):
+        _open(select, targets[i])
+
+
+def _clip(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _post_block(r: dict) -> str:
@@ -19,12 +73,41 @@ def _post_block(r: dict) -> str:
     for ev in r.get("evidence", [])[:3]:
         start, end = html.mention_span(ev)
         lines.append(
-            f"<blockquote style='margin:4px 0 0 0;padding-left:8px;"
-            f"border-left:3px solid #8884'>{html.highlight(ev.get('sentence', ''), start, end)}"
-            "</blockquote>"
+            f"<blockquote style='{QUOTE}'>"
+            f"{html.highlight(ev.get('sentence', ''), start, end)}</blockquote>"
         )
     lines.append("</div>")
     return "".join(lines)
+
+
+def _buttons(node: str, *, expand, select) -> None:
+    centre = st.session_state.get(state.CENTER)
+    is_centre = node == centre
+    b1, b2 = st.columns(2)
+    b1.button(
+        "Expand",
+        key="panel_expand",
+        width="stretch",
+        on_click=expand,
+        args=(node,),
+        disabled=is_centre,
+        help=(
+            "It is the centre: its neighbours are already drawn. Raise Ego depth in "
+            "View settings to see further."
+            if is_centre
+            else "Add its neighbours to the graph (or double-click the node)."
+        ),
+    )
+    b2.button(
+        "Focus",
+        key="panel_focus",
+        width="stretch",
+        on_click=select,
+        args=(node,),
+        kwargs={"center": True},
+        disabled=is_centre,
+        help="It is already the centre of the view." if is_centre else "Centre the graph on it.",
+    )
 
 
 def _entity(G, node: str, *, expand, select) -> None:
@@ -38,8 +121,6 @@ def _entity(G, node: str, *, expand, select) -> None:
         facts.append(f"<i>{esc(card['definition'])}</i>")
     if card.get("aliases"):
         facts.append("aliases: " + esc(", ".join(card["aliases"])))
-    if card.get("parents"):
-        facts.append("is a: " + esc(", ".join(card["parents"])))
     if card.get("company"):
         facts.append("made by: " + esc(card["company"]))
     facts += relations.role_lines(card.get("roles") or {})
@@ -48,45 +129,124 @@ def _entity(G, node: str, *, expand, select) -> None:
         f"{esc(card.get('community', '–'))} · pagerank {float(card.get('pagerank') or 0):.4f}"
     )
     st.html("<br>".join(facts))
+    if card.get("parents"):
+        st.caption("is a")
+        links(card["parents"], key="panel_parent", select=select)
     relations.render_card_relations(G, node)
     timeline.sparkline(node)
-    b1, b2 = st.columns(2)
-    b1.button(
-        "Expand",
-        key="panel_expand",
-        width="stretch",
-        on_click=expand,
-        args=(node,),
-        help="Add its neighbours to the graph (or double-click the node).",
-    )
-    b2.button(
-        "Focus",
-        key="panel_focus",
-        width="stretch",
-        on_click=select,
-        args=(node,),
-        kwargs={"center": True},
-        help="Centre the graph on it.",
-    )
+    _buttons(node, expand=expand, select=select)
     st.markdown("**Related posts**")
     related = loaders.ask("related_posts", node, limit=10)
     if not related:
         st.caption("No posts mention it.")
     st.html("<div class='kg-related'>" + "".join(_post_block(r) for r in related) + "</div>")
+    if related:
+        st.caption("Open a post")
+        links(
+            [r.get("title", "") for r in related[:5]],
+            key="panel_related",
+            select=select,
+            nodes=[r["post"] for r in related[:5]],
+        )
+    if card.get("kind") in ("concept", "technology"):
+        _reading_path(node, select=select)
     neighbours = card.get("neighbours") or {}
     if neighbours:
         st.markdown("**Neighbours**")
     for kind, labels in sorted(neighbours.items()):
         if labels:
-            st.html(
-                f"{html.badge(kind)} "
-                + esc(", ".join(labels[:30]))
-                + (" …" if len(labels) > 30 else "")
+            st.html(html.badge(kind))
+            links(labels[:30], key=f"panel_nb_{kind}", select=select, label=f"{kind} neighbours")
+    _path_box(G, node, select=select)
+
+
+def _reading_path(node: str, *, select) -> None:
+    path = loaders.ask("reading_path", node, limit=6)
+    st.markdown("#### Reading path")
+    pre = path.get("prerequisites", [])
+    if pre:
+        st.caption("Know these first")
+        links(
+            [p["label"] for p in pre],
+            key="panel_pre",
+            select=select,
+            nodes=[p.get("node") or p["label"] for p in pre],
+        )
+        st.html(
+            "<ul class='kg-prereq' style='margin:0'>"
+            + "".join(
+                f"<li><b>{esc(p['label'])}</b>"
+                + (f": {esc(p['definition'])}" if p.get("definition") else "")
+                + f"<br><small><i>{esc(p['reason'])}</i></small></li>"
+                for p in pre
             )
-    _path_box(G, node)
+            + "</ul>"
+        )
+    posts = path.get("posts", [])
+    if posts:
+        st.caption("Then read, from introductory to advanced")
+        st.html(
+            "<ol class='kg-reading' style='margin:0;padding-left:1.2em'>"
+            + "".join(
+                f"<li><b>{esc(p['title'])}</b><br><small>{LEVEL_ICONS.get(p['level'], '')} "
+                f"{esc(p['level'])}: {esc(p['reason'])}</small></li>"
+                for p in posts
+            )
+            + "</ol>"
+        )
+        links(
+            [f"{i + 1}. {_clip(p['title'])}" for i, p in enumerate(posts)],
+            key="panel_rp",
+            select=select,
+            nodes=[p["post"] for p in posts],
+            label="Open a post of the reading path",
+        )
+    if not pre and not posts:
+        st.caption("No post mentions it yet, and the ontology gives it no parent.")
 
 
-def _path_box(G, node: str) -> None:
+def hops(G, result: dict, *, key: str, select) -> None:
+    """An explained path, hop by hop: each name opens its node, each mention is marked."""
+    for i, h in enumerate(result.get("hops", [])):
+        cols = st.columns([0.42, 0.16, 0.42], vertical_alignment="center")
+        with cols[0]:
+            links(
+                [h.get("source_label", "")], key=f"{key}_{i}_a", select=select, nodes=[h["source"]]
+            )
+        left, rel, right = analysis.hop_arrow(h)  # the way the relation reads
+        cols[1].html(f"{left[0]} <i>{esc(rel)}</i> {right[-1]}")
+        with cols[2]:
+            links(
+                [h.get("target_label", "")], key=f"{key}_{i}_b", select=select, nodes=[h["target"]]
+            )
+        if h.get("sentence"):
+            sentence = h["sentence"]
+            marks = _marks(sentence, [h.get("source_label", ""), h.get("target_label", "")], G, h)
+            st.html(
+                f"<small>{esc(h.get('post_title') or '')}</small>"
+                f"<blockquote style='{QUOTE}'>{marks}</blockquote>"
+            )
+
+
+def _marks(sentence: str, names: list[str], G, hop: dict | None = None) -> str:
+    """``sentence`` escaped, with each of ``names`` (or a surface form of it) marked."""
+    spans: list[tuple[int, int, str]] = []
+    low = sentence.lower()
+    nodes = [hop.get("source"), hop.get("target")] if hop else [None] * len(names)
+    for name, node in zip(names, nodes, strict=False):
+        forms = [name]
+        if node and node in G:
+            forms += list(G.nodes[node].get("aliases", []))
+        for form in sorted({f for f in forms if f}, key=len, reverse=True):
+            at = low.find(form.lower())
+            if at >= 0:
+                kind = G.nodes[node].get("kind", "concept") if node in G else "concept"
+                spans.append((at, at + len(form), kind))
+                break
+    return html.highlight_spans(sentence, spans)
+
+
+def _path_box(G, node: str, *, select) -> None:
     index = loaders.search_index()
     target = st.selectbox(
         "Path to…",
@@ -101,66 +261,84 @@ def _path_box(G, node: str) -> None:
     if not result.get("found"):
         st.caption("No path between them.")
         return
-    st.html(
-        "<ol>"
-        + "".join(
-            f"<li>{esc(h.get('source_label'))} {analysis.hop_arrow(h)[0][0]} "
-            f"<i>{esc(analysis.hop_arrow(h)[1])}</i> {analysis.hop_arrow(h)[2][-1]} "
-            f"{esc(h.get('target_label'))}"
-            + (
-                f"<br><small>{esc(h.get('post_title') or '')}: {esc(h.get('sentence') or '')}</small>"
-                if h.get("sentence")
-                else ""
-            )
-            + "</li>"
-            for h in result.get("hops", [])
-        )
-        + "</ol>"
-    )
+    hops(G, result, key="panel_hop", select=select)
 
 
-def _post(G, node: str) -> None:
+def _post(G, node: str, *, select) -> None:
     data = G.nodes[node]
     st.html(
         f"<h3>{html.link(data.get('label', ''), data.get('url', ''))} {html.badge('post')}</h3>"
-        f"<small>{esc(data.get('source', ''))} {esc(data.get('published', ''))}</small>"
-        f"<p>{esc(data.get('summary', ''))}</p>"
+        f"<small>{esc(data.get('source', ''))} {esc(data.get('published', ''))}"
+        + (" · opens the original" if html.safe_url(data.get("url", "")) else "")
+        + "</small>"
+        f"<p class='kg-summary'>"
+        f"{html.highlight_spans(data.get('summary', ''), analysis.post_spans(G, node, 'summary'))}</p>"
     )
+    card = loaders.ask("entity_card", node)
+    for kind, labels in sorted((card.get("neighbours") or {}).items()):
+        if labels:
+            st.html(html.badge(kind))
+            links(labels, key=f"panel_pe_{kind}", select=select)
     similar = loaders.ask("similar_posts", node, limit=5)
-    if similar:
-        st.markdown("**Similar posts**")
-        st.html(
-            "<ul>"
-            + "".join(
-                f"<li>{esc(s.get('title'))} <small>(shared: {esc(', '.join(s.get('shared', [])))})"
-                "</small></li>"
-                for s in similar
-            )
-            + "</ul>"
+    st.markdown("**Similar posts**")
+    if not similar:
+        st.caption("No other post mentions any of its entities.")
+    for i, s in enumerate(similar):
+        st.button(
+            md(s.get("title", "")),
+            key=f"panel_sim_{i}",
+            type="tertiary",
+            on_click=_open,
+            args=(select, s["post"]),
         )
+        st.html(f"<small>shares {esc(', '.join(s.get('shared', [])))}</small>")
+    nxt = loaders.ask("read_next", node, limit=5)
+    st.markdown("**Read next**")
+    if not nxt:
+        st.caption(
+            "No post goes further from here: no other post adds ideas to the ones it shares."
+        )
+    for i, r in enumerate(nxt):
+        st.button(
+            md(r.get("title", "")),
+            key=f"panel_next_{i}",
+            type="tertiary",
+            on_click=_open,
+            args=(select, r["post"]),
+        )
+        st.html(f"<small>{esc(r['reason'])}</small>")
 
 
 def _edge(G, sel: dict) -> None:
     u, v = sel.get("from"), sel.get("to")
     if u not in G or v not in G:
         return
-    st.html(f"<h3>{esc(G.nodes[u].get('label', u))} ↔ {esc(G.nodes[v].get('label', v))}</h3>")
+    lu, lv = G.nodes[u].get("label", u), G.nodes[v].get("label", v)
+    st.html(f"<h3>{esc(lu)} ↔ {esc(lv)}</h3>")
     rows = loaders.ask("edge_evidence", u, v)
     if not rows:
         st.caption("No post evidence: this link comes from the ontology.")
+    # One entry per post: the relations it supports, its sentences with both names marked.
+    merged: dict[str, dict] = {}
+    for r in rows:
+        key = r.get("post") or r.get("title", "")
+        entry = merged.setdefault(key, {**r, "relations": [], "sentences": []})
+        if r.get("relation") and r["relation"] not in entry["relations"]:
+            entry["relations"].append(r["relation"])
+        if r.get("sentence") and r["sentence"] not in entry["sentences"]:
+            entry["sentences"].append(r["sentence"])
+    hop = {"source": u, "target": v}
     st.html(
         "<div class='kg-edge'>"
         + "".join(
             f"<div style='margin-bottom:10px'><b>{html.link(r.get('title', ''), r.get('url', ''))}</b>"
-            f" <small>{esc(r.get('relation', ''))}</small>"
-            + (
-                f"<blockquote style='margin:4px 0 0 0;padding-left:8px;border-left:3px solid #8884'>"
-                f"{esc(r['sentence'])}</blockquote>"
-                if r.get("sentence")
-                else ""
+            f" <small>{esc(', '.join(r['relations']))}</small>"
+            + "".join(
+                f"<blockquote style='{QUOTE}'>{_marks(s, [lu, lv], G, hop)}</blockquote>"
+                for s in r["sentences"][:3]
             )
             + "</div>"
-            for r in rows
+            for r in merged.values()
         )
         + "</div>"
     )
@@ -178,7 +356,7 @@ def render(G, selected: dict | None, *, expand, select) -> None:
         if selected.get("type") == "edge":
             _edge(G, selected)
         elif selected.get("id") in G and G.nodes[selected["id"]].get("kind") == "post":
-            _post(G, selected["id"])
+            _post(G, selected["id"], select=select)
         elif selected.get("id") in G:
             _entity(G, selected["id"], expand=expand, select=select)
     except KgraphError as exc:

@@ -1,24 +1,76 @@
-"""The Paths page: an explained path between two entities, drawn and listed hop by hop."""
+"""The Paths page: an explained path between two entities, drawn and listed hop by hop.
+
+The path is highlighted on the graph (its nodes and links bold, the rest dimmed); every
+hop's names open Explore centred on that node, and each evidence sentence marks both names.
+"""
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
-from kgraph import analysis
-from kgraph.ui import loaders, state
+from kgraph.errors import KgraphError
+from kgraph.ui import html, loaders, navigate, panel, state
 from kgraph.ui.component import graph_view
-from kgraph.ui.html import esc
 from kgraph.ui.mdtext import md
+
+_open = navigate.open_later
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def _on_graph_click() -> None:
+    value = st.session_state.get("paths_graph")
+    sel = getattr(value, "selection", None) if value is not None else None
+    if sel is None and isinstance(value, dict):
+        sel = value.get("selection")
+    if isinstance(sel, dict) and sel.get("type") == "node":
+        _open(sel.get("id"))
+
+
+def _read_url(G, index: dict[str, str]) -> None:
+    """``?from=A&to=B`` fills the two boxes once per session (a shared link restores them).
+
+    Explore uses ``from``/``to`` for its period, as months (``2026-01``); those are left to
+    Explore, never looked up as names here.
+    """
+    if st.session_state.get("paths_url_read"):
+        return
+    st.session_state["paths_url_read"] = True
+    labels: dict[str, str] = {}
+    for label, node in index.items():  # names come before aliases: keep the name
+        labels.setdefault(node, label)
+    for param, key in (("from", state.PATH_A), ("to", state.PATH_B)):
+        name = (st.query_params.get(param) or "").strip()
+        if not name or _MONTH.fullmatch(name):
+            continue  # Explore's period (?from=2026-01) is not an entity name
+        try:
+            node = loaders.ask("resolve", name)
+        except KgraphError:
+            st.warning(f"{param}={md(repr(name))}: no entity has that name; pick one below.")
+            continue
+        if node in labels:
+            st.session_state[key] = labels[node]
+
+
+def _write_url(start: str | None, end: str | None) -> None:
+    wanted = {k: v for k, v in (("from", start), ("to", end)) if v}
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
 
 
 def render() -> None:
     """Draw the Paths page."""
-    loaders.graph()
+    G = loaders.graph()
+    navigate.follow(G)
+    html.page_style()
     index = {k: v for k, v in loaders.search_index().items() if not k.startswith("📄")}
     st.title("Paths")
+    _read_url(G, index)
     a, b = st.columns(2)
     start = a.selectbox("From", list(index), index=None, key=state.PATH_A)
     end = b.selectbox("To", list(index), index=None, key=state.PATH_B)
+    _write_url(start, end)
     if not (start and end):
         st.info("Pick two entities to see how they connect, with the posts behind each hop.")
         return
@@ -27,37 +79,23 @@ def render() -> None:
         st.warning(f"No path connects {md(start)} and {md(end)}.")
         return
     hops = result.get("hops", [])
+    chain = [hops[0]["source"]] + [h["target"] for h in hops] if hops else []
     nodes = sorted(
         {h["source"] for h in hops}
         | {h["target"] for h in hops}
         | {h["post"] for h in hops if h.get("post")}
     )
-    graph_view(
-        loaders.payload(nodes, "pagerank"),
-        key="paths_graph",
-        select=index[start],
-        on_selection=lambda: None,
-        on_expand=lambda: None,
-    )
-    st.html(
-        "<ol>"
-        + "".join(
-            f"<li><b>{esc(h.get('source_label'))}</b> {_arrow(h)} "
-            f"<b>{esc(h.get('target_label'))}</b>"
-            + (
-                f"<br><small>{esc(h.get('post_title') or '')}</small><blockquote>"
-                f"{esc(h.get('sentence') or '')}</blockquote>"
-                if h.get("sentence")
-                else ""
-            )
-            + "</li>"
-            for h in hops
+    left, right = st.columns([0.6, 0.4], gap="small")
+    with left:
+        graph_view(
+            loaders.payload(nodes, "pagerank"),
+            key="paths_graph",
+            select=index[start],
+            on_selection=_on_graph_click,
+            on_expand=lambda: None,
+            highlight=chain,
         )
-        + "</ol>"
-    )
-
-
-def _arrow(hop: dict) -> str:
-    """The hop's arrow the way its relation reads (reversed hops point back)."""
-    left, rel, right = analysis.hop_arrow(hop)
-    return f"{left[0]} <i>{esc(rel)}</i> {right[-1]}"
+        st.caption("The path is drawn bold. Click a node or a name to explore it.")
+    with right:
+        st.markdown(f"**{len(hops)} hop{'s' if len(hops) != 1 else ''}**")
+        panel.hops(G, result, key="paths_hop", select=_open)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["fruchterman_reingold"]
+__all__ = ["fruchterman_reingold", "remove_overlaps"]
 
 
 def fruchterman_reingold(weights: np.ndarray, seed: int = 42, iterations: int = 50) -> np.ndarray:
@@ -60,3 +60,52 @@ def fruchterman_reingold(weights: np.ndarray, seed: int = 42, iterations: int = 
     pos -= pos.mean(axis=0)
     span = np.abs(pos).max()
     return pos / span if span > 0 else pos
+
+
+def remove_overlaps(
+    pos: np.ndarray, radii: np.ndarray, pad: float = 4.0, iterations: int = 60
+) -> np.ndarray:
+    """Push apart circles that overlap, moving each as little as it can (positions in pixels).
+
+    A force layout places nodes by their links and leaves dense clusters piled up; this pass
+    keeps that picture and only separates pairs closer than ``r_i + r_j + pad``, half the
+    shortfall each, until no pair overlaps or ``iterations`` run out. Pairs are found with
+    a k-d tree, so a 2,000-node view takes tens of milliseconds.
+
+    Examples
+    --------
+    >>> pos = np.array([[0.0, 0.0], [1.0, 0.0], [100.0, 0.0]])
+    >>> out = remove_overlaps(pos, np.array([10.0, 10.0, 10.0]), pad=0)
+    >>> bool(np.hypot(*(out[0] - out[1])) >= 20 - 1e-6), out[2].tolist()
+    (True, [100.0, 0.0])
+    """
+    from scipy.spatial import cKDTree
+
+    out = np.array(pos, dtype=float, copy=True)
+    n = len(out)
+    if n < 2:
+        return out
+    radii = np.asarray(radii, dtype=float)
+    reach = 2 * float(radii.max()) + pad
+    jitter = np.random.RandomState(0).rand(n, 2) - 0.5  # separates nodes on the same spot
+    for _ in range(iterations):
+        pairs = cKDTree(out).query_pairs(reach, output_type="ndarray")
+        if not len(pairs):
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        delta = out[j] - out[i]
+        dist = np.hypot(delta[:, 0], delta[:, 1])
+        need = radii[i] + radii[j] + pad
+        close = dist < need - 1e-9
+        if not close.any():
+            break
+        i, j, delta, dist, need = i[close], j[close], delta[close], dist[close], need[close]
+        same = dist < 1e-9
+        delta[same] = jitter[j[same]] - jitter[i[same]] + 1e-3
+        dist = np.hypot(delta[:, 0], delta[:, 1])
+        push = (delta / dist[:, None]) * ((need - dist) / 2 * 1.01)[:, None]
+        moves = np.zeros_like(out)
+        np.add.at(moves, j, push)
+        np.add.at(moves, i, -push)
+        out += moves
+    return out

@@ -14,8 +14,11 @@ import json
 from pathlib import Path
 
 import networkx as nx
+import numpy as np
 
+from kgraph import config
 from kgraph.errors import KgraphError
+from kgraph.view.forces import remove_overlaps
 from kgraph.view.palette import FALLBACK_COLOR, KIND_COLORS
 
 VIS_DIR = ("lib", "vis-9.1.2")
@@ -28,10 +31,15 @@ TEMPLATE = """<!DOCTYPE html>
 <style>{css}</style>
 <style>html,body{{margin:0;height:100%;font-family:sans-serif}}
 #graph{{position:absolute;top:2.5em;bottom:0;left:0;right:0}}
-header{{height:2.5em;line-height:2.5em;padding:0 1em;background:#f4f4f4}}</style>
+header{{height:2.5em;line-height:2.5em;padding:0 1em;background:#f4f4f4;display:flex;gap:1em;
+  align-items:center;white-space:nowrap;overflow:hidden}}
+.kind{{color:#fff;border-radius:8px;padding:1px 8px;font-size:0.85em}}
+.notice{{color:#8a4b00}}</style>
 </head>
 <body>
-<header>{title} &middot; {summary}</header>
+<header><b>{title}</b> <span>{summary}</span> <span>{legend}</span>
+<input id="find" list="names" placeholder="Find a name…" aria-label="Find a name">
+<datalist id="names"></datalist> <span class="notice">{notice}</span></header>
 <div id="graph"></div>
 <script type="application/json" id="kgraph-data">{data}</script>
 <script>{js}</script>
@@ -43,11 +51,26 @@ header{{height:2.5em;line-height:2.5em;padding:0 1em;background:#f4f4f4}}</style
     return el; }}
   data.nodes.forEach(function (n) {{ n.title = tip(n.info); }});
   var nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
-  new vis.Network(document.getElementById("graph"), {{nodes: nodes, edges: edges}}, {{
-    physics: {{stabilization: {{iterations: 200}}, barnesHut: {{gravitationalConstant: -4000}}}},
-    interaction: {{hover: true, tooltipDelay: 100}},
-    edges: {{arrows: {{to: {{enabled: true, scaleFactor: 0.4}}}}, smooth: false}}
+  var net = new vis.Network(document.getElementById("graph"), {{nodes: nodes, edges: edges}}, {{
+    physics: false, layout: {{improvedLayout: false}},
+    interaction: {{hover: true, tooltipDelay: 100, hideEdgesOnDrag: data.nodes.length > 800}},
+    nodes: {{scaling: {{label: {{drawThreshold: 6}}}}}},
+    edges: {{arrows: {{to: {{enabled: true, scaleFactor: 0.4}}}}, smooth: false,
+             color: {{color: "rgba(128,128,128,0.5)"}}}}
   }});
+  // Search: pick a name, the view centres on it and selects it.
+  var byLabel = {{}}, list = document.getElementById("names");
+  data.nodes.forEach(function (n) {{
+    byLabel[n.label.toLowerCase()] = n.id;
+    var o = document.createElement("option"); o.value = n.label; list.appendChild(o);
+  }});
+  document.getElementById("find").addEventListener("change", function (ev) {{
+    var id = byLabel[(ev.target.value || "").toLowerCase()];
+    if (id === undefined) return;
+    net.selectNodes([id]);
+    net.focus(id, {{scale: 1.5, animation: {{duration: 300}}}});
+  }});
+  window.kgraphNetwork = net;
 }})();
 </script>
 </body>
@@ -91,18 +114,36 @@ def _info(d: dict) -> str:
     return "\n".join(x for x in lines if x)
 
 
+def kept_nodes(G: nx.MultiDiGraph, cap: int) -> list[str]:
+    """The ``cap`` most connected nodes (all of them when the graph is small enough)."""
+    if G.number_of_nodes() <= cap:
+        return list(G.nodes)
+    ranked = sorted(G.nodes, key=lambda n: (-G.degree(n), str(n)))
+    return ranked[:cap]
+
+
 def payload(G: nx.MultiDiGraph) -> dict:
+    """Nodes with fixed positions (no physics, so thousands draw at once) and every edge."""
+    from kgraph.view.payload import layout
+
+    pos = layout(G, list(G.nodes))
+    order = list(G.nodes)
+    radius = [10 + 3 * min(6, G.nodes[n].get("post_count", 1) or 1) for n in order]
+    xy = np.array([pos.get(n, (0.0, 0.0)) for n in order], dtype=float)
+    xy = remove_overlaps(xy, np.array(radius, dtype=float), pad=6.0) if order else xy
     nodes = [
         {
             "id": n,
-            "label": d["label"][:60],
-            "group": d["kind"],
-            "info": _info(d),
-            "color": KIND_COLORS.get(d["kind"], FALLBACK_COLOR),
-            "shape": "dot",
-            "value": max(1, d.get("post_count", 1)),
+            "label": G.nodes[n]["label"][:60],
+            "group": G.nodes[n]["kind"],
+            "info": _info(G.nodes[n]),
+            "color": KIND_COLORS.get(G.nodes[n]["kind"], FALLBACK_COLOR),
+            "shape": "diamond" if G.nodes[n]["kind"] == "post" else "dot",
+            "size": r,
+            "x": round(float(x), 1),
+            "y": round(float(y), 1),
         }
-        for n, d in G.nodes(data=True)
+        for n, r, (x, y) in zip(order, radius, xy.tolist(), strict=True)
     ]
     edges = [
         {
@@ -118,12 +159,37 @@ def payload(G: nx.MultiDiGraph) -> dict:
     return {"nodes": nodes, "edges": edges}
 
 
-def render_html(G: nx.MultiDiGraph, title: str = "kgraph") -> str:
-    """The whole page as a string."""
+def render_html(
+    G: nx.MultiDiGraph, title: str = "kgraph", cap: int = config.HTML_EXPORT_CAP
+) -> str:
+    """The whole page as a string: at most ``cap`` nodes, with a notice when some are left out.
+
+    Examples
+    --------
+    >>> from kgraph.graph.sample import sample_graph
+    >>> page = render_html(sample_graph(), cap=10)
+    >>> "the 10 most connected of 25 nodes" in page, 'id="find"' in page
+    (True, True)
+    """
+    total = G.number_of_nodes()
+    keep = kept_nodes(G, cap)
+    notice = ""
+    if len(keep) < total:
+        G = G.subgraph(keep)
+        notice = (
+            f"Showing the {len(keep):,} most connected of {total:,} nodes (cap {cap:,}); "
+            "export GraphML or GEXF for the whole graph."
+        )
     summary = f"{G.number_of_nodes()} nodes, {G.number_of_edges()} edges"
+    legend = " ".join(
+        f'<span class="kind" style="background:{colour}">{html.escape(kind)}</span>'
+        for kind, colour in KIND_COLORS.items()
+    )
     return TEMPLATE.format(
         title=html.escape(title),
         summary=html.escape(summary),
+        legend=legend,
+        notice=html.escape(notice),
         css=_bundle("vis-network.css"),
         js=_bundle("vis-network.min.js"),
         data=script_json(payload(G)),

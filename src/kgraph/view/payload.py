@@ -14,7 +14,7 @@ import networkx as nx
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
-from kgraph.view.forces import fruchterman_reingold
+from kgraph.view.forces import fruchterman_reingold, remove_overlaps
 from kgraph.view.pairs import EDGE_PRIORITY, view_pairs
 from kgraph.view.palette import KIND_COLORS
 
@@ -24,6 +24,7 @@ __all__ = ["EDGE_PRIORITY", "KIND_COLORS", "LINKS_PER_NODE", "layout", "view_pay
 POST_LABEL = 32  # characters of a post title drawn on the canvas; the tooltip has it all
 LINKS_PER_NODE = 8
 """The app draws a link only if it is among the strongest this many of one of its ends."""
+ASPECT = 1.4  # width / height of a laid-out part: the canvas beside the panel is wide
 SPREAD = 160.0  # pixels per unit of sqrt(n): keeps density similar for small and large views
 
 
@@ -74,23 +75,37 @@ def _pack(order: list[str], matrix: np.ndarray, seed: int) -> dict[str, tuple[fl
     # Shelves as wide as a square holding every part, so the drawing fits a square canvas.
     gap = SPREAD * 0.6
     sizes = [SPREAD * math.sqrt(len(part)) for part in parts]
-    width = max(max(sizes), 1.1 * math.sqrt(sum((size + gap) ** 2 for size in sizes)))
+    # The second part sits beside the first, not under it; the rest shelve after them.
+    beside = sizes[0] * ASPECT + (gap + sizes[1] * ASPECT if len(sizes) > 1 else 0.0)
+    width = max(beside, 1.1 * math.sqrt(ASPECT * sum((size + gap) ** 2 for size in sizes)))
     out: dict[str, tuple[float, float]] = {}
     x = y = row_h = 0.0
     for part in parts:
         size = SPREAD * math.sqrt(len(part))
         iterations = 50 if len(part) <= 600 else 30
         local = fruchterman_reingold(matrix[np.ix_(part, part)], seed, iterations)
-        if x > 0 and x + size > width:
+        local[:, 0] *= ASPECT
+        if x > 0 and x + size * ASPECT > width:
             x, y, row_h = 0.0, y + row_h + gap, 0.0
         for i, (px, py) in zip(part, local.tolist(), strict=True):
             out[order[i]] = (
-                round(x + size / 2 + px * size / 2, 1),
+                round(x + size * ASPECT / 2 + px * size / 2, 1),
                 round(y + size / 2 + py * size / 2, 1),
             )
-        x += size + gap
+        x += size * ASPECT + gap
         row_h = max(row_h, size)
     return out
+
+
+LABEL_AWARE_MAX = 40
+"""Views up to this many nodes are spread so that every label has room (see view_payload)."""
+
+
+def _label(data: dict, node: str) -> str:
+    label = str(data.get("label", node))
+    if data.get("kind") == "post" and len(label) > POST_LABEL:
+        label = label[: POST_LABEL - 1].rstrip() + "…"
+    return label
 
 
 def _tooltip(data: dict) -> str:
@@ -109,10 +124,16 @@ def _tooltip(data: dict) -> str:
     return "\n".join(html.escape(str(line), quote=True) for line in lines if line)
 
 
-def _node_size(score: float, lo: float, hi: float) -> float:
+def _node_size(score: float, lo: float, hi: float, n: int = 0) -> float:
+    """Radius in layout pixels: 10 to 36 in small views, 8 to 24 past 60 nodes."""
+    small, span = (10.0, 26.0) if n <= 60 else (8.0, 16.0)
     if hi <= lo:
-        return 14.0
-    return round(10.0 + 26.0 * math.sqrt((score - lo) / (hi - lo)), 1)
+        return small + 4.0
+    return round(small + span * math.sqrt((score - lo) / (hi - lo)), 1)
+
+
+NODE_GAP = 6.0
+"""Pixels kept free between two node circles after the overlap pass."""
 
 
 def view_payload(
@@ -152,14 +173,22 @@ def view_payload(
     scored = [float(sizes[n]) for n in keep if n in sizes]
     lo, hi = (min(scored), max(scored)) if scored else (0.0, 0.0)
     scores = {n: float(sizes.get(n, lo)) for n in keep}
+    radius = {n: _node_size(scores[n], lo, hi, len(keep)) for n in keep}
+    labels = {n: _label(G.nodes[n], n) for n in keep}
+    room = dict(radius)
+    if len(keep) <= LABEL_AWARE_MAX:
+        # Small views: keep room for each label too, so every name can be drawn.
+        room = {n: max(radius[n], min(len(labels[n]) * 3.6, 120.0)) for n in keep}
+    placed = _separate(keep, positions, room)
+    # Label priority: the browser labels nodes in this order while their labels fit.
+    order = sorted(keep, key=lambda n: (-scores[n], -G.degree(n), n))
+    rank = {n: r for r, n in enumerate(order)}
     out_nodes = []
     for n in keep:
         data = G.nodes[n]
         kind = data.get("kind", "concept")
-        x, y = positions.get(n, (0.0, 0.0))
-        label = str(data.get("label", n))
-        if kind == "post" and len(label) > POST_LABEL:
-            label = label[: POST_LABEL - 1].rstrip() + "…"
+        x, y = placed[n]
+        label = labels[n]
         out_nodes.append(
             {
                 "id": n,
@@ -167,12 +196,24 @@ def view_payload(
                 "kind": kind,
                 "x": x,
                 "y": y,
-                "size": _node_size(scores[n], lo, hi),
+                "size": radius[n],
+                "rank": rank[n],
                 "color": KIND_COLORS.get(kind, "#888888"),
                 "title": _tooltip(data),
             }
         )
     return {"nodes": out_nodes, "edges": _edges(G, keep, min_weight, links_per_node)}
+
+
+def _separate(
+    keep: list[str], positions: dict[str, tuple[float, float]], radius: dict[str, float]
+) -> dict[str, tuple[float, float]]:
+    """``positions`` with overlapping circles pushed apart (:func:`remove_overlaps`)."""
+    if not keep:
+        return {}
+    pos = np.array([positions.get(n, (0.0, 0.0)) for n in keep], dtype=float)
+    pos = remove_overlaps(pos, np.array([radius[n] for n in keep]), pad=NODE_GAP)
+    return {n: (round(x, 1), round(y, 1)) for n, (x, y) in zip(keep, pos.tolist(), strict=True)}
 
 
 def _edges(

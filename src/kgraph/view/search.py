@@ -16,7 +16,7 @@ def search_options(G: nx.MultiDiGraph, *, with_posts: bool) -> dict[str, str]:
     --------
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("TECHNOLOGY:Kubernetes", kind="technology", label="Kubernetes",
-    ...            aliases=["K8s"])
+    ...            aliases=["K8s", "k8s"])
     >>> list(search_options(G, with_posts=False))
     ['Kubernetes (technology)', 'K8s → Kubernetes (technology)']
     """
@@ -28,7 +28,9 @@ def search_options(G: nx.MultiDiGraph, *, with_posts: bool) -> dict[str, str]:
                 posts[f"📄 {label}"] = node
             continue
         names[f"{label} ({kind})"] = node
+        seen = {label.casefold()}  # one option per spelling: "K8s" and "k8s" are one
         for alias in data.get("aliases") or []:
-            if str(alias).lower() != label.lower():
+            if str(alias).casefold() not in seen:
+                seen.add(str(alias).casefold())
                 aliases[f"{alias} → {label} ({kind})"] = node
     return {k: d[k] for d in (names, aliases, posts) for k in sorted(d, key=str.lower)}

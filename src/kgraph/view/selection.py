@@ -88,3 +88,18 @@ def view_nodes(
             seen.setdefault(n)
         truncated = truncated or cut
     return sorted(seen), truncated
+
+
+def linked_nodes(view: dict, keep: set | None = None) -> list[str]:
+    """The nodes of a drawn ``view`` that have at least one link, plus any of ``keep``.
+
+    Examples
+    --------
+    >>> view = {"nodes": [{"id": "a"}, {"id": "b"}, {"id": "c"}, {"id": "d"}],
+    ...         "edges": [{"from": "a", "to": "b"}]}
+    >>> linked_nodes(view, keep={"d"})
+    ['a', 'b', 'd']
+    """
+    keep = keep or set()
+    linked = {e["from"] for e in view["edges"]} | {e["to"] for e in view["edges"]}
+    return [n["id"] for n in view["nodes"] if n["id"] in linked or n["id"] in keep]

@@ -2,8 +2,16 @@
 // this file at runtime from pyvis's installed copy, so nothing is fetched from a CDN.
 // Clicks go to Python as the state value "selection"; a double-click as the trigger "expand".
 // Every tooltip arrives HTML-escaped from Python (kgraph.view.payload); labels are canvas text.
+//
+// Readability: positions arrive overlap-free from Python. Labels are drawn at LABEL_PX on
+// screen whatever the zoom, and only for the most central nodes whose label boxes do not
+// collide (greedy, in the payload's rank order); zooming in labels more, hovering a node
+// shows its name and dims everything that is not its neighbour.
 
 const VIEWS = new WeakMap();
+const LABEL_PX = 13; // label size on screen, in CSS pixels
+const LABEL_GAP = 4; // screen pixels kept between two label boxes
+const HOVER_DIM_MS = 400; // hover this long before the non-neighbours dim
 
 function cssVar(el, name, fallback) {
   const value = getComputedStyle(el).getPropertyValue(name).trim();
@@ -18,30 +26,156 @@ function tooltip(escaped) {
   return div;
 }
 
+function theme(root) {
+  return {
+    text: cssVar(root, "--st-text-color", "#31333f"),
+    background: cssVar(root, "--st-background-color", "#ffffff"),
+    font: cssVar(root, "--st-font", "sans-serif"),
+  };
+}
+
+function fontFor(colors, size) {
+  return { color: colors.text, size, face: colors.font, strokeWidth: 3, strokeColor: colors.background };
+}
+
+// Which nodes get a label at the current zoom: in rank order, each label whose box (the
+// node's circle and the text under it) stays clear of the boxes already labelled.
+function chooseLabels(network, data, measure, always) {
+  // `always`: ids labelled whatever the room (the selected node, a highlighted path).
+  const scale = network.getScale();
+  const font = LABEL_PX / scale; // world units, so the label is LABEL_PX on screen
+  const pos = network.getPositions();
+  const view = network.getViewPosition();
+  const rect = network.body.container.getBoundingClientRect();
+  const halfW = rect.width / 2 / scale, halfH = rect.height / 2 / scale;
+  const gap = LABEL_GAP / scale;
+  const first = (n) => (always.has(n.id) ? 0 : 1);
+  const order = [...data.nodes].sort((a, b) => first(a) - first(b) || a.rank - b.rank);
+  const boxes = [];
+  const chosen = new Set();
+  for (const n of order) {
+    const p = pos[n.id];
+    if (!p) continue;
+    if (!always.has(n.id) && (Math.abs(p.x - view.x) > halfW || Math.abs(p.y - view.y) > halfH)) continue;
+    const textW = measure(n.label) / scale;
+    const half = Math.max(n.size, textW / 2);
+    const box = { l: p.x - half - gap, r: p.x + half + gap, t: p.y - n.size - gap,
+                  b: p.y + n.size + font * 1.5 + gap };
+    if (!always.has(n.id) && boxes.some((o) => box.l < o.r && o.l < box.r && box.t < o.b && o.t < box.b)) continue;
+    // The text (under the node) must not run over another node's circle either.
+    const text = { l: p.x - textW / 2, r: p.x + textW / 2, t: p.y + n.size, b: p.y + n.size + font * 1.4 };
+    if (!always.has(n.id) && data.nodes.some((o) => {
+      if (o.id === n.id) return false;
+      const q = pos[o.id];
+      return q && text.l < q.x + o.size && q.x - o.size < text.r && text.t < q.y + o.size && q.y - o.size < text.b;
+    })) continue;
+    boxes.push(box);
+    chosen.add(n.id);
+  }
+  return { chosen, font };
+}
+
+function textMeasurer(colors) {
+  const ctx = document.createElement("canvas").getContext("2d");
+  ctx.font = `${LABEL_PX}px ${colors.font}`;
+  // Width of the text at LABEL_PX, plus the stroke around it.
+  return (text) => ctx.measureText(text || "").width + 6;
+}
+
 function draw(root, data, setStateValue, setTriggerValue) {
   const vis = globalThis.vis;
-  const text = cssVar(root, "--st-text-color", "#31333f");
+  let colors = theme(root);
   const started = performance.now();
+  const byId = new Map(data.nodes.map((n) => [n.id, n]));
+  // A highlighted path: its nodes and the links between consecutive ones stand out.
+  const path = (data.highlight || []).filter((id) => byId.has(id));
+  const onPath = new Set(path);
+  const pathLinks = new Set();
+  for (let i = 1; i < path.length; i++) {
+    pathLinks.add(path[i - 1] + "\u0000" + path[i]);
+    pathLinks.add(path[i] + "\u0000" + path[i - 1]);
+  }
+  const isPathLink = (e) => pathLinks.has(e.from + "\u0000" + e.to);
+  const always = new Set([data.select, ...path].filter(Boolean));
+  const nodeColor = (n, dim) => ({
+    background: n.color, border: n.color, highlight: { background: n.color, border: colors.text },
+    hover: { background: n.color, border: colors.text }, opacity: dim ? 0.15 : 1,
+  });
+  const restDim = (id) => path.length > 0 && !onPath.has(id);
   const nodes = new vis.DataSet(data.nodes.map((n) => ({
-    id: n.id, label: n.label, x: n.x, y: n.y, size: n.size, title: tooltip(n.title),
+    id: n.id, kgLabel: n.label, x: n.x, y: n.y, size: n.size, title: tooltip(n.title),
     shape: n.kind === "post" ? "diamond" : "dot",
-    color: { background: n.color, border: n.color,
-             highlight: { background: n.color, border: text } },
-    font: { color: text, size: 14, strokeWidth: 3, strokeColor: cssVar(root, "--st-background-color", "#ffffff") },
+    color: nodeColor(n, restDim(n.id)), font: fontFor(colors, LABEL_PX),
+    borderWidth: onPath.has(n.id) ? 3 : 1,
   })));
+  const edgeColor = (dim, strong) => ({
+    color: strong ? colors.text : dim ? "rgba(128,128,128,0.08)" : "rgba(128,128,128,0.55)",
+    highlight: colors.text, hover: colors.text });
+  const baseEdge = (e) => edgeColor(path.length > 0 && !isPathLink(e), isPathLink(e));
   const edges = new vis.DataSet(data.edges.map((e) => ({
     id: e.id, from: e.from, to: e.to, kgType: e.type,
-    width: 1 + Math.log(1 + e.weight), title: tooltip(e.type + " (weight " + e.weight + ")"),
-    dashes: e.type === "related", color: { color: "rgba(128,128,128,0.55)", highlight: text },
+    width: isPathLink(e) ? 4 : 1 + Math.log(1 + e.weight),
+    title: tooltip(e.type + " (weight " + e.weight + ")"),
+    dashes: e.type === "related" && !isPathLink(e), color: baseEdge(e),
+    arrows: e.type === "related" ? undefined : { to: { enabled: true, scaleFactor: 0.5 } },
   })));
   const network = new vis.Network(root, { nodes, edges }, {
     physics: false,
     layout: { improvedLayout: false },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: data.nodes.length > 800 },
     edges: { smooth: false, selectionWidth: 2, hoverWidth: 1.5 },
-    // Draw labels down to small zoom levels: an overview without names says little.
-    nodes: { borderWidth: 1, scaling: { label: { drawThreshold: 3 } } },
+    nodes: { borderWidth: 1 },
   });
+  let measure = textMeasurer(colors);
+  let labelled = new Set();
+  let hovered = null;
+  const relabel = () => {
+    const { chosen, font } = chooseLabels(network, data, measure, always);
+    if (hovered) chosen.add(hovered);
+    const updates = [];
+    for (const n of data.nodes) {
+      if (chosen.has(n.id)) updates.push({ id: n.id, label: n.label, font: fontFor(colors, font) });
+      else if (labelled.has(n.id)) updates.push({ id: n.id, label: "" });
+    }
+    labelled = chosen;
+    nodes.update(updates);
+  };
+  let timer = null;
+  const relabelSoon = () => { clearTimeout(timer); timer = setTimeout(relabel, 120); };
+  network.on("zoom", relabelSoon);
+  network.on("dragEnd", relabelSoon);
+  // Hover: the name at once; the dimming after a short rest, so that moving across the
+  // graph or clicking straight away does not pay for restyling every node and link.
+  let dimTimer = null;
+  let dimmed = false;
+  const undim = () => {
+    clearTimeout(dimTimer);
+    if (!dimmed) return;
+    dimmed = false;
+    nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColor(n, restDim(n.id)) })));
+    edges.update(data.edges.map((e) => ({ id: e.id, color: baseEdge(e) })));
+  };
+  network.on("hoverNode", (p) => {
+    hovered = p.node;
+    if (!labelled.has(p.node)) {
+      const font = LABEL_PX / network.getScale();
+      nodes.update({ id: p.node, label: byId.get(p.node).label, font: fontFor(colors, font) });
+    }
+    clearTimeout(dimTimer);
+    dimTimer = setTimeout(() => {
+      if (hovered !== p.node) return;
+      dimmed = true;
+      const near = new Set([p.node, ...network.getConnectedNodes(p.node)]);
+      nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColor(n, !near.has(n.id)) })));
+      edges.update(data.edges.map((e) => ({ id: e.id, color: edgeColor(e.from !== p.node && e.to !== p.node) })));
+    }, HOVER_DIM_MS);
+  });
+  network.on("blurNode", (p) => {
+    hovered = null;
+    undim();
+    if (!labelled.has(p.node)) nodes.update({ id: p.node, label: "" });
+  });
+  network.on("dragStart", undim);
   network.on("click", (p) => {
     const stamp = Date.now();  // a new value every click, so clicking again reruns too
     if (p.nodes.length) {
@@ -56,13 +190,39 @@ function draw(root, data, setStateValue, setTriggerValue) {
   });
   network.once("afterDrawing", () => {
     // Streamlit may size the container after the first frame; fit to what it became.
-    if (!data.select) network.fit({ animation: false });
+    network.fit({ animation: false, maxZoomLevel: 2 });
+    relabel();
     window.kgraphDrawMs = performance.now() - started;
     root.dataset.ready = "1";
   });
+  // The theme follows Streamlit's, including a switch while the page is open.
+  const themeTimer = setInterval(() => {
+    const now = theme(root);
+    if (now.text === colors.text && now.background === colors.background) return;
+    colors = now;
+    measure = textMeasurer(colors);
+    nodes.update(data.nodes.map((n) => ({ id: n.id, color: nodeColor(n, restDim(n.id)),
+                                          font: fontFor(colors, LABEL_PX / network.getScale()) })));
+    edges.update(data.edges.map((e) => ({ id: e.id, color: baseEdge(e) })));
+  }, 1000);
   if (data.select && nodes.get(data.select)) network.selectNodes([data.select]);
   window.kgraphNetwork = network;
-  return network;
+  return { network, stop: () => { clearInterval(themeTimer); clearTimeout(timer); clearTimeout(dimTimer); } };
+}
+
+function tools(parent, network) {
+  const bar = parent.querySelector(".kg-tools");
+  if (!bar) return;
+  bar.onclick = (ev) => {
+    const act = ev.target && ev.target.dataset ? ev.target.dataset.act : null;
+    if (!act) return;
+    if (act === "fit") network.fit({ animation: { duration: 300 }, maxZoomLevel: 2 });
+    else {
+      const scale = network.getScale() * (act === "in" ? 1.4 : 1 / 1.4);
+      network.moveTo({ scale, animation: { duration: 200 } });
+      setTimeout(() => network.emit("zoom", { scale }), 250);
+    }
+  };
 }
 
 export default function (component) {
@@ -75,11 +235,16 @@ export default function (component) {
     window.kgraphNetwork = previous.network;
     return;
   }
-  if (previous) previous.network.destroy();
+  if (previous) {
+    previous.stop();
+    previous.network.destroy();
+  }
   root.dataset.ready = "";
-  const network = draw(root, data, setStateValue, setTriggerValue);
-  VIEWS.set(root, { sig: data.sig, network });
+  const { network, stop } = draw(root, data, setStateValue, setTriggerValue);
+  tools(parentElement, network);
+  VIEWS.set(root, { sig: data.sig, network, stop });
   return () => {
+    stop();
     network.destroy();
     VIEWS.delete(root);
   };
