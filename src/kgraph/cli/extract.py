@@ -8,7 +8,7 @@ import time
 import click
 
 from kgraph import api
-from kgraph.cli.options import echo_json
+from kgraph.cli.options import echo_json, rules_only_option
 
 ontology_option = click.option(
     "--ontology",
@@ -16,11 +16,6 @@ ontology_option = click.option(
     multiple=True,
     type=click.Path(exists=True, dir_okay=False),
     help="An extra ontology YAML file with your own systems (repeatable; see docs/ontology.md).",
-)
-rules_only_option = click.option(
-    "--rules-only",
-    is_flag=True,
-    help="Run without the statistical model (ontology and acronyms only; much weaker).",
 )
 
 

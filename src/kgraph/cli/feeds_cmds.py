@@ -9,7 +9,13 @@ import time
 import click
 
 from kgraph import api
-from kgraph.cli.options import db_option, echo_json, json_option
+from kgraph.cli.options import (
+    allow_private_urls_option,
+    db_option,
+    echo_json,
+    json_option,
+    rules_only_option,
+)
 from kgraph.cli.store_cmds import _Bars
 
 
@@ -53,13 +59,8 @@ def feeds_cmd(db, as_json):
 
 @click.command("refresh")
 @db_option
-@click.option("--rules-only", is_flag=True, help="Run without the statistical model.")
-@click.option(
-    "--allow-private-urls",
-    is_flag=True,
-    help="Fetch feeds on loopback, private and link-local addresses too "
-    "(as KGRAPH_ALLOW_PRIVATE_URLS=1).",
-)
+@rules_only_option
+@allow_private_urls_option
 @json_option
 def refresh_cmd(db, rules_only, allow_private_urls, as_json):
     """Fetch every subscribed feed and add what is new to the store.

@@ -14,6 +14,17 @@ db_option = click.option(
     help="The store to use (default: data/kgraph.db).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+allow_private_urls_option = click.option(
+    "--allow-private-urls",
+    is_flag=True,
+    help="Fetch feeds on loopback, private and link-local addresses too "
+    "(as KGRAPH_ALLOW_PRIVATE_URLS=1).",
+)
+rules_only_option = click.option(
+    "--rules-only",
+    is_flag=True,
+    help="Run without the statistical model (ontology and acronyms only; much weaker).",
+)
 
 
 def echo_json(data) -> None:

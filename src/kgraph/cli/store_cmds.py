@@ -10,7 +10,13 @@ from pathlib import Path
 import click
 
 from kgraph import api, config
-from kgraph.cli.options import db_option, echo_json, json_option
+from kgraph.cli.options import (
+    allow_private_urls_option,
+    db_option,
+    echo_json,
+    json_option,
+    rules_only_option,
+)
 
 
 class _Bars:
@@ -59,7 +65,7 @@ class _Bars:
     type=click.Path(exists=True),
     help="Extra ontology YAML with your own systems (repeatable).",
 )
-@click.option("--rules-only", is_flag=True, help="Run without the statistical model.")
+@rules_only_option
 @click.option(
     "--engine", type=click.Choice(["local", "dask"]), default="local", help="Where extraction runs."
 )
@@ -73,12 +79,7 @@ class _Bars:
 )
 @click.option("--if-missing", is_flag=True, help="Do nothing if the store already has a build.")
 @click.option("--add", is_flag=True, help="Keep the store's posts and add these corpora's.")
-@click.option(
-    "--allow-private-urls",
-    is_flag=True,
-    help="Fetch feeds on loopback, private and link-local addresses too "
-    "(as KGRAPH_ALLOW_PRIVATE_URLS=1).",
-)
+@allow_private_urls_option
 @json_option
 def build_cmd(
     corpus,
