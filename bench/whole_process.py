@@ -36,7 +36,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))  # browser_bench, beside this script
 
 NAIVE = """
 import json, sys, time
@@ -97,9 +97,10 @@ def _tree_rss_mb(pid: int) -> float:
 
 def app_figures(db: Path, clicks: int) -> dict:
     """Server start -> first graph drawn in a fresh page; server RSS; click p50."""
-    from browser_bench import DRAWN, _click_times
-    from browser_support import CHROMIUM, CHROMIUM_ARGS, Guard, free_port
+    from browser_bench import _click_times
     from playwright.sync_api import sync_playwright
+
+    from kgraph.bench.browser import CHROMIUM, CHROMIUM_ARGS, DRAWN, Guard, free_port
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
