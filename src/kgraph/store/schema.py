@@ -90,9 +90,8 @@ CREATE TABLE relations (
     sentence TEXT NOT NULL, method TEXT NOT NULL, confidence REAL NOT NULL
 );
 CREATE INDEX relations_post ON relations(post_id);
-CREATE INDEX relations_head ON relations(head_key);
-CREATE INDEX relations_tail ON relations(tail_key);
 """
-"""Typed relations the text states, with their evidence (``kgraph.extract.relations``)."""
+"""Typed relations the text states, with their evidence (``kgraph.extract.relations``). Read
+whole with the build, by post: no index by entity, which would cost a fifth of the store."""
 # Index i holds the script that takes a store from version i to i + 1.
 MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5]
