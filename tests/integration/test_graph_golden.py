@@ -6,12 +6,13 @@ them here in the same change (and say why).
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 
 import pytest
 from click.testing import CliRunner
 
-from kgraph.api import build, load_graph
+from kgraph.api import build, load_graph, load_snapshot
 from kgraph.cli import main
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
@@ -84,3 +85,16 @@ def test_cli_export(shipped_db, tmp_path):
         main, ["export", "--format", "graphml", "-o", str(out), "--db", str(shipped_db)]
     )
     assert result.exit_code == 0 and out.exists()
+
+
+def test_relation_sentences_are_kept_once_as_offsets(shipped_db):
+    """A stated relation's sentence is read back whole, but stored as offsets into its post."""
+    snap = load_snapshot(shipped_db)
+    posts = {p.id: p for p in snap.posts}
+    assert snap.relations
+    for r in snap.relations:
+        post = posts[r.post_id]
+        assert r.sentence and (r.sentence in post.title or r.sentence in post.summary)
+    with sqlite3.connect(shipped_db) as conn:
+        copied = conn.execute("SELECT COUNT(*) FROM relations WHERE sentence IS NOT NULL")
+        assert copied.fetchone()[0] == 0

@@ -35,6 +35,11 @@ _SENTENCE = (
     "COALESCE(m.sentence, substr(CASE m.field WHEN 'title' THEN p.title ELSE p.summary END,"
     " m.s_start + 1, m.s_end - m.s_start))"
 )
+# A relation's sentence, likewise.
+_RELATION_SENTENCE = (
+    "COALESCE(r.sentence, substr(CASE r.field WHEN 'title' THEN p.title ELSE p.summary END,"
+    " r.s_start + 1, r.s_end - r.s_start))"
+)
 
 
 def _check_file(path: Path) -> None:
@@ -179,8 +184,10 @@ class Store:
             relations = [
                 _relation(r)
                 for r in db.execute(
-                    "SELECT post_id, head_key, type, tail_key, sentence, method, confidence"
-                    " FROM relations ORDER BY post_id, head_key, type, tail_key"
+                    "SELECT r.post_id, r.head_key, r.type, r.tail_key,"
+                    f" {_RELATION_SENTENCE}, r.method, r.confidence FROM relations r"
+                    " JOIN posts p ON p.id = r.post_id"
+                    " ORDER BY r.post_id, r.head_key, r.type, r.tail_key"
                 )
             ]
         return Snapshot(posts, mentions, build, relations)
@@ -340,10 +347,18 @@ class Store:
                 ],
             )
             db.executemany(
-                "INSERT INTO relations (post_id, head_key, type, tail_key, sentence, method,"
-                " confidence) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO relations (post_id, head_key, type, tail_key, field, s_start, s_end,"
+                " sentence, method, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    (r.post_id, r.head_key, r.type, r.tail_key, r.sentence, r.method, r.confidence)
+                    (
+                        r.post_id,
+                        r.head_key,
+                        r.type,
+                        r.tail_key,
+                        *_sentence_row(r.sentence, texts.get(r.post_id)),
+                        r.method,
+                        r.confidence,
+                    )
                     for r in relations
                 ],
             )
@@ -485,6 +500,23 @@ def _evidence_row(m: Mention, texts: tuple[str, str] | None) -> tuple:
         if at >= 0:
             return at, at + len(m.sentence), None
     return None, None, m.sentence
+
+
+def _sentence_row(sentence: str, texts: tuple[str, str] | None) -> tuple:
+    """``(field, s_start, s_end, sentence)`` of a relation's sentence: offsets into the post's
+    title or summary when it is there, else the text itself.
+
+    >>> _sentence_row("We moved Kafka.", ("Title", "Intro. We moved Kafka. Done."))
+    ('summary', 7, 22, None)
+    >>> _sentence_row("Elsewhere.", ("Title", "Intro."))
+    (None, None, None, 'Elsewhere.')
+    """
+    if texts is not None and sentence:
+        for field, text in zip(("title", "summary"), texts, strict=True):
+            at = text.find(sentence)
+            if at >= 0:
+                return field, at, at + len(sentence), None
+    return None, None, None, sentence
 
 
 def _cache_key(content_hash: str, version: str) -> bytes:

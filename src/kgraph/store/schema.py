@@ -87,11 +87,14 @@ SCHEMA_V5 = """
 CREATE TABLE relations (
     id INTEGER PRIMARY KEY, post_id TEXT NOT NULL REFERENCES posts(id),
     head_key TEXT NOT NULL, type TEXT NOT NULL, tail_key TEXT NOT NULL,
-    sentence TEXT NOT NULL, method TEXT NOT NULL, confidence REAL NOT NULL
+    field TEXT, s_start INTEGER, s_end INTEGER, sentence TEXT,
+    method TEXT NOT NULL, confidence REAL NOT NULL
 );
 CREATE INDEX relations_post ON relations(post_id);
 """
-"""Typed relations the text states, with their evidence (``kgraph.extract.relations``). Read
-whole with the build, by post: no index by entity, which would cost a fifth of the store."""
+"""Typed relations the text states, with their evidence (``kgraph.extract.relations``). Like
+a mention, a relation keeps its sentence as offsets into the post's title or summary, and as
+text only when it is not found there. Read whole with the build, by post: no index by
+entity, which would cost a fifth of the store."""
 # Index i holds the script that takes a store from version i to i + 1.
 MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5]
