@@ -283,30 +283,29 @@ def _post(G, node: str, *, select) -> None:
     st.markdown("**Similar posts**")
     if not similar:
         st.caption("No other post mentions any of its entities.")
-    for i, s in enumerate(similar):
-        st.button(
-            md(s.get("title", "")),
-            key=f"panel_sim_{i}",
-            type="tertiary",
-            on_click=_open,
-            args=(select, s["post"]),
-        )
-        st.html(f"<small>shares {esc(', '.join(s.get('shared', [])))}</small>")
+    _post_buttons(
+        similar, "panel_sim", select, lambda s: "shares " + ", ".join(s.get("shared", []))
+    )
     nxt = loaders.ask("read_next", node, limit=5)
     st.markdown("**Read next**")
     if not nxt:
         st.caption(
             "No post goes further from here: no other post adds ideas to the ones it shares."
         )
-    for i, r in enumerate(nxt):
+    _post_buttons(nxt, "panel_next", select, lambda r: r["reason"])
+
+
+def _post_buttons(rows: list[dict], key: str, select, why) -> None:
+    """One button per post that opens it, with ``why(row)`` under it as plain text."""
+    for i, row in enumerate(rows):
         st.button(
-            md(r.get("title", "")),
-            key=f"panel_next_{i}",
+            md(row.get("title", "")),
+            key=f"{key}_{i}",
             type="tertiary",
             on_click=_open,
-            args=(select, r["post"]),
+            args=(select, row["post"]),
         )
-        st.html(f"<small>{esc(r['reason'])}</small>")
+        st.html(f"<small>{esc(why(row))}</small>")
 
 
 def _edge(G, sel: dict) -> None:
