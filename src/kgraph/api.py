@@ -118,9 +118,56 @@ def build(
     these corpora afterwards. ``extractor`` replaces the shipped pipeline (tests use it).
     """
     options = replace(options or BuildOptions(), **option_values)
-    return run_build(
+    report = run_build(
         [str(s) for s in sources], _db(db), options, progress=progress, extractor=extractor
     )
+    _store_app_graph(_db(db), progress)
+    return report
+
+
+def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
+    """Compute what the app reads on the graph it will load, and store it with the build.
+
+    Skipped when the store already holds it for its latest build (a warm rebuild). The
+    tables are only marked current once complete, so a reader never takes half of them:
+    until then it builds the graph from the posts, as before.
+    """
+    from kgraph import analysis
+    from kgraph.graph.stored import app_graph, entity_rows
+    from kgraph.ontology import load_ontology
+    from kgraph.model import NODE_KINDS
+    from kgraph.view.payload import layout
+    from kgraph.view.selection import landing_views
+
+    with open_store(path) as store:
+        build = store.latest_build()
+        if build is None or store.graph_built_for() == build["id"]:
+            return
+        if progress:
+            progress("graph", 0, 1)
+        nodes, edges, publishers = entity_rows(store.snapshot(), load_ontology())
+    with open_store(path, create=True) as store:
+        store.write_graph(nodes, edges, publishers)
+        del nodes, edges, publishers
+        G = app_graph(store.graph_rows(current=False), str(path))
+        pagerank = analysis.centrality(G, "pagerank")
+        # The scores the Explore page ranks by (kgraph.ui.loaders.sizes), rounding included.
+        sizes = {
+            r["node"]: r["score"]
+            for r in analysis.top_entities(G, config.VIEW_MEASURE, limit=len(G))
+        }
+        degree = analysis.centrality(G, "degree")
+        measures = {
+            n: (pagerank.get(n, 0.0), degree.get(n, 0.0), analysis.community_of(G, n))
+            for n in pagerank
+        }
+        layouts = {}
+        for view in landing_views(G, NODE_KINDS, config.MIN_WEIGHT, config.VIEW_CAP, sizes):
+            positions = layout(G, view)
+            layouts["\n".join(sorted(positions))] = [positions[n] for n in sorted(positions)]
+        store.finish_graph(build["id"], measures, {"layouts": layouts})
+    if progress:
+        progress("graph", 1, 1)
 
 
 def has_build(db: str | Path | None = None) -> bool:
@@ -166,6 +213,7 @@ def refresh(
 
     options = replace(options or BuildOptions(), **option_values)
     report = run_refresh(_db(db), options, progress=progress, extractor=extractor)
+    _store_app_graph(_db(db), progress)
     new_entities: list[dict] = []
     if report.new_posts:
         new_entities = new_since(db, since=None, post_ids=report.new_posts)["entities"]
@@ -228,10 +276,19 @@ def load_graph(
 ) -> nx.MultiDiGraph:
     """The graph of the store at ``db`` (default ``data/kgraph.db``) with the default ontology.
 
-    Pass ``ontology`` to use one already loaded.
+    With the default ontology, the graph the build stored is loaded: posts and mentions
+    without their sentences, which questions read from the store when they show them
+    (:mod:`kgraph.graph.stored`). Pass ``ontology`` or ``ontology_files`` to build the
+    whole graph from the store's posts instead.
     """
+    from kgraph.graph.stored import app_graph
     from kgraph.ontology import load_ontology
 
+    if ontology is None and not ontology_files:
+        with open_store(_db(db)) as store:
+            rows = store.graph_rows()
+        if rows is not None:
+            return app_graph(rows, str(_db(db)))
     snapshot = load_snapshot(db)
     if ontology is None:
         ontology = load_ontology(ontology_files)

@@ -18,6 +18,7 @@ from kgraph.analysis.relations import entity_relations, migrations
 from kgraph.analysis.resolve import resolve, search, suggestions
 from kgraph.analysis.similar import similar_posts
 from kgraph.analysis.timeline import in_period, monthly_counts, rising, whats_new
+from kgraph.graph.evidence import post_summary
 
 __all__ = [
     "POST_COLUMNS",
@@ -40,6 +41,7 @@ __all__ = [
     "monthly_counts",
     "post_rows",
     "post_spans",
+    "post_summary",
     "read_next",
     "reading_path",
     "related_posts",

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kgraph.graph.stored import SURFACES_KEY
 from kgraph.model import TEXT_RELATION_EDGES
 
 CACHE_KEY = "_kgraph_index"
@@ -41,7 +42,10 @@ class Index:
 
 def mention_score(d: dict, n_in_post: int) -> float:
     """How much a post is about an entity: title first, then repetition and focus."""
-    summary = d["count"] - sum(e["field"] == "title" for e in d["evidence"])
+    n_title = d.get("n_title")
+    if n_title is None:  # a graph made by hand, with evidence only
+        n_title = sum(e["field"] == "title" for e in d["evidence"])
+    summary = d["count"] - n_title
     focus = 1.0 / max(n_in_post, 1)
     return round(2.0 * d["in_title"] + 0.5 * min(summary, 3) / 3 + 0.5 * focus, 4)
 
@@ -55,18 +59,31 @@ def _strip_possessive(text: str) -> str:
 
 def _build(G: nx.MultiDiGraph) -> Index:
     entities_of: dict[str, list[str]] = defaultdict(list)
-    edges = [(u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == "mentions"]
+    # Mentions go from posts: walk the posts' out-edges, not every edge of the graph.
+    succ = G._succ
+    posts = [n for n, k in G.nodes(data="kind") if k == "post"]
+    edges = [
+        (u, v, keyed["mentions"])
+        for u in posts
+        for v, keyed in succ[u].items()
+        if "mentions" in keyed
+    ]
     for u, v, _d in edges:
         entities_of[u].append(v)
     posts_of: dict[str, list[tuple[float, str]]] = defaultdict(list)
     names: list[tuple[str, str, int]] = []
     for u, v, d in edges:
         posts_of[v].append((mention_score(d, len(entities_of[u])), u))
-        for ev in d["evidence"]:
+        for ev in d.get("evidence", ()):
             names.append((_strip_possessive(ev["text"]).lower(), v, 2))
-    published = nx.get_node_attributes(G, "published")
+    # The app's graph keeps the words posts name each entity by, not every mention's.
+    for v, texts in G.graph.get(SURFACES_KEY, {}).items():
+        names.extend((_strip_possessive(t).lower(), v, 2) for t in texts)
+    # Newer posts first among equals: one rank per post, not a date key per mention.
+    by_date = sorted(posts, key=lambda p: (_neg_date(G.nodes[p].get("published", "")), p))
+    rank = {p: i for i, p in enumerate(by_date)}
     for lst in posts_of.values():
-        lst.sort(key=lambda sp: (-sp[0], _neg_date(published.get(sp[1], "")), sp[1]))
+        lst.sort(key=lambda sp: (-sp[0], rank[sp[1]]))
     for node, d in G.nodes(data=True):
         if d["kind"] == "post":
             names.append((d["label"].lower(), node, 3))
@@ -77,7 +94,7 @@ def _build(G: nx.MultiDiGraph) -> Index:
     exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for name, node, prio in names:
         exact[name].append((prio, node))
-    n_posts = sum(1 for _n, k in G.nodes(data="kind") if k == "post")
+    n_posts = len(posts)
     return Index(dict(posts_of), dict(entities_of), names, dict(exact), n_posts)
 
 
@@ -117,7 +134,13 @@ def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:
     top = max((G.nodes[n]["post_count"] for n in EG), default=1)
     scale = math.log(2 + top)
     hub = {n: math.log(1 + G.nodes[n]["post_count"]) / scale for n in EG}
-    for u, v, k, d in G.edges(keys=True, data=True):
+    # Every path relation starts at an entity: walk the entities' out-edges, in graph order
+    # (not the posts' mentions, most of a big graph's edges).
+    succ = G._succ
+    entity_edges = (
+        (u, v, k, d) for u in G if u in EG for v, keyed in succ[u].items() for k, d in keyed.items()
+    )
+    for u, v, k, d in entity_edges:
         if k not in PATH_RELATIONS:
             continue
         if EG.has_edge(u, v):

@@ -10,6 +10,7 @@ from kgraph.analysis._index import POST_BACKED, entity_graph, get_index
 from kgraph.analysis.centrality import centrality
 from kgraph.analysis.communities import community_of
 from kgraph.analysis.resolve import resolve
+from kgraph.graph.evidence import post_summary
 from kgraph.model import TEXT_RELATION_EDGES
 
 __all__ = ["company_roles", "entity_card"]
@@ -49,7 +50,11 @@ def entity_card(G: nx.MultiDiGraph, name: str) -> dict:
         for entity in index.entities_of.get(node, []):
             neighbours[G.nodes[entity]["kind"]].append(G.nodes[entity]["label"])
         out.update(
-            degree=G.degree(node), pagerank=None, community=None, url=d["url"], summary=d["summary"]
+            degree=G.degree(node),
+            pagerank=None,
+            community=None,
+            url=d["url"],
+            summary=post_summary(G, node),
         )
     else:
         EG = entity_graph(G)
@@ -114,7 +119,10 @@ def company_roles(G: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
                 for _u, v, k, d in G.out_edges(post, keys=True, data=True)
                 if k == "mentions"
                 and G.nodes[v]["kind"] == "company"
-                and any(e.get("field") == "title" for e in d.get("evidence", []))
+                and (
+                    d.get("n_title", 0) > 0
+                    or any(e.get("field") == "title" for e in d.get("evidence", []))
+                )
             ]
         wrote.update(G.nodes[c]["label"] for c in publishers)
     built = {G.nodes[v]["label"] for _u, v, k in G.out_edges(node, keys=True) if k == "product_of"}

@@ -8,6 +8,7 @@ from kgraph.analysis._index import entity_graph, get_index
 from kgraph.analysis.centrality import centrality
 from kgraph.analysis.communities import community_of
 from kgraph.analysis.ego import neighbour_lists
+from kgraph.model import ENTITY_KINDS
 
 __all__ = ["warm"]
 
@@ -32,4 +33,4 @@ def warm(G: nx.MultiDiGraph, measures: tuple[str, ...] = ("pagerank", "degree"))
     for measure in measures:
         centrality(G, measure)
     community_of(G, "")
-    neighbour_lists(G)
+    neighbour_lists(G, kinds=ENTITY_KINDS)

@@ -24,6 +24,7 @@ from pathlib import Path
 from kgraph import config
 from kgraph.errors import StoreError
 from kgraph.model import Mention, Post, Relation, Snapshot
+from kgraph.store import graph_tables
 from kgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = config.DEFAULT_DB
@@ -181,16 +182,47 @@ class Store:
                 )
             ]
             build = self._latest_build(db)
-            relations = [
-                _relation(r)
-                for r in db.execute(
-                    "SELECT r.post_id, r.head_key, r.type, r.tail_key,"
-                    f" {_RELATION_SENTENCE}, r.method, r.confidence FROM relations r"
-                    " JOIN posts p ON p.id = r.post_id"
-                    " ORDER BY r.post_id, r.head_key, r.type, r.tail_key"
-                )
-            ]
+            relations = _relations(db)
         return Snapshot(posts, mentions, build, relations)
+
+    # -- the graph tables (kgraph.store.graph_tables) ------------------------------------
+
+    def graph_built_for(self) -> int | None:
+        """The build whose precomputed graph the store holds (None: none yet)."""
+        with self._read() as db:
+            return graph_tables.built_for(db)
+
+    def write_graph(self, nodes, edges, publishers) -> None:
+        """Replace the graph tables with a new entity level (see :func:`graph_tables.write`)."""
+        with self._write() as db:
+            graph_tables.write(db, nodes, edges, publishers)
+
+    def finish_graph(self, build_id: int, measures: dict, precomputed: dict) -> None:
+        """Make the graph tables current for ``build_id`` (see :func:`graph_tables.finish`)."""
+        with self._write() as db:
+            graph_tables.finish(db, build_id, measures, precomputed)
+
+    def graph_rows(self, *, current: bool = True) -> dict | None:
+        """The precomputed graph, posts, mention counts and relations of the latest build,
+        read in one transaction. None when the graph tables are not the latest build's
+        (with ``current=False``, whatever the tables hold is read: the build does that
+        before :meth:`finish_graph`)."""
+        with self._read() as db:
+            build = self._latest_build(db)
+            if build is None or (current and graph_tables.built_for(db) != build["id"]):
+                return None
+            rows = graph_tables.read(db)
+            rows.update(build=build, relations=_relations(db))
+            return rows
+
+    def mention_evidence(self, post_id: str) -> dict[str, list[dict]]:
+        """Entity key -> the sentences where one post mentions it, with offsets."""
+        with self._read() as db:
+            return graph_tables.mention_evidence(db, post_id)
+
+    def post_summary(self, post_id: str) -> str:
+        with self._read() as db:
+            return graph_tables.post_summary(db, post_id)
 
     def posts(self) -> list[Post]:
         return self.snapshot().posts
@@ -561,6 +593,18 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _relations(db: sqlite3.Connection) -> list[Relation]:
+    return [
+        _relation(r)
+        for r in db.execute(
+            "SELECT r.post_id, r.head_key, r.type, r.tail_key,"
+            f" {_RELATION_SENTENCE}, r.method, r.confidence FROM relations r"
+            " JOIN posts p ON p.id = r.post_id"
+            " ORDER BY r.post_id, r.head_key, r.type, r.tail_key"
+        )
+    ]
 
 
 def _relation(row) -> Relation:

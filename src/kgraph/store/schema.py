@@ -2,7 +2,7 @@
 ``i - 1`` to ``i``, and a new store runs them all. Add a table with a new step at the end.
 """
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 SCHEMA_V1 = """
 CREATE TABLE posts (
@@ -96,5 +96,24 @@ CREATE INDEX relations_post ON relations(post_id);
 a mention, a relation keeps its sentence as offsets into the post's title or summary, and as
 text only when it is not found there. Read whole with the build, by post: no index by
 entity, which would cost a fifth of the store."""
+SCHEMA_V6 = """
+CREATE TABLE graph_meta (build_id INTEGER PRIMARY KEY, precomputed TEXT NOT NULL);
+CREATE TABLE graph_nodes (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, attrs TEXT NOT NULL,
+    late INTEGER NOT NULL, pagerank REAL, degree REAL, community INTEGER
+);
+CREATE TABLE graph_edges (
+    u INTEGER NOT NULL, v INTEGER NOT NULL, kind INTEGER NOT NULL, count INTEGER NOT NULL,
+    posts TEXT
+);
+CREATE TABLE graph_publishers (
+    post_id TEXT PRIMARY KEY, company INTEGER NOT NULL, via TEXT NOT NULL
+) WITHOUT ROWID;
+"""
+"""What the app reads, written by the build (``kgraph.graph.stored``): the entity level of the
+graph (entities with their centrality and community, entity-entity edges with their counts,
+and who published each post) and the overview's layout, for the build in ``graph_meta``.
+Posts and mentions stay in their own tables; the app joins them on load without evidence,
+and reads evidence sentences by post when a question needs them."""
 # Index i holds the script that takes a store from version i to i + 1.
-MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5]
+MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6]

@@ -49,7 +49,7 @@ def render() -> None:
         f"<h3>{html.link(data.get('label', ''), data.get('url', ''))}</h3>"
         f"<small>{esc(data.get('source', ''))} {esc(data.get('published', ''))}</small>"
         f"<p><b>{html.highlight_spans(data.get('label', ''), analysis.post_spans(G, node, 'title'))}</b></p>"
-        f"<p>{html.highlight_spans(data.get('summary', ''), analysis.post_spans(G, node, 'summary'))}</p>"
+        f"<p>{html.highlight_spans(analysis.post_summary(G, node), analysis.post_spans(G, node, 'summary'))}</p>"
         f"<div>{html.legend()}</div>"
     )
     similar = loaders.ask("similar_posts", node, limit=10)

@@ -18,6 +18,7 @@ import numpy as np
 
 from kgraph import config
 from kgraph.errors import KgraphError
+from kgraph.graph.evidence import post_summary
 from kgraph.view.forces import remove_overlaps
 from kgraph.view.palette import FALLBACK_COLOR, KIND_COLORS
 
@@ -103,12 +104,13 @@ def script_json(data) -> str:
     return text
 
 
-def _info(d: dict) -> str:
+def _info(G: nx.MultiDiGraph, n: str) -> str:
+    d = G.nodes[n]
     lines = [f"{d['label']} ({d['kind']})"]
     if d.get("definition"):
         lines.append(d["definition"])
     if d["kind"] == "post":
-        lines += [d.get("url", ""), d.get("summary", "")[:300]]
+        lines += [d.get("url", ""), post_summary(G, n)[:300]]
     else:
         lines.append(f"{d.get('post_count', 0)} post(s)")
     return "\n".join(x for x in lines if x)
@@ -136,7 +138,7 @@ def payload(G: nx.MultiDiGraph) -> dict:
             "id": n,
             "label": G.nodes[n]["label"][:60],
             "group": G.nodes[n]["kind"],
-            "info": _info(G.nodes[n]),
+            "info": _info(G, n),
             "color": KIND_COLORS.get(G.nodes[n]["kind"], FALLBACK_COLOR),
             "shape": "diamond" if G.nodes[n]["kind"] == "post" else "dot",
             "size": r,

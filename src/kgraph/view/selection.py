@@ -103,3 +103,31 @@ def linked_nodes(view: dict, keep: set | None = None) -> list[str]:
     keep = keep or set()
     linked = {e["from"] for e in view["edges"]} | {e["to"] for e in view["edges"]}
     return [n["id"] for n in view["nodes"] if n["id"] in linked or n["id"] in keep]
+
+
+def landing_views(
+    G: nx.MultiDiGraph, kinds: Iterable[str], min_weight: float, cap: int, scores: dict
+) -> list[list[str]]:
+    """The node sets the Explore page draws first with these settings: the overview, and
+    the overview less its unlinked nodes when a weight filter hides them (as the page does).
+
+    The build lays these out once (:func:`kgraph.api.build`), so a fresh server's first
+    view costs no layout.
+    """
+    from kgraph.view.payload import LINKS_PER_NODE, layout, view_payload
+
+    nodes, _truncated = overview_nodes(G, kinds, min_weight, cap, scores)
+    views = [nodes]
+    if min_weight > 0:
+        drawn = view_payload(
+            G,
+            nodes,
+            layout(G, nodes),
+            scores,
+            min_weight=min_weight,
+            links_per_node=LINKS_PER_NODE,
+        )
+        keep = linked_nodes(drawn)
+        if len(keep) < len(nodes):
+            views.append(sorted(keep))
+    return views

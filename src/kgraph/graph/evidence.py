@@ -1,0 +1,80 @@
+"""Sentences and summaries, wherever the graph keeps them.
+
+A graph from :func:`kgraph.graph.construct.build_graph` holds every mention's evidence and
+every post's summary; the app's graph (:mod:`kgraph.graph.stored`) leaves them in the store
+and these functions read them there, one post at a time. Questions call these instead of
+reading the attributes, so they answer the same on both graphs.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import networkx as nx
+
+from kgraph.graph.stored import STORE_KEY
+from kgraph.model import POST_PREFIX
+from kgraph.store import open_store
+
+__all__ = ["edge_posts", "mention_evidence", "post_summary"]
+
+
+def mention_evidence(G: nx.MultiDiGraph, post: str, entity: str) -> list[dict]:
+    """The evidence of the ``mentions`` edge post → entity (``[]`` if there is none).
+
+    Examples
+    --------
+    >>> from kgraph.graph.sample import sample_graph
+    >>> G = sample_graph()
+    >>> [e["text"] for e in mention_evidence(G, "post:k8s-sharding", "CONCEPT:sharding")]
+    ['Sharding', 'Sharding']
+    """
+    d = G.get_edge_data(post, entity, "mentions")
+    if not d:
+        return []
+    if "evidence" in d:
+        return d["evidence"]
+    return list(_stored_evidence(G.graph[STORE_KEY], G.graph["build_id"], post).get(entity, ()))
+
+
+def post_summary(G: nx.MultiDiGraph, post: str) -> str:
+    """The summary of a post node."""
+    d = G.nodes[post]
+    if "summary" in d:
+        return d["summary"]
+    return _stored_summary(G.graph[STORE_KEY], G.graph["build_id"], post)
+
+
+def edge_posts(G: nx.MultiDiGraph, u: str, v: str, d: dict) -> list[str]:
+    """Ids of the posts behind an entity-entity edge with data ``d``, sorted.
+
+    A ``related`` edge of the app's graph does not list them (at 100,000 posts the lists
+    would be most of its memory): they are the posts that mention both ends.
+    """
+    if "posts" in d:
+        return d["posts"]
+    if d.get("type") != "related":
+        return []
+    pred = G._pred
+    both = (
+        set(pred[u]) & set(pred[v]) if len(pred[u]) < len(pred[v]) else set(pred[v]) & set(pred[u])
+    )
+    return sorted(
+        p.removeprefix(POST_PREFIX)
+        for p in both
+        if "mentions" in pred[u][p] and "mentions" in pred[v][p]
+    )
+
+
+@lru_cache(maxsize=4096)
+def _stored_evidence(store: str, build_id: int, post: str) -> dict[str, list[dict]]:
+    # One read per post: a question usually wants several of its entities' sentences.
+    # build_id is part of the key: a new build in the same file is another graph.
+    with open_store(store) as s:
+        return s.mention_evidence(post.removeprefix(POST_PREFIX))
+
+
+@lru_cache(maxsize=1024)
+def _stored_summary(store: str, build_id: int, post: str) -> str:
+    with open_store(store) as s:
+        return s.post_summary(post.removeprefix(POST_PREFIX))
