@@ -133,6 +133,7 @@ def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
     until then it builds the graph from the posts, as before.
     """
     from kgraph import analysis
+    from kgraph.graph.entity_level import entity_level
     from kgraph.graph.stored import app_graph, entity_rows
     from kgraph.ontology import load_ontology
     from kgraph.model import NODE_KINDS
@@ -145,10 +146,14 @@ def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
             return
         if progress:
             progress("graph", 0, 1)
-        nodes, edges, publishers = entity_rows(store.snapshot(), load_ontology())
+        level = entity_level(
+            store.posts_with_mentions(), store.companies(), store.relations(), load_ontology()
+        )
+        nodes, arrays = entity_rows(level)
+        del level
     with open_store(path, create=True) as store:
-        store.write_graph(nodes, edges, publishers)
-        del nodes, edges, publishers
+        store.write_graph(nodes, arrays)
+        del nodes, arrays
         G = app_graph(store.graph_rows(current=False), str(path))
         pagerank = analysis.centrality(G, "pagerank")
         # The scores the Explore page ranks by (kgraph.ui.loaders.sizes), rounding included.

@@ -12,7 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 
+from kgraph.graph.bipartite import LAYER_KEY, LazyLists, PostLayer, entities_of, mention_rows
 from kgraph.graph.stored import SURFACES_KEY
 from kgraph.model import TEXT_RELATION_EDGES
 
@@ -57,7 +59,54 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
+def _build_layered(G: nx.MultiDiGraph, layer: PostLayer) -> Index:
+    """The index of an app graph: post lists are sorted when a question first needs them."""
+    posts = layer.posts
+    by_date = sorted(range(len(posts)), key=lambda p: (_neg_date(G.nodes[posts[p]]["published"]), posts[p]))
+    rank = np.empty(len(posts), dtype=np.int64)
+    rank[by_date] = np.arange(len(posts))
+    n_in_post = np.diff(layer.post_ptr)
+    n_title = np.array([a.get("n_title", 0) for a in layer.attrs] or [0])
+    count = np.array([a["count"] for a in layer.attrs] or [0])
+    in_title = n_title > 0
+
+    def scored(entity: str) -> list[tuple[float, str]]:
+        p, a = mention_rows(layer, entity)
+        focus = 1.0 / np.maximum(n_in_post[p], 1)
+        score = np.round(
+            2.0 * in_title[a] + 0.5 * np.minimum(count[a] - n_title[a], 3) / 3 + 0.5 * focus, 4
+        )
+        order = np.lexsort((rank[p], -score))
+        return [(float(score[i]), posts[p[i]]) for i in order.tolist()]
+
+    mentioned = {layer.entities[e] for e in np.unique(layer.ent_idx).tolist()}
+    names = _names(G, [])
+    exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for name, node, prio in names:
+        exact[name].append((prio, node))
+    return Index(
+        LazyLists(mentioned, scored), entities_of(layer), names, dict(exact), len(posts)
+    )
+
+
+def _names(G: nx.MultiDiGraph, from_evidence: list) -> list[tuple[str, str, int]]:
+    names = list(from_evidence)
+    # The app's graph keeps the words posts name each entity by, not every mention's.
+    for v, texts in G.graph.get(SURFACES_KEY, {}).items():
+        names.extend((_strip_possessive(t).lower(), v, 2) for t in texts)
+    for node, d in G.nodes(data=True):
+        if d["kind"] == "post":
+            names.append((d["label"].lower(), node, 3))
+            continue
+        names.append((d["label"].lower(), node, 0))
+        names.extend((alias.lower(), node, 1) for alias in d.get("aliases", []))
+    return sorted(set(names))
+
+
 def _build(G: nx.MultiDiGraph) -> Index:
+    layer = G.graph.get(LAYER_KEY)
+    if layer is not None:
+        return _build_layered(G, layer)
     entities_of: dict[str, list[str]] = defaultdict(list)
     # Mentions go from posts: walk the posts' out-edges, not every edge of the graph.
     succ = G._succ
@@ -76,21 +125,12 @@ def _build(G: nx.MultiDiGraph) -> Index:
         posts_of[v].append((mention_score(d, len(entities_of[u])), u))
         for ev in d.get("evidence", ()):
             names.append((_strip_possessive(ev["text"]).lower(), v, 2))
-    # The app's graph keeps the words posts name each entity by, not every mention's.
-    for v, texts in G.graph.get(SURFACES_KEY, {}).items():
-        names.extend((_strip_possessive(t).lower(), v, 2) for t in texts)
     # Newer posts first among equals: one rank per post, not a date key per mention.
     by_date = sorted(posts, key=lambda p: (_neg_date(G.nodes[p].get("published", "")), p))
     rank = {p: i for i, p in enumerate(by_date)}
     for lst in posts_of.values():
         lst.sort(key=lambda sp: (-sp[0], rank[sp[1]]))
-    for node, d in G.nodes(data=True):
-        if d["kind"] == "post":
-            names.append((d["label"].lower(), node, 3))
-            continue
-        names.append((d["label"].lower(), node, 0))
-        names.extend((alias.lower(), node, 1) for alias in d.get("aliases", []))
-    names = sorted(set(names))
+    names = _names(G, names)
     exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for name, node, prio in names:
         exact[name].append((prio, node))

@@ -9,7 +9,7 @@ import networkx as nx
 
 from kgraph.analysis._index import POST_BACKED, entity_graph, get_index
 from kgraph.analysis.resolve import resolve
-from kgraph.graph.evidence import edge_posts, mention_evidence
+from kgraph.graph.evidence import edge_posts, mention_evidence, stated_evidence
 from kgraph.graph.stored import STORE_KEY
 from kgraph.model import TEXT_RELATION_EDGES, post_node
 
@@ -63,7 +63,7 @@ def explain_edge(G: nx.MultiDiGraph, u: str, v: str, key: str, limit: int = 50) 
                 "method": e["method"],
                 "confidence": e["confidence"],
             }
-            for e in d["evidence"][:limit]
+            for e in stated_evidence(G, u, v, key)[:limit]
         ]
     if key == "mentions":
         seen = dict.fromkeys(e["sentence"] for e in mention_evidence(G, u, v))

@@ -8,6 +8,7 @@ from kgraph.analysis._index import entity_graph, get_index
 from kgraph.analysis.centrality import centrality
 from kgraph.analysis.communities import community_of
 from kgraph.analysis.ego import neighbour_lists
+from kgraph.graph.bipartite import LAYER_KEY
 from kgraph.model import ENTITY_KINDS
 
 __all__ = ["warm"]
@@ -29,8 +30,12 @@ def warm(G: nx.MultiDiGraph, measures: tuple[str, ...] = ("pagerank", "degree"))
     ['communities', 'community_of', 'degree', 'ego_neighbours', 'entity_graph', 'pagerank']
     """
     get_index(G)
-    entity_graph(G)
     for measure in measures:
         centrality(G, measure)
     community_of(G, "")
+    if LAYER_KEY in G.graph:
+        # An app graph comes with its centrality and communities (kgraph.graph.stored);
+        # walking its million mention edges now would cost more than the first click saves.
+        return
+    entity_graph(G)
     neighbour_lists(G, kinds=ENTITY_KINDS)

@@ -25,7 +25,7 @@ from kgraph.model import (
 )
 from kgraph.ontology import Ontology, OntologyEntry
 
-__all__ = ["EDGE_TYPES", "NODE_KINDS", "build_graph", "entity_level"]
+__all__ = ["EDGE_TYPES", "NODE_KINDS", "build_graph"]
 TITLE_WEIGHT = 3.0  # a title mention says what the post is about; a summary one may be in passing
 
 
@@ -158,28 +158,6 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
     add_edges(G, _ontology_closure(G, ontology))
     add_edges(G, stated_edges(G, getattr(snapshot, "relations", [])))
     return G
-
-
-def entity_level(
-    snapshot: Snapshot, ontology: Ontology | None = None
-) -> tuple[nx.MultiDiGraph, list[tuple[str, str, str]], int]:
-    """The graph of ``snapshot`` without posts: entities, and the entity-entity edges that
-    posts imply (``related``, ``uses``) or the ontology adds (``is_a``, ``product_of``).
-
-    Returns the graph, who published which post (``[(post id, company, via)]``) and how many
-    of its nodes come before the posts in :func:`build_graph`'s order (the rest are ontology
-    parents no post mentions). This is
-    what the build stores for the app (:mod:`kgraph.graph.stored`); relations the text
-    states are left to the reader, which has their sentences.
-    """
-    posts, by_id, by_post = _grouped(snapshot)
-    E = _empty(snapshot, len(posts))
-    keys_of, entity_posts, publisher, published = _entities(E, posts, by_id, by_post, ontology)
-    add_edges(E, _uses(by_post, publisher))
-    add_edges(E, _related(keys_of, entity_posts, len(posts)))
-    n_early = len(E)
-    add_edges(E, _ontology_closure(E, ontology))
-    return E, published, n_early
 
 
 def _grouped(snapshot: Snapshot) -> tuple[list[Post], dict[str, Post], dict[str, list[Mention]]]:
@@ -341,12 +319,18 @@ def _uses(by_post: dict[str, list[Mention]], publisher: dict[str, str]) -> list[
     ]
 
 
-def stated_edges(G: nx.MultiDiGraph, relations: list[Relation]) -> list[tuple]:
+def stated_edges(
+    G: nx.MultiDiGraph, relations: list[Relation], post_ids: set[str] | None = None
+) -> list[tuple]:
     """head → tail ``says_<type>`` edges, one per (head, type, tail), holding every post
-    that states it with its sentence, rule and confidence."""
+    that states it with its sentence, rule and confidence.
+
+    The posts must be nodes of ``G``, or, for a graph without posts, in ``post_ids``.
+    """
     grouped: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
     for r in relations:
-        if r.head_key in G and r.tail_key in G and post_node(r.post_id) in G:
+        has_post = r.post_id in post_ids if post_ids is not None else post_node(r.post_id) in G
+        if r.head_key in G and r.tail_key in G and has_post:
             grouped[(r.head_key, r.type, r.tail_key)].append(r)
     edges = []
     for (head, type_, tail), rs in sorted(grouped.items()):

@@ -16,7 +16,13 @@ from kgraph.graph.stored import STORE_KEY
 from kgraph.model import POST_PREFIX
 from kgraph.store import open_store
 
-__all__ = ["edge_posts", "mention_evidence", "post_summary"]
+__all__ = [
+    "edge_posts",
+    "mention_evidence",
+    "post_summary",
+    "stated_evidence",
+    "stated_evidence_of",
+]
 
 
 def mention_evidence(G: nx.MultiDiGraph, post: str, entity: str) -> list[dict]:
@@ -78,3 +84,42 @@ def _stored_evidence(store: str, build_id: int, post: str) -> dict[str, list[dic
 def _stored_summary(store: str, build_id: int, post: str) -> str:
     with open_store(store) as s:
         return s.post_summary(post.removeprefix(POST_PREFIX))
+
+
+def stated_evidence(G: nx.MultiDiGraph, u: str, v: str, key: str) -> list[dict]:
+    """The sentences behind a ``says_*`` edge u → v, best first."""
+    d = G.edges[u, v, key]
+    if "evidence" in d:
+        return d["evidence"]
+    posts = tuple(d.get("posts", ()))
+    return list(_stored_relations(G.graph[STORE_KEY], G.graph["build_id"], u, key, v, posts))
+
+
+def stated_evidence_of(G: nx.MultiDiGraph, keys: tuple[str, ...]) -> dict[tuple, list[dict]]:
+    """(u, key, v) -> the sentences of every ``says_*`` edge whose key is in ``keys``; one
+    read of the store for all of them (the Migrations table lists thousands)."""
+    if STORE_KEY not in G.graph:
+        return {
+            (u, k, v): d["evidence"]
+            for u, v, k, d in G.edges(keys=True, data=True)
+            if k in keys
+        }
+    types = [k.removeprefix("says_") for k in keys]
+    with open_store(G.graph[STORE_KEY]) as s:
+        found = s.relation_evidence(types)
+    return {
+        (u, f"says_{type_}", v): rows
+        for (u, type_, v), rows in found.items()
+        if G.has_edge(u, v, f"says_{type_}")
+    }
+
+
+@lru_cache(maxsize=1024)
+def _stored_relations(
+    store: str, build_id: int, u: str, key: str, v: str, posts: tuple[str, ...]
+) -> tuple[dict, ...]:
+    # By the edge's posts, through the relations_post index.
+    type_ = key.removeprefix("says_")
+    with open_store(store) as s:
+        found = s.relation_evidence([type_], list(posts))
+    return tuple(found.get((u, type_, v), ()))

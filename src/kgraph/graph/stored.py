@@ -19,20 +19,14 @@ from __future__ import annotations
 
 import json
 import math
-from collections import defaultdict
 
 import networkx as nx
+import numpy as np
 
-from kgraph.graph.construct import (
-    add_edges,
-    entity_level,
-    mention_attrs,
-    post_attrs,
-    published_by_edges,
-    stated_edges,
-)
-from kgraph.model import Post, Snapshot, entity_key, post_node
-from kgraph.ontology import Ontology
+from kgraph.graph.bipartite import PostLayer, attach
+from kgraph.graph.construct import add_edges, mention_attrs, post_attrs
+from kgraph.graph.entity_level import EntityLevel
+from kgraph.model import TEXT_RELATION_EDGES, Post, entity_key, post_node
 
 __all__ = ["SEED_KEY", "STORE_KEY", "SURFACES_KEY", "app_graph", "entity_rows"]
 
@@ -46,22 +40,91 @@ SEED_KEY = "_kgraph_seed"
 ids of a view joined by newlines -> their positions, read by :func:`kgraph.view.payload.layout`)."""
 
 
-def entity_rows(snapshot: Snapshot, ontology: Ontology | None) -> tuple[list, list, list]:
-    """``(nodes, edges, publishers)`` for :meth:`kgraph.store.Store.write_graph`."""
-    E, published, n_early = entity_level(snapshot, ontology)
-    surfaces: dict[str, set[str]] = defaultdict(set)
-    for m in snapshot.mentions:
-        surfaces[entity_key(m.type, m.canonical)].add(m.text)
+EDGE_KINDS = ("related", "uses", "is_a", "product_of", *TEXT_RELATION_EDGES)
+"""Entity-entity edges by the code the ``edge_kind`` array stores."""
+
+
+def entity_rows(level: EntityLevel) -> tuple[list, dict]:
+    """``(nodes, arrays)`` of an entity level for :meth:`kgraph.store.Store.write_graph`."""
+    E = level.graph
     nodes = [
-        (key, {**attrs, "surfaces": sorted(surfaces.get(key, ()))}, i >= n_early)
+        (key, {**attrs, "surfaces": sorted(level.surfaces.get(key, ()))}, i >= level.n_early)
         for i, (key, attrs) in enumerate(E.nodes(data=True))
     ]
-    edges = [
-        (u, v, k, int(d.get("count", 1)), d.get("posts") if k == "uses" else None)
-        for u, v, k, d in E.edges(keys=True, data=True)
-    ]
-    publishers = [(pid, entity_key("COMPANY", company), via) for pid, company, via in published]
-    return nodes, edges, publishers
+    return nodes, {**_pack(level), **_pack_edges(E, level.post_ids)}
+
+
+def _pack_edges(E: nx.MultiDiGraph, post_ids: list[str]) -> dict:
+    """Entity-entity edges as arrays: ends, kind, count, best confidence (NaN: none) and,
+    except for ``related`` (:func:`kgraph.graph.evidence.edge_posts`), their posts."""
+    entity_at = {e: i for i, e in enumerate(E.nodes)}
+    post_at = {pid: i for i, pid in enumerate(post_ids)}
+    kind_at = {k: i for i, k in enumerate(EDGE_KINDS)}
+    ends, counts, confidence, behind, ptr = [], [], [], [], [0]
+    for u, v, k, d in E.edges(keys=True, data=True):
+        ends.append((entity_at[u], entity_at[v], kind_at[k]))
+        counts.append(int(d.get("count", 1)))
+        confidence.append(d.get("confidence", math.nan))
+        if k != "related":
+            behind.extend(post_at[p] for p in d.get("posts", ()))
+        ptr.append(len(behind))
+    table = np.array(ends, dtype=np.int32).reshape(-1, 3)
+    return {
+        "edge_u": table[:, 0].tobytes(),
+        "edge_v": table[:, 1].tobytes(),
+        "edge_kind": table[:, 2].tobytes(),
+        "edge_count": np.array(counts, dtype=np.int32).tobytes(),
+        "edge_confidence": np.array(confidence, dtype=np.float64).tobytes(),
+        "edge_posts_ptr": np.array(ptr, dtype=np.int64).tobytes(),
+        "edge_posts": np.array(behind, dtype=np.int32).tobytes(),
+    }
+
+
+def _edges(arrays: dict, entities: list[str], post_ids: list[str]):
+    """Unpack :func:`_pack_edges`: ``(u, v, kind, count, posts or None, confidence or None)``."""
+    u, v, kind, count = (
+        np.frombuffer(arrays[f"edge_{n}"], dtype=np.int32).tolist()
+        for n in ("u", "v", "kind", "count")
+    )
+    confidence = np.frombuffer(arrays["edge_confidence"], dtype=np.float64).tolist()
+    ptr = np.frombuffer(arrays["edge_posts_ptr"], dtype=np.int64).tolist()
+    behind = np.frombuffer(arrays["edge_posts"], dtype=np.int32).tolist()
+    for i, k in enumerate(kind):
+        name = EDGE_KINDS[k]
+        posts = None if name == "related" else [post_ids[p] for p in behind[ptr[i] : ptr[i + 1]]]
+        c = confidence[i]
+        yield entities[u[i]], entities[v[i]], name, count[i], posts, None if c != c else c
+
+
+def _pack(level: EntityLevel) -> dict:
+    """The post-entity links as arrays (see :class:`kgraph.graph.bipartite.PostLayer`)."""
+    post_at = {pid: i for i, pid in enumerate(level.post_ids)}
+    entity_at = {e: i for i, e in enumerate(level.graph.nodes)}
+    attrs: dict[tuple, int] = {}
+    rows = sorted(
+        (
+            post_at[pid],
+            entity_at[key],
+            attrs.setdefault((n_title, count, conf, ",".join(sorted(methods))), len(attrs)),
+        )
+        for (pid, key), (n_title, count, conf, methods) in level.mentions.items()
+    )
+    table = np.array(rows, dtype=np.int32).reshape(-1, 3)
+    publisher = np.full(len(post_at), -1, dtype=np.int32)
+    via = np.zeros(len(post_at), dtype=np.int32)
+    vias: dict[str, int] = {}
+    for pid, company, how in level.published:
+        publisher[post_at[pid]] = entity_at[entity_key("COMPANY", company)]
+        via[post_at[pid]] = vias.setdefault(how, len(vias))
+    return {
+        "post_idx": table[:, 0].tobytes(),
+        "ent_idx": table[:, 1].tobytes(),
+        "attr_idx": table[:, 2].tobytes(),
+        "attrs": json.dumps(list(attrs)).encode(),
+        "publisher": publisher.tobytes(),
+        "via": via.tobytes(),
+        "vias": json.dumps(list(vias)).encode(),
+    }
 
 
 def app_graph(rows: dict, store: str) -> nx.MultiDiGraph:
@@ -79,8 +142,9 @@ def app_graph(rows: dict, store: str) -> nx.MultiDiGraph:
     )
     surfaces: dict[str, list[str]] = {}
     measured: dict[str, dict] = {"pagerank": {}, "degree": {}, "community": {}}
-    late = []
+    entities, late = [], []
     for key, attrs, is_late, pagerank, degree, community in rows["nodes"]:
+        entities.append(key)
         surfaces[key] = attrs.pop("surfaces", [])
         if pagerank is not None:
             measured["pagerank"][key] = pagerank
@@ -94,40 +158,23 @@ def app_graph(rows: dict, store: str) -> nx.MultiDiGraph:
     # Measures only when the build finished computing them (graph_tables.finish).
     G.graph[SEED_KEY] = {**rows["precomputed"], **(measured if rows["build_id"] else {})}
 
-    publishers = rows["publishers"]
-    for pid, title, url, source, published, tags in rows["posts"]:
+    arrays = rows["arrays"]
+    publisher = np.frombuffer(arrays["publisher"], dtype=np.int32)
+    posts = []
+    for i, (pid, title, url, source, published, tags) in enumerate(rows["posts"]):
         post = Post(
             id=pid, title=title, url=url, source=source, published=published, tags=json.loads(tags)
         )
-        company = publishers.get(pid, ("", ""))[0].partition(":")[2]
-        G.add_node(post_node(pid), **post_attrs(post, company, summary=False))
+        company = entities[publisher[i]].partition(":")[2] if publisher[i] >= 0 else ""
+        node = post_node(pid)
+        posts.append(node)
+        G.add_node(node, **post_attrs(post, company, summary=False))
     G.add_nodes_from(late)
 
-    # Mention edges with the same counts share one attribute dict: there are a few hundred
-    # distinct ones among a million edges, and nothing changes an edge's data in place.
-    shared: dict[tuple, dict] = {}
-    edges = []
-    for pid, key, count, n_title, confidence, methods in rows["mentions"]:
-        attrs = shared.get((count, n_title, confidence, methods))
-        if attrs is None:
-            attrs = shared[count, n_title, confidence, methods] = mention_attrs(
-                n_title, count, confidence, methods.split(",")
-            )
-        edges.append((post_node(pid), key, "mentions", attrs))
-    add_edges(G, edges)
-    del edges
-    add_edges(
-        G,
-        published_by_edges(
-            [
-                (pid, company.partition(":")[2], via)
-                for pid, (company, via) in sorted(publishers.items())
-            ]
-        ),
-    )
     n_posts, nodes = len(rows["posts"]), G.nodes
+    post_ids = [row[0] for row in rows["posts"]]
     entity_edges = []
-    for u, v, kind, n, posts in rows["edges"]:
+    for u, v, kind, n, behind, confidence in _edges(arrays, entities, post_ids):
         if kind == "related":
             da, db = nodes[u]["post_count"], nodes[v]["post_count"]
             attrs = {
@@ -138,10 +185,40 @@ def app_graph(rows: dict, store: str) -> nx.MultiDiGraph:
                 "jaccard": round(n / (da + db - n), 6),
             }
         elif kind == "uses":
-            attrs = {"type": "uses", "weight": float(n), "count": n, "posts": posts}
+            attrs = {"type": "uses", "weight": float(n), "count": n, "posts": behind}
+        elif kind.startswith("says_"):  # sentences: kgraph.graph.evidence.stated_evidence
+            attrs = {
+                "type": kind,
+                "relation": kind.removeprefix("says_"),
+                "weight": float(n),
+                "count": n,
+                "posts": behind,
+                "confidence": confidence,
+            }
         else:
             attrs = {"type": kind, "weight": 1.0, "source_of": "ontology"}
         entity_edges.append((u, v, kind, attrs))
     add_edges(G, entity_edges)
-    add_edges(G, stated_edges(G, rows["relations"]))
+    attach(G, _layer(arrays, posts, entities, publisher))
     return G
+
+
+def _layer(arrays: dict, posts: list[str], entities: list[str], publisher) -> PostLayer:
+    attrs = [
+        mention_attrs(n_title, count, confidence, methods.split(","))
+        for n_title, count, confidence, methods in json.loads(arrays["attrs"])
+    ]
+    published = [
+        {"type": "published_by", "weight": 1.0, "via": how} for how in json.loads(arrays["vias"])
+    ]
+    return PostLayer(
+        posts,
+        entities,
+        np.frombuffer(arrays["post_idx"], dtype=np.int32),
+        np.frombuffer(arrays["ent_idx"], dtype=np.int32),
+        np.frombuffer(arrays["attr_idx"], dtype=np.int32),
+        attrs,
+        publisher,
+        np.frombuffer(arrays["via"], dtype=np.int32),
+        published,
+    )

@@ -185,6 +185,43 @@ class Store:
             relations = _relations(db)
         return Snapshot(posts, mentions, build, relations)
 
+    def posts_with_mentions(self) -> Iterator[tuple[Post, list[Mention]]]:
+        """Each post (by id) with its mentions in the snapshot's order, one at a time."""
+        with self._read() as db:
+            cursor = db.execute(
+                "SELECT p.id, p.title, p.summary, p.url, p.source, p.published, p.tags, p.origin,"
+                ' m.text, e.type, e.canonical, m.field, m.start, m."end",'
+                f" {_SENTENCE}, m.method, m.confidence FROM posts p"
+                " LEFT JOIN mentions m ON m.post_id = p.id"
+                " LEFT JOIN entities e ON e.id = m.entity_id"
+                ' ORDER BY p.id, m.field, m.start, m."end", e.type, e.canonical, m.text'
+            )
+            post, mentions = None, []
+            for row in cursor:
+                if post is None or row[0] != post.id:
+                    if post is not None:
+                        yield post, mentions
+                    post, mentions = _post(row), []
+                if row[8] is not None:
+                    mentions.append(Mention(post.id, *row[8:17]))
+            if post is not None:
+                yield post, mentions
+
+    def companies(self) -> set[str]:
+        """The companies the store's mentions name."""
+        with self._read() as db:
+            return {
+                name
+                for (name,) in db.execute(
+                    "SELECT DISTINCT e.canonical FROM mentions m"
+                    " JOIN entities e ON e.id = m.entity_id WHERE e.type = 'COMPANY'"
+                )
+            }
+
+    def relations(self) -> list[Relation]:
+        with self._read() as db:
+            return _relations(db)
+
     # -- the graph tables (kgraph.store.graph_tables) ------------------------------------
 
     def graph_built_for(self) -> int | None:
@@ -192,10 +229,10 @@ class Store:
         with self._read() as db:
             return graph_tables.built_for(db)
 
-    def write_graph(self, nodes, edges, publishers) -> None:
+    def write_graph(self, nodes, arrays: dict[str, bytes]) -> None:
         """Replace the graph tables with a new entity level (see :func:`graph_tables.write`)."""
         with self._write() as db:
-            graph_tables.write(db, nodes, edges, publishers)
+            graph_tables.write(db, nodes, arrays)
 
     def finish_graph(self, build_id: int, measures: dict, precomputed: dict) -> None:
         """Make the graph tables current for ``build_id`` (see :func:`graph_tables.finish`)."""
@@ -212,13 +249,21 @@ class Store:
             if build is None or (current and graph_tables.built_for(db) != build["id"]):
                 return None
             rows = graph_tables.read(db)
-            rows.update(build=build, relations=_relations(db))
+            rows["build"] = build
             return rows
 
     def mention_evidence(self, post_id: str) -> dict[str, list[dict]]:
         """Entity key -> the sentences where one post mentions it, with offsets."""
         with self._read() as db:
             return graph_tables.mention_evidence(db, post_id)
+
+    def relation_evidence(
+        self, types: list[str], post_ids: list[str] | None = None
+    ) -> dict[tuple[str, str, str], list[dict]]:
+        """(head, type, tail) -> sentences stating it, best first (see
+        :func:`graph_tables.relation_evidence`)."""
+        with self._read() as db:
+            return graph_tables.relation_evidence(db, _RELATION_SENTENCE, types, post_ids)
 
     def post_summary(self, post_id: str) -> str:
         with self._read() as db:

@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-
-EDGE_KINDS = ("related", "uses", "is_a", "product_of")
-"""Entity-entity edges the graph tables hold, by the code stored in ``graph_edges.kind``.
-Relations the text states are read from ``relations``, which holds their sentences."""
-
+import zlib
 
 def built_for(db: sqlite3.Connection) -> int | None:
     """The build whose graph the tables hold, or None."""
@@ -23,20 +19,15 @@ def built_for(db: sqlite3.Connection) -> int | None:
     return row[0] if row else None
 
 
-def write(
-    db: sqlite3.Connection,
-    nodes: list[tuple[str, dict, bool]],
-    edges: list[tuple[str, str, str, int, list[str] | None]],
-    publishers: list[tuple[str, str, str]],
-) -> None:
+def write(db: sqlite3.Connection, nodes: list[tuple[str, dict, bool]], arrays: dict[str, bytes]) -> None:
     """Replace the graph tables with a new entity level, not yet usable (no ``graph_meta``).
 
     ``nodes`` are ``(key, attrs, late)`` in graph order (``late`` nodes come after the posts:
-    ontology parents no post mentions); ``edges`` are ``(u, v, kind, count, posts)``;
-    ``publishers`` are ``(post id, company key, via)``. :func:`finish` adds what is computed
-    on the graph the app will load, and makes the tables current.
+    ontology parents no post mentions); ``arrays`` are named blobs, the edges among them
+    (:mod:`kgraph.graph.stored` packs them). :func:`finish` adds what is computed on the
+    graph the app will load, and makes the tables current.
     """
-    for table in ("graph_meta", "graph_nodes", "graph_edges", "graph_publishers"):
+    for table in ("graph_meta", "graph_nodes", "graph_arrays"):
         db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
     db.executemany(
         "INSERT INTO graph_nodes (id, key, attrs, late) VALUES (?, ?, ?, ?)",
@@ -45,18 +36,9 @@ def write(
             for i, (key, attrs, late) in enumerate(nodes, 1)
         ),
     )
-    ids = {key: i for i, (key, *_rest) in enumerate(nodes, 1)}
-    kind = {k: i for i, k in enumerate(EDGE_KINDS)}
     db.executemany(
-        "INSERT INTO graph_edges (u, v, kind, count, posts) VALUES (?, ?, ?, ?, ?)",
-        (
-            (ids[u], ids[v], kind[k], n, json.dumps(posts) if posts is not None else None)
-            for u, v, k, n, posts in edges
-        ),
-    )
-    db.executemany(
-        "INSERT INTO graph_publishers (post_id, company, via) VALUES (?, ?, ?)",
-        ((pid, ids[company], via) for pid, company, via in publishers),
+        "INSERT INTO graph_arrays (name, data) VALUES (?, ?)",
+        ((name, zlib.compress(data, 6)) for name, data in sorted(arrays.items())),
     )
 
 
@@ -80,22 +62,15 @@ def finish(
 
 def read(db: sqlite3.Connection) -> dict:
     """Everything the app's graph is made of, without any sentence or summary."""
-    keys: dict[int, str] = {}
-    nodes = []
-    for i, key, attrs, late, pagerank, degree, community in db.execute(
-        "SELECT id, key, attrs, late, pagerank, degree, community FROM graph_nodes ORDER BY id"
-    ):
-        keys[i] = key
-        nodes.append((key, json.loads(attrs), bool(late), pagerank, degree, community))
-    edges = [
-        (keys[u], keys[v], EDGE_KINDS[k], n, json.loads(posts) if posts else None)
-        for u, v, k, n, posts in db.execute(
-            "SELECT u, v, kind, count, posts FROM graph_edges ORDER BY rowid"
+    nodes = [
+        (key, json.loads(attrs), bool(late), pagerank, degree, community)
+        for key, attrs, late, pagerank, degree, community in db.execute(
+            "SELECT key, attrs, late, pagerank, degree, community FROM graph_nodes ORDER BY id"
         )
     ]
-    publishers = {
-        pid: (keys[c], via)
-        for pid, c, via in db.execute("SELECT post_id, company, via FROM graph_publishers")
+    arrays = {
+        name: zlib.decompress(data)
+        for name, data in db.execute("SELECT name, data FROM graph_arrays")
     }
     meta = db.execute(
         "SELECT build_id, precomputed FROM graph_meta ORDER BY build_id DESC LIMIT 1"
@@ -103,21 +78,12 @@ def read(db: sqlite3.Connection) -> dict:
     posts = db.execute(
         "SELECT id, title, url, source, published, tags FROM posts ORDER BY id"
     ).fetchall()
-    # One row per (post, entity): what a mention edge holds, less its evidence.
-    mentions = db.execute(
-        "SELECT m.post_id, e.key, COUNT(*), SUM(m.field = 'title'), MAX(m.confidence),"
-        " GROUP_CONCAT(DISTINCT m.method)"
-        " FROM mentions m JOIN entities e ON e.id = m.entity_id"
-        " GROUP BY m.post_id, m.entity_id ORDER BY m.post_id, e.key"
-    ).fetchall()
     return {
         "build_id": meta[0],
         "precomputed": json.loads(meta[1]),
         "nodes": nodes,
-        "edges": edges,
-        "publishers": publishers,
+        "arrays": arrays,
         "posts": posts,
-        "mentions": mentions,
     }
 
 
@@ -152,6 +118,31 @@ def mention_evidence(db: sqlite3.Connection, post_id: str) -> dict[str, list[dic
             }
         )
     return out
+
+
+def relation_evidence(
+    db: sqlite3.Connection, sentence_sql: str, types: list[str], post_ids: list[str] | None
+) -> dict[tuple[str, str, str], list[dict]]:
+    """(head, type, tail) -> the evidence of each relation of ``types`` (in ``post_ids``, or
+    every post), best first, as :func:`kgraph.graph.construct.stated_edges` keeps it."""
+    where = f"r.type IN ({','.join('?' * len(types))})"
+    args = list(types)
+    if post_ids is not None:
+        where += f" AND r.post_id IN ({','.join('?' * len(post_ids))})"
+        args += post_ids
+    found: dict[tuple[str, str, str], list[dict]] = {}
+    for post_id, head, type_, tail, sentence, method, confidence in db.execute(
+        f"SELECT r.post_id, r.head_key, r.type, r.tail_key, {sentence_sql}, r.method,"  # noqa: S608
+        f" r.confidence FROM relations r JOIN posts p ON p.id = r.post_id WHERE {where}"
+        " ORDER BY r.post_id, r.head_key, r.type, r.tail_key, r.id",
+        args,
+    ):
+        found.setdefault((head, type_, tail), []).append(
+            {"post_id": post_id, "sentence": sentence, "method": method, "confidence": confidence}
+        )
+    for rows in found.values():
+        rows.sort(key=lambda e: (-e["confidence"], e["post_id"]))
+    return found
 
 
 def post_summary(db: sqlite3.Connection, post_id: str) -> str:

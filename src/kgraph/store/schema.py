@@ -102,18 +102,13 @@ CREATE TABLE graph_nodes (
     id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, attrs TEXT NOT NULL,
     late INTEGER NOT NULL, pagerank REAL, degree REAL, community INTEGER
 );
-CREATE TABLE graph_edges (
-    u INTEGER NOT NULL, v INTEGER NOT NULL, kind INTEGER NOT NULL, count INTEGER NOT NULL,
-    posts TEXT
-);
-CREATE TABLE graph_publishers (
-    post_id TEXT PRIMARY KEY, company INTEGER NOT NULL, via TEXT NOT NULL
-) WITHOUT ROWID;
+CREATE TABLE graph_arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 """
 """What the app reads, written by the build (``kgraph.graph.stored``): the entity level of the
-graph (entities with their centrality and community, entity-entity edges with their counts,
-and who published each post) and the overview's layout, for the build in ``graph_meta``.
-Posts and mentions stay in their own tables; the app joins them on load without evidence,
-and reads evidence sentences by post when a question needs them."""
+graph (entities with their centrality and community), the overview's layout, and as
+compressed arrays the entity-entity edges with their counts and posts and the post-entity
+links (which post mentions which entity, how often, who published it), for the build in
+``graph_meta``. Sentences stay
+in ``mentions``; the app reads them by post when a question shows them."""
 # Index i holds the script that takes a store from version i to i + 1.
 MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6]

@@ -17,7 +17,7 @@ from kgraph import analysis, api, config
 from kgraph.ui import state
 from kgraph.ui.component import signature
 from kgraph.ui.mdtext import md
-from kgraph.view.pairs import pair_table
+from kgraph.view.pairs import prepare_pairs
 from kgraph.view.payload import LINKS_PER_NODE, layout, view_payload
 from kgraph.view.search import search_options
 from kgraph.view.selection import overview_nodes
@@ -63,7 +63,7 @@ def graph_at(db: str, version: tuple) -> nx.MultiDiGraph:
     gc.unfreeze()
     G = api.load_graph(db)
     analysis.warm(G)  # indexes, PageRank and communities once per build, not per click
-    pair_table(G)  # the node-pair matrix every view slices (kgraph.view.pairs)
+    prepare_pairs(G)  # the node-pair matrix views slice, where one pays (kgraph.view.pairs)
     gc.collect()
     gc.freeze()
     return G
