@@ -135,8 +135,8 @@ def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
     from kgraph import analysis
     from kgraph.graph.entity_level import entity_level
     from kgraph.graph.stored import app_graph, entity_rows
-    from kgraph.ontology import load_ontology
     from kgraph.model import NODE_KINDS
+    from kgraph.ontology import load_ontology
     from kgraph.view.payload import layout
     from kgraph.view.selection import landing_views
 

@@ -62,7 +62,9 @@ def _strip_possessive(text: str) -> str:
 def _build_layered(G: nx.MultiDiGraph, layer: PostLayer) -> Index:
     """The index of an app graph: post lists are sorted when a question first needs them."""
     posts = layer.posts
-    by_date = sorted(range(len(posts)), key=lambda p: (_neg_date(G.nodes[posts[p]]["published"]), posts[p]))
+    by_date = sorted(
+        range(len(posts)), key=lambda p: (_neg_date(G.nodes[posts[p]]["published"]), posts[p])
+    )
     rank = np.empty(len(posts), dtype=np.int64)
     rank[by_date] = np.arange(len(posts))
     n_in_post = np.diff(layer.post_ptr)
@@ -84,9 +86,7 @@ def _build_layered(G: nx.MultiDiGraph, layer: PostLayer) -> Index:
     exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for name, node, prio in names:
         exact[name].append((prio, node))
-    return Index(
-        LazyLists(mentioned, scored), entities_of(layer), names, dict(exact), len(posts)
-    )
+    return Index(LazyLists(mentioned, scored), entities_of(layer), names, dict(exact), len(posts))
 
 
 def _names(G: nx.MultiDiGraph, from_evidence: list) -> list[tuple[str, str, int]]:
@@ -138,9 +138,12 @@ def _build(G: nx.MultiDiGraph) -> Index:
     return Index(dict(posts_of), dict(entities_of), names, dict(exact), n_posts)
 
 
+_INVERT = str.maketrans("0123456789", "9876543210")
+
+
 def _neg_date(date: str) -> str:
     # Newer posts first among equals: invert the digits so a plain sort puts them first.
-    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date) or "~"
+    return date.translate(_INVERT) or "~"
 
 
 def get_index(G: nx.MultiDiGraph) -> Index:

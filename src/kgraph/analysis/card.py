@@ -10,6 +10,7 @@ from kgraph.analysis._index import POST_BACKED, entity_graph, get_index
 from kgraph.analysis.centrality import centrality
 from kgraph.analysis.communities import community_of
 from kgraph.analysis.resolve import resolve
+from kgraph.graph.bipartite import LAYER_KEY, degree, writers
 from kgraph.graph.evidence import post_summary
 from kgraph.model import TEXT_RELATION_EDGES
 
@@ -50,7 +51,7 @@ def entity_card(G: nx.MultiDiGraph, name: str) -> dict:
         for entity in index.entities_of.get(node, []):
             neighbours[G.nodes[entity]["kind"]].append(G.nodes[entity]["label"])
         out.update(
-            degree=G.degree(node),
+            degree=degree(G, node),
             pagerank=None,
             community=None,
             url=d["url"],
@@ -110,8 +111,8 @@ def company_roles(G: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
     ['Airbnb']
     """
     index = get_index(G)
-    wrote = set()
-    for _score, post in index.posts_of.get(node, []):
+    wrote = {G.nodes[c]["label"] for c in writers(G, node) or ()}
+    for _score, post in index.posts_of.get(node, []) if LAYER_KEY not in G.graph else ():
         publishers = [v for _u, v, k in G.out_edges(post, keys=True) if k == "published_by"]
         if not publishers:
             publishers = [

@@ -11,7 +11,7 @@ from kgraph.analysis.ego import neighbour_lists
 from kgraph.graph.bipartite import LAYER_KEY
 from kgraph.model import ENTITY_KINDS
 
-__all__ = ["warm"]
+__all__ = ["warm", "warm_after_first_view"]
 
 
 def warm(G: nx.MultiDiGraph, measures: tuple[str, ...] = ("pagerank", "degree")) -> None:
@@ -35,7 +35,17 @@ def warm(G: nx.MultiDiGraph, measures: tuple[str, ...] = ("pagerank", "degree"))
     community_of(G, "")
     if LAYER_KEY in G.graph:
         # An app graph comes with its centrality and communities (kgraph.graph.stored);
-        # walking its million mention edges now would cost more than the first click saves.
+        # the rest can wait until the first view is drawn: see warm_after_first_view.
         return
     entity_graph(G)
     neighbour_lists(G, kinds=ENTITY_KINDS)
+
+
+def warm_after_first_view(G: nx.MultiDiGraph) -> None:
+    """What an app graph's first clicks need and :func:`warm` left out (the entity graph of
+    cards and paths, ~2 s at 100,000 posts). The app runs it in a background thread."""
+    if LAYER_KEY in G.graph:
+        entity_graph(G)
+        from kgraph.analysis.learning import _idea_counts
+
+        _idea_counts(G)

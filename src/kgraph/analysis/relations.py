@@ -13,7 +13,7 @@ from __future__ import annotations
 import networkx as nx
 
 from kgraph.analysis.resolve import resolve
-from kgraph.graph.evidence import stated_evidence, stated_evidence_of
+from kgraph.graph.evidence import entity_sources, stated_evidence_around, stated_evidence_of
 from kgraph.model import RELATION_TYPES, TEXT_RELATION_EDGES, post_node
 
 __all__ = ["GROUPS", "entity_relations", "migrations"]
@@ -66,7 +66,10 @@ def entity_relations(G: nx.MultiDiGraph, name: str, type_: str | None = None) ->
     node = resolve(G, name)
     groups: dict[str, list[dict]] = {}
     edges = [(u, v, k, d, "out") for u, v, k, d in G.out_edges(node, keys=True, data=True)]
-    edges += [(u, v, k, d, "in") for u, v, k, d in G.in_edges(node, keys=True, data=True)]
+    edges += [
+        (u, node, k, d, "in") for u in entity_sources(G, node) for k, d in G._pred[node][u].items()
+    ]
+    stated = stated_evidence_around(G, node)
     for u, v, k, d, direction in edges:
         if k not in TEXT_RELATION_EDGES or (type_ and d["relation"] != type_):
             continue
@@ -79,7 +82,7 @@ def entity_relations(G: nx.MultiDiGraph, name: str, type_: str | None = None) ->
                 "other": G.nodes[other]["label"],
                 "other_key": other,
                 "posts": [post_node(p) for p in d["posts"]],
-                "evidence": _evidence(G, stated_evidence(G, u, v, k)),
+                "evidence": _evidence(G, stated[(u, k, v)]),
             }
         )
     order = list(GROUPS.values())

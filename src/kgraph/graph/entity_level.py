@@ -109,7 +109,9 @@ def entity_level(
     for company, _via in sorted({(c, v) for _p, c, v in level.published}):
         key = entity_key("COMPANY", company)
         if key not in E:
-            E.add_node(key, **_entity_attrs("COMPANY", company, _entry(ontology, "COMPANY", company)))
+            E.add_node(
+                key, **_entity_attrs("COMPANY", company, _entry(ontology, "COMPANY", company))
+            )
 
     add_edges(
         E,

@@ -18,9 +18,11 @@ from kgraph.store import open_store
 
 __all__ = [
     "edge_posts",
+    "entity_sources",
     "mention_evidence",
     "post_summary",
     "stated_evidence",
+    "stated_evidence_around",
     "stated_evidence_of",
 ]
 
@@ -95,14 +97,49 @@ def stated_evidence(G: nx.MultiDiGraph, u: str, v: str, key: str) -> list[dict]:
     return list(_stored_relations(G.graph[STORE_KEY], G.graph["build_id"], u, key, v, posts))
 
 
+def stated_evidence_around(G: nx.MultiDiGraph, node: str) -> dict[tuple, list[dict]]:
+    """(u, key, v) -> the sentences of every ``says_*`` edge into or out of ``node``, read
+    from the store at once (a hub has hundreds of them)."""
+    from kgraph.model import TEXT_RELATION_EDGES
+
+    edges = [(u, v, k, d) for u, v, k, d in G.out_edges(node, keys=True, data=True)]
+    edges += [
+        (u, v, k, G._pred[node][u][k])
+        for u in entity_sources(G, node)
+        for k in G._pred[node][u]
+        for v in (node,)
+    ]
+    edges = [(u, v, k, d) for u, v, k, d in edges if k in TEXT_RELATION_EDGES]
+    if STORE_KEY not in G.graph or not edges:
+        return {(u, k, v): d.get("evidence", []) for u, v, k, d in edges}
+    posts = sorted({p for _u, _v, _k, d in edges for p in d.get("posts", ())})
+    types = sorted({k.removeprefix("says_") for _u, _v, k, _d in edges})
+    found: dict = {}
+    with open_store(G.graph[STORE_KEY]) as s:
+        for i in range(0, len(posts), 5000):  # SQLite caps a statement's parameters
+            for key, rows in s.relation_evidence(types, posts[i : i + 5000], node).items():
+                found.setdefault(key, []).extend(rows)
+    out = {}
+    for u, v, k, _d in edges:
+        rows = found.get((u, k.removeprefix("says_"), v), [])
+        out[(u, k, v)] = sorted(rows, key=lambda e: (-e["confidence"], e["post_id"]))
+    return out
+
+
+def entity_sources(G: nx.MultiDiGraph, node: str):
+    """The nodes with an edge into ``node`` that are not posts (an app graph's posts are
+    behind arrays: skipping them is what makes this cheap for a hub)."""
+    pred = G._pred[node]
+    real = getattr(pred, "real", pred)
+    return [u for u in real if G.nodes[u].get("kind") != "post"]
+
+
 def stated_evidence_of(G: nx.MultiDiGraph, keys: tuple[str, ...]) -> dict[tuple, list[dict]]:
     """(u, key, v) -> the sentences of every ``says_*`` edge whose key is in ``keys``; one
     read of the store for all of them (the Migrations table lists thousands)."""
     if STORE_KEY not in G.graph:
         return {
-            (u, k, v): d["evidence"]
-            for u, v, k, d in G.edges(keys=True, data=True)
-            if k in keys
+            (u, k, v): d["evidence"] for u, v, k, d in G.edges(keys=True, data=True) if k in keys
         }
     types = [k.removeprefix("says_") for k in keys]
     with open_store(G.graph[STORE_KEY]) as s:

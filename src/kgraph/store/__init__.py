@@ -258,12 +258,12 @@ class Store:
             return graph_tables.mention_evidence(db, post_id)
 
     def relation_evidence(
-        self, types: list[str], post_ids: list[str] | None = None
+        self, types: list[str], post_ids: list[str] | None = None, entity: str | None = None
     ) -> dict[tuple[str, str, str], list[dict]]:
         """(head, type, tail) -> sentences stating it, best first (see
         :func:`graph_tables.relation_evidence`)."""
         with self._read() as db:
-            return graph_tables.relation_evidence(db, _RELATION_SENTENCE, types, post_ids)
+            return graph_tables.relation_evidence(db, _RELATION_SENTENCE, types, post_ids, entity)
 
     def post_summary(self, post_id: str) -> str:
         with self._read() as db:

@@ -13,13 +13,16 @@ import json
 import sqlite3
 import zlib
 
+
 def built_for(db: sqlite3.Connection) -> int | None:
     """The build whose graph the tables hold, or None."""
     row = db.execute("SELECT MAX(build_id) FROM graph_meta").fetchone()
     return row[0] if row else None
 
 
-def write(db: sqlite3.Connection, nodes: list[tuple[str, dict, bool]], arrays: dict[str, bytes]) -> None:
+def write(
+    db: sqlite3.Connection, nodes: list[tuple[str, dict, bool]], arrays: dict[str, bytes]
+) -> None:
     """Replace the graph tables with a new entity level, not yet usable (no ``graph_meta``).
 
     ``nodes`` are ``(key, attrs, late)`` in graph order (``late`` nodes come after the posts:
@@ -28,7 +31,7 @@ def write(db: sqlite3.Connection, nodes: list[tuple[str, dict, bool]], arrays: d
     graph the app will load, and makes the tables current.
     """
     for table in ("graph_meta", "graph_nodes", "graph_arrays"):
-        db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+        db.execute(f"DELETE FROM {table}")
     db.executemany(
         "INSERT INTO graph_nodes (id, key, attrs, late) VALUES (?, ?, ?, ?)",
         (
@@ -121,18 +124,26 @@ def mention_evidence(db: sqlite3.Connection, post_id: str) -> dict[str, list[dic
 
 
 def relation_evidence(
-    db: sqlite3.Connection, sentence_sql: str, types: list[str], post_ids: list[str] | None
+    db: sqlite3.Connection,
+    sentence_sql: str,
+    types: list[str],
+    post_ids: list[str] | None,
+    entity: str | None = None,
 ) -> dict[tuple[str, str, str], list[dict]]:
     """(head, type, tail) -> the evidence of each relation of ``types`` (in ``post_ids``, or
-    every post), best first, as :func:`kgraph.graph.construct.stated_edges` keeps it."""
+    every post; with ``entity`` at one end), best first, as
+    :func:`kgraph.graph.construct.stated_edges` keeps it."""
     where = f"r.type IN ({','.join('?' * len(types))})"
     args = list(types)
+    if entity is not None:
+        where += " AND (r.head_key = ? OR r.tail_key = ?)"
+        args += [entity, entity]
     if post_ids is not None:
         where += f" AND r.post_id IN ({','.join('?' * len(post_ids))})"
         args += post_ids
     found: dict[tuple[str, str, str], list[dict]] = {}
     for post_id, head, type_, tail, sentence, method, confidence in db.execute(
-        f"SELECT r.post_id, r.head_key, r.type, r.tail_key, {sentence_sql}, r.method,"  # noqa: S608
+        f"SELECT r.post_id, r.head_key, r.type, r.tail_key, {sentence_sql}, r.method,"
         f" r.confidence FROM relations r JOIN posts p ON p.id = r.post_id WHERE {where}"
         " ORDER BY r.post_id, r.head_key, r.type, r.tail_key, r.id",
         args,

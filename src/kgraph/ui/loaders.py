@@ -8,6 +8,7 @@ empty store, which builds the shipped corpus once with a progress bar.
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
 import networkx as nx
@@ -66,6 +67,7 @@ def graph_at(db: str, version: tuple) -> nx.MultiDiGraph:
     prepare_pairs(G)  # the node-pair matrix views slice, where one pays (kgraph.view.pairs)
     gc.collect()
     gc.freeze()
+    threading.Thread(target=analysis.warm_after_first_view, args=(G,), daemon=True).start()
     return G
 
 

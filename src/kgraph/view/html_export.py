@@ -18,6 +18,7 @@ import numpy as np
 
 from kgraph import config
 from kgraph.errors import KgraphError
+from kgraph.graph.bipartite import degree
 from kgraph.graph.evidence import post_summary
 from kgraph.view.forces import remove_overlaps
 from kgraph.view.palette import FALLBACK_COLOR, KIND_COLORS
@@ -120,7 +121,7 @@ def kept_nodes(G: nx.MultiDiGraph, cap: int) -> list[str]:
     """The ``cap`` most connected nodes (all of them when the graph is small enough)."""
     if G.number_of_nodes() <= cap:
         return list(G.nodes)
-    ranked = sorted(G.nodes, key=lambda n: (-G.degree(n), str(n)))
+    ranked = sorted(G.nodes, key=lambda n: (-degree(G, n), str(n)))
     return ranked[:cap]
 
 

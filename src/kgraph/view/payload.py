@@ -14,6 +14,7 @@ import networkx as nx
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
+from kgraph.graph.bipartite import degree
 from kgraph.graph.stored import SEED_KEY
 from kgraph.view.forces import fruchterman_reingold, remove_overlaps
 from kgraph.view.pairs import EDGE_PRIORITY, view_pairs
@@ -185,7 +186,7 @@ def view_payload(
         room = {n: max(radius[n], min(len(labels[n]) * 3.6, 120.0)) for n in keep}
     placed = _separate(keep, positions, room)
     # Label priority: the browser labels nodes in this order while their labels fit.
-    order = sorted(keep, key=lambda n: (-scores[n], -G.degree(n), n))
+    order = sorted(keep, key=lambda n: (-scores[n], -degree(G, n), n))
     rank = {n: r for r, n in enumerate(order)}
     out_nodes = []
     for n in keep:

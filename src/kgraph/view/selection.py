@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 import networkx as nx
 
 from kgraph.analysis import ego_subgraph
+from kgraph.graph.bipartite import degree
 
 
 def _strong_nodes(G: nx.MultiDiGraph, min_weight: float) -> set[str]:
@@ -32,17 +33,22 @@ def overview_nodes(
     """
     wanted = set(kinds)
     strong = _strong_nodes(G, min_weight) if min_weight > 1 else None
-    pool = [
-        n
-        for n, d in G.nodes(data=True)
-        if d.get("kind") in wanted
-        and (d.get("kind") == "post" or d.get("post_count", 0) > 0)
-        and (strong is None or n in strong)
-    ]
-    pool.sort(
-        key=lambda n: (G.nodes[n].get("kind") == "post", -scores.get(n, 0.0), -G.degree(n), n)
-    )
-    return sorted(pool[:cap]), len(pool) > cap
+    entities, posts = [], []
+    for n, d in G.nodes(data=True):
+        kind = d.get("kind")
+        if kind not in wanted or (strong is not None and n not in strong):
+            continue
+        if kind == "post":
+            posts.append(n)
+        elif d.get("post_count", 0) > 0:
+            entities.append(n)
+    entities.sort(key=lambda n: (-scores.get(n, 0.0), -degree(G, n), n))
+    if len(entities) < cap:  # posts only fill what entities leave (100,000 need no sort)
+        posts.sort(key=lambda n: (-scores.get(n, 0.0), -degree(G, n), n))
+        entities += posts[: cap - len(entities)]
+    elif posts:
+        entities.append(posts[0])  # only to say the cap cut some off
+    return sorted(entities[:cap]), len(entities) > cap
 
 
 def view_nodes(
