@@ -14,7 +14,6 @@ import networkx as nx
 
 from kgraph.graph.stored import STORE_KEY
 from kgraph.model import POST_PREFIX
-from kgraph.store import open_store
 
 __all__ = [
     "edge_posts",
@@ -75,17 +74,15 @@ def edge_posts(G: nx.MultiDiGraph, u: str, v: str, d: dict) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _stored_evidence(store: str, build_id: int, post: str) -> dict[str, list[dict]]:
+def _stored_evidence(reader, build_id: int, post: str) -> dict[str, list[dict]]:
     # One read per post: a question usually wants several of its entities' sentences.
     # build_id is part of the key: a new build in the same file is another graph.
-    with open_store(store) as s:
-        return s.mention_evidence(post.removeprefix(POST_PREFIX))
+    return reader.mention_evidence(post.removeprefix(POST_PREFIX))
 
 
 @lru_cache(maxsize=1024)
-def _stored_summary(store: str, build_id: int, post: str) -> str:
-    with open_store(store) as s:
-        return s.post_summary(post.removeprefix(POST_PREFIX))
+def _stored_summary(reader, build_id: int, post: str) -> str:
+    return reader.post_summary(post.removeprefix(POST_PREFIX))
 
 
 def stated_evidence(G: nx.MultiDiGraph, u: str, v: str, key: str) -> list[dict]:
@@ -115,10 +112,10 @@ def stated_evidence_around(G: nx.MultiDiGraph, node: str) -> dict[tuple, list[di
     posts = sorted({p for _u, _v, _k, d in edges for p in d.get("posts", ())})
     types = sorted({k.removeprefix("says_") for _u, _v, k, _d in edges})
     found: dict = {}
-    with open_store(G.graph[STORE_KEY]) as s:
-        for i in range(0, len(posts), 5000):  # SQLite caps a statement's parameters
-            for key, rows in s.relation_evidence(types, posts[i : i + 5000], node).items():
-                found.setdefault(key, []).extend(rows)
+    reader = G.graph[STORE_KEY]
+    for i in range(0, len(posts), 5000):  # SQLite caps a statement's parameters
+        for key, rows in reader.relation_evidence(types, posts[i : i + 5000], node).items():
+            found.setdefault(key, []).extend(rows)
     out = {}
     for u, v, k, _d in edges:
         rows = found.get((u, k.removeprefix("says_"), v), [])
@@ -142,8 +139,7 @@ def stated_evidence_of(G: nx.MultiDiGraph, keys: tuple[str, ...]) -> dict[tuple,
             (u, k, v): d["evidence"] for u, v, k, d in G.edges(keys=True, data=True) if k in keys
         }
     types = [k.removeprefix("says_") for k in keys]
-    with open_store(G.graph[STORE_KEY]) as s:
-        found = s.relation_evidence(types)
+    found = G.graph[STORE_KEY].relation_evidence(types)
     return {
         (u, f"says_{type_}", v): rows
         for (u, type_, v), rows in found.items()
@@ -153,10 +149,9 @@ def stated_evidence_of(G: nx.MultiDiGraph, keys: tuple[str, ...]) -> dict[tuple,
 
 @lru_cache(maxsize=1024)
 def _stored_relations(
-    store: str, build_id: int, u: str, key: str, v: str, posts: tuple[str, ...]
+    reader, build_id: int, u: str, key: str, v: str, posts: tuple[str, ...]
 ) -> tuple[dict, ...]:
     # By the edge's posts, through the relations_post index.
     type_ = key.removeprefix("says_")
-    with open_store(store) as s:
-        found = s.relation_evidence([type_], list(posts))
+    found = reader.relation_evidence([type_], list(posts))
     return tuple(found.get((u, type_, v), ()))

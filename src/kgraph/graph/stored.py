@@ -31,7 +31,9 @@ from kgraph.model import TEXT_RELATION_EDGES, entity_key, post_node
 __all__ = ["SEED_KEY", "STORE_KEY", "SURFACES_KEY", "app_graph", "entity_rows"]
 
 STORE_KEY = "_kgraph_store"
-"""``G.graph`` key: the store a graph without sentences reads them from."""
+"""``G.graph`` key: what a graph without sentences reads them from: an object with
+``mention_evidence(post_id)``, ``post_summary(post_id)`` and ``relation_evidence(types,
+post_ids, entity)`` (:class:`kgraph.store.StoreReader`)."""
 SURFACES_KEY = "_kgraph_surfaces"
 """``G.graph`` key: entity -> the words posts name it by (for search and resolve)."""
 SEED_KEY = "_kgraph_seed"
@@ -127,8 +129,9 @@ def _pack(level: EntityLevel) -> dict:
     }
 
 
-def app_graph(rows: dict, store: str) -> nx.MultiDiGraph:
-    """The graph of :meth:`kgraph.store.Store.graph_rows`, reading sentences from ``store``."""
+def app_graph(rows: dict, reader) -> nx.MultiDiGraph:
+    """The graph of :meth:`kgraph.store.Store.graph_rows`, reading sentences with ``reader``
+    (see :data:`STORE_KEY`)."""
     build = rows["build"]
     G = nx.MultiDiGraph()
     G.graph.update(
@@ -137,7 +140,7 @@ def app_graph(rows: dict, store: str) -> nx.MultiDiGraph:
             "build_id": build.get("id") or 0,
             "pipeline_version": build.get("pipeline_version") or "",
             "n_posts": len(rows["posts"]),
-            STORE_KEY: store,
+            STORE_KEY: reader,
         }
     )
     surfaces: dict[str, list[str]] = {}

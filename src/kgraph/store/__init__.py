@@ -19,6 +19,7 @@ import time
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from kgraph import config
@@ -638,6 +639,27 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+@dataclass(frozen=True)
+class StoreReader:
+    """Reads one store's sentences and summaries for a graph that left them there
+    (:mod:`kgraph.graph.stored`), opening the store for each read so that any thread may
+    call it. Hashable, so readers of the same file share caches."""
+
+    path: Path
+
+    def mention_evidence(self, post_id: str) -> dict[str, list[dict]]:
+        with open_store(self.path) as store:
+            return store.mention_evidence(post_id)
+
+    def post_summary(self, post_id: str) -> str:
+        with open_store(self.path) as store:
+            return store.post_summary(post_id)
+
+    def relation_evidence(self, types, post_ids=None, entity=None) -> dict:
+        with open_store(self.path) as store:
+            return store.relation_evidence(types, post_ids, entity)
 
 
 def _relations(db: sqlite3.Connection) -> list[Relation]:

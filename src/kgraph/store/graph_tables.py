@@ -58,7 +58,8 @@ def finish(
         ((*values, key) for key, values in measures.items()),
     )
     db.execute(
-        "INSERT INTO graph_meta (build_id, precomputed) VALUES (?, ?)",
+        # OR REPLACE: two processes may finish the same build's graph (same content).
+        "INSERT OR REPLACE INTO graph_meta (build_id, precomputed) VALUES (?, ?)",
         (build_id, json.dumps(precomputed, ensure_ascii=False, separators=(",", ":"))),
     )
 

@@ -62,7 +62,7 @@ def graph_at(db: str, version: tuple) -> nx.MultiDiGraph:
     # collections would otherwise walk its millions of objects (~0.4 s at 10,000 posts) in
     # the middle of a click. Unfreeze first, so a graph evicted from this cache can go.
     gc.unfreeze()
-    G = api.load_graph(db)
+    G = api.load_app_graph(db)
     analysis.warm(G)  # indexes, PageRank and communities once per build, not per click
     prepare_pairs(G)  # the node-pair matrix views slice, where one pays (kgraph.view.pairs)
     gc.collect()
