@@ -48,7 +48,7 @@ _RELATION_SENTENCE = (
     " r.s_start + 1, r.s_end - r.s_start))"
 )
 # A post's columns in the order of :func:`post_row` (its integer key ``n`` is the store's own).
-_POST_COLUMNS = "id, title, summary, url, source, published, tags, origin, content_hash"
+_POST_COLUMNS = "id, title, summary, url, source, published, tags, origin"
 
 
 def _check_file(path: Path) -> None:
@@ -348,7 +348,7 @@ class Store:
                 db.execute("DELETE FROM relations")
                 db.execute("DELETE FROM posts")
             db.executemany(
-                f"INSERT INTO posts ({_POST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO posts ({_POST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [post_row(p) for p in posts if p.id not in keep],
             )
             relations = list(relations)
@@ -479,7 +479,8 @@ def _cache_key(content_hash: str, version: str) -> bytes:
 
 
 def post_row(p: Post) -> tuple:
-    """A post as the posts table stores it (column order of the schema)."""
+    """A post as the posts table stores it (column order of the schema); its content hash
+    is not stored, being a digest of its title and summary."""
     return (
         p.id,
         p.title,
@@ -489,7 +490,6 @@ def post_row(p: Post) -> tuple:
         p.published,
         json.dumps(p.tags, ensure_ascii=False),
         p.origin,
-        p.content_hash,
     )
 
 

@@ -2,8 +2,9 @@
 
 A cache entry is keyed by the post's content hash, so whoever reads it holds the same title
 and summary it was made from. A mention's surface text and its sentence are therefore kept
-as offsets into that text; only text not found there is written out. Rows are lists, not
-dicts, and are compressed with a preset dictionary of the words every entry repeats.
+as offsets into that text; only text not found there is written out, and a canonical name
+that is the surface text is not written again. Rows are lists, not dicts, and are
+compressed with a preset dictionary of the words every entry repeats.
 
 Format byte 1 marks this packing. Entries written before it (plain zlib'd JSON of dicts,
 which starts with byte 0x78) are still read.
@@ -77,7 +78,10 @@ def pack(post: Post, found: list[dict]) -> bytes:
             where = _sentence(texts, field, m["sentence"], m["end"])[1:]
             mentions.append(
                 [
-                    *(None if same else m["text"], m["type"], m["canonical"], field),
+                    None if same else m["text"],
+                    m["type"],
+                    None if m["canonical"] == m["text"] else m["canonical"],
+                    field,
                     *(m["start"], m["end"], *where, m["method"], m["confidence"]),
                 ]
             )
@@ -95,11 +99,12 @@ def unpack(post: Post, blob: bytes) -> list[dict]:
     texts = _fields(post)
     out = []
     for text, type_, canonical, field, start, end, s0, s1, sentence, method, conf in mentions:
+        text = texts[field][start:end] if text is None else text
         out.append(
             {
-                "text": texts[field][start:end] if text is None else text,
+                "text": text,
                 "type": type_,
-                "canonical": canonical,
+                "canonical": text if canonical is None else canonical,
                 "field": "title" if field else "summary",
                 "start": start,
                 "end": end,

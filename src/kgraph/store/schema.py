@@ -98,7 +98,8 @@ text only when it is not found there. Read whole with the build, by post: no ind
 entity, which would cost a fifth of the store."""
 # Version 6 makes rows small. Posts get an integer key (``n``) that mentions and relations
 # use instead of the post's text id, and those two tables are clustered by it (WITHOUT
-# ROWID, keyed by post and place), which replaces their index by post. A mention's text is
+# ROWID, keyed by post and place), which replaces their index by post. A post's content hash
+# is not stored: it is a digest of its title and summary. A mention's text is
 # NULL when it is the post's field at start:end; ``field`` is 0 for the summary, 1 for the
 # title (the order the names sort in, so reads keep their order). A method with its
 # confidence, and a relation's type, are small integers into ``methods`` and
@@ -122,10 +123,10 @@ INSERT OR IGNORE INTO entities (key, type, canonical)
 CREATE TABLE posts_v6 (
     n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
     summary TEXT NOT NULL, url TEXT NOT NULL, source TEXT NOT NULL, published TEXT NOT NULL,
-    tags TEXT NOT NULL, origin TEXT NOT NULL, content_hash TEXT NOT NULL
+    tags TEXT NOT NULL, origin TEXT NOT NULL
 );
-INSERT INTO posts_v6 (id, title, summary, url, source, published, tags, origin, content_hash)
-    SELECT id, title, summary, url, source, published, tags, origin, content_hash FROM posts
+INSERT INTO posts_v6 (id, title, summary, url, source, published, tags, origin)
+    SELECT id, title, summary, url, source, published, tags, origin FROM posts
     ORDER BY id;
 CREATE TABLE mentions_v6 (
     post INTEGER NOT NULL REFERENCES posts_v6(n), n INTEGER NOT NULL,
