@@ -62,9 +62,7 @@ def test_a_failed_build_leaves_the_previous_one_whole(db_path):
 def test_extraction_cache_is_keyed_by_hash_and_version(db_path):
     with open_store(db_path, create=True) as store:
         one, two = _post(1), _post(2)
-        found = [
-            Mention("p1", "Post", "CONCEPT", "post", "title", 0, 4, "Post 1", "rule", 0.5)
-        ]
+        found = [Mention("p1", "Post", "CONCEPT", "post", "title", 0, 4, "Post 1", "rule", 0.5)]
         dicts = [m.to_dict() for m in found]
         store.put_cache([(one, dicts)], "v1")
         assert store.cached([one, two], "v1") == {one.content_hash: dicts}
