@@ -152,3 +152,21 @@ def test_the_cache_keeps_offsets_and_reads_back_what_it_took():
     raw = zlib.decompressobj(zdict=_ZDICT)
     rows = json.loads(raw.decompress(blob[1:]))
     assert TITLE not in json.dumps(rows) and "Kafka" not in json.dumps(rows[0])
+
+
+def test_a_writer_empties_the_wal_when_it_closes_though_a_reader_stays(db_path):
+    posts = [Post(id=f"p{i}", title=f"Kafka {i}", summary="x" * 2000) for i in range(300)]
+    with open_store(db_path, create=True):
+        pass
+    reader = sqlite3.connect(db_path)
+    try:
+        assert reader.execute("SELECT COUNT(*) FROM posts").fetchone() == (0,)
+        with open_store(db_path, create=True) as store:
+            store.write_build(
+                posts, [], inputs=["x"], pipeline_version="v", n_extracted=0, started_at=0
+            )
+            assert (db_path.parent / f"{db_path.name}-wal").stat().st_size > 500_000
+        assert (db_path.parent / f"{db_path.name}-wal").stat().st_size == 0
+        assert reader.execute("SELECT COUNT(*) FROM posts").fetchone() == (300,)
+    finally:
+        reader.close()
