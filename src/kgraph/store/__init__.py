@@ -30,8 +30,6 @@ DEFAULT_DB = config.DEFAULT_DB
 APPLICATION_ID = 0x6B677268  # "kgrh": marks a file as a kgraph store
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-# Field numbers as stored: 0 the summary, 1 the title (the order their names sort in).
-FIELDS = ("summary", "title")
 # A mention's evidence and surface text, rebuilt from the post's field when the store kept
 # only offsets.
 _SENTENCE = (
@@ -191,7 +189,7 @@ class Store:
                 _post(row) for row in db.execute(f"SELECT {_POST_COLUMNS} FROM posts ORDER BY id")
             ]
             mentions = [
-                Mention(r[0], r[1], r[2], r[3], FIELDS[r[4]], r[5], r[6], r[7], r[8], r[9])
+                Mention(r[0], r[1], r[2], r[3], rows.FIELDS[r[4]], r[5], r[6], r[7], r[8], r[9])
                 for r in db.execute(
                     f'SELECT p.id, {_TEXT}, e.type, e.canonical, m.field, m.start, m."end",'
                     f" {_SENTENCE}, k.method, k.confidence FROM mentions m"

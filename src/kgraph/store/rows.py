@@ -11,7 +11,9 @@ import sqlite3
 
 from kgraph.model import Mention, Relation
 
-TITLE, SUMMARY = 1, 0  # stored field numbers (the order the names sort in)
+FIELDS = ("summary", "title")
+"""A field's name by its stored number (the order the names sort in, so reads keep theirs)."""
+SUMMARY, TITLE = 0, 1
 
 
 def write_rows(
