@@ -88,6 +88,12 @@ FROM_TO_VERB = re.compile(
     r"rewr\w*|convert\w*|evolv\w*|journey|went|go|going|replac\w*)\b",
     re.I,
 )
+# A move that is planned, hoped for or possible is not annotated (rule 7).
+PLANNED = re.compile(
+    r"\b(?:will|would|could|might|plans? to|planning to|aims? to|intends? to|hopes? to|"
+    r"going to|paved? the way|paving the way|considering|next step)\b",
+    re.I,
+)
 # Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
@@ -151,7 +157,7 @@ class _Post:
             self.raw[text] = sentence
             self.units.append(_Unit(text, _outermost(ents), field))
         self.types = {m.canonical: m.type for m in mentions}
-        self.actor = _actor(mentions)
+        self.actor = _actor(self.units)
         self.mentioned = Counter(m.canonical for m in mentions)
 
     def add(self, head: str, type_: str, tail: str, sentence: str, method: str) -> None:
@@ -213,13 +219,30 @@ def _outermost(ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
-def _actor(mentions: list[Mention]) -> str | None:
+def _actor(units: list[_Unit]) -> str | None:
     """The company the post is about: the title's first company, else the summary's most
-    named one, when no other company is named as often."""
-    title = [m.canonical for m in mentions if m.type == "COMPANY" and m.field == "title"]
+    named one, when no other company is named as often. A company named only as a place to
+    run on ("a database running on Azure", "hosted on AWS") is a provider, not the actor."""
+    title, counts = [], Counter()
+    for unit in units:
+        for e in unit.ents:
+            if e.type != "COMPANY" or re.search(
+                r"\b(?:on|onto|atop|via|to|from)\s+(?:the\s+)?$", unit.text[: e.s], re.I
+            ):
+                continue
+            # "a search engine akin to Elasticsearch or Algolia": a comparison, not the actor
+            if re.search(
+                r"\b(?:akin to|like|unlike|than|such as|similar to|versus|vs\.?|alternative to)\s+"
+                r"(?:[\w.-]+\s+){0,3}?(?:(?:or|and)\s+)?$",
+                unit.text[: e.s],
+                re.I,
+            ):
+                continue
+            if unit.field == "title":
+                title.append((e.s, e.name))
+            counts[e.name] += 1
     if title:
-        return title[0]
-    counts = Counter(m.canonical for m in mentions if m.type == "COMPANY")
+        return min(title)[1]
     if not counts:
         return None
     (first, n), *rest = [*counts.most_common(2), (None, 0)]
@@ -546,7 +569,10 @@ def _list_at(unit: _Unit, start: int, end: int) -> list[_Ent]:
 
 def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
     """Who moved: the technology the verb moves ("migrated Espresso … to"), or the one that
-    is its subject ("Khan Academy's Goliath project migrated …"), else the company."""
+    is its subject ("Khan Academy's Goliath project migrated …"), else the company. None
+    for a planned or possible move ("paved the way to move away from …"): rule 7."""
+    if PLANNED.search(re.split(r"[;.]", unit.text[: first.s])[-1][-80:]):
+        return None
     verbs = [m for m in FROM_TO_VERB.finditer(unit.text) if m.end() <= first.s]
     if verbs:
         v = verbs[-1]
@@ -615,14 +641,30 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             )
             verb_at = e.s - len(clause) + verb.start()
             earlier = any(f.type == "TECHNOLOGY" and verb_at <= f.s < e.s for f in ents)
-            if not qualifies and not earlier:
+            # "developed an approach using Streaming SQL": the tech is not the object;
+            # "building JSON APIs": it names the kind of thing built, not the thing.
+            indirect = re.search(
+                r"\b(?:using|with|in|on|atop|around|for|via|by|from|into|to)\s+",
+                verb.group(0),
+                re.I,
+            ) or re.match(
+                r"\s+(?!(?:and|or|as|its|was|has|is)\b)(?:[a-z]\w*s|[A-Z]{2,}s)\b", text[e.e :]
+            )
+            if not qualifies and not earlier and not indirect:
                 add(subject, "built", e.name, text, "built:verb")
                 continue
-        if re.search(
-            r"\b(?:home-?grown|in-house|internal|its own|their own|our own)\b[^,;]{0,30}$",
-            clause,
-            re.I,
-        ) and re.search(BUILD_VERB, text, re.I):
+        if (
+            re.search(
+                r"\b(?:home-?grown|in-house|internal|its own|their own|our own)\b[^,;]{0,30}$",
+                clause,
+                re.I,
+            )
+            and re.search(BUILD_VERB, text, re.I)
+            # "their own datastores using PostgreSQL": built with it, not it
+            and not re.search(
+                r"\b(?:using|with|on|atop|in|around|via)\s+(?:the |a |an )?$", clause, re.I
+            )
+        ):
             add(subject, "built", e.name, text, "built:own")
             continue
         head = subject
@@ -761,12 +803,13 @@ def _actor_rules(state: _Post) -> None:
                 continue
             if not _speaks_of_actor(unit, actor, e) or _not_the_actors(unit, i):
                 continue
+            how = _actor_evidence(unit, i)
             if e.type == "TECHNOLOGY":
-                if e.name in techs_as_heads or _vendor(unit, i):
+                if e.name in techs_as_heads or _vendor(unit, i) or _named_after(e.name, actor):
                     continue
-                state.add(actor, "uses", e.name, unit.text, "actor")
+                state.add(actor, "uses", e.name, unit.text, f"actor:{how}")
             elif e.type == "CONCEPT":
-                state.add(actor, "applies", e.name, unit.text, "actor")
+                state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
 
 
 def _not_the_actors(unit: _Unit, i: int) -> bool:
@@ -782,6 +825,31 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         before,
         re.I,
     ):
+        return True
+    # Rule 7: what the clause negates or rejects, what a failure was caused by, what was
+    # only tried: "were not viable", "the outage was caused by", "tried X before …".
+    clause = re.split(r"[;.:]|,\s+(?:but|while|and|which)\b", before)[-1]
+    if re.search(
+        r"\b(?:not|n['\u2019]t|never|no longer|without|rather than|instead of|unlike|"
+        r"caused by|due to|tried|trialled|evaluated|considered)\b",
+        clause + re.split(r"[;.,]", after)[0],
+        re.I,
+    ):
+        return True
+    # "… on top of MongoDB, which supports horizontal scalability": the relative clause is
+    # stated of the technology before it, not of the company (rule 2).
+    rel = re.search(r"\b(?:which|that)\b[^,;.]*$", before)
+    if rel and any(
+        f.type == "TECHNOLOGY"
+        and f.e <= rel.start()
+        and not re.search(r"[;.]", text[f.e : rel.start()])
+        for f in unit.ents
+    ):
+        return True
+    # Platforms served and audiences, not what the actor runs: "images across iOS, Android".
+    if re.search(
+        r"\b(?:across|for)\s+(?:[\w.+#-]+,?\s+(?:and\s+|or\s+)?){0,4}$", before, re.I
+    ) and (e.type == "TECHNOLOGY"):
         return True
     # Another subject's activity or a topic of the text, not the actor's practice:
     # "…, allowing developers to run ML models", "while also discussing the challenges of …".
@@ -881,6 +949,13 @@ def _subject_tech(unit: _Unit) -> _Ent | None:
     return None
 
 
+def _named_after(tech: str, company: str) -> bool:
+    """ "Cloudflare Workers" of Cloudflare, "Amazon S3" of Amazon Web Services: a product
+    named after the company is one it makes or sells, not one the post says it runs."""
+    first = company.split()[0].lower()
+    return tech.lower().startswith((company.lower() + " ", first + " "))
+
+
 def _vendor(unit: _Unit, i: int) -> bool:
     """ "Elixir's GenStage": the possessor is the vendor of the next technology."""
     ents = unit.ents
@@ -888,3 +963,13 @@ def _vendor(unit: _Unit, i: int) -> bool:
         return False
     gap = unit.text[ents[i].e : ents[i + 1].s]
     return gap in ("'s ", "\u2019s ") or ents[i].m.text.endswith(("'s", "\u2019s"))
+
+
+def _actor_evidence(unit: _Unit, i: int) -> str:
+    e = unit.ents[i]
+    clause = re.split(r"[;.:]|, (?:while|but|which)\b", unit.text[: e.s])[-1]
+    verb = re.search(rf"\b(?:{USE_VERB[3:-1]}|{APPLY_VERB[3:-1]})\b", clause, re.I)
+    kind = (
+        "title" if unit.field == "title" else ("anaphor" if ANAPHOR.search(unit.text) else "named")
+    )
+    return kind + ("+verb" if verb else "") + ("-T" if e.type == "TECHNOLOGY" else "-C")
