@@ -31,20 +31,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kgraph.extract.confidence import RELATION_FLOOR, relation_confidence
 from kgraph.model import RELATION_TYPES, Mention, Post, Relation
-
-# Confidence of each rule, measured on the dev gold (precision of the rule alone, rounded).
-CONF = {
-    "migration": 0.65,
-    "built": 0.8,
-    "compound": 0.85,  # 2 of 2 on dev: too few to claim more
-    "verb": 0.9,  # 7 of 7 on dev
-    "apposition": 0.7,
-    "possessive": 0.6,
-    "modifier": 0.85,
-    "actor": 0.6,
-    "subject": 0.65,
-}
 
 # Concepts that are metrics, failure modes or problems: never applied (rule 7).
 NOT_APPLIED = re.compile(
@@ -169,7 +157,7 @@ class _Post:
         if type_ == "built" and (h != "COMPANY" or t != "TECHNOLOGY"):
             return
         if type_ == "uses" and t != "TECHNOLOGY":
-            if t == "CONCEPT" and method != "actor":
+            if t == "CONCEPT" and not method.startswith("actor"):
                 type_ = "applies"
             else:
                 return
@@ -184,8 +172,8 @@ class _Post:
                 return
             type_ = "applies"  # another replaced concept: the new one is applied (rule 6)
         key = (head, type_, tail)
-        if key not in self.found:
-            conf = CONF.get(method.split(":")[0], 0.6)
+        conf = relation_confidence(method)
+        if key not in self.found and conf >= RELATION_FLOOR:
             sentence = self.raw.get(sentence, sentence)  # as written, typeset hyphens and all
             self.found[key] = Relation(
                 self.post.id, head, h, type_, tail, t, sentence, method, conf
@@ -200,7 +188,7 @@ class _Post:
         for (head, type_, tail), rel in found.items():
             if type_ == "uses" and ((head, tail) in built or (head, tail) in moved_from):
                 continue
-            if type_ == "uses" and (head, tail) in moved_to and rel.method == "actor":
+            if type_ == "uses" and (head, tail) in moved_to and rel.method.startswith("actor"):
                 continue
             if type_ == "migrated_from" and (head, tail) in moved_to:
                 continue  # "from 5.7 to 8.0" of one product: an upgrade, migrated_to only
@@ -306,7 +294,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 re.I,
             ) and not re.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
                 method = "apposition"
-            elif re.match(r"^,?\s*(?:for|to)\s+[^,.;]{0,20}$", gap) and not (
+            elif re.match(
+                r"^,?\s*(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?used\s+(?:\w+ly\s+)?)?(?:for|to)\s+"
+                r"[^,.;]{0,20}$",
+                gap,
+            ) and not (
                 gap.lstrip().startswith("to")
                 and (re.search(rf"\b{USE_VERB}\s+$", before, re.I) or ON_TECH.search(before[-40:]))
             ):
@@ -327,11 +319,22 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
             if re.match(
-                r"^(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)\s*\"?$", gap, re.I
+                r"^(?:\s*\([^()]{1,15}\))?(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)"
+                r"\s*\"?$",
+                gap,
+                re.I,
             ):
                 add(nxt.name, "applies", e.name, text, "apposition")
-            if re.match(r"^,? (?:such as|like|including)\s*$", gap, re.I):
-                add(nxt.name, "applies", e.name, text, "apposition")
+            # "builds inverted indexes with Tantivy": the concept is realised by the
+            # technology (rule 5).
+            elif re.fullmatch(r"\s+(?:with|using|via)\s+", gap, re.I):
+                add(nxt.name, "applies", e.name, text, "modifier")
+            if re.match(r"^(?:\s+[\w-]+){0,2},? (?:such as|like|including)\s*$", gap, re.I):
+                # "data processing systems such as Apache Flink and Apache Spark": examples
+                # count as "is a" (rule 4), every one of the list.
+                for f in _list_at(unit, nxt.s, len(text)):
+                    if f.type == "TECHNOLOGY":
+                        add(f.name, "applies", e.name, text, "apposition")
     _migrations(state, unit, low)
     _verbs(state, unit)
 
@@ -430,7 +433,7 @@ def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
 
 def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     text, ents = unit.text, unit.ents
-    if not FROM_TO_VERB.search(text) and " from " not in low and "replac" not in low:
+    if not FROM_TO_VERB.search(text) and not re.search(r" from |replac|pivot", low):
         return
     add = state.add
     # "from A (and B) to C (and D)"
@@ -523,6 +526,18 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             head = _mover(state, unit, src[0])
             if head:
                 add(head, "migrated_from", src[0].name, text, "migration:away")
+    # "tried A before pivoting to B": what was tried and left is moved away from
+    for match in re.finditer(
+        r"\b(?:tried|trialled|tested|used)\s+(?:the |a |an )?(.{1,60}?)\s+before\s+"
+        r"(?:[\w-]+\s+)?(?:mov|switch|pivot|migrat|transition)\w*",
+        text,
+        re.I,
+    ):
+        src = _list_at(unit, match.start(1), match.end(1))
+        head = _mover(state, unit, src[0]) if src else None
+        if head:
+            for e in src:
+                add(head, "migrated_from", e.name, text, "migration:before")
     # "eliminating the need for A", "retired A", "decommissioned A"
     for match in re.finditer(
         r"\b(?:eliminat\w* the need for|remov\w* the need for|retir\w*|decommission\w*|"
@@ -644,7 +659,7 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # "developed an approach using Streaming SQL": the tech is not the object;
             # "building JSON APIs": it names the kind of thing built, not the thing.
             indirect = re.search(
-                r"\b(?:using|with|in|on|atop|around|for|via|by|from|into|to)\s+",
+                r"\b(?:using|with|in|on|atop|around|for|via|by|from|into|to|through)\s+",
                 verb.group(0),
                 re.I,
             ) or re.match(
@@ -803,7 +818,7 @@ def _actor_rules(state: _Post) -> None:
                 continue
             if not _speaks_of_actor(unit, actor, e) or _not_the_actors(unit, i):
                 continue
-            how = _actor_evidence(unit, i)
+            how = _actor_evidence(unit)
             if e.type == "TECHNOLOGY":
                 if e.name in techs_as_heads or _vendor(unit, i) or _named_after(e.name, actor):
                     continue
@@ -965,11 +980,9 @@ def _vendor(unit: _Unit, i: int) -> bool:
     return gap in ("'s ", "\u2019s ") or ents[i].m.text.endswith(("'s", "\u2019s"))
 
 
-def _actor_evidence(unit: _Unit, i: int) -> str:
-    e = unit.ents[i]
-    clause = re.split(r"[;.:]|, (?:while|but|which)\b", unit.text[: e.s])[-1]
-    verb = re.search(rf"\b(?:{USE_VERB[3:-1]}|{APPLY_VERB[3:-1]})\b", clause, re.I)
-    kind = (
-        "title" if unit.field == "title" else ("anaphor" if ANAPHOR.search(unit.text) else "named")
-    )
-    return kind + ("+verb" if verb else "") + ("-T" if e.type == "TECHNOLOGY" else "-C")
+def _actor_evidence(unit: _Unit) -> str:
+    """How a sentence ties what it names to the post's company: the title, an anaphor ("we",
+    "the team", "its"), or the company's name; the three differ in precision."""
+    if unit.field == "title":
+        return "title"
+    return "anaphor" if ANAPHOR.search(unit.text) else "named"
