@@ -175,6 +175,12 @@ def test_store_graph_and_cli(tmp_path, write):
                 ("Algolia", "applies", "search engine"),
             },
         ),
+        (  # rule 8: "T supporting C's services", "T powers our X" → C uses T
+            "How Redis powers our feed at Lyft",
+            "Apache Kafka supporting Lyft's services handles a trillion events.",
+            {("Lyft", "uses", "Redis"), ("Lyft", "uses", "Apache Kafka")},
+            set(),
+        ),
         (  # a product named after the company is its own, not one the post says it runs
             "Cloudflare inference",
             "Cloudflare has launched serverless inference through its Cloudflare Workers platform.",

@@ -209,12 +209,15 @@ def _outermost(ents: list[_Ent]) -> list[_Ent]:
 
 def _actor(units: list[_Unit]) -> str | None:
     """The company the post is about: the title's first company, else the summary's most
-    named one, when no other company is named as often. A company named only as a place to
-    run on ("a database running on Azure", "hosted on AWS") is a provider, not the actor."""
+    named one, when no other company is named as often. In the summary, a company named
+    only as a place to run on ("a database running on Azure") is a provider, not the actor;
+    in the title ("Model Serving on Databricks") it is what the post is about."""
     title, counts = [], Counter()
     for unit in units:
         for e in unit.ents:
-            if e.type != "COMPANY" or re.search(
+            if e.type != "COMPANY":
+                continue
+            if unit.field != "title" and re.search(
                 r"\b(?:on|onto|atop|via|to|from)\s+(?:the\s+)?$", unit.text[: e.s], re.I
             ):
                 continue
@@ -337,6 +340,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                         add(f.name, "applies", e.name, text, "apposition")
     _migrations(state, unit, low)
     _verbs(state, unit)
+    _powers(state, unit)
 
 
 def _appositive_head(ents, i, text):
@@ -724,6 +728,33 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 continue  # "Espresso, LinkedIn's data store": the technology's (rule 5)
             typ = "uses" if nxt.type == "TECHNOLOGY" else "applies"
             add(e.name, typ, nxt.name, text, "possessive")
+
+
+def _powers(state: _Post, unit: _Unit) -> None:
+    """Rule 8: "Workers powers our pipeline", "T supporting C's services" → C uses T."""
+    text, ents = unit.text, unit.ents
+    for i, e in enumerate(ents):
+        if e.type != "TECHNOLOGY":
+            continue
+        m = re.match(
+            r"\s+(?:now\s+)?(?:powers|powering|supports|supporting|serves|serving|underpins)\s+"
+            r"(?:(our|its|their)\b|(?=\S))",
+            text[e.e :],
+            re.I,
+        )
+        if m is None:
+            continue
+        if m.group(1):
+            company = state.actor
+        else:
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            owns = nxt is not None and nxt.type == "COMPANY" and nxt.s == e.e + m.end()
+            possessive = nxt is not None and (
+                nxt.m.text.endswith(("'s", "\u2019s")) or re.match(r"['\u2019]s\b", text[nxt.e :])
+            )
+            company = nxt.name if owns and possessive else None
+        if company:
+            state.add(company, "uses", e.name, text, "verb:powers")
 
 
 def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
