@@ -30,7 +30,7 @@ def test_shipped_corpus_counts(shipped_db):
     G = load_graph(shipped_db)
     assert dict(Counter(k for _n, k in G.nodes(data="kind"))) == {
         "company": 10,
-        "concept": 80,  # performance engineering and data modeling: no longer their parents
+        "concept": 80,  # metrics storage is a storage system, no kind of time-series data
         "post": 18,
         "technology": 15,
     }
