@@ -175,6 +175,25 @@ def test_store_graph_and_cli(tmp_path, write):
                 ("Algolia", "applies", "search engine"),
             },
         ),
+        (  # building a thing of the concept's kind applies it; a named one takes it instead
+            "Building a fault-tolerant metrics storage system at Airbnb",
+            "Airbnb built its own search engine from scratch, called Blackbird.",
+            {("Airbnb", "applies", "metrics storage"), ("Airbnb", "applies", "fault tolerance")},
+            {("Airbnb", "applies", "search engine")},
+        ),
+        (  # compared or contributed to is not used; what the sentence's "it" does is not
+            # the company's
+            "Netflix storage",
+            "After we compared Apache Cassandra and Redis, Netflix chose Redis. Netflix "
+            "contributes to Apache Spark. Other than load balancing it enables other Netflix "
+            "tools.",
+            {("Netflix", "uses", "Redis")},
+            {
+                ("Netflix", "uses", "Apache Cassandra"),
+                ("Netflix", "uses", "Apache Spark"),
+                ("Netflix", "applies", "load balancing"),
+            },
+        ),
         (  # rule 8: "T supporting C's services", "T powers our X" → C uses T
             "How Redis powers our feed at Lyft",
             "Apache Kafka supporting Lyft's services handles a trillion events.",

@@ -66,7 +66,7 @@ ON_TECH = re.compile(
     r"\b(?:(?:written|implemented|built|rewritten|developed|compiled) "
     r"(?:entirely |primarily |mostly )?(?:in|on|on top of|atop|around|with|using)|"
     r"based on|backed by|powered by|running on|runs on|run on|runs over|running inside|"
-    r"on top of|built atop|that (?:uses|runs on|relies on)|which (?:uses|runs on|relies on))"
+    r"on top of|built atop|(?:that|which) (?:uses|runs (?:on|over|atop)|relies on|is built on))"
     r"\s+(?:the |a |an |its |their )?$",
     re.I,
 )
@@ -341,6 +341,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _migrations(state, unit, low)
     _verbs(state, unit)
     _powers(state, unit)
+    _builds_concept(state, unit)
 
 
 def _appositive_head(ents, i, text):
@@ -371,7 +372,7 @@ def _right_before(ents, i, text):
     if phrase is None:
         return None
     lead = gap[: phrase.start()]
-    return ents[i - 1] if re.fullmatch(r"(?:\s+[\w-]+){0,2}\s*", lead) else None
+    return ents[i - 1] if re.fullmatch(r",?(?:\s+[\w-]+){0,2}\s*", lead) else None
 
 
 def _focus(state: _Post, unit: _Unit) -> str | None:
@@ -730,6 +731,50 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             add(e.name, typ, nxt.name, text, "possessive")
 
 
+def _builds_concept(state: _Post, unit: _Unit) -> None:
+    """ "Building a fault-tolerant metrics storage system at Airbnb", "we implemented
+    request hedging": the company builds or implements a thing of the concept's kind, so it
+    applies the concept (it provides it). The concepts are the verb's object phrase, before
+    any punctuation or preposition."""
+    text = unit.text
+    for verb in re.finditer(
+        r"\b(?:built|build|building|builds|implemented|implementing|implements|designed|"
+        r"designing|engineered|engineering|created|creating|developed|developing)\s+"
+        r"(?:(?:a|an|the|its|our|their|new|own)\s+)*",
+        text,
+        re.I,
+    ):
+        if unit.field != "title" and not _actor_before(unit, verb.start()):
+            continue
+        if unit.field == "title" and not re.match(
+            r"\s*(?:how\s+\S+\s+)?$", text[: verb.start()], re.I
+        ):
+            continue  # a title's verb counts only as its opening ("Building …", "How C built …")
+        head = _clause_heads(state, unit, len(unit.ents))
+        if unit.field != "title":
+            head = next(
+                (
+                    f.name
+                    for f in reversed(unit.ents)
+                    if f.type == "COMPANY" and f.e <= verb.start()
+                ),
+                state.actor
+                if ANAPHOR.search(text[max(0, verb.start() - 40) : verb.start()])
+                else None,
+            )
+        phrase = re.match(
+            r"[^,;:.()]*?(?=\s+(?:at|for|to|with|on|in|by|from|that|which|and)\b|[,;:.()]|$)",
+            text[verb.end() :],
+        )
+        end = verb.end() + (phrase.end() if phrase else 0)
+        inside = [f for f in unit.ents if verb.end() <= f.s and f.e <= end]
+        if re.search(r"\b(?:called|named|codenamed)\b", text[end : end + 60], re.I):
+            continue  # "built their own search engine …, called Blackbird": Blackbird's (rule 5)
+        if head and inside and all(f.type == "CONCEPT" for f in inside):
+            for f in inside:
+                state.add(head, "applies", f.name, text, "verb:build")
+
+
 def _powers(state: _Post, unit: _Unit) -> None:
     """Rule 8: "Workers powers our pipeline", "T supporting C's services" → C uses T."""
     text, ents = unit.text, unit.ents
@@ -837,17 +882,26 @@ def _actor_rules(state: _Post) -> None:
     techs_as_heads = {h for (h, _, _) in state.found if state.types.get(h) == "TECHNOLOGY"}
     for unit in state.units:
         subject = _subject_tech(unit)
+        # "… it enables advanced functionality in other Netflix tools": the sentence is
+        # about a system ("it"), not the company it names in passing.
+        about_it = re.search(
+            r"\bit\s+(?:enables|provides|supports|allows|handles|offers|lets|acts as)\b",
+            unit.text,
+            re.I,
+        )
         for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
             if e.name in heads_of:
                 continue
             if subject is not None and e is not subject:
-                # "ShardStore is the service we run …": the sentence is about the system.
-                if e.type == "CONCEPT":
+                # "ShardStore is the service we run …": the sentence is about the system,
+                # but not an example in parentheses ("services like Zen (graph database)").
+                before = unit.text[: e.s]
+                if e.type == "CONCEPT" and before.rfind("(") <= before.rfind(")"):
                     state.add(subject.name, "applies", e.name, unit.text, "subject")
                 continue
-            if not _speaks_of_actor(unit, actor, e) or _not_the_actors(unit, i):
+            if about_it or not _speaks_of_actor(unit, actor, e) or _not_the_actors(unit, i):
                 continue
             how = _actor_evidence(unit)
             if e.type == "TECHNOLOGY":
@@ -873,11 +927,14 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     ):
         return True
     # Rule 7: what the clause negates or rejects, what a failure was caused by, what was
-    # only tried: "were not viable", "the outage was caused by", "tried X before …".
+    # only tried, compared or contributed to: "were not viable", "the outage was caused by",
+    # "tried X before …", "after we compared X, Y and Z", "contributes to Hadoop".
     clause = re.split(r"[;.:]|,\s+(?:but|while|and|which)\b", before)[-1]
     if re.search(
         r"\b(?:not|n['\u2019]t|never|no longer|without|rather than|instead of|unlike|"
-        r"caused by|due to|tried|trialled|evaluated|considered)\b",
+        r"caused by|due to|tried|trialled|evaluat(?:ed|ing|es?)|consider(?:ed|ing|s)?|"
+        r"compar(?:ed|ing|es?)|benchmark(?:ed|ing|s)|shortlist(?:ed|ing)|assess(?:ed|ing|es)?|"
+        r"contribut\w* to)\b",
         clause + re.split(r"[;.,]", after)[0],
         re.I,
     ):
