@@ -82,6 +82,14 @@ PLANNED = re.compile(
     r"going to|paved? the way|paving the way|considering|next step)\b",
     re.I,
 )
+# A sentence about the system named before, saying what it uses or provides: "The service
+# uses …", "The platform implements …" (rule 1).
+SYSTEM_ANAPHOR = re.compile(
+    r"\s*the (?:service|system|tool|proxy|engine|platform|library|framework|server|database)\s+"
+    r"(?:\w+ly\s+)?(?:uses|relies on|runs on|is built on|leverages|combines|implements|provides|"
+    r"supports|employs)\b",
+    re.I,
+)
 # Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
@@ -270,6 +278,19 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     # "a new Rust-based proxy": the proxy is a system of the company's, not
                     # its practice, so the company gets only the technology.
                     add(actor, "uses", e.name, text, "compound")
+        # "Envoy, a home-grown … proxy", "Robinhood, our in-house load balancing service":
+        # an appositive that says the company made it (rule 3: more than a possessive).
+        if (
+            e.type == "TECHNOLOGY"
+            and state.actor
+            and re.match(
+                r",\s+(?:a|an|our|its|their)\s+(?:[\w-]+,?\s+){0,2}?(?:home-?grown|in-house|"
+                r"built in-house|internally (?:built|developed))\b",
+                after,
+                re.I,
+            )
+        ):
+            add(state.actor, "built", e.name, text, "built:own")
         # "X, written in Go and backed by Pulsar": the tech before the phrase uses it.
         if e.type == "TECHNOLOGY" and ON_TECH.search(before[-60:]):
             prev = _appositive_head(ents, i, text) or _right_before(ents, i, text)
@@ -292,10 +313,12 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             method = None
             if re.match(
                 r"^(?:(?:,|:| is| was| are|,? which is| —| -)\s*(?:a|an|the|its|our|their)\b|"
-                r" \(\s*(?:a|an|the)?\b)[^,.;()]{0,50}$",
+                r" \(\s*(?:a|an|the)?\b)(?:[^,.;()]|,(?!\s*(?:and|or|but|which|while|who)\b)){0,60}$",
                 gap,
                 re.I,
             ) and not re.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
+                # "Envoy, a home-grown, self-contained proxy server": commas between the
+                # adjectives are still one appositive.
                 method = "apposition"
             elif re.match(
                 r"^,?\s*(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?used\s+(?:\w+ly\s+)?)?(?:for|to)\s+"
@@ -531,6 +554,32 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             head = _mover(state, unit, src[0])
             if head:
                 add(head, "migrated_from", src[0].name, text, "migration:away")
+    # "rewriting it in Rust", "rewrote the service in Go": the same system in a new language
+    # ("rewriting an NGINX module in Rust" makes a new module: no move).
+    for match in re.finditer(
+        r"\brewr(?:ote|ite|ites|iting)\s+(?:it|(?:the|its|our|their)\s+(?:[\w-]+\s+){1,3}?)\s*in\s+",
+        text,
+        re.I,
+    ):
+        dst = [e for e in ents if e.s == match.end() and e.type == "TECHNOLOGY"]
+        if dst and not COMPOUND.match(text[dst[0].e :]):
+            head = _mover(state, unit, dst[0])
+            if head:
+                add(head, "migrated_to", dst[0].name, text, "migration:rewrite")
+    # "we have written a replacement in Rust for cf-html": what is replaced is moved from
+    for match in re.finditer(r"\breplacement\s+(?:in\s+[\w+#.-]+\s+)?for\s+", text, re.I):
+        if not _actor_before(unit, match.start()):
+            continue
+        src = [
+            e
+            for e in ents
+            if e.type == "TECHNOLOGY"
+            and 0 <= e.s - match.end() < 90
+            and not re.search(r"[;.]\s", text[match.end() : e.s])
+        ][:1]
+        head = _mover(state, unit, src[0]) if src else None
+        if head:
+            add(head, "migrated_from", src[0].name, text, "migration:replace")
     # "tried A before pivoting to B": what was tried and left is moved away from
     for match in re.finditer(
         r"\b(?:tried|trialled|tested|used)\s+(?:the |a |an )?(.{1,60}?)\s+before\s+"
@@ -872,16 +921,19 @@ def _has_subject(unit: _Unit, i: int) -> bool:
 
 
 def _actor_rules(state: _Post) -> None:
-    """The post's remaining technologies and concepts, attached to the post's actor."""
+    """The post's remaining technologies and concepts, attached to the technology a sentence
+    is about (its subject, or "the service" / "it" after one), else to the post's actor."""
     actor = state.actor
-    if actor is None:
-        return
     heads_of = {}
     for head, type_, tail in state.found:
         heads_of.setdefault(tail, set()).add((head, type_))
     techs_as_heads = {h for (h, _, _) in state.found if state.types.get(h) == "TECHNOLOGY"}
+    focal = None  # the technology the previous sentences were about
     for unit in state.units:
         subject = _subject_tech(unit)
+        about = subject.name if subject is not None else None
+        if about is None and focal is not None and SYSTEM_ANAPHOR.match(unit.text):
+            about = focal  # "GitHub Copilot is … The service uses HTTP/2 …" (rule 1)
         # "… it enables advanced functionality in other Netflix tools": the sentence is
         # about a system ("it"), not the company it names in passing.
         about_it = re.search(
@@ -894,22 +946,39 @@ def _actor_rules(state: _Post) -> None:
                 continue
             if e.name in heads_of:
                 continue
-            if subject is not None and e is not subject:
+            if about is not None and e.name != about:
                 # "ShardStore is the service we run …": the sentence is about the system,
                 # but not an example in parentheses ("services like Zen (graph database)").
                 before = unit.text[: e.s]
                 if e.type == "CONCEPT" and before.rfind("(") <= before.rfind(")"):
-                    state.add(subject.name, "applies", e.name, unit.text, "subject")
+                    state.add(about, "applies", e.name, unit.text, "subject")
+                elif (
+                    e.type == "TECHNOLOGY"
+                    and subject is None
+                    and re.search(rf"\b{USE_VERB}\b", before, re.I)
+                ):
+                    state.add(about, "uses", e.name, unit.text, "subject:anaphora")
+                continue
+            if actor is None:
                 continue
             if about_it or not _speaks_of_actor(unit, actor, e) or _not_the_actors(unit, i):
                 continue
             how = _actor_evidence(unit)
             if e.type == "TECHNOLOGY":
-                if e.name in techs_as_heads or _vendor(unit, i) or _named_after(e.name, actor):
+                # A system the post describes is not one it says the company runs, unless
+                # the sentence says so: "Apache Spark is our primary compute engine".
+                ours = re.match(
+                    r"\s+(?:is|are|was|has been)\s+(?:\w+\s+)?(?:our|its|their)\b", unit.text[e.e :]
+                )
+                if (e.name in techs_as_heads and not ours) or _vendor(unit, i):
+                    continue
+                if _named_after(e.name, actor):
                     continue
                 state.add(actor, "uses", e.name, unit.text, f"actor:{how}")
             elif e.type == "CONCEPT":
                 state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
+        if subject is not None:
+            focal = subject.name
 
 
 def _not_the_actors(unit: _Unit, i: int) -> bool:
