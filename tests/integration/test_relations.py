@@ -207,6 +207,16 @@ def test_store_graph_and_cli(tmp_path, write):
             },
             {("Lyft", "uses", "HTTP/2"), ("Lyft", "applies", "authentication")},
         ),
+        (  # adopted, not built; rule 8 in the passive and with words before "our"
+            "Pinterest storage",
+            "In 2013, we introduced Apache HBase into Pinterest. Pinterest's database needs "
+            "were originally served primarily by MongoDB. Vitess now serves 99% of our load.",
+            {
+                ("Pinterest", "uses", "MongoDB"),
+                ("Pinterest", "uses", "Vitess"),
+            },
+            {("Pinterest", "built", "Apache HBase")},
+        ),
         (  # rule 8: "T supporting C's services", "T powers our X" → C uses T
             "How Redis powers our feed at Lyft",
             "Apache Kafka supporting Lyft's services handles a trillion events.",

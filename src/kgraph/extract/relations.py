@@ -719,7 +719,11 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             ) or re.match(
                 r"\s+(?!(?:and|or|as|its|was|has|is)\b)(?:[a-z]\w*s|[A-Z]{2,}s)\b", text[e.e :]
             )
-            if not qualifies and not earlier and not indirect:
+            # "we introduced HBase into Pinterest": adopted, not built
+            adopted = re.match(r"\s+(?:in)?to\b", text[e.e :]) and re.search(
+                r"introduc", verb.group(0), re.I
+            )
+            if not qualifies and not earlier and not indirect and not adopted:
                 add(subject, "built", e.name, text, "built:verb")
                 continue
         if (
@@ -832,10 +836,25 @@ def _powers(state: _Post, unit: _Unit) -> None:
             continue
         m = re.match(
             r"\s+(?:now\s+)?(?:powers|powering|supports|supporting|serves|serving|underpins)\s+"
-            r"(?:(our|its|their)\b|(?=\S))",
+            r"(?:(?:[\w%.,-]+\s+){0,4}?(our|its|their)\b|(?=\S))",
             text[e.e :],
             re.I,
         )
+        # "our database needs were served primarily by MongoDB": the same, in the passive
+        passive = re.search(
+            r"(?:\b(our|its|their)|['\u2019]s)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:(?:was|were|is|are|being|been|originally|initially|primarily|mostly)\s+)+"
+            r"(?:served|powered|backed|supported|handled)\s+"
+            r"(?:primarily\s+|mostly\s+|entirely\s+)?by\s+$",
+            text[max(0, e.s - 120) : e.s],
+            re.I,
+        )
+        if passive is not None:
+            owner = [f for f in ents[:i] if f.type == "COMPANY" and f.e <= e.s]
+            company = state.actor if passive.group(1) else (owner[-1].name if owner else None)
+            if company:
+                state.add(company, "uses", e.name, text, "verb:powers")
+            continue
         if m is None:
             continue
         if m.group(1):
