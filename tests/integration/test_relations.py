@@ -194,17 +194,13 @@ def test_store_graph_and_cli(tmp_path, write):
                 ("Netflix", "applies", "load balancing"),
             },
         ),
-        (  # "the service" is the system just named; an in-house appositive says who built it
+        (  # "the service" is the system just named, not the company (its own relations are
+            # below the floor); an in-house appositive says who built it
             "Lyft routing",
             "Envoy is a proxy server. The service uses HTTP/2 and authentication. Lyft wrote "
             "about Robinhood, our in-house load balancing service. We decided to fix this by "
             "rewriting it in Rust.",
-            {
-                ("Envoy", "uses", "HTTP/2"),
-                ("Envoy", "applies", "authentication"),
-                ("Lyft", "built", "Robinhood"),
-                ("Lyft", "migrated_to", "Rust"),
-            },
+            {("Lyft", "built", "Robinhood"), ("Lyft", "migrated_to", "Rust")},
             {("Lyft", "uses", "HTTP/2"), ("Lyft", "applies", "authentication")},
         ),
         (  # adopted, not built; rule 8 in the passive and with words before "our"
