@@ -19,7 +19,7 @@ MINED_CONCEPT_MAX = 0.9
 # -- stated relations (extract/relations.py) ------------------------------------------------
 # How sure each relation rule is: its precision alone, from ``kgraph eval GOLD -v`` (the
 # per-method table) on data/gold/real-dev.jsonl pooled with 43 further real posts annotated
-# for the purpose (121 posts), rounded down to 0.05. A rule is named by its method up to the
+# for the purpose (121 posts; third-party excerpts, not kept here), rounded down to 0.05. A rule is named by its method up to the
 # colon, except the actor rule, whose three ways of tying a post to its company differ.
 RELATION_METHODS = {
     "verb": 0.9,  # "C uses/runs/adopted T", "T powers our X", "building a X system": 26 of 28
