@@ -13,6 +13,8 @@ import json
 import sqlite3
 import zlib
 
+from kgraph.store.rows import FIELDS
+
 
 def built_for(db: sqlite3.Connection) -> int | None:
     """The build whose graph the tables hold, or None."""
@@ -91,14 +93,15 @@ def read(db: sqlite3.Connection) -> dict:
     }
 
 
-def mention_evidence(db: sqlite3.Connection, post_id: str) -> dict[str, list[dict]]:
+def mention_evidence(db: sqlite3.Connection, post_id: str, text_sql: str) -> dict[str, list[dict]]:
     """Entity key -> the evidence of each mention edge of one post, as
-    :func:`kgraph.graph.construct.build_graph` keeps it."""
+    :func:`kgraph.graph.construct.build_graph` keeps it (``text_sql`` rebuilds a mention's
+    text the store left out: see :mod:`kgraph.store.rows`)."""
     rows = db.execute(
-        'SELECT e.key, m.field, m.start, m."end", m.text, m.s_start, m.s_end, m.sentence,'
-        " CASE m.field WHEN 'title' THEN p.title ELSE p.summary END"
-        " FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN posts p ON p.id = m.post_id"
-        ' WHERE m.post_id = ? ORDER BY m.field, m.start, m."end", e.key, m.text',
+        f'SELECT e.key, m.field, m.start, m."end", {text_sql}, m.s_start, m.s_end, m.sentence,'
+        " CASE m.field WHEN 1 THEN p.title ELSE p.summary END"
+        " FROM posts p JOIN mentions m ON m.post = p.n JOIN entities e ON e.id = m.entity_id"
+        f' WHERE p.id = ? ORDER BY m.field, m.start, m."end", e.key, {text_sql}',
         (post_id,),
     ).fetchall()
     out: dict[str, list[dict]] = {}
@@ -112,7 +115,7 @@ def mention_evidence(db: sqlite3.Connection, post_id: str) -> dict[str, list[dic
         out.setdefault(key, []).append(
             {
                 "post_id": post_id,
-                "field": field,
+                "field": FIELDS[field],
                 "start": start,
                 "end": end,
                 "sentence": sentence,
@@ -134,19 +137,21 @@ def relation_evidence(
     """(head, type, tail) -> the evidence of each relation of ``types`` (in ``post_ids``, or
     every post; with ``entity`` at one end), best first, as
     :func:`kgraph.graph.construct.stated_edges` keeps it."""
-    where = f"r.type IN ({','.join('?' * len(types))})"
+    where = f"y.name IN ({','.join('?' * len(types))})"
     args = list(types)
     if entity is not None:
-        where += " AND (r.head_key = ? OR r.tail_key = ?)"
+        where += " AND (h.key = ? OR t.key = ?)"
         args += [entity, entity]
     if post_ids is not None:
-        where += f" AND r.post_id IN ({','.join('?' * len(post_ids))})"
+        where += f" AND p.id IN ({','.join('?' * len(post_ids))})"
         args += post_ids
     found: dict[tuple[str, str, str], list[dict]] = {}
     for post_id, head, type_, tail, sentence, method, confidence in db.execute(
-        f"SELECT r.post_id, r.head_key, r.type, r.tail_key, {sentence_sql}, r.method,"
-        f" r.confidence FROM relations r JOIN posts p ON p.id = r.post_id WHERE {where}"
-        " ORDER BY r.post_id, r.head_key, r.type, r.tail_key, r.id",
+        f"SELECT p.id, h.key, y.name, t.key, {sentence_sql}, k.method, k.confidence"
+        " FROM relations r JOIN posts p ON p.n = r.post"
+        " JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail"
+        " JOIN relation_types y ON y.id = r.type JOIN methods k ON k.id = r.method"
+        f" WHERE {where} ORDER BY p.id, h.key, y.name, t.key, r.n",
         args,
     ):
         found.setdefault((head, type_, tail), []).append(
