@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kgraph import config
+from kgraph.ui import state
 from tests.support.ui_fixtures import make_store
 
 APP = str(config.APP_FILE)
@@ -35,11 +36,16 @@ def html_text(at: AppTest) -> str:
 
 
 def test_explore_loads_with_graph_and_legend(app):
+    from kgraph.ui import component
+
     at = app()
     assert not at.exception
     assert not at.error
-    assert "technology" in html_text(at)
+    assert " links · click a node or link" in html_text(at)
     assert at.selectbox(key="explore_search").options
+    # The legend is on the canvas itself, above the fold of a 900-px window.
+    assert 'class="kg-legend"' in component.HTML
+    assert all(f"</span> {kind}</span>" in component.HTML for kind in state.KINDS_ALL)
 
 
 def test_selecting_an_entity_shows_its_related_posts(app):

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from kgraph.ui import html, loaders, state
+from kgraph.ui import deeplink, html, loaders, state
 from kgraph.ui.html import esc
 
 MIGRATIONS = "insights_migrations"  # the Migrations table's selection
@@ -46,8 +46,13 @@ def render_card_relations(G, node: str) -> None:
             sentence = evidence_html(
                 ev["sentence"], [(result["label"], kind), (row["other"], other_kind)]
             )
+            # The name opens that entity (a link: widgets cannot sit in this HTML block).
+            name = (
+                f"<a href='{esc(deeplink.entity_href(row['other']))}' target='_self' "
+                f"class='kg-name'><b>{esc(row['other'])}</b></a>"
+            )
             items.append(
-                f"<li>{html.badge(other_kind)} <b>{esc(row['other'])}</b>"
+                f"<li>{html.badge(other_kind)} {name}"
                 f" <small>({len(row['posts'])} post(s))</small>"
                 f"<blockquote style='margin:2px 0 6px 0;padding-left:8px;"
                 f"border-left:3px solid #8884'>{sentence}<br><small>"
