@@ -173,22 +173,26 @@ def _reading_path(node: str, *, select) -> None:
     if pre:
         st.caption("Know these first")
     for i, p in enumerate(pre):
-        _name_button(p["label"], p.get("node") or p["label"], key=f"panel_pre_{i}", select=select)
-        st.html(
-            "<div class='kg-prereq' style='margin:-4px 0 6px 0'>"
-            + (f"{esc(p['definition'])}<br>" if p.get("definition") else "")
-            + f"<small><i>{esc(p['reason'])}</i></small></div>"
-        )
+        with st.container(gap=None):  # the name sits on its explanation
+            _name_button(
+                p["label"], p.get("node") or p["label"], key=f"panel_pre_{i}", select=select
+            )
+            st.html(
+                "<div class='kg-prereq'>"
+                + (f"{esc(p['definition'])}<br>" if p.get("definition") else "")
+                + f"<small><i>{esc(p['reason'])}</i></small></div>"
+            )
     posts = path.get("posts", [])
     if posts:
         st.caption("Then read, from introductory to advanced")
     for i, p in enumerate(posts):
-        _name_button(f"{i + 1}. {p['title']}", p["post"], key=f"panel_rp_{i}", select=select)
-        st.html(
-            f"<div class='kg-reading' style='margin:-4px 0 6px 0'><small>"
-            f"{LEVEL_ICONS.get(p['level'], '')} {esc(p['level'])}: {esc(p['reason'])}"
-            "</small></div>"
-        )
+        with st.container(gap=None):
+            _name_button(f"{i + 1}. {p['title']}", p["post"], key=f"panel_rp_{i}", select=select)
+            st.html(
+                f"<div class='kg-reading'><small>"
+                f"{LEVEL_ICONS.get(p['level'], '')} {esc(p['level'])}: {esc(p['reason'])}"
+                "</small></div>"
+            )
     if not pre and not posts:
         st.caption("No post mentions it yet, and the ontology gives it no parent.")
 
@@ -295,8 +299,9 @@ def post_card(G, node: str, *, select) -> None:
 def _post_buttons(rows: list[dict], key: str, select, why) -> None:
     """One button per post that opens it, with ``why(row)`` under it as plain text."""
     for i, row in enumerate(rows):
-        _name_button(row.get("title", ""), row["post"], key=f"{key}_{i}", select=select)
-        st.html(f"<small>{esc(why(row))}</small>")
+        with st.container(gap=None):  # the title sits on its reason
+            _name_button(row.get("title", ""), row["post"], key=f"{key}_{i}", select=select)
+            st.html(f"<small>{esc(why(row))}</small>")
 
 
 def _edge(G, sel: dict) -> None:
