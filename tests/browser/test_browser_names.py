@@ -140,3 +140,29 @@ def test_a_posts_entity_on_the_posts_page_opens_it(page, shipped):
     page.locator(".kg-summary mark").first.wait_for(timeout=15_000)
     page.get_by_role("radio", name="Lakebase", exact=True).first.click()
     _opened(page, "TECHNOLOGY:Lakebase", "Lakebase")
+
+
+def test_a_row_of_the_posts_table_opens_the_post(page, shipped):
+    _go(page, shipped, "Posts")
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for(timeout=15_000)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # header row, then row 1
+    page.locator(".kg-summary").first.wait_for(timeout=15_000)
+    page.get_by_text("Similar posts", exact=True).wait_for()
+    # The "Open a post" box shows the post the row opened.
+    chosen = page.locator(".st-key-posts_selected input").first.input_value()
+    heading = page.locator("h3", has_text=chosen).first if chosen else None
+    assert chosen and heading.count() == 1, chosen
+
+
+def test_a_migrations_names_open_them(page, shipped):
+    _go(page, shipped, "Insights")
+    page.get_by_role("tab", name="Migrations").click()
+    grid = page.locator("[data-testid='stDataFrame']").nth(1)  # after Centrality's table
+    grid.wait_for(timeout=15_000)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # Slack: SSH → REST
+    page.locator("blockquote mark").first.wait_for(timeout=15_000)
+    page.locator(".st-key-migrations_explore").get_by_role("radio", name="REST", exact=True).click()
+    _opened(page, "TECHNOLOGY:REST", "REST")

@@ -17,6 +17,19 @@ def _table(db: str, version: tuple) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(analysis.POST_COLUMNS))
 
 
+SHOWN = "posts_shown"  # the titles of the table's rows, in its order, for _on_row
+
+
+def _on_row() -> None:
+    """Callback: a clicked row opens its post below (the "Open a post" box shows it too)."""
+    event = st.session_state.get(state.POSTS_TABLE) or {}
+    selection = getattr(event, "selection", None) or event.get("selection") or {}
+    rows = getattr(selection, "rows", None) or selection.get("rows") or []
+    shown = st.session_state.get(SHOWN, [])
+    if rows and 0 <= rows[0] < len(shown):
+        st.session_state[state.POST] = shown[rows[0]]
+
+
 def render() -> None:
     """Draw the Posts page."""
     G = loaders.graph()
@@ -33,12 +46,16 @@ def render() -> None:
             .any(axis=1)
         )
         shown = table[mask]
-    st.caption(f"{len(shown)} of {len(table)} posts")
+    st.caption(f"{len(shown)} of {len(table)} posts · click a row to open the post")
+    st.session_state[SHOWN] = list(shown["title"])
     st.dataframe(
         shown.drop(columns=["id"]),
         hide_index=True,
         width="stretch",
         column_config={"url": st.column_config.LinkColumn("link")},
+        key=state.POSTS_TABLE,
+        on_select=_on_row,
+        selection_mode="single-row",
     )
     titles = dict(zip(shown["title"], shown["id"], strict=True))
     choice = st.selectbox("Open a post", list(titles), index=None, key=state.POST)
