@@ -188,10 +188,39 @@ function draw(root, data, setStateValue, setTriggerValue) {
   network.on("doubleClick", (p) => {
     if (p.nodes.length) setTriggerValue("expand", p.nodes[0]);
   });
-  network.once("afterDrawing", () => {
-    // Streamlit may size the container after the first frame; fit to what it became.
+  // vis fits the circles only: zoom out until the names drawn at the edges fit as well.
+  // A label keeps LABEL_PX on screen, so its width in world units grows as the zoom falls;
+  // a few rounds settle it.
+  const fitLabels = () => {
+    const rect = root.getBoundingClientRect();
+    for (let round = 0; round < 3; round++) {
+      const scale = network.getScale();
+      const pos = network.getPositions();
+      let l = Infinity, r = -Infinity, t = Infinity, b = -Infinity;
+      for (const n of data.nodes) {
+        const p = pos[n.id];
+        if (!p) continue;
+        const half = labelled.has(n.id) ? Math.max(n.size, measure(n.label) / scale / 2) : n.size;
+        const below = labelled.has(n.id) ? n.size + (LABEL_PX * 1.5) / scale : n.size;
+        l = Math.min(l, p.x - half); r = Math.max(r, p.x + half);
+        t = Math.min(t, p.y - n.size); b = Math.max(b, p.y + below);
+      }
+      if (!(r > l) || !(b > t)) return;
+      const pad = 2 * LABEL_GAP;
+      const fits = Math.min((rect.width - 2 * pad) / (r - l), (rect.height - 2 * pad) / (b - t));
+      if (!(fits < scale * 0.995)) return;
+      network.moveTo({ position: { x: (l + r) / 2, y: (t + b) / 2 }, scale: fits, animation: false });
+      relabel();
+    }
+  };
+  const refit = () => {
     network.fit({ animation: false, maxZoomLevel: 2 });
     relabel();
+    fitLabels();
+  };
+  network.once("afterDrawing", () => {
+    // Streamlit may size the container after the first frame; fit to what it became.
+    refit();
     window.kgraphDrawMs = performance.now() - started;
     root.dataset.ready = "1";
   });
@@ -207,16 +236,16 @@ function draw(root, data, setStateValue, setTriggerValue) {
   }, 1000);
   if (data.select && nodes.get(data.select)) network.selectNodes([data.select]);
   window.kgraphNetwork = network;
-  return { network, stop: () => { clearInterval(themeTimer); clearTimeout(timer); clearTimeout(dimTimer); } };
+  return { network, refit, stop: () => { clearInterval(themeTimer); clearTimeout(timer); clearTimeout(dimTimer); } };
 }
 
-function tools(parent, network) {
+function tools(parent, network, refit) {
   const bar = parent.querySelector(".kg-tools");
   if (!bar) return;
   bar.onclick = (ev) => {
     const act = ev.target && ev.target.dataset ? ev.target.dataset.act : null;
     if (!act) return;
-    if (act === "fit") network.fit({ animation: { duration: 300 }, maxZoomLevel: 2 });
+    if (act === "fit") refit();
     else {
       const scale = network.getScale() * (act === "in" ? 1.4 : 1 / 1.4);
       network.moveTo({ scale, animation: { duration: 200 } });
@@ -240,8 +269,8 @@ export default function (component) {
     previous.network.destroy();
   }
   root.dataset.ready = "";
-  const { network, stop } = draw(root, data, setStateValue, setTriggerValue);
-  tools(parentElement, network);
+  const { network, refit, stop } = draw(root, data, setStateValue, setTriggerValue);
+  tools(parentElement, network, refit);
   VIEWS.set(root, { sig: data.sig, network, stop });
   return () => {
     stop();
