@@ -78,7 +78,7 @@ def test_controls_change_the_view(app):
     at.slider(key="explore_depth").set_value(3).run()
     at.number_input(key="explore_cap").set_value(10).run()
     assert not at.exception
-    assert any("cap of 10" in i.value for i in at.info)
+    assert any("cap of 10" in c.value for c in at.caption)
     at.multiselect(key="explore_kinds").set_value(["company", "technology"]).run()
     at.number_input(key="explore_min_weight").set_value(2.0).run()
     at.selectbox(key="explore_size_by").set_value("degree").run()

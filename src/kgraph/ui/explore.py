@@ -105,7 +105,8 @@ def _graph_and_panel() -> None:
         )
         nodes = period.apply(nodes)
         if truncated:
-            st.info(
+            # A caption, not a box: a box pushed the graph's bottom below a 900-px fold.
+            st.caption(
                 f"Showing {len(nodes)} nodes: the cap of {int(ss[state.CAP])} applies. "
                 "Raise the cap, narrow the types or raise the minimum link weight."
             )

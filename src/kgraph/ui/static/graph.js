@@ -12,6 +12,9 @@ const VIEWS = new WeakMap();
 const LABEL_PX = 13; // label size on screen, in CSS pixels
 const LABEL_GAP = 4; // screen pixels kept between two label boxes
 const HOVER_DIM_MS = 400; // hover this long before the non-neighbours dim
+// The most central nodes may write their name over other nodes' dots (the text has a halo):
+// in a dense overview the hubs sit among dots, and leaving them unnamed named only the rim.
+const HUB_LABELS = 12;
 
 function cssVar(el, name, fallback) {
   const value = getComputedStyle(el).getPropertyValue(name).trim();
@@ -64,7 +67,7 @@ function chooseLabels(network, data, measure, always) {
     if (!always.has(n.id) && boxes.some((o) => box.l < o.r && o.l < box.r && box.t < o.b && o.t < box.b)) continue;
     // The text (under the node) must not run over another node's circle either.
     const text = { l: p.x - textW / 2, r: p.x + textW / 2, t: p.y + n.size, b: p.y + n.size + font * 1.4 };
-    if (!always.has(n.id) && data.nodes.some((o) => {
+    if (!always.has(n.id) && n.rank >= HUB_LABELS && data.nodes.some((o) => {
       if (o.id === n.id) return false;
       const q = pos[o.id];
       return q && text.l < q.x + o.size && q.x - o.size < text.r && text.t < q.y + o.size && q.y - o.size < text.b;
