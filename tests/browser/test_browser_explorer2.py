@@ -125,6 +125,17 @@ def test_gold_views_are_readable(page, gold, view):
     assert m["nodes"] >= 50, m
 
 
+def test_the_overviews_hubs_are_named(page, gold):
+    """In a dense overview the most central nodes get their names, not only the rim."""
+    page.goto(gold)
+    _measure(page)
+    top = page.evaluate(
+        """() => window.kgraphNetwork.body.data.nodes.get()
+                   .filter(n => n.kgRank < 6).map(n => [n.kgLabel, !!n.label])"""
+    )
+    assert len(top) == 6 and sum(named for _l, named in top) >= 4, top
+
+
 def test_narrow_window_gives_the_graph_the_width(browser, shipped):
     context = browser.new_context(viewport={"width": 900, "height": 900})
     page = context.new_page()

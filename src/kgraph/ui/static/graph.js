@@ -106,7 +106,7 @@ function draw(root, data, setStateValue, setTriggerValue) {
   });
   const restDim = (id) => path.length > 0 && !onPath.has(id);
   const nodes = new vis.DataSet(data.nodes.map((n) => ({
-    id: n.id, kgLabel: n.label, x: n.x, y: n.y, size: n.size, title: tooltip(n.title),
+    id: n.id, kgLabel: n.label, kgRank: n.rank, x: n.x, y: n.y, size: n.size, title: tooltip(n.title),
     shape: n.kind === "post" ? "diamond" : "dot",
     color: nodeColor(n, restDim(n.id)), font: fontFor(colors, LABEL_PX),
     borderWidth: onPath.has(n.id) ? 3 : 1,
