@@ -61,10 +61,6 @@ def _picked(key: str, select, targets: list[str]) -> None:
         _open(select, targets[i])
 
 
-def _clip(text: str, width: int = 48) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def _post_block(r: dict) -> str:
     title = html.link(r.get("title", ""), r.get("url", ""))
     meta = " · ".join(esc(x) for x in (r.get("source"), r.get("reason")) if x)
