@@ -193,28 +193,35 @@ function draw(root, data, setStateValue, setTriggerValue) {
   });
   // vis fits the circles only: zoom out until the names drawn at the edges fit as well.
   // A label keeps LABEL_PX on screen, so its width in world units grows as the zoom falls;
-  // a few rounds settle it.
+  // a few rounds of arithmetic settle the zoom, then one move and one relabel (each redraw
+  // of a 2,000-node view costs the browser a frame).
   const fitLabels = () => {
     const rect = root.getBoundingClientRect();
+    const pos = network.getPositions();
+    const width = new Map([...labelled].map((id) => [id, measure(byId.get(id).label)]));
+    const pad = 2 * LABEL_GAP;
+    const start = network.getScale();
+    let scale = start, center = null;
     for (let round = 0; round < 3; round++) {
-      const scale = network.getScale();
-      const pos = network.getPositions();
       let l = Infinity, r = -Infinity, t = Infinity, b = -Infinity;
       for (const n of data.nodes) {
         const p = pos[n.id];
         if (!p) continue;
-        const half = labelled.has(n.id) ? Math.max(n.size, measure(n.label) / scale / 2) : n.size;
-        const below = labelled.has(n.id) ? n.size + (LABEL_PX * 1.5) / scale : n.size;
+        const w = width.get(n.id);
+        const half = w === undefined ? n.size : Math.max(n.size, w / scale / 2);
+        const below = w === undefined ? n.size : n.size + (LABEL_PX * 1.5) / scale;
         l = Math.min(l, p.x - half); r = Math.max(r, p.x + half);
         t = Math.min(t, p.y - n.size); b = Math.max(b, p.y + below);
       }
       if (!(r > l) || !(b > t)) return;
-      const pad = 2 * LABEL_GAP;
       const fits = Math.min((rect.width - 2 * pad) / (r - l), (rect.height - 2 * pad) / (b - t));
-      if (!(fits < scale * 0.995)) return;
-      network.moveTo({ position: { x: (l + r) / 2, y: (t + b) / 2 }, scale: fits, animation: false });
-      relabel();
+      if (!(fits < scale * 0.995)) break;
+      scale = fits;
+      center = { x: (l + r) / 2, y: (t + b) / 2 };
     }
+    if (center === null) return;
+    network.moveTo({ position: center, scale, animation: false });
+    relabel();
   };
   const refit = () => {
     network.fit({ animation: false, maxZoomLevel: 2 });
