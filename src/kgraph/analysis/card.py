@@ -10,7 +10,7 @@ from kgraph.analysis._index import POST_BACKED, entity_graph, get_index
 from kgraph.analysis.centrality import centrality
 from kgraph.analysis.communities import community_of
 from kgraph.analysis.resolve import resolve
-from kgraph.graph.bipartite import LAYER_KEY, degree, writers
+from kgraph.graph.bipartite import LAYER_KEY, degree, entity_sources, writers
 from kgraph.graph.evidence import post_summary
 from kgraph.model import TEXT_RELATION_EDGES
 
@@ -128,9 +128,10 @@ def company_roles(G: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
         wrote.update(G.nodes[c]["label"] for c in publishers)
     built = {G.nodes[v]["label"] for _u, v, k in G.out_edges(node, keys=True) if k == "product_of"}
     stated: dict[str, set[str]] = defaultdict(set)
-    for u, _v, k in G.in_edges(node, keys=True):
-        if k in TEXT_RELATION_EDGES and G.nodes[u]["kind"] == "company":
-            stated[k.removeprefix("says_")].add(G.nodes[u]["label"])
+    for u in entity_sources(G, node):  # posts state nothing: skip a hub's thousands
+        for k in G._pred[node][u]:
+            if k in TEXT_RELATION_EDGES and G.nodes[u]["kind"] == "company":
+                stated[k.removeprefix("says_")].add(G.nodes[u]["label"])
     built |= stated.get("built", set())
     return {
         "wrote_about": sorted(wrote),

@@ -13,7 +13,8 @@ from __future__ import annotations
 import networkx as nx
 
 from kgraph.analysis.resolve import resolve
-from kgraph.graph.evidence import entity_sources, stated_evidence_around, stated_evidence_of
+from kgraph.graph.bipartite import entity_sources
+from kgraph.graph.evidence import stated_evidence_around, stated_evidence_of
 from kgraph.model import RELATION_TYPES, TEXT_RELATION_EDGES, post_node
 
 __all__ = ["GROUPS", "entity_relations", "migrations"]

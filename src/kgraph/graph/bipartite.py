@@ -17,7 +17,17 @@ from collections.abc import Iterator, Mapping
 
 import numpy as np
 
-__all__ = ["LAYER_KEY", "LazyLists", "PostLayer", "attach", "entities_of", "mention_rows"]
+__all__ = [
+    "LAYER_KEY",
+    "LazyLists",
+    "PostLayer",
+    "attach",
+    "degree",
+    "entities_of",
+    "entity_sources",
+    "mention_rows",
+    "writers",
+]
 
 LAYER_KEY = "_kgraph_posts"
 """``G.graph`` key of the :class:`PostLayer` behind a graph's mention edges."""
@@ -253,6 +263,16 @@ def _kinds(G, layer: PostLayer) -> np.ndarray:
     return found
 
 
+def _title_companies(G, layer: PostLayer) -> np.ndarray:
+    """Per mention row: a company named in the post's title."""
+    found = getattr(layer, "_title_companies", None)
+    if found is None:
+        in_title = np.array([a.get("n_title", 0) > 0 for a in layer.attrs] or [False])
+        found = (_kinds(G, layer) == "company")[layer.ent_idx] & in_title[layer.attr_idx]
+        layer._title_companies = found
+    return found
+
+
 def writers(G, entity: str) -> set[str] | None:
     """The companies that wrote about ``entity``: the publishers of the posts naming it, or
     for a post with no known publisher, the companies its title names. None when ``G``
@@ -266,14 +286,10 @@ def writers(G, entity: str) -> set[str] | None:
     posts = layer.post_of_row[layer.entity_rows(e)]
     publishers = layer.publisher[posts]
     found = set(publishers[publishers >= 0].tolist())
-    company = _kinds(G, layer) == "company"
-    in_title = np.array([a.get("n_title", 0) > 0 for a in layer.attrs] or [False])
-    for p in posts[publishers < 0].tolist():
-        lo, hi = layer.post_ptr[p], layer.post_ptr[p + 1]
-        named = layer.ent_idx[lo:hi][
-            company[layer.ent_idx[lo:hi]] & in_title[layer.attr_idx[lo:hi]]
-        ]
-        found.update(named.tolist())
+    orphans = np.zeros(len(layer.posts), dtype=bool)
+    orphans[posts[publishers < 0]] = True
+    named = orphans[layer.post_of_row] & _title_companies(G, layer)
+    found.update(np.unique(layer.ent_idx[named]).tolist())
     return {layer.entities[c] for c in found}
 
 
@@ -287,3 +303,11 @@ def kind_counts(G, kinds) -> dict[str, int] | None:
     sums = np.add.reduceat(wanted, layer.post_ptr[:-1]) if len(wanted) else np.zeros(0)
     has = np.diff(layer.post_ptr) > 0
     return {layer.posts[p]: int(sums[p]) for p in np.flatnonzero(has).tolist()}
+
+
+def entity_sources(G, node: str) -> list[str]:
+    """The nodes with an edge into ``node`` that are not posts (an app graph's posts are
+    behind arrays: skipping them is what makes this cheap for a hub)."""
+    pred = G._pred[node]
+    real = getattr(pred, "real", pred)
+    return [u for u in real if G.nodes[u].get("kind") != "post"]

@@ -12,12 +12,12 @@ from functools import lru_cache
 
 import networkx as nx
 
+from kgraph.graph.bipartite import entity_sources
 from kgraph.graph.stored import STORE_KEY
 from kgraph.model import POST_PREFIX
 
 __all__ = [
     "edge_posts",
-    "entity_sources",
     "mention_evidence",
     "post_summary",
     "stated_evidence",
@@ -121,14 +121,6 @@ def stated_evidence_around(G: nx.MultiDiGraph, node: str) -> dict[tuple, list[di
         rows = found.get((u, k.removeprefix("says_"), v), [])
         out[(u, k, v)] = sorted(rows, key=lambda e: (-e["confidence"], e["post_id"]))
     return out
-
-
-def entity_sources(G: nx.MultiDiGraph, node: str):
-    """The nodes with an edge into ``node`` that are not posts (an app graph's posts are
-    behind arrays: skipping them is what makes this cheap for a hub)."""
-    pred = G._pred[node]
-    real = getattr(pred, "real", pred)
-    return [u for u in real if G.nodes[u].get("kind") != "post"]
 
 
 def stated_evidence_of(G: nx.MultiDiGraph, keys: tuple[str, ...]) -> dict[tuple, list[dict]]:

@@ -67,8 +67,22 @@ def graph_at(db: str, version: tuple) -> nx.MultiDiGraph:
     prepare_pairs(G)  # the node-pair matrix views slice, where one pays (kgraph.view.pairs)
     gc.collect()
     gc.freeze()
-    threading.Thread(target=analysis.warm_after_first_view, args=(G,), daemon=True).start()
     return G
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _warming(db: str, version: tuple) -> threading.Thread:
+    thread = threading.Thread(
+        target=analysis.warm_after_first_view, args=(graph_at(db, version),), daemon=True
+    )
+    thread.start()
+    return thread
+
+
+def warm_in_background() -> None:
+    """Start :func:`kgraph.analysis.warm_after_first_view` once per store and build, in a
+    thread: the first view has been sent by then, and the first clicks find it done."""
+    _warming(*ensure_store())
 
 
 def graph() -> nx.MultiDiGraph:
