@@ -62,8 +62,14 @@ function chooseLabels(network, data, measure, always) {
     if (!always.has(n.id) && (Math.abs(p.x - view.x) > halfW || Math.abs(p.y - view.y) > halfH)) continue;
     const textW = measure(n.label) / scale;
     const half = Math.max(n.size, textW / 2);
-    const box = { l: p.x - half - gap, r: p.x + half + gap, t: p.y - n.size - gap,
-                  b: p.y + n.size + font * 1.5 + gap };
+    // A hub's box is its text alone: its big circle would otherwise keep the next hub's
+    // name off, and the most central nodes would be the ones left unnamed.
+    const hub = n.rank < HUB_LABELS;
+    const box = hub
+      ? { l: p.x - textW / 2 - gap, r: p.x + textW / 2 + gap, t: p.y + n.size - gap,
+          b: p.y + n.size + font * 1.5 + gap }
+      : { l: p.x - half - gap, r: p.x + half + gap, t: p.y - n.size - gap,
+          b: p.y + n.size + font * 1.5 + gap };
     if (!always.has(n.id) && boxes.some((o) => box.l < o.r && o.l < box.r && box.t < o.b && o.t < box.b)) continue;
     // The text (under the node) must not run over another node's circle either.
     const text = { l: p.x - textW / 2, r: p.x + textW / 2, t: p.y + n.size, b: p.y + n.size + font * 1.4 };
