@@ -114,6 +114,8 @@ TOOLBAR_MODE = "viewer"
 """Streamlit's toolbar: "viewer" hides the developer's Deploy button and menu entries."""
 VIEW_CAP = 300
 """Default node cap of a graph view."""
+VIEW_MEASURE = "pagerank"
+"""Default centrality measure that sizes a view's nodes (one of ``kgraph.model.MEASURES``)."""
 HTML_EXPORT_CAP = 2000
 """Nodes in an HTML export at most (the most connected); the page says when it left some out."""
 VIEW_CAP_MIN = 10

@@ -12,12 +12,13 @@ from kgraph.analysis.ego import ego_subgraph
 from kgraph.analysis.learning import glossary, read_next, reading_path
 from kgraph.analysis.paths import explain_edge, explained_path, hop_arrow
 from kgraph.analysis.posts import POST_COLUMNS, post_rows, post_spans
-from kgraph.analysis.precompute import warm
+from kgraph.analysis.precompute import warm, warm_after_first_view
 from kgraph.analysis.related import edge_evidence, related_posts
 from kgraph.analysis.relations import entity_relations, migrations
 from kgraph.analysis.resolve import resolve, search, suggestions
 from kgraph.analysis.similar import similar_posts
 from kgraph.analysis.timeline import in_period, monthly_counts, rising, whats_new
+from kgraph.graph.evidence import post_summary
 
 __all__ = [
     "POST_COLUMNS",
@@ -40,6 +41,7 @@ __all__ = [
     "monthly_counts",
     "post_rows",
     "post_spans",
+    "post_summary",
     "read_next",
     "reading_path",
     "related_posts",
@@ -50,5 +52,6 @@ __all__ = [
     "suggestions",
     "top_entities",
     "warm",
+    "warm_after_first_view",
     "whats_new",
 ]

@@ -12,7 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 
+from kgraph.graph.bipartite import LAYER_KEY, LazyLists, PostLayer, entities_of, mention_rows
+from kgraph.graph.stored import SURFACES_KEY
 from kgraph.model import TEXT_RELATION_EDGES
 
 CACHE_KEY = "_kgraph_index"
@@ -41,7 +44,10 @@ class Index:
 
 def mention_score(d: dict, n_in_post: int) -> float:
     """How much a post is about an entity: title first, then repetition and focus."""
-    summary = d["count"] - sum(e["field"] == "title" for e in d["evidence"])
+    n_title = d.get("n_title")
+    if n_title is None:  # a graph made by hand, with evidence only
+        n_title = sum(e["field"] == "title" for e in d["evidence"])
+    summary = d["count"] - n_title
     focus = 1.0 / max(n_in_post, 1)
     return round(2.0 * d["in_title"] + 0.5 * min(summary, 3) / 3 + 0.5 * focus, 4)
 
@@ -53,37 +59,91 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-def _build(G: nx.MultiDiGraph) -> Index:
-    entities_of: dict[str, list[str]] = defaultdict(list)
-    edges = [(u, v, d) for u, v, k, d in G.edges(keys=True, data=True) if k == "mentions"]
-    for u, v, _d in edges:
-        entities_of[u].append(v)
-    posts_of: dict[str, list[tuple[float, str]]] = defaultdict(list)
-    names: list[tuple[str, str, int]] = []
-    for u, v, d in edges:
-        posts_of[v].append((mention_score(d, len(entities_of[u])), u))
-        for ev in d["evidence"]:
-            names.append((_strip_possessive(ev["text"]).lower(), v, 2))
-    published = nx.get_node_attributes(G, "published")
-    for lst in posts_of.values():
-        lst.sort(key=lambda sp: (-sp[0], _neg_date(published.get(sp[1], "")), sp[1]))
+def _build_layered(G: nx.MultiDiGraph, layer: PostLayer) -> Index:
+    """The index of an app graph: post lists are sorted when a question first needs them."""
+    posts = layer.posts
+    by_date = sorted(
+        range(len(posts)), key=lambda p: (_neg_date(G.nodes[posts[p]]["published"]), posts[p])
+    )
+    rank = np.empty(len(posts), dtype=np.int64)
+    rank[by_date] = np.arange(len(posts))
+    n_in_post = np.diff(layer.post_ptr)
+    n_title = np.array([a.get("n_title", 0) for a in layer.attrs] or [0])
+    count = np.array([a["count"] for a in layer.attrs] or [0])
+    in_title = n_title > 0
+
+    def scored(entity: str) -> list[tuple[float, str]]:
+        p, a = mention_rows(layer, entity)
+        focus = 1.0 / np.maximum(n_in_post[p], 1)
+        score = np.round(
+            2.0 * in_title[a] + 0.5 * np.minimum(count[a] - n_title[a], 3) / 3 + 0.5 * focus, 4
+        )
+        order = np.lexsort((rank[p], -score))
+        return [(float(score[i]), posts[p[i]]) for i in order.tolist()]
+
+    mentioned = {layer.entities[e] for e in np.unique(layer.ent_idx).tolist()}
+    names = _names(G, [])
+    exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for name, node, prio in names:
+        exact[name].append((prio, node))
+    return Index(LazyLists(mentioned, scored), entities_of(layer), names, dict(exact), len(posts))
+
+
+def _names(G: nx.MultiDiGraph, from_evidence: list) -> list[tuple[str, str, int]]:
+    names = list(from_evidence)
+    # The app's graph keeps the words posts name each entity by, not every mention's.
+    for v, texts in G.graph.get(SURFACES_KEY, {}).items():
+        names.extend((_strip_possessive(t).lower(), v, 2) for t in texts)
     for node, d in G.nodes(data=True):
         if d["kind"] == "post":
             names.append((d["label"].lower(), node, 3))
             continue
         names.append((d["label"].lower(), node, 0))
         names.extend((alias.lower(), node, 1) for alias in d.get("aliases", []))
-    names = sorted(set(names))
+    return sorted(set(names))
+
+
+def _build(G: nx.MultiDiGraph) -> Index:
+    layer = G.graph.get(LAYER_KEY)
+    if layer is not None:
+        return _build_layered(G, layer)
+    entities_of: dict[str, list[str]] = defaultdict(list)
+    # Mentions go from posts: walk the posts' out-edges, not every edge of the graph.
+    succ = G._succ
+    posts = [n for n, k in G.nodes(data="kind") if k == "post"]
+    edges = [
+        (u, v, keyed["mentions"])
+        for u in posts
+        for v, keyed in succ[u].items()
+        if "mentions" in keyed
+    ]
+    for u, v, _d in edges:
+        entities_of[u].append(v)
+    posts_of: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    names: list[tuple[str, str, int]] = []
+    for u, v, d in edges:
+        posts_of[v].append((mention_score(d, len(entities_of[u])), u))
+        for ev in d.get("evidence", ()):
+            names.append((_strip_possessive(ev["text"]).lower(), v, 2))
+    # Newer posts first among equals: one rank per post, not a date key per mention.
+    by_date = sorted(posts, key=lambda p: (_neg_date(G.nodes[p].get("published", "")), p))
+    rank = {p: i for i, p in enumerate(by_date)}
+    for lst in posts_of.values():
+        lst.sort(key=lambda sp: (-sp[0], rank[sp[1]]))
+    names = _names(G, names)
     exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for name, node, prio in names:
         exact[name].append((prio, node))
-    n_posts = sum(1 for _n, k in G.nodes(data="kind") if k == "post")
+    n_posts = len(posts)
     return Index(dict(posts_of), dict(entities_of), names, dict(exact), n_posts)
+
+
+_INVERT = str.maketrans("0123456789", "9876543210")
 
 
 def _neg_date(date: str) -> str:
     # Newer posts first among equals: invert the digits so a plain sort puts them first.
-    return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date) or "~"
+    return date.translate(_INVERT) or "~"
 
 
 def get_index(G: nx.MultiDiGraph) -> Index:
@@ -117,7 +177,13 @@ def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:
     top = max((G.nodes[n]["post_count"] for n in EG), default=1)
     scale = math.log(2 + top)
     hub = {n: math.log(1 + G.nodes[n]["post_count"]) / scale for n in EG}
-    for u, v, k, d in G.edges(keys=True, data=True):
+    # Every path relation starts at an entity: walk the entities' out-edges, in graph order
+    # (not the posts' mentions, most of a big graph's edges).
+    succ = G._succ
+    entity_edges = (
+        (u, v, k, d) for u in G if u in EG for v, keyed in succ[u].items() for k, d in keyed.items()
+    )
+    for u, v, k, d in entity_edges:
         if k not in PATH_RELATIONS:
             continue
         if EG.has_edge(u, v):

@@ -10,6 +10,8 @@ from kgraph.analysis._index import POST_BACKED, entity_graph, get_index
 from kgraph.analysis.centrality import centrality
 from kgraph.analysis.communities import community_of
 from kgraph.analysis.resolve import resolve
+from kgraph.graph.bipartite import LAYER_KEY, degree, entity_sources, writers
+from kgraph.graph.evidence import post_summary
 from kgraph.model import TEXT_RELATION_EDGES
 
 __all__ = ["company_roles", "entity_card"]
@@ -49,7 +51,11 @@ def entity_card(G: nx.MultiDiGraph, name: str) -> dict:
         for entity in index.entities_of.get(node, []):
             neighbours[G.nodes[entity]["kind"]].append(G.nodes[entity]["label"])
         out.update(
-            degree=G.degree(node), pagerank=None, community=None, url=d["url"], summary=d["summary"]
+            degree=degree(G, node),
+            pagerank=None,
+            community=None,
+            url=d["url"],
+            summary=post_summary(G, node),
         )
     else:
         EG = entity_graph(G)
@@ -105,8 +111,8 @@ def company_roles(G: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
     ['Airbnb']
     """
     index = get_index(G)
-    wrote = set()
-    for _score, post in index.posts_of.get(node, []):
+    wrote = {G.nodes[c]["label"] for c in writers(G, node) or ()}
+    for _score, post in index.posts_of.get(node, []) if LAYER_KEY not in G.graph else ():
         publishers = [v for _u, v, k in G.out_edges(post, keys=True) if k == "published_by"]
         if not publishers:
             publishers = [
@@ -114,14 +120,18 @@ def company_roles(G: nx.MultiDiGraph, node: str) -> dict[str, list[str]]:
                 for _u, v, k, d in G.out_edges(post, keys=True, data=True)
                 if k == "mentions"
                 and G.nodes[v]["kind"] == "company"
-                and any(e.get("field") == "title" for e in d.get("evidence", []))
+                and (
+                    d.get("n_title", 0) > 0
+                    or any(e.get("field") == "title" for e in d.get("evidence", []))
+                )
             ]
         wrote.update(G.nodes[c]["label"] for c in publishers)
     built = {G.nodes[v]["label"] for _u, v, k in G.out_edges(node, keys=True) if k == "product_of"}
     stated: dict[str, set[str]] = defaultdict(set)
-    for u, _v, k in G.in_edges(node, keys=True):
-        if k in TEXT_RELATION_EDGES and G.nodes[u]["kind"] == "company":
-            stated[k.removeprefix("says_")].add(G.nodes[u]["label"])
+    for u in entity_sources(G, node):  # posts state nothing: skip a hub's thousands
+        for k in G._pred[node][u]:
+            if k in TEXT_RELATION_EDGES and G.nodes[u]["kind"] == "company":
+                stated[k.removeprefix("says_")].add(G.nodes[u]["label"])
     built |= stated.get("built", set())
     return {
         "wrote_about": sorted(wrote),

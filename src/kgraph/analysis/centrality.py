@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from kgraph.analysis._index import entity_graph, get_index
+from kgraph.graph.stored import SEED_KEY
 from kgraph.model import MEASURES
 
 __all__ = ["MEASURES", "centrality", "top_entities"]
@@ -17,6 +18,8 @@ def centrality(G: nx.MultiDiGraph, measure: str = "pagerank") -> dict[str, float
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, not {measure!r}")
     memo = get_index(G).memo
+    if measure not in memo and measure in G.graph.get(SEED_KEY, {}):
+        memo[measure] = G.graph[SEED_KEY][measure]  # computed by the build on this graph
     if measure not in memo:
         EG = entity_graph(G)
         if measure == "degree":

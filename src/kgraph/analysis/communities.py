@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from kgraph.analysis._index import entity_graph, get_index
+from kgraph.graph.stored import SEED_KEY
 
 __all__ = ["communities", "community_of"]
 
@@ -23,23 +24,34 @@ def communities(G: nx.MultiDiGraph, seed: int = 42) -> list[dict]:
     """
     memo = get_index(G).memo
     key = ("communities", seed)
+    stored = G.graph.get(SEED_KEY, {}).get("community") if seed == 42 else None
+    if key not in memo and stored:  # computed by the build on this graph
+        by_id: dict[int, list[str]] = {}
+        for n, c in stored.items():
+            by_id.setdefault(c, []).append(n)
+        rank = {n: (-G.nodes[n]["post_count"], n) for n in stored}
+        memo[key] = _listed([by_id[c] for c in sorted(by_id)], rank, G)
     if key not in memo:
         EG = entity_graph(G)
         groups = nx.community.louvain_communities(EG, weight="weight", seed=seed) if len(EG) else []
         rank = {n: (-G.nodes[n]["post_count"], n) for n in EG}
-        members = sorted(
-            (sorted(g, key=rank.__getitem__) for g in groups), key=lambda m: (-len(m), rank[m[0]])
-        )
-        memo[key] = [
-            {
-                "id": i,
-                "label": " · ".join(G.nodes[n]["label"] for n in m[:3]),
-                "size": len(m),
-                "members": m,
-            }
-            for i, m in enumerate(members)
-        ]
+        memo[key] = _listed(groups, rank, G)
     return memo[key]
+
+
+def _listed(groups, rank: dict, G: nx.MultiDiGraph) -> list[dict]:
+    members = sorted(
+        (sorted(g, key=rank.__getitem__) for g in groups), key=lambda m: (-len(m), rank[m[0]])
+    )
+    return [
+        {
+            "id": i,
+            "label": " · ".join(G.nodes[n]["label"] for n in m[:3]),
+            "size": len(m),
+            "members": m,
+        }
+        for i, m in enumerate(members)
+    ]
 
 
 def community_of(G: nx.MultiDiGraph, node: str, seed: int = 42) -> int | None:

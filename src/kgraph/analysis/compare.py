@@ -10,6 +10,7 @@ import networkx as nx
 from kgraph.analysis._index import get_index
 from kgraph.analysis.resolve import resolve
 from kgraph.errors import NotFoundError
+from kgraph.graph.evidence import mention_evidence
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,7 +39,7 @@ def _topics(G: nx.MultiDiGraph, company: str, other: str) -> dict[str, list[dict
         for entity in get_index(G).entities_of.get(post, []):
             if G.nodes[entity]["kind"] == "company" or entity in (company, other):
                 continue
-            ev = G.edges[post, entity, "mentions"]["evidence"][0]
+            ev = mention_evidence(G, post, entity)[0]
             found[entity].append(
                 {"post": post, "title": G.nodes[post]["title"], "sentence": ev["sentence"]}
             )

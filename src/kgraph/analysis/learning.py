@@ -29,6 +29,7 @@ import networkx as nx
 from kgraph.analysis._index import entity_graph, get_index
 from kgraph.analysis.resolve import resolve
 from kgraph.errors import KgraphError
+from kgraph.graph.bipartite import kind_counts
 
 __all__ = ["glossary", "read_next", "reading_path"]
 
@@ -84,6 +85,8 @@ def _idea_counts(G: nx.MultiDiGraph) -> dict[str, int]:
     """post -> how many concepts and technologies it mentions (once per graph)."""
     memo = get_index(G).memo
     if "idea_counts" not in memo:
+        memo["idea_counts"] = kind_counts(G, IDEA_KINDS)
+    if memo["idea_counts"] is None:
         kind = nx.get_node_attributes(G, "kind")
         memo["idea_counts"] = {
             post: sum(kind.get(e) in IDEA_KINDS for e in entities)

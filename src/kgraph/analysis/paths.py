@@ -9,16 +9,18 @@ import networkx as nx
 
 from kgraph.analysis._index import POST_BACKED, entity_graph, get_index
 from kgraph.analysis.resolve import resolve
+from kgraph.graph.evidence import edge_posts, mention_evidence, stated_evidence
+from kgraph.graph.stored import STORE_KEY
 from kgraph.model import TEXT_RELATION_EDGES, post_node
 
 __all__ = ["explain_edge", "explained_path", "hop_arrow"]
 
 SCAN = 300  # posts examined per hop when choosing the best evidence for a busy pair
+SCAN_STORED = 40  # the same, when each post's sentences are a read from the store
 
 
 def _sentences(G: nx.MultiDiGraph, post: str, entity: str) -> list[dict]:
-    d = G.get_edge_data(post, entity, "mentions")
-    return d["evidence"] if d else []
+    return mention_evidence(G, post, entity)
 
 
 def _post_fields(G: nx.MultiDiGraph, post: str) -> dict:
@@ -61,10 +63,10 @@ def explain_edge(G: nx.MultiDiGraph, u: str, v: str, key: str, limit: int = 50) 
                 "method": e["method"],
                 "confidence": e["confidence"],
             }
-            for e in d["evidence"][:limit]
+            for e in stated_evidence(G, u, v, key)[:limit]
         ]
     if key == "mentions":
-        seen = dict.fromkeys(e["sentence"] for e in d["evidence"])
+        seen = dict.fromkeys(e["sentence"] for e in mention_evidence(G, u, v))
         return [{**_post_fields(G, u), "sentence": s, "relation": key} for s in seen][:limit]
     if key == "published_by":
         return [
@@ -77,7 +79,7 @@ def explain_edge(G: nx.MultiDiGraph, u: str, v: str, key: str, limit: int = 50) 
         ]
     if key == "uses":
         out = []
-        for post in d["posts"][:limit]:
+        for post in edge_posts(G, u, v, d)[:limit]:
             ev = _sentences(G, post_node(post), v)
             out.append(
                 {
@@ -87,7 +89,14 @@ def explain_edge(G: nx.MultiDiGraph, u: str, v: str, key: str, limit: int = 50) 
                 }
             )
         return out
-    ranked = sorted((*_co_mention(G, post_node(p), u, v), post_node(p)) for p in d["posts"][:SCAN])
+    posts = edge_posts(G, u, v, d)
+    if STORE_KEY in G.graph:
+        # Sentences come from the store here: look at the posts with the fewest entities
+        # (the ones that are most about this pair) rather than SCAN of them.
+        entities_of = get_index(G).entities_of
+        posts = sorted(posts, key=lambda p: (len(entities_of.get(post_node(p), ())), p))
+        posts = posts[:SCAN_STORED]
+    ranked = sorted((*_co_mention(G, post_node(p), u, v), post_node(p)) for p in posts[:SCAN])
     return [
         {**_post_fields(G, post), "sentence": sentence, "relation": key}
         for _rank, sentence, post in ranked[:limit]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import networkx as nx
 
+from kgraph.graph.evidence import mention_evidence
+
 __all__ = ["POST_COLUMNS", "post_rows", "post_spans"]
 
 POST_COLUMNS = ("id", "title", "source", "published", "entities", "url")
@@ -55,11 +57,11 @@ def post_spans(G: nx.MultiDiGraph, node: str, field: str) -> list[tuple[int, int
     [(0, 8, 'concept')]
     """
     spans = []
-    for _u, v, k, d in G.out_edges(node, keys=True, data=True):
+    for _u, v, k in G.out_edges(node, keys=True):
         if k == "mentions":
             spans += [
                 (e["start"], e["end"], G.nodes[v]["kind"])
-                for e in d.get("evidence", [])
+                for e in mention_evidence(G, node, v)
                 if e.get("field") == field
             ]
     return spans

@@ -8,8 +8,10 @@ from kgraph.analysis._index import entity_graph, get_index
 from kgraph.analysis.centrality import centrality
 from kgraph.analysis.communities import community_of
 from kgraph.analysis.ego import neighbour_lists
+from kgraph.graph.bipartite import LAYER_KEY
+from kgraph.model import ENTITY_KINDS
 
-__all__ = ["warm"]
+__all__ = ["warm", "warm_after_first_view"]
 
 
 def warm(G: nx.MultiDiGraph, measures: tuple[str, ...] = ("pagerank", "degree")) -> None:
@@ -28,8 +30,22 @@ def warm(G: nx.MultiDiGraph, measures: tuple[str, ...] = ("pagerank", "degree"))
     ['communities', 'community_of', 'degree', 'ego_neighbours', 'entity_graph', 'pagerank']
     """
     get_index(G)
-    entity_graph(G)
     for measure in measures:
         centrality(G, measure)
     community_of(G, "")
-    neighbour_lists(G)
+    if LAYER_KEY in G.graph:
+        # An app graph comes with its centrality and communities (kgraph.graph.stored);
+        # the rest can wait until the first view is drawn: see warm_after_first_view.
+        return
+    entity_graph(G)
+    neighbour_lists(G, kinds=ENTITY_KINDS)
+
+
+def warm_after_first_view(G: nx.MultiDiGraph) -> None:
+    """What an app graph's first clicks need and :func:`warm` left out (the entity graph of
+    cards and paths, ~2 s at 100,000 posts). The app runs it in a background thread."""
+    if LAYER_KEY in G.graph:
+        entity_graph(G)
+        from kgraph.analysis.learning import _idea_counts
+
+        _idea_counts(G)

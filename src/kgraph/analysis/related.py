@@ -8,16 +8,17 @@ import networkx as nx
 
 from kgraph.analysis._index import get_index
 from kgraph.analysis.resolve import resolve
+from kgraph.graph.evidence import mention_evidence
 
 __all__ = ["edge_evidence", "related_posts"]
 
 CHILD_DISCOUNT = 0.5  # a post about auto-sharding is about sharding, but less directly
 
 
-def _evidence(d: dict) -> list[dict]:
+def _evidence(evidence: list[dict]) -> list[dict]:
     """Mention evidence with offsets of the mention WITHIN its sentence, title first."""
     out = []
-    for ev in sorted(d["evidence"], key=lambda e: (e["field"] != "title", e["start"])):
+    for ev in sorted(evidence, key=lambda e: (e["field"] != "title", e["start"])):
         s0 = ev["sentence_start"]
         out.append(
             {
@@ -33,8 +34,8 @@ def _evidence(d: dict) -> list[dict]:
     return out
 
 
-def _reason(d: dict, label: str, via: str | None) -> str:
-    surfaces = sorted({e["text"] for e in d["evidence"]} - {label})
+def _reason(d: dict, evidence: list[dict], label: str, via: str | None) -> str:
+    surfaces = sorted({e["text"] for e in evidence} - {label})
     alias = f" (as {', '.join(repr(s) for s in surfaces)})" if surfaces else ""
     if d["in_title"]:
         reason = f"{label!r} in the title{alias}"
@@ -75,6 +76,7 @@ def related_posts(G: nx.MultiDiGraph, name: str, limit: int = 20) -> list[dict]:
             continue
         seen.add(post)
         d = G.edges[post, entity, "mentions"]
+        evidence = mention_evidence(G, post, entity)
         p = G.nodes[post]
         via = G.nodes[node]["label"] if entity != node else None
         out.append(
@@ -85,8 +87,8 @@ def related_posts(G: nx.MultiDiGraph, name: str, limit: int = 20) -> list[dict]:
                 "source": p["source"],
                 "published": p["published"],
                 "score": score,
-                "reason": _reason(d, G.nodes[entity]["label"], via),
-                "evidence": _evidence(d),
+                "reason": _reason(d, evidence, G.nodes[entity]["label"], via),
+                "evidence": _evidence(evidence),
             }
         )
     return out

@@ -13,6 +13,8 @@ from __future__ import annotations
 import networkx as nx
 
 from kgraph.analysis.resolve import resolve
+from kgraph.graph.bipartite import entity_sources
+from kgraph.graph.evidence import stated_evidence_around, stated_evidence_of
 from kgraph.model import RELATION_TYPES, TEXT_RELATION_EDGES, post_node
 
 __all__ = ["GROUPS", "entity_relations", "migrations"]
@@ -32,9 +34,9 @@ GROUPS = {
 """Card headings by (relation, direction seen from the entity)."""
 
 
-def _evidence(G: nx.MultiDiGraph, d: dict) -> list[dict]:
+def _evidence(G: nx.MultiDiGraph, evidence: list[dict]) -> list[dict]:
     out = []
-    for e in d["evidence"]:
+    for e in evidence:
         node = post_node(e["post_id"])
         p = G.nodes[node] if node in G else {}
         out.append(
@@ -65,7 +67,10 @@ def entity_relations(G: nx.MultiDiGraph, name: str, type_: str | None = None) ->
     node = resolve(G, name)
     groups: dict[str, list[dict]] = {}
     edges = [(u, v, k, d, "out") for u, v, k, d in G.out_edges(node, keys=True, data=True)]
-    edges += [(u, v, k, d, "in") for u, v, k, d in G.in_edges(node, keys=True, data=True)]
+    edges += [
+        (u, node, k, d, "in") for u in entity_sources(G, node) for k, d in G._pred[node][u].items()
+    ]
+    stated = stated_evidence_around(G, node)
     for u, v, k, d, direction in edges:
         if k not in TEXT_RELATION_EDGES or (type_ and d["relation"] != type_):
             continue
@@ -78,7 +83,7 @@ def entity_relations(G: nx.MultiDiGraph, name: str, type_: str | None = None) ->
                 "other": G.nodes[other]["label"],
                 "other_key": other,
                 "posts": [post_node(p) for p in d["posts"]],
-                "evidence": _evidence(G, d),
+                "evidence": _evidence(G, stated[(u, k, v)]),
             }
         )
     order = list(GROUPS.values())
@@ -97,11 +102,20 @@ def migrations(G: nx.MultiDiGraph) -> list[dict]:
     Rows: ``{mover, from: [...], to: [...], post, title, url, sentence}``, sorted by mover.
     """
     rows: dict[tuple[str, str], dict] = {}
-    for u, v, k, d in G.edges(keys=True, data=True):
-        if k not in ("says_migrated_from", "says_migrated_to"):
-            continue
+    keys = ("says_migrated_from", "says_migrated_to")
+    stated = stated_evidence_of(G, keys)
+    # In the graph's edge order, like G.edges(), but only from entities: posts state none.
+    edges = (
+        (u, v, k)
+        for u, kind in G.nodes(data="kind")
+        if kind != "post"
+        for v, keyed in G._succ[u].items()
+        for k in keyed
+        if k in keys
+    )
+    for u, v, k in edges:
         side = "from" if k == "says_migrated_from" else "to"
-        for e in d["evidence"]:
+        for e in stated.get((u, k, v), ()):
             node = post_node(e["post_id"])
             row = rows.setdefault(
                 (u, node),

@@ -15,7 +15,7 @@ KINDS = click.Choice(["company", "technology", "concept"])
 
 
 def _graph(db):
-    return api.load_graph(db)
+    return api.load_app_graph(db)
 
 
 def command(name: str):
@@ -232,5 +232,5 @@ def export_cmd(fmt, out, dialect, db):
       kgraph export --format html -o graph.html         # opens offline in a browser
     """
 
-    for path in api.export(_graph(db), fmt, out, dialect=dialect):
+    for path in api.export(api.load_graph(db), fmt, out, dialect=dialect):
         click.echo(f"wrote {path}")

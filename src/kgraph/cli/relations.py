@@ -23,7 +23,7 @@ def relations_cmd(name, type_, db, as_json):
       kgraph relations Cloudflare
       kgraph relations Kubernetes --type uses --json
     """
-    r = analysis.entity_relations(api.load_graph(db), name, type_)
+    r = analysis.entity_relations(api.load_app_graph(db), name, type_)
     if as_json:
         return echo_json(r)
     if not r["groups"]:
@@ -51,7 +51,7 @@ def migrations_cmd(db, as_json):
       kgraph migrations
       kgraph migrations --json
     """
-    rows = analysis.migrations(api.load_graph(db))
+    rows = analysis.migrations(api.load_app_graph(db))
     if as_json:
         return echo_json(rows)
     if not rows:

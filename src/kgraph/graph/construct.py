@@ -124,6 +124,43 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
     >>> G.edges["post:p1", "CONCEPT:prewarming", "mentions"]["weight"]
     3.0
     """
+    posts, by_id, by_post = _grouped(snapshot)
+    G = _empty(snapshot, len(posts))
+    keys_of, entity_posts, publisher, published = _entities(G, posts, by_id, by_post, ontology)
+    mention_edges = []
+    for pid in sorted(by_post):
+        post, groups = by_id[pid], defaultdict(list)
+        for m in by_post[pid]:
+            groups[entity_key(m.type, m.canonical)].append(m)
+        for key in keys_of[pid]:
+            ms = groups[key]
+            n_title = sum(m.field == "title" for m in ms)
+            mention_edges.append(
+                (
+                    post_node(pid),
+                    key,
+                    "mentions",
+                    mention_attrs(
+                        n_title,
+                        len(ms),
+                        max(m.confidence for m in ms),
+                        {m.method for m in ms},
+                        evidence=[_evidence(post, m) for m in ms],
+                    ),
+                )
+            )
+    for post in posts:
+        G.add_node(post_node(post.id), **post_attrs(post, publisher.get(post.id, "")))
+    add_edges(G, mention_edges)
+    add_edges(G, published_by_edges(published))
+    add_edges(G, _uses(by_post, publisher))
+    add_edges(G, _related(keys_of, entity_posts, len(posts)))
+    add_edges(G, _ontology_closure(G, ontology))
+    add_edges(G, stated_edges(G, getattr(snapshot, "relations", [])))
+    return G
+
+
+def _grouped(snapshot: Snapshot) -> tuple[list[Post], dict[str, Post], dict[str, list[Mention]]]:
     posts = sorted(snapshot.posts, key=lambda p: p.id)
     by_id = {p.id: p for p in posts}
     by_post: dict[str, list[Mention]] = defaultdict(list)
@@ -133,7 +170,10 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
     ):
         if m.post_id in by_id:
             by_post[m.post_id].append(m)
+    return posts, by_id, by_post
 
+
+def _empty(snapshot: Snapshot, n_posts: int) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     build = snapshot.build or {}
     G.graph.update(
@@ -141,11 +181,15 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
             "name": "kgraph",
             "build_id": build.get("id") or 0,
             "pipeline_version": build.get("pipeline_version") or "",
-            "n_posts": len(posts),
+            "n_posts": n_posts,
         }
     )
+    return G
 
-    # Entities first, sorted by key, with counts and dates over the posts that mention them.
+
+def _entities(G, posts, by_id, by_post, ontology):
+    """Add the entity nodes (with counts and dates over their posts) and the companies that
+    published posts; return each post's entity keys, each entity's posts and the publishers."""
     names = sorted({(m.type, m.canonical) for ms in by_post.values() for m in ms})
     for type_, name in names:
         G.add_node(
@@ -153,33 +197,10 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
         )
     entity_posts: dict[str, list[str]] = defaultdict(list)
     keys_of: dict[str, list[str]] = {}
-    mention_edges = []
     for pid in sorted(by_post):
-        post, groups = by_id[pid], defaultdict(list)
-        for m in by_post[pid]:
-            groups[entity_key(m.type, m.canonical)].append(m)
-        keys_of[pid] = sorted(groups)
+        keys_of[pid] = sorted({entity_key(m.type, m.canonical) for m in by_post[pid]})
         for key in keys_of[pid]:
-            ms = groups[key]
-            in_title = any(m.field == "title" for m in ms)
-            n_summary = sum(m.field == "summary" for m in ms)
             entity_posts[key].append(pid)
-            mention_edges.append(
-                (
-                    post_node(pid),
-                    key,
-                    "mentions",
-                    {
-                        "type": "mentions",
-                        "weight": (TITLE_WEIGHT if in_title else 0.0) + min(n_summary, 3),
-                        "in_title": in_title,
-                        "count": len(ms),
-                        "confidence": round(max(m.confidence for m in ms), 4),
-                        "methods": sorted({m.method for m in ms}),
-                        "evidence": [_evidence(post, m) for m in ms],
-                    },
-                )
-            )
     for key, pids in entity_posts.items():
         dates = sorted(d for d in (by_id[p].published for p in pids) if d)
         G.nodes[key].update(
@@ -201,48 +222,67 @@ def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.Mult
             G.add_node(
                 key, **_entity_attrs("COMPANY", company, _entry(ontology, "COMPANY", company))
             )
-
     publisher = {pid: company for pid, company, _via in published}
-    for post in posts:
-        G.add_node(
-            post_node(post.id),
-            kind="post",
-            type="POST",
-            label=post.title,
-            title=post.title,
-            summary=post.summary,
-            url=post.url,
-            source=post.source,
-            published=post.published,
-            tags=list(post.tags),
-            aliases=[],
-            definition="",
-            company=publisher.get(post.id, ""),
-            post_count=1,
-            first_seen=post.published,
-            last_seen=post.published,
+    return keys_of, entity_posts, publisher, published
+
+
+def mention_attrs(
+    n_title: int, count: int, confidence: float, methods, evidence: list[dict] | None = None
+) -> dict:
+    """A ``mentions`` edge's attributes. Without ``evidence`` (the app's graph), the
+    sentences are read on demand: see :func:`kgraph.graph.evidence.mention_evidence`."""
+    n_summary = count - n_title
+    attrs = {
+        "type": "mentions",
+        "weight": (TITLE_WEIGHT if n_title else 0.0) + min(n_summary, 3),
+        "in_title": bool(n_title),
+        "n_title": n_title,
+        "count": count,
+        "confidence": round(confidence, 4),
+        "methods": sorted(methods),
+    }
+    if evidence is not None:
+        attrs["evidence"] = evidence
+    return attrs
+
+
+def post_attrs(post: Post, company: str, *, summary: bool = True) -> dict:
+    """A post node's attributes; without ``summary`` (the app's graph) it is read on demand."""
+    attrs = {
+        "kind": "post",
+        "type": "POST",
+        "label": post.title,
+        "title": post.title,
+        "summary": post.summary,
+        "url": post.url,
+        "source": post.source,
+        "published": post.published,
+        "tags": list(post.tags),
+        "aliases": [],
+        "definition": "",
+        "company": company,
+        "post_count": 1,
+        "first_seen": post.published,
+        "last_seen": post.published,
+    }
+    if not summary:
+        del attrs["summary"]
+    return attrs
+
+
+def published_by_edges(published: list[tuple[str, str, str]]) -> list[tuple]:
+    return [
+        (
+            post_node(pid),
+            entity_key("COMPANY", company),
+            "published_by",
+            {"type": "published_by", "weight": 1.0, "via": via},
         )
-    _add_edges(G, mention_edges)
-    _add_edges(
-        G,
-        [
-            (
-                post_node(pid),
-                entity_key("COMPANY", company),
-                "published_by",
-                {"type": "published_by", "weight": 1.0, "via": via},
-            )
-            for pid, company, via in published
-        ],
-    )
-    _add_edges(G, _uses(by_post, publisher))
-    _add_edges(G, _related(keys_of, entity_posts, len(posts)))
-    _add_edges(G, _ontology_closure(G, ontology))
-    _add_edges(G, _stated(G, getattr(snapshot, "relations", [])))
-    return G
+        for pid, company, via in published
+    ]
 
 
-def _add_edges(G: nx.MultiDiGraph, edges: list[tuple]) -> None:
+def add_edges(G: nx.MultiDiGraph, edges: list[tuple]) -> None:
     """Add ``(u, v, key, attrs)`` edges between existing nodes straight into the adjacency.
 
     ``add_edges_from`` builds a view per edge, which dominates a 10,000-post build; this
@@ -279,12 +319,18 @@ def _uses(by_post: dict[str, list[Mention]], publisher: dict[str, str]) -> list[
     ]
 
 
-def _stated(G: nx.MultiDiGraph, relations: list[Relation]) -> list[tuple]:
+def stated_edges(
+    G: nx.MultiDiGraph, relations: list[Relation], post_ids: set[str] | None = None
+) -> list[tuple]:
     """head → tail ``says_<type>`` edges, one per (head, type, tail), holding every post
-    that states it with its sentence, rule and confidence."""
+    that states it with its sentence, rule and confidence.
+
+    The posts must be nodes of ``G``, or, for a graph without posts, in ``post_ids``.
+    """
     grouped: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
     for r in relations:
-        if r.head_key in G and r.tail_key in G and post_node(r.post_id) in G:
+        has_post = r.post_id in post_ids if post_ids is not None else post_node(r.post_id) in G
+        if r.head_key in G and r.tail_key in G and has_post:
             grouped[(r.head_key, r.type, r.tail_key)].append(r)
     edges = []
     for (head, type_, tail), rs in sorted(grouped.items()):

@@ -18,12 +18,13 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from kgraph import config
 from kgraph.errors import StoreError
 from kgraph.model import Mention, Post, Relation, Snapshot
-from kgraph.store import cache, rows
+from kgraph.store import cache, graph_tables, rows
 from kgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = config.DEFAULT_DB
@@ -202,18 +203,96 @@ class Store:
                 )
             ]
             build = self._latest_build(db)
-            relations = [
-                Relation(*r)
-                for r in db.execute(
-                    "SELECT p.id, h.canonical, h.type, y.name, t.canonical, t.type,"
-                    f" {_RELATION_SENTENCE}, k.method, k.confidence FROM relations r"
-                    " JOIN posts p ON p.n = r.post"
-                    " JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail"
-                    " JOIN relation_types y ON y.id = r.type JOIN methods k ON k.id = r.method"
-                    " ORDER BY p.id, h.key, y.name, t.key"
-                )
-            ]
+            relations = _relations(db)
         return Snapshot(posts, mentions, build, relations)
+
+    def posts_with_mentions(self) -> Iterator[tuple[Post, list[Mention]]]:
+        """Each post (by id) with its mentions in the snapshot's order, one at a time."""
+        with self._read() as db:
+            cursor = db.execute(
+                f"SELECT {', '.join('p.' + c for c in _POST_COLUMNS.split(', '))},"
+                f' {_TEXT}, e.type, e.canonical, m.field, m.start, m."end",'
+                f" {_SENTENCE}, k.method, k.confidence FROM posts p"
+                " LEFT JOIN mentions m ON m.post = p.n"
+                " LEFT JOIN entities e ON e.id = m.entity_id"
+                " LEFT JOIN methods k ON k.id = m.method"
+                f' ORDER BY p.id, m.field, m.start, m."end", e.type, e.canonical, {_TEXT}'
+            )
+            post, mentions = None, []
+            for row in cursor:
+                if post is None or row[0] != post.id:
+                    if post is not None:
+                        yield post, mentions
+                    post, mentions = _post(row), []
+                if row[10] is not None:  # a post with no mention has one row of NULLs
+                    text, type_, canonical, field, *rest = row[8:17]
+                    mentions.append(
+                        Mention(post.id, text, type_, canonical, rows.FIELDS[field], *rest)
+                    )
+            if post is not None:
+                yield post, mentions
+
+    def companies(self) -> set[str]:
+        """The companies the store's mentions name."""
+        with self._read() as db:
+            return {
+                name
+                for (name,) in db.execute(
+                    "SELECT DISTINCT e.canonical FROM mentions m"
+                    " JOIN entities e ON e.id = m.entity_id WHERE e.type = 'COMPANY'"
+                )
+            }
+
+    def relations(self) -> list[Relation]:
+        with self._read() as db:
+            return _relations(db)
+
+    # -- the graph tables (kgraph.store.graph_tables) ------------------------------------
+
+    def graph_built_for(self) -> int | None:
+        """The build whose precomputed graph the store holds (None: none yet)."""
+        with self._read() as db:
+            return graph_tables.built_for(db)
+
+    def write_graph(self, nodes, arrays: dict[str, bytes]) -> None:
+        """Replace the graph tables with a new entity level (see :func:`graph_tables.write`)."""
+        with self._write() as db:
+            graph_tables.write(db, nodes, arrays)
+
+    def finish_graph(self, build_id: int, measures: dict, precomputed: dict) -> None:
+        """Make the graph tables current for ``build_id`` (see :func:`graph_tables.finish`)."""
+        with self._write() as db:
+            graph_tables.finish(db, build_id, measures, precomputed)
+
+    def graph_rows(self, *, current: bool = True) -> dict | None:
+        """The precomputed graph, posts, mention counts and relations of the latest build,
+        read in one transaction. None when the graph tables are not the latest build's
+        (with ``current=False``, whatever the tables hold is read: the build does that
+        before :meth:`finish_graph`)."""
+        with self._read() as db:
+            build = self._latest_build(db)
+            if build is None or (current and graph_tables.built_for(db) != build["id"]):
+                return None
+            rows = graph_tables.read(db)
+            rows["build"] = build
+            return rows
+
+    def mention_evidence(self, post_id: str) -> dict[str, list[dict]]:
+        """Entity key -> the sentences where one post mentions it, with offsets."""
+        with self._read() as db:
+            return graph_tables.mention_evidence(db, post_id, _TEXT)
+
+    def relation_evidence(
+        self, types: list[str], post_ids: list[str] | None = None, entity: str | None = None
+    ) -> dict[tuple[str, str, str], list[dict]]:
+        """(head, type, tail) -> sentences stating it, best first (see
+        :func:`graph_tables.relation_evidence`)."""
+        with self._read() as db:
+            return graph_tables.relation_evidence(db, _RELATION_SENTENCE, types, post_ids, entity)
+
+    def post_summary(self, post_id: str) -> str:
+        with self._read() as db:
+            return graph_tables.post_summary(db, post_id)
 
     def posts(self) -> list[Post]:
         return self.snapshot().posts
@@ -512,6 +591,41 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+@dataclass(frozen=True)
+class StoreReader:
+    """Reads one store's sentences and summaries for a graph that left them there
+    (:mod:`kgraph.graph.stored`), opening the store for each read so that any thread may
+    call it. Hashable, so readers of the same file share caches."""
+
+    path: Path
+
+    def mention_evidence(self, post_id: str) -> dict[str, list[dict]]:
+        with open_store(self.path) as store:
+            return store.mention_evidence(post_id)
+
+    def post_summary(self, post_id: str) -> str:
+        with open_store(self.path) as store:
+            return store.post_summary(post_id)
+
+    def relation_evidence(self, types, post_ids=None, entity=None) -> dict:
+        with open_store(self.path) as store:
+            return store.relation_evidence(types, post_ids, entity)
+
+
+def _relations(db: sqlite3.Connection) -> list[Relation]:
+    return [
+        Relation(*r)
+        for r in db.execute(
+            "SELECT p.id, h.canonical, h.type, y.name, t.canonical, t.type,"
+            f" {_RELATION_SENTENCE}, k.method, k.confidence FROM relations r"
+            " JOIN posts p ON p.n = r.post"
+            " JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail"
+            " JOIN relation_types y ON y.id = r.type JOIN methods k ON k.id = r.method"
+            " ORDER BY p.id, h.key, y.name, t.key"
+        )
+    ]
 
 
 def _post(row) -> Post:

@@ -2,7 +2,7 @@
 ``i - 1`` to ``i``, and a new store runs them all. Add a table with a new step at the end.
 """
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 SCHEMA_V1 = """
 CREATE TABLE posts (
@@ -172,5 +172,28 @@ INSERT INTO post_arrivals_v6 SELECT post_id, build_id FROM post_arrivals;
 DROP TABLE post_arrivals;
 ALTER TABLE post_arrivals_v6 RENAME TO post_arrivals
 """
+SCHEMA_V7 = """
+CREATE TABLE graph_meta (build_id INTEGER PRIMARY KEY, precomputed TEXT NOT NULL);
+CREATE TABLE graph_nodes (
+    id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, attrs TEXT NOT NULL,
+    late INTEGER NOT NULL, pagerank REAL, degree REAL, community INTEGER
+);
+CREATE TABLE graph_arrays (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
+"""
+"""What the app reads, written by the build (``kgraph.graph.stored``): the entity level of the
+graph (entities with their centrality and community), the overview's layout, and as
+compressed arrays the entity-entity edges with their counts and posts and the post-entity
+links (which post mentions which entity, how often, who published it), for the build in
+``graph_meta``. Sentences stay in ``mentions``; the app reads them by post when a question
+shows them."""
 # Index i holds the script that takes a store from version i to i + 1.
-MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6]
+MIGRATIONS: list[str] = [
+    "",
+    SCHEMA_V1,
+    SCHEMA_V2,
+    SCHEMA_V3,
+    SCHEMA_V4,
+    SCHEMA_V5,
+    SCHEMA_V6,
+    SCHEMA_V7,
+]

@@ -87,6 +87,10 @@ def _graph_and_panel() -> None:
     G = loaders.graph()
     ss = st.session_state
     left, right = st.columns([0.66, 0.34], gap="small")
+    # The panel first: its text answers a click while the graph beside it is laid out
+    # (Streamlit sends elements in the order the script writes them, whatever the column).
+    with right:
+        panel.render(G, ss[state.SELECTED], expand=expand, select=select_node)
     # The key names the graph's column for the narrow-screen CSS (kgraph.ui.html.PAGE_CSS).
     with left, st.container(key="kg-graph-col"):
         nodes, truncated = view_nodes(
@@ -136,8 +140,6 @@ def _graph_and_panel() -> None:
             f"{len(view['edges'])} links · click a node or link; double-click expands"
             "</small></div>"
         )
-    with right:
-        panel.render(G, ss[state.SELECTED], expand=expand, select=select_node)
     deeplink.write()
 
 
@@ -195,3 +197,4 @@ def render() -> None:
     del G
     whatsnew.render(select_node)
     _graph_and_panel()
+    loaders.warm_in_background()  # once the first view is on its way, not before

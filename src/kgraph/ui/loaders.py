@@ -8,6 +8,7 @@ empty store, which builds the shipped corpus once with a progress bar.
 from __future__ import annotations
 
 import gc
+import threading
 from pathlib import Path
 
 import networkx as nx
@@ -17,7 +18,7 @@ from kgraph import analysis, api, config
 from kgraph.ui import state
 from kgraph.ui.component import signature
 from kgraph.ui.mdtext import md
-from kgraph.view.pairs import pair_table
+from kgraph.view.pairs import prepare_pairs
 from kgraph.view.payload import LINKS_PER_NODE, layout, view_payload
 from kgraph.view.search import search_options
 from kgraph.view.selection import overview_nodes
@@ -61,12 +62,27 @@ def graph_at(db: str, version: tuple) -> nx.MultiDiGraph:
     # collections would otherwise walk its millions of objects (~0.4 s at 10,000 posts) in
     # the middle of a click. Unfreeze first, so a graph evicted from this cache can go.
     gc.unfreeze()
-    G = api.load_graph(db)
+    G = api.load_app_graph(db)
     analysis.warm(G)  # indexes, PageRank and communities once per build, not per click
-    pair_table(G)  # the node-pair matrix every view slices (kgraph.view.pairs)
+    prepare_pairs(G)  # the node-pair matrix views slice, where one pays (kgraph.view.pairs)
     gc.collect()
     gc.freeze()
     return G
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _warming(db: str, version: tuple) -> threading.Thread:
+    thread = threading.Thread(
+        target=analysis.warm_after_first_view, args=(graph_at(db, version),), daemon=True
+    )
+    thread.start()
+    return thread
+
+
+def warm_in_background() -> None:
+    """Start :func:`kgraph.analysis.warm_after_first_view` once per store and build, in a
+    thread: the first view has been sent by then, and the first clicks find it done."""
+    _warming(*ensure_store())
 
 
 def graph() -> nx.MultiDiGraph:

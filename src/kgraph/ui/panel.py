@@ -269,7 +269,7 @@ def post_card(G, node: str, *, select) -> None:
         + (" · opens the original" if html.safe_url(data.get("url", "")) else "")
         + "</small>"
         f"<p class='kg-summary'>"
-        f"{html.highlight_spans(data.get('summary', ''), analysis.post_spans(G, node, 'summary'))}</p>"
+        f"{html.highlight_spans(analysis.post_summary(G, node), analysis.post_spans(G, node, 'summary'))}</p>"
     )
     card = loaders.ask("entity_card", node)
     for kind, labels in sorted((card.get("neighbours") or {}).items()):

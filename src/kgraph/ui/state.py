@@ -70,7 +70,7 @@ DEFAULTS = {
     KINDS: KINDS_DEFAULT,
     MIN_WEIGHT: config.MIN_WEIGHT,
     CAP: config.VIEW_CAP,
-    SIZE_BY: "pagerank",
+    SIZE_BY: config.VIEW_MEASURE,
     URL_READ: False,
 }
 

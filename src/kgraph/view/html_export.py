@@ -18,6 +18,8 @@ import numpy as np
 
 from kgraph import config
 from kgraph.errors import KgraphError
+from kgraph.graph.bipartite import degree
+from kgraph.graph.evidence import post_summary
 from kgraph.view.forces import remove_overlaps
 from kgraph.view.palette import FALLBACK_COLOR, KIND_COLORS
 
@@ -103,12 +105,13 @@ def script_json(data) -> str:
     return text
 
 
-def _info(d: dict) -> str:
+def _info(G: nx.MultiDiGraph, n: str) -> str:
+    d = G.nodes[n]
     lines = [f"{d['label']} ({d['kind']})"]
     if d.get("definition"):
         lines.append(d["definition"])
     if d["kind"] == "post":
-        lines += [d.get("url", ""), d.get("summary", "")[:300]]
+        lines += [d.get("url", ""), post_summary(G, n)[:300]]
     else:
         lines.append(f"{d.get('post_count', 0)} post(s)")
     return "\n".join(x for x in lines if x)
@@ -118,7 +121,7 @@ def kept_nodes(G: nx.MultiDiGraph, cap: int) -> list[str]:
     """The ``cap`` most connected nodes (all of them when the graph is small enough)."""
     if G.number_of_nodes() <= cap:
         return list(G.nodes)
-    ranked = sorted(G.nodes, key=lambda n: (-G.degree(n), str(n)))
+    ranked = sorted(G.nodes, key=lambda n: (-degree(G, n), str(n)))
     return ranked[:cap]
 
 
@@ -136,7 +139,7 @@ def payload(G: nx.MultiDiGraph) -> dict:
             "id": n,
             "label": G.nodes[n]["label"][:60],
             "group": G.nodes[n]["kind"],
-            "info": _info(G.nodes[n]),
+            "info": _info(G, n),
             "color": KIND_COLORS.get(G.nodes[n]["kind"], FALLBACK_COLOR),
             "shape": "diamond" if G.nodes[n]["kind"] == "post" else "dot",
             "size": r,

@@ -14,7 +14,9 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-__all__ = ["EDGE_PRIORITY", "pair_table", "view_pairs"]
+from kgraph.graph.bipartite import LAYER_KEY
+
+__all__ = ["EDGE_PRIORITY", "pair_table", "prepare_pairs", "view_pairs"]
 
 CACHE_KEY = "_kgraph_pairs"
 EDGE_PRIORITY = ("is_a", "product_of", "published_by", "uses", "mentions", "related")
@@ -107,6 +109,13 @@ def pair_table(G: nx.MultiDiGraph) -> PairTable:
     return cached[1]
 
 
+def prepare_pairs(G: nx.MultiDiGraph) -> None:
+    """Build the pair table now if views of ``G`` slice one (not an app graph's: see
+    :func:`view_pairs`)."""
+    if LAYER_KEY not in G.graph:
+        pair_table(G)
+
+
 def view_pairs(G: nx.MultiDiGraph, keep: list[str], min_weight: float = float("-inf")):
     """Arrays (i, j, rank, forward, weight) of the linked pairs i < j of sorted ``keep``.
 
@@ -123,8 +132,10 @@ def view_pairs(G: nx.MultiDiGraph, keep: list[str], min_weight: float = float("-
     >>> i.tolist(), j.tolist(), EDGE_PRIORITY[rank[0]], bool(forward[0]), float(weight[0])
     ([0], [1], 'is_a', True, 2.0)
     """
-    table = pair_table(G)
-    if min_weight > table.min_weight or not keep:  # a threshold that filters: walk the view
+    # An app graph's mentions are arrays (kgraph.graph.bipartite): a table of every pair
+    # would read them all, so its views are walked (a few ms for 300 nodes).
+    table = None if LAYER_KEY in G.graph else pair_table(G)
+    if table is None or min_weight > table.min_weight or not keep:  # walk the view
         where = {n: i for i, n in enumerate(keep)}
         i, j, rank, forward, weight = _arrays(_pairs(G, keep, where, min_weight))
     else:

@@ -14,6 +14,8 @@ import networkx as nx
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
+from kgraph.graph.bipartite import degree
+from kgraph.graph.stored import SEED_KEY
 from kgraph.view.forces import fruchterman_reingold, remove_overlaps
 from kgraph.view.pairs import EDGE_PRIORITY, view_pairs
 from kgraph.view.palette import KIND_COLORS
@@ -47,6 +49,9 @@ def layout(G: nx.MultiDiGraph, nodes: list[str], seed: int = 42) -> dict[str, tu
     order = sorted(set(n for n in nodes if n in G))
     if not order:
         return {}
+    stored = G.graph.get(SEED_KEY, {}).get("layouts", {}).get("\n".join(order))
+    if stored is not None and seed == 42:  # laid out by the build (kgraph.graph.stored)
+        return {n: (x, y) for n, (x, y) in zip(order, stored, strict=True)}
     if len(order) == 1:
         return {order[0]: (0.0, 0.0)}
     return _pack(order, _weights(G, order), seed)
@@ -181,7 +186,7 @@ def view_payload(
         room = {n: max(radius[n], min(len(labels[n]) * 3.6, 120.0)) for n in keep}
     placed = _separate(keep, positions, room)
     # Label priority: the browser labels nodes in this order while their labels fit.
-    order = sorted(keep, key=lambda n: (-scores[n], -G.degree(n), n))
+    order = sorted(keep, key=lambda n: (-scores[n], -degree(G, n), n))
     rank = {n: r for r, n in enumerate(order)}
     out_nodes = []
     for n in keep:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 import networkx as nx
 
 from kgraph.analysis import ego_subgraph
+from kgraph.graph.bipartite import degree
 
 
 def _strong_nodes(G: nx.MultiDiGraph, min_weight: float) -> set[str]:
@@ -32,17 +33,22 @@ def overview_nodes(
     """
     wanted = set(kinds)
     strong = _strong_nodes(G, min_weight) if min_weight > 1 else None
-    pool = [
-        n
-        for n, d in G.nodes(data=True)
-        if d.get("kind") in wanted
-        and (d.get("kind") == "post" or d.get("post_count", 0) > 0)
-        and (strong is None or n in strong)
-    ]
-    pool.sort(
-        key=lambda n: (G.nodes[n].get("kind") == "post", -scores.get(n, 0.0), -G.degree(n), n)
-    )
-    return sorted(pool[:cap]), len(pool) > cap
+    entities, posts = [], []
+    for n, d in G.nodes(data=True):
+        kind = d.get("kind")
+        if kind not in wanted or (strong is not None and n not in strong):
+            continue
+        if kind == "post":
+            posts.append(n)
+        elif d.get("post_count", 0) > 0:
+            entities.append(n)
+    entities.sort(key=lambda n: (-scores.get(n, 0.0), -degree(G, n), n))
+    if len(entities) < cap:  # posts only fill what entities leave (100,000 need no sort)
+        posts.sort(key=lambda n: (-scores.get(n, 0.0), -degree(G, n), n))
+        entities += posts[: cap - len(entities)]
+    elif posts:
+        entities.append(posts[0])  # only to say the cap cut some off
+    return sorted(entities[:cap]), len(entities) > cap
 
 
 def view_nodes(
@@ -103,3 +109,31 @@ def linked_nodes(view: dict, keep: set | None = None) -> list[str]:
     keep = keep or set()
     linked = {e["from"] for e in view["edges"]} | {e["to"] for e in view["edges"]}
     return [n["id"] for n in view["nodes"] if n["id"] in linked or n["id"] in keep]
+
+
+def landing_views(
+    G: nx.MultiDiGraph, kinds: Iterable[str], min_weight: float, cap: int, scores: dict
+) -> list[list[str]]:
+    """The node sets the Explore page draws first with these settings: the overview, and
+    the overview less its unlinked nodes when a weight filter hides them (as the page does).
+
+    The build lays these out once (:func:`kgraph.api.build`), so a fresh server's first
+    view costs no layout.
+    """
+    from kgraph.view.payload import LINKS_PER_NODE, layout, view_payload
+
+    nodes, _truncated = overview_nodes(G, kinds, min_weight, cap, scores)
+    views = [nodes]
+    if min_weight > 0:
+        drawn = view_payload(
+            G,
+            nodes,
+            layout(G, nodes),
+            scores,
+            min_weight=min_weight,
+            links_per_node=LINKS_PER_NODE,
+        )
+        keep = linked_nodes(drawn)
+        if len(keep) < len(nodes):
+            views.append(sorted(keep))
+    return views

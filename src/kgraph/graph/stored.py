@@ -1,0 +1,248 @@
+"""The app's graph: what the build stores, and the graph made from it on load.
+
+:func:`kgraph.graph.construct.build_graph` makes the whole graph from a snapshot: every
+mention with its sentence, every post with its summary, co-occurrence counted over every
+post. At 100,000 posts that is most of a minute and gigabytes. So the build stores the
+entity level once (:func:`entity_rows`), and :func:`app_graph` joins it with the posts and
+one row per (post, entity) read without sentences. The result has the nodes, edges and
+attributes of ``build_graph``'s graph, except:
+
+- a ``mentions`` edge has no ``evidence`` and a post node no ``summary``; read them with
+  :func:`kgraph.graph.evidence.mention_evidence` and :func:`~kgraph.graph.evidence.post_summary`;
+- a ``related`` edge has no ``posts``; :func:`kgraph.graph.evidence.edge_posts` finds them.
+
+Centrality, communities and the overview's layout come with it (``G.graph["_kgraph_seed"]``),
+computed by the build on this same graph (:func:`kgraph.api.build`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import networkx as nx
+import numpy as np
+
+from kgraph.graph.bipartite import PostLayer, attach
+from kgraph.graph.construct import add_edges, mention_attrs
+from kgraph.graph.entity_level import EntityLevel
+from kgraph.model import TEXT_RELATION_EDGES, entity_key, post_node
+
+__all__ = ["SEED_KEY", "STORE_KEY", "SURFACES_KEY", "app_graph", "entity_rows"]
+
+STORE_KEY = "_kgraph_store"
+"""``G.graph`` key: what a graph without sentences reads them from: an object with
+``mention_evidence(post_id)``, ``post_summary(post_id)`` and ``relation_evidence(types,
+post_ids, entity)`` (:class:`kgraph.store.StoreReader`)."""
+SURFACES_KEY = "_kgraph_surfaces"
+"""``G.graph`` key: entity -> the words posts name it by (for search and resolve)."""
+SEED_KEY = "_kgraph_seed"
+"""``G.graph`` key: what the build computed on this graph: ``pagerank``, ``degree`` and
+``community`` (entity -> value, read by :mod:`kgraph.analysis`) and ``layouts`` (the node
+ids of a view joined by newlines -> their positions, read by :func:`kgraph.view.payload.layout`)."""
+
+
+EDGE_KINDS = ("related", "uses", "is_a", "product_of", *TEXT_RELATION_EDGES)
+"""Entity-entity edges by the code the ``edge_kind`` array stores."""
+
+
+def entity_rows(level: EntityLevel) -> tuple[list, dict]:
+    """``(nodes, arrays)`` of an entity level for :meth:`kgraph.store.Store.write_graph`."""
+    E = level.graph
+    nodes = [
+        (key, {**attrs, "surfaces": sorted(level.surfaces.get(key, ()))}, i >= level.n_early)
+        for i, (key, attrs) in enumerate(E.nodes(data=True))
+    ]
+    return nodes, {**_pack(level), **_pack_edges(E, level.post_ids)}
+
+
+def _pack_edges(E: nx.MultiDiGraph, post_ids: list[str]) -> dict:
+    """Entity-entity edges as arrays: ends, kind, count, best confidence (NaN: none) and,
+    except for ``related`` (:func:`kgraph.graph.evidence.edge_posts`), their posts."""
+    entity_at = {e: i for i, e in enumerate(E.nodes)}
+    post_at = {pid: i for i, pid in enumerate(post_ids)}
+    kind_at = {k: i for i, k in enumerate(EDGE_KINDS)}
+    ends, counts, confidence, behind, ptr = [], [], [], [], [0]
+    for u, v, k, d in E.edges(keys=True, data=True):
+        ends.append((entity_at[u], entity_at[v], kind_at[k]))
+        counts.append(int(d.get("count", 1)))
+        confidence.append(d.get("confidence", math.nan))
+        if k != "related":
+            behind.extend(post_at[p] for p in d.get("posts", ()))
+        ptr.append(len(behind))
+    table = np.array(ends, dtype=np.int32).reshape(-1, 3)
+    return {
+        "edge_u": table[:, 0].tobytes(),
+        "edge_v": table[:, 1].tobytes(),
+        "edge_kind": table[:, 2].tobytes(),
+        "edge_count": np.array(counts, dtype=np.int32).tobytes(),
+        "edge_confidence": np.array(confidence, dtype=np.float64).tobytes(),
+        "edge_posts_ptr": np.array(ptr, dtype=np.int64).tobytes(),
+        "edge_posts": np.array(behind, dtype=np.int32).tobytes(),
+    }
+
+
+def _edges(arrays: dict, entities: list[str], post_ids: list[str]):
+    """Unpack :func:`_pack_edges`: ``(u, v, kind, count, posts or None, confidence or None)``."""
+    u, v, kind, count = (
+        np.frombuffer(arrays[f"edge_{n}"], dtype=np.int32).tolist()
+        for n in ("u", "v", "kind", "count")
+    )
+    confidence = np.frombuffer(arrays["edge_confidence"], dtype=np.float64).tolist()
+    ptr = np.frombuffer(arrays["edge_posts_ptr"], dtype=np.int64).tolist()
+    behind = [post_ids[p] for p in np.frombuffer(arrays["edge_posts"], dtype=np.int32).tolist()]
+    for i, k in enumerate(kind):
+        name = EDGE_KINDS[k]
+        posts = None if name == "related" else behind[ptr[i] : ptr[i + 1]]
+        c = confidence[i]
+        yield entities[u[i]], entities[v[i]], name, count[i], posts, None if c != c else c
+
+
+def _pack(level: EntityLevel) -> dict:
+    """The post-entity links as arrays (see :class:`kgraph.graph.bipartite.PostLayer`)."""
+    post_at = {pid: i for i, pid in enumerate(level.post_ids)}
+    entity_at = {e: i for i, e in enumerate(level.graph.nodes)}
+    attrs: dict[tuple, int] = {}
+    rows = sorted(
+        (
+            post_at[pid],
+            entity_at[key],
+            attrs.setdefault((n_title, count, conf, ",".join(sorted(methods))), len(attrs)),
+        )
+        for (pid, key), (n_title, count, conf, methods) in level.mentions.items()
+    )
+    table = np.array(rows, dtype=np.int32).reshape(-1, 3)
+    publisher = np.full(len(post_at), -1, dtype=np.int32)
+    via = np.zeros(len(post_at), dtype=np.int32)
+    vias: dict[str, int] = {}
+    for pid, company, how in level.published:
+        publisher[post_at[pid]] = entity_at[entity_key("COMPANY", company)]
+        via[post_at[pid]] = vias.setdefault(how, len(vias))
+    return {
+        "post_idx": table[:, 0].tobytes(),
+        "ent_idx": table[:, 1].tobytes(),
+        "attr_idx": table[:, 2].tobytes(),
+        "attrs": json.dumps(list(attrs)).encode(),
+        "publisher": publisher.tobytes(),
+        "via": via.tobytes(),
+        "vias": json.dumps(list(vias)).encode(),
+    }
+
+
+def app_graph(rows: dict, reader) -> nx.MultiDiGraph:
+    """The graph of :meth:`kgraph.store.Store.graph_rows`, reading sentences with ``reader``
+    (see :data:`STORE_KEY`)."""
+    build = rows["build"]
+    G = nx.MultiDiGraph()
+    G.graph.update(
+        {
+            "name": "kgraph",
+            "build_id": build.get("id") or 0,
+            "pipeline_version": build.get("pipeline_version") or "",
+            "n_posts": len(rows["posts"]),
+            STORE_KEY: reader,
+        }
+    )
+    surfaces: dict[str, list[str]] = {}
+    measured: dict[str, dict] = {"pagerank": {}, "degree": {}, "community": {}}
+    entities, late = [], []
+    for key, attrs, is_late, pagerank, degree, community in rows["nodes"]:
+        entities.append(key)
+        surfaces[key] = attrs.pop("surfaces", [])
+        if pagerank is not None:
+            measured["pagerank"][key] = pagerank
+            measured["degree"][key] = degree
+            measured["community"][key] = community
+        if is_late:
+            late.append((key, attrs))
+        else:
+            G.add_node(key, **attrs)
+    G.graph[SURFACES_KEY] = surfaces
+    # Measures only when the build finished computing them (graph_tables.finish).
+    G.graph[SEED_KEY] = {**rows["precomputed"], **(measured if rows["build_id"] else {})}
+
+    arrays = rows["arrays"]
+    publisher = np.frombuffer(arrays["publisher"], dtype=np.int32)
+    companies = [e.partition(":")[2] for e in entities]
+    posts = []
+    # Straight into NetworkX's node and adjacency dicts: add_node's checks cost a second
+    # per 100,000 posts. The attributes are post_attrs' (a test compares the graphs).
+    node_attrs, succ, pred = G._node, G._succ, G._pred
+    for (pid, title, url, source, published, tags), company in zip(
+        rows["posts"], publisher.tolist(), strict=True
+    ):
+        node = post_node(pid)
+        posts.append(node)
+        node_attrs[node] = {
+            "kind": "post",
+            "type": "POST",
+            "label": title,
+            "title": title,
+            "url": url,
+            "source": source,
+            "published": published,
+            "tags": json.loads(tags) if tags != "[]" else [],
+            "aliases": [],
+            "definition": "",
+            "company": companies[company] if company >= 0 else "",
+            "post_count": 1,
+            "first_seen": published,
+            "last_seen": published,
+        }
+        succ[node] = {}
+        pred[node] = {}
+    G.add_nodes_from(late)
+
+    n_posts = len(rows["posts"])
+    post_ids = [row[0] for row in rows["posts"]]
+    df = {e: node_attrs[e]["post_count"] for e in entities}
+    log = math.log
+    entity_edges = []
+    for u, v, kind, n, behind, confidence in _edges(arrays, entities, post_ids):
+        if kind == "related":
+            da, db = df[u], df[v]
+            attrs = {
+                "type": "related",
+                "weight": float(n),
+                "count": n,
+                "pmi": round(log(n * n_posts / (da * db)), 6),
+                "jaccard": round(n / (da + db - n), 6),
+            }
+        elif kind == "uses":
+            attrs = {"type": "uses", "weight": float(n), "count": n, "posts": behind}
+        elif kind.startswith("says_"):  # sentences: kgraph.graph.evidence.stated_evidence
+            attrs = {
+                "type": kind,
+                "relation": kind.removeprefix("says_"),
+                "weight": float(n),
+                "count": n,
+                "posts": behind,
+                "confidence": confidence,
+            }
+        else:
+            attrs = {"type": kind, "weight": 1.0, "source_of": "ontology"}
+        entity_edges.append((u, v, kind, attrs))
+    add_edges(G, entity_edges)
+    attach(G, _layer(arrays, posts, entities, publisher))
+    return G
+
+
+def _layer(arrays: dict, posts: list[str], entities: list[str], publisher) -> PostLayer:
+    attrs = [
+        mention_attrs(n_title, count, confidence, methods.split(","))
+        for n_title, count, confidence, methods in json.loads(arrays["attrs"])
+    ]
+    published = [
+        {"type": "published_by", "weight": 1.0, "via": how} for how in json.loads(arrays["vias"])
+    ]
+    return PostLayer(
+        posts,
+        entities,
+        np.frombuffer(arrays["post_idx"], dtype=np.int32),
+        np.frombuffer(arrays["ent_idx"], dtype=np.int32),
+        np.frombuffer(arrays["attr_idx"], dtype=np.int32),
+        attrs,
+        publisher,
+        np.frombuffer(arrays["via"], dtype=np.int32),
+        published,
+    )
