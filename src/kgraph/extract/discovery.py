@@ -198,8 +198,111 @@ class ModelDiscovery:
                     conf,
                 )
             )
+        claimed = taken | {i for c in found for i in range(c.start, c.end)}
+        found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
         return doc
+
+
+# What a name is said to be ("cf-html, which is an NGINX module", "h3i is a binary command
+# line tool", "Cloudflare's quiche project"): these nouns make the word before them a name.
+KIND_WORDS = phrases(
+    """
+    tool tools library module binary service system platform framework database engine proxy
+    balancer scheduler queue cache store app application component sdk cli project package
+    plugin extension daemon utility runtime compiler language format protocol operator
+    controller agent client server driver toolkit orchestrator
+    """
+)
+ARTICLES = frozenset(["a", "an", "our", "the", "their", "its"])
+NOT_ODD = frozenset(["b2b", "b2c", "p2p", "e2e", "h2h", "i18n", "l10n", "a11y"])
+
+
+def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
+    """Lower-case and oddly shaped names the NER never proposes (``h3i``, ``cf-html``,
+    ``pg_repack``, ``quiche``): a word with a digit or an underscore inside, or any word the
+    sentence says is a tool, library, module or project. They are technologies."""
+    found = []
+    i = 0
+    while i < len(doc):
+        start, end = i, i + 1
+        while end < len(doc) and not doc[end - 1].whitespace_ and _glue(doc, end):
+            end += 1
+        i = end
+        text = doc[start:end].text
+        if (
+            any(k in taken for k in range(start, end))
+            or len(text) < 3
+            or text != text.lower()
+            or not all(c.isalnum() or c in "-_" for c in text)
+            or (start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text not in "(\"'")
+            or doc[start].is_stop
+            or is_generic(text)
+        ):
+            continue
+        if _odd(text) or _said_to_be_tool(doc, start, end, lower=True):
+            found.append(
+                Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
+            )
+    return found
+
+
+def _odd(text: str) -> bool:
+    """A word no dictionary has: a digit inside a word (``h3i``, ``arm64``) or snake case
+    (``pg_repack``); not a measure (``sub-25ms``), percentile or version (``p99``, ``v2``)."""
+    parts = text.replace("_", "-").split("-")
+    if text in NOT_ODD or any(not p or not p[0].isalpha() for p in parts):
+        return False
+    if "_" in text:
+        return max(len(p) for p in parts) >= 3
+    if not any(c.isdigit() for c in text):
+        return False
+    return not (len(parts) == 1 and text.rstrip("0123456789.") in ("p", "q", "v"))
+
+
+def _glue(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` continues the word before it (``cf`` ``-`` ``html``)."""
+    tok = doc[i]
+    return tok.text in ("-", "_") or (doc[i - 1].text in ("-", "_") and tok.text.isalnum())
+
+
+# After an owner's possessive only these make a name: "Cloudflare's quiche project", but
+# "Walmart's inventory system" and "Monzo's banking platform" name a business domain.
+OWNED_KINDS = phrases("project library tool module package plugin binary daemon utility toolkit")
+
+
+def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> bool:
+    """``X, which is an NGINX module``, ``X, a command line tool``, ``X is our search
+    engine``; for a lower-case word also ``Cloudflare's X project``. A lower-case word after
+    a determiner or preposition (``the pandemic, a ...``) is a plain noun."""
+    if lower:
+        if start > 0 and (doc[start - 1].is_stop or doc[start - 1].is_punct):
+            before = doc[start - 1].text
+            if before not in POSSESSIVE and before not in (",", "(", "and", "or"):
+                return False
+        if end < len(doc) and doc[end].lower_ in OWNED_KINDS:
+            return start > 0 and doc[start - 1].text in POSSESSIVE
+    i, copula = end, False
+    if i < len(doc) and doc[i].text in (",", ":"):
+        if doc[i].text == ":" and lower:
+            return False  # "How logging works: the core protocol"
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "which":
+            i, copula = i + 1, True
+        elif lower:
+            return False  # "placing keys, a proxy that ...": a list, not an apposition
+    if i < len(doc) and doc[i].lower_ == "is":
+        i, copula = i + 1, True
+    if i == end or i >= len(doc) or doc[i].lower_ not in ARTICLES:
+        return False
+    if doc[i].lower_ == "the" and not copula:
+        return False  # "If you're using Dropbox today, the application is ..."
+    for tok in doc[i + 1 : i + 7]:
+        if tok.is_punct and tok.text not in "-/":
+            return False
+        if tok.lower_ in KIND_WORDS:
+            return True
+    return False
 
 
 def _trim(ent: Span) -> Span | None:
@@ -271,7 +374,7 @@ def _cued(span: Span) -> bool:
         span.end + 1 < len(doc)
         and doc[span.end].text == ","
         and doc[span.end + 1].lower_ in ("a", "an", "our", "its", "their")
-    )
+    ) or _said_to_be_tool(doc, span.start, span.end)
 
 
 # Words after a name that make it an organisation: "Zorbly engineers", "Zorbly joined".
