@@ -27,18 +27,20 @@ def shipped_db(tmp_path_factory):
 
 def test_shipped_corpus_counts(shipped_db):
     G = load_graph(shipped_db)
+    # `low latency` and `high throughput` are not concepts under the shared entity rules
+    # (issue #11): they and their parents `latency` and `throughput` left the graph.
     assert dict(Counter(k for _n, k in G.nodes(data="kind"))) == {
         "company": 10,
-        "concept": 82,
+        "concept": 78,
         "post": 18,
         "technology": 15,
     }
     assert dict(Counter(k for _u, _v, k in G.edges(keys=True))) == {
-        "is_a": 78,
-        "mentions": 58,
+        "is_a": 74,
+        "mentions": 55,
         "product_of": 7,
         "published_by": 8,
-        "related": 77,
+        "related": 69,
         "uses": 10,
         # relations the text states (kgraph.extract.relations)
         "says_applies": 10,
