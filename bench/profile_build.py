@@ -23,8 +23,8 @@ import time
 from pathlib import Path
 
 STAGES = [
-    ("sqlite", r"sqlite3|kgraph/store/"),
-    ("json and compression", r"json|zlib|_pack_cache|to_dict|dataclasses"),
+    ("sqlite", r"sqlite3|kgraph/store/(__init__|rows|schema)"),
+    ("json and compression", r"json|zlib|kgraph/store/cache|to_dict|dataclasses"),
     ("reading", r"kgraph/corpus/"),
     ("tokenizer", r"tokenizer|Tokenizer"),
     ("rulers", r"span_ruler|matcher|Matcher"),

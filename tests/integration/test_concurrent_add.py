@@ -16,7 +16,7 @@ def _count(db) -> tuple[int, int, int]:
     with sqlite3.connect(db) as conn:
         posts = conn.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
         orphans = conn.execute(
-            "SELECT COUNT(*) FROM posts WHERE id NOT IN (SELECT post_id FROM mentions)"
+            "SELECT COUNT(*) FROM posts WHERE n NOT IN (SELECT post FROM mentions)"
         ).fetchone()[0]
         n_posts = conn.execute("SELECT n_posts FROM builds ORDER BY id DESC").fetchone()[0]
     return posts, orphans, n_posts

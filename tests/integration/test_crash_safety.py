@@ -39,7 +39,7 @@ def _state(db: Path) -> dict:
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         dangling = conn.execute(
-            "SELECT COUNT(*) FROM mentions WHERE post_id NOT IN (SELECT id FROM posts)"
+            "SELECT COUNT(*) FROM mentions WHERE post NOT IN (SELECT n FROM posts)"
         ).fetchone()[0]
     assert dangling == 0
     build = snap.build or {}

@@ -122,3 +122,117 @@ def test_store_graph_and_cli(tmp_path, write):
     assert {(r.head, r.type, r.tail) for r in load_snapshot(tmp_path / "again.db").relations} == {
         (h, t, x) for h, t, x, _ in stored
     }
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected", "absent"),
+    [
+        (  # a planned move is not a migration (rule 7)
+            "Lyft and Nginx",
+            "Lyft learned a lot about Nginx, and paved the way to move away from Nginx entirely.",
+            set(),
+            {("Lyft", "migrated_from", "Nginx")},
+        ),
+        (  # tried, then left: moved away from, never used (rule 6)
+            "Lyft streaming",
+            "Lyft tried Google Cloud Dataflow before pivoting completely to Apache Flink.",
+            {
+                ("Lyft", "migrated_from", "Google Cloud Dataflow"),
+                ("Lyft", "migrated_to", "Apache Flink"),
+            },
+            {("Lyft", "uses", "Google Cloud Dataflow")},
+        ),
+        (  # examples count as "is a", for each of the list, not for the company
+            "Lyft streaming",
+            "At Lyft, we use data processing systems such as Apache Flink and Apache Spark.",
+            {
+                ("Apache Flink", "applies", "data processing"),
+                ("Apache Spark", "applies", "data processing"),
+                ("Lyft", "uses", "Apache Flink"),
+            },
+            {("Lyft", "applies", "data processing")},
+        ),
+        (  # "T is used for X": the technology realises the concept (rule 5)
+            "Lyft caching",
+            "At Lyft, Redis is used for caching and rate limiting.",
+            {("Redis", "applies", "caching"), ("Redis", "applies", "rate limiting")},
+            {("Lyft", "applies", "caching")},
+        ),
+        (  # a technology the verb's object is built with, or qualifies, was not built
+            "Lyft engineering",
+            "Lyft developed an approach using Apache Kafka. The team is building JSON APIs.",
+            set(),
+            {("Lyft", "built", "Apache Kafka"), ("Lyft", "built", "JSON")},
+        ),
+        (  # a host is not the post's company; a comparison is not either
+            "Moving off CockroachDB",
+            "We were migrating from CockroachDB to a PostgreSQL database running on Azure. "
+            "lnx is a search engine written in Rust akin to Elasticsearch or Algolia.",
+            set(),
+            {
+                ("Microsoft Azure", "migrated_from", "CockroachDB"),
+                ("Algolia", "uses", "Rust"),
+                ("Algolia", "applies", "search engine"),
+            },
+        ),
+        (  # building a thing of the concept's kind applies it; a named one takes it instead
+            "Building a fault-tolerant metrics storage system at Airbnb",
+            "Airbnb built its own search engine from scratch, called Blackbird.",
+            {("Airbnb", "applies", "metrics storage"), ("Airbnb", "applies", "fault tolerance")},
+            {("Airbnb", "applies", "search engine")},
+        ),
+        (  # compared or contributed to is not used; what the sentence's "it" does is not
+            # the company's
+            "Netflix storage",
+            "After we compared Apache Cassandra and Redis, Netflix chose Redis. Netflix "
+            "contributes to Apache Spark. Other than load balancing it enables other Netflix "
+            "tools.",
+            {("Netflix", "uses", "Redis")},
+            {
+                ("Netflix", "uses", "Apache Cassandra"),
+                ("Netflix", "uses", "Apache Spark"),
+                ("Netflix", "applies", "load balancing"),
+            },
+        ),
+        (  # "the service" is the system just named, not the company (its own relations are
+            # below the floor); an in-house appositive says who built it
+            "Lyft routing",
+            "Envoy is a proxy server. The service uses HTTP/2 and authentication. Lyft wrote "
+            "about Robinhood, our in-house load balancing service. We decided to fix this by "
+            "rewriting it in Rust.",
+            {("Lyft", "built", "Robinhood"), ("Lyft", "migrated_to", "Rust")},
+            {("Lyft", "uses", "HTTP/2"), ("Lyft", "applies", "authentication")},
+        ),
+        (  # adopted, not built; rule 8 in the passive and with words before "our"
+            "Pinterest storage",
+            "In 2013, we introduced Apache HBase into Pinterest. Pinterest's database needs "
+            "were originally served primarily by MongoDB. Vitess now serves 99% of our load.",
+            {
+                ("Pinterest", "uses", "MongoDB"),
+                ("Pinterest", "uses", "Vitess"),
+            },
+            {("Pinterest", "built", "Apache HBase")},
+        ),
+        (  # rule 8: "T supporting C's services", "T powers our X" → C uses T
+            "How Redis powers our feed at Lyft",
+            "Apache Kafka supporting Lyft's services handles a trillion events.",
+            {("Lyft", "uses", "Redis"), ("Lyft", "uses", "Apache Kafka")},
+            set(),
+        ),
+        (  # a product named after the company is its own, not one the post says it runs
+            "Cloudflare inference",
+            "Cloudflare has launched serverless inference through its Cloudflare Workers platform.",
+            set(),
+            {
+                ("Cloudflare", "uses", "Cloudflare Workers"),
+                ("Cloudflare", "built", "Cloudflare Workers"),
+            },
+        ),
+    ],
+)
+def test_what_the_text_does_not_state(extractor, title, summary, expected, absent):
+    found, relations = triples(extractor, title, summary)
+    assert expected <= found, found
+    assert not (absent & found), found
+    for r in relations:
+        assert r.confidence >= 0.65, r  # RELATION_FLOOR: nothing less sure is emitted

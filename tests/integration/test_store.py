@@ -61,9 +61,12 @@ def test_a_failed_build_leaves_the_previous_one_whole(db_path):
 
 def test_extraction_cache_is_keyed_by_hash_and_version(db_path):
     with open_store(db_path, create=True) as store:
-        store.put_cache([("h1", [{"text": "x"}])], "v1")
-        assert store.cached(["h1", "h2"], "v1") == {"h1": [{"text": "x"}]}
-        assert store.cached(["h1"], "v2") == {}
+        one, two = _post(1), _post(2)
+        found = [Mention("p1", "Post", "CONCEPT", "post", "title", 0, 4, "Post 1", "rule", 0.5)]
+        dicts = [m.to_dict() for m in found]
+        store.put_cache([(one, dicts)], "v1")
+        assert store.cached([one, two], "v1") == {one.content_hash: dicts}
+        assert store.cached([one], "v2") == {}
 
 
 def test_a_new_store_gets_the_current_schema(db_path):

@@ -122,3 +122,28 @@ def test_posts_within_the_cap_keep_every_mention(n):
     assert (len(kept), dropped) == (n, 0)
     kept, dropped = bound(post, found, limit=n - 1) if n > 1 else (found, 0)
     assert len(kept) == max(1, n - 1) and dropped == (1 if n > 1 else 0)
+
+
+def test_a_post_over_both_caps_keeps_200_mentions_and_400_characters_of_evidence():
+    from kgraph.model import Post
+    from kgraph.pipeline.caps import dropped_warning
+
+    filler = "x" * 1000
+    summary = f"{filler} Kafka {filler}"  # one 2,007-character sentence
+    post = Post(id="p", title="t", summary=summary, origin="big.jsonl:7")
+
+    def mention(canonical: str) -> dict:
+        return {"type": "TECHNOLOGY", "canonical": canonical, "field": "summary",
+                "start": 1001, "end": 1006, "sentence": summary, "text": "Kafka",
+                "method": "ontology", "confidence": 0.98}  # fmt: skip
+
+    found = [mention("Redis") for _ in range(249)] + [mention("Kafka")]
+    kept, dropped = bound(post, found)
+    assert (len(kept), dropped) == (config.MAX_MENTIONS_PER_POST, 50) == (200, 50)
+    assert "Kafka" in {m["canonical"] for m in kept}, "one mention per entity comes first"
+    assert config.MAX_EVIDENCE_CHARS == 400
+    for m in kept:
+        assert len(m["sentence"]) <= 400 and " Kafka " in m["sentence"]
+        assert m["sentence"] in summary
+    warning = dropped_warning(post, dropped, len(kept))
+    assert warning.startswith("big.jsonl:7: 250 mentions in one post; kept 200")

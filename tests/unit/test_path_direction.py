@@ -46,3 +46,25 @@ def test_reversed_is_true_when_the_walk_goes_against_is_a():
     (hop,) = r["hops"]
     assert hop["reversed"] is True and hop["relation"] == "is_a"
     assert "multi-cloud is a kind of cloud computing" in hop["sentence"]
+
+
+def test_a_chain_leaning_on_the_ontology_twice_is_no_path():
+    G = _graph()
+    G.remove_edge("F", "B", "related")
+    r = explained_path(G, "A", "B")
+    assert r["found"] is False and r["hops"] == []
+    assert r["message"].startswith("No path through posts joins 'A' and 'B'")
+    nearest = r["nearest"]
+    assert [h["target_label"] for h in nearest["hops"]] == ["C", "B"]
+    assert nearest["ontology_hops"] == 2
+    # the walk A → C follows is_a; C → B goes against it, and says so
+    assert [h["reversed"] for h in nearest["hops"]] == [False, True]
+
+
+def test_one_ontology_hop_is_a_path_and_says_so():
+    G = _graph()
+    G.remove_edge("F", "B", "related")
+    G.add_edge("C", "B", "related", type="related", weight=1.0, posts=[])
+    r = explained_path(G, "A", "B")
+    assert r["found"] is True and r["ontology_hops"] == 1
+    assert "One of them comes from the ontology only" in r["message"]

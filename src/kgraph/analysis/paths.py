@@ -116,7 +116,10 @@ def _hop(G: nx.MultiDiGraph, EG: nx.Graph, a: str, b: str) -> dict:
         "product_of": 4,
     }
     relation, u, v = min(EG[a][b]["relations"], key=lambda r: order[r[0]])
-    ev = explain_edge(G, u, v, relation, limit=1)[0]
+    # An edge without evidence (a graph built by hand) still makes a hop, with no sentence.
+    ev = next(iter(explain_edge(G, u, v, relation, limit=1)), None) or dict.fromkeys(
+        ("post", "title", "url", "sentence"), ""
+    )
     return {
         "source": a,
         "target": b,
@@ -172,7 +175,9 @@ def explained_path(G: nx.MultiDiGraph, a: str, b: str) -> dict:
     ``uses`` and the ontology (``is_a``, ``product_of``). Each hop costs 1 plus a penalty
     for hubs, so a path through specific entities beats an equally short one through a very
     common entity; an ontology-only hop costs :data:`~kgraph.analysis._index.ONTOLOGY_PENALTY`
-    more, so a path through posts wins even when longer. A hop's ``relation`` keeps its
+    more, so a path through posts wins even when longer. A path has at most one
+    ontology-only hop: when every chain needs more, the answer is "no path through posts",
+    with the nearest chain under ``nearest``. A hop's ``relation`` keeps its
     direction: ``reversed`` is true when the walk goes from the relation's tail to its head
     (``multi-cloud is_a cloud computing`` walked from cloud computing). Bidirectional
     Dijkstra over a cached entity graph.
@@ -207,10 +212,6 @@ def explained_path(G: nx.MultiDiGraph, a: str, b: str) -> dict:
         return {**base, "found": True, "hops": [], "cost": 0.0, "message": "Same entity."}
     try:
         cost, nodes = nx.bidirectional_dijkstra(EG, src, dst, weight="cost")
-        # The cheapest path is usually through posts; only when it leans on the ontology
-        # more than once, look for the cheapest one with at most one ontology-only hop.
-        if sum(_ontology_only(EG, x, y) for x, y in itertools.pairwise(nodes)) > 1:
-            cost, nodes = _one_ontology_hop_path(EG, src, dst) or (cost, nodes)
     except nx.NetworkXNoPath:
         return {
             **base,
@@ -220,14 +221,18 @@ def explained_path(G: nx.MultiDiGraph, a: str, b: str) -> dict:
             "message": f"No path: nothing connects {base['source_label']!r} to "
             f"{base['target_label']!r} in this graph.",
         }
+    # The cheapest path is usually through posts; only when it leans on the ontology more
+    # than once, look for the cheapest one with at most one ontology-only hop.
+    if _ontology_hops(EG, nodes) > 1:
+        through_posts = _one_ontology_hop_path(EG, src, dst)
+        if through_posts is None:
+            return _no_path_through_posts(G, EG, base, cost, nodes)
+        cost, nodes = through_posts
     hops = [_hop(G, EG, x, y) for x, y in itertools.pairwise(nodes)]
-    ontology_hops = sum(h["relation"] in ("is_a", "product_of") for h in hops)
+    ontology_hops = _ontology_hops(EG, nodes)
     message = f"{len(hops)} hop(s)."
-    if ontology_hops > 1:
-        message += (
-            f" {ontology_hops} of them come from the ontology only: no path through posts"
-            " joins these two."
-        )
+    if ontology_hops:
+        message += " One of them comes from the ontology only."
     return {
         **base,
         "found": True,
@@ -235,4 +240,31 @@ def explained_path(G: nx.MultiDiGraph, a: str, b: str) -> dict:
         "cost": round(cost, 4),
         "ontology_hops": ontology_hops,
         "message": message,
+    }
+
+
+def _ontology_hops(EG: nx.Graph, nodes: list[str]) -> int:
+    return sum(_ontology_only(EG, x, y) for x, y in itertools.pairwise(nodes))
+
+
+def _no_path_through_posts(G, EG, base: dict, cost: float, nodes: list[str]) -> dict:
+    """The answer when every chain leans on the ontology more than once.
+
+    A chain of "is a kind of" hops joins almost anything to anything ("both are
+    infrastructure software"), so it is not shown as a path. It is returned as
+    ``nearest``, with the reason, for a caller that wants to show what little there is.
+    """
+    hops = [_hop(G, EG, x, y) for x, y in itertools.pairwise(nodes)]
+    n = _ontology_hops(EG, nodes)
+    return {
+        **base,
+        "found": False,
+        "hops": [],
+        "cost": None,
+        "ontology_hops": n,
+        "nearest": {"hops": hops, "cost": round(cost, 4), "ontology_hops": n},
+        "message": f"No path through posts joins {base['source_label']!r} and "
+        f"{base['target_label']!r}: the nearest chain takes {len(hops)} hops, {n} of them "
+        "from the ontology alone (what kind of thing each is, not what a post says), so it "
+        "is no evidence of a connection.",
     }

@@ -94,6 +94,9 @@ def eval_cmd(gold, as_json, verbose, ontology_files, rules_only):
                 f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
             )
     if verbose and rel:
+        click.echo(f"{'method':<22}{'P':>8}{'tp':>6}{'fp':>6}")
+        for name, s in rel["per_method"].items():
+            click.echo(f"{name:<22}{s['precision']:>8.3f}{s['tp']:>6}{s['fp']:>6}")
         for g in rel["misses"]:
             click.echo(f"MISS   {g['head']} —[{g['type']}]→ {g['tail']}   [{g['title'][:50]}]")
         for p in rel["false_positives"]:

@@ -87,6 +87,10 @@ def path_cmd(a, b, db, as_json):
         return echo_json(r)
     if not r["found"]:
         click.echo(r["message"])
+        if r.get("nearest"):
+            hops = r["nearest"]["hops"]
+            chain = " → ".join([hops[0]["source_label"], *(h["target_label"] for h in hops)])
+            click.echo(f"  nearest chain (--json shows each hop): {chain}")
         return
     click.echo(f"{r['source_label']} → {r['target_label']}: {r['message']}")
     for h in r["hops"]:

@@ -14,6 +14,7 @@ from kgraph.model import RELATION_TYPES, Mention, Relation
 def score_relations(items) -> dict:
     """``items``: ``(post, gold_relations, mentions, relations)`` per post."""
     counts = {t: [0, 0, 0] for t in RELATION_TYPES}
+    by_method: dict[str, list[int]] = {}
     misses, false_positives = [], []
     for post, gold, mentions, relations in items:
         names = _names(mentions)
@@ -40,9 +41,11 @@ def score_relations(items) -> dict:
                 misses.append({"post": post.id, "title": post.title, **_triple(g)})
             else:
                 counts[g["type"]][0] += 1
+                by_method.setdefault(hit[0].method, [0, 0])[0] += 1
                 predicted.remove(hit)
         for r, _, _ in predicted:
             counts[r.type][1] += 1
+            by_method.setdefault(r.method, [0, 0])[1] += 1
             false_positives.append(
                 {
                     "post": post.id,
@@ -58,6 +61,8 @@ def score_relations(items) -> dict:
     return {
         "per_type": {t: _prf(*c) for t, c in counts.items()},
         "micro": _prf(*total),
+        # How precise each rule is alone: what the confidence table in confidence.py is from.
+        "per_method": {m: _prf(tp, fp, 0) for m, (tp, fp) in sorted(by_method.items())},
         "misses": misses,
         "false_positives": false_positives,
     }

@@ -31,20 +31,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kgraph.extract.confidence import RELATION_FLOOR, relation_confidence
 from kgraph.model import RELATION_TYPES, Mention, Post, Relation
-
-# Confidence of each rule, measured on the dev gold (precision of the rule alone, rounded).
-CONF = {
-    "migration": 0.65,
-    "built": 0.8,
-    "compound": 0.85,  # 2 of 2 on dev: too few to claim more
-    "verb": 0.9,  # 7 of 7 on dev
-    "apposition": 0.7,
-    "possessive": 0.6,
-    "modifier": 0.85,
-    "actor": 0.6,
-    "subject": 0.65,
-}
 
 # Concepts that are metrics, failure modes or problems: never applied (rule 7).
 NOT_APPLIED = re.compile(
@@ -78,7 +66,7 @@ ON_TECH = re.compile(
     r"\b(?:(?:written|implemented|built|rewritten|developed|compiled) "
     r"(?:entirely |primarily |mostly )?(?:in|on|on top of|atop|around|with|using)|"
     r"based on|backed by|powered by|running on|runs on|run on|runs over|running inside|"
-    r"on top of|built atop|that (?:uses|runs on|relies on)|which (?:uses|runs on|relies on))"
+    r"on top of|built atop|(?:that|which) (?:uses|runs (?:on|over|atop)|relies on|is built on))"
     r"\s+(?:the |a |an |its |their )?$",
     re.I,
 )
@@ -86,6 +74,20 @@ COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted)\
 FROM_TO_VERB = re.compile(
     r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|shift\w*|upgrad\w*|port\w*|"
     r"rewr\w*|convert\w*|evolv\w*|journey|went|go|going|replac\w*)\b",
+    re.I,
+)
+# A move that is planned, hoped for or possible is not annotated (rule 7).
+PLANNED = re.compile(
+    r"\b(?:will|would|could|might|plans? to|planning to|aims? to|intends? to|hopes? to|"
+    r"going to|paved? the way|paving the way|considering|next step)\b",
+    re.I,
+)
+# A sentence about the system named before, saying what it uses or provides: "The service
+# uses …", "The platform implements …" (rule 1).
+SYSTEM_ANAPHOR = re.compile(
+    r"\s*the (?:service|system|tool|proxy|engine|platform|library|framework|server|database)\s+"
+    r"(?:\w+ly\s+)?(?:uses|relies on|runs on|is built on|leverages|combines|implements|provides|"
+    r"supports|employs)\b",
     re.I,
 )
 # Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
@@ -151,7 +153,7 @@ class _Post:
             self.raw[text] = sentence
             self.units.append(_Unit(text, _outermost(ents), field))
         self.types = {m.canonical: m.type for m in mentions}
-        self.actor = _actor(mentions)
+        self.actor = _actor(self.units)
         self.mentioned = Counter(m.canonical for m in mentions)
 
     def add(self, head: str, type_: str, tail: str, sentence: str, method: str) -> None:
@@ -163,7 +165,7 @@ class _Post:
         if type_ == "built" and (h != "COMPANY" or t != "TECHNOLOGY"):
             return
         if type_ == "uses" and t != "TECHNOLOGY":
-            if t == "CONCEPT" and method != "actor":
+            if t == "CONCEPT" and not method.startswith("actor"):
                 type_ = "applies"
             else:
                 return
@@ -178,8 +180,8 @@ class _Post:
                 return
             type_ = "applies"  # another replaced concept: the new one is applied (rule 6)
         key = (head, type_, tail)
-        if key not in self.found:
-            conf = CONF.get(method.split(":")[0], 0.6)
+        conf = relation_confidence(method)
+        if key not in self.found and conf >= RELATION_FLOOR:
             sentence = self.raw.get(sentence, sentence)  # as written, typeset hyphens and all
             self.found[key] = Relation(
                 self.post.id, head, h, type_, tail, t, sentence, method, conf
@@ -194,7 +196,7 @@ class _Post:
         for (head, type_, tail), rel in found.items():
             if type_ == "uses" and ((head, tail) in built or (head, tail) in moved_from):
                 continue
-            if type_ == "uses" and (head, tail) in moved_to and rel.method == "actor":
+            if type_ == "uses" and (head, tail) in moved_to and rel.method.startswith("actor"):
                 continue
             if type_ == "migrated_from" and (head, tail) in moved_to:
                 continue  # "from 5.7 to 8.0" of one product: an upgrade, migrated_to only
@@ -213,13 +215,33 @@ def _outermost(ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
-def _actor(mentions: list[Mention]) -> str | None:
+def _actor(units: list[_Unit]) -> str | None:
     """The company the post is about: the title's first company, else the summary's most
-    named one, when no other company is named as often."""
-    title = [m.canonical for m in mentions if m.type == "COMPANY" and m.field == "title"]
+    named one, when no other company is named as often. In the summary, a company named
+    only as a place to run on ("a database running on Azure") is a provider, not the actor;
+    in the title ("Model Serving on Databricks") it is what the post is about."""
+    title, counts = [], Counter()
+    for unit in units:
+        for e in unit.ents:
+            if e.type != "COMPANY":
+                continue
+            if unit.field != "title" and re.search(
+                r"\b(?:on|onto|atop|via|to|from)\s+(?:the\s+)?$", unit.text[: e.s], re.I
+            ):
+                continue
+            # "a search engine akin to Elasticsearch or Algolia": a comparison, not the actor
+            if re.search(
+                r"\b(?:akin to|like|unlike|than|such as|similar to|versus|vs\.?|alternative to)\s+"
+                r"(?:[\w.-]+\s+){0,3}?(?:(?:or|and)\s+)?$",
+                unit.text[: e.s],
+                re.I,
+            ):
+                continue
+            if unit.field == "title":
+                title.append((e.s, e.name))
+            counts[e.name] += 1
     if title:
-        return title[0]
-    counts = Counter(m.canonical for m in mentions if m.type == "COMPANY")
+        return min(title)[1]
     if not counts:
         return None
     (first, n), *rest = [*counts.most_common(2), (None, 0)]
@@ -256,6 +278,19 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     # "a new Rust-based proxy": the proxy is a system of the company's, not
                     # its practice, so the company gets only the technology.
                     add(actor, "uses", e.name, text, "compound")
+        # "Envoy, a home-grown … proxy", "Robinhood, our in-house load balancing service":
+        # an appositive that says the company made it (rule 3: more than a possessive).
+        if (
+            e.type == "TECHNOLOGY"
+            and state.actor
+            and re.match(
+                r",\s+(?:a|an|our|its|their)\s+(?:[\w-]+,?\s+){0,2}?(?:home-?grown|in-house|"
+                r"built in-house|internally (?:built|developed))\b",
+                after,
+                re.I,
+            )
+        ):
+            add(state.actor, "built", e.name, text, "built:own")
         # "X, written in Go and backed by Pulsar": the tech before the phrase uses it.
         if e.type == "TECHNOLOGY" and ON_TECH.search(before[-60:]):
             prev = _appositive_head(ents, i, text) or _right_before(ents, i, text)
@@ -278,12 +313,18 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             method = None
             if re.match(
                 r"^(?:(?:,|:| is| was| are|,? which is| —| -)\s*(?:a|an|the|its|our|their)\b|"
-                r" \(\s*(?:a|an|the)?\b)[^,.;()]{0,50}$",
+                r" \(\s*(?:a|an|the)?\b)(?:[^,.;()]|,(?!\s*(?:and|or|but|which|while|who)\b)){0,60}$",
                 gap,
                 re.I,
             ) and not re.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
+                # "Envoy, a home-grown, self-contained proxy server": commas between the
+                # adjectives are still one appositive.
                 method = "apposition"
-            elif re.match(r"^,?\s*(?:for|to)\s+[^,.;]{0,20}$", gap) and not (
+            elif re.match(
+                r"^,?\s*(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?used\s+(?:\w+ly\s+)?)?(?:for|to)\s+"
+                r"[^,.;]{0,20}$",
+                gap,
+            ) and not (
                 gap.lstrip().startswith("to")
                 and (re.search(rf"\b{USE_VERB}\s+$", before, re.I) or ON_TECH.search(before[-40:]))
             ):
@@ -304,13 +345,26 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
             if re.match(
-                r"^(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)\s*\"?$", gap, re.I
+                r"^(?:\s*\([^()]{1,15}\))?(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)"
+                r"\s*\"?$",
+                gap,
+                re.I,
             ):
                 add(nxt.name, "applies", e.name, text, "apposition")
-            if re.match(r"^,? (?:such as|like|including)\s*$", gap, re.I):
-                add(nxt.name, "applies", e.name, text, "apposition")
+            # "builds inverted indexes with Tantivy": the concept is realised by the
+            # technology (rule 5).
+            elif re.fullmatch(r"\s+(?:with|using|via)\s+", gap, re.I):
+                add(nxt.name, "applies", e.name, text, "modifier")
+            if re.match(r"^(?:\s+[\w-]+){0,2},? (?:such as|like|including)\s*$", gap, re.I):
+                # "data processing systems such as Apache Flink and Apache Spark": examples
+                # count as "is a" (rule 4), every one of the list.
+                for f in _list_at(unit, nxt.s, len(text)):
+                    if f.type == "TECHNOLOGY":
+                        add(f.name, "applies", e.name, text, "apposition")
     _migrations(state, unit, low)
     _verbs(state, unit)
+    _powers(state, unit)
+    _builds_concept(state, unit)
 
 
 def _appositive_head(ents, i, text):
@@ -341,7 +395,7 @@ def _right_before(ents, i, text):
     if phrase is None:
         return None
     lead = gap[: phrase.start()]
-    return ents[i - 1] if re.fullmatch(r"(?:\s+[\w-]+){0,2}\s*", lead) else None
+    return ents[i - 1] if re.fullmatch(r",?(?:\s+[\w-]+){0,2}\s*", lead) else None
 
 
 def _focus(state: _Post, unit: _Unit) -> str | None:
@@ -407,7 +461,7 @@ def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
 
 def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     text, ents = unit.text, unit.ents
-    if not FROM_TO_VERB.search(text) and " from " not in low and "replac" not in low:
+    if not FROM_TO_VERB.search(text) and not re.search(r" from |replac|pivot", low):
         return
     add = state.add
     # "from A (and B) to C (and D)"
@@ -500,6 +554,44 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             head = _mover(state, unit, src[0])
             if head:
                 add(head, "migrated_from", src[0].name, text, "migration:away")
+    # "rewriting it in Rust", "rewrote the service in Go": the same system in a new language
+    # ("rewriting an NGINX module in Rust" makes a new module: no move).
+    for match in re.finditer(
+        r"\brewr(?:ote|ite|ites|iting)\s+(?:it|(?:the|its|our|their)\s+(?:[\w-]+\s+){1,3}?)\s*in\s+",
+        text,
+        re.I,
+    ):
+        dst = [e for e in ents if e.s == match.end() and e.type == "TECHNOLOGY"]
+        if dst and not COMPOUND.match(text[dst[0].e :]):
+            head = _mover(state, unit, dst[0])
+            if head:
+                add(head, "migrated_to", dst[0].name, text, "migration:rewrite")
+    # "we have written a replacement in Rust for cf-html": what is replaced is moved from
+    for match in re.finditer(r"\breplacement\s+(?:in\s+[\w+#.-]+\s+)?for\s+", text, re.I):
+        if not _actor_before(unit, match.start()):
+            continue
+        src = [
+            e
+            for e in ents
+            if e.type == "TECHNOLOGY"
+            and 0 <= e.s - match.end() < 90
+            and not re.search(r"[;.]\s", text[match.end() : e.s])
+        ][:1]
+        head = _mover(state, unit, src[0]) if src else None
+        if head:
+            add(head, "migrated_from", src[0].name, text, "migration:replace")
+    # "tried A before pivoting to B": what was tried and left is moved away from
+    for match in re.finditer(
+        r"\b(?:tried|trialled|tested|used)\s+(?:the |a |an )?(.{1,60}?)\s+before\s+"
+        r"(?:[\w-]+\s+)?(?:mov|switch|pivot|migrat|transition)\w*",
+        text,
+        re.I,
+    ):
+        src = _list_at(unit, match.start(1), match.end(1))
+        head = _mover(state, unit, src[0]) if src else None
+        if head:
+            for e in src:
+                add(head, "migrated_from", e.name, text, "migration:before")
     # "eliminating the need for A", "retired A", "decommissioned A"
     for match in re.finditer(
         r"\b(?:eliminat\w* the need for|remov\w* the need for|retir\w*|decommission\w*|"
@@ -546,7 +638,10 @@ def _list_at(unit: _Unit, start: int, end: int) -> list[_Ent]:
 
 def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
     """Who moved: the technology the verb moves ("migrated Espresso … to"), or the one that
-    is its subject ("Khan Academy's Goliath project migrated …"), else the company."""
+    is its subject ("Khan Academy's Goliath project migrated …"), else the company. None
+    for a planned or possible move ("paved the way to move away from …"): rule 7."""
+    if PLANNED.search(re.split(r"[;.]", unit.text[: first.s])[-1][-80:]):
+        return None
     verbs = [m for m in FROM_TO_VERB.finditer(unit.text) if m.end() <= first.s]
     if verbs:
         v = verbs[-1]
@@ -615,14 +710,34 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             )
             verb_at = e.s - len(clause) + verb.start()
             earlier = any(f.type == "TECHNOLOGY" and verb_at <= f.s < e.s for f in ents)
-            if not qualifies and not earlier:
+            # "developed an approach using Streaming SQL": the tech is not the object;
+            # "building JSON APIs": it names the kind of thing built, not the thing.
+            indirect = re.search(
+                r"\b(?:using|with|in|on|atop|around|for|via|by|from|into|to|through)\s+",
+                verb.group(0),
+                re.I,
+            ) or re.match(
+                r"\s+(?!(?:and|or|as|its|was|has|is)\b)(?:[a-z]\w*s|[A-Z]{2,}s)\b", text[e.e :]
+            )
+            # "we introduced HBase into Pinterest": adopted, not built
+            adopted = re.match(r"\s+(?:in)?to\b", text[e.e :]) and re.search(
+                r"introduc", verb.group(0), re.I
+            )
+            if not qualifies and not earlier and not indirect and not adopted:
                 add(subject, "built", e.name, text, "built:verb")
                 continue
-        if re.search(
-            r"\b(?:home-?grown|in-house|internal|its own|their own|our own)\b[^,;]{0,30}$",
-            clause,
-            re.I,
-        ) and re.search(BUILD_VERB, text, re.I):
+        if (
+            re.search(
+                r"\b(?:home-?grown|in-house|internal|its own|their own|our own)\b[^,;]{0,30}$",
+                clause,
+                re.I,
+            )
+            and re.search(BUILD_VERB, text, re.I)
+            # "their own datastores using PostgreSQL": built with it, not it
+            and not re.search(
+                r"\b(?:using|with|on|atop|in|around|via)\s+(?:the |a |an )?$", clause, re.I
+            )
+        ):
             add(subject, "built", e.name, text, "built:own")
             continue
         head = subject
@@ -667,6 +782,92 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 continue  # "Espresso, LinkedIn's data store": the technology's (rule 5)
             typ = "uses" if nxt.type == "TECHNOLOGY" else "applies"
             add(e.name, typ, nxt.name, text, "possessive")
+
+
+def _builds_concept(state: _Post, unit: _Unit) -> None:
+    """ "Building a fault-tolerant metrics storage system at Airbnb", "we implemented
+    request hedging": the company builds or implements a thing of the concept's kind, so it
+    applies the concept (it provides it). The concepts are the verb's object phrase, before
+    any punctuation or preposition."""
+    text = unit.text
+    for verb in re.finditer(
+        r"\b(?:built|build|building|builds|implemented|implementing|implements|designed|"
+        r"designing|engineered|engineering|created|creating|developed|developing)\s+"
+        r"(?:(?:a|an|the|its|our|their|new|own)\s+)*",
+        text,
+        re.I,
+    ):
+        if unit.field != "title" and not _actor_before(unit, verb.start()):
+            continue
+        if unit.field == "title" and not re.match(
+            r"\s*(?:how\s+\S+\s+)?$", text[: verb.start()], re.I
+        ):
+            continue  # a title's verb counts only as its opening ("Building …", "How C built …")
+        head = _clause_heads(state, unit, len(unit.ents))
+        if unit.field != "title":
+            head = next(
+                (
+                    f.name
+                    for f in reversed(unit.ents)
+                    if f.type == "COMPANY" and f.e <= verb.start()
+                ),
+                state.actor
+                if ANAPHOR.search(text[max(0, verb.start() - 40) : verb.start()])
+                else None,
+            )
+        phrase = re.match(
+            r"[^,;:.()]*?(?=\s+(?:at|for|to|with|on|in|by|from|that|which|and)\b|[,;:.()]|$)",
+            text[verb.end() :],
+        )
+        end = verb.end() + (phrase.end() if phrase else 0)
+        inside = [f for f in unit.ents if verb.end() <= f.s and f.e <= end]
+        if re.search(r"\b(?:called|named|codenamed)\b", text[end : end + 60], re.I):
+            continue  # "built their own search engine …, called Blackbird": Blackbird's (rule 5)
+        if head and inside and all(f.type == "CONCEPT" for f in inside):
+            for f in inside:
+                state.add(head, "applies", f.name, text, "verb:build")
+
+
+def _powers(state: _Post, unit: _Unit) -> None:
+    """Rule 8: "Workers powers our pipeline", "T supporting C's services" → C uses T."""
+    text, ents = unit.text, unit.ents
+    for i, e in enumerate(ents):
+        if e.type != "TECHNOLOGY":
+            continue
+        m = re.match(
+            r"\s+(?:now\s+)?(?:powers|powering|supports|supporting|serves|serving|underpins)\s+"
+            r"(?:(?:[\w%.,-]+\s+){0,4}?(our|its|their)\b|(?=\S))",
+            text[e.e :],
+            re.I,
+        )
+        # "our database needs were served primarily by MongoDB": the same, in the passive
+        passive = re.search(
+            r"(?:\b(our|its|their)|['\u2019]s)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:(?:was|were|is|are|being|been|originally|initially|primarily|mostly)\s+)+"
+            r"(?:served|powered|backed|supported|handled)\s+"
+            r"(?:primarily\s+|mostly\s+|entirely\s+)?by\s+$",
+            text[max(0, e.s - 120) : e.s],
+            re.I,
+        )
+        if passive is not None:
+            owner = [f for f in ents[:i] if f.type == "COMPANY" and f.e <= e.s]
+            company = state.actor if passive.group(1) else (owner[-1].name if owner else None)
+            if company:
+                state.add(company, "uses", e.name, text, "verb:powers")
+            continue
+        if m is None:
+            continue
+        if m.group(1):
+            company = state.actor
+        else:
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            owns = nxt is not None and nxt.type == "COMPANY" and nxt.s == e.e + m.end()
+            possessive = nxt is not None and (
+                nxt.m.text.endswith(("'s", "\u2019s")) or re.match(r"['\u2019]s\b", text[nxt.e :])
+            )
+            company = nxt.name if owns and possessive else None
+        if company:
+            state.add(company, "uses", e.name, text, "verb:powers")
 
 
 def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
@@ -739,34 +940,64 @@ def _has_subject(unit: _Unit, i: int) -> bool:
 
 
 def _actor_rules(state: _Post) -> None:
-    """The post's remaining technologies and concepts, attached to the post's actor."""
+    """The post's remaining technologies and concepts, attached to the technology a sentence
+    is about (its subject, or "the service" / "it" after one), else to the post's actor."""
     actor = state.actor
-    if actor is None:
-        return
     heads_of = {}
     for head, type_, tail in state.found:
         heads_of.setdefault(tail, set()).add((head, type_))
     techs_as_heads = {h for (h, _, _) in state.found if state.types.get(h) == "TECHNOLOGY"}
+    focal = None  # the technology the previous sentences were about
     for unit in state.units:
         subject = _subject_tech(unit)
+        about = subject.name if subject is not None else None
+        if about is None and focal is not None and SYSTEM_ANAPHOR.match(unit.text):
+            about = focal  # "GitHub Copilot is … The service uses HTTP/2 …" (rule 1)
+        # "… it enables advanced functionality in other Netflix tools": the sentence is
+        # about a system ("it"), not the company it names in passing.
+        about_it = re.search(
+            r"\bit\s+(?:enables|provides|supports|allows|handles|offers|lets|acts as)\b",
+            unit.text,
+            re.I,
+        )
         for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
             if e.name in heads_of:
                 continue
-            if subject is not None and e is not subject:
-                # "ShardStore is the service we run …": the sentence is about the system.
-                if e.type == "CONCEPT":
-                    state.add(subject.name, "applies", e.name, unit.text, "subject")
+            if about is not None and e.name != about:
+                # "ShardStore is the service we run …": the sentence is about the system,
+                # but not an example in parentheses ("services like Zen (graph database)").
+                before = unit.text[: e.s]
+                if e.type == "CONCEPT" and before.rfind("(") <= before.rfind(")"):
+                    state.add(about, "applies", e.name, unit.text, "subject")
+                elif (
+                    e.type == "TECHNOLOGY"
+                    and subject is None
+                    and re.search(rf"\b{USE_VERB}\b", before, re.I)
+                ):
+                    state.add(about, "uses", e.name, unit.text, "subject:anaphora")
                 continue
-            if not _speaks_of_actor(unit, actor, e) or _not_the_actors(unit, i):
+            if actor is None:
                 continue
+            if about_it or not _speaks_of_actor(unit, actor, e) or _not_the_actors(unit, i):
+                continue
+            how = _actor_evidence(unit)
             if e.type == "TECHNOLOGY":
-                if e.name in techs_as_heads or _vendor(unit, i):
+                # A system the post describes is not one it says the company runs, unless
+                # the sentence says so: "Apache Spark is our primary compute engine".
+                ours = re.match(
+                    r"\s+(?:is|are|was|has been)\s+(?:\w+\s+)?(?:our|its|their)\b", unit.text[e.e :]
+                )
+                if (e.name in techs_as_heads and not ours) or _vendor(unit, i):
                     continue
-                state.add(actor, "uses", e.name, unit.text, "actor")
+                if _named_after(e.name, actor):
+                    continue
+                state.add(actor, "uses", e.name, unit.text, f"actor:{how}")
             elif e.type == "CONCEPT":
-                state.add(actor, "applies", e.name, unit.text, "actor")
+                state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
+        if subject is not None:
+            focal = subject.name
 
 
 def _not_the_actors(unit: _Unit, i: int) -> bool:
@@ -782,6 +1013,34 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         before,
         re.I,
     ):
+        return True
+    # Rule 7: what the clause negates or rejects, what a failure was caused by, what was
+    # only tried, compared or contributed to: "were not viable", "the outage was caused by",
+    # "tried X before …", "after we compared X, Y and Z", "contributes to Hadoop".
+    clause = re.split(r"[;.:]|,\s+(?:but|while|and|which)\b", before)[-1]
+    if re.search(
+        r"\b(?:not|n['\u2019]t|never|no longer|without|rather than|instead of|unlike|"
+        r"caused by|due to|tried|trialled|evaluat(?:ed|ing|es?)|consider(?:ed|ing|s)?|"
+        r"compar(?:ed|ing|es?)|benchmark(?:ed|ing|s)|shortlist(?:ed|ing)|assess(?:ed|ing|es)?|"
+        r"contribut\w* to)\b",
+        clause + re.split(r"[;.,]", after)[0],
+        re.I,
+    ):
+        return True
+    # "… on top of MongoDB, which supports horizontal scalability": the relative clause is
+    # stated of the technology before it, not of the company (rule 2).
+    rel = re.search(r"\b(?:which|that)\b[^,;.]*$", before)
+    if rel and any(
+        f.type == "TECHNOLOGY"
+        and f.e <= rel.start()
+        and not re.search(r"[;.]", text[f.e : rel.start()])
+        for f in unit.ents
+    ):
+        return True
+    # Platforms served and audiences, not what the actor runs: "images across iOS, Android".
+    if re.search(
+        r"\b(?:across|for)\s+(?:[\w.+#-]+,?\s+(?:and\s+|or\s+)?){0,4}$", before, re.I
+    ) and (e.type == "TECHNOLOGY"):
         return True
     # Another subject's activity or a topic of the text, not the actor's practice:
     # "…, allowing developers to run ML models", "while also discussing the challenges of …".
@@ -881,6 +1140,13 @@ def _subject_tech(unit: _Unit) -> _Ent | None:
     return None
 
 
+def _named_after(tech: str, company: str) -> bool:
+    """ "Cloudflare Workers" of Cloudflare, "Amazon S3" of Amazon Web Services: a product
+    named after the company is one it makes or sells, not one the post says it runs."""
+    first = company.split()[0].lower()
+    return tech.lower().startswith((company.lower() + " ", first + " "))
+
+
 def _vendor(unit: _Unit, i: int) -> bool:
     """ "Elixir's GenStage": the possessor is the vendor of the next technology."""
     ents = unit.ents
@@ -888,3 +1154,11 @@ def _vendor(unit: _Unit, i: int) -> bool:
         return False
     gap = unit.text[ents[i].e : ents[i + 1].s]
     return gap in ("'s ", "\u2019s ") or ents[i].m.text.endswith(("'s", "\u2019s"))
+
+
+def _actor_evidence(unit: _Unit) -> str:
+    """How a sentence ties what it names to the post's company: the title, an anaphor ("we",
+    "the team", "its"), or the company's name; the three differ in precision."""
+    if unit.field == "title":
+        return "title"
+    return "anaphor" if ANAPHOR.search(unit.text) else "named"

@@ -30,7 +30,7 @@ def make_plan(store, posts: list[Post], version: str) -> Plan:
     stored = store.post_rows() if last and last["pipeline_version"] == version else {}
     keep = {p.id for p in posts if stored.get(p.id) == post_row(p)}
     changed = [p for p in posts if p.id not in keep]
-    cached = store.cached({p.content_hash for p in changed}, version)
+    cached = store.cached(changed, version)
     todo = list({p.content_hash: p for p in changed if p.content_hash not in cached}.values())
     return Plan(keep, changed, cached, todo, unchanged_store=len(stored) == len(keep))
 

@@ -16,7 +16,7 @@ from kgraph import config
 from kgraph.corpus import ReadResult, read_corpus
 from kgraph.corpus.read import NothingFetched
 from kgraph.errors import StoreError
-from kgraph.model import Mention, Relation
+from kgraph.model import Mention, Post, Relation
 from kgraph.pipeline import warm
 from kgraph.pipeline.caps import bound, dropped_warning
 from kgraph.pipeline.engines import run_engine
@@ -184,6 +184,8 @@ class _Preload:
     def __init__(self, options: BuildOptions, db: Path):
         self.result: dict = {}
         self.extracted: dict[str, list[dict]] = {}
+        self.posts: dict[str, Post] = {}
+        """A post of each extracted content hash: the cache keeps offsets into its text."""
         self.queue: queue.Queue = queue.Queue()
         self.thread = threading.Thread(target=self._run, args=(options, db), daemon=True)
         self.thread.start()
@@ -213,10 +215,11 @@ class _Preload:
                         }.values()
                     )
                     if store is not None and todo:
-                        known = store.cached([p.content_hash for p in todo], extractor.version)
+                        known = store.cached(todo, extractor.version)
                         todo = [p for p in todo if p.content_hash not in known]
                     for post, mentions in zip(todo, extractor.extract(todo), strict=True):
                         self.extracted[post.content_hash] = [m.to_dict() for m in mentions]
+                        self.posts[post.content_hash] = post
             finally:
                 if store is not None:
                     store.close()
@@ -232,7 +235,10 @@ class _Preload:
         if "error" in self.result:
             raise self.result["error"]
         if self.extracted:
-            store.put_cache(self.extracted.items(), self.result["extractor"].version)
+            store.put_cache(
+                [(self.posts[h], found) for h, found in self.extracted.items()],
+                self.result["extractor"].version,
+            )
 
     def cancel(self) -> None:
         self.queue.put(None)
@@ -309,7 +315,7 @@ def _extract(
             # The cache keeps a post's relations beside its mentions (a relation has a
             # "head").
             found += [r.to_dict() for r in getattr(mentions, "relations", [])]
-            pending.append((post.content_hash, found))
+            pending.append((post, found))
             plan.cached[post.content_hash] = pending[-1][1]
             if len(pending) >= config.CACHE_FLUSH:
                 store.put_cache(pending, version)

@@ -16,7 +16,6 @@ import shutil
 import sqlite3
 import tempfile
 import time
-import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,22 +23,30 @@ from pathlib import Path
 from kgraph import config
 from kgraph.errors import StoreError
 from kgraph.model import Mention, Post, Relation, Snapshot
+from kgraph.store import cache, rows
 from kgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = config.DEFAULT_DB
 APPLICATION_ID = 0x6B677268  # "kgrh": marks a file as a kgraph store
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
-# A mention's evidence, rebuilt from the post's field when the store kept only offsets.
+# A mention's evidence and surface text, rebuilt from the post's field when the store kept
+# only offsets.
 _SENTENCE = (
-    "COALESCE(m.sentence, substr(CASE m.field WHEN 'title' THEN p.title ELSE p.summary END,"
+    "COALESCE(m.sentence, substr(CASE m.field WHEN 1 THEN p.title ELSE p.summary END,"
     " m.s_start + 1, m.s_end - m.s_start))"
+)
+_TEXT = (
+    "COALESCE(m.text, substr(CASE m.field WHEN 1 THEN p.title ELSE p.summary END,"
+    ' m.start + 1, m."end" - m.start))'
 )
 # A relation's sentence, likewise.
 _RELATION_SENTENCE = (
-    "COALESCE(r.sentence, substr(CASE r.field WHEN 'title' THEN p.title ELSE p.summary END,"
+    "COALESCE(r.sentence, substr(CASE r.field WHEN 1 THEN p.title ELSE p.summary END,"
     " r.s_start + 1, r.s_end - r.s_start))"
 )
+# A post's columns in the order of :func:`post_row` (its integer key ``n`` is the store's own).
+_POST_COLUMNS = "id, title, summary, url, source, published, tags, origin"
 
 
 def _check_file(path: Path) -> None:
@@ -112,9 +119,19 @@ class Store:
         self.conn = conn
         self.need_bytes = 0
         """About how many bytes the write under way needs (for a full disk's message)."""
+        self.wrote = False
 
     def close(self) -> None:
+        if self.wrote:
+            self._truncate_wal()
         self.conn.close()
+
+    def _truncate_wal(self) -> None:
+        """Copy the WAL into the store and empty it, if no reader holds it: a build's WAL
+        is as big as what it wrote, and an open app would otherwise keep it on disk."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA busy_timeout = 0")  # a reader's turn: leave it be
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def __enter__(self) -> Store:
         return self
@@ -135,6 +152,7 @@ class Store:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         with self._damage_is_a_store_error(), _transaction(self.conn):
+            self.wrote = True
             yield self.conn
 
     @contextmanager
@@ -167,27 +185,32 @@ class Store:
     def snapshot(self) -> Snapshot:
         """Posts, mentions and the latest build, consistent with each other."""
         with self._read() as db:
-            posts = [_post(row) for row in db.execute("SELECT * FROM posts ORDER BY id")]
+            posts = [
+                _post(row) for row in db.execute(f"SELECT {_POST_COLUMNS} FROM posts ORDER BY id")
+            ]
             mentions = [
-                Mention(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
+                Mention(r[0], r[1], r[2], r[3], rows.FIELDS[r[4]], r[5], r[6], r[7], r[8], r[9])
                 for r in db.execute(
-                    'SELECT m.post_id, m.text, e.type, e.canonical, m.field, m.start, m."end",'
-                    f" {_SENTENCE}, m.method, m.confidence FROM mentions m"
+                    f'SELECT p.id, {_TEXT}, e.type, e.canonical, m.field, m.start, m."end",'
+                    f" {_SENTENCE}, k.method, k.confidence FROM mentions m"
                     " JOIN entities e ON e.id = m.entity_id"
-                    " JOIN posts p ON p.id = m.post_id"
+                    " JOIN posts p ON p.n = m.post"
+                    " JOIN methods k ON k.id = m.method"
                     # Content order, not insertion order: an incremental build and a
                     # fresh one of the same corpus read back the same.
-                    ' ORDER BY m.post_id, m.field, m.start, m."end", e.key'
+                    ' ORDER BY p.id, m.field, m.start, m."end", e.key'
                 )
             ]
             build = self._latest_build(db)
             relations = [
-                _relation(r)
+                Relation(*r)
                 for r in db.execute(
-                    "SELECT r.post_id, r.head_key, r.type, r.tail_key,"
-                    f" {_RELATION_SENTENCE}, r.method, r.confidence FROM relations r"
-                    " JOIN posts p ON p.id = r.post_id"
-                    " ORDER BY r.post_id, r.head_key, r.type, r.tail_key"
+                    "SELECT p.id, h.canonical, h.type, y.name, t.canonical, t.type,"
+                    f" {_RELATION_SENTENCE}, k.method, k.confidence FROM relations r"
+                    " JOIN posts p ON p.n = r.post"
+                    " JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail"
+                    " JOIN relation_types y ON y.id = r.type JOIN methods k ON k.id = r.method"
+                    " ORDER BY p.id, h.key, y.name, t.key"
                 )
             ]
         return Snapshot(posts, mentions, build, relations)
@@ -213,21 +236,25 @@ class Store:
         with self._read() as db:
             out = {
                 t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                for t in ("posts", "entities", "mentions", "builds")
+                for t in ("posts", "mentions", "builds")
             }
-            out.update(
-                {
-                    f"entities_{t.lower()}": n
-                    for t, n in db.execute("SELECT type, COUNT(*) FROM entities GROUP BY type")
-                }
+            # The entities the posts mention (a relation may name one a capped post dropped).
+            by_type = dict(
+                db.execute(
+                    "SELECT type, COUNT(*) FROM entities"
+                    " WHERE id IN (SELECT entity_id FROM mentions) GROUP BY type"
+                )
             )
+            out["entities"] = sum(by_type.values())
+            out.update({f"entities_{t.lower()}": n for t, n in by_type.items()})
         return out
 
     # -- extraction cache ----------------------------------------------------------------
 
-    def cached(self, hashes: Iterable[str], version: str) -> dict[str, list[dict]]:
-        """Cached extraction results for these content hashes under this pipeline version."""
-        by_key = {_cache_key(h, version): h for h in hashes}
+    def cached(self, posts: Iterable[Post], version: str) -> dict[str, list[dict]]:
+        """Cached extraction results of these posts under this pipeline version, by content
+        hash."""
+        by_key = {_cache_key(p.content_hash, version): p for p in posts}
         wanted = list(by_key)
         found: dict[str, list[dict]] = {}
         with self._read() as db:
@@ -237,18 +264,17 @@ class Store:
                 for key, blob in db.execute(
                     f"SELECT key, mentions FROM extraction_cache WHERE key IN ({marks})", chunk
                 ):
-                    found[by_key[key]] = _unpack_cache(blob)
+                    post = by_key[key]
+                    found[post.content_hash] = cache.unpack(post, blob)
         return found
 
-    def put_cache(self, items: Iterable[tuple[str, list[dict]]], version: str) -> None:
-        """Remember extraction results; committed at once so a killed build keeps them."""
-        rows = [(h, version, json.dumps(m, ensure_ascii=False)) for h, m in items]
-        self.need_bytes = 3 * sum(len(r[0]) + len(r[2]) + 40 for r in rows)
+    def put_cache(self, items: Iterable[tuple[Post, list[dict]]], version: str) -> None:
+        """Remember each post's extraction results (mention and relation dicts); committed
+        at once so a killed build keeps them."""
+        rows = [(_cache_key(p.content_hash, version), cache.pack(p, found)) for p, found in items]
+        self.need_bytes = 3 * sum(len(blob) + 60 for _, blob in rows)
         with self._write():
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO extraction_cache VALUES (?, ?)",
-                [(_cache_key(h, version), _pack_cache(m)) for h, m in items],
-            )
+            self.conn.executemany("INSERT OR REPLACE INTO extraction_cache VALUES (?, ?)", rows)
 
     # -- pipeline memo --------------------------------------------------------------------
 
@@ -270,7 +296,7 @@ class Store:
     def post_rows(self) -> dict[str, tuple]:
         """Every stored post's row by id, to tell which posts a new build changes."""
         with self._read() as db:
-            return {row[0]: tuple(row) for row in db.execute("SELECT * FROM posts")}
+            return {row[0]: tuple(row) for row in db.execute(f"SELECT {_POST_COLUMNS} FROM posts")}
 
     def write_build(
         self,
@@ -305,66 +331,28 @@ class Store:
         )
         texts = {p.id: (p.title, p.summary) for p in posts if p.id not in keep}
         with self._write() as db:
+            first = db.execute("SELECT COUNT(*) FROM builds").fetchone()[0] == 0
             if add:
                 posts, keep, inputs = self._merge_stored(db, posts, keep, inputs)
             if keep:
                 db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id TEXT PRIMARY KEY)")
                 db.execute("DELETE FROM keep_ids")
                 db.executemany("INSERT INTO keep_ids VALUES (?)", [(i,) for i in keep])
-                db.execute("DELETE FROM mentions WHERE post_id NOT IN (SELECT id FROM keep_ids)")
-                db.execute("DELETE FROM relations WHERE post_id NOT IN (SELECT id FROM keep_ids)")
+                gone = "SELECT n FROM posts WHERE id NOT IN (SELECT id FROM keep_ids)"
+                db.execute(f"DELETE FROM mentions WHERE post IN ({gone})")
+                db.execute(f"DELETE FROM relations WHERE post IN ({gone})")
                 db.execute("DELETE FROM posts WHERE id NOT IN (SELECT id FROM keep_ids)")
             else:
                 db.execute("DELETE FROM mentions")
                 db.execute("DELETE FROM relations")
                 db.execute("DELETE FROM posts")
             db.executemany(
-                "INSERT INTO posts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO posts ({_POST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [post_row(p) for p in posts if p.id not in keep],
             )
-            db.executemany(
-                "INSERT OR IGNORE INTO entities (key, type, canonical) VALUES (?, ?, ?)",
-                sorted({(m.entity_key, m.type, m.canonical) for m in mentions}),
-            )
-            ids = dict(db.execute("SELECT key, id FROM entities"))
-            db.executemany(
-                'INSERT INTO mentions (post_id, entity_id, text, field, start, "end",'
-                " s_start, s_end, sentence, method, confidence)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        m.post_id,
-                        ids[m.entity_key],
-                        m.text,
-                        m.field,
-                        m.start,
-                        m.end,
-                        *_evidence_row(m, texts.get(m.post_id)),
-                        m.method,
-                        m.confidence,
-                    )
-                    for m in mentions
-                ],
-            )
-            db.executemany(
-                "INSERT INTO relations (post_id, head_key, type, tail_key, field, s_start, s_end,"
-                " sentence, method, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        r.post_id,
-                        r.head_key,
-                        r.type,
-                        r.tail_key,
-                        *_sentence_row(r.sentence, texts.get(r.post_id)),
-                        r.method,
-                        r.confidence,
-                    )
-                    for r in relations
-                ],
-            )
-            db.execute(
-                "DELETE FROM entities WHERE id NOT IN (SELECT DISTINCT entity_id FROM mentions)"
-            )
+            relations = list(relations)
+            rows.write_rows(db, mentions, relations, texts)
+            rows.prune(db)
             n_mentions = db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
             cur = db.execute(
                 "INSERT INTO builds (started_at, finished_at, inputs, pipeline_version,"
@@ -381,14 +369,25 @@ class Store:
             )
             build_id = int(cur.lastrowid)
             _record_arrivals(db, build_id)
-            return build_id
+        if first:
+            self._compact()
+        return build_id
+
+    def _compact(self) -> None:
+        """Rewrite a store its first build filled, its pages full (about 7% smaller; the
+        extraction cache, keyed by digests, fills its pages out of order). A failure
+        (a full disk, a busy store) leaves the committed build as it was."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("VACUUM")
 
     def _merge_stored(
         self, db: sqlite3.Connection, posts: list[Post], keep: set[str], inputs: list[str]
     ) -> tuple[list[Post], set[str], list[str]]:
         """``posts`` plus the stored posts they do not replace, read inside the write."""
         ours = {p.id for p in posts}
-        stored = [_post(row) for row in db.execute("SELECT * FROM posts ORDER BY id")]
+        stored = [
+            _post(row) for row in db.execute(f"SELECT {_POST_COLUMNS} FROM posts ORDER BY id")
+        ]
         others = [p for p in stored if p.id not in ours]
         last = self._latest_build(db)
         if last is not None:
@@ -482,61 +481,14 @@ def _record_arrivals(db: sqlite3.Connection, build_id: int) -> None:
     db.execute("INSERT OR IGNORE INTO post_arrivals SELECT id, ? FROM posts", [build_id])
 
 
-def _evidence_row(m: Mention, texts: tuple[str, str] | None) -> tuple:
-    """``(s_start, s_end, sentence)``: offsets into the post's field when the sentence is there.
-
-    >>> m = Mention("p", "Kafka", "TECHNOLOGY", "Kafka", "summary", 16, 21,
-    ...             "We moved Kafka.", "ontology", 1.0)
-    >>> _evidence_row(m, ("Title", "Intro. We moved Kafka. Done."))
-    (7, 22, None)
-    >>> _evidence_row(m, None)
-    (None, None, 'We moved Kafka.')
-    """
-    if texts is not None:
-        field = texts[0] if m.field == "title" else texts[1]
-        at = field.find(m.sentence, max(0, m.end - len(m.sentence)))
-        if at < 0:
-            at = field.find(m.sentence)
-        if at >= 0:
-            return at, at + len(m.sentence), None
-    return None, None, m.sentence
-
-
-def _sentence_row(sentence: str, texts: tuple[str, str] | None) -> tuple:
-    """``(field, s_start, s_end, sentence)`` of a relation's sentence: offsets into the post's
-    title or summary when it is there, else the text itself.
-
-    >>> _sentence_row("We moved Kafka.", ("Title", "Intro. We moved Kafka. Done."))
-    ('summary', 7, 22, None)
-    >>> _sentence_row("Elsewhere.", ("Title", "Intro."))
-    (None, None, None, 'Elsewhere.')
-    """
-    if texts is not None and sentence:
-        for field, text in zip(("title", "summary"), texts, strict=True):
-            at = text.find(sentence)
-            if at >= 0:
-                return field, at, at + len(sentence), None
-    return None, None, None, sentence
-
-
 def _cache_key(content_hash: str, version: str) -> bytes:
     """The cache's key: 16 bytes of a digest of the content hash and the pipeline version."""
     return hashlib.sha256(f"{version}\n{content_hash}".encode()).digest()[:16]
 
 
-def _pack_cache(mentions: list[dict]) -> bytes:
-    """Cached mentions as compressed JSON: a post's mentions repeat its sentences."""
-    return zlib.compress(
-        json.dumps(mentions, ensure_ascii=False, separators=(",", ":")).encode(), 6
-    )
-
-
-def _unpack_cache(blob: bytes) -> list[dict]:
-    return json.loads(zlib.decompress(blob))
-
-
 def post_row(p: Post) -> tuple:
-    """A post as the posts table stores it (column order of the schema)."""
+    """A post as the posts table stores it (column order of the schema); its content hash
+    is not stored, being a digest of its title and summary."""
     return (
         p.id,
         p.title,
@@ -546,7 +498,6 @@ def post_row(p: Post) -> tuple:
         p.published,
         json.dumps(p.tags, ensure_ascii=False),
         p.origin,
-        p.content_hash,
     )
 
 
@@ -561,12 +512,6 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-
-
-def _relation(row) -> Relation:
-    head_type, _, head = row[1].partition(":")
-    tail_type, _, tail = row[3].partition(":")
-    return Relation(row[0], head, head_type, row[2], tail, tail_type, row[4], row[5], row[6])
 
 
 def _post(row) -> Post:

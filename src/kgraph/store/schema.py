@@ -2,7 +2,7 @@
 ``i - 1`` to ``i``, and a new store runs them all. Add a table with a new step at the end.
 """
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 SCHEMA_V1 = """
 CREATE TABLE posts (
@@ -96,5 +96,81 @@ CREATE INDEX relations_post ON relations(post_id);
 a mention, a relation keeps its sentence as offsets into the post's title or summary, and as
 text only when it is not found there. Read whole with the build, by post: no index by
 entity, which would cost a fifth of the store."""
+# Version 6 makes rows small. Posts get an integer key (``n``) that mentions and relations
+# use instead of the post's text id, and those two tables are clustered by it (WITHOUT
+# ROWID, keyed by post and place), which replaces their index by post. A post's content hash
+# is not stored: it is a digest of its title and summary. A mention's text is
+# NULL when it is the post's field at start:end; ``field`` is 0 for the summary, 1 for the
+# title (the order the names sort in, so reads keep their order). A method with its
+# confidence, and a relation's type, are small integers into ``methods`` and
+# ``relation_types``; a relation's head and tail are entity ids (entities a relation names
+# are kept). The index of mentions by entity goes: nothing reads mentions by entity. The
+# extraction cache and post arrivals become WITHOUT ROWID tables (no second copy of their
+# keys); cached values keep their bytes (the store reads both packings).
+SCHEMA_V6 = """
+CREATE TABLE methods (
+    id INTEGER PRIMARY KEY, method TEXT NOT NULL, confidence REAL NOT NULL,
+    UNIQUE (method, confidence)
+);
+INSERT INTO methods (method, confidence)
+    SELECT method, confidence FROM mentions UNION SELECT method, confidence FROM relations;
+CREATE TABLE relation_types (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+INSERT INTO relation_types (name) SELECT DISTINCT type FROM relations ORDER BY type;
+INSERT OR IGNORE INTO entities (key, type, canonical)
+    SELECT k, substr(k, 1, instr(k, ':') - 1), substr(k, instr(k, ':') + 1)
+    FROM (SELECT head_key AS k FROM relations UNION SELECT tail_key FROM relations)
+    ORDER BY k;
+CREATE TABLE posts_v6 (
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+    summary TEXT NOT NULL, url TEXT NOT NULL, source TEXT NOT NULL, published TEXT NOT NULL,
+    tags TEXT NOT NULL, origin TEXT NOT NULL
+);
+INSERT INTO posts_v6 (id, title, summary, url, source, published, tags, origin)
+    SELECT id, title, summary, url, source, published, tags, origin FROM posts
+    ORDER BY id;
+CREATE TABLE mentions_v6 (
+    post INTEGER NOT NULL REFERENCES posts_v6(n), n INTEGER NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities(id), text TEXT, field INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, s_start INTEGER, s_end INTEGER,
+    sentence TEXT, method INTEGER NOT NULL REFERENCES methods(id),
+    PRIMARY KEY (post, n)
+) WITHOUT ROWID;
+INSERT INTO mentions_v6
+    SELECT p.n, m.id, m.entity_id,
+        NULLIF(m.text, substr(CASE m.field WHEN 'title' THEN p.title ELSE p.summary END,
+            m.start + 1, m."end" - m.start)),
+        m.field = 'title', m.start, m."end", m.s_start, m.s_end, m.sentence, k.id
+    FROM mentions m JOIN posts_v6 p ON p.id = m.post_id
+    JOIN methods k ON k.method = m.method AND k.confidence = m.confidence;
+CREATE TABLE relations_v6 (
+    post INTEGER NOT NULL REFERENCES posts_v6(n), n INTEGER NOT NULL,
+    head INTEGER NOT NULL REFERENCES entities(id),
+    type INTEGER NOT NULL REFERENCES relation_types(id),
+    tail INTEGER NOT NULL REFERENCES entities(id), field INTEGER, s_start INTEGER,
+    s_end INTEGER, sentence TEXT, method INTEGER NOT NULL REFERENCES methods(id),
+    PRIMARY KEY (post, n)
+) WITHOUT ROWID;
+INSERT INTO relations_v6
+    SELECT p.n, r.id, h.id, y.id, t.id, r.field = 'title', r.s_start, r.s_end, r.sentence, k.id
+    FROM relations r JOIN posts_v6 p ON p.id = r.post_id
+    JOIN entities h ON h.key = r.head_key JOIN entities t ON t.key = r.tail_key
+    JOIN relation_types y ON y.name = r.type
+    JOIN methods k ON k.method = r.method AND k.confidence = r.confidence;
+DROP TABLE mentions;
+DROP TABLE relations;
+DROP TABLE posts;
+ALTER TABLE posts_v6 RENAME TO posts;
+ALTER TABLE mentions_v6 RENAME TO mentions;
+ALTER TABLE relations_v6 RENAME TO relations;
+CREATE TABLE extraction_cache_v6 (key BLOB PRIMARY KEY, mentions BLOB NOT NULL) WITHOUT ROWID;
+INSERT INTO extraction_cache_v6 SELECT key, mentions FROM extraction_cache;
+DROP TABLE extraction_cache;
+ALTER TABLE extraction_cache_v6 RENAME TO extraction_cache;
+CREATE TABLE post_arrivals_v6 (post_id TEXT PRIMARY KEY, build_id INTEGER NOT NULL)
+    WITHOUT ROWID;
+INSERT INTO post_arrivals_v6 SELECT post_id, build_id FROM post_arrivals;
+DROP TABLE post_arrivals;
+ALTER TABLE post_arrivals_v6 RENAME TO post_arrivals
+"""
 # Index i holds the script that takes a store from version i to i + 1.
-MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5]
+MIGRATIONS: list[str] = ["", SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6]
