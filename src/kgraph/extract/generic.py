@@ -5,8 +5,8 @@ such as ``machine learning`` are concepts under those rules, so they are not lis
 
 The ontology keeps broad entries (``database``, ``security``) as is-a parents for the graph,
 and some aliases are plain words (``reliability`` for reliability engineering); a mention
-whose surface is one of these is dropped. ``low latency`` and ``high throughput`` go too:
-the rules drop a size modifier, which leaves the bare excluded word (ENTITY-RULES, 4.10).
+whose surface is one of these is dropped. ``low latency`` and ``high throughput`` stay:
+only the bare terms are generic.
 """
 
 from __future__ import annotations
@@ -38,8 +38,7 @@ uptime, downtime, automation, engineering, development, deployment, testing, mon
 analytics, computing, compute, application, app, system, tool, tooling, framework,
 algorithm, model, workload, traffic, scale, scaling, growth, innovation, transformation,
 architecture, design, queries per second, requests per second, internet, web, website, mobile,
-user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui,
-low latency, high throughput, ultra-low latency
+user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui
 """
 GENERIC = phrases(_LIST)
 
