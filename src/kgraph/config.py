@@ -110,6 +110,8 @@ MIN_WEIGHT = 1.0
 """Default minimum link weight of a view."""
 MAX_UPLOAD_MB = 20
 """The Data page's upload cap; bigger corpora go through ``kgraph build``."""
+TOOLBAR_MODE = "viewer"
+"""Streamlit's toolbar: "viewer" hides the developer's Deploy button and menu entries."""
 VIEW_CAP = 300
 """Default node cap of a graph view."""
 HTML_EXPORT_CAP = 2000

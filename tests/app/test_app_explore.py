@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from kgraph import config
+from kgraph.ui import state
 from tests.support.ui_fixtures import make_store
 
 APP = str(config.APP_FILE)
@@ -35,11 +36,16 @@ def html_text(at: AppTest) -> str:
 
 
 def test_explore_loads_with_graph_and_legend(app):
+    from kgraph.ui import component
+
     at = app()
     assert not at.exception
     assert not at.error
-    assert "technology" in html_text(at)
+    assert " links · click a node or link" in html_text(at)
     assert at.selectbox(key="explore_search").options
+    # The legend is on the canvas itself, above the fold of a 900-px window.
+    assert 'class="kg-legend"' in component.HTML
+    assert all(f"</span> {kind}</span>" in component.HTML for kind in state.KINDS_ALL)
 
 
 def test_selecting_an_entity_shows_its_related_posts(app):
@@ -72,7 +78,7 @@ def test_controls_change_the_view(app):
     at.slider(key="explore_depth").set_value(3).run()
     at.number_input(key="explore_cap").set_value(10).run()
     assert not at.exception
-    assert any("cap of 10" in i.value for i in at.info)
+    assert any("cap of 10" in c.value for c in at.caption)
     at.multiselect(key="explore_kinds").set_value(["company", "technology"]).run()
     at.number_input(key="explore_min_weight").set_value(2.0).run()
     at.selectbox(key="explore_size_by").set_value("degree").run()

@@ -125,6 +125,17 @@ def test_gold_views_are_readable(page, gold, view):
     assert m["nodes"] >= 50, m
 
 
+def test_the_overviews_hubs_are_named(page, gold):
+    """In a dense overview the most central nodes get their names, not only the rim."""
+    page.goto(gold)
+    _measure(page)
+    top = page.evaluate(
+        """() => window.kgraphNetwork.body.data.nodes.get()
+                   .filter(n => n.kgRank < 6).map(n => [n.kgLabel, !!n.label])"""
+    )
+    assert len(top) == 6 and sum(named for _l, named in top) >= 4, top
+
+
 def test_narrow_window_gives_the_graph_the_width(browser, shipped):
     context = browser.new_context(viewport={"width": 900, "height": 900})
     page = context.new_page()
@@ -236,6 +247,7 @@ def test_path_is_drawn_highlighted_with_clickable_hops(page, shipped):
         "() => window.kgraphNetwork.body.data.edges.get().filter(e => e.width === 4).length"
     )
     assert bold >= 2
+    _assert_readable(_measure(page), "Paths prewarming → Databricks")
     page.locator("blockquote mark").first.wait_for(timeout=10_000)
     # A row of names is one pills widget: each name is a <button> (role "radio").
     page.get_by_role("radio", name="Lakebase", exact=True).first.click()
@@ -254,3 +266,69 @@ def test_labels_follow_a_live_theme_switch(page, shipped):
         ".setProperty('--st-text-color', 'rgb(1, 2, 3)')"
     )
     page.wait_for_function(f"() => ({font})() === 'rgb(1, 2, 3)'", timeout=5_000)
+
+
+def _pick_path(page, base: str, start: str, end: str) -> None:
+    page.goto(base)
+    wait_for_graph(page)
+    page.get_by_role("link", name="Paths").first.click()
+    page.get_by_role("heading", name="Paths").wait_for(timeout=15_000)
+    for label, name in (("From", start), ("To", end)):
+        page.get_by_label(label, exact=True).click()
+        page.keyboard.type(name)
+        page.get_by_role("option", name=name, exact=True).click()
+
+
+def test_a_long_path_is_readable_with_every_hop_named(page, shipped):
+    """Airbnb to SSH is 11 hops on the shipped corpus: each node of the path keeps its name,
+    and the names and circles do not collide (a force layout gave 25 % of labels overlapping)."""
+    _pick_path(page, shipped, "Airbnb (company)", "SSH (technology)")
+    page.wait_for_function(
+        "() => window.kgraphNetwork.body.data.nodes.get('TECHNOLOGY:SSH')", timeout=15_000
+    )
+    m = _measure(page)
+    _assert_readable(m, "Paths Airbnb → SSH")
+    unnamed = page.evaluate(
+        """() => { const n = window.kgraphNetwork;
+                   return n.body.data.nodes.get().filter(x => x.borderWidth === 3 && !x.label)
+                           .map(x => x.id); }"""
+    )
+    assert unnamed == [], unnamed
+    # Every hop's names are buttons, and each evidence sentence marks the mentions.
+    hops = page.locator("[class*='st-key-paths_hop_']").count()
+    assert hops >= 2 * 10, hops
+    assert page.locator("blockquote mark").count() >= 10
+
+
+@pytest.mark.parametrize("width", [1400, 1000])
+def test_the_reading_path_stays_in_its_column(browser, gold, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(gold + "/?entity=sharding")
+    wait_for_graph(page, timeout=90_000)
+    page.get_by_role("heading", name="Reading path").wait_for(timeout=15_000)
+    page.wait_for_timeout(1000)
+    out = page.evaluate(
+        """() => { const out = [];
+          document.querySelectorAll('[data-testid="stColumn"]').forEach(col => {
+            const c = col.getBoundingClientRect();
+            col.querySelectorAll('button').forEach(b => {
+              const r = b.getBoundingClientRect();
+              if (r.width && (r.right > c.right + 1 || r.left < c.left - 1))
+                out.push(b.innerText.slice(0, 40));
+            });
+          });
+          return out; }"""
+    )
+    context.close()
+    assert out == [], f"{width} px: buttons outside their column: {out}"
+
+
+def test_the_legend_is_above_the_fold_and_no_deploy_button(page, shipped):
+    page.goto(shipped)
+    _measure(page)
+    legend = page.locator(".kg-legend").bounding_box()
+    assert legend and legend["y"] + legend["height"] <= 900, legend
+    for kind in ("company", "technology", "concept", "post"):
+        assert kind in page.locator(".kg-legend").inner_text()
+    assert page.locator("[data-testid='stAppDeployButton']").count() == 0

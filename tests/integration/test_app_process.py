@@ -81,6 +81,7 @@ def test_the_server_runs_with_the_upload_cap(app):
     argv = Path(f"/proc/{server}/cmdline").read_bytes().decode().split("\0")
     assert "streamlit" in argv
     assert argv[argv.index("--server.maxUploadSize") + 1] == str(config.MAX_UPLOAD_MB)
+    assert argv[argv.index("--client.toolbarMode") + 1] == config.TOOLBAR_MODE
 
 
 def test_the_repository_config_sets_the_same_cap():
@@ -89,6 +90,7 @@ def test_the_repository_config_sets_the_same_cap():
 
     toml = tomllib.loads((config.APP_FILE.parent / ".streamlit" / "config.toml").read_text())
     assert toml["server"]["maxUploadSize"] == config.MAX_UPLOAD_MB
+    assert toml["client"]["toolbarMode"] == config.TOOLBAR_MODE
 
 
 def test_sigterm_stops_the_streamlit_server(app):

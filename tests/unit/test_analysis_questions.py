@@ -153,3 +153,39 @@ def test_card_shows_one_alias_per_spelling():
         post_count=0,
     )
     assert entity_card(G, "TECHNOLOGY:Kubernetes")["aliases"] == ["K8s", "kube"]
+
+
+def test_reading_path_lists_posts_from_introductory_to_advanced():
+    """A post that names the concept in its title but assumes five ideas comes after one
+    that mentions it in passing with one: the path is listed by level."""
+    from kgraph.graph.sample import sample_graph
+
+    extra = [
+        (
+            "deep",
+            "Sharding everything",
+            "We use sharding with Kafka, Redis, Vitess, MySQL and consistent hashing.",
+            "",
+            "2024-01-01",
+            [
+                ("Sharding", "CONCEPT", "sharding"),
+                ("Kafka", "TECHNOLOGY", "Apache Kafka"),
+                ("Redis", "TECHNOLOGY", "Redis"),
+                ("Vitess", "TECHNOLOGY", "Vitess"),
+                ("MySQL", "TECHNOLOGY", "MySQL"),
+                ("consistent hashing", "CONCEPT", "consistent hashing"),
+            ],
+        ),
+        (
+            "light",
+            "A database story",
+            "Along the way we tried sharding on PostgreSQL.",
+            "",
+            "2024-02-01",
+            [("sharding", "CONCEPT", "sharding"), ("PostgreSQL", "TECHNOLOGY", "PostgreSQL")],
+        ),
+    ]
+    posts = analysis.reading_path(sample_graph(extra), "sharding")["posts"]
+    levels = [p["level"] for p in posts]
+    assert levels == ["introductory", "intermediate", "advanced"], posts
+    assert posts[-1]["title"] == "Sharding everything" and posts[-1]["in_title"]

@@ -8,11 +8,13 @@ Everything is read off the graph, with a reason a reader can check:
   (from the ontology), then up to :data:`BROADER_MAX` *broader* concepts it co-occurs with
   (a co-occurring concept that more posts mention). Then the posts that mention it, from
   introductory to advanced: a post's *load* is the number of other ideas (concepts and
-  technologies) it mentions. Posts that name the entity in their title come first, and
-  within each group lighter load first; ties go to the post that mentions the entity more,
-  then to the older post. A post is *introductory* when it names the entity in its title
+  technologies) it mentions. A post is *introductory* when it names the entity in its title
   and mentions at most :data:`INTRO_LOAD` other ideas, *advanced* when it mentions at least
-  :data:`ADVANCED_LOAD`, else *intermediate*.
+  :data:`ADVANCED_LOAD`, else *intermediate*. Which posts make the path: those that name the
+  entity in their title first, and within each group lighter load first; ties go to the
+  post that mentions the entity more, then to the older post. The path then lists them by
+  level (introductory, intermediate, advanced), keeping that order within a level, so an
+  advanced post never comes before an intermediate one.
 * **Read next** after a post — posts that go one step further: they share at least one of
   its ideas and add ideas it does not have. More shared ideas first, then the closest to
   :data:`NEXT_STEP` new ideas (a step, not a leap).
@@ -34,6 +36,8 @@ IDEA_KINDS = ("concept", "technology")
 """What counts as an idea a post assumes; companies are who wrote it, not what it teaches."""
 INTRO_LOAD = 2
 ADVANCED_LOAD = 5
+LEVELS = ("introductory", "intermediate", "advanced")
+"""The reading path's levels, in the order it lists them."""
 BROADER_MAX = 3
 NEXT_STEP = 2
 
@@ -195,6 +199,8 @@ def reading_path(G: nx.MultiDiGraph, name: str, limit: int = 10) -> dict:
                 "reason": reason,
             }
         )
+    # By level, stable: the order within a level is the choice's order above.
+    posts.sort(key=lambda p: LEVELS.index(p["level"]))
     return {"node": node, "label": label, "prerequisites": prerequisites, "posts": posts}
 
 

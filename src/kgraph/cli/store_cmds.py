@@ -224,6 +224,9 @@ def app_cmd(db, port, host):
         # the Data page's cap, so the upload box says it and refuses larger files early
         "--server.maxUploadSize",
         str(config.MAX_UPLOAD_MB),
+        # a reader of the explorer has no use for Streamlit's "Deploy" button
+        "--client.toolbarMode",
+        config.TOOLBAR_MODE,
     ]
     sys.stdout.flush()
     sys.stderr.flush()

@@ -17,13 +17,33 @@ import streamlit as st
 
 from kgraph import config
 from kgraph.errors import KgraphError
+from kgraph.view.palette import KIND_COLORS
 
 HEIGHT = 640  # pixels; without an explicit height the container collapses to 150 px
 VIS_DIR = ("lib", "vis-9.1.2")
 
+
+def legend_html() -> str:
+    """The kinds, each in its colour and shape, drawn over the canvas's top-left corner.
+
+    On the canvas rather than under it: under a 640-px graph it falls below the fold of a
+    900-px window. The kinds are ours (``KIND_COLORS``), never a stranger's text.
+
+    >>> "◆" in legend_html() and all(kind in legend_html() for kind in KIND_COLORS)
+    True
+    """
+    items = "".join(
+        f'<span class="kg-kind"><span style="color:{colour}">{"◆" if kind == "post" else "●"}'
+        f"</span> {kind}</span>"
+        for kind, colour in KIND_COLORS.items()
+    )
+    return f'<div class="kg-legend" aria-label="Legend">{items}</div>'
+
+
 HTML = (
     f'<div class="kg-wrap"><div class="kg-graph" style="height:{HEIGHT}px"></div>'
-    '<div class="kg-tools"><button data-act="fit" title="Fit the whole view">Fit</button>'
+    + legend_html()
+    + '<div class="kg-tools"><button data-act="fit" title="Fit the whole view">Fit</button>'
     '<button data-act="in" title="Zoom in">+</button>'
     '<button data-act="out" title="Zoom out">−</button></div></div>'
 )
@@ -35,6 +55,10 @@ CSS = f"""
 .kg-tools button {{ min-width: 32px; height: 28px; cursor: pointer; font: inherit;
   color: var(--st-text-color); background: var(--st-secondary-background-color, #f0f2f6);
   border: 1px solid var(--st-border-color, #ccc); border-radius: 4px; }}
+.kg-legend {{ position: absolute; top: 8px; left: 8px; display: flex; gap: 10px;
+  padding: 2px 8px; font: 0.8rem var(--st-font, sans-serif); color: var(--st-text-color);
+  background: var(--st-background-color, #fff); opacity: 0.9; border-radius: 4px;
+  pointer-events: none; }}
 .kg-tip {{ white-space: pre-line; max-width: 360px; font-family: var(--st-font, sans-serif); }}
 """
 

@@ -6,6 +6,8 @@ selected; a shared link restores the view. An unknown name gets "did you mean".
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from kgraph import config
@@ -74,3 +76,13 @@ def write() -> None:
     wanted.update(period.query())
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
+
+
+def entity_href(label: str) -> str:
+    """A same-tab link to Explore centred on ``label``, keeping the view's other settings.
+
+    For names inside HTML blocks, where no widget can sit: the page reloads on the link,
+    and :func:`read` restores the view from it.
+    """
+    params = {k: v for k, v in st.query_params.items() if k != state.Q_ENTITY}
+    return "/?" + urlencode({state.Q_ENTITY: label, **params})

@@ -105,7 +105,8 @@ def _graph_and_panel() -> None:
         )
         nodes = period.apply(nodes)
         if truncated:
-            st.info(
+            # A caption, not a box: a box pushed the graph's bottom below a 900-px fold.
+            st.caption(
                 f"Showing {len(nodes)} nodes: the cap of {int(ss[state.CAP])} applies. "
                 "Raise the cap, narrow the types or raise the minimum link weight."
             )
@@ -128,10 +129,12 @@ def _graph_and_panel() -> None:
             on_selection=_on_selection,
             on_expand=_on_expand,
         )
+        # The legend is drawn on the canvas (kgraph.ui.component); this line may fall below
+        # the fold, so it holds only what the graph already shows.
         st.html(
-            f"<div style='margin-top:4px'>{html.legend()} &nbsp; "
-            f"<small>{len(view['nodes'])} nodes · {len(view['edges'])} links · click a "
-            "node or link; double-click expands</small></div>"
+            f"<div style='margin-top:4px'><small>{len(view['nodes'])} nodes · "
+            f"{len(view['edges'])} links · click a node or link; double-click expands"
+            "</small></div>"
         )
     with right:
         panel.render(G, ss[state.SELECTED], expand=expand, select=select_node)

@@ -48,6 +48,7 @@ def links(
         format_func=lambda i: md(names[i]),  # a name is shown as typed, never as markdown
         key=key,
         label_visibility="collapsed",
+        wrap=True,  # in a column Streamlit would scroll the row sideways, hiding names
         on_change=_picked,
         args=(key, select, targets),
     )
@@ -58,10 +59,6 @@ def _picked(key: str, select, targets: list[str]) -> None:
     st.session_state[key] = None  # a row of links, not a choice that stays selected
     if i is not None and 0 <= i < len(targets):
         _open(select, targets[i])
-
-
-def _clip(text: str, width: int = 48) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _post_block(r: dict) -> str:
@@ -161,60 +158,59 @@ def _entity(G, node: str, *, expand, select) -> None:
 
 
 def _reading_path(node: str, *, select) -> None:
+    """Concepts to know first, then posts from introductory to advanced; each name opens it.
+
+    Each name is its own link-style button above its explanation: a separate row of buttons
+    repeated every name and ran out of a 1400-px window's side panel.
+    """
     path = loaders.ask("reading_path", node, limit=6)
     st.markdown("#### Reading path")
     pre = path.get("prerequisites", [])
     if pre:
         st.caption("Know these first")
-        links(
-            [p["label"] for p in pre],
-            key="panel_pre",
-            select=select,
-            nodes=[p.get("node") or p["label"] for p in pre],
-        )
-        st.html(
-            "<ul class='kg-prereq' style='margin:0'>"
-            + "".join(
-                f"<li><b>{esc(p['label'])}</b>"
-                + (f": {esc(p['definition'])}" if p.get("definition") else "")
-                + f"<br><small><i>{esc(p['reason'])}</i></small></li>"
-                for p in pre
+    for i, p in enumerate(pre):
+        with st.container(gap=None):  # the name sits on its explanation
+            _name_button(
+                p["label"], p.get("node") or p["label"], key=f"panel_pre_{i}", select=select
             )
-            + "</ul>"
-        )
+            st.html(
+                "<div class='kg-prereq'>"
+                + (f"{esc(p['definition'])}<br>" if p.get("definition") else "")
+                + f"<small><i>{esc(p['reason'])}</i></small></div>"
+            )
     posts = path.get("posts", [])
     if posts:
         st.caption("Then read, from introductory to advanced")
-        st.html(
-            "<ol class='kg-reading' style='margin:0;padding-left:1.2em'>"
-            + "".join(
-                f"<li><b>{esc(p['title'])}</b><br><small>{LEVEL_ICONS.get(p['level'], '')} "
-                f"{esc(p['level'])}: {esc(p['reason'])}</small></li>"
-                for p in posts
+    for i, p in enumerate(posts):
+        with st.container(gap=None):
+            _name_button(f"{i + 1}. {p['title']}", p["post"], key=f"panel_rp_{i}", select=select)
+            st.html(
+                f"<div class='kg-reading'><small>"
+                f"{LEVEL_ICONS.get(p['level'], '')} {esc(p['level'])}: {esc(p['reason'])}"
+                "</small></div>"
             )
-            + "</ol>"
-        )
-        links(
-            [f"{i + 1}. {_clip(p['title'])}" for i, p in enumerate(posts)],
-            key="panel_rp",
-            select=select,
-            nodes=[p["post"] for p in posts],
-            label="Open a post of the reading path",
-        )
     if not pre and not posts:
         st.caption("No post mentions it yet, and the ontology gives it no parent.")
+
+
+def _name_button(text: str, target: str, *, key: str, select) -> None:
+    """A link-style button showing ``text`` that opens ``target`` (a node id or a name)."""
+    st.button(md(text), key=key, type="tertiary", on_click=_open, args=(select, target))
 
 
 def hops(G, result: dict, *, key: str, select) -> None:
     """An explained path, hop by hop: each name opens its node, each mention is marked."""
     for i, h in enumerate(result.get("hops", [])):
-        cols = st.columns([0.42, 0.16, 0.42], vertical_alignment="center")
+        cols = st.columns([0.38, 0.24, 0.38], vertical_alignment="center")
         with cols[0]:
             links(
                 [h.get("source_label", "")], key=f"{key}_{i}_a", select=select, nodes=[h["source"]]
             )
         left, rel, right = analysis.hop_arrow(h)  # the way the relation reads
-        cols[1].html(f"{left[0]} <i>{esc(rel)}</i> {right[-1]}")
+        cols[1].html(  # one line: a wrapped arrow reads as two
+            f"<span style='white-space:nowrap;font-size:0.9em'>{left[0]} <i>{esc(rel)}</i> "
+            f"{right[-1]}</span>"
+        )
         with cols[2]:
             links(
                 [h.get("target_label", "")], key=f"{key}_{i}_b", select=select, nodes=[h["target"]]
@@ -264,7 +260,8 @@ def _path_box(G, node: str, *, select) -> None:
     hops(G, result, key="panel_hop", select=select)
 
 
-def _post(G, node: str, *, select) -> None:
+def post_card(G, node: str, *, select) -> None:
+    """A post: title (to the original), summary with its entities marked, then buttons."""
     data = G.nodes[node]
     st.html(
         f"<h3>{html.link(data.get('label', ''), data.get('url', ''))} {html.badge('post')}</h3>"
@@ -298,14 +295,9 @@ def _post(G, node: str, *, select) -> None:
 def _post_buttons(rows: list[dict], key: str, select, why) -> None:
     """One button per post that opens it, with ``why(row)`` under it as plain text."""
     for i, row in enumerate(rows):
-        st.button(
-            md(row.get("title", "")),
-            key=f"{key}_{i}",
-            type="tertiary",
-            on_click=_open,
-            args=(select, row["post"]),
-        )
-        st.html(f"<small>{esc(why(row))}</small>")
+        with st.container(gap=None):  # the title sits on its reason
+            _name_button(row.get("title", ""), row["post"], key=f"{key}_{i}", select=select)
+            st.html(f"<small>{esc(why(row))}</small>")
 
 
 def _edge(G, sel: dict) -> None:
@@ -355,7 +347,7 @@ def render(G, selected: dict | None, *, expand, select) -> None:
         if selected.get("type") == "edge":
             _edge(G, selected)
         elif selected.get("id") in G and G.nodes[selected["id"]].get("kind") == "post":
-            _post(G, selected["id"], select=select)
+            post_card(G, selected["id"], select=select)
         elif selected.get("id") in G:
             _entity(G, selected["id"], expand=expand, select=select)
     except KgraphError as exc:

@@ -1,6 +1,7 @@
 """The Paths page: an explained path between two entities, drawn and listed hop by hop.
 
-The path is highlighted on the graph (its nodes and links bold, the rest dimmed); every
+The path is laid out like a line of text (:mod:`kgraph.view.path_layout`) and highlighted
+(its nodes and links bold, the rest dimmed); every
 hop's names open Explore centred on that node, and each evidence sentence marks both names.
 """
 
@@ -14,6 +15,7 @@ from kgraph.errors import KgraphError
 from kgraph.ui import html, loaders, navigate, panel, state
 from kgraph.ui.component import graph_view
 from kgraph.ui.mdtext import md
+from kgraph.view.path_layout import path_layout
 
 _open = navigate.open_later
 _MONTH = re.compile(r"\d{4}-\d{2}")
@@ -85,12 +87,15 @@ def render() -> None:
         | {h["target"] for h in hops}
         | {h["post"] for h in hops if h.get("post")}
     )
-    left, right = st.columns([0.6, 0.4], gap="small")
+    view = path_layout(loaders.payload(nodes, "pagerank"), chain, [h.get("post") for h in hops])
+    left, right = st.columns([0.64, 0.36], gap="small")
     with left:
         graph_view(
-            loaders.payload(nodes, "pagerank"),
+            view,
             key="paths_graph",
-            select=index[start],
+            # Nothing selected: vis would draw the start's every link bold, posts' included,
+            # and they would read as part of the path.
+            select=None,
             on_selection=_on_graph_click,
             on_expand=lambda: None,
             highlight=chain,

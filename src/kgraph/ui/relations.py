@@ -7,11 +7,11 @@ import re
 import pandas as pd
 import streamlit as st
 
-from kgraph.ui import html, loaders, state
+from kgraph.ui import deeplink, html, loaders, navigate
 from kgraph.ui.html import esc
+from kgraph.ui.mdtext import md
 
 MIGRATIONS = "insights_migrations"  # the Migrations table's selection
-EXPLORE_PAGE = "src/kgraph/ui/pages/explore.py"
 
 
 def _spans(sentence: str, names: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
@@ -46,8 +46,13 @@ def render_card_relations(G, node: str) -> None:
             sentence = evidence_html(
                 ev["sentence"], [(result["label"], kind), (row["other"], other_kind)]
             )
+            # The name opens that entity (a link: widgets cannot sit in this HTML block).
+            name = (
+                f"<a href='{esc(deeplink.entity_href(row['other']))}' target='_self' "
+                f"class='kg-name'><b>{esc(row['other'])}</b></a>"
+            )
             items.append(
-                f"<li>{html.badge(other_kind)} <b>{esc(row['other'])}</b>"
+                f"<li>{html.badge(other_kind)} {name}"
                 f" <small>({len(row['posts'])} post(s))</small>"
                 f"<blockquote style='margin:2px 0 6px 0;padding-left:8px;"
                 f"border-left:3px solid #8884'>{sentence}<br><small>"
@@ -87,10 +92,32 @@ def render_migrations(G) -> None:
         f"<b>{html.link(r['title'], r['url'])}</b><blockquote>"
         f"{evidence_html(r['sentence'], names)}</blockquote>"
     )
-    if st.button(f"Show {r['mover']} in Explore", key="migrations_explore"):
-        st.session_state[state.SELECTED] = {"type": "node", "id": r["mover_key"]}
-        st.session_state[state.CENTER] = r["mover_key"]
-        st.switch_page(EXPLORE_PAGE)
+    # Every name of the row opens it in Explore: the mover, what it left, what it chose,
+    # and the post that says so.
+    names = [r["mover"], *r["from"], *r["to"], r["title"]]
+    targets = [r["mover_key"], *r["from"], *r["to"], r["post"]]
+    st.caption("Open in Explore")
+    st.pills(
+        "Open in Explore",
+        list(range(len(names))),
+        format_func=lambda i: md(names[i]),
+        key="migrations_explore",
+        label_visibility="collapsed",
+        wrap=True,
+        on_change=_open_named,
+        args=("migrations_explore", targets),
+    )
+
+
+def _open_named(key: str, targets: list[str]) -> None:
+    """Callback: open the picked node (an id, or a name to resolve) on the next run."""
+    i = st.session_state.get(key)
+    st.session_state[key] = None
+    if i is None or not 0 <= i < len(targets):
+        return
+    G = loaders.graph()
+    target = targets[i]
+    navigate.open_later(target if target in G else loaders.ask("resolve", target))
 
 
 ROLE_TITLES = {

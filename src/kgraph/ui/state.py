@@ -32,6 +32,7 @@ PERIOD_READ = "explore_period_read"  # the period in the URL was applied to this
 POSTS_FILTER = "posts_filter"
 POSTS_ENTITY = "posts_entity"
 POST = "posts_selected"
+POSTS_TABLE = "posts_table"  # the Posts table: a clicked row opens that post
 PATH_A = "paths_a"
 PATH_B = "paths_b"
 COMPARE_A = "insights_compare_a"

@@ -4,6 +4,7 @@ directly and the CLI's HTML export shares it with the app.
 """
 
 from kgraph.view.palette import KIND_COLORS
+from kgraph.view.path_layout import path_layout
 from kgraph.view.payload import LINKS_PER_NODE, layout, view_payload
 from kgraph.view.selection import overview_nodes, view_nodes
 
@@ -12,6 +13,7 @@ __all__ = [
     "LINKS_PER_NODE",
     "layout",
     "overview_nodes",
+    "path_layout",
     "view_nodes",
     "view_payload",
 ]

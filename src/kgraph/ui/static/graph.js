@@ -12,6 +12,9 @@ const VIEWS = new WeakMap();
 const LABEL_PX = 13; // label size on screen, in CSS pixels
 const LABEL_GAP = 4; // screen pixels kept between two label boxes
 const HOVER_DIM_MS = 400; // hover this long before the non-neighbours dim
+// The most central nodes may write their name over other nodes' dots (the text has a halo):
+// in a dense overview the hubs sit among dots, and leaving them unnamed named only the rim.
+const HUB_LABELS = 12;
 
 function cssVar(el, name, fallback) {
   const value = getComputedStyle(el).getPropertyValue(name).trim();
@@ -64,7 +67,7 @@ function chooseLabels(network, data, measure, always) {
     if (!always.has(n.id) && boxes.some((o) => box.l < o.r && o.l < box.r && box.t < o.b && o.t < box.b)) continue;
     // The text (under the node) must not run over another node's circle either.
     const text = { l: p.x - textW / 2, r: p.x + textW / 2, t: p.y + n.size, b: p.y + n.size + font * 1.4 };
-    if (!always.has(n.id) && data.nodes.some((o) => {
+    if (!always.has(n.id) && n.rank >= HUB_LABELS && data.nodes.some((o) => {
       if (o.id === n.id) return false;
       const q = pos[o.id];
       return q && text.l < q.x + o.size && q.x - o.size < text.r && text.t < q.y + o.size && q.y - o.size < text.b;
@@ -103,7 +106,7 @@ function draw(root, data, setStateValue, setTriggerValue) {
   });
   const restDim = (id) => path.length > 0 && !onPath.has(id);
   const nodes = new vis.DataSet(data.nodes.map((n) => ({
-    id: n.id, kgLabel: n.label, x: n.x, y: n.y, size: n.size, title: tooltip(n.title),
+    id: n.id, kgLabel: n.label, kgRank: n.rank, x: n.x, y: n.y, size: n.size, title: tooltip(n.title),
     shape: n.kind === "post" ? "diamond" : "dot",
     color: nodeColor(n, restDim(n.id)), font: fontFor(colors, LABEL_PX),
     borderWidth: onPath.has(n.id) ? 3 : 1,
@@ -188,10 +191,46 @@ function draw(root, data, setStateValue, setTriggerValue) {
   network.on("doubleClick", (p) => {
     if (p.nodes.length) setTriggerValue("expand", p.nodes[0]);
   });
-  network.once("afterDrawing", () => {
-    // Streamlit may size the container after the first frame; fit to what it became.
+  // vis fits the circles only: zoom out until the names drawn at the edges fit as well.
+  // A label keeps LABEL_PX on screen, so its width in world units grows as the zoom falls;
+  // a few rounds of arithmetic settle the zoom, then one move and one relabel (each redraw
+  // of a 2,000-node view costs the browser a frame).
+  const fitLabels = () => {
+    const rect = root.getBoundingClientRect();
+    const pos = network.getPositions();
+    const width = new Map([...labelled].map((id) => [id, measure(byId.get(id).label)]));
+    const pad = 2 * LABEL_GAP;
+    const start = network.getScale();
+    let scale = start, center = null;
+    for (let round = 0; round < 3; round++) {
+      let l = Infinity, r = -Infinity, t = Infinity, b = -Infinity;
+      for (const n of data.nodes) {
+        const p = pos[n.id];
+        if (!p) continue;
+        const w = width.get(n.id);
+        const half = w === undefined ? n.size : Math.max(n.size, w / scale / 2);
+        const below = w === undefined ? n.size : n.size + (LABEL_PX * 1.5) / scale;
+        l = Math.min(l, p.x - half); r = Math.max(r, p.x + half);
+        t = Math.min(t, p.y - n.size); b = Math.max(b, p.y + below);
+      }
+      if (!(r > l) || !(b > t)) return;
+      const fits = Math.min((rect.width - 2 * pad) / (r - l), (rect.height - 2 * pad) / (b - t));
+      if (!(fits < scale * 0.995)) break;
+      scale = fits;
+      center = { x: (l + r) / 2, y: (t + b) / 2 };
+    }
+    if (center === null) return;
+    network.moveTo({ position: center, scale, animation: false });
+    relabel();
+  };
+  const refit = () => {
     network.fit({ animation: false, maxZoomLevel: 2 });
     relabel();
+    fitLabels();
+  };
+  network.once("afterDrawing", () => {
+    // Streamlit may size the container after the first frame; fit to what it became.
+    refit();
     window.kgraphDrawMs = performance.now() - started;
     root.dataset.ready = "1";
   });
@@ -207,16 +246,16 @@ function draw(root, data, setStateValue, setTriggerValue) {
   }, 1000);
   if (data.select && nodes.get(data.select)) network.selectNodes([data.select]);
   window.kgraphNetwork = network;
-  return { network, stop: () => { clearInterval(themeTimer); clearTimeout(timer); clearTimeout(dimTimer); } };
+  return { network, refit, stop: () => { clearInterval(themeTimer); clearTimeout(timer); clearTimeout(dimTimer); } };
 }
 
-function tools(parent, network) {
+function tools(parent, network, refit) {
   const bar = parent.querySelector(".kg-tools");
   if (!bar) return;
   bar.onclick = (ev) => {
     const act = ev.target && ev.target.dataset ? ev.target.dataset.act : null;
     if (!act) return;
-    if (act === "fit") network.fit({ animation: { duration: 300 }, maxZoomLevel: 2 });
+    if (act === "fit") refit();
     else {
       const scale = network.getScale() * (act === "in" ? 1.4 : 1 / 1.4);
       network.moveTo({ scale, animation: { duration: 200 } });
@@ -240,8 +279,8 @@ export default function (component) {
     previous.network.destroy();
   }
   root.dataset.ready = "";
-  const { network, stop } = draw(root, data, setStateValue, setTriggerValue);
-  tools(parentElement, network);
+  const { network, refit, stop } = draw(root, data, setStateValue, setTriggerValue);
+  tools(parentElement, network, refit);
   VIEWS.set(root, { sig: data.sig, network, stop });
   return () => {
     stop();
