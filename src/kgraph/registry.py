@@ -620,6 +620,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
+        lambda: patterns(snap("azure_cloud_patterns.csv"), words),
         lambda: algorithms(snap("thealgorithms_directory.csv"), words),
         lambda: acm(snap("acm_ccs2012.csv"), words),
     ]

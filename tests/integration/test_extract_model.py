@@ -15,16 +15,19 @@ GOLD = config.GOLD_DIR
 # shared entity rules took over: their COMPANY floors were lowered because a cloud provider
 # named on its own is now a company (``AWS``), which those sets annotate as a technology, and
 # their CONCEPT floors because system categories (``data pipeline``) are now concepts and each
-# distinct surface of a wrong entity counts.
+# distinct surface of a wrong entity counts. One more rule moved them (issue #11): named
+# algorithms are technologies (``Paxos``, ``HNSW``, ``BM25``: dev and stress TECHNOLOGY, dev
+# micro).
 FLOORS = {
     # Tuned on: floors a little under what the pipeline scores, so regressions show.
     "seed.jsonl": {"micro": 0.97, "COMPANY": 0.95, "TECHNOLOGY": 0.95, "CONCEPT": 0.95},
-    "dev.jsonl": {"micro": 0.94, "COMPANY": 0.93, "TECHNOLOGY": 0.96, "CONCEPT": 0.93},
+    "dev.jsonl": {"micro": 0.93, "COMPANY": 0.93, "TECHNOLOGY": 0.95, "CONCEPT": 0.92},
     "holdout.jsonl": {"micro": 0.87, "COMPANY": 0.88, "TECHNOLOGY": 0.93, "CONCEPT": 0.80},
-    "stress.jsonl": {"micro": 0.91, "COMPANY": 0.90, "TECHNOLOGY": 0.96, "CONCEPT": 0.80},
+    "stress.jsonl": {"micro": 0.91, "COMPANY": 0.90, "TECHNOLOGY": 0.95, "CONCEPT": 0.80},
     "holdout2.jsonl": {"micro": 0.80, "COMPANY": 0.90, "TECHNOLOGY": 0.85, "CONCEPT": 0.70},
     # Real third-party summaries annotated by the shared rules; tuned on.
-    "real-dev.jsonl": {"micro": 0.87, "COMPANY": 0.94, "TECHNOLOGY": 0.84, "CONCEPT": 0.87},
+    "real-dev.jsonl": {"micro": 0.89, "COMPANY": 0.94, "TECHNOLOGY": 0.86, "CONCEPT": 0.88},
+    "real-dev2.jsonl": {"micro": 0.76, "COMPANY": 0.80, "TECHNOLOGY": 0.82, "CONCEPT": 0.70},
 }
 
 

@@ -90,3 +90,65 @@ def test_a_version_belongs_to_the_surface_not_the_canonical(ex):
     summary = "We moved from Python 2.7 to MySQL 8.0, 40% faster."
     got = {(m.text, m.canonical) for m in ex.extract_text("Upgrades", summary)}
     assert ("Python 2.7", "Python") in got and ("MySQL 8.0", "MySQL") in got
+
+
+def test_named_algorithms_are_technologies_and_techniques_concepts(ex):
+    got = found(ex, "Consensus notes", "Raft and Paxos order the log; an HNSW index serves search.")
+    assert {("TECHNOLOGY", "Raft"), ("TECHNOLOGY", "Paxos"), ("TECHNOLOGY", "HNSW")} <= got
+    assert ("CONCEPT", "Raft") not in got
+
+
+def test_spellings_of_concepts_with_capitals(ex):
+    got = found(ex, "Notes", "Paged KV-cache, B-trees, bloom filters and distributed-systems work.")
+    assert {("CONCEPT", "KV cache"), ("CONCEPT", "B-tree"), ("CONCEPT", "Bloom filter")} <= got
+    assert ("CONCEPT", "distributed system") in got
+
+
+def test_a_percentile_latency_is_a_concept_but_the_bare_percentile_is_not(ex):
+    mentions = ex.extract_text("Notes", "The result: 70% lower P99 latency. The p99 fell.")
+    assert [m.text for m in mentions] == ["P99 latency"]
+
+
+def test_a_known_company_with_capitalised_words_after_it_is_one_product_name(ex):
+    got = found(ex, "Notes", "The Uber Eats system serves images; they reached Google Suite.")
+    assert {("TECHNOLOGY", "Uber Eats"), ("TECHNOLOGY", "Google Suite")} <= got
+    assert ("COMPANY", "Uber") not in got
+    # A possessive breaks the name; a headline's capitals say nothing.
+    assert ("COMPANY", "Amazon") in found(ex, "Notes", "It is Amazon's Prime Video team.")
+    assert ("COMPANY", "Uber") in found(ex, "Deduping And Storing Images At Uber Eats")
+
+
+def test_headline_capitals_and_generic_acronyms_are_not_names(ex):
+    got = found(ex, "How Uber Executed a JUnit Migration at Massive Scale", "")
+    assert ("COMPANY", "Massive") not in got and ("COMPANY", "Uber") in got
+    assert not any(c == "Time" for _, c in found(ex, "Uber Halved Go Monorepo CI Build Time"))
+    got = found(ex, "Notes", "Clients fetch the URL from their ISPs.")
+    assert not any(c in ("URL", "ISPs") for _, c in got)
+
+
+def test_lower_case_and_odd_names_from_shape_and_context(ex):
+    got = found(
+        ex,
+        "Open sourcing h3i: a command line tool",
+        "It is part of Cloudflare's quiche project. We rewrote cf-html, which is an NGINX "
+        "module, and ran pg_repack. Nautilus is our search engine.",
+    )
+    for name in ("h3i", "quiche", "cf-html", "pg_repack", "Nautilus"):
+        assert ("TECHNOLOGY", name) in got, name
+    # Measures, percentiles, lists and a business domain are not names.
+    got = found(
+        ex,
+        "Notes",
+        "Reads take sub-25ms at p99. It places keys, a proxy that hides shards. "
+        "Walmart's inventory system grew.",
+    )
+    assert not {c for t, c in got if t == "TECHNOLOGY"} & {"sub-25ms", "p99", "keys", "inventory"}
+
+
+def test_the_concept_miner_needs_a_domain_head_or_support(ex):
+    got = found(ex, "Notes", "We added trace propagation to every distributed scheduler.")
+    assert {("CONCEPT", "trace propagation"), ("CONCEPT", "distributed scheduler")} <= got
+    got = found(ex, "Notes", "The team improved code examples and operational complexity.")
+    assert not any(
+        t == "CONCEPT" and c in ("code example", "operational complexity") for t, c in got
+    )

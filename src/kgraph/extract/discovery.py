@@ -18,7 +18,14 @@ from spacy.util import minibatch
 
 from kgraph.extract.generic import is_generic, phrases
 from kgraph.extract.resolver import event_follows
-from kgraph.extract.spans import POSSESSIVE, Candidate, add_candidates, covered, is_title_case
+from kgraph.extract.spans import (
+    POSSESSIVE,
+    SPANS_KEY,
+    Candidate,
+    add_candidates,
+    covered,
+    is_title_case,
+)
 from kgraph.model import entity_key
 
 ORG_SUFFIX = phrases(
@@ -77,6 +84,13 @@ TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
 AUXILIARIES = frozenset(["has", "have", "had", "is", "was", "recently", "then", "also", "now"])
 EVENT_ENDINGS = ("Con", "con", "Summit", "Conf", "Conference", "Meetup", "Day", "Days")
 SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
+# Upper-case words that name generic things or roles, never a product or a company.
+GENERIC_ACRONYMS = phrases(
+    """
+    URL URI ISP FAQ CEO CTO CIO CFO COO CISO VP SVP EVP HR PM PR QA ROI KPI OKR UI UX USD EUR
+    IPC RPC TPS RPS QPS MVP POC PoC TBD ETA SLO SLA SLI SRE SWE
+    """
+)
 NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
@@ -151,6 +165,7 @@ class ModelDiscovery:
             self._recognise([doc])
         if not doc.has_annotation("ENT_IOB"):
             return doc
+        _extend_makers(doc, self.technology_conf, self.company_conf)
         taken, found = covered(doc), []
         spans = [e for e in doc.ents if e.label_ in self.labels]
         in_ents = {i for e in spans for i in range(e.start, e.end)}
@@ -183,14 +198,121 @@ class ModelDiscovery:
                     conf,
                 )
             )
+        claimed = taken | {i for c in found for i in range(c.start, c.end)}
+        found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
         return doc
+
+
+# What a name is said to be ("cf-html, which is an NGINX module", "h3i is a binary command
+# line tool", "Cloudflare's quiche project"): these nouns make the word before them a name.
+KIND_WORDS = phrases(
+    """
+    tool tools library module binary service system platform framework database engine proxy
+    balancer scheduler queue cache store app application component sdk cli project package
+    plugin extension daemon utility runtime compiler language format protocol operator
+    controller agent client server driver toolkit orchestrator
+    """
+)
+ARTICLES = frozenset(["a", "an", "our", "the", "their", "its"])
+NOT_ODD = frozenset(["b2b", "b2c", "p2p", "e2e", "h2h", "i18n", "l10n", "a11y"])
+
+
+def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
+    """Lower-case and oddly shaped names the NER never proposes (``h3i``, ``cf-html``,
+    ``pg_repack``, ``quiche``): a word with a digit or an underscore inside, or any word the
+    sentence says is a tool, library, module or project. They are technologies."""
+    found = []
+    i = 0
+    while i < len(doc):
+        start, end = i, i + 1
+        while end < len(doc) and not doc[end - 1].whitespace_ and _glue(doc, end):
+            end += 1
+        i = end
+        text = doc[start:end].text
+        if (
+            any(k in taken for k in range(start, end))
+            or len(text) < 3
+            or text != text.lower()
+            or not all(c.isalnum() or c in "-_" for c in text)
+            or (start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text not in "(\"'")
+            or doc[start].is_stop
+            or is_generic(text)
+        ):
+            continue
+        if _odd(text) or _said_to_be_tool(doc, start, end, lower=True):
+            found.append(
+                Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
+            )
+    return found
+
+
+def _odd(text: str) -> bool:
+    """A word no dictionary has: a digit inside a word (``h3i``, ``arm64``) or snake case
+    (``pg_repack``); not a measure (``sub-25ms``), percentile or version (``p99``, ``v2``)."""
+    parts = text.replace("_", "-").split("-")
+    if text in NOT_ODD or any(not p or not p[0].isalpha() for p in parts):
+        return False
+    if "_" in text:
+        return max(len(p) for p in parts) >= 3
+    if not any(c.isdigit() for c in text):
+        return False
+    return not (len(parts) == 1 and text.rstrip("0123456789.") in ("p", "q", "v"))
+
+
+def _glue(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` continues the word before it (``cf`` ``-`` ``html``)."""
+    tok = doc[i]
+    return tok.text in ("-", "_") or (doc[i - 1].text in ("-", "_") and tok.text.isalnum())
+
+
+# After an owner's possessive only these make a name: "Cloudflare's quiche project", but
+# "Walmart's inventory system" and "Monzo's banking platform" name a business domain.
+OWNED_KINDS = phrases("project library tool module package plugin binary daemon utility toolkit")
+
+
+def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> bool:
+    """``X, which is an NGINX module``, ``X, a command line tool``, ``X is our search
+    engine``; for a lower-case word also ``Cloudflare's X project``. A lower-case word after
+    a determiner or preposition (``the pandemic, a ...``) is a plain noun."""
+    if lower:
+        if start > 0 and (doc[start - 1].is_stop or doc[start - 1].is_punct):
+            before = doc[start - 1].text
+            if before not in POSSESSIVE and before not in (",", "(", "and", "or"):
+                return False
+        if end < len(doc) and doc[end].lower_ in OWNED_KINDS:
+            return start > 0 and doc[start - 1].text in POSSESSIVE
+    i, copula = end, False
+    if i < len(doc) and doc[i].text in (",", ":"):
+        if doc[i].text == ":" and lower:
+            return False  # "How logging works: the core protocol"
+        i += 1
+        if i < len(doc) and doc[i].lower_ == "which":
+            i, copula = i + 1, True
+        elif lower:
+            return False  # "placing keys, a proxy that ...": a list, not an apposition
+    if i < len(doc) and doc[i].lower_ == "is":
+        i, copula = i + 1, True
+    if i == end or i >= len(doc) or doc[i].lower_ not in ARTICLES:
+        return False
+    if doc[i].lower_ == "the" and not copula:
+        return False  # "If you're using Dropbox today, the application is ..."
+    for tok in doc[i + 1 : i + 7]:
+        if tok.is_punct and tok.text not in "-/":
+            return False
+        if tok.lower_ in KIND_WORDS:
+            return True
+    return False
 
 
 def _trim(ent: Span) -> Span | None:
     doc, start, end = ent.doc, ent.start, ent.end
     while start < end and (doc[start].is_stop or doc[start].is_punct):
         start += 1
+    for i in range(start + 1, end - 1):
+        if doc[i].text in POSSESSIVE:
+            end = i + 1  # a possessive breaks a name (entity rules): the owner is the name
+            break
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     # A name ends at its last capitalised word: "RegionServer metrics" is RegionServer.
@@ -211,6 +333,10 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if any(t.lower_ in NOT_NAMES for t in span) or (is_generic(span[-1].text) and not trade):
         return False
+    if span.end < len(doc) and doc[span.end].lower_ == "scale":
+        return False  # "at Massive Scale", "at Planet Scale": a size, not a name
+    if span.text.rstrip("s") in GENERIC_ACRONYMS:
+        return False  # "URL", "ISPs": acronyms of generic things, not names
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
     if span[-1].text.endswith(EVENT_ENDINGS) or event_follows(doc, span.end):
@@ -236,15 +362,19 @@ def _plausible(span: Span, label: str) -> bool:
 
 
 def _cued(span: Span) -> bool:
-    """Introduced as a name: ``built Tern``, ``called Husky``, ``Kestrel, our scheduler``."""
+    """Introduced as a name: ``built Tern``, ``called Husky``, ``Kestrel, our scheduler``.
+
+    In a headline the cue must be written in lower case: there ``CI Build Time`` and ``At
+    Massive Scale`` are capitalised words, not ``build X`` or ``at X``.
+    """
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in NAME_CUES:
-        return True
+        return doc[span.start - 1].is_lower or not is_title_case(span.sent)
     return (
         span.end + 1 < len(doc)
         and doc[span.end].text == ","
         and doc[span.end + 1].lower_ in ("a", "an", "our", "its", "their")
-    )
+    ) or _said_to_be_tool(doc, span.start, span.end)
 
 
 # Words after a name that make it an organisation: "Zorbly engineers", "Zorbly joined".
@@ -321,3 +451,58 @@ def _needs_ner(sent: Span, taken: set[int]) -> bool:
         t.i not in taken and not t.is_stop and (t.text[:1].isupper() or _marked(t.text))
         for t in sent
     )
+
+
+def _extend_makers(doc: Doc, technology_conf: float, company_conf: float) -> None:
+    """A known company's name followed by capitalised words is one product or unit name
+    (entity rules): ``Uber Eats``, ``Google Suite``, ``Altinity Operator``, not the company
+    and a stray word. Only outside headlines, where capitals mark names; the longer name is
+    a COMPANY when the sentence treats it as an organisation (``at X``, ``X engineers``)."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    changed = False
+    for n, span in enumerate(spans):
+        if span.label_ != "COMPANY" or span._.kg_method != "ontology" or span.end >= len(doc):
+            continue
+        if doc[span.end - 1].text in POSSESSIVE:
+            continue  # "Amazon's Prime Video": a possessive breaks the name
+        end = span.end
+        while end < len(doc) and end - span.end < 2 and _continues_name(doc[end]):
+            end += 1
+        if end == span.end or is_title_case(span.sent) or end > span.sent.end:
+            continue
+        if end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
+            continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
+        name = doc[span.start : end]
+        org = _organisation(name, "ORG") and not (end < len(doc) and doc[end].text in POSSESSIVE)
+        type_ = "COMPANY" if org else "TECHNOLOGY"
+        spans[n] = Span(
+            doc,
+            span.start,
+            _possessive_end(name),
+            label=type_,
+            span_id=entity_key(type_, name.text),
+        )
+        spans[n]._.kg_method = "model"
+        spans[n]._.kg_conf = company_conf if org else technology_conf
+        changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = spans
+
+
+def _continues_name(tok) -> bool:
+    """A capitalised word that can end a product name: not a stop word, generic word or
+    possessive (``Uber's``), not a word like ``Engineering`` or ``Engineers``."""
+    return (
+        tok.text[:1].isupper()
+        and tok.is_alpha
+        and not tok.is_stop
+        and not is_generic(tok.text)
+        and tok.lower_ not in NOT_NAMES
+        and tok.lower_ not in ORG_AFTER
+        and tok.lower_ not in GROUP_WORDS
+        and not tok.is_sent_start
+    )
+
+
+def _covered_at(spans, i: int) -> bool:
+    return any(s.start <= i < s.end for s in spans)

@@ -94,7 +94,7 @@ def all_generic(surface: str) -> bool:
     umbrella word in front (the guidelines' rule for ``X platform``, applied to practices).
     """
     folded = fold(surface)
-    if folded in ESTABLISHED:
+    if folded in ESTABLISHED or PERCENTILE_LATENCY.match(folded):
         return False
     words = folded.replace("-", " ").split()
     if len(words) == 2 and words[1] in PRACTICE_HEADS and words[0] not in UMBRELLA | VAGUE:
@@ -102,6 +102,9 @@ def all_generic(surface: str) -> bool:
     return bool(words) and all(w in GENERIC or singular(w) in GENERIC or w in VAGUE for w in words)
 
 
+# "p99 latency", "P999 latencies": a percentile latency is a concept (the entity rules),
+# though "p99" and "latency" alone are not.
+PERCENTILE_LATENCY = re.compile(r"^p\d{2,4}(?:\.\d+)? latency$")
 # Heads that make a discipline of the word before them ("platform engineering").
 PRACTICE_HEADS = frozenset(["engineering", "testing", "monitoring"])
 # Umbrella fields from the guidelines: "data engineering" is not a specific practice.

@@ -28,6 +28,19 @@ VAGUE_COMPOUNDS = phrases(
     """
 )
 TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
+# Heads that name an engineering technique or a system category (the issue's "domain
+# heads"): with a modifier from the concept vocabulary they make a term on their own
+# ("trace propagation", "distributed scheduler"); other heads need the post's support.
+DOMAIN_HEADS = phrases(
+    """
+    caching batching sharding hashing replication partitioning scheduling scheduler
+    balancing balancer sampling propagation encryption authentication authorization
+    compression serialization indexing protocol queue cache consensus election commit
+    backoff throttling shedding limiting limiter routing tracing profiling deduplication
+    parallelism idempotency failover firewall mesh proxy gateway broker locking lock filter
+    capture isolation tolerance quorum checkpointing compaction ingestion handoff
+    """
+)
 # Verbs that start a headline's clause ("to Unify Streaming", "Scale Your Queues"): without a
 # tagger they look like modifiers, and a phrase never starts with one.
 VERB_STARTS = phrases(
@@ -40,7 +53,7 @@ VERB_STARTS = phrases(
 
 @Language.factory(
     "kgraph_concepts",
-    default_config={"threshold": 0.85, "support_threshold": 0.5, "max_words": 3},
+    default_config={"threshold": 0.85, "support_threshold": 0.7, "max_words": 3},
 )
 def make_miner(
     nlp: Language, name: str, threshold: float, support_threshold: float, max_words: int
@@ -52,7 +65,7 @@ class ConceptMiner:
     """Novel CONCEPT candidates from noun chunks; a no-op without a dependency parse."""
 
     def __init__(
-        self, name: str, threshold: float = 0.85, support_threshold: float = 0.5, max_words: int = 3
+        self, name: str, threshold: float = 0.85, support_threshold: float = 0.7, max_words: int = 3
     ):
         self.name = name
         self.threshold = threshold
@@ -145,7 +158,9 @@ class ConceptMiner:
         if all(w in GENERIC or w in VAGUE for w in content):
             return 0.0
         score = 0.4
-        if head in self.heads or head.endswith(TECHNICAL_SUFFIX):
+        if head in DOMAIN_HEADS:
+            score += 0.3
+        elif head in self.heads or head.endswith(TECHNICAL_SUFFIX):
             score += 0.25
         if any(w in self.words for w in content[:-1]):
             score += 0.15
@@ -182,6 +197,8 @@ def _runs(sent, headline: bool):
     for tok in sent:
         glued = tok.text == "-" and not tok.whitespace_ and run and not run[-1].whitespace_
         word = tok.is_alpha and not tok.is_stop and (headline or not _capital(tok, sent))
+        if word and not run and _glued_to_previous(tok):
+            word = False  # "OS-style memory paging": not a phrase that starts with "style"
         if word or glued:
             run.append(tok)
             continue
@@ -194,3 +211,14 @@ def _runs(sent, headline: bool):
 
 def _capital(tok, sent) -> bool:
     return tok.i != sent.start and any(c.isupper() for c in tok.text)
+
+
+def _glued_to_previous(tok) -> bool:
+    """The second half of a hyphenated word (``style`` in ``OS-style``)."""
+    doc, i = tok.doc, tok.i
+    return (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+    )

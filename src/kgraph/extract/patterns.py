@@ -92,6 +92,17 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                     if (relaxed, key) not in seen:
                         seen.add((relaxed, key))
                         exact.append({"label": entry.type, "pattern": relaxed, "id": key})
+                    # "bloom filters", "merkle tree": a concept named after a person or
+                    # thing keeps its capital only by habit; an acronym ("KV cache") keeps it.
+                    plain = form.lower()
+                    if (
+                        entry.type == "CONCEPT"
+                        and words[0][1:].islower()
+                        and all(w.islower() for w in words[1:])
+                        and (plain, key) not in seen
+                    ):
+                        seen.add((plain, key))
+                        exact.append({"label": entry.type, "pattern": plain, "id": key})
     return exact, lower
 
 

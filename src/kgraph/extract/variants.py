@@ -125,8 +125,9 @@ def spellings(surface: str, entity_type: str) -> list[str]:
     """``surface`` and the variants the matcher should also accept, first one original."""
     forms = [surface]
     words = surface.split(" ")
-    if entity_type == "CONCEPT" and len(words) == 2 and surface.islower() and surface.isascii():
-        # "high availability" is also written "high-availability" (as a modifier).
+    if entity_type == "CONCEPT" and len(words) == 2 and words[1].islower() and surface.isascii():
+        # "high availability" is also written "high-availability" (as a modifier), and
+        # "KV cache" "KV-cache".
         forms.append("-".join(words))
     if "-" in surface and surface.lower() == surface:
         forms.append(surface.replace("-", " "))
@@ -137,10 +138,11 @@ def spellings(surface: str, entity_type: str) -> list[str]:
         out.append(form)
         words = form.split(" ")
         last = words[-1]
+        head = last.rpartition("-")[2]  # "B-tree", "distributed-system": plural of the tail
         if is_acronym(last):
             out.append(" ".join([*words[:-1], last + "s"]))
-        elif entity_type == "CONCEPT" and last.isalpha() and last.islower():
-            out.append(" ".join([*words[:-1], plural(last)]))
+        elif entity_type == "CONCEPT" and head.isalpha() and head.islower() and len(head) > 1:
+            out.append(" ".join([*words[:-1], last[: len(last) - len(head)] + plural(head)]))
     if entity_type == "CONCEPT" and surface.islower():
         out += adjective_forms(surface)
     return list(dict.fromkeys(out))

@@ -1,0 +1,34 @@
+"""Extraction speed alone: posts/s of one process over the bench generator's posts.
+
+For comparing two checkouts on a busy machine, run them alternately, e.g.
+``PYTHONPATH=src .venv/bin/python bench/extract_speed.py 3000``; `kgraph bench` times the
+whole build.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from kgraph.bench.generator import generate_posts
+from kgraph.extract import load_extractor
+from kgraph.ontology import load_ontology
+
+
+def main(argv: list[str]) -> int:
+    try:
+        n = int(argv[0]) if argv else 3000
+    except ValueError:
+        print("usage: extract_speed.py [POSTS]  (a whole number, e.g. 3000)", file=sys.stderr)
+        return 2
+    posts = generate_posts(n, 42, ontology=load_ontology(include_registry=False))
+    extractor = load_extractor()
+    list(extractor.extract(posts[:200]))  # load everything before timing
+    start = time.perf_counter()
+    list(extractor.extract(posts))
+    print(f"{n / (time.perf_counter() - start):.1f} posts/s ({n} posts, one process)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
