@@ -93,3 +93,11 @@ def test_a_feed_never_yields_the_boilerplate():
     </item></channel></rss>"""
     (post,) = list(parse(rss, "acme.rss"))
     assert post.summary == "We moved to Kafka."
+
+
+def test_malformed_markup_in_a_feed_gives_text_not_a_traceback():
+    # html.parser raises AssertionError on an unknown marked section (found by the fuzzer).
+    from kgraph.corpus.feed import html_to_text
+
+    assert html_to_text("<![C\x00DATA[") == ""
+    assert html_to_text("Hello <![C\x00DATA[ <b>world</b>") == "Hello world"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -40,12 +41,21 @@ class _TextOnly(HTMLParser):
             self.parts.append(data)
 
 
+_TAG = re.compile(r"<[^>]*>?")
+
+
 def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment, entities decoded."""
     parser = _TextOnly()
-    parser.feed(fragment)
-    parser.close()
-    return html.unescape(" ".join("".join(parser.parts).split()))
+    try:
+        parser.feed(fragment)
+        parser.close()
+        text = "".join(parser.parts)
+    except AssertionError:
+        # html.parser asserts on some malformed markup ("<![C\x00DATA[", an unknown marked
+        # section): a feed's broken fragment still gives its text, tags dropped.
+        text = _TAG.sub(" ", fragment)
+    return html.unescape(" ".join(text.split()))
 
 
 def _date(entry) -> str:
