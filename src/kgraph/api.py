@@ -35,6 +35,7 @@ __all__ = [
     "EXPORT_FORMATS",
     "BuildOptions",
     "BuildReport",
+    "arrived_in_latest_build",
     "build",
     "build_identity",
     "build_model",
@@ -232,6 +233,12 @@ def refresh(
         "errors": report.failed,
         "seconds": {k: round(v, 3) for k, v in report.seconds.items()},
     }
+
+
+def arrived_in_latest_build(db: str | Path | None = None) -> int:
+    """How many posts the latest build brought (a quick count, before :func:`new_since`)."""
+    with open_store(_db(db)) as store:
+        return len(store.arrivals(None))
 
 
 def new_since(

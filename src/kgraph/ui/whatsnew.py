@@ -24,15 +24,22 @@ def _new(db: str, version: tuple) -> dict:
     return api.new_since(db, G=loaders.graph_at(db, version))
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _arrived(db: str, version: tuple) -> int:
+    return api.arrived_in_latest_build(db)
+
+
 def render(select: Callable[..., None]) -> None:
     """Draw the panel when the latest build added posts (``select(node, center=True)``)."""
     if st.session_state.get(state.CENTER):
         return
     db, version = loaders.ensure_store()
-    out = _new(db, version)
     G = loaders.graph_at(db, version)
-    if not out["posts"] or len(out["posts"]) >= G.graph.get("n_posts", 0):
-        return  # nothing new, or the first build: everything is new
+    arrived = _arrived(db, version)
+    if not arrived or arrived >= G.graph.get("n_posts", 0):
+        return  # nothing new, or the first build: everything is new (and 100,000 posts
+        # of "what's new" would cost seconds before the first view)
+    out = _new(db, version)
     when = time.strftime("%Y-%m-%d %H:%M", time.localtime(version[1])) if version[1] else ""
     with st.expander(
         f"What's new: {len(out['posts'])} post(s) in build #{version[0]} {when}".strip(),
