@@ -10,7 +10,6 @@ same nodes, edges and attributes as ``build_graph``'s (a test checks that).
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -35,7 +34,8 @@ __all__ = ["EntityLevel", "entity_level"]
 @dataclass
 class EntityLevel:
     graph: nx.MultiDiGraph
-    """Entity nodes (graph order) and entity-entity edges; ``related`` edges without posts."""
+    """Entity nodes (graph order) and entity-entity edges; ``related`` edges hold their
+    count and weight only (no posts, PMI or Jaccard)."""
     n_early: int
     """Nodes before the posts in ``build_graph``'s order; the rest are ontology parents."""
     post_ids: list[str]
@@ -125,23 +125,12 @@ def entity_level(
             for (c, t), p in sorted(uses.items())
         ],
     )
-    n_posts = len(level.post_ids)
-    df = {k: len(v) for k, v in entity_posts.items()}
+    # Counts only: the app's graph derives PMI and Jaccard from them on load
+    # (kgraph.graph.stored.app_graph), as build_graph does.
     add_edges(
         E,
         [
-            (
-                a,
-                b,
-                "related",
-                {
-                    "type": "related",
-                    "weight": float(n),
-                    "count": n,
-                    "pmi": round(math.log(n * n_posts / (df[a] * df[b])), 6),
-                    "jaccard": round(n / (df[a] + df[b] - n), 6),
-                },
-            )
+            (a, b, "related", {"type": "related", "weight": float(n), "count": n})
             for (a, b), n in sorted(pairs.items())
         ],
     )
