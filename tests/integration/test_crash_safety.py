@@ -9,6 +9,7 @@ build runs to completion. ``KGRAPH_CRASH_TRIALS`` raises the number of kills (de
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import sqlite3
@@ -36,7 +37,9 @@ def _state(db: Path) -> dict:
     assert len(ids) == len(set(ids)), "duplicated post id"
     titles = Counter(normalise_title(p.title) for p in snap.posts)
     assert max(titles.values(), default=1) == 1, "the same post stored twice"
-    with sqlite3.connect(db) as conn:
+    # closing(): `with connect()` only commits; a connection left open by this reader
+    # (its statement not reset) made a later read of the store fail as malformed.
+    with contextlib.closing(sqlite3.connect(db)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         dangling = conn.execute(
             "SELECT COUNT(*) FROM mentions WHERE post NOT IN (SELECT n FROM posts)"
