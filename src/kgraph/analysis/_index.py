@@ -68,8 +68,7 @@ def _build_layered(G: nx.MultiDiGraph, layer: PostLayer) -> Index:
     rank = np.empty(len(posts), dtype=np.int64)
     rank[by_date] = np.arange(len(posts))
     n_in_post = np.diff(layer.post_ptr)
-    n_title = np.array([a.get("n_title", 0) for a in layer.attrs] or [0])
-    count = np.array([a["count"] for a in layer.attrs] or [0])
+    n_title, count = layer.n_title, layer.count
     in_title = n_title > 0
 
     def scored(entity: str) -> list[tuple[float, str]]:

@@ -44,13 +44,18 @@ class PostLayer:
         order; ``attr_idx`` indexes ``attrs``, the distinct mention-edge data.
     publisher : per post, the index in ``entities`` of the company that published it or -1;
         ``via`` indexes ``published``, the distinct ``published_by`` edge data.
+    kinds : each entity's kind (``company``, ...), in ``entities`` order.
     """
 
     def __init__(
-        self, posts, entities, post_idx, ent_idx, attr_idx, attrs, publisher, via, published
+        self, posts, entities, post_idx, ent_idx, attr_idx, attrs, publisher, via, published, kinds
     ):
         self.posts = posts
         self.entities = entities
+        self.kinds = np.array(kinds or [""])
+        # Per distinct mention-edge data: the counts questions score and filter by.
+        self.n_title = np.array([a.get("n_title", 0) for a in attrs] or [0])
+        self.count = np.array([a["count"] for a in attrs] or [0])
         self.ent_idx = ent_idx
         self.attr_idx = attr_idx
         self.attrs = attrs
@@ -256,23 +261,6 @@ def degree(G, node: str) -> int:
     return n + sum(len(keyed) for keyed in pred.values())
 
 
-def _kinds(G, layer: PostLayer) -> np.ndarray:
-    found = getattr(layer, "_kinds", None)
-    if found is None:
-        found = layer._kinds = np.array([G.nodes[e]["kind"] for e in layer.entities] or [""])
-    return found
-
-
-def _title_companies(G, layer: PostLayer) -> np.ndarray:
-    """Per mention row: a company named in the post's title."""
-    found = getattr(layer, "_title_companies", None)
-    if found is None:
-        in_title = np.array([a.get("n_title", 0) > 0 for a in layer.attrs] or [False])
-        found = (_kinds(G, layer) == "company")[layer.ent_idx] & in_title[layer.attr_idx]
-        layer._title_companies = found
-    return found
-
-
 def writers(G, entity: str) -> set[str] | None:
     """The companies that wrote about ``entity``: the publishers of the posts naming it, or
     for a post with no known publisher, the companies its title names. None when ``G``
@@ -288,7 +276,8 @@ def writers(G, entity: str) -> set[str] | None:
     found = set(publishers[publishers >= 0].tolist())
     orphans = np.zeros(len(layer.posts), dtype=bool)
     orphans[posts[publishers < 0]] = True
-    named = orphans[layer.post_of_row] & _title_companies(G, layer)
+    in_title = (layer.n_title > 0)[layer.attr_idx]
+    named = orphans[layer.post_of_row] & in_title & (layer.kinds == "company")[layer.ent_idx]
     found.update(np.unique(layer.ent_idx[named]).tolist())
     return {layer.entities[c] for c in found}
 
@@ -299,7 +288,7 @@ def kind_counts(G, kinds) -> dict[str, int] | None:
     layer = G.graph.get(LAYER_KEY)
     if layer is None:
         return None
-    wanted = np.isin(_kinds(G, layer), list(kinds))[layer.ent_idx].astype(np.int64)
+    wanted = np.isin(layer.kinds, list(kinds))[layer.ent_idx].astype(np.int64)
     sums = np.add.reduceat(wanted, layer.post_ptr[:-1]) if len(wanted) else np.zeros(0)
     has = np.diff(layer.post_ptr) > 0
     return {layer.posts[p]: int(sums[p]) for p in np.flatnonzero(has).tolist()}

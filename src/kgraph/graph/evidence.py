@@ -99,13 +99,8 @@ def stated_evidence_around(G: nx.MultiDiGraph, node: str) -> dict[tuple, list[di
     from the store at once (a hub has hundreds of them)."""
     from kgraph.model import TEXT_RELATION_EDGES
 
-    edges = [(u, v, k, d) for u, v, k, d in G.out_edges(node, keys=True, data=True)]
-    edges += [
-        (u, v, k, G._pred[node][u][k])
-        for u in entity_sources(G, node)
-        for k in G._pred[node][u]
-        for v in (node,)
-    ]
+    edges = list(G.out_edges(node, keys=True, data=True))
+    edges += [(u, node, k, d) for u in entity_sources(G, node) for k, d in G._pred[node][u].items()]
     edges = [(u, v, k, d) for u, v, k, d in edges if k in TEXT_RELATION_EDGES]
     if STORE_KEY not in G.graph or not edges:
         return {(u, k, v): d.get("evidence", []) for u, v, k, d in edges}

@@ -223,11 +223,12 @@ def app_graph(rows: dict, reader) -> nx.MultiDiGraph:
             attrs = {"type": kind, "weight": 1.0, "source_of": "ontology"}
         entity_edges.append((u, v, kind, attrs))
     add_edges(G, entity_edges)
-    attach(G, _layer(arrays, posts, entities, publisher))
+    kinds = [G.nodes[e]["kind"] for e in entities]
+    attach(G, _layer(arrays, posts, entities, publisher, kinds))
     return G
 
 
-def _layer(arrays: dict, posts: list[str], entities: list[str], publisher) -> PostLayer:
+def _layer(arrays: dict, posts: list[str], entities: list[str], publisher, kinds) -> PostLayer:
     attrs = [
         mention_attrs(n_title, count, confidence, methods.split(","))
         for n_title, count, confidence, methods in json.loads(arrays["attrs"])
@@ -245,4 +246,5 @@ def _layer(arrays: dict, posts: list[str], entities: list[str], publisher) -> Po
         publisher,
         np.frombuffer(arrays["via"], dtype=np.int32),
         published,
+        kinds,
     )
