@@ -186,14 +186,16 @@ class Relation:
         return entity_key(self.tail_type, self.tail)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data.pop("post_id")
-        return data
+        """The relation without its post id (no deep copy: asdict cost seconds per 10k posts)."""
+        return {name: getattr(self, name) for name in _RELATION_FIELDS}
 
     def output(self) -> dict:
         """The stable extraction-output form: head, type, tail, sentence, method, confidence."""
         d = self.to_dict()
         return {k: d[k] for k in ("head", "type", "tail", "sentence", "method", "confidence")}
+
+
+_RELATION_FIELDS = tuple(f.name for f in fields(Relation) if f.name != "post_id")
 
 
 class Mentions(list):

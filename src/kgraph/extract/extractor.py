@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -44,19 +43,17 @@ class Extractor:
         the typed relations the post states between those mentions (see
         :mod:`kgraph.extract.relations`), so callers that want only mentions are unchanged.
 
-        With ``n_process > 1`` the posts go through one ``nlp.pipe`` call, so the worker
-        processes start once (starting them per batch cost more than they saved).
+        With ``n_process > 1`` worker processes extract (see :mod:`kgraph.extract.workers`);
+        they start once per call.
         """
         posts = iter(posts)
         if n_process > 1:
-            yield from self._extract_group(list(posts), batch_size, n_process)
+            yield from workers.extract_in_workers(self, list(posts), batch_size, n_process)
             return
         while group := list(islice(posts, batch_size)):
-            yield from self._extract_group(group, batch_size, 1)
+            yield from self._extract_group(group, batch_size)
 
-    def _extract_group(
-        self, group: list[Post], batch_size: int, n_process: int
-    ) -> Iterator[list[Mention]]:
+    def _extract_group(self, group: list[Post], batch_size: int) -> Iterator[list[Mention]]:
         units = [
             (i, name, offset, piece)
             for i, post in enumerate(group)
@@ -69,16 +66,15 @@ class Extractor:
         longest = max((len(u[3]) for u in units), default=1)
         in_flight = max(2, min(batch_size, MAX_CHARS_IN_FLIGHT // longest))
         texts = [normalise(u[3]) for u in units]
-        docs = self.nlp.pipe((t for t, _ in texts), batch_size=in_flight, n_process=n_process)
+        docs = self.nlp.pipe((t for t, _ in texts), batch_size=in_flight)
         pieces: list[list[Piece]] = [[] for _ in group]
         done = 0  # posts before this index have all their pieces: yield them as they finish
-        with workers.guarded() if n_process > 1 else nullcontext():
-            for (i, name, offset, _), (_, index), doc in zip(units, texts, docs, strict=True):
-                while done < i:
-                    yield _with_relations(group[done], pieces[done], self.ontology)
-                    pieces[done] = []
-                    done += 1
-                pieces[i].append(Piece.of(name, offset, doc, index))
+        for (i, name, offset, _), (_, index), doc in zip(units, texts, docs, strict=True):
+            while done < i:
+                yield _with_relations(group[done], pieces[done], self.ontology)
+                pieces[done] = []
+                done += 1
+            pieces[i].append(Piece.of(name, offset, doc, index))
         for j in range(done, len(group)):
             yield _with_relations(group[j], pieces[j], self.ontology)
 
