@@ -62,8 +62,36 @@ def _open(browser, url: str, timeout_ms: float = 300_000) -> tuple[object, float
     return page, seconds, info
 
 
-def _click_times(page, clicks: int, seed: int, missed: list[str]) -> list[float]:
-    """Seconds from a click on an entity to its related posts shown in the panel."""
+# In the page: the pointer-down of a click, and the first frame painted after the panel's
+# related posts changed to the clicked node's. The page's own clock, so the figure is what
+# the person clicking waits; the harness's round trips to Chromium are timed apart.
+_WATCH = """([label, before]) => {
+  const w = window.kgClick = {before, down: null, shown: null};
+  document.addEventListener("pointerdown", () => { w.down = w.down ?? performance.now(); },
+                            {capture: true, once: true});
+  const seen = () => {
+    const h = [...document.querySelectorAll("h3")].some(e => e.textContent.trim().startsWith(label));
+    const r = document.querySelector(".kg-related");
+    return h && r && r.innerHTML !== w.before && r.innerHTML.length > 0;
+  };
+  const obs = new MutationObserver(() => {
+    if (w.down === null || !seen()) return;
+    obs.disconnect();
+    requestAnimationFrame(() => { w.shown = performance.now(); });
+  });
+  obs.observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def _click_times(
+    page, clicks: int, seed: int, missed: list[str], harness: list[float] | None = None
+) -> list[float]:
+    """Seconds from a click on an entity to its related posts painted in the panel.
+
+    Measured in the page (pointer-down to the first frame after the posts changed).
+    ``harness``, if given, receives the same clicks timed from the test driver: that adds
+    the driver's round trips to Chromium, about 50-150 ms no person waits.
+    """
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     ids = page.evaluate(
@@ -92,23 +120,19 @@ def _click_times(page, clicks: int, seed: int, missed: list[str]) -> list[float]
         before = page.evaluate(
             "() => (document.querySelector('.kg-related') || {}).innerHTML || ''"
         )
+        page.evaluate(_WATCH, [label, before])
         t = time.perf_counter()
         page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
         try:
             page.wait_for_function(
-                """([label, before]) => {
-                     const h = [...document.querySelectorAll('h3')]
-                       .some(e => e.textContent.trim().startsWith(label));
-                     const r = document.querySelector('.kg-related');
-                     return h && r && r.innerHTML !== before && r.innerHTML.length > 0; }""",
-                arg=[label, before],
-                polling="raf",
-                timeout=15_000,
+                "() => window.kgClick.shown !== null", polling="raf", timeout=15_000
             )
         except PlaywrightTimeout:
             missed.append(label)  # reported: a click that never showed its posts
             continue
-        out.append(time.perf_counter() - t)
+        if harness is not None:
+            harness.append(time.perf_counter() - t)
+        out.append(page.evaluate("() => (window.kgClick.shown - window.kgClick.down) / 1000"))
     return out
 
 
@@ -126,10 +150,12 @@ def run(db: Path, clicks: int = 10, seed: int = 42) -> dict:
         results["landing_s"] = round(landing, 3)
         results["landing_view"] = info
         missed: list[str] = []
-        times = _click_times(page, clicks, seed, missed)
+        harness: list[float] = []
+        times = _click_times(page, clicks, seed, missed, harness)
         results["clicks_missed"] = missed
         results["click_ms"] = [round(s * 1000, 1) for s in times]
         results["click_p50_ms"] = round(statistics.median(times) * 1000, 1)
+        results["click_p50_ms_harness"] = round(statistics.median(harness) * 1000, 1)
         problems = list(info["problems"])
         page.close()
         for attempt in ("first", "second"):  # the first also lays out; the second hits caches

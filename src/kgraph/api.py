@@ -135,6 +135,7 @@ def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
     until then it builds the graph from the posts, as before.
     """
     from kgraph import analysis
+    from kgraph.forks import run_apart
     from kgraph.graph.entity_level import entity_level
     from kgraph.graph.stored import app_graph, entity_rows
     from kgraph.model import NODE_KINDS
@@ -157,21 +158,25 @@ def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
         store.write_graph(nodes, arrays)
         del nodes, arrays
         G = app_graph(store.graph_rows(current=False), StoreReader(path))
-        pagerank = analysis.centrality(G, "pagerank")
-        # The scores the Explore page ranks by (kgraph.ui.loaders.sizes), rounding included.
-        sizes = {
-            r["node"]: r["score"]
-            for r in analysis.top_entities(G, config.VIEW_MEASURE, limit=len(G))
-        }
-        degree = analysis.centrality(G, "degree")
+        # Louvain, the slowest measure, runs in a forked process meanwhile.
+        with run_apart(analysis.louvain_groups, analysis.entity_graph(G)) as groups:
+            pagerank = analysis.centrality(G, "pagerank")
+            # The scores the Explore page ranks by (kgraph.ui.loaders.sizes), rounding
+            # included.
+            sizes = {
+                r["node"]: r["score"]
+                for r in analysis.top_entities(G, config.VIEW_MEASURE, limit=len(G))
+            }
+            degree = analysis.centrality(G, "degree")
+            layouts = {}
+            for view in landing_views(G, NODE_KINDS, config.MIN_WEIGHT, config.VIEW_CAP, sizes):
+                positions = layout(G, view)
+                layouts["\n".join(sorted(positions))] = [positions[n] for n in sorted(positions)]
+            analysis.set_groups(G, groups.result())
         measures = {
             n: (pagerank.get(n, 0.0), degree.get(n, 0.0), analysis.community_of(G, n))
             for n in pagerank
         }
-        layouts = {}
-        for view in landing_views(G, NODE_KINDS, config.MIN_WEIGHT, config.VIEW_CAP, sizes):
-            positions = layout(G, view)
-            layouts["\n".join(sorted(positions))] = [positions[n] for n in sorted(positions)]
         store.finish_graph(build["id"], measures, {"layouts": layouts})
     if progress:
         progress("graph", 1, 1)

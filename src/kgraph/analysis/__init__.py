@@ -4,9 +4,10 @@ Every function takes the graph from :func:`kgraph.graph.build_graph` first. Shar
 are computed once per graph and cached on ``G.graph`` (see :mod:`._index`).
 """
 
+from kgraph.analysis._index import entity_graph
 from kgraph.analysis.card import entity_card
 from kgraph.analysis.centrality import centrality, top_entities
-from kgraph.analysis.communities import communities, community_of
+from kgraph.analysis.communities import communities, community_of, louvain_groups, set_groups
 from kgraph.analysis.compare import company_posts, company_technology_matrix, compare_companies
 from kgraph.analysis.ego import ego_subgraph
 from kgraph.analysis.learning import glossary, read_next, reading_path
@@ -31,12 +32,14 @@ __all__ = [
     "edge_evidence",
     "ego_subgraph",
     "entity_card",
+    "entity_graph",
     "entity_relations",
     "explain_edge",
     "explained_path",
     "glossary",
     "hop_arrow",
     "in_period",
+    "louvain_groups",
     "migrations",
     "monthly_counts",
     "post_rows",
@@ -48,6 +51,7 @@ __all__ = [
     "resolve",
     "rising",
     "search",
+    "set_groups",
     "similar_posts",
     "suggestions",
     "top_entities",

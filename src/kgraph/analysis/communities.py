@@ -33,10 +33,21 @@ def communities(G: nx.MultiDiGraph, seed: int = 42) -> list[dict]:
         memo[key] = _listed([by_id[c] for c in sorted(by_id)], rank, G)
     if key not in memo:
         EG = entity_graph(G)
-        groups = nx.community.louvain_communities(EG, weight="weight", seed=seed) if len(EG) else []
-        rank = {n: (-G.nodes[n]["post_count"], n) for n in EG}
-        memo[key] = _listed(groups, rank, G)
+        set_groups(G, louvain_groups(EG, seed), seed)
     return memo[key]
+
+
+def louvain_groups(EG: nx.Graph, seed: int = 42) -> list[set[str]]:
+    """Louvain on the entity graph ``EG`` (:func:`entity_graph`); the costly step, so the
+    build may run it in another process and hand the groups to :func:`set_groups`."""
+    return nx.community.louvain_communities(EG, weight="weight", seed=seed) if len(EG) else []
+
+
+def set_groups(G: nx.MultiDiGraph, groups: list[set[str]], seed: int = 42) -> None:
+    """Make ``groups`` (from :func:`louvain_groups` on ``G``'s entity graph) ``G``'s
+    communities for ``seed``."""
+    rank = {n: (-G.nodes[n]["post_count"], n) for n in entity_graph(G)}
+    get_index(G).memo[("communities", seed)] = _listed(groups, rank, G)
 
 
 def _listed(groups, rank: dict, G: nx.MultiDiGraph) -> list[dict]:

@@ -129,9 +129,10 @@ def _entity(G, node: str, *, expand, select) -> None:
     if card.get("parents"):
         st.caption("is a")
         links(card["parents"], key="panel_parent", select=select)
-    relations.render_card_relations(G, node)
-    timeline.sparkline(node)
-    _buttons(node, expand=expand, select=select)
+    # Places for the stated relations, the sparkline and the buttons, filled after the
+    # related posts: those answer the click, and the browser shows them one render sooner
+    # than the chart above them.
+    above = [st.container() for _ in range(3)]
     st.markdown("**Related posts**")
     related = loaders.ask("related_posts", node, limit=10)
     if not related:
@@ -145,6 +146,12 @@ def _entity(G, node: str, *, expand, select) -> None:
             select=select,
             nodes=[r["post"] for r in related[:5]],
         )
+    with above[0]:
+        relations.render_card_relations(G, node)
+    with above[1]:
+        timeline.sparkline(node)
+    with above[2]:
+        _buttons(node, expand=expand, select=select)
     if card.get("kind") in ("concept", "technology"):
         _reading_path(node, select=select)
     neighbours = card.get("neighbours") or {}

@@ -1,0 +1,95 @@
+"""Worker processes forked by a build, and how they die with the build that started them.
+
+The build forks workers twice: extraction (:mod:`kgraph.extract.workers`) and Louvain
+communities while the rest of the graph is measured (:func:`run_apart`). Forked workers
+inherit what the parent loaded (the spaCy pipeline, the graph) without a copy or a reload.
+
+Two things could leave workers behind:
+
+- the build is killed (kill -9, the OOM killer): nothing runs in the parent, so each
+  worker asks the kernel, as it starts, to be killed when its parent dies
+  (``PR_SET_PDEATHSIG``), and exits at once if the parent is already gone;
+- the build stops with an error while workers are busy (a full disk while writing the
+  cache): a clean-up that joins the workers may wait on workers blocked writing to a pipe
+  no one reads, so the build would hang. :func:`guarded` kills the block's workers first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing as mp
+import os
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+PR_SET_PDEATHSIG = 1
+_parent: int | None = None
+"""The pid of a process running a guarded block; its forks become guarded workers."""
+_apart: tuple | None = None
+"""``(fn, args)`` for the process :func:`run_apart` forks: it inherits them."""
+
+
+def _die_with_parent() -> None:
+    """In a freshly forked child: be killed when the parent dies (Linux)."""
+    global _parent
+    parent, _parent = _parent, None  # the worker's own forks are not workers
+    if parent is None or not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_die_with_parent)
+
+
+@contextlib.contextmanager
+def guarded() -> Iterator[None]:
+    """Processes forked inside the block die with this process, and are killed if the
+    block ends with an error (or is abandoned), so no clean-up waits on them."""
+    global _parent
+    before = {p.pid for p in mp.active_children()}
+    _parent = os.getpid()
+    try:
+        yield
+    except BaseException:  # includes GeneratorExit: the build stopped reading results
+        for proc in mp.active_children():
+            if proc.pid not in before:
+                proc.kill()
+                proc.join(timeout=5)
+        raise
+    finally:
+        _parent = None
+
+
+@contextlib.contextmanager
+def run_apart(fn: Callable, *args) -> Iterator[Future]:
+    """``fn(*args)`` in a forked process while the block runs; the block reads the answer
+    with ``.result()``. The child inherits ``args`` (only the answer is pickled). Where
+    processes cannot be forked, it runs here, first."""
+    global _apart
+    if "fork" not in mp.get_all_start_methods():
+        done: Future = Future()
+        done.set_result(fn(*args))
+        yield done
+        return
+    _apart = (fn, args)
+    try:
+        with guarded():
+            pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+            try:
+                yield pool.submit(_call_apart)
+            finally:
+                pool.shutdown(wait=False, cancel_futures=True)
+    finally:
+        _apart = None
+
+
+def _call_apart():
+    fn, args = _apart
+    return fn(*args)
