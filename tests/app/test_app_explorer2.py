@@ -81,6 +81,24 @@ def test_post_panel_has_summary_entities_and_read_next(app, store):
     assert at.query_params["entity"] in (labels[0], [labels[0]])
 
 
+def test_a_post_panel_lists_each_post_once(app, store):
+    """A post that goes one step further is under "Read next", not also under similar."""
+    G = api.load_graph(store)
+    post = next(
+        n
+        for n, d in G.nodes(data=True)
+        if d["kind"] == "post"
+        and {r["post"] for r in analysis.read_next(G, n, limit=5)}
+        & {s["post"] for s in analysis.similar_posts(G, n, limit=5)}
+    )
+    at = app(entity=G.nodes[post]["title"])
+    assert not at.exception
+    shown = [
+        b.label for b in at.button if b.key and b.key.startswith(("panel_sim_", "panel_next_"))
+    ]
+    assert shown and len(shown) == len(set(shown)), shown
+
+
 def test_neighbour_names_open_the_neighbour(app):
     at = app(entity="prewarming")
     groups = [g for g in at.button_group if g.key and g.key.startswith("panel_nb_")]

@@ -283,14 +283,19 @@ def post_card(G, node: str, *, select) -> None:
         if labels:
             st.html(html.badge(kind))
             links(labels, key=f"panel_pe_{kind}", select=select)
-    similar = loaders.ask("similar_posts", node, limit=5)
+    nxt = loaders.ask("read_next", node, limit=5)
+    # A post that goes one step further is listed once, under "Read next" with its reason.
+    further = {r["post"] for r in nxt}
+    similar = loaders.ask("similar_posts", node, limit=5 + len(further))
+    shown = [s for s in similar if s["post"] not in further][:5]
     st.markdown("**Similar posts**")
     if not similar:
         st.caption("No other post mentions any of its entities.")
+    elif not shown:
+        st.caption("Its similar posts all go further: they are under Read next.")
     _post_buttons(
-        similar, "panel_sim", select, lambda s: "shares " + ", ".join(s.get("shared", []))
+        shown, "panel_sim", select, lambda s: "shares " + ", ".join(s.get("shared", []))
     )
-    nxt = loaders.ask("read_next", node, limit=5)
     st.markdown("**Read next**")
     if not nxt:
         st.caption(
