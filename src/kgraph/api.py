@@ -159,7 +159,9 @@ def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
         del nodes, arrays
         G = app_graph(store.graph_rows(current=False), StoreReader(path))
         # Louvain, the slowest measure, runs in a forked process meanwhile.
-        with run_apart(analysis.louvain_groups, analysis.entity_graph(G)) as groups:
+        EG = analysis.entity_graph(G)
+        big = EG.number_of_edges() >= config.LOUVAIN_APART_FROM
+        with run_apart(analysis.louvain_groups, EG, fork=big) as groups:
             pagerank = analysis.centrality(G, "pagerank")
             # The scores the Explore page ranks by (kgraph.ui.loaders.sizes), rounding
             # included.

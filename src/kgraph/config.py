@@ -94,6 +94,9 @@ SMALL_BATCH = 200
 """Fewer posts to extract than this run in one process: workers cost more than they save."""
 PARALLEL_FROM = 1000
 """From this many posts to extract, a build uses two processes."""
+LOUVAIN_APART_FROM = 20_000
+"""From this many entity-graph edges, the build runs Louvain in a forked process while it
+measures the rest (below, forking costs more than the overlap saves)."""
 CACHE_FLUSH = 500
 """Posts extracted between cache commits, so a killed build keeps its work."""
 BATCH_SIZE = 256

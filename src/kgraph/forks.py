@@ -68,12 +68,12 @@ def guarded() -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def run_apart(fn: Callable, *args) -> Iterator[Future]:
+def run_apart(fn: Callable, *args, fork: bool = True) -> Iterator[Future]:
     """``fn(*args)`` in a forked process while the block runs; the block reads the answer
-    with ``.result()``. The child inherits ``args`` (only the answer is pickled). Where
-    processes cannot be forked, it runs here, first."""
+    with ``.result()``. The child inherits ``args`` (only the answer is pickled). With
+    ``fork=False``, or where processes cannot be forked, it runs here, first."""
     global _apart
-    if "fork" not in mp.get_all_start_methods():
+    if not fork or "fork" not in mp.get_all_start_methods():
         done: Future = Future()
         done.set_result(fn(*args))
         yield done

@@ -293,9 +293,7 @@ def post_card(G, node: str, *, select) -> None:
         st.caption("No other post mentions any of its entities.")
     elif not shown:
         st.caption("Its similar posts all go further: they are under Read next.")
-    _post_buttons(
-        shown, "panel_sim", select, lambda s: "shares " + ", ".join(s.get("shared", []))
-    )
+    _post_buttons(shown, "panel_sim", select, lambda s: "shares " + ", ".join(s.get("shared", [])))
     st.markdown("**Read next**")
     if not nxt:
         st.caption(
