@@ -56,7 +56,8 @@ BUILD_VERB = (
 USE_VERB = (
     r"(?:uses|used|using|use|runs|ran|running|run|adopted|adopts|adopting|adopt|chose|choose|"
     r"leverag\w*|relies on|rely on|relied on|relying on|deploy\w*|employ\w*|utili[sz]\w*|"
-    r"operat\w*|embraced|integrat\w* with)"
+    r"operat\w*|embraced|integrat\w* with|incorporat\w*|retain\w*|opt(?:ed|s)? for|"
+    r"standardi[sz]\w* on|bet(?:s|ting)? on)"
 )
 APPLY_VERB = (
     r"(?:implement\w*|appl(?:y|ies|ied|ying)|adopt\w*|perform\w*|uses|used|using|"
@@ -720,9 +721,11 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 r"\s+(?!(?:and|or|as|its|was|has|is)\b)(?:[a-z]\w*s|[A-Z]{2,}s)\b", text[e.e :]
             )
             # "we introduced HBase into Pinterest": adopted, not built
-            adopted = re.match(r"\s+(?:in)?to\b", text[e.e :]) and re.search(
+            adopted = re.match(r"\s+(?:(?:in)?to|as)\b", text[e.e :]) and re.search(
                 r"introduc", verb.group(0), re.I
             )
+            if adopted and not qualifies and not earlier:
+                add(subject, "uses", e.name, text, "verb:use")
             if not qualifies and not earlier and not indirect and not adopted:
                 add(subject, "built", e.name, text, "built:verb")
                 continue
@@ -750,7 +753,18 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
             add(company.name, "built", e.name, text, "built:passive")
             continue
-        if re.search(r"\bupgrad\w*\s+(?:[\w,-]+\s+){0,4}$", clause, re.I):
+        if re.match(
+            r"^,?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
+            r"deployed|run|relied on|leveraged|employed|operated)\s+(?:\w+ly\s+)?(?:by|at)\s+$",
+            text[e.e : e.e + _next_company_gap(unit, i)],
+            re.I,
+        ):
+            company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
+            add(company.name, "uses", e.name, text, "verb:passive")
+            continue
+        if re.search(r"\bupgrad\w*\s+(?:[\w,-]+\s+){0,4}$", clause, re.I) and not re.match(
+            r"\s+(?:to|onto)\s", text[e.e :], re.I
+        ):
             add(subject, "migrated_to", e.name, text, "migration:upgrade")
             add(subject, "uses", e.name, text, "migration:upgrade")  # rule 6: an upgrade
         use = re.search(
@@ -768,7 +782,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 re.I,
             )
         ):
-            add(head, "uses", e.name, text, "verb:use")
+            verb_at = e.s - len(clause) + use.start()
+            add(_clause_subject(state, unit, verb_at) or head, "uses", e.name, text, "verb:use")
     # possessives: "C's T" → C uses T; "C's X" concept → applies
     for i, e in enumerate(ents[:-1]):
         if e.type != "COMPANY":
@@ -923,12 +938,24 @@ def _few_words_between(unit: _Unit, pos: int, i: int, most: int = 5) -> bool:
 def _actor_before(unit: _Unit, pos: int) -> bool:
     """A company, or "we", "they", "the team", "engineers", is the subject of the verb at
     ``pos``: it stands a few words before it in the same clause."""
+    return _clause_subject(None, unit, pos) is not None
+
+
+def _clause_subject(state: _Post | None, unit: _Unit, pos: int) -> str | None:
+    """Who does the verb at ``pos``: the company named a few words before it in the same
+    clause, or, for "we", "they", "the team", "engineers", the post's actor (with no
+    ``state``, any non-empty name: the question is only whether there is a subject). An
+    aside between dashes ("- but once … AWS offers - they chose …") is a clause of its own.
+    """
     before = unit.text[max(0, pos - 60) : pos]
-    before = re.split(r"[;.:,(]|\b(?:that|which|who)\b", before)[-1]
+    before = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s|\b(?:that|which|who)\b", before)[-1]
     start = pos - len(before)
-    if any(e.type == "COMPANY" and e.s >= start and e.e <= pos for e in unit.ents):
-        return True
-    return re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is not None
+    named = [e for e in unit.ents if e.type == "COMPANY" and e.s >= start and e.e <= pos]
+    if named:
+        return named[-1].name
+    if re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is None:
+        return None
+    return "?" if state is None else state.actor
 
 
 def _has_subject(unit: _Unit, i: int) -> bool:
@@ -1019,7 +1046,8 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     # "tried X before …", "after we compared X, Y and Z", "contributes to Hadoop".
     clause = re.split(r"[;.:]|,\s+(?:but|while|and|which)\b", before)[-1]
     if re.search(
-        r"\b(?:not|n['\u2019]t|never|no longer|without|rather than|instead of|unlike|"
+        # "isn't", "doesn't": no word boundary stands before a contraction's "n't"
+        r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike|"
         r"caused by|due to|tried|trialled|evaluat(?:ed|ing|es?)|consider(?:ed|ing|s)?|"
         r"compar(?:ed|ing|es?)|benchmark(?:ed|ing|s)|shortlist(?:ed|ing)|assess(?:ed|ing|es)?|"
         r"contribut\w* to)\b",
