@@ -92,6 +92,11 @@ SYSTEM_ANAPHOR = re.compile(
     re.I,
 )
 # Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
+# The generic noun a named system is apposed to: "our internal code review system, Phabricator".
+SYSTEM_NOUN = (
+    r"(?:system|service|tool|platform|engine|framework|library|database|store|layer|server|"
+    r"cluster|solution|product|infrastructure|pipeline)s?"
+)
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
 
@@ -319,8 +324,24 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 re.I,
             ) and not re.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
                 # "Envoy, a home-grown, self-contained proxy server": commas between the
-                # adjectives are still one appositive.
-                method = "apposition"
+                # adjectives are still one appositive. But "Kafka is the lifeblood of X" does
+                # not say what Kafka is, unless the noun is a kind ("a form of X").
+                if not re.search(
+                    r"\b(?:a|an|the)\s+(?!(?:kind|type|form|sort|variant|implementation|"
+                    r"family|class)\b)[\w-]+\s+of\b",
+                    gap,
+                    re.I,
+                ):
+                    method = "apposition"
+            elif re.match(
+                r"^(?:\s+(?:has\s+|have\s+)?(?:established (?:itself|themselves)|serves?|served|"
+                r"acts?|acted|functions?|functioned))?\s+as\s+(?:a|an|the)\b[^,.;()]{0,50}$",
+                gap,
+                re.I,
+            ):
+                # "introduced Couchbase as a centralized storage tier cache", "OpenTelemetry
+                # has established itself as the instrumentation standard": the role it has.
+                method = "apposition:as"
             elif re.match(
                 r"^,?\s*(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?used\s+(?:\w+ly\s+)?)?(?:for|to)\s+"
                 r"[^,.;]{0,20}$",
@@ -343,14 +364,30 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                         break
                     add(e.name, "applies", f.name, text, method)
                     last = f
+        # "Espresso, LinkedIn's distributed data store": the company's own system (rule 3),
+        # of the concept's kind (rule 4).
+        if (
+            e.type == "TECHNOLOGY"
+            and nxt is not None
+            and nxt.type == "COMPANY"
+            and re.fullmatch(r"\s*,\s*", gap)
+            and i + 2 < len(ents)
+            and ents[i + 2].type == "CONCEPT"
+        ):
+            owned = text[nxt.e : ents[i + 2].s]
+            possessive = nxt.m.text.endswith(("'s", "\u2019s")) or owned[:2] in ("'s", "\u2019s")
+            if possessive and re.fullmatch(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}", owned):
+                add(e.name, "applies", ents[i + 2].name, text, "apposition")
+                add(nxt.name, "uses", e.name, text, "possessive")
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
             if re.match(
-                r"^(?:\s*\([^()]{1,15}\))?(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)"
+                r"^(?:\s*\([^()]{1,15}\))?(?:\s+" + SYSTEM_NOUN + r")?"
+                r"(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)"
                 r"\s*\"?$",
                 gap,
                 re.I,
-            ):
+            ) and not _in_list(unit, i, i + 1):
                 add(nxt.name, "applies", e.name, text, "apposition")
             # "builds inverted indexes with Tantivy": the concept is realised by the
             # technology (rule 5).
@@ -366,6 +403,20 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _verbs(state, unit)
     _powers(state, unit)
     _builds_concept(state, unit)
+
+
+def _in_list(unit: _Unit, i: int, j: int) -> bool:
+    """Whether "X, T" (``ents[i]``, ``ents[j]``) is two items of a list ("memtable, WAL,
+    SSTables, compaction") rather than an apposition: a comma before X, or one after T
+    that goes on to a further item, or "and"/"or" right after T."""
+    text, ents = unit.text, unit.ents
+    if not re.match(r"^\s*,", text[ents[i].e : ents[j].s]):
+        return False  # "X called T", "X (T)": no list
+    if re.search(r",\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}$", text[: ents[i].s]):
+        return True
+    return (
+        re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?[\w-]|(?:and|or)\b)", text[ents[j].e :]) is not None
+    )
 
 
 def _appositive_head(ents, i, text):
@@ -1013,8 +1064,16 @@ def _actor_rules(state: _Post) -> None:
             if e.type == "TECHNOLOGY":
                 # A system the post describes is not one it says the company runs, unless
                 # the sentence says so: "Apache Spark is our primary compute engine".
-                ours = re.match(
-                    r"\s+(?:is|are|was|has been)\s+(?:\w+\s+)?(?:our|its|their)\b", unit.text[e.e :]
+                ours = (
+                    re.match(
+                        r"\s+(?:is|are|was|has been)\s+(?:\w+\s+)?(?:our|its|their)\b",
+                        unit.text[e.e :],
+                    )
+                    or re.search(  # "our internal code review system, Phabricator"
+                        r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,4}?" + SYSTEM_NOUN + r"\s*,\s*$",
+                        unit.text[: e.s],
+                        re.I,
+                    )
                 )
                 if (e.name in techs_as_heads and not ours) or _vendor(unit, i):
                     continue
@@ -1116,7 +1175,8 @@ def _apposed_tech(unit: _Unit, i: int, after: bool = True) -> bool:
     for f in reversed(ents[:i]):
         if f.type == "TECHNOLOGY" and text[f.e : f.e + 1] != "-":  # not "Rust-based"
             if re.fullmatch(
-                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b[^;.()]{0,50}",
+                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our|"
+                r"[\w.&-]+['\u2019]s)(?!\w)[^;.()]{0,50}",
                 text[f.e : ents[i].s],
                 re.I,
             ):
@@ -1130,7 +1190,7 @@ def _apposed_tech(unit: _Unit, i: int, after: bool = True) -> bool:
                 re.I,
             ) is not None and (
                 re.search(r"\b(?:called|named|codenamed)\b", text[ents[i].e : f.s], re.I)
-                or re.fullmatch(r"\s*,\s*", text[ents[i].e : f.s])
+                or re.fullmatch(r"(?:\s+" + SYSTEM_NOUN + r")?\s*,\s*", text[ents[i].e : f.s], re.I)
             )
     return False
 
