@@ -38,7 +38,7 @@ from kgraph.model import RELATION_TYPES, Mention, Post, Relation
 NOT_APPLIED = re.compile(
     r"latenc|downtime|outage|failure|data loss|lock-in|technical debt|bottleneck|"
     r"incident|throughput|cost|tail at scale|thundering herd|hot spot|hotspot|"
-    r"request rate|error rate|bug|vulnerab|attack|exploit"
+    r"request rate|error rate|bug|vulnerab|attack|exploit|end of life|end-of-life"
 )
 # Architecture styles and deployment models: the only concepts a migration may name.
 MIGRATION_CONCEPTS = re.compile(
@@ -226,11 +226,18 @@ def _actor(units: list[_Unit]) -> str | None:
     named one, when no other company is named as often. In the summary, a company named
     only as a place to run on ("a database running on Azure") is a provider, not the actor;
     in the title ("Model Serving on Databricks") it is what the post is about."""
-    title, counts = [], Counter()
+    title, counts, authors = [], Counter(), []
     for unit in units:
         for e in unit.ents:
             if e.type != "COMPANY":
                 continue
+            # "From the engineering team at Instacart", "engineers at Lyft": the authors'
+            if re.search(
+                r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
+                unit.text[: e.s],
+                re.I,
+            ):
+                authors.append(e.name)
             if unit.field != "title" and re.search(
                 r"\b(?:on|onto|atop|via|to|from)\s+(?:the\s+)?$", unit.text[: e.s], re.I
             ):
@@ -248,6 +255,8 @@ def _actor(units: list[_Unit]) -> str | None:
             counts[e.name] += 1
     if title:
         return min(title)[1]
+    if len(set(authors)) == 1:
+        return authors[0]
     if not counts:
         return None
     (first, n), *rest = [*counts.most_common(2), (None, 0)]
@@ -540,8 +549,13 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 dst.append(e)
         if not src or not dst:
             continue
-        if not FROM_TO_VERB.search(text[: match.start()]) and not re.search(
-            r"replac", text[: match.start()], re.I
+        opens_title = unit.field == "title" and re.fullmatch(
+            r"\s*(?:[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,3}\s*:\s*)?", text[: match.start()]
+        )  # "From Postgres To Amazon DynamoDB", "Atlas: From a Monolith to …": a move
+        if (
+            not FROM_TO_VERB.search(text[: match.start()])
+            and not re.search(r"replac", text[: match.start()], re.I)
+            and not opens_title
         ):
             continue
         head = _mover(state, unit, src[0])
@@ -557,6 +571,11 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     for match in re.finditer(r"\breplac(?:ed|ing|e)\b(.{1,80}?)\bwith\b(.{1,80})", text, re.I):
         src = [
             e for e in ents if match.start(1) <= e.s and e.e <= match.end(1) and e.type != "COMPANY"
+        ]
+        src = [
+            e
+            for j, e in enumerate(src)
+            if j + 1 == len(src) or not re.fullmatch(r"\s+", text[e.e : src[j + 1].s])
         ]
         dst = _list_at(unit, match.start(2), match.end(2))
         head = _mover(state, unit, src[0]) if src else None
@@ -837,12 +856,27 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             add(_clause_subject(state, unit, verb_at) or head, "uses", e.name, text, "verb:use")
     # possessives: "C's T" → C uses T; "C's X" concept → applies
     for i, e in enumerate(ents[:-1]):
-        if e.type != "COMPANY":
-            continue
         nxt = ents[i + 1]
         gap = text[e.e : nxt.s]
         owns = e.m.text.endswith(("'s", "\u2019s")) or gap[:2] in ("'s", "\u2019s")
         rest = gap[2:] if gap[:2] in ("'s", "\u2019s") else gap
+        if e.type == "TECHNOLOGY" and owns:
+            # "T's X" with X a concept: what T implements (rule 2: the noun it attaches to);
+            # "T's features, such as X, Y and Z": each of the list.
+            if nxt.type == "CONCEPT" and re.fullmatch(r"\s*(?:[\w-]+\s+){0,1}", rest):
+                add(e.name, "applies", nxt.name, text, "possessive:tech")
+            elif re.fullmatch(
+                r"\s*(?:key\s+|main\s+)?(?:features|capabilities|techniques|mechanisms),?\s+"
+                r"(?:such as|like|including)\s+(?:[\w-]+\s+){0,2}",
+                rest,
+                re.I,
+            ):
+                for f in _list_at(unit, nxt.s, len(text)):
+                    if f.type == "CONCEPT":
+                        add(e.name, "applies", f.name, text, "possessive:tech")
+            continue
+        if e.type != "COMPANY":
+            continue
         if owns and re.match(r"^\s*(?:[\w-]+\s+){0,2}$", rest) and not re.search(r"[,;.]", rest):
             if nxt.type == "CONCEPT" and _apposed_tech(unit, i + 1):
                 continue  # "Espresso, LinkedIn's data store": the technology's (rule 5)
@@ -1111,6 +1145,15 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         r"compar(?:ed|ing|es?)|benchmark(?:ed|ing|s)|shortlist(?:ed|ing)|assess(?:ed|ing|es)?|"
         r"contribut\w* to)\b",
         clause + re.split(r"[;.,]", after)[0],
+        re.I,
+    ):
+        return True
+    # A topic, not a practice: "we learned a lot about how NGINX works", "We'll talk about
+    # Snowflake" (rule 7: a statement about the head is needed).
+    if re.search(
+        r"\b(?:talk\w*|learn\w*|read|writ\w*|know\w*)\s+(?:[\w-]+\s+){0,3}?about\s+"
+        r"(?:how\s+|why\s+|what\s+)?(?:the\s+)?$",
+        clause,
         re.I,
     ):
         return True
