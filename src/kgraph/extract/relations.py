@@ -310,8 +310,19 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         if e.type == "TECHNOLOGY" and ON_TECH.search(before[-60:]):
             prev = _appositive_head(ents, i, text) or _right_before(ents, i, text)
             focus = _focus(state, unit) if prev is None else None
+            owner = ents[i - 1] if i else None
             if prev is not None:
                 add(prev.name, "uses", e.name, text, "modifier")
+            elif (
+                owner is not None
+                and owner.type == "COMPANY"
+                and re.fullmatch(
+                    r"\s+(?:is|are|was|were|has been)\s+(?:\w+ly\s+)?" + ON_TECH.pattern[2:],
+                    text[owner.e : e.s],
+                    re.I,
+                )
+            ):
+                add(owner.name, "uses", e.name, text, "modifier")  # "GitHub is powered by MySQL"
             elif focus is not None:
                 add(focus, "uses", e.name, text, "modifier:anaphora")
             elif re.search(
@@ -846,6 +857,7 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             use
             and _few_words_between(unit, e.s - len(clause) + _verb_end(clause, use.start()), i)
             and _actor_before(unit, e.s - len(clause) + use.start())
+            and not COMPOUND.match(text[e.e :])  # "runs Envoy, a Go-based proxy": the proxy's
             and not re.search(
                 r"\b(?:without|rather than|instead of|unlike|inspired by|compatible)\b",
                 clause,
@@ -1266,6 +1278,14 @@ def _subject_tech(unit: _Unit) -> _Ent | None:
         r"serves|uses|relies|stores|powers|combines|supports|enables|processes|implements)\b",
         rest,
         re.I,
+    ):
+        return first
+    # "Vitess, a database clustering system built by YouTube, shards MySQL": the appositive
+    # between commas, then the verb of the named system.
+    if re.match(
+        r"^,\s*(?:a|an|the|its|our|their)\b[^;.()]{0,80}?,\s+(?:\w+ly\s+)?"
+        r"(?:is|was|are|has|[a-z]+(?<!s)s)\b",
+        unit.text[first.e : first.e + 120],
     ):
         return first
     return None
