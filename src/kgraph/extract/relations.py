@@ -91,12 +91,12 @@ SYSTEM_ANAPHOR = re.compile(
     r"supports|employs)\b",
     re.I,
 )
-# Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
 # The generic noun a named system is apposed to: "our internal code review system, Phabricator".
 SYSTEM_NOUN = (
     r"(?:system|service|tool|platform|engine|framework|library|database|store|layer|server|"
     r"cluster|solution|product|infrastructure|pipeline)s?"
 )
+# Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
 
@@ -460,14 +460,22 @@ def _appositive_head(ents, i, text):
 def _right_before(ents, i, text):
     """The technology a phrase like "written in X" follows directly ("Tidewater written in",
     "Workers runs on"): at most two words and no punctuation between them."""
-    if i == 0 or ents[i - 1].type != "TECHNOLOGY":
+    j = i - 1
+    # "their Metaserver monolith written in Python": a concept noun may name its kind
+    if (
+        j > 0
+        and ents[j].type == "CONCEPT"
+        and re.fullmatch(r"\s+", text[ents[j - 1].e : ents[j].s])
+    ):
+        j -= 1
+    if i == 0 or ents[j].type != "TECHNOLOGY":
         return None
-    gap = text[ents[i - 1].e : ents[i].s]
+    gap = text[ents[j].e : ents[i].s]
     phrase = ON_TECH.search(gap)
     if phrase is None:
         return None
     lead = gap[: phrase.start()]
-    return ents[i - 1] if re.fullmatch(r",?(?:\s+[\w-]+){0,2}\s*", lead) else None
+    return ents[j] if re.fullmatch(r",?(?:\s+[\w-]+){0,2}\s*", lead) else None
 
 
 def _focus(state: _Post, unit: _Unit) -> str | None:
@@ -1115,8 +1123,9 @@ def _actor_rules(state: _Post) -> None:
                         r"\s+(?:is|are|was|has been)\s+(?:\w+\s+)?(?:our|its|their)\b",
                         unit.text[e.e :],
                     )
-                    or re.search(  # "our internal code review system, Phabricator"
-                        r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,4}?" + SYSTEM_NOUN + r"\s*,\s*$",
+                    or re.search(  # "our internal code review system, Phabricator", "their Atlas"
+                        r"\b(?:our|its|their)\s+(?:(?:own|internal)\s+)?"
+                        r"(?:(?:[\w-]+\s+){0,4}?" + SYSTEM_NOUN + r"\s*,\s*)?$",
                         unit.text[: e.s],
                         re.I,
                     )
