@@ -1112,7 +1112,12 @@ def _actor_rules(state: _Post) -> None:
                 continue
             if actor is None:
                 continue
-            if about_it or not _speaks_of_actor(unit, actor, e) or _not_the_actors(unit, i):
+            if (
+                about_it
+                or not _speaks_of_actor(unit, actor, e)
+                or _another_subject(unit, actor, e)
+                or _not_the_actors(unit, i)
+            ):
                 continue
             how = _actor_evidence(unit)
             if e.type == "TECHNOLOGY":
@@ -1139,6 +1144,25 @@ def _actor_rules(state: _Post) -> None:
                 state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
         if subject is not None:
             focal = subject.name
+
+
+def _another_subject(unit: _Unit, actor: str, ent: _Ent) -> bool:
+    """Whether the sentence is about another company than the actor: it names one before
+    ``ent`` as a subject ("Spotify writes about their analysis …", in a newsletter whose title
+    names another), and does not name the actor. A company after a preposition is a
+    provider or a comparison ("running on Azure", "from Heroku to AWS"), not a subject."""
+    if unit.field == "title" or any(f.name == actor for f in unit.ents):
+        return False
+    return any(
+        f.type == "COMPANY"
+        and f.e <= ent.s
+        and not re.search(
+            r"\b(?:on|onto|atop|via|to|from|at|of|by|with|like|than|for|and|or)\s+(?:the\s+)?$",
+            unit.text[: f.s],
+            re.I,
+        )
+        for f in unit.ents
+    )
 
 
 def _not_the_actors(unit: _Unit, i: int) -> bool:
