@@ -761,6 +761,25 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         head = None
         window = text[max(0, e.s - 70) : e.s]
         clause = re.split(r"[;.:]|, (?:while|but|and then|which)\b", window)[-1]
+        # "T, built by C", "T is used by C": the company follows, no subject is needed
+        if re.match(
+            r"^,?\s*(?:(?:is|was)\s+)?(?:an?\s+[^,;]{0,40}?)?(?:originally\s+)?(?:built|developed|created|"
+            r"open-sourced|designed|made)\s+(?:by|at)\s+$",
+            text[e.e : e.e + 60].split("COMPANY")[0][: _next_company_gap(unit, i)],
+            re.I,
+        ):
+            company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
+            add(company.name, "built", e.name, text, "built:passive")
+            continue
+        if re.match(
+            r"^,?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
+            r"deployed|run|relied on|leveraged|employed|operated)\s+(?:\w+ly\s+)?(?:by|at)\s+$",
+            text[e.e : e.e + _next_company_gap(unit, i)],
+            re.I,
+        ):
+            company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
+            add(company.name, "uses", e.name, text, "verb:passive")
+            continue
         subject = _clause_heads(state, unit, i)
         if not subject:
             continue
@@ -833,24 +852,6 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             add(subject, "built", e.name, text, "built:own")
             continue
         head = subject
-        if re.match(
-            r"^,?\s*(?:(?:is|was)\s+)?(?:an?\s+[^,;]{0,40}?)?(?:originally\s+)?(?:built|developed|created|"
-            r"open-sourced|designed|made)\s+(?:by|at)\s+$",
-            text[e.e : e.e + 60].split("COMPANY")[0][: _next_company_gap(unit, i)],
-            re.I,
-        ):
-            company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
-            add(company.name, "built", e.name, text, "built:passive")
-            continue
-        if re.match(
-            r"^,?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
-            r"deployed|run|relied on|leveraged|employed|operated)\s+(?:\w+ly\s+)?(?:by|at)\s+$",
-            text[e.e : e.e + _next_company_gap(unit, i)],
-            re.I,
-        ):
-            company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
-            add(company.name, "uses", e.name, text, "verb:passive")
-            continue
         if re.search(r"\bupgrad\w*\s+(?:[\w,-]+\s+){0,4}$", clause, re.I) and not re.match(
             r"\s+(?:to|onto)\s", text[e.e :], re.I
         ):
