@@ -395,8 +395,8 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             and ents[i + 2].type == "CONCEPT"
         ):
             owned = text[nxt.e : ents[i + 2].s]
-            possessive = nxt.m.text.endswith(("'s", "\u2019s")) or owned[:2] in ("'s", "\u2019s")
-            if possessive and re.fullmatch(r"(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}", owned):
+            mark = _possessive_mark(nxt, owned)
+            if mark is not None and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", owned[mark:]):
                 add(e.name, "applies", ents[i + 2].name, text, "apposition")
                 add(nxt.name, "uses", e.name, text, "possessive")
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
@@ -423,6 +423,19 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _verbs(state, unit)
     _powers(state, unit)
     _builds_concept(state, unit)
+
+
+def _possessive_mark(ent: _Ent, gap: str) -> int | None:
+    """How many characters of ``gap`` (the text after ``ent``) mark it as a possessive: 2 for
+    "C's", 1 for "Databricks' Dicer", 0 when the mention holds the mark itself; None if it
+    is no possessive."""
+    if ent.m.text.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+        return 0
+    if gap[:2] in ("'s", "\u2019s"):
+        return 2
+    if ent.m.text.endswith("s") and re.match(r"['\u2019]\s", gap):
+        return 1
+    return None
 
 
 def _in_list(unit: _Unit, i: int, j: int) -> bool:
@@ -879,8 +892,9 @@ def _verbs(state: _Post, unit: _Unit) -> None:
     for i, e in enumerate(ents[:-1]):
         nxt = ents[i + 1]
         gap = text[e.e : nxt.s]
-        owns = e.m.text.endswith(("'s", "\u2019s")) or gap[:2] in ("'s", "\u2019s")
-        rest = gap[2:] if gap[:2] in ("'s", "\u2019s") else gap
+        mark = _possessive_mark(e, gap)
+        owns = mark is not None
+        rest = gap[mark or 0 :]
         if e.type == "TECHNOLOGY" and owns:
             # "T's X" with X a concept: what T implements (rule 2: the noun it attaches to);
             # "T's features, such as X, Y and Z": each of the list.
@@ -1265,7 +1279,7 @@ def _apposed_tech(unit: _Unit, i: int, after: bool = True) -> bool:
         if f.type == "TECHNOLOGY" and text[f.e : f.e + 1] != "-":  # not "Rust-based"
             if re.fullmatch(
                 r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our|"
-                r"[\w.&-]+['\u2019]s)(?!\w)[^;.()]{0,50}",
+                r"[\w.&-]+(?:['\u2019]s|s['\u2019]))(?!\w)[^;.()]{0,50}",
                 text[f.e : ents[i].s],
                 re.I,
             ):
