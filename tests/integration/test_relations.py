@@ -236,3 +236,45 @@ def test_what_the_text_does_not_state(extractor, title, summary, expected, absen
     assert not (absent & found), found
     for r in relations:
         assert r.confidence >= 0.65, r  # RELATION_FLOOR: nothing less sure is emitted
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected", "absent"),
+    [
+        (  # the passive and a company subject of "powered by"
+            "Apache Kafka is used by LinkedIn for activity streams. GitHub is powered by MySQL.",
+            {("LinkedIn", "uses", "Apache Kafka"), ("GitHub", "uses", "MySQL")},
+            set(),
+        ),
+        (  # "introduced T as a X" adopts T in that role; it does not build it
+            "LinkedIn introduced Couchbase as a centralized cache to absorb reads.",
+            {("LinkedIn", "uses", "Couchbase"), ("Couchbase", "applies", "cache")},
+            {("LinkedIn", "built", "Couchbase"), ("LinkedIn", "applies", "cache")},
+        ),
+        (  # "our X system, T": T realises X, the company uses T (rules 3 and 5)
+            "At Uber we put every change through our internal code review system, Phabricator.",
+            {("Phabricator", "applies", "code review"), ("Uber", "uses", "Phabricator")},
+            {("Uber", "applies", "code review")},
+        ),
+        (  # "T, C's X": the company's own system, of the concept's kind
+            "Espresso, LinkedIn's distributed data store, serves member profiles.",
+            {("Espresso", "applies", "distributed data store"), ("LinkedIn", "uses", "Espresso")},
+            {("LinkedIn", "applies", "distributed data store")},
+        ),
+        (  # a technology that only qualifies the appositive's noun is not the verb's object
+            "Lyft runs Envoy, a Go-based proxy, in front of every service.",
+            {("Lyft", "uses", "Envoy"), ("Envoy", "uses", "Go")},
+            {("Lyft", "uses", "Go")},
+        ),
+        (  # a list is no apposition; a contraction negates
+            "The post covers memtable, WAL, SSTables, compaction and Bloom filters in RocksDB. "
+            "Shopify's mobile team shares lessons about when JavaScript isn't enough.",
+            set(),
+            {("SSTables", "applies", "write-ahead log"), ("Shopify", "uses", "JavaScript")},
+        ),
+    ],
+)
+def test_grammatical_constructions(extractor, summary, expected, absent):
+    found, _ = triples(extractor, "Engineering notes", summary)
+    assert expected <= found, found
+    assert not (absent & found), found

@@ -93,6 +93,11 @@ def eval_cmd(gold, as_json, verbose, ontology_files, rules_only):
                 f"{name:<14}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
                 f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
             )
+        reach = rel["reachable"]
+        click.echo(
+            f"gold relations with both ends extracted: {reach['both_ends_extracted']} of "
+            f"{reach['gold']} (the most any relation rule can find)"
+        )
     if verbose and rel:
         click.echo(f"{'method':<22}{'P':>8}{'tp':>6}{'fp':>6}")
         for name, s in rel["per_method"].items():

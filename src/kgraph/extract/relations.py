@@ -38,7 +38,7 @@ from kgraph.model import RELATION_TYPES, Mention, Post, Relation
 NOT_APPLIED = re.compile(
     r"latenc|downtime|outage|failure|data loss|lock-in|technical debt|bottleneck|"
     r"incident|throughput|cost|tail at scale|thundering herd|hot spot|hotspot|"
-    r"request rate|error rate|bug|vulnerab|attack|exploit"
+    r"request rate|error rate|bug|vulnerab|attack|exploit|end of life|end-of-life"
 )
 # Architecture styles and deployment models: the only concepts a migration may name.
 MIGRATION_CONCEPTS = re.compile(
@@ -56,7 +56,8 @@ BUILD_VERB = (
 USE_VERB = (
     r"(?:uses|used|using|use|runs|ran|running|run|adopted|adopts|adopting|adopt|chose|choose|"
     r"leverag\w*|relies on|rely on|relied on|relying on|deploy\w*|employ\w*|utili[sz]\w*|"
-    r"operat\w*|embraced|integrat\w* with)"
+    r"operat\w*|embraced|integrat\w* with|incorporat\w*|retain\w*|opt(?:ed|s)? for|"
+    r"standardi[sz]\w* on|bet(?:s|ting)? on)"
 )
 APPLY_VERB = (
     r"(?:implement\w*|appl(?:y|ies|ied|ying)|adopt\w*|perform\w*|uses|used|using|"
@@ -89,6 +90,11 @@ SYSTEM_ANAPHOR = re.compile(
     r"(?:\w+ly\s+)?(?:uses|relies on|runs on|is built on|leverages|combines|implements|provides|"
     r"supports|employs)\b",
     re.I,
+)
+# The generic noun a named system is apposed to: "our internal code review system, Phabricator".
+SYSTEM_NOUN = (
+    r"(?:system|service|tool|platform|engine|framework|library|database|store|layer|server|"
+    r"cluster|solution|product|infrastructure|pipeline)s?"
 )
 # Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
@@ -220,11 +226,18 @@ def _actor(units: list[_Unit]) -> str | None:
     named one, when no other company is named as often. In the summary, a company named
     only as a place to run on ("a database running on Azure") is a provider, not the actor;
     in the title ("Model Serving on Databricks") it is what the post is about."""
-    title, counts = [], Counter()
+    title, counts, authors = [], Counter(), []
     for unit in units:
         for e in unit.ents:
             if e.type != "COMPANY":
                 continue
+            # "From the engineering team at Instacart", "engineers at Lyft": the authors'
+            if re.search(
+                r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
+                unit.text[: e.s],
+                re.I,
+            ):
+                authors.append(e.name)
             if unit.field != "title" and re.search(
                 r"\b(?:on|onto|atop|via|to|from)\s+(?:the\s+)?$", unit.text[: e.s], re.I
             ):
@@ -242,6 +255,8 @@ def _actor(units: list[_Unit]) -> str | None:
             counts[e.name] += 1
     if title:
         return min(title)[1]
+    if len(set(authors)) == 1:
+        return authors[0]
     if not counts:
         return None
     (first, n), *rest = [*counts.most_common(2), (None, 0)]
@@ -295,8 +310,19 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         if e.type == "TECHNOLOGY" and ON_TECH.search(before[-60:]):
             prev = _appositive_head(ents, i, text) or _right_before(ents, i, text)
             focus = _focus(state, unit) if prev is None else None
+            owner = ents[i - 1] if i else None
             if prev is not None:
                 add(prev.name, "uses", e.name, text, "modifier")
+            elif (
+                owner is not None
+                and owner.type == "COMPANY"
+                and re.fullmatch(
+                    r"\s+(?:is|are|was|were|has been)\s+(?:\w+ly\s+)?" + ON_TECH.pattern[2:],
+                    text[owner.e : e.s],
+                    re.I,
+                )
+            ):
+                add(owner.name, "uses", e.name, text, "modifier")  # "GitHub is powered by MySQL"
             elif focus is not None:
                 add(focus, "uses", e.name, text, "modifier:anaphora")
             elif re.search(
@@ -318,8 +344,24 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 re.I,
             ) and not re.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
                 # "Envoy, a home-grown, self-contained proxy server": commas between the
-                # adjectives are still one appositive.
-                method = "apposition"
+                # adjectives are still one appositive. But "Kafka is the lifeblood of X" does
+                # not say what Kafka is, unless the noun is a kind ("a form of X").
+                if not re.search(
+                    r"\b(?:a|an|the)\s+(?!(?:kind|type|form|sort|variant|implementation|"
+                    r"family|class)\b)[\w-]+\s+of\b",
+                    gap,
+                    re.I,
+                ):
+                    method = "apposition"
+            elif re.match(
+                r"^(?:\s+(?:has\s+|have\s+)?(?:established (?:itself|themselves)|serves?|served|"
+                r"acts?|acted|functions?|functioned))?\s+as\s+(?:a|an|the)\b[^,.;()]{0,50}$",
+                gap,
+                re.I,
+            ):
+                # "introduced Couchbase as a centralized storage tier cache", "OpenTelemetry
+                # has established itself as the instrumentation standard": the role it has.
+                method = "apposition:as"
             elif re.match(
                 r"^,?\s*(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?used\s+(?:\w+ly\s+)?)?(?:for|to)\s+"
                 r"[^,.;]{0,20}$",
@@ -342,14 +384,30 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                         break
                     add(e.name, "applies", f.name, text, method)
                     last = f
+        # "Espresso, LinkedIn's distributed data store": the company's own system (rule 3),
+        # of the concept's kind (rule 4).
+        if (
+            e.type == "TECHNOLOGY"
+            and nxt is not None
+            and nxt.type == "COMPANY"
+            and re.fullmatch(r"\s*,\s*", gap)
+            and i + 2 < len(ents)
+            and ents[i + 2].type == "CONCEPT"
+        ):
+            owned = text[nxt.e : ents[i + 2].s]
+            mark = _possessive_mark(nxt, owned)
+            if mark is not None and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", owned[mark:]):
+                add(e.name, "applies", ents[i + 2].name, text, "apposition")
+                add(nxt.name, "uses", e.name, text, "possessive")
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
             if re.match(
-                r"^(?:\s*\([^()]{1,15}\))?(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)"
+                r"^(?:\s*\([^()]{1,15}\))?(?:\s+" + SYSTEM_NOUN + r")?"
+                r"(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)"
                 r"\s*\"?$",
                 gap,
                 re.I,
-            ):
+            ) and not _in_list(unit, i, i + 1):
                 add(nxt.name, "applies", e.name, text, "apposition")
             # "builds inverted indexes with Tantivy": the concept is realised by the
             # technology (rule 5).
@@ -365,6 +423,33 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _verbs(state, unit)
     _powers(state, unit)
     _builds_concept(state, unit)
+
+
+def _possessive_mark(ent: _Ent, gap: str) -> int | None:
+    """How many characters of ``gap`` (the text after ``ent``) mark it as a possessive: 2 for
+    "C's", 1 for "Databricks' Dicer", 0 when the mention holds the mark itself; None if it
+    is no possessive."""
+    if ent.m.text.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+        return 0
+    if gap[:2] in ("'s", "\u2019s"):
+        return 2
+    if ent.m.text.endswith("s") and re.match(r"['\u2019]\s", gap):
+        return 1
+    return None
+
+
+def _in_list(unit: _Unit, i: int, j: int) -> bool:
+    """Whether "X, T" (``ents[i]``, ``ents[j]``) is two items of a list ("memtable, WAL,
+    SSTables, compaction") rather than an apposition: a comma before X, or one after T
+    that goes on to a further item, or "and"/"or" right after T."""
+    text, ents = unit.text, unit.ents
+    if not re.match(r"^\s*,", text[ents[i].e : ents[j].s]):
+        return False  # "X called T", "X (T)": no list
+    if re.search(r",\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}$", text[: ents[i].s]):
+        return True
+    return (
+        re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?[\w-]|(?:and|or)\b)", text[ents[j].e :]) is not None
+    )
 
 
 def _appositive_head(ents, i, text):
@@ -388,14 +473,22 @@ def _appositive_head(ents, i, text):
 def _right_before(ents, i, text):
     """The technology a phrase like "written in X" follows directly ("Tidewater written in",
     "Workers runs on"): at most two words and no punctuation between them."""
-    if i == 0 or ents[i - 1].type != "TECHNOLOGY":
+    j = i - 1
+    # "their Metaserver monolith written in Python": a concept noun may name its kind
+    if (
+        j > 0
+        and ents[j].type == "CONCEPT"
+        and re.fullmatch(r"\s+", text[ents[j - 1].e : ents[j].s])
+    ):
+        j -= 1
+    if i == 0 or ents[j].type != "TECHNOLOGY":
         return None
-    gap = text[ents[i - 1].e : ents[i].s]
+    gap = text[ents[j].e : ents[i].s]
     phrase = ON_TECH.search(gap)
     if phrase is None:
         return None
     lead = gap[: phrase.start()]
-    return ents[i - 1] if re.fullmatch(r",?(?:\s+[\w-]+){0,2}\s*", lead) else None
+    return ents[j] if re.fullmatch(r",?(?:\s+[\w-]+){0,2}\s*", lead) else None
 
 
 def _focus(state: _Post, unit: _Unit) -> str | None:
@@ -488,8 +581,13 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 dst.append(e)
         if not src or not dst:
             continue
-        if not FROM_TO_VERB.search(text[: match.start()]) and not re.search(
-            r"replac", text[: match.start()], re.I
+        opens_title = unit.field == "title" and re.fullmatch(
+            r"\s*(?:[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,3}\s*:\s*)?", text[: match.start()]
+        )  # "From Postgres To Amazon DynamoDB", "Atlas: From a Monolith to …": a move
+        if (
+            not FROM_TO_VERB.search(text[: match.start()])
+            and not re.search(r"replac", text[: match.start()], re.I)
+            and not opens_title
         ):
             continue
         head = _mover(state, unit, src[0])
@@ -505,6 +603,11 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     for match in re.finditer(r"\breplac(?:ed|ing|e)\b(.{1,80}?)\bwith\b(.{1,80})", text, re.I):
         src = [
             e for e in ents if match.start(1) <= e.s and e.e <= match.end(1) and e.type != "COMPANY"
+        ]
+        src = [
+            e
+            for j, e in enumerate(src)
+            if j + 1 == len(src) or not re.fullmatch(r"\s+", text[e.e : src[j + 1].s])
         ]
         dst = _list_at(unit, match.start(2), match.end(2))
         head = _mover(state, unit, src[0]) if src else None
@@ -671,6 +774,25 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         head = None
         window = text[max(0, e.s - 70) : e.s]
         clause = re.split(r"[;.:]|, (?:while|but|and then|which)\b", window)[-1]
+        # "T, built by C", "T is used by C": the company follows, no subject is needed
+        if re.match(
+            r"^,?\s*(?:(?:is|was)\s+)?(?:an?\s+[^,;]{0,40}?)?(?:originally\s+)?(?:built|developed|created|"
+            r"open-sourced|designed|made)\s+(?:by|at)\s+$",
+            text[e.e : e.e + 60].split("COMPANY")[0][: _next_company_gap(unit, i)],
+            re.I,
+        ):
+            company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
+            add(company.name, "built", e.name, text, "built:passive")
+            continue
+        if re.match(
+            r"^,?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
+            r"deployed|run|relied on|leveraged|employed|operated)\s+(?:\w+ly\s+)?(?:by|at)\s+$",
+            text[e.e : e.e + _next_company_gap(unit, i)],
+            re.I,
+        ):
+            company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
+            add(company.name, "uses", e.name, text, "verb:passive")
+            continue
         subject = _clause_heads(state, unit, i)
         if not subject:
             continue
@@ -720,9 +842,11 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 r"\s+(?!(?:and|or|as|its|was|has|is)\b)(?:[a-z]\w*s|[A-Z]{2,}s)\b", text[e.e :]
             )
             # "we introduced HBase into Pinterest": adopted, not built
-            adopted = re.match(r"\s+(?:in)?to\b", text[e.e :]) and re.search(
+            adopted = re.match(r"\s+(?:(?:in)?to|as)\b", text[e.e :]) and re.search(
                 r"introduc", verb.group(0), re.I
             )
+            if adopted and not qualifies and not earlier:
+                add(subject, "uses", e.name, text, "verb:use")
             if not qualifies and not earlier and not indirect and not adopted:
                 add(subject, "built", e.name, text, "built:verb")
                 continue
@@ -741,16 +865,9 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             add(subject, "built", e.name, text, "built:own")
             continue
         head = subject
-        if re.match(
-            r"^,?\s*(?:(?:is|was)\s+)?(?:an?\s+[^,;]{0,40}?)?(?:originally\s+)?(?:built|developed|created|"
-            r"open-sourced|designed|made)\s+(?:by|at)\s+$",
-            text[e.e : e.e + 60].split("COMPANY")[0][: _next_company_gap(unit, i)],
-            re.I,
+        if re.search(r"\bupgrad\w*\s+(?:[\w,-]+\s+){0,4}$", clause, re.I) and not re.match(
+            r"\s+(?:to|onto)\s", text[e.e :], re.I
         ):
-            company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
-            add(company.name, "built", e.name, text, "built:passive")
-            continue
-        if re.search(r"\bupgrad\w*\s+(?:[\w,-]+\s+){0,4}$", clause, re.I):
             add(subject, "migrated_to", e.name, text, "migration:upgrade")
             add(subject, "uses", e.name, text, "migration:upgrade")  # rule 6: an upgrade
         use = re.search(
@@ -762,21 +879,39 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             use
             and _few_words_between(unit, e.s - len(clause) + _verb_end(clause, use.start()), i)
             and _actor_before(unit, e.s - len(clause) + use.start())
+            and not COMPOUND.match(text[e.e :])  # "runs Envoy, a Go-based proxy": the proxy's
             and not re.search(
                 r"\b(?:without|rather than|instead of|unlike|inspired by|compatible)\b",
                 clause,
                 re.I,
             )
         ):
-            add(head, "uses", e.name, text, "verb:use")
+            verb_at = e.s - len(clause) + use.start()
+            add(_clause_subject(state, unit, verb_at) or head, "uses", e.name, text, "verb:use")
     # possessives: "C's T" → C uses T; "C's X" concept → applies
     for i, e in enumerate(ents[:-1]):
-        if e.type != "COMPANY":
-            continue
         nxt = ents[i + 1]
         gap = text[e.e : nxt.s]
-        owns = e.m.text.endswith(("'s", "\u2019s")) or gap[:2] in ("'s", "\u2019s")
-        rest = gap[2:] if gap[:2] in ("'s", "\u2019s") else gap
+        mark = _possessive_mark(e, gap)
+        owns = mark is not None
+        rest = gap[mark or 0 :]
+        if e.type == "TECHNOLOGY" and owns:
+            # "T's X" with X a concept: what T implements (rule 2: the noun it attaches to);
+            # "T's features, such as X, Y and Z": each of the list.
+            if nxt.type == "CONCEPT" and re.fullmatch(r"\s*(?:[\w-]+\s+){0,1}", rest):
+                add(e.name, "applies", nxt.name, text, "possessive:tech")
+            elif re.fullmatch(
+                r"\s*(?:key\s+|main\s+)?(?:features|capabilities|techniques|mechanisms),?\s+"
+                r"(?:such as|like|including)\s+(?:[\w-]+\s+){0,2}",
+                rest,
+                re.I,
+            ):
+                for f in _list_at(unit, nxt.s, len(text)):
+                    if f.type == "CONCEPT":
+                        add(e.name, "applies", f.name, text, "possessive:tech")
+            continue
+        if e.type != "COMPANY":
+            continue
         if owns and re.match(r"^\s*(?:[\w-]+\s+){0,2}$", rest) and not re.search(r"[,;.]", rest):
             if nxt.type == "CONCEPT" and _apposed_tech(unit, i + 1):
                 continue  # "Espresso, LinkedIn's data store": the technology's (rule 5)
@@ -923,12 +1058,24 @@ def _few_words_between(unit: _Unit, pos: int, i: int, most: int = 5) -> bool:
 def _actor_before(unit: _Unit, pos: int) -> bool:
     """A company, or "we", "they", "the team", "engineers", is the subject of the verb at
     ``pos``: it stands a few words before it in the same clause."""
+    return _clause_subject(None, unit, pos) is not None
+
+
+def _clause_subject(state: _Post | None, unit: _Unit, pos: int) -> str | None:
+    """Who does the verb at ``pos``: the company named a few words before it in the same
+    clause, or, for "we", "they", "the team", "engineers", the post's actor (with no
+    ``state``, any non-empty name: the question is only whether there is a subject). An
+    aside between dashes ("- but once … AWS offers - they chose …") is a clause of its own.
+    """
     before = unit.text[max(0, pos - 60) : pos]
-    before = re.split(r"[;.:,(]|\b(?:that|which|who)\b", before)[-1]
+    before = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s|\b(?:that|which|who)\b", before)[-1]
     start = pos - len(before)
-    if any(e.type == "COMPANY" and e.s >= start and e.e <= pos for e in unit.ents):
-        return True
-    return re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is not None
+    named = [e for e in unit.ents if e.type == "COMPANY" and e.s >= start and e.e <= pos]
+    if named:
+        return named[-1].name
+    if re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is None:
+        return None
+    return "?" if state is None else state.actor
 
 
 def _has_subject(unit: _Unit, i: int) -> bool:
@@ -980,14 +1127,28 @@ def _actor_rules(state: _Post) -> None:
                 continue
             if actor is None:
                 continue
-            if about_it or not _speaks_of_actor(unit, actor, e) or _not_the_actors(unit, i):
+            if (
+                about_it
+                or not _speaks_of_actor(unit, actor, e)
+                or _another_subject(unit, actor, e)
+                or _not_the_actors(unit, i)
+            ):
                 continue
             how = _actor_evidence(unit)
             if e.type == "TECHNOLOGY":
                 # A system the post describes is not one it says the company runs, unless
                 # the sentence says so: "Apache Spark is our primary compute engine".
-                ours = re.match(
-                    r"\s+(?:is|are|was|has been)\s+(?:\w+\s+)?(?:our|its|their)\b", unit.text[e.e :]
+                ours = (
+                    re.match(
+                        r"\s+(?:is|are|was|has been)\s+(?:\w+\s+)?(?:our|its|their)\b",
+                        unit.text[e.e :],
+                    )
+                    or re.search(  # "our internal code review system, Phabricator", "their Atlas"
+                        r"\b(?:our|its|their)\s+(?:(?:own|internal)\s+)?"
+                        r"(?:(?:[\w-]+\s+){0,4}?" + SYSTEM_NOUN + r"\s*,\s*)?$",
+                        unit.text[: e.s],
+                        re.I,
+                    )
                 )
                 if (e.name in techs_as_heads and not ours) or _vendor(unit, i):
                     continue
@@ -998,6 +1159,25 @@ def _actor_rules(state: _Post) -> None:
                 state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
         if subject is not None:
             focal = subject.name
+
+
+def _another_subject(unit: _Unit, actor: str, ent: _Ent) -> bool:
+    """Whether the sentence is about another company than the actor: it names one before
+    ``ent`` as a subject ("Spotify writes about their analysis …", in a newsletter whose title
+    names another), and does not name the actor. A company after a preposition is a
+    provider or a comparison ("running on Azure", "from Heroku to AWS"), not a subject."""
+    if unit.field == "title" or any(f.name == actor for f in unit.ents):
+        return False
+    return any(
+        f.type == "COMPANY"
+        and f.e <= ent.s
+        and not re.search(
+            r"\b(?:on|onto|atop|via|to|from|at|of|by|with|like|than|for|and|or)\s+(?:the\s+)?$",
+            unit.text[: f.s],
+            re.I,
+        )
+        for f in unit.ents
+    )
 
 
 def _not_the_actors(unit: _Unit, i: int) -> bool:
@@ -1019,11 +1199,21 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     # "tried X before …", "after we compared X, Y and Z", "contributes to Hadoop".
     clause = re.split(r"[;.:]|,\s+(?:but|while|and|which)\b", before)[-1]
     if re.search(
-        r"\b(?:not|n['\u2019]t|never|no longer|without|rather than|instead of|unlike|"
+        # "isn't", "doesn't": no word boundary stands before a contraction's "n't"
+        r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike|"
         r"caused by|due to|tried|trialled|evaluat(?:ed|ing|es?)|consider(?:ed|ing|s)?|"
         r"compar(?:ed|ing|es?)|benchmark(?:ed|ing|s)|shortlist(?:ed|ing)|assess(?:ed|ing|es)?|"
         r"contribut\w* to)\b",
         clause + re.split(r"[;.,]", after)[0],
+        re.I,
+    ):
+        return True
+    # A topic, not a practice: "we learned a lot about how NGINX works", "We'll talk about
+    # Snowflake" (rule 7: a statement about the head is needed).
+    if re.search(
+        r"\b(?:talk\w*|learn\w*|read|writ\w*|know\w*)\s+(?:[\w-]+\s+){0,3}?about\s+"
+        r"(?:how\s+|why\s+|what\s+)?(?:the\s+)?$",
+        clause,
         re.I,
     ):
         return True
@@ -1088,7 +1278,8 @@ def _apposed_tech(unit: _Unit, i: int, after: bool = True) -> bool:
     for f in reversed(ents[:i]):
         if f.type == "TECHNOLOGY" and text[f.e : f.e + 1] != "-":  # not "Rust-based"
             if re.fullmatch(
-                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b[^;.()]{0,50}",
+                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our|"
+                r"[\w.&-]+(?:['\u2019]s|s['\u2019]))(?!\w)[^;.()]{0,50}",
                 text[f.e : ents[i].s],
                 re.I,
             ):
@@ -1102,7 +1293,7 @@ def _apposed_tech(unit: _Unit, i: int, after: bool = True) -> bool:
                 re.I,
             ) is not None and (
                 re.search(r"\b(?:called|named|codenamed)\b", text[ents[i].e : f.s], re.I)
-                or re.fullmatch(r"\s*,\s*", text[ents[i].e : f.s])
+                or re.fullmatch(r"(?:\s+" + SYSTEM_NOUN + r")?\s*,\s*", text[ents[i].e : f.s], re.I)
             )
     return False
 
@@ -1135,6 +1326,14 @@ def _subject_tech(unit: _Unit) -> _Ent | None:
         r"serves|uses|relies|stores|powers|combines|supports|enables|processes|implements)\b",
         rest,
         re.I,
+    ):
+        return first
+    # "Vitess, a database clustering system built by YouTube, shards MySQL": the appositive
+    # between commas, then the verb of the named system.
+    if re.match(
+        r"^,\s*(?:a|an|the|its|our|their)\b[^;.()]{0,80}?,\s+(?:\w+ly\s+)?"
+        r"(?:is|was|are|has|[a-z]+(?<!s)s)\b",
+        unit.text[first.e : first.e + 120],
     ):
         return first
     return None
