@@ -152,3 +152,20 @@ def test_the_concept_miner_needs_a_domain_head_or_support(ex):
     assert not any(
         t == "CONCEPT" and c in ("code example", "operational complexity") for t, c in got
     )
+
+
+def test_field_terms_from_glossaries_and_the_curated_files(ex):
+    # A field-glossary term (registry) is reported on its first mention.
+    got = found(ex, "Notes", "Attackers tried credential stuffing against the login page.")
+    assert ("CONCEPT", "credential stuffing") in got
+    # Curated field terms, with their short forms, plurals and the rules' canonical names.
+    got = found(
+        ex, "Notes", "Writes land in memtables and are flushed to SSTables; the GIL limits us."
+    )
+    assert {
+        ("CONCEPT", "memtable"),
+        ("CONCEPT", "SSTable"),
+        ("CONCEPT", "global interpreter lock"),
+    } <= got
+    got = found(ex, "Notes", "They split the monolith into microservices.")
+    assert {("CONCEPT", "monolithic architecture"), ("CONCEPT", "microservices")} <= got
