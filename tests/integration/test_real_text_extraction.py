@@ -169,3 +169,12 @@ def test_field_terms_from_glossaries_and_the_curated_files(ex):
     } <= got
     got = found(ex, "Notes", "They split the monolith into microservices.")
     assert {("CONCEPT", "monolithic architecture"), ("CONCEPT", "microservices")} <= got
+
+
+def test_established_terms_keep_their_size_word_and_platform_head(ex):
+    got = found(ex, "Notes", "The team serves large language models from its new ML platform.")
+    assert {("CONCEPT", "large language model"), ("CONCEPT", "machine learning platform")} <= got
+    assert ("CONCEPT", "machine learning") not in got
+    # A vague word in front of a term the ontology lists without it is still dropped.
+    got = found(ex, "Notes", "It adds intelligent load balancing across zones.")
+    assert ("CONCEPT", "load balancing") in got
