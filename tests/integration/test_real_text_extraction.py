@@ -178,3 +178,10 @@ def test_established_terms_keep_their_size_word_and_platform_head(ex):
     # A vague word in front of a term the ontology lists without it is still dropped.
     got = found(ex, "Notes", "It adds intelligent load balancing across zones.")
     assert ("CONCEPT", "load balancing") in got
+
+
+def test_a_role_after_an_unknown_name_makes_it_an_organisation(ex):
+    got = found(
+        ex, "Notes", "Tidewell software engineer Dana Okafor explores how to run Apache Flink."
+    )
+    assert ("COMPANY", "Tidewell") in got and ("TECHNOLOGY", "Tidewell") not in got
