@@ -12,7 +12,8 @@ whose one-word forms are English words (``english_words.txt``) are marked ``ambi
 Definitions are never copied: generated concepts have none.
 
 ``load_ontology()`` loads the generated files after the curated ones: a curated name wins,
-and registry names need support in a post before the extractor reports them.
+and registry names need support in a post before the extractor reports them, except
+field-glossary terms (``term: true``) of two words or more.
 See ``docs/ontology-registry.md``.
 """
 

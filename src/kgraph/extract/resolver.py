@@ -55,8 +55,8 @@ class OntologyResolver:
             if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts, entry):
                 continue
             end = with_possessive(doc, match.start, _with_version(match))
-            # A registry concept needs support however long; a curated name only when it is
-            # one word used as a plain word.
+            # A registry concept needs support however long (the loader spares field-glossary
+            # terms); a curated name only when it is one word used as a plain word.
             ambiguous = bool(entry.get("ambiguous")) and (
                 (entry.get("registry") and match.label_ == "CONCEPT")
                 or (match.end - match.start == 1 and not _named_in_context(match))
