@@ -47,6 +47,9 @@ class OntologyEntry:
     """The file it came from."""
     registry: bool = False
     """Generated from a public registry, not curated: its matches need support in the post."""
+    term: bool = False
+    """A registry concept from a field glossary: a term on its own, so it needs no support
+    unless one of its names is a plain word."""
 
     @property
     def key(self) -> str:
@@ -115,6 +118,7 @@ def _entry(raw: dict, where: str) -> OntologyEntry:
         domains=_as_list(raw.get("domains")),
         case_sensitive=raw.get("case_sensitive"),
         ambiguous=bool(raw.get("ambiguous", False)),
+        term=bool(raw.get("term", False)),
         origin=where,
     )
 
@@ -148,15 +152,15 @@ def add_registry_entry(onto: Ontology, entry: OntologyEntry) -> bool:
 
     Curated entries win: a registry name that is already known (under any type) is left out
     whole. Registry entries are not curated, so the extractor asks for support before it
-    reports them: every concept, and every name with a one-word form that is a common English
-    word (``Self``, ``Streams``), is marked ambiguous; a lower-case one-word technology
+    reports them: every concept except a field-glossary term, and every name with a one-word
+    form that is a common English word (``Self``, ``Streams``), is marked ambiguous; a lower-case one-word technology
     (``desktop``) also matches only in its own case.
     """
     names = [entry.name, *entry.aliases]
     if any(onto.lookup(n) is not None for n in names):
         return False
     words = _english_words()
-    if entry.type == "CONCEPT" or any(_plain_word(n, words) for n in names):
+    if (entry.type == "CONCEPT" and not entry.term) or any(_plain_word(n, words) for n in names):
         entry.ambiguous = True
     if entry.type == "TECHNOLOGY" and " " not in entry.name and entry.name.islower():
         entry.ambiguous, entry.case_sensitive = True, True

@@ -12,7 +12,8 @@ whose one-word forms are English words (``english_words.txt``) are marked ``ambi
 Definitions are never copied: generated concepts have none.
 
 ``load_ontology()`` loads the generated files after the curated ones: a curated name wins,
-and registry names need support in a post before the extractor reports them.
+and registry names need support in a post before the extractor reports them, except
+field-glossary terms (``term: true``) of two words or more.
 See ``docs/ontology-registry.md``.
 """
 
@@ -91,6 +92,8 @@ class Candidate:
     parents: list[str] = field(default_factory=list)
     company: str = ""
     ambiguous: bool = False
+    term: bool = False
+    """A field term from a glossary: the loader trusts it without support (see ontology)."""
 
 
 _SPACE = re.compile(r"\s+")
@@ -462,6 +465,23 @@ def glossary(snap: Snapshot, words: Words) -> list[Candidate]:
     return out
 
 
+def field_terms(snap: Snapshot, words: Words, categories=None) -> list[Candidate]:
+    """Terms of a field glossary (data engineering, attacks, operations): established names
+    of ideas, screened when the snapshot was taken, so they are marked ``term``."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        if categories and row.get("category") not in categories:
+            continue
+        label, aliases = split_paren(row["term"])
+        name = concept_name(label, words) if label else ""
+        if good_concept(name):
+            out.append(
+                Candidate(name, "CONCEPT", src, "concepts_field_glossaries", aliases, term=True)
+            )
+    return out
+
+
 def patterns(snap: Snapshot, words: Words) -> list[Candidate]:
     src = short_source(snap)
     out = []
@@ -618,6 +638,9 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: linguist(snap("linguist_languages.csv"), words),
         lambda: rest["by_slug"],  # type: ignore[index]
         lambda: glossary(snap("cncf_glossary.csv"), words),
+        lambda: field_terms(snap("de_wiki_concepts.csv"), words),
+        lambda: field_terms(snap("owasp_attacks.csv"), words),
+        lambda: field_terms(snap("devops_glossary.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
         lambda: patterns(snap("azure_cloud_patterns.csv"), words),
@@ -649,6 +672,8 @@ def as_yaml(entries: list[Candidate], stem: str) -> str:
             item["company"] = c.company
         if c.ambiguous:
             item["ambiguous"] = True
+        if c.term:
+            item["term"] = True
         item["source"] = c.source
         flow = yaml.safe_dump(
             item, default_flow_style=True, sort_keys=False, allow_unicode=True, width=10_000

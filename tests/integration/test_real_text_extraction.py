@@ -152,3 +152,36 @@ def test_the_concept_miner_needs_a_domain_head_or_support(ex):
     assert not any(
         t == "CONCEPT" and c in ("code example", "operational complexity") for t, c in got
     )
+
+
+def test_field_terms_from_glossaries_and_the_curated_files(ex):
+    # A field-glossary term (registry) is reported on its first mention.
+    got = found(ex, "Notes", "Attackers tried credential stuffing against the login page.")
+    assert ("CONCEPT", "credential stuffing") in got
+    # Curated field terms, with their short forms, plurals and the rules' canonical names.
+    got = found(
+        ex, "Notes", "Writes land in memtables and are flushed to SSTables; the GIL limits us."
+    )
+    assert {
+        ("CONCEPT", "memtable"),
+        ("CONCEPT", "SSTable"),
+        ("CONCEPT", "global interpreter lock"),
+    } <= got
+    got = found(ex, "Notes", "They split the monolith into microservices.")
+    assert {("CONCEPT", "monolithic architecture"), ("CONCEPT", "microservices")} <= got
+
+
+def test_established_terms_keep_their_size_word_and_platform_head(ex):
+    got = found(ex, "Notes", "The team serves large language models from its new ML platform.")
+    assert {("CONCEPT", "large language model"), ("CONCEPT", "machine learning platform")} <= got
+    assert ("CONCEPT", "machine learning") not in got
+    # A vague word in front of a term the ontology lists without it is still dropped.
+    got = found(ex, "Notes", "It adds intelligent load balancing across zones.")
+    assert ("CONCEPT", "load balancing") in got
+
+
+def test_a_role_after_an_unknown_name_makes_it_an_organisation(ex):
+    got = found(
+        ex, "Notes", "Tidewell software engineer Dana Okafor explores how to run Apache Flink."
+    )
+    assert ("COMPANY", "Tidewell") in got and ("TECHNOLOGY", "Tidewell") not in got

@@ -146,3 +146,17 @@ def test_concept_names_are_singular_and_keep_acronyms(words):
         registry.concept_name("Hidden Markov models", w, sentence_case=True)
         == "hidden Markov model"
     )
+
+
+def test_field_glossary_terms_are_trusted_unless_plain_words(generated):
+    terms = [e for e in generated if e.get("term")]
+    assert terms and all(e["_file"] == "concepts_field_glossaries.yaml" for e in terms)
+    assert all(e["type"] == "CONCEPT" and e["source"] for e in terms)
+    onto = load_ontology()
+    # A glossary term of two words or more needs no support in a post ...
+    assert onto.lookup("credential stuffing").term
+    assert not onto.lookup("credential stuffing").ambiguous
+    assert not onto.lookup("medallion architecture").ambiguous
+    # ... a one-word term is still a plain word, and other registry concepts still need it.
+    assert onto.lookup("clickjacking").ambiguous
+    assert onto.lookup("use case").ambiguous and not onto.lookup("use case").term

@@ -78,6 +78,11 @@ ORG_VERB_STEMS = (
     "transition",
     "shift",
     "join",
+    # An author writing about its own work: "Scribd writes about their journey".
+    "writes",
+    "wrote",
+    "describes",
+    "described",
 )
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
 TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
@@ -382,11 +387,19 @@ ORG_AFTER = phrases("engineers engineering joined acquired announced")
 TEAM_WORDS = phrases("team teams engineers engineering founders")
 
 
+# A role of the people who work at an organisation, after its name: "X software engineer
+# Dana Okafor", "X staff engineers", "X CTO".
+ROLE_MODIFIERS = phrases("software senior staff principal lead data platform security")
+ROLES = phrases("engineer engineers cto ceo founder co-founder")
+
+
 def _org_after(doc: Doc, i: int) -> bool:
-    """``X engineers``, ``X joined``, ``X's team`` follow a name at ``i``."""
+    """``X engineers``, ``X joined``, ``X's team``, ``X software engineer`` follow a name at ``i``."""
     if i >= len(doc):
         return False
-    if doc[i].lower_ in ORG_AFTER:
+    if doc[i].lower_ in ORG_AFTER or (doc[i].lower_ in ROLES and doc[i].text != "Engineer"):
+        return True
+    if doc[i].lower_ in ROLE_MODIFIERS and i + 1 < len(doc) and doc[i + 1].lower_ in ROLES:
         return True
     return doc[i].text in POSSESSIVE and i + 1 < len(doc) and doc[i + 1].lower_ in TEAM_WORDS
 

@@ -52,11 +52,11 @@ class OntologyResolver:
         concepts = {(m.start, m.end) for m in matches if m.label_ == "CONCEPT"}
         for match in matches:
             entry = self.table.get(match.id_, {})
-            if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts):
+            if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts, entry):
                 continue
             end = with_possessive(doc, match.start, _with_version(match))
-            # A registry concept needs support however long; a curated name only when it is
-            # one word used as a plain word.
+            # A registry concept needs support however long (the loader spares field-glossary
+            # terms); a curated name only when it is one word used as a plain word.
             ambiguous = bool(entry.get("ambiguous")) and (
                 (entry.get("registry") and match.label_ == "CONCEPT")
                 or (match.end - match.start == 1 and not _named_in_context(match))
@@ -281,14 +281,25 @@ def _unwanted(match, text: str) -> bool:
     )
 
 
-def _has_shorter_core(match, concepts: set[tuple[int, int]]) -> bool:
+def _has_shorter_core(match, concepts: set[tuple[int, int]], entry: dict) -> bool:
     """The shortest span that names the idea wins: ``durable execution engines`` is
-    ``durable execution``, ``intelligent load balancing`` is ``load balancing``."""
+    ``durable execution``, ``intelligent load balancing`` is ``load balancing``.
+
+    Except for curated terms whose own name keeps the word: a platform named for its
+    function is a system category under the entity rules (``data streaming platform``,
+    ``ML platform``), and an established term can start with a size or age word (``large
+    language model``, ``modern data stack``, ``automatic failover``)."""
     first, last = match[0].lower_, match[-1].lower_
-    return (
-        (last in GENERIC_HEADS or singular(last) in GENERIC_HEADS)
-        and (match.start, match.end - 1) in concepts
-    ) or (first in VAGUE and (match.start + 1, match.end) in concepts)
+    name = str(entry.get("name", "")).lower().split()
+    own = bool(name) and not entry.get("registry")
+    if (last in GENERIC_HEADS or singular(last) in GENERIC_HEADS) and (
+        match.start,
+        match.end - 1,
+    ) in concepts:
+        return not (own and singular(last) == "platform" == name[-1])
+    if first in VAGUE and (match.start + 1, match.end) in concepts:
+        return not (own and name[0] == first)
+    return False
 
 
 def _inside_proper_name(span) -> bool:
