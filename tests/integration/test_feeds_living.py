@@ -119,7 +119,9 @@ def test_failing_feeds_keep_their_posts_and_show_their_error(db_path):
         out = api.refresh(db_path, extractor=ex)
         elapsed = time.monotonic() - started
     assert (out["failed"], out["new_posts"]) == (3, 1)
-    assert elapsed < 2.5
+    # The hanging feed costs one 1-s timeout, not its 30 s; the rest is the refresh's own
+    # work (writing the build and the app's graph), slower on a loaded machine.
+    assert elapsed < 5
     assert api.stats(db_path)["posts"] == 16
     rows = {r["url"]: r for r in api.feeds(db_path)}
     errors = {f: rows[server.feed_url(f)]["last_error"] for f in (1, 2, 3)}
