@@ -180,14 +180,23 @@ def view_payload(
     scores = {n: float(sizes.get(n, lo)) for n in keep}
     radius = {n: _node_size(scores[n], lo, hi, len(keep)) for n in keep}
     labels = {n: _label(G.nodes[n], n) for n in keep}
+    # Label priority: the browser labels nodes in this order while their labels fit.
+    order = sorted(keep, key=lambda n: (-scores[n], -degree(G, n), n))
+    rank = {n: r for r, n in enumerate(order)}
     room = dict(radius)
     if len(keep) <= LABEL_AWARE_MAX:
         # Small views: keep room for each label too, so every name can be drawn.
         room = {n: max(radius[n], min(len(labels[n]) * 3.6, 120.0)) for n in keep}
+    else:
+        # Dense views: the most central nodes sit together in the middle, and at the zoom
+        # the view opens with their names would cover each other, so only the rim would be
+        # named. They are first pushed apart from each other alone, by their names' width
+        # on screen (against every node, they were pushed out to the rim).
+        per_px = _world_per_screen_px(keep, positions)
+        hubs = order[:HUB_ROOM]
+        name_room = {n: (len(labels[n]) * CHAR_PX + 16) / 2 * per_px for n in hubs}
+        positions = {**positions, **_separate(hubs, positions, name_room)}
     placed = _separate(keep, positions, room)
-    # Label priority: the browser labels nodes in this order while their labels fit.
-    order = sorted(keep, key=lambda n: (-scores[n], -degree(G, n), n))
-    rank = {n: r for r, n in enumerate(order)}
     out_nodes = []
     for n in keep:
         data = G.nodes[n]
@@ -208,6 +217,21 @@ def view_payload(
             }
         )
     return {"nodes": out_nodes, "edges": _edges(G, keep, min_weight, links_per_node)}
+
+
+HUB_ROOM = 8
+"""How many of a dense view's most central nodes keep room for their names."""
+CHAR_PX = 7.5
+"""Screen pixels a label character takes, on average, at the 13-px label size."""
+OPENING_PX = (860.0, 600.0)
+"""The graph's canvas at a 1400 x 900 window, in screen pixels: a view opens fitted to it."""
+
+
+def _world_per_screen_px(keep: list[str], positions: dict[str, tuple[float, float]]) -> float:
+    """Layout units per screen pixel at the zoom a view opens with (fitted to the canvas)."""
+    pts = np.array([positions.get(n, (0.0, 0.0)) for n in keep], dtype=float)
+    w, h = (pts.max(axis=0) - pts.min(axis=0)).tolist() if len(pts) else (0.0, 0.0)
+    return max(w / OPENING_PX[0], h / OPENING_PX[1], 1e-6)
 
 
 def _separate(
