@@ -227,25 +227,30 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
     """Lower-case and oddly shaped names the NER never proposes (``h3i``, ``cf-html``,
     ``pg_repack``, ``quiche``): a word with a digit or an underscore inside, or any word the
     sentence says is a tool, library, module or project. They are technologies."""
+    # It looks at every word of every text: plain lists of the tokens' text and spacing,
+    # not a spaCy Token or Span per word, and the costly tests last.
+    texts = [t.text for t in doc]
+    spaced = [bool(t.whitespace_) for t in doc]
+    n = len(texts)
     found = []
     i = 0
-    while i < len(doc):
+    while i < n:
         start, end = i, i + 1
-        while end < len(doc) and not doc[end - 1].whitespace_ and _glue(doc, end):
+        while end < n and not spaced[end - 1] and _glued(texts, end):
             end += 1
         i = end
-        text = doc[start:end].text
+        # no space inside a glued word, so this is the span's text
+        text = "".join(texts[start:end])
         if (
-            any(k in taken for k in range(start, end))
-            or len(text) < 3
+            len(text) < 3
             or text != text.lower()
             or not all(c.isalnum() or c in "-_" for c in text)
-            or (start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text not in "(\"'")
+            or (start > 0 and not spaced[start - 1] and texts[start - 1] not in "(\"'")
+            or any(k in taken for k in range(start, end))
             or doc[start].is_stop
-            or is_generic(text)
         ):
             continue
-        if _odd(text) or _said_to_be_tool(doc, start, end, lower=True):
+        if (_odd(text) or _said_to_be_tool(doc, start, end, lower=True)) and not is_generic(text):
             found.append(
                 Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
             )
@@ -265,10 +270,9 @@ def _odd(text: str) -> bool:
     return not (len(parts) == 1 and text.rstrip("0123456789.") in ("p", "q", "v"))
 
 
-def _glue(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` continues the word before it (``cf`` ``-`` ``html``)."""
-    tok = doc[i]
-    return tok.text in ("-", "_") or (doc[i - 1].text in ("-", "_") and tok.text.isalnum())
+def _glued(texts: list[str], i: int) -> bool:
+    """Whether token ``i`` (by its text) continues the word before it (``cf`` ``-`` ``html``)."""
+    return texts[i] in ("-", "_") or (texts[i - 1] in ("-", "_") and texts[i].isalnum())
 
 
 # After an owner's possessive only these make a name: "Cloudflare's quiche project", but
