@@ -328,19 +328,21 @@ def load_app_graph(db: str | Path | None = None) -> nx.MultiDiGraph:
 
 
 def stats(db: str | Path | None = None) -> dict:
-    """Counts of what the store holds, and what its latest build was."""
-    snap = load_snapshot(db)
-    by_type: dict[str, set[str]] = {}
+    """Counts of what the store holds, and what its latest build was (counted by SQLite)."""
+    with open_store(_db(db)) as store:
+        summary = store.mention_summary()
+    by_type: dict[str, int] = {}
+    for type_, _name, _n in summary["entities"]:
+        by_type[type_] = by_type.get(type_, 0) + 1
     by_method: dict[str, int] = {}
-    for m in snap.mentions:
-        by_type.setdefault(m.type, set()).add(m.canonical)
-        by_method[m.method] = by_method.get(m.method, 0) + 1
-    build = snap.build or {}
+    for method, _confidence, n in summary["methods"]:
+        by_method[method] = by_method.get(method, 0) + n
+    build = summary["build"] or {}
     return {
         "db": str(_db(db)),
-        "posts": len(snap.posts),
-        "entities": {t: len(names) for t, names in sorted(by_type.items())},
-        "mentions": len(snap.mentions),
+        "posts": summary["posts"],
+        "entities": dict(sorted(by_type.items())),
+        "mentions": summary["mentions"],
         "mentions_by_method": dict(sorted(by_method.items())),
         "build": {
             k: build.get(k)
@@ -352,10 +354,12 @@ def stats(db: str | Path | None = None) -> dict:
 
 
 def quality(db: str | Path | None = None) -> dict:
-    """How extraction went on the store: see :func:`kgraph.analysis.quality.quality_report`."""
-    from kgraph.analysis.quality import quality_report
+    """How extraction went on the store: see :func:`kgraph.analysis.quality.quality_report`
+    (here from counts SQLite makes, so a 100,000-post store is not read whole)."""
+    from kgraph.analysis.quality import quality_from_summary
 
-    return quality_report(load_snapshot(db))
+    with open_store(_db(db)) as store:
+        return quality_from_summary(store.mention_summary())
 
 
 # -- writing ------------------------------------------------------------------------------

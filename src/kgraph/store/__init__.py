@@ -206,6 +206,29 @@ class Store:
             relations = _relations(db)
         return Snapshot(posts, mentions, build, relations)
 
+    def mention_summary(self) -> dict:
+        """Counts over the posts and mentions, made by SQLite in one read (no snapshot: at
+        100,000 posts that is a gigabyte): posts, mentions, ``(method, confidence, n)``,
+        ``(type, canonical, posts naming it)``, ``(YYYY-MM, posts)`` and the latest build."""
+        with self._read() as db:
+            return {
+                "posts": db.execute("SELECT COUNT(*) FROM posts").fetchone()[0],
+                "mentions": db.execute("SELECT COUNT(*) FROM mentions").fetchone()[0],
+                "methods": db.execute(
+                    "SELECT k.method, k.confidence, COUNT(*) FROM mentions m"
+                    " JOIN methods k ON k.id = m.method GROUP BY m.method ORDER BY m.method"
+                ).fetchall(),
+                "entities": db.execute(
+                    "SELECT e.type, e.canonical, COUNT(DISTINCT m.post) FROM mentions m"
+                    " JOIN entities e ON e.id = m.entity_id GROUP BY m.entity_id"
+                ).fetchall(),
+                "months": db.execute(
+                    "SELECT substr(published, 1, 7), COUNT(*) FROM posts"
+                    " WHERE published != '' GROUP BY 1 ORDER BY 1"
+                ).fetchall(),
+                "build": self._latest_build(db),
+            }
+
     def posts_with_mentions(self) -> Iterator[tuple[Post, list[Mention]]]:
         """Each post (by id) with its mentions in the snapshot's order, one at a time."""
         with self._read() as db:
