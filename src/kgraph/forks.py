@@ -28,8 +28,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 PR_SET_PDEATHSIG = 1
 _parent: int | None = None
 """The pid of a process running a guarded block; its forks become guarded workers."""
-_apart: tuple | None = None
-"""``(fn, args)`` for the process :func:`run_apart` forks: it inherits them."""
+_job = None
+"""What the workers of :func:`forked_pool` inherit (read with :func:`inherited`)."""
 
 
 def _die_with_parent() -> None:
@@ -68,28 +68,42 @@ def guarded() -> Iterator[None]:
 
 
 @contextlib.contextmanager
+def forked_pool(n: int, job) -> Iterator[ProcessPoolExecutor]:
+    """``n`` guarded worker processes, forked with ``job`` (a loaded pipeline, a graph)
+    that they read with :func:`inherited`, so only tasks and answers are pickled. They are
+    shut down, without waiting, when the block ends."""
+    global _job
+    _job = job
+    try:
+        with guarded():
+            pool = ProcessPoolExecutor(n, mp_context=mp.get_context("fork"))
+            try:
+                yield pool
+            finally:
+                pool.shutdown(wait=False, cancel_futures=True)
+    finally:
+        _job = None
+
+
+def inherited():
+    """In a worker of :func:`forked_pool`: the ``job`` it was forked with."""
+    return _job
+
+
+@contextlib.contextmanager
 def run_apart(fn: Callable, *args, fork: bool = True) -> Iterator[Future]:
     """``fn(*args)`` in a forked process while the block runs; the block reads the answer
     with ``.result()``. The child inherits ``args`` (only the answer is pickled). With
     ``fork=False``, or where processes cannot be forked, it runs here, first."""
-    global _apart
     if not fork or "fork" not in mp.get_all_start_methods():
         done: Future = Future()
         done.set_result(fn(*args))
         yield done
         return
-    _apart = (fn, args)
-    try:
-        with guarded():
-            pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
-            try:
-                yield pool.submit(_call_apart)
-            finally:
-                pool.shutdown(wait=False, cancel_futures=True)
-    finally:
-        _apart = None
+    with forked_pool(1, (fn, args)) as pool:
+        yield pool.submit(_call_apart)
 
 
 def _call_apart():
-    fn, args = _apart
+    fn, args = inherited()
     return fn(*args)

@@ -9,16 +9,11 @@ The workers die with the build (:mod:`kgraph.forks`).
 
 from __future__ import annotations
 
-import multiprocessing as mp
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from kgraph.errors import KgraphError
-from kgraph.forks import guarded
-
-_job: tuple | None = None
-"""``(extractor, batch_size)`` for the workers being forked: they inherit it, loaded."""
+from kgraph.forks import forked_pool, inherited
 
 
 def extract_in_workers(extractor, posts: list, batch_size: int, n_process: int) -> Iterator:
@@ -27,27 +22,19 @@ def extract_in_workers(extractor, posts: list, batch_size: int, n_process: int) 
     Each worker takes ``batch_size`` posts at a time. The workers are forked with the
     extractor already loaded, so none reloads the pipeline.
     """
-    global _job
     chunks = [posts[i : i + batch_size] for i in range(0, len(posts), batch_size)]
-    _job = (extractor, batch_size)
-    try:
-        with guarded():
-            pool = ProcessPoolExecutor(n_process, mp_context=mp.get_context("fork"))
-            try:
-                for found in pool.map(_extract_chunk, chunks):
-                    yield from found
-            except BrokenProcessPool:
-                raise KgraphError(
-                    "An extraction worker process died (out of memory?). Build again with "
-                    "--processes 1, or on a machine with more memory."
-                ) from None
-            finally:
-                pool.shutdown(wait=False, cancel_futures=True)
-    finally:
-        _job = None
+    with forked_pool(n_process, (extractor, batch_size)) as pool:
+        try:
+            for found in pool.map(_extract_chunk, chunks):
+                yield from found
+        except BrokenProcessPool:
+            raise KgraphError(
+                "An extraction worker process died (out of memory?). Build again with "
+                "--processes 1, or on a machine with more memory."
+            ) from None
 
 
 def _extract_chunk(posts: list) -> list:
     """In a worker: the mentions of ``posts`` (with their relations)."""
-    extractor, batch_size = _job
+    extractor, batch_size = inherited()
     return list(extractor.extract(posts, batch_size=batch_size, n_process=1))

@@ -105,6 +105,13 @@ def _pack(order: list[str], matrix: np.ndarray, seed: int) -> dict[str, tuple[fl
 LABEL_AWARE_MAX = 40
 """Views up to this many nodes are spread so that every label has room (see view_payload)."""
 
+HUB_ROOM = 8
+"""How many of a dense view's most central nodes keep room for their names."""
+CHAR_PX = 7.5
+"""Screen pixels a label character takes, on average, at the 13-px label size."""
+OPENING_PX = (860.0, 600.0)
+"""The graph's canvas at a 1400 x 900 window, in screen pixels: a view opens fitted to it."""
+
 
 def _label(data: dict, node: str) -> str:
     label = str(data.get("label", node))
@@ -217,14 +224,6 @@ def view_payload(
             }
         )
     return {"nodes": out_nodes, "edges": _edges(G, keep, min_weight, links_per_node)}
-
-
-HUB_ROOM = 8
-"""How many of a dense view's most central nodes keep room for their names."""
-CHAR_PX = 7.5
-"""Screen pixels a label character takes, on average, at the 13-px label size."""
-OPENING_PX = (860.0, 600.0)
-"""The graph's canvas at a 1400 x 900 window, in screen pixels: a view opens fitted to it."""
 
 
 def _world_per_screen_px(keep: list[str], positions: dict[str, tuple[float, float]]) -> float:
