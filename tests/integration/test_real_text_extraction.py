@@ -185,3 +185,28 @@ def test_a_role_after_an_unknown_name_makes_it_an_organisation(ex):
         ex, "Notes", "Tidewell software engineer Dana Okafor explores how to run Apache Flink."
     )
     assert ("COMPANY", "Tidewell") in got and ("TECHNOLOGY", "Tidewell") not in got
+
+
+def test_a_sentence_starting_with_an_organisation_verb_names_a_company(ex):
+    got = found(ex, "Notes", "Quorvant adopted blue/green deployments for its MySQL upgrades.")
+    assert ("COMPANY", "Quorvant") in got
+    got = found(ex, "Notes", "How the now-defunct Tessari rewrote their API in Go.")
+    assert ("COMPANY", "Tessari") in got
+    # An author's verb alone does not make an unknown word a name (a person writes too).
+    got = found(ex, "Notes", "tl;dr: Suman describes the architecture of the tracing system.")
+    assert not {name for kind, name in got if kind in ("COMPANY", "TECHNOLOGY")}
+
+
+def test_percentile_latencies_in_any_case_are_concepts(ex):
+    got = found(ex, "Notes", "Divide short-term P95 latency by the p50 latencies of the week.")
+    assert {("CONCEPT", "p95 latency"), ("CONCEPT", "p50 latency")} <= got
+    assert ("CONCEPT", "p95") not in got
+
+
+def test_a_newsletter_issue_name_as_title_gives_no_mentions(ex):
+    mentions = ex.extract_text("SRE Weekly Issue #485", "Dropbox shares its fleet rollout.")
+    assert {m.field for m in mentions} == {"summary"}
+    assert ("COMPANY", "Dropbox") in {(m.type, m.canonical) for m in mentions}
+    # A title that says what the item is about is read as usual.
+    got = found(ex, "Real-World Engineering Challenges #6: Kafka Migrations")
+    assert ("TECHNOLOGY", "Apache Kafka") in got

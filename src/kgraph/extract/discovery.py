@@ -84,6 +84,10 @@ ORG_VERB_STEMS = (
     "describes",
     "described",
 )
+# The verbs above that people do as much as organisations ("Dana describes"): an unknown word
+# before them is not made a name on their evidence alone.
+AUTHOR_STEMS = ("writes", "wrote", "describes", "described", "join", "hire", "hiring")
+ACTION_STEMS = tuple(s for s in ORG_VERB_STEMS if s not in AUTHOR_STEMS)
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
 TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
 AUXILIARIES = frozenset(["has", "have", "had", "is", "was", "recently", "then", "also", "now"])
@@ -180,7 +184,14 @@ class ModelDiscovery:
             if t.i not in in_ents
             and (
                 _marked(t.text)
-                or (_name_like(t) and (_cued(doc[t.i : t.i + 1]) or _org_after(doc, t.i + 1)))
+                or (
+                    _name_like(t)
+                    and (
+                        _cued(doc[t.i : t.i + 1])
+                        or _org_after(doc, t.i + 1)
+                        or _acts(doc, t.i + 1, ACTION_STEMS)
+                    )
+                )
             )
         ]
         for ent in spans:
@@ -364,8 +375,11 @@ def _plausible(span: Span, label: str) -> bool:
     if _cued(span) or any(_marked(t.text) for t in span):
         return True
     if first.i == span.sent.start and len(span) == 1:
-        # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun.
-        return label in ("ORG", "PRODUCT") and _name_like(first)
+        # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun,
+        # or a name that acts as an organisation ("Klarvio adopted", "Klarvio has migrated").
+        return _name_like(first) and (
+            label in ("ORG", "PRODUCT") or _acts(doc, span.end, ACTION_STEMS)
+        )
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
 
@@ -428,14 +442,18 @@ def _organisation(span: Span, label: str) -> bool:
         return True  # "X engineers", "X joined", "X's team"
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
+    if _acts(doc, span.end):
+        return True
     if label != "ORG":
         return False
-    if doc[span.end].text in POSSESSIVE if span.end < len(doc) else False:
-        return True
-    # The subject of an organisation's verb: "Klarvio rebuilt", "Klarvio has migrated",
-    # "Klarvio runs its services".
-    for i, tok in enumerate(doc[span.end : span.end + 3], span.end):
-        if tok.lower_.startswith(ORG_VERB_STEMS):
+    return doc[span.end].text in POSSESSIVE if span.end < len(doc) else False
+
+
+def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
+    """The name before ``end`` is the subject of an organisation's verb: "Klarvio rebuilt",
+    "Klarvio has migrated", "Klarvio runs its services"."""
+    for i, tok in enumerate(doc[end : end + 3], end):
+        if tok.lower_.startswith(stems):
             return True
         if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:
             return True

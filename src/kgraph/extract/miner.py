@@ -9,6 +9,7 @@ modifiers from the concept vocabulary raise the score; one bare word lowers it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import srsly
@@ -85,6 +86,7 @@ class ConceptMiner:
         if not doc.has_annotation("SENT_START") or not doc.has_annotation("ENT_IOB"):
             return doc
         taken, spans = covered(doc), []
+        spans += _percentile_latencies(doc, taken)
         for sent in doc.sents:
             headline = is_title_case(sent)
             for run in _runs(sent, headline):
@@ -179,6 +181,29 @@ class ConceptMiner:
         data = srsly.read_json(Path(path) / "vocabulary.json")
         self.heads, self.words = set(data["heads"]), set(data["words"])
         return self
+
+
+# "P95 latency", "p99.9 latencies": a percentile latency is a concept (the entity rules); its
+# canonical is the lower-case percentile plus "latency". The runs below skip such tokens
+# (a digit, maybe a capital), so they are matched here.
+PERCENTILE = re.compile(r"^[pP]\d{2,4}(?:\.\d+)?s?$")
+
+
+def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
+    found = []
+    for tok in doc[:-1]:
+        after = doc[tok.i + 1]
+        if (
+            PERCENTILE.match(tok.text)
+            and after.lower_ in ("latency", "latencies")
+            and tok.i not in taken
+            and after.i not in taken
+        ):
+            key = f"CONCEPT:{tok.lower_.rstrip('s')} latency"
+            found.append(
+                Candidate(tok.i, tok.i + 2, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX)
+            )
+    return found
 
 
 def _verbish(word: str) -> bool:
