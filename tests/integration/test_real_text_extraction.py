@@ -210,3 +210,21 @@ def test_a_newsletter_issue_name_as_title_gives_no_mentions(ex):
     # A title that says what the item is about is read as usual.
     got = found(ex, "Real-World Engineering Challenges #6: Kafka Migrations")
     assert ("TECHNOLOGY", "Apache Kafka") in got
+
+
+def test_a_headline_names_an_ambiguous_word_after_a_small_lower_case_cue(ex):
+    got = found(ex, "Event Sourcing and Stream Processing Pipelines at Grab")
+    assert ("COMPANY", "Grab") in got
+    got = found(ex, "Building a Distributed Rate Limiter in Go")
+    assert ("TECHNOLOGY", "Go") in got
+    # Capitalised alone, as every headline word is, it is still a plain word.
+    assert ("TECHNOLOGY", "Go") not in found(ex, "Go Big On Caching")
+
+
+def test_database_glossary_terms_are_concepts(ex):
+    got = found(ex, "Notes", "A window function over a partitioned table, keyed by a primary key.")
+    assert {
+        ("CONCEPT", "window function"),
+        ("CONCEPT", "partitioned table"),
+        ("CONCEPT", "primary key"),
+    } <= got

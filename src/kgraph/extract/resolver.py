@@ -163,9 +163,22 @@ def _subsequence(needle: str, hay: str) -> bool:
 
 
 def _named_in_context(span) -> bool:
-    """A capitalised word mid-sentence, in a sentence that is not a headline: used as a name."""
+    """A capitalised word mid-sentence, in a sentence that is not a headline: used as a name.
+
+    In a headline every word is capitalised, but its small words are not: a capitalised word
+    right after a lower-case ``at``, ``by``, ``with``, ``using`` or ``in`` is a name there too
+    ("Stream Pipelines at Grab", "Scaling Queues with Go").
+    """
     sent = span.sent
-    return span.text[:1].isupper() and span.start != sent.start and not is_title_case(sent)
+    if not span.text[:1].isupper() or span.start == sent.start:
+        return False
+    if not is_title_case(sent):
+        return True
+    before = span.doc[span.start - 1]
+    return before.is_lower and before.text in HEADLINE_CUES
+
+
+HEADLINE_CUES = frozenset(["at", "by", "with", "using", "in"])
 
 
 # Words before a name that make it the system being used ("SSO with Okta", "alerts in
