@@ -228,3 +228,13 @@ def test_database_glossary_terms_are_concepts(ex):
         ("CONCEPT", "partitioned table"),
         ("CONCEPT", "primary key"),
     } <= got
+
+
+def test_names_with_a_lower_case_prefix_or_in_brackets_after_their_kind(ex):
+    got = found(ex, "Notes", "Uber open-sourced their uForwarder consumer proxy for Kafka.")
+    assert ("TECHNOLOGY", "uForwarder") in got
+    # The "electronic" e of ordinary words is not such a prefix.
+    got = found(ex, "Notes", "The eCommerce checkout runs on Kafka.")
+    assert not {name for kind, name in got if name == "eCommerce"}
+    got = found(ex, "Notes", "They built a versioned evaluation platform (Braintrust) for runs.")
+    assert ("TECHNOLOGY", "Braintrust") in got

@@ -227,7 +227,8 @@ KIND_WORDS = phrases(
     tool tools library module binary service system platform framework database engine proxy
     balancer scheduler queue cache store app application component sdk cli project package
     plugin extension daemon utility runtime compiler language format protocol operator
-    controller agent client server driver toolkit orchestrator
+    controller agent client server driver toolkit orchestrator accelerator interpreter
+    debugger profiler linter bundler emulator simulator
     """
 )
 ARTICLES = frozenset(["a", "an", "our", "the", "their", "its"])
@@ -344,8 +345,10 @@ def _trim(ent: Span) -> Span | None:
 def _plausible(span: Span, label: str) -> bool:
     """A short proper name: not a headline fragment, number, generic word, person or place."""
     doc, first = span.doc, span[0]
-    if not 1 <= len(span) <= 3 or not span.text[0].isupper() or is_generic(span.text):
+    if not 1 <= len(span) <= 3 or is_generic(span.text):
         return False
+    if not span.text[0].isupper() and not (len(span) == 1 and _inner_capital(span.text)):
+        return False  # lower-case words are for _lower_names; "uForwarder" is a name
     trade = len(span) > 1 and _org_word(span[-1])
     if len(span) > 1 and label in SINGLE_ONLY and not trade:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
@@ -367,7 +370,9 @@ def _plausible(span: Span, label: str) -> bool:
         and doc[span.start - 1].text == "("
         and doc[span.end].text == ")"
     ):
-        return False  # "(PEUs)": an acronym being defined, handled by the resolver
+        # "(PEUs)": an acronym being defined, handled by the resolver, unless the name of
+        # the kind of thing before it ("an evaluation platform (Braintrust)").
+        return _named_kind(span)
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
     if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:
@@ -394,10 +399,27 @@ def _cued(span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_ in NAME_CUES:
         return doc[span.start - 1].is_lower or not is_title_case(span.sent)
     return (
-        span.end + 1 < len(doc)
-        and doc[span.end].text == ","
-        and doc[span.end + 1].lower_ in ("a", "an", "our", "its", "their")
-    ) or _said_to_be_tool(doc, span.start, span.end)
+        (
+            span.end + 1 < len(doc)
+            and doc[span.end].text == ","
+            and doc[span.end + 1].lower_ in ("a", "an", "our", "its", "their")
+        )
+        or _named_kind(span)
+        or _said_to_be_tool(doc, span.start, span.end)
+    )
+
+
+def _named_kind(span: Span) -> bool:
+    """The name in brackets after the kind of thing it is: ``an evaluation platform
+    (Braintrust)``; ``(PEUs)`` after a plain noun is an acronym being defined."""
+    doc = span.doc
+    return (
+        span.start > 1
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and doc[span.start - 2].lower_ in KIND_WORDS
+    )
 
 
 # Words after a name that make it an organisation: "Zorbly engineers", "Zorbly joined".
@@ -428,6 +450,16 @@ def _marked(word: str) -> bool:
         return sum(c.isalpha() for c in word) >= 3
     rest = word[1:]
     return rest != rest.lower()  # a capital after the first letter (no generator: hot path)
+
+
+def _inner_capital(word: str) -> bool:
+    """A short lower-case prefix glued to a capitalised word: ``uForwarder``, ``gRPC``.
+
+    Not the "electronic" ``e`` of ordinary words and rules (``eCommerce``, ``eIDAS``)."""
+    head = len(word) - len(word.lstrip("abcdefghijklmnopqrstuvwxyz"))
+    if word[:head] == "e":
+        return False
+    return 1 <= head <= 3 and len(word) > head + 2 and word[head].isupper() and word.isalnum()
 
 
 def _organisation(span: Span, label: str) -> bool:
