@@ -3,8 +3,11 @@
 Usage:
     .venv/bin/python bench/whole_process.py --posts 10000 --dir /tmp/wp10k
     .venv/bin/python bench/whole_process.py --posts 100000 --dir /tmp/wp100k --no-app
+    .venv/bin/python bench/whole_process.py --posts 10000 --dir /tmp/wprec10k \
+        --recombine data/gold/real-dev*.jsonl
 
-For N posts (kgraph.bench.generator, seed 42, written once to DIR/corpus.jsonl) it measures:
+For N posts (kgraph.bench.generator, seed 42, written once to DIR/corpus.jsonl; with
+``--recombine``, real titles and summary sentences recombined) it measures:
 
 - naive: a process that loads the spaCy base model and runs ``nlp(title + " " + summary)``
   per post on the first ``--naive-sample`` posts (default 5,000); its loop time is scaled
@@ -160,19 +163,31 @@ def main() -> None:
     parser.add_argument("--clicks", type=int, default=10)
     parser.add_argument("--no-app", action="store_true", help="skip the Chromium figures")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive loop")
+    parser.add_argument(
+        "--recombine",
+        nargs="+",
+        metavar="JSONL",
+        help="recombine the posts of these real corpora instead of generating synthetic ones",
+    )
     args = parser.parse_args()
-    from kgraph.bench.generator import generate_posts, write_jsonl
+    from kgraph.bench.generator import generate_posts, recombined_posts, write_jsonl
 
     args.dir.mkdir(parents=True, exist_ok=True)
     corpus = args.dir / "corpus.jsonl"
     if not corpus.exists():
-        write_jsonl(generate_posts(args.posts, seed=42), corpus)
+        posts = (
+            recombined_posts(args.recombine, args.posts, seed=42)
+            if args.recombine
+            else generate_posts(args.posts, seed=42)
+        )
+        write_jsonl(posts, corpus)
     db = args.dir / "kg.db"
     for old in db.parent.glob(db.name + "*"):
         old.unlink()
     kgraph = str(BIN / "kgraph")
     res: dict = {
         "posts": args.posts,
+        "corpus": "recombined " + " ".join(args.recombine) if args.recombine else "synthetic",
         "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "cpus": os.cpu_count(),
     }

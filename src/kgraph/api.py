@@ -26,6 +26,7 @@ from kgraph.corpus import read_corpus
 from kgraph.errors import StoreError
 from kgraph.graph import build_graph
 from kgraph.graph import io as graph_io
+from kgraph.heap import paused_gc
 from kgraph.model import Snapshot
 from kgraph.pipeline import BuildOptions, BuildReport, Progress, run_build
 from kgraph.store import StoreReader, open_store
@@ -120,9 +121,10 @@ def build(
     these corpora afterwards. ``extractor`` replaces the shipped pipeline (tests use it).
     """
     options = replace(options or BuildOptions(), **option_values)
-    report = run_build(
-        [str(s) for s in sources], _db(db), options, progress=progress, extractor=extractor
-    )
+    with paused_gc():
+        report = run_build(
+            [str(s) for s in sources], _db(db), options, progress=progress, extractor=extractor
+        )
     _store_app_graph(_db(db), progress)
     return report
 
@@ -134,21 +136,31 @@ def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
     tables are only marked current once complete, so a reader never takes half of them:
     until then it builds the graph from the posts, as before.
     """
+    with open_store(path) as store:
+        build = store.latest_build()
+        if build is None or store.graph_built_for() == build["id"]:
+            return
+    if progress:
+        progress("graph", 0, 1)
+    with paused_gc():
+        _compute_app_graph(path, build)
+    if progress:
+        progress("graph", 1, 1)
+
+
+def _compute_app_graph(path: Path, build: dict) -> None:
+    """The entity level, the app's graph made from it, and its measures and layouts."""
     from kgraph import analysis
     from kgraph.forks import run_apart
     from kgraph.graph.entity_level import entity_level
     from kgraph.graph.stored import app_graph, entity_rows
+    from kgraph.heap import collect
     from kgraph.model import NODE_KINDS
     from kgraph.ontology import load_ontology
     from kgraph.view.payload import layout
     from kgraph.view.selection import landing_views
 
     with open_store(path) as store:
-        build = store.latest_build()
-        if build is None or store.graph_built_for() == build["id"]:
-            return
-        if progress:
-            progress("graph", 0, 1)
         level = entity_level(
             store.posts_with_mentions(), store.companies(), store.relations(), load_ontology()
         )
@@ -157,6 +169,7 @@ def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
     with open_store(path, create=True) as store:
         store.write_graph(nodes, arrays)
         del nodes, arrays
+        collect()
         G = app_graph(store.graph_rows(current=False), StoreReader(path))
         # Louvain, the slowest measure, runs in a forked process meanwhile.
         EG = analysis.entity_graph(G)
@@ -180,8 +193,6 @@ def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
             for n in pagerank
         }
         store.finish_graph(build["id"], measures, {"layouts": layouts})
-    if progress:
-        progress("graph", 1, 1)
 
 
 def has_build(db: str | Path | None = None) -> bool:

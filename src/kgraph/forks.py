@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import multiprocessing as mp
 import os
 import signal
@@ -74,15 +75,27 @@ def forked_pool(n: int, job) -> Iterator[ProcessPoolExecutor]:
     shut down, without waiting, when the block ends."""
     global _job
     _job = job
+    # Everything the parent holds now (the pipeline, the graph) is moved out of the cyclic
+    # collector's reach before the fork: the workers' collections neither walk it (7% of
+    # extraction's CPU) nor write to its pages, which stay shared instead of being copied.
+    gc.freeze()
     try:
         with guarded():
-            pool = ProcessPoolExecutor(n, mp_context=mp.get_context("fork"))
+            pool = ProcessPoolExecutor(
+                n, mp_context=mp.get_context("fork"), initializer=_worker_start
+            )
             try:
                 yield pool
             finally:
                 pool.shutdown(wait=False, cancel_futures=True)
     finally:
         _job = None
+        gc.unfreeze()
+
+
+def _worker_start() -> None:
+    """In a worker: collect its own garbage, even if the parent paused its collector."""
+    gc.enable()
 
 
 def inherited():

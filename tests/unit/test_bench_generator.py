@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from kgraph.bench import generate_posts, write_jsonl
@@ -38,3 +39,23 @@ def test_offset_batches_do_not_collide_and_round_trip_through_the_reader(tmp_pat
     assert [(p.id, p.title, p.summary) for p in read.posts] == [
         (p.id, p.title, p.summary) for p in first + more
     ]
+
+
+def test_recombined_posts_are_real_titles_and_sentences_in_a_fixed_order(tmp_path):
+    from kgraph.bench.generator import recombined_posts
+
+    src = tmp_path / "real.jsonl"
+    src.write_text(
+        '{"title": "Sharding at Acme", "summary": "Acme shards Postgres. It took a year."}\n'
+        '{"title": "Kafka notes", "summary": "Kafka moved to KRaft! Brokers restarted."}\n',
+        encoding="utf-8",
+    )
+    real = {"Acme shards Postgres.", "It took a year.", "Kafka moved to KRaft!"}
+    real.add("Brokers restarted.")
+    posts = recombined_posts([src], 50, seed=7)
+    assert posts == recombined_posts([src], 50, seed=7) != recombined_posts([src], 50, seed=8)
+    assert len({p.id for p in posts}) == 50
+    assert {p.title for p in posts} == {"Sharding at Acme", "Kafka notes"}
+    for p in posts:
+        assert p.summary
+        assert set(re.split(r"(?<=[.!?]) ", p.summary)) <= real

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 import networkx as nx
 import pytest
 
 from kgraph import analysis
-from kgraph.forks import run_apart
+from kgraph.forks import forked_pool, run_apart
 from kgraph.graph.sample import sample_graph
+from kgraph.heap import paused_gc
 
 
 def _pid_and(value):
@@ -37,3 +39,29 @@ def test_louvain_apart_gives_the_same_communities():
         analysis.set_groups(H, groups.result(timeout=60))
     assert analysis.communities(H) == expected
     assert isinstance(analysis.entity_graph(H), nx.Graph)
+
+
+def _collector_state():
+    return gc.isenabled(), gc.get_freeze_count()
+
+
+def test_workers_collect_their_garbage_and_the_parent_is_restored():
+    before = gc.get_freeze_count()
+    with paused_gc():
+        assert not gc.isenabled()
+        with forked_pool(1, None) as pool:
+            assert gc.get_freeze_count() > before  # the parent's objects frozen for the fork
+            enabled, _ = pool.submit(_collector_state).result(timeout=30)
+        assert enabled  # the worker collects even though the parent paused its collector
+        assert gc.get_freeze_count() == before
+    assert gc.isenabled()
+
+
+def test_a_build_leaves_the_collector_as_it_found_it(tmp_path):
+    from kgraph import api
+    from tests.support.fake_extractor import FakeExtractor
+
+    corpus = tmp_path / "posts.jsonl"
+    corpus.write_text('{"id": "1", "title": "Kafka at Acme", "summary": "Kafka."}\n')
+    api.build([corpus], db=tmp_path / "kg.db", extractor=FakeExtractor())
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -149,3 +149,39 @@ def write_jsonl(posts: Iterable[Post], path: str | Path) -> Path:
             }
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
+
+
+def recombined_posts(sources: Iterable[str | Path], n: int, seed: int = 42) -> list[Post]:
+    """``n`` posts recombined from real posts: each takes a real title and 1-4 sentences
+    drawn from the real summaries, so names, capitals and sentence shapes are those of text
+    written by others (the synthetic posts repeat a few templates)."""
+    titles, sentences, sources_of = [], [], []
+    for path in sources:
+        with Path(path).open(encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                titles.append(record["title"])
+                sources_of.append(record.get("source") or "")
+                summary = record.get("summary") or ""
+                sentences += [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", summary) if s]
+    if not titles or not sentences:
+        raise ValueError("no posts with titles and summaries to recombine")
+    rng = random.Random(f"recombined:{seed}")
+    posts = []
+    for i in range(n):
+        k = rng.randrange(len(titles))
+        slug = f"{seed}-{i:06d}"
+        posts.append(
+            Post(
+                id=f"rec-{slug}",
+                title=titles[k],
+                summary=" ".join(rng.choice(sentences) for _ in range(rng.randint(1, 4))),
+                url=f"https://engineering.example.com/{slug}",
+                source=sources_of[k],
+                published=f"20{15 + i % 11:02d}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                tags=["recombined"],
+            )
+        )
+    return posts

@@ -61,10 +61,18 @@ def graph_at(db: str, version: tuple) -> nx.MultiDiGraph:
     # The graph lives as long as the server: freeze it out of the cyclic GC, whose full
     # collections would otherwise walk its millions of objects (~0.4 s at 10,000 posts) in
     # the middle of a click. Unfreeze first, so a graph evicted from this cache can go.
+    # Loading makes millions of long-lived containers and almost no cyclic garbage, so the
+    # collector is paused meanwhile (it would walk them again and again) and runs once after.
     gc.unfreeze()
-    G = api.load_app_graph(db)
-    analysis.warm(G)  # indexes, PageRank and communities once per build, not per click
-    prepare_pairs(G)  # the node-pair matrix views slice, where one pays (kgraph.view.pairs)
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        G = api.load_app_graph(db)
+        analysis.warm(G)  # indexes, PageRank and communities once per build, not per click
+        prepare_pairs(G)  # the node-pair matrix views slice, where one pays (kgraph.view.pairs)
+    finally:
+        if paused:
+            gc.enable()
     gc.collect()
     gc.freeze()
     return G
