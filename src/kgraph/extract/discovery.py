@@ -485,7 +485,8 @@ def _organisation(span: Span, label: str) -> bool:
 def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
     """The name before ``end`` is the subject of an organisation's verb: "Klarvio rebuilt",
     "Klarvio has migrated", "Klarvio runs its services"."""
-    for i, tok in enumerate(doc[end : end + 3], end):
+    for i in range(end, min(end + 3, len(doc))):
+        tok = doc[i]  # by index: no Span per call (it runs on every capitalised word)
         if tok.lower_.startswith(stems):
             return True
         if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:

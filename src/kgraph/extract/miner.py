@@ -14,6 +14,7 @@ from pathlib import Path
 
 import srsly
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
@@ -187,18 +188,21 @@ class ConceptMiner:
 # canonical is the lower-case percentile plus "latency". The runs below skip such tokens
 # (a digit, maybe a capital), so they are matched here.
 PERCENTILE = re.compile(r"^[pP]\d{2,4}(?:\.\d+)?s?$")
+LATENCY = hash_string("latency")
+LATENCIES = hash_string("latencies")
 
 
 def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
+    # Most texts have no "latency": find its places in the token array first (a Token
+    # object per word, or Doc.text, would cost every text far more).
+    lower = doc.to_array("LOWER")
+    places = ((lower == LATENCY) | (lower == LATENCIES)).nonzero()[0]
     found = []
-    for tok in doc[:-1]:
-        after = doc[tok.i + 1]
-        if (
-            PERCENTILE.match(tok.text)
-            and after.lower_ in ("latency", "latencies")
-            and tok.i not in taken
-            and after.i not in taken
-        ):
+    for i in places.tolist():
+        if i == 0:
+            continue
+        tok, after = doc[i - 1], doc[i]
+        if PERCENTILE.match(tok.text) and tok.i not in taken and after.i not in taken:
             key = f"CONCEPT:{tok.lower_.rstrip('s')} latency"
             found.append(
                 Candidate(tok.i, tok.i + 2, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX)
