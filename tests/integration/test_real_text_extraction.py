@@ -286,3 +286,8 @@ def test_english_words_come_from_the_base_models_lemma_lists():
         assert is_english_word(word), word
     for name in ("Brooklin", "Kubernetes", "Grafana", "Datadog", "Vercel"):
         assert not is_english_word(name), name
+
+
+def test_a_sentence_opening_with_a_name_and_its_people_names_a_company(ex):
+    got = found(ex, "Notes", "Decodable software engineer Dana Okafor explores the build.")
+    assert ("COMPANY", "Decodable") in got

@@ -382,9 +382,12 @@ def _plausible(span: Span, label: str) -> bool:
         return True
     if first.i == span.sent.start and len(span) == 1:
         # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun,
-        # or a name that acts as an organisation ("Klarvio adopted", "Klarvio has migrated").
+        # or a name that acts as an organisation ("Klarvio adopted", "Klarvio has migrated")
+        # or has its people after it ("Klarvio engineers", "Klarvio software engineer X").
         return _name_like(first) and (
-            label in ("ORG", "PRODUCT") or _acts(doc, span.end, ACTION_STEMS)
+            label in ("ORG", "PRODUCT")
+            or _acts(doc, span.end, ACTION_STEMS)
+            or _org_after(doc, span.end)
         )
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
