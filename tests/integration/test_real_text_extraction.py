@@ -291,3 +291,11 @@ def test_english_words_come_from_the_base_models_lemma_lists():
 def test_a_sentence_opening_with_a_name_and_its_people_names_a_company(ex):
     got = found(ex, "Notes", "Decodable software engineer Dana Okafor explores the build.")
     assert ("COMPANY", "Decodable") in got
+
+
+def test_a_short_alias_does_not_cut_its_own_entrys_full_name(ex):
+    got = found(ex, "Notes", "They run a sophisticated staging environment for new code.")
+    assert ("CONCEPT", "staging environment") in got
+    # A shorter core that is another idea still wins (the shortest idea rule).
+    got = found(ex, "Notes", "We moved durable execution engines to Temporal.")
+    assert ("CONCEPT", "durable execution") in got
