@@ -51,10 +51,16 @@ def main() -> None:
     for name, component in nlp.pipeline:
         if name == "kgraph_discovery":
             # The NER runs inside discovery, on the sentences that can hold a new name.
-            todo = [s.as_doc() for d in docs for s in d.sents if disc._needs_ner(s, covered(d))]
+            todo = [
+                d[a:b].as_doc()
+                for d in docs
+                for s in d.sents
+                for a, b in disc._ner_windows(s, covered(d))
+            ]
             t = time.perf_counter()
             list(nlp.get_pipe("ner").pipe(todo))
-            ner = (f"  of which NER ({len(todo)} sentences)", time.perf_counter() - t)
+            words = sum(map(len, todo))
+            ner = (f"  of which NER ({len(todo)} windows, {words} tokens)", time.perf_counter() - t)
         t = time.perf_counter()
         docs = (
             list(component.pipe(docs)) if hasattr(component, "pipe") else list(map(component, docs))

@@ -278,6 +278,25 @@ def test_the_ner_reads_only_sentences_that_can_hold_a_new_name(ex, monkeypatch):
     assert ("TECHNOLOGY", "Brooklin") in got and ("TECHNOLOGY", "Apache Kafka") in got
 
 
+def test_the_ner_reads_a_window_around_an_unknown_name_not_the_whole_sentence(ex, monkeypatch):
+    discovery = ex.nlp.get_pipe("kgraph_discovery")
+    counting = _CountingNER(discovery.nlp)
+    monkeypatch.setattr(discovery, "nlp", counting)
+    summary = (
+        "Over the last two quarters the platform group slowly moved every nightly batch job "
+        "and most of the streaming work over to Brooklin, which then ran for months without "
+        "a single page to the people on call."
+    )
+    got = found(ex, "Notes", summary)
+    (window,) = counting.sentences
+    # eight tokens on each side of the name ("," is one)
+    assert (
+        window.strip()
+        == "and most of the streaming work over to Brooklin, which then ran for months without a"
+    )
+    assert ("TECHNOLOGY", "Brooklin") in got
+
+
 def test_english_words_come_from_the_base_models_lemma_lists():
     from kgraph.extract.english import english_words, is_english_word
 

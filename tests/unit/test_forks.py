@@ -65,3 +65,16 @@ def test_a_build_leaves_the_collector_as_it_found_it(tmp_path):
     corpus.write_text('{"id": "1", "title": "Kafka at Acme", "summary": "Kafka."}\n')
     api.build([corpus], db=tmp_path / "kg.db", extractor=FakeExtractor())
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize(("given", "expected"), [(None, "1"), ("3", "3")])
+def test_the_cli_gives_blas_one_thread_unless_told(given, expected):
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given:
+        env["OPENBLAS_NUM_THREADS"] = given
+    code = "import kgraph.cli, os; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert out.stdout.strip() == expected
