@@ -228,6 +228,32 @@ def test_store_graph_and_cli(tmp_path, write):
                 ("Cloudflare", "built", "Cloudflare Workers"),
             },
         ),
+        (  # the object of a reporting verb is a topic, unless the clause says how the
+            # company uses it; a problem is suffered, not applied; a vendor's product is sold
+            "Lyft engineering",
+            "Lyft wrote a blog discussing the consequence of data democratization. Lyft has "
+            "details of some neat Kubernetes tricks. An overview of Apache Kafka and how Lyft "
+            "uses it. They tackled complex background job issues. Lyft wrote about upgrading "
+            "Apache Airflow. A look at NVIDIA's NVIDIA H100 architecture.",
+            {("Lyft", "uses", "Apache Kafka")},
+            {
+                ("Lyft", "applies", "data democratization"),
+                ("Lyft", "uses", "Kubernetes"),
+                ("Lyft", "applies", "background job"),
+                ("Lyft", "built", "Apache Airflow"),
+                ("Nvidia", "uses", "NVIDIA H100"),
+            },
+        ),
+        (  # what a relative clause inside an appositive acts on is not what the system is
+            "FlashAttention: The Tricks That Broke the Memory Wall",
+            "Envoy, a proxy that implements load balancing. FlashInfer, the libraries that "
+            "make LLM inference fast.",
+            {("Envoy", "applies", "load balancing")},
+            {
+                ("FlashInfer", "applies", "LLM inference"),
+                ("FlashAttention", "applies", "memory wall"),
+            },
+        ),
     ],
 )
 def test_what_the_text_does_not_state(extractor, title, summary, expected, absent):

@@ -50,7 +50,7 @@ BUILD_VERB = (
     r"(?:built|build|building|builds|developed|develop|develops|developing|created|create|"
     r"creates|creating|engineered|open[- ]?sourced|open[- ]?sources|open[- ]?sourcing|"
     r"designed|launched|launches|introduced|introduces|introducing|announced|announces|"
-    r"re-?architected|rebuilt|rebuilding|rewrote|wrote|shipped|released|releases|unveiled|"
+    r"re-?architected|rebuilt|rebuilding|rewrote|wrote(?!\s+(?:about|up)\b)|shipped|released|releases|unveiled|"
     r"invented|made)"
 )
 USE_VERB = (
@@ -351,7 +351,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     r"family|class)\b)[\w-]+\s+of\b",
                     gap,
                     re.I,
-                ):
+                ) and not _relative_object(gap):
                     method = "apposition"
             elif re.match(
                 r"^(?:\s+(?:has\s+|have\s+)?(?:established (?:itself|themselves)|serves?|served|"
@@ -423,6 +423,19 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _verbs(state, unit)
     _powers(state, unit)
     _builds_concept(state, unit)
+
+
+def _relative_object(gap: str) -> bool:
+    """Whether the concept after ``gap`` is the object of a relative clause inside the
+    appositive whose verb does not say the technology realises it: "FlashInfer, the libraries
+    that actually make LLM inference fast", "The Tricks That Broke the Memory Wall" (what
+    the system acts on, not what it is). "…, a store that implements X" still applies."""
+    m = re.search(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?([\w-]+)", gap[1:], re.I)
+    if m is None:
+        return False
+    return not re.fullmatch(
+        rf"{APPLY_VERB}|is|are|was|were|has|have|offers?|brings?|adds?", m.group(1), re.I
+    )
 
 
 def _possessive_mark(ent: _Ent, gap: str) -> int | None:
@@ -915,6 +928,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         if owns and re.match(r"^\s*(?:[\w-]+\s+){0,2}$", rest) and not re.search(r"[,;.]", rest):
             if nxt.type == "CONCEPT" and _apposed_tech(unit, i + 1):
                 continue  # "Espresso, LinkedIn's data store": the technology's (rule 5)
+            if nxt.type == "TECHNOLOGY" and _named_after(nxt.name, e.name):
+                continue  # "NVIDIA's H100 architecture": a product it sells (rule 3)
             typ = "uses" if nxt.type == "TECHNOLOGY" else "applies"
             add(e.name, typ, nxt.name, text, "possessive")
 
@@ -1217,6 +1232,13 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         re.I,
     ):
         return True
+    # The object of a reporting verb is the text's topic, not the actor's practice: "Uber
+    # wrote a blog discussing the consequence of data democratization", "has details of
+    # some neat Kubernetes tricks". A clause that goes on to say what the actor did ("how
+    # they …", "its migration", "an overview of Kinesis and how Canva uses it") is a
+    # statement again.
+    if _reported(clause) and not re.match(r"[^.;]{0,40}?\bhow\b", after, re.I):
+        return True
     # "… on top of MongoDB, which supports horizontal scalability": the relative clause is
     # stated of the technology before it, not of the company (rule 2).
     rel = re.search(r"\b(?:which|that)\b[^,;.]*$", before)
@@ -1237,6 +1259,15 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     if re.search(
         r"\b(?:allowing|letting|enabling|helping)\s+(?:\w+\s+){1,2}to\b|\b(?:while|also) discussing\b",
         before,
+        re.I,
+    ):
+        return True
+    # A concept that names a kind of problem is a problem suffered (rule 7): "background
+    # job issues", "caching bugs".
+    if re.match(
+        r"\s+(?:issues|problems|challenges|bugs|errors|failures|outages|incidents|"
+        r"bottlenecks|pitfalls|headaches)\b",
+        after,
         re.I,
     ):
         return True
@@ -1269,6 +1300,26 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         return True
     # "the origin server", "the closest replica": a particular thing named in passing.
     return re.search(r"\bthe\s+(?:[\w-]+\s+)?$", before, re.I) is not None
+
+
+REPORTING = re.compile(
+    r"\b(?:discuss\w*|describ\w*|detail(?:s|ed|ing)?|explain\w*|explor\w*|overview of|"
+    r"look(?:s|ed)? at|deep dive into|introduction to|writes? about|wrote about|"
+    r"blog(?:s|ged)? about)\b"
+)
+
+
+def _reported(clause: str) -> bool:
+    """Whether ``clause`` ends inside the object of a reporting verb ("describes an
+    evaluation-first blueprint for"), with no word between that restates the actor as the
+    doer ("describes how they …", "its", "their", "we")."""
+    verbs = list(REPORTING.finditer(clause.lower()))
+    if not verbs:
+        return False
+    rest = clause[verbs[-1].end() :]
+    return not re.search(
+        r"\b(?:how|why|what|when|that|which|its|their|our|we|they|the team)\b", rest, re.I
+    )
 
 
 def _apposed_tech(unit: _Unit, i: int, after: bool = True) -> bool:
