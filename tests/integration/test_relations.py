@@ -244,6 +244,33 @@ def test_store_graph_and_cli(tmp_path, write):
                 ("Nvidia", "uses", "NVIDIA H100"),
             },
         ),
+        (  # an actor named only in an aside is no subject; a difficulty is no practice; a
+            # problem reduced is not applied; a concept qualifying a technology is the
+            # technology's; an issue of a newsletter has no actor
+            "Data Eng Weekly #12",
+            "Modern data stacks are shifting towards SaaS components (e.g., Aurora at Amazon "
+            "Web Services). At Facebook, it is simply too difficult to rewrite caching policies "
+            "by hand. The team at VMware undertook a project to find and reduce toil.",
+            set(),
+            {
+                ("Amazon Web Services", "applies", "software as a service"),
+                ("Meta", "applies", "caching"),
+                ("VMware", "applies", "toil"),
+                ("Data Eng Weekly", "applies", "caching"),
+            },
+        ),
+        (
+            "Notion's sharding",
+            "Notion sharded their monolithic Postgres.",
+            {("Notion", "uses", "PostgreSQL")},
+            {("Notion", "applies", "monolithic architecture")},
+        ),
+        (  # a version's migration is an upgrade: migrated_to only (rule 6)
+            "How Uber Executed a JUnit Migration",
+            "Uber automated the JUnit 5 migration using OpenRewrite.",
+            {("Uber", "migrated_to", "JUnit")},
+            {("Uber", "uses", "JUnit")},
+        ),
         (  # what a relative clause inside an appositive acts on is not what the system is
             "FlashAttention: The Tricks That Broke the Memory Wall",
             "Envoy, a proxy that implements load balancing. FlashInfer, the libraries that "

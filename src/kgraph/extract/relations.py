@@ -251,6 +251,8 @@ def _actor(units: list[_Unit]) -> str | None:
             ):
                 continue
             if unit.field == "title":
+                if re.match(r"\s*(?:#\s*\d+|issue\s+\d+)\b", unit.text[e.e :], re.I):
+                    continue  # "Data Eng Weekly #356": an issue of a publication, no actor
                 title.append((e.s, e.name))
             counts[e.name] += 1
     if title:
@@ -670,6 +672,19 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             head = _mover(state, unit, src[0])
             if head:
                 add(head, "migrated_from", src[0].name, text, "migration:away")
+    # "automated the JUnit 5 migration": a move to a new version of one product (rule 6,
+    # an upgrade gives migrated_to only); without a version "the Kafka migration" may go
+    # either way.
+    for e in ents:
+        versioned = re.search(r"\sv?\d+(?:\.\d+)*$", e.m.text)  # the mention "JUnit 5"
+        if e.type == "TECHNOLOGY" and re.match(
+            r"\s*(?:v?\d+(?:\.\d+)*\s+)" + ("?" if versioned else "") + r"(?:migration|upgrade)\b",
+            text[e.e :],
+            re.I,
+        ):
+            head = _mover(state, unit, e)
+            if head and head != e.name:
+                add(head, "migrated_to", e.name, text, "migration:upgrade")
     # "rewriting it in Rust", "rewrote the service in Go": the same system in a new language
     # ("rewriting an NGINX module in Rust" makes a new module: no move).
     for match in re.finditer(
@@ -1033,6 +1048,9 @@ def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
     for f in unit.ents:
         if f.name != actor:
             continue
+        before = unit.text[: f.s]
+        if before.rfind("(") > before.rfind(")"):
+            continue  # "(e.g., AWS Graviton3: …)": an example in an aside is no subject
         after = unit.text[f.e : f.e + 40]
         if not (f.m.text.endswith(("'s", "\u2019s")) or after[:2] in ("'s", "\u2019s")):
             return True
@@ -1218,7 +1236,7 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike|"
         r"caused by|due to|tried|trialled|evaluat(?:ed|ing|es?)|consider(?:ed|ing|s)?|"
         r"compar(?:ed|ing|es?)|benchmark(?:ed|ing|s)|shortlist(?:ed|ing)|assess(?:ed|ing|es)?|"
-        r"contribut\w* to)\b",
+        r"contribut\w* to|too \w+ to|(?:difficult|hard|impossible) to)\b",
         clause + re.split(r"[;.,]", after)[0],
         re.I,
     ):
@@ -1271,6 +1289,14 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         re.I,
     ):
         return True
+    # … and so is one reduced, avoided or fought: "find and reduce toil" (rule 7).
+    if e.type == "CONCEPT" and re.search(
+        r"\b(?:reduc\w*|avoid\w*|prevent\w*|mitigat\w*|minimi[sz]\w*|combat\w*|fight\w*)\s+"
+        r"(?:(?:the|its|their|our|any)\s+)?(?:[\w-]+\s+)?$",
+        before,
+        re.I,
+    ):
+        return True
     if e.type != "CONCEPT":
         # "Pingora, a Rust-based HTTP proxy": the appositive describes Pingora.
         return _apposed_tech(unit, i, after=False)
@@ -1292,6 +1318,16 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
             re.fullmatch(r"(?:-[\w]+)?\s+(?:[\w-]+\s+)?", text[prev.e : e.s])
             or ON_TECH.fullmatch(text[prev.e : e.s])  # "Kubernetes running on bare metal"
         )
+    ):
+        return True
+    # "their monolithic Postgres", "a monolithic Chef cookbook": the concept qualifies the
+    # technology right after it, and is said of it, not of the company (rule 5).
+    nxt = unit.ents[i + 1] if i + 1 < len(unit.ents) else None
+    if (
+        nxt is not None
+        and nxt.type == "TECHNOLOGY"
+        and re.fullmatch(r"\s+", text[e.e : nxt.s])
+        and re.search(r"\b(?:its|their|our|the|a|an)\s+$", before, re.I)
     ):
         return True
     # … "Envoy, a home-grown proxy server", "our search engine …, called Blackbird",
