@@ -325,6 +325,22 @@ def test_what_the_text_does_not_state(extractor, title, summary, expected, absen
             set(),
             {("SSTables", "applies", "write-ahead log"), ("Shopify", "uses", "JavaScript")},
         ),
+        (  # in production at C; a long appositive before "written in"; "as its X"
+            "Brooklin - a stateless service for streaming data - has been running in "
+            "production at LinkedIn since 2016. ScyllaDB, a Cassandra-compatible database "
+            "written in C++. Discord adopted CockroachDB as its new storage engine.",
+            {
+                ("LinkedIn", "uses", "Brooklin"),
+                ("ScyllaDB", "uses", "C++"),
+                ("CockroachDB", "applies", "storage engine"),
+            },
+            {("ScyllaDB", "uses", "Apache Cassandra")},
+        ),
+        (  # ditching a technology is moving away from it
+            "Uber sped up the mobile app by ditching TCP.",
+            {("Uber", "migrated_from", "TCP")},
+            {("Uber", "uses", "TCP")},
+        ),
     ],
 )
 def test_grammatical_constructions(extractor, summary, expected, absent):

@@ -71,7 +71,7 @@ ON_TECH = re.compile(
     r"\s+(?:the |a |an |its |their )?$",
     re.I,
 )
-COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted)\b", re.I)
+COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted|only)\b", re.I)
 FROM_TO_VERB = re.compile(
     r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|shift\w*|upgrad\w*|port\w*|"
     r"rewr\w*|convert\w*|evolv\w*|journey|went|go|going|replac\w*)\b",
@@ -357,7 +357,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     method = "apposition"
             elif re.match(
                 r"^(?:\s+(?:has\s+|have\s+)?(?:established (?:itself|themselves)|serves?|served|"
-                r"acts?|acted|functions?|functioned))?\s+as\s+(?:a|an|the)\b[^,.;()]{0,50}$",
+                r"acts?|acted|functions?|functioned))?\s+as\s+(?:a|an|the|its|their|our)\b[^,.;()]{0,50}$",
                 gap,
                 re.I,
             ):
@@ -421,10 +421,36 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 for f in _list_at(unit, nxt.s, len(text)):
                     if f.type == "TECHNOLOGY":
                         add(f.name, "applies", e.name, text, "apposition")
+    _in_production(state, unit)
     _migrations(state, unit, low)
     _verbs(state, unit)
     _powers(state, unit)
     _builds_concept(state, unit)
+
+
+def _in_production(state: _Post, unit: _Unit) -> None:
+    """ "Rust in Production at Figma", "Brooklin - a … service - has been running in
+    production at LinkedIn": the company runs the technology the phrase is said of, the one
+    right before it or the sentence's subject."""
+    text, ents = unit.text, unit.ents
+    for i, c in enumerate(ents):
+        if c.type != "COMPANY" or not re.search(
+            r"\bin production (?:at|by)\s+$", text[: c.s], re.I
+        ):
+            continue
+        phrase = re.search(
+            r"(?:\s+(?:running|deployed|used))?\s+in production (?:at|by)\s+$", text[: c.s], re.I
+        )
+        before = [e for e in ents[:i] if e.e <= phrase.start()]
+        tech = None
+        if before and before[-1].type == "TECHNOLOGY" and before[-1].e == phrase.start():
+            tech = before[-1]
+        elif re.search(r"\b(?:has been|have been|is|are|was|were)\s*$", text[: phrase.start()]):
+            tech = _subject_tech(unit)
+            if tech is None and ents[0].type == "TECHNOLOGY" and not text[: ents[0].s].strip():
+                tech = ents[0]  # "Brooklin - a … service - has been running …"
+        if tech is not None:
+            state.add(c.name, "uses", tech.name, text, "verb:passive")
 
 
 def _relative_object(gap: str) -> bool:
@@ -476,7 +502,7 @@ def _appositive_head(ents, i, text):
         if f.type == "TECHNOLOGY":
             gap = text[f.e : ents[i].s]
             if re.fullmatch(
-                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b[^,;.()]{0,40}",
+                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b[^,;.()]{0,60}",
                 gap,
                 re.I,
             ):
@@ -569,7 +595,9 @@ def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
 
 def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     text, ents = unit.text, unit.ents
-    if not FROM_TO_VERB.search(text) and not re.search(r" from |replac|pivot", low):
+    if not FROM_TO_VERB.search(text) and not re.search(
+        r" from |replac|pivot|eliminat|retir|decommission|sunset|deprecat|ditch|abandon|phas", low
+    ):
         return
     add = state.add
     # "from A (and B) to C (and D)"
@@ -723,10 +751,10 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         if head:
             for e in src:
                 add(head, "migrated_from", e.name, text, "migration:before")
-    # "eliminating the need for A", "retired A", "decommissioned A"
+    # "eliminating the need for A", "retired A", "decommissioned A", "by ditching TCP"
     for match in re.finditer(
         r"\b(?:eliminat\w* the need for|remov\w* the need for|retir\w*|decommission\w*|"
-        r"sunset\w*|deprecat\w*)\s+(?:the |its |our |their )?",
+        r"sunset\w*|deprecat\w*|ditch\w*|abandon\w*|phas\w* out)\s+(?:the |its |our |their )?",
         text,
         re.I,
     ):
