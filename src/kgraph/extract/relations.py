@@ -433,6 +433,8 @@ def _in_production(state: _Post, unit: _Unit) -> None:
     production at LinkedIn": the company runs the technology the phrase is said of, the one
     right before it or the sentence's subject."""
     text, ents = unit.text, unit.ents
+    if "production" not in text.lower():
+        return
     for i, c in enumerate(ents):
         if c.type != "COMPANY" or not re.search(
             r"\bin production (?:at|by)\s+$", text[: c.s], re.I
@@ -596,7 +598,8 @@ def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
 def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     text, ents = unit.text, unit.ents
     if not FROM_TO_VERB.search(text) and not re.search(
-        r" from |replac|pivot|eliminat|retir|decommission|sunset|deprecat|ditch|abandon|phas", low
+        r" from |replac|pivot|eliminat|retir|decommission|sunset|deprecat|ditch|abandon|phas\w* out",
+        low,
     ):
         return
     add = state.add
@@ -703,7 +706,7 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     # "automated the JUnit 5 migration": a move to a new version of one product (rule 6,
     # an upgrade gives migrated_to only); without a version "the Kafka migration" may go
     # either way.
-    for e in ents:
+    for e in ents if ("migration" in low or "upgrade" in low) else ():
         versioned = re.search(r"\sv?\d+(?:\.\d+)*$", e.m.text)  # the mention "JUnit 5"
         if e.type == "TECHNOLOGY" and re.match(
             r"\s*(?:v?\d+(?:\.\d+)*\s+)" + ("?" if versioned else "") + r"(?:migration|upgrade)\b",
