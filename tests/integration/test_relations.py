@@ -265,6 +265,13 @@ def test_store_graph_and_cli(tmp_path, write):
             {("Notion", "uses", "PostgreSQL")},
             {("Notion", "applies", "monolithic architecture")},
         ),
+        (  # what another verb acts on is not what the use verb's subject runs
+            "Lyft reliability",
+            "We deploy methodologies at every scale for auditing Redis. We built tooling for "
+            "running Apache Kafka.",
+            {("Lyft", "uses", "Apache Kafka")},
+            {("Lyft", "uses", "Redis")},
+        ),
         (  # a version's migration is an upgrade: migrated_to only (rule 6)
             "How Uber Executed a JUnit Migration",
             "Uber automated the JUnit 5 migration using OpenRewrite.",

@@ -944,6 +944,7 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 clause,
                 re.I,
             )
+            and not _another_verb(clause[_verb_end(clause, use.start()) :])
         ):
             verb_at = e.s - len(clause) + use.start()
             add(_clause_subject(state, unit, verb_at) or head, "uses", e.name, text, "verb:use")
@@ -1101,6 +1102,14 @@ def _next_company_gap(unit: _Unit, i: int) -> int:
         if f.type == "COMPANY":
             return f.s - unit.ents[i].e
     return 0
+
+
+def _another_verb(gap: str) -> bool:
+    """Whether a second verb governs what follows ``gap`` (the words between a use verb and
+    a technology): "methodologies we deploy … for detecting SDC" detects SDC, it does not
+    deploy it. A use verb again ("chose to use") keeps the object the user's."""
+    other = re.search(r"\b(?:for|by|in|when|while|after|before)\s+([a-z]+ing)\b", gap)
+    return other is not None and not re.fullmatch(USE_VERB, other.group(1), re.I)
 
 
 def _verb_end(clause: str, start: int) -> int:
@@ -1309,6 +1318,15 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         r"\b(?:allowing|letting|enabling|helping)\s+(?:\w+\s+){1,2}to\b|\b(?:while|also) discussing\b",
         before,
         re.I,
+    ):
+        return True
+    # "methodologies … for detecting SDC": the object of another verb than a use or build
+    # verb is what the company acts on, not what it runs.
+    gerund = re.search(r"\b(?:for|by)\s+([a-z]+ing)\s+(?:[\w()\[\]/-]+\s*){0,2}$", before)
+    if (
+        e.type == "TECHNOLOGY"
+        and gerund is not None
+        and not re.fullmatch(rf"{USE_VERB}|{BUILD_VERB}", gerund.group(1), re.I)
     ):
         return True
     # A concept that names a kind of problem is a problem suffered (rule 7): "background
