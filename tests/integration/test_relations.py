@@ -267,10 +267,17 @@ def test_store_graph_and_cli(tmp_path, write):
         ),
         (  # what another verb acts on is not what the use verb's subject runs
             "Lyft reliability",
-            "We deploy methodologies at every scale for auditing Redis. We built tooling for "
-            "running Apache Kafka.",
-            {("Lyft", "uses", "Apache Kafka")},
-            {("Lyft", "uses", "Redis")},
+            "We use tools for detecting bugs in Redis clusters. We deploy checks at every "
+            "scale for profiling Apache Kafka. We built tooling for running Apache Cassandra.",
+            {("Lyft", "uses", "Apache Cassandra")},
+            {("Lyft", "uses", "Redis"), ("Lyft", "uses", "Apache Kafka")},
+        ),
+        (
+            "Meta reliability",
+            "We deploy methodologies at various scales for detecting SDC [Silent Data "
+            "Corruption] across our infrastructure.",
+            set(),
+            {("Meta", "uses", "Silent Data Corruption"), ("Meta", "uses", "SDC")},
         ),
         (  # a version's migration is an upgrade: migrated_to only (rule 6)
             "How Uber Executed a JUnit Migration",
