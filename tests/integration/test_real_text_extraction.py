@@ -185,3 +185,51 @@ def test_a_role_after_an_unknown_name_makes_it_an_organisation(ex):
         ex, "Notes", "Tidewell software engineer Dana Okafor explores how to run Apache Flink."
     )
     assert ("COMPANY", "Tidewell") in got and ("TECHNOLOGY", "Tidewell") not in got
+
+
+class _CountingNER:
+    """Stands between discovery and the real NER, recording the sentences it is given."""
+
+    def __init__(self, nlp):
+        self.nlp, self.sentences = nlp, []
+
+    @property
+    def component_names(self):
+        return self.nlp.component_names
+
+    def get_pipe(self, name):
+        real = self.nlp.get_pipe(name)
+        counter = self
+
+        class Recording:
+            def pipe(self, docs, **kwargs):
+                docs = list(docs)
+                counter.sentences += [d.text for d in docs]
+                return real.pipe(docs, **kwargs)
+
+        return Recording()
+
+
+def test_the_ner_reads_only_sentences_that_can_hold_a_new_name(ex, monkeypatch):
+    discovery = ex.nlp.get_pipe("kgraph_discovery")
+    counting = _CountingNER(discovery.nlp)
+    monkeypatch.setattr(discovery, "nlp", counting)
+    summary = (
+        "Scaling the cache layer took a year. Engineers moved the queue to Kafka. "
+        "Brooklin mirrors data between clusters."
+    )
+    got = found(ex, "Lessons from sharding", summary)
+    # Openers that are ordinary English words ("Scaling", "Engineers", "Lessons") and known
+    # names do not call the NER; an unknown name opening a sentence still does.
+    assert counting.sentences == ["Brooklin mirrors data between clusters."]
+    assert ("TECHNOLOGY", "Brooklin") in got and ("TECHNOLOGY", "Apache Kafka") in got
+
+
+def test_english_words_come_from_the_base_models_lemma_lists():
+    from kgraph.extract.english import english_words, is_english_word
+
+    assert len(english_words()) > 50_000
+    for word in ("Scaling", "Engineers", "Lessons", "Rethinking", "Shipped", "Deploys"):
+        assert is_english_word(word), word
+    for name in ("Brooklin", "Kubernetes", "Grafana", "Datadog", "Vercel"):
+        assert not is_english_word(name), name

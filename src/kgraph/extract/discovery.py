@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import is_generic, phrases
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import (
@@ -463,11 +464,27 @@ def _possessive_end(span: Span) -> int:
 
 def _needs_ner(sent: Span, taken: set[int]) -> bool:
     """Whether ``sent`` has a word the NER could make a new name of: capitalised or oddly
-    cased, not a stop word, not matched by the ontology (every candidate is such a word)."""
-    return any(
-        t.i not in taken and not t.is_stop and (t.text[:1].isupper() or _marked(t.text))
-        for t in sent
-    )
+    cased, not a stop word, not matched by the ontology (every candidate is such a word).
+
+    An ordinary English word capitalised only because it opens the sentence ("Scaling",
+    "Engineers") is no such word; a name that is also an English word and opens a sentence
+    is then left to the ontology and the cues ("Corrosion, a ..."), the price of running
+    the NER on a fraction of the sentences.
+    """
+    for t in sent:
+        if t.i in taken or t.is_stop:
+            continue
+        text = t.text
+        if _marked(text):
+            return True
+        if text[:1].isupper() and not (t.i == sent.start and _ordinary_opener(text)):
+            return True
+    return False
+
+
+def _ordinary_opener(text: str) -> bool:
+    """A sentence's first word that is an English word in plain case: ``Scaling``."""
+    return text.isalpha() and text[1:].islower() and is_english_word(text)
 
 
 def _extend_makers(doc: Doc, technology_conf: float, company_conf: float) -> None:
