@@ -23,8 +23,8 @@ MINED_CONCEPT_MAX = 0.9
 # measure with a weight of four relations ((tp + 4 * earlier) / (n + 4)), then rounded down
 # to 0.05. A rule is named by its method up to the colon, except the actor rule, whose three
 # ways of tying a post to its company differ. Checked leave-one-set-out: a table made from
-# three sets misses the fourth set's precision by 0.20 on average (weighted by relations),
-# this table's earlier version by 0.14; the sets are too small for a per-set fit, so the
+# three sets misses the fourth set's precision by 0.19 on average (weighted by relations),
+# this table's earlier version by 0.13; the sets are too small for a per-set fit, so the
 # table pools them and says how few relations some rules rest on.
 RELATION_METHODS = {
     "verb": 0.8,  # "C uses/runs/adopted T", "T is used by C", "T powers our X": 17 of 21
