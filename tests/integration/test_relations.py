@@ -228,6 +228,73 @@ def test_store_graph_and_cli(tmp_path, write):
                 ("Cloudflare", "built", "Cloudflare Workers"),
             },
         ),
+        (  # the object of a reporting verb is a topic, unless the clause says how the
+            # company uses it; a problem is suffered, not applied; a vendor's product is sold
+            "Lyft engineering",
+            "Lyft wrote a blog discussing the consequence of data democratization. Lyft has "
+            "details of some neat Kubernetes tricks. An overview of Apache Kafka and how Lyft "
+            "uses it. They tackled complex background job issues. Lyft wrote about upgrading "
+            "Apache Airflow. A look at NVIDIA's NVIDIA H100 architecture.",
+            {("Lyft", "uses", "Apache Kafka")},
+            {
+                ("Lyft", "applies", "data democratization"),
+                ("Lyft", "uses", "Kubernetes"),
+                ("Lyft", "applies", "background job"),
+                ("Lyft", "built", "Apache Airflow"),
+                ("Nvidia", "uses", "NVIDIA H100"),
+            },
+        ),
+        (  # an actor named only in an aside is no subject; a difficulty is no practice; a
+            # problem reduced is not applied; a concept qualifying a technology is the
+            # technology's; an issue of a newsletter has no actor
+            "Data Eng Weekly #12",
+            "Modern data stacks are shifting towards SaaS components (e.g., Aurora at Amazon "
+            "Web Services). At Facebook, it is simply too difficult to rewrite caching policies "
+            "by hand. The team at VMware undertook a project to find and reduce toil.",
+            set(),
+            {
+                ("Amazon Web Services", "applies", "software as a service"),
+                ("Meta", "applies", "caching"),
+                ("VMware", "applies", "toil"),
+                ("Data Eng Weekly", "applies", "caching"),
+            },
+        ),
+        (
+            "Notion's sharding",
+            "Notion sharded their monolithic Postgres.",
+            {("Notion", "uses", "PostgreSQL")},
+            {("Notion", "applies", "monolithic architecture")},
+        ),
+        (  # what another verb acts on is not what the use verb's subject runs
+            "Lyft reliability",
+            "We use tools for detecting bugs in Redis clusters. We deploy checks at every "
+            "scale for profiling Apache Kafka. We built tooling for running Apache Cassandra.",
+            {("Lyft", "uses", "Apache Cassandra")},
+            {("Lyft", "uses", "Redis"), ("Lyft", "uses", "Apache Kafka")},
+        ),
+        (
+            "Meta reliability",
+            "We deploy methodologies at various scales for detecting SDC [Silent Data "
+            "Corruption] across our infrastructure.",
+            set(),
+            {("Meta", "uses", "Silent Data Corruption"), ("Meta", "uses", "SDC")},
+        ),
+        (  # a version's migration is an upgrade: migrated_to only (rule 6)
+            "How Uber Executed a JUnit Migration",
+            "Uber automated the JUnit 5 migration using OpenRewrite.",
+            {("Uber", "migrated_to", "JUnit")},
+            {("Uber", "uses", "JUnit")},
+        ),
+        (  # what a relative clause inside an appositive acts on is not what the system is
+            "FlashAttention: The Tricks That Broke the Memory Wall",
+            "Envoy, a proxy that implements load balancing. FlashInfer, the libraries that "
+            "make LLM inference fast.",
+            {("Envoy", "applies", "load balancing")},
+            {
+                ("FlashInfer", "applies", "LLM inference"),
+                ("FlashAttention", "applies", "memory wall"),
+            },
+        ),
     ],
 )
 def test_what_the_text_does_not_state(extractor, title, summary, expected, absent):
@@ -271,6 +338,22 @@ def test_what_the_text_does_not_state(extractor, title, summary, expected, absen
             "Shopify's mobile team shares lessons about when JavaScript isn't enough.",
             set(),
             {("SSTables", "applies", "write-ahead log"), ("Shopify", "uses", "JavaScript")},
+        ),
+        (  # in production at C; a long appositive before "written in"; "as its X"
+            "Brooklin - a stateless service for streaming data - has been running in "
+            "production at LinkedIn since 2016. ScyllaDB, a Cassandra-compatible database "
+            "written in C++. Discord adopted CockroachDB as its new storage engine.",
+            {
+                ("LinkedIn", "uses", "Brooklin"),
+                ("ScyllaDB", "uses", "C++"),
+                ("CockroachDB", "applies", "storage engine"),
+            },
+            {("ScyllaDB", "uses", "Apache Cassandra")},
+        ),
+        (  # ditching a technology is moving away from it
+            "Uber sped up the mobile app by ditching TCP.",
+            {("Uber", "migrated_from", "TCP")},
+            {("Uber", "uses", "TCP")},
         ),
     ],
 )

@@ -50,7 +50,7 @@ BUILD_VERB = (
     r"(?:built|build|building|builds|developed|develop|develops|developing|created|create|"
     r"creates|creating|engineered|open[- ]?sourced|open[- ]?sources|open[- ]?sourcing|"
     r"designed|launched|launches|introduced|introduces|introducing|announced|announces|"
-    r"re-?architected|rebuilt|rebuilding|rewrote|wrote|shipped|released|releases|unveiled|"
+    r"re-?architected|rebuilt|rebuilding|rewrote|wrote(?!\s+(?:about|up)\b)|shipped|released|releases|unveiled|"
     r"invented|made)"
 )
 USE_VERB = (
@@ -71,7 +71,7 @@ ON_TECH = re.compile(
     r"\s+(?:the |a |an |its |their )?$",
     re.I,
 )
-COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted)\b", re.I)
+COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted|only)\b", re.I)
 FROM_TO_VERB = re.compile(
     r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|shift\w*|upgrad\w*|port\w*|"
     r"rewr\w*|convert\w*|evolv\w*|journey|went|go|going|replac\w*)\b",
@@ -251,6 +251,8 @@ def _actor(units: list[_Unit]) -> str | None:
             ):
                 continue
             if unit.field == "title":
+                if re.match(r"\s*(?:#\s*\d+|issue\s+\d+)\b", unit.text[e.e :], re.I):
+                    continue  # "Data Eng Weekly #356": an issue of a publication, no actor
                 title.append((e.s, e.name))
             counts[e.name] += 1
     if title:
@@ -351,11 +353,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     r"family|class)\b)[\w-]+\s+of\b",
                     gap,
                     re.I,
-                ):
+                ) and not _relative_object(gap):
                     method = "apposition"
             elif re.match(
                 r"^(?:\s+(?:has\s+|have\s+)?(?:established (?:itself|themselves)|serves?|served|"
-                r"acts?|acted|functions?|functioned))?\s+as\s+(?:a|an|the)\b[^,.;()]{0,50}$",
+                r"acts?|acted|functions?|functioned))?\s+as\s+(?:a|an|the|its|their|our)\b[^,.;()]{0,50}$",
                 gap,
                 re.I,
             ):
@@ -419,10 +421,51 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 for f in _list_at(unit, nxt.s, len(text)):
                     if f.type == "TECHNOLOGY":
                         add(f.name, "applies", e.name, text, "apposition")
+    _in_production(state, unit)
     _migrations(state, unit, low)
     _verbs(state, unit)
     _powers(state, unit)
     _builds_concept(state, unit)
+
+
+def _in_production(state: _Post, unit: _Unit) -> None:
+    """ "Rust in Production at Figma", "Brooklin - a … service - has been running in
+    production at LinkedIn": the company runs the technology the phrase is said of, the one
+    right before it or the sentence's subject."""
+    text, ents = unit.text, unit.ents
+    if "production" not in text.lower():
+        return
+    for i, c in enumerate(ents):
+        if c.type != "COMPANY" or not re.search(
+            r"\bin production (?:at|by)\s+$", text[: c.s], re.I
+        ):
+            continue
+        phrase = re.search(
+            r"(?:\s+(?:running|deployed|used))?\s+in production (?:at|by)\s+$", text[: c.s], re.I
+        )
+        before = [e for e in ents[:i] if e.e <= phrase.start()]
+        tech = None
+        if before and before[-1].type == "TECHNOLOGY" and before[-1].e == phrase.start():
+            tech = before[-1]
+        elif re.search(r"\b(?:has been|have been|is|are|was|were)\s*$", text[: phrase.start()]):
+            tech = _subject_tech(unit)
+            if tech is None and ents[0].type == "TECHNOLOGY" and not text[: ents[0].s].strip():
+                tech = ents[0]  # "Brooklin - a … service - has been running …"
+        if tech is not None:
+            state.add(c.name, "uses", tech.name, text, "verb:passive")
+
+
+def _relative_object(gap: str) -> bool:
+    """Whether the concept after ``gap`` is the object of a relative clause inside the
+    appositive whose verb does not say the technology realises it: "FlashInfer, the libraries
+    that actually make LLM inference fast", "The Tricks That Broke the Memory Wall" (what
+    the system acts on, not what it is). "…, a store that implements X" still applies."""
+    m = re.search(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?([\w-]+)", gap[1:], re.I)
+    if m is None:
+        return False
+    return not re.fullmatch(
+        rf"{APPLY_VERB}|is|are|was|were|has|have|offers?|brings?|adds?", m.group(1), re.I
+    )
 
 
 def _possessive_mark(ent: _Ent, gap: str) -> int | None:
@@ -461,7 +504,7 @@ def _appositive_head(ents, i, text):
         if f.type == "TECHNOLOGY":
             gap = text[f.e : ents[i].s]
             if re.fullmatch(
-                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b[^,;.()]{0,40}",
+                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b[^,;.()]{0,60}",
                 gap,
                 re.I,
             ):
@@ -554,7 +597,10 @@ def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
 
 def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     text, ents = unit.text, unit.ents
-    if not FROM_TO_VERB.search(text) and not re.search(r" from |replac|pivot", low):
+    if not FROM_TO_VERB.search(text) and not re.search(
+        r" from |replac|pivot|eliminat|retir|decommission|sunset|deprecat|ditch|abandon|phas\w* out",
+        low,
+    ):
         return
     add = state.add
     # "from A (and B) to C (and D)"
@@ -657,6 +703,19 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             head = _mover(state, unit, src[0])
             if head:
                 add(head, "migrated_from", src[0].name, text, "migration:away")
+    # "automated the JUnit 5 migration": a move to a new version of one product (rule 6,
+    # an upgrade gives migrated_to only); without a version "the Kafka migration" may go
+    # either way.
+    for e in ents if ("migration" in low or "upgrade" in low) else ():
+        versioned = re.search(r"\sv?\d+(?:\.\d+)*$", e.m.text)  # the mention "JUnit 5"
+        if e.type == "TECHNOLOGY" and re.match(
+            r"\s*(?:v?\d+(?:\.\d+)*\s+)" + ("?" if versioned else "") + r"(?:migration|upgrade)\b",
+            text[e.e :],
+            re.I,
+        ):
+            head = _mover(state, unit, e)
+            if head and head != e.name:
+                add(head, "migrated_to", e.name, text, "migration:upgrade")
     # "rewriting it in Rust", "rewrote the service in Go": the same system in a new language
     # ("rewriting an NGINX module in Rust" makes a new module: no move).
     for match in re.finditer(
@@ -695,10 +754,10 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         if head:
             for e in src:
                 add(head, "migrated_from", e.name, text, "migration:before")
-    # "eliminating the need for A", "retired A", "decommissioned A"
+    # "eliminating the need for A", "retired A", "decommissioned A", "by ditching TCP"
     for match in re.finditer(
         r"\b(?:eliminat\w* the need for|remov\w* the need for|retir\w*|decommission\w*|"
-        r"sunset\w*|deprecat\w*)\s+(?:the |its |our |their )?",
+        r"sunset\w*|deprecat\w*|ditch\w*|abandon\w*|phas\w* out)\s+(?:the |its |our |their )?",
         text,
         re.I,
     ):
@@ -885,6 +944,7 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 clause,
                 re.I,
             )
+            and not _another_verb(clause[_verb_end(clause, use.start()) :])
         ):
             verb_at = e.s - len(clause) + use.start()
             add(_clause_subject(state, unit, verb_at) or head, "uses", e.name, text, "verb:use")
@@ -915,6 +975,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         if owns and re.match(r"^\s*(?:[\w-]+\s+){0,2}$", rest) and not re.search(r"[,;.]", rest):
             if nxt.type == "CONCEPT" and _apposed_tech(unit, i + 1):
                 continue  # "Espresso, LinkedIn's data store": the technology's (rule 5)
+            if nxt.type == "TECHNOLOGY" and _named_after(nxt.name, e.name):
+                continue  # "NVIDIA's H100 architecture": a product it sells (rule 3)
             typ = "uses" if nxt.type == "TECHNOLOGY" else "applies"
             add(e.name, typ, nxt.name, text, "possessive")
 
@@ -1018,6 +1080,9 @@ def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
     for f in unit.ents:
         if f.name != actor:
             continue
+        before = unit.text[: f.s]
+        if before.rfind("(") > before.rfind(")"):
+            continue  # "(e.g., AWS Graviton3: …)": an example in an aside is no subject
         after = unit.text[f.e : f.e + 40]
         if not (f.m.text.endswith(("'s", "\u2019s")) or after[:2] in ("'s", "\u2019s")):
             return True
@@ -1037,6 +1102,14 @@ def _next_company_gap(unit: _Unit, i: int) -> int:
         if f.type == "COMPANY":
             return f.s - unit.ents[i].e
     return 0
+
+
+def _another_verb(gap: str) -> bool:
+    """Whether a second verb governs what follows ``gap`` (the words between a use verb and
+    a technology): "methodologies we deploy … for detecting SDC" detects SDC, it does not
+    deploy it. A use verb again ("chose to use") keeps the object the user's."""
+    other = re.search(r"\b(?:for|by|in|when|while|after|before)\s+([a-z]+ing)\b", gap)
+    return other is not None and not re.fullmatch(USE_VERB, other.group(1), re.I)
 
 
 def _verb_end(clause: str, start: int) -> int:
@@ -1203,7 +1276,7 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike|"
         r"caused by|due to|tried|trialled|evaluat(?:ed|ing|es?)|consider(?:ed|ing|s)?|"
         r"compar(?:ed|ing|es?)|benchmark(?:ed|ing|s)|shortlist(?:ed|ing)|assess(?:ed|ing|es)?|"
-        r"contribut\w* to)\b",
+        r"contribut\w* to|too \w+ to|(?:difficult|hard|impossible) to)\b",
         clause + re.split(r"[;.,]", after)[0],
         re.I,
     ):
@@ -1216,6 +1289,13 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         clause,
         re.I,
     ):
+        return True
+    # The object of a reporting verb is the text's topic, not the actor's practice: "Uber
+    # wrote a blog discussing the consequence of data democratization", "has details of
+    # some neat Kubernetes tricks". A clause that goes on to say what the actor did ("how
+    # they …", "its migration", "an overview of Kinesis and how Canva uses it") is a
+    # statement again.
+    if _reported(clause) and not re.match(r"[^.;]{0,40}?\bhow\b", after, re.I):
         return True
     # "… on top of MongoDB, which supports horizontal scalability": the relative clause is
     # stated of the technology before it, not of the company (rule 2).
@@ -1236,6 +1316,32 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     # "…, allowing developers to run ML models", "while also discussing the challenges of …".
     if re.search(
         r"\b(?:allowing|letting|enabling|helping)\s+(?:\w+\s+){1,2}to\b|\b(?:while|also) discussing\b",
+        before,
+        re.I,
+    ):
+        return True
+    # "methodologies … for detecting SDC": the object of another verb than a use or build
+    # verb is what the company acts on, not what it runs.
+    gerund = re.search(r"\b(?:for|by)\s+([a-z]+ing)\s+(?:[\w()\[\]/-]+\s*){0,2}$", before)
+    if (
+        e.type == "TECHNOLOGY"
+        and gerund is not None
+        and not re.fullmatch(rf"{USE_VERB}|{BUILD_VERB}", gerund.group(1), re.I)
+    ):
+        return True
+    # A concept that names a kind of problem is a problem suffered (rule 7): "background
+    # job issues", "caching bugs".
+    if re.match(
+        r"\s+(?:issues|problems|challenges|bugs|errors|failures|outages|incidents|"
+        r"bottlenecks|pitfalls|headaches)\b",
+        after,
+        re.I,
+    ):
+        return True
+    # … and so is one reduced, avoided or fought: "find and reduce toil" (rule 7).
+    if e.type == "CONCEPT" and re.search(
+        r"\b(?:reduc\w*|avoid\w*|prevent\w*|mitigat\w*|minimi[sz]\w*|combat\w*|fight\w*)\s+"
+        r"(?:(?:the|its|their|our|any)\s+)?(?:[\w-]+\s+)?$",
         before,
         re.I,
     ):
@@ -1263,12 +1369,42 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         )
     ):
         return True
+    # "their monolithic Postgres", "a monolithic Chef cookbook": the concept qualifies the
+    # technology right after it, and is said of it, not of the company (rule 5).
+    nxt = unit.ents[i + 1] if i + 1 < len(unit.ents) else None
+    if (
+        nxt is not None
+        and nxt.type == "TECHNOLOGY"
+        and re.fullmatch(r"\s+", text[e.e : nxt.s])
+        and re.search(r"\b(?:its|their|our|the|a|an)\s+$", before, re.I)
+    ):
+        return True
     # … "Envoy, a home-grown proxy server", "our search engine …, called Blackbird",
     # "the Service Mesh, Envoy": an apposition of a named technology.
     if _apposed_tech(unit, i):
         return True
     # "the origin server", "the closest replica": a particular thing named in passing.
     return re.search(r"\bthe\s+(?:[\w-]+\s+)?$", before, re.I) is not None
+
+
+REPORTING = re.compile(
+    r"\b(?:discuss\w*|describ\w*|detail(?:s|ed|ing)?|explain\w*|explor\w*|overview of|"
+    r"look(?:s|ed)? at|deep dive into|introduction to|writes? about|wrote about|"
+    r"blog(?:s|ged)? about)\b"
+)
+
+
+def _reported(clause: str) -> bool:
+    """Whether ``clause`` ends inside the object of a reporting verb ("describes an
+    evaluation-first blueprint for"), with no word between that restates the actor as the
+    doer ("describes how they …", "its", "their", "we")."""
+    verbs = list(REPORTING.finditer(clause.lower()))
+    if not verbs:
+        return False
+    rest = clause[verbs[-1].end() :]
+    return not re.search(
+        r"\b(?:how|why|what|when|that|which|its|their|our|we|they|the team)\b", rest, re.I
+    )
 
 
 def _apposed_tech(unit: _Unit, i: int, after: bool = True) -> bool:
