@@ -278,6 +278,16 @@ def test_the_ner_reads_only_sentences_that_can_hold_a_new_name(ex, monkeypatch):
     assert ("TECHNOLOGY", "Brooklin") in got and ("TECHNOLOGY", "Apache Kafka") in got
 
 
+def test_a_headline_of_ordinary_words_is_not_read_by_the_ner(ex, monkeypatch):
+    discovery = ex.nlp.get_pipe("kgraph_discovery")
+    counting = _CountingNER(discovery.nlp)
+    monkeypatch.setattr(discovery, "nlp", counting)
+    found(ex, "Lessons From Scaling Our Search Platform To Millions", "")
+    assert counting.sentences == []  # in a headline every word is capitalised
+    found(ex, "Lessons From Scaling Brooklin Across Regions", "")
+    assert counting.sentences == ["Lessons From Scaling Brooklin Across Regions"]
+
+
 def test_the_ner_reads_a_window_around_an_unknown_name_not_the_whole_sentence(ex, monkeypatch):
     discovery = ex.nlp.get_pipe("kgraph_discovery")
     counting = _CountingNER(discovery.nlp)

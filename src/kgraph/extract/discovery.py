@@ -530,8 +530,9 @@ def _ner_windows(sent: Span, taken: set[int]) -> list[tuple[int, int]]:
     output was the same as with whole sentences, at 24% less of extraction's CPU.
     """
     windows: list[tuple[int, int]] = []
+    headline = is_title_case(sent)
     for t in sent:
-        if not _could_name(t, taken, sent.start):
+        if not _could_name(t, taken, sent.start, headline):
             continue
         a, b = max(sent.start, t.i - NER_CONTEXT), min(sent.end, t.i + NER_CONTEXT + 1)
         if windows and a <= windows[-1][1]:
@@ -541,14 +542,17 @@ def _ner_windows(sent: Span, taken: set[int]) -> list[tuple[int, int]]:
     return windows
 
 
-def _could_name(t, taken: set[int], sent_start: int) -> bool:
-    """A word the NER could make a new name of (see :func:`_needs_ner`)."""
+def _could_name(t, taken: set[int], sent_start: int, headline: bool) -> bool:
+    """A word the NER could make a new name of (see :func:`_needs_ner`). In a headline
+    every word is capitalised, so there an ordinary English word is no more a name than
+    at the start of a sentence."""
     if t.i in taken or t.is_stop:
         return False
     text = t.text
     if _marked(text):
         return True
-    return text[:1].isupper() and not (t.i == sent_start and _ordinary_opener(text))
+    opener = t.i == sent_start or headline
+    return text[:1].isupper() and not (opener and _ordinary_opener(text))
 
 
 def _needs_ner(sent: Span, taken: set[int]) -> bool:
@@ -560,7 +564,8 @@ def _needs_ner(sent: Span, taken: set[int]) -> bool:
     is then left to the ontology and the cues ("Corrosion, a ..."), the price of running
     the NER on a fraction of the sentences.
     """
-    return any(_could_name(t, taken, sent.start) for t in sent)
+    headline = is_title_case(sent)
+    return any(_could_name(t, taken, sent.start, headline) for t in sent)
 
 
 def _ordinary_opener(text: str) -> bool:
