@@ -64,6 +64,7 @@ def _post(pid, title, summary, source="", published="2024-01-01", url=""):
 
 
 BASE = [
+    _post("a00", "Slack on Kubernetes", "", "", "2023-01-01"),
     _post("a1", "Airbnb moves to Kubernetes", "We run Kubernetes and Prometheus.", "Airbnb"),
     _post("a2", "Scaling Apache Spark", "Apache Spark on EMR with auto-sharding.", "Atlassian"),
     _post(
@@ -97,6 +98,17 @@ ADDED = [
     # interleaved with the old ids, a new relation between old entities
     _post("a6", "Airbnb on Apache Spark", "Apache Spark and Prometheus at Airbnb.", "Airbnb"),
 ]
+
+
+def _spy(calls: list, level_of):
+    """``level_of``, noting in ``calls`` whether it updated the level."""
+
+    def spy(*args):
+        level = level_of(*args)
+        calls.append(level is not None)
+        return level
+
+    return spy
 
 
 def _tables(db):
@@ -238,11 +250,10 @@ def test_a_grown_corpus_without_add_is_add_only_too(tmp_path, monkeypatch):
     calls = []
     real = api._added_level
     for db, update in (("inc.db", True), ("full.db", False)):
-        monkeypatch.setattr(
-            api, "_added_level", lambda *a, u=update: calls.append(u) or (real(*a) if u else None)
-        )
+        monkeypatch.setattr(api, "_added_level", _spy(calls, real if update else lambda *a: None))
         for posts in (BASE, BASE + ADDED):
             api.build([write_jsonl(posts, corpus)], db=tmp_path / db, extractor=extractor)
+    assert calls == [False, True, False, False]
     with open_store(tmp_path / "inc.db") as store:
         memo = store.memo("build_added")
     assert sorted(memo["added"]) == sorted(p.id for p in ADDED)
@@ -259,3 +270,23 @@ def test_a_changed_ontology_recomputes_the_level(tmp_path, monkeypatch):
     api.build([write_jsonl(ADDED, tmp_path / "add.jsonl")], db=db, extractor=extractor, add=True)
     assert calls == [None]
     assert _tables(db)[1]["basis"] == b"another one"
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_real_posts_added_to_the_shipped_corpus(tmp_path, monkeypatch):
+    """The shipped pipeline's mentions and stated relations: the shipped corpus, then the
+    real dev summaries added."""
+    from kgraph import config
+
+    calls = []
+    real = api._added_level
+    for db, update in (("inc.db", True), ("full.db", False)):
+        monkeypatch.setattr(api, "_added_level", _spy(calls, real if update else lambda *a: None))
+        api.build([config.SHIPPED_CORPUS], db=tmp_path / db)
+        api.build([config.GOLD_DIR / "real-dev.jsonl"], db=tmp_path / db, add=True)
+    _assert_same(tmp_path / "inc.db", tmp_path / "full.db")
+    assert calls == [False, True, False, False]
+    with open_store(tmp_path / "inc.db") as store:
+        assert store.memo("build_added")["added"]
+        assert store.relations()
