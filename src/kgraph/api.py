@@ -212,13 +212,13 @@ def _added_level(store, build: dict, ontology):
     delta = store.memo(ADDED_MEMO) or {}
     if delta.get("build") != build["id"] or delta.get("added") is None:
         return None
-    rows = store.graph_rows(current=False)
+    rows, digest = store.graph_rows(current=False), basis(ontology)
     if (
         rows is None
         or rows["build_id"] is None
         or rows["build_id"] != delta["base"]
         or rows["build"]["id"] != build["id"]
-        or rows["arrays"].get("basis", b"").decode() != basis(ontology)
+        or rows["arrays"].get("basis", b"").decode() != digest
     ):
         return None
     added = set(delta["added"])
@@ -239,7 +239,7 @@ def _added_level(store, build: dict, ontology):
         tally.reattribute(post, ms, attribute)
     for post, ms in new_posts:
         tally.add(post, ms, attribute)
-    return tally.finish(store.relations(), ontology)
+    return tally.finish(store.relations(), ontology, digest)
 
 
 def has_build(db: str | Path | None = None) -> bool:

@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from itertools import combinations
 
 import networkx as nx
@@ -28,7 +28,7 @@ from kgraph.graph.construct import (
     stated_edges,
 )
 from kgraph.model import Mention, Post, Relation, entity_key
-from kgraph.ontology import Ontology
+from kgraph.ontology import Ontology, OntologyEntry
 
 __all__ = ["EntityLevel", "LevelTally", "basis", "entity_level"]
 
@@ -130,9 +130,12 @@ class LevelTally:
         for pair in _uses_pairs(ms, found):
             self.uses[pair].append(post.id)
 
-    def finish(self, relations: list[Relation], ontology: Ontology | None) -> EntityLevel:
+    def finish(
+        self, relations: list[Relation], ontology: Ontology | None, digest: str | None = None
+    ) -> EntityLevel:
         """The entity level: nodes in ``build_graph``'s order, edges, ontology closure and
-        the stated relations of ``relations``."""
+        the stated relations of ``relations``; ``digest`` is the ontology's :func:`basis`
+        when the caller has it."""
         E = nx.MultiDiGraph()
         for key in sorted(self.names):
             type_, name = self.names[key]
@@ -184,7 +187,7 @@ class LevelTally:
             self.surfaces,
             published,
             self.stored,
-            basis(ontology),
+            basis(ontology) if digest is None else digest,
         )
 
 
@@ -192,15 +195,11 @@ def basis(ontology: Ontology | None) -> str:
     """A digest of the ontology as the entity level uses it (attributes, parents,
     publishers' domains): a level stored under another one cannot be updated, only
     recomputed."""
-    entries = (
-        [
-            {k: v for k, v in asdict(e).items() if k != "origin"}
-            for _key, e in sorted(ontology.entries.items())
-        ]
-        if ontology
-        else []
-    )
-    return hashlib.sha256(json.dumps(entries, sort_keys=True).encode()).hexdigest()[:16]
+    if ontology is None:
+        return ""
+    names = [f.name for f in fields(OntologyEntry) if f.name != "origin"]
+    rows = [[getattr(e, n) for n in names] for _key, e in sorted(ontology.entries.items())]
+    return hashlib.sha256(json.dumps([names, rows]).encode()).hexdigest()[:16]
 
 
 def _uses_pairs(ms: list[Mention], found: tuple[str, str] | None) -> list[tuple[str, str]]:
