@@ -28,6 +28,8 @@ FLOORS = {
     # Real third-party summaries annotated by the shared rules; tuned on.
     "real-dev.jsonl": {"micro": 0.89, "COMPANY": 0.94, "TECHNOLOGY": 0.86, "CONCEPT": 0.88},
     "real-dev2.jsonl": {"micro": 0.76, "COMPANY": 0.80, "TECHNOLOGY": 0.82, "CONCEPT": 0.70},
+    "real-dev3.jsonl": {"micro": 0.83, "COMPANY": 0.78, "TECHNOLOGY": 0.82, "CONCEPT": 0.83},
+    "real-dev4.jsonl": {"micro": 0.76, "COMPANY": 0.84, "TECHNOLOGY": 0.74, "CONCEPT": 0.72},
 }
 
 

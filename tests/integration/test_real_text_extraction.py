@@ -187,6 +187,59 @@ def test_a_role_after_an_unknown_name_makes_it_an_organisation(ex):
     assert ("COMPANY", "Tidewell") in got and ("TECHNOLOGY", "Tidewell") not in got
 
 
+def test_a_sentence_starting_with_an_organisation_verb_names_a_company(ex):
+    got = found(ex, "Notes", "Quorvant adopted blue/green deployments for its MySQL upgrades.")
+    assert ("COMPANY", "Quorvant") in got
+    got = found(ex, "Notes", "How the now-defunct Tessari rewrote their API in Go.")
+    assert ("COMPANY", "Tessari") in got
+    # An author's verb alone does not make an unknown word a name (a person writes too).
+    got = found(ex, "Notes", "tl;dr: Suman describes the architecture of the tracing system.")
+    assert not {name for kind, name in got if kind in ("COMPANY", "TECHNOLOGY")}
+
+
+def test_percentile_latencies_in_any_case_are_concepts(ex):
+    got = found(ex, "Notes", "Divide short-term P95 latency by the p50 latencies of the week.")
+    assert {("CONCEPT", "p95 latency"), ("CONCEPT", "p50 latency")} <= got
+    assert ("CONCEPT", "p95") not in got
+
+
+def test_a_newsletter_issue_name_as_title_gives_no_mentions(ex):
+    mentions = ex.extract_text("SRE Weekly Issue #485", "Dropbox shares its fleet rollout.")
+    assert {m.field for m in mentions} == {"summary"}
+    assert ("COMPANY", "Dropbox") in {(m.type, m.canonical) for m in mentions}
+    # A title that says what the item is about is read as usual.
+    got = found(ex, "Real-World Engineering Challenges #6: Kafka Migrations")
+    assert ("TECHNOLOGY", "Apache Kafka") in got
+
+
+def test_a_headline_names_an_ambiguous_word_after_a_small_lower_case_cue(ex):
+    got = found(ex, "Event Sourcing and Stream Processing Pipelines at Grab")
+    assert ("COMPANY", "Grab") in got
+    got = found(ex, "Building a Distributed Rate Limiter in Go")
+    assert ("TECHNOLOGY", "Go") in got
+    # Capitalised alone, as every headline word is, it is still a plain word.
+    assert ("TECHNOLOGY", "Go") not in found(ex, "Go Big On Caching")
+
+
+def test_database_glossary_terms_are_concepts(ex):
+    got = found(ex, "Notes", "A window function over a partitioned table, keyed by a primary key.")
+    assert {
+        ("CONCEPT", "window function"),
+        ("CONCEPT", "partitioned table"),
+        ("CONCEPT", "primary key"),
+    } <= got
+
+
+def test_names_with_a_lower_case_prefix_or_in_brackets_after_their_kind(ex):
+    got = found(ex, "Notes", "Uber open-sourced their uForwarder consumer proxy for Kafka.")
+    assert ("TECHNOLOGY", "uForwarder") in got
+    # The "electronic" e of ordinary words is not such a prefix.
+    got = found(ex, "Notes", "The eCommerce checkout runs on Kafka.")
+    assert not {name for kind, name in got if name == "eCommerce"}
+    got = found(ex, "Notes", "They built a versioned evaluation platform (Braintrust) for runs.")
+    assert ("TECHNOLOGY", "Braintrust") in got
+
+
 class _CountingNER:
     """Stands between discovery and the real NER, recording the sentences it is given."""
 
@@ -252,3 +305,16 @@ def test_english_words_come_from_the_base_models_lemma_lists():
         assert is_english_word(word), word
     for name in ("Brooklin", "Kubernetes", "Grafana", "Datadog", "Vercel"):
         assert not is_english_word(name), name
+
+
+def test_a_sentence_opening_with_a_name_and_its_people_names_a_company(ex):
+    got = found(ex, "Notes", "Decodable software engineer Dana Okafor explores the build.")
+    assert ("COMPANY", "Decodable") in got
+
+
+def test_a_short_alias_does_not_cut_its_own_entrys_full_name(ex):
+    got = found(ex, "Notes", "They run a sophisticated staging environment for new code.")
+    assert ("CONCEPT", "staging environment") in got
+    # A shorter core that is another idea still wins (the shortest idea rule).
+    got = found(ex, "Notes", "We moved durable execution engines to Temporal.")
+    assert ("CONCEPT", "durable execution") in got

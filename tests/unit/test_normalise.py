@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extract.textclean import clean, normalise
+from kgraph.extract.textclean import clean, is_issue_name, normalise
 from kgraph.extract.variants import capitalised_form, spellings
 
 
@@ -61,3 +61,19 @@ def test_two_word_concepts_also_match_hyphenated():
 )
 def test_camel_case_names_get_their_capitalised_spelling(name, form):
     assert capitalised_form(name) == form
+
+
+@pytest.mark.parametrize(
+    ("title", "issue"),
+    [
+        ("SRE Weekly Issue #485", True),
+        ("Data Eng Weekly #356", True),
+        ("Postgres Weekly Issue 8", True),
+        ("Frontend Digest No. 12", True),
+        ("#420 – All In On Postgres", False),
+        ("Real-World Engineering Challenges #6: Migrations", False),
+        ("Kafka Weekly Rebalances Explained", False),
+    ],
+)
+def test_newsletter_issue_names(title, issue):
+    assert is_issue_name(title) is issue

@@ -85,6 +85,10 @@ ORG_VERB_STEMS = (
     "describes",
     "described",
 )
+# The verbs above that people do as much as organisations ("Dana describes"): an unknown word
+# before them is not made a name on their evidence alone.
+AUTHOR_STEMS = ("writes", "wrote", "describes", "described", "join", "hire", "hiring")
+ACTION_STEMS = tuple(s for s in ORG_VERB_STEMS if s not in AUTHOR_STEMS)
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
 TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
 AUXILIARIES = frozenset(["has", "have", "had", "is", "was", "recently", "then", "also", "now"])
@@ -181,7 +185,14 @@ class ModelDiscovery:
             if t.i not in in_ents
             and (
                 _marked(t.text)
-                or (_name_like(t) and (_cued(doc[t.i : t.i + 1]) or _org_after(doc, t.i + 1)))
+                or (
+                    _name_like(t)
+                    and (
+                        _cued(doc[t.i : t.i + 1])
+                        or _org_after(doc, t.i + 1)
+                        or _acts(doc, t.i + 1, ACTION_STEMS)
+                    )
+                )
             )
         ]
         for ent in spans:
@@ -217,7 +228,8 @@ KIND_WORDS = phrases(
     tool tools library module binary service system platform framework database engine proxy
     balancer scheduler queue cache store app application component sdk cli project package
     plugin extension daemon utility runtime compiler language format protocol operator
-    controller agent client server driver toolkit orchestrator
+    controller agent client server driver toolkit orchestrator accelerator interpreter
+    debugger profiler linter bundler emulator simulator
     """
 )
 ARTICLES = frozenset(["a", "an", "our", "the", "their", "its"])
@@ -334,8 +346,10 @@ def _trim(ent: Span) -> Span | None:
 def _plausible(span: Span, label: str) -> bool:
     """A short proper name: not a headline fragment, number, generic word, person or place."""
     doc, first = span.doc, span[0]
-    if not 1 <= len(span) <= 3 or not span.text[0].isupper() or is_generic(span.text):
+    if not 1 <= len(span) <= 3 or is_generic(span.text):
         return False
+    if not span.text[0].isupper() and not (len(span) == 1 and _inner_capital(span.text)):
+        return False  # lower-case words are for _lower_names; "uForwarder" is a name
     trade = len(span) > 1 and _org_word(span[-1])
     if len(span) > 1 and label in SINGLE_ONLY and not trade:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
@@ -357,7 +371,9 @@ def _plausible(span: Span, label: str) -> bool:
         and doc[span.start - 1].text == "("
         and doc[span.end].text == ")"
     ):
-        return False  # "(PEUs)": an acronym being defined, handled by the resolver
+        # "(PEUs)": an acronym being defined, handled by the resolver, unless the name of
+        # the kind of thing before it ("an evaluation platform (Braintrust)").
+        return _named_kind(span)
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
     if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:
@@ -365,8 +381,14 @@ def _plausible(span: Span, label: str) -> bool:
     if _cued(span) or any(_marked(t.text) for t in span):
         return True
     if first.i == span.sent.start and len(span) == 1:
-        # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun.
-        return label in ("ORG", "PRODUCT") and _name_like(first)
+        # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun,
+        # or a name that acts as an organisation ("Klarvio adopted", "Klarvio has migrated")
+        # or has its people after it ("Klarvio engineers", "Klarvio software engineer X").
+        return _name_like(first) and (
+            label in ("ORG", "PRODUCT")
+            or _acts(doc, span.end, ACTION_STEMS)
+            or _org_after(doc, span.end)
+        )
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
 
@@ -381,10 +403,27 @@ def _cued(span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_ in NAME_CUES:
         return doc[span.start - 1].is_lower or not is_title_case(span.sent)
     return (
-        span.end + 1 < len(doc)
-        and doc[span.end].text == ","
-        and doc[span.end + 1].lower_ in ("a", "an", "our", "its", "their")
-    ) or _said_to_be_tool(doc, span.start, span.end)
+        (
+            span.end + 1 < len(doc)
+            and doc[span.end].text == ","
+            and doc[span.end + 1].lower_ in ("a", "an", "our", "its", "their")
+        )
+        or _named_kind(span)
+        or _said_to_be_tool(doc, span.start, span.end)
+    )
+
+
+def _named_kind(span: Span) -> bool:
+    """The name in brackets after the kind of thing it is: ``an evaluation platform
+    (Braintrust)``; ``(PEUs)`` after a plain noun is an acronym being defined."""
+    doc = span.doc
+    return (
+        span.start > 1
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and doc[span.start - 2].lower_ in KIND_WORDS
+    )
 
 
 # Words after a name that make it an organisation: "Zorbly engineers", "Zorbly joined".
@@ -417,6 +456,16 @@ def _marked(word: str) -> bool:
     return rest != rest.lower()  # a capital after the first letter (no generator: hot path)
 
 
+def _inner_capital(word: str) -> bool:
+    """A short lower-case prefix glued to a capitalised word: ``uForwarder``, ``gRPC``.
+
+    Not the "electronic" ``e`` of ordinary words and rules (``eCommerce``, ``eIDAS``)."""
+    head = len(word) - len(word.lstrip("abcdefghijklmnopqrstuvwxyz"))
+    if word[:head] == "e":
+        return False
+    return 1 <= head <= 3 and len(word) > head + 2 and word[head].isupper() and word.isalnum()
+
+
 def _organisation(span: Span, label: str) -> bool:
     """Treated as an organisation: ``X Inc``, ``at X``, ``X's``, ``X engineers``, ``X built``."""
     doc = span.doc
@@ -429,14 +478,19 @@ def _organisation(span: Span, label: str) -> bool:
         return True  # "X engineers", "X joined", "X's team"
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
+    if _acts(doc, span.end):
+        return True
     if label != "ORG":
         return False
-    if doc[span.end].text in POSSESSIVE if span.end < len(doc) else False:
-        return True
-    # The subject of an organisation's verb: "Klarvio rebuilt", "Klarvio has migrated",
-    # "Klarvio runs its services".
-    for i, tok in enumerate(doc[span.end : span.end + 3], span.end):
-        if tok.lower_.startswith(ORG_VERB_STEMS):
+    return doc[span.end].text in POSSESSIVE if span.end < len(doc) else False
+
+
+def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
+    """The name before ``end`` is the subject of an organisation's verb: "Klarvio rebuilt",
+    "Klarvio has migrated", "Klarvio runs its services"."""
+    for i in range(end, min(end + 3, len(doc))):
+        tok = doc[i]  # by index: no Span per call (it runs on every capitalised word)
+        if tok.lower_.startswith(stems):
             return True
         if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:
             return True

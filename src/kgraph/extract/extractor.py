@@ -14,7 +14,7 @@ from kgraph.extract import model_build, pipeline, workers
 from kgraph.extract.assemble import Piece, assemble
 from kgraph.extract.patterns import ontology_hash
 from kgraph.extract.relations import find_relations
-from kgraph.extract.textclean import chunks, normalise
+from kgraph.extract.textclean import chunks, is_issue_name, normalise
 from kgraph.model import FIELDS, Mention, Mentions, Post, post_id_for
 from kgraph.ontology import Ontology, load_ontology
 
@@ -59,7 +59,7 @@ class Extractor:
             for i, post in enumerate(group)
             for name in FIELDS
             for offset, piece in chunks(getattr(post, name) or "")
-            if piece.strip()
+            if piece.strip() and not (name == "title" and is_issue_name(piece))
         ]
         # The NER needs memory per character in flight: long texts go in small batches so a
         # 1 MB post costs about as much memory as many short ones.

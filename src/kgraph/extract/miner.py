@@ -9,10 +9,12 @@ modifiers from the concept vocabulary raise the score; one bare word lowers it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import srsly
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
@@ -85,6 +87,7 @@ class ConceptMiner:
         if not doc.has_annotation("SENT_START") or not doc.has_annotation("ENT_IOB"):
             return doc
         taken, spans = covered(doc), []
+        spans += _percentile_latencies(doc, taken)
         for sent in doc.sents:
             headline = is_title_case(sent)
             for run in _runs(sent, headline):
@@ -179,6 +182,32 @@ class ConceptMiner:
         data = srsly.read_json(Path(path) / "vocabulary.json")
         self.heads, self.words = set(data["heads"]), set(data["words"])
         return self
+
+
+# "P95 latency", "p99.9 latencies": a percentile latency is a concept (the entity rules); its
+# canonical is the lower-case percentile plus "latency". The runs below skip such tokens
+# (a digit, maybe a capital), so they are matched here.
+PERCENTILE = re.compile(r"^[pP]\d{2,4}(?:\.\d+)?s?$")
+LATENCY = hash_string("latency")
+LATENCIES = hash_string("latencies")
+
+
+def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
+    # Most texts have no "latency": find its places in the token array first (a Token
+    # object per word, or Doc.text, would cost every text far more).
+    lower = doc.to_array("LOWER")
+    places = ((lower == LATENCY) | (lower == LATENCIES)).nonzero()[0]
+    found = []
+    for i in places.tolist():
+        if i == 0:
+            continue
+        tok, after = doc[i - 1], doc[i]
+        if PERCENTILE.match(tok.text) and tok.i not in taken and after.i not in taken:
+            key = f"CONCEPT:{tok.lower_.rstrip('s')} latency"
+            found.append(
+                Candidate(tok.i, tok.i + 2, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX)
+            )
+    return found
 
 
 def _verbish(word: str) -> bool:

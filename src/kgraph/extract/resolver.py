@@ -49,7 +49,7 @@ class OntologyResolver:
         spans = []
         text = doc.text  # built once: Doc.text joins every token on each access
         matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m, text)]
-        concepts = {(m.start, m.end) for m in matches if m.label_ == "CONCEPT"}
+        concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
         for match in matches:
             entry = self.table.get(match.id_, {})
             if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts, entry):
@@ -163,9 +163,22 @@ def _subsequence(needle: str, hay: str) -> bool:
 
 
 def _named_in_context(span) -> bool:
-    """A capitalised word mid-sentence, in a sentence that is not a headline: used as a name."""
+    """A capitalised word mid-sentence, in a sentence that is not a headline: used as a name.
+
+    In a headline every word is capitalised, but its small words are not: a capitalised word
+    right after a lower-case ``at``, ``by``, ``with``, ``using`` or ``in`` is a name there too
+    ("Stream Pipelines at Grab", "Scaling Queues with Go").
+    """
     sent = span.sent
-    return span.text[:1].isupper() and span.start != sent.start and not is_title_case(sent)
+    if not span.text[:1].isupper() or span.start == sent.start:
+        return False
+    if not is_title_case(sent):
+        return True
+    before = span.doc[span.start - 1]
+    return before.is_lower and before.text in HEADLINE_CUES
+
+
+HEADLINE_CUES = frozenset(["at", "by", "with", "using", "in"])
 
 
 # Words before a name that make it the system being used ("SSO with Okta", "alerts in
@@ -281,21 +294,23 @@ def _unwanted(match, text: str) -> bool:
     )
 
 
-def _has_shorter_core(match, concepts: set[tuple[int, int]], entry: dict) -> bool:
+def _has_shorter_core(match, concepts: dict[tuple[int, int], str], entry: dict) -> bool:
     """The shortest span that names the idea wins: ``durable execution engines`` is
     ``durable execution``, ``intelligent load balancing`` is ``load balancing``.
 
     Except for curated terms whose own name keeps the word: a platform named for its
     function is a system category under the entity rules (``data streaming platform``,
-    ``ML platform``), and an established term can start with a size or age word (``large
-    language model``, ``modern data stack``, ``automatic failover``)."""
+    ``ML platform``), an established term can start with a size or age word (``large
+    language model``, ``modern data stack``, ``automatic failover``), and a shorter form
+    that is the same entry's alias does not cut its full name (``staging environment``,
+    not ``staging``)."""
     first, last = match[0].lower_, match[-1].lower_
     name = str(entry.get("name", "")).lower().split()
     own = bool(name) and not entry.get("registry")
-    if (last in GENERIC_HEADS or singular(last) in GENERIC_HEADS) and (
-        match.start,
-        match.end - 1,
-    ) in concepts:
+    shorter = concepts.get((match.start, match.end - 1))
+    if shorter is not None and (last in GENERIC_HEADS or singular(last) in GENERIC_HEADS):
+        if own and shorter == match.id_ and singular(last) == name[-1]:
+            return False
         return not (own and singular(last) == "platform" == name[-1])
     if first in VAGUE and (match.start + 1, match.end) in concepts:
         return not (own and name[0] == first)

@@ -75,6 +75,25 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     return _INVISIBLE.sub("", text), index
 
 
+# A newsletter issue's masthead used as an item's title ("SRE Weekly Issue #485", "Data Eng
+# Weekly #356"): feeds give it to every item of the issue, and it names the publication, not
+# anything the item is about (the entity rules do not annotate it).
+_ISSUE_NAME = re.compile(
+    r"^\s*(?:[A-Z][\w.&'\u2019-]*\s+){0,5}?"
+    r"(?:(?:Weekly|Daily|Monthly|Digest|Newsletter|Roundup|Bulletin|Briefing)\s+"
+    r"(?:Issue\s+|No\.?\s*|Edition\s+)?#?\s*\d+|Issue\s+#?\s*\d+)\s*$"
+)
+
+
+def is_issue_name(title: str) -> bool:
+    """Whether ``title`` is only a newsletter issue's name and number.
+
+    >>> is_issue_name("SRE Weekly Issue #485"), is_issue_name("Real-World Challenges #6: Migrations")
+    (True, False)
+    """
+    return bool(_ISSUE_NAME.match(title))
+
+
 def chunks(text: str, size: int = 10_000) -> list[tuple[int, str]]:
     """``text`` cut into pieces of about ``size`` characters at whitespace, with their offsets.
 
