@@ -227,18 +227,18 @@ def _added_level(store, build: dict, ontology):
     del rows
     if tally is None:
         return None
-    new_posts = list(store.posts_with_mentions(sorted(added)))
-    if len(new_posts) != len(added):
-        return None
     old = {name for type_, name in tally.names.values() if type_ == "COMPANY"}
-    new = {m.canonical for _p, ms in new_posts for m in ms if m.type == "COMPANY"} - old
+    new = store.companies(added) - old
     attribute = Attributor(ontology, old | new)
     names = {c.lower() for c in new}
     again = [pid for pid, source in sources if pid not in added and source.strip().lower() in names]
     for post, ms in store.posts_with_mentions(again) if again else ():
         tally.reattribute(post, ms, attribute)
-    for post, ms in new_posts:
+    n_old = len(tally.post_ids)
+    for post, ms in store.posts_with_mentions(added):
         tally.add(post, ms, attribute)
+    if len(tally.post_ids) != n_old + len(added):
+        return None  # another build removed some meanwhile
     return tally.finish(store.relations(), ontology, digest)
 
 

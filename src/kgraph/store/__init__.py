@@ -272,14 +272,21 @@ class Store:
         with self._read() as db:
             return db.execute("SELECT id, source FROM posts ORDER BY id").fetchall()
 
-    def companies(self) -> set[str]:
-        """The companies the store's mentions name."""
+    def companies(self, ids: Iterable[str] | None = None) -> set[str]:
+        """The companies the store's mentions name (only those of posts ``ids`` if given)."""
+        where, args = "", []
+        if ids is not None:
+            where = (
+                " AND m.post IN (SELECT n FROM posts WHERE id IN (SELECT value FROM json_each(?)))"
+            )
+            args = [json.dumps(list(ids))]
         with self._read() as db:
             return {
                 name
                 for (name,) in db.execute(
                     "SELECT DISTINCT e.canonical FROM mentions m"
-                    " JOIN entities e ON e.id = m.entity_id WHERE e.type = 'COMPANY'"
+                    f" JOIN entities e ON e.id = m.entity_id WHERE e.type = 'COMPANY'{where}",
+                    args,
                 )
             }
 
@@ -435,7 +442,8 @@ class Store:
         Posts whose ids are in ``keep`` are already stored, unchanged, with their mentions
         under this pipeline version, and stay untouched; ``mentions`` are those of the other
         posts. Everything else the store held goes, so an incremental build writes only
-        what changed.
+        what changed. When nothing went, the ids of the posts it added are noted under
+        :data:`ADDED_MEMO` (the graph stage then updates the stored entity level).
 
         With ``add``, every post the store holds when the write begins stays too, with its
         mentions: the store is re-read under the write lock, so a build that committed
