@@ -16,24 +16,23 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TextIO
-
-import networkx as nx
+from typing import TYPE_CHECKING, TextIO
 
 from kgraph import config
 from kgraph.corpus import FORMATS as CORPUS_FORMATS
 from kgraph.corpus import read_corpus
 from kgraph.errors import StoreError
-from kgraph.graph import build_graph
-from kgraph.graph import io as graph_io
 from kgraph.heap import paused_gc
 from kgraph.model import Snapshot
 from kgraph.pipeline import BuildOptions, BuildReport, Progress, run_build
 from kgraph.store import StoreReader, open_store
 
+if TYPE_CHECKING:
+    import networkx as nx
+
 __all__ = [
     "CORPUS_FORMATS",
-    "EXPORT_FORMATS",
+    "EXPORT_FORMATS",  # noqa: F822 (made on first use by __getattr__ below)
     "BuildOptions",
     "BuildReport",
     "arrived_in_latest_build",
@@ -56,8 +55,16 @@ __all__ = [
     "store_names",
 ]
 
-EXPORT_FORMATS = (*graph_io.FORMATS, "html")
-"""What :func:`export` writes: GraphML, GEXF, node-link JSON, CSV, Cypher, offline HTML."""
+
+def __getattr__(name: str):
+    # NetworkX and the graph code load on first use, not with the API: a command that only
+    # checks a store (a warm ``kgraph build``) starts in a fraction of the time.
+    if name == "EXPORT_FORMATS":
+        from kgraph.graph import io as graph_io
+
+        # What :func:`export` writes: GraphML, GEXF, node-link JSON, CSV, Cypher, offline HTML.
+        return (*graph_io.FORMATS, "html")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _db(db: str | Path | None) -> Path:
@@ -358,6 +365,7 @@ def load_graph(
     change. Pass ``ontology`` to use one already loaded. To ask questions of a big store,
     :func:`load_app_graph` is much quicker.
     """
+    from kgraph.graph import build_graph
     from kgraph.ontology import load_ontology
 
     snapshot = load_snapshot(db)
@@ -430,6 +438,7 @@ def export(G: nx.MultiDiGraph, fmt: str, out: str | Path, *, dialect: str = "neo
     node and relationship tables declared from the graph first). An app graph
     (:func:`load_app_graph`) is exported as its store's whole graph, sentences included.
     """
+    from kgraph.graph import io as graph_io
     from kgraph.graph.bipartite import LAYER_KEY
     from kgraph.graph.stored import STORE_KEY
     from kgraph.view.html_export import write_html  # numpy and scipy load only to export

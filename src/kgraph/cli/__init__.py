@@ -5,20 +5,48 @@ Exit codes: 0 ok, 1 a user error (a clear message, never a traceback), 2 usage.
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from kgraph import __version__
-from kgraph.cli.bench import bench_cmd
-from kgraph.cli.extract import eval_cmd, extract_cmd, model_group
-from kgraph.cli.feeds_cmds import COMMANDS as FEED_COMMANDS
-from kgraph.cli.graph import COMMANDS as GRAPH_COMMANDS
-from kgraph.cli.relations import COMMANDS as RELATION_COMMANDS
-from kgraph.cli.store_cmds import app_cmd, build_cmd, stats_cmd
 from kgraph.errors import KgraphError
+
+# Each command's module under kgraph.cli, imported only when that command runs (or help
+# lists them all): a warm ``kgraph build`` need not load NetworkX and the analysis code.
+COMMAND_MODULES = {
+    "build": "store_cmds",
+    "stats": "store_cmds",
+    "app": "store_cmds",
+    "extract": "extract",
+    "eval": "extract",
+    "model": "extract",
+    "bench": "bench",
+    **dict.fromkeys(
+        ["related", "similar", "path", "entity", "top", "communities", "compare", "export"],
+        "graph",
+    ),
+    "relations": "relations",
+    "migrations": "relations",
+    "feeds": "feeds_cmds",
+    "refresh": "feeds_cmds",
+    "new": "feeds_cmds",
+}
 
 
 class KgraphGroup(click.Group):
-    """Turns every :class:`KgraphError` into a one-line message and exit code 1."""
+    """Loads each command on use, and turns every :class:`KgraphError` into a one-line
+    message and exit code 1."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        module = COMMAND_MODULES.get(name)
+        if module is None:
+            return None
+        commands = importlib.import_module(f"kgraph.cli.{module}").COMMANDS
+        return next(c for c in commands if c.name == name)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -38,18 +66,3 @@ def main() -> None:
       kgraph stats            # what the store holds
       kgraph app              # open the explorer on http://localhost:8501
     """
-
-
-for command in (
-    build_cmd,
-    stats_cmd,
-    app_cmd,
-    extract_cmd,
-    eval_cmd,
-    model_group,
-    bench_cmd,
-    *GRAPH_COMMANDS,
-    *RELATION_COMMANDS,
-    *FEED_COMMANDS,
-):
-    main.add_command(command)

@@ -74,3 +74,6 @@ def bench_cmd(n, seed, baseline_sample, n_process, dask, results_dir, as_json):
     for note in results["notes"]:
         click.echo(f"note: {note}")
     click.echo(f"\n{results['command']}  ->  {path}")
+
+
+COMMANDS = (bench_cmd,)

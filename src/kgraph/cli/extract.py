@@ -137,3 +137,6 @@ def model_build_cmd(ontology_files):
     meta = api.build_model(ontology_files)
     counts = ", ".join(f"{k} {v}" for k, v in meta["entities"].items())
     click.echo(f"models/kgraph {meta['pipeline_version']}: {counts}; patterns {meta['patterns']}")
+
+
+COMMANDS = (extract_cmd, eval_cmd, model_group)

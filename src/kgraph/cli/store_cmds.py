@@ -233,3 +233,6 @@ def app_cmd(db, port, host):
     if os.name == "posix":
         os.execve(sys.executable, command, env)  # no child to orphan
     raise SystemExit(subprocess.call(command, env=env))
+
+
+COMMANDS = (build_cmd, stats_cmd, app_cmd)

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from kgraph import config
-from kgraph.corpus import feed
 from kgraph.corpus.fetch import NotModified, fetch_url
 from kgraph.corpus.records import Skip
 from kgraph.errors import CorpusError
@@ -46,6 +45,8 @@ class FeedResult:
 
 def parse_feed(data: bytes, name: str) -> list[Post | Skip]:
     """A feed's posts and skipped records, hygiene applied (see :mod:`kgraph.corpus.hygiene`)."""
+    from kgraph.corpus import feed  # feedparser loads only when a feed is read
+
     return list(feed.parse(data, name))
 
 

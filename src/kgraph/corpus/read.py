@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kgraph import config
-from kgraph.corpus import csvfile, feed, jsonfile, opml, seed
+from kgraph.corpus import csvfile, jsonfile, opml, seed
 from kgraph.corpus.detect import detect_format, is_url
 from kgraph.corpus.feeds import FAILED, FeedResult, fetch_feeds, parse_feed
 from kgraph.corpus.records import Skip
@@ -23,7 +23,7 @@ PARSERS: dict[str, Callable] = {
     "csv": csvfile.parse,
     "json": jsonfile.parse_json,
     "jsonl": jsonfile.parse_jsonl,
-    "feed": feed.parse,
+    "feed": parse_feed,
 }
 FORMATS = (*PARSERS, "opml")
 
