@@ -167,9 +167,10 @@ def _compute_app_graph(path: Path, build: dict) -> None:
     from kgraph.view.payload import layout
     from kgraph.view.selection import landing_views
 
+    ontology = load_ontology()
     with open_store(path) as store:
-        level = entity_level(
-            store.posts_with_mentions(), store.companies(), store.relations(), load_ontology()
+        level = _added_level(store, build, ontology) or entity_level(
+            store.posts_with_mentions(), store.companies(), store.relations(), ontology
         )
         nodes, arrays = entity_rows(level)
         del level
@@ -200,6 +201,52 @@ def _compute_app_graph(path: Path, build: dict) -> None:
             for n in pagerank
         }
         store.finish_graph(build["id"], measures, {"layouts": layouts})
+
+
+def _added_level(store, build: dict, ontology):
+    """The stored entity level updated with the posts ``build`` added, reading only them;
+    None when it must be computed whole: the build removed or rewrote a post, the graph
+    tables are not the previous build's, or the ontology changed since.
+
+    An old post whose source names a company only new posts mention is attributed again
+    (its publisher may change): that reads these posts' mentions too.
+    """
+    from kgraph.graph.attribution import Attributor
+    from kgraph.graph.entity_level import basis
+    from kgraph.graph.stored import tally_from_rows
+    from kgraph.store import ADDED_MEMO
+
+    delta = store.memo(ADDED_MEMO) or {}
+    if delta.get("build") != build["id"] or delta.get("added") is None:
+        return None
+    rows, digest = store.graph_rows(current=False), basis(ontology)
+    if (
+        rows is None
+        or rows["build_id"] is None
+        or rows["build_id"] != delta["base"]
+        or rows["build"]["id"] != build["id"]
+        or rows["arrays"].get("basis", b"").decode() != digest
+    ):
+        return None
+    added = set(delta["added"])
+    sources = store.post_sources()
+    tally = tally_from_rows(rows, [pid for pid, _s in sources if pid not in added])
+    del rows
+    if tally is None:
+        return None
+    old = {name for type_, name in tally.names.values() if type_ == "COMPANY"}
+    new = store.companies(added) - old
+    attribute = Attributor(ontology, old | new)
+    names = {c.lower() for c in new}
+    again = [pid for pid, source in sources if pid not in added and source.strip().lower() in names]
+    for post, ms in store.posts_with_mentions(again) if again else ():
+        tally.reattribute(post, ms, attribute)
+    n_old = len(tally.post_ids)
+    for post, ms in store.posts_with_mentions(added):
+        tally.add(post, ms, attribute)
+    if len(tally.post_ids) != n_old + len(added):
+        return None  # another build removed some meanwhile
+    return tally.finish(store.relations(), ontology, digest)
 
 
 def has_build(db: str | Path | None = None) -> bool:

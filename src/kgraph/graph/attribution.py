@@ -53,7 +53,8 @@ class Attributor:
     """Derives ``published_by`` for posts; built once per graph build."""
 
     def __init__(self, ontology: Ontology | None, companies: set[str]):
-        self.names: dict[str, str] = {c.lower(): c for c in companies}
+        # Sorted: of two names differing in case, the same one wins in every process.
+        self.names: dict[str, str] = {c.lower(): c for c in sorted(companies)}
         self.domains: dict[str, str] = {}
         for entry in ontology.by_type("COMPANY") if ontology else []:
             self.names.setdefault(entry.name.lower(), entry.name)

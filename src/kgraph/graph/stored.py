@@ -19,16 +19,24 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
 
 from kgraph.graph.bipartite import PostLayer, attach
 from kgraph.graph.construct import add_edges, mention_attrs
-from kgraph.graph.entity_level import EntityLevel
+from kgraph.graph.entity_level import EntityLevel, LevelTally
 from kgraph.model import TEXT_RELATION_EDGES, entity_key, post_node
 
-__all__ = ["SEED_KEY", "STORE_KEY", "SURFACES_KEY", "app_graph", "entity_rows"]
+__all__ = [
+    "SEED_KEY",
+    "STORE_KEY",
+    "SURFACES_KEY",
+    "app_graph",
+    "entity_rows",
+    "tally_from_rows",
+]
 
 STORE_KEY = "_kgraph_store"
 """``G.graph`` key: what a graph without sentences reads them from: an object with
@@ -53,7 +61,11 @@ def entity_rows(level: EntityLevel) -> tuple[list, dict]:
         (key, {**attrs, "surfaces": sorted(level.surfaces.get(key, ()))}, i >= level.n_early)
         for i, (key, attrs) in enumerate(E.nodes(data=True))
     ]
-    return nodes, {**_pack(level), **_pack_edges(E, level.post_ids)}
+    return nodes, {
+        **_pack(level),
+        **_pack_edges(E, level.post_ids),
+        "basis": level.basis.encode(),
+    }
 
 
 def _pack_edges(E: nx.MultiDiGraph, post_ids: list[str]) -> dict:
@@ -99,19 +111,37 @@ def _edges(arrays: dict, entities: list[str], post_ids: list[str]):
 
 
 def _pack(level: EntityLevel) -> dict:
-    """The post-entity links as arrays (see :class:`kgraph.graph.bipartite.PostLayer`)."""
+    """The post-entity links as arrays (see :class:`kgraph.graph.bipartite.PostLayer`):
+    those of ``level.mentions`` and, when the level was seeded from a previous build's
+    arrays (:func:`tally_from_rows`), those re-indexed to the new posts and entities."""
     post_at = {pid: i for i, pid in enumerate(level.post_ids)}
     entity_at = {e: i for i, e in enumerate(level.graph.nodes)}
-    attrs: dict[tuple, int] = {}
-    rows = sorted(
-        (
-            post_at[pid],
-            entity_at[key],
-            attrs.setdefault((n_title, count, conf, ",".join(sorted(methods))), len(attrs)),
+    table: dict[tuple, int] = {}
+    rows = [
+        (post_at[pid], entity_at[key], table.setdefault(_attr(*row), len(table)))
+        for (pid, key), row in level.mentions.items()
+    ]
+    posts, entities, which = np.array(rows, dtype=np.int64).reshape(-1, 3).T
+    old = level.stored
+    if old is not None:
+        new_post = np.array([post_at[p] for p in old.post_ids], dtype=np.int64)
+        # An entity no stored link names (an ontology parent) may be gone: never looked up.
+        new_entity = np.array([entity_at.get(e, -1) for e in old.entities], dtype=np.int64)
+        new_attr = np.array(
+            [table.setdefault(tuple(a), len(table)) for a in old.attrs], dtype=np.int64
         )
-        for (pid, key), (n_title, count, conf, methods) in level.mentions.items()
-    )
-    table = np.array(rows, dtype=np.int32).reshape(-1, 3)
+        posts = np.concatenate([new_post[old.post_idx], posts])
+        entities = np.concatenate([new_entity[old.ent_idx], entities])
+        which = np.concatenate([new_attr[old.attr_idx], which])
+    order = np.lexsort((entities, posts))
+    posts, entities, which = posts[order], entities[order], which[order]
+    # Attribute rows numbered by first use in (post, entity) order: the same arrays
+    # whichever way the level was made.
+    distinct, first = np.unique(which, return_index=True)
+    by_use = distinct[np.argsort(first, kind="stable")]
+    number = np.zeros(len(table), dtype=np.int64)
+    number[by_use] = np.arange(len(by_use))
+    attrs = list(table)
     publisher = np.full(len(post_at), -1, dtype=np.int32)
     via = np.zeros(len(post_at), dtype=np.int32)
     vias: dict[str, int] = {}
@@ -119,14 +149,73 @@ def _pack(level: EntityLevel) -> dict:
         publisher[post_at[pid]] = entity_at[entity_key("COMPANY", company)]
         via[post_at[pid]] = vias.setdefault(how, len(vias))
     return {
-        "post_idx": table[:, 0].tobytes(),
-        "ent_idx": table[:, 1].tobytes(),
-        "attr_idx": table[:, 2].tobytes(),
-        "attrs": json.dumps(list(attrs)).encode(),
+        "post_idx": posts.astype(np.int32).tobytes(),
+        "ent_idx": entities.astype(np.int32).tobytes(),
+        "attr_idx": number[which].astype(np.int32).tobytes(),
+        "attrs": json.dumps([attrs[i] for i in by_use.tolist()]).encode(),
         "publisher": publisher.tobytes(),
         "via": via.tobytes(),
         "vias": json.dumps(list(vias)).encode(),
     }
+
+
+def _attr(n_title: int, count: int, confidence: float, methods: set[str]) -> tuple:
+    return (n_title, count, confidence, ",".join(sorted(methods)))
+
+
+@dataclass
+class StoredLinks:
+    """A previous build's post-entity links, as :func:`_pack` stored them."""
+
+    post_ids: list[str]
+    entities: list[str]
+    post_idx: np.ndarray
+    ent_idx: np.ndarray
+    attr_idx: np.ndarray
+    attrs: list[list]
+
+
+def tally_from_rows(rows: dict, post_ids: list[str]) -> LevelTally | None:
+    """A :class:`LevelTally` holding what :func:`entity_rows` stored (``rows`` from
+    :meth:`kgraph.store.Store.graph_rows`) for the sorted posts ``post_ids``; None when
+    the arrays do not hold as many posts (they are another store's)."""
+    arrays = rows["arrays"]
+    publisher = np.frombuffer(arrays["publisher"], dtype=np.int32).tolist()
+    if len(publisher) != len(post_ids):
+        return None
+    tally = LevelTally()
+    tally.post_ids = list(post_ids)
+    entities = []
+    for key, attrs, _late, *_measures in rows["nodes"]:
+        entities.append(key)
+        if attrs.get("surfaces"):
+            tally.surfaces[key] = set(attrs["surfaces"])
+        if not attrs["in_corpus"]:  # an ontology parent or a publisher no post names
+            continue
+        type_, _, name = key.partition(":")
+        tally.names[key] = (type_, name)
+        tally.n_posts[key] = attrs["post_count"]
+        if attrs["first_seen"]:
+            tally.first_seen[key] = attrs["first_seen"]
+            tally.last_seen[key] = attrs["last_seen"]
+    for u, v, kind, count, behind, _confidence in _edges(arrays, entities, post_ids):
+        if kind == "related":
+            tally.pairs[(u, v)] = count
+        elif kind == "uses":
+            tally.uses[(u.partition(":")[2], v.partition(":")[2])] = behind
+    vias = json.loads(arrays["vias"])
+    for i, (company, how) in enumerate(
+        zip(publisher, np.frombuffer(arrays["via"], dtype=np.int32).tolist(), strict=True)
+    ):
+        if company >= 0:
+            tally.published[post_ids[i]] = (entities[company].partition(":")[2], vias[how])
+    tally.stored = StoredLinks(
+        post_ids,
+        entities,
+        *(np.frombuffer(arrays[n], dtype=np.int32) for n in ("post_idx", "ent_idx", "attr_idx")),
+        json.loads(arrays["attrs"]),
+    )
+    return tally
 
 
 def app_graph(rows: dict, reader) -> nx.MultiDiGraph:

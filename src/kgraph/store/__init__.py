@@ -28,6 +28,11 @@ from kgraph.store import cache, graph_tables, rows
 from kgraph.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 DEFAULT_DB = config.DEFAULT_DB
+ADDED_MEMO = "build_added"
+"""``pipeline_memo`` key: ``{"build", "base", "added"}`` of the latest build: the build
+before it, and the ids of the posts it added when it kept every post ``base`` held
+unchanged (None when it removed or rewrote any). The graph stage reads it to update the
+stored entity level instead of recomputing it."""
 APPLICATION_ID = 0x6B677268  # "kgrh": marks a file as a kgraph store
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -229,8 +234,14 @@ class Store:
                 "build": self._latest_build(db),
             }
 
-    def posts_with_mentions(self) -> Iterator[tuple[Post, list[Mention]]]:
-        """Each post (by id) with its mentions in the snapshot's order, one at a time."""
+    def posts_with_mentions(
+        self, ids: Iterable[str] | None = None
+    ) -> Iterator[tuple[Post, list[Mention]]]:
+        """Each post (by id; only those of ``ids`` if given) with its mentions in the
+        snapshot's order, one at a time."""
+        where, args = "", []
+        if ids is not None:
+            where, args = " WHERE p.id IN (SELECT value FROM json_each(?))", [json.dumps(list(ids))]
         with self._read() as db:
             cursor = db.execute(
                 f"SELECT {', '.join('p.' + c for c in _POST_COLUMNS.split(', '))},"
@@ -238,8 +249,9 @@ class Store:
                 f" {_SENTENCE}, k.method, k.confidence FROM posts p"
                 " LEFT JOIN mentions m ON m.post = p.n"
                 " LEFT JOIN entities e ON e.id = m.entity_id"
-                " LEFT JOIN methods k ON k.id = m.method"
-                f' ORDER BY p.id, m.field, m.start, m."end", e.type, e.canonical, {_TEXT}'
+                f" LEFT JOIN methods k ON k.id = m.method{where}"
+                f' ORDER BY p.id, m.field, m.start, m."end", e.type, e.canonical, {_TEXT}',
+                args,
             )
             post, mentions = None, []
             for row in cursor:
@@ -255,14 +267,26 @@ class Store:
             if post is not None:
                 yield post, mentions
 
-    def companies(self) -> set[str]:
-        """The companies the store's mentions name."""
+    def post_sources(self) -> list[tuple[str, str]]:
+        """``(id, source)`` of every post, by id."""
+        with self._read() as db:
+            return db.execute("SELECT id, source FROM posts ORDER BY id").fetchall()
+
+    def companies(self, ids: Iterable[str] | None = None) -> set[str]:
+        """The companies the store's mentions name (only those of posts ``ids`` if given)."""
+        where, args = "", []
+        if ids is not None:
+            where = (
+                " AND m.post IN (SELECT n FROM posts WHERE id IN (SELECT value FROM json_each(?)))"
+            )
+            args = [json.dumps(list(ids))]
         with self._read() as db:
             return {
                 name
                 for (name,) in db.execute(
                     "SELECT DISTINCT e.canonical FROM mentions m"
-                    " JOIN entities e ON e.id = m.entity_id WHERE e.type = 'COMPANY'"
+                    f" JOIN entities e ON e.id = m.entity_id WHERE e.type = 'COMPANY'{where}",
+                    args,
                 )
             }
 
@@ -418,7 +442,8 @@ class Store:
         Posts whose ids are in ``keep`` are already stored, unchanged, with their mentions
         under this pipeline version, and stay untouched; ``mentions`` are those of the other
         posts. Everything else the store held goes, so an incremental build writes only
-        what changed.
+        what changed. When nothing went, the ids of the posts it added are noted under
+        :data:`ADDED_MEMO` (the graph stage then updates the stored entity level).
 
         With ``add``, every post the store holds when the write begins stays too, with its
         mentions: the store is re-read under the write lock, so a build that committed
@@ -434,8 +459,10 @@ class Store:
         texts = {p.id: (p.title, p.summary) for p in posts if p.id not in keep}
         with self._write() as db:
             first = db.execute("SELECT COUNT(*) FROM builds").fetchone()[0] == 0
+            base = self._latest_build(db)
             if add:
                 posts, keep, inputs = self._merge_stored(db, posts, keep, inputs)
+            held = db.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
             if keep:
                 db.execute("CREATE TEMP TABLE IF NOT EXISTS keep_ids (id TEXT PRIMARY KEY)")
                 db.execute("DELETE FROM keep_ids")
@@ -448,6 +475,8 @@ class Store:
                 db.execute("DELETE FROM mentions")
                 db.execute("DELETE FROM relations")
                 db.execute("DELETE FROM posts")
+            # Every post held before is still there, untouched: the build only adds.
+            kept_all = held == db.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
             db.executemany(
                 f"INSERT INTO posts ({_POST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [post_row(p) for p in posts if p.id not in keep],
@@ -471,6 +500,14 @@ class Store:
             )
             build_id = int(cur.lastrowid)
             _record_arrivals(db, build_id)
+            added = [p.id for p in posts if p.id not in keep] if base and kept_all else None
+            db.execute(
+                "INSERT OR REPLACE INTO pipeline_memo VALUES (?, ?)",
+                [
+                    ADDED_MEMO,
+                    json.dumps({"build": build_id, "base": base and base["id"], "added": added}),
+                ],
+            )
         if first:
             self._compact()
         return build_id
