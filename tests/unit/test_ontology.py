@@ -48,3 +48,17 @@ def test_bad_ontology_files_get_clear_messages(write, content, message):
     with pytest.raises(OntologyError, match=message) as info:
         load_ontology([write("bad.yaml", content)])
     assert "bad.yaml" in str(info.value)
+
+
+def test_a_second_load_parses_nothing_again_and_shares_no_entry(monkeypatch):
+    from kgraph import ontology
+
+    first = ontology.load_ontology()
+    monkeypatch.setattr(ontology, "read_file", lambda path: pytest.fail(f"{path} parsed again"))
+    second = ontology.load_ontology()
+    assert first.entries.keys() == second.entries.keys()
+    key = next(iter(first.entries))
+    first.entries[key].ambiguous = not first.entries[key].ambiguous
+    first.entries[key].aliases.append("only in the first")
+    assert second.entries[key].ambiguous != first.entries[key].ambiguous
+    assert "only in the first" not in second.entries[key].aliases
