@@ -50,6 +50,7 @@ __all__ = [
     "load_snapshot",
     "named_store",
     "new_since",
+    "paused_gc",
     "refresh",
     "stats",
     "store_names",

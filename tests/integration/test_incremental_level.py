@@ -118,11 +118,8 @@ def _tables(db):
     return rows["nodes"], rows["arrays"], rows["precomputed"]
 
 
-def _build_twice(tmp_path, monkeypatch, extractor, base, added, *, add=True):
-    """Build ``base`` then ``added`` (with ``add``) into inc.db and, without the update
-    path, into full.db; returns whether each update was possible in inc.db."""
-    base_file = write_jsonl(base, tmp_path / "base.jsonl")
-    added_file = write_jsonl(added, tmp_path / "added.jsonl")
+def _spy_on_updates(monkeypatch) -> list[bool]:
+    """Whether each later build could update the stored level (appended as builds run)."""
     calls = []
     real = api._added_level
 
@@ -132,6 +129,15 @@ def _build_twice(tmp_path, monkeypatch, extractor, base, added, *, add=True):
         return level
 
     monkeypatch.setattr(api, "_added_level", spy)
+    return calls
+
+
+def _build_twice(tmp_path, monkeypatch, extractor, base, added, *, add=True):
+    """Build ``base`` then ``added`` (with ``add``) into inc.db and, without the update
+    path, into full.db; returns whether each update was possible in inc.db."""
+    base_file = write_jsonl(base, tmp_path / "base.jsonl")
+    added_file = write_jsonl(added, tmp_path / "added.jsonl")
+    calls = _spy_on_updates(monkeypatch)
     api.build([base_file], db=tmp_path / "inc.db", extractor=extractor)
     api.build([added_file], db=tmp_path / "inc.db", extractor=extractor, add=add)
     monkeypatch.setattr(api, "_added_level", lambda *args: None)
@@ -218,15 +224,7 @@ def test_an_edited_post_recomputes_the_level(tmp_path, monkeypatch, change):
 
 def test_a_removed_post_recomputes_the_level(tmp_path, monkeypatch):
     extractor = RelationExtractor()
-    calls = []
-    real = api._added_level
-
-    def spy(*args):
-        level = real(*args)
-        calls.append(level is not None)
-        return level
-
-    monkeypatch.setattr(api, "_added_level", spy)
+    calls = _spy_on_updates(monkeypatch)
     db = tmp_path / "kg.db"
     api.build([write_jsonl(BASE, tmp_path / "base.jsonl")], db=db, extractor=extractor)
     # every post but a3, and one new: not add-only

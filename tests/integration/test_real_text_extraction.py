@@ -263,10 +263,16 @@ class _CountingNER:
         return Recording()
 
 
-def test_the_ner_reads_only_sentences_that_can_hold_a_new_name(ex, monkeypatch):
+@pytest.fixture
+def counting(ex, monkeypatch):
+    """What the NER is given, recorded while the test runs."""
     discovery = ex.nlp.get_pipe("kgraph_discovery")
-    counting = _CountingNER(discovery.nlp)
-    monkeypatch.setattr(discovery, "nlp", counting)
+    recorder = _CountingNER(discovery.nlp)
+    monkeypatch.setattr(discovery, "nlp", recorder)
+    return recorder
+
+
+def test_the_ner_reads_only_sentences_that_can_hold_a_new_name(ex, counting):
     summary = (
         "Scaling the cache layer took a year. Engineers moved the queue to Kafka. "
         "Brooklin mirrors data between clusters."
@@ -278,20 +284,14 @@ def test_the_ner_reads_only_sentences_that_can_hold_a_new_name(ex, monkeypatch):
     assert ("TECHNOLOGY", "Brooklin") in got and ("TECHNOLOGY", "Apache Kafka") in got
 
 
-def test_a_headline_of_ordinary_words_is_not_read_by_the_ner(ex, monkeypatch):
-    discovery = ex.nlp.get_pipe("kgraph_discovery")
-    counting = _CountingNER(discovery.nlp)
-    monkeypatch.setattr(discovery, "nlp", counting)
+def test_a_headline_of_ordinary_words_is_not_read_by_the_ner(ex, counting):
     found(ex, "Lessons From Scaling Our Search Platform To Millions", "")
     assert counting.sentences == []  # in a headline every word is capitalised
     found(ex, "Lessons From Scaling Brooklin Across Regions", "")
     assert counting.sentences == ["Lessons From Scaling Brooklin Across Regions"]
 
 
-def test_the_ner_reads_a_window_around_an_unknown_name_not_the_whole_sentence(ex, monkeypatch):
-    discovery = ex.nlp.get_pipe("kgraph_discovery")
-    counting = _CountingNER(discovery.nlp)
-    monkeypatch.setattr(discovery, "nlp", counting)
+def test_the_ner_reads_a_window_around_an_unknown_name_not_the_whole_sentence(ex, counting):
     summary = (
         "Over the last two quarters the platform group slowly moved every nightly batch job "
         "and most of the streaming work over to Brooklin, which then ran for months without "

@@ -522,7 +522,8 @@ NER_CONTEXT = 8
 
 def _ner_windows(sent: Span, taken: set[int]) -> list[tuple[int, int]]:
     """The token ranges of ``sent`` the NER reads: ``NER_CONTEXT`` words around each word
-    that could be part of a new name (:func:`_needs_ner`), overlapping ranges merged.
+    that could be part of a new name (:func:`_could_name`), overlapping ranges merged; none
+    when the sentence has no such word.
 
     The NER's cost grows with the words it reads. The small model's encoder sees four words
     on each side of a word, so with eight, every word within four of the candidate reads
@@ -543,9 +544,14 @@ def _ner_windows(sent: Span, taken: set[int]) -> list[tuple[int, int]]:
 
 
 def _could_name(t, taken: set[int], sent_start: int, headline: bool) -> bool:
-    """A word the NER could make a new name of (see :func:`_needs_ner`). In a headline
-    every word is capitalised, so there an ordinary English word is no more a name than
-    at the start of a sentence."""
+    """A word the NER could make a new name of: capitalised or oddly cased, not a stop word,
+    not matched by the ontology (every candidate is such a word).
+
+    An ordinary English word capitalised only because it opens the sentence ("Scaling",
+    "Engineers"), or because every word of a headline is, is no such word; a name that is
+    also an English word and opens a sentence is then left to the ontology and the cues
+    ("Corrosion, a ..."), the price of running the NER on a fraction of the words.
+    """
     if t.i in taken or t.is_stop:
         return False
     text = t.text
@@ -553,19 +559,6 @@ def _could_name(t, taken: set[int], sent_start: int, headline: bool) -> bool:
         return True
     opener = t.i == sent_start or headline
     return text[:1].isupper() and not (opener and _ordinary_opener(text))
-
-
-def _needs_ner(sent: Span, taken: set[int]) -> bool:
-    """Whether ``sent`` has a word the NER could make a new name of: capitalised or oddly
-    cased, not a stop word, not matched by the ontology (every candidate is such a word).
-
-    An ordinary English word capitalised only because it opens the sentence ("Scaling",
-    "Engineers") is no such word; a name that is also an English word and opens a sentence
-    is then left to the ontology and the cues ("Corrosion, a ..."), the price of running
-    the NER on a fraction of the sentences.
-    """
-    headline = is_title_case(sent)
-    return any(_could_name(t, taken, sent.start, headline) for t in sent)
 
 
 def _ordinary_opener(text: str) -> bool:

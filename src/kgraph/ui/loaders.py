@@ -64,16 +64,10 @@ def graph_at(db: str, version: tuple) -> nx.MultiDiGraph:
     # Loading makes millions of long-lived containers and almost no cyclic garbage, so the
     # collector is paused meanwhile (it would walk them again and again) and runs once after.
     gc.unfreeze()
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with api.paused_gc():  # collects once at the end
         G = api.load_app_graph(db)
         analysis.warm(G)  # indexes, PageRank and communities once per build, not per click
         prepare_pairs(G)  # the node-pair matrix views slice, where one pays (kgraph.view.pairs)
-    finally:
-        if paused:
-            gc.enable()
-    gc.collect()
     gc.freeze()
     return G
 
