@@ -129,3 +129,12 @@ def test_paths_read_right_and_lean_on_posts(shipped_db, a, b):
         assert h["sentence"].endswith(f" {tail}.")
     if not r["found"]:
         assert r["message"].startswith("No path")
+
+
+def test_the_nearest_chain_is_printed_without_direction(shipped_db):
+    """A chain that is no path is joined by dashes: an arrow along the walk would read an
+    is-a hop backwards."""
+    out = CliRunner().invoke(main, ["path", "Salesforce", "Airbnb", "--db", str(shipped_db)])
+    assert out.output.startswith("No path through posts joins 'Salesforce' and 'Airbnb'")
+    (chain,) = [ln for ln in out.output.splitlines() if ln.startswith("  nearest chain")]
+    assert "→" not in chain and " — " in chain

@@ -89,7 +89,9 @@ def path_cmd(a, b, db, as_json):
         click.echo(r["message"])
         if r.get("nearest"):
             hops = r["nearest"]["hops"]
-            chain = " → ".join([hops[0]["source_label"], *(h["target_label"] for h in hops)])
+            # Undirected dashes: the chain is not a path, and an arrow along the walk would
+            # read an is-a hop backwards ("infrastructure software → auto-sharding system").
+            chain = " — ".join([hops[0]["source_label"], *(h["target_label"] for h in hops)])
             click.echo(f"  nearest chain (--json shows each hop): {chain}")
         return
     click.echo(f"{r['source_label']} → {r['target_label']}: {r['message']}")
