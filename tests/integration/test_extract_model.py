@@ -30,6 +30,7 @@ FLOORS = {
     "real-dev2.jsonl": {"micro": 0.76, "COMPANY": 0.80, "TECHNOLOGY": 0.82, "CONCEPT": 0.70},
     "real-dev3.jsonl": {"micro": 0.83, "COMPANY": 0.78, "TECHNOLOGY": 0.82, "CONCEPT": 0.83},
     "real-dev4.jsonl": {"micro": 0.76, "COMPANY": 0.84, "TECHNOLOGY": 0.74, "CONCEPT": 0.72},
+    "real-dev5.jsonl": {"micro": 0.75, "COMPANY": 0.90, "TECHNOLOGY": 0.79, "CONCEPT": 0.66},
 }
 
 
