@@ -96,9 +96,23 @@ SYSTEM_NOUN = (
     r"(?:system|service|tool|platform|engine|framework|library|database|store|layer|server|"
     r"cluster|solution|product|infrastructure|pipeline)s?"
 )
+# What a team writes or rewrites in a language or on a framework: "their Ruby on Rails API".
+CODE_NOUN = (
+    r"(?:APIs?|apps?|applications?|backends?|front-?ends?|services?|microservices?|codebases?|"
+    r"monoliths?|clients?|servers?|stack|code|implementation)"
+)
 # Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
+# What a head reduces, avoids or works around is a problem, not a practice (rule 7): "reduce
+# toil", "sidesteps Python's Global Interpreter Lock". The pattern ends where the phrase of
+# the concept (or of its possessor) begins.
+AVOIDED = re.compile(
+    r"\b(?:reduc\w*|avoid\w*|prevent\w*|mitigat\w*|minimi[sz]\w*|combat\w*|fight\w*|"
+    r"sidestep\w*|bypass\w*|circumvent\w*|overc[oa]m\w*|work(?:s|ed|ing)? around|suffer\w*|"
+    r"plagued by|hit by)\s+(?:(?:the|its|their|our|any)\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
 
 
 def find_relations(post: Post, mentions: list[Mention]) -> list[Relation]:
@@ -488,8 +502,8 @@ def _in_list(unit: _Unit, i: int, j: int) -> bool:
     text, ents = unit.text, unit.ents
     if not re.match(r"^\s*,", text[ents[i].e : ents[j].s]):
         return False  # "X called T", "X (T)": no list
-    if re.search(r",\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}$", text[: ents[i].s]):
-        return True
+    if re.search(r"(?:,|&)\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}$", text[: ents[i].s]):
+        return True  # "…, X, T", "pruning & X, T"
     return (
         re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?[\w-]|(?:and|or)\b)", text[ents[j].e :]) is not None
     )
@@ -718,8 +732,10 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 add(head, "migrated_to", e.name, text, "migration:upgrade")
     # "rewriting it in Rust", "rewrote the service in Go": the same system in a new language
     # ("rewriting an NGINX module in Rust" makes a new module: no move).
+    # "rewrote their Ruby on Rails API in Go": the language or framework of their own code
+    # is what they moved from.
     for match in re.finditer(
-        r"\brewr(?:ote|ite|ites|iting)\s+(?:it|(?:the|its|our|their)\s+(?:[\w-]+\s+){1,3}?)\s*in\s+",
+        r"\brewr(?:ote|ite|ites|iting)\s+(?:it|(?:the|its|our|their)\s+(?:[\w.-]+\s+){1,5}?)\s*in\s+",
         text,
         re.I,
     ):
@@ -728,6 +744,15 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             head = _mover(state, unit, dst[0])
             if head:
                 add(head, "migrated_to", dst[0].name, text, "migration:rewrite")
+                for e in ents:
+                    if (
+                        e.type == "TECHNOLOGY"
+                        and match.start() < e.s < dst[0].s
+                        and e.name != dst[0].name
+                        and re.match(r"\s+" + CODE_NOUN + r"\s+in\s+$", text[e.e : dst[0].s], re.I)
+                        and re.search(r"\b(?:its|our|their)\s+$", text[match.start() : e.s], re.I)
+                    ):
+                        add(head, "migrated_from", e.name, text, "migration:rewrite")
     # "we have written a replacement in Rust for cf-html": what is replaced is moved from
     for match in re.finditer(r"\breplacement\s+(?:in\s+[\w+#.-]+\s+)?for\s+", text, re.I):
         if not _actor_before(unit, match.start()):
@@ -809,8 +834,10 @@ def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
         v = verbs[-1]
         for e in unit.ents:
             if e.type == "TECHNOLOGY" and v.end() <= e.s < first.s:
-                if re.fullmatch(r"\s*(?:the |its |our |their )?", unit.text[v.end() : e.s]):
-                    return e.name
+                if re.fullmatch(
+                    r"\s*(?:the |its |our |their )?", unit.text[v.end() : e.s]
+                ) and not re.match(r"\s+" + CODE_NOUN + r"\b", unit.text[e.e :], re.I):
+                    return e.name  # not "rewrote their Rails API": the API's owner moves
                 break
         before = [e for e in unit.ents if e.e <= v.start()]
         if before and before[-1].type == "TECHNOLOGY":
@@ -884,10 +911,15 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         ):
             # "launched GPU inference", "a Zig-based scheduler": the tech only qualifies
             # what was built; and the object is the first technology after the verb.
-            qualifies = COMPOUND.match(text[e.e :]) or (
-                i + 1 < len(ents)
-                and ents[i + 1].type == "CONCEPT"
-                and re.fullmatch(r"\s*(?:\d+(?:\.\d+)?\s*)?", text[e.e : ents[i + 1].s])
+            # "rewrote their Ruby on Rails API": the tech names the kind of thing built
+            qualifies = (
+                COMPOUND.match(text[e.e :])
+                or (
+                    i + 1 < len(ents)
+                    and ents[i + 1].type == "CONCEPT"
+                    and re.fullmatch(r"\s*(?:\d+(?:\.\d+)?\s*)?", text[e.e : ents[i + 1].s])
+                )
+                or re.match(r"\s+" + CODE_NOUN + r"\b", text[e.e :], re.I)
             )
             verb_at = e.s - len(clause) + verb.start()
             earlier = any(f.type == "TECHNOLOGY" and verb_at <= f.s < e.s for f in ents)
@@ -959,7 +991,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # "T's X" with X a concept: what T implements (rule 2: the noun it attaches to);
             # "T's features, such as X, Y and Z": each of the list.
             if nxt.type == "CONCEPT" and re.fullmatch(r"\s*(?:[\w-]+\s+){0,1}", rest):
-                add(e.name, "applies", nxt.name, text, "possessive:tech")
+                if not AVOIDED.search(text[: e.s]):
+                    add(e.name, "applies", nxt.name, text, "possessive:tech")
             elif re.fullmatch(
                 r"\s*(?:key\s+|main\s+)?(?:features|capabilities|techniques|mechanisms),?\s+"
                 r"(?:such as|like|including)\s+(?:[\w-]+\s+){0,2}",
@@ -977,8 +1010,25 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 continue  # "Espresso, LinkedIn's data store": the technology's (rule 5)
             if nxt.type == "TECHNOLOGY" and _named_after(nxt.name, e.name):
                 continue  # "NVIDIA's H100 architecture": a product it sells (rule 3)
+            if nxt.type == "TECHNOLOGY" and _used_by_another(unit, i):
+                continue  # "Orla adopted Lumio's Quiver": Lumio is only its vendor (rule 3)
+            if nxt.type == "CONCEPT" and AVOIDED.search(text[: e.s]):
+                continue  # "avoided Lumio's cascading failures": a problem (rule 7)
             typ = "uses" if nxt.type == "TECHNOLOGY" else "applies"
             add(e.name, typ, nxt.name, text, "possessive")
+
+
+def _used_by_another(unit: _Unit, i: int) -> bool:
+    """Whether the possessor ``ents[i]`` in "C's T" is the object phrase of another subject's
+    use verb: "Uber automated the migration using OpenRewrite's Lossless Semantic Trees",
+    "Orla adopted Lumio's Quiver". C is then only T's vendor (rule 3)."""
+    e = unit.ents[i]
+    clause = re.split(r"[;.:]", unit.text[: e.s])[-1]
+    verb = re.search(rf"\b{USE_VERB}\s+(?:(?:the|a|an)\s+)?$", clause, re.I)
+    if verb is None:
+        return False
+    who = _clause_subject(None, unit, e.s - len(clause) + verb.start())
+    return who is not None and who != e.name
 
 
 def _builds_concept(state: _Post, unit: _Unit) -> None:
@@ -1109,7 +1159,16 @@ def _another_verb(gap: str) -> bool:
     a technology): "methodologies we deploy … for detecting SDC" detects SDC, it does not
     deploy it. A use verb again ("chose to use") keeps the object the user's."""
     other = re.search(r"\b(?:for|by|in|when|while|after|before)\s+([a-z]+ing)\b", gap)
-    return other is not None and not re.fullmatch(USE_VERB, other.group(1), re.I)
+    if other is not None and not re.fullmatch(USE_VERB, other.group(1), re.I):
+        return True
+    # "adopted RDS's blue/green feature to make MySQL upgrades painless": the purpose's verb
+    # governs what follows it.
+    purpose = re.search(r"\bto\s+([a-z]+)\s+(?:[\w-]+\s+){0,2}$", gap)
+    return purpose is not None and not re.fullmatch(
+        rf"{USE_VERB}|{BUILD_VERB}|the|a|an|its|their|our|production|be|\w+ly",
+        purpose.group(1),
+        re.I,
+    )
 
 
 def _verb_end(clause: str, start: int) -> int:
@@ -1339,12 +1398,7 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     ):
         return True
     # … and so is one reduced, avoided or fought: "find and reduce toil" (rule 7).
-    if e.type == "CONCEPT" and re.search(
-        r"\b(?:reduc\w*|avoid\w*|prevent\w*|mitigat\w*|minimi[sz]\w*|combat\w*|fight\w*)\s+"
-        r"(?:(?:the|its|their|our|any)\s+)?(?:[\w-]+\s+)?$",
-        before,
-        re.I,
-    ):
+    if e.type == "CONCEPT" and AVOIDED.search(before):
         return True
     if e.type != "CONCEPT":
         # "Pingora, a Rust-based HTTP proxy": the appositive describes Pingora.
