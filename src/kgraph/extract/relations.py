@@ -415,6 +415,20 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             if mark is not None and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", owned[mark:]):
                 add(e.name, "applies", ents[i + 2].name, text, "apposition")
                 add(nxt.name, "uses", e.name, text, "possessive")
+        # "uMetric, Uber's internal unified metric platform": the company's own system
+        # (rule 3), with no concept named.
+        elif (
+            e.type == "TECHNOLOGY"
+            and nxt is not None
+            and nxt.type == "COMPANY"
+            and re.fullmatch(r"\s*,\s*", gap)
+            and not _named_after(e.name, nxt.name)
+        ):
+            mark = _possessive_mark(nxt, text[nxt.e :])
+            if mark is not None and re.match(
+                r"\s+(?:[\w-]+\s+){0,4}?" + SYSTEM_NOUN + r"\b", text[nxt.e + mark :], re.I
+            ):
+                add(nxt.name, "uses", e.name, text, "possessive")
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
             if re.match(
@@ -859,7 +873,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             continue
         head = None
         window = text[max(0, e.s - 70) : e.s]
-        clause = re.split(r"[;.:]|, (?:while|but|and then|which)\b", window)[-1]
+        # a full stop ends a clause, not the one inside "2.0" or "Node.js"
+        clause = re.split(r"[;:]|\.(?!\w)|, (?:while|but|and then|which)\b", window)[-1]
         # "T, built by C", "T is used by C": the company follows, no subject is needed
         if re.match(
             r"^,?\s*(?:(?:is|was)\s+)?(?:an?\s+[^,;]{0,40}?)?(?:originally\s+)?(?:built|developed|created|"
@@ -889,7 +904,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             add(subject, "built", e.name, text, "built:called")
             continue
         verb = re.search(
-            rf"\b{BUILD_VERB}\s+(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
+            rf"\b{BUILD_VERB}\s+(?:\([^()]{{1,30}}\)\s+)?"  # "open-sourced (Apache 2.0) their"
+            r"(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
             r"(?:[\w-]+[\s,]+){0,4}?(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
             clause,
             re.I,
@@ -1062,7 +1078,10 @@ def _builds_concept(state: _Post, unit: _Unit) -> None:
                 if ANAPHOR.search(text[max(0, verb.start() - 40) : verb.start()])
                 else None,
             )
+        # "designed a consistent, flexible data modeling framework": adjectives between commas
+        # still open the object phrase.
         phrase = re.match(
+            r"(?:[a-z][\w-]*,\s+)*"
             r"[^,;:.()]*?(?=\s+(?:at|for|to|with|on|in|by|from|that|which|and)\b|[,;:.()]|$)",
             text[verb.end() :],
         )
