@@ -276,7 +276,17 @@ def _actor(units: list[_Unit]) -> str | None:
     if not counts:
         return None
     (first, n), *rest = [*counts.most_common(2), (None, 0)]
-    return first if not rest or rest[0][1] < n or len(counts) == 1 else None
+    if not rest or rest[0][1] < n or len(counts) == 1:
+        return first
+    # A tie: the company the summary opens with, as its subject ("Lago, an open-source
+    # billing platform, faced …"), is what the post is about; one named later is an example.
+    summary = [u for u in units if u.field != "title"]
+    if summary and summary[0].ents:
+        lead = summary[0].ents[0]
+        if lead.type == "COMPANY" and not summary[0].text[: lead.s].strip():
+            if counts[lead.name] == n:
+                return lead.name
+    return None
 
 
 def _sentence_rules(state: _Post, unit: _Unit) -> None:
