@@ -175,6 +175,9 @@ class _Post:
         self.types = {m.canonical: m.type for m in mentions}
         self.actor = _actor(self.units)
         self.mentioned = Counter(m.canonical for m in mentions)
+        # Tails a rule gave to a named technology with too little confidence to emit: still
+        # the technology's, not the company's (rules 2 and 5), so the actor rule leaves them.
+        self.claimed: set[str] = set()
 
     def add(self, head: str, type_: str, tail: str, sentence: str, method: str) -> None:
         if head == tail or type_ not in RELATION_TYPES:
@@ -200,7 +203,9 @@ class _Post:
                 return
             type_ = "applies"  # another replaced concept: the new one is applied (rule 6)
         key = (head, type_, tail)
-        conf = relation_confidence(method)
+        conf = relation_confidence(method, type_)
+        if conf < RELATION_FLOOR and h == "TECHNOLOGY" and not method.startswith("subject"):
+            self.claimed.add(tail)
         if key not in self.found and conf >= RELATION_FLOOR:
             sentence = self.raw.get(sentence, sentence)  # as written, typeset hyphens and all
             self.found[key] = Relation(
@@ -283,9 +288,9 @@ def _actor(units: list[_Unit]) -> str | None:
     summary = [u for u in units if u.field != "title"]
     if summary and summary[0].ents:
         lead = summary[0].ents[0]
-        if lead.type == "COMPANY" and not summary[0].text[: lead.s].strip():
-            if counts[lead.name] == n:
-                return lead.name
+        opens = lead.type == "COMPANY" and not summary[0].text[: lead.s].strip()
+        if opens and counts[lead.name] == n:
+            return lead.name
     return None
 
 
@@ -1271,7 +1276,7 @@ def _actor_rules(state: _Post) -> None:
         for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
-            if e.name in heads_of:
+            if e.name in heads_of or e.name in state.claimed:
                 continue
             if about is not None and e.name != about:
                 # "ShardStore is the service we run …": the sentence is about the system,
