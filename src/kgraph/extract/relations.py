@@ -1322,6 +1322,8 @@ def _actor_rules(state: _Post) -> None:
                     continue
                 state.add(actor, "uses", e.name, unit.text, f"actor:{how}")
             elif e.type == "CONCEPT":
+                if how == "title" and _topic_at(unit, i, actor):
+                    how = "title-at"
                 state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
         if subject is not None:
             focal = subject.name
@@ -1577,6 +1579,21 @@ def _vendor(unit: _Unit, i: int) -> bool:
         return False
     gap = unit.text[ents[i].e : ents[i + 1].s]
     return gap in ("'s ", "\u2019s ") or ents[i].m.text.endswith(("'s", "\u2019s"))
+
+
+def _topic_at(unit: _Unit, i: int, actor: str) -> bool:
+    """Whether the title states the concept ``ents[i]`` as its topic at the post's company:
+    "Event Sourcing and Stream Processing Pipelines at Grab", "Supercharging A/B Testing At
+    Uber", "Selecting a model for semantic search at Dropbox scale" (rule 1: a title that
+    names what the summary describes). No technology stands between them: in "Replicating
+    Kafka clusters at LinkedIn" the practice is the technology's."""
+    ents = unit.ents
+    for f in ents[i + 1 :]:
+        if f.type == "TECHNOLOGY":
+            return False
+        if f.type == "COMPANY":
+            return f.name == actor and re.search(r"\bat\s+$", unit.text[: f.s], re.I) is not None
+    return False
 
 
 def _actor_evidence(unit: _Unit) -> str:
