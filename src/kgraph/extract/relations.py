@@ -404,6 +404,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # a purpose: "Mussel, to unify streaming …"; but in "used Envoy to rethink …",
                 # "written in Python to …" the purpose is the user's, not the technology's.
                 method = "modifier"
+            if method == "modifier" and _modifies_noun(text, nxt.e):
+                # "Hubble for event-driven certification": the purpose is the noun the
+                # concept qualifies; the phrase is still Hubble's, not the company's.
+                state.claimed.add(nxt.name)
+                method = None
             if method:
                 add(e.name, "applies", nxt.name, text, method)
                 # the phrase's further concepts: "a Rust-based HTTP proxy", "X and Y"
@@ -508,6 +513,19 @@ def _relative_object(gap: str) -> bool:
         return False
     return not re.fullmatch(
         rf"{APPLY_VERB}|is|are|was|were|has|have|offers?|brings?|adds?", m.group(1), re.I
+    )
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """Whether the concept ending at ``end`` only qualifies the noun after it ("event-driven
+    certification", "storage layer"): the phrase is about that noun, not the concept."""
+    return (
+        re.match(
+            r"\s+(?!(?:and|or|in|on|at|for|to|with|of|by|via|from|across|while|that|which|is|are|"
+            r"was|were|as|using|through|into|without|within)\b)[a-z][\w-]*",
+            text[end:],
+        )
+        is not None
     )
 
 
@@ -1417,6 +1435,14 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         return True
     # "methodologies … for detecting SDC": the object of another verb than a use or build
     # verb is what the company acts on, not what it runs.
+    # … and so is the object of a purpose: "adopted RDS to make MySQL upgrades painless".
+    if e.type == "TECHNOLOGY" and re.search(
+        r"\bto\s+(?:help\s+)?(?:make|ensure|improve|keep|protect|monitor|detect|debug|test|"
+        r"benchmark|evaluate|simplify|speed up|secure)\s+(?:[\w-]+\s+){0,3}$",
+        clause,
+        re.I,
+    ):
+        return True
     gerund = re.search(r"\b(?:for|by)\s+([a-z]+ing)\s+(?:[\w()\[\]/-]+\s*){0,2}$", before)
     if (
         e.type == "TECHNOLOGY"
