@@ -54,6 +54,18 @@ def triples(extractor, title, summary=""):
             {("Lyft", "uses", "Redis"), ("Lyft", "uses", "Elasticsearch")},
             {("Lyft", "built", "Redis")},
         ),
+        (  # a parenthesis between the verb and its object; a title's topic "at C"
+            "Lyft have open-sourced (Apache 2.0) their Flyte orchestrator",
+            "",
+            {("Lyft", "built", "Flyte")},
+            set(),
+        ),
+        (
+            "Event Sourcing and Stream Processing at Grab",
+            "The pipelines serve every team.",
+            {("Grab", "applies", "event sourcing"), ("Grab", "applies", "stream processing")},
+            set(),
+        ),
     ],
 )
 def test_rules_on_real_pipeline(extractor, title, summary, expected, absent):
@@ -295,6 +307,36 @@ def test_store_graph_and_cli(tmp_path, write):
                 ("FlashAttention", "applies", "memory wall"),
             },
         ),
+        (  # rule 3: the possessor of a product another subject adopts is only its vendor
+            "Shopify build tooling",
+            "Shopify adopted Google's Bazel for its monorepo.",
+            {("Shopify", "uses", "Bazel")},
+            {("Google", "uses", "Bazel")},
+        ),
+        (  # rule 7: a problem worked around is not applied, by a possessor either
+            "vLLM internals",
+            "vLLM sidesteps Python's global interpreter lock and scales predictably.",
+            set(),
+            {("Python", "applies", "global interpreter lock")},
+        ),
+        (  # rewriting their own code on one framework in another language is a move
+            "Shopify engineering",
+            "Shopify rewrote their Ruby on Rails API in Go, improving reliability.",
+            {("Shopify", "migrated_from", "Ruby on Rails"), ("Shopify", "migrated_to", "Go")},
+            {("Shopify", "built", "Ruby on Rails"), ("Shopify", "uses", "Go")},
+        ),
+        (  # the object of a purpose's verb is not what the use verb's subject runs
+            "Klaviyo databases",
+            "Klaviyo adopted Amazon RDS to make MySQL upgrades painless.",
+            {("Klaviyo", "uses", "Amazon RDS")},
+            {("Klaviyo", "uses", "MySQL")},
+        ),
+        (  # a concept near "we"/"they" alone is too unsure to attach to the company
+            "Netflix data",
+            "They return a full denormalized record and we rely on caching.",
+            set(),
+            {("Netflix", "applies", "denormalization"), ("Netflix", "applies", "caching")},
+        ),
     ],
 )
 def test_what_the_text_does_not_state(extractor, title, summary, expected, absent):
@@ -322,6 +364,11 @@ def test_what_the_text_does_not_state(extractor, title, summary, expected, absen
             "At Uber we put every change through our internal code review system, Phabricator.",
             {("Phabricator", "applies", "code review"), ("Uber", "uses", "Phabricator")},
             {("Uber", "applies", "code review")},
+        ),
+        (  # "T, C's internal X platform": the company's own system, with no concept named
+            "Espresso, LinkedIn's internal storage platform, serves member profiles.",
+            {("LinkedIn", "uses", "Espresso")},
+            set(),
         ),
         (  # "T, C's X": the company's own system, of the concept's kind
             "Espresso, LinkedIn's distributed data store, serves member profiles.",

@@ -96,9 +96,23 @@ SYSTEM_NOUN = (
     r"(?:system|service|tool|platform|engine|framework|library|database|store|layer|server|"
     r"cluster|solution|product|infrastructure|pipeline)s?"
 )
+# What a team writes or rewrites in a language or on a framework: "their Ruby on Rails API".
+CODE_NOUN = (
+    r"(?:APIs?|apps?|applications?|backends?|front-?ends?|services?|microservices?|codebases?|"
+    r"monoliths?|clients?|servers?|stack|code|implementation)"
+)
 # Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
+# What a head reduces, avoids or works around is a problem, not a practice (rule 7): "reduce
+# toil", "sidesteps Python's Global Interpreter Lock". The pattern ends where the phrase of
+# the concept (or of its possessor) begins.
+AVOIDED = re.compile(
+    r"\b(?:reduc\w*|avoid\w*|prevent\w*|mitigat\w*|minimi[sz]\w*|combat\w*|fight\w*|"
+    r"sidestep\w*|bypass\w*|circumvent\w*|overc[oa]m\w*|work(?:s|ed|ing)? around|suffer\w*|"
+    r"plagued by|hit by)\s+(?:(?:the|its|their|our|any)\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
 
 
 def find_relations(post: Post, mentions: list[Mention]) -> list[Relation]:
@@ -161,6 +175,9 @@ class _Post:
         self.types = {m.canonical: m.type for m in mentions}
         self.actor = _actor(self.units)
         self.mentioned = Counter(m.canonical for m in mentions)
+        # Tails a rule gave to a named technology with too little confidence to emit: still
+        # the technology's, not the company's (rules 2 and 5), so the actor rule leaves them.
+        self.claimed: set[str] = set()
 
     def add(self, head: str, type_: str, tail: str, sentence: str, method: str) -> None:
         if head == tail or type_ not in RELATION_TYPES:
@@ -186,7 +203,9 @@ class _Post:
                 return
             type_ = "applies"  # another replaced concept: the new one is applied (rule 6)
         key = (head, type_, tail)
-        conf = relation_confidence(method)
+        conf = relation_confidence(method, type_)
+        if conf < RELATION_FLOOR and h == "TECHNOLOGY" and not method.startswith("subject"):
+            self.claimed.add(tail)
         if key not in self.found and conf >= RELATION_FLOOR:
             sentence = self.raw.get(sentence, sentence)  # as written, typeset hyphens and all
             self.found[key] = Relation(
@@ -262,7 +281,17 @@ def _actor(units: list[_Unit]) -> str | None:
     if not counts:
         return None
     (first, n), *rest = [*counts.most_common(2), (None, 0)]
-    return first if not rest or rest[0][1] < n or len(counts) == 1 else None
+    if not rest or rest[0][1] < n or len(counts) == 1:
+        return first
+    # A tie: the company the summary opens with, as its subject ("Lago, an open-source
+    # billing platform, faced …"), is what the post is about; one named later is an example.
+    summary = [u for u in units if u.field != "title"]
+    if summary and summary[0].ents:
+        lead = summary[0].ents[0]
+        opens = lead.type == "COMPANY" and not summary[0].text[: lead.s].strip()
+        if opens and counts[lead.name] == n:
+            return lead.name
+    return None
 
 
 def _sentence_rules(state: _Post, unit: _Unit) -> None:
@@ -375,6 +404,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # a purpose: "Mussel, to unify streaming …"; but in "used Envoy to rethink …",
                 # "written in Python to …" the purpose is the user's, not the technology's.
                 method = "modifier"
+            if method == "modifier" and _modifies_noun(text, nxt.e):
+                # "Hubble for event-driven certification": the purpose is the noun the
+                # concept qualifies; the phrase is still Hubble's, not the company's.
+                state.claimed.add(nxt.name)
+                method = None
             if method:
                 add(e.name, "applies", nxt.name, text, method)
                 # the phrase's further concepts: "a Rust-based HTTP proxy", "X and Y"
@@ -400,6 +434,20 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             mark = _possessive_mark(nxt, owned)
             if mark is not None and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", owned[mark:]):
                 add(e.name, "applies", ents[i + 2].name, text, "apposition")
+                add(nxt.name, "uses", e.name, text, "possessive")
+        # "uMetric, Uber's internal unified metric platform": the company's own system
+        # (rule 3), with no concept named.
+        elif (
+            e.type == "TECHNOLOGY"
+            and nxt is not None
+            and nxt.type == "COMPANY"
+            and re.fullmatch(r"\s*,\s*", gap)
+            and not _named_after(e.name, nxt.name)
+        ):
+            mark = _possessive_mark(nxt, text[nxt.e :])
+            if mark is not None and re.match(
+                r"\s+(?:[\w-]+\s+){0,4}?" + SYSTEM_NOUN + r"\b", text[nxt.e + mark :], re.I
+            ):
                 add(nxt.name, "uses", e.name, text, "possessive")
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
@@ -468,6 +516,19 @@ def _relative_object(gap: str) -> bool:
     )
 
 
+def _modifies_noun(text: str, end: int) -> bool:
+    """Whether the concept ending at ``end`` only qualifies the noun after it ("event-driven
+    certification", "storage layer"): the phrase is about that noun, not the concept."""
+    return (
+        re.match(
+            r"\s+(?!(?:and|or|in|on|at|for|to|with|of|by|via|from|across|while|that|which|is|are|"
+            r"was|were|as|using|through|into|without|within)\b)[a-z][\w-]*",
+            text[end:],
+        )
+        is not None
+    )
+
+
 def _possessive_mark(ent: _Ent, gap: str) -> int | None:
     """How many characters of ``gap`` (the text after ``ent``) mark it as a possessive: 2 for
     "C's", 1 for "Databricks' Dicer", 0 when the mention holds the mark itself; None if it
@@ -488,8 +549,8 @@ def _in_list(unit: _Unit, i: int, j: int) -> bool:
     text, ents = unit.text, unit.ents
     if not re.match(r"^\s*,", text[ents[i].e : ents[j].s]):
         return False  # "X called T", "X (T)": no list
-    if re.search(r",\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}$", text[: ents[i].s]):
-        return True
+    if re.search(r"(?:,|&)\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}$", text[: ents[i].s]):
+        return True  # "…, X, T", "pruning & X, T"
     return (
         re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?[\w-]|(?:and|or)\b)", text[ents[j].e :]) is not None
     )
@@ -718,8 +779,10 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 add(head, "migrated_to", e.name, text, "migration:upgrade")
     # "rewriting it in Rust", "rewrote the service in Go": the same system in a new language
     # ("rewriting an NGINX module in Rust" makes a new module: no move).
+    # "rewrote their Ruby on Rails API in Go": the language or framework of their own code
+    # is what they moved from.
     for match in re.finditer(
-        r"\brewr(?:ote|ite|ites|iting)\s+(?:it|(?:the|its|our|their)\s+(?:[\w-]+\s+){1,3}?)\s*in\s+",
+        r"\brewr(?:ote|ite|ites|iting)\s+(?:it|(?:the|its|our|their)\s+(?:[\w.-]+\s+){1,5}?)\s*in\s+",
         text,
         re.I,
     ):
@@ -728,6 +791,15 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             head = _mover(state, unit, dst[0])
             if head:
                 add(head, "migrated_to", dst[0].name, text, "migration:rewrite")
+                for e in ents:
+                    if (
+                        e.type == "TECHNOLOGY"
+                        and match.start() < e.s < dst[0].s
+                        and e.name != dst[0].name
+                        and re.match(r"\s+" + CODE_NOUN + r"\s+in\s+$", text[e.e : dst[0].s], re.I)
+                        and re.search(r"\b(?:its|our|their)\s+$", text[match.start() : e.s], re.I)
+                    ):
+                        add(head, "migrated_from", e.name, text, "migration:rewrite")
     # "we have written a replacement in Rust for cf-html": what is replaced is moved from
     for match in re.finditer(r"\breplacement\s+(?:in\s+[\w+#.-]+\s+)?for\s+", text, re.I):
         if not _actor_before(unit, match.start()):
@@ -809,8 +881,10 @@ def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
         v = verbs[-1]
         for e in unit.ents:
             if e.type == "TECHNOLOGY" and v.end() <= e.s < first.s:
-                if re.fullmatch(r"\s*(?:the |its |our |their )?", unit.text[v.end() : e.s]):
-                    return e.name
+                if re.fullmatch(
+                    r"\s*(?:the |its |our |their )?", unit.text[v.end() : e.s]
+                ) and not re.match(r"\s+" + CODE_NOUN + r"\b", unit.text[e.e :], re.I):
+                    return e.name  # not "rewrote their Rails API": the API's owner moves
                 break
         before = [e for e in unit.ents if e.e <= v.start()]
         if before and before[-1].type == "TECHNOLOGY":
@@ -832,7 +906,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             continue
         head = None
         window = text[max(0, e.s - 70) : e.s]
-        clause = re.split(r"[;.:]|, (?:while|but|and then|which)\b", window)[-1]
+        # a full stop ends a clause, not the one inside "2.0" or "Node.js"
+        clause = re.split(r"[;:]|\.(?!\w)|, (?:while|but|and then|which)\b", window)[-1]
         # "T, built by C", "T is used by C": the company follows, no subject is needed
         if re.match(
             r"^,?\s*(?:(?:is|was)\s+)?(?:an?\s+[^,;]{0,40}?)?(?:originally\s+)?(?:built|developed|created|"
@@ -862,7 +937,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             add(subject, "built", e.name, text, "built:called")
             continue
         verb = re.search(
-            rf"\b{BUILD_VERB}\s+(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
+            rf"\b{BUILD_VERB}\s+(?:\([^()]{{1,30}}\)\s+)?"  # "open-sourced (Apache 2.0) their"
+            r"(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
             r"(?:[\w-]+[\s,]+){0,4}?(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
             clause,
             re.I,
@@ -884,10 +960,15 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         ):
             # "launched GPU inference", "a Zig-based scheduler": the tech only qualifies
             # what was built; and the object is the first technology after the verb.
-            qualifies = COMPOUND.match(text[e.e :]) or (
-                i + 1 < len(ents)
-                and ents[i + 1].type == "CONCEPT"
-                and re.fullmatch(r"\s*(?:\d+(?:\.\d+)?\s*)?", text[e.e : ents[i + 1].s])
+            # "rewrote their Ruby on Rails API": the tech names the kind of thing built
+            qualifies = (
+                COMPOUND.match(text[e.e :])
+                or (
+                    i + 1 < len(ents)
+                    and ents[i + 1].type == "CONCEPT"
+                    and re.fullmatch(r"\s*(?:\d+(?:\.\d+)?\s*)?", text[e.e : ents[i + 1].s])
+                )
+                or re.match(r"\s+" + CODE_NOUN + r"\b", text[e.e :], re.I)
             )
             verb_at = e.s - len(clause) + verb.start()
             earlier = any(f.type == "TECHNOLOGY" and verb_at <= f.s < e.s for f in ents)
@@ -959,7 +1040,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # "T's X" with X a concept: what T implements (rule 2: the noun it attaches to);
             # "T's features, such as X, Y and Z": each of the list.
             if nxt.type == "CONCEPT" and re.fullmatch(r"\s*(?:[\w-]+\s+){0,1}", rest):
-                add(e.name, "applies", nxt.name, text, "possessive:tech")
+                if not AVOIDED.search(text[: e.s]):
+                    add(e.name, "applies", nxt.name, text, "possessive:tech")
             elif re.fullmatch(
                 r"\s*(?:key\s+|main\s+)?(?:features|capabilities|techniques|mechanisms),?\s+"
                 r"(?:such as|like|including)\s+(?:[\w-]+\s+){0,2}",
@@ -977,8 +1059,25 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 continue  # "Espresso, LinkedIn's data store": the technology's (rule 5)
             if nxt.type == "TECHNOLOGY" and _named_after(nxt.name, e.name):
                 continue  # "NVIDIA's H100 architecture": a product it sells (rule 3)
+            if nxt.type == "TECHNOLOGY" and _used_by_another(unit, i):
+                continue  # "Orla adopted Lumio's Quiver": Lumio is only its vendor (rule 3)
+            if nxt.type == "CONCEPT" and AVOIDED.search(text[: e.s]):
+                continue  # "avoided Lumio's cascading failures": a problem (rule 7)
             typ = "uses" if nxt.type == "TECHNOLOGY" else "applies"
             add(e.name, typ, nxt.name, text, "possessive")
+
+
+def _used_by_another(unit: _Unit, i: int) -> bool:
+    """Whether the possessor ``ents[i]`` in "C's T" is the object phrase of another subject's
+    use verb: "Uber automated the migration using OpenRewrite's Lossless Semantic Trees",
+    "Orla adopted Lumio's Quiver". C is then only T's vendor (rule 3)."""
+    e = unit.ents[i]
+    clause = re.split(r"[;.:]", unit.text[: e.s])[-1]
+    verb = re.search(rf"\b{USE_VERB}\s+(?:(?:the|a|an)\s+)?$", clause, re.I)
+    if verb is None:
+        return False
+    who = _clause_subject(None, unit, e.s - len(clause) + verb.start())
+    return who is not None and who != e.name
 
 
 def _builds_concept(state: _Post, unit: _Unit) -> None:
@@ -1012,7 +1111,10 @@ def _builds_concept(state: _Post, unit: _Unit) -> None:
                 if ANAPHOR.search(text[max(0, verb.start() - 40) : verb.start()])
                 else None,
             )
+        # "designed a consistent, flexible data modeling framework": adjectives between commas
+        # still open the object phrase.
         phrase = re.match(
+            r"(?:[a-z][\w-]*,\s+)*"
             r"[^,;:.()]*?(?=\s+(?:at|for|to|with|on|in|by|from|that|which|and)\b|[,;:.()]|$)",
             text[verb.end() :],
         )
@@ -1109,7 +1211,16 @@ def _another_verb(gap: str) -> bool:
     a technology): "methodologies we deploy … for detecting SDC" detects SDC, it does not
     deploy it. A use verb again ("chose to use") keeps the object the user's."""
     other = re.search(r"\b(?:for|by|in|when|while|after|before)\s+([a-z]+ing)\b", gap)
-    return other is not None and not re.fullmatch(USE_VERB, other.group(1), re.I)
+    if other is not None and not re.fullmatch(USE_VERB, other.group(1), re.I):
+        return True
+    # "adopted RDS's blue/green feature to make MySQL upgrades painless": the purpose's verb
+    # governs what follows it.
+    purpose = re.search(r"\bto\s+([a-z]+)\s+(?:[\w-]+\s+){0,2}$", gap)
+    return purpose is not None and not re.fullmatch(
+        rf"{USE_VERB}|{BUILD_VERB}|the|a|an|its|their|our|production|be|\w+ly",
+        purpose.group(1),
+        re.I,
+    )
 
 
 def _verb_end(clause: str, start: int) -> int:
@@ -1183,7 +1294,7 @@ def _actor_rules(state: _Post) -> None:
         for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
-            if e.name in heads_of:
+            if e.name in heads_of or e.name in state.claimed:
                 continue
             if about is not None and e.name != about:
                 # "ShardStore is the service we run …": the sentence is about the system,
@@ -1229,6 +1340,8 @@ def _actor_rules(state: _Post) -> None:
                     continue
                 state.add(actor, "uses", e.name, unit.text, f"actor:{how}")
             elif e.type == "CONCEPT":
+                if how == "title" and _topic_at(unit, i, actor):
+                    how = "title-at"
                 state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
         if subject is not None:
             focal = subject.name
@@ -1322,6 +1435,14 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         return True
     # "methodologies … for detecting SDC": the object of another verb than a use or build
     # verb is what the company acts on, not what it runs.
+    # … and so is the object of a purpose: "adopted RDS to make MySQL upgrades painless".
+    if e.type == "TECHNOLOGY" and re.search(
+        r"\bto\s+(?:help\s+)?(?:make|ensure|improve|keep|protect|monitor|detect|debug|test|"
+        r"benchmark|evaluate|simplify|speed up|secure)\s+(?:[\w-]+\s+){0,3}$",
+        clause,
+        re.I,
+    ):
+        return True
     gerund = re.search(r"\b(?:for|by)\s+([a-z]+ing)\s+(?:[\w()\[\]/-]+\s*){0,2}$", before)
     if (
         e.type == "TECHNOLOGY"
@@ -1339,12 +1460,7 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     ):
         return True
     # … and so is one reduced, avoided or fought: "find and reduce toil" (rule 7).
-    if e.type == "CONCEPT" and re.search(
-        r"\b(?:reduc\w*|avoid\w*|prevent\w*|mitigat\w*|minimi[sz]\w*|combat\w*|fight\w*)\s+"
-        r"(?:(?:the|its|their|our|any)\s+)?(?:[\w-]+\s+)?$",
-        before,
-        re.I,
-    ):
+    if e.type == "CONCEPT" and AVOIDED.search(before):
         return True
     if e.type != "CONCEPT":
         # "Pingora, a Rust-based HTTP proxy": the appositive describes Pingora.
@@ -1489,6 +1605,21 @@ def _vendor(unit: _Unit, i: int) -> bool:
         return False
     gap = unit.text[ents[i].e : ents[i + 1].s]
     return gap in ("'s ", "\u2019s ") or ents[i].m.text.endswith(("'s", "\u2019s"))
+
+
+def _topic_at(unit: _Unit, i: int, actor: str) -> bool:
+    """Whether the title states the concept ``ents[i]`` as its topic at the post's company:
+    "Event Sourcing and Stream Processing Pipelines at Grab", "Supercharging A/B Testing At
+    Uber", "Selecting a model for semantic search at Dropbox scale" (rule 1: a title that
+    names what the summary describes). No technology stands between them: in "Replicating
+    Kafka clusters at LinkedIn" the practice is the technology's."""
+    ents = unit.ents
+    for f in ents[i + 1 :]:
+        if f.type == "TECHNOLOGY":
+            return False
+        if f.type == "COMPANY":
+            return f.name == actor and re.search(r"\bat\s+$", unit.text[: f.s], re.I) is not None
+    return False
 
 
 def _actor_evidence(unit: _Unit) -> str:
