@@ -34,7 +34,7 @@ FLOORS = {
     "real-dev5.jsonl": {"micro": 0.75, "COMPANY": 0.90, "TECHNOLOGY": 0.79, "CONCEPT": 0.66},
     "real-dev6.jsonl": {"micro": 0.74, "COMPANY": 0.71, "TECHNOLOGY": 0.76, "CONCEPT": 0.73},
     "real-dev7.jsonl": {"micro": 0.74, "COMPANY": 0.79, "TECHNOLOGY": 0.76, "CONCEPT": 0.71},
-    "real-dev8.jsonl": {"micro": 0.74, "COMPANY": 0.73, "TECHNOLOGY": 0.75, "CONCEPT": 0.73},
+    "real-test2.jsonl": {"micro": 0.74, "COMPANY": 0.73, "TECHNOLOGY": 0.75, "CONCEPT": 0.73},
 }
 
 
