@@ -328,3 +328,15 @@ def test_a_short_alias_does_not_cut_its_own_entrys_full_name(ex):
     # A shorter core that is another idea still wins (the shortest idea rule).
     got = found(ex, "Notes", "We moved durable execution engines to Temporal.")
     assert ("CONCEPT", "durable execution") in got
+
+
+def test_speakers_are_people_not_tools(ex):
+    got = found(
+        ex,
+        "Streaming changes at scale",
+        "In this episode, Kevin and Doug explain how Stripe shards its ledger. "
+        "Gunnar Morling shows how Debezium streams changes from Postgres.",
+    )
+    names = {c for _, c in got}
+    assert not names & {"Kevin", "Doug", "Gunnar Morling", "Gunnar", "Morling"}
+    assert {("COMPANY", "Stripe"), ("TECHNOLOGY", "Debezium")} <= got

@@ -18,6 +18,7 @@ from spacy.util import minibatch
 
 from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import is_generic, phrases
+from kgraph.extract.people import is_person
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import (
     POSSESSIVE,
@@ -353,6 +354,8 @@ def _plausible(span: Span, label: str) -> bool:
     trade = len(span) > 1 and _org_word(span[-1])
     if len(span) > 1 and label in SINGLE_ONLY and not trade:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
+    if not trade and is_person([t.text for t in span]):
+        return False  # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools
     if any(t.like_num or t.is_stop or (t.is_punct and t.text not in "-.&/") for t in span):
         return False
     if any(t.lower_ in NOT_NAMES for t in span) or (is_generic(span[-1].text) and not trade):

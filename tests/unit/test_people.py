@@ -1,0 +1,20 @@
+"""Given names keep speakers out of the entities, and never shadow an ontology name."""
+
+from __future__ import annotations
+
+from kgraph.extract.people import given_names, is_person, ontology_words
+
+
+def test_a_given_name_alone_or_with_a_surname_is_a_person():
+    assert is_person(["Kevin"])
+    assert is_person(["Gunnar", "Morling"])
+    assert not is_person(["Kevin", "scheduler"])  # a lower-case word is no surname
+    assert not is_person(["Debezium"])
+
+
+def test_no_ontology_name_is_a_given_name():
+    """Regenerate data/people/given_names.txt (python -m kgraph.extract.people) when this fails."""
+    names = given_names()
+    assert len(names) > 10_000
+    assert not names & ontology_words()
+    assert not {"Ray", "Julia", "Cassandra", "Delta"} & names
