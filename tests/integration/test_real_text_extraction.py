@@ -340,3 +340,11 @@ def test_speakers_are_people_not_tools(ex):
     names = {c for _, c in got}
     assert not names & {"Kevin", "Doug", "Gunnar Morling", "Gunnar", "Morling"}
     assert {("COMPANY", "Stripe"), ("TECHNOLOGY", "Debezium")} <= got
+
+
+def test_generic_data_activities_are_not_concepts(ex):
+    got = found(
+        ex, "Notes", "Teams moved data processing and data management onto a data pipeline."
+    )
+    assert ("CONCEPT", "data pipeline") in got
+    assert not {c for _, c in got} & {"data processing", "data management"}
