@@ -30,9 +30,10 @@ VAGUE_COMPOUNDS = phrases(
     """
 )
 TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
-# Heads that name an engineering technique or a system category (the issue's "domain
-# heads"): with a modifier from the concept vocabulary they make a term on their own
-# ("trace propagation", "distributed scheduler"); other heads need the post's support.
+# Heads that name an engineering technique, a system category or a failure mode: with a
+# modifier from the concept vocabulary they make a term on their own ("trace propagation",
+# "distributed scheduler", "lock contention", "index bloat"); other heads need the post's
+# support.
 DOMAIN_HEADS = phrases(
     """
     caching batching sharding hashing replication partitioning scheduling scheduler
@@ -41,6 +42,9 @@ DOMAIN_HEADS = phrases(
     backoff throttling shedding limiting limiter routing tracing profiling deduplication
     parallelism idempotency failover firewall mesh proxy gateway broker locking lock filter
     capture isolation tolerance quorum checkpointing compaction ingestion handoff
+    contention amplification bloat starvation corruption exhaustion leak stampede storm
+    thrashing fragmentation poisoning hijacking spoofing exfiltration escalation eviction
+    invalidation warming pooling multiplexing pipelining quantization prefetching
     """
 )
 # Verbs that start a headline's clause ("to Unify Streaming", "Scale Your Queues"): without a
@@ -49,6 +53,8 @@ VERB_STARTS = phrases(
     """
     unify build scale improve reduce make use run speed boost cut enable power simplify
     accelerate bring keep move ship solve tame fix rethink rebuild rewrite replace avoid
+    hit see saw get got face cause add handle prevent detect find hunt debug diagnose
+    mitigate eliminate tackle address survive
     """
 )
 
