@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kgraph.extract import confidence
 from kgraph.extract.generic import GENERIC_HEADS as GENERIC
-from kgraph.extract.generic import VAGUE, is_generic, phrases
+from kgraph.extract.generic import PRACTICE_HEADS, UMBRELLA, VAGUE, is_generic, phrases
 from kgraph.extract.spans import Candidate, add_candidates, covered, is_title_case
 from kgraph.extract.variants import singular
 
@@ -104,7 +104,9 @@ class ConceptMiner:
                 words[-1] = singular(words[-1])
                 # A generic head ("tracing pipeline", "product analytics", "online storage")
                 # names a thing, not an idea; ideas with such heads are ontology entries.
-                if is_generic(" ".join(words)) or is_generic(words[-1]):
+                if is_generic(" ".join(words)) or (
+                    is_generic(words[-1]) and not _practice(words)
+                ):
                     continue
                 score = self.score(words)
                 if score < self.support_threshold:
@@ -167,7 +169,7 @@ class ConceptMiner:
         if all(w in GENERIC or w in VAGUE for w in content):
             return 0.0
         score = 0.4
-        if head in DOMAIN_HEADS:
+        if head in DOMAIN_HEADS or _practice(content):
             score += 0.3
         elif head in self.heads or head.endswith(TECHNICAL_SUFFIX):
             score += 0.25
@@ -214,6 +216,18 @@ def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
                 Candidate(tok.i, tok.i + 2, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX)
             )
     return found
+
+
+def _practice(words: list[str]) -> bool:
+    """A discipline named by its specific object: ``resilience engineering``, ``chaos
+    testing``, ``synthetic monitoring`` (not the umbrella ``data engineering``)."""
+    return (
+        len(words) == 2
+        and words[1] in PRACTICE_HEADS
+        and words[0] not in UMBRELLA
+        and words[0] not in VAGUE
+        and not words[0].endswith(("ed", "ing", "ive"))  # "proactive monitoring" is monitoring
+    )
 
 
 def _verbish(word: str) -> bool:
