@@ -328,3 +328,30 @@ def test_a_short_alias_does_not_cut_its_own_entrys_full_name(ex):
     # A shorter core that is another idea still wins (the shortest idea rule).
     got = found(ex, "Notes", "We moved durable execution engines to Temporal.")
     assert ("CONCEPT", "durable execution") in got
+
+
+def test_an_acronym_of_a_concept_the_post_names_is_that_concept(ex):
+    summary = "DR is the safety net for large disasters; this covers disaster recovery."
+    got = {(m.text, m.type, m.canonical) for m in ex.extract_text("Notes", summary)}
+    assert ("DR", "CONCEPT", "disaster recovery") in got
+    # Initials come from the words the post writes: one word ("staging") spells nothing.
+    summary = "Operational fit: staging, purge rules. SE coverage matters."
+    assert not [m for m in ex.extract_text("Notes", summary) if m.text == "SE"]
+
+
+def test_plural_acronyms_of_concepts_are_the_spelled_out_concept(ex):
+    got = {(m.text, m.type, m.canonical) for m in ex.extract_text("Notes", "We audited ACLs.")}
+    assert ("ACLs", "CONCEPT", "access control list") in got
+
+
+def test_failure_modes_and_disciplines_are_mined(ex):
+    got = found(ex, "Notes", "After the upgrade we hit index bloat and thread starvation.")
+    assert {("CONCEPT", "index bloat"), ("CONCEPT", "thread starvation")} <= got
+    got = found(ex, "Notes", "They adopted resilience engineering and proactive monitoring.")
+    assert ("CONCEPT", "resilience engineering") in got
+    assert ("CONCEPT", "proactive monitoring") not in got
+
+
+def test_a_registry_term_does_not_cut_a_curated_concept(ex):
+    got = found(ex, "Notes", "The team reached a high cache hit rate after the change.")
+    assert ("CONCEPT", "cache hit ratio") in got and ("CONCEPT", "cache hit") not in got
