@@ -104,9 +104,7 @@ class ConceptMiner:
                 words[-1] = singular(words[-1])
                 # A generic head ("tracing pipeline", "product analytics", "online storage")
                 # names a thing, not an idea; ideas with such heads are ontology entries.
-                if is_generic(" ".join(words)) or (
-                    is_generic(words[-1]) and not _practice(words)
-                ):
+                if is_generic(" ".join(words)) or (is_generic(words[-1]) and not _practice(words)):
                     continue
                 score = self.score(words)
                 if score < self.support_threshold:
