@@ -267,7 +267,9 @@ def _concept_acronyms(post, pieces, found, onto) -> list:
             acr = _initials(m.text)
             if acr:
                 concepts.setdefault(acr, set()).add(m.canonical)
-    if not concepts:
+    # Most posts have no such acronym: look in the raw fields before building any doc text.
+    raw = f"{post.title or ''} {post.summary or ''}"
+    if not concepts or not any(m.group(1) in concepts for m in _ACRONYM_WORD.finditer(raw)):
         return found
     by_start = {(m.field, m.start): k for k, (m, _, _) in enumerate(found)}
     out = list(found)
