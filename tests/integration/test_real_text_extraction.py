@@ -355,3 +355,25 @@ def test_failure_modes_and_disciplines_are_mined(ex):
 def test_a_registry_term_does_not_cut_a_curated_concept(ex):
     got = found(ex, "Notes", "The team reached a high cache hit rate after the change.")
     assert ("CONCEPT", "cache hit ratio") in got and ("CONCEPT", "cache hit") not in got
+
+
+def test_an_alert_is_a_message_and_alerting_the_practice(ex):
+    got = {
+        (m.text, m.canonical)
+        for m in ex.extract_text("Notes", "Alerts go to Slack; alerting pages on-call.")
+    }
+    assert ("alerting", "alerting") in got
+    assert not [t for t, _ in got if t.lower().startswith("alert") and t != "alerting"]
+
+
+def test_established_reliability_terms(ex):
+    summary = (
+        "A status page and checksums caught silent data corruption; the incident report followed."
+    )
+    got = found(ex, "Notes", summary)
+    assert {
+        ("CONCEPT", "status page"),
+        ("CONCEPT", "checksum"),
+        ("CONCEPT", "silent data corruption"),
+        ("CONCEPT", "postmortem"),
+    } <= got

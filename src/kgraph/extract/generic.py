@@ -6,7 +6,8 @@ such as ``machine learning`` are concepts under those rules, so they are not lis
 The ontology keeps broad entries (``database``, ``security``) as is-a parents for the graph,
 and some aliases are plain words (``reliability`` for reliability engineering); a mention
 whose surface is one of these is dropped. ``low latency`` and ``high throughput`` stay:
-only the bare terms are generic.
+only the bare terms are generic. So does ``alerting``: an ``alert`` is one message, not the
+practice.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ uptime, downtime, automation, engineering, development, deployment, testing, mon
 analytics, computing, compute, application, app, system, tool, tooling, framework,
 algorithm, model, workload, traffic, scale, scaling, growth, innovation, transformation,
 architecture, design, queries per second, requests per second, internet, web, website, mobile,
-user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui
+user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui, alert
 """
 GENERIC = phrases(_LIST)
 
