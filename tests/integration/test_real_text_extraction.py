@@ -377,3 +377,14 @@ def test_established_reliability_terms(ex):
         ("CONCEPT", "silent data corruption"),
         ("CONCEPT", "postmortem"),
     } <= got
+
+
+def test_category_acronyms_are_spelled_out_concepts(ex):
+    got = found(ex, "Notes", "Staff reach the VPN and the SIEM; TTLs expire cache keys.")
+    assert {
+        ("CONCEPT", "virtual private network"),
+        ("CONCEPT", "security information and event management"),
+        ("CONCEPT", "time to live"),
+        ("CONCEPT", "cache key"),
+    } <= got
+    assert ("CONCEPT", "DDoS attack") in found(ex, "Notes", "A DDoS hit the edge.")
