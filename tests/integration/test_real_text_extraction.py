@@ -348,3 +348,62 @@ def test_generic_data_activities_are_not_concepts(ex):
     )
     assert ("CONCEPT", "data pipeline") in got
     assert not {c for _, c in got} & {"data processing", "data management"}
+
+
+def test_an_acronym_of_a_concept_the_post_names_is_that_concept(ex):
+    summary = "DR is the safety net for large disasters; this covers disaster recovery."
+    got = {(m.text, m.type, m.canonical) for m in ex.extract_text("Notes", summary)}
+    assert ("DR", "CONCEPT", "disaster recovery") in got
+    # Initials come from the words the post writes: one word ("staging") spells nothing.
+    summary = "Operational fit: staging, purge rules. SE coverage matters."
+    assert not [m for m in ex.extract_text("Notes", summary) if m.text == "SE"]
+
+
+def test_plural_acronyms_of_concepts_are_the_spelled_out_concept(ex):
+    got = {(m.text, m.type, m.canonical) for m in ex.extract_text("Notes", "We audited ACLs.")}
+    assert ("ACLs", "CONCEPT", "access control list") in got
+
+
+def test_failure_modes_and_disciplines_are_mined(ex):
+    got = found(ex, "Notes", "After the upgrade we hit index bloat and thread starvation.")
+    assert {("CONCEPT", "index bloat"), ("CONCEPT", "thread starvation")} <= got
+    got = found(ex, "Notes", "They adopted resilience engineering and proactive monitoring.")
+    assert ("CONCEPT", "resilience engineering") in got
+    assert ("CONCEPT", "proactive monitoring") not in got
+
+
+def test_a_registry_term_does_not_cut_a_curated_concept(ex):
+    got = found(ex, "Notes", "The team reached a high cache hit rate after the change.")
+    assert ("CONCEPT", "cache hit ratio") in got and ("CONCEPT", "cache hit") not in got
+
+
+def test_an_alert_is_a_message_and_alerting_the_practice(ex):
+    got = {
+        (m.text, m.canonical)
+        for m in ex.extract_text("Notes", "Alerts go to Slack; alerting pages on-call.")
+    }
+    assert ("alerting", "alerting") in got
+    assert not [t for t, _ in got if t.lower().startswith("alert") and t != "alerting"]
+
+
+def test_established_reliability_terms(ex):
+    summary = (
+        "A status page and checksums caught silent data corruption; the incident report followed."
+    )
+    got = found(ex, "Notes", summary)
+    assert {
+        ("CONCEPT", "status page"),
+        ("CONCEPT", "checksum"),
+        ("CONCEPT", "silent data corruption"),
+        ("CONCEPT", "postmortem"),
+    } <= got
+
+
+def test_category_acronyms_are_spelled_out_concepts(ex):
+    got = found(ex, "Notes", "Staff reach the SIEM; TTLs expire cache keys.")
+    assert {
+        ("CONCEPT", "security information and event management"),
+        ("CONCEPT", "time to live"),
+        ("CONCEPT", "cache key"),
+    } <= got
+    assert ("CONCEPT", "DDoS attack") in found(ex, "Notes", "A DDoS hit the edge.")

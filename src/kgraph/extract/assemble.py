@@ -71,6 +71,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
             if mention is not None:
                 found.append((mention, span._.kg_ambiguous, span.id_))
     found += _acronym_uses(post, pieces, found, onto)
+    found = _concept_acronyms(post, pieces, found, onto)
     found = _one_type_per_name(found)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
     uses = Counter(m.entity_key for m, _, _ in found)
@@ -242,6 +243,63 @@ def _acronym_uses(post, pieces, found, onto) -> list:
                 if mention is not None:
                     extra.append((mention, False, key))
     return extra
+
+
+# An acronym as written: capitals (two to six), maybe a plural "s" ("SLOs", "ACLs").
+_ACRONYM_WORD = re.compile(r"\b([A-Z]{2,6})s?\b")
+
+
+def _initials(name: str) -> str:
+    """``silent data corruption`` → ``SDC``; ``zero-downtime migration`` → ``ZDM``."""
+    words = name.replace("-", " ").split()
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def _concept_acronyms(post, pieces, found, onto) -> list:
+    """An acronym whose letters are the initials of a concept the post names is that
+    concept (entity rules: acronym and expansion share a canonical): ``DR`` beside
+    ``disaster recovery``, ``SDC`` beside ``Silent Data Corruption``. The post's own use of
+    the expansion is the definition, so an unknown acronym (or one discovery took for a
+    name) is not guessed from initials alone. A curated name of another type is kept."""
+    concepts = {}
+    for m, _, _ in found:
+        if m.type == "CONCEPT":
+            acr = _initials(m.text)
+            if acr:
+                concepts.setdefault(acr, set()).add(m.canonical)
+    # Most posts have no such acronym: look in the raw fields before building any doc text.
+    raw = f"{post.title or ''} {post.summary or ''}"
+    if not concepts or not any(m.group(1) in concepts for m in _ACRONYM_WORD.finditer(raw)):
+        return found
+    by_start = {(m.field, m.start): k for k, (m, _, _) in enumerate(found)}
+    out = list(found)
+    dropped = set()
+    taken = {(m.field, i) for m, _, _ in found for i in range(m.start, m.end)}
+    for piece in pieces:
+        raw = piece.doc.text
+        for match in _ACRONYM_WORD.finditer(raw):
+            names = concepts.get(match.group(1))
+            if not names or len(names) != 1:
+                continue
+            start = piece.field_start(match.start())
+            k = by_start.get((piece.field, start))
+            if k is not None:
+                old = found[k][0]
+                entry = onto.entries.get(old.entity_key)
+                if old.type == "CONCEPT" or (entry is not None and not entry.registry):
+                    continue
+                dropped.add(k)
+            elif (piece.field, start) in taken:
+                continue
+            (name,) = names
+            key = "CONCEPT:" + name
+            mention = _mention(
+                post, piece, match.start(), match.end(), "CONCEPT", key, "rule",
+                confidence.ACRONYM_ELSEWHERE, onto,
+            )  # fmt: skip
+            if mention is not None:
+                out.append((mention, False, key))
+    return [x for k, x in enumerate(out) if k not in dropped]
 
 
 def _repeated(mention: Mention, post: Post) -> bool:

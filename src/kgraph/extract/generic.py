@@ -10,6 +10,7 @@ name (``data processing``, ``data management``…). ``low latency`` and ``high t
 stay, though the rules drop them: in a small corpus they are often the only idea two posts
 share (the shipped corpus's Airbnb and Databricks posts), and a graph without them answers
 "how does Airbnb connect to sharding" with nothing.
+A bare ``alert`` is one message, not the practice (``alerting`` is).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ algorithm, model, workload, traffic, scale, scaling, growth, innovation, transfo
 architecture, design, queries per second, requests per second, internet, web, website, mobile,
 user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui,
 transactions per second, data processing, data collection,
-data management, data storage, data retrieval, storage and retrieval
+data management, data storage, data retrieval, storage and retrieval, alert
 """
 GENERIC = phrases(_LIST)
 

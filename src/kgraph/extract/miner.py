@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from kgraph.extract import confidence
 from kgraph.extract.generic import GENERIC_HEADS as GENERIC
-from kgraph.extract.generic import VAGUE, is_generic, phrases
+from kgraph.extract.generic import PRACTICE_HEADS, UMBRELLA, VAGUE, is_generic, phrases
 from kgraph.extract.spans import Candidate, add_candidates, covered, is_title_case
 from kgraph.extract.variants import singular
 
@@ -30,9 +30,10 @@ VAGUE_COMPOUNDS = phrases(
     """
 )
 TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
-# Heads that name an engineering technique or a system category (the issue's "domain
-# heads"): with a modifier from the concept vocabulary they make a term on their own
-# ("trace propagation", "distributed scheduler"); other heads need the post's support.
+# Heads that name an engineering technique, a system category or a failure mode: with a
+# modifier from the concept vocabulary they make a term on their own ("trace propagation",
+# "distributed scheduler", "lock contention", "index bloat"); other heads need the post's
+# support.
 DOMAIN_HEADS = phrases(
     """
     caching batching sharding hashing replication partitioning scheduling scheduler
@@ -41,6 +42,9 @@ DOMAIN_HEADS = phrases(
     backoff throttling shedding limiting limiter routing tracing profiling deduplication
     parallelism idempotency failover firewall mesh proxy gateway broker locking lock filter
     capture isolation tolerance quorum checkpointing compaction ingestion handoff
+    contention amplification bloat starvation corruption exhaustion leak stampede storm
+    thrashing fragmentation poisoning hijacking spoofing exfiltration escalation eviction
+    invalidation warming pooling multiplexing pipelining quantization prefetching
     """
 )
 # Verbs that start a headline's clause ("to Unify Streaming", "Scale Your Queues"): without a
@@ -49,6 +53,8 @@ VERB_STARTS = phrases(
     """
     unify build scale improve reduce make use run speed boost cut enable power simplify
     accelerate bring keep move ship solve tame fix rethink rebuild rewrite replace avoid
+    hit see saw get got face cause add handle prevent detect find hunt debug diagnose
+    mitigate eliminate tackle address survive
     """
 )
 
@@ -98,7 +104,7 @@ class ConceptMiner:
                 words[-1] = singular(words[-1])
                 # A generic head ("tracing pipeline", "product analytics", "online storage")
                 # names a thing, not an idea; ideas with such heads are ontology entries.
-                if is_generic(" ".join(words)) or is_generic(words[-1]):
+                if is_generic(" ".join(words)) or (is_generic(words[-1]) and not _practice(words)):
                     continue
                 score = self.score(words)
                 if score < self.support_threshold:
@@ -161,7 +167,7 @@ class ConceptMiner:
         if all(w in GENERIC or w in VAGUE for w in content):
             return 0.0
         score = 0.4
-        if head in DOMAIN_HEADS:
+        if head in DOMAIN_HEADS or _practice(content):
             score += 0.3
         elif head in self.heads or head.endswith(TECHNICAL_SUFFIX):
             score += 0.25
@@ -208,6 +214,18 @@ def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
                 Candidate(tok.i, tok.i + 2, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX)
             )
     return found
+
+
+def _practice(words: list[str]) -> bool:
+    """A discipline named by its specific object: ``resilience engineering``, ``chaos
+    testing``, ``synthetic monitoring`` (not the umbrella ``data engineering``)."""
+    return (
+        len(words) == 2
+        and words[1] in PRACTICE_HEADS
+        and words[0] not in UMBRELLA
+        and words[0] not in VAGUE
+        and not words[0].endswith(("ed", "ing", "ive"))  # "proactive monitoring" is monitoring
+    )
 
 
 def _verbish(word: str) -> bool:

@@ -52,7 +52,7 @@ class OntologyResolver:
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
         for match in matches:
             entry = self.table.get(match.id_, {})
-            if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts, entry):
+            if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts, entry, self.table):
                 continue
             end = with_possessive(doc, match.start, _with_version(match))
             # A registry concept needs support however long (the loader spares field-glossary
@@ -294,7 +294,9 @@ def _unwanted(match, text: str) -> bool:
     )
 
 
-def _has_shorter_core(match, concepts: dict[tuple[int, int], str], entry: dict) -> bool:
+def _has_shorter_core(
+    match, concepts: dict[tuple[int, int], str], entry: dict, table: dict | None = None
+) -> bool:
     """The shortest span that names the idea wins: ``durable execution engines`` is
     ``durable execution``, ``intelligent load balancing`` is ``load balancing``.
 
@@ -303,13 +305,16 @@ def _has_shorter_core(match, concepts: dict[tuple[int, int], str], entry: dict) 
     ``ML platform``), an established term can start with a size or age word (``large
     language model``, ``modern data stack``, ``automatic failover``), and a shorter form
     that is the same entry's alias does not cut its full name (``staging environment``,
-    not ``staging``)."""
+    not ``staging``), nor does a generated registry term cut a curated one (``cache hit
+    rate`` stays the curated ``cache hit ratio``, not the glossary's ``cache hit``)."""
     first, last = match[0].lower_, match[-1].lower_
     name = str(entry.get("name", "")).lower().split()
     own = bool(name) and not entry.get("registry")
     shorter = concepts.get((match.start, match.end - 1))
     if shorter is not None and (last in GENERIC_HEADS or singular(last) in GENERIC_HEADS):
         if own and shorter == match.id_ and singular(last) == name[-1]:
+            return False
+        if own and table is not None and table.get(shorter, {}).get("registry"):
             return False
         return not (own and singular(last) == "platform" == name[-1])
     if first in VAGUE and (match.start + 1, match.end) in concepts:
