@@ -328,3 +328,37 @@ def test_a_short_alias_does_not_cut_its_own_entrys_full_name(ex):
     # A shorter core that is another idea still wins (the shortest idea rule).
     got = found(ex, "Notes", "We moved durable execution engines to Temporal.")
     assert ("CONCEPT", "durable execution") in got
+
+
+def test_chat_role_and_period_abbreviations_are_not_names(ex):
+    got = found(ex, "Notes", "A DIY approach let each DBA cut costs 20% YoY, LOL, across VMs.")
+    names = {name for type_, name in got if type_ != "CONCEPT"}
+    assert not names & {"DIY", "DBA", "YoY", "LOL", "VMs", "VM"}
+
+
+def test_a_nationality_is_not_a_name(ex):
+    got = found(ex, "Notes", "Eventual consistency may sound different to German speakers.")
+    assert not any(name == "German" for _, name in got)
+
+
+def test_a_plain_word_name_inside_a_longer_capitalised_name_is_not_that_name(ex):
+    # Self (a language) and Pickle (a format) are registry names that are English words.
+    got = found(ex, "Notes", "Read more on The Last Pickle blog about Kafka Self-Serve.")
+    assert ("TECHNOLOGY", "Pickle") not in got and ("TECHNOLOGY", "Self") not in got
+
+
+def test_a_known_product_followed_by_capitalised_words_is_one_product(ex):
+    got = found(ex, "Notes", "To fix this, we developed Kafka Self-Serve, our storage platform.")
+    assert ("TECHNOLOGY", "Kafka Self-Serve") in got
+
+
+def test_an_ambiguous_company_opening_a_sentence_and_acting_is_the_company(ex):
+    got = found(ex, "Weekly notes", "Grab has seen cache writes race. This explains the fix.")
+    assert ("COMPANY", "Grab") in got
+    got = found(ex, "Weekly notes", "Grab the handle and turn it. Then it opens.")
+    assert ("COMPANY", "Grab") not in got
+
+
+def test_releasing_and_sharing_work_makes_an_unknown_name_a_company(ex):
+    got = found(ex, "Notes", "Zorvane has released the core of its branching engine.")
+    assert ("COMPANY", "Zorvane") in got

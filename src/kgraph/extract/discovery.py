@@ -84,10 +84,27 @@ ORG_VERB_STEMS = (
     "wrote",
     "describes",
     "described",
+    # What organisations do with their work: "Xata has released", "Dropbox shares".
+    "releas",
+    "shares",
+    "shared",
+    "publish",
+    "unveil",
 )
 # The verbs above that people do as much as organisations ("Dana describes"): an unknown word
 # before them is not made a name on their evidence alone.
-AUTHOR_STEMS = ("writes", "wrote", "describes", "described", "join", "hire", "hiring")
+AUTHOR_STEMS = (
+    "writes",
+    "wrote",
+    "describes",
+    "described",
+    "join",
+    "hire",
+    "hiring",
+    "shares",
+    "shared",
+    "publish",
+)
 ACTION_STEMS = tuple(s for s in ORG_VERB_STEMS if s not in AUTHOR_STEMS)
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
 TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
@@ -99,8 +116,14 @@ GENERIC_ACRONYMS = phrases(
     """
     URL URI ISP FAQ CEO CTO CIO CFO COO CISO VP SVP EVP HR PM PR QA ROI KPI OKR UI UX USD EUR
     IPC RPC TPS RPS QPS MVP POC PoC TBD ETA SLO SLA SLI SRE SWE
+    DBA DBRE CRE SDE SDET EM IC
+    YoY QoQ MoM WoW YTD EOD EOW EOY
+    LOL ROFL LMAO IMO IMHO FYI TBH AFAIK ICYMI TLDR DIY ASAP AKA OMG WTF BTW
+    VM VFS
     """
 )
+"""Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
+``LOL``) and generic machine words (``VMs``): acronyms no product or company is named."""
 NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
@@ -148,6 +171,18 @@ class ModelDiscovery:
             self._recognise(batch)
             yield from (self(doc) for doc in batch)
 
+    def _plain_names(self) -> frozenset[str]:
+        """The keys of the ontology's names that are also plain words (``Self``, ``Charity``):
+        marked ambiguous in the resolver's table; read once per table."""
+        table = {}
+        if self.nlp is not None and "kgraph_resolver" in self.nlp.component_names:
+            table = getattr(self.nlp.get_pipe("kgraph_resolver"), "table", {})
+        cached = getattr(self, "_plain", None)
+        if cached is None or cached[0] is not table:  # refilled from another ontology
+            cached = (table, frozenset(k for k, e in table.items() if e.get("ambiguous")))
+            self._plain = cached
+        return cached[1]
+
     def _recognise(self, docs: list[Doc]) -> None:
         """Set ``doc.ents`` from the NER run on the sentences that need it, in one batch."""
         ner = self.nlp.get_pipe("ner") if self.nlp and "ner" in self.nlp.component_names else None
@@ -175,7 +210,7 @@ class ModelDiscovery:
             self._recognise([doc])
         if not doc.has_annotation("ENT_IOB"):
             return doc
-        _extend_makers(doc, self.technology_conf, self.company_conf)
+        _extend_makers(doc, self.technology_conf, self.company_conf, self._plain_names())
         taken, found = covered(doc), []
         spans = [e for e in doc.ents if e.label_ in self.labels]
         in_ents = {i for e in spans for i in range(e.start, e.end)}
@@ -359,8 +394,12 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ == "scale":
         return False  # "at Massive Scale", "at Planet Scale": a size, not a name
-    if span.text.rstrip("s") in GENERIC_ACRONYMS:
+    if span.text in GENERIC_ACRONYMS or (
+        span.text.endswith("s") and span.text[:-1] in GENERIC_ACRONYMS
+    ):
         return False  # "URL", "ISPs": acronyms of generic things, not names
+    if label == "NORP" and len(span) == 1 and is_english_word(span.text):
+        return False  # "German speakers": a nationality or language, not a product
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
     if span[-1].text.endswith(EVENT_ENDINGS) or event_follows(doc, span.end):
@@ -445,7 +484,13 @@ def _org_after(doc: Doc, i: int) -> bool:
         return True
     if doc[i].lower_ in ROLE_MODIFIERS and i + 1 < len(doc) and doc[i + 1].lower_ in ROLES:
         return True
-    return doc[i].text in POSSESSIVE and i + 1 < len(doc) and doc[i + 1].lower_ in TEAM_WORDS
+    if doc[i].text not in POSSESSIVE:
+        return False
+    # "X's team", and "X's Model Lifecycle team": a team named inside the organisation.
+    j = i + 1
+    while j < min(i + 4, len(doc) - 1) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in TEAM_WORDS
 
 
 def _marked(word: str) -> bool:
@@ -566,27 +611,42 @@ def _ordinary_opener(text: str) -> bool:
     return text.isalpha() and text[1:].islower() and is_english_word(text)
 
 
-def _extend_makers(doc: Doc, technology_conf: float, company_conf: float) -> None:
+def _extend_makers(
+    doc: Doc, technology_conf: float, company_conf: float, plain: frozenset[str] = frozenset()
+) -> None:
     """A known company's name followed by capitalised words is one product or unit name
     (entity rules): ``Uber Eats``, ``Google Suite``, ``Altinity Operator``, not the company
-    and a stray word. Only outside headlines, where capitals mark names; the longer name is
+    and a stray word; so is a known one-word product's (``Kafka Self-Serve``, ``Flink CDC``). Only outside headlines, where capitals mark names; the longer name is
     a COMPANY when the sentence treats it as an organisation (``at X``, ``X engineers``)."""
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False
     for n, span in enumerate(spans):
-        if span.label_ != "COMPANY" or span._.kg_method != "ontology" or span.end >= len(doc):
+        if span.label_ == "CONCEPT" or span._.kg_method != "ontology" or span.end >= len(doc):
             continue
+        if span.label_ == "TECHNOLOGY" and (len(span) > 1 or span.id_ in plain):
+            continue  # only a sure one-word product names a longer one ("Kafka Self-Serve")
         if doc[span.end - 1].text in POSSESSIVE:
             continue  # "Amazon's Prime Video": a possessive breaks the name
         end = span.end
-        while end < len(doc) and end - span.end < 2 and _continues_name(doc[end]):
+        while (
+            end < len(doc)
+            and end - span.end < 2
+            and _continues_name(doc[end])
+            and not _covered_at(spans, end)  # "H100 GPUs": a second known name
+        ):
             end += 1
+            if _hyphen_glued(doc, end):
+                end += 2  # "Self-Serve": one word written with a hyphen
         if end == span.end or is_title_case(span.sent) or end > span.sent.end:
             continue
         if end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
             continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
         name = doc[span.start : end]
-        org = _organisation(name, "ORG") and not (end < len(doc) and doc[end].text in POSSESSIVE)
+        org = (
+            (span.label_ == "COMPANY" or _org_word(name[-1]))
+            and _organisation(name, "ORG")
+            and not (end < len(doc) and doc[end].text in POSSESSIVE)
+        )
         type_ = "COMPANY" if org else "TECHNOLOGY"
         spans[n] = Span(
             doc,
@@ -600,6 +660,18 @@ def _extend_makers(doc: Doc, technology_conf: float, company_conf: float) -> Non
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+def _hyphen_glued(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen joining the word before it to a capitalised word."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].text[:1].isupper()
+        and doc[i + 1].is_alpha
+    )
 
 
 def _continues_name(tok) -> bool:
