@@ -362,3 +362,18 @@ def test_an_ambiguous_company_opening_a_sentence_and_acting_is_the_company(ex):
 def test_releasing_and_sharing_work_makes_an_unknown_name_a_company(ex):
     got = found(ex, "Notes", "Zorvane has released the core of its branching engine.")
     assert ("COMPANY", "Zorvane") in got
+
+
+def test_capitalised_dictionary_words_inside_a_sentence_are_a_name(ex):
+    summary = "Pulled from the Quiet Harbor Archive, here is a story of how a team rewrote its API."
+    got = found(ex, "Notes", summary)
+    assert any(name == "Quiet Harbor Archive" for _, name in got)
+    # half of a hyphenated name is not a name; nor is an event
+    got = found(ex, "Notes", "It uses Semi-Quiet Harbor ideas and streamed the World Cup to users.")
+    names = {name for _, name in got}
+    assert "Quiet Harbor" not in names and "World Cup" not in names
+
+
+def test_an_institution_word_ends_an_organisation_name(ex):
+    got = found(ex, "Notes", "The Lumen Foundation report covers Kafka tuning.")
+    assert ("COMPANY", "Lumen Foundation") in got

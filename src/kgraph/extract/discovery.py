@@ -40,6 +40,8 @@ ORG_TRADES = phrases(
     """
     robotics logistics energy airlines motors holdings ventures therapeutics insurance
     bank financial pharmaceuticals entertainment studios games foods retail brands partners
+    foundation institute university association society council agency department
+    ministry bureau commission consortium alliance
     """
 )
 ORG_CUES = phrases(
@@ -109,7 +111,25 @@ ACTION_STEMS = tuple(s for s in ORG_VERB_STEMS if s not in AUTHOR_STEMS)
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
 TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
 AUXILIARIES = frozenset(["has", "have", "had", "is", "was", "recently", "then", "also", "now"])
-EVENT_ENDINGS = ("Con", "con", "Summit", "Conf", "Conference", "Meetup", "Day", "Days")
+EVENT_ENDINGS = (
+    "Con",
+    "con",
+    "Summit",
+    "Conf",
+    "Conference",
+    "Meetup",
+    "Day",
+    "Days",
+    "Cup",
+    "Olympics",
+    "Championship",
+    "Championships",
+    "Festival",
+    "Awards",
+    "Hackathon",
+    "Expo",
+    "Symposium",
+)
 SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
 # Upper-case words that name generic things or roles, never a product or a company.
 GENERIC_ACRONYMS = phrases(
@@ -230,6 +250,7 @@ class ModelDiscovery:
                 )
             )
         ]
+        spans += _capitalised_runs(doc, taken | in_ents)
         for ent in spans:
             span = _trim(ent)
             if span is not None and span.end < len(doc) and _org_word(doc[span.end]):
@@ -660,6 +681,37 @@ def _extend_makers(
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+def _capitalised_runs(doc: Doc, skip: set[int]) -> list[Span]:
+    """Two or three capitalised dictionary words inside a sentence that is not a headline,
+    that the NER left alone: a name (``the Internet Archive``, ``our Safe Mode``). Words no
+    dictionary has are left to the NER: they are mostly people's names (``Micah Wylde``)."""
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if i in skip or not _run_word(tok) or tok.is_sent_start:
+            i += 1
+            continue
+        end = i + 1
+        while end < n and end - i < 4 and end not in skip and _run_word(doc[end]):
+            end += 1
+        glued = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+        if (
+            2 <= end - i <= 3
+            and not glued  # "Half-Quadratic Quantization" is not "Quadratic Quantization"
+            and not (end < n and doc[end].text[:1].isupper())
+            and all(is_english_word(t.text) for t in doc[i:end])
+            and not is_title_case(tok.sent)
+        ):
+            runs.append(doc[i:end])
+        i = end
+    return runs
+
+
+def _run_word(tok) -> bool:
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop
 
 
 def _hyphen_glued(doc: Doc, i: int) -> bool:
