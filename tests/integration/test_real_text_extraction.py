@@ -377,3 +377,10 @@ def test_capitalised_dictionary_words_inside_a_sentence_are_a_name(ex):
 def test_an_institution_word_ends_an_organisation_name(ex):
     got = found(ex, "Notes", "The Lumen Foundation report covers Kafka tuning.")
     assert ("COMPANY", "Lumen Foundation") in got
+
+
+def test_a_setting_or_field_in_snake_case_plain_words_is_not_a_name(ex):
+    got = found(ex, "Notes", "Raise max_connections and shared_buffers, then run pg_dump nightly.")
+    names = {name for _, name in got}
+    assert "max_connections" not in names and "shared_buffers" not in names
+    assert ("TECHNOLOGY", "pg_dump") in got

@@ -333,7 +333,9 @@ def _odd(text: str) -> bool:
     if text in NOT_ODD or any(not p or not p[0].isalpha() for p in parts):
         return False
     if "_" in text:
-        return max(len(p) for p in parts) >= 3
+        # "max_connections", "user_id": a setting or field named in plain words, not a tool
+        plain = all(is_english_word(p) or p in ("id", "ids", "at", "by", "of") for p in parts)
+        return max(len(p) for p in parts) >= 3 and not plain
     if not any(c.isdigit() for c in text):
         return False
     return not (len(parts) == 1 and text.rstrip("0123456789.") in ("p", "q", "v"))
