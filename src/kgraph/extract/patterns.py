@@ -10,7 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 
-from kgraph.extract.variants import capitalised_form, is_case_sensitive, lower_form, spellings
+from kgraph.extract.variants import (
+    capitalised_form,
+    is_case_sensitive,
+    language_forms,
+    lower_form,
+    spellings,
+    split_form,
+)
 from kgraph.ontology import Ontology
 
 
@@ -57,6 +64,12 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
         if entry.type == "TECHNOLOGY" and entry.company == "Amazon":
             # "AWS SQS" for Amazon SQS: the provider's short name as the vendor prefix.
             surfaces += ["AWS " + n[len("Amazon ") :] for n in surfaces if n.startswith("Amazon ")]
+        if (
+            entry.type == "TECHNOLOGY"
+            and not entry.registry
+            and "programming language" in entry.parents
+        ):
+            surfaces += language_forms(entry.name)
         for surface in surfaces:
             surface = surface.strip().replace("\u2019", "'")
             if not surface:
@@ -83,10 +96,11 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                     # "postgres", "kafka": one-word products are often written in lower case.
                     seen.add((lower_spelling, key))
                     exact.append({"label": entry.type, "pattern": lower_spelling, "id": key})
-                capital = capitalised_form(form) if entry.type == "TECHNOLOGY" else None
-                if capital and entry.case_sensitive is None and (capital, key) not in seen:
-                    seen.add((capital, key))
-                    exact.append({"label": entry.type, "pattern": capital, "id": key})
+                named = entry.type in ("TECHNOLOGY", "COMPANY")
+                for other in (capitalised_form(form), split_form(form)) if named else ():
+                    if other and entry.case_sensitive is None and (other, key) not in seen:
+                        seen.add((other, key))
+                        exact.append({"label": entry.type, "pattern": other, "id": key})
                 if sensitive and len(words) > 1 and entry.case_sensitive is None:
                     relaxed = " ".join([words[0], *(w.lower() for w in words[1:])])
                     if (relaxed, key) not in seen:
