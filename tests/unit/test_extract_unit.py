@@ -252,3 +252,22 @@ def test_two_word_and_capitalised_spellings_of_names_match(tmp_path):
     assert ("TECHNOLOGY", "Tide Log", "TideLog") in got
     assert ("COMPANY", "Harborworks", "HarborWorks") in got
     assert ("TECHNOLOGY", "zestlang", "Zest") in got
+
+
+def test_a_longer_name_matches_with_its_last_words_other_spelling_and_a_glued_version(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n"
+        "  - {name: Quorabase, type: TECHNOLOGY, aliases: [Qbase]}\n"
+        "  - {name: Nimbus Aurora, type: TECHNOLOGY, aliases: [Aurora Quorabase]}\n",
+        encoding="utf-8",
+    )
+    from kgraph.ontology import load_ontology
+
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = {
+        (m.text, m.canonical)
+        for m in ex.extract_text("Notes", "We left Aurora Qbase for Quorabase3.")
+    }
+    assert ("Aurora Qbase", "Nimbus Aurora") in got
+    assert ("Quorabase3", "Quorabase") in got

@@ -59,8 +59,11 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
     exact: list[dict] = []
     lower: list[dict] = []
     seen: set[tuple[str, str]] = set()
+    swaps = _word_swaps(onto)
     for key, entry in sorted(onto.entries.items()):
         surfaces = [entry.name, *entry.aliases]
+        if entry.type == "TECHNOLOGY" and not entry.registry:
+            surfaces += _swapped(surfaces, swaps) + _versioned(surfaces)
         if entry.type == "TECHNOLOGY" and entry.company == "Amazon":
             # "AWS SQS" for Amazon SQS: the provider's short name as the vendor prefix.
             surfaces += ["AWS " + n[len("Amazon ") :] for n in surfaces if n.startswith("Amazon ")]
@@ -118,6 +121,40 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                         seen.add((plain, key))
                         exact.append({"label": entry.type, "pattern": plain, "id": key})
     return exact, lower
+
+
+def _word_swaps(onto: Ontology) -> dict[str, list[str]]:
+    """A curated one-word technology's name → its other one-word names (``PostgreSQL`` →
+    ``Postgres``): the spellings of a longer name that ends with it."""
+    swaps: dict[str, list[str]] = {}
+    for entry in onto.by_type("TECHNOLOGY"):
+        names = [n for n in (entry.name, *entry.aliases) if " " not in n and len(n) >= 3]
+        if entry.registry or entry.ambiguous or len(names) < 2:
+            continue
+        for n in names:
+            swaps.setdefault(n, []).extend(m for m in names if m != n)
+    return swaps
+
+
+def _swapped(surfaces: list[str], swaps: dict[str, list[str]]) -> list[str]:
+    """``Aurora Postgres`` for ``Aurora PostgreSQL``: the last word in its other spellings."""
+    out = []
+    for surface in surfaces:
+        head, _, last = surface.rpartition(" ")
+        if head:
+            out += [f"{head} {other}" for other in swaps.get(last, [])]
+    return out
+
+
+def _versioned(surfaces: list[str]) -> list[str]:
+    """``Netty4``, ``Graviton3``: a one-word name with its major version glued on (the
+    version is dropped from the canonical, as in ``Tidepool V3``)."""
+    return [
+        f"{s}{n}"
+        for s in surfaces
+        if " " not in s and len(s) >= 4 and s[0].isupper() and s.isalpha()
+        for n in range(2, 10)
+    ]
 
 
 def ontology_hash(onto: Ontology) -> str:
