@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import IS_ALPHA, IS_STOP, IS_TITLE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -689,31 +690,32 @@ def _capitalised_runs(doc: Doc, skip: set[int]) -> list[Span]:
     """Two or three capitalised dictionary words inside a sentence that is not a headline,
     that the NER left alone: a name (``the Internet Archive``, ``our Safe Mode``). Words no
     dictionary has are left to the NER: they are mostly people's names (``Micah Wylde``)."""
+    # Every word of every text passes here: one array of flags, Tokens only for runs.
+    flags = doc.to_array([IS_ALPHA, IS_TITLE, IS_STOP])
+    caps = [
+        i for i, (alpha, title, stop) in enumerate(flags.tolist()) if alpha and title and not stop
+    ]
+    caps = [i for i in caps if i not in skip]
     runs = []
-    i, n = 0, len(doc)
-    while i < n:
-        tok = doc[i]
-        if i in skip or not _run_word(tok) or tok.is_sent_start:
-            i += 1
-            continue
-        end = i + 1
-        while end < n and end - i < 4 and end not in skip and _run_word(doc[end]):
-            end += 1
-        glued = i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+    k = 0
+    while k < len(caps):
+        m = k + 1
+        while m < len(caps) and caps[m] == caps[m - 1] + 1:
+            m += 1
+        start, end = caps[k], caps[k] + (m - k)
+        k = m
+        if not 2 <= end - start <= 3 or (end < len(doc) and end in skip):
+            continue  # a longer run, or one that goes on into a known name
+        words = doc[start:end]
         if (
-            2 <= end - i <= 3
-            and not glued  # "Half-Quadratic Quantization" is not "Quadratic Quantization"
-            and not (end < n and doc[end].text[:1].isupper())
-            and all(is_english_word(t.text) for t in doc[i:end])
-            and not is_title_case(tok.sent)
+            doc[start].is_sent_start
+            or (start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
+            or not all(is_english_word(t.text) for t in words)
+            or is_title_case(doc[start].sent)
         ):
-            runs.append(doc[i:end])
-        i = end
+            continue  # "Half-Quadratic Quantization" is not "Quadratic Quantization"
+        runs.append(words)
     return runs
-
-
-def _run_word(tok) -> bool:
-    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop
 
 
 def _hyphen_glued(doc: Doc, i: int) -> bool:
