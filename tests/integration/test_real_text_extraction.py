@@ -384,3 +384,10 @@ def test_a_setting_or_field_in_snake_case_plain_words_is_not_a_name(ex):
     names = {name for _, name in got}
     assert "max_connections" not in names and "shared_buffers" not in names
     assert ("TECHNOLOGY", "pg_dump") in got
+
+
+def test_foundations_and_standards_bodies_are_organisations(ex):
+    got = found(ex, "Notes", "They donated it to the Apache Software Foundation Incubator.")
+    assert ("COMPANY", "Apache Software Foundation") in got
+    got = found(ex, "Notes", "Teams follow updated NIST guidance on passwords.")
+    assert ("COMPANY", "National Institute of Standards and Technology") in got

@@ -651,6 +651,8 @@ def _extend_makers(
             continue  # only a sure one-word product names a longer one ("Kafka Self-Serve")
         if doc[span.end - 1].text in POSSESSIVE:
             continue  # "Amazon's Prime Video": a possessive breaks the name
+        if _org_word(doc[span.end - 1]):
+            continue  # "the Apache Software Foundation Incubator": an institution, then a word
         end = span.end
         while (
             end < len(doc)
