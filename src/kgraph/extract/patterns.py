@@ -63,7 +63,7 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
     for key, entry in sorted(onto.entries.items()):
         surfaces = [entry.name, *entry.aliases]
         if entry.type == "TECHNOLOGY" and not entry.registry:
-            surfaces += _swapped(surfaces, swaps) + _versioned(surfaces)
+            surfaces += _swapped(surfaces, swaps)
         if entry.type == "TECHNOLOGY" and entry.company == "Amazon":
             # "AWS SQS" for Amazon SQS: the provider's short name as the vendor prefix.
             surfaces += ["AWS " + n[len("Amazon ") :] for n in surfaces if n.startswith("Amazon ")]
@@ -144,17 +144,6 @@ def _swapped(surfaces: list[str], swaps: dict[str, list[str]]) -> list[str]:
         if head:
             out += [f"{head} {other}" for other in swaps.get(last, [])]
     return out
-
-
-def _versioned(surfaces: list[str]) -> list[str]:
-    """``Netty4``, ``Graviton3``: a one-word name with its major version glued on (the
-    version is dropped from the canonical, as in ``Tidepool V3``)."""
-    return [
-        f"{s}{n}"
-        for s in surfaces
-        if " " not in s and len(s) >= 4 and s[0].isupper() and s.isalpha()
-        for n in range(2, 10)
-    ]
 
 
 def ontology_hash(onto: Ontology) -> str:
