@@ -391,3 +391,10 @@ def test_foundations_and_standards_bodies_are_organisations(ex):
     assert ("COMPANY", "Apache Software Foundation") in got
     got = found(ex, "Notes", "Teams follow updated NIST guidance on passwords.")
     assert ("COMPANY", "National Institute of Standards and Technology") in got
+
+
+def test_a_service_company_used_as_a_tool_is_a_technology_its_people_keep_the_company(ex):
+    got = found(ex, "Notes", "Incident alerts go straight to Slack.")
+    assert ("TECHNOLOGY", "Slack") in got
+    got = found(ex, "Notes", "We compared notes with Slack engineers.")
+    assert ("COMPANY", "Slack") in got and ("TECHNOLOGY", "Slack") not in got

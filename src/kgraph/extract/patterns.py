@@ -47,10 +47,17 @@ def product_vendors(onto: Ontology) -> set[str]:
     for entry in onto.by_type("TECHNOLOGY"):
         if entry.company:
             products.setdefault(entry.company, []).append(entry.name)
-    return {
+    vendors = {
         company
         for company, names in products.items()
         if len(names) <= 2 and any(n.startswith(company + " ") for n in names)
+    }
+    # A curated service with no products of its own listed (Slack, Dropbox, Twitter) is
+    # named for the service it runs: "alerts in Slack", "access to Dropbox".
+    return vendors | {
+        e.name
+        for e in onto.by_type("COMPANY")
+        if not e.registry and e.name not in products and e.domains
     }
 
 

@@ -261,6 +261,8 @@ def _used_as_product(span) -> bool:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].text in ("'s", "'", "\u2019s", "\u2019"):
         return False
+    if span.end < len(doc) and doc[span.end].lower_ in PEOPLE_AFTER:
+        return False  # "a talk with Pinterest engineers": the organisation's people
     i = span.start - 1
     # "into Slack and PagerDuty": a list of names shares the cue before its first name.
     while i > 1 and doc[i].lower_ in ("and", "or", ",") and doc[i - 1].text[:1].isupper():
@@ -272,6 +274,7 @@ def _used_as_product(span) -> bool:
     return i >= 0 and doc[i].lower_ in USE_CUES
 
 
+PEOPLE_AFTER = phrases("engineers engineering team teams employees staff researchers")
 ORG_KINDS = phrases("companies organizations organisations firms startups enterprises businesses")
 
 
