@@ -407,3 +407,73 @@ def test_category_acronyms_are_spelled_out_concepts(ex):
         ("CONCEPT", "cache key"),
     } <= got
     assert ("CONCEPT", "DDoS attack") in found(ex, "Notes", "A DDoS hit the edge.")
+
+
+def test_chat_role_and_period_abbreviations_are_not_names(ex):
+    got = found(ex, "Notes", "A DIY approach let each DBA cut costs 20% YoY, LOL, across VMs.")
+    names = {name for type_, name in got if type_ != "CONCEPT"}
+    assert not names & {"DIY", "DBA", "YoY", "LOL", "VMs", "VM"}
+
+
+def test_a_nationality_is_not_a_name(ex):
+    got = found(ex, "Notes", "Eventual consistency may sound different to German speakers.")
+    assert not any(name == "German" for _, name in got)
+
+
+def test_a_plain_word_name_inside_a_longer_capitalised_name_is_not_that_name(ex):
+    # Self (a language) and Pickle (a format) are registry names that are English words.
+    got = found(ex, "Notes", "Read more on The Last Pickle blog about Kafka Self-Serve.")
+    assert ("TECHNOLOGY", "Pickle") not in got and ("TECHNOLOGY", "Self") not in got
+
+
+def test_a_known_product_followed_by_capitalised_words_is_one_product(ex):
+    got = found(ex, "Notes", "To fix this, we developed Kafka Self-Serve, our storage platform.")
+    assert ("TECHNOLOGY", "Kafka Self-Serve") in got
+
+
+def test_an_ambiguous_company_opening_a_sentence_and_acting_is_the_company(ex):
+    got = found(ex, "Weekly notes", "Grab has seen cache writes race. This explains the fix.")
+    assert ("COMPANY", "Grab") in got
+    got = found(ex, "Weekly notes", "Grab the handle and turn it. Then it opens.")
+    assert ("COMPANY", "Grab") not in got
+
+
+def test_releasing_and_sharing_work_makes_an_unknown_name_a_company(ex):
+    got = found(ex, "Notes", "Zorvane has released the core of its branching engine.")
+    assert ("COMPANY", "Zorvane") in got
+
+
+def test_capitalised_dictionary_words_inside_a_sentence_are_a_name(ex):
+    summary = "Pulled from the Quiet Harbor Archive, here is a story of how a team rewrote its API."
+    got = found(ex, "Notes", summary)
+    assert any(name == "Quiet Harbor Archive" for _, name in got)
+    # half of a hyphenated name is not a name; nor is an event
+    got = found(ex, "Notes", "It uses Semi-Quiet Harbor ideas and streamed the World Cup to users.")
+    names = {name for _, name in got}
+    assert "Quiet Harbor" not in names and "World Cup" not in names
+
+
+def test_an_institution_word_ends_an_organisation_name(ex):
+    got = found(ex, "Notes", "The Lumen Foundation report covers Kafka tuning.")
+    assert ("COMPANY", "Lumen Foundation") in got
+
+
+def test_a_setting_or_field_in_snake_case_plain_words_is_not_a_name(ex):
+    got = found(ex, "Notes", "Raise max_connections and shared_buffers, then run pg_dump nightly.")
+    names = {name for _, name in got}
+    assert "max_connections" not in names and "shared_buffers" not in names
+    assert ("TECHNOLOGY", "pg_dump") in got
+
+
+def test_foundations_and_standards_bodies_are_organisations(ex):
+    got = found(ex, "Notes", "They donated it to the Apache Software Foundation Incubator.")
+    assert ("COMPANY", "Apache Software Foundation") in got
+    got = found(ex, "Notes", "Teams follow updated NIST guidance on passwords.")
+    assert ("COMPANY", "National Institute of Standards and Technology") in got
+
+
+def test_a_service_company_used_as_a_tool_is_a_technology_its_people_keep_the_company(ex):
+    got = found(ex, "Notes", "Incident alerts go straight to Slack.")
+    assert ("TECHNOLOGY", "Slack") in got
+    got = found(ex, "Notes", "We compared notes with Slack engineers.")
+    assert ("COMPANY", "Slack") in got and ("TECHNOLOGY", "Slack") not in got

@@ -408,3 +408,12 @@ def test_grammatical_constructions(extractor, summary, expected, absent):
     found, _ = triples(extractor, "Engineering notes", summary)
     assert expected <= found, found
     assert not (absent & found), found
+
+
+def test_a_foundation_or_agency_is_not_the_actor_of_a_post(extractor):
+    found, _ = triples(
+        extractor,
+        "Notes",
+        "The Lumen Foundation moved from RethinkDB to PostgreSQL and uses Kafka.",
+    )
+    assert not any(head == "Lumen Foundation" for head, _, _ in found)

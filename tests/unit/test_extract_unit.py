@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 from kgraph.extract import extractor_from_ontology
 from kgraph.extract.patterns import compile_patterns
 from kgraph.extract.textclean import chunks, clean
-from kgraph.extract.variants import adjective_forms, plural, singular, spellings
+from kgraph.extract.variants import (
+    adjective_forms,
+    language_forms,
+    plural,
+    singular,
+    spellings,
+    split_form,
+)
 from kgraph.model import Post
 from kgraph.ontology import OntologyEntry, load_ontology
 from tests import support
@@ -211,3 +218,55 @@ def test_chunks_cover_the_text(text, size):
     pieces = chunks(text, size)
     assert "".join(p for _, p in pieces) == text
     assert all(text[o : o + len(p)] == p for o, p in pieces)
+
+
+def test_a_name_joined_at_one_inner_capital_is_also_written_as_two_words():
+    assert split_form("OpenTelemetry") == "Open Telemetry"
+    assert split_form("CockroachDB") == "Cockroach DB"
+    assert split_form("PyTorch") is None  # "Py" is no word
+    assert split_form("Kafka") is None and split_form("gRPC") is None
+
+
+def test_a_language_name_has_its_lang_spellings():
+    assert {"Rustlang", "rustlang", "Rust-lang", "rust-lang"} == set(language_forms("Rust"))
+    assert language_forms("Visual Basic") == []
+
+
+def test_two_word_and_capitalised_spellings_of_names_match(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n"
+        "  - {name: TideLog, type: TECHNOLOGY}\n"
+        "  - {name: HarborWorks, type: COMPANY}\n"
+        "  - {name: Zest, type: TECHNOLOGY, parent: programming language}\n"
+        "  - {name: programming language, type: CONCEPT}\n",
+        encoding="utf-8",
+    )
+    from kgraph.ontology import load_ontology
+
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = {
+        (m.type, m.text, m.canonical)
+        for m in ex.extract_text("Notes", "Tide Log at Harborworks, in zestlang.")
+    }
+    assert ("TECHNOLOGY", "Tide Log", "TideLog") in got
+    assert ("COMPANY", "Harborworks", "HarborWorks") in got
+    assert ("TECHNOLOGY", "zestlang", "Zest") in got
+
+
+def test_a_longer_name_matches_with_its_last_words_other_spelling(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n"
+        "  - {name: Quorabase, type: TECHNOLOGY, aliases: [Qbase]}\n"
+        "  - {name: Nimbus Aurora, type: TECHNOLOGY, aliases: [Aurora Quorabase]}\n",
+        encoding="utf-8",
+    )
+    from kgraph.ontology import load_ontology
+
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = {
+        (m.text, m.canonical)
+        for m in ex.extract_text("Notes", "We left Aurora Qbase for Quorabase.")
+    }
+    assert ("Aurora Qbase", "Nimbus Aurora") in got

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import IS_ALPHA, IS_STOP, IS_TITLE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -41,6 +42,8 @@ ORG_TRADES = phrases(
     """
     robotics logistics energy airlines motors holdings ventures therapeutics insurance
     bank financial pharmaceuticals entertainment studios games foods retail brands partners
+    foundation institute university association society council agency department
+    ministry bureau commission consortium alliance
     """
 )
 ORG_CUES = phrases(
@@ -85,23 +88,64 @@ ORG_VERB_STEMS = (
     "wrote",
     "describes",
     "described",
+    # What organisations do with their work: "Xata has released", "Dropbox shares".
+    "releas",
+    "shares",
+    "shared",
+    "publish",
+    "unveil",
 )
 # The verbs above that people do as much as organisations ("Dana describes"): an unknown word
 # before them is not made a name on their evidence alone.
-AUTHOR_STEMS = ("writes", "wrote", "describes", "described", "join", "hire", "hiring")
+AUTHOR_STEMS = (
+    "writes",
+    "wrote",
+    "describes",
+    "described",
+    "join",
+    "hire",
+    "hiring",
+    "shares",
+    "shared",
+    "publish",
+)
 ACTION_STEMS = tuple(s for s in ORG_VERB_STEMS if s not in AUTHOR_STEMS)
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
 TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
 AUXILIARIES = frozenset(["has", "have", "had", "is", "was", "recently", "then", "also", "now"])
-EVENT_ENDINGS = ("Con", "con", "Summit", "Conf", "Conference", "Meetup", "Day", "Days")
+EVENT_ENDINGS = (
+    "Con",
+    "con",
+    "Summit",
+    "Conf",
+    "Conference",
+    "Meetup",
+    "Day",
+    "Days",
+    "Cup",
+    "Olympics",
+    "Championship",
+    "Championships",
+    "Festival",
+    "Awards",
+    "Hackathon",
+    "Expo",
+    "Symposium",
+)
 SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
 # Upper-case words that name generic things or roles, never a product or a company.
 GENERIC_ACRONYMS = phrases(
     """
     URL URI ISP FAQ CEO CTO CIO CFO COO CISO VP SVP EVP HR PM PR QA ROI KPI OKR UI UX USD EUR
     IPC RPC TPS RPS QPS MVP POC PoC TBD ETA SLO SLA SLI SRE SWE
+    DBA DBRE CRE SDE SDET EM IC
+    YoY QoQ MoM WoW YTD EOD EOW EOY
+    LOL ROFL LMAO IMO IMHO FYI TBH AFAIK ICYMI TLDR DIY ASAP AKA OMG WTF BTW
+    VM VFS
     """
 )
+"""Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
+``LOL``) and generic machine words (``VMs``): acronyms no product or company is named."""
 NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
@@ -149,6 +193,18 @@ class ModelDiscovery:
             self._recognise(batch)
             yield from (self(doc) for doc in batch)
 
+    def _plain_names(self) -> frozenset[str]:
+        """The keys of the ontology's names that are also plain words (``Self``, ``Charity``):
+        marked ambiguous in the resolver's table; read once per table."""
+        table = {}
+        if self.nlp is not None and "kgraph_resolver" in self.nlp.component_names:
+            table = getattr(self.nlp.get_pipe("kgraph_resolver"), "table", {})
+        cached = getattr(self, "_plain", None)
+        if cached is None or cached[0] is not table:  # refilled from another ontology
+            cached = (table, frozenset(k for k, e in table.items() if e.get("ambiguous")))
+            self._plain = cached
+        return cached[1]
+
     def _recognise(self, docs: list[Doc]) -> None:
         """Set ``doc.ents`` from the NER run on the sentences that need it, in one batch."""
         ner = self.nlp.get_pipe("ner") if self.nlp and "ner" in self.nlp.component_names else None
@@ -176,7 +232,7 @@ class ModelDiscovery:
             self._recognise([doc])
         if not doc.has_annotation("ENT_IOB"):
             return doc
-        _extend_makers(doc, self.technology_conf, self.company_conf)
+        _extend_makers(doc, self.technology_conf, self.company_conf, self._plain_names())
         taken, found = covered(doc), []
         spans = [e for e in doc.ents if e.label_ in self.labels]
         in_ents = {i for e in spans for i in range(e.start, e.end)}
@@ -196,6 +252,7 @@ class ModelDiscovery:
                 )
             )
         ]
+        spans += _capitalised_runs(doc, taken | in_ents)
         for ent in spans:
             span = _trim(ent)
             if span is not None and span.end < len(doc) and _org_word(doc[span.end]):
@@ -278,7 +335,9 @@ def _odd(text: str) -> bool:
     if text in NOT_ODD or any(not p or not p[0].isalpha() for p in parts):
         return False
     if "_" in text:
-        return max(len(p) for p in parts) >= 3
+        # "max_connections", "user_id": a setting or field named in plain words, not a tool
+        plain = all(is_english_word(p) or p in ("id", "ids", "at", "by", "of") for p in parts)
+        return max(len(p) for p in parts) >= 3 and not plain
     if not any(c.isdigit() for c in text):
         return False
     return not (len(parts) == 1 and text.rstrip("0123456789.") in ("p", "q", "v"))
@@ -362,8 +421,12 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ == "scale":
         return False  # "at Massive Scale", "at Planet Scale": a size, not a name
-    if span.text.rstrip("s") in GENERIC_ACRONYMS:
+    if span.text in GENERIC_ACRONYMS or (
+        span.text.endswith("s") and span.text[:-1] in GENERIC_ACRONYMS
+    ):
         return False  # "URL", "ISPs": acronyms of generic things, not names
+    if label == "NORP" and len(span) == 1 and is_english_word(span.text):
+        return False  # "German speakers": a nationality or language, not a product
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
     if span[-1].text.endswith(EVENT_ENDINGS) or event_follows(doc, span.end):
@@ -448,7 +511,13 @@ def _org_after(doc: Doc, i: int) -> bool:
         return True
     if doc[i].lower_ in ROLE_MODIFIERS and i + 1 < len(doc) and doc[i + 1].lower_ in ROLES:
         return True
-    return doc[i].text in POSSESSIVE and i + 1 < len(doc) and doc[i + 1].lower_ in TEAM_WORDS
+    if doc[i].text not in POSSESSIVE:
+        return False
+    # "X's team", and "X's Model Lifecycle team": a team named inside the organisation.
+    j = i + 1
+    while j < min(i + 4, len(doc) - 1) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in TEAM_WORDS
 
 
 def _marked(word: str) -> bool:
@@ -569,27 +638,44 @@ def _ordinary_opener(text: str) -> bool:
     return text.isalpha() and text[1:].islower() and is_english_word(text)
 
 
-def _extend_makers(doc: Doc, technology_conf: float, company_conf: float) -> None:
+def _extend_makers(
+    doc: Doc, technology_conf: float, company_conf: float, plain: frozenset[str] = frozenset()
+) -> None:
     """A known company's name followed by capitalised words is one product or unit name
     (entity rules): ``Uber Eats``, ``Google Suite``, ``Altinity Operator``, not the company
-    and a stray word. Only outside headlines, where capitals mark names; the longer name is
+    and a stray word; so is a known one-word product's (``Kafka Self-Serve``, ``Flink CDC``). Only outside headlines, where capitals mark names; the longer name is
     a COMPANY when the sentence treats it as an organisation (``at X``, ``X engineers``)."""
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False
     for n, span in enumerate(spans):
-        if span.label_ != "COMPANY" or span._.kg_method != "ontology" or span.end >= len(doc):
+        if span.label_ == "CONCEPT" or span._.kg_method != "ontology" or span.end >= len(doc):
             continue
+        if span.label_ == "TECHNOLOGY" and (len(span) > 1 or span.id_ in plain):
+            continue  # only a sure one-word product names a longer one ("Kafka Self-Serve")
         if doc[span.end - 1].text in POSSESSIVE:
             continue  # "Amazon's Prime Video": a possessive breaks the name
+        if _org_word(doc[span.end - 1]):
+            continue  # "the Apache Software Foundation Incubator": an institution, then a word
         end = span.end
-        while end < len(doc) and end - span.end < 2 and _continues_name(doc[end]):
+        while (
+            end < len(doc)
+            and end - span.end < 2
+            and _continues_name(doc[end])
+            and not _covered_at(spans, end)  # "H100 GPUs": a second known name
+        ):
             end += 1
+            if _hyphen_glued(doc, end):
+                end += 2  # "Self-Serve": one word written with a hyphen
         if end == span.end or is_title_case(span.sent) or end > span.sent.end:
             continue
         if end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
             continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
         name = doc[span.start : end]
-        org = _organisation(name, "ORG") and not (end < len(doc) and doc[end].text in POSSESSIVE)
+        org = (
+            (span.label_ == "COMPANY" or _org_word(name[-1]))
+            and _organisation(name, "ORG")
+            and not (end < len(doc) and doc[end].text in POSSESSIVE)
+        )
         type_ = "COMPANY" if org else "TECHNOLOGY"
         spans[n] = Span(
             doc,
@@ -603,6 +689,50 @@ def _extend_makers(doc: Doc, technology_conf: float, company_conf: float) -> Non
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+def _capitalised_runs(doc: Doc, skip: set[int]) -> list[Span]:
+    """Two or three capitalised dictionary words inside a sentence that is not a headline,
+    that the NER left alone: a name (``the Internet Archive``, ``our Safe Mode``). Words no
+    dictionary has are left to the NER: they are mostly people's names (``Micah Wylde``)."""
+    # Every word of every text passes here: one array of flags, Tokens only for runs.
+    flags = doc.to_array([IS_ALPHA, IS_TITLE, IS_STOP])
+    caps = [
+        i for i, (alpha, title, stop) in enumerate(flags.tolist()) if alpha and title and not stop
+    ]
+    caps = [i for i in caps if i not in skip]
+    runs = []
+    k = 0
+    while k < len(caps):
+        m = k + 1
+        while m < len(caps) and caps[m] == caps[m - 1] + 1:
+            m += 1
+        start, end = caps[k], caps[k] + (m - k)
+        k = m
+        if not 2 <= end - start <= 3 or (end < len(doc) and end in skip):
+            continue  # a longer run, or one that goes on into a known name
+        words = doc[start:end]
+        if (
+            doc[start].is_sent_start
+            or (start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_)
+            or not all(is_english_word(t.text) for t in words)
+            or is_title_case(doc[start].sent)
+        ):
+            continue  # "Half-Quadratic Quantization" is not "Quadratic Quantization"
+        runs.append(words)
+    return runs
+
+
+def _hyphen_glued(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen joining the word before it to a capitalised word."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].text[:1].isupper()
+        and doc[i + 1].is_alpha
+    )
 
 
 def _continues_name(tok) -> bool:

@@ -10,7 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 
-from kgraph.extract.variants import capitalised_form, is_case_sensitive, lower_form, spellings
+from kgraph.extract.variants import (
+    capitalised_form,
+    is_case_sensitive,
+    language_forms,
+    lower_form,
+    spellings,
+    split_form,
+)
 from kgraph.ontology import Ontology
 
 
@@ -40,10 +47,17 @@ def product_vendors(onto: Ontology) -> set[str]:
     for entry in onto.by_type("TECHNOLOGY"):
         if entry.company:
             products.setdefault(entry.company, []).append(entry.name)
-    return {
+    vendors = {
         company
         for company, names in products.items()
         if len(names) <= 2 and any(n.startswith(company + " ") for n in names)
+    }
+    # A curated service with no products of its own listed (Slack, Dropbox, Twitter) is
+    # named for the service it runs: "alerts in Slack", "access to Dropbox".
+    return vendors | {
+        e.name
+        for e in onto.by_type("COMPANY")
+        if not e.registry and e.name not in products and e.domains
     }
 
 
@@ -52,11 +66,20 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
     exact: list[dict] = []
     lower: list[dict] = []
     seen: set[tuple[str, str]] = set()
+    swaps = _word_swaps(onto)
     for key, entry in sorted(onto.entries.items()):
         surfaces = [entry.name, *entry.aliases]
+        if entry.type == "TECHNOLOGY" and not entry.registry:
+            surfaces += _swapped(surfaces, swaps)
         if entry.type == "TECHNOLOGY" and entry.company == "Amazon":
             # "AWS SQS" for Amazon SQS: the provider's short name as the vendor prefix.
             surfaces += ["AWS " + n[len("Amazon ") :] for n in surfaces if n.startswith("Amazon ")]
+        if (
+            entry.type == "TECHNOLOGY"
+            and not entry.registry
+            and "programming language" in entry.parents
+        ):
+            surfaces += language_forms(entry.name)
         for surface in surfaces:
             surface = surface.strip().replace("\u2019", "'")
             if not surface:
@@ -83,10 +106,11 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                     # "postgres", "kafka": one-word products are often written in lower case.
                     seen.add((lower_spelling, key))
                     exact.append({"label": entry.type, "pattern": lower_spelling, "id": key})
-                capital = capitalised_form(form) if entry.type == "TECHNOLOGY" else None
-                if capital and entry.case_sensitive is None and (capital, key) not in seen:
-                    seen.add((capital, key))
-                    exact.append({"label": entry.type, "pattern": capital, "id": key})
+                named = entry.type in ("TECHNOLOGY", "COMPANY")
+                for other in (capitalised_form(form), split_form(form)) if named else ():
+                    if other and entry.case_sensitive is None and (other, key) not in seen:
+                        seen.add((other, key))
+                        exact.append({"label": entry.type, "pattern": other, "id": key})
                 if sensitive and len(words) > 1 and entry.case_sensitive is None:
                     relaxed = " ".join([words[0], *(w.lower() for w in words[1:])])
                     if (relaxed, key) not in seen:
@@ -104,6 +128,29 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                         seen.add((plain, key))
                         exact.append({"label": entry.type, "pattern": plain, "id": key})
     return exact, lower
+
+
+def _word_swaps(onto: Ontology) -> dict[str, list[str]]:
+    """A curated one-word technology's name → its other one-word names (``PostgreSQL`` →
+    ``Postgres``): the spellings of a longer name that ends with it."""
+    swaps: dict[str, list[str]] = {}
+    for entry in onto.by_type("TECHNOLOGY"):
+        names = [n for n in (entry.name, *entry.aliases) if " " not in n and len(n) >= 3]
+        if entry.registry or entry.ambiguous or len(names) < 2:
+            continue
+        for n in names:
+            swaps.setdefault(n, []).extend(m for m in names if m != n)
+    return swaps
+
+
+def _swapped(surfaces: list[str], swaps: dict[str, list[str]]) -> list[str]:
+    """``Aurora Postgres`` for ``Aurora PostgreSQL``: the last word in its other spellings."""
+    out = []
+    for surface in surfaces:
+        head, _, last = surface.rpartition(" ")
+        if head:
+            out += [f"{head} {other}" for other in swaps.get(last, [])]
+    return out
 
 
 def ontology_hash(onto: Ontology) -> str:

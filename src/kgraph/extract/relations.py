@@ -185,6 +185,8 @@ class _Post:
         h, t = self.types.get(head), self.types.get(tail)
         if t == "COMPANY" or h is None or t is None or h == "CONCEPT":
             return
+        if h == "COMPANY" and _institution(head):
+            return  # a foundation, agency or fund stewards or regulates; it does not use
         if type_ == "built" and (h != "COMPANY" or t != "TECHNOLOGY"):
             return
         if type_ == "uses" and t != "TECHNOLOGY":
@@ -238,6 +240,32 @@ def _outermost(ents: list[_Ent]) -> list[_Ent]:
             continue
         out.append(e)
     return out
+
+
+INSTITUTION_WORDS = frozenset(
+    [
+        "foundation",
+        "institute",
+        "agency",
+        "department",
+        "consortium",
+        "commission",
+        "council",
+        "bureau",
+        "ministry",
+        "association",
+        "society",
+        "ventures",
+        "capital",
+        "force",
+    ]
+)
+
+
+def _institution(name: str) -> bool:
+    """``Apache Software Foundation``, ``National Institute of Standards and Technology``,
+    ``Unusual Ventures``: a steward, regulator or investor, not a builder or user."""
+    return any(w.lower() in INSTITUTION_WORDS for w in name.split()[1:])
 
 
 def _actor(units: list[_Unit]) -> str | None:

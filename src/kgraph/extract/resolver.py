@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from kgraph.extract import confidence
 from kgraph.extract.generic import GENERIC_HEADS, VAGUE, all_generic, is_generic, phrases
 from kgraph.extract.spans import (
+    POSSESSIVE,
     RULER_KEY,
     Candidate,
     add_candidates,
@@ -50,9 +51,12 @@ class OntologyResolver:
         text = doc.text  # built once: Doc.text joins every token on each access
         matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m, text)]
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
+        edges = {m.start for m in matches} | {m.end - 1 for m in matches}
         for match in matches:
             entry = self.table.get(match.id_, {})
             if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts, entry, self.table):
+                continue
+            if entry.get("ambiguous") and _inside_longer_name(match, edges):
                 continue
             end = with_possessive(doc, match.start, _with_version(match))
             # A registry concept needs support however long (the loader spares field-glossary
@@ -170,8 +174,10 @@ def _named_in_context(span) -> bool:
     ("Stream Pipelines at Grab", "Scaling Queues with Go").
     """
     sent = span.sent
-    if not span.text[:1].isupper() or span.start == sent.start:
+    if not span.text[:1].isupper():
         return False
+    if span.start == sent.start:
+        return span.label_ == "COMPANY" and _acts_first(span)
     if not is_title_case(sent):
         return True
     before = span.doc[span.start - 1]
@@ -179,6 +185,70 @@ def _named_in_context(span) -> bool:
 
 
 HEADLINE_CUES = frozenset(["at", "by", "with", "using", "in"])
+
+# What an organisation opening a sentence does next ("Grab has seen", "Box shares how"): a
+# plain word opening a sentence is rarely followed by these.
+ACTS_FIRST = (
+    "has",
+    "have",
+    "had",
+    "shares",
+    "shared",
+    "built",
+    "rebuil",
+    "migrat",
+    "moved",
+    "adopt",
+    "launch",
+    "announc",
+    "releas",
+    "open-sourc",
+    "describes",
+    "explains",
+    "writes",
+    "wrote",
+)
+
+
+def _acts_first(span) -> bool:
+    """A one-word company name opening a sentence and acting: ``Grab has seen``,
+    ``Grab's engineers``; not in a headline, where every word is capitalised."""
+    doc, end = span.doc, span.end
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    if after.text in POSSESSIVE and after.text.endswith("s"):
+        return True
+    return after.is_lower and after.lower_.startswith(ACTS_FIRST) and not is_title_case(span.sent)
+
+
+def _inside_longer_name(span, matched: set[int]) -> bool:
+    """An ambiguous one-word name that is only part of a longer, unknown name: glued to a
+    capitalised word by a hyphen (``Kafka Self-Serve``, ``Edge-Side-Includes``) or after a
+    capitalised word outside a headline (``The Last Pickle``, ``Iron Vector``). A maker's
+    name before it is matched on its own (``Datadog Vector``) and does not count."""
+    doc, start, end = span.doc, span.start, span.end
+    if end - start != 1:
+        return False
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].text[:1].isupper()
+    ):
+        return True
+    if start == 0 or not span.text[:1].isupper():
+        return False
+    before = doc[start - 1]
+    return (
+        before.text[:1].isupper()
+        and before.is_alpha
+        and (not before.is_stop or (before.i != span.sent.start and before.text != "I"))
+        and before.i not in matched
+        and not before.lower_.endswith(("ing", "ed", "ly"))
+        and not is_title_case(span.sent)
+    )
 
 
 # Words before a name that make it the system being used ("SSO with Okta", "alerts in
@@ -191,13 +261,21 @@ def _used_as_product(span) -> bool:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].text in ("'s", "'", "\u2019s", "\u2019"):
         return False
+    if span.end < len(doc) and doc[span.end].lower_ in PEOPLE_AFTER:
+        return False  # "a talk with Pinterest engineers": the organisation's people
     i = span.start - 1
     # "into Slack and PagerDuty": a list of names shares the cue before its first name.
     while i > 1 and doc[i].lower_ in ("and", "or", ",") and doc[i - 1].text[:1].isupper():
         i -= 2
         while i > 0 and doc[i].text[:1].isupper() and doc[i - 1].text[:1].isupper():
             i -= 1
+    if i > 0 and doc[i].lower_ == "like" and doc[i - 1].lower_ in ORG_KINDS:
+        return False  # "companies like Okta": organisations, not tools
     return i >= 0 and doc[i].lower_ in USE_CUES
+
+
+PEOPLE_AFTER = phrases("engineers engineering team teams employees staff researchers")
+ORG_KINDS = phrases("companies organizations organisations firms startups enterprises businesses")
 
 
 # Nouns that say what kind of system a name is: "Robinhood, our in-house load balancing

@@ -56,6 +56,25 @@ def capitalised_form(surface: str) -> str | None:
     return surface[0] + surface[1:].lower()
 
 
+_ONE_BOUNDARY = re.compile(r"^([A-Z][a-z]{2,})([A-Z](?:[a-z]{2,}|[A-Z]+))$")
+
+
+def split_form(surface: str) -> str | None:
+    """``Open Telemetry`` for ``OpenTelemetry``, ``Cockroach DB`` for ``CockroachDB``: a
+    one-word name joined at its one inner capital, written as two words."""
+    match = _ONE_BOUNDARY.match(surface)
+    return f"{match.group(1)} {match.group(2)}" if match else None
+
+
+def language_forms(name: str) -> list[str]:
+    """``Rustlang``, ``rust-lang``: how a programming language's name is written to tell
+    it from the plain word (``Golang`` is the usual one)."""
+    if " " in name or not name.isalpha() or len(name) > 12:
+        return []
+    low = name.lower()
+    return [f"{name}lang", f"{low}lang", f"{name}-lang", f"{low}-lang"]
+
+
 def is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word))
 
