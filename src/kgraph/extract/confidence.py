@@ -28,6 +28,7 @@ MINED_CONCEPT_MAX = 0.9
 # table pools them and says how few relations some rules rest on.
 RELATION_METHODS = {
     "verb": 0.9,  # "C uses/runs/adopted T", "T is used by C", "T powers our X": 17 of 18
+    "built:deployment": 0.7,  # "launched our first Kafka cluster": a deployment, so uses
     "built": 0.85,  # "C built/developed T", "T, built by C", "T, our in-house X": 9 of 10
     "modifier": 0.8,  # "T, written in/based on U", "C is powered by T": 6 of 7
     "compound": 0.65,  # "U-based T": 2 of 4 (both misses are misnamed entities); too few to say more

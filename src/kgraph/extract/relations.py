@@ -32,7 +32,8 @@ import re
 from collections import Counter
 
 from kgraph.extract.confidence import RELATION_FLOOR, relation_confidence
-from kgraph.model import RELATION_TYPES, Mention, Post, Relation
+from kgraph.model import RELATION_TYPES, Mention, Post, Relation, entity_key
+from kgraph.ontology import Ontology
 
 # Concepts that are metrics, failure modes or problems: never applied (rule 7).
 NOT_APPLIED = re.compile(
@@ -101,6 +102,12 @@ CODE_NOUN = (
     r"(?:APIs?|apps?|applications?|backends?|front-?ends?|services?|microservices?|codebases?|"
     r"monoliths?|clients?|servers?|stack|code|implementation)"
 )
+# A deployment of a technology: "our Kafka clusters", "a Cassandra fleet" (rule 3).
+DEPLOYMENT = re.compile(
+    r"(?:\([^()]{1,10}\)|[^\w\s]{1,3})?\s+(?:clusters?|fleets?|deployments?|instances?|nodes?|servers?|"
+    r"platforms?|infrastructure|installations?|setups?)\b",
+    re.I,
+)
 # Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
@@ -115,11 +122,17 @@ AVOIDED = re.compile(
 )
 
 
-def find_relations(post: Post, mentions: list[Mention]) -> list[Relation]:
-    """The relations the post's title and summary state between its mentioned entities."""
+def find_relations(
+    post: Post, mentions: list[Mention], onto: Ontology | None = None
+) -> list[Relation]:
+    """The relations the post's title and summary state between its mentioned entities.
+
+    ``onto`` tells which technologies are curated, well-known ones and who makes them: a
+    company does not build a well-known technology another maker (or no one company) makes.
+    """
     if len(mentions) < 2 and not mentions:
         return []
-    state = _Post(post, mentions)
+    state = _Post(post, mentions, onto)
     for unit in state.units:
         if len(unit.ents) >= 2 or (unit.ents and state.actor is not None):
             _sentence_rules(state, unit)
@@ -152,8 +165,9 @@ class _Unit:
 
 
 class _Post:
-    def __init__(self, post: Post, mentions: list[Mention]):
+    def __init__(self, post: Post, mentions: list[Mention], onto: Ontology | None = None):
         self.post = post
+        self.onto = onto
         self.found: dict[tuple[str, str, str], Relation] = {}
         groups: dict[tuple[str, str], list[Mention]] = {}
         for m in mentions:
@@ -211,6 +225,18 @@ class _Post:
             self.found[key] = Relation(
                 self.post.id, head, h, type_, tail, t, sentence, method, conf
             )
+
+    def known_elsewhere(self, company: str, ent: _Ent) -> bool:
+        """Whether ``ent`` is a well-known technology ``company`` did not make: a curated
+        ontology entry whose maker (product_of) is another company or none at all ("Yelp
+        launched its first Kafka cluster", "building the Flink platform at OpenAI"). A verb
+        of building before it then builds a deployment of it, not the technology."""
+        if self.onto is None or ent.m.method != "ontology":
+            return False
+        entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
+        if entry is None or entry.registry:
+            return False
+        return entry.company != company
 
     def result(self) -> list[Relation]:
         found = self.found
@@ -988,7 +1014,12 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             if adopted and not qualifies and not earlier:
                 add(subject, "uses", e.name, text, "verb:use")
             if not qualifies and not earlier and not indirect and not adopted:
-                add(subject, "built", e.name, text, "built:verb")
+                if state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :]):
+                    # "launched our first Kafka cluster", "building the Flink platform at
+                    # OpenAI": what was built is a deployment of it, which the company runs.
+                    add(subject, "uses", e.name, text, "built:deployment")
+                else:
+                    add(subject, "built", e.name, text, "built:verb")
                 continue
         if (
             re.search(
@@ -996,7 +1027,12 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 clause,
                 re.I,
             )
-            and re.search(BUILD_VERB, text, re.I)
+            # the building is said in the same clause: "integrating with Kafka and internal
+            # KVstore" does not say who built the store (rule 3)
+            and re.search(BUILD_VERB, clause, re.I)
+            # "an In-House Kubernetes Canary Controller": a well-known technology only
+            # names the kind of thing built in-house
+            and not state.known_elsewhere(subject, e)
             # "their own datastores using PostgreSQL": built with it, not it
             and not re.search(
                 r"\b(?:using|with|on|atop|in|around|via)\s+(?:the |a |an )?$", clause, re.I
