@@ -1210,8 +1210,19 @@ def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
     is not an example in a list ("such as …", "e.g. …")."""
     if re.search(r"\b(?:such as|e\.g\.|for example|like)\b[^.;:]*$", unit.text[: ent.s], re.I):
         return False
-    if ANAPHOR.search(unit.text) is not None:
-        return True
+    anaphor = ANAPHOR.search(unit.text)
+    if anaphor is not None:
+        # "ScyllaDB joined the party with their vector search engine": "they" and "their"
+        # after another named subject that opens the sentence are that subject's (rule 1).
+        lead = unit.ents[0] if unit.ents else None
+        return not (
+            anaphor.group(0).lower() in ("they", "their")
+            and lead is not None
+            and lead.name != actor
+            and lead.e <= anaphor.start()
+            and not unit.text[: lead.s].strip()
+            and re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", unit.text[lead.e :]) is not None
+        )
     # "Fly.io's platform transforms Docker containers …": a possessive alone makes its noun,
     # not the company, the sentence's subject, unless the noun is the company's own people
     # or deployment ("Airbnb's media team", "LinkedIn's deployment").
@@ -1374,6 +1385,11 @@ def _actor_rules(state: _Post) -> None:
                     continue
                 if _named_after(e.name, actor):
                     continue
+                # A name only the statistical model found ("Nathan will describe how Yelp
+                # …", "Senior Architect at Mirantis") is as often no technology at all: unless
+                # the sentence says "we" or "our", the actor rule keeps it apart (rule 2).
+                if e.m.method != "ontology" and how != "anaphor" and not ours:
+                    how = "discovered"
                 state.add(actor, "uses", e.name, unit.text, f"actor:{how}")
             elif e.type == "CONCEPT":
                 if how == "title" and _topic_at(unit, i, actor):
@@ -1427,6 +1443,14 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         r"compar(?:ed|ing|es?)|benchmark(?:ed|ing|s)|shortlist(?:ed|ing)|assess(?:ed|ing|es)?|"
         r"contribut\w* to|too \w+ to|(?:difficult|hard|impossible) to)\b",
         clause + re.split(r"[;.,]", after)[0],
+        re.I,
+    ):
+        return True
+    # A comparison: "a foundation model similar to LLMs" (rule 7).
+    if re.search(
+        r"\b(?:similar to|akin to|modell?ed (?:on|after)|alternatives? to|versus|vs\.?)\s+"
+        r"(?:[\w-]+\s+){0,3}$",
+        clause,
         re.I,
     ):
         return True
