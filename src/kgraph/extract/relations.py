@@ -283,8 +283,12 @@ def _actor(units: list[_Unit]) -> str | None:
                 re.I,
             ):
                 authors.append(e.name)
+            # "an infrastructure in AWS", "to the new Salesforce platform": a host or a
+            # destination, not the company the post is about
             if unit.field != "title" and re.search(
-                r"\b(?:on|onto|atop|via|to|from)\s+(?:the\s+)?$", unit.text[: e.s], re.I
+                r"\b(?:on|onto|atop|via|to|from|in)\s+(?:the\s+)?(?:new\s+)?$",
+                unit.text[: e.s],
+                re.I,
             ):
                 continue
             # "a search engine akin to Elasticsearch or Algolia": a comparison, not the actor
@@ -477,13 +481,17 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 add(nxt.name, "uses", e.name, text, "possessive")
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
-            if re.match(
-                r"^(?:\s*\([^()]{1,15}\))?(?:\s+" + SYSTEM_NOUN + r")?"
-                r"(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)"
-                r"\s*\"?$",
-                gap,
-                re.I,
-            ) and not _in_list(unit, i, i + 1):
+            if (
+                re.match(
+                    r"^(?:\s*\([^()]{1,15}\))?(?:\s+" + SYSTEM_NOUN + r")?"
+                    r"(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)"
+                    r"\s*\"?$",
+                    gap,
+                    re.I,
+                )
+                and not _in_list(unit, i, i + 1)
+                and not _qualifies_next(text, nxt.e)
+            ):
                 add(nxt.name, "applies", e.name, text, "apposition")
             # "builds inverted indexes with Tantivy": the concept is realised by the
             # technology (rule 5).
@@ -539,6 +547,21 @@ def _relative_object(gap: str) -> bool:
         return False
     return not re.fullmatch(
         rf"{APPLY_VERB}|is|are|was|were|has|have|offers?|brings?|adds?", m.group(1), re.I
+    )
+
+
+def _qualifies_next(text: str, end: int) -> bool:
+    """Whether the technology ending at ``end`` only qualifies the noun after it: in
+    "continuous verification, SPIFFE workload identity" or "consumer protocol, Streams
+    applications are …" the phrase is about the noun, so it is no apposition (rule 4)."""
+    return (
+        re.match(
+            r"\s+(?!(?:and|or|is|are|was|were|has|have|had|which|that|who|to|for|in|on|at|with|"
+            r"as|by|from|of|via|into|the|a|an|its|their|our|it|now|also|since|can|will|"
+            r"[a-z]+ly|[a-z]+ed|[a-z]+s)\b)[A-Za-z][\w-]*",
+            text[end:],
+        )
+        is not None
     )
 
 
@@ -1441,7 +1464,7 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike|"
         r"caused by|due to|tried|trialled|evaluat(?:ed|ing|es?)|consider(?:ed|ing|s)?|"
         r"compar(?:ed|ing|es?)|benchmark(?:ed|ing|s)|shortlist(?:ed|ing)|assess(?:ed|ing|es)?|"
-        r"contribut\w* to|too \w+ to|(?:difficult|hard|impossible) to)\b",
+        r"contribut\w* to|sponsor\w*|too \w+ to|(?:difficult|hard|impossible) to)\b",
         clause + re.split(r"[;.,]", after)[0],
         re.I,
     ):
