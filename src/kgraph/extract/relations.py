@@ -39,7 +39,7 @@ from kgraph.ontology import Ontology
 NOT_APPLIED = re.compile(
     r"latenc|downtime|outage|failure|data loss|lock-in|technical debt|bottleneck|"
     r"incident|throughput|cost|tail at scale|thundering herd|hot spot|hotspot|"
-    r"request rate|error rate|bug|vulnerab|attack|exploit|end of life|end-of-life"
+    r"request rate|error rate|per second|bug|vulnerab|attack|exploit|end of life|end-of-life"
 )
 # Architecture styles and deployment models: the only concepts a migration may name.
 MIGRATION_CONCEPTS = re.compile(
@@ -189,6 +189,14 @@ class _Post:
         self.types = {m.canonical: m.type for m in mentions}
         self.actor = _actor(self.units)
         self.mentioned = Counter(m.canonical for m in mentions)
+        # A company named once, outside the title, or beside other companies, is named in
+        # passing: the post may not be by or about it ("Senior Architect at Mirantis
+        # shares …", a newsletter), so what its sentences name is less surely its own.
+        in_title = any(
+            e.name == self.actor for u in self.units if u.field == "title" for e in u.ents
+        )
+        companies = {m.canonical for m in mentions if m.type == "COMPANY"}
+        self.passing = not in_title and (self.mentioned[self.actor] < 2 or len(companies) > 1)
         # Tails a rule gave to a named technology with too little confidence to emit: still
         # the technology's, not the company's (rules 2 and 5), so the actor rule leaves them.
         self.claimed: set[str] = set()
@@ -294,7 +302,7 @@ def _actor(units: list[_Unit]) -> str | None:
             # "a search engine akin to Elasticsearch or Algolia": a comparison, not the actor
             if re.search(
                 r"\b(?:akin to|like|unlike|than|such as|similar to|versus|vs\.?|alternative to)\s+"
-                r"(?:[\w.-]+\s+){0,3}?(?:(?:or|and)\s+)?$",
+                r"(?:[\w.-]+,?\s+){0,3}?(?:(?:or|and)\s+)?$",
                 unit.text[: e.s],
                 re.I,
             ):
@@ -1256,7 +1264,14 @@ def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
         if before.rfind("(") > before.rfind(")"):
             continue  # "(e.g., AWS Graviton3: …)": an example in an aside is no subject
         after = unit.text[f.e : f.e + 40]
-        if not (f.m.text.endswith(("'s", "\u2019s")) or after[:2] in ("'s", "\u2019s")):
+        # "Pinterest rule engine platform … allows", "Twitter services' scalability": the
+        # company names the kind of its system, which is the sentence's subject (rule 2).
+        attributive = re.match(
+            r"\s+(?:[a-z][\w-]*\s+){0,3}?" + SYSTEM_NOUN + r"(?:['\u2019]|\b)", after
+        )
+        if attributive is None and not (
+            f.m.text.endswith(("'s", "\u2019s")) or after[:2] in ("'s", "\u2019s")
+        ):
             return True
         if re.match(
             r"^(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:team|engineers|engineering|"
@@ -1389,6 +1404,8 @@ def _actor_rules(state: _Post) -> None:
             ):
                 continue
             how = _actor_evidence(unit)
+            if state.passing and (how == "named" or state.mentioned[actor] > 1):
+                how = "passing"
             if e.type == "TECHNOLOGY":
                 # A system the post describes is not one it says the company runs, unless
                 # the sentence says so: "Apache Spark is our primary compute engine".
