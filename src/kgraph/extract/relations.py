@@ -308,6 +308,8 @@ def _actor(units: list[_Unit]) -> str | None:
             ):
                 continue
             if unit.field == "title":
+                if re.search(r"\bfrom\b.{1,60}\b(?:to|into|onto)\s+$", unit.text[: e.s], re.I):
+                    continue  # "Data Streaming from Mainframe to Salesforce": a destination
                 if re.match(r"\s*(?:#\s*\d+|issue\s+\d+)\b", unit.text[e.e :], re.I):
                     continue  # "Data Eng Weekly #356": an issue of a publication, no actor
                 title.append((e.s, e.name))
@@ -1095,7 +1097,10 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             and not _another_verb(clause[_verb_end(clause, use.start()) :])
         ):
             verb_at = e.s - len(clause) + use.start()
-            add(_clause_subject(state, unit, verb_at) or head, "uses", e.name, text, "verb:use")
+            who = _clause_subject(state, unit, verb_at)
+            if who is None and _clause_subject(None, unit, verb_at) == "?":
+                continue  # "we built out an infrastructure in AWS using …": "we", no actor
+            add(who or head, "uses", e.name, text, "verb:use")
     # possessives: "C's T" → C uses T; "C's X" concept → applies
     for i, e in enumerate(ents[:-1]):
         nxt = ents[i + 1]
@@ -1339,7 +1344,18 @@ def _clause_subject(state: _Post | None, unit: _Unit, pos: int) -> str | None:
     before = unit.text[max(0, pos - 60) : pos]
     before = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s|\b(?:that|which|who)\b", before)[-1]
     start = pos - len(before)
-    named = [e for e in unit.ents if e.type == "COMPANY" and e.s >= start and e.e <= pos]
+    # "an infrastructure in AWS using …": a company after a preposition is a host or a
+    # place, not who does the verb
+    named = [
+        e
+        for e in unit.ents
+        if e.type == "COMPANY"
+        and e.s >= start
+        and e.e <= pos
+        and not re.search(
+            r"\b(?:in|on|onto|into|to|from|via|of|for)\s+(?:the\s+)?$", unit.text[: e.s], re.I
+        )
+    ]
     if named:
         return named[-1].name
     if re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is None:
