@@ -352,7 +352,13 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 owner = None  # "SSH-based architecture to a modern REST…": not its noun
             # "Pingora, a Rust-based HTTP proxy": the appositive's head comes first.
             tech_owner = _appositive_head(ents, i, text)
-            if tech_owner is None and owner is not None and owner.type == "TECHNOLOGY":
+            if (
+                tech_owner is None
+                and owner is not None
+                and owner.type == "TECHNOLOGY"
+                # "Python-based Kafka Apps": the compound's noun is the apps, not Kafka
+                and not _qualifies_next(text, owner.e)
+            ):
                 tech_owner = owner
             if tech_owner is not None:
                 add(tech_owner.name, "uses", e.name, text, "compound")
