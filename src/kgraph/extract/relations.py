@@ -197,6 +197,7 @@ class _Post:
         )
         companies = {m.canonical for m in mentions if m.type == "COMPANY"}
         self.passing = not in_title and (self.mentioned[self.actor] < 2 or len(companies) > 1)
+        self.sole = len(companies) == 1
         # Tails a rule gave to a named technology with too little confidence to emit: still
         # the technology's, not the company's (rules 2 and 5), so the actor rule leaves them.
         self.claimed: set[str] = set()
@@ -1426,7 +1427,11 @@ def _actor_rules(state: _Post) -> None:
             ):
                 continue
             how = _actor_evidence(unit)
-            if state.passing and (how == "named" or state.mentioned[actor] > 1):
+            if (
+                state.passing
+                and (how == "named" or state.mentioned[actor] > 1)
+                and not (state.sole and _opens_as_subject(unit, actor))
+            ):
                 how = "passing"
             if e.type == "TECHNOLOGY":
                 # A system the post describes is not one it says the company runs, unless
@@ -1459,6 +1464,23 @@ def _actor_rules(state: _Post) -> None:
                 state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
         if subject is not None:
             focal = subject.name
+
+
+def _opens_as_subject(unit: _Unit, actor: str) -> bool:
+    """Whether the sentence opens with the actor as the subject of its verb: "Slack
+    implements a custom k8s operator", "Uber has long been a champion of microservices". A
+    company named once is still what such a sentence is about."""
+    lead = unit.ents[0] if unit.ents else None
+    return (
+        lead is not None
+        and lead.name == actor
+        and re.fullmatch(r"[\s\-\u2022*]*", unit.text[: lead.s]) is not None
+        and re.match(
+            r"\s+(?:\w+ly\s+)?(?:has|have|had|is|was|uses|used|runs|ran|[a-z]+(?:ed|es|s))\b",
+            unit.text[lead.e :],
+        )
+        is not None
+    )
 
 
 def _another_subject(unit: _Unit, actor: str, ent: _Ent) -> bool:
