@@ -332,6 +332,13 @@ def test_store_graph_and_cli(tmp_path, write):
             {("Klaviyo", "uses", "Amazon RDS")},
             {("Klaviyo", "uses", "MySQL")},
         ),
+        (  # "our X": the first-person possessive gives the company the concept (rules 1
+            # and 3); a concept only near "we" does not
+            "Stream processing at OpenAI",
+            "We'll walk you through our multi-region architecture. We rely on caching.",
+            {("OpenAI", "applies", "multi-region")},
+            {("OpenAI", "applies", "caching")},
+        ),
         (  # a concept near "we"/"they" alone is too unsure to attach to the company
             "Netflix data",
             "They return a full denormalized record and we rely on caching.",

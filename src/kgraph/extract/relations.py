@@ -1461,6 +1461,12 @@ def _actor_rules(state: _Post) -> None:
             elif e.type == "CONCEPT":
                 if how == "title" and _topic_at(unit, i, actor):
                     how = "title-at"
+                elif how == "anaphor" and re.search(
+                    r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,2}$", unit.text[: e.s], re.I
+                ):
+                    # "our multi-region architecture": the first-person possessive of
+                    # rule 3 ("C's X" gives C applies X), after anaphora (rule 1)
+                    how = "our"
                 state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
         if subject is not None:
             focal = subject.name
