@@ -391,6 +391,20 @@ def test_store_graph_and_cli(tmp_path, write):
                 ("Salesforce", "uses", "Apache Kafka"),
             },
         ),
+        (  # a crash suffered is no use; a time is a metric; a move's target is not past
+            # a comma; a concept right after a technology ("WireGuard™ encryption") is its
+            "GitHub availability",
+            "GitHub experienced incidents, including MySQL server crashes. GitHub reported "
+            "decreased model training time. GitHub moves its query feature to GA, joining "
+            "Apache Iceberg tables. GitHub uses connections with WireGuard™ encryption.",
+            set(),
+            {
+                ("GitHub", "uses", "MySQL"),
+                ("GitHub", "applies", "model training"),
+                ("GitHub", "migrated_to", "Apache Iceberg"),
+                ("GitHub", "applies", "encryption"),
+            },
+        ),
         (  # a technology that qualifies the next noun is no apposition of the concept
             "Zero trust explained",
             "Zero trust explained: continuous verification, SPIFFE workload identity and mTLS.",

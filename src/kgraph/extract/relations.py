@@ -810,7 +810,13 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     ):
         if re.search(r"\bfrom\b", match.group(0), re.I):
             continue
-        dst = [e for e in ents if 0 <= e.s - match.end() < 25][:1]
+        # "moves Snapshot Queries to GA, joining Tableflow Iceberg …": the move's target
+        # is in its own phrase, not past a comma
+        dst = [
+            e
+            for e in ents
+            if 0 <= e.s - match.end() < 25 and not re.search(r"[,;.]", text[match.end() : e.s])
+        ][:1]
         if dst and dst[0].type != "COMPANY":
             head = _mover(state, unit, dst[0])
             if head:
@@ -1602,12 +1608,13 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         return True
     # A concept that names a kind of problem is a problem suffered (rule 7): "background
     # job issues", "caching bugs".
+    # … and so are "MySQL server crashes" and a metric ("decreased model training time").
     if re.match(
-        r"\s+(?:issues|problems|challenges|bugs|errors|failures|outages|incidents|"
-        r"bottlenecks|pitfalls|headaches)\b",
+        r"\s+(?:[\w-]+\s+)?(?:issues|problems|challenges|bugs|errors|failures|outages|incidents|"
+        r"bottlenecks|pitfalls|headaches|crash(?:es)?)\b",
         after,
         re.I,
-    ):
+    ) or (e.type == "CONCEPT" and re.match(r"\s+(?:times?|latency|costs?)\b", after, re.I)):
         return True
     # … and so is one reduced, avoided or fought: "find and reduce toil" (rule 7).
     if e.type == "CONCEPT" and AVOIDED.search(before):
@@ -1630,7 +1637,7 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         prev is not None
         and prev.type == "TECHNOLOGY"
         and (
-            re.fullmatch(r"(?:-[\w]+)?\s+(?:[\w-]+\s+)?", text[prev.e : e.s])
+            re.fullmatch(r"[\u2122\u00ae]?(?:-[\w]+)?\s+(?:[\w-]+\s+)?", text[prev.e : e.s])
             or ON_TECH.fullmatch(text[prev.e : e.s])  # "Kubernetes running on bare metal"
         )
     ):
