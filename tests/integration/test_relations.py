@@ -405,6 +405,13 @@ def test_store_graph_and_cli(tmp_path, write):
                 ("GitHub", "applies", "encryption"),
             },
         ),
+        (  # a comma closing an opening clause is no apposition; "As a X, T" is one
+            "Lakehouse notes",
+            "Instead of writing files for every micro-batch, DuckDB stores rows in a catalog. "
+            "As a distributed system, Apache Kafka needs metadata.",
+            {("Apache Kafka", "applies", "distributed system")},
+            {("DuckDB", "applies", "micro-batching")},
+        ),
         (  # a technology that qualifies the next noun is no apposition of the concept
             "Zero trust explained",
             "Zero trust explained: continuous verification, SPIFFE workload identity and mTLS.",

@@ -508,6 +508,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 )
                 and not _in_list(unit, i, i + 1)
                 and not _qualifies_next(text, nxt.e)
+                # "… consumer protocol, Streams applications are …": T qualifies a plural
+                and not re.match(r"\s+[a-z]+s\s+(?:are|were|have|can|will|do)\b", text[nxt.e :])
+                # "Instead of creating files for every micro-batch, DuckLake stores …": the
+                # comma closes an opening clause, it does not appose
+                and not re.match(_OPENING_CLAUSE, text[: e.s], re.I)
             ):
                 add(nxt.name, "applies", e.name, text, "apposition")
             # "builds inverted indexes with Tantivy": the concept is realised by the
@@ -565,6 +570,14 @@ def _relative_object(gap: str) -> bool:
     return not re.fullmatch(
         rf"{APPLY_VERB}|is|are|was|were|has|have|offers?|brings?|adds?", m.group(1), re.I
     )
+
+
+# A clause that opens a sentence before its subject ("Instead of …, T stores"); "As a
+# distributed system, Kafka …" is left out: that one does say what T is.
+_OPENING_CLAUSE = (
+    r"\s*(?:instead of|after|before|when|while|if|by|unlike|although|because|since|once|"
+    r"to|for|with|in order to)\b[^,;]*$"
+)
 
 
 def _qualifies_next(text: str, end: int) -> bool:
