@@ -367,6 +367,12 @@ def test_store_graph_and_cli(tmp_path, write):
             set(),
             {("Mirantis", "uses", "Kubernetes")},
         ),
+        (  # named once, but as the authors ("the … team at C"): the post is the company's
+            "How Data 360 Optimized Scheduling",
+            "The Compute Fabric team at Salesforce optimized Kubernetes scheduling.",
+            {("Salesforce", "uses", "Kubernetes")},
+            set(),
+        ),
         (  # "their" after another opening subject is that subject's; a sponsored patch is
             # a contribution; the company naming its platform's kind is not the subject
             "PayPal payments",

@@ -196,7 +196,22 @@ class _Post:
             e.name == self.actor for u in self.units if u.field == "title" for e in u.ents
         )
         companies = {m.canonical for m in mentions if m.type == "COMPANY"}
-        self.passing = not in_title and (self.mentioned[self.actor] < 2 or len(companies) > 1)
+        # … unless the post says it is by the company: its team or engineers write it ("the
+        # Data 360 team at Salesforce"). (A title's "our" is no such sign: "Supply chain
+        # attacks are exploiting our assumptions".)
+        authored = any(
+            e.name == self.actor
+            and re.search(
+                r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
+                u.text[: e.s],
+                re.I,
+            )
+            for u in self.units
+            for e in u.ents
+        )
+        self.passing = not (in_title or authored) and (
+            self.mentioned[self.actor] < 2 or len(companies) > 1
+        )
         self.sole = len(companies) == 1
         # Tails a rule gave to a named technology with too little confidence to emit: still
         # the technology's, not the company's (rules 2 and 5), so the actor rule leaves them.
