@@ -24,8 +24,9 @@ MINED_CONCEPT_MAX = 0.9
 # (n + 4)), then rounded down to 0.05. A rule is named by its method up to the colon, except
 # the actor rule, whose ways of tying a post to its company differ. Checked
 # leave-one-set-out: with the table made from the other six sets each time, the seven sets
-# score a mean micro precision of 0.794 (recall 0.326) at the floor below; see
-# docs/extraction.md for the table per set and the floor curve.
+# score a mean micro precision of 0.794 (recall 0.326) at the floor below.
+# ``bench/relation_calibration.py`` prints the counts, the floor curve and that check;
+# docs/extraction.md has them per set.
 RELATION_METHODS = {
     "verb": 0.9,  # "C uses/runs/adopted T", "T is used by C", "T powers our X": 30 of 32
     "built": 0.95,  # "C built/developed T", "T, built by C", "T, our in-house X": 11 of 11
