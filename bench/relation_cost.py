@@ -31,7 +31,10 @@ def _measure(name: str, posts, extractor, repeat: int) -> None:
     n_relations = 0
     for _ in range(repeat):
         start = time.perf_counter()
-        n_relations = sum(len(find_relations(p, m)) for p, m in zip(posts, mentions, strict=True))
+        n_relations = sum(
+            len(find_relations(p, m, extractor.ontology))
+            for p, m in zip(posts, mentions, strict=True)
+        )
         best = min(best, time.perf_counter() - start)
     print(
         f"{name:<10} {len(posts):>6} posts  extraction {len(posts) / extract_s:>7.0f} posts/s"

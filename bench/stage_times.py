@@ -73,7 +73,9 @@ def main() -> None:
     found = [assemble(p, pc, extractor.ontology) for p, pc in zip(posts, pieces, strict=True)]
     rows.append(("assembly", time.perf_counter() - t))
     t = time.perf_counter()
-    n_rel = sum(len(find_relations(p, m)) for p, m in zip(posts, found, strict=True))
+    n_rel = sum(
+        len(find_relations(p, m, extractor.ontology)) for p, m in zip(posts, found, strict=True)
+    )
     rows.append((f"relations ({n_rel})", time.perf_counter() - t))
     total = sum(s for _n, s in rows)
     print(f"{len(posts)} posts, {sum(map(len, found))} mentions, {total:.2f} s of CPU in all")

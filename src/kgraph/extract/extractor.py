@@ -86,7 +86,7 @@ class Extractor:
 
 def _with_relations(post: Post, pieces: list[Piece], onto: Ontology) -> Mentions:
     mentions = assemble(post, pieces, onto)
-    return Mentions(mentions, find_relations(post, mentions))
+    return Mentions(mentions, find_relations(post, mentions, onto))
 
 
 def extractor_from_ontology(onto: Ontology, rules_only: bool = True) -> Extractor:

@@ -32,13 +32,14 @@ import re
 from collections import Counter
 
 from kgraph.extract.confidence import RELATION_FLOOR, relation_confidence
-from kgraph.model import RELATION_TYPES, Mention, Post, Relation
+from kgraph.model import RELATION_TYPES, Mention, Post, Relation, entity_key
+from kgraph.ontology import Ontology
 
 # Concepts that are metrics, failure modes or problems: never applied (rule 7).
 NOT_APPLIED = re.compile(
     r"latenc|downtime|outage|failure|data loss|lock-in|technical debt|bottleneck|"
     r"incident|throughput|cost|tail at scale|thundering herd|hot spot|hotspot|"
-    r"request rate|error rate|bug|vulnerab|attack|exploit|end of life|end-of-life"
+    r"request rate|error rate|per second|bug|vulnerab|attack|exploit|end of life|end-of-life"
 )
 # Architecture styles and deployment models: the only concepts a migration may name.
 MIGRATION_CONCEPTS = re.compile(
@@ -101,6 +102,12 @@ CODE_NOUN = (
     r"(?:APIs?|apps?|applications?|backends?|front-?ends?|services?|microservices?|codebases?|"
     r"monoliths?|clients?|servers?|stack|code|implementation)"
 )
+# A deployment of a technology: "our Kafka clusters", "a Cassandra fleet" (rule 3).
+DEPLOYMENT = re.compile(
+    r"(?:\([^()]{1,10}\)|[^\w\s]{1,3})?\s+(?:clusters?|fleets?|deployments?|instances?|nodes?|servers?|"
+    r"platforms?|infrastructure|installations?|setups?)\b",
+    re.I,
+)
 # Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
@@ -115,11 +122,17 @@ AVOIDED = re.compile(
 )
 
 
-def find_relations(post: Post, mentions: list[Mention]) -> list[Relation]:
-    """The relations the post's title and summary state between its mentioned entities."""
+def find_relations(
+    post: Post, mentions: list[Mention], onto: Ontology | None = None
+) -> list[Relation]:
+    """The relations the post's title and summary state between its mentioned entities.
+
+    ``onto`` tells which technologies are curated, well-known ones and who makes them: a
+    company does not build a well-known technology another maker (or no one company) makes.
+    """
     if len(mentions) < 2 and not mentions:
         return []
-    state = _Post(post, mentions)
+    state = _Post(post, mentions, onto)
     for unit in state.units:
         if len(unit.ents) >= 2 or (unit.ents and state.actor is not None):
             _sentence_rules(state, unit)
@@ -152,8 +165,9 @@ class _Unit:
 
 
 class _Post:
-    def __init__(self, post: Post, mentions: list[Mention]):
+    def __init__(self, post: Post, mentions: list[Mention], onto: Ontology | None = None):
         self.post = post
+        self.onto = onto
         self.found: dict[tuple[str, str, str], Relation] = {}
         groups: dict[tuple[str, str], list[Mention]] = {}
         for m in mentions:
@@ -175,6 +189,30 @@ class _Post:
         self.types = {m.canonical: m.type for m in mentions}
         self.actor = _actor(self.units)
         self.mentioned = Counter(m.canonical for m in mentions)
+        # A company named once, outside the title, or beside other companies, is named in
+        # passing: the post may not be by or about it ("Senior Architect at Mirantis
+        # shares …", a newsletter), so what its sentences name is less surely its own.
+        in_title = any(
+            e.name == self.actor for u in self.units if u.field == "title" for e in u.ents
+        )
+        companies = {m.canonical for m in mentions if m.type == "COMPANY"}
+        # … unless the post says it is by the company: its team or engineers write it ("the
+        # Data 360 team at Salesforce"). (A title's "our" is no such sign: "Supply chain
+        # attacks are exploiting our assumptions".)
+        authored = any(
+            e.name == self.actor
+            and re.search(
+                r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
+                u.text[: e.s],
+                re.I,
+            )
+            for u in self.units
+            for e in u.ents
+        )
+        self.passing = not (in_title or authored) and (
+            self.mentioned[self.actor] < 2 or len(companies) > 1
+        )
+        self.sole = len(companies) == 1
         # Tails a rule gave to a named technology with too little confidence to emit: still
         # the technology's, not the company's (rules 2 and 5), so the actor rule leaves them.
         self.claimed: set[str] = set()
@@ -213,6 +251,18 @@ class _Post:
             self.found[key] = Relation(
                 self.post.id, head, h, type_, tail, t, sentence, method, conf
             )
+
+    def known_elsewhere(self, company: str, ent: _Ent) -> bool:
+        """Whether ``ent`` is a well-known technology ``company`` did not make: a curated
+        ontology entry whose maker (product_of) is another company or none at all ("Yelp
+        launched its first Kafka cluster", "building the Flink platform at OpenAI"). A verb
+        of building before it then builds a deployment of it, not the technology."""
+        if self.onto is None or ent.m.method != "ontology":
+            return False
+        entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
+        if entry is None or entry.registry:
+            return False
+        return entry.company != company
 
     def result(self) -> list[Relation]:
         found = self.found
@@ -285,19 +335,25 @@ def _actor(units: list[_Unit]) -> str | None:
                 re.I,
             ):
                 authors.append(e.name)
+            # "an infrastructure in AWS", "to the new Salesforce platform": a host or a
+            # destination, not the company the post is about
             if unit.field != "title" and re.search(
-                r"\b(?:on|onto|atop|via|to|from)\s+(?:the\s+)?$", unit.text[: e.s], re.I
+                r"\b(?:on|onto|atop|via|to|from|in)\s+(?:the\s+)?(?:new\s+)?$",
+                unit.text[: e.s],
+                re.I,
             ):
                 continue
             # "a search engine akin to Elasticsearch or Algolia": a comparison, not the actor
             if re.search(
                 r"\b(?:akin to|like|unlike|than|such as|similar to|versus|vs\.?|alternative to)\s+"
-                r"(?:[\w.-]+\s+){0,3}?(?:(?:or|and)\s+)?$",
+                r"(?:[\w.-]+,?\s+){0,3}?(?:(?:or|and)\s+)?$",
                 unit.text[: e.s],
                 re.I,
             ):
                 continue
             if unit.field == "title":
+                if re.search(r"\bfrom\b.{1,60}\b(?:to|into|onto)\s+$", unit.text[: e.s], re.I):
+                    continue  # "Data Streaming from Mainframe to Salesforce": a destination
                 if re.match(r"\s*(?:#\s*\d+|issue\s+\d+)\b", unit.text[e.e :], re.I):
                     continue  # "Data Eng Weekly #356": an issue of a publication, no actor
                 title.append((e.s, e.name))
@@ -340,7 +396,13 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 owner = None  # "SSH-based architecture to a modern REST…": not its noun
             # "Pingora, a Rust-based HTTP proxy": the appositive's head comes first.
             tech_owner = _appositive_head(ents, i, text)
-            if tech_owner is None and owner is not None and owner.type == "TECHNOLOGY":
+            if (
+                tech_owner is None
+                and owner is not None
+                and owner.type == "TECHNOLOGY"
+                # "Python-based Kafka Apps": the compound's noun is the apps, not Kafka
+                and not _qualifies_next(text, owner.e)
+            ):
                 tech_owner = owner
             if tech_owner is not None:
                 add(tech_owner.name, "uses", e.name, text, "compound")
@@ -479,13 +541,22 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 add(nxt.name, "uses", e.name, text, "possessive")
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
-            if re.match(
-                r"^(?:\s*\([^()]{1,15}\))?(?:\s+" + SYSTEM_NOUN + r")?"
-                r"(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)"
-                r"\s*\"?$",
-                gap,
-                re.I,
-            ) and not _in_list(unit, i, i + 1):
+            if (
+                re.match(
+                    r"^(?:\s*\([^()]{1,15}\))?(?:\s+" + SYSTEM_NOUN + r")?"
+                    r"(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)"
+                    r"\s*\"?$",
+                    gap,
+                    re.I,
+                )
+                and not _in_list(unit, i, i + 1)
+                and not _qualifies_next(text, nxt.e)
+                # "… consumer protocol, Streams applications are …": T qualifies a plural
+                and not re.match(r"\s+[a-z]+s\s+(?:are|were|have|can|will|do)\b", text[nxt.e :])
+                # "Instead of creating files for every micro-batch, DuckLake stores …": the
+                # comma closes an opening clause, it does not appose
+                and not re.match(_OPENING_CLAUSE, text[: e.s], re.I)
+            ):
                 add(nxt.name, "applies", e.name, text, "apposition")
             # "builds inverted indexes with Tantivy": the concept is realised by the
             # technology (rule 5).
@@ -541,6 +612,29 @@ def _relative_object(gap: str) -> bool:
         return False
     return not re.fullmatch(
         rf"{APPLY_VERB}|is|are|was|were|has|have|offers?|brings?|adds?", m.group(1), re.I
+    )
+
+
+# A clause that opens a sentence before its subject ("Instead of …, T stores"); "As a
+# distributed system, Kafka …" is left out: that one does say what T is.
+_OPENING_CLAUSE = (
+    r"\s*(?:instead of|after|before|when|while|if|by|unlike|although|because|since|once|"
+    r"to|for|with|in order to)\b[^,;]*$"
+)
+
+
+def _qualifies_next(text: str, end: int) -> bool:
+    """Whether the technology ending at ``end`` only qualifies the noun after it: in
+    "continuous verification, SPIFFE workload identity" or "consumer protocol, Streams
+    applications are …" the phrase is about the noun, so it is no apposition (rule 4)."""
+    return (
+        re.match(
+            r"\s+(?!(?:and|or|is|are|was|were|has|have|had|which|that|who|to|for|in|on|at|with|"
+            r"as|by|from|of|via|into|the|a|an|its|their|our|it|now|also|since|can|will|"
+            r"[a-z]+ly|[a-z]+ed|[a-z]+s)\b)[A-Za-z][\w-]*",
+            text[end:],
+        )
+        is not None
     )
 
 
@@ -772,7 +866,13 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     ):
         if re.search(r"\bfrom\b", match.group(0), re.I):
             continue
-        dst = [e for e in ents if 0 <= e.s - match.end() < 25][:1]
+        # "moves Snapshot Queries to GA, joining Tableflow Iceberg …": the move's target
+        # is in its own phrase, not past a comma
+        dst = [
+            e
+            for e in ents
+            if 0 <= e.s - match.end() < 25 and not re.search(r"[,;.]", text[match.end() : e.s])
+        ][:1]
         if dst and dst[0].type != "COMPANY":
             head = _mover(state, unit, dst[0])
             if head:
@@ -1016,7 +1116,12 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             if adopted and not qualifies and not earlier:
                 add(subject, "uses", e.name, text, "verb:use")
             if not qualifies and not earlier and not indirect and not adopted:
-                add(subject, "built", e.name, text, "built:verb")
+                if state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :]):
+                    # "launched our first Kafka cluster", "building the Flink platform at
+                    # OpenAI": what was built is a deployment of it, which the company runs.
+                    add(subject, "uses", e.name, text, "built:deployment")
+                else:
+                    add(subject, "built", e.name, text, "built:verb")
                 continue
         if (
             re.search(
@@ -1024,7 +1129,12 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 clause,
                 re.I,
             )
-            and re.search(BUILD_VERB, text, re.I)
+            # the building is said in the same clause: "integrating with Kafka and internal
+            # KVstore" does not say who built the store (rule 3)
+            and re.search(BUILD_VERB, clause, re.I)
+            # "an In-House Kubernetes Canary Controller": a well-known technology only
+            # names the kind of thing built in-house
+            and not state.known_elsewhere(subject, e)
             # "their own datastores using PostgreSQL": built with it, not it
             and not re.search(
                 r"\b(?:using|with|on|atop|in|around|via)\s+(?:the |a |an )?$", clause, re.I
@@ -1056,7 +1166,10 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             and not _another_verb(clause[_verb_end(clause, use.start()) :])
         ):
             verb_at = e.s - len(clause) + use.start()
-            add(_clause_subject(state, unit, verb_at) or head, "uses", e.name, text, "verb:use")
+            who = _clause_subject(state, unit, verb_at)
+            if who is None and _clause_subject(None, unit, verb_at) == "?":
+                continue  # "we built out an infrastructure in AWS using …": "we", no actor
+            add(who or head, "uses", e.name, text, "verb:use")
     # possessives: "C's T" → C uses T; "C's X" concept → applies
     for i, e in enumerate(ents[:-1]):
         nxt = ents[i + 1]
@@ -1202,8 +1315,19 @@ def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
     is not an example in a list ("such as …", "e.g. …")."""
     if re.search(r"\b(?:such as|e\.g\.|for example|like)\b[^.;:]*$", unit.text[: ent.s], re.I):
         return False
-    if ANAPHOR.search(unit.text) is not None:
-        return True
+    anaphor = ANAPHOR.search(unit.text)
+    if anaphor is not None:
+        # "ScyllaDB joined the party with their vector search engine": "they" and "their"
+        # after another named subject that opens the sentence are that subject's (rule 1).
+        lead = unit.ents[0] if unit.ents else None
+        return not (
+            anaphor.group(0).lower() in ("they", "their")
+            and lead is not None
+            and lead.name != actor
+            and lead.e <= anaphor.start()
+            and not unit.text[: lead.s].strip()
+            and re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", unit.text[lead.e :]) is not None
+        )
     # "Fly.io's platform transforms Docker containers …": a possessive alone makes its noun,
     # not the company, the sentence's subject, unless the noun is the company's own people
     # or deployment ("Airbnb's media team", "LinkedIn's deployment").
@@ -1214,7 +1338,14 @@ def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
         if before.rfind("(") > before.rfind(")"):
             continue  # "(e.g., AWS Graviton3: …)": an example in an aside is no subject
         after = unit.text[f.e : f.e + 40]
-        if not (f.m.text.endswith(("'s", "\u2019s")) or after[:2] in ("'s", "\u2019s")):
+        # "Pinterest rule engine platform … allows", "Twitter services' scalability": the
+        # company names the kind of its system, which is the sentence's subject (rule 2).
+        attributive = re.match(
+            r"\s+(?:[a-z][\w-]*\s+){0,3}?" + SYSTEM_NOUN + r"(?:['\u2019]|\b)", after
+        )
+        if attributive is None and not (
+            f.m.text.endswith(("'s", "\u2019s")) or after[:2] in ("'s", "\u2019s")
+        ):
             return True
         if re.match(
             r"^(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:team|engineers|engineering|"
@@ -1282,7 +1413,18 @@ def _clause_subject(state: _Post | None, unit: _Unit, pos: int) -> str | None:
     before = unit.text[max(0, pos - 60) : pos]
     before = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s|\b(?:that|which|who)\b", before)[-1]
     start = pos - len(before)
-    named = [e for e in unit.ents if e.type == "COMPANY" and e.s >= start and e.e <= pos]
+    # "an infrastructure in AWS using …": a company after a preposition is a host or a
+    # place, not who does the verb
+    named = [
+        e
+        for e in unit.ents
+        if e.type == "COMPANY"
+        and e.s >= start
+        and e.e <= pos
+        and not re.search(
+            r"\b(?:in|on|onto|into|to|from|via|of|for)\s+(?:the\s+)?$", unit.text[: e.s], re.I
+        )
+    ]
     if named:
         return named[-1].name
     if re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is None:
@@ -1347,6 +1489,12 @@ def _actor_rules(state: _Post) -> None:
             ):
                 continue
             how = _actor_evidence(unit)
+            if (
+                state.passing
+                and (how == "named" or state.mentioned[actor] > 1)
+                and not (state.sole and _opens_as_subject(unit, actor))
+            ):
+                how = "passing"
             if e.type == "TECHNOLOGY":
                 # A system the post describes is not one it says the company runs, unless
                 # the sentence says so: "Apache Spark is our primary compute engine".
@@ -1366,13 +1514,41 @@ def _actor_rules(state: _Post) -> None:
                     continue
                 if _named_after(e.name, actor):
                     continue
+                # A name only the statistical model found ("Nathan will describe how Yelp
+                # …", "Senior Architect at Mirantis") is as often no technology at all: unless
+                # the sentence says "we" or "our", the actor rule keeps it apart (rule 2).
+                if e.m.method != "ontology" and how != "anaphor" and not ours:
+                    how = "discovered"
                 state.add(actor, "uses", e.name, unit.text, f"actor:{how}")
             elif e.type == "CONCEPT":
                 if how == "title" and _topic_at(unit, i, actor):
                     how = "title-at"
+                elif how == "anaphor" and re.search(
+                    r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,2}$", unit.text[: e.s], re.I
+                ):
+                    # "our multi-region architecture": the first-person possessive of
+                    # rule 3 ("C's X" gives C applies X), after anaphora (rule 1)
+                    how = "our"
                 state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
         if subject is not None:
             focal = subject.name
+
+
+def _opens_as_subject(unit: _Unit, actor: str) -> bool:
+    """Whether the sentence opens with the actor as the subject of its verb: "Slack
+    implements a custom k8s operator", "Uber has long been a champion of microservices". A
+    company named once is still what such a sentence is about."""
+    lead = unit.ents[0] if unit.ents else None
+    return (
+        lead is not None
+        and lead.name == actor
+        and re.fullmatch(r"[\s\-\u2022*]*", unit.text[: lead.s]) is not None
+        and re.match(
+            r"\s+(?:\w+ly\s+)?(?:has|have|had|is|was|uses|used|runs|ran|[a-z]+(?:ed|es|s))\b",
+            unit.text[lead.e :],
+        )
+        is not None
+    )
 
 
 def _another_subject(unit: _Unit, actor: str, ent: _Ent) -> bool:
@@ -1417,8 +1593,16 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike|"
         r"caused by|due to|tried|trialled|evaluat(?:ed|ing|es?)|consider(?:ed|ing|s)?|"
         r"compar(?:ed|ing|es?)|benchmark(?:ed|ing|s)|shortlist(?:ed|ing)|assess(?:ed|ing|es)?|"
-        r"contribut\w* to|too \w+ to|(?:difficult|hard|impossible) to)\b",
+        r"contribut\w* to|sponsor\w*|too \w+ to|(?:difficult|hard|impossible) to)\b",
         clause + re.split(r"[;.,]", after)[0],
+        re.I,
+    ):
+        return True
+    # A comparison: "a foundation model similar to LLMs" (rule 7).
+    if re.search(
+        r"\b(?:similar to|akin to|modell?ed (?:on|after)|alternatives? to|versus|vs\.?)\s+"
+        r"(?:[\w-]+\s+){0,3}$",
+        clause,
         re.I,
     ):
         return True
@@ -1480,12 +1664,13 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         return True
     # A concept that names a kind of problem is a problem suffered (rule 7): "background
     # job issues", "caching bugs".
+    # … and so are "MySQL server crashes" and a metric ("decreased model training time").
     if re.match(
-        r"\s+(?:issues|problems|challenges|bugs|errors|failures|outages|incidents|"
-        r"bottlenecks|pitfalls|headaches)\b",
+        r"\s+(?:[\w-]+\s+)?(?:issues|problems|challenges|bugs|errors|failures|outages|incidents|"
+        r"bottlenecks|pitfalls|headaches|crash(?:es)?)\b",
         after,
         re.I,
-    ):
+    ) or (e.type == "CONCEPT" and re.match(r"\s+(?:times?|latency|costs?)\b", after, re.I)):
         return True
     # … and so is one reduced, avoided or fought: "find and reduce toil" (rule 7).
     if e.type == "CONCEPT" and AVOIDED.search(before):
@@ -1508,7 +1693,7 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         prev is not None
         and prev.type == "TECHNOLOGY"
         and (
-            re.fullmatch(r"(?:-[\w]+)?\s+(?:[\w-]+\s+)?", text[prev.e : e.s])
+            re.fullmatch(r"[\u2122\u00ae]?(?:-[\w]+)?\s+(?:[\w-]+\s+)?", text[prev.e : e.s])
             or ON_TECH.fullmatch(text[prev.e : e.s])  # "Kubernetes running on bare metal"
         )
     ):
