@@ -477,3 +477,12 @@ def test_a_service_company_used_as_a_tool_is_a_technology_its_people_keep_the_co
     assert ("TECHNOLOGY", "Slack") in got
     got = found(ex, "Notes", "We compared notes with Slack engineers.")
     assert ("COMPANY", "Slack") in got and ("TECHNOLOGY", "Slack") not in got
+
+
+def test_metrics_are_not_names(ex):
+    got = found(
+        ex,
+        "Improving LCP and INP at Shopify",
+        "We cut TTFB by 40% and improved Core Web Vitals; TPOT fell.",
+    )
+    assert got == {("COMPANY", "Shopify")}

@@ -142,10 +142,14 @@ GENERIC_ACRONYMS = phrases(
     YoY QoQ MoM WoW YTD EOD EOW EOY
     LOL ROFL LMAO IMO IMHO FYI TBH AFAIK ICYMI TLDR DIY ASAP AKA OMG WTF BTW
     VM VFS
+    LCP INP FID CLS FCP TTFB TTI TBT TTFT TPOT ITL MTTR MTTD MTTA MTBF MTTF TCO ARR MRR DAU MAU
+    WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
-``LOL``) and generic machine words (``VMs``): acronyms no product or company is named."""
+``LOL``), generic machine words (``VMs``), metrics (``LCP``, ``TTFB``, ``TPOT``, ``MTTR``,
+``TCO``: the entity rules never annotate a metric) and time zones: acronyms no product or
+company is named."""
 NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
@@ -421,10 +425,9 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ == "scale":
         return False  # "at Massive Scale", "at Planet Scale": a size, not a name
-    if span.text in GENERIC_ACRONYMS or (
-        span.text.endswith("s") and span.text[:-1] in GENERIC_ACRONYMS
-    ):
-        return False  # "URL", "ISPs": acronyms of generic things, not names
+    last = span[-1].text
+    if last in GENERIC_ACRONYMS or (last.endswith("s") and last[:-1] in GENERIC_ACRONYMS):
+        return False  # "URL", "ISPs", "Improving LCP": acronyms of generic things, not names
     if label == "NORP" and len(span) == 1 and is_english_word(span.text):
         return False  # "German speakers": a nationality or language, not a product
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:

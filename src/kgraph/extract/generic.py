@@ -44,7 +44,8 @@ algorithm, model, workload, traffic, scale, scaling, growth, innovation, transfo
 architecture, design, queries per second, requests per second, internet, web, website, mobile,
 user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui,
 transactions per second, data processing, data collection,
-data management, data storage, data retrieval, storage and retrieval, alert
+data management, data storage, data retrieval, storage and retrieval, alert,
+core web vital, web vital
 """
 GENERIC = phrases(_LIST)
 
