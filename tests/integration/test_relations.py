@@ -158,11 +158,11 @@ def test_store_graph_and_cli(tmp_path, write):
             "Lyft streaming",
             "At Lyft, we use data processing systems such as Apache Flink and Apache Spark.",
             {
-                ("Apache Flink", "applies", "data processing"),
-                ("Apache Spark", "applies", "data processing"),
+                ("Apache Flink", "applies", "data processing system"),
+                ("Apache Spark", "applies", "data processing system"),
                 ("Lyft", "uses", "Apache Flink"),
             },
-            {("Lyft", "applies", "data processing")},
+            {("Lyft", "applies", "data processing system")},
         ),
         (  # "T is used for X": the concept is the technology's (rule 5), though the rule
             # measures below the floor for concepts; the company does not take it instead
