@@ -10,6 +10,7 @@ an organisation (``at X``, ``X's``, ``X Inc``), else TECHNOLOGY.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.attrs import IS_ALPHA, IS_STOP, IS_TITLE
@@ -159,6 +160,39 @@ NOT_NAMES = phrases(
     operators analysts teams everyone
     """
 )
+
+# Job titles: "Oleksii K., Senior Architect at Mirantis", "Chief Technology Officer at Oxide",
+# "Subject Matter Experts (SMEs)". People are never annotated, nor are their roles.
+ROLE_TITLES = phrases(
+    """
+    architect architects officer officers expert experts director directors president
+    vice-president scientist scientists evangelist evangelists advocate advocates fellow
+    fellows consultant consultants strategist strategists specialist specialists
+    maintainer maintainers contributor contributors
+    """
+)
+# Improvement proposals ("KIP-405", "PEP 8", "the KIP history"): numbered documents of a
+# project's process, not products.
+PROPOSAL_ID = re.compile(r"(?:KIP|PEP|JEP|KEP|FLIP|SPIP|BIP|EIP|XEP|HIP)(?:-\d+)?s?")
+YEAR = re.compile(r"(?:19|20)\d\d")
+BULLETS = frozenset("•·‣▪◦*-–—>")
+
+
+def _plain_words(span: Span) -> bool:
+    """Every word of the span, hyphen parts included, is a capitalised ordinary English word
+    (``Best-Effort``, ``Quantum Future``), not an oddly cased or coined one."""
+    parts = [p for t in span for p in t.text.split("-")]
+    return all(p[:1].isupper() and p[1:].islower() and is_english_word(p) for p in parts)
+
+
+def _opens_sentence(span: Span) -> bool:
+    """Nothing but punctuation or a list bullet before the span in its sentence
+    (``• Supply chain attacks…``): its capital says nothing about a name."""
+    doc = span.doc
+    return all(
+        doc[i].is_punct or doc[i].is_space or doc[i].text in BULLETS
+        for i in range(span.sent.start, span.start)
+    )
 
 
 @Language.factory(
@@ -412,6 +446,20 @@ def _plausible(span: Span, label: str) -> bool:
     doc, first = span.doc, span[0]
     if not 1 <= len(span) <= 3 or is_generic(span.text):
         return False
+    if any(c in span.text for c in "()[]{}"):
+        return False  # "Cassandra(C*)", "(Data)Flow": a fragment cut at a bracket
+    if span[-1].lower_ in ROLE_TITLES or PROPOSAL_ID.fullmatch(span.text):
+        return False
+    if label == "LOC" or (label == "WORK_OF_ART" and _plain_words(span)):
+        return False  # "Europe's leading exchanges"; a talk or report title of plain words
+    if (
+        len(span) == 1
+        and span.text.isupper()
+        and len(span.text) <= 3
+        and span.end < len(doc)
+        and YEAR.fullmatch(doc[span.end].text)
+    ):
+        return False  # "Monitorama PDX 2024": the place code of an event's edition
     if not span.text[0].isupper() and not (len(span) == 1 and _inner_capital(span.text)):
         return False  # lower-case words are for _lower_names; "uForwarder" is a name
     trade = len(span) > 1 and _org_word(span[-1])
@@ -449,6 +497,10 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if _cued(span) or any(_marked(t.text) for t in span):
         return True
+    if len(span) == 1 and _opens_sentence(span) and _plain_words(span):
+        # "Supply chain attacks…", "• Notable incidents:": an ordinary word capitalised only
+        # because it opens the sentence is a name only when it acts as one.
+        return _acts(doc, span.end, ACTION_STEMS) or _org_after(doc, span.end)
     if first.i == span.sent.start and len(span) == 1:
         # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun,
         # or a name that acts as an organisation ("Klarvio adopted", "Klarvio has migrated")
