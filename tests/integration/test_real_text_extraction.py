@@ -523,3 +523,14 @@ def test_an_ordinary_word_opening_a_sentence_or_bullet_is_no_name(ex):
     )
     names = {name for _, name in got}
     assert not names & {"Notable", "Supply", "Graceful Regret"}
+
+
+def test_sql_statements_devices_and_zone_acronyms(ex):
+    got = found(
+        ex,
+        "Notes",
+        "A nightly MERGE and an ALTER TABLE ran on Smart TVs and PCs. Replicas span three AZs.",
+    )
+    names = {name for _, name in got}
+    assert not names & {"MERGE", "ALTER TABLE", "TVs", "PCs", "AZs"}
+    assert ("CONCEPT", "availability zone") in got

@@ -145,12 +145,13 @@ GENERIC_ACRONYMS = phrases(
     VM VFS
     LCP INP FID CLS FCP TTFB TTI TBT TTFT TPOT ITL MTTR MTTD MTTA MTBF MTTF TCO ARR MRR DAU MAU
     WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST
+    TV PC
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
 ``LOL``), generic machine words (``VMs``), metrics (``LCP``, ``TTFB``, ``TPOT``, ``MTTR``,
-``TCO``: the entity rules never annotate a metric) and time zones: acronyms no product or
-company is named."""
+``TCO``: the entity rules never annotate a metric) and time zones, and devices
+(``Smart TVs``, ``PCs``): acronyms no product or company is named."""
 NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
@@ -174,6 +175,14 @@ ROLE_TITLES = phrases(
 # Improvement proposals ("KIP-405", "PEP 8", "the KIP history"): numbered documents of a
 # project's process, not products.
 PROPOSAL_ID = re.compile(r"(?:KIP|PEP|JEP|KEP|FLIP|SPIP|BIP|EIP|XEP|HIP)(?:-\d+)?s?")
+# SQL statements written in capitals ("a MERGE into the table", "ALTER TABLE ... ADD"):
+# commands of the language, not named software.
+SQL_WORDS = frozenset(
+    """
+    SELECT INSERT UPDATE DELETE MERGE UPSERT ALTER CREATE DROP TABLE INDEX VIEW JOIN WHERE
+    GROUP ORDER BY INTO VALUES TRUNCATE GRANT REVOKE COMMIT ROLLBACK RETURNING
+    """.split()
+)
 YEAR = re.compile(r"(?:19|20)\d\d")
 BULLETS = frozenset("•·‣▪◦*-–—>")
 
@@ -449,6 +458,8 @@ def _plausible(span: Span, label: str) -> bool:
     if any(c in span.text for c in "()[]{}"):
         return False  # "Cassandra(C*)", "(Data)Flow": a fragment cut at a bracket
     if span[-1].lower_ in ROLE_TITLES or PROPOSAL_ID.fullmatch(span.text):
+        return False
+    if all(t.text in SQL_WORDS for t in span):
         return False
     if label == "LOC" or (label == "WORK_OF_ART" and _plain_words(span)):
         return False  # "Europe's leading exchanges"; a talk or report title of plain words
