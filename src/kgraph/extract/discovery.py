@@ -178,10 +178,33 @@ PROPOSAL_ID = re.compile(r"(?:KIP|PEP|JEP|KEP|FLIP|SPIP|BIP|EIP|XEP|HIP)(?:-\d+)
 # SQL statements written in capitals ("a MERGE into the table", "ALTER TABLE ... ADD"):
 # commands of the language, not named software.
 SQL_WORDS = frozenset(
-    """
-    SELECT INSERT UPDATE DELETE MERGE UPSERT ALTER CREATE DROP TABLE INDEX VIEW JOIN WHERE
-    GROUP ORDER BY INTO VALUES TRUNCATE GRANT REVOKE COMMIT ROLLBACK RETURNING
-    """.split()
+    [
+        "SELECT",
+        "INSERT",
+        "UPDATE",
+        "DELETE",
+        "MERGE",
+        "UPSERT",
+        "ALTER",
+        "CREATE",
+        "DROP",
+        "TABLE",
+        "INDEX",
+        "VIEW",
+        "JOIN",
+        "WHERE",
+        "GROUP",
+        "ORDER",
+        "BY",
+        "INTO",
+        "VALUES",
+        "TRUNCATE",
+        "GRANT",
+        "REVOKE",
+        "COMMIT",
+        "ROLLBACK",
+        "RETURNING",
+    ]
 )
 YEAR = re.compile(r"(?:19|20)\d\d")
 BULLETS = frozenset("•·‣▪◦*-–—>")
