@@ -534,3 +534,15 @@ def test_sql_statements_devices_and_zone_acronyms(ex):
     names = {name for _, name in got}
     assert not names & {"MERGE", "ALTER TABLE", "TVs", "PCs", "AZs"}
     assert ("CONCEPT", "availability zone") in got
+
+
+def test_roles_events_and_plain_phrases_do_not_extend_or_make_names(ex):
+    got = found(
+        ex,
+        "Notes",
+        "We asked the Shopify SRE on call. The Spotify Wrapped Campaign peaked in December. "
+        "Stale Reads, slow scans and hot keys hurt the metadata store. Gaming PCs ran it.",
+    )
+    names = {name for _, name in got}
+    assert not names & {"Shopify SRE", "Spotify Wrapped Campaign", "Stale Reads", "Gaming"}
+    assert ("COMPANY", "Shopify") in got

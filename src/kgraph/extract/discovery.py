@@ -132,6 +132,7 @@ EVENT_ENDINGS = (
     "Hackathon",
     "Expo",
     "Symposium",
+    "Campaign",
 )
 SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
 # Upper-case words that name generic things or roles, never a product or a company.
@@ -507,9 +508,15 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ == "scale":
         return False  # "at Massive Scale", "at Planet Scale": a size, not a name
-    last = span[-1].text
-    if last in GENERIC_ACRONYMS or (last.endswith("s") and last[:-1] in GENERIC_ACRONYMS):
+    if _generic_acronym(span[-1].text):
         return False  # "URL", "ISPs", "Improving LCP": acronyms of generic things, not names
+    if (
+        len(span) == 1
+        and span.end < len(doc)
+        and _generic_acronym(doc[span.end].text)
+        and _plain_words(span)
+    ):
+        return False  # "Smart TVs", "Gaming PCs": an ordinary word before a generic acronym
     if label == "NORP" and len(span) == 1 and is_english_word(span.text):
         return False  # "German speakers": a nationality or language, not a product
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
@@ -531,7 +538,7 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if _cued(span) or any(_marked(t.text) for t in span):
         return True
-    if len(span) == 1 and _opens_sentence(span) and _plain_words(span):
+    if _opens_sentence(span) and _plain_words(span):
         # "Supply chain attacks…", "• Notable incidents:": an ordinary word capitalised only
         # because it opens the sentence is a name only when it acts as one.
         return _acts(doc, span.end, ACTION_STEMS) or _org_after(doc, span.end)
@@ -760,6 +767,8 @@ def _extend_makers(
         if end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
             continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
         name = doc[span.start : end]
+        if name[-1].text.endswith(EVENT_ENDINGS):
+            continue  # "Spotify Wrapped Campaign", "Acme Summit": an event, not a product
         org = (
             (span.label_ == "COMPANY" or _org_word(name[-1]))
             and _organisation(name, "ORG")
@@ -836,7 +845,13 @@ def _continues_name(tok) -> bool:
         and tok.lower_ not in ORG_AFTER
         and tok.lower_ not in GROUP_WORDS
         and not tok.is_sent_start
+        and not _generic_acronym(tok.text)
     )
+
+
+def _generic_acronym(word: str) -> bool:
+    """``SRE``, ``CREs``, ``TVs``: an acronym of a role or a generic thing, plural or not."""
+    return word in GENERIC_ACRONYMS or (word.endswith("s") and word[:-1] in GENERIC_ACRONYMS)
 
 
 def _covered_at(spans, i: int) -> bool:
