@@ -546,3 +546,10 @@ def test_roles_events_and_plain_phrases_do_not_extend_or_make_names(ex):
     names = {name for _, name in got}
     assert not names & {"Shopify CREs", "Spotify Wrapped Campaign", "Stale Reads", "Gaming"}
     assert ("COMPANY", "Shopify") in got
+
+
+def test_the_organisation_after_a_speakers_name_is_a_company(ex):
+    got = found(ex, "Cilium Service Mesh - Thomas Graf, Isovalent")
+    assert ("COMPANY", "Isovalent") in got
+    got = found(ex, "Scaling Search Indexes - Kevin Moreau, Zorblify")
+    assert ("COMPANY", "Zorblify") in got

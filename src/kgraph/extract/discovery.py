@@ -20,7 +20,7 @@ from spacy.util import minibatch
 
 from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import is_generic, phrases
-from kgraph.extract.people import is_person
+from kgraph.extract.people import after_speaker, is_person
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import (
     POSSESSIVE,
@@ -531,7 +531,7 @@ def _plausible(span: Span, label: str) -> bool:
     ):
         # "(PEUs)": an acronym being defined, handled by the resolver, unless the name of
         # the kind of thing before it ("an evaluation platform (Braintrust)").
-        return _named_kind(span)
+        return _named_kind(span) or _affiliation(span)
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
     if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:
@@ -572,7 +572,13 @@ def _cued(span: Span) -> bool:
         )
         or _named_kind(span)
         or _said_to_be_tool(doc, span.start, span.end)
+        or _affiliation(span)
     )
+
+
+def _affiliation(span: Span) -> bool:
+    """The organisation after a speaker's name: ``Thomas Graf, Isovalent``."""
+    return after_speaker(span.doc, span.start, span.end)
 
 
 def _named_kind(span: Span) -> bool:
@@ -639,6 +645,8 @@ def _organisation(span: Span, label: str) -> bool:
     doc = span.doc
     if _org_word(span[-1]) and (len(span) > 1 or span[-1].lower_ in ORG_SUFFIX):
         return True
+    if _affiliation(span):
+        return True  # "Thomas Graf, Isovalent": the speaker's employer
     if _marked(span[-1].text) and span[-1].text.endswith(TECH_ENDINGS):
         return False  # "BoltDB's freelist": a database, whatever the possessive says
     after = doc[span.end].lower_ if span.end < len(doc) else ""
