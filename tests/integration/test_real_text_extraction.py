@@ -486,3 +486,70 @@ def test_metrics_are_not_names(ex):
         "We cut TTFB by 40% and improved Core Web Vitals; TPOT fell.",
     )
     assert got == {("COMPANY", "Shopify")}
+
+
+def test_job_titles_and_proposal_ids_are_not_names(ex):
+    got = found(
+        ex,
+        "Notes",
+        "Mira Tanaka, Principal Architect at Shopify, walks through KEP-1287 and the KEP "
+        "process. Ravi Osei, Chief Technology Officer at Shopify, lets Domain Experts "
+        "(DEs) write the rules.",
+    )
+    names = {name for _, name in got}
+    assert not names & {"Principal Architect", "KEP-1287", "KEP", "Chief Technology Officer"}
+    assert not names & {"Domain Experts"}
+
+
+def test_bracket_fragments_places_and_edition_codes_are_not_names(ex):
+    got = found(
+        ex,
+        "Velocon SEA 2025 - Stateful Apps Go with the (Data)Flow",
+        "We rebuilt our Cassandra(C*) ring. As one of Asia's largest brokers we serve "
+        "many traders.",
+    )
+    names = {name for _, name in got}
+    assert not any("(" in n or ")" in n for n in names)
+    assert not names & {"SEA", "Asia"}
+
+
+def test_an_ordinary_word_opening_a_sentence_or_bullet_is_no_name(ex):
+    got = found(
+        ex,
+        "Notes",
+        "• Notable outages: the cache stampede of 2023.\n"
+        "• Supply chain attacks target package registries.\n"
+        'A talk titled "Graceful Regret" closed the day.',
+    )
+    names = {name for _, name in got}
+    assert not names & {"Notable", "Supply", "Graceful Regret"}
+
+
+def test_sql_statements_devices_and_zone_acronyms(ex):
+    got = found(
+        ex,
+        "Notes",
+        "A nightly MERGE and an ALTER TABLE ran on Smart TVs and PCs. Replicas span three AZs.",
+    )
+    names = {name for _, name in got}
+    assert not names & {"MERGE", "ALTER TABLE", "TVs", "PCs", "AZs"}
+    assert ("CONCEPT", "availability zone") in got
+
+
+def test_roles_events_and_plain_phrases_do_not_extend_or_make_names(ex):
+    got = found(
+        ex,
+        "Notes",
+        "We asked the Shopify CREs on call, then ran the Spotify Wrapped Campaign again. "
+        "Stale Reads, slow scans and hot keys hurt the metadata store. Gaming PCs ran it.",
+    )
+    names = {name for _, name in got}
+    assert not names & {"Shopify CREs", "Spotify Wrapped Campaign", "Stale Reads", "Gaming"}
+    assert ("COMPANY", "Shopify") in got
+
+
+def test_the_organisation_after_a_speakers_name_is_a_company(ex):
+    got = found(ex, "Cilium Service Mesh - Thomas Graf, Isovalent")
+    assert ("COMPANY", "Isovalent") in got
+    got = found(ex, "Scaling Search Indexes - Kevin Moreau, Zorblify")
+    assert ("COMPANY", "Zorblify") in got

@@ -10,6 +10,7 @@ an organisation (``at X``, ``X's``, ``X Inc``), else TECHNOLOGY.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.attrs import IS_ALPHA, IS_STOP, IS_TITLE
@@ -19,7 +20,7 @@ from spacy.util import minibatch
 
 from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import is_generic, phrases
-from kgraph.extract.people import is_person
+from kgraph.extract.people import after_speaker, is_person
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import (
     POSSESSIVE,
@@ -131,6 +132,7 @@ EVENT_ENDINGS = (
     "Hackathon",
     "Expo",
     "Symposium",
+    "Campaign",
 )
 SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
 # Upper-case words that name generic things or roles, never a product or a company.
@@ -144,12 +146,13 @@ GENERIC_ACRONYMS = phrases(
     VM VFS
     LCP INP FID CLS FCP TTFB TTI TBT TTFT TPOT ITL MTTR MTTD MTTA MTBF MTTF TCO ARR MRR DAU MAU
     WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST
+    TV PC
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
 ``LOL``), generic machine words (``VMs``), metrics (``LCP``, ``TTFB``, ``TPOT``, ``MTTR``,
-``TCO``: the entity rules never annotate a metric) and time zones: acronyms no product or
-company is named."""
+``TCO``: the entity rules never annotate a metric) and time zones, and devices
+(``Smart TVs``, ``PCs``): acronyms no product or company is named."""
 NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
@@ -159,6 +162,70 @@ NOT_NAMES = phrases(
     operators analysts teams everyone
     """
 )
+
+# Job titles: "Oleksii K., Senior Architect at Mirantis", "Chief Technology Officer at Oxide",
+# "Subject Matter Experts (SMEs)". People are never annotated, nor are their roles.
+ROLE_TITLES = phrases(
+    """
+    architect architects officer officers expert experts director directors president
+    vice-president scientist scientists evangelist evangelists advocate advocates fellow
+    fellows consultant consultants strategist strategists specialist specialists
+    maintainer maintainers contributor contributors
+    """
+)
+# Improvement proposals ("KIP-405", "PEP 8", "the KIP history"): numbered documents of a
+# project's process, not products.
+PROPOSAL_ID = re.compile(r"(?:KIP|PEP|JEP|KEP|FLIP|SPIP|BIP|EIP|XEP|HIP)(?:-\d+)?s?")
+# SQL statements written in capitals ("a MERGE into the table", "ALTER TABLE ... ADD"):
+# commands of the language, not named software.
+SQL_WORDS = frozenset(
+    [
+        "SELECT",
+        "INSERT",
+        "UPDATE",
+        "DELETE",
+        "MERGE",
+        "UPSERT",
+        "ALTER",
+        "CREATE",
+        "DROP",
+        "TABLE",
+        "INDEX",
+        "VIEW",
+        "JOIN",
+        "WHERE",
+        "GROUP",
+        "ORDER",
+        "BY",
+        "INTO",
+        "VALUES",
+        "TRUNCATE",
+        "GRANT",
+        "REVOKE",
+        "COMMIT",
+        "ROLLBACK",
+        "RETURNING",
+    ]
+)
+YEAR = re.compile(r"(?:19|20)\d\d")
+BULLETS = frozenset("•·‣▪◦*-–—>")
+
+
+def _plain_words(span: Span) -> bool:
+    """Every word of the span, hyphen parts included, is a capitalised ordinary English word
+    (``Best-Effort``, ``Quantum Future``), not an oddly cased or coined one."""
+    parts = [p for t in span for p in t.text.split("-")]
+    return all(p[:1].isupper() and p[1:].islower() and is_english_word(p) for p in parts)
+
+
+def _opens_sentence(span: Span) -> bool:
+    """Nothing but punctuation or a list bullet before the span in its sentence
+    (``• Supply chain attacks…``): its capital says nothing about a name."""
+    doc = span.doc
+    return all(
+        doc[i].is_punct or doc[i].is_space or doc[i].text in BULLETS
+        for i in range(span.sent.start, span.start)
+    )
 
 
 @Language.factory(
@@ -412,6 +479,22 @@ def _plausible(span: Span, label: str) -> bool:
     doc, first = span.doc, span[0]
     if not 1 <= len(span) <= 3 or is_generic(span.text):
         return False
+    if any(c in span.text for c in "()[]{}"):
+        return False  # "Cassandra(C*)", "(Data)Flow": a fragment cut at a bracket
+    if span[-1].lower_ in ROLE_TITLES or PROPOSAL_ID.fullmatch(span.text):
+        return False
+    if all(t.text in SQL_WORDS for t in span):
+        return False
+    if label == "LOC" or (label == "WORK_OF_ART" and _plain_words(span)):
+        return False  # "Europe's leading exchanges"; a talk or report title of plain words
+    if (
+        len(span) == 1
+        and span.text.isupper()
+        and len(span.text) <= 3
+        and span.end < len(doc)
+        and YEAR.fullmatch(doc[span.end].text)
+    ):
+        return False  # "Monitorama PDX 2024": the place code of an event's edition
     if not span.text[0].isupper() and not (len(span) == 1 and _inner_capital(span.text)):
         return False  # lower-case words are for _lower_names; "uForwarder" is a name
     trade = len(span) > 1 and _org_word(span[-1])
@@ -425,9 +508,15 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ == "scale":
         return False  # "at Massive Scale", "at Planet Scale": a size, not a name
-    last = span[-1].text
-    if last in GENERIC_ACRONYMS or (last.endswith("s") and last[:-1] in GENERIC_ACRONYMS):
+    if _generic_acronym(span[-1].text):
         return False  # "URL", "ISPs", "Improving LCP": acronyms of generic things, not names
+    if (
+        len(span) == 1
+        and span.end < len(doc)
+        and _generic_acronym(doc[span.end].text)
+        and _plain_words(span)
+    ):
+        return False  # "Smart TVs", "Gaming PCs": an ordinary word before a generic acronym
     if label == "NORP" and len(span) == 1 and is_english_word(span.text):
         return False  # "German speakers": a nationality or language, not a product
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
@@ -442,13 +531,17 @@ def _plausible(span: Span, label: str) -> bool:
     ):
         # "(PEUs)": an acronym being defined, handled by the resolver, unless the name of
         # the kind of thing before it ("an evaluation platform (Braintrust)").
-        return _named_kind(span)
+        return _named_kind(span) or _affiliation(span)
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
     if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:
         return False
     if _cued(span) or any(_marked(t.text) for t in span):
         return True
+    if _opens_sentence(span) and _plain_words(span):
+        # "Supply chain attacks…", "• Notable incidents:": an ordinary word capitalised only
+        # because it opens the sentence is a name only when it acts as one.
+        return _acts(doc, span.end, ACTION_STEMS) or _org_after(doc, span.end)
     if first.i == span.sent.start and len(span) == 1:
         # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun,
         # or a name that acts as an organisation ("Klarvio adopted", "Klarvio has migrated")
@@ -479,7 +572,13 @@ def _cued(span: Span) -> bool:
         )
         or _named_kind(span)
         or _said_to_be_tool(doc, span.start, span.end)
+        or _affiliation(span)
     )
+
+
+def _affiliation(span: Span) -> bool:
+    """The organisation after a speaker's name: ``Thomas Graf, Isovalent``."""
+    return after_speaker(span.doc, span.start, span.end)
 
 
 def _named_kind(span: Span) -> bool:
@@ -546,6 +645,8 @@ def _organisation(span: Span, label: str) -> bool:
     doc = span.doc
     if _org_word(span[-1]) and (len(span) > 1 or span[-1].lower_ in ORG_SUFFIX):
         return True
+    if _affiliation(span):
+        return True  # "Thomas Graf, Isovalent": the speaker's employer
     if _marked(span[-1].text) and span[-1].text.endswith(TECH_ENDINGS):
         return False  # "BoltDB's freelist": a database, whatever the possessive says
     after = doc[span.end].lower_ if span.end < len(doc) else ""
@@ -674,6 +775,8 @@ def _extend_makers(
         if end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
             continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
         name = doc[span.start : end]
+        if name[-1].text.endswith(EVENT_ENDINGS):
+            continue  # "Spotify Wrapped Campaign", "Acme Summit": an event, not a product
         org = (
             (span.label_ == "COMPANY" or _org_word(name[-1]))
             and _organisation(name, "ORG")
@@ -750,7 +853,13 @@ def _continues_name(tok) -> bool:
         and tok.lower_ not in ORG_AFTER
         and tok.lower_ not in GROUP_WORDS
         and not tok.is_sent_start
+        and not _generic_acronym(tok.text)
     )
+
+
+def _generic_acronym(word: str) -> bool:
+    """``SRE``, ``CREs``, ``TVs``: an acronym of a role or a generic thing, plural or not."""
+    return word in GENERIC_ACRONYMS or (word.endswith("s") and word[:-1] in GENERIC_ACRONYMS)
 
 
 def _covered_at(spans, i: int) -> bool:

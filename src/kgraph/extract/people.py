@@ -100,3 +100,13 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
+
+
+def after_speaker(doc, start: int, end: int) -> bool:
+    """The words ``doc[start:end]`` follow a speaker's name as talk listings and bylines write
+    their organisation: ``Thomas Graf, Isovalent``, ``Dana Okafor (Quillmark)``."""
+    if start < 3 or doc[start - 1].text not in (",", "("):
+        return False
+    if doc[start - 1].text == "(" and (end >= len(doc) or doc[end].text != ")"):
+        return False
+    return is_person([doc[start - 3].text, doc[start - 2].text])

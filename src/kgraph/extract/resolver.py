@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from kgraph.extract import confidence
 from kgraph.extract.generic import GENERIC_HEADS, VAGUE, all_generic, is_generic, phrases
+from kgraph.extract.people import after_speaker
 from kgraph.extract.spans import (
     POSSESSIVE,
     RULER_KEY,
@@ -176,6 +177,8 @@ def _named_in_context(span) -> bool:
     sent = span.sent
     if not span.text[:1].isupper():
         return False
+    if span.label_ == "COMPANY" and after_speaker(span.doc, span.start, span.end):
+        return True  # "Cilium Service Mesh - Thomas Graf, Isovalent": the speaker's company
     if span.start == sent.start:
         return span.label_ == "COMPANY" and _acts_first(span)
     if not is_title_case(sent):
