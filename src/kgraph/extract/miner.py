@@ -261,7 +261,9 @@ def _qualified_concepts(doc: Doc) -> None:
             or second.lower_ not in QUALIFIER_TAILS
             or f"{first.lower_}-{second.lower_}" in VAGUE_COMPOUNDS
             or first.lower_ in VAGUE
-            or is_generic(first.lower_)  # "application-level retries" says where, names nothing
+            # "application-level retries" says where and names nothing, but the two sides of
+            # a connection name kinds ("server-side batching" as "client-side caching")
+            or (is_generic(first.lower_) and second.lower_ != "side")
             or any(j in starts for j in (i - 3, i - 2, i - 1))
             or (i >= 4 and doc[i - 4].text == "-" and not doc[i - 4].whitespace_)
         ):
