@@ -71,3 +71,12 @@ def test_established_networking_security_and_data_terms(ex):
 def test_open_source_as_a_modifier_is_the_open_source_concept(ex):
     got = found(ex, "Notes", "Acme released an open-source query planner last year.")
     assert ("CONCEPT", "open source") in got
+
+
+def test_basic_field_terms_need_no_second_mention(ex):
+    got = found(ex, "Notes", "A firewall stopped the malware; the hash table lost no rows.")
+    assert {("CONCEPT", "firewall"), ("CONCEPT", "malware"), ("CONCEPT", "hash table")} <= got
+
+
+def test_network_monitoring_is_a_practice_though_both_words_are_generic(ex):
+    assert ("CONCEPT", "network monitoring") in found(ex, "Notes", "Network monitoring found it.")
