@@ -80,3 +80,20 @@ def test_basic_field_terms_need_no_second_mention(ex):
 
 def test_network_monitoring_is_a_practice_though_both_words_are_generic(ex):
     assert ("CONCEPT", "network monitoring") in found(ex, "Notes", "Network monitoring found it.")
+
+
+def test_an_artefact_as_code_is_a_practice_that_replaces_the_bare_concept(ex):
+    got = found(ex, "Notes", "The team keeps compliance as code and diagrams as code in Git.")
+    assert ("CONCEPT", "compliance as code") in got
+    assert ("CONCEPT", "diagram as code") in got
+    assert ("CONCEPT", "compliance") not in got
+
+
+def test_a_verb_before_as_code_names_nothing(ex):
+    got = found(ex, "Notes", "Every rule is written as code and stored as code.")
+    assert not any(name.endswith("as code") for _, name in got)
+
+
+def test_availability_zone_acronym_and_its_plural(ex):
+    got = found(ex, "Notes", "The service spreads replicas over three AZs.")
+    assert ("CONCEPT", "availability zone") in got

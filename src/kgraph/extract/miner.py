@@ -102,6 +102,7 @@ class ConceptMiner:
         if not doc.has_annotation("SENT_START") or not doc.has_annotation("ENT_IOB"):
             return doc
         _qualified_concepts(doc)
+        _as_code(doc)
         taken, spans = covered(doc), []
         spans += _percentile_latencies(doc, taken)
         for sent in doc.sents:
@@ -283,6 +284,49 @@ def _word(text: str) -> str:
     if len(text) > 1 and text.rstrip("s").isupper():
         return text.rstrip("s") if text.endswith("s") and text[:-1].isupper() else text
     return text.lower()
+
+
+# Irregular participles that end a verb phrase before "as code" ("written as code").
+PARTICIPLES = phrases("written kept built held done seen given run made known shown put set left")
+CODE = hash_string("code")
+AS = hash_string("as")
+
+
+def _as_code(doc: Doc) -> None:
+    """``compliance as code``, ``policy as code``, ``docs as code``: the practice of keeping
+    a kind of artefact as versioned, reviewed code is named by the artefact plus "as code".
+    The artefact may be a concept of its own (``compliance``): the practice replaces it. A
+    verb before "as" (``written as code``, ``treated as code``) names nothing."""
+    lower = doc.to_array("LOWER")
+    places = ((lower[1:] == CODE) & (lower[:-1] == AS)).nonzero()[0]
+    if not len(places):
+        return
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    at = {i: span for span in spans for i in range(span.start, span.end)}
+    for i in places.tolist():
+        if i == 0:
+            continue
+        word, before = doc[i - 1], at.get(i - 1)
+        text = word.lower_
+        if (
+            not word.is_alpha
+            or word.is_stop
+            or text.endswith(("ed", "ly"))
+            or text in PARTICIPLES
+            or text in VAGUE
+            or text in VERB_STARTS
+            or i in at
+            or i + 1 in at
+            or (before is not None and (before.label_ != "CONCEPT" or len(before) > 1))
+        ):
+            continue
+        if before is not None:
+            spans.remove(before)
+        key = f"CONCEPT:{text if text.endswith('s') and len(text) <= 4 else singular(text)} as code"
+        conf = confidence.MINED_CONCEPT_MAX
+        spans.append(_make_span(doc, Candidate(i - 1, i + 2, "CONCEPT", key, "rule", conf)))
+        at.update({j: spans[-1] for j in range(i - 1, i + 2)})
+    doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: s.start)
 
 
 def _practice(words: list[str]) -> bool:
