@@ -31,7 +31,7 @@ performance, reliability, efficiency, scalability, availability, security, resil
 stability, reproducibility, cost, cost saving, cost reduction, speed, productivity, latency,
 throughput, qps, recall, precision, accuracy, ai, artificial intelligence,
 cloud, cloud computing, data, infrastructure, real-time, realtime, real time,
-open-source, open sourcing, open-sourced, open-sourcing, migration,
+open sourcing, open-sourced, open-sourcing, migration,
 modernization, modernisation, rearchitecture, rearchitecting, re-architecture, optimization,
 optimisation, maintenance, operation, best practice, challenge, outage, incident, upgrade,
 surge pricing, clearing, checkout, guild, probability distribution, database, platform, api,
@@ -120,5 +120,5 @@ UMBRELLA = phrases("ai ml data cloud infrastructure software system network netw
 # (system categories); the rest are practices and components in their own right.
 ESTABLISHED = phrases("""
 data pipeline, data platform, cloud migration, automated testing, mobile networking,
-search engine, storage engine, query engine, managed platform
+search engine, storage engine, query engine, managed platform, network monitoring
 """)

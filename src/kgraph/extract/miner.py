@@ -20,13 +20,22 @@ from spacy.tokens import Doc
 from kgraph.extract import confidence
 from kgraph.extract.generic import GENERIC_HEADS as GENERIC
 from kgraph.extract.generic import PRACTICE_HEADS, UMBRELLA, VAGUE, is_generic, phrases
-from kgraph.extract.spans import Candidate, add_candidates, covered, is_title_case
+from kgraph.extract.spans import (
+    SPANS_KEY,
+    Candidate,
+    _make_span,
+    add_candidates,
+    covered,
+    is_title_case,
+)
 from kgraph.extract.variants import singular
 
 VAGUE_COMPOUNDS = phrases(
     """
     real-time large-scale high-performance next-generation open-source single-digit low-cost
     well-known long-running cloud-native state-of-the-art end-to-end world-class in-house
+    production-grade enterprise-grade industrial-grade commercial-grade military-grade
+    production-ready enterprise-ready
     """
 )
 TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
@@ -92,6 +101,8 @@ class ConceptMiner:
         # Mining runs with the model only: rules-only mode stays rules-only.
         if not doc.has_annotation("SENT_START") or not doc.has_annotation("ENT_IOB"):
             return doc
+        _qualified_concepts(doc)
+        _as_code(doc)
         taken, spans = covered(doc), []
         spans += _percentile_latencies(doc, taken)
         for sent in doc.sents:
@@ -214,6 +225,108 @@ def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
                 Candidate(tok.i, tok.i + 2, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX)
             )
     return found
+
+
+# The second halves of a hyphenated modifier that makes a known concept a narrower kind of
+# it: "client-side caching", "tail-based sampling", "iteration-level scheduling",
+# "carrier-grade NAT", "gradient-boosted trees" (the entity rules keep a technical modifier
+# when modifier + head is an established term, and such kinds are written so). Modifiers
+# that state a property instead ("state-aware", "hardware-independent", "lock-free") are
+# left out: most such phrases are descriptions, and the head alone is the idea.
+QUALIFIER_TAILS = phrases("side based level grade boosted driven bound oriented")
+
+
+def _qualified_concepts(doc: Doc) -> None:
+    """Grow a CONCEPT span over a hyphenated technical modifier glued before it.
+
+    The ontology matches the head ("caching" in "client-side caching"); the compound is
+    the idea the text names, so the span takes the modifier and the compound becomes the
+    key (surface words, the last singularised).
+    """
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    if not spans:
+        return
+    starts = {i for s in spans for i in range(s.start, s.end)}
+    changed = False
+    for n, span in enumerate(spans):
+        i = span.start
+        if span.label_ != "CONCEPT" or i < 3:
+            continue
+        first, dash, second = doc[i - 3], doc[i - 2], doc[i - 1]
+        if (
+            dash.text != "-"
+            or first.whitespace_
+            or dash.whitespace_
+            or not second.whitespace_
+            or not (first.is_alpha and second.is_alpha)
+            or second.lower_ not in QUALIFIER_TAILS
+            or f"{first.lower_}-{second.lower_}" in VAGUE_COMPOUNDS
+            or first.lower_ in VAGUE
+            # "application-level retries" says where and names nothing, but the two sides of
+            # a connection name kinds ("server-side batching" as "client-side caching")
+            or (is_generic(first.lower_) and second.lower_ != "side")
+            or any(j in starts for j in (i - 3, i - 2, i - 1))
+            or (i >= 4 and doc[i - 4].text == "-" and not doc[i - 4].whitespace_)
+        ):
+            continue
+        words = [_word(t.text) for t in span]
+        words[-1] = singular(words[-1]) if words[-1].islower() else words[-1]
+        key = f"CONCEPT:{first.lower_}-{second.lower_} " + " ".join(words)
+        conf = min(span._.kg_conf, confidence.MINED_CONCEPT_MAX)
+        spans[n] = _make_span(doc, Candidate(i - 3, span.end, "CONCEPT", key, "rule", conf))
+        changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = spans
+
+
+def _word(text: str) -> str:
+    """A key word: acronyms keep their case and lose a plural ``s`` (``NATs``)."""
+    if len(text) > 1 and text.rstrip("s").isupper():
+        return text.rstrip("s") if text.endswith("s") and text[:-1].isupper() else text
+    return text.lower()
+
+
+# Irregular participles that end a verb phrase before "as code" ("written as code").
+PARTICIPLES = phrases("written kept built held done seen given run made known shown put set left")
+CODE = hash_string("code")
+AS = hash_string("as")
+
+
+def _as_code(doc: Doc) -> None:
+    """``compliance as code``, ``policy as code``, ``docs as code``: the practice of keeping
+    a kind of artefact as versioned, reviewed code is named by the artefact plus "as code".
+    The artefact may be a concept of its own (``compliance``): the practice replaces it. A
+    verb before "as" (``written as code``, ``treated as code``) names nothing."""
+    lower = doc.to_array("LOWER")
+    places = ((lower[1:] == CODE) & (lower[:-1] == AS)).nonzero()[0]
+    if not len(places):
+        return
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    at = {i: span for span in spans for i in range(span.start, span.end)}
+    for i in places.tolist():
+        if i == 0:
+            continue
+        word, before = doc[i - 1], at.get(i - 1)
+        text = word.lower_
+        if (
+            not word.is_alpha
+            or word.is_stop
+            or text.endswith(("ed", "ly"))
+            or text in PARTICIPLES
+            or text in VAGUE
+            or text in VERB_STARTS
+            or i in at
+            or i + 1 in at
+            or (before is not None and (before.label_ != "CONCEPT" or len(before) > 1))
+        ):
+            continue
+        if before is not None:
+            spans.remove(before)
+        key = f"CONCEPT:{text if text.endswith('s') and len(text) <= 4 else singular(text)} as code"
+        conf = confidence.MINED_CONCEPT_MAX
+        spans.append(_make_span(doc, Candidate(i - 1, i + 2, "CONCEPT", key, "rule", conf)))
+        at.update({j: spans[-1] for j in range(i - 1, i + 2)})
+    doc.spans[SPANS_KEY] = sorted(spans, key=lambda s: s.start)
 
 
 def _practice(words: list[str]) -> bool:
