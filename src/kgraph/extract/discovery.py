@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from kgraph.extract.english import is_english_word
-from kgraph.extract.generic import is_generic, phrases
+from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
 from kgraph.extract.people import after_speaker, is_person
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import (
@@ -39,13 +39,15 @@ ORG_SUFFIX = phrases(
 )
 # Last words of company names ("Acme Robotics", "Northwind Logistics"): after a name they
 # make an organisation, though alone some are generic fields ("robotics", "analytics").
-ORG_TRADES = phrases(
-    """
+ORG_TRADES = (
+    phrases(
+        """
     robotics logistics energy airlines motors holdings ventures therapeutics insurance
     bank financial pharmaceuticals entertainment studios games foods retail brands partners
-    foundation institute university association society council agency department
-    ministry bureau commission consortium alliance
+    university alliance
     """
+    )
+    | INSTITUTIONS
 )
 ORG_CUES = phrases(
     """

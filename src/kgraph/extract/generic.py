@@ -122,3 +122,11 @@ ESTABLISHED = phrases("""
 data pipeline, data platform, cloud migration, automated testing, mobile networking,
 search engine, storage engine, query engine, managed platform, network monitoring
 """)
+
+# Last words of an institution's name ("Apache Software Foundation", "National Institute of
+# Standards and Technology"): discovery reads them as an organisation's name ending, and the
+# relation rules give such a steward or regulator no use of its own.
+INSTITUTIONS = phrases(
+    "foundation institute association society council agency department ministry bureau "
+    "commission consortium"
+)

@@ -47,6 +47,16 @@ def is_person(words: list[str]) -> bool:
     return all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words[1:])
 
 
+def after_speaker(doc, start: int, end: int) -> bool:
+    """The words ``doc[start:end]`` follow a speaker's name as talk listings and bylines write
+    their organisation: ``Thomas Graf, Isovalent``, ``Dana Okafor (Quillmark)``."""
+    if start < 3 or doc[start - 1].text not in (",", "("):
+        return False
+    if doc[start - 1].text == "(" and (end >= len(doc) or doc[end].text != ")"):
+        return False
+    return is_person([doc[start - 3].text, doc[start - 2].text])
+
+
 def _faker_first_names(wheel: str) -> set[str]:
     names: set[str] = set()
     with zipfile.ZipFile(wheel) as zf:
@@ -100,13 +110,3 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
-
-
-def after_speaker(doc, start: int, end: int) -> bool:
-    """The words ``doc[start:end]`` follow a speaker's name as talk listings and bylines write
-    their organisation: ``Thomas Graf, Isovalent``, ``Dana Okafor (Quillmark)``."""
-    if start < 3 or doc[start - 1].text not in (",", "("):
-        return False
-    if doc[start - 1].text == "(" and (end >= len(doc) or doc[end].text != ")"):
-        return False
-    return is_person([doc[start - 3].text, doc[start - 2].text])

@@ -32,6 +32,7 @@ import re
 from collections import Counter
 
 from kgraph.extract.confidence import RELATION_FLOOR, relation_confidence
+from kgraph.extract.generic import INSTITUTIONS
 from kgraph.model import RELATION_TYPES, Mention, Post, Relation, entity_key
 from kgraph.ontology import Ontology
 
@@ -292,24 +293,8 @@ def _outermost(ents: list[_Ent]) -> list[_Ent]:
     return out
 
 
-INSTITUTION_WORDS = frozenset(
-    [
-        "foundation",
-        "institute",
-        "agency",
-        "department",
-        "consortium",
-        "commission",
-        "council",
-        "bureau",
-        "ministry",
-        "association",
-        "society",
-        "ventures",
-        "capital",
-        "force",
-    ]
-)
+# Investors head no relation either ("Unusual Ventures").
+INSTITUTION_WORDS = INSTITUTIONS | {"ventures", "capital", "force"}
 
 
 def _institution(name: str) -> bool:
