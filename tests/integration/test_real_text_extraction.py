@@ -154,6 +154,13 @@ def test_the_concept_miner_needs_a_domain_head_or_support(ex):
     )
 
 
+def test_component_and_practice_heads_make_mined_concepts(ex):
+    # A system component (processor, router, registry, feed) or a practice (ranking,
+    # reconciliation, matching) after a modifier from the concept vocabulary names an idea.
+    got = found(ex, "Notes", "Logs go from the log processor to a private registry.")
+    assert {("CONCEPT", "log processor"), ("CONCEPT", "private registry")} <= got
+
+
 def test_field_terms_from_glossaries_and_the_curated_files(ex):
     # A field-glossary term (registry) is reported on its first mention.
     got = found(ex, "Notes", "Attackers tried credential stuffing against the login page.")

@@ -41,8 +41,9 @@ VAGUE_COMPOUNDS = phrases(
 TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
 # Heads that name an engineering technique, a system category or a failure mode: with a
 # modifier from the concept vocabulary they make a term on their own ("trace propagation",
-# "distributed scheduler", "lock contention", "index bloat"); other heads need the post's
-# support.
+# "distributed scheduler", "lock contention", "index bloat", "log router", "data
+# reconciliation"); other heads need the post's support. "store", "query" and "topic" are
+# left out: as heads they are mostly plain words ("online store", "long-range queries").
 DOMAIN_HEADS = phrases(
     """
     caching batching sharding hashing replication partitioning scheduling scheduler
@@ -54,6 +55,7 @@ DOMAIN_HEADS = phrases(
     contention amplification bloat starvation corruption exhaustion leak stampede storm
     thrashing fragmentation poisoning hijacking spoofing exfiltration escalation eviction
     invalidation warming pooling multiplexing pipelining quantization prefetching
+    processor router registry feed ranking reconciliation matching
     """
 )
 # Verbs that start a headline's clause ("to Unify Streaming", "Scale Your Queues"): without a
