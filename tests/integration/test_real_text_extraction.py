@@ -357,6 +357,13 @@ def test_generic_data_activities_are_not_concepts(ex):
     assert not {c for _, c in got} & {"data processing", "data management"}
 
 
+def test_monitoring_is_a_concept_as_a_noun_not_as_a_verb(ex):
+    got = found(ex, "Notes", "The rollout needed careful planning and proactive monitoring.")
+    assert ("CONCEPT", "monitoring") in got
+    got = found(ex, "Monitoring big data pipelines", "Exploring and monitoring microservices.")
+    assert ("CONCEPT", "monitoring") not in got
+
+
 def test_an_acronym_of_a_concept_the_post_names_is_that_concept(ex):
     summary = "DR is the safety net for large disasters; this covers disaster recovery."
     got = {(m.text, m.type, m.canonical) for m in ex.extract_text("Notes", summary)}

@@ -11,6 +11,8 @@ stay, though the rules drop them: in a small corpus they are often the only idea
 share (the shipped corpus's Airbnb and Databricks posts), and a graph without them answers
 "how does Airbnb connect to sharding" with nothing.
 A bare ``alert`` is one message, not the practice (``alerting`` is).
+``monitoring`` is the practice as a noun (``proactive monitoring``, ``monitoring and
+alerting``); only the verb is excluded (``Monitoring CPU usage``): see :func:`verb_use`.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ surge pricing, clearing, checkout, guild, probability distribution, database, pl
 pipeline, cluster, hardware, software, networking, network, storage,
 storage system, data center, datacenter, server, service,
 library, software library, startup time, time to first token, p99, p95, p50,
-uptime, downtime, automation, engineering, development, deployment, testing, monitoring,
+uptime, downtime, automation, engineering, development, deployment, testing,
 analytics, computing, compute, application, app, system, tool, tooling, framework,
 algorithm, model, workload, traffic, scale, scaling, growth, innovation, transformation,
 architecture, design, queries per second, requests per second, internet, web, website, mobile,
@@ -130,3 +132,24 @@ INSTITUTIONS = phrases(
     "foundation institute association society council agency department ministry bureau "
     "commission consortium"
 )
+
+
+# Gerunds the rules exclude as verbs only: the noun names a practice.
+VERB_GERUNDS = frozenset(["monitoring"])
+
+
+def verb_use(doc, i: int) -> bool:
+    """Whether the gerund at token ``i`` opens a verb phrase (``Monitoring big data
+    pipelines``, ``exploring, and monitoring services``, ``built a monitoring system``):
+    nothing that could modify it comes before (a sentence start, a stop word or a comma),
+    and a content word follows as its object. After a modifier (``proactive monitoring``,
+    ``GPU monitoring``) or before a stop word or punctuation (``monitoring and alerting``,
+    ``better monitoring,``) it is the noun."""
+    tok = doc[i]
+    if tok.lower_ not in VERB_GERUNDS or i + 1 >= len(doc):
+        return False
+    after = doc[i + 1]
+    if not after.is_alpha or after.is_stop:
+        return False
+    before = doc[i - 1] if i > 0 else None
+    return before is None or tok.is_sent_start or before.is_stop or before.is_punct

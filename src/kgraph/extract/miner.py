@@ -19,7 +19,14 @@ from spacy.tokens import Doc
 
 from kgraph.extract import confidence
 from kgraph.extract.generic import GENERIC_HEADS as GENERIC
-from kgraph.extract.generic import PRACTICE_HEADS, UMBRELLA, VAGUE, is_generic, phrases
+from kgraph.extract.generic import (
+    PRACTICE_HEADS,
+    UMBRELLA,
+    VAGUE,
+    is_generic,
+    phrases,
+    verb_use,
+)
 from kgraph.extract.spans import (
     SPANS_KEY,
     Candidate,
@@ -103,6 +110,7 @@ class ConceptMiner:
         # Mining runs with the model only: rules-only mode stays rules-only.
         if not doc.has_annotation("SENT_START") or not doc.has_annotation("ENT_IOB"):
             return doc
+        _drop_verb_gerunds(doc)
         _qualified_concepts(doc)
         _as_code(doc)
         taken, spans = covered(doc), []
@@ -227,6 +235,15 @@ def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
                 Candidate(tok.i, tok.i + 2, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX)
             )
     return found
+
+
+def _drop_verb_gerunds(doc: Doc) -> None:
+    """A one-word concept that is a gerund used as a verb (``Monitoring CPU usage``) names no
+    idea: the entity rules exclude the verb and keep the noun."""
+    spans = doc.spans.get(SPANS_KEY, [])
+    drop = [s for s in spans if s.label_ == "CONCEPT" and len(s) == 1 and verb_use(doc, s.start)]
+    if drop:
+        doc.spans[SPANS_KEY] = [s for s in spans if s not in drop]
 
 
 # The second halves of a hyphenated modifier that makes a known concept a narrower kind of
