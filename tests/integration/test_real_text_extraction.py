@@ -355,6 +355,15 @@ def test_generic_data_activities_are_not_concepts(ex):
     )
     assert ("CONCEPT", "data pipeline") in got
     assert not {c for _, c in got} & {"data processing", "data management"}
+    # Umbrella words beside "algorithm", and phrases that only say a change needed no outage.
+    got = found(
+        ex,
+        "Notes",
+        "A data structure and a design pattern for data ingestion, upgraded without downtime "
+        "on a fully managed stack.",
+    )
+    banned = {"data structure", "design pattern", "data ingestion", "zero-downtime operation"}
+    assert not {c for _, c in got} & (banned | {"managed service"})
 
 
 def test_monitoring_is_a_concept_as_a_noun_not_as_a_verb(ex):

@@ -42,10 +42,10 @@ storage system, data center, datacenter, server, service,
 library, software library, startup time, time to first token, p99, p95, p50,
 uptime, downtime, automation, engineering, development, deployment, testing,
 analytics, computing, compute, application, app, system, tool, tooling, framework,
-algorithm, model, workload, traffic, scale, scaling, growth, innovation, transformation,
+algorithm, data structure, design pattern, model, workload, traffic, scale, scaling, growth, innovation, transformation,
 architecture, design, queries per second, requests per second, internet, web, website, mobile,
 user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui,
-transactions per second, data processing, data collection,
+transactions per second, data processing, data collection, data ingestion,
 data management, data storage, data retrieval, storage and retrieval, alert,
 core web vital, web vital
 """
