@@ -366,6 +366,26 @@ def test_generic_data_activities_are_not_concepts(ex):
     assert not {c for _, c in got} & (banned | {"managed service"})
 
 
+def test_established_systems_and_data_terms_are_concepts(ex):
+    got = found(
+        ex,
+        "Notes",
+        "Each syscall leaves user space; the metastore keeps deletion vectors and column "
+        "statistics, and state stores back the build pipelines our platform teams run on-prem.",
+    )
+    assert {
+        ("CONCEPT", "system call"),
+        ("CONCEPT", "user space"),
+        ("CONCEPT", "metastore"),
+        ("CONCEPT", "deletion vector"),
+        ("CONCEPT", "column statistics"),
+        ("CONCEPT", "state store"),
+        ("CONCEPT", "build pipeline"),
+        ("CONCEPT", "platform team"),
+        ("CONCEPT", "on-premises"),
+    } <= got
+
+
 def test_monitoring_is_a_concept_as_a_noun_not_as_a_verb(ex):
     got = found(ex, "Notes", "The rollout needed careful planning and proactive monitoring.")
     assert ("CONCEPT", "monitoring") in got
