@@ -159,6 +159,12 @@ def test_component_and_practice_heads_make_mined_concepts(ex):
     # reconciliation, matching) after a modifier from the concept vocabulary names an idea.
     got = found(ex, "Notes", "Logs go from the log processor to a private registry.")
     assert {("CONCEPT", "log processor"), ("CONCEPT", "private registry")} <= got
+    # A known component word takes its modifier ("router" is an entry of its own); a
+    # technique keeps its bare name, and a property modifier is no kind.
+    got = found(ex, "Notes", "It began as a high-performance log router with smart batching.")
+    assert {("CONCEPT", "log router"), ("CONCEPT", "batching")} <= got
+    got = found(ex, "Notes", "Priority tiers drive tier-aware shedding in the proxy.")
+    assert not any("tier-aware" in c for _, c in got)
 
 
 def test_field_terms_from_glossaries_and_the_curated_files(ex):

@@ -45,6 +45,11 @@ VAGUE_COMPOUNDS = phrases(
     production-ready enterprise-ready
     """
 )
+# Second halves of a hyphenated modifier that states a property ("tier-aware shedding",
+# "lock-free queue", "cloud-agnostic deployment"): a description, not a kind of the idea.
+PROPERTY_TAILS = phrases(
+    "aware free independent agnostic safe friendly sensitive intensive heavy centric specific"
+)
 TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
 # Heads that name an engineering technique, a system category or a failure mode: with a
 # modifier from the concept vocabulary they make a term on their own ("trace propagation",
@@ -115,11 +120,20 @@ class ConceptMiner:
         _as_code(doc)
         taken, spans = covered(doc), []
         spans += _percentile_latencies(doc, taken)
+        heads = _one_word_concepts(doc)
+        absorbed = []
         for sent in doc.sents:
             headline = is_title_case(sent)
             for run in _runs(sent, headline):
                 phrase = self._core(run)
-                if phrase is None or any(t.i in taken for t in phrase):
+                if phrase is None:
+                    continue
+                # "log router", "state store": a known one-word concept as the head of a
+                # modifier + head phrase; the phrase may take it over if it scores as a term.
+                head = heads.get(phrase[-1].i)
+                if any(t.i in taken for t in phrase[:-1]) or (
+                    phrase[-1].i in taken and (head is None or len(phrase) != 2 or headline)
+                ):
                     continue
                 words = [t.lower_ for t in phrase]
                 words[-1] = singular(words[-1])
@@ -130,6 +144,10 @@ class ConceptMiner:
                 score = self.score(words)
                 if score < self.support_threshold:
                     continue
+                if head is not None and phrase[-1].i in taken:
+                    if score < self.threshold:
+                        continue
+                    absorbed.append(head)
                 # Below the threshold, and in headlines, a phrase needs support: the post must
                 # use it twice (title and summary), which the post-level assembly checks.
                 needs_support = score < self.threshold or headline
@@ -145,6 +163,8 @@ class ConceptMiner:
                         needs_support,
                     )
                 )
+        if absorbed:
+            doc.spans[SPANS_KEY] = [s for s in doc.spans[SPANS_KEY] if s not in absorbed]
         add_candidates(doc, spans)
         return doc
 
@@ -174,7 +194,10 @@ class ConceptMiner:
             or run[0].lower_.endswith("ly")
         ):
             run.pop(0)
-        while len(run) >= 3 and f"{run[0].lower_}-{run[2].lower_}" in VAGUE_COMPOUNDS:
+        while len(run) >= 3 and (
+            f"{run[0].lower_}-{run[2].lower_}" in VAGUE_COMPOUNDS
+            or (run[1].text == "-" and run[2].lower_ in PROPERTY_TAILS)
+        ):
             run = run[3:]
         content = [t for t in run if t.text != "-"]
         if not content or len(content) > self.max_words:
@@ -209,6 +232,23 @@ class ConceptMiner:
         data = srsly.read_json(Path(path) / "vocabulary.json")
         self.heads, self.words = set(data["heads"]), set(data["words"])
         return self
+
+
+# Component nouns that a modifier makes a kind of component ("log router", "state store",
+# "private registry"); a technique keeps its bare name ("smart batching" is batching).
+COMPONENT_HEADS = phrases("router processor registry store feed")
+
+
+def _one_word_concepts(doc: Doc) -> dict:
+    """One-token CONCEPT spans from the ontology, by token index."""
+    return {
+        s.start: s
+        for s in doc.spans.get(SPANS_KEY, [])
+        if s.label_ == "CONCEPT"
+        and len(s) == 1
+        and s._.kg_method == "ontology"
+        and singular(s[0].lower_) in COMPONENT_HEADS
+    }
 
 
 # "P95 latency", "p99.9 latencies": a percentile latency is a concept (the entity rules); its
