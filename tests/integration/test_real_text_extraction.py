@@ -397,6 +397,15 @@ def test_monitoring_is_a_concept_as_a_noun_not_as_a_verb(ex):
     assert ("CONCEPT", "monitoring") in got
     got = found(ex, "Monitoring big data pipelines", "Exploring and monitoring microservices.")
     assert ("CONCEPT", "monitoring") not in got
+    got = found(ex, "Notes", "Canva built a monitoring system around its warehouse.")
+    assert ("CONCEPT", "monitoring") not in got
+
+
+def test_the_kind_of_team_is_a_concept_but_one_companys_team_is_not(ex):
+    got = found(ex, "Notes", "Failures alert the platform team; platform teams own the paved road.")
+    assert ("CONCEPT", "platform team") in got
+    for text in ("Zalando's platform team runs it.", "The platform team at Zalando runs it."):
+        assert ("CONCEPT", "platform team") not in found(ex, "Notes", text)
 
 
 def test_an_acronym_of_a_concept_the_post_names_is_that_concept(ex):

@@ -24,6 +24,7 @@ from kgraph.extract.generic import (
     UMBRELLA,
     VAGUE,
     is_generic,
+    org_unit,
     phrases,
     verb_use,
 )
@@ -279,9 +280,14 @@ def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
 
 def _drop_verb_gerunds(doc: Doc) -> None:
     """A one-word concept that is a gerund used as a verb (``Monitoring CPU usage``) names no
-    idea: the entity rules exclude the verb and keep the noun."""
+    idea: the entity rules exclude the verb and keep the noun. Nor does one company's team
+    (``Zalando's platform team``), though the kind of team is a concept."""
     spans = doc.spans.get(SPANS_KEY, [])
-    drop = [s for s in spans if s.label_ == "CONCEPT" and len(s) == 1 and verb_use(doc, s.start)]
+    drop = [
+        s
+        for s in spans
+        if s.label_ == "CONCEPT" and ((len(s) == 1 and verb_use(doc, s.start)) or org_unit(s))
+    ]
     if drop:
         doc.spans[SPANS_KEY] = [s for s in spans if s not in drop]
 
