@@ -148,6 +148,12 @@ def name_keys(name: str) -> set[str]:
     return {low, pre + singular(last), pre + plural(last)}
 
 
+def joined(name: str) -> str:
+    """A concept name without hyphens and spaces: they are spelling in concept names
+    ("multifactor authentication" is "multi-factor authentication")."""
+    return re.sub(r"[\s-]+", "", name.lower())
+
+
 class Words:
     """English-word checks: ambiguity of names, and safe singulars of concept heads."""
 
@@ -561,11 +567,15 @@ class Registry:
     words: Words
     entries: list[Candidate] = field(default_factory=list)
     taken: dict[str, Candidate | None] = field(default_factory=dict)
+    concepts: set[str] = field(default_factory=set)  # concept names and aliases, joined
     skipped: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self):
         for name in self.curated.by_name:
             self.taken[name] = None
+        for entry in self.curated.entries.values():
+            if entry.type == "CONCEPT":
+                self.concepts.update(joined(n) for n in [entry.name, *entry.aliases])
 
     def offer(self, items: Iterable[Candidate]) -> None:
         for c in sorted(items, key=lambda c: (c.name.casefold(), c.name, c.source)):
@@ -573,7 +583,9 @@ class Registry:
             if not valid_name(name):
                 self._skip(c, "invalid name")
                 continue
-            if any(k in self.taken for k in name_keys(name)):
+            if any(k in self.taken for k in name_keys(name)) or (
+                c.type == "CONCEPT" and {joined(k) for k in name_keys(name)} & self.concepts
+            ):
                 self._skip(c, "name taken")
                 continue
             c.name = name
@@ -588,6 +600,8 @@ class Registry:
             c.aliases = aliases
             for n in [name, *aliases]:
                 self.taken[n.lower()] = c
+                if c.type == "CONCEPT":
+                    self.concepts.add(joined(n))
             self.entries.append(c)
 
     def _skip(self, c: Candidate, why: str) -> None:
@@ -640,6 +654,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),
         lambda: field_terms(snap("owasp_attacks.csv"), words),
+        lambda: field_terms(snap("owasp_cheatsheets.csv"), words),
         lambda: field_terms(snap("devops_glossary.csv"), words),
         lambda: field_terms(snap("postgres_glossary.csv"), words),
         lambda: field_terms(snap("system_design_karanpratapsingh.csv"), words),

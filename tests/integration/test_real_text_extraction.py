@@ -154,6 +154,19 @@ def test_the_concept_miner_needs_a_domain_head_or_support(ex):
     )
 
 
+def test_component_and_practice_heads_make_mined_concepts(ex):
+    # A system component (processor, router, registry, feed) or a practice (ranking,
+    # reconciliation, matching) after a modifier from the concept vocabulary names an idea.
+    got = found(ex, "Notes", "Logs go from the log processor to a private registry.")
+    assert {("CONCEPT", "log processor"), ("CONCEPT", "private registry")} <= got
+    # A known component word takes its modifier ("router" is an entry of its own); a
+    # technique keeps its bare name, and a property modifier is no kind.
+    got = found(ex, "Notes", "It began as a high-performance log router with smart batching.")
+    assert {("CONCEPT", "log router"), ("CONCEPT", "batching")} <= got
+    got = found(ex, "Notes", "Priority tiers drive tier-aware shedding in the proxy.")
+    assert not any("tier-aware" in c for _, c in got)
+
+
 def test_field_terms_from_glossaries_and_the_curated_files(ex):
     # A field-glossary term (registry) is reported on its first mention.
     got = found(ex, "Notes", "Attackers tried credential stuffing against the login page.")
@@ -348,6 +361,51 @@ def test_generic_data_activities_are_not_concepts(ex):
     )
     assert ("CONCEPT", "data pipeline") in got
     assert not {c for _, c in got} & {"data processing", "data management"}
+    # Umbrella words beside "algorithm", and phrases that only say a change needed no outage.
+    got = found(
+        ex,
+        "Notes",
+        "A data structure and a design pattern for data ingestion, upgraded without downtime "
+        "on a fully managed stack.",
+    )
+    banned = {"data structure", "design pattern", "data ingestion", "zero-downtime operation"}
+    assert not {c for _, c in got} & (banned | {"managed service"})
+
+
+def test_established_systems_and_data_terms_are_concepts(ex):
+    got = found(
+        ex,
+        "Notes",
+        "Each syscall leaves user space; the metastore keeps deletion vectors and column "
+        "statistics, and state stores back the build pipelines our platform teams run on-prem.",
+    )
+    assert {
+        ("CONCEPT", "system call"),
+        ("CONCEPT", "user space"),
+        ("CONCEPT", "metastore"),
+        ("CONCEPT", "deletion vector"),
+        ("CONCEPT", "column statistics"),
+        ("CONCEPT", "state store"),
+        ("CONCEPT", "build pipeline"),
+        ("CONCEPT", "platform team"),
+        ("CONCEPT", "on-premises"),
+    } <= got
+
+
+def test_monitoring_is_a_concept_as_a_noun_not_as_a_verb(ex):
+    got = found(ex, "Notes", "The rollout needed careful planning and proactive monitoring.")
+    assert ("CONCEPT", "monitoring") in got
+    got = found(ex, "Monitoring big data pipelines", "Exploring and monitoring microservices.")
+    assert ("CONCEPT", "monitoring") not in got
+    got = found(ex, "Notes", "Canva built a monitoring system around its warehouse.")
+    assert ("CONCEPT", "monitoring") not in got
+
+
+def test_the_kind_of_team_is_a_concept_but_one_companys_team_is_not(ex):
+    got = found(ex, "Notes", "Failures alert the platform team; platform teams own the paved road.")
+    assert ("CONCEPT", "platform team") in got
+    for text in ("Zalando's platform team runs it.", "The platform team at Zalando runs it."):
+        assert ("CONCEPT", "platform team") not in found(ex, "Notes", text)
 
 
 def test_an_acronym_of_a_concept_the_post_names_is_that_concept(ex):

@@ -270,3 +270,15 @@ def test_a_longer_name_matches_with_its_last_words_other_spelling(tmp_path):
         for m in ex.extract_text("Notes", "We left Aurora Qbase for Quorabase.")
     }
     assert ("Aurora Qbase", "Nimbus Aurora") in got
+
+
+def test_a_gerund_opening_a_verb_phrase_is_a_verb_use():
+    import spacy
+
+    from kgraph.extract.generic import verb_use
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Monitoring CPU usage needs better monitoring, and GPU monitoring tools.")
+    at = [t.i for t in doc if t.lower_ == "monitoring"]
+    assert [verb_use(doc, i) for i in at] == [True, False, False]

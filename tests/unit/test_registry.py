@@ -72,6 +72,24 @@ def test_no_generated_name_or_alias_clashes_with_the_curated_ontology(curated, g
             seen.add(name.lower())
 
 
+def test_a_concept_spelled_with_other_hyphens_or_spaces_is_not_a_new_concept(curated, generated):
+    # "self healing" is the curated "self-healing", "multifactor authentication" the
+    # curated "multi-factor authentication": one idea must keep one canonical.
+    known = {
+        registry.joined(n)
+        for e in curated.entries.values()
+        if e.type == "CONCEPT"
+        for n in [e.name, *e.aliases]
+    }
+    seen: set[str] = set()
+    for entry in generated:
+        if entry["type"] != "CONCEPT":
+            continue
+        key = registry.joined(entry["name"])
+        assert key not in known and key not in seen, (entry["name"], entry["_file"])
+        seen.add(key)
+
+
 def test_names_are_real_names(generated):
     for entry in generated:
         name = entry["name"]

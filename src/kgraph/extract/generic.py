@@ -11,6 +11,8 @@ stay, though the rules drop them: in a small corpus they are often the only idea
 share (the shipped corpus's Airbnb and Databricks posts), and a graph without them answers
 "how does Airbnb connect to sharding" with nothing.
 A bare ``alert`` is one message, not the practice (``alerting`` is).
+``monitoring`` is the practice as a noun (``proactive monitoring``, ``monitoring and
+alerting``); only the verb is excluded (``Monitoring CPU usage``): see :func:`verb_use`.
 """
 
 from __future__ import annotations
@@ -38,12 +40,12 @@ surge pricing, clearing, checkout, guild, probability distribution, database, pl
 pipeline, cluster, hardware, software, networking, network, storage,
 storage system, data center, datacenter, server, service,
 library, software library, startup time, time to first token, p99, p95, p50,
-uptime, downtime, automation, engineering, development, deployment, testing, monitoring,
+uptime, downtime, automation, engineering, development, deployment, testing,
 analytics, computing, compute, application, app, system, tool, tooling, framework,
-algorithm, model, workload, traffic, scale, scaling, growth, innovation, transformation,
+algorithm, data structure, design pattern, model, workload, traffic, scale, scaling, growth, innovation, transformation,
 architecture, design, queries per second, requests per second, internet, web, website, mobile,
 user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui,
-transactions per second, data processing, data collection,
+transactions per second, data processing, data collection, data ingestion,
 data management, data storage, data retrieval, storage and retrieval, alert,
 core web vital, web vital
 """
@@ -130,3 +132,49 @@ INSTITUTIONS = phrases(
     "foundation institute association society council agency department ministry bureau "
     "commission consortium"
 )
+
+
+# Gerunds the rules exclude as verbs only: the noun names a practice.
+VERB_GERUNDS = frozenset(["monitoring"])
+# Generic heads after such a gerund: the phrase names a thing built for the practice, and
+# the rules drop generic heads, so neither word is a mention ("pipeline monitoring system").
+GERUND_THINGS = phrases("system systems service services stack stacks")
+
+
+def verb_use(doc, i: int) -> bool:
+    """Whether the gerund at token ``i`` names no practice: it only modifies a generic thing
+    (``a monitoring system``), or it opens a verb phrase (``Monitoring big data pipelines``,
+    ``exploring, and monitoring microservices``): nothing that could modify it comes before
+    (a sentence start, a stop word or a comma) and a content word follows as its object.
+    After a modifier (``proactive monitoring``, ``GPU monitoring``) or before a stop word or
+    punctuation (``monitoring and alerting``, ``better monitoring,``) it is the noun."""
+    tok = doc[i]
+    if tok.lower_ not in VERB_GERUNDS or i + 1 >= len(doc):
+        return False
+    after = doc[i + 1]
+    if after.lower_ in GERUND_THINGS:
+        return True
+    if not after.is_alpha or after.is_stop:
+        return False
+    before = doc[i - 1] if i > 0 else None
+    return before is None or tok.is_sent_start or before.is_stop or before.is_punct
+
+
+TEAM_WORDS = phrases("team")
+OWNER_AFTER = phrases("at of")
+
+
+def org_unit(span) -> bool:
+    """Whether a team concept (``platform team``) names one organisation's unit rather than
+    the kind of team: an owner before it (``Mercado Libre's platform team``, ``Grab's data
+    platform team``) or after it (``the platform team at Zalando``). Organisations inside a
+    company are no concept, and the rules leave out anaphoric references."""
+    doc = span.doc
+    if span[-1].lower_ not in TEAM_WORDS:
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ in OWNER_AFTER:
+        return True
+    i = span.start - 1
+    while i >= 0 and ((doc[i].is_alpha and not doc[i].is_stop) or doc[i].text == "-"):
+        i -= 1
+    return i >= 0 and doc[i].text in ("'s", "\u2019s", "'", "\u2019")

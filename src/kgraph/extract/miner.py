@@ -19,7 +19,15 @@ from spacy.tokens import Doc
 
 from kgraph.extract import confidence
 from kgraph.extract.generic import GENERIC_HEADS as GENERIC
-from kgraph.extract.generic import PRACTICE_HEADS, UMBRELLA, VAGUE, is_generic, phrases
+from kgraph.extract.generic import (
+    PRACTICE_HEADS,
+    UMBRELLA,
+    VAGUE,
+    is_generic,
+    org_unit,
+    phrases,
+    verb_use,
+)
 from kgraph.extract.spans import (
     SPANS_KEY,
     Candidate,
@@ -38,11 +46,17 @@ VAGUE_COMPOUNDS = phrases(
     production-ready enterprise-ready
     """
 )
+# Second halves of a hyphenated modifier that states a property ("tier-aware shedding",
+# "lock-free queue", "cloud-agnostic deployment"): a description, not a kind of the idea.
+PROPERTY_TAILS = phrases(
+    "aware free independent agnostic safe friendly sensitive intensive heavy centric specific"
+)
 TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
 # Heads that name an engineering technique, a system category or a failure mode: with a
 # modifier from the concept vocabulary they make a term on their own ("trace propagation",
-# "distributed scheduler", "lock contention", "index bloat"); other heads need the post's
-# support.
+# "distributed scheduler", "lock contention", "index bloat", "log router", "data
+# reconciliation"); other heads need the post's support. "store", "query" and "topic" are
+# left out: as heads they are mostly plain words ("online store", "long-range queries").
 DOMAIN_HEADS = phrases(
     """
     caching batching sharding hashing replication partitioning scheduling scheduler
@@ -54,6 +68,7 @@ DOMAIN_HEADS = phrases(
     contention amplification bloat starvation corruption exhaustion leak stampede storm
     thrashing fragmentation poisoning hijacking spoofing exfiltration escalation eviction
     invalidation warming pooling multiplexing pipelining quantization prefetching
+    processor router registry feed ranking reconciliation matching
     """
 )
 # Verbs that start a headline's clause ("to Unify Streaming", "Scale Your Queues"): without a
@@ -101,15 +116,25 @@ class ConceptMiner:
         # Mining runs with the model only: rules-only mode stays rules-only.
         if not doc.has_annotation("SENT_START") or not doc.has_annotation("ENT_IOB"):
             return doc
+        _drop_verb_gerunds(doc)
         _qualified_concepts(doc)
         _as_code(doc)
         taken, spans = covered(doc), []
         spans += _percentile_latencies(doc, taken)
+        heads = _one_word_concepts(doc)
+        absorbed = []
         for sent in doc.sents:
             headline = is_title_case(sent)
             for run in _runs(sent, headline):
                 phrase = self._core(run)
-                if phrase is None or any(t.i in taken for t in phrase):
+                if phrase is None:
+                    continue
+                # "log router", "state store": a known one-word concept as the head of a
+                # modifier + head phrase; the phrase may take it over if it scores as a term.
+                head = heads.get(phrase[-1].i)
+                if any(t.i in taken for t in phrase[:-1]) or (
+                    phrase[-1].i in taken and (head is None or len(phrase) != 2 or headline)
+                ):
                     continue
                 words = [t.lower_ for t in phrase]
                 words[-1] = singular(words[-1])
@@ -120,6 +145,10 @@ class ConceptMiner:
                 score = self.score(words)
                 if score < self.support_threshold:
                     continue
+                if head is not None and phrase[-1].i in taken:
+                    if score < self.threshold:
+                        continue
+                    absorbed.append(head)
                 # Below the threshold, and in headlines, a phrase needs support: the post must
                 # use it twice (title and summary), which the post-level assembly checks.
                 needs_support = score < self.threshold or headline
@@ -135,6 +164,8 @@ class ConceptMiner:
                         needs_support,
                     )
                 )
+        if absorbed:
+            doc.spans[SPANS_KEY] = [s for s in doc.spans[SPANS_KEY] if s not in absorbed]
         add_candidates(doc, spans)
         return doc
 
@@ -164,7 +195,10 @@ class ConceptMiner:
             or run[0].lower_.endswith("ly")
         ):
             run.pop(0)
-        while len(run) >= 3 and f"{run[0].lower_}-{run[2].lower_}" in VAGUE_COMPOUNDS:
+        while len(run) >= 3 and (
+            f"{run[0].lower_}-{run[2].lower_}" in VAGUE_COMPOUNDS
+            or (run[1].text == "-" and run[2].lower_ in PROPERTY_TAILS)
+        ):
             run = run[3:]
         content = [t for t in run if t.text != "-"]
         if not content or len(content) > self.max_words:
@@ -201,6 +235,23 @@ class ConceptMiner:
         return self
 
 
+# Component nouns that a modifier makes a kind of component ("log router", "state store",
+# "private registry"); a technique keeps its bare name ("smart batching" is batching).
+COMPONENT_HEADS = phrases("router processor registry store feed")
+
+
+def _one_word_concepts(doc: Doc) -> dict:
+    """One-token CONCEPT spans from the ontology, by token index."""
+    return {
+        s.start: s
+        for s in doc.spans.get(SPANS_KEY, [])
+        if s.label_ == "CONCEPT"
+        and len(s) == 1
+        and s._.kg_method == "ontology"
+        and singular(s[0].lower_) in COMPONENT_HEADS
+    }
+
+
 # "P95 latency", "p99.9 latencies": a percentile latency is a concept (the entity rules); its
 # canonical is the lower-case percentile plus "latency". The runs below skip such tokens
 # (a digit, maybe a capital), so they are matched here.
@@ -225,6 +276,20 @@ def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
                 Candidate(tok.i, tok.i + 2, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX)
             )
     return found
+
+
+def _drop_verb_gerunds(doc: Doc) -> None:
+    """A one-word concept that is a gerund used as a verb (``Monitoring CPU usage``) names no
+    idea: the entity rules exclude the verb and keep the noun. Nor does one company's team
+    (``Zalando's platform team``), though the kind of team is a concept."""
+    spans = doc.spans.get(SPANS_KEY, [])
+    drop = [
+        s
+        for s in spans
+        if s.label_ == "CONCEPT" and ((len(s) == 1 and verb_use(doc, s.start)) or org_unit(s))
+    ]
+    if drop:
+        doc.spans[SPANS_KEY] = [s for s in spans if s not in drop]
 
 
 # The second halves of a hyphenated modifier that makes a known concept a narrower kind of
