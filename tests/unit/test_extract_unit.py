@@ -13,6 +13,7 @@ from kgraph.extract.patterns import compile_patterns
 from kgraph.extract.textclean import chunks, clean
 from kgraph.extract.variants import (
     adjective_forms,
+    headline_forms,
     language_forms,
     plural,
     singular,
@@ -270,3 +271,16 @@ def test_a_longer_name_matches_with_its_last_words_other_spelling(tmp_path):
         for m in ex.extract_text("Notes", "We left Aurora Qbase for Quorabase.")
     }
     assert ("Aurora Qbase", "Nimbus Aurora") in got
+
+
+def test_a_concept_with_an_acronym_matches_in_headline_case(tmp_path):
+    assert headline_forms("server-driven UI") == ["Server-driven UI", "Server-Driven UI"]
+    assert headline_forms("ML platform") == ["ML Platform"]
+    assert headline_forms("GraphQL") == []
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: server-driven UI, type: CONCEPT}\n", encoding="utf-8"
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = {(m.text, m.canonical) for m in ex.extract_text("Generic, Server-Driven UI Components")}
+    assert got == {("Server-Driven UI", "server-driven UI")}

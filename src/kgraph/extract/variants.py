@@ -66,6 +66,28 @@ def split_form(surface: str) -> str | None:
     return f"{match.group(1)} {match.group(2)}" if match else None
 
 
+_SMALL_WORDS = frozenset("a an and as at by for in of on or the to vs via with".split())
+
+
+def headline_forms(surface: str) -> list[str]:
+    """``Server-Driven UI`` and ``Server-driven UI`` for ``server-driven UI``: a concept
+    whose acronym makes it match by exact case, written in a headline or opening a sentence.
+    Only the lower-case words change; small words stay lower case in the headline form."""
+    words = surface.split(" ")
+    if len(words) < 2 or not all(w.isascii() for w in words):
+        return []
+
+    def cap(word: str) -> str:
+        return "-".join(p[:1].upper() + p[1:] if p.islower() else p for p in word.split("-"))
+
+    title = [
+        w if (i and w in _SMALL_WORDS) or not w.islower() else cap(w) for i, w in enumerate(words)
+    ]
+    first = [words[0][:1].upper() + words[0][1:], *words[1:]]
+    forms = [" ".join(first), " ".join(title)]
+    return [f for f in dict.fromkeys(forms) if f != surface]
+
+
 def language_forms(name: str) -> list[str]:
     """``Rustlang``, ``rust-lang``: how a programming language's name is written to tell
     it from the plain word (``Golang`` is the usual one)."""
