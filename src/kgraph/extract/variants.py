@@ -66,7 +66,8 @@ def split_form(surface: str) -> str | None:
     return f"{match.group(1)} {match.group(2)}" if match else None
 
 
-_SMALL_WORDS = frozenset("a an and as at by for in of on or the to vs via with".split())
+_SMALL = "a an and as at by for in of on or the to vs via with"
+_SMALL_WORDS = frozenset(_SMALL.split())
 
 
 def headline_forms(surface: str) -> list[str]:
