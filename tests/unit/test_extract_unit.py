@@ -284,3 +284,26 @@ def test_a_concept_with_an_acronym_matches_in_headline_case(tmp_path):
     ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
     got = {(m.text, m.canonical) for m in ex.extract_text("Generic, Server-Driven UI Components")}
     assert got == {("Server-Driven UI", "server-driven UI")}
+
+
+def test_a_products_component_or_api_is_the_product(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n"
+        "  - {name: Apache Quill, type: TECHNOLOGY, aliases: [Quill]}\n"
+        "  - {name: consumer group, type: CONCEPT}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+
+    def got(text):
+        return [(m.text, m.canonical) for m in ex.extract_text("Notes", text)]
+
+    assert got("It needs only a Quill broker.") == [("Quill broker", "Apache Quill")]
+    assert got("We extend the Quill Gateway API.") == [("Quill Gateway API", "Apache Quill")]
+    # Another match's first word stays with it; plurals count instances, not the component.
+    assert got("Each Quill consumer group lags.") == [
+        ("Quill", "Apache Quill"),
+        ("consumer group", "consumer group"),
+    ]
+    assert got("We run 160 Quill brokers.") == [("Quill", "Apache Quill")]

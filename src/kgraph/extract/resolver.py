@@ -52,14 +52,18 @@ class OntologyResolver:
         text = doc.text  # built once: Doc.text joins every token on each access
         matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m, text)]
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
-        edges = {m.start for m in matches} | {m.end - 1 for m in matches}
+        starts = {m.start for m in matches}
+        edges = starts | {m.end - 1 for m in matches}
         for match in matches:
             entry = self.table.get(match.id_, {})
             if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts, entry, self.table):
                 continue
             if entry.get("ambiguous") and _inside_longer_name(match, edges):
                 continue
-            end = with_possessive(doc, match.start, _with_version(match))
+            end = _with_version(match)
+            if match.label_ == "TECHNOLOGY" and end == match.end:
+                end = _with_feature(doc, end, starts)
+            end = with_possessive(doc, match.start, end)
             # A registry concept needs support however long (the loader spares field-glossary
             # terms); a curated name only when it is one word used as a plain word.
             ambiguous = bool(entry.get("ambiguous")) and (
@@ -321,6 +325,41 @@ def _with_version(span) -> int:
         and (end + 1 == len(doc) or doc[end + 1].text not in ("%", "x"))
     ):
         return end + 1
+    return end
+
+
+# A product's parts and interfaces, named after it: "Airflow DAGs", "the Kafka broker",
+# "the Kubernetes Gateway API" are the product (entity rules: a product's API or feature ->
+# the product). A closed list: words that name another product ("Kafka Streams") are not in
+# it, nor are "API", "SDK" and "client" alone, which as often name code built with a
+# language or framework ("their Ruby on Rails API", "gRPC clients"). Plurals count
+# instances, as "Kafka clusters" does ("160 brokers", "standard Kafka consumers"): only the
+# singular names the component, except for the rulebook's own "Airflow DAGs".
+FEATURE_NOUNS = phrases("""
+    broker consumer producer protocol operator controller connector plugin plug-in dag dags
+""")
+_APIS = frozenset(["API", "APIs"])
+
+
+def _with_feature(doc: Doc, end: int, starts: set[int]) -> int:
+    """The end of a technology's name with a feature noun after it (``Kafka consumer``,
+    ``Airflow DAGs``, ``Kubernetes Gateway API``); ``end`` when none follows. A word that
+    starts another ontology match (``consumer group``) is left to that match."""
+    if end >= len(doc) or not doc[end - 1].whitespace_ or end in starts:
+        return end
+    word = doc[end]
+    if word.lower_ in FEATURE_NOUNS and (word.is_lower or word.is_upper or word.is_title):
+        return end + 1
+    # "Gateway API": one capitalised word naming the API, then "API".
+    if (
+        end + 1 < len(doc)
+        and word.is_title
+        and word.is_alpha
+        and word.whitespace_
+        and doc[end + 1].text in _APIS
+        and end + 1 not in starts
+    ):
+        return end + 2
     return end
 
 
