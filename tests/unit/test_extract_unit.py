@@ -320,3 +320,10 @@ def test_monitoring_is_a_concept_as_a_noun_not_as_a_verb():
     assert monitoring("Monitoring big data pipelines is slow.") == []
     assert monitoring("They built a monitoring system around it.") == []
     assert monitoring("It covers risk monitoring, and more.") == []
+
+
+def test_established_terms_of_generic_words_are_not_generic():
+    from kgraph.extract.generic import all_generic
+
+    assert not all_generic("data migrations") and not all_generic("Web Performance")
+    assert all_generic("migration") and all_generic("database systems")

@@ -130,7 +130,8 @@ UMBRELLA = phrases("ai ml data cloud infrastructure software system network netw
 # (system categories); the rest are practices and components in their own right.
 ESTABLISHED = phrases("""
 data pipeline, data platform, cloud migration, automated testing, mobile networking,
-search engine, storage engine, query engine, managed platform, network monitoring
+search engine, storage engine, query engine, managed platform, network monitoring,
+data migration, web performance
 """)
 
 # Last words of an institution's name ("Apache Software Foundation", "National Institute of
