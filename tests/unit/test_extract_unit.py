@@ -327,3 +327,26 @@ def test_established_terms_of_generic_words_are_not_generic():
 
     assert not all_generic("data migrations") and not all_generic("Web Performance")
     assert all_generic("migration") and all_generic("database systems")
+
+
+def test_an_ambiguous_concept_is_supported_by_a_kind_of_it_named_after_it(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n"
+        "  - {name: indexing, type: CONCEPT, ambiguous: true}\n"
+        "  - {name: search indexing, type: CONCEPT, parent: indexing, aliases: [search index]}\n"
+        "  - {name: routing, type: CONCEPT, ambiguous: true}\n"
+        "  - {name: route leak, type: CONCEPT, parent: routing}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+
+    def got(title, summary):
+        return {m.text for m in ex.extract_text(title, summary)}
+
+    assert got("Faster Indexing", "They built a faster search index.") == {
+        "Indexing",
+        "search index",
+    }
+    assert got("Faster Indexing", "They built it.") == set()
+    assert got("Core routing", "They stopped a route leak.") == {"route leak"}

@@ -74,6 +74,13 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     found = _concept_acronyms(post, pieces, found, onto)
     found = _one_type_per_name(found)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
+    # A concept is also supported by a sure mention of a kind of it named after it: "search
+    # index" (search indexing) in the summary supports "Indexing" in the title.
+    for m, ambiguous, _ in found:
+        entry = onto.entries.get(m.entity_key) if not ambiguous and m.type == "CONCEPT" else None
+        for parent in entry.parents if entry else ():
+            if parent in entry.name:
+                sure_keys.add(entity_key("CONCEPT", parent))
     uses = Counter(m.entity_key for m, _, _ in found)
     companies = {m.canonical for m, _, _ in found if m.type == "COMPANY"}
     mentions = []
