@@ -344,9 +344,7 @@ def test_an_ambiguous_concept_is_supported_by_a_kind_of_it_named_after_it(tmp_pa
     def got(title, summary):
         return {m.text for m in ex.extract_text(title, summary)}
 
-    assert got("Faster Indexing", "They built a faster search index.") == {
-        "Indexing",
-        "search index",
-    }
-    assert got("Faster Indexing", "They built it.") == set()
+    title = "Building Faster Indexing with Quill"
+    assert got(title, "They built a faster search index.") == {"Indexing", "search index"}
+    assert got(title, "They built it.") == set()
     assert got("Core routing", "They stopped a route leak.") == {"route leak"}
