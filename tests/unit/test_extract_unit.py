@@ -205,6 +205,9 @@ def test_variants():
         spellings("auto-sharding", "CONCEPT")
     )
     assert "GPUs" in spellings("GPU", "TECHNOLOGY")
+    assert {"key/value store", "key/value stores"} <= set(spellings("key-value store", "CONCEPT"))
+    assert "micro-VMs" in spellings("micro-VM", "CONCEPT")
+    assert not any("/" in s for s in spellings("x-ray", "CONCEPT"))
 
 
 @settings(max_examples=200, deadline=None)

@@ -175,13 +175,18 @@ def spellings(surface: str, entity_type: str) -> list[str]:
         forms.append(surface.replace("-", " "))
         if entity_type == "CONCEPT" and surface.count("-") == 1:
             forms.append(surface.replace("-", ""))
+            # "key/value store", "east/west traffic": a pair of words joined by a slash.
+            pair = next(w for w in surface.split(" ") if "-" in w).split("-")
+            if all(p.isalpha() and len(p) > 2 for p in pair):
+                forms.append(surface.replace("-", "/"))
     out = []
     for form in forms:
         out.append(form)
         words = form.split(" ")
         last = words[-1]
         head = last.rpartition("-")[2]  # "B-tree", "distributed-system": plural of the tail
-        if is_acronym(last):
+        if is_acronym(last) or (entity_type == "CONCEPT" and is_acronym(head) and head != last):
+            # "GPUs"; "micro-VMs": a concept whose last word ends in an acronym.
             out.append(" ".join([*words[:-1], last + "s"]))
         elif entity_type == "CONCEPT" and head.isalpha() and head.islower() and len(head) > 1:
             out.append(" ".join([*words[:-1], last[: len(last) - len(head)] + plural(head)]))
