@@ -133,6 +133,10 @@ def test_generic_words_and_team_names_are_not_mentions(ex):
     assert found(ex, "", "It improves reliability.") == []
     assert found(ex, "", "The Jira Migrations team grew.") == []
     assert found(ex, "Gigawatt-Scale Clusters", "") == []
+    # The first half of a name joined to an acronym ("K8s-KEM") is no mention of K8s;
+    # a lower-case word after the hyphen is a modifier ("K8s-based").
+    assert found(ex, "", "It uses K8s-KEM keys.") == []
+    assert found(ex, "", "It uses K8s-based keys.") == [("K8s", "TECHNOLOGY", "Kubernetes")]
 
 
 def test_offsets_point_into_the_original_fields(ex):

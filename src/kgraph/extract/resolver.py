@@ -382,6 +382,22 @@ def _glued_left(span) -> bool:
     )
 
 
+def _glued_right(span) -> bool:
+    """``ML-KEM`` is not ``ML``: the match is the first half of a name joined to an acronym
+    by a hyphen (``Kafka-based`` keeps Kafka: a lower-case word after the hyphen is a
+    modifier, not part of a name)."""
+    doc, end = span.doc, span.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_upper
+        and doc[end + 1].is_alpha
+        and len(doc[end + 1]) > 1
+    )
+
+
 def _in_team_name(span) -> bool:
     """``the Jira Migrations team``: a product inside a team's name is not a mention of it."""
     doc, end = span.doc, span.end
@@ -446,6 +462,7 @@ def _unwanted(match, text: str) -> bool:
     return (
         is_generic(match.text)
         or _glued_left(match)
+        or _glued_right(match)
         or _in_team_name(match)
         or _in_event_name(match, text)
     )
