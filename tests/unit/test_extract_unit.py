@@ -355,3 +355,14 @@ def test_an_ambiguous_concept_is_supported_by_a_kind_of_it_named_after_it(tmp_pa
     assert got(title, "They built a faster search index.") == {"Indexing", "search index"}
     assert got(title, "They built it.") == set()
     assert got("Core routing", "They stopped a route leak.") == {"route leak"}
+
+
+def test_a_version_after_an_ambiguous_name_makes_it_the_product(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: Go, type: TECHNOLOGY, ambiguous: true}\n", encoding="utf-8"
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = [(m.text, m.canonical) for m in ex.extract_text("Go 1.17 to Provide Better Speed")]
+    assert got == [("Go 1.17", "Go")]
+    assert ex.extract_text("Go Big or Go Home With Caching") == []

@@ -69,14 +69,17 @@ class OntologyResolver:
             if entry.get("ambiguous") and _inside_longer_name(match, edges):
                 continue
             end = _with_version(match)
-            if match.label_ == "TECHNOLOGY" and end == match.end:
+            versioned = end > match.end
+            if match.label_ == "TECHNOLOGY" and not versioned:
                 end = _with_feature(doc, end, starts)
             end = with_possessive(doc, match.start, end)
             # A registry concept needs support however long (the loader spares field-glossary
-            # terms); a curated name only when it is one word used as a plain word.
+            # terms); a curated name only when it is one word used as a plain word. A version
+            # after a curated name ("Go 1.17") says it is the product.
+            named = versioned and not entry.get("registry")
             ambiguous = bool(entry.get("ambiguous")) and (
                 (entry.get("registry") and match.label_ == "CONCEPT")
-                or (match.end - match.start == 1 and not _named_in_context(match))
+                or (match.end - match.start == 1 and not named and not _named_in_context(match))
             )
             label, key = match.label_, match.id_
             if (entry.get("product") and _used_as_product(match)) or (
