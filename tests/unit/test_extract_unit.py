@@ -211,6 +211,7 @@ def test_variants():
     assert "GPUs" in spellings("GPU", "TECHNOLOGY")
     assert {"key/value store", "key/value stores"} <= set(spellings("key-value store", "CONCEPT"))
     assert "micro-VMs" in spellings("micro-VM", "CONCEPT")
+    assert {"NoSQL datastore", "NoSQL data stores"} <= set(spellings("NoSQL database", "CONCEPT"))
     assert not any("/" in s for s in spellings("x-ray", "CONCEPT"))
 
 

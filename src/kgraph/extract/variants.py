@@ -171,6 +171,9 @@ def spellings(surface: str, entity_type: str) -> list[str]:
         # "high availability" is also written "high-availability" (as a modifier), and
         # "KV cache" "KV-cache".
         forms.append("-".join(words))
+    if entity_type == "CONCEPT" and len(words) > 1 and words[-1] in ("database", "store"):
+        # "a NoSQL datastore", "a key-value data store": the category's head as written.
+        forms += [" ".join([*words[:-1], head]) for head in ("datastore", "data store")]
     if "-" in surface and surface.lower() == surface:
         forms.append(surface.replace("-", " "))
         if entity_type == "CONCEPT" and surface.count("-") == 1:
