@@ -458,7 +458,7 @@ _ADJECTIVE_ENDS = ("ive", "al", "ed", "er", "ous", "ic", "ful", "less", "ent", "
 
 def _unwanted(match, text: str) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team or event names."""
-    if match.label_ == "CONCEPT" and match.text.lower() in NOUN_ONLY:
+    if match.end - match.start == 1 and match[0].lower_ in NOUN_ONLY:
         return not used_as_noun(match)
     if match.label_ == "CONCEPT" and (all_generic(match.text) or _inside_proper_name(match)):
         return True
