@@ -13,6 +13,7 @@ from kgraph.extract.patterns import compile_patterns
 from kgraph.extract.textclean import chunks, clean
 from kgraph.extract.variants import (
     adjective_forms,
+    headline_forms,
     language_forms,
     plural,
     singular,
@@ -132,6 +133,10 @@ def test_generic_words_and_team_names_are_not_mentions(ex):
     assert found(ex, "", "It improves reliability.") == []
     assert found(ex, "", "The Jira Migrations team grew.") == []
     assert found(ex, "Gigawatt-Scale Clusters", "") == []
+    # The first half of a name joined to an acronym ("K8s-KEM") is no mention of K8s;
+    # a lower-case word after the hyphen is a modifier ("K8s-based").
+    assert found(ex, "", "It uses K8s-KEM keys.") == []
+    assert found(ex, "", "It uses K8s-based keys.") == [("K8s", "TECHNOLOGY", "Kubernetes")]
 
 
 def test_offsets_point_into_the_original_fields(ex):
@@ -204,6 +209,10 @@ def test_variants():
         spellings("auto-sharding", "CONCEPT")
     )
     assert "GPUs" in spellings("GPU", "TECHNOLOGY")
+    assert {"key/value store", "key/value stores"} <= set(spellings("key-value store", "CONCEPT"))
+    assert "micro-VMs" in spellings("micro-VM", "CONCEPT")
+    assert {"NoSQL datastore", "NoSQL data stores"} <= set(spellings("NoSQL database", "CONCEPT"))
+    assert not any("/" in s for s in spellings("x-ray", "CONCEPT"))
 
 
 @settings(max_examples=200, deadline=None)
@@ -282,3 +291,91 @@ def test_a_gerund_opening_a_verb_phrase_is_a_verb_use():
     doc = nlp("Monitoring CPU usage needs better monitoring, and GPU monitoring tools.")
     at = [t.i for t in doc if t.lower_ == "monitoring"]
     assert [verb_use(doc, i) for i in at] == [True, False, False]
+
+
+def test_a_concept_with_an_acronym_matches_in_headline_case(tmp_path):
+    assert headline_forms("server-driven UI") == ["Server-driven UI", "Server-Driven UI"]
+    assert headline_forms("ML platform") == ["ML Platform"]
+    assert headline_forms("GraphQL") == []
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: server-driven UI, type: CONCEPT}\n", encoding="utf-8"
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = {(m.text, m.canonical) for m in ex.extract_text("Generic, Server-Driven UI Components")}
+    assert got == {("Server-Driven UI", "server-driven UI")}
+
+
+def test_a_products_component_or_api_is_the_product(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n"
+        "  - {name: Apache Quill, type: TECHNOLOGY, aliases: [Quill]}\n"
+        "  - {name: consumer group, type: CONCEPT}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+
+    def got(text):
+        return [(m.text, m.canonical) for m in ex.extract_text("Notes", text)]
+
+    assert got("It needs only a Quill broker.") == [("Quill broker", "Apache Quill")]
+    assert got("We extend the Quill Gateway API.") == [("Quill Gateway API", "Apache Quill")]
+    # Another match's first word stays with it; plurals count instances, not the component.
+    assert got("Each Quill consumer group lags.") == [
+        ("Quill", "Apache Quill"),
+        ("consumer group", "consumer group"),
+    ]
+    assert got("We run 160 Quill brokers.") == [("Quill", "Apache Quill")]
+
+
+def test_monitoring_is_a_concept_as_a_noun_not_as_a_verb():
+    ex = extractor_from_ontology(load_ontology())
+
+    def monitoring(text):
+        return [m.text for m in ex.extract_text("Notes", text) if m.canonical == "monitoring"]
+
+    assert monitoring("It needed careful planning and monitoring.") == ["monitoring"]
+    assert monitoring("They added proactive monitoring, alerting and docs.") == ["monitoring"]
+    assert monitoring("Monitoring big data pipelines is slow.") == []
+    assert monitoring("They built a monitoring system around it.") == []
+    assert monitoring("It covers risk monitoring, and more.") == []
+
+
+def test_established_terms_of_generic_words_are_not_generic():
+    from kgraph.extract.generic import all_generic
+
+    assert not all_generic("data migrations") and not all_generic("Web Performance")
+    assert all_generic("migration") and all_generic("database systems")
+
+
+def test_an_ambiguous_concept_is_supported_by_a_kind_of_it_named_after_it(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n"
+        "  - {name: indexing, type: CONCEPT, ambiguous: true}\n"
+        "  - {name: search indexing, type: CONCEPT, parent: indexing, aliases: [search index]}\n"
+        "  - {name: routing, type: CONCEPT, ambiguous: true}\n"
+        "  - {name: route leak, type: CONCEPT, parent: routing}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+
+    def got(title, summary):
+        return {m.text for m in ex.extract_text(title, summary)}
+
+    title = "Building Faster Indexing with Quill"
+    assert got(title, "They built a faster search index.") == {"Indexing", "search index"}
+    assert got(title, "They built it.") == set()
+    assert got("Core routing", "They stopped a route leak.") == {"route leak"}
+
+
+def test_a_version_after_an_ambiguous_name_makes_it_the_product(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: Go, type: TECHNOLOGY, ambiguous: true}\n", encoding="utf-8"
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = [(m.text, m.canonical) for m in ex.extract_text("Go 1.17 to Provide Better Speed")]
+    assert got == [("Go 1.17", "Go")]
+    assert ex.extract_text("Go Big With Caching Today") == []

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
-from kgraph.extract.generic import is_generic
+from kgraph.extract.generic import NOUN_ONLY, is_generic
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY
 from kgraph.extract.variants import singular
@@ -74,6 +74,13 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     found = _concept_acronyms(post, pieces, found, onto)
     found = _one_type_per_name(found)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
+    # A concept is also supported by a sure mention of a kind of it named after it: "search
+    # index" (search indexing) in the summary supports "Indexing" in the title.
+    for m, ambiguous, _ in found:
+        entry = onto.entries.get(m.entity_key) if not ambiguous and m.type == "CONCEPT" else None
+        for parent in entry.parents if entry else ():
+            if parent in entry.name:
+                sure_keys.add(entity_key("CONCEPT", parent))
     uses = Counter(m.entity_key for m, _, _ in found)
     companies = {m.canonical for m, _, _ in found if m.type == "COMPANY"}
     mentions = []
@@ -145,7 +152,9 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
     start, end = piece.field_start(start), piece.field_end(end)
     text = raw[start:end]
     canonical = key.split(":", 1)[1]
-    if type_ == "CONCEPT" and (is_generic(text) or is_generic(canonical)):
+    # The resolver has judged a noun-only word's use (``monitoring``); others are generic.
+    noun = method == "ontology" and canonical in NOUN_ONLY
+    if type_ == "CONCEPT" and not noun and (is_generic(text) or is_generic(canonical)):
         return None
     if method != "ontology":
         entry = _known(canonical, onto)

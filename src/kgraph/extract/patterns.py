@@ -12,6 +12,7 @@ import json
 
 from kgraph.extract.variants import (
     capitalised_form,
+    headline_forms,
     is_case_sensitive,
     language_forms,
     lower_form,
@@ -111,6 +112,13 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                     if other and entry.case_sensitive is None and (other, key) not in seen:
                         seen.add((other, key))
                         exact.append({"label": entry.type, "pattern": other, "id": key})
+                if entry.type == "CONCEPT" and sensitive and entry.case_sensitive is None:
+                    # "Server-Driven UI", "ML Platform": an acronym keeps the phrase
+                    # case-sensitive, but its plain words take a headline's capitals.
+                    for other in headline_forms(form):
+                        if (other, key) not in seen:
+                            seen.add((other, key))
+                            exact.append({"label": entry.type, "pattern": other, "id": key})
                 if sensitive and len(words) > 1 and entry.case_sensitive is None:
                     relaxed = " ".join([words[0], *(w.lower() for w in words[1:])])
                     if (relaxed, key) not in seen:

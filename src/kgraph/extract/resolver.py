@@ -16,7 +16,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
-from kgraph.extract.generic import GENERIC_HEADS, VAGUE, all_generic, is_generic, phrases
+from kgraph.extract.generic import (
+    GENERIC_HEADS,
+    NOUN_FOLLOWERS,
+    NOUN_ONLY,
+    VAGUE,
+    all_generic,
+    is_generic,
+    phrases,
+)
 from kgraph.extract.people import after_speaker
 from kgraph.extract.spans import (
     POSSESSIVE,
@@ -52,19 +60,26 @@ class OntologyResolver:
         text = doc.text  # built once: Doc.text joins every token on each access
         matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m, text)]
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
-        edges = {m.start for m in matches} | {m.end - 1 for m in matches}
+        starts = {m.start for m in matches}
+        edges = starts | {m.end - 1 for m in matches}
         for match in matches:
             entry = self.table.get(match.id_, {})
             if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts, entry, self.table):
                 continue
             if entry.get("ambiguous") and _inside_longer_name(match, edges):
                 continue
-            end = with_possessive(doc, match.start, _with_version(match))
+            end = _with_version(match)
+            versioned = end > match.end
+            if match.label_ == "TECHNOLOGY" and not versioned:
+                end = _with_feature(doc, end, starts)
+            end = with_possessive(doc, match.start, end)
             # A registry concept needs support however long (the loader spares field-glossary
-            # terms); a curated name only when it is one word used as a plain word.
+            # terms); a curated name only when it is one word used as a plain word. A version
+            # after a curated name ("Go 1.17") says it is the product.
+            named = versioned and not entry.get("registry")
             ambiguous = bool(entry.get("ambiguous")) and (
                 (entry.get("registry") and match.label_ == "CONCEPT")
-                or (match.end - match.start == 1 and not _named_in_context(match))
+                or (match.end - match.start == 1 and not named and not _named_in_context(match))
             )
             label, key = match.label_, match.id_
             if (entry.get("product") and _used_as_product(match)) or (
@@ -324,6 +339,41 @@ def _with_version(span) -> int:
     return end
 
 
+# A product's parts and interfaces, named after it: "Airflow DAGs", "the Kafka broker",
+# "the Kubernetes Gateway API" are the product (entity rules: a product's API or feature ->
+# the product). A closed list: words that name another product ("Kafka Streams") are not in
+# it, nor are "API", "SDK" and "client" alone, which as often name code built with a
+# language or framework ("their Ruby on Rails API", "gRPC clients"). Plurals count
+# instances, as "Kafka clusters" does ("160 brokers", "standard Kafka consumers"): only the
+# singular names the component, except for the rulebook's own "Airflow DAGs".
+FEATURE_NOUNS = phrases("""
+    broker consumer producer protocol operator controller connector plugin plug-in dag dags
+""")
+_APIS = frozenset(["API", "APIs"])
+
+
+def _with_feature(doc: Doc, end: int, starts: set[int]) -> int:
+    """The end of a technology's name with a feature noun after it (``Kafka consumer``,
+    ``Airflow DAGs``, ``Kubernetes Gateway API``); ``end`` when none follows. A word that
+    starts another ontology match (``consumer group``) is left to that match."""
+    if end >= len(doc) or not doc[end - 1].whitespace_ or end in starts:
+        return end
+    word = doc[end]
+    if word.lower_ in FEATURE_NOUNS and (word.is_lower or word.is_upper or word.is_title):
+        return end + 1
+    # "Gateway API": one capitalised word naming the API, then "API".
+    if (
+        end + 1 < len(doc)
+        and word.is_title
+        and word.is_alpha
+        and word.whitespace_
+        and doc[end + 1].text in _APIS
+        and end + 1 not in starts
+    ):
+        return end + 2
+    return end
+
+
 def _glued_left(span) -> bool:
     """``Gigawatt-Scale AI`` is not ``Scale AI``: the match starts inside a hyphenated word."""
     doc = span.doc
@@ -332,6 +382,22 @@ def _glued_left(span) -> bool:
         and doc[span.start - 1].text == "-"
         and not doc[span.start - 2].whitespace_
         and not doc[span.start - 1].whitespace_
+    )
+
+
+def _glued_right(span) -> bool:
+    """``ML-KEM`` is not ``ML``: the match is the first half of a name joined to an acronym
+    by a hyphen (``Kafka-based`` keeps Kafka: a lower-case word after the hyphen is a
+    modifier, not part of a name)."""
+    doc, end = span.doc, span.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_upper
+        and doc[end + 1].is_alpha
+        and len(doc[end + 1]) > 1
     )
 
 
@@ -363,13 +429,43 @@ def event_follows(doc, end: int) -> bool:
     return EVENT_AFTER.match(doc[end : end + 4].text) is not None
 
 
+def used_as_noun(span) -> bool:
+    """Whether a word that is generic as a verb (``monitoring``) is the noun here: at the end,
+    or before punctuation or a function word ("proactive monitoring, and alerting", "GPU
+    Monitoring for LLM Inference"), not before an object ("monitoring the queue",
+    "Monitoring CPU performance"), as a modifier ("a monitoring system") or as the head of a
+    compound ("risk monitoring")."""
+    doc, start, end = span.doc, span.start, span.end
+    if start > 0:
+        before = doc[start - 1]
+        # "risk monitoring", "network performance monitoring": a noun before it makes a
+        # compound, a practice of its own; an adjective ("proactive", "internal") does not.
+        if (
+            before.is_alpha
+            and before.is_lower
+            and not before.is_stop
+            and not before.lower_.endswith(_ADJECTIVE_ENDS)
+        ):
+            return False
+    if end >= len(doc):
+        return True
+    after = doc[end]
+    return (after.is_punct and after.text not in ("-", "/")) or after.lower_ in NOUN_FOLLOWERS
+
+
+_ADJECTIVE_ENDS = ("ive", "al", "ed", "er", "ous", "ic", "ful", "less", "ent", "ant", "ary", "ble")
+
+
 def _unwanted(match, text: str) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team or event names."""
+    if match.end - match.start == 1 and match[0].lower_ in NOUN_ONLY:
+        return not used_as_noun(match)
     if match.label_ == "CONCEPT" and (all_generic(match.text) or _inside_proper_name(match)):
         return True
     return (
         is_generic(match.text)
         or _glued_left(match)
+        or _glued_right(match)
         or _in_team_name(match)
         or _in_event_name(match, text)
     )

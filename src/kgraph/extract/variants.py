@@ -66,6 +66,29 @@ def split_form(surface: str) -> str | None:
     return f"{match.group(1)} {match.group(2)}" if match else None
 
 
+_SMALL = "a an and as at by for in of on or the to vs via with"
+_SMALL_WORDS = frozenset(_SMALL.split())
+
+
+def headline_forms(surface: str) -> list[str]:
+    """``Server-Driven UI`` and ``Server-driven UI`` for ``server-driven UI``: a concept
+    whose acronym makes it match by exact case, written in a headline or opening a sentence.
+    Only the lower-case words change; small words stay lower case in the headline form."""
+    words = surface.split(" ")
+    if len(words) < 2 or not all(w.isascii() for w in words):
+        return []
+
+    def cap(word: str) -> str:
+        return "-".join(p[:1].upper() + p[1:] if p.islower() else p for p in word.split("-"))
+
+    title = [
+        w if (i and w in _SMALL_WORDS) or not w.islower() else cap(w) for i, w in enumerate(words)
+    ]
+    first = [words[0][:1].upper() + words[0][1:], *words[1:]]
+    forms = [" ".join(first), " ".join(title)]
+    return [f for f in dict.fromkeys(forms) if f != surface]
+
+
 def language_forms(name: str) -> list[str]:
     """``Rustlang``, ``rust-lang``: how a programming language's name is written to tell
     it from the plain word (``Golang`` is the usual one)."""
@@ -148,17 +171,25 @@ def spellings(surface: str, entity_type: str) -> list[str]:
         # "high availability" is also written "high-availability" (as a modifier), and
         # "KV cache" "KV-cache".
         forms.append("-".join(words))
+    if entity_type == "CONCEPT" and len(words) > 1 and words[-1] in ("database", "store"):
+        # "a NoSQL datastore", "a key-value data store": the category's head as written.
+        forms += [" ".join([*words[:-1], head]) for head in ("datastore", "data store")]
     if "-" in surface and surface.lower() == surface:
         forms.append(surface.replace("-", " "))
         if entity_type == "CONCEPT" and surface.count("-") == 1:
             forms.append(surface.replace("-", ""))
+            # "key/value store", "east/west traffic": a pair of words joined by a slash.
+            pair = next(w for w in surface.split(" ") if "-" in w).split("-")
+            if all(p.isalpha() and len(p) > 2 for p in pair):
+                forms.append(surface.replace("-", "/"))
     out = []
     for form in forms:
         out.append(form)
         words = form.split(" ")
         last = words[-1]
         head = last.rpartition("-")[2]  # "B-tree", "distributed-system": plural of the tail
-        if is_acronym(last):
+        if is_acronym(last) or (entity_type == "CONCEPT" and is_acronym(head) and head != last):
+            # "GPUs"; "micro-VMs": a concept whose last word ends in an acronym.
             out.append(" ".join([*words[:-1], last + "s"]))
         elif entity_type == "CONCEPT" and head.isalpha() and head.islower() and len(head) > 1:
             out.append(" ".join([*words[:-1], last[: len(last) - len(head)] + plural(head)]))
