@@ -329,19 +329,6 @@ def test_a_products_component_or_api_is_the_product(tmp_path):
     assert got("We run 160 Quill brokers.") == [("Quill", "Apache Quill")]
 
 
-def test_monitoring_is_a_concept_as_a_noun_not_as_a_verb():
-    ex = extractor_from_ontology(load_ontology())
-
-    def monitoring(text):
-        return [m.text for m in ex.extract_text("Notes", text) if m.canonical == "monitoring"]
-
-    assert monitoring("It needed careful planning and monitoring.") == ["monitoring"]
-    assert monitoring("They added proactive monitoring, alerting and docs.") == ["monitoring"]
-    assert monitoring("Monitoring big data pipelines is slow.") == []
-    assert monitoring("They built a monitoring system around it.") == []
-    assert monitoring("It covers risk monitoring, and more.") == []
-
-
 def test_established_terms_of_generic_words_are_not_generic():
     from kgraph.extract.generic import all_generic
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
-from kgraph.extract.generic import NOUN_ONLY, is_generic
+from kgraph.extract.generic import is_generic
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY
 from kgraph.extract.variants import singular
@@ -152,9 +152,7 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
     start, end = piece.field_start(start), piece.field_end(end)
     text = raw[start:end]
     canonical = key.split(":", 1)[1]
-    # The resolver has judged a noun-only word's use (``monitoring``); others are generic.
-    noun = method == "ontology" and canonical in NOUN_ONLY
-    if type_ == "CONCEPT" and not noun and (is_generic(text) or is_generic(canonical)):
+    if type_ == "CONCEPT" and (is_generic(text) or is_generic(canonical)):
         return None
     if method != "ontology":
         entry = _known(canonical, onto)

@@ -111,16 +111,6 @@ def all_generic(surface: str) -> bool:
     return bool(words) and all(w in GENERIC or singular(w) in GENERIC or w in VAGUE for w in words)
 
 
-# Words the entity rules exclude only as a verb: "monitoring" as a noun names the practice
-# ("proactive monitoring, and alerting"), while "monitoring the queue" is the verb. They stay
-# in GENERIC so that compounds and the miner treat them as before.
-NOUN_ONLY = frozenset(["monitoring"])
-# What follows such a word used as a noun: punctuation or a function word, not an object.
-NOUN_FOLLOWERS = phrases("""
-    and or but for of to in on at with across via from as than is are was were has have had
-    that which helps can will
-""")
-
 # "p99 latency", "P999 latencies": a percentile latency is a concept (the entity rules),
 # though "p99" and "latency" alone are not.
 PERCENTILE_LATENCY = re.compile(r"^p\d{2,4}(?:\.\d+)? latency$")

@@ -18,8 +18,6 @@ from spacy.tokens import Doc
 from kgraph.extract import confidence
 from kgraph.extract.generic import (
     GENERIC_HEADS,
-    NOUN_FOLLOWERS,
-    NOUN_ONLY,
     VAGUE,
     all_generic,
     is_generic,
@@ -429,37 +427,8 @@ def event_follows(doc, end: int) -> bool:
     return EVENT_AFTER.match(doc[end : end + 4].text) is not None
 
 
-def used_as_noun(span) -> bool:
-    """Whether a word that is generic as a verb (``monitoring``) is the noun here: at the end,
-    or before punctuation or a function word ("proactive monitoring, and alerting", "GPU
-    Monitoring for LLM Inference"), not before an object ("monitoring the queue",
-    "Monitoring CPU performance"), as a modifier ("a monitoring system") or as the head of a
-    compound ("risk monitoring")."""
-    doc, start, end = span.doc, span.start, span.end
-    if start > 0:
-        before = doc[start - 1]
-        # "risk monitoring", "network performance monitoring": a noun before it makes a
-        # compound, a practice of its own; an adjective ("proactive", "internal") does not.
-        if (
-            before.is_alpha
-            and before.is_lower
-            and not before.is_stop
-            and not before.lower_.endswith(_ADJECTIVE_ENDS)
-        ):
-            return False
-    if end >= len(doc):
-        return True
-    after = doc[end]
-    return (after.is_punct and after.text not in ("-", "/")) or after.lower_ in NOUN_FOLLOWERS
-
-
-_ADJECTIVE_ENDS = ("ive", "al", "ed", "er", "ous", "ic", "ful", "less", "ent", "ant", "ary", "ble")
-
-
 def _unwanted(match, text: str) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team or event names."""
-    if match.end - match.start == 1 and match[0].lower_ in NOUN_ONLY:
-        return not used_as_noun(match)
     if match.label_ == "CONCEPT" and (all_generic(match.text) or _inside_proper_name(match)):
         return True
     return (
