@@ -266,6 +266,25 @@ class ModelDiscovery:
             self._recognise(batch)
             yield from (self(doc) for doc in batch)
 
+    def _vendor_products(self) -> frozenset[str]:
+        """The keys of technologies named like their maker (``Snowflake`` by ``Snowflake
+        Inc.``, ``ClickHouse`` by ``ClickHouse Inc.``): the name also stands for the maker."""
+        table = {}
+        if self.nlp is not None and "kgraph_resolver" in self.nlp.component_names:
+            table = getattr(self.nlp.get_pipe("kgraph_resolver"), "table", {})
+        cached = getattr(self, "_vendors", None)
+        if cached is None or cached[0] is not table:
+            keys = frozenset(
+                k
+                for k, e in table.items()
+                if e.get("type") == "TECHNOLOGY"
+                and not e.get("registry")
+                and (e.get("company") or "").startswith(e.get("name", "") + " ")
+            )
+            cached = (table, keys)
+            self._vendors = cached
+        return cached[1]
+
     def _plain_names(self) -> frozenset[str]:
         """The keys of the ontology's names that are also plain words (``Self``, ``Charity``):
         marked ambiguous in the resolver's table; read once per table."""
@@ -305,6 +324,7 @@ class ModelDiscovery:
             self._recognise([doc])
         if not doc.has_annotation("ENT_IOB"):
             return doc
+        _vendors_acting(doc, self._vendor_products())
         _extend_makers(doc, self.technology_conf, self.company_conf, self._plain_names())
         taken, found = covered(doc), []
         spans = [e for e in doc.ents if e.label_ in self.labels]
@@ -742,6 +762,80 @@ def _could_name(t, taken: set[int], sent_start: int, headline: bool) -> bool:
 def _ordinary_opener(text: str) -> bool:
     """A sentence's first word that is an English word in plain case: ``Scaling``."""
     return text.isalpha() and text[1:].islower() and is_english_word(text)
+
+
+# What a vendor does that its product does not: "Snowflake ships Iceberg v3", "ScyllaDB
+# joined the party", "ClickHouse announced".
+VENDOR_STEMS = (
+    "announc",
+    "launch",
+    "releas",
+    "ships",
+    "shipped",
+    "unveil",
+    "acquir",
+    "hire",
+    "hiring",
+    "raise",
+    "partner",
+    "open-sourc",
+    "publish",
+    "introduc",
+    "join",
+)
+# "ClickHouse was released": the product is what the verb is done to.
+PASSIVE = frozenset(["is", "was", "were", "are", "been", "be", "being"])
+# Verbs of an author or host before "by": "recapped by Snowflake", "a talk hosted by X";
+# "powered by X" and "backed by X" are the product.
+BY_AUTHOR = (
+    "recap",
+    "written",
+    "hosted",
+    "organi",
+    "published",
+    "announced",
+    "presented",
+    "released",
+    "sponsored",
+    "acquired",
+)
+
+
+def _vendors_acting(doc: Doc, vendors: frozenset[str]) -> None:
+    """A technology named like its maker is the maker (a COMPANY, entity rules) where the
+    sentence treats it as an organisation: ``Snowflake ships``, ``recapped by Snowflake``,
+    ``co-founder of ScyllaDB``, ``ScyllaDB engineers``; elsewhere it stays the product."""
+    if not vendors:
+        return
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    changed = False
+    for n, span in enumerate(spans):
+        if span.id_ not in vendors or span.label_ != "TECHNOLOGY" or span._.kg_method != "ontology":
+            continue
+        end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        acting = (
+            _org_after(doc, end)
+            or (end < len(doc) and doc[end].lower_ not in PASSIVE and _acts(doc, end, VENDOR_STEMS))
+            or (
+                before == "by"
+                and span.start > 1
+                and doc[span.start - 2].lower_.startswith(BY_AUTHOR)
+            )
+            or (before == "of" and span.start > 1 and doc[span.start - 2].lower_ in ROLES)
+        )
+        if not acting:
+            continue
+        name = span.id_.split(":", 1)[1]
+        spans[n] = Span(
+            doc, span.start, span.end, label="COMPANY", span_id=entity_key("COMPANY", name)
+        )
+        spans[n]._.kg_method = span._.kg_method
+        spans[n]._.kg_conf = span._.kg_conf
+        spans[n]._.kg_ambiguous = span._.kg_ambiguous
+        changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = spans
 
 
 def _extend_makers(
