@@ -29,6 +29,7 @@ from kgraph.extract.spans import (
     add_candidates,
     covered,
     is_title_case,
+    listed_with,
 )
 from kgraph.model import entity_key
 
@@ -327,6 +328,12 @@ class ModelDiscovery:
         _vendors_acting(doc, self._vendor_products())
         _extend_makers(doc, self.technology_conf, self.company_conf, self._plain_names())
         taken, found = covered(doc), []
+        doc.user_data[TECH_TOKENS] = {
+            i
+            for s in doc.spans.get(SPANS_KEY, [])
+            if s.label_ == "TECHNOLOGY"
+            for i in range(s.start, s.end)
+        }
         spans = [e for e in doc.ents if e.label_ in self.labels]
         in_ents = {i for e in spans for i in range(e.start, e.end)}
         spans += [
@@ -341,6 +348,7 @@ class ModelDiscovery:
                         _cued(doc[t.i : t.i + 1])
                         or _org_after(doc, t.i + 1)
                         or _acts(doc, t.i + 1, ACTION_STEMS)
+                        or _among_technologies(doc, t.i, t.i + 1)
                     )
                 )
             )
@@ -414,7 +422,15 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
             or doc[start].is_stop
         ):
             continue
-        if (_odd(text) or _said_to_be_tool(doc, start, end, lower=True)) and not is_generic(text):
+        if (
+            _odd(text)
+            or _said_to_be_tool(doc, start, end, lower=True)
+            or (
+                "-" not in text
+                and not is_english_word(text)
+                and _among_technologies(doc, start, end)
+            )
+        ) and not is_generic(text):
             found.append(
                 Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
             )
@@ -595,7 +611,23 @@ def _cued(span: Span) -> bool:
         or _named_kind(span)
         or _said_to_be_tool(doc, span.start, span.end)
         or _affiliation(span)
+        or _among_technologies(doc, span.start, span.end)
     )
+
+
+TECH_TOKENS = "kg_technology_tokens"
+"""``doc.user_data`` key: the token indices of the technologies matched before discovery."""
+
+
+def _among_technologies(doc: Doc, start: int, end: int) -> bool:
+    """A word listed with known technologies is one too: ``Docker, Mesos, Marathon, and
+    Chronos``; ``with BPF, perf, and Memcheck`` (a list of three or more, one known). Not
+    the first word of a longer name (``SPIRE, mTLS, and Continuous Verification``)."""
+    known = doc.user_data.get(TECH_TOKENS)
+    if not known or (end < len(doc) and doc[end].text[:1].isupper()):
+        return False
+    found, items = listed_with(doc, start, end, known)
+    return found >= 2 or (found == 1 and items >= 2)
 
 
 def _affiliation(span: Span) -> bool:

@@ -24,6 +24,7 @@ from kgraph.extract.spans import (
     Candidate,
     add_candidates,
     is_title_case,
+    listed_with,
     longest_first,
     with_possessive,
 )
@@ -53,12 +54,19 @@ class OntologyResolver:
         matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m, text)]
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
         edges = {m.start for m in matches} | {m.end - 1 for m in matches}
+        sure_techs: set[int] | None = None
         for match in matches:
             entry = self.table.get(match.id_, {})
             if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts, entry, self.table):
                 continue
             if entry.get("ambiguous") and _inside_longer_name(match, edges):
-                continue
+                if sure_techs is None:
+                    sure_techs = self._sure_technologies(matches)
+                if (
+                    match.label_ != "TECHNOLOGY"
+                    or not listed_with(doc, match.start, match.end, sure_techs)[0]
+                ):
+                    continue  # not "Uses Ray + DeepSpeed", where Ray is listed with a tool
             end = with_possessive(doc, match.start, _with_version(match))
             # A registry concept needs support however long (the loader spares field-glossary
             # terms); a curated name only when it is one word used as a plain word.
@@ -66,6 +74,11 @@ class OntologyResolver:
                 (entry.get("registry") and match.label_ == "CONCEPT")
                 or (match.end - match.start == 1 and not _named_in_context(match))
             )
+            if ambiguous and match.label_ == "TECHNOLOGY" and not entry.get("registry"):
+                if sure_techs is None:
+                    sure_techs = self._sure_technologies(matches)
+                # "npm, pip, cargo", "Ray + DeepSpeed": listed with a known technology
+                ambiguous = listed_with(doc, match.start, match.end, sure_techs)[0] == 0
             label, key = match.label_, match.id_
             if (entry.get("product") and _used_as_product(match)) or (
                 match.label_ == "COMPANY" and _described_as_system(match)
@@ -92,6 +105,15 @@ class OntologyResolver:
             spans = [s for s in spans if not _redefined(doc, s, defined)] + found
         add_candidates(doc, spans)
         return doc
+
+    def _sure_technologies(self, matches) -> set[int]:
+        """Token indices of the technologies matched that need no support."""
+        return {
+            i
+            for m in matches
+            if m.label_ == "TECHNOLOGY" and not self.table.get(m.id_, {}).get("ambiguous")
+            for i in range(m.start, m.end)
+        }
 
     def _acronyms(self, doc: Doc, spans: list) -> list:
         """Spans for ``expansion (ACR)`` definitions and for later uses of ``ACR``."""

@@ -86,3 +86,37 @@ def is_title_case(tokens) -> bool:
     """Whether most words are capitalised, so capitals say nothing (a headline)."""
     words = [t for t in tokens if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+
+
+# What separates the items of a list of names: "Docker, Mesos, Marathon, and Chronos",
+# "npm, pip, cargo", "Ray + DeepSpeed".
+LIST_SEPARATORS = frozenset([",", "and", "or", "+", "&", "/"])
+
+
+def listed_with(doc: Doc, start: int, end: int, known: set[int], most: int = 4) -> tuple[int, int]:
+    """(known names, items) listed next to ``doc[start:end]``, known names being token
+    indices in ``known``: in "with BPF, perf, and Memcheck" perf is listed with two items,
+    one of them a known technology. Items are single words or known names; the count stops
+    at the first item that is neither, at the sentence's edge, or after ``most`` items on
+    each side."""
+    sent = doc[start].sent
+    found = items = 0
+    for step in (-1, 1):
+        pos = start - 1 if step < 0 else end
+        for _ in range(most):
+            seps = 0
+            while sent.start <= pos < sent.end and seps < 2 and doc[pos].lower_ in LIST_SEPARATORS:
+                pos += step
+                seps += 1
+            if not seps or not sent.start <= pos < sent.end:
+                break
+            items += 1
+            if pos in known:
+                found += 1
+                while sent.start <= pos + step < sent.end and pos + step in known:
+                    pos += step
+            elif doc[pos].is_stop or doc[pos].is_punct or doc[pos].like_num:
+                items -= 1
+                break
+            pos += step
+    return found, items
