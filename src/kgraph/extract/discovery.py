@@ -649,7 +649,8 @@ def _named_kind(span: Span) -> bool:
 
 
 # Words after a name that make it an organisation: "Zorbly engineers", "Zorbly joined".
-ORG_AFTER = phrases("engineers engineering joined acquired announced")
+# A publisher before what it publishes: "OneHouse news", "the Acme newsletter".
+ORG_AFTER = phrases("engineers engineering joined acquired announced news newsletter podcast")
 TEAM_WORDS = phrases("team teams engineers engineering founders")
 
 
