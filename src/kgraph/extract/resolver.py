@@ -296,11 +296,18 @@ def _used_as_product(span) -> bool:
             i -= 1
     if i > 0 and doc[i].lower_ == "like" and doc[i - 1].lower_ in ORG_KINDS:
         return False  # "companies like Okta": organisations, not tools
+    if i > 1 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
+        # "services (such as Twilio)": the tools named; "companies such as Okta": not
+        return (
+            doc[i - 2].lower_ not in ORG_KINDS and doc[i - 3 : i - 2].text.lower() not in ORG_KINDS
+        )
     return i >= 0 and doc[i].lower_ in USE_CUES
 
 
 PEOPLE_AFTER = phrases("engineers engineering team teams employees staff researchers")
-ORG_KINDS = phrases("companies organizations organisations firms startups enterprises businesses")
+ORG_KINDS = phrases(
+    "companies organizations organisations firms startups enterprises businesses leaders vendors"
+)
 
 
 # Nouns that say what kind of system a name is: "Robinhood, our in-house load balancing
