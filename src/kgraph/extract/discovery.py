@@ -709,11 +709,24 @@ def _organisation(span: Span, label: str) -> bool:
         return True  # "X engineers", "X joined", "X's team"
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
-    if _acts(doc, span.end):
+    if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
         return True
     if label != "ORG":
         return False
     return doc[span.end].text in POSSESSIVE if span.end < len(doc) else False
+
+
+def _after_apposition(doc: Doc, end: int) -> int:
+    """Where the sentence goes on after ``, a major e-commerce platform,`` following a name
+    at ``end`` (``end`` itself when no such apposition follows)."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+        return end
+    for i in range(end + 2, min(end + 12, len(doc))):
+        if doc[i].text == ",":
+            return i + 1
+        if doc[i].is_punct and doc[i].text not in "-/":
+            break
+    return end
 
 
 def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
@@ -725,8 +738,8 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
             return True
         if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:
             return True
-        if tok.lower_ not in AUXILIARIES:
-            return False
+        if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
+            return False  # "Klarvio has recently migrated", "Klarvio successfully migrated"
     return False
 
 
@@ -738,8 +751,10 @@ def _org_word(tok) -> bool:
 def _name_like(tok) -> bool:
     """A capitalised word that is not a common verb or adverb form (no tagger runs here)."""
     return (
-        tok.text[:1].isupper() and not tok.is_stop and not tok.lower_.endswith(("ing", "ed", "ly"))
-    )
+        tok.text[:1].isupper()
+        and not tok.is_stop
+        and not (tok.lower_.endswith(("ing", "ed", "ly")) and is_english_word(tok.text))
+    )  # "Vinted" is a name, "Scaling" a verb
 
 
 def _possessive_end(span: Span) -> int:
