@@ -288,6 +288,8 @@ def _used_as_product(span) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ in PEOPLE_AFTER:
         return False  # "a talk with Pinterest engineers": the organisation's people
+    if span.end < len(doc) and doc[span.end].lower_ in PRODUCT_PARTS:
+        return True  # "Fly.io's Twitter account", "a Slack channel": a part of the service
     i = span.start - 1
     # "into Slack and PagerDuty": a list of names shares the cue before its first name.
     while i > 1 and doc[i].lower_ in ("and", "or", ",") and doc[i - 1].text[:1].isupper():
@@ -305,6 +307,8 @@ def _used_as_product(span) -> bool:
 
 
 PEOPLE_AFTER = phrases("engineers engineering team teams employees staff researchers")
+# What a service's users have in it: "Twitter account", "Slack channel", "Dropbox folder".
+PRODUCT_PARTS = phrases("account accounts channel channels workspace workspaces folder folders")
 ORG_KINDS = phrases(
     "companies organizations organisations firms startups enterprises businesses leaders vendors"
 )
