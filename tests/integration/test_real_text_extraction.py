@@ -607,3 +607,17 @@ def test_an_organisation_acting_after_an_apposition(ex):
         "Zorbinted, a major e-commerce platform, successfully migrated their search to Vespa.",
     )
     assert ("COMPANY", "Zorbinted") in got
+
+
+def test_a_name_listed_with_known_companies_is_one_an_apposition_is_not_a_list(ex):
+    got = found(ex, "Recap", "This time PayPal and Zorbeetle both took the stage.")
+    assert ("COMPANY", "Zorbeetle") in got
+    got = found(ex, "Metrics", "Zmetric, Uber's internal metric platform, powers dashboards.")
+    assert ("COMPANY", "Zmetric") not in got
+
+
+def test_google_cloud_services_and_a_service_part_used_as_a_product(ex):
+    got = found(ex, "Keynote", "New features for Google Cloud Shell and Google Cloud KMS.")
+    assert ("TECHNOLOGY", "Cloud Shell") in got
+    assert ("TECHNOLOGY", "Cloud Key Management Service") in got
+    assert ("TECHNOLOGY", "Slack") in found(ex, "Alerts", "We post alerts to a Slack channel.")

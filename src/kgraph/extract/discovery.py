@@ -328,11 +328,12 @@ class ModelDiscovery:
         _vendors_acting(doc, self._vendor_products())
         _extend_makers(doc, self.technology_conf, self.company_conf, self._plain_names())
         taken, found = covered(doc), []
+        known = doc.spans.get(SPANS_KEY, [])
         doc.user_data[TECH_TOKENS] = {
-            i
-            for s in doc.spans.get(SPANS_KEY, [])
-            if s.label_ == "TECHNOLOGY"
-            for i in range(s.start, s.end)
+            i for s in known if s.label_ == "TECHNOLOGY" for i in range(s.start, s.end)
+        }
+        doc.user_data[COMPANY_TOKENS] = {
+            i for s in known if s.label_ == "COMPANY" for i in range(s.start, s.end)
         }
         spans = [e for e in doc.ents if e.label_ in self.labels]
         in_ents = {i for e in spans for i in range(e.start, e.end)}
@@ -362,7 +363,8 @@ class ModelDiscovery:
                 continue
             if not _plausible(span, ent.label_):
                 continue
-            type_ = "COMPANY" if _organisation(span, ent.label_) else "TECHNOLOGY"
+            org = _organisation(span, ent.label_) or _among_companies(doc, span.start, span.end)
+            type_ = "COMPANY" if org else "TECHNOLOGY"
             conf = self.company_conf if type_ == "COMPANY" else self.technology_conf
             found.append(
                 Candidate(
@@ -617,6 +619,17 @@ def _cued(span: Span) -> bool:
 
 TECH_TOKENS = "kg_technology_tokens"
 """``doc.user_data`` key: the token indices of the technologies matched before discovery."""
+COMPANY_TOKENS = "kg_company_tokens"
+"""``doc.user_data`` key: the token indices of the companies matched before discovery."""
+
+
+def _among_companies(doc: Doc, start: int, end: int) -> bool:
+    """A name listed with known companies and no technology is one too: ``PayPal and
+    Zorbly both took the stage``."""
+    companies = doc.user_data.get(COMPANY_TOKENS)
+    if not companies or listed_with(doc, start, end, companies)[0] == 0:
+        return False
+    return listed_with(doc, start, end, doc.user_data.get(TECH_TOKENS) or set())[0] == 0
 
 
 def _among_technologies(doc: Doc, start: int, end: int) -> bool:

@@ -112,9 +112,15 @@ def listed_with(doc: Doc, start: int, end: int, known: set[int], most: int = 4) 
                 break
             items += 1
             if pos in known:
-                found += 1
                 while sent.start <= pos + step < sent.end and pos + step in known:
                     pos += step
+                owner = doc[pos].text in POSSESSIVE or (
+                    pos + 1 < sent.end and doc[pos + 1].text in POSSESSIVE
+                )
+                if step > 0 and owner:
+                    items -= 1
+                    break  # "uMetric, Uber's internal platform": an apposition, no list
+                found += 1
             elif doc[pos].is_stop or doc[pos].is_punct or doc[pos].like_num:
                 items -= 1
                 break
