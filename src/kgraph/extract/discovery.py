@@ -23,6 +23,7 @@ from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
 from kgraph.extract.people import after_speaker, is_person
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import (
+    LIST_SEPARATORS,
     POSSESSIVE,
     SPANS_KEY,
     Candidate,
@@ -429,8 +430,8 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
             or _said_to_be_tool(doc, start, end, lower=True)
             or (
                 "-" not in text
-                and not is_english_word(text)
                 and _among_technologies(doc, start, end)
+                and not is_english_word(text)
             )
         ) and not is_generic(text):
             found.append(
@@ -639,6 +640,11 @@ def _among_technologies(doc: Doc, start: int, end: int) -> bool:
     known = doc.user_data.get(TECH_TOKENS)
     if not known or (end < len(doc) and doc[end].text[:1].isupper()):
         return False
+    if not (
+        (start > 0 and doc[start - 1].lower_ in LIST_SEPARATORS)
+        or (end < len(doc) and doc[end].lower_ in LIST_SEPARATORS)
+    ):
+        return False  # no separator beside it: no list (most words, and cheap to tell)
     found, items = listed_with(doc, start, end, known)
     return found >= 2 or (found == 1 and items >= 2)
 
