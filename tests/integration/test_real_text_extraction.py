@@ -621,3 +621,8 @@ def test_google_cloud_services_and_a_service_part_used_as_a_product(ex):
     assert ("TECHNOLOGY", "Cloud Shell") in got
     assert ("TECHNOLOGY", "Cloud Key Management Service") in got
     assert ("TECHNOLOGY", "Slack") in found(ex, "Alerts", "We post alerts to a Slack channel.")
+
+
+def test_a_plain_word_name_moved_to_or_from_a_known_technology_is_one(ex):
+    got = found(ex, "How We Migrated Our Analyzer From Java To Rust")
+    assert ("TECHNOLOGY", "Rust") in got

@@ -26,6 +26,7 @@ from kgraph.extract.spans import (
     is_title_case,
     listed_with,
     longest_first,
+    migrated_with,
     with_possessive,
 )
 from kgraph.extract.variants import is_acronym, singular
@@ -77,8 +78,12 @@ class OntologyResolver:
             if ambiguous and match.label_ == "TECHNOLOGY" and not entry.get("registry"):
                 if sure_techs is None:
                     sure_techs = self._sure_technologies(matches)
-                # "npm, pip, cargo", "Ray + DeepSpeed": listed with a known technology
-                ambiguous = listed_with(doc, match.start, match.end, sure_techs)[0] == 0
+                # "npm, pip, cargo", "Ray + DeepSpeed", "from Java to Rust": beside a known
+                # technology
+                beside = listed_with(doc, match.start, match.end, sure_techs)[0] or (
+                    migrated_with(doc, match.start, match.end, sure_techs)
+                )
+                ambiguous = not beside
             label, key = match.label_, match.id_
             if (entry.get("product") and _used_as_product(match)) or (
                 match.label_ == "COMPANY" and _described_as_system(match)

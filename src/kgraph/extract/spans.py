@@ -90,7 +90,7 @@ def is_title_case(tokens) -> bool:
 
 # What separates the items of a list of names: "Docker, Mesos, Marathon, and Chronos",
 # "npm, pip, cargo", "Ray + DeepSpeed".
-LIST_SEPARATORS = frozenset([",", "and", "or", "+", "&", "/"])
+LIST_SEPARATORS = frozenset([",", "and", "or", "+", "&", "/", "vs", "vs.", "versus"])
 
 
 def listed_with(doc: Doc, start: int, end: int, known: set[int], most: int = 4) -> tuple[int, int]:
@@ -126,3 +126,20 @@ def listed_with(doc: Doc, start: int, end: int, known: set[int], most: int = 4) 
                 break
             pos += step
     return found, items
+
+
+def migrated_with(doc: Doc, start: int, end: int, known: set[int]) -> bool:
+    """``doc[start:end]`` is one end of a move whose other end is a known name (token
+    indices in ``known``): "from Java to Rust", "from Rust to Go"."""
+    if start > 1 and doc[start - 1].lower_ == "to" and start - 2 in known:
+        k = start - 2
+        while k - 1 in known:
+            k -= 1
+        return k > 0 and doc[k - 1].lower_ == "from"
+    return (
+        start > 0
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "to"
+        and end + 1 in known
+        and doc[start - 1].lower_ == "from"
+    )
