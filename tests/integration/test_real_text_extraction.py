@@ -624,5 +624,5 @@ def test_google_cloud_services_and_a_service_part_used_as_a_product(ex):
 
 
 def test_a_plain_word_name_moved_to_or_from_a_known_technology_is_one(ex):
-    got = found(ex, "How We Migrated Our Analyzer From Java To Rust")
+    got = found(ex, "Moving a Billing Service From Java To Rust")
     assert ("TECHNOLOGY", "Rust") in got
