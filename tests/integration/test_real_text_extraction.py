@@ -626,3 +626,10 @@ def test_google_cloud_services_and_a_service_part_used_as_a_product(ex):
 def test_a_plain_word_name_moved_to_or_from_a_known_technology_is_one(ex):
     got = found(ex, "Moving a Billing Service From Java To Rust")
     assert ("TECHNOLOGY", "Rust") in got
+
+
+def test_products_listed_as_organisations_are_their_makers_units(ex):
+    got = found(ex, "Benchmarks", "Browser vendors Chrome, Firefox, and Safari agreed on a test.")
+    assert {("COMPANY", "Google Chrome"), ("COMPANY", "Mozilla Firefox")} <= got
+    got = found(ex, "Benchmarks", "Most companies use Chrome for testing.")
+    assert ("TECHNOLOGY", "Google Chrome") in got

@@ -268,9 +268,10 @@ class ModelDiscovery:
             self._recognise(batch)
             yield from (self(doc) for doc in batch)
 
-    def _vendor_products(self) -> frozenset[str]:
+    def _vendor_products(self) -> tuple[frozenset[str], frozenset[str]]:
         """The keys of technologies named like their maker (``Snowflake`` by ``Snowflake
-        Inc.``, ``ClickHouse`` by ``ClickHouse Inc.``): the name also stands for the maker."""
+        Inc.``, ``ClickHouse`` by ``ClickHouse Inc.``): the name also stands for the maker;
+        and of every curated technology with a maker (``Chrome`` by Google)."""
         table = {}
         if self.nlp is not None and "kgraph_resolver" in self.nlp.component_names:
             table = getattr(self.nlp.get_pipe("kgraph_resolver"), "table", {})
@@ -283,7 +284,12 @@ class ModelDiscovery:
                 and not e.get("registry")
                 and (e.get("company") or "").startswith(e.get("name", "") + " ")
             )
-            cached = (table, keys)
+            made = frozenset(
+                k
+                for k, e in table.items()
+                if e.get("type") == "TECHNOLOGY" and not e.get("registry") and e.get("company")
+            )
+            cached = (table, (keys, made))
             self._vendors = cached
         return cached[1]
 
@@ -326,7 +332,7 @@ class ModelDiscovery:
             self._recognise([doc])
         if not doc.has_annotation("ENT_IOB"):
             return doc
-        _vendors_acting(doc, self._vendor_products())
+        _vendors_acting(doc, *self._vendor_products())
         _extend_makers(doc, self.technology_conf, self.company_conf, self._plain_names())
         taken, found = covered(doc), []
         known = doc.spans.get(SPANS_KEY, [])
@@ -868,16 +874,24 @@ BY_AUTHOR = (
 )
 
 
-def _vendors_acting(doc: Doc, vendors: frozenset[str]) -> None:
+def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = frozenset()) -> None:
     """A technology named like its maker is the maker (a COMPANY, entity rules) where the
     sentence treats it as an organisation: ``Snowflake ships``, ``recapped by Snowflake``,
-    ``co-founder of ScyllaDB``, ``ScyllaDB engineers``; elsewhere it stays the product."""
-    if not vendors:
+    ``co-founder of ScyllaDB``, ``ScyllaDB engineers``; elsewhere it stays the product. So
+    is any made product listed as organisations (``Browser vendors Chrome, Firefox, and
+    Safari collaborated``)."""
+    if not vendors and not made:
         return
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False
     for n, span in enumerate(spans):
-        if span.id_ not in vendors or span.label_ != "TECHNOLOGY" or span._.kg_method != "ontology":
+        if span.label_ != "TECHNOLOGY" or span._.kg_method != "ontology":
+            continue
+        if span.id_ in made and _listed_as_organisations(doc, span.start):
+            spans[n] = _as_company(span)
+            changed = True
+            continue
+        if span.id_ not in vendors:
             continue
         end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -893,16 +907,36 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str]) -> None:
         )
         if not acting:
             continue
-        name = span.id_.split(":", 1)[1]
-        spans[n] = Span(
-            doc, span.start, span.end, label="COMPANY", span_id=entity_key("COMPANY", name)
-        )
-        spans[n]._.kg_method = span._.kg_method
-        spans[n]._.kg_conf = span._.kg_conf
-        spans[n]._.kg_ambiguous = span._.kg_ambiguous
+        spans[n] = _as_company(span)
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+def _as_company(span: Span) -> Span:
+    """The same span and name, as the organisation."""
+    name = span.id_.split(":", 1)[1]
+    out = Span(span.doc, span.start, span.end, label="COMPANY", span_id=entity_key("COMPANY", name))
+    out._.kg_method = span._.kg_method
+    out._.kg_conf = span._.kg_conf
+    out._.kg_ambiguous = span._.kg_ambiguous
+    return out
+
+
+# Nouns for organisations before a list of their names: "browser vendors Chrome, Firefox".
+ORG_NOUNS = phrases("vendors companies organizations organisations firms startups")
+
+
+def _listed_as_organisations(doc: Doc, start: int) -> bool:
+    """A name in a list of names right after a noun for organisations: ``Browser vendors
+    Chrome, Firefox, and Safari``; not ``companies use Chrome``."""
+    for i in range(start - 1, max(-1, start - 12), -1):
+        tok = doc[i]
+        if tok.lower_ in ORG_NOUNS:
+            return True
+        if not (tok.lower_ in LIST_SEPARATORS or (tok.text[:1].isupper() and tok.is_alpha)):
+            return False
+    return False
 
 
 def _extend_makers(
