@@ -618,7 +618,7 @@ def test_a_name_listed_with_known_companies_is_one_an_apposition_is_not_a_list(e
 
 def test_google_cloud_services_and_a_service_part_used_as_a_product(ex):
     got = found(ex, "Keynote", "New features for Google Cloud Shell and Google Cloud KMS.")
-    assert ("TECHNOLOGY", "Cloud Shell") in got
+    assert ("TECHNOLOGY", "Google Cloud Shell") in got
     assert ("TECHNOLOGY", "Cloud Key Management Service") in got
     assert ("TECHNOLOGY", "Slack") in found(ex, "Alerts", "We post alerts to a Slack channel.")
 
