@@ -435,7 +435,12 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
             _odd(text)
             or _said_to_be_tool(doc, start, end, lower=True)
             or (
-                "-" not in text
+                # a separator beside it first: the list test is dearer and rarely needed
+                (
+                    (start > 0 and texts[start - 1].lower() in LIST_SEPARATORS)
+                    or (end < n and texts[end].lower() in LIST_SEPARATORS)
+                )
+                and "-" not in text
                 and _among_technologies(doc, start, end)
                 and not is_english_word(text)
             )

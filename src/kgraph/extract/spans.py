@@ -99,23 +99,24 @@ def listed_with(doc: Doc, start: int, end: int, known: set[int], most: int = 4) 
     one of them a known technology. Items are single words or known names; the count stops
     at the first item that is neither, at the sentence's edge, or after ``most`` items on
     each side."""
-    sent = doc[start].sent
+    # No sentence bounds (costly to find): a list stops at the full stop, a punctuation mark.
+    first, last = 0, len(doc)
     found = items = 0
     for step in (-1, 1):
         pos = start - 1 if step < 0 else end
         for _ in range(most):
             seps = 0
-            while sent.start <= pos < sent.end and seps < 2 and doc[pos].lower_ in LIST_SEPARATORS:
+            while first <= pos < last and seps < 2 and doc[pos].lower_ in LIST_SEPARATORS:
                 pos += step
                 seps += 1
-            if not seps or not sent.start <= pos < sent.end:
+            if not seps or not first <= pos < last:
                 break
             items += 1
             if pos in known:
-                while sent.start <= pos + step < sent.end and pos + step in known:
+                while first <= pos + step < last and pos + step in known:
                     pos += step
                 owner = doc[pos].text in POSSESSIVE or (
-                    pos + 1 < sent.end and doc[pos + 1].text in POSSESSIVE
+                    pos + 1 < last and doc[pos + 1].text in POSSESSIVE
                 )
                 if step > 0 and owner:
                     items -= 1
