@@ -634,7 +634,10 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
     proper = {
         e.name.lower(): e.name
         for e in curated.entries.values()
-        if e.type != "CONCEPT" and " " not in e.name and e.name != e.name.lower()
+        if e.type != "CONCEPT"
+        and " " not in e.name
+        and e.name != e.name.lower()
+        and not e.ambiguous  # a plain word: "single electron device" is not Electron's
     }
     words = Words(read_words(sources_dir / "english_words.txt"), proper)
 

@@ -17,11 +17,13 @@ GOLD = config.GOLD_DIR
 # their CONCEPT floors because system categories (``data pipeline``) are now concepts and each
 # distinct surface of a wrong entity counts. One more rule moved them (issue #11): named
 # algorithms are technologies (``Paxos``, ``HNSW``, ``BM25``: dev and stress TECHNOLOGY, dev
-# micro).
+# micro). And one more: an acronym of a system category is a concept spelled out, like
+# ``WAF`` (``VPN`` → ``virtual private network``, which dev annotates as a technology: dev
+# CONCEPT).
 FLOORS = {
     # Tuned on: floors a little under what the pipeline scores, so regressions show.
     "seed.jsonl": {"micro": 0.97, "COMPANY": 0.95, "TECHNOLOGY": 0.95, "CONCEPT": 0.95},
-    "dev.jsonl": {"micro": 0.93, "COMPANY": 0.93, "TECHNOLOGY": 0.95, "CONCEPT": 0.92},
+    "dev.jsonl": {"micro": 0.93, "COMPANY": 0.93, "TECHNOLOGY": 0.95, "CONCEPT": 0.91},
     "holdout.jsonl": {"micro": 0.87, "COMPANY": 0.88, "TECHNOLOGY": 0.93, "CONCEPT": 0.80},
     "stress.jsonl": {"micro": 0.91, "COMPANY": 0.90, "TECHNOLOGY": 0.95, "CONCEPT": 0.80},
     "holdout2.jsonl": {"micro": 0.80, "COMPANY": 0.90, "TECHNOLOGY": 0.85, "CONCEPT": 0.70},

@@ -611,3 +611,83 @@ def test_the_organisation_after_a_speakers_name_is_a_company(ex):
     assert ("COMPANY", "Isovalent") in got
     got = found(ex, "Scaling Search Indexes - Kevin Moreau, Zorblify")
     assert ("COMPANY", "Zorblify") in got
+
+
+def test_a_product_named_like_its_maker_is_the_company_when_it_acts(ex):
+    got = found(ex, "Iceberg news", "Snowflake ships Iceberg v3 with new catalog writes.")
+    assert ("COMPANY", "Snowflake") in got and ("TECHNOLOGY", "Snowflake") not in got
+    got = found(ex, "Keynote", "The co-founder of ScyllaDB opened the show.")
+    assert ("COMPANY", "ScyllaDB") in got
+    got = found(ex, "Notes", "When ClickHouse was released, we migrated our analytics to it.")
+    assert ("TECHNOLOGY", "ClickHouse") in got and ("COMPANY", "ClickHouse") not in got
+    # one entry per surface: the first mention's type
+    got = found(ex, "Snowflake announced Polaris", "Teams store their tables in Snowflake.")
+    assert ("COMPANY", "Snowflake") in got and ("TECHNOLOGY", "Snowflake") not in got
+
+
+def test_a_word_listed_with_known_technologies_is_one(ex):
+    got = found(ex, "Notes", "The stack runs on Docker, Mesos, Frobnitz, and Kafka.")
+    assert ("TECHNOLOGY", "Frobnitz") in got
+    got = found(ex, "Debugging", "We profiled it with BPF, zorbtrace, and Valgrind.")
+    assert ("TECHNOLOGY", "zorbtrace") in got
+    # a longer name after the list's last comma is not cut to its first word
+    got = found(ex, "Notes", "Zero trust with SPIFFE, SPIRE, mTLS, and Continuous Verification.")
+    assert ("TECHNOLOGY", "Continuous") not in got
+    # an ambiguous known name listed with a technology is a name
+    got = found(ex, "Stack", "Uses Ray + DeepSpeed for distributed fine-tuning.")
+    assert ("TECHNOLOGY", "Ray") in got
+
+
+def test_developer_tools_and_client_platforms_are_known(ex):
+    got = found(
+        ex,
+        "Notes",
+        "We scaled a Python service with gevent, packaged it with Homebrew and shipped an "
+        "Electron app beside Jetpack Compose screens; keys use ML-KEM and X.509 certificates.",
+    )
+    for name in ("gevent", "Homebrew", "Electron", "Jetpack Compose", "ML-KEM", "X.509"):
+        assert ("TECHNOLOGY", name) in got, name
+
+
+def test_vendors_named_as_tools_or_as_organisations(ex):
+    got = found(ex, "Notes", "External services (such as Twilio) add latency.")
+    assert ("TECHNOLOGY", "Twilio") in got
+    got = found(ex, "Notes", "Industry leaders like Apple, Datadog and Slack tested it.")
+    assert ("COMPANY", "Datadog") in got and ("COMPANY", "Slack") in got
+    got = found(ex, "Notes", "Prime Video delivers content to millions of customers.")
+    assert ("COMPANY", "Prime Video") in got
+
+
+def test_an_organisation_acting_after_an_apposition(ex):
+    got = found(
+        ex,
+        "Search",
+        "Zorbinted, a major e-commerce platform, successfully migrated their search to Vespa.",
+    )
+    assert ("COMPANY", "Zorbinted") in got
+
+
+def test_a_name_listed_with_known_companies_is_one_an_apposition_is_not_a_list(ex):
+    got = found(ex, "Recap", "This time PayPal and Zorbeetle both took the stage.")
+    assert ("COMPANY", "Zorbeetle") in got
+    got = found(ex, "Metrics", "Zmetric, Uber's internal metric platform, powers dashboards.")
+    assert ("COMPANY", "Zmetric") not in got
+
+
+def test_google_cloud_services_and_a_service_part_used_as_a_product(ex):
+    got = found(ex, "Keynote", "New features for Google Cloud Shell and Google Cloud KMS.")
+    assert ("TECHNOLOGY", "Google Cloud Shell") in got
+    assert ("TECHNOLOGY", "Cloud Key Management Service") in got
+    assert ("TECHNOLOGY", "Slack") in found(ex, "Alerts", "We post alerts to a Slack channel.")
+
+
+def test_a_plain_word_name_moved_to_or_from_a_known_technology_is_one(ex):
+    got = found(ex, "Moving a Billing Service From Java To Rust")
+    assert ("TECHNOLOGY", "Rust") in got
+
+
+def test_products_listed_as_organisations_are_their_makers_units(ex):
+    got = found(ex, "Benchmarks", "Browser vendors Chrome, Firefox, and Safari agreed on a test.")
+    assert {("COMPANY", "Google Chrome"), ("COMPANY", "Mozilla Firefox")} <= got
+    got = found(ex, "Benchmarks", "Most companies use Chrome for testing.")
+    assert ("TECHNOLOGY", "Google Chrome") in got

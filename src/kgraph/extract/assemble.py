@@ -105,6 +105,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
 def _one_type_per_name(found: list) -> list:
     """A discovered name is one thing in a post: if any sentence treats it as an
     organisation (``at Faire``), its other mentions (``how Faire upgraded``) are too."""
+    found = _first_type_per_surface(found)
     orgs = {m.canonical for m, _, _ in found if m.method == "model" and m.type == "COMPANY"}
     if not orgs:
         return found
@@ -114,6 +115,32 @@ def _one_type_per_name(found: list) -> list:
         else (m, amb, key)
         for m, amb, key in found
     ]
+
+
+def _first_type_per_surface(found: list) -> list:
+    """A known name written the same way twice in a post, once as the organisation and once
+    as its product (``Snowflake ships ...``, ``... storage in Snowflake``), is listed once
+    (entity rules): with the type of its first mention."""
+    seen: dict[tuple[str, str], str] = {}
+    mixed = False
+    order = sorted(found, key=lambda f: (FIELDS.index(f[0].field), f[0].start))
+    for m, _, _ in order:
+        if m.method == "ontology" and m.type in ("COMPANY", "TECHNOLOGY"):
+            first = seen.setdefault((m.canonical, _bare(m.text)), m.type)
+            mixed = mixed or first != m.type
+    if not mixed:
+        return found
+    out = []
+    for m, amb, key in found:
+        want = seen.get((m.canonical, _bare(m.text)), m.type)
+        if m.method == "ontology" and m.type in ("COMPANY", "TECHNOLOGY") and want != m.type:
+            m, key = replace(m, type=want), entity_key(want, m.canonical)
+        out.append((m, amb, key))
+    return out
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"(?:['\u2019]s|['\u2019])$", "", text)
 
 
 def _fold_editions(mentions: list[Mention], onto: Ontology) -> list[Mention]:

@@ -23,12 +23,14 @@ from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
 from kgraph.extract.people import after_speaker, is_person
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import (
+    LIST_SEPARATORS,
     POSSESSIVE,
     SPANS_KEY,
     Candidate,
     add_candidates,
     covered,
     is_title_case,
+    listed_with,
 )
 from kgraph.model import entity_key
 
@@ -266,6 +268,31 @@ class ModelDiscovery:
             self._recognise(batch)
             yield from (self(doc) for doc in batch)
 
+    def _vendor_products(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The keys of technologies named like their maker (``Snowflake`` by ``Snowflake
+        Inc.``, ``ClickHouse`` by ``ClickHouse Inc.``): the name also stands for the maker;
+        and of every curated technology with a maker (``Chrome`` by Google)."""
+        table = {}
+        if self.nlp is not None and "kgraph_resolver" in self.nlp.component_names:
+            table = getattr(self.nlp.get_pipe("kgraph_resolver"), "table", {})
+        cached = getattr(self, "_vendors", None)
+        if cached is None or cached[0] is not table:
+            keys = frozenset(
+                k
+                for k, e in table.items()
+                if e.get("type") == "TECHNOLOGY"
+                and not e.get("registry")
+                and (e.get("company") or "").startswith(e.get("name", "") + " ")
+            )
+            made = frozenset(
+                k
+                for k, e in table.items()
+                if e.get("type") == "TECHNOLOGY" and not e.get("registry") and e.get("company")
+            )
+            cached = (table, (keys, made))
+            self._vendors = cached
+        return cached[1]
+
     def _plain_names(self) -> frozenset[str]:
         """The keys of the ontology's names that are also plain words (``Self``, ``Charity``):
         marked ambiguous in the resolver's table; read once per table."""
@@ -305,8 +332,16 @@ class ModelDiscovery:
             self._recognise([doc])
         if not doc.has_annotation("ENT_IOB"):
             return doc
+        _vendors_acting(doc, *self._vendor_products())
         _extend_makers(doc, self.technology_conf, self.company_conf, self._plain_names())
         taken, found = covered(doc), []
+        known = doc.spans.get(SPANS_KEY, [])
+        doc.user_data[TECH_TOKENS] = {
+            i for s in known if s.label_ == "TECHNOLOGY" for i in range(s.start, s.end)
+        }
+        doc.user_data[COMPANY_TOKENS] = {
+            i for s in known if s.label_ == "COMPANY" for i in range(s.start, s.end)
+        }
         spans = [e for e in doc.ents if e.label_ in self.labels]
         in_ents = {i for e in spans for i in range(e.start, e.end)}
         spans += [
@@ -321,6 +356,7 @@ class ModelDiscovery:
                         _cued(doc[t.i : t.i + 1])
                         or _org_after(doc, t.i + 1)
                         or _acts(doc, t.i + 1, ACTION_STEMS)
+                        or _among_technologies(doc, t.i, t.i + 1)
                     )
                 )
             )
@@ -334,7 +370,8 @@ class ModelDiscovery:
                 continue
             if not _plausible(span, ent.label_):
                 continue
-            type_ = "COMPANY" if _organisation(span, ent.label_) else "TECHNOLOGY"
+            org = _organisation(span, ent.label_) or _among_companies(doc, span.start, span.end)
+            type_ = "COMPANY" if org else "TECHNOLOGY"
             conf = self.company_conf if type_ == "COMPANY" else self.technology_conf
             found.append(
                 Candidate(
@@ -394,7 +431,20 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
             or doc[start].is_stop
         ):
             continue
-        if (_odd(text) or _said_to_be_tool(doc, start, end, lower=True)) and not is_generic(text):
+        if (
+            _odd(text)
+            or _said_to_be_tool(doc, start, end, lower=True)
+            or (
+                # a separator beside it first: the list test is dearer and rarely needed
+                (
+                    (start > 0 and texts[start - 1].lower() in LIST_SEPARATORS)
+                    or (end < n and texts[end].lower() in LIST_SEPARATORS)
+                )
+                and "-" not in text
+                and _among_technologies(doc, start, end)
+                and not is_english_word(text)
+            )
+        ) and not is_generic(text):
             found.append(
                 Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
             )
@@ -575,7 +625,39 @@ def _cued(span: Span) -> bool:
         or _named_kind(span)
         or _said_to_be_tool(doc, span.start, span.end)
         or _affiliation(span)
+        or _among_technologies(doc, span.start, span.end)
     )
+
+
+TECH_TOKENS = "kg_technology_tokens"
+"""``doc.user_data`` key: the token indices of the technologies matched before discovery."""
+COMPANY_TOKENS = "kg_company_tokens"
+"""``doc.user_data`` key: the token indices of the companies matched before discovery."""
+
+
+def _among_companies(doc: Doc, start: int, end: int) -> bool:
+    """A name listed with known companies and no technology is one too: ``PayPal and
+    Zorbly both took the stage``."""
+    companies = doc.user_data.get(COMPANY_TOKENS)
+    if not companies or listed_with(doc, start, end, companies)[0] == 0:
+        return False
+    return listed_with(doc, start, end, doc.user_data.get(TECH_TOKENS) or set())[0] == 0
+
+
+def _among_technologies(doc: Doc, start: int, end: int) -> bool:
+    """A word listed with known technologies is one too: ``Docker, Mesos, Marathon, and
+    Chronos``; ``with BPF, perf, and Memcheck`` (a list of three or more, one known). Not
+    the first word of a longer name (``SPIRE, mTLS, and Continuous Verification``)."""
+    known = doc.user_data.get(TECH_TOKENS)
+    if not known or (end < len(doc) and doc[end].text[:1].isupper()):
+        return False
+    if not (
+        (start > 0 and doc[start - 1].lower_ in LIST_SEPARATORS)
+        or (end < len(doc) and doc[end].lower_ in LIST_SEPARATORS)
+    ):
+        return False  # no separator beside it: no list (most words, and cheap to tell)
+    found, items = listed_with(doc, start, end, known)
+    return found >= 2 or (found == 1 and items >= 2)
 
 
 def _affiliation(span: Span) -> bool:
@@ -597,7 +679,8 @@ def _named_kind(span: Span) -> bool:
 
 
 # Words after a name that make it an organisation: "Zorbly engineers", "Zorbly joined".
-ORG_AFTER = phrases("engineers engineering joined acquired announced")
+# A publisher before what it publishes: "OneHouse news", "the Acme newsletter".
+ORG_AFTER = phrases("engineers engineering joined acquired announced news newsletter podcast")
 TEAM_WORDS = phrases("team teams engineers engineering founders")
 
 
@@ -656,11 +739,24 @@ def _organisation(span: Span, label: str) -> bool:
         return True  # "X engineers", "X joined", "X's team"
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
-    if _acts(doc, span.end):
+    if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
         return True
     if label != "ORG":
         return False
     return doc[span.end].text in POSSESSIVE if span.end < len(doc) else False
+
+
+def _after_apposition(doc: Doc, end: int) -> int:
+    """Where the sentence goes on after ``, a major e-commerce platform,`` following a name
+    at ``end`` (``end`` itself when no such apposition follows)."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+        return end
+    for i in range(end + 2, min(end + 12, len(doc))):
+        if doc[i].text == ",":
+            return i + 1
+        if doc[i].is_punct and doc[i].text not in "-/":
+            break
+    return end
 
 
 def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
@@ -672,8 +768,8 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
             return True
         if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:
             return True
-        if tok.lower_ not in AUXILIARIES:
-            return False
+        if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
+            return False  # "Klarvio has recently migrated", "Klarvio successfully migrated"
     return False
 
 
@@ -685,8 +781,10 @@ def _org_word(tok) -> bool:
 def _name_like(tok) -> bool:
     """A capitalised word that is not a common verb or adverb form (no tagger runs here)."""
     return (
-        tok.text[:1].isupper() and not tok.is_stop and not tok.lower_.endswith(("ing", "ed", "ly"))
-    )
+        tok.text[:1].isupper()
+        and not tok.is_stop
+        and not (tok.lower_.endswith(("ing", "ed", "ly")) and is_english_word(tok.text))
+    )  # "Vinted" is a name, "Scaling" a verb
 
 
 def _possessive_end(span: Span) -> int:
@@ -742,6 +840,108 @@ def _could_name(t, taken: set[int], sent_start: int, headline: bool) -> bool:
 def _ordinary_opener(text: str) -> bool:
     """A sentence's first word that is an English word in plain case: ``Scaling``."""
     return text.isalpha() and text[1:].islower() and is_english_word(text)
+
+
+# What a vendor does that its product does not: "Snowflake ships Iceberg v3", "ScyllaDB
+# joined the party", "ClickHouse announced".
+VENDOR_STEMS = (
+    "announc",
+    "launch",
+    "releas",
+    "ships",
+    "shipped",
+    "unveil",
+    "acquir",
+    "hire",
+    "hiring",
+    "raise",
+    "partner",
+    "open-sourc",
+    "publish",
+    "introduc",
+    "join",
+)
+# "ClickHouse was released": the product is what the verb is done to.
+PASSIVE = frozenset(["is", "was", "were", "are", "been", "be", "being"])
+# Verbs of an author or host before "by": "recapped by Snowflake", "a talk hosted by X";
+# "powered by X" and "backed by X" are the product.
+BY_AUTHOR = (
+    "recap",
+    "written",
+    "hosted",
+    "organi",
+    "published",
+    "announced",
+    "presented",
+    "released",
+    "sponsored",
+    "acquired",
+)
+
+
+def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = frozenset()) -> None:
+    """A technology named like its maker is the maker (a COMPANY, entity rules) where the
+    sentence treats it as an organisation: ``Snowflake ships``, ``recapped by Snowflake``,
+    ``co-founder of ScyllaDB``, ``ScyllaDB engineers``; elsewhere it stays the product. So
+    is any made product listed as organisations (``Browser vendors Chrome, Firefox, and
+    Safari collaborated``)."""
+    if not vendors and not made:
+        return
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    changed = False
+    for n, span in enumerate(spans):
+        if span.label_ != "TECHNOLOGY" or span._.kg_method != "ontology":
+            continue
+        if span.id_ in made and _listed_as_organisations(doc, span.start):
+            spans[n] = _as_company(span)
+            changed = True
+            continue
+        if span.id_ not in vendors:
+            continue
+        end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        acting = (
+            _org_after(doc, end)
+            or (end < len(doc) and doc[end].lower_ not in PASSIVE and _acts(doc, end, VENDOR_STEMS))
+            or (
+                before == "by"
+                and span.start > 1
+                and doc[span.start - 2].lower_.startswith(BY_AUTHOR)
+            )
+            or (before == "of" and span.start > 1 and doc[span.start - 2].lower_ in ROLES)
+        )
+        if not acting:
+            continue
+        spans[n] = _as_company(span)
+        changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = spans
+
+
+def _as_company(span: Span) -> Span:
+    """The same span and name, as the organisation."""
+    name = span.id_.split(":", 1)[1]
+    out = Span(span.doc, span.start, span.end, label="COMPANY", span_id=entity_key("COMPANY", name))
+    out._.kg_method = span._.kg_method
+    out._.kg_conf = span._.kg_conf
+    out._.kg_ambiguous = span._.kg_ambiguous
+    return out
+
+
+# Nouns for organisations before a list of their names: "browser vendors Chrome, Firefox".
+ORG_NOUNS = phrases("vendors companies organizations organisations firms startups")
+
+
+def _listed_as_organisations(doc: Doc, start: int) -> bool:
+    """A name in a list of names right after a noun for organisations: ``Browser vendors
+    Chrome, Firefox, and Safari``; not ``companies use Chrome``."""
+    for i in range(start - 1, max(-1, start - 12), -1):
+        tok = doc[i]
+        if tok.lower_ in ORG_NOUNS:
+            return True
+        if not (tok.lower_ in LIST_SEPARATORS or (tok.text[:1].isupper() and tok.is_alpha)):
+            return False
+    return False
 
 
 def _extend_makers(

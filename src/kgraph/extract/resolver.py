@@ -30,7 +30,9 @@ from kgraph.extract.spans import (
     Candidate,
     add_candidates,
     is_title_case,
+    listed_with,
     longest_first,
+    migrated_with,
     with_possessive,
 )
 from kgraph.extract.variants import is_acronym, singular
@@ -60,12 +62,19 @@ class OntologyResolver:
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
         starts = {m.start for m in matches}
         edges = starts | {m.end - 1 for m in matches}
+        sure_techs: set[int] | None = None
         for match in matches:
             entry = self.table.get(match.id_, {})
             if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts, entry, self.table):
                 continue
             if entry.get("ambiguous") and _inside_longer_name(match, edges):
-                continue
+                if sure_techs is None:
+                    sure_techs = self._sure_technologies(matches)
+                if (
+                    match.label_ != "TECHNOLOGY"
+                    or not listed_with(doc, match.start, match.end, sure_techs)[0]
+                ):
+                    continue  # not "Uses Ray + DeepSpeed", where Ray is listed with a tool
             end = _with_version(match)
             versioned = end > match.end
             if match.label_ == "TECHNOLOGY" and not versioned:
@@ -79,6 +88,15 @@ class OntologyResolver:
                 (entry.get("registry") and match.label_ == "CONCEPT")
                 or (match.end - match.start == 1 and not named and not _named_in_context(match))
             )
+            if ambiguous and match.label_ == "TECHNOLOGY" and not entry.get("registry"):
+                if sure_techs is None:
+                    sure_techs = self._sure_technologies(matches)
+                # "npm, pip, cargo", "Ray + DeepSpeed", "from Java to Rust": beside a known
+                # technology
+                beside = listed_with(doc, match.start, match.end, sure_techs)[0] or (
+                    migrated_with(doc, match.start, match.end, sure_techs)
+                )
+                ambiguous = not beside
             label, key = match.label_, match.id_
             if (entry.get("product") and _used_as_product(match)) or (
                 match.label_ == "COMPANY" and _described_as_system(match)
@@ -105,6 +123,15 @@ class OntologyResolver:
             spans = [s for s in spans if not _redefined(doc, s, defined)] + found
         add_candidates(doc, spans)
         return doc
+
+    def _sure_technologies(self, matches) -> set[int]:
+        """Token indices of the technologies matched that need no support."""
+        return {
+            i
+            for m in matches
+            if m.label_ == "TECHNOLOGY" and not self.table.get(m.id_, {}).get("ambiguous")
+            for i in range(m.start, m.end)
+        }
 
     def _acronyms(self, doc: Doc, spans: list) -> list:
         """Spans for ``expansion (ACR)`` definitions and for later uses of ``ACR``."""
@@ -279,6 +306,8 @@ def _used_as_product(span) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ in PEOPLE_AFTER:
         return False  # "a talk with Pinterest engineers": the organisation's people
+    if span.end < len(doc) and doc[span.end].lower_ in PRODUCT_PARTS:
+        return True  # "Fly.io's Twitter account", "a Slack channel": a part of the service
     i = span.start - 1
     # "into Slack and PagerDuty": a list of names shares the cue before its first name.
     while i > 1 and doc[i].lower_ in ("and", "or", ",") and doc[i - 1].text[:1].isupper():
@@ -287,11 +316,20 @@ def _used_as_product(span) -> bool:
             i -= 1
     if i > 0 and doc[i].lower_ == "like" and doc[i - 1].lower_ in ORG_KINDS:
         return False  # "companies like Okta": organisations, not tools
+    if i > 1 and doc[i].lower_ == "as" and doc[i - 1].lower_ == "such":
+        # "services (such as Twilio)": the tools named; "companies such as Okta": not
+        return (
+            doc[i - 2].lower_ not in ORG_KINDS and doc[i - 3 : i - 2].text.lower() not in ORG_KINDS
+        )
     return i >= 0 and doc[i].lower_ in USE_CUES
 
 
 PEOPLE_AFTER = phrases("engineers engineering team teams employees staff researchers")
-ORG_KINDS = phrases("companies organizations organisations firms startups enterprises businesses")
+# What a service's users have in it: "Twitter account", "Slack channel", "Dropbox folder".
+PRODUCT_PARTS = phrases("account accounts channel channels workspace workspaces folder folders")
+ORG_KINDS = phrases(
+    "companies organizations organisations firms startups enterprises businesses leaders vendors"
+)
 
 
 # Nouns that say what kind of system a name is: "Robinhood, our in-house load balancing

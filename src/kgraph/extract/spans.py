@@ -86,3 +86,61 @@ def is_title_case(tokens) -> bool:
     """Whether most words are capitalised, so capitals say nothing (a headline)."""
     words = [t for t in tokens if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+
+
+# What separates the items of a list of names: "Docker, Mesos, Marathon, and Chronos",
+# "npm, pip, cargo", "Ray + DeepSpeed".
+LIST_SEPARATORS = frozenset([",", "and", "or", "+", "&", "/", "vs", "vs.", "versus"])
+
+
+def listed_with(doc: Doc, start: int, end: int, known: set[int], most: int = 4) -> tuple[int, int]:
+    """(known names, items) listed next to ``doc[start:end]``, known names being token
+    indices in ``known``: in "with BPF, perf, and Memcheck" perf is listed with two items,
+    one of them a known technology. Items are single words or known names; the count stops
+    at the first item that is neither, at the sentence's edge, or after ``most`` items on
+    each side."""
+    # No sentence bounds (costly to find): a list stops at the full stop, a punctuation mark.
+    first, last = 0, len(doc)
+    found = items = 0
+    for step in (-1, 1):
+        pos = start - 1 if step < 0 else end
+        for _ in range(most):
+            seps = 0
+            while first <= pos < last and seps < 2 and doc[pos].lower_ in LIST_SEPARATORS:
+                pos += step
+                seps += 1
+            if not seps or not first <= pos < last:
+                break
+            items += 1
+            if pos in known:
+                while first <= pos + step < last and pos + step in known:
+                    pos += step
+                owner = doc[pos].text in POSSESSIVE or (
+                    pos + 1 < last and doc[pos + 1].text in POSSESSIVE
+                )
+                if step > 0 and owner:
+                    items -= 1
+                    break  # "uMetric, Uber's internal platform": an apposition, no list
+                found += 1
+            elif doc[pos].is_stop or doc[pos].is_punct or doc[pos].like_num:
+                items -= 1
+                break
+            pos += step
+    return found, items
+
+
+def migrated_with(doc: Doc, start: int, end: int, known: set[int]) -> bool:
+    """``doc[start:end]`` is one end of a move whose other end is a known name (token
+    indices in ``known``): "from Java to Rust", "from Rust to Go"."""
+    if start > 1 and doc[start - 1].lower_ == "to" and start - 2 in known:
+        k = start - 2
+        while k - 1 in known:
+            k -= 1
+        return k > 0 and doc[k - 1].lower_ == "from"
+    return (
+        start > 0
+        and end + 1 < len(doc)
+        and doc[end].lower_ == "to"
+        and end + 1 in known
+        and doc[start - 1].lower_ == "from"
+    )
