@@ -40,6 +40,8 @@ EARLIER = {
     "possessive": 0.9,
     "actor:named": 0.8,
     "actor:anaphor": 0.7,
+    "actor:anaphor-near": 0.7,
+    "actor:named-near": 0.8,
     "actor:passing": 0.8,
     "actor:discovered": 0.8,
     "subject": 0.5,

@@ -45,6 +45,8 @@ RELATION_METHODS = {
     # subject ("Slack implements …"): 16 of 20
     "actor:named": 0.8,
     "actor:anaphor": 0.65,  # the post's company as "we", "the team", "its": 32 of 46
+    "actor:anaphor-near": 0.5,
+    "actor:named-near": 0.5,
     # Below the floor: measured, and kept from the output. The subject rule still keeps a
     # sentence about a named system from crediting its concepts to the company.
     "subject": 0.45,  # a concept of a sentence whose subject is T: 17 of 35

@@ -1504,6 +1504,10 @@ def _actor_rules(state: _Post) -> None:
                 # the sentence says "we" or "our", the actor rule keeps it apart (rule 2).
                 if e.m.method != "ontology" and how != "anaphor" and not ours:
                     how = "discovered"
+                elif how == "anaphor" and not (ours or _held(unit, i)):
+                    how = "anaphor-near"
+                elif how == "named" and not (ours or _held(unit, i)):
+                    how = "named-near"
                 state.add(actor, "uses", e.name, unit.text, f"actor:{how}")
             elif e.type == "CONCEPT":
                 if how == "title" and _topic_at(unit, i, actor):
@@ -1517,6 +1521,50 @@ def _actor_rules(state: _Post) -> None:
                 state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
         if subject is not None:
             focal = subject.name
+
+
+# Words that end a noun phrase: what follows them is no longer the possessive's noun.
+_LINKS = r"and|or|but|via|of|for|in|on|with|to|from|by|at|into|than|as|is|are|was|were"
+
+
+def _held(unit: _Unit, i: int) -> bool:
+    """Whether the sentence ties ``ents[i]`` itself to the company it speaks of: "our
+    Cassandra cluster", "their Python 2 monolith", "Kafka clusters", "a new Kotlin service",
+    "in Go", "integration with Kafka", "by deploying Trino Gateway", "the service we run"."""
+    text, e = unit.text, unit.ents[i]
+    before, after = text[: e.s], text[e.e :]
+    if re.search(
+        r"\b(?:our|its|their)\s+(?:(?!(?:" + _LINKS + r")\b)[\w-]+\s+){0,3}$", before, re.I
+    ):
+        return True
+    # "our tech stack includes Kafka, Espresso and Lucene": a list shares its first item's tie
+    prev = unit.ents[i - 1] if i else None
+    if (
+        prev is not None
+        and prev.type != "COMPANY"
+        and re.fullmatch(
+            r"(?:\s*,\s*(?:(?:and|or)\s+)?[\w.+#-]+(?:\s+[\w.+#-]+)?)*\s*(?:,\s*)?(?:(?:and|or)\s+)?",
+            text[prev.e : e.s],
+        )
+        and re.search(r",|\b(?:and|or)\b", text[prev.e : e.s])
+        and _held(unit, i - 1)
+    ):
+        return True
+    if DEPLOYMENT.match(after) or re.match(r"\s+(?:[\w-]+\s+)?" + CODE_NOUN + r"\b", after):
+        return True
+    if re.search(
+        r"\b(?:in|on|with|using|atop|onto)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$", before, re.I
+    ):
+        return True
+    clause = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s", before)[-1]
+    if re.search(rf"\b(?:{USE_VERB}|{BUILD_VERB})\s+(?:[\w-]+\s+){{0,3}}$", clause, re.I):
+        return True
+    return (
+        re.match(
+            rf"\s+(?:is|are|was)\s+(?:[\w-]+\s+){{1,3}}(?:we|they)\s+{USE_VERB}\b", after, re.I
+        )
+        is not None
+    )
 
 
 def _opens_as_subject(unit: _Unit, actor: str) -> bool:
