@@ -653,6 +653,8 @@ def _title_colon(state: _Post, unit: _Unit) -> None:
             return
         if len(re.findall(r"[\w'-]+", text[start : f.s])) > 5:
             return
+        if _relative_object(" " + text[tech.e + colon.end() : f.s]):
+            return  # "The Tricks That Broke the Memory Wall": what the tricks act on
         nxt = ents[ents.index(f) + 1] if f is not ents[-1] else None
         if not (nxt is not None and nxt.type == "CONCEPT" and not text[f.e : nxt.s].strip()):
             # not "Distributed Systems Consensus": a concept that qualifies the next one
@@ -1333,7 +1335,7 @@ PRACTISE_VERB = (
     r"(?:implement(?:s|ed|ing)?|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|"
     r"uses|used|using|leverag(?:es|ed|ing)|embrac(?:es|ed|ing)|perform(?:s|ed|ing)?|"
     r"introduc(?:es|ed|ing)|provid(?:es|ed|ing)|support(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
-    r"enabl(?:es|ed|ing)|relies on|rely on|relied on|utili[sz](?:es|ed|ing))"
+    r"enabl(?:es|ed|ing)|utili[sz](?:es|ed|ing))"
 )
 # Words that may stand between the verb and its concept object: determiners, adjectives.
 _OBJECT_LEAD = r"(?:(?:a|an|the|its|their|our|new|custom|several|multiple|both)\s+|[\w-]+\s+){0,3}?"
@@ -1707,6 +1709,14 @@ def _held(unit: _Unit, i: int) -> bool:
         return True
     clause = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s", before)[-1]
     if re.search(rf"\b(?:{USE_VERB}|{BUILD_VERB})\s+(?:[\w-]+\s+){{0,3}}$", clause, re.I):
+        return True
+    # "the team at Salesforce optimized Kubernetes scheduling": the object of the verb whose
+    # subject is the company (or "we", "they")
+    verb = re.search(r"\b[a-z]+ed\s+(?:(?:the|a|an|its|their|our)\s+)?$", clause)
+    if verb is not None and _actor_before(unit, e.s - len(clause) + verb.start()):
+        return True
+    # "an overview of Apache Kafka and how Canva uses it"
+    if re.match(rf"[^.;]{{0,40}}?\bhow\b[^.;]{{1,40}}?\b{USE_VERB}\s+(?:it|them)\b", after, re.I):
         return True
     return (
         re.match(
