@@ -1339,6 +1339,7 @@ PRACTISE_VERB = (
 )
 # Words that may stand between the verb and its concept object: determiners, adjectives.
 _OBJECT_LEAD = r"(?:(?:a|an|the|its|their|our|new|custom|several|multiple|both)\s+|[\w-]+\s+){0,3}?"
+_PRACTISE = re.compile(rf"\b(?P<verb>{PRACTISE_VERB})\s+{_OBJECT_LEAD}$", re.I)
 
 
 def _applies_verb(state: _Post, unit: _Unit) -> None:
@@ -1351,14 +1352,16 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
     text, ents = unit.text, unit.ents
     if not any(e.type == "CONCEPT" for e in ents):
         return
-    for verb in re.finditer(rf"\b{PRACTISE_VERB}\b\s+", text, re.I):
-        first = next((f for f in ents if f.s >= verb.end()), None)
-        if first is None or first.type != "CONCEPT":
+    for k, first in enumerate(ents):
+        if first.type != "CONCEPT":
             continue
-        lead = text[verb.end() : first.s]
-        if not re.fullmatch(_OBJECT_LEAD, lead, re.I) or re.search(
-            r"\b(?:and|or|of|for|to)\b", lead
-        ):
+        # the verb a few words before the concept, with no other mention between
+        start = max(0, first.s - 60, ents[k - 1].e if k else 0)
+        verb = _PRACTISE.search(text, start, first.s)
+        if verb is None:
+            continue
+        lead = text[verb.end("verb") : first.s]
+        if re.search(r"\b(?:and|or|of|for|to)\b", lead):
             continue
         if re.search(r"\b(?:called|calling|named|codenamed)\b", text[first.e : first.e + 60], re.I):
             continue  # "implemented a join algorithm …, which we're calling Joinery": Joinery's
@@ -1380,10 +1383,10 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
             text[tech.e : verb.start()],
             re.I,
         ):
-            if verb.group(0).rstrip().lower().endswith("ing"):
+            if verb.group("verb").lower().endswith("ing"):
                 continue  # "to PostgreSQL 16 using logical replication": no verb of T's
             head, method = tech.name, "verb:practise-tech"
-        elif re.match(r"(?:provid|support|offer|enabl)", verb.group(0), re.I):
+        elif re.match(r"(?:provid|support|offer|enabl)", verb.group("verb"), re.I):
             continue  # a company provides to others: "Cloudflare provides DDoS protection"
         else:
             who = _clause_subject(state, unit, verb.start())
@@ -1391,7 +1394,7 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
                 continue
             head, method = who, "verb:practise"
         objects = [first]
-        for f in ents[ents.index(first) + 1 :]:
+        for f in ents[k + 1 :]:
             gap = text[objects[-1].e : f.s]
             if f.type != "CONCEPT" or not re.fullmatch(
                 r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}", gap
@@ -1678,52 +1681,56 @@ def _actor_rules(state: _Post) -> None:
 _LINKS = r"and|or|but|via|of|for|in|on|with|to|from|by|at|into|than|as|is|are|was|were"
 
 
+_HELD_POSSESSIVE = re.compile(
+    r"\b(?:our|its|their)\s+(?:(?!(?:" + _LINKS + r")\b)[\w-]+\s+){0,3}$", re.I
+)
+_HELD_LIST = re.compile(
+    r"(?:\s*,\s*(?:(?:and|or)\s+)?[\w.+#-]+(?:\s+[\w.+#-]+)?)*\s*(?:,\s*)?(?:(?:and|or)\s+)?"
+)
+_HELD_CODE = re.compile(r"\s+(?:[\w-]+\s+)?" + CODE_NOUN + r"\b")
+_HELD_PREPOSITION = re.compile(
+    r"\b(?:in|on|with|using|atop|onto)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$", re.I
+)
+_HELD_VERB = re.compile(rf"\b(?:{USE_VERB}|{BUILD_VERB})\s+(?:[\w-]+\s+){{0,3}}$", re.I)
+_HELD_PAST = re.compile(r"\b[a-z]+ed\s+(?:(?:the|a|an|its|their|our)\s+)?$")
+_HELD_HOW = re.compile(rf"[^.;]{{0,40}}?\bhow\b[^.;]{{1,40}}?\b{USE_VERB}\s+(?:it|them)\b", re.I)
+_HELD_RELATIVE = re.compile(
+    rf"\s+(?:is|are|was)\s+(?:[\w-]+\s+){{1,3}}(?:we|they)\s+{USE_VERB}\b", re.I
+)
+
+
 def _held(unit: _Unit, i: int) -> bool:
     """Whether the sentence ties ``ents[i]`` itself to the company it speaks of: "our
     Cassandra cluster", "their Python 2 monolith", "Kafka clusters", "a new Kotlin service",
     "in Go", "integration with Kafka", "by deploying Trino Gateway", "the service we run"."""
     text, e = unit.text, unit.ents[i]
     before, after = text[: e.s], text[e.e :]
-    if re.search(
-        r"\b(?:our|its|their)\s+(?:(?!(?:" + _LINKS + r")\b)[\w-]+\s+){0,3}$", before, re.I
-    ):
+    if _HELD_POSSESSIVE.search(before[-60:]):
         return True
     # "our tech stack includes Kafka, Espresso and Lucene": a list shares its first item's tie
     prev = unit.ents[i - 1] if i else None
     if (
         prev is not None
         and prev.type != "COMPANY"
-        and re.fullmatch(
-            r"(?:\s*,\s*(?:(?:and|or)\s+)?[\w.+#-]+(?:\s+[\w.+#-]+)?)*\s*(?:,\s*)?(?:(?:and|or)\s+)?",
-            text[prev.e : e.s],
-        )
+        and _HELD_LIST.fullmatch(text[prev.e : e.s])
         and re.search(r",|\b(?:and|or)\b", text[prev.e : e.s])
         and _held(unit, i - 1)
     ):
         return True
-    if DEPLOYMENT.match(after) or re.match(r"\s+(?:[\w-]+\s+)?" + CODE_NOUN + r"\b", after):
+    if DEPLOYMENT.match(after) or _HELD_CODE.match(after):
         return True
-    if re.search(
-        r"\b(?:in|on|with|using|atop|onto)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$", before, re.I
-    ):
+    if _HELD_PREPOSITION.search(before[-30:]):
         return True
     clause = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s", before)[-1]
-    if re.search(rf"\b(?:{USE_VERB}|{BUILD_VERB})\s+(?:[\w-]+\s+){{0,3}}$", clause, re.I):
+    if _HELD_VERB.search(clause[-80:]):
         return True
     # "the team at Salesforce optimized Kubernetes scheduling": the object of the verb whose
     # subject is the company (or "we", "they")
-    verb = re.search(r"\b[a-z]+ed\s+(?:(?:the|a|an|its|their|our)\s+)?$", clause)
+    verb = _HELD_PAST.search(clause)
     if verb is not None and _actor_before(unit, e.s - len(clause) + verb.start()):
         return True
     # "an overview of Apache Kafka and how Canva uses it"
-    if re.match(rf"[^.;]{{0,40}}?\bhow\b[^.;]{{1,40}}?\b{USE_VERB}\s+(?:it|them)\b", after, re.I):
-        return True
-    return (
-        re.match(
-            rf"\s+(?:is|are|was)\s+(?:[\w-]+\s+){{1,3}}(?:we|they)\s+{USE_VERB}\b", after, re.I
-        )
-        is not None
-    )
+    return _HELD_HOW.match(after) is not None or _HELD_RELATIVE.match(after) is not None
 
 
 def _opens_as_subject(unit: _Unit, actor: str) -> bool:
