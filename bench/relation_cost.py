@@ -5,9 +5,10 @@ Usage:
 
 Extracts the mentions of ``--posts`` synthetic posts (kgraph.bench.generator, seed 42) and
 of the real development sets' posts (data/gold/real-dev*.jsonl, never the held-out sets)
-once, with one process, timing it; then times ``find_relations`` alone over the same mentions (the best of ``--repeat`` runs) and
-prints posts per second for each, and the relation stage's share of extraction. Extraction
-runs ``find_relations`` itself, so the share is of the whole per-post extraction time.
+once, with one process, timing it; then times ``find_relations`` alone over the same
+mentions (the best of ``--repeat`` runs) and prints posts per second for each, and the
+relation stage's share of extraction. Extraction runs ``find_relations`` itself, so the
+share is of the whole per-post extraction time.
 """
 
 from __future__ import annotations
