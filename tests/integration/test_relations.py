@@ -518,8 +518,9 @@ def test_a_foundation_or_agency_is_not_the_actor_of_a_post(extractor):
         (
             "Cilium Service Mesh at Isovalent",
             "In this talk, we explore how eBPF, using the Cilium project, allows you to build "
-            "a service mesh. Our Cassandra cluster stores the state.",
-            {("Isovalent", "uses", "Apache Cassandra")},
+            "a service mesh. Our Cassandra cluster stores the state. The article discusses how "
+            "the platform team at Isovalent optimized Kubernetes scheduling.",
+            {("Isovalent", "uses", "Apache Cassandra"), ("Isovalent", "uses", "Kubernetes")},
             {("Isovalent", "uses", "Cilium"), ("Isovalent", "uses", "eBPF")},
         ),
         (  # a practise verb's concept object, of a technology or a company; a participle

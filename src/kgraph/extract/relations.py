@@ -1942,12 +1942,17 @@ def _reported(clause: str, unit: _Unit | None = None, offset: int = 0) -> bool:
     # not the company, is the talk's topic (rule 7: no statement about the head). "how they
     # …", "how Canva uses it" still state what the company does.
     if unit is not None and doer.group(0).lower() in ("how", "why", "what", "when"):
-        at = offset + verbs[-1].end() + doer.end()
-        at += len(rest[doer.end() :]) - len(rest[doer.end() :].lstrip())
-        if re.match(r"(?:we|they|our|their|its|the team|the company|i)\b", unit.text[at:], re.I):
+        # the question's words up to the mention: "how the Compute Fabric team at Salesforce
+        # optimized …" names the company, "how eBPF, using …" does not
+        start = offset + verbs[-1].end() + doer.end()
+        end = offset + len(clause)
+        if re.search(
+            r"\b(?:we|they|our|their|its|the team|the company|engineers|i)\b",
+            unit.text[start:end],
+            re.I,
+        ):
             return False
-        lead = next((f for f in unit.ents if f.s <= at < f.e or f.s == at), None)
-        return lead is None or lead.type != "COMPANY"
+        return not any(f.type == "COMPANY" and start <= f.s < end for f in unit.ents)
     return False
 
 
