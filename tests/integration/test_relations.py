@@ -551,6 +551,13 @@ def test_a_foundation_or_agency_is_not_the_actor_of_a_post(extractor):
             {("Uber", "uses", "Redis"), ("Uber", "uses", "Memcached"), ("Uber", "uses", "MySQL")},
             {("Uber", "uses", "VPN")},
         ),
+        (  # what backs the company's system, and what it kept, are its own
+            "PayPal rate limiting",
+            "The article explains how PayPal protects its payment APIs with a distributed rate "
+            "limiter backed by Redis, and why the team kept PostgreSQL for the ledger.",
+            {("PayPal", "uses", "Redis"), ("PayPal", "uses", "PostgreSQL")},
+            set(),
+        ),
     ],
 )
 def test_what_the_sentence_ties_to_its_head(extractor, title, summary, expected, absent):

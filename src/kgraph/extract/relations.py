@@ -1686,12 +1686,16 @@ _HELD_POSSESSIVE = re.compile(
 )
 _HELD_LIST = re.compile(
     r"(?:\s*,\s*(?:(?:and|or)\s+)?[\w.+#-]+(?:\s+[\w.+#-]+)?)*\s*(?:,\s*)?(?:(?:and|or)\s+)?"
+    r"(?:(?:a|an|the)\s+)?"
 )
 _HELD_CODE = re.compile(r"\s+(?:[\w-]+\s+)?" + CODE_NOUN + r"\b")
 _HELD_PREPOSITION = re.compile(
-    r"\b(?:in|on|with|using|atop|onto)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$", re.I
+    r"\b(?:in|on|with|using|atop|onto|through)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$",
+    re.I,
 )
-_HELD_VERB = re.compile(rf"\b(?:{USE_VERB}|{BUILD_VERB})\s+(?:[\w-]+\s+){{0,3}}$", re.I)
+_HELD_VERB = re.compile(
+    rf"\b(?:{USE_VERB}|{BUILD_VERB}|kept|keeps|keep|keeping)\s+(?:[\w-]+\s+){{0,3}}$", re.I
+)
 _HELD_PAST = re.compile(r"\b[a-z]+ed\s+(?:(?:the|a|an|its|their|our)\s+)?$")
 _HELD_HOW = re.compile(rf"[^.;]{{0,40}}?\bhow\b[^.;]{{1,40}}?\b{USE_VERB}\s+(?:it|them)\b", re.I)
 _HELD_RELATIVE = re.compile(
@@ -1719,8 +1723,8 @@ def _held(unit: _Unit, i: int) -> bool:
         return True
     if DEPLOYMENT.match(after) or _HELD_CODE.match(after):
         return True
-    if _HELD_PREPOSITION.search(before[-30:]):
-        return True
+    if _HELD_PREPOSITION.search(before[-30:]) or ON_TECH.search(before[-60:]):
+        return True  # "through Alertmanager", "a rate limiter backed by Redis"
     clause = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s", before)[-1]
     if _HELD_VERB.search(clause[-80:]):
         return True
