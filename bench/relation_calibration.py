@@ -31,6 +31,7 @@ from kgraph.extract.scoring import read_gold, read_gold_relations
 # The table before the sixth pass: what each line is shrunk toward.
 EARLIER = {
     "verb": 0.9,
+    "title": 0.7,
     "built": 0.85,
     "built:deployment": 0.85,
     "modifier": 0.8,
@@ -40,6 +41,8 @@ EARLIER = {
     "possessive": 0.9,
     "actor:named": 0.8,
     "actor:anaphor": 0.7,
+    "actor:anaphor-near": 0.7,
+    "actor:named-near": 0.8,
     "actor:passing": 0.8,
     "actor:discovered": 0.8,
     "subject": 0.5,
@@ -47,6 +50,8 @@ EARLIER = {
 }
 EARLIER_APPLIES = {
     "verb": 0.7,
+    "verb:practise": 0.7,
+    "verb:practise-tech": 0.7,
     "modifier": 0.65,
     "migration": 0.7,
     "possessive": 0.75,

@@ -4,10 +4,11 @@ Usage:
     .venv/bin/python bench/relation_cost.py [--posts 2000] [--repeat 3]
 
 Extracts the mentions of ``--posts`` synthetic posts (kgraph.bench.generator, seed 42) and
-of the real gold sets' posts (data/gold/real-*.jsonl) once, with one process, timing it; then
-times ``find_relations`` alone over the same mentions (the best of ``--repeat`` runs) and
-prints posts per second for each, and the relation stage's share of extraction. Extraction
-runs ``find_relations`` itself, so the share is of the whole per-post extraction time.
+of the real development sets' posts (data/gold/real-dev*.jsonl, never the held-out sets)
+once, with one process, timing it; then times ``find_relations`` alone over the same
+mentions (the best of ``--repeat`` runs) and prints posts per second for each, and the
+relation stage's share of extraction. Extraction runs ``find_relations`` itself, so the
+share is of the whole per-post extraction time.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def main() -> None:
     extractor = load_extractor()
     real = [
         p
-        for f in sorted(Path(config.DATA_DIR, "gold").glob("real-*.jsonl"))
+        for f in sorted(Path(config.DATA_DIR, "gold").glob("real-dev*.jsonl"))
         for p, _ in read_gold(f)
     ]
     list(extractor.extract(real[:20]))  # warm up the pipeline before timing

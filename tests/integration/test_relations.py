@@ -504,3 +504,63 @@ def test_a_foundation_or_agency_is_not_the_actor_of_a_post(extractor):
         "The Lumen Foundation moved from RethinkDB to PostgreSQL and uses Kafka.",
     )
     assert not any(head == "Lumen Foundation" for head, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected", "absent"),
+    [
+        (  # a title's technology at the company; not a technology that names a concept
+            "Kafka and Flink at Yelp",
+            "Yelp engineers describe the platform.",
+            {("Yelp", "uses", "Apache Kafka"), ("Yelp", "uses", "Apache Flink")},
+            set(),
+        ),
+        (
+            "Cilium Service Mesh at Isovalent",
+            "In this talk, we explore how eBPF, using the Cilium project, allows you to build "
+            "a service mesh. Our Cassandra cluster stores the state. The article discusses how "
+            "the platform team at Isovalent optimized Kubernetes scheduling.",
+            {("Isovalent", "uses", "Apache Cassandra"), ("Isovalent", "uses", "Kubernetes")},
+            {("Isovalent", "uses", "Cilium"), ("Isovalent", "uses", "eBPF")},
+        ),
+        (  # a practise verb's concept object, of a technology or a company; a participle
+            # after a technology is no verb of it
+            "Notes",
+            "Apache Kafka implements exactly-once semantics and supports tiered storage. "
+            "Netflix employs the Write-Audit-Publish pattern to keep tables clean. Chime moved "
+            "its ledger from PostgreSQL 12 to PostgreSQL 16 using logical replication.",
+            {
+                ("Apache Kafka", "applies", "exactly-once delivery"),
+                ("Apache Kafka", "applies", "tiered storage"),
+                ("Netflix", "applies", "write-audit-publish"),
+            },
+            {("PostgreSQL", "applies", "logical replication")},
+        ),
+        (  # "T: a X" in a title; an appositive's purpose
+            "Raft: In Search of an Understandable Consensus Algorithm",
+            "Debezium is an open source platform for reliable change data capture.",
+            {("Raft", "applies", "consensus"), ("Debezium", "applies", "change data capture")},
+            set(),
+        ),
+        (  # "they" of an intruder is near the company, not tied to it; "our tech stack
+            # includes A, B and C" ties every item of the list
+            "Uber security incident",
+            "Uber was breached last week. They got into the VPN and scanned for servers. "
+            "Uber engineers run Kafka clusters and our tech stack includes Redis, Memcached "
+            "and MySQL.",
+            {("Uber", "uses", "Redis"), ("Uber", "uses", "Memcached"), ("Uber", "uses", "MySQL")},
+            {("Uber", "uses", "VPN")},
+        ),
+        (  # what backs the company's system, and what it kept, are its own
+            "PayPal rate limiting",
+            "The article explains how PayPal protects its payment APIs with a distributed rate "
+            "limiter backed by Redis, and why the team kept PostgreSQL for the ledger.",
+            {("PayPal", "uses", "Redis"), ("PayPal", "uses", "PostgreSQL")},
+            set(),
+        ),
+    ],
+)
+def test_what_the_sentence_ties_to_its_head(extractor, title, summary, expected, absent):
+    found, _ = triples(extractor, title, summary)
+    assert expected <= found, found
+    assert not (absent & found), found

@@ -488,12 +488,30 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 add(e.name, "applies", nxt.name, text, method)
                 # the phrase's further concepts: "a Rust-based HTTP proxy", "X and Y"
                 last = ents[i + 1]
+                purpose = False
                 for f in ents[i + 2 :]:
-                    if f.type != "CONCEPT" or not re.fullmatch(
+                    if f.type != "CONCEPT":
+                        break
+                    if re.fullmatch(
                         r"\s*,?\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", text[last.e : f.s]
                     ):
+                        add(e.name, "applies", f.name, text, f"{method}:for" if purpose else method)
+                    elif (
+                        method == "apposition"
+                        and not purpose
+                        and re.fullmatch(
+                            r"(?:\s+[\w-]+){0,2}\s+"
+                            + SYSTEM_NOUN
+                            + r"\s+for\s+(?:[a-z][\w-]*\s+)?",
+                            text[last.e : f.s],
+                        )
+                    ):
+                        # "Debezium is an open source platform for reliable change data
+                        # capture": the purpose of what T is, T's own activity (rules 4, 7)
+                        purpose = True
+                        add(e.name, "applies", f.name, text, "apposition:for")
+                    else:
                         break
-                    add(e.name, "applies", f.name, text, method)
                     last = f
         # "Espresso, LinkedIn's distributed data store": the company's own system (rule 3),
         # of the concept's kind (rule 4).
@@ -554,10 +572,14 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     if f.type == "TECHNOLOGY":
                         add(f.name, "applies", e.name, text, "apposition")
     _in_production(state, unit)
+    if unit.field == "title":
+        _title_at(state, unit)
+        _title_colon(state, unit)
     _migrations(state, unit, low)
     _verbs(state, unit)
     _powers(state, unit)
     _builds_concept(state, unit)
+    _applies_verb(state, unit)
 
 
 def _in_production(state: _Post, unit: _Unit) -> None:
@@ -585,6 +607,59 @@ def _in_production(state: _Post, unit: _Unit) -> None:
                 tech = ents[0]  # "Brooklin - a … service - has been running …"
         if tech is not None:
             state.add(c.name, "uses", tech.name, text, "verb:passive")
+
+
+def _title_at(state: _Post, unit: _Unit) -> None:
+    """ "Kafka at Yelp", "Scaling Elasticsearch Clusters at Shopify", "Kafka and Flink at
+    Uber": a title that names a technology at a company says the company runs it (the
+    title names what the summary describes, rule 1; "T, deployed at C" in a title's words)."""
+    text, ents = unit.text, unit.ents
+    for k, c in enumerate(ents):
+        if c.type != "COMPANY" or not re.search(r"\bat\s+$", text[: c.s], re.I):
+            continue
+        at = text[: c.s].rstrip()[:-2].rstrip()
+        techs = [f for f in ents[:k] if f.type == "TECHNOLOGY" and f.e <= len(at)]
+        if not techs or any(
+            f.type == "COMPANY" or (f.type == "CONCEPT" and f.s > techs[-1].e) for f in ents[:k]
+        ):
+            continue
+        last = techs[-1]
+        # the technology, or a noun or two of its ("Kafka clusters", "Elasticsearch indexes")
+        if not re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}", at[last.e :]):
+            continue
+        group = [last]
+        for f in reversed(techs[:-1]):
+            if not re.fullmatch(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[f.e : group[-1].s]):
+                break
+            group.append(f)
+        for f in group:
+            state.add(c.name, "uses", f.name, text, "title:at")
+
+
+def _title_colon(state: _Post, unit: _Unit) -> None:
+    """ "Raft: In Search of an Understandable Consensus Algorithm", "SPIFFE: Zero Trust
+    Workload Identification": a title that opens with a technology and a colon describes it
+    in the subtitle (rule 4, "T: A X"), so T applies the subtitle's first concepts."""
+    text, ents = unit.text, unit.ents
+    if len(ents) < 2 or ents[0].type != "TECHNOLOGY":
+        return
+    tech = ents[0]
+    colon = re.match(r"(?:['\u2019]s)?(?:\s+[\w.-]+)?\s*:\s+", text[tech.e :])
+    if text[: tech.s].strip() or colon is None:
+        return
+    start = tech.e + colon.end()
+    for f in ents[1:]:
+        if f.type != "CONCEPT":
+            return
+        if len(re.findall(r"[\w'-]+", text[start : f.s])) > 5:
+            return
+        if _relative_object(" " + text[tech.e + colon.end() : f.s]):
+            return  # "The Tricks That Broke the Memory Wall": what the tricks act on
+        nxt = ents[ents.index(f) + 1] if f is not ents[-1] else None
+        if not (nxt is not None and nxt.type == "CONCEPT" and not text[f.e : nxt.s].strip()):
+            # not "Distributed Systems Consensus": a concept that qualifies the next one
+            state.add(tech.name, "applies", f.name, text, "apposition:title")
+        start = f.e
 
 
 def _relative_object(gap: str) -> bool:
@@ -1253,6 +1328,85 @@ def _builds_concept(state: _Post, unit: _Unit) -> None:
                 state.add(head, "applies", f.name, text, "verb:build")
 
 
+# What a head does with a concept it practises or provides (RELATION-RULES' applies: "the
+# head implements, provides, uses, adopts, performs"): the verb of "Netflix employs the
+# Write-Audit-Publish pattern", "Apache Kafka implements exactly-once semantics".
+PRACTISE_VERB = (
+    r"(?:implement(?:s|ed|ing)?|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|"
+    r"uses|used|using|leverag(?:es|ed|ing)|embrac(?:es|ed|ing)|perform(?:s|ed|ing)?|"
+    r"introduc(?:es|ed|ing)|provid(?:es|ed|ing)|support(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
+    r"enabl(?:es|ed|ing)|utili[sz](?:es|ed|ing))"
+)
+# Words that may stand between the verb and its concept object: determiners, adjectives.
+_OBJECT_LEAD = r"(?:(?:a|an|the|its|their|our|new|custom|several|multiple|both)\s+|[\w-]+\s+){0,3}?"
+_PRACTISE = re.compile(rf"\b(?P<verb>{PRACTISE_VERB})\s+{_OBJECT_LEAD}$", re.I)
+
+
+def _applies_verb(state: _Post, unit: _Unit) -> None:
+    """ "Netflix employs the Write-Audit-Publish pattern", "we implemented request hedging
+    and admission control", "Apache Kafka supports tiered storage", "Redis, which provides
+    caching": the verb's subject (a company, "we" → the post's company, or the technology
+    right before the verb) applies the concepts that are the verb's direct object. A concept
+    after a technology object ("uses HAProxy for load balancing") is not the object: it goes
+    to the technology (rule 5), and this rule leaves it."""
+    text, ents = unit.text, unit.ents
+    if not any(e.type == "CONCEPT" for e in ents):
+        return
+    for k, first in enumerate(ents):
+        if first.type != "CONCEPT":
+            continue
+        # the verb a few words before the concept, with no other mention between
+        start = max(0, first.s - 60, ents[k - 1].e if k else 0)
+        verb = _PRACTISE.search(text, start, first.s)
+        if verb is None:
+            continue
+        lead = text[verb.end("verb") : first.s]
+        if re.search(r"\b(?:and|or|of|for|to)\b", lead):
+            continue
+        if re.search(r"\b(?:called|calling|named|codenamed)\b", text[first.e : first.e + 60], re.I):
+            continue  # "implemented a join algorithm …, which we're calling Joinery": Joinery's
+        before = text[: verb.start()]
+        clause = re.split(r"[;.:]|,\s+(?:but|while)\b", before)[-1]
+        if re.search(
+            r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike|"
+            r"will|would|could|might|plans? to|planning to|aims? to|hopes? to|going to|"
+            r"allowing|letting|helping|you)\b",
+            clause,
+            re.I,
+        ):
+            continue
+        head = None
+        prev = [f for f in ents if f.e <= verb.start()]
+        tech = prev[-1] if prev and prev[-1].type == "TECHNOLOGY" else None
+        if tech is not None and re.fullmatch(
+            r"\s*(?:,\s*(?:which|that)\s+|(?:which|that)\s+)?(?:(?:also|now|already|natively|\w+ly)\s+)?",
+            text[tech.e : verb.start()],
+            re.I,
+        ):
+            if verb.group("verb").lower().endswith("ing"):
+                continue  # "to PostgreSQL 16 using logical replication": no verb of T's
+            head, method = tech.name, "verb:practise-tech"
+        elif re.match(r"(?:provid|support|offer|enabl)", verb.group("verb"), re.I):
+            continue  # a company provides to others: "Cloudflare provides DDoS protection"
+        else:
+            who = _clause_subject(state, unit, verb.start())
+            if who is None or re.search(r"\b(?:which|that|who)\b", clause):
+                continue
+            head, method = who, "verb:practise"
+        objects = [first]
+        for f in ents[k + 1 :]:
+            gap = text[objects[-1].e : f.s]
+            if f.type != "CONCEPT" or not re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}", gap
+            ):
+                break
+            objects.append(f)
+        for f in objects:
+            if AVOIDED.search(text[: f.s]):
+                continue
+            state.add(head, "applies", f.name, text, method)
+
+
 def _powers(state: _Post, unit: _Unit) -> None:
     """Rule 8: "Workers powers our pipeline", "T supporting C's services" → C uses T."""
     text, ents = unit.text, unit.ents
@@ -1504,6 +1658,10 @@ def _actor_rules(state: _Post) -> None:
                 # the sentence says "we" or "our", the actor rule keeps it apart (rule 2).
                 if e.m.method != "ontology" and how != "anaphor" and not ours:
                     how = "discovered"
+                elif how == "anaphor" and not (ours or _held(unit, i)):
+                    how = "anaphor-near"
+                elif how == "named" and not (ours or _held(unit, i)):
+                    how = "named-near"
                 state.add(actor, "uses", e.name, unit.text, f"actor:{how}")
             elif e.type == "CONCEPT":
                 if how == "title" and _topic_at(unit, i, actor):
@@ -1517,6 +1675,66 @@ def _actor_rules(state: _Post) -> None:
                 state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
         if subject is not None:
             focal = subject.name
+
+
+# Words that end a noun phrase: what follows them is no longer the possessive's noun.
+_LINKS = r"and|or|but|via|of|for|in|on|with|to|from|by|at|into|than|as|is|are|was|were"
+
+
+_HELD_POSSESSIVE = re.compile(
+    r"\b(?:our|its|their)\s+(?:(?!(?:" + _LINKS + r")\b)[\w-]+\s+){0,3}$", re.I
+)
+_HELD_LIST = re.compile(
+    r"(?:\s*,\s*(?:(?:and|or)\s+)?[\w.+#-]+(?:\s+[\w.+#-]+)?)*\s*(?:,\s*)?(?:(?:and|or)\s+)?"
+    r"(?:(?:a|an|the)\s+)?"
+)
+_HELD_CODE = re.compile(r"\s+(?:[\w-]+\s+)?" + CODE_NOUN + r"\b")
+_HELD_PREPOSITION = re.compile(
+    r"\b(?:in|on|with|using|atop|onto|through)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$",
+    re.I,
+)
+_HELD_VERB = re.compile(
+    rf"\b(?:{USE_VERB}|{BUILD_VERB}|kept|keeps|keep|keeping)\s+(?:[\w-]+\s+){{0,3}}$", re.I
+)
+_HELD_PAST = re.compile(r"\b[a-z]+ed\s+(?:(?:the|a|an|its|their|our)\s+)?$")
+_HELD_HOW = re.compile(rf"[^.;]{{0,40}}?\bhow\b[^.;]{{1,40}}?\b{USE_VERB}\s+(?:it|them)\b", re.I)
+_HELD_RELATIVE = re.compile(
+    rf"\s+(?:is|are|was)\s+(?:[\w-]+\s+){{1,3}}(?:we|they)\s+{USE_VERB}\b", re.I
+)
+
+
+def _held(unit: _Unit, i: int) -> bool:
+    """Whether the sentence ties ``ents[i]`` itself to the company it speaks of: "our
+    Cassandra cluster", "their Python 2 monolith", "Kafka clusters", "a new Kotlin service",
+    "in Go", "integration with Kafka", "by deploying Trino Gateway", "the service we run"."""
+    text, e = unit.text, unit.ents[i]
+    before, after = text[: e.s], text[e.e :]
+    if _HELD_POSSESSIVE.search(before[-60:]):
+        return True
+    # "our tech stack includes Kafka, Espresso and Lucene": a list shares its first item's tie
+    prev = unit.ents[i - 1] if i else None
+    if (
+        prev is not None
+        and prev.type != "COMPANY"
+        and _HELD_LIST.fullmatch(text[prev.e : e.s])
+        and re.search(r",|\b(?:and|or)\b", text[prev.e : e.s])
+        and _held(unit, i - 1)
+    ):
+        return True
+    if DEPLOYMENT.match(after) or _HELD_CODE.match(after):
+        return True
+    if _HELD_PREPOSITION.search(before[-30:]) or ON_TECH.search(before[-60:]):
+        return True  # "through Alertmanager", "a rate limiter backed by Redis"
+    clause = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s", before)[-1]
+    if _HELD_VERB.search(clause[-80:]):
+        return True
+    # "the team at Salesforce optimized Kubernetes scheduling": the object of the verb whose
+    # subject is the company (or "we", "they")
+    verb = _HELD_PAST.search(clause)
+    if verb is not None and _actor_before(unit, e.s - len(clause) + verb.start()):
+        return True
+    # "an overview of Apache Kafka and how Canva uses it"
+    return _HELD_HOW.match(after) is not None or _HELD_RELATIVE.match(after) is not None
 
 
 def _opens_as_subject(unit: _Unit, actor: str) -> bool:
@@ -1605,7 +1823,9 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     # some neat Kubernetes tricks". A clause that goes on to say what the actor did ("how
     # they …", "its migration", "an overview of Kinesis and how Canva uses it") is a
     # statement again.
-    if _reported(clause) and not re.match(r"[^.;]{0,40}?\bhow\b", after, re.I):
+    if _reported(clause, unit, len(before) - len(clause)) and not re.match(
+        r"[^.;]{0,40}?\bhow\b", after, re.I
+    ):
         return True
     # "… on top of MongoDB, which supports horizontal scalability": the relative clause is
     # stated of the technology before it, not of the company (rule 2).
@@ -1708,7 +1928,7 @@ REPORTING = re.compile(
 )
 
 
-def _reported(clause: str) -> bool:
+def _reported(clause: str, unit: _Unit | None = None, offset: int = 0) -> bool:
     """Whether ``clause`` ends inside the object of a reporting verb ("describes an
     evaluation-first blueprint for"), with no word between that restates the actor as the
     doer ("describes how they …", "its", "their", "we")."""
@@ -1716,9 +1936,28 @@ def _reported(clause: str) -> bool:
     if not verbs:
         return False
     rest = clause[verbs[-1].end() :]
-    return not re.search(
+    doer = re.search(
         r"\b(?:how|why|what|when|that|which|its|their|our|we|they|the team)\b", rest, re.I
     )
+    if doer is None:
+        return True
+    # "we explore how eBPF, using the Cilium project, allows you …", "we will look at how
+    # moving X into the kernel …": a question whose subject is a technology or an activity,
+    # not the company, is the talk's topic (rule 7: no statement about the head). "how they
+    # …", "how Canva uses it" still state what the company does.
+    if unit is not None and doer.group(0).lower() in ("how", "why", "what", "when"):
+        # the question's words up to the mention: "how the Compute Fabric team at Salesforce
+        # optimized …" names the company, "how eBPF, using …" does not
+        start = offset + verbs[-1].end() + doer.end()
+        end = offset + len(clause)
+        if re.search(
+            r"\b(?:we|they|our|their|its|the team|the company|engineers|i)\b",
+            unit.text[start:end],
+            re.I,
+        ):
+            return False
+        return not any(f.type == "COMPANY" and start <= f.s < end for f in unit.ents)
+    return False
 
 
 def _apposed_tech(unit: _Unit, i: int, after: bool = True) -> bool:
