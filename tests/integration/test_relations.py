@@ -564,3 +564,26 @@ def test_what_the_sentence_ties_to_its_head(extractor, title, summary, expected,
     found, _ = triples(extractor, title, summary)
     assert expected <= found, found
     assert not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected", "absent"),
+    [
+        (  # "from A with T to A with U": the technologies are what moved, not the pattern
+            "Shopify Checkout Architecture: from CQRS with RabbitMQ to CQRS with Apache Pulsar",
+            "",
+            {("Shopify", "migrated_from", "RabbitMQ"), ("Shopify", "migrated_to", "Apache Pulsar")},
+            {("Shopify", "migrated_to", "RabbitMQ")},
+        ),
+        (  # a headline-case noun of the technology's before "at C"
+            "ZooKeeper Resilience at Pinterest",
+            "Pinterest engineers describe the coordination layer.",
+            {("Pinterest", "uses", "Apache ZooKeeper")},
+            set(),
+        ),
+    ],
+)
+def test_title_moves_and_title_topics(extractor, title, summary, expected, absent):
+    found, _ = triples(extractor, title, summary)
+    assert expected <= found, found
+    assert not (absent & found), found

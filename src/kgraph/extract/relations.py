@@ -624,8 +624,9 @@ def _title_at(state: _Post, unit: _Unit) -> None:
         ):
             continue
         last = techs[-1]
-        # the technology, or a noun or two of its ("Kafka clusters", "Elasticsearch indexes")
-        if not re.fullmatch(r"(?:\s+[a-z][\w-]*){0,2}", at[last.e :]):
+        # the technology, or a noun or two of its ("Kafka clusters", "Elasticsearch indexes",
+        # in headline case "ZooKeeper Resilience")
+        if not re.fullmatch(r"(?:\s+[A-Za-z][\w-]*){0,2}", at[last.e :]):
             continue
         group = [last]
         for f in reversed(techs[:-1]):
@@ -847,7 +848,13 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         return
     add = state.add
     # "from A (and B) to C (and D)"
-    for match in re.finditer(r"\bfrom\b(.{1,120}?)\b(?:to|onto|into|with)\b(.{1,120})", text, re.I):
+    # "with" closes the source only when no "to" follows: in "from CQRS with Kafka to CQRS
+    # with RAW Hollow" Kafka is what was left, not where the move went.
+    for match in re.finditer(
+        r"\bfrom\b(.{1,120}?)\b(?:to|onto|into|with(?!.{1,120}?\b(?:to|onto|into)\b))\b(.{1,120})",
+        text,
+        re.I,
+    ):
         fa, fb = match.start(1), match.end(1)
         ta, tb = match.start(2), match.end(2)
         src = [e for e in ents if fa <= e.s and e.e <= fb]
@@ -864,8 +871,15 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 if dst and re.search(
                     r"[;.]|, (?!and)|\b(?:with|using|for|by|while|which)\b", text[dst[-1].e : e.s]
                 ):
-                    break
-                if not dst and len(text[ta : e.s]) > 40:
+                    # "to CQRS with RAW Hollow": the pattern is kept, the technology that
+                    # carries it is the one moved to.
+                    if not (
+                        e.type == "TECHNOLOGY"
+                        and all(d.type == "CONCEPT" for d in dst)
+                        and re.fullmatch(r"\s+with\s+", text[dst[-1].e : e.s])
+                    ):
+                        break
+                elif not dst and len(text[ta : e.s]) > 40:
                     break
                 dst.append(e)
         if not src or not dst:
