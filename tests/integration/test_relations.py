@@ -581,6 +581,16 @@ def test_what_the_sentence_ties_to_its_head(extractor, title, summary, expected,
             {("Pinterest", "uses", "Apache ZooKeeper")},
             set(),
         ),
+        (  # a name in parentheses after the company's concept-qualified system
+            "Notes",
+            "Airbnb's multi-tenant key-value store (Mussel) throttles bursts.",
+            {
+                ("Airbnb", "uses", "Mussel"),
+                ("Mussel", "applies", "multi-tenancy"),
+                ("Mussel", "applies", "key-value store"),
+            },
+            {("Airbnb", "applies", "multi-tenancy")},
+        ),
     ],
 )
 def test_title_moves_and_title_topics(extractor, title, summary, expected, absent):

@@ -561,6 +561,21 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 and not re.match(_OPENING_CLAUSE, text[: e.s], re.I)
             ):
                 add(nxt.name, "applies", e.name, text, "apposition")
+                # "a multi-tenant key-value store (Mussel)": the concepts that qualify the
+                # apposed noun are the named technology's too (rule 5)
+                j = i
+                while (
+                    j > 0
+                    and ents[j - 1].type == "CONCEPT"
+                    and re.fullmatch(r"\s+", text[ents[j - 1].e : ents[j].s])
+                ):
+                    j -= 1
+                    add(nxt.name, "applies", ents[j].name, text, "apposition")
+                # "Airbnb's … store (Mussel)": the company's own system (rule 3)
+                if j > 0 and ents[j - 1].type == "COMPANY":
+                    mark = _possessive_mark(ents[j - 1], text[ents[j - 1].e : ents[j].s])
+                    if mark is not None and not text[ents[j - 1].e + mark : ents[j].s].strip():
+                        add(ents[j - 1].name, "uses", nxt.name, text, "possessive")
             # "builds inverted indexes with Tantivy": the concept is realised by the
             # technology (rule 5).
             elif re.fullmatch(r"\s+(?:with|using|via)\s+", gap, re.I):
@@ -1990,13 +2005,17 @@ def _apposed_tech(unit: _Unit, i: int, after: bool = True) -> bool:
             break
     for f in ents[i + 1 :] if after else ():
         if f.type == "TECHNOLOGY":
+            gap = text[ents[i].e : f.s]
+            # "a multi-tenant key-value store (Mussel)": the name in parentheses
+            if re.fullmatch(r"(?:\s+[\w-]+){0,3}\s*\(\s*", gap) and re.match(r"\s*\)", text[f.e :]):
+                return True
             return re.fullmatch(
                 r"(?:\s+[\w-]+){0,5}?\s*,?\s*(?:called|named|codenamed)?\s*[\"“]?",
-                text[ents[i].e : f.s],
+                gap,
                 re.I,
             ) is not None and (
-                re.search(r"\b(?:called|named|codenamed)\b", text[ents[i].e : f.s], re.I)
-                or re.fullmatch(r"(?:\s+" + SYSTEM_NOUN + r")?\s*,\s*", text[ents[i].e : f.s], re.I)
+                re.search(r"\b(?:called|named|codenamed)\b", gap, re.I)
+                or re.fullmatch(r"(?:\s+" + SYSTEM_NOUN + r")?\s*,\s*", gap, re.I)
             )
     return False
 
