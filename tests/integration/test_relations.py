@@ -597,3 +597,13 @@ def test_title_moves_and_title_topics(extractor, title, summary, expected, absen
     found, _ = triples(extractor, title, summary)
     assert expected <= found, found
     assert not (absent & found), found
+
+
+def test_a_kind_of_hardware_near_the_company_is_not_used(extractor):
+    found, _ = triples(
+        extractor,
+        "Container start-up at Netflix",
+        "Netflix needed to spin up hundreds of containers in seconds, but after modernizing "
+        "their container runtime, they hit an unexpected CPU bottleneck in our Titus fleet.",
+    )
+    assert ("Netflix", "uses", "CPU") not in found, found

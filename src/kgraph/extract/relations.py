@@ -110,6 +110,7 @@ DEPLOYMENT = re.compile(
     re.I,
 )
 # Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
+HARDWARE_KINDS = frozenset({"hardware", "hardware accelerator", "instruction set architecture"})
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
 # What a head reduces, avoids or works around is a problem, not a practice (rule 7): "reduce
@@ -264,6 +265,19 @@ class _Post:
         if entry is None or entry.registry:
             return False
         return entry.company != company
+
+    def hardware_kind(self, ent: _Ent) -> bool:
+        """Whether ``ent`` is a kind of hardware no one company makes (CPU, GPU, x86): the
+        machines a post's work runs on, which a sentence that only names them near the
+        company ("they hit an unexpected CPU bottleneck") does not say the company uses."""
+        if self.onto is None or ent.m.method != "ontology":
+            return False
+        entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
+        return (
+            entry is not None
+            and not entry.company
+            and bool(HARDWARE_KINDS.intersection(entry.parents))
+        )
 
     def result(self) -> list[Relation]:
         found = self.found
@@ -1680,7 +1694,7 @@ def _actor_rules(state: _Post) -> None:
                 )
                 if (e.name in techs_as_heads and not ours) or _vendor(unit, i):
                     continue
-                if _named_after(e.name, actor):
+                if _named_after(e.name, actor) or state.hardware_kind(e):
                     continue
                 # A name only the statistical model found ("Nathan will describe how Yelp
                 # …", "Senior Architect at Mirantis") is as often no technology at all: unless
