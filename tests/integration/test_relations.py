@@ -591,6 +591,17 @@ def test_what_the_sentence_ties_to_its_head(extractor, title, summary, expected,
             },
             {("Airbnb", "applies", "multi-tenancy")},
         ),
+        (  # what the apposed noun does, and its use cases
+            "Notes",
+            "Apache ZooKeeper is an open source coordination service that's popular for use "
+            "cases like service discovery and distributed locking. Cheetah, a load balancer "
+            "that supports consistent hashing, runs on switches.",
+            {
+                ("Apache ZooKeeper", "applies", "service discovery"),
+                ("Cheetah", "applies", "consistent hashing"),
+            },
+            set(),
+        ),
     ],
 )
 def test_title_moves_and_title_topics(extractor, title, summary, expected, absent):

@@ -524,6 +524,25 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                         # capture": the purpose of what T is, T's own activity (rules 4, 7)
                         purpose = True
                         add(e.name, "applies", f.name, text, "apposition:for")
+                    elif (
+                        method == "apposition"
+                        and (
+                            # "Cheetah, a load balancer that supports advanced load balancing":
+                            # what the apposed noun does is the technology's (rule 4)
+                            re.fullmatch(
+                                r"(?:\s+[\w-]+){0,2}?,?\s+(?:that|which)\s+(?:supports?|provides?|"
+                                r"implements?|offers?|performs?|enables?)\s+(?:[\w-]+\s+){0,2}",
+                                text[last.e : f.s],
+                            )
+                            # "… service that's popular for use cases like X, Y and Z": each
+                            or re.fullmatch(
+                                r"(?:\s+[\w'\u2019-]+){0,4}?\s+(?:for\s+)?use cases,?\s+"
+                                r"(?:like|such as|including)\s+(?:[\w-]+\s+){0,1}",
+                                text[last.e : f.s],
+                            )
+                        )
+                    ):
+                        add(e.name, "applies", f.name, text, "apposition")
                     else:
                         break
                     last = f
