@@ -602,6 +602,17 @@ def test_what_the_sentence_ties_to_its_head(extractor, title, summary, expected,
             },
             set(),
         ),
+        (  # a technology's approach to concepts; a concept glossed in parentheses
+            "Notes",
+            "We discuss Apache Flink's approach to stream processing with state. Shopify "
+            "implements load shedding (admission control) at the edge.",
+            {
+                ("Apache Flink", "applies", "stream processing"),
+                ("Shopify", "applies", "load shedding"),
+                ("Shopify", "applies", "admission control"),
+            },
+            set(),
+        ),
     ],
 )
 def test_title_moves_and_title_topics(extractor, title, summary, expected, absent):

@@ -28,6 +28,7 @@ Two kinds of rule:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -139,7 +140,28 @@ def find_relations(
         if len(unit.ents) >= 2 or (unit.ents and state.actor is not None):
             _sentence_rules(state, unit)
     _actor_rules(state)
+    _parenthesised_synonyms(state)
     return state.result()
+
+
+def _parenthesised_synonyms(state: _Post) -> None:
+    """ "introduces assisted generation (speculative decoding)": a concept glossed by another
+    in parentheses names the same practice (an apposition, rule 4), so what applies the
+    first applies the second."""
+    pairs = []
+    for unit in state.units:
+        ents, text = unit.ents, unit.text
+        for a, b in itertools.pairwise(ents):
+            if (
+                a.type == "CONCEPT"
+                and b.type == "CONCEPT"
+                and re.fullmatch(r"\s*\(\s*", text[a.e : b.s])
+                and re.match(r"\s*\)", text[b.e :])
+            ):
+                pairs.append((a.name, b.name))
+    for a, b in pairs:
+        for rel in [r for (_, t, tail), r in state.found.items() if t == "applies" and tail == a]:
+            state.add(rel.head, "applies", b, rel.sentence, rel.method)
 
 
 class _Ent:
@@ -1308,6 +1330,12 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             elif re.fullmatch(
                 r"\s*(?:key\s+|main\s+)?(?:features|capabilities|techniques|mechanisms),?\s+"
                 r"(?:such as|like|including)\s+(?:[\w-]+\s+){0,2}",
+                rest,
+                re.I,
+            ) or re.fullmatch(
+                # "Apache Flink's approach to high performance stream processing with state,
+                # strong consistency, …": the concepts of its own approach
+                r"\s*(?:approach|support)\s+(?:to|for)\s+(?:[\w-]+\s+){0,2}",
                 rest,
                 re.I,
             ):
