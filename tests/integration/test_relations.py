@@ -613,6 +613,13 @@ def test_what_the_sentence_ties_to_its_head(extractor, title, summary, expected,
             },
             set(),
         ),
+        (  # an apposition set off by an en dash, its adjectives between commas
+            "Notes",
+            "Today marks a year since the launch of Espresso \u2013 LinkedIn's globally "
+            "distributed, multi-model database service.",
+            {("Espresso", "applies", "multi-model database"), ("LinkedIn", "uses", "Espresso")},
+            set(),
+        ),
     ],
 )
 def test_title_moves_and_title_topics(extractor, title, summary, expected, absent):

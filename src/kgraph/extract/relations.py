@@ -110,9 +110,11 @@ DEPLOYMENT = re.compile(
     r"platforms?|infrastructure|installations?|setups?)\b",
     re.I,
 )
-# Typeset hyphens (non-breaking, en dash inside words) → "-", one character for one.
+# Ontology parents of the kinds of hardware the actor rule does not give a company.
 HARDWARE_KINDS = frozenset({"hardware", "hardware accelerator", "instruction set architecture"})
-HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# Typeset hyphens (non-breaking, en dash) → "-", one character for one. An en dash between
+# spaces sets off an apposition as a hyphen does ("Azure Cosmos DB – Microsoft's … service").
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
 # What a head reduces, avoids or works around is a problem, not a practice (rule 7): "reduce
 # toil", "sidesteps Python's Global Interpreter Lock". The pattern ends where the phrase of
@@ -574,13 +576,15 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             e.type == "TECHNOLOGY"
             and nxt is not None
             and nxt.type == "COMPANY"
-            and re.fullmatch(r"\s*,\s*", gap)
+            and re.fullmatch(r"\s*(?:,|\s-|\s—)\s*", gap)
             and i + 2 < len(ents)
             and ents[i + 2].type == "CONCEPT"
         ):
             owned = text[nxt.e : ents[i + 2].s]
             mark = _possessive_mark(nxt, owned)
-            if mark is not None and re.fullmatch(r"\s+(?:[\w-]+\s+){0,2}", owned[mark:]):
+            # "Microsoft's globally distributed, multi-model database service": adjectives
+            # between commas still qualify the one noun
+            if mark is not None and re.fullmatch(r"\s+(?:[\w-]+,?\s+){0,3}", owned[mark:]):
                 add(e.name, "applies", ents[i + 2].name, text, "apposition")
                 add(nxt.name, "uses", e.name, text, "possessive")
         # "uMetric, Uber's internal unified metric platform": the company's own system
@@ -589,7 +593,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             e.type == "TECHNOLOGY"
             and nxt is not None
             and nxt.type == "COMPANY"
-            and re.fullmatch(r"\s*,\s*", gap)
+            and re.fullmatch(r"\s*(?:,|\s-|\s—)\s*", gap)
             and not _named_after(e.name, nxt.name)
         ):
             mark = _possessive_mark(nxt, text[nxt.e :])
