@@ -636,3 +636,22 @@ def test_a_kind_of_hardware_near_the_company_is_not_used(extractor):
         "their container runtime, they hit an unexpected CPU bottleneck in our Titus fleet.",
     )
     assert ("Netflix", "uses", "CPU") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("title", "absent"),
+    [
+        (  # the concept is realised by the named technologies (rule 5)
+            "Building Faster Indexing with Apache Kafka and Elasticsearch",
+            ("DoorDash", "applies", "indexing"),
+        ),
+        (
+            "How to build your own VPN, or: the history of WARP",
+            ("Cloudflare", "applies", "virtual private network"),
+        ),
+    ],
+)
+def test_a_title_build_that_is_not_the_companys_practice(extractor, title, absent):
+    company = absent[0]
+    found, _ = triples(extractor, title, f"{company} engineers describe the system.")
+    assert absent not in found, found

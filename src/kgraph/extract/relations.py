@@ -1417,6 +1417,16 @@ def _builds_concept(state: _Post, unit: _Unit) -> None:
         inside = [f for f in unit.ents if verb.end() <= f.s and f.e <= end]
         if re.search(r"\b(?:called|named|codenamed)\b", text[end : end + 60], re.I):
             continue  # "built their own search engine …, called Blackbird": Blackbird's (rule 5)
+        if re.match(r"your\b", text[verb.end() :], re.I):
+            continue  # "How to build your own VPN": the reader's, not the company's
+        if any(
+            f.type == "TECHNOLOGY" and re.fullmatch(r"\s+(?:with|using|and|on)\s+", text[end : f.s])
+            for f in unit.ents
+            if f.s >= end
+        ):
+            # "Building Faster Indexing with Apache Kafka and Elasticsearch": the concept is
+            # realised by the named technologies (rule 5), not the company's own practice
+            continue
         if head and inside and all(f.type == "CONCEPT" for f in inside):
             for f in inside:
                 state.add(head, "applies", f.name, text, "verb:build")
