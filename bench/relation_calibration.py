@@ -5,7 +5,8 @@ Usage:
 
 Extracts the real development sets (data/gold/real-dev*.jsonl; never real-test) once, then:
 
-* scores each set and the seven pooled with the current table (micro P/R/F1);
+* scores each set (the nine: real-dev, real-dev2 … real-dev7, real-dev9, real-dev10) and
+  all pooled with the current table (micro P/R/F1);
 * counts every rule's relations right and wrong with all rules emitted (the floor still
   decides which tails a technology claims from the actor rule, as in extraction), and prints
   each table line's count, its confidence now and the one the pooled counts give: (tp + 4 *
