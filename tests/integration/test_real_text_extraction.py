@@ -691,3 +691,12 @@ def test_products_listed_as_organisations_are_their_makers_units(ex):
     assert {("COMPANY", "Google Chrome"), ("COMPANY", "Mozilla Firefox")} <= got
     got = found(ex, "Benchmarks", "Most companies use Chrome for testing.")
     assert ("TECHNOLOGY", "Google Chrome") in got
+
+
+def test_a_registry_term_listed_with_concepts_is_supported(ex):
+    listed = "Teams use TPUs for machine translation, object detection, and speech recognition."
+    got = found(ex, "Accelerators", listed)
+    assert ("CONCEPT", "machine translation") in got and ("CONCEPT", "object detection") in got
+    # alone, once, it still needs the post's support
+    alone = found(ex, "Accelerators", "The demo shows machine translation running on TPUs.")
+    assert ("CONCEPT", "machine translation") not in alone
