@@ -700,3 +700,14 @@ def test_a_registry_term_listed_with_concepts_is_supported(ex):
     # alone, once, it still needs the post's support
     alone = found(ex, "Accelerators", "The demo shows machine translation running on TPUs.")
     assert ("CONCEPT", "machine translation") not in alone
+
+
+def test_a_technique_before_a_kind_head_names_the_kind(ex):
+    # policy, algorithm and engine are generic alone; after a technique they name its part,
+    # and the phrase takes the technique's span
+    got = found(ex, "Notes", "Operators tune the routing policies and a new caching engine.")
+    assert {("CONCEPT", "routing policy"), ("CONCEPT", "caching engine")} <= got
+    assert ("CONCEPT", "routing") not in got
+    # other modifiers keep the generic head out
+    got = found(ex, "Notes", "Operators tune the pricing algorithm.")
+    assert not any(c.endswith("algorithm") for _, c in got)
