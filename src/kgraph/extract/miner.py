@@ -153,7 +153,7 @@ class ConceptMiner:
                     and _technique_kind([phrase[0].lower_, phrase[1].lower_])
                 ):
                     technique = _one_word_concept(doc, phrase[0].i)
-                if technique is None and any(t.i in taken for t in phrase[:-1]) or (
+                if (technique is None and any(t.i in taken for t in phrase[:-1])) or (
                     phrase[-1].i in taken and (head is None or len(phrase) != 2 or headline)
                 ):
                     continue
@@ -284,7 +284,12 @@ def _one_word_concepts(doc: Doc) -> dict:
 def _one_word_concept(doc: Doc, i: int):
     """The one-token ontology CONCEPT span at token ``i``, if any."""
     for s in doc.spans.get(SPANS_KEY, []):
-        if s.start == i and s.end == i + 1 and s.label_ == "CONCEPT" and s._.kg_method == "ontology":
+        if (
+            s.start == i
+            and s.end == i + 1
+            and s.label_ == "CONCEPT"
+            and s._.kg_method == "ontology"
+        ):
             return s
     return None
 
