@@ -33,7 +33,7 @@ performance, reliability, efficiency, scalability, availability, security, resil
 stability, reproducibility, cost, cost saving, cost reduction, speed, productivity, latency,
 throughput, qps, recall, precision, accuracy, ai, artificial intelligence,
 cloud, cloud computing, data, infrastructure, real-time, realtime, real time,
-open-sourced, migration,
+open sourcing, open-sourced, open-sourcing, migration,
 modernization, modernisation, rearchitecture, rearchitecting, re-architecture, optimization,
 optimisation, maintenance, operation, best practice, challenge, outage, incident, upgrade,
 surge pricing, clearing, checkout, guild, probability distribution, database, platform, api,
