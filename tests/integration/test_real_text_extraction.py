@@ -691,3 +691,37 @@ def test_products_listed_as_organisations_are_their_makers_units(ex):
     assert {("COMPANY", "Google Chrome"), ("COMPANY", "Mozilla Firefox")} <= got
     got = found(ex, "Benchmarks", "Most companies use Chrome for testing.")
     assert ("TECHNOLOGY", "Google Chrome") in got
+
+
+def test_a_registry_term_listed_with_concepts_is_supported(ex):
+    listed = "Labels come from active learning, semi-supervised learning, and transfer learning."
+    got = found(ex, "Labelling", listed)
+    assert {("CONCEPT", "active learning"), ("CONCEPT", "semi-supervised learning")} <= got
+    # alone, once, it still needs the post's support
+    alone = found(ex, "Labelling", "The demo shows active learning running on TPUs.")
+    assert ("CONCEPT", "active learning") not in alone
+
+
+def test_a_technique_before_a_kind_head_names_the_kind(ex):
+    # policy, algorithm and engine are generic alone; after a technique they name its part,
+    # and the phrase takes the technique's span
+    got = found(ex, "Notes", "Operators tune the routing policies and a new caching engine.")
+    assert {("CONCEPT", "routing policy"), ("CONCEPT", "caching engine")} <= got
+    assert ("CONCEPT", "routing") not in got
+    # other modifiers keep the generic head out
+    got = found(ex, "Notes", "Operators tune the pricing algorithm.")
+    assert not any(c.endswith("algorithm") for _, c in got)
+
+
+def test_established_practice_and_task_names_are_concepts(ex):
+    got = found(
+        ex, "Notes", "We took thread dumps, then did some refactoring for image classification."
+    )
+    assert {
+        ("CONCEPT", "thread dump"),
+        ("CONCEPT", "refactoring"),
+        ("CONCEPT", "image classification"),
+    } <= got
+    # a verb and a plural written for the curated term
+    got = found(ex, "Notes", "We fine-tune the model and run A/B experiments.")
+    assert {("CONCEPT", "fine-tuning"), ("CONCEPT", "A/B testing")} <= got

@@ -71,6 +71,17 @@ DOMAIN_HEADS = phrases(
     processor router registry feed ranking reconciliation matching
     """
 )
+# Heads that make a known technique a kind of rule or machine for it: "scheduling policy",
+# "consensus algorithm", "hashing algorithm", "eviction policy", "query engine". Bare they
+# are generic words; after a technique noun they name the technique's established parts.
+KIND_HEADS = phrases("policy policies algorithm algorithms engine engines")
+
+
+def _technique_kind(words: list[str]) -> bool:
+    """A technique noun plus a kind head: ``scheduling policy``, ``consensus algorithm``."""
+    return len(words) == 2 and words[1] in KIND_HEADS and words[0] in DOMAIN_HEADS
+
+
 # Verbs that start a headline's clause ("to Unify Streaming", "Scale Your Queues"): without a
 # tagger they look like modifiers, and a phrase never starts with one.
 VERB_STARTS = phrases(
@@ -132,7 +143,17 @@ class ConceptMiner:
                 # "log router", "state store": a known one-word concept as the head of a
                 # modifier + head phrase; the phrase may take it over if it scores as a term.
                 head = heads.get(phrase[-1].i)
-                if any(t.i in taken for t in phrase[:-1]) or (
+                # "scheduling policies": a known technique before a kind head gives its span
+                # to the phrase.
+                technique = None
+                if (
+                    len(phrase) == 2
+                    and phrase[0].i in taken
+                    and phrase[1].i not in taken
+                    and _technique_kind([phrase[0].lower_, phrase[1].lower_])
+                ):
+                    technique = _one_word_concept(doc, phrase[0].i)
+                if (technique is None and any(t.i in taken for t in phrase[:-1])) or (
                     phrase[-1].i in taken and (head is None or len(phrase) != 2 or headline)
                 ):
                     continue
@@ -140,11 +161,17 @@ class ConceptMiner:
                 words[-1] = singular(words[-1])
                 # A generic head ("tracing pipeline", "product analytics", "online storage")
                 # names a thing, not an idea; ideas with such heads are ontology entries.
-                if is_generic(" ".join(words)) or (is_generic(words[-1]) and not _practice(words)):
+                if is_generic(" ".join(words)) or (
+                    is_generic(words[-1]) and not (_practice(words) or _technique_kind(words))
+                ):
                     continue
                 score = self.score(words)
                 if score < self.support_threshold:
                     continue
+                if technique is not None:
+                    if score < self.threshold or headline:
+                        continue  # the technique keeps its span unless the phrase is sure
+                    absorbed.append(technique)
                 if head is not None and phrase[-1].i in taken:
                     if score < self.threshold:
                         continue
@@ -178,6 +205,8 @@ class ConceptMiner:
         """
         run = list(run)
         while run and (run[-1].lower_ in GENERIC or run[-1].text == "-"):
+            if len(run) > 1 and _technique_kind([run[-2].lower_, run[-1].lower_]):
+                break  # "scheduling engine" keeps its head; "scheduling system" drops it
             run.pop()
         if not run or (run[-1].lower_.endswith("ed") and run[-1].lower_ not in self.heads):
             return None
@@ -212,7 +241,7 @@ class ConceptMiner:
         if all(w in GENERIC or w in VAGUE for w in content):
             return 0.0
         score = 0.4
-        if head in DOMAIN_HEADS or _practice(content):
+        if head in DOMAIN_HEADS or _practice(content) or _technique_kind(content):
             score += 0.3
         elif head in self.heads or head.endswith(TECHNICAL_SUFFIX):
             score += 0.25
@@ -250,6 +279,19 @@ def _one_word_concepts(doc: Doc) -> dict:
         and s._.kg_method == "ontology"
         and singular(s[0].lower_) in COMPONENT_HEADS
     }
+
+
+def _one_word_concept(doc: Doc, i: int):
+    """The one-token ontology CONCEPT span at token ``i``, if any."""
+    for s in doc.spans.get(SPANS_KEY, []):
+        if (
+            s.start == i
+            and s.end == i + 1
+            and s.label_ == "CONCEPT"
+            and s._.kg_method == "ontology"
+        ):
+            return s
+    return None
 
 
 # "P95 latency", "p99.9 latencies": a percentile latency is a concept (the entity rules); its

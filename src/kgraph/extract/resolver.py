@@ -63,6 +63,7 @@ class OntologyResolver:
         starts = {m.start for m in matches}
         edges = starts | {m.end - 1 for m in matches}
         sure_techs: set[int] | None = None
+        concept_tokens: set[int] | None = None
         for match in matches:
             entry = self.table.get(match.id_, {})
             if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts, entry, self.table):
@@ -97,6 +98,20 @@ class OntologyResolver:
                     migrated_with(doc, match.start, match.end, sure_techs)
                 )
                 ambiguous = not beside
+            elif (
+                ambiguous
+                and match.label_ == "CONCEPT"
+                and entry.get("registry")
+                and match.end - match.start > 1
+            ):
+                # "image classification, object detection, machine translation": a term of two
+                # or more words listed with concepts names one too, as a list of tools names
+                # tools (one plain word, "documentation", "semantics", still needs support)
+                if concept_tokens is None:
+                    concept_tokens = {
+                        i for m in matches if m.label_ == "CONCEPT" for i in range(m.start, m.end)
+                    }
+                ambiguous = not listed_with(doc, match.start, match.end, concept_tokens)[0]
             label, key = match.label_, match.id_
             if (entry.get("product") and _used_as_product(match)) or (
                 match.label_ == "COMPANY" and _described_as_system(match)
