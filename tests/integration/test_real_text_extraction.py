@@ -691,3 +691,36 @@ def test_products_listed_as_organisations_are_their_makers_units(ex):
     assert {("COMPANY", "Google Chrome"), ("COMPANY", "Mozilla Firefox")} <= got
     got = found(ex, "Benchmarks", "Most companies use Chrome for testing.")
     assert ("TECHNOLOGY", "Google Chrome") in got
+
+
+def test_ordinary_words_titles_and_codes_are_not_names(ex):
+    # A run-together list of summary lines: the capitalised verb opens an item.
+    got = found(
+        ex,
+        "Notes",
+        "Describes how the compiler caused performance issues in a Java application "
+        "Explores the impact of the compiler on CPU spikes",
+    )
+    assert not any(c == "Explores" for _, c in got)
+    got = found(ex, "Mistakes engineers make in large established codebases")
+    assert not any(c == "Mistakes" for _, c in got)
+    # A noun made from an organisation's verb is no actor: "Key announcements include".
+    got = found(
+        ex,
+        "Notes",
+        "The service scales well. Key announcements include dynamic data masking. "
+        "Future developments aim to extend these capabilities.",
+    )
+    assert not any(c in ("Key", "Future") for _, c in got)
+    got = found(ex, "Notes", "Tim, a Senior Principal Engineer at Aurora, presents DAT441 today.")
+    assert not any(c in ("Senior", "DAT441") for _, c in got)
+    got = found(ex, "Notes", "TL;DR: the Netflix Tech Blog describes Kafka.")
+    assert not any(c in ("TL;DR", "Netflix Tech Blog") for _, c in got)
+    # The verb "ships" still makes a product named like its maker the maker.
+    assert ("COMPANY", "Snowflake") in found(ex, "Snowflake ships Iceberg v3 GA")
+
+
+def test_a_host_inside_its_yearly_event_is_not_a_mention(ex):
+    got = found(ex, "100 Days of Cloud: Microsoft Build 2022", "Notes from the keynote.")
+    assert ("COMPANY", "Microsoft") not in got
+    assert ("COMPANY", "Microsoft") in found(ex, "Microsoft ships a new release of .NET")

@@ -138,6 +138,13 @@ EVENT_ENDINGS = (
     "Symposium",
     "Campaign",
 )
+# What a blog, newsletter or show is called ("the Netflix Tech Blog", "SRE Weekly", "SE
+# Radio"): a publication, which the entity rules never annotate, not a product.
+PUBLICATION_ENDINGS = frozenset(["Blog", "Podcast", "Newsletter", "Weekly", "Radio"])
+# Conference session codes ("presents DAT441", "ARC301"): a talk's catalogue number.
+SESSION_CODE = re.compile(r"[A-Z]{3}\d{3}")
+# Seniority words of a job title ("a Senior Principal Engineer at Aurora"): never a name.
+SENIORITY = frozenset(["senior", "junior", "principal", "staff", "chief"])
 SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
 # Upper-case words that name generic things or roles, never a product or a company.
 GENERIC_ACRONYMS = phrases(
@@ -151,6 +158,7 @@ GENERIC_ACRONYMS = phrases(
     LCP INP FID CLS FCP TTFB TTI TBT TTFT TPOT ITL MTTR MTTD MTTA MTBF MTTF TCO ARR MRR DAU MAU
     WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST
     TV PC
+    DNA
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
@@ -531,8 +539,12 @@ def _plausible(span: Span, label: str) -> bool:
     doc, first = span.doc, span[0]
     if not 1 <= len(span) <= 3 or is_generic(span.text):
         return False
-    if any(c in span.text for c in "()[]{}"):
-        return False  # "Cassandra(C*)", "(Data)Flow": a fragment cut at a bracket
+    if any(c in span.text for c in "()[]{};"):
+        return False  # "Cassandra(C*)", "(Data)Flow": a fragment cut at a bracket; "TL;DR"
+    if span[-1].text in PUBLICATION_ENDINGS or SESSION_CODE.fullmatch(span.text):
+        return False
+    if span[0].lower_ in SENIORITY:
+        return False
     if span[-1].lower_ in ROLE_TITLES or PROPOSAL_ID.fullmatch(span.text):
         return False
     if all(t.text in SQL_WORDS for t in span):
@@ -590,6 +602,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if _cued(span) or any(_marked(t.text) for t in span):
         return True
+    if len(span) == 1 and _plain_words(span) and _inflected(span.text):
+        return False  # "Explores the symptoms", "Mistakes engineers make", "Gophers"
     if _opens_sentence(span) and _plain_words(span):
         # "Supply chain attacks…", "• Notable incidents:": an ordinary word capitalised only
         # because it opens the sentence is a name only when it acts as one.
@@ -605,6 +619,18 @@ def _plausible(span: Span, label: str) -> bool:
         )
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
+
+
+def _inflected(word: str) -> bool:
+    """A plural or third-person form of an English word (``Explores``, ``Mistakes``,
+    ``Gophers``): a capitalised ordinary word in a run-together list or a title, which an
+    unknown product is hardly ever named."""
+    lower = word.lower()
+    if not lower.endswith("s") or lower.endswith("ss"):
+        return False
+    if lower.endswith("ies") and is_english_word(lower[:-3] + "y"):
+        return True
+    return is_english_word(lower[:-1]) or (lower.endswith("es") and is_english_word(lower[:-2]))
 
 
 def _cued(span: Span) -> bool:
@@ -764,13 +790,21 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
     "Klarvio has migrated", "Klarvio runs its services"."""
     for i in range(end, min(end + 3, len(doc))):
         tok = doc[i]  # by index: no Span per call (it runs on every capitalised word)
-        if tok.lower_.startswith(stems):
+        if tok.lower_.startswith(stems) and not _nominal(tok.lower_):
             return True
         if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:
             return True
         if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
             return False  # "Klarvio has recently migrated", "Klarvio successfully migrated"
     return False
+
+
+def _nominal(word: str) -> bool:
+    """A noun made from an organisation's verb (``developments``, ``announcements``,
+    ``developers``, ``partnership``): "Key announcements include" has no actor."""
+    if word.endswith(("ment", "ments", "ership", "erships")):
+        return True
+    return word.endswith(("er", "ers")) and not word.startswith("partner")
 
 
 def _org_word(tok) -> bool:
