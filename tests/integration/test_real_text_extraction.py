@@ -724,3 +724,12 @@ def test_a_host_inside_its_yearly_event_is_not_a_mention(ex):
     got = found(ex, "100 Days of Cloud: Microsoft Build 2022", "Notes from the keynote.")
     assert ("COMPANY", "Microsoft") not in got
     assert ("COMPANY", "Microsoft") in found(ex, "Microsoft ships a new release of .NET")
+
+
+def test_host_names_and_lower_case_git_and_bash_are_names(ex):
+    got = found(ex, "Notes", "What does the backend for gitea.com look like?")
+    assert ("TECHNOLOGY", "gitea.com") in got
+    assert ("COMPANY", "fast.ai") in found(ex, "Notes", "Jeremy Howard from fast.ai explains it.")
+    assert not any("example" in c for _, c in found(ex, "Notes", "See example.com for details."))
+    got = found(ex, "Notes", "Run your own git server, starting with bash scripts.")
+    assert ("TECHNOLOGY", "Git") in got and ("TECHNOLOGY", "Bash") in got

@@ -430,14 +430,26 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
         i = end
         # no space inside a glued word, so this is the span's text
         text = "".join(texts[start:end])
+        host = "." in text and HOST.fullmatch(text) is not None and "example" not in text
         if (
             len(text) < 3
             or text != text.lower()
-            or not all(c.isalnum() or c in "-_" for c in text)
+            or not (host or all(c.isalnum() or c in "-_" for c in text))
             or (start > 0 and not spaced[start - 1] and texts[start - 1] not in "(\"'")
             or any(k in taken for k in range(start, end))
             or doc[start].is_stop
         ):
+            continue
+        if host:
+            # "the backend for gitea.com", "Jeremy Howard from fast.ai": a site or service
+            # by its host name; the organisation where the sentence treats it as one.
+            span = doc[start:end]
+            before = texts[start - 1] if start > 0 else ""
+            org = _organisation(span, "") or (
+                before == "from" and start > 1 and texts[start - 2][:1].isupper()
+            )
+            type_ = "COMPANY" if org else "TECHNOLOGY"
+            found.append(Candidate(start, end, type_, entity_key(type_, text), "model", conf))
             continue
         if (
             _odd(text)
@@ -457,6 +469,10 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
                 Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
             )
     return found
+
+
+# A lower-case host name under a common top-level domain ("github.com", "crates.io", "fast.ai").
+HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|org|net|dev|ai|sh|app|co)")
 
 
 def _odd(text: str) -> bool:
