@@ -733,3 +733,14 @@ def test_host_names_and_lower_case_git_and_bash_are_names(ex):
     assert not any("example" in c for _, c in found(ex, "Notes", "See example.com for details."))
     got = found(ex, "Notes", "Run your own git server, starting with bash scripts.")
     assert ("TECHNOLOGY", "Git") in got and ("TECHNOLOGY", "Bash") in got
+
+
+def test_a_person_named_in_full_is_not_a_name_alone_later(ex):
+    got = found(
+        ex,
+        "Notes",
+        "In this episode Atita Arora walks through that question from both historical and "
+        "practical angles. A long-time contributor to Apache Solr, Atita brings hands-on "
+        "experience plus ongoing research into evaluating search.",
+    )
+    assert not any(c == "Atita" for _, c in got) and ("TECHNOLOGY", "Apache Solr") in got

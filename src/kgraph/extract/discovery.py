@@ -370,6 +370,14 @@ class ModelDiscovery:
             )
         ]
         spans += _capitalised_runs(doc, taken | in_ents)
+        # The words of the people the model names in full ("Atita Arora walks through…"):
+        # the same word alone later ("Atita brings", "spoke with Procter") is that person.
+        people = {
+            t.text
+            for e in doc.ents
+            if e.label_ == "PERSON" and 2 <= len(e) <= 3 and all(t.is_title for t in e)
+            for t in e
+        }
         for ent in spans:
             span = _trim(ent)
             if span is not None and span.end < len(doc) and _org_word(doc[span.end]):
@@ -377,6 +385,8 @@ class ModelDiscovery:
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
             if not _plausible(span, ent.label_):
+                continue
+            if len(span) == 1 and span.text in people:
                 continue
             org = _organisation(span, ent.label_) or _among_companies(doc, span.start, span.end)
             type_ = "COMPANY" if org else "TECHNOLOGY"
