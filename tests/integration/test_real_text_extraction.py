@@ -744,3 +744,20 @@ def test_a_person_named_in_full_is_not_a_name_alone_later(ex):
         "experience plus ongoing research into evaluating search.",
     )
     assert not any(c == "Atita" for _, c in got) and ("TECHNOLOGY", "Apache Solr") in got
+
+
+def test_institutions_are_organisations_among_capitals(ex):
+    got = found(
+        ex,
+        "Notes",
+        "Sam Procter a researcher at the Software Engineering Institute of Carnegie Mellon "
+        "University discusses Security in Software design.",
+    )
+    assert ("COMPANY", "Software Engineering Institute") in got
+    got = found(
+        ex,
+        "Notes",
+        "He spent 15 years running Google's Open Source Programs Office, and is one of the "
+        "directors of the new Open Usage Commons. It launched last week.",
+    )
+    assert ("COMPANY", "Open Usage Commons") in got

@@ -51,6 +51,8 @@ ORG_TRADES = (
     )
     | INSTITUTIONS
 )
+# Last words that make a capitalised phrase an organisation even among capitals.
+INSTITUTES = INSTITUTIONS | {"university", "college"}
 ORG_CUES = phrases(
     """
     at by acquired acquires acquisition joined joins joining
@@ -643,6 +645,8 @@ def _plausible(span: Span, label: str) -> bool:
             or _acts(doc, span.end, ACTION_STEMS)
             or _org_after(doc, span.end)
         )
+    if len(span) > 1 and span[-1].lower_ in INSTITUTES:
+        return True  # "the Software Engineering Institute", "Carnegie Mellon University"
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
 
