@@ -315,6 +315,23 @@ class ModelDiscovery:
             self._plain = cached
         return cached[1]
 
+    def _product_tails(self) -> frozenset[str]:
+        """The last words of the ontology's many-word technologies (``Workflows`` of
+        ``Cloudflare Workflows``): a plural word that may stand for such a product."""
+        table = {}
+        if self.nlp is not None and "kgraph_resolver" in self.nlp.component_names:
+            table = getattr(self.nlp.get_pipe("kgraph_resolver"), "table", {})
+        cached = getattr(self, "_tails", None)
+        if cached is None or cached[0] is not table:
+            tails = frozenset(
+                e["name"].rsplit(" ", 1)[-1]
+                for e in table.values()
+                if e.get("type") == "TECHNOLOGY" and " " in e.get("name", "")
+            )
+            cached = (table, tails)
+            self._tails = cached
+        return cached[1]
+
     def _recognise(self, docs: list[Doc]) -> None:
         """Set ``doc.ents`` from the NER run on the sentences that need it, in one batch."""
         ner = self.nlp.get_pipe("ner") if self.nlp and "ner" in self.nlp.component_names else None
@@ -349,6 +366,7 @@ class ModelDiscovery:
         doc.user_data[TECH_TOKENS] = {
             i for s in known if s.label_ == "TECHNOLOGY" for i in range(s.start, s.end)
         }
+        doc.user_data[PRODUCT_TAILS] = self._product_tails()
         doc.user_data[COMPANY_TOKENS] = {
             i for s in known if s.label_ == "COMPANY" for i in range(s.start, s.end)
         }
@@ -630,7 +648,12 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if _cued(span) or any(_marked(t.text) for t in span):
         return True
-    if len(span) == 1 and _plain_words(span) and _inflected(span.text):
+    if (
+        len(span) == 1
+        and _plain_words(span)
+        and _inflected(span.text)
+        and span.text not in doc.user_data.get(PRODUCT_TAILS, ())
+    ):
         return False  # "Explores the symptoms", "Mistakes engineers make", "Gophers"
     if _opens_sentence(span) and _plain_words(span):
         # "Supply chain attacks…", "• Notable incidents:": an ordinary word capitalised only
@@ -689,6 +712,8 @@ TECH_TOKENS = "kg_technology_tokens"
 """``doc.user_data`` key: the token indices of the technologies matched before discovery."""
 COMPANY_TOKENS = "kg_company_tokens"
 """``doc.user_data`` key: the token indices of the companies matched before discovery."""
+PRODUCT_TAILS = "kg_product_tails"
+"""``doc.user_data`` key: the last words of the ontology's many-word technologies."""
 
 
 def _among_companies(doc: Doc, start: int, end: int) -> bool:
