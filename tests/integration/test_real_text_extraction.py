@@ -725,3 +725,76 @@ def test_established_practice_and_task_names_are_concepts(ex):
     # a verb and a plural written for the curated term
     got = found(ex, "Notes", "We fine-tune the model and run A/B experiments.")
     assert {("CONCEPT", "fine-tuning"), ("CONCEPT", "A/B testing")} <= got
+
+
+def test_ordinary_words_titles_and_codes_are_not_names(ex):
+    # A run-together list of summary lines: the capitalised verb opens an item.
+    got = found(
+        ex,
+        "Notes",
+        "Describes how the compiler caused performance issues in a Java application "
+        "Explores the impact of the compiler on CPU spikes",
+    )
+    assert not any(c == "Explores" for _, c in got)
+    got = found(ex, "Mistakes engineers make in large established codebases")
+    assert not any(c == "Mistakes" for _, c in got)
+    # A noun made from an organisation's verb is no actor: "Key announcements include".
+    got = found(
+        ex,
+        "Notes",
+        "The service scales well. Key announcements include dynamic data masking. "
+        "Future developments aim to extend these capabilities.",
+    )
+    assert not any(c in ("Key", "Future") for _, c in got)
+    got = found(ex, "Notes", "Tim, a Senior Principal Engineer at Aurora, presents DAT441 today.")
+    assert not any(c in ("Senior", "DAT441") for _, c in got)
+    got = found(ex, "Notes", "TL;DR: the Netflix Tech Blog describes Kafka.")
+    assert not any(c in ("TL;DR", "Netflix Tech Blog") for _, c in got)
+    # A plural that ends a known product's name may stand for it.
+    got = found(ex, "Rearchitecting the Workflows control plane for the agentic era")
+    assert ("TECHNOLOGY", "Workflows") in got
+    # The verb "ships" still makes a product named like its maker the maker.
+    assert ("COMPANY", "Snowflake") in found(ex, "Snowflake ships Iceberg v3 GA")
+
+
+def test_a_host_inside_its_yearly_event_is_not_a_mention(ex):
+    got = found(ex, "100 Days of Cloud: Microsoft Build 2022", "Notes from the keynote.")
+    assert ("COMPANY", "Microsoft") not in got
+    assert ("COMPANY", "Microsoft") in found(ex, "Microsoft ships a new release of .NET")
+
+
+def test_host_names_and_lower_case_git_and_bash_are_names(ex):
+    got = found(ex, "Notes", "What does the backend for gitea.com look like?")
+    assert ("TECHNOLOGY", "gitea.com") in got
+    assert ("COMPANY", "fast.ai") in found(ex, "Notes", "Jeremy Howard from fast.ai explains it.")
+    assert not any("example" in c for _, c in found(ex, "Notes", "See example.com for details."))
+    got = found(ex, "Notes", "Run your own git server, starting with bash scripts.")
+    assert ("TECHNOLOGY", "Git") in got and ("TECHNOLOGY", "Bash") in got
+
+
+def test_a_person_named_in_full_is_not_a_name_alone_later(ex):
+    got = found(
+        ex,
+        "Notes",
+        "In this episode Atita Arora walks through that question from both historical and "
+        "practical angles. A long-time contributor to Apache Solr, Atita brings hands-on "
+        "experience plus ongoing research into evaluating search.",
+    )
+    assert not any(c == "Atita" for _, c in got) and ("TECHNOLOGY", "Apache Solr") in got
+
+
+def test_institutions_are_organisations_among_capitals(ex):
+    got = found(
+        ex,
+        "Notes",
+        "Sam Procter a researcher at the Software Engineering Institute of Carnegie Mellon "
+        "University discusses Security in Software design.",
+    )
+    assert ("COMPANY", "Software Engineering Institute") in got
+    got = found(
+        ex,
+        "Notes",
+        "He spent 15 years running Google's Open Source Programs Office, and is one of the "
+        "directors of the new Open Usage Commons. It launched last week.",
+    )
+    assert ("COMPANY", "Open Usage Commons") in got

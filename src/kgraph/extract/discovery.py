@@ -51,6 +51,8 @@ ORG_TRADES = (
     )
     | INSTITUTIONS
 )
+# Last words that make a capitalised phrase an organisation even among capitals.
+INSTITUTES = INSTITUTIONS | {"university", "college"}
 ORG_CUES = phrases(
     """
     at by acquired acquires acquisition joined joins joining
@@ -138,6 +140,13 @@ EVENT_ENDINGS = (
     "Symposium",
     "Campaign",
 )
+# What a blog, newsletter or show is called ("the Netflix Tech Blog", "SRE Weekly", "SE
+# Radio"): a publication, which the entity rules never annotate, not a product.
+PUBLICATION_ENDINGS = frozenset(["Blog", "Podcast", "Newsletter", "Weekly", "Radio"])
+# Conference session codes ("presents DAT441", "ARC301"): a talk's catalogue number.
+SESSION_CODE = re.compile(r"[A-Z]{3}\d{3}")
+# Seniority words of a job title ("a Senior Principal Engineer at Aurora"): never a name.
+SENIORITY = frozenset(["senior", "junior", "principal", "staff", "chief"])
 SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
 # Upper-case words that name generic things or roles, never a product or a company.
 GENERIC_ACRONYMS = phrases(
@@ -151,6 +160,7 @@ GENERIC_ACRONYMS = phrases(
     LCP INP FID CLS FCP TTFB TTI TBT TTFT TPOT ITL MTTR MTTD MTTA MTBF MTTF TCO ARR MRR DAU MAU
     WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST
     TV PC
+    DNA
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
@@ -305,6 +315,23 @@ class ModelDiscovery:
             self._plain = cached
         return cached[1]
 
+    def _product_tails(self) -> frozenset[str]:
+        """The last words of the ontology's many-word technologies (``Workflows`` of
+        ``Cloudflare Workflows``): a plural word that may stand for such a product."""
+        table = {}
+        if self.nlp is not None and "kgraph_resolver" in self.nlp.component_names:
+            table = getattr(self.nlp.get_pipe("kgraph_resolver"), "table", {})
+        cached = getattr(self, "_tails", None)
+        if cached is None or cached[0] is not table:
+            tails = frozenset(
+                e["name"].rsplit(" ", 1)[-1]
+                for e in table.values()
+                if e.get("type") == "TECHNOLOGY" and " " in e.get("name", "")
+            )
+            cached = (table, tails)
+            self._tails = cached
+        return cached[1]
+
     def _recognise(self, docs: list[Doc]) -> None:
         """Set ``doc.ents`` from the NER run on the sentences that need it, in one batch."""
         ner = self.nlp.get_pipe("ner") if self.nlp and "ner" in self.nlp.component_names else None
@@ -339,6 +366,7 @@ class ModelDiscovery:
         doc.user_data[TECH_TOKENS] = {
             i for s in known if s.label_ == "TECHNOLOGY" for i in range(s.start, s.end)
         }
+        doc.user_data[PRODUCT_TAILS] = self._product_tails()
         doc.user_data[COMPANY_TOKENS] = {
             i for s in known if s.label_ == "COMPANY" for i in range(s.start, s.end)
         }
@@ -362,6 +390,14 @@ class ModelDiscovery:
             )
         ]
         spans += _capitalised_runs(doc, taken | in_ents)
+        # The words of the people the model names in full ("Atita Arora walks through…"):
+        # the same word alone later ("Atita brings", "spoke with Procter") is that person.
+        people = {
+            t.text
+            for e in doc.ents
+            if e.label_ == "PERSON" and 2 <= len(e) <= 3 and all(t.is_title for t in e)
+            for t in e
+        }
         for ent in spans:
             span = _trim(ent)
             if span is not None and span.end < len(doc) and _org_word(doc[span.end]):
@@ -369,6 +405,8 @@ class ModelDiscovery:
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
             if not _plausible(span, ent.label_):
+                continue
+            if len(span) == 1 and span.text in people:
                 continue
             org = _organisation(span, ent.label_) or _among_companies(doc, span.start, span.end)
             type_ = "COMPANY" if org else "TECHNOLOGY"
@@ -422,14 +460,26 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
         i = end
         # no space inside a glued word, so this is the span's text
         text = "".join(texts[start:end])
+        host = "." in text and HOST.fullmatch(text) is not None and "example" not in text
         if (
             len(text) < 3
             or text != text.lower()
-            or not all(c.isalnum() or c in "-_" for c in text)
+            or not (host or all(c.isalnum() or c in "-_" for c in text))
             or (start > 0 and not spaced[start - 1] and texts[start - 1] not in "(\"'")
             or any(k in taken for k in range(start, end))
             or doc[start].is_stop
         ):
+            continue
+        if host:
+            # "the backend for gitea.com", "Jeremy Howard from fast.ai": a site or service
+            # by its host name; the organisation where the sentence treats it as one.
+            span = doc[start:end]
+            before = texts[start - 1] if start > 0 else ""
+            org = _organisation(span, "") or (
+                before == "from" and start > 1 and texts[start - 2][:1].isupper()
+            )
+            type_ = "COMPANY" if org else "TECHNOLOGY"
+            found.append(Candidate(start, end, type_, entity_key(type_, text), "model", conf))
             continue
         if (
             _odd(text)
@@ -449,6 +499,10 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
                 Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
             )
     return found
+
+
+# A lower-case host name under a common top-level domain ("github.com", "crates.io", "fast.ai").
+HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|org|net|dev|ai|sh|app|co)")
 
 
 def _odd(text: str) -> bool:
@@ -531,8 +585,12 @@ def _plausible(span: Span, label: str) -> bool:
     doc, first = span.doc, span[0]
     if not 1 <= len(span) <= 3 or is_generic(span.text):
         return False
-    if any(c in span.text for c in "()[]{}"):
-        return False  # "Cassandra(C*)", "(Data)Flow": a fragment cut at a bracket
+    if any(c in span.text for c in "()[]{};"):
+        return False  # "Cassandra(C*)", "(Data)Flow": a fragment cut at a bracket; "TL;DR"
+    if span[-1].text in PUBLICATION_ENDINGS or SESSION_CODE.fullmatch(span.text):
+        return False
+    if span[0].lower_ in SENIORITY:
+        return False
     if span[-1].lower_ in ROLE_TITLES or PROPOSAL_ID.fullmatch(span.text):
         return False
     if all(t.text in SQL_WORDS for t in span):
@@ -590,6 +648,13 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if _cued(span) or any(_marked(t.text) for t in span):
         return True
+    if (
+        len(span) == 1
+        and _plain_words(span)
+        and _inflected(span.text)
+        and span.text not in doc.user_data.get(PRODUCT_TAILS, ())
+    ):
+        return False  # "Explores the symptoms", "Mistakes engineers make", "Gophers"
     if _opens_sentence(span) and _plain_words(span):
         # "Supply chain attacks…", "• Notable incidents:": an ordinary word capitalised only
         # because it opens the sentence is a name only when it acts as one.
@@ -603,8 +668,22 @@ def _plausible(span: Span, label: str) -> bool:
             or _acts(doc, span.end, ACTION_STEMS)
             or _org_after(doc, span.end)
         )
+    if len(span) > 1 and span[-1].lower_ in INSTITUTES:
+        return True  # "the Software Engineering Institute", "Carnegie Mellon University"
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
+
+
+def _inflected(word: str) -> bool:
+    """A plural or third-person form of an English word (``Explores``, ``Mistakes``,
+    ``Gophers``): a capitalised ordinary word in a run-together list or a title, which an
+    unknown product is hardly ever named."""
+    lower = word.lower()
+    if not lower.endswith("s") or lower.endswith("ss"):
+        return False
+    if lower.endswith("ies") and is_english_word(lower[:-3] + "y"):
+        return True
+    return is_english_word(lower[:-1]) or (lower.endswith("es") and is_english_word(lower[:-2]))
 
 
 def _cued(span: Span) -> bool:
@@ -633,6 +712,8 @@ TECH_TOKENS = "kg_technology_tokens"
 """``doc.user_data`` key: the token indices of the technologies matched before discovery."""
 COMPANY_TOKENS = "kg_company_tokens"
 """``doc.user_data`` key: the token indices of the companies matched before discovery."""
+PRODUCT_TAILS = "kg_product_tails"
+"""``doc.user_data`` key: the last words of the ontology's many-word technologies."""
 
 
 def _among_companies(doc: Doc, start: int, end: int) -> bool:
@@ -764,13 +845,21 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
     "Klarvio has migrated", "Klarvio runs its services"."""
     for i in range(end, min(end + 3, len(doc))):
         tok = doc[i]  # by index: no Span per call (it runs on every capitalised word)
-        if tok.lower_.startswith(stems):
+        if tok.lower_.startswith(stems) and not _nominal(tok.lower_):
             return True
         if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:
             return True
         if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
             return False  # "Klarvio has recently migrated", "Klarvio successfully migrated"
     return False
+
+
+def _nominal(word: str) -> bool:
+    """A noun made from an organisation's verb (``developments``, ``announcements``,
+    ``developers``, ``partnership``): "Key announcements include" has no actor."""
+    if word.endswith(("ment", "ments", "ership", "erships")):
+        return True
+    return word.endswith(("er", "ers")) and not word.startswith("partner")
 
 
 def _org_word(tok) -> bool:

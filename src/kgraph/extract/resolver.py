@@ -461,7 +461,12 @@ def _in_team_name(span) -> bool:
 
 
 # What follows a name in an event's name: "AWS re:Invent", "Google I/O", "Snowflake Summit".
-EVENT_AFTER = re.compile(r"\s*(?:re:Invent|I/O|Summit|Conference|Dev Days|DevDays)\b")
+# An event's name after its host: "AWS re:Invent", "Google I/O", and a host's yearly
+# edition ("Microsoft Build 2022", "Microsoft Ignite 2023", "Google Cloud Next 2024").
+EVENT_AFTER = re.compile(
+    r"\s*(?:re:Invent|I/O|Summit|Conference|Dev Days|DevDays"
+    r"|(?:Build|Ignite|Next|Connect|World|Live)\s+(?:19|20)\d\d)\b"
+)
 
 
 def _in_event_name(span, text: str) -> bool:
