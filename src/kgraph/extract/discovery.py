@@ -278,59 +278,54 @@ class ModelDiscovery:
             self._recognise(batch)
             yield from (self(doc) for doc in batch)
 
+    def _per_table(self, attr: str, build):
+        """What ``build`` makes of the resolver's ontology table, kept until the table is
+        refilled from another ontology (read once per table, not once per document)."""
+        table = {}
+        if self.nlp is not None and "kgraph_resolver" in self.nlp.component_names:
+            table = getattr(self.nlp.get_pipe("kgraph_resolver"), "table", {})
+        cached = getattr(self, attr, None)
+        if cached is None or cached[0] is not table:
+            cached = (table, build(table))
+            setattr(self, attr, cached)
+        return cached[1]
+
     def _vendor_products(self) -> tuple[frozenset[str], frozenset[str]]:
         """The keys of technologies named like their maker (``Snowflake`` by ``Snowflake
         Inc.``, ``ClickHouse`` by ``ClickHouse Inc.``): the name also stands for the maker;
         and of every curated technology with a maker (``Chrome`` by Google)."""
-        table = {}
-        if self.nlp is not None and "kgraph_resolver" in self.nlp.component_names:
-            table = getattr(self.nlp.get_pipe("kgraph_resolver"), "table", {})
-        cached = getattr(self, "_vendors", None)
-        if cached is None or cached[0] is not table:
-            keys = frozenset(
-                k
-                for k, e in table.items()
-                if e.get("type") == "TECHNOLOGY"
-                and not e.get("registry")
-                and (e.get("company") or "").startswith(e.get("name", "") + " ")
-            )
-            made = frozenset(
-                k
+
+        def build(table):
+            curated = {
+                k: e
                 for k, e in table.items()
                 if e.get("type") == "TECHNOLOGY" and not e.get("registry") and e.get("company")
+            }
+            named_like = frozenset(
+                k for k, e in curated.items() if e["company"].startswith(e.get("name", "") + " ")
             )
-            cached = (table, (keys, made))
-            self._vendors = cached
-        return cached[1]
+            return named_like, frozenset(curated)
+
+        return self._per_table("_vendors", build)
 
     def _plain_names(self) -> frozenset[str]:
         """The keys of the ontology's names that are also plain words (``Self``, ``Charity``):
-        marked ambiguous in the resolver's table; read once per table."""
-        table = {}
-        if self.nlp is not None and "kgraph_resolver" in self.nlp.component_names:
-            table = getattr(self.nlp.get_pipe("kgraph_resolver"), "table", {})
-        cached = getattr(self, "_plain", None)
-        if cached is None or cached[0] is not table:  # refilled from another ontology
-            cached = (table, frozenset(k for k, e in table.items() if e.get("ambiguous")))
-            self._plain = cached
-        return cached[1]
+        marked ambiguous in the resolver's table."""
+        return self._per_table(
+            "_plain", lambda table: frozenset(k for k, e in table.items() if e.get("ambiguous"))
+        )
 
     def _product_tails(self) -> frozenset[str]:
         """The last words of the ontology's many-word technologies (``Workflows`` of
         ``Cloudflare Workflows``): a plural word that may stand for such a product."""
-        table = {}
-        if self.nlp is not None and "kgraph_resolver" in self.nlp.component_names:
-            table = getattr(self.nlp.get_pipe("kgraph_resolver"), "table", {})
-        cached = getattr(self, "_tails", None)
-        if cached is None or cached[0] is not table:
-            tails = frozenset(
+        return self._per_table(
+            "_tails",
+            lambda table: frozenset(
                 e["name"].rsplit(" ", 1)[-1]
                 for e in table.values()
                 if e.get("type") == "TECHNOLOGY" and " " in e.get("name", "")
-            )
-            cached = (table, tails)
-            self._tails = cached
-        return cached[1]
+            ),
+        )
 
     def _recognise(self, docs: list[Doc]) -> None:
         """Set ``doc.ents`` from the NER run on the sentences that need it, in one batch."""
@@ -976,12 +971,17 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
     Safari collaborated``)."""
     if not vendors and not made:
         return
+    # Organisation nouns are rare: one look at the text spares most documents the list test.
+    lowered = doc.text.lower()
+    org_nouns = any(noun in lowered for noun in ORG_NOUNS)
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False
     for n, span in enumerate(spans):
-        if span.label_ != "TECHNOLOGY" or span._.kg_method != "ontology":
+        if span.label_ != "TECHNOLOGY" or (span.id_ not in vendors and span.id_ not in made):
+            continue  # the cheap tests first: most spans are neither
+        if span._.kg_method != "ontology":
             continue
-        if span.id_ in made and _listed_as_organisations(doc, span.start):
+        if org_nouns and span.id_ in made and _listed_as_organisations(doc, span.start):
             spans[n] = _as_company(span)
             changed = True
             continue
