@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kgraph.extract import load_extractor
+from tests.integration.mentions import found
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return load_extractor()
-
-
-def found(ex, title, summary=""):
-    return {(m.type, m.canonical) for m in ex.extract_text(title, summary)}
 
 
 def test_a_hyphenated_kind_modifier_joins_the_known_concept_after_it(ex):

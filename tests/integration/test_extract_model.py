@@ -40,11 +40,6 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def ex():
-    return load_extractor()
-
-
 @pytest.mark.model
 @pytest.mark.parametrize("gold", sorted(FLOORS))
 def test_gold_meets_floors(ex, gold):

@@ -7,18 +7,10 @@ import json
 
 import pytest
 
-from kgraph.extract import evaluate, load_extractor
+from kgraph.extract import evaluate
+from tests.integration.mentions import found
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return load_extractor()
-
-
-def found(ex, title, summary=""):
-    return {(m.type, m.canonical) for m in ex.extract_text(title, summary)}
 
 
 def test_offsets_text_and_sentence_stay_those_of_the_original(ex):
