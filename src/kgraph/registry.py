@@ -661,6 +661,8 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: field_terms(snap("devops_glossary.csv"), words),
         lambda: field_terms(snap("postgres_glossary.csv"), words),
         lambda: field_terms(snap("system_design_karanpratapsingh.csv"), words),
+        lambda: field_terms(snap("rust_book_chapters.csv"), words),
+        lambda: field_terms(snap("python_glossary.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
         lambda: patterns(snap("azure_cloud_patterns.csv"), words),

@@ -335,6 +335,19 @@ def test_a_short_alias_does_not_cut_its_own_entrys_full_name(ex):
     assert ("CONCEPT", "durable execution") in got
 
 
+def test_a_system_category_keeps_the_head_that_settles_a_loose_word(ex):
+    # "messaging" alone is read as asynchronous messaging: the curated "messaging system"
+    # and "inference engine" are system categories of their own.
+    got = found(ex, "Notes", "They built a messaging system and a faster inference engine.")
+    assert ("CONCEPT", "messaging system") in got
+    assert ("CONCEPT", "inference engine") in got
+    assert ("CONCEPT", "asynchronous messaging") not in got
+    # A bare word that is itself the concept keeps the minimal head: alerting.
+    got = found(ex, "Notes", "They rebuilt the alerting system around SLOs.")
+    assert ("CONCEPT", "alerting") in got
+    assert ("CONCEPT", "alerting system") not in got
+
+
 def test_speakers_are_people_not_tools(ex):
     got = found(
         ex,
@@ -386,7 +399,7 @@ def test_established_systems_and_data_terms_are_concepts(ex):
 
 def test_monitoring_is_a_concept_as_a_noun_not_as_a_verb(ex):
     got = found(ex, "Notes", "The rollout needed careful planning and proactive monitoring.")
-    assert ("CONCEPT", "monitoring") in got
+    assert ("CONCEPT", "alerting") in got
     got = found(ex, "Monitoring big data pipelines", "Exploring and monitoring microservices.")
     assert ("CONCEPT", "monitoring") not in got
     got = found(ex, "Notes", "Canva built a monitoring system around its warehouse.")

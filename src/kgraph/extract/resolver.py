@@ -20,6 +20,7 @@ from kgraph.extract.generic import (
     GENERIC_HEADS,
     VAGUE,
     all_generic,
+    fold,
     is_generic,
     phrases,
 )
@@ -520,7 +521,19 @@ def _has_shorter_core(
             return False
         if own and table is not None and table.get(shorter, {}).get("registry"):
             return False
-        return not (own and singular(last) == "platform" == name[-1])
+        if own and singular(last) == "platform" == name[-1]:
+            return False
+        # A curated name written out whose head settles what a loose word means: "messaging"
+        # alone is read as asynchronous messaging and "inference" as model inference, while a
+        # "messaging system" and an "inference engine" are system categories. When the bare
+        # word is itself the concept's name ("monitoring system"), the minimal head wins.
+        core = table.get(shorter, {}).get("name", "") if table is not None else ""
+        return not (
+            own
+            and core
+            and fold(match.text) == fold(" ".join(name))
+            and fold(match[:-1].text) != fold(core)
+        )
     if first in VAGUE and (match.start + 1, match.end) in concepts:
         return not (own and name[0] == first)
     return False
