@@ -348,6 +348,14 @@ def test_a_system_category_keeps_the_head_that_settles_a_loose_word(ex):
     assert ("CONCEPT", "alerting system") not in got
 
 
+def test_a_curated_name_made_of_generic_words_is_kept(ex):
+    got = found(ex, "Practical API Design at Netflix", "Notes on testing frameworks.")
+    assert ("CONCEPT", "API design") in got
+    # An umbrella field in front stays generic (the entity rules' "data engineering").
+    got = found(ex, "Notes", "Their data engineering group grew.")
+    assert ("CONCEPT", "data engineering") not in got
+
+
 def test_speakers_are_people_not_tools(ex):
     got = found(
         ex,
