@@ -150,8 +150,12 @@ def name_keys(name: str) -> set[str]:
 
 def joined(name: str) -> str:
     """A concept name without hyphens and spaces: they are spelling in concept names
-    ("multifactor authentication" is "multi-factor authentication")."""
-    return re.sub(r"[\s-]+", "", name.lower())
+    ("multifactor authentication" is "multi-factor authentication"). A last word ``app``
+    is ``application`` ("stateful app" is the curated "stateful application")."""
+    words = name.lower().split(" ")
+    if len(words) > 1 and words[-1] in ("app", "apps"):
+        words[-1] = "application"
+    return re.sub(r"[\s-]+", "", " ".join(words))
 
 
 class Words:

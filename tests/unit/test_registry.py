@@ -90,6 +90,12 @@ def test_a_concept_spelled_with_other_hyphens_or_spaces_is_not_a_new_concept(cur
         seen.add(key)
 
 
+def test_an_app_is_an_application_when_names_clash():
+    assert registry.joined("stateful app") == registry.joined("stateful application")
+    assert registry.joined("Stateful Apps") == registry.joined("stateful-application")
+    assert registry.joined("app") == "app"
+
+
 def test_names_are_real_names(generated):
     for entry in generated:
         name = entry["name"]
