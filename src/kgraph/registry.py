@@ -484,6 +484,8 @@ def field_terms(snap: Snapshot, words: Words, categories=None) -> list[Candidate
         if categories and row.get("category") not in categories:
             continue
         label, aliases = split_paren(row["term"])
+        # An optional column lists the term's usual written forms ("secure by default").
+        aliases += [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
         name = concept_name(label, words) if label else ""
         if good_concept(name):
             out.append(
@@ -667,6 +669,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: field_terms(snap("system_design_karanpratapsingh.csv"), words),
         lambda: field_terms(snap("rust_book_chapters.csv"), words),
         lambda: field_terms(snap("python_glossary.csv"), words),
+        lambda: field_terms(snap("owasp_devguide_principles.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
         lambda: patterns(snap("azure_cloud_patterns.csv"), words),

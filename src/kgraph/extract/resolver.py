@@ -494,8 +494,7 @@ def event_follows(doc, end: int) -> bool:
 def _unwanted(match, text: str, entry: dict | None = None) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team or event names."""
     if match.label_ == "CONCEPT" and (
-        (all_generic(match.text) and not _curated_name(match, entry))
-        or _inside_proper_name(match)
+        (all_generic(match.text) and not _curated_name(match, entry)) or _inside_proper_name(match)
     ):
         return True
     return (
