@@ -671,6 +671,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: field_terms(snap("python_glossary.csv"), words),
         lambda: field_terms(snap("owasp_devguide_principles.csv"), words),
         lambda: field_terms(snap("hf_transformers_glossary.csv"), words),
+        lambda: field_terms(snap("nextjs_glossary.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
         lambda: patterns(snap("azure_cloud_patterns.csv"), words),
