@@ -185,8 +185,10 @@ def concept_name(label: str, words: Words, *, sentence_case: bool = False) -> st
     out = []
     for i, tok in enumerate(tokens):
         mixed = any(c.isupper() for part in tok.split("-") for c in part[1:])
-        if tok.lower() in words.proper:
-            out.append(words.proper[tok.lower()])
+        proper = words.proper.get(tok.lower(), "")
+        if proper and not (proper.isupper() and tok.lower() in words):
+            # "kubernetes" is Kubernetes; "beam" stays a word, though BEAM is a product
+            out.append(proper)
         elif (len(tok) > 1 and _ACRONYM_TOKEN.match(tok)) or mixed or (sentence_case and i > 0):
             out.append(tok)
         else:
@@ -672,6 +674,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: field_terms(snap("owasp_devguide_principles.csv"), words),
         lambda: field_terms(snap("hf_transformers_glossary.csv"), words),
         lambda: field_terms(snap("nextjs_glossary.csv"), words),
+        lambda: field_terms(snap("vllm_features.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
         lambda: patterns(snap("azure_cloud_patterns.csv"), words),

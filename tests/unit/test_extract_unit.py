@@ -216,6 +216,8 @@ def test_variants():
     # A category's head as it is often written: "stateful apps", "key-value storage".
     assert {"stateful app", "stateful apps"} <= set(spellings("stateful application", "CONCEPT"))
     assert "key-value storage" in spellings("key-value store", "CONCEPT")
+    assert "prefix cache" in spellings("prefix caching", "CONCEPT")
+    assert "cache" not in spellings("caching", "CONCEPT")
     assert "web app" not in spellings("web application", "TECHNOLOGY")
 
 

@@ -163,7 +163,7 @@ def adjective_forms(surface: str) -> list[str]:
     return []
 
 
-HEAD_FORMS = {"application": "app", "store": "storage"}
+HEAD_FORMS = {"application": "app", "store": "storage", "caching": "cache"}
 
 
 def spellings(surface: str, entity_type: str) -> list[str]:
@@ -179,7 +179,7 @@ def spellings(surface: str, entity_type: str) -> list[str]:
         forms += [" ".join([*words[:-1], head]) for head in ("datastore", "data store")]
     if entity_type == "CONCEPT" and len(words) > 1 and words[-1] in HEAD_FORMS:
         # "stateful apps" for "stateful application", "key-value storage" for "key-value
-        # store": the category's head as it is often written.
+        # store", "prefix cache" for "prefix caching": the head as it is often written.
         forms.append(" ".join([*words[:-1], HEAD_FORMS[words[-1]]]))
     if "-" in surface and surface.lower() == surface:
         forms.append(surface.replace("-", " "))
