@@ -677,6 +677,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: field_terms(snap("vllm_features.csv"), words),
         lambda: field_terms(snap("distsys_class_outline.csv"), words),
         lambda: field_terms(snap("owasp_cicd_risks.csv"), words),
+        lambda: field_terms(snap("owasp_vulnerabilities.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
         lambda: patterns(snap("azure_cloud_patterns.csv"), words),
