@@ -678,6 +678,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: field_terms(snap("distsys_class_outline.csv"), words),
         lambda: field_terms(snap("owasp_cicd_risks.csv"), words),
         lambda: field_terms(snap("owasp_vulnerabilities.csv"), words),
+        lambda: field_terms(snap("rust_reference_glossary.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
         lambda: patterns(snap("azure_cloud_patterns.csv"), words),
