@@ -150,8 +150,12 @@ def name_keys(name: str) -> set[str]:
 
 def joined(name: str) -> str:
     """A concept name without hyphens and spaces: they are spelling in concept names
-    ("multifactor authentication" is "multi-factor authentication")."""
-    return re.sub(r"[\s-]+", "", name.lower())
+    ("multifactor authentication" is "multi-factor authentication"). A last word ``app``
+    is ``application`` ("stateful app" is the curated "stateful application")."""
+    words = name.lower().split(" ")
+    if len(words) > 1 and words[-1] in ("app", "apps"):
+        words[-1] = "application"
+    return re.sub(r"[\s-]+", "", " ".join(words))
 
 
 class Words:
@@ -181,8 +185,10 @@ def concept_name(label: str, words: Words, *, sentence_case: bool = False) -> st
     out = []
     for i, tok in enumerate(tokens):
         mixed = any(c.isupper() for part in tok.split("-") for c in part[1:])
-        if tok.lower() in words.proper:
-            out.append(words.proper[tok.lower()])
+        proper = words.proper.get(tok.lower(), "")
+        if proper and not (proper.isupper() and tok.lower() in words):
+            # "kubernetes" is Kubernetes; "beam" stays a word, though BEAM is a product
+            out.append(proper)
         elif (len(tok) > 1 and _ACRONYM_TOKEN.match(tok)) or mixed or (sentence_case and i > 0):
             out.append(tok)
         else:
@@ -480,6 +486,8 @@ def field_terms(snap: Snapshot, words: Words, categories=None) -> list[Candidate
         if categories and row.get("category") not in categories:
             continue
         label, aliases = split_paren(row["term"])
+        # An optional column lists the term's usual written forms ("secure by default").
+        aliases += [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
         name = concept_name(label, words) if label else ""
         if good_concept(name):
             out.append(
@@ -661,6 +669,16 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: field_terms(snap("devops_glossary.csv"), words),
         lambda: field_terms(snap("postgres_glossary.csv"), words),
         lambda: field_terms(snap("system_design_karanpratapsingh.csv"), words),
+        lambda: field_terms(snap("rust_book_chapters.csv"), words),
+        lambda: field_terms(snap("python_glossary.csv"), words),
+        lambda: field_terms(snap("owasp_devguide_principles.csv"), words),
+        lambda: field_terms(snap("hf_transformers_glossary.csv"), words),
+        lambda: field_terms(snap("nextjs_glossary.csv"), words),
+        lambda: field_terms(snap("vllm_features.csv"), words),
+        lambda: field_terms(snap("distsys_class_outline.csv"), words),
+        lambda: field_terms(snap("owasp_cicd_risks.csv"), words),
+        lambda: field_terms(snap("owasp_vulnerabilities.csv"), words),
+        lambda: field_terms(snap("rust_reference_glossary.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
         lambda: patterns(snap("azure_cloud_patterns.csv"), words),

@@ -335,6 +335,27 @@ def test_a_short_alias_does_not_cut_its_own_entrys_full_name(ex):
     assert ("CONCEPT", "durable execution") in got
 
 
+def test_a_system_category_keeps_the_head_that_settles_a_loose_word(ex):
+    # "messaging" alone is read as asynchronous messaging: the curated "messaging system"
+    # and "inference engine" are system categories of their own.
+    got = found(ex, "Notes", "They built a messaging system and a faster inference engine.")
+    assert ("CONCEPT", "messaging system") in got
+    assert ("CONCEPT", "inference engine") in got
+    assert ("CONCEPT", "asynchronous messaging") not in got
+    # A bare word that is itself the concept keeps the minimal head: alerting.
+    got = found(ex, "Notes", "They rebuilt the alerting system around SLOs.")
+    assert ("CONCEPT", "alerting") in got
+    assert ("CONCEPT", "alerting system") not in got
+
+
+def test_a_curated_name_made_of_generic_words_is_kept(ex):
+    got = found(ex, "Practical API Design at Netflix", "Notes on testing frameworks.")
+    assert ("CONCEPT", "API design") in got
+    # An umbrella field in front stays generic (the entity rules' "data engineering").
+    got = found(ex, "Notes", "Their data engineering group grew.")
+    assert ("CONCEPT", "data engineering") not in got
+
+
 def test_speakers_are_people_not_tools(ex):
     got = found(
         ex,

@@ -213,6 +213,12 @@ def test_variants():
     assert "micro-VMs" in spellings("micro-VM", "CONCEPT")
     assert {"NoSQL datastore", "NoSQL data stores"} <= set(spellings("NoSQL database", "CONCEPT"))
     assert not any("/" in s for s in spellings("x-ray", "CONCEPT"))
+    # A category's head as it is often written: "stateful apps", "key-value storage".
+    assert {"stateful app", "stateful apps"} <= set(spellings("stateful application", "CONCEPT"))
+    assert "key-value storage" in spellings("key-value store", "CONCEPT")
+    assert "prefix cache" in spellings("prefix caching", "CONCEPT")
+    assert "cache" not in spellings("caching", "CONCEPT")
+    assert "web app" not in spellings("web application", "TECHNOLOGY")
 
 
 @settings(max_examples=200, deadline=None)

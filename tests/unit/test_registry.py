@@ -90,6 +90,12 @@ def test_a_concept_spelled_with_other_hyphens_or_spaces_is_not_a_new_concept(cur
         seen.add(key)
 
 
+def test_an_app_is_an_application_when_names_clash():
+    assert registry.joined("stateful app") == registry.joined("stateful application")
+    assert registry.joined("Stateful Apps") == registry.joined("stateful-application")
+    assert registry.joined("app") == "app"
+
+
 def test_names_are_real_names(generated):
     for entry in generated:
         name = entry["name"]
@@ -178,3 +184,13 @@ def test_field_glossary_terms_are_trusted_unless_plain_words(generated):
     # ... a one-word term is still a plain word, and other registry concepts still need it.
     assert onto.lookup("clickjacking").ambiguous
     assert onto.lookup("use case").ambiguous and not onto.lookup("use case").term
+
+
+def test_a_field_glossary_row_may_list_the_terms_written_forms():
+    snap = registry.Snapshot(
+        "owner/repo glossary.md@0123456789abcdef",
+        [{"term": "Security by default", "aliases": "secure by default; "}, {"term": "Fail-safe"}],
+    )
+    got = {c.name: c for c in registry.field_terms(snap, registry.Words(frozenset()))}
+    assert got["security by default"].aliases == ["secure by default"]
+    assert got["security by default"].term and got["fail-safe"].aliases == []

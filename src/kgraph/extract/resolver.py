@@ -18,8 +18,10 @@ from spacy.tokens import Doc
 from kgraph.extract import confidence
 from kgraph.extract.generic import (
     GENERIC_HEADS,
+    UMBRELLA,
     VAGUE,
     all_generic,
+    fold,
     is_generic,
     phrases,
 )
@@ -58,7 +60,11 @@ class OntologyResolver:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         text = doc.text  # built once: Doc.text joins every token on each access
-        matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m, text)]
+        matches = [
+            m
+            for m in doc.spans.get(RULER_KEY, [])
+            if not _unwanted(m, text, self.table.get(m.id_, {}))
+        ]
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
         starts = {m.start for m in matches}
         edges = starts | {m.end - 1 for m in matches}
@@ -485,9 +491,11 @@ def event_follows(doc, end: int) -> bool:
     return EVENT_AFTER.match(doc[end : end + 4].text) is not None
 
 
-def _unwanted(match, text: str) -> bool:
+def _unwanted(match, text: str, entry: dict | None = None) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team or event names."""
-    if match.label_ == "CONCEPT" and (all_generic(match.text) or _inside_proper_name(match)):
+    if match.label_ == "CONCEPT" and (
+        (all_generic(match.text) and not _curated_name(match, entry)) or _inside_proper_name(match)
+    ):
         return True
     return (
         is_generic(match.text)
@@ -495,6 +503,20 @@ def _unwanted(match, text: str) -> bool:
         or _glued_right(match)
         or _in_team_name(match)
         or _in_event_name(match, text)
+    )
+
+
+def _curated_name(match, entry: dict | None) -> bool:
+    """``API design``, ``testing framework``: a curated concept written as its own name of two
+    words or more is an established term, though each word alone is generic (the entity
+    rules exclude the bare words only). An umbrella field in front (``data engineering``,
+    ``software engineering``, ``AI workload``) still leaves a generic phrase."""
+    return (
+        bool(entry)
+        and not entry.get("registry")
+        and len(match) > 1
+        and match[0].lower_ not in UMBRELLA
+        and fold(match.text) == fold(str(entry.get("name", "")))
     )
 
 
@@ -520,7 +542,19 @@ def _has_shorter_core(
             return False
         if own and table is not None and table.get(shorter, {}).get("registry"):
             return False
-        return not (own and singular(last) == "platform" == name[-1])
+        if own and singular(last) == "platform" == name[-1]:
+            return False
+        # A curated name written out whose head settles what a loose word means: "messaging"
+        # alone is read as asynchronous messaging and "inference" as model inference, while a
+        # "messaging system" and an "inference engine" are system categories. When the bare
+        # word is itself the concept's name ("monitoring system"), the minimal head wins.
+        core = table.get(shorter, {}).get("name", "") if table is not None else ""
+        return not (
+            own
+            and core
+            and fold(match.text) == fold(" ".join(name))
+            and fold(match[:-1].text) != fold(core)
+        )
     if first in VAGUE and (match.start + 1, match.end) in concepts:
         return not (own and name[0] == first)
     return False

@@ -163,6 +163,9 @@ def adjective_forms(surface: str) -> list[str]:
     return []
 
 
+HEAD_FORMS = {"application": "app", "store": "storage", "caching": "cache"}
+
+
 def spellings(surface: str, entity_type: str) -> list[str]:
     """``surface`` and the variants the matcher should also accept, first one original."""
     forms = [surface]
@@ -174,6 +177,10 @@ def spellings(surface: str, entity_type: str) -> list[str]:
     if entity_type == "CONCEPT" and len(words) > 1 and words[-1] in ("database", "store"):
         # "a NoSQL datastore", "a key-value data store": the category's head as written.
         forms += [" ".join([*words[:-1], head]) for head in ("datastore", "data store")]
+    if entity_type == "CONCEPT" and len(words) > 1 and words[-1] in HEAD_FORMS:
+        # "stateful apps" for "stateful application", "key-value storage" for "key-value
+        # store", "prefix cache" for "prefix caching": the head as it is often written.
+        forms.append(" ".join([*words[:-1], HEAD_FORMS[words[-1]]]))
     if "-" in surface and surface.lower() == surface:
         forms.append(surface.replace("-", " "))
         if entity_type == "CONCEPT" and surface.count("-") == 1:
