@@ -655,3 +655,44 @@ def test_a_title_build_that_is_not_the_companys_practice(extractor, title, absen
     company = absent[0]
     found, _ = triples(extractor, title, f"{company} engineers describe the system.")
     assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected", "absent"),
+    [
+        (  # the title's company is its verb's subject: the title's concepts are its practice
+            "How Shopify Scaled Its Feature Store",
+            "Engineers describe the rollout.",
+            {("Shopify", "applies", "feature store")},
+            set(),
+        ),
+        (  # a company named before a concept is no subject: nothing is stated of it
+            "Datadog distributed tracing guide",
+            "A guide.",
+            set(),
+            {("Datadog", "applies", "distributed tracing")},
+        ),
+        (  # the purpose of the technology a use verb takes is the technology's (rule 5)
+            "Load balancing at Yelp",
+            "Yelp uses HAProxy for load balancing across its services.",
+            {("HAProxy", "applies", "load balancing"), ("Yelp", "uses", "HAProxy")},
+            set(),
+        ),
+        (  # … but a purpose of hardware is the user's
+            "Cloud TPU talk",
+            "You can use a Cloud TPU for image classification and machine translation.",
+            set(),
+            {("TPU", "applies", "image classification")},
+        ),
+        (  # examples in parentheses count as "is a" (rule 4)
+            "Supply chain attacks",
+            "Attackers target package managers (e.g., npm, pip) with typosquatting.",
+            {("npm", "applies", "package manager"), ("pip", "applies", "package manager")},
+            set(),
+        ),
+    ],
+)
+def test_more_stated_concepts(extractor, title, summary, expected, absent):
+    found, _ = triples(extractor, title, summary)
+    assert expected <= found, found
+    assert not (absent & found), found

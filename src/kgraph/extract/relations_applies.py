@@ -1,0 +1,158 @@
+"""More ways a sentence states ``applies`` (RELATION-RULES rules 4 and 5), read after the
+main sentence rules of :mod:`kgraph.extract.relations`.
+
+* a title whose company, or "we", is the subject of its verb ("How Lyft Used Envoy to
+  Rethink Microservice Development"): the title states what the company does (rule 1), and
+  the actor rule gives its concepts a line of their own (``actor:title-subject``);
+* the purpose of a technology a use verb takes: "Kafka uses ZooKeeper for distributed
+  coordination" (rule 5: ZooKeeper applies distributed coordination), unless the technology
+  is a language or hardware ("use a Cloud TPU for image classification": the user's purpose);
+* examples of a concept in parentheses or after "e.g.": "package managers (e.g., npm,
+  pip)", "inference servers (like vLLM or TGI)" (rule 4: a list of examples counts as "is a").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kgraph.model import entity_key
+
+if TYPE_CHECKING:
+    from kgraph.extract.relations import _Post, _Unit
+
+# Kinds of technology that name what a thing is written in or runs on, not what it does
+# ("a Go monorepo", "Kotlin microservices", "GPU inference").
+_CARRIER_KINDS = frozenset({"programming language", "hardware", "hardware accelerator"})
+
+
+# A title's company (or "we") as the subject of its verb: "How Lyft Used Envoy to Rethink
+# Microservice Development", "Etsy Engineering Unveils …", "How We Applied Client-Side
+# Caching …", "NAT traversal, and how we're improving it".
+_TITLE_VERB = re.compile(
+    r"(?:['\u2019]s\s+)?(?:\s*(?:engineering|engineers|team|teams)\b)?\s+(?:\w+ly\s+)?"
+    r"(?P<verb>[A-Za-z]+(?:ed|es|s)|built|made|cut|ran|won|wins|wrote|rebuilt|took)\b",
+    re.I,
+)
+_TITLE_WE = re.compile(r"\bwe(?:['\u2019](?:re|ve))?\s+(?:\w+ly\s+)?[a-z]+(?:ed|ing|s)?\b", re.I)
+
+
+def title_subject(unit: _Unit, actor: str) -> bool:
+    """Whether the title's company, or "we", is the subject of a verb in the title: the
+    title then states what the company does, and its concepts are the company's practice
+    (rule 1: a title that names what the summary describes)."""
+    if _TITLE_WE.search(unit.text):
+        return True
+    starts = {f.s for f in unit.ents}
+    for e in unit.ents:
+        if e.name != actor:
+            continue
+        after = unit.text[e.e :]
+        m = _TITLE_VERB.match(after)
+        if m is None or m.group("verb").lower() in ("is", "was", "has", "vs", "series", "news"):
+            continue
+        if after[:2] in ("'s", "\u2019s") and not re.match(
+            r"..\s+(?:engineering|engineers|team)", after
+        ):
+            continue  # "Airbnb's Mussel V2: …": the possessive's noun is the title's subject
+        if e.e + m.start("verb") in starts:
+            continue  # "Lightstep distributed tracing guide": the word starts a concept
+        return True
+    return False
+
+
+def post_rules(state: _Post) -> None:
+    """Run after the actor rule: a technology that heads these relations is still one the
+    company may use, so they must not keep the actor rule from attaching it."""
+    for unit in state.units:
+        if len(unit.ents) >= 2:
+            _examples(state, unit)
+            _used_for(state, unit)
+
+
+_USED = re.compile(
+    r"\b(?:uses|used|using|use|employ\w*|leverag\w*|utili[sz]\w*|relies on|relying on|"
+    r"relied on|chose|choosing|chooses|picked|adopt\w*|deploy\w*|run\w*|ran)\s+"
+    r"(?:(?:the|a|an|its|their|our|tools like|systems like)\s+)?$",
+    re.I,
+)
+
+
+def _used_for(state: _Post, unit: _Unit) -> None:
+    """ "Petrel uses HAProxy for load balancing", "Uses Ray + DeepSpeed for distributed
+    fine-tuning": the purpose is the used technology's own activity (rule 5), so each
+    technology the verb uses applies the concepts the purpose names."""
+    text, ents = unit.text, unit.ents
+    for i, e in enumerate(ents):
+        if e.type != "TECHNOLOGY" or not _USED.search(text[max(0, e.s - 40) : e.s]):
+            continue
+        if _carrier(state, e.name):
+            continue  # "use a Cloud TPU for image classification": the purpose is the user's
+        techs = [e]
+        j = i + 1
+        while (
+            j < len(ents)
+            and ents[j].type == "TECHNOLOGY"
+            and re.fullmatch(
+                r"\s*(?:,|\+|/|\bor\b|\band\b|,\s*or|,\s*and)\s*", text[techs[-1].e : ents[j].s]
+            )
+        ):
+            techs.append(ents[j])
+            j += 1
+        if j >= len(ents) or ents[j].type != "CONCEPT":
+            continue
+        m = re.fullmatch(
+            r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:(?:the|a|an|its|their|our|various|all)\s+)?(?:[a-z][\w-]*\s+)?",
+            text[techs[-1].e : ents[j].s],
+        )
+        if m is None:
+            continue
+        concepts = [ents[j]]
+        for f in ents[j + 1 :]:
+            if f.type != "CONCEPT" or not re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}",
+                text[concepts[-1].e : f.s],
+            ):
+                break
+            concepts.append(f)
+        for t in techs:
+            for c in concepts:
+                state.add(t.name, "applies", c.name, text, "used-for")
+
+
+def _carrier(state: _Post, name: str) -> bool:
+    if state.onto is None:
+        return False
+    entry = state.onto.entries.get(entity_key("TECHNOLOGY", name))
+    return entry is not None and bool(_CARRIER_KINDS.intersection(entry.parents))
+
+
+_EXAMPLES = re.compile(
+    r"\s*(?:\(\s*(?:e\.g\.,?|i\.e\.,?|like|such as|including)?|,?\s+e\.g\.,?)\s*", re.I
+)
+
+
+def _examples(state: _Post, unit: _Unit) -> None:
+    """ "package managers (e.g., npm, pip, cargo)": each example applies the concept."""
+    text, ents = unit.text, unit.ents
+    for i, e in enumerate(ents[:-1]):
+        nxt = ents[i + 1]
+        if e.type != "CONCEPT" or nxt.type != "TECHNOLOGY":
+            continue
+        gap = text[e.e : nxt.s]
+        m = _EXAMPLES.fullmatch(gap)
+        if m is None or ("(" not in gap and "e.g" not in gap):
+            continue
+        if "(" in gap and not re.search(r"e\.g|like|such as|including|i\.e", gap):
+            # "(Mussel)" names the one system: the main rules read that apposition
+            continue
+        examples = [nxt]
+        for f in ents[i + 2 :]:
+            between = text[examples[-1].e : f.s]
+            if f.type != "TECHNOLOGY" or not re.fullmatch(
+                r"\s*(?:,|/|\bor\b|\band\b|,\s*or|,\s*and)\s*", between
+            ):
+                break
+            examples.append(f)
+        for f in examples:
+            state.add(f.name, "applies", e.name, text, "apposition:examples")
