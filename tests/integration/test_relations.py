@@ -690,6 +690,24 @@ def test_a_title_build_that_is_not_the_companys_practice(extractor, title, absen
             {("npm", "applies", "package manager"), ("pip", "applies", "package manager")},
             set(),
         ),
+        (  # the opening technology's verb of having: its object is its concept
+            "Kafka security",
+            "Apache Kafka ships with several authentication options.",
+            {("Apache Kafka", "applies", "authentication")},
+            set(),
+        ),
+        (  # a concept after a technology in the company's object list
+            "Shopify backends",
+            "Shopify's engineering teams are utilizing Kubernetes and microservices.",
+            {("Shopify", "applies", "microservices")},
+            set(),
+        ),
+        (  # "T-based X" with no named system as the noun: X is realised by T (rule 5)
+            "Video at Netflix",
+            "Previously, FFmpeg-based transcoding systems discarded this metadata.",
+            {("FFmpeg", "applies", "transcoding")},
+            set(),
+        ),
     ],
 )
 def test_more_stated_concepts(extractor, title, summary, expected, absent):

@@ -82,6 +82,17 @@ RELATION_METHOD_APPLIES = {
     # technology's form never fired on the nine sets), shrunk toward the verb line
     "verb:practise": 0.8,
     "verb:practise-tech": 0.7,
+    # "Apache Kafka ships with diverse authentication options", "Michelangelo now sports an
+    # LLM gateway": the opening technology's verb of having, its concept object: 3 of 4
+    "verb:tech": 0.7,
+    # "Shopify's teams are utilizing Kubernetes and microservices": a concept after a
+    # technology in the company's object list: 1 of 1, the practise verb's line
+    "verb:practise-list": 0.8,
+    # "FFmpeg-based transcoding systems": the concept a "T-based" compound qualifies, with no
+    # named system as its noun (rule 5): 1 of 1, the compound's line
+    "compound:concept": 0.65,
+    # "package managers (e.g., npm, pip)": examples in parentheses (rule 4): 2 of 2
+    "apposition:examples": 0.75,
     # "T for X", "X with T": 10 of 31; RELATION-RULES' own example ("HAProxy for load
     # balancing"), but on text it was not written for its purpose is as often the user's.
     "modifier": 0.35,

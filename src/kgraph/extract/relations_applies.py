@@ -68,6 +68,123 @@ def post_rules(state: _Post) -> None:
         if len(unit.ents) >= 2:
             _examples(state, unit)
             _used_for(state, unit)
+            _tech_verb(state, unit)
+            _mixed_objects(state, unit)
+            _based_concept(state, unit)
+
+
+def _based_concept(state: _Post, unit: _Unit) -> None:
+    """ "FFmpeg-based transcoding systems": the concept the compound qualifies is realised by
+    the technology (rule 5) when no named system is the compound's noun ("Tidewater, a
+    Zig-based job scheduler" is Tidewater's)."""
+    text, ents = unit.text, unit.ents
+    for i, e in enumerate(ents[:-1]):
+        nxt = ents[i + 1]
+        if e.type != "TECHNOLOGY" or nxt.type != "CONCEPT" or _carrier(state, e.name):
+            continue
+        if not re.fullmatch(
+            r"[- ](?:based|backed|powered|driven)\s+(?:[\w-]+\s+)?", text[e.e : nxt.s], re.I
+        ):
+            continue
+        if re.search(r",\s*(?:a|an|the|our|its|their)\s+(?:[\w-]+\s+){0,3}$", text[: e.s]):
+            continue  # an appositive: the named system before it owns the concept
+        if any(f.type == "TECHNOLOGY" for f in ents[i + 2 : i + 3]) and re.match(
+            r"\s*(?:,|\(|called|named)", text[nxt.e :]
+        ):
+            continue
+        state.add(e.name, "applies", nxt.name, text, "compound:concept")
+
+
+def _mixed_objects(state: _Post, unit: _Unit) -> None:
+    """ "Shopify's teams are utilizing Kubernetes and microservices": a list of objects of a
+    company's verb that names technologies and concepts; the concepts after a technology
+    are the company's practice as much as the first (the main rules read only a list that
+    opens with a concept)."""
+    from kgraph.extract.relations import _PRACTISE, AVOIDED, _clause_subject
+
+    text, ents = unit.text, unit.ents
+    for k, first in enumerate(ents):
+        if first.type != "TECHNOLOGY":
+            continue
+        start = max(0, first.s - 60, ents[k - 1].e if k else 0)
+        verb = _PRACTISE.search(text, start, first.s)
+        if verb is None or re.search(r"\b(?:and|or|of|for|to)\b", text[verb.end("verb") : first.s]):
+            continue
+        clause = re.split(r"[;.:]|,\s+(?:but|while)\b", text[: verb.start()])[-1]
+        if re.search(
+            r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike|"
+            r"will|would|could|might|plans? to|aims? to|you|which|that|who)\b",
+            clause,
+            re.I,
+        ):
+            continue
+        who = _clause_subject(state, unit, verb.start())
+        if who is None:
+            continue
+        seen_tech, last = False, first
+        for f in ents[k + 1 :]:
+            if not re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)", text[last.e : f.s]
+            ):
+                break
+            seen_tech = seen_tech or last.type == "TECHNOLOGY"
+            if f.type == "CONCEPT" and seen_tech and not AVOIDED.search(text[: f.s]):
+                state.add(who, "applies", f.name, text, "verb:practise-list")
+            last = f
+
+
+# What a named system does with a concept it has: "Apache Kafka ships with diverse
+# authentication options", "DuckDB v1.5.3 adds deletion vectors", "Michelangelo now sports an
+# LLM gateway".
+_TECH_VERB = re.compile(
+    r"(?:['\u2019]s)?(?:\s*\([^()]{0,20}\))?(?:\s+(?:v?\d[\w.]*|now|also|natively|\w+ly))*\s+"
+    r"(?P<verb>adds|added|ships with|shipped with|comes with|came with|sports|offers|offered|"
+    r"includes|included|features|introduces|introduced|brings|brought|combines|combined|"
+    r"uses|used|makes use of|made use of|relies on|relied on|performs|performed|creates|"
+    r"supports|supported|provides|provided|implements|implemented|enables|enabled|employs|"
+    r"employed|leverages|leveraged|applies|applied|adopts|adopted|handles|gains|gained)\s+"
+    r"(?P<lead>(?:[\w-]+\s+){0,3}?)$",
+    re.I,
+)
+
+
+def _tech_verb(state: _Post, unit: _Unit) -> None:
+    """A technology that opens the sentence as its subject, then a verb of having or doing:
+    the concepts that are the verb's direct object are the technology's (rules 2, 4)."""
+    from kgraph.extract.relations import AVOIDED
+
+    text, ents = unit.text, unit.ents
+    subject = next((e for e in ents if e.type != "COMPANY"), None)
+    if subject is None or subject.type != "TECHNOLOGY":
+        return
+    # "Apache Kafka …", "The open source BoltDB …", "Uber's Michelangelo …", "At Yelp, Kafka …"
+    if not re.fullmatch(
+        r"\s*(?:(?:in|at|since|today|now)\b[^,]{0,40},\s*)?(?:the\s+|our\s+|its\s+|their\s+)?"
+        r"(?:[\w.&-]+(?:\s[\w.&-]+)?['\u2019]s\s+)?(?:(?:new|internal|own|open[- ]source)\s+)?",
+        text[: subject.s],
+        re.I,
+    ):
+        return
+    k = ents.index(subject) + 1
+    if k >= len(ents) or ents[k].type != "CONCEPT":
+        return
+    first = ents[k]
+    m = _TECH_VERB.fullmatch(text, subject.e, first.s)
+    if m is None or re.search(
+        r"\b(?:and|or|of|for|to|in|on|with|by|from)\b", m.group("lead"), re.I
+    ):
+        return
+    objects = [first]
+    for f in ents[k + 1 :]:
+        if f.type != "CONCEPT" or not re.fullmatch(
+            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}",
+            text[objects[-1].e : f.s],
+        ):
+            break
+        objects.append(f)
+    for f in objects:
+        if not AVOIDED.search(text[: f.s]):
+            state.add(subject.name, "applies", f.name, text, "verb:tech")
 
 
 _USED = re.compile(
