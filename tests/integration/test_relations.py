@@ -702,6 +702,12 @@ def test_a_title_build_that_is_not_the_companys_practice(extractor, title, absen
             {("Shopify", "applies", "microservices")},
             set(),
         ),
+        (  # the subject technology's verb of providing, later in its clause (rule 2)
+            "Service mesh notes",
+            "Envoy runs beside each service in the cluster to provide load balancing.",
+            {("Envoy", "applies", "load balancing")},
+            set(),
+        ),
         (  # "T-based X" with no named system as the noun: X is realised by T (rule 5)
             "Video at Netflix",
             "Previously, FFmpeg-based transcoding systems discarded this metadata.",

@@ -93,6 +93,10 @@ RELATION_METHOD_APPLIES = {
     "compound:concept": 0.65,
     # "package managers (e.g., npm, pip)": examples in parentheses (rule 4): 2 of 2
     "apposition:examples": 0.75,
+    # "Airbnb's Impulse framework combines … to provide containerized performance testing":
+    # the object of a practise verb in the clause of a subject technology: 2 of 2, shrunk
+    # toward the practise verb's line
+    "subject:verb": 0.75,
     # "T for X", "X with T": 10 of 31; RELATION-RULES' own example ("HAProxy for load
     # balancing"), but on text it was not written for its purpose is as often the user's.
     "modifier": 0.35,

@@ -18,6 +18,15 @@ from typing import TYPE_CHECKING
 
 from kgraph.model import entity_key
 
+# The verbs of doing or providing a concept (relations.PRACTISE_VERB, repeated: this module is
+# imported by relations).
+PRACTISE_VERB = (
+    r"(?:implement(?:s|ed|ing)?|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|"
+    r"uses|used|using|leverag(?:es|ed|ing)|embrac(?:es|ed|ing)|perform(?:s|ed|ing)?|"
+    r"introduc(?:es|ed|ing)|provid(?:es|ed|ing)|support(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
+    r"enabl(?:es|ed|ing)|utili[sz](?:es|ed|ing)|provide|enable|support|implement)"
+)
+
 if TYPE_CHECKING:
     from kgraph.extract.relations import _Post, _Unit
 
@@ -71,6 +80,58 @@ def post_rules(state: _Post) -> None:
             _tech_verb(state, unit)
             _mixed_objects(state, unit)
             _based_concept(state, unit)
+            _subject_verb(state, unit)
+
+
+_PRACTISE_COMMA = re.compile(
+    r"\b(?P<verb>"
+    + PRACTISE_VERB
+    + r"|to\s+provide)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+,?\s+){0,3}?$",
+    re.I,
+)
+
+
+def _subject_verb(state: _Post, unit: _Unit) -> None:
+    """ "Airbnb's internal Impulse framework combines a load generator … to provide
+    containerized performance testing", "eBPF is a kernel technology used … to provide deeper
+    observability": in a sentence whose subject is a named technology, the direct object of a
+    verb of providing or practising, later in the same clause, is the technology's concept
+    (rule 2). Other concepts of the sentence stay unattached."""
+    from kgraph.extract.relations import AVOIDED, _subject_tech
+
+    subject = _subject_tech(unit)
+    if subject is None:
+        return
+    text, ents = unit.text, unit.ents
+    k = ents.index(subject)
+    for j in range(k + 1, len(ents)):
+        first = ents[j]
+        if first.type != "CONCEPT":
+            continue
+        between = text[subject.e : first.s]
+        if re.search(r"[;:]|\b(?:we|they|you|our|their|which|that|who|but|while)\b", between, re.I):
+            return  # another clause, or another subject
+        start = max(subject.e, ents[j - 1].e)
+        verb = _PRACTISE_COMMA.search(text, start, first.s)
+        if verb is None or re.search(r"\b(?:and|or|of|for|to)\b", text[verb.end("verb") : first.s]):
+            continue
+        if verb.group("verb").lower().endswith("ing"):
+            continue
+        if re.search(
+            r"n['\u2019]t\b|\b(?:not|never|without|rather than|instead of)\b", between, re.I
+        ):
+            return
+        objects = [first]
+        for f in ents[j + 1 :]:
+            if f.type != "CONCEPT" or not re.fullmatch(
+                r"\s+|\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}",
+                text[objects[-1].e : f.s],
+            ):
+                break
+            objects.append(f)
+        for f in objects:
+            if not AVOIDED.search(text[: f.s]):
+                state.add(subject.name, "applies", f.name, text, "subject:verb")
 
 
 def _based_concept(state: _Post, unit: _Unit) -> None:
