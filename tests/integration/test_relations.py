@@ -708,6 +708,21 @@ def test_a_title_build_that_is_not_the_companys_practice(extractor, title, absen
             {("Envoy", "applies", "load balancing")},
             set(),
         ),
+        (  # an adjectival concept before a technology's name says what it is (rule 4)
+            "Monitoring primer",
+            "A good primer for thinking about highly available Prometheus and Grafana.",
+            {
+                ("Prometheus", "applies", "high availability"),
+                ("Grafana", "applies", "high availability"),
+            },
+            set(),
+        ),
+        (  # … but not a noun or verb that opens a phrase of its own
+            "Autoscaling Mesos Clusters with Clusterman",
+            "Yelp engineers describe the autoscaler.",
+            set(),
+            {("Apache Mesos", "applies", "autoscaling")},
+        ),
         (  # "T-based X" with no named system as the noun: X is realised by T (rule 5)
             "Video at Netflix",
             "Previously, FFmpeg-based transcoding systems discarded this metadata.",

@@ -97,6 +97,9 @@ RELATION_METHOD_APPLIES = {
     # the object of a practise verb in the clause of a subject technology: 2 of 2, shrunk
     # toward the practise verb's line
     "subject:verb": 0.75,
+    # "Load-balanced Brooklin Mirror Maker", "the open source BoltDB system": an adjectival
+    # concept before a technology's name says what it is (rule 4): 7 of 7
+    "modifier:concept": 0.8,
     # "T for X", "X with T": 10 of 31; RELATION-RULES' own example ("HAProxy for load
     # balancing"), but on text it was not written for its purpose is as often the user's.
     "modifier": 0.35,

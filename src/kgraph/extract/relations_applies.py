@@ -81,6 +81,38 @@ def post_rules(state: _Post) -> None:
             _mixed_objects(state, unit)
             _based_concept(state, unit)
             _subject_verb(state, unit)
+            _concept_modifier(state, unit)
+
+
+_ADJECTIVE = re.compile(
+    r"(?:[a-z]ed|-native|-tenant|-aware|-safe|\bopen[- ]source|\bavailable)$", re.I
+)
+
+
+def _concept_modifier(state: _Post, unit: _Unit) -> None:
+    """ "Load-balanced Brooklin Mirror Maker", "the open source BoltDB system", "Cloud-native
+    Amazon SQS and Kinesis": a concept that modifies a technology's name says what the
+    technology is (rule 4, as "T, a multi-tenant X")."""
+    text, ents = unit.text, unit.ents
+    for i, e in enumerate(ents[:-1]):
+        nxt = ents[i + 1]
+        if e.type != "CONCEPT" or nxt.type != "TECHNOLOGY" or text[e.e : nxt.s] != " ":
+            continue
+        # an adjective ("load-balanced", "cloud-native", "highly available", "open source"),
+        # not a noun or verb that begins a phrase of its own ("Autoscaling Mesos Clusters",
+        # "embedding Streams-specific payloads")
+        if not _ADJECTIVE.search(text[e.s : e.e]):
+            continue
+        techs = [nxt]
+        for f in ents[i + 2 :]:
+            if f.type != "TECHNOLOGY" or not re.fullmatch(
+                r"\s*(?:,|\band\b|,\s*and)\s*", text[techs[-1].e : f.s]
+            ):
+                break
+            techs.append(f)
+        for t in techs:
+            if not _carrier(state, t.name):  # "serverless GPU inference": the GPU hosts it
+                state.add(t.name, "applies", e.name, text, "modifier:concept")
 
 
 _PRACTISE_COMMA = re.compile(
