@@ -74,7 +74,10 @@ def post_rules(state: _Post) -> None:
     """Run after the actor rule: a technology that heads these relations is still one the
     company may use, so they must not keep the actor rule from attaching it."""
     for unit in state.units:
-        if len(unit.ents) >= 2:
+        types = {e.type for e in unit.ents}
+        # every rule here links a technology to a concept, or a company to one after a
+        # technology: a sentence without both is skipped at once
+        if "CONCEPT" in types and "TECHNOLOGY" in types:
             _examples(state, unit)
             _used_for(state, unit)
             _tech_verb(state, unit)
