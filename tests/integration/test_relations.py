@@ -666,6 +666,18 @@ def test_a_title_build_that_is_not_the_companys_practice(extractor, title, absen
             {("Shopify", "applies", "feature store")},
             set(),
         ),
+        (  # "we learned" is no practice
+            "What We Learned at AWS re:Invent About Serverless Cold Starts",
+            "Zapier engineers went to a conference.",
+            set(),
+            {("Zapier", "applies", "serverless computing")},
+        ),
+        (  # a company later in the title is an object, not the subject
+            "Bringing Vector Search to Etsy Listings",
+            "Etsy engineers describe the work.",
+            set(),
+            {("Etsy", "applies", "vector search")},
+        ),
         (  # a company named before a concept is no subject: nothing is stated of it
             "Datadog distributed tracing guide",
             "A guide.",
@@ -722,6 +734,12 @@ def test_a_title_build_that_is_not_the_companys_practice(extractor, title, absen
             "Yelp engineers describe the autoscaler.",
             set(),
             {("Apache Mesos", "applies", "autoscaling")},
+        ),
+        (  # … but a system built on T is not T's practice
+            "Nrtsearch: Yelp's Lucene-Based Search Engine",
+            "Yelp engineers describe it.",
+            set(),
+            {("Apache Lucene", "applies", "search engine")},
         ),
         (  # "T-based X" with no named system as the noun: X is realised by T (rule 5)
             "Video at Netflix",

@@ -43,7 +43,19 @@ _TITLE_VERB = re.compile(
     r"(?P<verb>[A-Za-z]+(?:ed|es|s)|built|made|cut|ran|won|wins|wrote|rebuilt|took)\b",
     re.I,
 )
-_TITLE_WE = re.compile(r"\bwe(?:['\u2019](?:re|ve))?\s+(?:\w+ly\s+)?[a-z]+(?:ed|ing|s)?\b", re.I)
+# … but not what "we" only learned, saw or talk about ("What We Learned at re:Invent About
+# Serverless Cold Starts")
+_TITLE_WE = re.compile(
+    r"\bwe(?:['\u2019](?:re|ve))?\s+(?:\w+ly\s+)?(?!(?:learn|talk|think|discuss|read|see|saw|"
+    r"know|knew|wish|want|need|love|like|found|heard|ask|tried|try)\w*\b)[a-z]+\b",
+    re.I,
+)
+# Where a title's subject stands: its start, after "How" / "Why" …, or after a colon or dash
+# ("Greyhound: How Wix Scaled …"); a company later in the title is an object ("Bringing
+# Vector Search to Etsy Listings").
+_TITLE_SUBJECT_LEAD = re.compile(
+    r"(?:^|[:\u2013\u2014|-]\s*|\b(?:how|why|when|where|what)\s+)(?:the\s+)?$", re.I
+)
 
 
 def title_subject(unit: _Unit, actor: str) -> bool:
@@ -55,6 +67,8 @@ def title_subject(unit: _Unit, actor: str) -> bool:
     starts = {f.s for f in unit.ents}
     for e in unit.ents:
         if e.name != actor:
+            continue
+        if not _TITLE_SUBJECT_LEAD.search(unit.text[: e.s]):
             continue
         after = unit.text[e.e :]
         m = _TITLE_VERB.match(after)
@@ -106,6 +120,8 @@ def _concept_modifier(state: _Post, unit: _Unit) -> None:
         # "embedding Streams-specific payloads")
         if not _ADJECTIVE.search(text[e.s : e.e]):
             continue
+        if re.match(r"\s+[A-Z]", text[nxt.e :]):
+            continue  # "open-source Postgres Operator": the adjective is a longer name's
         techs = [nxt]
         for f in ents[i + 2 :]:
             if f.type != "TECHNOLOGY" or not re.fullmatch(
@@ -169,6 +185,13 @@ def _subject_verb(state: _Post, unit: _Unit) -> None:
                 state.add(subject.name, "applies", f.name, text, "subject:verb")
 
 
+_SYSTEM_KIND = re.compile(
+    r"\b(?:engine|service|store|database|proxy|server|platform|system|framework|tool|"
+    r"scheduler|broker|gateway|balancer|layer|library|pipeline)s?$",
+    re.I,
+)
+
+
 def _based_concept(state: _Post, unit: _Unit) -> None:
     """ "FFmpeg-based transcoding systems": the concept the compound qualifies is realised by
     the technology (rule 5) when no named system is the compound's noun ("Tidewater, a
@@ -184,6 +207,8 @@ def _based_concept(state: _Post, unit: _Unit) -> None:
             continue
         if re.search(r",\s*(?:a|an|the|our|its|their)\s+(?:[\w-]+\s+){0,3}$", text[: e.s]):
             continue  # an appositive: the named system before it owns the concept
+        if _SYSTEM_KIND.search(nxt.name):
+            continue  # "Yelp's Lucene-Based Search Engine": a system built on T, not T's practice
         if any(f.type == "TECHNOLOGY" for f in ents[i + 2 : i + 3]) and re.match(
             r"\s*(?:,|\(|called|named)", text[nxt.e :]
         ):
