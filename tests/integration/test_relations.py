@@ -655,3 +655,101 @@ def test_a_title_build_that_is_not_the_companys_practice(extractor, title, absen
     company = absent[0]
     found, _ = triples(extractor, title, f"{company} engineers describe the system.")
     assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected", "absent"),
+    [
+        (  # the title's company is its verb's subject: the title's concepts are its practice
+            "How Shopify Scaled Its Feature Store",
+            "Engineers describe the rollout.",
+            {("Shopify", "applies", "feature store")},
+            set(),
+        ),
+        (  # "we learned" is no practice
+            "What We Learned at AWS re:Invent About Serverless Cold Starts",
+            "Zapier engineers went to a conference.",
+            set(),
+            {("Zapier", "applies", "serverless computing")},
+        ),
+        (  # a company later in the title is an object, not the subject
+            "Bringing Vector Search to Etsy Listings",
+            "Etsy engineers describe the work.",
+            set(),
+            {("Etsy", "applies", "vector search")},
+        ),
+        (  # a company named before a concept is no subject: nothing is stated of it
+            "Datadog distributed tracing guide",
+            "A guide.",
+            set(),
+            {("Datadog", "applies", "distributed tracing")},
+        ),
+        (  # the purpose of the technology a use verb takes is the technology's (rule 5)
+            "Load balancing at Yelp",
+            "Yelp uses HAProxy for load balancing across its services.",
+            {("HAProxy", "applies", "load balancing"), ("Yelp", "uses", "HAProxy")},
+            set(),
+        ),
+        (  # … but a purpose of hardware is the user's
+            "Cloud TPU talk",
+            "You can use a Cloud TPU for image classification and machine translation.",
+            set(),
+            {("TPU", "applies", "image classification")},
+        ),
+        (  # examples in parentheses count as "is a" (rule 4)
+            "Supply chain attacks",
+            "Attackers target package managers (e.g., npm, pip) with typosquatting.",
+            {("npm", "applies", "package manager"), ("pip", "applies", "package manager")},
+            set(),
+        ),
+        (  # the opening technology's verb of having: its object is its concept
+            "Kafka security",
+            "Apache Kafka ships with several authentication options.",
+            {("Apache Kafka", "applies", "authentication")},
+            set(),
+        ),
+        (  # a concept after a technology in the company's object list
+            "Shopify backends",
+            "Shopify's engineering teams are utilizing Kubernetes and microservices.",
+            {("Shopify", "applies", "microservices")},
+            set(),
+        ),
+        (  # the subject technology's verb of providing, later in its clause (rule 2)
+            "Service mesh notes",
+            "Envoy runs beside each service in the cluster to provide load balancing.",
+            {("Envoy", "applies", "load balancing")},
+            set(),
+        ),
+        (  # an adjectival concept before a technology's name says what it is (rule 4)
+            "Monitoring primer",
+            "A good primer for thinking about highly available Prometheus and Grafana.",
+            {
+                ("Prometheus", "applies", "high availability"),
+                ("Grafana", "applies", "high availability"),
+            },
+            set(),
+        ),
+        (  # … but not a noun or verb that opens a phrase of its own
+            "Autoscaling Mesos Clusters with Clusterman",
+            "Yelp engineers describe the autoscaler.",
+            set(),
+            {("Apache Mesos", "applies", "autoscaling")},
+        ),
+        (  # … but a system built on T is not T's practice
+            "Nrtsearch: Yelp's Lucene-Based Search Engine",
+            "Yelp engineers describe it.",
+            set(),
+            {("Apache Lucene", "applies", "search engine")},
+        ),
+        (  # "T-based X" with no named system as the noun: X is realised by T (rule 5)
+            "Video at Netflix",
+            "Previously, FFmpeg-based transcoding systems discarded this metadata.",
+            {("FFmpeg", "applies", "transcoding")},
+            set(),
+        ),
+    ],
+)
+def test_more_stated_concepts(extractor, title, summary, expected, absent):
+    found, _ = triples(extractor, title, summary)
+    assert expected <= found, found
+    assert not (absent & found), found

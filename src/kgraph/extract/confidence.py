@@ -82,9 +82,31 @@ RELATION_METHOD_APPLIES = {
     # technology's form never fired on the nine sets), shrunk toward the verb line
     "verb:practise": 0.8,
     "verb:practise-tech": 0.7,
+    # "Apache Kafka ships with diverse authentication options", "Michelangelo now sports an
+    # LLM gateway": the opening technology's verb of having, its concept object: 3 of 4
+    "verb:tech": 0.7,
+    # "Shopify's teams are utilizing Kubernetes and microservices": a concept after a
+    # technology in the company's object list: 1 of 1, the practise verb's line
+    "verb:practise-list": 0.8,
+    # "FFmpeg-based transcoding systems": the concept a "T-based" compound qualifies, with no
+    # named system as its noun (rule 5): 1 of 1, the compound's line
+    "compound:concept": 0.65,
+    # "package managers (e.g., npm, pip)": examples in parentheses (rule 4): 2 of 2
+    "apposition:examples": 0.75,
+    # "Airbnb's Impulse framework combines … to provide containerized performance testing":
+    # the object of a practise verb in the clause of a subject technology: 2 of 2, shrunk
+    # toward the practise verb's line
+    "subject:verb": 0.75,
+    # "Load-balanced Brooklin Mirror Maker", "the open source BoltDB system": an adjectival
+    # concept before a technology's name says what it is (rule 4): 7 of 7
+    "modifier:concept": 0.8,
     # "T for X", "X with T": 10 of 31; RELATION-RULES' own example ("HAProxy for load
     # balancing"), but on text it was not written for its purpose is as often the user's.
     "modifier": 0.35,
+    # … but the purpose of a technology a use verb takes ("Kafka uses ZooKeeper for
+    # distributed coordination", "Uses Ray + DeepSpeed for fine-tuning") is the technology's
+    # own activity (rule 5): 2 of 2, shrunk toward the modifier line before the sixth pass
+    "used-for": 0.75,
     "migration": 0.6,  # the new concept of a replaced one: 3 of 5
     "possessive": 0.7,  # "C's X", "T's X", "T's approach to X": 22 of 31
     "actor:named": 0.75,  # 21 of 27
@@ -94,6 +116,10 @@ RELATION_METHOD_APPLIES = {
     "actor:our": 0.75,
     "actor:title": 0.55,  # 10 of 18
     "actor:title-at": 0.75,  # "X at C" titles: 7 of 9
+    # … whose company (or "we") is the subject of its verb ("How Lyft Used Envoy to Rethink
+    # Microservice Development", "How We Applied Client-Side Caching"): 8 of 8, shrunk toward
+    # actor:title
+    "actor:title-subject": 0.85,
 }
 RELATION_FLOOR = 0.65
 """Relations from a rule measured below this are not emitted: fewer, surer relations."""

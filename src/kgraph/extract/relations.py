@@ -32,6 +32,7 @@ import itertools
 import re
 from collections import Counter
 
+from kgraph.extract import relations_applies
 from kgraph.extract.confidence import RELATION_FLOOR, relation_confidence
 from kgraph.extract.generic import INSTITUTIONS
 from kgraph.model import RELATION_TYPES, Mention, Post, Relation, entity_key
@@ -142,6 +143,7 @@ def find_relations(
         if len(unit.ents) >= 2 or (unit.ents and state.actor is not None):
             _sentence_rules(state, unit)
     _actor_rules(state)
+    relations_applies.post_rules(state)
     _parenthesised_synonyms(state)
     return state.result()
 
@@ -1770,6 +1772,8 @@ def _actor_rules(state: _Post) -> None:
             elif e.type == "CONCEPT":
                 if how == "title" and _topic_at(unit, i, actor):
                     how = "title-at"
+                elif how == "title" and relations_applies.title_subject(unit, actor):
+                    how = "title-subject"
                 elif how == "anaphor" and re.search(
                     r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,2}$", unit.text[: e.s], re.I
                 ):

@@ -1,0 +1,396 @@
+"""More ways a sentence states ``applies`` (RELATION-RULES rules 4 and 5), read after the
+main sentence rules of :mod:`kgraph.extract.relations`.
+
+* a title whose company, or "we", is the subject of its verb ("How Lyft Used Envoy to
+  Rethink Microservice Development"): the title states what the company does (rule 1), and
+  the actor rule gives its concepts a line of their own (``actor:title-subject``);
+* the purpose of a technology a use verb takes: "Kafka uses ZooKeeper for distributed
+  coordination" (rule 5: ZooKeeper applies distributed coordination), unless the technology
+  is a language or hardware ("use a Cloud TPU for image classification": the user's purpose);
+* examples of a concept in parentheses or after "e.g.": "package managers (e.g., npm,
+  pip)", "inference servers (like vLLM or TGI)" (rule 4: a list of examples counts as "is a").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kgraph.model import entity_key
+
+# The verbs of doing or providing a concept (relations.PRACTISE_VERB, repeated: this module is
+# imported by relations).
+PRACTISE_VERB = (
+    r"(?:implement(?:s|ed|ing)?|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|"
+    r"uses|used|using|leverag(?:es|ed|ing)|embrac(?:es|ed|ing)|perform(?:s|ed|ing)?|"
+    r"introduc(?:es|ed|ing)|provid(?:es|ed|ing)|support(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
+    r"enabl(?:es|ed|ing)|utili[sz](?:es|ed|ing)|provide|enable|support|implement)"
+)
+
+if TYPE_CHECKING:
+    from kgraph.extract.relations import _Post, _Unit
+
+# Kinds of technology that name what a thing is written in or runs on, not what it does
+# ("a Go monorepo", "Kotlin microservices", "GPU inference").
+_CARRIER_KINDS = frozenset({"programming language", "hardware", "hardware accelerator"})
+
+
+# A title's company (or "we") as the subject of its verb: "How Lyft Used Envoy to Rethink
+# Microservice Development", "Etsy Engineering Unveils …", "How We Applied Client-Side
+# Caching …", "NAT traversal, and how we're improving it".
+_TITLE_VERB = re.compile(
+    r"(?:['\u2019]s\s+)?(?:\s*(?:engineering|engineers|team|teams)\b)?\s+(?:\w+ly\s+)?"
+    r"(?P<verb>[A-Za-z]+(?:ed|es|s)|built|made|cut|ran|won|wins|wrote|rebuilt|took)\b",
+    re.I,
+)
+# … but not what "we" only learned, saw or talk about ("What We Learned at re:Invent About
+# Serverless Cold Starts")
+_TITLE_WE = re.compile(
+    r"\bwe(?:['\u2019](?:re|ve))?\s+(?:\w+ly\s+)?(?!(?:learn|talk|think|discuss|read|see|saw|"
+    r"know|knew|wish|want|need|love|like|found|heard|ask|tried|try)\w*\b)[a-z]+\b",
+    re.I,
+)
+# Where a title's subject stands: its start, after "How" / "Why" …, or after a colon or dash
+# ("Greyhound: How Wix Scaled …"); a company later in the title is an object ("Bringing
+# Vector Search to Etsy Listings").
+_TITLE_SUBJECT_LEAD = re.compile(
+    r"(?:^|[:\u2013\u2014|-]\s*|\b(?:how|why|when|where|what)\s+)(?:the\s+)?$", re.I
+)
+
+
+def title_subject(unit: _Unit, actor: str) -> bool:
+    """Whether the title's company, or "we", is the subject of a verb in the title: the
+    title then states what the company does, and its concepts are the company's practice
+    (rule 1: a title that names what the summary describes)."""
+    if _TITLE_WE.search(unit.text):
+        return True
+    starts = {f.s for f in unit.ents}
+    for e in unit.ents:
+        if e.name != actor:
+            continue
+        if not _TITLE_SUBJECT_LEAD.search(unit.text[: e.s]):
+            continue
+        after = unit.text[e.e :]
+        m = _TITLE_VERB.match(after)
+        if m is None or m.group("verb").lower() in ("is", "was", "has", "vs", "series", "news"):
+            continue
+        if after[:2] in ("'s", "\u2019s") and not re.match(
+            r"..\s+(?:engineering|engineers|team)", after
+        ):
+            continue  # "Airbnb's Mussel V2: …": the possessive's noun is the title's subject
+        if e.e + m.start("verb") in starts:
+            continue  # "Lightstep distributed tracing guide": the word starts a concept
+        return True
+    return False
+
+
+def post_rules(state: _Post) -> None:
+    """Run after the actor rule: a technology that heads these relations is still one the
+    company may use, so they must not keep the actor rule from attaching it."""
+    for unit in state.units:
+        types = {e.type for e in unit.ents}
+        # every rule here links a technology to a concept, or a company to one after a
+        # technology: a sentence without both is skipped at once
+        if "CONCEPT" in types and "TECHNOLOGY" in types:
+            _examples(state, unit)
+            _used_for(state, unit)
+            _tech_verb(state, unit)
+            _mixed_objects(state, unit)
+            _based_concept(state, unit)
+            _subject_verb(state, unit)
+            _concept_modifier(state, unit)
+
+
+_ADJECTIVE = re.compile(
+    r"(?:[a-z]ed|-native|-tenant|-aware|-safe|\bopen[- ]source|\bavailable)$", re.I
+)
+
+
+def _concept_modifier(state: _Post, unit: _Unit) -> None:
+    """ "Load-balanced Brooklin Mirror Maker", "the open source BoltDB system", "Cloud-native
+    Amazon SQS and Kinesis": a concept that modifies a technology's name says what the
+    technology is (rule 4, as "T, a multi-tenant X")."""
+    text, ents = unit.text, unit.ents
+    for i, e in enumerate(ents[:-1]):
+        nxt = ents[i + 1]
+        if e.type != "CONCEPT" or nxt.type != "TECHNOLOGY" or text[e.e : nxt.s] != " ":
+            continue
+        # an adjective ("load-balanced", "cloud-native", "highly available", "open source"),
+        # not a noun or verb that begins a phrase of its own ("Autoscaling Mesos Clusters",
+        # "embedding Streams-specific payloads")
+        if not _ADJECTIVE.search(text[e.s : e.e]):
+            continue
+        if re.match(r"\s+[A-Z]", text[nxt.e :]):
+            continue  # "open-source Postgres Operator": the adjective is a longer name's
+        techs = [nxt]
+        for f in ents[i + 2 :]:
+            if f.type != "TECHNOLOGY" or not re.fullmatch(
+                r"\s*(?:,|\band\b|,\s*and)\s*", text[techs[-1].e : f.s]
+            ):
+                break
+            techs.append(f)
+        for t in techs:
+            if not _carrier(state, t.name):  # "serverless GPU inference": the GPU hosts it
+                state.add(t.name, "applies", e.name, text, "modifier:concept")
+
+
+_PRACTISE_COMMA = re.compile(
+    r"\b(?P<verb>"
+    + PRACTISE_VERB
+    + r"|to\s+provide)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+,?\s+){0,3}?$",
+    re.I,
+)
+
+
+def _subject_verb(state: _Post, unit: _Unit) -> None:
+    """ "Airbnb's internal Impulse framework combines a load generator … to provide
+    containerized performance testing", "eBPF is a kernel technology used … to provide deeper
+    observability": in a sentence whose subject is a named technology, the direct object of a
+    verb of providing or practising, later in the same clause, is the technology's concept
+    (rule 2). Other concepts of the sentence stay unattached."""
+    from kgraph.extract.relations import AVOIDED, _subject_tech
+
+    subject = _subject_tech(unit)
+    if subject is None:
+        return
+    text, ents = unit.text, unit.ents
+    k = ents.index(subject)
+    for j in range(k + 1, len(ents)):
+        first = ents[j]
+        if first.type != "CONCEPT":
+            continue
+        between = text[subject.e : first.s]
+        if re.search(r"[;:]|\b(?:we|they|you|our|their|which|that|who|but|while)\b", between, re.I):
+            return  # another clause, or another subject
+        start = max(subject.e, ents[j - 1].e)
+        verb = _PRACTISE_COMMA.search(text, start, first.s)
+        if verb is None or re.search(r"\b(?:and|or|of|for|to)\b", text[verb.end("verb") : first.s]):
+            continue
+        if verb.group("verb").lower().endswith("ing"):
+            continue
+        if re.search(
+            r"n['\u2019]t\b|\b(?:not|never|without|rather than|instead of)\b", between, re.I
+        ):
+            return
+        objects = [first]
+        for f in ents[j + 1 :]:
+            if f.type != "CONCEPT" or not re.fullmatch(
+                r"\s+|\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}",
+                text[objects[-1].e : f.s],
+            ):
+                break
+            objects.append(f)
+        for f in objects:
+            if not AVOIDED.search(text[: f.s]):
+                state.add(subject.name, "applies", f.name, text, "subject:verb")
+
+
+_SYSTEM_KIND = re.compile(
+    r"\b(?:engine|service|store|database|proxy|server|platform|system|framework|tool|"
+    r"scheduler|broker|gateway|balancer|layer|library|pipeline)s?$",
+    re.I,
+)
+
+
+def _based_concept(state: _Post, unit: _Unit) -> None:
+    """ "FFmpeg-based transcoding systems": the concept the compound qualifies is realised by
+    the technology (rule 5) when no named system is the compound's noun ("Tidewater, a
+    Zig-based job scheduler" is Tidewater's)."""
+    text, ents = unit.text, unit.ents
+    for i, e in enumerate(ents[:-1]):
+        nxt = ents[i + 1]
+        if e.type != "TECHNOLOGY" or nxt.type != "CONCEPT" or _carrier(state, e.name):
+            continue
+        if not re.fullmatch(
+            r"[- ](?:based|backed|powered|driven)\s+(?:[\w-]+\s+)?", text[e.e : nxt.s], re.I
+        ):
+            continue
+        if re.search(r",\s*(?:a|an|the|our|its|their)\s+(?:[\w-]+\s+){0,3}$", text[: e.s]):
+            continue  # an appositive: the named system before it owns the concept
+        if _SYSTEM_KIND.search(nxt.name):
+            continue  # "Yelp's Lucene-Based Search Engine": a system built on T, not T's practice
+        if any(f.type == "TECHNOLOGY" for f in ents[i + 2 : i + 3]) and re.match(
+            r"\s*(?:,|\(|called|named)", text[nxt.e :]
+        ):
+            continue
+        state.add(e.name, "applies", nxt.name, text, "compound:concept")
+
+
+def _mixed_objects(state: _Post, unit: _Unit) -> None:
+    """ "Shopify's teams are utilizing Kubernetes and microservices": a list of objects of a
+    company's verb that names technologies and concepts; the concepts after a technology
+    are the company's practice as much as the first (the main rules read only a list that
+    opens with a concept)."""
+    from kgraph.extract.relations import _PRACTISE, AVOIDED, _clause_subject
+
+    text, ents = unit.text, unit.ents
+    for k, first in enumerate(ents):
+        if first.type != "TECHNOLOGY":
+            continue
+        start = max(0, first.s - 60, ents[k - 1].e if k else 0)
+        verb = _PRACTISE.search(text, start, first.s)
+        if verb is None or re.search(r"\b(?:and|or|of|for|to)\b", text[verb.end("verb") : first.s]):
+            continue
+        clause = re.split(r"[;.:]|,\s+(?:but|while)\b", text[: verb.start()])[-1]
+        if re.search(
+            r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike|"
+            r"will|would|could|might|plans? to|aims? to|you|which|that|who)\b",
+            clause,
+            re.I,
+        ):
+            continue
+        who = _clause_subject(state, unit, verb.start())
+        if who is None:
+            continue
+        seen_tech, last = False, first
+        for f in ents[k + 1 :]:
+            if not re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)", text[last.e : f.s]
+            ):
+                break
+            seen_tech = seen_tech or last.type == "TECHNOLOGY"
+            if f.type == "CONCEPT" and seen_tech and not AVOIDED.search(text[: f.s]):
+                state.add(who, "applies", f.name, text, "verb:practise-list")
+            last = f
+
+
+# What a named system does with a concept it has: "Apache Kafka ships with diverse
+# authentication options", "DuckDB v1.5.3 adds deletion vectors", "Michelangelo now sports an
+# LLM gateway".
+_TECH_VERB = re.compile(
+    r"(?:['\u2019]s)?(?:\s*\([^()]{0,20}\))?(?:\s+(?:v?\d[\w.]*|now|also|natively|\w+ly))*\s+"
+    r"(?P<verb>adds|added|ships with|shipped with|comes with|came with|sports|offers|offered|"
+    r"includes|included|features|introduces|introduced|brings|brought|combines|combined|"
+    r"uses|used|makes use of|made use of|relies on|relied on|performs|performed|creates|"
+    r"supports|supported|provides|provided|implements|implemented|enables|enabled|employs|"
+    r"employed|leverages|leveraged|applies|applied|adopts|adopted|handles|gains|gained)\s+"
+    r"(?P<lead>(?:[\w-]+\s+){0,3}?)$",
+    re.I,
+)
+
+
+def _tech_verb(state: _Post, unit: _Unit) -> None:
+    """A technology that opens the sentence as its subject, then a verb of having or doing:
+    the concepts that are the verb's direct object are the technology's (rules 2, 4)."""
+    from kgraph.extract.relations import AVOIDED
+
+    text, ents = unit.text, unit.ents
+    subject = next((e for e in ents if e.type != "COMPANY"), None)
+    if subject is None or subject.type != "TECHNOLOGY":
+        return
+    # "Apache Kafka …", "The open source BoltDB …", "Uber's Michelangelo …", "At Yelp, Kafka …"
+    if not re.fullmatch(
+        r"\s*(?:(?:in|at|since|today|now)\b[^,]{0,40},\s*)?(?:the\s+|our\s+|its\s+|their\s+)?"
+        r"(?:[\w.&-]+(?:\s[\w.&-]+)?['\u2019]s\s+)?(?:(?:new|internal|own|open[- ]source)\s+)?",
+        text[: subject.s],
+        re.I,
+    ):
+        return
+    k = ents.index(subject) + 1
+    if k >= len(ents) or ents[k].type != "CONCEPT":
+        return
+    first = ents[k]
+    m = _TECH_VERB.fullmatch(text, subject.e, first.s)
+    if m is None or re.search(
+        r"\b(?:and|or|of|for|to|in|on|with|by|from)\b", m.group("lead"), re.I
+    ):
+        return
+    objects = [first]
+    for f in ents[k + 1 :]:
+        if f.type != "CONCEPT" or not re.fullmatch(
+            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}",
+            text[objects[-1].e : f.s],
+        ):
+            break
+        objects.append(f)
+    for f in objects:
+        if not AVOIDED.search(text[: f.s]):
+            state.add(subject.name, "applies", f.name, text, "verb:tech")
+
+
+_USED = re.compile(
+    r"\b(?:uses|used|using|use|employ\w*|leverag\w*|utili[sz]\w*|relies on|relying on|"
+    r"relied on|chose|choosing|chooses|picked|adopt\w*|deploy\w*|run\w*|ran)\s+"
+    r"(?:(?:the|a|an|its|their|our|tools like|systems like)\s+)?$",
+    re.I,
+)
+
+
+def _used_for(state: _Post, unit: _Unit) -> None:
+    """ "Petrel uses HAProxy for load balancing", "Uses Ray + DeepSpeed for distributed
+    fine-tuning": the purpose is the used technology's own activity (rule 5), so each
+    technology the verb uses applies the concepts the purpose names."""
+    text, ents = unit.text, unit.ents
+    for i, e in enumerate(ents):
+        if e.type != "TECHNOLOGY" or not _USED.search(text[max(0, e.s - 40) : e.s]):
+            continue
+        if _carrier(state, e.name):
+            continue  # "use a Cloud TPU for image classification": the purpose is the user's
+        techs = [e]
+        j = i + 1
+        while (
+            j < len(ents)
+            and ents[j].type == "TECHNOLOGY"
+            and re.fullmatch(
+                r"\s*(?:,|\+|/|\bor\b|\band\b|,\s*or|,\s*and)\s*", text[techs[-1].e : ents[j].s]
+            )
+        ):
+            techs.append(ents[j])
+            j += 1
+        if j >= len(ents) or ents[j].type != "CONCEPT":
+            continue
+        m = re.fullmatch(
+            r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:(?:the|a|an|its|their|our|various|all)\s+)?(?:[a-z][\w-]*\s+)?",
+            text[techs[-1].e : ents[j].s],
+        )
+        if m is None:
+            continue
+        concepts = [ents[j]]
+        for f in ents[j + 1 :]:
+            if f.type != "CONCEPT" or not re.fullmatch(
+                r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}",
+                text[concepts[-1].e : f.s],
+            ):
+                break
+            concepts.append(f)
+        for t in techs:
+            for c in concepts:
+                state.add(t.name, "applies", c.name, text, "used-for")
+
+
+def _carrier(state: _Post, name: str) -> bool:
+    if state.onto is None:
+        return False
+    entry = state.onto.entries.get(entity_key("TECHNOLOGY", name))
+    return entry is not None and bool(_CARRIER_KINDS.intersection(entry.parents))
+
+
+_EXAMPLES = re.compile(
+    r"\s*(?:\(\s*(?:e\.g\.,?|i\.e\.,?|like|such as|including)?|,?\s+e\.g\.,?)\s*", re.I
+)
+
+
+def _examples(state: _Post, unit: _Unit) -> None:
+    """ "package managers (e.g., npm, pip, cargo)": each example applies the concept."""
+    text, ents = unit.text, unit.ents
+    for i, e in enumerate(ents[:-1]):
+        nxt = ents[i + 1]
+        if e.type != "CONCEPT" or nxt.type != "TECHNOLOGY":
+            continue
+        gap = text[e.e : nxt.s]
+        m = _EXAMPLES.fullmatch(gap)
+        if m is None or ("(" not in gap and "e.g" not in gap):
+            continue
+        if "(" in gap and not re.search(r"e\.g|like|such as|including|i\.e", gap):
+            # "(Mussel)" names the one system: the main rules read that apposition
+            continue
+        examples = [nxt]
+        for f in ents[i + 2 :]:
+            between = text[examples[-1].e : f.s]
+            if f.type != "TECHNOLOGY" or not re.fullmatch(
+                r"\s*(?:,|/|\bor\b|\band\b|,\s*or|,\s*and)\s*", between
+            ):
+                break
+            examples.append(f)
+        for f in examples:
+            state.add(f.name, "applies", e.name, text, "apposition:examples")
