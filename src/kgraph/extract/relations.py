@@ -1776,6 +1776,12 @@ def _actor_rules(state: _Post) -> None:
                     # "our multi-region architecture": the first-person possessive of
                     # rule 3 ("C's X" gives C applies X), after anaphora (rule 1)
                     how = "our"
+                elif how == "named" and not _practised(unit, i):
+                    # "Grab has seen concurrent cache writes …", "a talk about Google
+                    # BeyondCorp … user authentication": naming the company in the sentence
+                    # does not state that it practises the concept (rule 1), as a
+                    # technology only near it is not one it uses.
+                    how = "named-near"
                 state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
         if subject is not None:
             focal = subject.name
@@ -1839,6 +1845,21 @@ def _held(unit: _Unit, i: int) -> bool:
         return True
     # "an overview of Apache Kafka and how Canva uses it"
     return _HELD_HOW.match(after) is not None or _HELD_RELATIVE.match(after) is not None
+
+
+_PRACTISE_BEFORE = re.compile(
+    rf"\b(?:{APPLY_VERB}|{USE_VERB}|{BUILD_VERB}|champion\w*\s+of)\s+(?:[\w-]+\s+){{0,3}}$", re.I
+)
+
+
+def _practised(unit: _Unit, i: int) -> bool:
+    """Whether the sentence ties the concept ``ents[i]`` to the company it names as a
+    practice: held as a technology is ("its global edge network", "using phased rollouts"),
+    or the object of a verb of applying, using or building ("implementing copy-on-write")."""
+    if _held(unit, i):
+        return True
+    clause = re.split(r"[;.:(]|\s[-\u2013\u2014]\s", unit.text[: unit.ents[i].s])[-1]
+    return _PRACTISE_BEFORE.search(clause[-80:]) is not None
 
 
 def _opens_as_subject(unit: _Unit, actor: str) -> bool:
