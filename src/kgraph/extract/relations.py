@@ -74,6 +74,11 @@ ON_TECH = re.compile(
     r"\s+(?:the |a |an |its |their )?$",
     re.I,
 )
+# "built on top of open source tools including Docker, …": the phrase's examples (rule 4's
+# "such as" list, the phrase's object).
+ON_TECH_EXAMPLES = re.compile(
+    ON_TECH.pattern[:-1] + r"(?:[\w-]+\s+){0,4}(?:including|such as|like)\s+$", re.I
+)
 COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted|only)\b", re.I)
 FROM_TO_VERB = re.compile(
     r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|shift\w*|upgrad\w*|port\w*|"
@@ -405,6 +410,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     text, ents = unit.text, unit.ents
     low = text.lower()
     add = state.add
+    on_heads: dict[int, str] = {}  # technologies a "written in / built on" phrase gave a head
     for i, e in enumerate(ents):
         after = text[e.e :]
         before = text[: e.s]
@@ -451,12 +457,38 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         ):
             add(state.actor, "built", e.name, text, "built:own")
         # "X, written in Go and backed by Pulsar": the tech before the phrase uses it.
-        if e.type == "TECHNOLOGY" and ON_TECH.search(before[-60:]):
+        listed = i - 1 in on_heads and _continues_list(text[ents[i - 1].e : e.s])
+        if e.type == "TECHNOLOGY" and listed:
+            # "built on Kafka, Flink and Iceberg": a list after the phrase shares its head
+            add(on_heads[i - 1], "uses", e.name, text, "modifier")
+            on_heads[i] = on_heads[i - 1]
+        elif (
+            e.type == "TECHNOLOGY"
+            and i
+            and ents[i - 1].type == "TECHNOLOGY"
+            and re.fullmatch(r"\s+on\s+", text[ents[i - 1].e : e.s])
+            and text[e.e : e.e + 1] != "-"  # "Kafka on Kubernetes-based …": a compound
+        ):
+            # "Kafka on Kubernetes", "KServe or Knative on Kubernetes": one technology
+            # deployed on another (the short form of "running on")
+            add(ents[i - 1].name, "uses", e.name, text, "modifier:on")
+            j = i - 1
+            while (
+                j
+                and ents[j - 1].type == "TECHNOLOGY"
+                and _continues_list(text[ents[j - 1].e : ents[j].s])
+            ):
+                j -= 1
+                add(ents[j].name, "uses", e.name, text, "modifier:on")
+        elif e.type == "TECHNOLOGY" and (
+            ON_TECH.search(before[-60:]) or ON_TECH_EXAMPLES.search(before[-90:])
+        ):
             prev = _appositive_head(ents, i, text) or _right_before(ents, i, text)
             focus = _focus(state, unit) if prev is None else None
             owner = ents[i - 1] if i else None
             if prev is not None:
                 add(prev.name, "uses", e.name, text, "modifier")
+                on_heads[i] = prev.name
             elif (
                 owner is not None
                 and owner.type == "COMPANY"
@@ -829,6 +861,11 @@ def _appositive_head(ents, i, text):
                 return f
             return None
     return None
+
+
+def _continues_list(gap: str) -> bool:
+    """Whether ``gap`` joins two items of one list: ", ", " and ", ", or "."""
+    return re.fullmatch(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?", gap) is not None
 
 
 def _right_before(ents, i, text):

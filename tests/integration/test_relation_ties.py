@@ -1,0 +1,58 @@
+"""What ties a relation to its head in one clause (RELATION-RULES 1, 3 and 4): a company's
+concepts need the sentence to say it practises them, and a "built on / written in" phrase
+gives its head every technology it lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import load_extractor
+from kgraph.model import Post
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return load_extractor()
+
+
+def triples(extractor, title, summary):
+    mentions = next(extractor.extract([Post("p", title, summary)]))
+    return {(r.head, r.type, r.tail) for r in mentions.relations}
+
+
+def test_a_concept_only_near_the_company_is_not_its_practice(extractor):
+    found = triples(
+        extractor,
+        "How Shopify scales search",
+        "Shopify has seen concurrent cache writes result in stale prices, and it runs "
+        "load shedding.",
+    )
+    assert ("Shopify", "applies", "load shedding") in found, found
+    assert ("Shopify", "applies", "cache") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        (  # a list after the phrase shares its head
+            "Tidewater is a job scheduler written in Go and Rust.",
+            {("Tidewater", "uses", "Go"), ("Tidewater", "uses", "Rust")},
+        ),
+        (  # the phrase's examples
+            "Tidewater is a scheduler built on top of open source tools including Docker, "
+            "Apache Mesos and Marathon.",
+            {
+                ("Tidewater", "uses", "Docker"),
+                ("Tidewater", "uses", "Apache Mesos"),
+                ("Tidewater", "uses", "Marathon"),
+            },
+        ),
+        (  # "T on U": one technology deployed on another
+            "Use tools like KServe or Knative on Kubernetes for autoscaling.",
+            {("KServe", "uses", "Kubernetes"), ("Knative", "uses", "Kubernetes")},
+        ),
+    ],
+)
+def test_a_built_on_phrase_gives_its_head_each_listed_technology(extractor, summary, expected):
+    found = triples(extractor, "Inside Tidewater", summary)
+    assert expected <= found, found
