@@ -439,7 +439,12 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     add(tech_owner.name, "applies", owner.name, text, "compound")
             else:
                 actor = _subject(state, ents, i, text)
-                if actor:
+                # "Previously, FFmpeg-based transcoding systems discarded …": a system the
+                # sentence does not tie to a company (by its name, "we", "its") is not the
+                # post's company's (rule 1).
+                if actor and (
+                    any(f.type == "COMPANY" for f in ents) or ANAPHOR.search(text) is not None
+                ):
                     # "a new Rust-based proxy": the proxy is a system of the company's, not
                     # its practice, so the company gets only the technology.
                     add(actor, "uses", e.name, text, "compound")
