@@ -56,3 +56,16 @@ def test_a_concept_only_near_the_company_is_not_its_practice(extractor):
 def test_a_built_on_phrase_gives_its_head_each_listed_technology(extractor, summary, expected):
     found = triples(extractor, "Inside Tidewater", summary)
     assert expected <= found, found
+
+
+def test_a_line_break_ends_the_clause(extractor):
+    """A digest's byline names the company; its bullet lines do not say the company does
+    what they describe."""
+    summary = (
+        "by Jane Doe \u2e31 Shopify \u2e31 6 min read \u2e31 26 Jul\n"
+        "Describes how the JIT compiler caused performance issues in a Java-based application"
+    )
+    found = triples(extractor, "Digest", summary)
+    assert ("Shopify", "uses", "Java") not in found, found
+    joined = triples(extractor, "Digest", "Shopify moved its checkout to a Java-based service.")
+    assert ("Shopify", "uses", "Java") in joined, joined

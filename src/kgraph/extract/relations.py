@@ -215,8 +215,17 @@ class _Post:
             # The rules match ASCII hyphens; typeset ones ("Rust\u2011based") are read alike.
             # The replacement keeps offsets, and ``add`` reports the sentence as written.
             text = sentence.translate(HYPHENS)
-            self.raw[text] = sentence
-            self.units.append(_Unit(text, _outermost(ents), field))
+            if "\n" not in text:
+                self.raw[text] = sentence
+                self.units.append(_Unit(text, _outermost(ents), field))
+                continue
+            # A line break ends a clause: a digest's byline ("Allegro ⸱ 6 min read") and
+            # each of its bullet lines state their own relations (rule 1).
+            for line in re.finditer(r"[^\n]+", text):
+                a, b = line.span()
+                inside = [_Ent(x.m, x.s - a, x.e - a) for x in ents if a <= x.s and x.e <= b]
+                self.raw[line.group()] = sentence[a:b]
+                self.units.append(_Unit(line.group(), _outermost(inside), field))
         self.types = {m.canonical: m.type for m in mentions}
         self.actor = _actor(self.units)
         self.mentioned = Counter(m.canonical for m in mentions)
