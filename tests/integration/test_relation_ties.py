@@ -69,3 +69,24 @@ def test_a_line_break_ends_the_clause(extractor):
     assert ("Shopify", "uses", "Java") not in found, found
     joined = triples(extractor, "Digest", "Shopify moved its checkout to a Java-based service.")
     assert ("Shopify", "uses", "Java") in joined, joined
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected"),
+    [
+        (  # a technology as the subject of a use verb (rule 2)
+            "Inside Tidewater",
+            "Behind the scenes, Apache Kafka uses Apache ZooKeeper for coordination.",
+            {("Apache Kafka", "uses", "Apache ZooKeeper")},
+        ),
+        (  # "mixing T, U": the company's use verb over a list
+            "Real-time billing at Shopify",
+            "Shopify walks through how they built real-time analytics on top of billing, "
+            "mixing Kafka, Flink, and their own in-house magic.",
+            {("Shopify", "uses", "Apache Kafka"), ("Shopify", "uses", "Apache Flink")},
+        ),
+    ],
+)
+def test_use_verbs_of_a_technology_and_of_the_company(extractor, title, summary, expected):
+    found = triples(extractor, title, summary)
+    assert expected <= found, found

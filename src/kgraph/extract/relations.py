@@ -79,6 +79,13 @@ ON_TECH = re.compile(
 ON_TECH_EXAMPLES = re.compile(
     ON_TECH.pattern[:-1] + r"(?:[\w-]+\s+){0,4}(?:including|such as|like)\s+$", re.I
 )
+# A technology's use verb right before another technology: "Kafka uses ZooKeeper".
+TECH_USES = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:uses|used|relies on|relied on|runs on|ran on|leverages|leveraged|"
+    r"employs|is built on(?: top of)?|was built on(?: top of)?|builds on|sits on top of|"
+    r"is powered by|is backed by|depends on|stores (?:\w+\s+){0,2}?in)\s+(?:the |a |an )?",
+    re.I,
+)
 COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted|only)\b", re.I)
 FROM_TO_VERB = re.compile(
     r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|shift\w*|upgrad\w*|port\w*|"
@@ -470,7 +477,16 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             )
         ):
             add(state.actor, "built", e.name, text, "built:own")
-        # "X, written in Go and backed by Pulsar": the tech before the phrase uses it.
+        # "Kafka uses ZooKeeper", "Vitess relies on MySQL": a technology as the subject of
+        # a use verb (rule 2: the fact is the technology's, not its owner's).
+        if (
+            e.type == "TECHNOLOGY"
+            and i
+            and ents[i - 1].type == "TECHNOLOGY"
+            and TECH_USES.fullmatch(text[ents[i - 1].e : e.s])
+            and _opens_clause(text, ents[i - 1].s)
+        ):
+            add(ents[i - 1].name, "uses", e.name, text, "verb:tech")
         listed = i - 1 in on_heads and _continues_list(text[ents[i - 1].e : e.s])
         if e.type == "TECHNOLOGY" and listed:
             # "built on Kafka, Flink and Iceberg": a list after the phrase shares its head
@@ -875,6 +891,15 @@ def _appositive_head(ents, i, text):
                 return f
             return None
     return None
+
+
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether the mention at ``start`` opens its clause (after at most an article or "the
+    open source"), as a subject does: "Behind the scenes, Kafka uses …", "The Vitess …"."""
+    lead = re.split(r"[;:,(]|\.\s|\s[-\u2013\u2014]\s", text[:start])[-1]
+    return (
+        re.fullmatch(r"\s*(?:(?:the|a|an|its|their|our)\s+)?(?:[\w-]+\s+)?", lead, re.I) is not None
+    )
 
 
 def _continues_list(gap: str) -> bool:
@@ -1846,7 +1871,8 @@ _HELD_POSSESSIVE = re.compile(
     r"\b(?:our|its|their)\s+(?:(?!(?:" + _LINKS + r")\b)[\w-]+\s+){0,3}$", re.I
 )
 _HELD_LIST = re.compile(
-    r"(?:\s*,\s*(?:(?:and|or)\s+)?[\w.+#-]+(?:\s+[\w.+#-]+)?)*\s*(?:,\s*)?(?:(?:and|or)\s+)?"
+    # "Kafka, RocksDB, Caffeine cache, Galene": an item may keep its kind noun
+    r"(?:\s+[a-z][\w-]*(?=\s*,))?(?:\s*,\s*(?:(?:and|or)\s+)?[\w.+#-]+(?:\s+[\w.+#-]+)?)*\s*(?:,\s*)?(?:(?:and|or)\s+)?"
     r"(?:(?:a|an|the)\s+)?"
 )
 _HELD_CODE = re.compile(r"\s+(?:[\w-]+\s+)?" + CODE_NOUN + r"\b")
@@ -1855,7 +1881,9 @@ _HELD_PREPOSITION = re.compile(
     re.I,
 )
 _HELD_VERB = re.compile(
-    rf"\b(?:{USE_VERB}|{BUILD_VERB}|kept|keeps|keep|keeping)\s+(?:[\w-]+\s+){{0,3}}$", re.I
+    rf"\b(?:{USE_VERB}|{BUILD_VERB}|kept|keeps|keep|keeping|mix(?:es|ed|ing)|combin(?:es|ed|ing))"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
 )
 _HELD_PAST = re.compile(r"\b[a-z]+ed\s+(?:(?:the|a|an|its|their|our)\s+)?$")
 _HELD_HOW = re.compile(rf"[^.;]{{0,40}}?\bhow\b[^.;]{{1,40}}?\b{USE_VERB}\s+(?:it|them)\b", re.I)
