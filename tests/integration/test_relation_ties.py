@@ -85,8 +85,15 @@ def test_a_line_break_ends_the_clause(extractor):
             "mixing Kafka, Flink, and their own in-house magic.",
             {("Shopify", "uses", "Apache Kafka"), ("Shopify", "uses", "Apache Flink")},
         ),
+        (  # a part of one technology made for another (a plugin, a module)
+            "Writable storage",
+            "Shopify added write support to Litestream's SQLite plugin. The proxy, which is an "
+            "Nginx module, stays.",
+            {("Litestream", "uses", "SQLite")},
+        ),
     ],
 )
 def test_use_verbs_of_a_technology_and_of_the_company(extractor, title, summary, expected):
     found = triples(extractor, title, summary)
     assert expected <= found, found
+    assert ("Shopify", "uses", "SQLite") not in found, found

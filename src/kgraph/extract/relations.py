@@ -86,6 +86,11 @@ TECH_USES = re.compile(
     r"is powered by|is backed by|depends on|stores (?:\w+\s+){0,2}?in)\s+(?:the |a |an )?",
     re.I,
 )
+# What one technology adds to another: "its Iceberg extension", "an NGINX module".
+PLUGIN = re.compile(
+    r"\s+(?:plugin|plug-in|extension|module|connector|driver|adapter|integration)s?\b(?!-)",
+    re.I,
+)
 COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted|only)\b", re.I)
 FROM_TO_VERB = re.compile(
     r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|shift\w*|upgrad\w*|port\w*|"
@@ -1401,6 +1406,17 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         mark = _possessive_mark(e, gap)
         owns = mark is not None
         rest = gap[mark or 0 :]
+        if (
+            e.type == "TECHNOLOGY"
+            and nxt.type == "TECHNOLOGY"
+            and (owns or re.fullmatch(r",\s+(?:which|that)\s+is\s+an?\s+", gap))
+            and re.fullmatch(r"\s*(?:[\w-]+\s+)?", rest if owns else "")
+            and (PLUGIN.match(text[nxt.e :]) or PLUGIN.search(" " + text[nxt.s : nxt.e]))
+        ):
+            # "Litestream's SQLite plugin", "cf-html, which is an NGINX module": a part of T
+            # made for U, so T uses U
+            add(e.name, "uses", nxt.name, text, "possessive:plugin")
+            continue
         if e.type == "TECHNOLOGY" and owns:
             # "T's X" with X a concept: what T implements (rule 2: the noun it attaches to);
             # "T's features, such as X, Y and Z": each of the list.
