@@ -97,3 +97,15 @@ def test_use_verbs_of_a_technology_and_of_the_company(extractor, title, summary,
     found = triples(extractor, title, summary)
     assert expected <= found, found
     assert ("Shopify", "uses", "SQLite") not in found, found
+
+
+def test_a_monolith_broken_up_is_moved_from_not_applied(extractor):
+    found = triples(
+        extractor,
+        "Database reliability at Shopify",
+        "As Shopify broke their monolith up into microservices, their number of databases "
+        "expanded too.",
+    )
+    assert ("Shopify", "migrated_from", "monolithic architecture") in found, found
+    assert ("Shopify", "migrated_to", "microservices") in found, found
+    assert ("Shopify", "applies", "monolithic architecture") not in found, found

@@ -338,6 +338,8 @@ class _Post:
         for (head, type_, tail), rel in found.items():
             if type_ == "uses" and ((head, tail) in built or (head, tail) in moved_from):
                 continue
+            if type_ == "applies" and (head, tail) in moved_from:
+                continue  # what the head moved away from it no longer practises (rule 6)
             if type_ == "uses" and (head, tail) in moved_to and rel.method.startswith("actor"):
                 continue
             if type_ == "migrated_from" and (head, tail) in moved_to:
@@ -997,7 +999,8 @@ def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
 def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     text, ents = unit.text, unit.ents
     if not FROM_TO_VERB.search(text) and not re.search(
-        r" from |replac|pivot|eliminat|retir|decommission|sunset|deprecat|ditch|abandon|phas\w* out",
+        r" from |replac|pivot|eliminat|retir|decommission|sunset|deprecat|ditch|abandon|phas\w* out|"
+        r"split|decompos|break|broke",
         low,
     ):
         return
