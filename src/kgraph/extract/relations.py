@@ -75,6 +75,23 @@ ON_TECH = re.compile(
     r"\s+(?:the |a |an |its |their )?$",
     re.I,
 )
+# "built on top of open source tools including Docker, …": the phrase's examples (rule 4's
+# "such as" list, the phrase's object).
+ON_TECH_EXAMPLES = re.compile(
+    ON_TECH.pattern[:-1] + r"(?:[\w-]+\s+){0,4}(?:including|such as|like)\s+$", re.I
+)
+# A technology's use verb right before another technology: "Kafka uses ZooKeeper".
+TECH_USES = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:uses|used|relies on|relied on|runs on|ran on|leverages|leveraged|"
+    r"employs|is built on(?: top of)?|was built on(?: top of)?|builds on|sits on top of|"
+    r"is powered by|is backed by|depends on|stores (?:\w+\s+){0,2}?in)\s+(?:the |a |an )?",
+    re.I,
+)
+# What one technology adds to another: "its Iceberg extension", "an NGINX module".
+PLUGIN = re.compile(
+    r"\s+(?:plugin|plug-in|extension|module|connector|driver|adapter|integration)s?\b(?!-)",
+    re.I,
+)
 COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted|only)\b", re.I)
 FROM_TO_VERB = re.compile(
     r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|shift\w*|upgrad\w*|port\w*|"
@@ -212,8 +229,17 @@ class _Post:
             # The rules match ASCII hyphens; typeset ones ("Rust\u2011based") are read alike.
             # The replacement keeps offsets, and ``add`` reports the sentence as written.
             text = sentence.translate(HYPHENS)
-            self.raw[text] = sentence
-            self.units.append(_Unit(text, _outermost(ents), field))
+            if "\n" not in text:
+                self.raw[text] = sentence
+                self.units.append(_Unit(text, _outermost(ents), field))
+                continue
+            # A line break ends a clause: a digest's byline ("Allegro ⸱ 6 min read") and
+            # each of its bullet lines state their own relations (rule 1).
+            for line in re.finditer(r"[^\n]+", text):
+                a, b = line.span()
+                inside = [_Ent(x.m, x.s - a, x.e - a) for x in ents if a <= x.s and x.e <= b]
+                self.raw[line.group()] = sentence[a:b]
+                self.units.append(_Unit(line.group(), _outermost(inside), field))
         self.types = {m.canonical: m.type for m in mentions}
         self.actor = _actor(self.units)
         self.mentioned = Counter(m.canonical for m in mentions)
@@ -314,6 +340,8 @@ class _Post:
         for (head, type_, tail), rel in found.items():
             if type_ == "uses" and ((head, tail) in built or (head, tail) in moved_from):
                 continue
+            if type_ == "applies" and (head, tail) in moved_from:
+                continue  # what the head moved away from it no longer practises (rule 6)
             if type_ == "uses" and (head, tail) in moved_to and rel.method.startswith("actor"):
                 continue
             if type_ == "migrated_from" and (head, tail) in moved_to:
@@ -407,6 +435,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     text, ents = unit.text, unit.ents
     low = text.lower()
     add = state.add
+    on_heads: dict[int, str] = {}  # technologies a "written in / built on" phrase gave a head
     for i, e in enumerate(ents):
         after = text[e.e :]
         before = text[: e.s]
@@ -435,7 +464,12 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     add(tech_owner.name, "applies", owner.name, text, "compound")
             else:
                 actor = _subject(state, ents, i, text)
-                if actor:
+                # "Previously, FFmpeg-based transcoding systems discarded …": a system the
+                # sentence does not tie to a company (by its name, "we", "its") is not the
+                # post's company's (rule 1).
+                if actor and (
+                    any(f.type == "COMPANY" for f in ents) or ANAPHOR.search(text) is not None
+                ):
                     # "a new Rust-based proxy": the proxy is a system of the company's, not
                     # its practice, so the company gets only the technology.
                     add(actor, "uses", e.name, text, "compound")
@@ -452,13 +486,48 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             )
         ):
             add(state.actor, "built", e.name, text, "built:own")
-        # "X, written in Go and backed by Pulsar": the tech before the phrase uses it.
-        if e.type == "TECHNOLOGY" and ON_TECH.search(before[-60:]):
+        # "Kafka uses ZooKeeper", "Vitess relies on MySQL": a technology as the subject of
+        # a use verb (rule 2: the fact is the technology's, not its owner's).
+        if (
+            e.type == "TECHNOLOGY"
+            and i
+            and ents[i - 1].type == "TECHNOLOGY"
+            and TECH_USES.fullmatch(text[ents[i - 1].e : e.s])
+            and _opens_clause(text, ents[i - 1].s)
+        ):
+            add(ents[i - 1].name, "uses", e.name, text, "verb:tech")
+        listed = i - 1 in on_heads and _continues_list(text[ents[i - 1].e : e.s])
+        if e.type == "TECHNOLOGY" and listed:
+            # "built on Kafka, Flink and Iceberg": a list after the phrase shares its head
+            add(on_heads[i - 1], "uses", e.name, text, "modifier")
+            on_heads[i] = on_heads[i - 1]
+        elif (
+            e.type == "TECHNOLOGY"
+            and i
+            and ents[i - 1].type == "TECHNOLOGY"
+            and re.fullmatch(r"\s+on\s+", text[ents[i - 1].e : e.s])
+            and text[e.e : e.e + 1] != "-"  # "Kafka on Kubernetes-based …": a compound
+        ):
+            # "Kafka on Kubernetes", "KServe or Knative on Kubernetes": one technology
+            # deployed on another (the short form of "running on")
+            add(ents[i - 1].name, "uses", e.name, text, "modifier:on")
+            j = i - 1
+            while (
+                j
+                and ents[j - 1].type == "TECHNOLOGY"
+                and _continues_list(text[ents[j - 1].e : ents[j].s])
+            ):
+                j -= 1
+                add(ents[j].name, "uses", e.name, text, "modifier:on")
+        elif e.type == "TECHNOLOGY" and (
+            ON_TECH.search(before[-60:]) or ON_TECH_EXAMPLES.search(before[-90:])
+        ):
             prev = _appositive_head(ents, i, text) or _right_before(ents, i, text)
             focus = _focus(state, unit) if prev is None else None
             owner = ents[i - 1] if i else None
             if prev is not None:
                 add(prev.name, "uses", e.name, text, "modifier")
+                on_heads[i] = prev.name
             elif (
                 owner is not None
                 and owner.type == "COMPANY"
@@ -833,6 +902,20 @@ def _appositive_head(ents, i, text):
     return None
 
 
+def _opens_clause(text: str, start: int) -> bool:
+    """Whether the mention at ``start`` opens its clause (after at most an article or "the
+    open source"), as a subject does: "Behind the scenes, Kafka uses …", "The Vitess …"."""
+    lead = re.split(r"[;:,(]|\.\s|\s[-\u2013\u2014]\s", text[:start])[-1]
+    return (
+        re.fullmatch(r"\s*(?:(?:the|a|an|its|their|our)\s+)?(?:[\w-]+\s+)?", lead, re.I) is not None
+    )
+
+
+def _continues_list(gap: str) -> bool:
+    """Whether ``gap`` joins two items of one list: ", ", " and ", ", or "."""
+    return re.fullmatch(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?", gap) is not None
+
+
 def _right_before(ents, i, text):
     """The technology a phrase like "written in X" follows directly ("Tidewater written in",
     "Workers runs on"): at most two words and no punctuation between them."""
@@ -918,7 +1001,8 @@ def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
 def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     text, ents = unit.text, unit.ents
     if not FROM_TO_VERB.search(text) and not re.search(
-        r" from |replac|pivot|eliminat|retir|decommission|sunset|deprecat|ditch|abandon|phas\w* out",
+        r" from |replac|pivot|eliminat|retir|decommission|sunset|deprecat|ditch|abandon|phas\w* out|"
+        r"split|decompos|break|broke",
         low,
     ):
         return
@@ -1327,6 +1411,17 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         mark = _possessive_mark(e, gap)
         owns = mark is not None
         rest = gap[mark or 0 :]
+        if (
+            e.type == "TECHNOLOGY"
+            and nxt.type == "TECHNOLOGY"
+            and (owns or re.fullmatch(r",\s+(?:which|that)\s+is\s+an?\s+", gap))
+            and re.fullmatch(r"\s*(?:[\w-]+\s+)?", rest if owns else "")
+            and (PLUGIN.match(text[nxt.e :]) or PLUGIN.search(" " + text[nxt.s : nxt.e]))
+        ):
+            # "Litestream's SQLite plugin", "cf-html, which is an NGINX module": a part of T
+            # made for U, so T uses U
+            add(e.name, "uses", nxt.name, text, "possessive:plugin")
+            continue
         if e.type == "TECHNOLOGY" and owns:
             # "T's X" with X a concept: what T implements (rule 2: the noun it attaches to);
             # "T's features, such as X, Y and Z": each of the list.
@@ -1780,6 +1875,12 @@ def _actor_rules(state: _Post) -> None:
                     # "our multi-region architecture": the first-person possessive of
                     # rule 3 ("C's X" gives C applies X), after anaphora (rule 1)
                     how = "our"
+                elif how == "named" and not _practised(unit, i):
+                    # "Grab has seen concurrent cache writes …", "a talk about Google
+                    # BeyondCorp … user authentication": naming the company in the sentence
+                    # does not state that it practises the concept (rule 1), as a
+                    # technology only near it is not one it uses.
+                    how = "named-near"
                 state.add(actor, "applies", e.name, unit.text, f"actor:{how}")
         if subject is not None:
             focal = subject.name
@@ -1793,7 +1894,8 @@ _HELD_POSSESSIVE = re.compile(
     r"\b(?:our|its|their)\s+(?:(?!(?:" + _LINKS + r")\b)[\w-]+\s+){0,3}$", re.I
 )
 _HELD_LIST = re.compile(
-    r"(?:\s*,\s*(?:(?:and|or)\s+)?[\w.+#-]+(?:\s+[\w.+#-]+)?)*\s*(?:,\s*)?(?:(?:and|or)\s+)?"
+    # "Kafka, RocksDB, Caffeine cache, Galene": an item may keep its kind noun
+    r"(?:\s+[a-z][\w-]*(?=\s*,))?(?:\s*,\s*(?:(?:and|or)\s+)?[\w.+#-]+(?:\s+[\w.+#-]+)?)*\s*(?:,\s*)?(?:(?:and|or)\s+)?"
     r"(?:(?:a|an|the)\s+)?"
 )
 _HELD_CODE = re.compile(r"\s+(?:[\w-]+\s+)?" + CODE_NOUN + r"\b")
@@ -1802,7 +1904,9 @@ _HELD_PREPOSITION = re.compile(
     re.I,
 )
 _HELD_VERB = re.compile(
-    rf"\b(?:{USE_VERB}|{BUILD_VERB}|kept|keeps|keep|keeping)\s+(?:[\w-]+\s+){{0,3}}$", re.I
+    rf"\b(?:{USE_VERB}|{BUILD_VERB}|kept|keeps|keep|keeping|mix(?:es|ed|ing)|combin(?:es|ed|ing))"
+    r"\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
 )
 _HELD_PAST = re.compile(r"\b[a-z]+ed\s+(?:(?:the|a|an|its|their|our)\s+)?$")
 _HELD_HOW = re.compile(rf"[^.;]{{0,40}}?\bhow\b[^.;]{{1,40}}?\b{USE_VERB}\s+(?:it|them)\b", re.I)
@@ -1843,6 +1947,21 @@ def _held(unit: _Unit, i: int) -> bool:
         return True
     # "an overview of Apache Kafka and how Canva uses it"
     return _HELD_HOW.match(after) is not None or _HELD_RELATIVE.match(after) is not None
+
+
+_PRACTISE_BEFORE = re.compile(
+    rf"\b(?:{APPLY_VERB}|{USE_VERB}|{BUILD_VERB}|champion\w*\s+of)\s+(?:[\w-]+\s+){{0,3}}$", re.I
+)
+
+
+def _practised(unit: _Unit, i: int) -> bool:
+    """Whether the sentence ties the concept ``ents[i]`` to the company it names as a
+    practice: held as a technology is ("its global edge network", "using phased rollouts"),
+    or the object of a verb of applying, using or building ("implementing copy-on-write")."""
+    if _held(unit, i):
+        return True
+    clause = re.split(r"[;.:(]|\s[-\u2013\u2014]\s", unit.text[: unit.ents[i].s])[-1]
+    return _PRACTISE_BEFORE.search(clause[-80:]) is not None
 
 
 def _opens_as_subject(unit: _Unit, actor: str) -> bool:

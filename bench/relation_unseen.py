@@ -1,0 +1,133 @@
+"""How precise each relation rule is on text it was not written for.
+
+Usage:
+    .venv/bin/python bench/relation_unseen.py [--show METHOD]
+
+A set's own rules were fitted to it once it was a tuning set, so its scores with today's rules
+overstate what the rules do on new text. This bench scores each tuning set (but the first)
+with the relation rules as they stood in git when the set was added (``extract/relations.py``
+and ``extract/confidence.py`` of the commit before the one adding it), on today's entities,
+and prints each rule's right and wrong relations per set and pooled: the leave-one-set-out
+precision of the rules. Rules split or renamed since are grouped by their family (the actor
+rule's ways of naming the company as one). ``--show`` lists the relations of one family.
+
+It needs the git history (run it in a clone, not an export), and reads only the nine tuning
+sets (``relation_calibration.TUNING``), never real-test nor the newer unseen sets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+from kgraph import config
+from kgraph.extract import load_extractor
+from kgraph.extract.relation_scoring import score_relations
+from kgraph.extract.scoring import read_gold, read_gold_relations
+
+sys.path.insert(0, str(Path(__file__).parent))
+from relation_calibration import TUNING
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _git(*args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def _rules_before(name: str, tmp: Path):
+    """The relation module as it stood just before ``name`` was added, or None."""
+    added = _git("log", "--diff-filter=A", "--format=%H", "--", f"data/gold/{name}.jsonl").split()
+    if not added:
+        return None
+    commit = f"{added[-1]}^"
+    where = tmp / name
+    where.mkdir()
+    for module in ("relations", "confidence"):
+        (where / f"{module}.py").write_text(
+            _git("show", f"{commit}:src/kgraph/extract/{module}.py")
+        )
+    today = sys.modules["kgraph.extract.confidence"]
+    try:
+        sys.modules["kgraph.extract.confidence"] = _load(
+            "kgraph.extract.confidence", where / "confidence.py"
+        )
+        return _load(f"relations_before_{name.replace('-', '_')}", where / "relations.py")
+    finally:
+        sys.modules["kgraph.extract.confidence"] = today
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def family(method: str) -> str:
+    """A rule's family across renames: the actor rule's ways of naming the company are one."""
+    if method.startswith("actor") and method not in ("actor:our", "actor:title-at"):
+        return "actor:title" if "title" in method else "actor"
+    return method
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", help="list the relations of this family")
+    args = parser.parse_args()
+    extractor = load_extractor()
+    counts: dict = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    names = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in TUNING[1:]:
+            rules = _rules_before(name, Path(tmp))
+            if rules is None:
+                continue
+            names.append(name)
+            path = Path(config.DATA_DIR, "gold", f"{name}.jsonl")
+            records = read_gold(path)
+            mentions = [list(m) for m in extractor.extract([p for p, _ in records])]
+            items = []
+            for (post, _), gold, ms in zip(
+                records, read_gold_relations(path), mentions, strict=True
+            ):
+                try:
+                    found = rules.find_relations(post, ms, extractor.ontology)
+                except TypeError:  # before the ontology was passed
+                    found = rules.find_relations(post, ms)
+                items.append((post, gold or [], ms, found))
+            report = score_relations(items)
+            wrong = {
+                (f["post"], f["head"], f["type"], f["tail"]) for f in report["false_positives"]
+            }
+            for post, _, _, found in items:
+                for r in found:
+                    bad = (post.id, r.head, r.type, r.tail) in wrong
+                    counts[(family(r.method), r.type)][name][bad] += 1
+                    if args.show and family(r.method) == args.show:
+                        verdict = "wrong" if bad else "right"
+                        print(f"{verdict} {name} {r.head} {r.type} {r.tail} | {r.sentence[:120]}")
+    print(f"{'rule':<22}{'type':<14}" + "".join(f"{n:>12}" for n in names) + "   pooled")
+    total = [0, 0]
+    for key in sorted(counts):
+        right = sum(counts[key][n][0] for n in names)
+        bad = sum(counts[key][n][1] for n in names)
+        total[0] += right
+        total[1] += bad
+        cells = "".join(f"{counts[key][n][0]:>7} of {sum(counts[key][n]):<2}" for n in names)
+        print(
+            f"{key[0]:<22}{key[1]:<14}{cells}   {right} of {right + bad} ({right / (right + bad):.2f})"
+        )
+    print(f"all: {total[0]} of {sum(total)} right ({total[0] / max(1, sum(total)):.2f})")
+
+
+if __name__ == "__main__":
+    main()
