@@ -21,6 +21,7 @@ from spacy.util import minibatch
 from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
 from kgraph.extract.people import after_speaker, is_person
+from kgraph.extract.places import is_country
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import (
     LIST_SEPARATORS,
@@ -161,12 +162,15 @@ GENERIC_ACRONYMS = phrases(
     WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST
     TV PC
     DNA
+    WIP CVE SMB SME OS
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
 ``LOL``), generic machine words (``VMs``), metrics (``LCP``, ``TTFB``, ``TPOT``, ``MTTR``,
 ``TCO``: the entity rules never annotate a metric) and time zones, and devices
-(``Smart TVs``, ``PCs``): acronyms no product or company is named."""
+(``Smart TVs``, ``PCs``), work status (``WIP``), a vulnerability's identifier (``CVE``),
+market segments (``SMB``, ``SME``) and ``OS`` (``OSes``): acronyms no product or company is
+named."""
 NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
@@ -430,7 +434,7 @@ KIND_WORDS = phrases(
     balancer scheduler queue cache store app application component sdk cli project package
     plugin extension daemon utility runtime compiler language format protocol operator
     controller agent client server driver toolkit orchestrator accelerator interpreter
-    debugger profiler linter bundler emulator simulator
+    debugger profiler linter bundler emulator simulator crate gem
     """
 )
 ARTICLES = frozenset(["a", "an", "our", "the", "their", "its"])
@@ -522,7 +526,9 @@ def _glued(texts: list[str], i: int) -> bool:
 
 # After an owner's possessive only these make a name: "Cloudflare's quiche project", but
 # "Walmart's inventory system" and "Monzo's banking platform" name a business domain.
-OWNED_KINDS = phrases("project library tool module package plugin binary daemon utility toolkit")
+OWNED_KINDS = phrases(
+    "project library tool module package plugin binary daemon utility toolkit crate gem"
+)
 
 
 def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> bool:
@@ -530,6 +536,14 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
     engine``; for a lower-case word also ``Cloudflare's X project``. A lower-case word after
     a determiner or preposition (``the pandemic, a ...``) is a plain noun."""
     if lower:
+        if (
+            end < len(doc)
+            and doc[end].lower_ in OWNED_KINDS
+            and start > 0
+            and doc[start - 1].lower_ in ("the", "a")
+            and _coined(doc[start:end].text)
+        ):
+            return True  # "the pubgrub crate", "a static-rc package": a coined word, a name
         if start > 0 and (doc[start - 1].is_stop or doc[start - 1].is_punct):
             before = doc[start - 1].text
             if before not in POSSESSIVE and before not in (",", "(", "and", "or"):
@@ -543,7 +557,7 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
         i += 1
         if i < len(doc) and doc[i].lower_ == "which":
             i, copula = i + 1, True
-        elif lower:
+        elif lower and not _coined(doc[start:end].text):
             return False  # "placing keys, a proxy that ...": a list, not an apposition
     if i < len(doc) and doc[i].lower_ == "is":
         i, copula = i + 1, True
@@ -557,6 +571,12 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
         if tok.lower_ in KIND_WORDS:
             return True
     return False
+
+
+def _coined(text: str) -> bool:
+    """A word no dictionary has, hyphen parts apart (``pubgrub``, ``static-rc``), unlike
+    ``logging`` or ``data-loader``."""
+    return not all(is_english_word(p) for p in text.split("-") if p)
 
 
 def _trim(ent: Span) -> Span | None:
@@ -639,6 +659,8 @@ def _plausible(span: Span, label: str) -> bool:
         return _named_kind(span) or _affiliation(span)
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
+    if is_country(span.text) or (len(span) > 1 and is_country(span[0].text)):
+        return False  # "Norway's welfare agency", "USA OSes": a country, never annotated
     if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:
         return False
     if _cued(span) or any(_marked(t.text) for t in span):
@@ -1149,8 +1171,13 @@ def _continues_name(tok) -> bool:
 
 
 def _generic_acronym(word: str) -> bool:
-    """``SRE``, ``CREs``, ``TVs``: an acronym of a role or a generic thing, plural or not."""
-    return word in GENERIC_ACRONYMS or (word.endswith("s") and word[:-1] in GENERIC_ACRONYMS)
+    """``SRE``, ``CREs``, ``TVs``, ``OSes``: an acronym of a role or a generic thing, plural
+    or not."""
+    return (
+        word in GENERIC_ACRONYMS
+        or (word.endswith("s") and word[:-1] in GENERIC_ACRONYMS)
+        or (word.endswith("es") and word[:-2] in GENERIC_ACRONYMS)
+    )
 
 
 def _covered_at(spans, i: int) -> bool:

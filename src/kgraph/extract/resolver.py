@@ -372,7 +372,9 @@ def _described_as_system(span) -> bool:
     return False
 
 
-VERSION = re.compile(r"^[vV]?\d{1,3}(?:\.\d{1,3}){0,2}$")
+# A release number ("2.7", "v4", "V2") or a model's parameter count ("70B", "8x7B", "1.5B"):
+# both name an edition of the product, dropped from the canonical.
+VERSION = re.compile(r"^(?:[vV]?\d{1,3}(?:\.\d{1,3}){0,2}|(?:\d{1,2}x)?\d{1,4}(?:\.\d)?[bB])$")
 
 
 def _with_version(span) -> int:
@@ -485,8 +487,19 @@ def event_follows(doc, end: int) -> bool:
     return EVENT_AFTER.match(doc[end : end + 4].text) is not None
 
 
+# A newsletter named after its subject ("This Week in Rust 419", "Last Week in AWS"): a
+# publication, never annotated; its issue number is no version.
+WEEK_IN = re.compile(r"\b(?:This|Last|Next) Week in\s*$", re.IGNORECASE)
+
+
+def _in_publication_title(span, text: str) -> bool:
+    """``This Week in Rust``: the subject of a newsletter's title is not a mention."""
+    return span.label_ != "CONCEPT" and WEEK_IN.search(text, max(0, span.start_char - 20), span.start_char) is not None
+
+
 def _unwanted(match, text: str) -> bool:
-    """Generic words, glued halves of hyphenated words, products inside team or event names."""
+    """Generic words, glued halves of hyphenated words, products inside team, event or
+    newsletter names."""
     if match.label_ == "CONCEPT" and (all_generic(match.text) or _inside_proper_name(match)):
         return True
     return (
@@ -495,6 +508,7 @@ def _unwanted(match, text: str) -> bool:
         or _glued_right(match)
         or _in_team_name(match)
         or _in_event_name(match, text)
+        or _in_publication_title(match, text)
     )
 
 
