@@ -790,3 +790,37 @@ def test_institutions_are_organisations_among_capitals(ex):
         "directors of the new Open Usage Commons. It launched last week.",
     )
     assert ("COMPANY", "Open Usage Commons") in got
+
+
+def test_short_versions_and_model_sizes_belong_to_the_surface(ex):
+    mentions = ex.extract_text("Upgrades", "We moved to Vite v4 and serve Llama 70B on vLLM.")
+    got = {(m.text, m.canonical) for m in mentions}
+    assert ("Vite v4", "Vite") in got and ("Llama 70B", "Llama") in got
+
+
+def test_a_newsletter_named_after_its_subject_is_no_mention(ex):
+    mentions = ex.extract_text("This Week in Rust 419", "Rust, Tokio and Serde news.")
+    assert not any(m.field == "title" for m in mentions)
+
+
+def test_countries_and_status_acronyms_are_not_discovered(ex):
+    got = found(ex, "Notes", "Norway's agency moved NAV systems. The USA team left it WIP.")
+    names = {c for _, c in got}
+    assert not names & {"Norway", "USA", "WIP", "USA OSes"}
+
+
+def test_coined_words_said_to_be_packages_are_technologies(ex):
+    got = found(
+        ex,
+        "Dependency solving",
+        "The pubgrub crate solves versions; we also tried static-rc, a crate for shared "
+        "ownership. Roshi\u2014a CRDT system built at SoundCloud\u2014serves timelines.",
+    )
+    assert {("TECHNOLOGY", "pubgrub"), ("TECHNOLOGY", "static-rc"), ("TECHNOLOGY", "Roshi")} <= got
+    assert ("TECHNOLOGY", "logging") not in found(ex, "Notes", "The logging crate helps.")
+
+
+def test_a_coined_word_heading_a_title_names_its_subject(ex):
+    got = found(ex, "Pinnability: Machine learning in the home feed")
+    assert ("TECHNOLOGY", "Pinnability") in got
+    assert not any(c == "Update" for _, c in found(ex, "Update: what we changed"))

@@ -482,6 +482,7 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
             continue
         if (
             _odd(text)
+            or (end - start == 1 and _headed(doc[start:end]))
             or _said_to_be_tool(doc, start, end, lower=True)
             or (
                 # a separator beside it first: the list test is dearer and rarely needed
@@ -551,7 +552,7 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
         if end < len(doc) and doc[end].lower_ in OWNED_KINDS:
             return start > 0 and doc[start - 1].text in POSSESSIVE
     i, copula = end, False
-    if i < len(doc) and doc[i].text in (",", ":"):
+    if i < len(doc) and doc[i].text in (",", ":", "\u2014", "\u2013"):
         if doc[i].text == ":" and lower:
             return False  # "How logging works: the core protocol"
         i += 1
@@ -571,6 +572,20 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
         if tok.lower_ in KIND_WORDS:
             return True
     return False
+
+
+def _headed(span: Span) -> bool:
+    """A coined word heading a sentence before a colon (``Pinnability: Machine learning in
+    the home feed``, ``postgression: A PostgreSQL Database for Every Test Case``): a title
+    that names its subject, unlike ``Update:`` or ``Observability:``."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span.start == span.sent.start
+        and span.end < len(doc)
+        and doc[span.end].text == ":"
+        and _coined(span.text)
+    )
 
 
 def _coined(text: str) -> bool:
@@ -719,6 +734,7 @@ def _cued(span: Span) -> bool:
             and doc[span.end + 1].lower_ in ("a", "an", "our", "its", "their")
         )
         or _named_kind(span)
+        or _headed(span)
         or _said_to_be_tool(doc, span.start, span.end)
         or _affiliation(span)
         or _among_technologies(doc, span.start, span.end)

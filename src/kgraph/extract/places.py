@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sys
 from functools import cache
+from pathlib import Path
 
 from kgraph import config
 
@@ -42,10 +43,10 @@ def is_country(text: str) -> bool:
 
 def _iso3166_names(path: str) -> set[str]:
     names = set()
-    for line in open(path, encoding="utf-8"):
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
         if line.startswith("#") or "\t" not in line:
             continue
-        name = line.rstrip("\n").split("\t")[1]
+        name = line.split("\t")[1]
         # "Korea (South)", "Britain (UK)": the name without its note, and "&" spelled out
         name = name.split(" (")[0].strip()
         names |= {name, name.replace(" & ", " and ")}

@@ -494,7 +494,10 @@ WEEK_IN = re.compile(r"\b(?:This|Last|Next) Week in\s*$", re.IGNORECASE)
 
 def _in_publication_title(span, text: str) -> bool:
     """``This Week in Rust``: the subject of a newsletter's title is not a mention."""
-    return span.label_ != "CONCEPT" and WEEK_IN.search(text, max(0, span.start_char - 20), span.start_char) is not None
+    return (
+        span.label_ != "CONCEPT"
+        and WEEK_IN.search(text, max(0, span.start_char - 20), span.start_char) is not None
+    )
 
 
 def _unwanted(match, text: str) -> bool:
