@@ -824,3 +824,11 @@ def test_a_coined_word_heading_a_title_names_its_subject(ex):
     got = found(ex, "Pinnability: Machine learning in the home feed")
     assert ("TECHNOLOGY", "Pinnability") in got
     assert not any(c == "Update" for _, c in found(ex, "Update: what we changed"))
+
+
+def test_a_js_runtime_without_its_suffix_before_a_version_is_the_product(ex):
+    mentions = ex.extract_text("Upgrades", "We moved from Node v15 to Node 20. Each node restarts.")
+    got = {(m.text, m.type, m.canonical) for m in mentions}
+    assert ("Node v15", "TECHNOLOGY", "Node.js") in got
+    assert ("Node 20", "TECHNOLOGY", "Node.js") in got
+    assert ("JS", "JavaScript") in {(m.text, m.canonical) for m in ex.extract_text("JS notes")}

@@ -76,7 +76,11 @@ class OntologyResolver:
                     or not listed_with(doc, match.start, match.end, sure_techs)[0]
                 ):
                     continue  # not "Uses Ray + DeepSpeed", where Ray is listed with a tool
-            end = _with_version(match)
+            label, key = match.label_, match.id_
+            js = self._js_short_form(match)
+            if js is not None:
+                label, key, entry = "TECHNOLOGY", js, self.table[js]
+            end = _with_version(match, label)
             versioned = end > match.end
             if match.label_ == "TECHNOLOGY" and not versioned:
                 end = _with_feature(doc, end, starts)
@@ -112,7 +116,6 @@ class OntologyResolver:
                         i for m in matches if m.label_ == "CONCEPT" for i in range(m.start, m.end)
                     }
                 ambiguous = not listed_with(doc, match.start, match.end, concept_tokens)[0]
-            label, key = match.label_, match.id_
             if (entry.get("product") and _used_as_product(match)) or (
                 match.label_ == "COMPANY" and _described_as_system(match)
             ):
@@ -138,6 +141,22 @@ class OntologyResolver:
             spans = [s for s in spans if not _redefined(doc, s, defined)] + found
         add_candidates(doc, spans)
         return doc
+
+    def _js_short_form(self, match) -> str | None:
+        """``Node v15``, ``Node 20``: a JavaScript runtime or framework written without its
+        ``.js`` and followed by a version is that product (``Node.js``), not the plain word
+        another entry makes of it (the concept ``node``)."""
+        doc = match.doc
+        if (
+            match.label_ != "CONCEPT"
+            or match.end - match.start != 1
+            or not match.text[:1].isupper()
+            or match.end >= len(doc)
+            or not VERSION.match(doc[match.end].text)
+        ):
+            return None
+        key = entity_key("TECHNOLOGY", match.text + ".js")
+        return key if key in self.table else None
 
     def _sure_technologies(self, matches) -> set[int]:
         """Token indices of the technologies matched that need no support."""
@@ -377,12 +396,12 @@ def _described_as_system(span) -> bool:
 VERSION = re.compile(r"^(?:[vV]?\d{1,3}(?:\.\d{1,3}){0,2}|(?:\d{1,2}x)?\d{1,4}(?:\.\d)?[bB])$")
 
 
-def _with_version(span) -> int:
+def _with_version(span, label: str | None = None) -> int:
     """The end of a technology's name with a version after it (``Python 2.7``, ``Mussel V2``):
     the surface includes the version, the canonical does not."""
     doc, end = span.doc, span.end
     if (
-        span.label_ == "TECHNOLOGY"
+        (label or span.label_) == "TECHNOLOGY"
         and end < len(doc)
         and doc[end - 1].whitespace_
         and VERSION.match(doc[end].text)
