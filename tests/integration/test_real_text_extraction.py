@@ -832,3 +832,9 @@ def test_a_js_runtime_without_its_suffix_before_a_version_is_the_product(ex):
     assert ("Node v15", "TECHNOLOGY", "Node.js") in got
     assert ("Node 20", "TECHNOLOGY", "Node.js") in got
     assert ("JS", "JavaScript") in {(m.text, m.canonical) for m in ex.extract_text("JS notes")}
+
+
+def test_a_company_before_a_publication_word_keeps_its_own_mention(ex):
+    got = found(ex, "Notes", "Read more on the Netflix Tech Blog about it.")
+    assert ("COMPANY", "Netflix") in got
+    assert not any("Blog" in c for _, c in got)

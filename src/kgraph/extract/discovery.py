@@ -1104,8 +1104,9 @@ def _extend_makers(
         if end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
             continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
         name = doc[span.start : end]
-        if name[-1].text.endswith(EVENT_ENDINGS):
-            continue  # "Spotify Wrapped Campaign", "Acme Summit": an event, not a product
+        if name[-1].text.endswith(EVENT_ENDINGS) or name[-1].text in PUBLICATION_ENDINGS:
+            continue  # "Spotify Wrapped Campaign", "Acme Summit": an event, not a product;
+            # "the Netflix Tech Blog": a publication, and the company keeps its mention
         org = (
             (span.label_ == "COMPANY" or _org_word(name[-1]))
             and _organisation(name, "ORG")
