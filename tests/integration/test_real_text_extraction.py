@@ -838,3 +838,10 @@ def test_a_company_before_a_publication_word_keeps_its_own_mention(ex):
     got = found(ex, "Notes", "Read more on the Netflix Tech Blog about it.")
     assert ("COMPANY", "Netflix") in got
     assert not any("Blog" in c for _, c in got)
+
+
+def test_a_company_before_what_users_have_in_its_service_is_the_service(ex):
+    got = found(ex, "Notes", "Fly.io's Twitter account was taken over; see this GitHub issue.")
+    assert ("TECHNOLOGY", "Twitter") in got and ("TECHNOLOGY", "GitHub") in got
+    got = found(ex, "Sync", "The Dropbox folder is the oldest code at Dropbox.")
+    assert ("COMPANY", "Dropbox") in got

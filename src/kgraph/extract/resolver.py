@@ -116,8 +116,14 @@ class OntologyResolver:
                         i for m in matches if m.label_ == "CONCEPT" for i in range(m.start, m.end)
                     }
                 ambiguous = not listed_with(doc, match.start, match.end, concept_tokens)[0]
-            if (entry.get("product") and _used_as_product(match)) or (
-                match.label_ == "COMPANY" and _described_as_system(match)
+            if (
+                (entry.get("product") and _used_as_product(match))
+                or (match.label_ == "COMPANY" and _described_as_system(match))
+                or (
+                    match.label_ == "COMPANY"
+                    and _with_product_part(match)
+                    and not _at_organisation(matches, match.id_)
+                )
             ):
                 label, key = "TECHNOLOGY", entity_key("TECHNOLOGY", entry["name"])
             spans.append(
@@ -359,8 +365,29 @@ def _used_as_product(span) -> bool:
 
 
 PEOPLE_AFTER = phrases("engineers engineering team teams employees staff researchers")
-# What a service's users have in it: "Twitter account", "Slack channel", "Dropbox folder".
-PRODUCT_PARTS = phrases("account accounts channel channels workspace workspaces folder folders")
+# What a service's users have in it: "Twitter account", "Slack channel", "Dropbox folder",
+# "a GitHub issue", "the GitHub repository".
+PRODUCT_PARTS = phrases(
+    """
+    account accounts channel channels workspace workspaces folder folders issue issues
+    repository repositories repo repos
+    """
+)
+
+
+def _at_organisation(matches, key: str) -> bool:
+    """The text also names the company as a workplace (``code at Dropbox``): then ``the
+    Dropbox folder`` is its own product, mentioned by the organisation writing."""
+    return any(m.id_ == key and m.start > 0 and m.doc[m.start - 1].lower_ == "at" for m in matches)
+
+
+def _with_product_part(span) -> bool:
+    """``Fly.io's Twitter account``, ``this GitHub issue``: any company's name before what
+    its users have in the service names the service (a product used as a product)."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in PRODUCT_PARTS
+
+
 ORG_KINDS = phrases(
     "companies organizations organisations firms startups enterprises businesses leaders vendors"
 )
