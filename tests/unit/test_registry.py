@@ -178,3 +178,23 @@ def test_field_glossary_terms_are_trusted_unless_plain_words(generated):
     # ... a one-word term is still a plain word, and other registry concepts still need it.
     assert onto.lookup("clickjacking").ambiguous
     assert onto.lookup("use case").ambiguous and not onto.lookup("use case").term
+
+
+def test_github_topics_add_coined_software_names_only(words):
+    snap = registry.Snapshot(
+        source="github/explore topics/*/index.md@" + "0" * 40,
+        rows=[
+            {"display_name": n, "aliases": a, "topic": n.lower(), "github_url": "x"}
+            for n, a in [
+                ("Vite", "vitejs"),
+                ("Preact.js", ""),
+                ("Express", ""),
+                ("Docker Image", ""),
+                ("Matrix", ""),
+            ]
+        ],
+    )
+    taken = {"preact": None, "express.js": None, "docker": None}
+    got = {c.name: c for c in registry.explore(snap, registry.Words(words), taken)}
+    assert set(got) == {"Vite"}
+    assert got["Vite"].aliases == ["vitejs"] and got["Vite"].type == "TECHNOLOGY"
