@@ -482,7 +482,7 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
             continue
         if (
             _odd(text)
-            or (end - start == 1 and _headed(doc[start:end]))
+            or (end - start == 1 and end < n and texts[end] == ":" and _headed(doc[start:end]))
             or _said_to_be_tool(doc, start, end, lower=True)
             or (
                 # a separator beside it first: the list test is dearer and rarely needed
@@ -581,9 +581,9 @@ def _headed(span: Span) -> bool:
     doc = span.doc
     return (
         len(span) == 1
-        and span.start == span.sent.start
         and span.end < len(doc)
         and doc[span.end].text == ":"
+        and span.start == span.sent.start
         and _coined(span.text)
     )
 
