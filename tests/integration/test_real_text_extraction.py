@@ -845,3 +845,19 @@ def test_a_company_before_what_users_have_in_its_service_is_the_service(ex):
     assert ("TECHNOLOGY", "Twitter") in got and ("TECHNOLOGY", "GitHub") in got
     got = found(ex, "Sync", "The Dropbox folder is the oldest code at Dropbox.")
     assert ("COMPANY", "Dropbox") in got
+
+
+def test_computing_words_said_to_be_modules_are_not_names(ex):
+    got = found(
+        ex,
+        "Notes",
+        "We rewrote the config module and the frontend project. The backend, a service in "
+        "Go, crashed. The old Rust 1.70 toolchain and Python 3 remain.",
+    )
+    names = {c for t, c in got if t == "TECHNOLOGY"}
+    assert not names & {"config", "frontend", "backend", "toolchain"}
+
+
+def test_a_newsletter_named_weekly_after_a_technology_is_no_mention(ex):
+    got = found(ex, "Notes", "Also issue 42 of Golang Weekly and Rust Weekly 12.")
+    assert ("TECHNOLOGY", "Go") not in got and ("TECHNOLOGY", "Rust") not in got

@@ -481,20 +481,24 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
             found.append(Candidate(start, end, type_, entity_key(type_, text), "model", conf))
             continue
         if (
-            _odd(text)
-            or (end - start == 1 and end < n and texts[end] == ":" and _headed(doc[start:end]))
-            or _said_to_be_tool(doc, start, end, lower=True)
-            or (
-                # a separator beside it first: the list test is dearer and rarely needed
-                (
-                    (start > 0 and texts[start - 1].lower() in LIST_SEPARATORS)
-                    or (end < n and texts[end].lower() in LIST_SEPARATORS)
+            (
+                _odd(text)
+                or (end - start == 1 and end < n and texts[end] == ":" and _headed(doc[start:end]))
+                or _said_to_be_tool(doc, start, end, lower=True)
+                or (
+                    # a separator beside it first: the list test is dearer and rarely needed
+                    (
+                        (start > 0 and texts[start - 1].lower() in LIST_SEPARATORS)
+                        or (end < n and texts[end].lower() in LIST_SEPARATORS)
+                    )
+                    and "-" not in text
+                    and _among_technologies(doc, start, end)
+                    and not is_english_word(text)
                 )
-                and "-" not in text
-                and _among_technologies(doc, start, end)
-                and not is_english_word(text)
             )
-        ) and not is_generic(text):
+            and not is_generic(text)
+            and text not in JARGON
+        ):
             found.append(
                 Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
             )
@@ -588,9 +592,26 @@ def _headed(span: Span) -> bool:
     )
 
 
+# Computing words no dictionary has ("the config module", "the backend, a service in Go",
+# "the Rust toolchain and Python"): vocabulary, never a tool's name.
+JARGON = phrases(
+    """
+    backend backends frontend frontends codebase codebases toolchain toolchains changelog
+    changelogs config configs namespace namespaces hostname hostnames filesystem filesystems
+    timestamp timestamps username usernames callback callbacks bytecode dataframe dataframes
+    plugin plugins repo repos async webhook webhooks runtime runtimes middleware sidecar
+    sidecars dataset datasets monorepo monorepos lockfile lockfiles tokenizer tokenizers
+    workflow workflows metadata login logins frontmatter readme dotfiles devtools subcommand
+    subcommands env stdin stdout stderr regex regexes enum enums struct structs init
+    """
+)
+
+
 def _coined(text: str) -> bool:
     """A word no dictionary has, hyphen parts apart (``pubgrub``, ``static-rc``), unlike
-    ``logging`` or ``data-loader``."""
+    ``logging``, ``data-loader`` or computing words such as ``config``."""
+    if text.lower() in JARGON:
+        return False
     return not all(is_english_word(p) for p in text.split("-") if p)
 
 

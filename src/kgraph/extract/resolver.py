@@ -536,14 +536,17 @@ def event_follows(doc, end: int) -> bool:
 # A newsletter named after its subject ("This Week in Rust 419", "Last Week in AWS"): a
 # publication, never annotated; its issue number is no version.
 WEEK_IN = re.compile(r"\b(?:This|Last|Next) Week in\s*$", re.IGNORECASE)
+NEWSLETTER_AFTER = re.compile(r"\s+(?:Weekly|Newsletter|Digest)\b")
 
 
 def _in_publication_title(span, text: str) -> bool:
-    """``This Week in Rust``: the subject of a newsletter's title is not a mention."""
-    return (
-        span.label_ != "CONCEPT"
-        and WEEK_IN.search(text, max(0, span.start_char - 20), span.start_char) is not None
-    )
+    """``This Week in Rust``, ``Golang Weekly``: the subject of a newsletter's title is not a
+    mention (a company before a blog's name still is: ``the Netflix Tech Blog``)."""
+    if span.label_ == "CONCEPT":
+        return False
+    if WEEK_IN.search(text, max(0, span.start_char - 20), span.start_char) is not None:
+        return True
+    return span.label_ == "TECHNOLOGY" and NEWSLETTER_AFTER.match(text, span.end_char) is not None
 
 
 def _unwanted(match, text: str) -> bool:
