@@ -861,3 +861,8 @@ def test_computing_words_said_to_be_modules_are_not_names(ex):
 def test_a_newsletter_named_weekly_after_a_technology_is_no_mention(ex):
     got = found(ex, "Notes", "Also issue 42 of Golang Weekly and Rust Weekly 12.")
     assert ("TECHNOLOGY", "Go") not in got and ("TECHNOLOGY", "Rust") not in got
+
+
+def test_names_joined_by_a_slash_are_two_names(ex):
+    got = found(ex, "Notes", "New defenses include TypoGard/Typomania (typosquatting detection).")
+    assert ("TECHNOLOGY", "TypoGard") in got and ("TECHNOLOGY", "Typomania") in got

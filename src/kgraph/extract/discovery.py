@@ -389,6 +389,7 @@ class ModelDiscovery:
             )
         ]
         spans += _capitalised_runs(doc, taken | in_ents)
+        spans = [part for ent in spans for part in _slash_parts(ent)]
         # The words of the people the model names in full ("Atita Arora walks through…"):
         # the same word alone later ("Atita brings", "spoke with Procter") is that person.
         people = {
@@ -605,6 +606,20 @@ JARGON = phrases(
     subcommands env stdin stdout stderr regex regexes enum enums struct structs init
     """
 )
+
+
+def _slash_parts(ent: Span) -> list[Span]:
+    """``TypoGard/Typomania``, ``OpenEBS/Mayastor``: names joined by a slash are two names."""
+    doc = ent.doc
+    cuts = [t.i for t in ent if t.text == "/"]
+    if not cuts:
+        return [ent]
+    bounds = [ent.start, *[c for cut in cuts for c in (cut, cut + 1)], ent.end]
+    return [
+        Span(doc, a, b, label=ent.label_)
+        for a, b in zip(bounds[::2], bounds[1::2], strict=True)
+        if b > a
+    ]
 
 
 def _coined(text: str) -> bool:
