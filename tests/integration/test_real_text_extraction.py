@@ -866,3 +866,9 @@ def test_a_newsletter_named_weekly_after_a_technology_is_no_mention(ex):
 def test_names_joined_by_a_slash_are_two_names(ex):
     got = found(ex, "Notes", "New defenses include TypoGard/Typomania (typosquatting detection).")
     assert ("TECHNOLOGY", "TypoGard") in got and ("TECHNOLOGY", "Typomania") in got
+
+
+def test_a_major_version_glued_to_a_known_name_is_that_technology(ex):
+    mentions = ex.extract_text("Upgrades", "We moved from Netty3 to Netty4 and to python3.")
+    got = {(m.text, m.canonical) for m in mentions}
+    assert {("Netty4", "Netty"), ("python3", "Python")} <= got

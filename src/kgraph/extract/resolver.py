@@ -137,6 +137,7 @@ class OntologyResolver:
                     ambiguous,
                 )
             )
+        spans += self._glued_versions(doc, spans)
         spans = longest_first(spans)
         doc.user_data[ACRONYMS] = {}
         if self.define_acronyms:
@@ -147,6 +148,37 @@ class OntologyResolver:
             spans = [s for s in spans if not _redefined(doc, s, defined)] + found
         add_candidates(doc, spans)
         return doc
+
+    def _glued_versions(self, doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+        """``Netty4``, ``python3``, ``Java8``: a known technology's one-word name with its
+        major version written on (the entity rules drop versions from the canonical)."""
+        found = []
+        taken: set[int] | None = None
+        for tok in doc:
+            text = tok.text
+            if not (text[-1:].isdigit() and text[:1].isalpha()):
+                continue  # the cheap test first: most words end in a letter
+            m = GLUED_VERSION.fullmatch(text)
+            if m is None:
+                continue
+            key = next(
+                (
+                    k
+                    for name in (m[1], m[1].capitalize(), m[1] + ".js", m[1].capitalize() + ".js")
+                    if (k := entity_key("TECHNOLOGY", name)) in self.table
+                    and not self.table[k].get("ambiguous")
+                ),
+                None,
+            )
+            if key is None:
+                continue
+            if taken is None:
+                taken = {i for s in spans for i in range(s.start, s.end)}
+            if tok.i not in taken:
+                found.append(
+                    Candidate(tok.i, tok.i + 1, "TECHNOLOGY", key, "ontology", confidence.ONTOLOGY)
+                )
+        return found
 
     def _js_short_form(self, match) -> str | None:
         """``Node v15``, ``Node 20``: a JavaScript runtime or framework written without its
@@ -420,6 +452,8 @@ def _described_as_system(span) -> bool:
 
 # A release number ("2.7", "v4", "V2") or a model's parameter count ("70B", "8x7B", "1.5B"):
 # both name an edition of the product, dropped from the canonical.
+# A one-word name with a major version glued on: "Netty4", "python3", "Java8".
+GLUED_VERSION = re.compile(r"([A-Za-z][a-z]{2,})(\d{1,2})")
 VERSION = re.compile(r"^(?:[vV]?\d{1,3}(?:\.\d{1,3}){0,2}|(?:\d{1,2}x)?\d{1,4}(?:\.\d)?[bB])$")
 
 
