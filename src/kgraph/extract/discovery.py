@@ -941,8 +941,21 @@ def _name_like(tok) -> bool:
     return (
         tok.text[:1].isupper()
         and not tok.is_stop
-        and not (tok.lower_.endswith(("ing", "ed", "ly")) and is_english_word(tok.text))
+        and not (tok.lower_.endswith(("ing", "ed")) and is_english_word(tok.text))
+        and not _adverb(tok.lower_)
     )  # "Vinted" is a name, "Scaling" a verb
+
+
+def _adverb(lower: str) -> bool:
+    """``Quickly``, ``Simply``, ``Basically``: an adjective with ``-ly``; ``Firefly`` and
+    ``Family`` end in ``ly`` but are nouns, which can be names."""
+    if not lower.endswith("ly") or not is_english_word(lower):
+        return False
+    stem = lower[:-2]
+    forms = [stem, stem[:-1] + "y", stem + "le"]
+    if lower.endswith("ally"):
+        forms.append(lower[:-4])  # "basically"
+    return any(is_english_word(s) for s in forms if len(s) > 2)
 
 
 def _possessive_end(span: Span) -> int:
