@@ -58,7 +58,9 @@ class OntologyResolver:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         text = doc.text  # built once: Doc.text joins every token on each access
-        matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m, text)]
+        # newsletter titles are rare: look for their words once per text, not per match
+        publication = "Week" in text or "Newsletter" in text or "Digest" in text
+        matches = [m for m in doc.spans.get(RULER_KEY, []) if not _unwanted(m, text, publication)]
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
         starts = {m.start for m in matches}
         edges = starts | {m.end - 1 for m in matches}
@@ -137,7 +139,7 @@ class OntologyResolver:
                     ambiguous,
                 )
             )
-        spans += self._glued_versions(doc, spans)
+        spans += self._glued_versions(doc, text, spans)
         spans = longest_first(spans)
         doc.user_data[ACRONYMS] = {}
         if self.define_acronyms:
@@ -149,18 +151,13 @@ class OntologyResolver:
         add_candidates(doc, spans)
         return doc
 
-    def _glued_versions(self, doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+    def _glued_versions(self, doc: Doc, text: str, spans: list[Candidate]) -> list[Candidate]:
         """``Netty4``, ``python3``, ``Java8``: a known technology's one-word name with its
         major version written on (the entity rules drop versions from the canonical)."""
         found = []
         taken: set[int] | None = None
-        for tok in doc:
-            text = tok.text
-            if not (text[-1:].isdigit() and text[:1].isalpha()):
-                continue  # the cheap test first: most words end in a letter
-            m = GLUED_VERSION.fullmatch(text)
-            if m is None:
-                continue
+        # one regular-expression pass over the text, not a Token per word (hot path)
+        for m in GLUED_VERSION.finditer(text):
             key = next(
                 (
                     k
@@ -170,13 +167,16 @@ class OntologyResolver:
                 ),
                 None,
             )
-            if key is None:
+            span = doc.char_span(m.start(), m.end()) if key is not None else None
+            if span is None or len(span) != 1:
                 continue
             if taken is None:
                 taken = {i for s in spans for i in range(s.start, s.end)}
-            if tok.i not in taken:
+            if span.start not in taken:
                 found.append(
-                    Candidate(tok.i, tok.i + 1, "TECHNOLOGY", key, "ontology", confidence.ONTOLOGY)
+                    Candidate(
+                        span.start, span.end, "TECHNOLOGY", key, "ontology", confidence.ONTOLOGY
+                    )
                 )
         return found
 
@@ -188,12 +188,14 @@ class OntologyResolver:
         if (
             match.label_ != "CONCEPT"
             or match.end - match.start != 1
-            or not match.text[:1].isupper()
             or match.end >= len(doc)
             or not VERSION.match(doc[match.end].text)
         ):
             return None
-        key = entity_key("TECHNOLOGY", match.text + ".js")
+        word = doc[match.start].text
+        if not word[:1].isupper():
+            return None
+        key = entity_key("TECHNOLOGY", word + ".js")
         return key if key in self.table else None
 
     def _sure_technologies(self, matches) -> set[int]:
@@ -453,7 +455,7 @@ def _described_as_system(span) -> bool:
 # A release number ("2.7", "v4", "V2") or a model's parameter count ("70B", "8x7B", "1.5B"):
 # both name an edition of the product, dropped from the canonical.
 # A one-word name with a major version glued on: "Netty4", "python3", "Java8".
-GLUED_VERSION = re.compile(r"([A-Za-z][a-z]{2,})(\d{1,2})")
+GLUED_VERSION = re.compile(r"\b([A-Za-z][a-z]{2,})(\d{1,2})\b")
 VERSION = re.compile(r"^(?:[vV]?\d{1,3}(?:\.\d{1,3}){0,2}|(?:\d{1,2}x)?\d{1,4}(?:\.\d)?[bB])$")
 
 
@@ -569,7 +571,7 @@ def event_follows(doc, end: int) -> bool:
 
 # A newsletter named after its subject ("This Week in Rust 419", "Last Week in AWS"): a
 # publication, never annotated; its issue number is no version.
-WEEK_IN = re.compile(r"\b(?:This|Last|Next) Week in\s*$", re.IGNORECASE)
+WEEK_IN = re.compile(r"\b(?:This|Last|Next) Week in\s*$")
 NEWSLETTER_AFTER = re.compile(r"\s+(?:Weekly|Newsletter|Digest)\b")
 
 
@@ -583,7 +585,7 @@ def _in_publication_title(span, text: str) -> bool:
     return span.label_ == "TECHNOLOGY" and NEWSLETTER_AFTER.match(text, span.end_char) is not None
 
 
-def _unwanted(match, text: str) -> bool:
+def _unwanted(match, text: str, publication: bool = True) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team, event or
     newsletter names."""
     if match.label_ == "CONCEPT" and (all_generic(match.text) or _inside_proper_name(match)):
@@ -594,7 +596,7 @@ def _unwanted(match, text: str) -> bool:
         or _glued_right(match)
         or _in_team_name(match)
         or _in_event_name(match, text)
-        or _in_publication_title(match, text)
+        or (publication and _in_publication_title(match, text))
     )
 
 
