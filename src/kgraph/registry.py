@@ -437,6 +437,63 @@ def linguist(snap: Snapshot, words: Words) -> list[Candidate]:
     return out
 
 
+# What a topic names when it is about things made for or with a product, not the product.
+ARTEFACT_WORDS = frozenset(
+    [
+        "image",
+        "images",
+        "role",
+        "roles",
+        "plugin",
+        "plugins",
+        "extension",
+        "extensions",
+        "template",
+        "templates",
+        "topology",
+        "bot",
+        "bots",
+        "list",
+        "lists",
+        "index",
+    ]
+)
+
+
+def explore(snap: Snapshot, words: Words, taken: dict) -> list[Candidate]:
+    """GitHub's featured topics that have a repository: well-known software under the name
+    its makers use (``Vite``, ``Webpack``, ``Tailwind CSS``). A topic whose name without
+    ``.js`` is already known is that entry (``Node.js`` is not a second ``Node``)."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name, paren = split_paren(clean(row["display_name"]))
+        aliases = list(paren)
+        bare = re.sub(r"\.?js$", "", name, flags=re.IGNORECASE)
+        if bare != name and name_keys(bare) & taken.keys():
+            continue
+        if {f"{name}.js".lower(), f"{name}js".lower()} & taken.keys():
+            continue  # "Express" is the curated Express.js
+        if " " in name and name.rsplit(" ", 1)[1].lower() in ARTEFACT_WORDS:
+            continue  # "Docker Image", "NetBox Plugin": a part of a product is the product
+        if " " not in name and words.ambiguous([name]):
+            # "Matrix", "Unity", "Primer": a capitalised English word inside a sentence would
+            # count as the name; the topics add coined names, which are unambiguous
+            continue
+        aliases += [
+            a
+            for a in row["aliases"].split("|")
+            if len(a) >= 4
+            and a.isalnum()
+            and not any(c.isdigit() for c in a)
+            and a != name.lower()
+            and a not in words
+            and not is_generic(a)
+        ]
+        out.append(Candidate(name, "TECHNOLOGY", src, "technologies_github_topics", aliases))
+    return out
+
+
 # ACM CCS top-level branches kept: the engineering ones. Left out: General and reference,
 # Social and professional topics, Applied computing.
 ACM_BRANCHES = {
@@ -661,6 +718,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: aws(snap("aws_services.csv")),
         lambda: azure(snap("azure_services.csv")),
         lambda: linguist(snap("linguist_languages.csv"), words),
+        lambda: explore(snap("github_explore_topics.csv"), words, reg.taken),
         lambda: rest["by_slug"],  # type: ignore[index]
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),

@@ -811,3 +811,85 @@ def test_institutions_are_organisations_among_capitals(ex):
         "directors of the new Open Usage Commons. It launched last week.",
     )
     assert ("COMPANY", "Open Usage Commons") in got
+
+
+def test_short_versions_and_model_sizes_belong_to_the_surface(ex):
+    mentions = ex.extract_text("Upgrades", "We moved to Vite v4 and serve Llama 70B on vLLM.")
+    got = {(m.text, m.canonical) for m in mentions}
+    assert ("Vite v4", "Vite") in got and ("Llama 70B", "Llama") in got
+
+
+def test_a_newsletter_named_after_its_subject_is_no_mention(ex):
+    mentions = ex.extract_text("This Week in Rust 419", "Rust, Tokio and Serde news.")
+    assert not any(m.field == "title" for m in mentions)
+
+
+def test_countries_and_status_acronyms_are_not_discovered(ex):
+    got = found(ex, "Notes", "Norway's agency moved NAV systems. The USA team left it WIP.")
+    names = {c for _, c in got}
+    assert not names & {"Norway", "USA", "WIP", "USA OSes"}
+
+
+def test_coined_words_said_to_be_packages_are_technologies(ex):
+    got = found(
+        ex,
+        "Dependency solving",
+        "The pubgrub crate solves versions; we also tried static-rc, a crate for shared "
+        "ownership. Roshi\u2014a CRDT system built at SoundCloud\u2014serves timelines.",
+    )
+    assert {("TECHNOLOGY", "pubgrub"), ("TECHNOLOGY", "static-rc"), ("TECHNOLOGY", "Roshi")} <= got
+    assert ("TECHNOLOGY", "logging") not in found(ex, "Notes", "The logging crate helps.")
+
+
+def test_a_coined_word_heading_a_title_names_its_subject(ex):
+    got = found(ex, "Pinnability: Machine learning in the home feed")
+    assert ("TECHNOLOGY", "Pinnability") in got
+    assert not any(c == "Update" for _, c in found(ex, "Update: what we changed"))
+
+
+def test_a_js_runtime_without_its_suffix_before_a_version_is_the_product(ex):
+    mentions = ex.extract_text("Upgrades", "We moved from Node v15 to Node 20. Each node restarts.")
+    got = {(m.text, m.type, m.canonical) for m in mentions}
+    assert ("Node v15", "TECHNOLOGY", "Node.js") in got
+    assert ("Node 20", "TECHNOLOGY", "Node.js") in got
+    assert ("JS", "JavaScript") in {(m.text, m.canonical) for m in ex.extract_text("JS notes")}
+
+
+def test_a_company_before_a_publication_word_keeps_its_own_mention(ex):
+    got = found(ex, "Notes", "Read more on the Netflix Tech Blog about it.")
+    assert ("COMPANY", "Netflix") in got
+    assert not any("Blog" in c for _, c in got)
+
+
+def test_a_company_before_what_users_have_in_its_service_is_the_service(ex):
+    got = found(ex, "Notes", "Fly.io's Twitter account was taken over; see this GitHub issue.")
+    assert ("TECHNOLOGY", "Twitter") in got and ("TECHNOLOGY", "GitHub") in got
+    got = found(ex, "Sync", "The Dropbox folder is the oldest code at Dropbox.")
+    assert ("COMPANY", "Dropbox") in got
+
+
+def test_computing_words_said_to_be_modules_are_not_names(ex):
+    got = found(
+        ex,
+        "Notes",
+        "We rewrote the config module and the frontend project. The backend, a service in "
+        "Go, crashed. The old Rust 1.70 toolchain and Python 3 remain.",
+    )
+    names = {c for t, c in got if t == "TECHNOLOGY"}
+    assert not names & {"config", "frontend", "backend", "toolchain"}
+
+
+def test_a_newsletter_named_weekly_after_a_technology_is_no_mention(ex):
+    got = found(ex, "Notes", "Also issue 42 of Golang Weekly and Rust Weekly 12.")
+    assert ("TECHNOLOGY", "Go") not in got and ("TECHNOLOGY", "Rust") not in got
+
+
+def test_names_joined_by_a_slash_are_two_names(ex):
+    got = found(ex, "Notes", "New defenses include TypoGard/Typomania (typosquatting detection).")
+    assert ("TECHNOLOGY", "TypoGard") in got and ("TECHNOLOGY", "Typomania") in got
+
+
+def test_a_major_version_glued_to_a_known_name_is_that_technology(ex):
+    mentions = ex.extract_text("Upgrades", "We moved from Netty3 to Netty4 and to python3.")
+    got = {(m.text, m.canonical) for m in mentions}
+    assert {("Netty4", "Netty"), ("python3", "Python")} <= got

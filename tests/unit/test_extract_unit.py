@@ -372,3 +372,10 @@ def test_a_version_after_an_ambiguous_name_makes_it_the_product(tmp_path):
     got = [(m.text, m.canonical) for m in ex.extract_text("Go 1.17 to Provide Better Speed")]
     assert got == [("Go 1.17", "Go")]
     assert ex.extract_text("Go Big With Caching Today") == []
+
+
+def test_only_adjectives_with_ly_are_adverbs_not_nouns_ending_in_ly():
+    from kgraph.extract.discovery import _adverb
+
+    assert _adverb("quickly") and _adverb("basically") and _adverb("happily")
+    assert not _adverb("firefly") and not _adverb("family")

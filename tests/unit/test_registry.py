@@ -194,3 +194,23 @@ def test_a_field_glossary_row_may_list_the_terms_written_forms():
     got = {c.name: c for c in registry.field_terms(snap, registry.Words(frozenset()))}
     assert got["security by default"].aliases == ["secure by default"]
     assert got["security by default"].term and got["fail-safe"].aliases == []
+
+
+def test_github_topics_add_coined_software_names_only(words):
+    snap = registry.Snapshot(
+        source="github/explore topics/*/index.md@" + "0" * 40,
+        rows=[
+            {"display_name": n, "aliases": a, "topic": n.lower(), "github_url": "x"}
+            for n, a in [
+                ("Vite", "vitejs"),
+                ("Preact.js", ""),
+                ("Express", ""),
+                ("Docker Image", ""),
+                ("Matrix", ""),
+            ]
+        ],
+    )
+    taken = {"preact": None, "express.js": None, "docker": None}
+    got = {c.name: c for c in registry.explore(snap, registry.Words(words), taken)}
+    assert set(got) == {"Vite"}
+    assert got["Vite"].aliases == ["vitejs"] and got["Vite"].type == "TECHNOLOGY"

@@ -21,6 +21,7 @@ from spacy.util import minibatch
 from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
 from kgraph.extract.people import after_speaker, is_person
+from kgraph.extract.places import is_country
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import (
     LIST_SEPARATORS,
@@ -161,12 +162,15 @@ GENERIC_ACRONYMS = phrases(
     WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST
     TV PC
     DNA
+    WIP CVE SMB SME OS
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
 ``LOL``), generic machine words (``VMs``), metrics (``LCP``, ``TTFB``, ``TPOT``, ``MTTR``,
 ``TCO``: the entity rules never annotate a metric) and time zones, and devices
-(``Smart TVs``, ``PCs``): acronyms no product or company is named."""
+(``Smart TVs``, ``PCs``), work status (``WIP``), a vulnerability's identifier (``CVE``),
+market segments (``SMB``, ``SME``) and ``OS`` (``OSes``): acronyms no product or company is
+named."""
 NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
@@ -385,6 +389,7 @@ class ModelDiscovery:
             )
         ]
         spans += _capitalised_runs(doc, taken | in_ents)
+        spans = [part for ent in spans for part in _slash_parts(ent)]
         # The words of the people the model names in full ("Atita Arora walks through…"):
         # the same word alone later ("Atita brings", "spoke with Procter") is that person.
         people = {
@@ -430,7 +435,7 @@ KIND_WORDS = phrases(
     balancer scheduler queue cache store app application component sdk cli project package
     plugin extension daemon utility runtime compiler language format protocol operator
     controller agent client server driver toolkit orchestrator accelerator interpreter
-    debugger profiler linter bundler emulator simulator
+    debugger profiler linter bundler emulator simulator crate gem
     """
 )
 ARTICLES = frozenset(["a", "an", "our", "the", "their", "its"])
@@ -477,19 +482,24 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
             found.append(Candidate(start, end, type_, entity_key(type_, text), "model", conf))
             continue
         if (
-            _odd(text)
-            or _said_to_be_tool(doc, start, end, lower=True)
-            or (
-                # a separator beside it first: the list test is dearer and rarely needed
-                (
-                    (start > 0 and texts[start - 1].lower() in LIST_SEPARATORS)
-                    or (end < n and texts[end].lower() in LIST_SEPARATORS)
+            (
+                _odd(text)
+                or (end - start == 1 and end < n and texts[end] == ":" and _headed(doc[start:end]))
+                or _said_to_be_tool(doc, start, end, lower=True)
+                or (
+                    # a separator beside it first: the list test is dearer and rarely needed
+                    (
+                        (start > 0 and texts[start - 1].lower() in LIST_SEPARATORS)
+                        or (end < n and texts[end].lower() in LIST_SEPARATORS)
+                    )
+                    and "-" not in text
+                    and _among_technologies(doc, start, end)
+                    and not is_english_word(text)
                 )
-                and "-" not in text
-                and _among_technologies(doc, start, end)
-                and not is_english_word(text)
             )
-        ) and not is_generic(text):
+            and not is_generic(text)
+            and text not in JARGON
+        ):
             found.append(
                 Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
             )
@@ -522,7 +532,9 @@ def _glued(texts: list[str], i: int) -> bool:
 
 # After an owner's possessive only these make a name: "Cloudflare's quiche project", but
 # "Walmart's inventory system" and "Monzo's banking platform" name a business domain.
-OWNED_KINDS = phrases("project library tool module package plugin binary daemon utility toolkit")
+OWNED_KINDS = phrases(
+    "project library tool module package plugin binary daemon utility toolkit crate gem"
+)
 
 
 def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> bool:
@@ -530,6 +542,14 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
     engine``; for a lower-case word also ``Cloudflare's X project``. A lower-case word after
     a determiner or preposition (``the pandemic, a ...``) is a plain noun."""
     if lower:
+        if (
+            end < len(doc)
+            and doc[end].lower_ in OWNED_KINDS
+            and start > 0
+            and doc[start - 1].lower_ in ("the", "a")
+            and _coined(doc[start:end].text)
+        ):
+            return True  # "the pubgrub crate", "a static-rc package": a coined word, a name
         if start > 0 and (doc[start - 1].is_stop or doc[start - 1].is_punct):
             before = doc[start - 1].text
             if before not in POSSESSIVE and before not in (",", "(", "and", "or"):
@@ -537,13 +557,13 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
         if end < len(doc) and doc[end].lower_ in OWNED_KINDS:
             return start > 0 and doc[start - 1].text in POSSESSIVE
     i, copula = end, False
-    if i < len(doc) and doc[i].text in (",", ":"):
+    if i < len(doc) and doc[i].text in (",", ":", "\u2014", "\u2013"):
         if doc[i].text == ":" and lower:
             return False  # "How logging works: the core protocol"
         i += 1
         if i < len(doc) and doc[i].lower_ == "which":
             i, copula = i + 1, True
-        elif lower:
+        elif lower and not _coined(doc[start:end].text):
             return False  # "placing keys, a proxy that ...": a list, not an apposition
     if i < len(doc) and doc[i].lower_ == "is":
         i, copula = i + 1, True
@@ -557,6 +577,57 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
         if tok.lower_ in KIND_WORDS:
             return True
     return False
+
+
+def _headed(span: Span) -> bool:
+    """A coined word heading a sentence before a colon (``Pinnability: Machine learning in
+    the home feed``, ``postgression: A PostgreSQL Database for Every Test Case``): a title
+    that names its subject, unlike ``Update:`` or ``Observability:``."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span.end < len(doc)
+        and doc[span.end].text == ":"
+        and span.start == span.sent.start
+        and _coined(span.text)
+    )
+
+
+# Computing words no dictionary has ("the config module", "the backend, a service in Go",
+# "the Rust toolchain and Python"): vocabulary, never a tool's name.
+JARGON = phrases(
+    """
+    backend backends frontend frontends codebase codebases toolchain toolchains changelog
+    changelogs config configs namespace namespaces hostname hostnames filesystem filesystems
+    timestamp timestamps username usernames callback callbacks bytecode dataframe dataframes
+    plugin plugins repo repos async webhook webhooks runtime runtimes middleware sidecar
+    sidecars dataset datasets monorepo monorepos lockfile lockfiles tokenizer tokenizers
+    workflow workflows metadata login logins frontmatter readme dotfiles devtools subcommand
+    subcommands env stdin stdout stderr regex regexes enum enums struct structs init
+    """
+)
+
+
+def _slash_parts(ent: Span) -> list[Span]:
+    """``TypoGard/Typomania``, ``OpenEBS/Mayastor``: names joined by a slash are two names."""
+    doc = ent.doc
+    cuts = [t.i for t in ent if t.text == "/"]
+    if not cuts:
+        return [ent]
+    bounds = [ent.start, *[c for cut in cuts for c in (cut, cut + 1)], ent.end]
+    return [
+        Span(doc, a, b, label=ent.label_)
+        for a, b in zip(bounds[::2], bounds[1::2], strict=True)
+        if b > a
+    ]
+
+
+def _coined(text: str) -> bool:
+    """A word no dictionary has, hyphen parts apart (``pubgrub``, ``static-rc``), unlike
+    ``logging``, ``data-loader`` or computing words such as ``config``."""
+    if text.lower() in JARGON:
+        return False
+    return not all(is_english_word(p) for p in text.split("-") if p)
 
 
 def _trim(ent: Span) -> Span | None:
@@ -639,6 +710,8 @@ def _plausible(span: Span, label: str) -> bool:
         return _named_kind(span) or _affiliation(span)
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
+    if is_country(span.text) or (len(span) > 1 and is_country(span[0].text)):
+        return False  # "Norway's welfare agency", "USA OSes": a country, never annotated
     if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:
         return False
     if _cued(span) or any(_marked(t.text) for t in span):
@@ -697,6 +770,7 @@ def _cued(span: Span) -> bool:
             and doc[span.end + 1].lower_ in ("a", "an", "our", "its", "their")
         )
         or _named_kind(span)
+        or _headed(span)
         or _said_to_be_tool(doc, span.start, span.end)
         or _affiliation(span)
         or _among_technologies(doc, span.start, span.end)
@@ -867,8 +941,21 @@ def _name_like(tok) -> bool:
     return (
         tok.text[:1].isupper()
         and not tok.is_stop
-        and not (tok.lower_.endswith(("ing", "ed", "ly")) and is_english_word(tok.text))
+        and not (tok.lower_.endswith(("ing", "ed")) and is_english_word(tok.text))
+        and not _adverb(tok.lower_)
     )  # "Vinted" is a name, "Scaling" a verb
+
+
+def _adverb(lower: str) -> bool:
+    """``Quickly``, ``Simply``, ``Basically``: an adjective with ``-ly``; ``Firefly`` and
+    ``Family`` end in ``ly`` but are nouns, which can be names."""
+    if not lower.endswith("ly") or not is_english_word(lower):
+        return False
+    stem = lower[:-2]
+    forms = [stem, stem[:-1] + "y", stem + "le"]
+    if lower.endswith("ally"):
+        forms.append(lower[:-4])  # "basically"
+    return any(is_english_word(s) for s in forms if len(s) > 2)
 
 
 def _possessive_end(span: Span) -> int:
@@ -1066,8 +1153,9 @@ def _extend_makers(
         if end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
             continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
         name = doc[span.start : end]
-        if name[-1].text.endswith(EVENT_ENDINGS):
-            continue  # "Spotify Wrapped Campaign", "Acme Summit": an event, not a product
+        if name[-1].text.endswith(EVENT_ENDINGS) or name[-1].text in PUBLICATION_ENDINGS:
+            continue  # "Spotify Wrapped Campaign", "Acme Summit": an event, not a product;
+            # "the Netflix Tech Blog": a publication, and the company keeps its mention
         org = (
             (span.label_ == "COMPANY" or _org_word(name[-1]))
             and _organisation(name, "ORG")
@@ -1149,8 +1237,13 @@ def _continues_name(tok) -> bool:
 
 
 def _generic_acronym(word: str) -> bool:
-    """``SRE``, ``CREs``, ``TVs``: an acronym of a role or a generic thing, plural or not."""
-    return word in GENERIC_ACRONYMS or (word.endswith("s") and word[:-1] in GENERIC_ACRONYMS)
+    """``SRE``, ``CREs``, ``TVs``, ``OSes``: an acronym of a role or a generic thing, plural
+    or not."""
+    return (
+        word in GENERIC_ACRONYMS
+        or (word.endswith("s") and word[:-1] in GENERIC_ACRONYMS)
+        or (word.endswith("es") and word[:-2] in GENERIC_ACRONYMS)
+    )
 
 
 def _covered_at(spans, i: int) -> bool:

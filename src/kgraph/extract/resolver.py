@@ -60,10 +60,12 @@ class OntologyResolver:
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         text = doc.text  # built once: Doc.text joins every token on each access
+        # newsletter titles are rare: look for their words once per text, not per match
+        publication = "Week" in text or "Newsletter" in text or "Digest" in text
         matches = [
             m
             for m in doc.spans.get(RULER_KEY, [])
-            if not _unwanted(m, text, self.table.get(m.id_, {}))
+            if not _unwanted(m, text, self.table.get(m.id_, {}), publication)
         ]
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
         starts = {m.start for m in matches}
@@ -82,7 +84,11 @@ class OntologyResolver:
                     or not listed_with(doc, match.start, match.end, sure_techs)[0]
                 ):
                     continue  # not "Uses Ray + DeepSpeed", where Ray is listed with a tool
-            end = _with_version(match)
+            label, key = match.label_, match.id_
+            js = self._js_short_form(match)
+            if js is not None:
+                label, key, entry = "TECHNOLOGY", js, self.table[js]
+            end = _with_version(match, label)
             versioned = end > match.end
             if match.label_ == "TECHNOLOGY" and not versioned:
                 end = _with_feature(doc, end, starts)
@@ -118,9 +124,14 @@ class OntologyResolver:
                         i for m in matches if m.label_ == "CONCEPT" for i in range(m.start, m.end)
                     }
                 ambiguous = not listed_with(doc, match.start, match.end, concept_tokens)[0]
-            label, key = match.label_, match.id_
-            if (entry.get("product") and _used_as_product(match)) or (
-                match.label_ == "COMPANY" and _described_as_system(match)
+            if (
+                (entry.get("product") and _used_as_product(match))
+                or (match.label_ == "COMPANY" and _described_as_system(match))
+                or (
+                    match.label_ == "COMPANY"
+                    and _with_product_part(match)
+                    and not _at_organisation(matches, match.id_)
+                )
             ):
                 label, key = "TECHNOLOGY", entity_key("TECHNOLOGY", entry["name"])
             spans.append(
@@ -134,6 +145,7 @@ class OntologyResolver:
                     ambiguous,
                 )
             )
+        spans += self._glued_versions(doc, text, spans)
         spans = longest_first(spans)
         doc.user_data[ACRONYMS] = {}
         if self.define_acronyms:
@@ -144,6 +156,53 @@ class OntologyResolver:
             spans = [s for s in spans if not _redefined(doc, s, defined)] + found
         add_candidates(doc, spans)
         return doc
+
+    def _glued_versions(self, doc: Doc, text: str, spans: list[Candidate]) -> list[Candidate]:
+        """``Netty4``, ``python3``, ``Java8``: a known technology's one-word name with its
+        major version written on (the entity rules drop versions from the canonical)."""
+        found = []
+        taken: set[int] | None = None
+        # one regular-expression pass over the text, not a Token per word (hot path)
+        for m in GLUED_VERSION.finditer(text):
+            key = next(
+                (
+                    k
+                    for name in (m[1], m[1].capitalize(), m[1] + ".js", m[1].capitalize() + ".js")
+                    if (k := entity_key("TECHNOLOGY", name)) in self.table
+                    and not self.table[k].get("ambiguous")
+                ),
+                None,
+            )
+            span = doc.char_span(m.start(), m.end()) if key is not None else None
+            if span is None or len(span) != 1:
+                continue
+            if taken is None:
+                taken = {i for s in spans for i in range(s.start, s.end)}
+            if span.start not in taken:
+                found.append(
+                    Candidate(
+                        span.start, span.end, "TECHNOLOGY", key, "ontology", confidence.ONTOLOGY
+                    )
+                )
+        return found
+
+    def _js_short_form(self, match) -> str | None:
+        """``Node v15``, ``Node 20``: a JavaScript runtime or framework written without its
+        ``.js`` and followed by a version is that product (``Node.js``), not the plain word
+        another entry makes of it (the concept ``node``)."""
+        doc = match.doc
+        if (
+            match.label_ != "CONCEPT"
+            or match.end - match.start != 1
+            or match.end >= len(doc)
+            or not VERSION.match(doc[match.end].text)
+        ):
+            return None
+        word = doc[match.start].text
+        if not word[:1].isupper():
+            return None
+        key = entity_key("TECHNOLOGY", word + ".js")
+        return key if key in self.table else None
 
     def _sure_technologies(self, matches) -> set[int]:
         """Token indices of the technologies matched that need no support."""
@@ -346,8 +405,29 @@ def _used_as_product(span) -> bool:
 
 
 PEOPLE_AFTER = phrases("engineers engineering team teams employees staff researchers")
-# What a service's users have in it: "Twitter account", "Slack channel", "Dropbox folder".
-PRODUCT_PARTS = phrases("account accounts channel channels workspace workspaces folder folders")
+# What a service's users have in it: "Twitter account", "Slack channel", "Dropbox folder",
+# "a GitHub issue", "the GitHub repository".
+PRODUCT_PARTS = phrases(
+    """
+    account accounts channel channels workspace workspaces folder folders issue issues
+    repository repositories repo repos
+    """
+)
+
+
+def _at_organisation(matches, key: str) -> bool:
+    """The text also names the company as a workplace (``code at Dropbox``): then ``the
+    Dropbox folder`` is its own product, mentioned by the organisation writing."""
+    return any(m.id_ == key and m.start > 0 and m.doc[m.start - 1].lower_ == "at" for m in matches)
+
+
+def _with_product_part(span) -> bool:
+    """``Fly.io's Twitter account``, ``this GitHub issue``: any company's name before what
+    its users have in the service names the service (a product used as a product)."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in PRODUCT_PARTS
+
+
 ORG_KINDS = phrases(
     "companies organizations organisations firms startups enterprises businesses leaders vendors"
 )
@@ -378,15 +458,19 @@ def _described_as_system(span) -> bool:
     return False
 
 
-VERSION = re.compile(r"^[vV]?\d{1,3}(?:\.\d{1,3}){0,2}$")
+# A release number ("2.7", "v4", "V2") or a model's parameter count ("70B", "8x7B", "1.5B"):
+# both name an edition of the product, dropped from the canonical.
+# A one-word name with a major version glued on: "Netty4", "python3", "Java8".
+GLUED_VERSION = re.compile(r"\b([A-Za-z][a-z]{2,})(\d{1,2})\b")
+VERSION = re.compile(r"^(?:[vV]?\d{1,3}(?:\.\d{1,3}){0,2}|(?:\d{1,2}x)?\d{1,4}(?:\.\d)?[bB])$")
 
 
-def _with_version(span) -> int:
+def _with_version(span, label: str | None = None) -> int:
     """The end of a technology's name with a version after it (``Python 2.7``, ``Mussel V2``):
     the surface includes the version, the canonical does not."""
     doc, end = span.doc, span.end
     if (
-        span.label_ == "TECHNOLOGY"
+        (label or span.label_) == "TECHNOLOGY"
         and end < len(doc)
         and doc[end - 1].whitespace_
         and VERSION.match(doc[end].text)
@@ -491,8 +575,25 @@ def event_follows(doc, end: int) -> bool:
     return EVENT_AFTER.match(doc[end : end + 4].text) is not None
 
 
-def _unwanted(match, text: str, entry: dict | None = None) -> bool:
-    """Generic words, glued halves of hyphenated words, products inside team or event names."""
+# A newsletter named after its subject ("This Week in Rust 419", "Last Week in AWS"): a
+# publication, never annotated; its issue number is no version.
+WEEK_IN = re.compile(r"\b(?:This|Last|Next) Week in\s*$")
+NEWSLETTER_AFTER = re.compile(r"\s+(?:Weekly|Newsletter|Digest)\b")
+
+
+def _in_publication_title(span, text: str) -> bool:
+    """``This Week in Rust``, ``Golang Weekly``: the subject of a newsletter's title is not a
+    mention (a company before a blog's name still is: ``the Netflix Tech Blog``)."""
+    if span.label_ == "CONCEPT":
+        return False
+    if WEEK_IN.search(text, max(0, span.start_char - 20), span.start_char) is not None:
+        return True
+    return span.label_ == "TECHNOLOGY" and NEWSLETTER_AFTER.match(text, span.end_char) is not None
+
+
+def _unwanted(match, text: str, entry: dict | None = None, publication: bool = True) -> bool:
+    """Generic words, glued halves of hyphenated words, products inside team, event or
+    newsletter names."""
     if match.label_ == "CONCEPT" and (
         (all_generic(match.text) and not _curated_name(match, entry)) or _inside_proper_name(match)
     ):
@@ -503,6 +604,7 @@ def _unwanted(match, text: str, entry: dict | None = None) -> bool:
         or _glued_right(match)
         or _in_team_name(match)
         or _in_event_name(match, text)
+        or (publication and _in_publication_title(match, text))
     )
 
 
