@@ -297,6 +297,31 @@ def test_a_gerund_opening_a_verb_phrase_is_a_verb_use():
     doc = nlp("Monitoring CPU usage needs better monitoring, and GPU monitoring tools.")
     at = [t.i for t in doc if t.lower_ == "monitoring"]
     assert [verb_use(doc, i) for i in at] == [True, False, False]
+    # A determined object after it: the verb, even after "and".
+    doc = nlp("We are identifying and monitoring each instance.")
+    assert verb_use(doc, next(t.i for t in doc if t.lower_ == "monitoring"))
+
+
+def test_size_modified_metric_words_and_metric_names_are_generic():
+    from kgraph.extract.generic import is_generic
+
+    for text in ("low latency", "Low\u2011Latency", "high-throughput", "APIs"):
+        assert is_generic(text), text
+    for text in ("cache hit rates", "token throughput", "GPU utilization"):
+        assert is_generic(text), text
+    for text in ("burn rate", "p99 latency", "low latency streaming", "rate limiting"):
+        assert not is_generic(text), text
+
+
+def test_the_start_of_a_metric_name_is_no_concept(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: cache hit, type: CONCEPT}\n  - {name: prefix cache, type: CONCEPT}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    assert [m.text for m in ex.extract_text("Notes", "It keeps a high cache hit rate.")] == []
+    assert [m.text for m in ex.extract_text("Notes", "Every cache hit is cheap.")] == ["cache hit"]
 
 
 def test_a_concept_with_an_acronym_matches_in_headline_case(tmp_path):
