@@ -313,6 +313,15 @@ def test_size_modified_metric_words_and_metric_names_are_generic():
         assert not is_generic(text), text
 
 
+def test_data_a_system_processes_is_no_concept():
+    from kgraph.extract.generic import processed_data
+
+    for text in ("streaming data", "Time-Series Data", "time series"):
+        assert processed_data(text), text
+    for text in ("data streaming", "big data", "time-series database", "metadata"):
+        assert not processed_data(text), text
+
+
 def test_the_start_of_a_metric_name_is_no_concept(tmp_path):
     onto_file = tmp_path / "o.yaml"
     onto_file.write_text(

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
-from kgraph.extract.generic import is_generic
+from kgraph.extract.generic import is_generic, processed_data
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY
 from kgraph.extract.variants import singular
@@ -179,7 +179,12 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
     start, end = piece.field_start(start), piece.field_end(end)
     text = raw[start:end]
     canonical = key.split(":", 1)[1]
-    if type_ == "CONCEPT" and (is_generic(text) or is_generic(canonical)):
+    if type_ == "CONCEPT" and (
+        is_generic(text)
+        or is_generic(canonical)
+        or processed_data(text)
+        or processed_data(canonical)
+    ):
         return None
     if method != "ontology":
         entry = _known(canonical, onto)

@@ -90,6 +90,23 @@ def fold(text: str) -> str:
     return " ".join([*words[:-1], singular(words[-1])])
 
 
+# Data named by its shape or flow ("streaming data", "time-series data", "a time series") is
+# what a system processes, not an idea; the rules exclude it with the data activities. Fields
+# and techniques named with the word stay.
+DATA_IDEAS = phrases("big data, synthetic data, open data, test data management")
+DATA_SHAPES = phrases("time series, time-series, timeseries")
+
+
+def processed_data(surface: str) -> bool:
+    """Whether ``surface`` names data a system processes (``streaming data``, ``time-series
+    data``, ``time series``) rather than a concept."""
+    folded = _SPACE.sub(" ", surface.lower()).strip()
+    if folded in DATA_IDEAS:
+        return False
+    words = folded.split(" ")
+    return (len(words) > 1 and words[-1] == "data") or folded in DATA_SHAPES
+
+
 # Last words of a metric's name: what is measured, not an idea ("cache hit ratio",
 # "token throughput", "GPU utilization").
 METRIC_ENDS = re.compile(r"(?:^| )(?:throughput|hit rate|hit ratio|utili[sz]ation)$")
