@@ -413,3 +413,15 @@ def test_only_adjectives_with_ly_are_adverbs_not_nouns_ending_in_ly():
 
     assert _adverb("quickly") and _adverb("basically") and _adverb("happily")
     assert not _adverb("firefly") and not _adverb("family")
+
+
+def test_a_noun_made_from_an_organisations_verb_names_no_actor():
+    import spacy
+
+    from kgraph.extract.discovery import _acts, _nominal
+
+    assert _nominal("migration") and _nominal("transitions") and _nominal("announcements")
+    assert not _nominal("migrated") and not _nominal("partnered")
+    nlp = spacy.blank("en")
+    assert not _acts(nlp("a Very Big Migration of data"), 3)
+    assert _acts(nlp("Klarvio migrated its data"), 1)
