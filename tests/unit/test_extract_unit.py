@@ -425,3 +425,18 @@ def test_a_noun_made_from_an_organisations_verb_names_no_actor():
     nlp = spacy.blank("en")
     assert not _acts(nlp("a Very Big Migration of data"), 3)
     assert _acts(nlp("Klarvio migrated its data"), 1)
+
+
+def test_a_companys_engineering_organisation_is_one_company_span(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text("entities:\n  - {name: Quillmark, type: COMPANY}\n", encoding="utf-8")
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+
+    def got(text):
+        return [(m.text, m.type, m.canonical) for m in ex.extract_text("Notes", text)]
+
+    assert got("At Quillmark Engineering we moved to Bazel.") == [
+        ("Quillmark Engineering", "COMPANY", "Quillmark")
+    ]
+    # The blog is a publication: the company is named, not the unit.
+    assert got("Read the Quillmark Engineering Blog.") == [("Quillmark", "COMPANY", "Quillmark")]
