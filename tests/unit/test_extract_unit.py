@@ -297,6 +297,41 @@ def test_a_gerund_opening_a_verb_phrase_is_a_verb_use():
     doc = nlp("Monitoring CPU usage needs better monitoring, and GPU monitoring tools.")
     at = [t.i for t in doc if t.lower_ == "monitoring"]
     assert [verb_use(doc, i) for i in at] == [True, False, False]
+    # A determined object after it: the verb, even after "and".
+    doc = nlp("We are identifying and monitoring each instance.")
+    assert verb_use(doc, next(t.i for t in doc if t.lower_ == "monitoring"))
+
+
+def test_metric_names_and_bare_apis_are_generic():
+    from kgraph.extract.generic import is_generic
+
+    for text in ("APIs", "cache hit rates", "token throughput", "GPU utilization"):
+        assert is_generic(text), text
+    # The graph's shared ideas stay (see the module's docstring), in any hyphen.
+    for text in ("low latency", "Low\u2011Latency", "high-throughput", "burn rate"):
+        assert not is_generic(text), text
+    for text in ("p99 latency", "low latency streaming", "rate limiting"):
+        assert not is_generic(text), text
+
+
+def test_data_a_system_processes_is_no_concept():
+    from kgraph.extract.generic import processed_data
+
+    for text in ("streaming data", "Time-Series Data", "time series"):
+        assert processed_data(text), text
+    for text in ("data streaming", "big data", "time-series database", "metadata"):
+        assert not processed_data(text), text
+
+
+def test_the_start_of_a_metric_name_is_no_concept(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: cache hit, type: CONCEPT}\n  - {name: prefix cache, type: CONCEPT}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    assert [m.text for m in ex.extract_text("Notes", "It keeps a high cache hit rate.")] == []
+    assert [m.text for m in ex.extract_text("Notes", "Every cache hit is cheap.")] == ["cache hit"]
 
 
 def test_a_concept_with_an_acronym_matches_in_headline_case(tmp_path):
@@ -379,3 +414,30 @@ def test_only_adjectives_with_ly_are_adverbs_not_nouns_ending_in_ly():
 
     assert _adverb("quickly") and _adverb("basically") and _adverb("happily")
     assert not _adverb("firefly") and not _adverb("family")
+
+
+def test_a_noun_made_from_an_organisations_verb_names_no_actor():
+    import spacy
+
+    from kgraph.extract.discovery import _acts, _nominal
+
+    assert _nominal("migration") and _nominal("transitions") and _nominal("announcements")
+    assert not _nominal("migrated") and not _nominal("partnered")
+    nlp = spacy.blank("en")
+    assert not _acts(nlp("a Very Big Migration of data"), 3)
+    assert _acts(nlp("Klarvio migrated its data"), 1)
+
+
+def test_a_companys_engineering_organisation_is_one_company_span(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text("entities:\n  - {name: Quillmark, type: COMPANY}\n", encoding="utf-8")
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+
+    def got(text):
+        return [(m.text, m.type, m.canonical) for m in ex.extract_text("Notes", text)]
+
+    assert got("At Quillmark Engineering we moved to Bazel.") == [
+        ("Quillmark Engineering", "COMPANY", "Quillmark")
+    ]
+    # The blog is a publication: the company is named, not the unit.
+    assert got("Read the Quillmark Engineering Blog.") == [("Quillmark", "COMPANY", "Quillmark")]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
-from kgraph.extract.generic import is_generic
+from kgraph.extract.generic import is_generic, processed_data
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY
 from kgraph.extract.variants import singular
@@ -173,13 +173,28 @@ def _fold_editions(mentions: list[Mention], onto: Ontology) -> list[Mention]:
     ]
 
 
+# "at Wix Engineering we migrated": a company's engineering organisation is a business unit
+# named after its parent, one COMPANY span (entity rules). It keeps the parent's canonical:
+# what the unit builds or uses, the company does, and the graph keeps one node for both.
+# Its blog ("Wix Engineering Blog") is a publication and leaves the company alone.
+ENGINEERING_UNIT = re.compile(r" Engineering\b(?!['\u2019]?s? [Bb]log)")
+
+
 def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention | None:
     raw = getattr(post, piece.field)
     sentence = _sentence(piece, start, raw)
     start, end = piece.field_start(start), piece.field_end(end)
-    text = raw[start:end]
     canonical = key.split(":", 1)[1]
-    if type_ == "CONCEPT" and (is_generic(text) or is_generic(canonical)):
+    unit = ENGINEERING_UNIT.match(raw, end) if type_ == "COMPANY" else None
+    if unit is not None:
+        end = unit.end()
+    text = raw[start:end]
+    if type_ == "CONCEPT" and (
+        is_generic(text)
+        or is_generic(canonical)
+        or processed_data(text)
+        or processed_data(canonical)
+    ):
         return None
     if method != "ontology":
         entry = _known(canonical, onto)

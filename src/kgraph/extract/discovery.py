@@ -925,8 +925,9 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
 
 def _nominal(word: str) -> bool:
     """A noun made from an organisation's verb (``developments``, ``announcements``,
-    ``developers``, ``partnership``): "Key announcements include" has no actor."""
-    if word.endswith(("ment", "ments", "ership", "erships")):
+    ``developers``, ``partnership``, ``migration``): "Key announcements include" and "a
+    Very Big Migration" have no actor."""
+    if word.endswith(("ment", "ments", "ership", "erships", "ion", "ions")):
         return True
     return word.endswith(("er", "ers")) and not word.startswith("partner")
 

@@ -6,10 +6,12 @@ such as ``machine learning`` are concepts under those rules, so they are not lis
 The ontology keeps broad entries (``database``, ``security``) as is-a parents for the graph,
 and some aliases are plain words (``reliability`` for reliability engineering); a mention
 whose surface is one of these is dropped, as are the generic data activities the rules
-name (``data processing``, ``data management``…). ``low latency`` and ``high throughput``
-stay, though the rules drop them: in a small corpus they are often the only idea two posts
-share (the shipped corpus's Airbnb and Databricks posts), and a graph without them answers
-"how does Airbnb connect to sharding" with nothing.
+name (``data processing``, ``data management``…), and metric names (``cache hit rate``,
+``token throughput``): the rules keep only percentile latency and N-nines availability
+among metrics. ``low latency`` and ``high throughput`` stay, though the rules drop them: in
+a small corpus they are often the only idea two posts share (the shipped corpus's Airbnb and
+Databricks posts), and a graph without them answers "how does Airbnb connect to sharding"
+with nothing.
 A bare ``alert`` is one message, not the practice (``alerting`` is).
 ``monitoring`` is the practice as a noun (``proactive monitoring``, ``monitoring and
 alerting``); only the verb is excluded (``Monitoring CPU usage``): see :func:`verb_use`.
@@ -47,7 +49,7 @@ architecture, design, queries per second, requests per second, internet, web, we
 user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui,
 transactions per second, data processing, data collection, data ingestion,
 data management, data storage, data retrieval, storage and retrieval, alert,
-core web vital, web vital
+core web vital, web vital, apis
 """
 GENERIC = phrases(_LIST)
 
@@ -83,16 +85,44 @@ _SPACE = re.compile(r"\s+")
 
 def fold(text: str) -> str:
     """Lower case, straight quotes, no possessive, singular last word."""
-    text = _SPACE.sub(" ", text.replace("\u2019", "'").lower()).strip()
+    text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
+    text = _SPACE.sub(" ", text.lower()).strip()
     text = re.sub(r"(?:'s|')$", "", text)
     words = text.split(" ")
     return " ".join([*words[:-1], singular(words[-1])])
 
 
+# Data named by its shape or flow ("streaming data", "time-series data", "a time series") is
+# what a system processes, not an idea; the rules exclude it with the data activities. Fields
+# and techniques named with the word stay.
+DATA_IDEAS = phrases("big data, synthetic data, open data, test data management")
+DATA_SHAPES = phrases("time series, time-series, timeseries")
+
+
+def processed_data(surface: str) -> bool:
+    """Whether ``surface`` names data a system processes (``streaming data``, ``time-series
+    data``, ``time series``) rather than a concept."""
+    folded = _SPACE.sub(" ", surface.lower()).strip()
+    if folded in DATA_IDEAS:
+        return False
+    words = folded.split(" ")
+    return (len(words) > 1 and words[-1] == "data") or folded in DATA_SHAPES
+
+
+# Last words of a metric's name: what is measured, not an idea ("cache hit ratio",
+# "token throughput", "GPU utilization").
+SHARED_IDEAS = phrases("low latency, high throughput")
+METRIC_ENDS = re.compile(r"(?:^| )(?:throughput|hit rate|hit ratio|utili[sz]ation)$")
+
+
 def is_generic(surface: str) -> bool:
-    """Whether ``surface`` alone is too generic to annotate (``Reliability``, ``databases``)."""
+    """Whether ``surface`` alone is too generic to annotate (``Reliability``, ``databases``,
+    ``APIs``, ``cache hit rates``)."""
     folded = fold(surface)
-    return folded in GENERIC or folded.replace("-", " ") in GENERIC
+    spaced = folded.replace("-", " ")
+    if spaced in SHARED_IDEAS:
+        return False
+    return folded in GENERIC or spaced in GENERIC or bool(METRIC_ENDS.search(spaced))
 
 
 def all_generic(surface: str) -> bool:
@@ -142,9 +172,15 @@ VERB_GERUNDS = frozenset(["monitoring"])
 GERUND_THINGS = phrases("system systems service services stack stacks")
 
 
+# Words that open the gerund's object: the noun takes none ("identifying and monitoring
+# each instance's load", "monitoring the fleet").
+OBJECT_DETERMINERS = phrases("the a an each every all their its our your his her these those")
+
+
 def verb_use(doc, i: int) -> bool:
     """Whether the gerund at token ``i`` names no practice: it only modifies a generic thing
-    (``a monitoring system``), or it opens a verb phrase (``Monitoring big data pipelines``,
+    (``a monitoring system``), it takes a determined object (``monitoring each instance``),
+    or it opens a verb phrase (``Monitoring big data pipelines``,
     ``exploring, and monitoring microservices``): nothing that could modify it comes before
     (a sentence start, a stop word or a comma) and a content word follows as its object.
     After a modifier (``proactive monitoring``, ``GPU monitoring``) or before a stop word or
@@ -153,7 +189,7 @@ def verb_use(doc, i: int) -> bool:
     if tok.lower_ not in VERB_GERUNDS or i + 1 >= len(doc):
         return False
     after = doc[i + 1]
-    if after.lower_ in GERUND_THINGS:
+    if after.lower_ in GERUND_THINGS or after.lower_ in OBJECT_DETERMINERS:
         return True
     if not after.is_alpha or after.is_stop:
         return False

@@ -595,7 +595,9 @@ def _unwanted(match, text: str, entry: dict | None = None, publication: bool = T
     """Generic words, glued halves of hyphenated words, products inside team, event or
     newsletter names."""
     if match.label_ == "CONCEPT" and (
-        (all_generic(match.text) and not _curated_name(match, entry)) or _inside_proper_name(match)
+        (all_generic(match.text) and not _curated_name(match, entry))
+        or _inside_proper_name(match)
+        or _metric_start(match)
     ):
         return True
     return (
@@ -606,6 +608,17 @@ def _unwanted(match, text: str, entry: dict | None = None, publication: bool = T
         or _in_event_name(match, text)
         or (publication and _in_publication_title(match, text))
     )
+
+
+HIT_WORDS = frozenset(["hit", "hits", "miss", "misses"])
+RATE_WORDS = frozenset(["rate", "rates", "ratio", "ratios"])
+
+
+def _metric_start(match) -> bool:
+    """``cache hit`` in ``cache hit rate``: the start of a metric's name, which the entity
+    rules do not annotate (the whole name is dropped as generic)."""
+    doc, end = match.doc, match.end
+    return match[-1].lower_ in HIT_WORDS and end < len(doc) and doc[end].lower_ in RATE_WORDS
 
 
 def _curated_name(match, entry: dict | None) -> bool:
