@@ -164,6 +164,12 @@ def test_store_graph_and_cli(tmp_path, write):
             },
             {("Lyft", "applies", "data processing system")},
         ),
+        (  # a concept that only qualifies the class noun of the list is not the examples'
+            "Yelp platform",
+            "Yelp runs PaaSTA, built on open source tools including Docker and Apache Mesos.",
+            set(),
+            {("Docker", "applies", "open source"), ("Apache Mesos", "applies", "open source")},
+        ),
         (  # "T is used for X": the concept is the technology's (rule 5), though the rule
             # measures below the floor for concepts; the company does not take it instead
             "Lyft caching",

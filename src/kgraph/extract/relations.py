@@ -710,9 +710,12 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             # technology (rule 5).
             elif re.fullmatch(r"\s+(?:with|using|via)\s+", gap, re.I):
                 add(nxt.name, "applies", e.name, text, "modifier")
-            if re.match(r"^(?:\s+[\w-]+){0,2},? (?:such as|like|including)\s*$", gap, re.I):
-                # "data processing systems such as Apache Flink and Apache Spark": examples
-                # count as "is a" (rule 4), every one of the list.
+            if re.match(r"^,? ?(?:such as|like|including)\s*$", gap, re.I):
+                # "data warehouses such as Apache Hive and Snowflake": examples count as "is
+                # a" (rule 4), every one of the list. Not when the concept only qualifies the
+                # class noun before the list ("open source tools including Docker, Mesos",
+                # "open-source projects like PostHog"): on sets the rule was not written for
+                # those were wrong each time (0 of 6), the class is not the concept.
                 for f in _list_at(unit, nxt.s, len(text)):
                     if f.type == "TECHNOLOGY":
                         add(f.name, "applies", e.name, text, "apposition")
