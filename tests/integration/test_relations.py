@@ -164,6 +164,13 @@ def test_store_graph_and_cli(tmp_path, write):
             },
             {("Lyft", "applies", "data processing system")},
         ),
+        (  # a concept apposed to a named technology is the technology's (rule 5)
+            "Airbnb storage",
+            "Airbnb’s engineering team re-architected its internal key-value storage system, "
+            "Mussel, to unify streaming and bulk ingestion.",
+            {("Mussel", "applies", "key-value store")},
+            {("Airbnb", "applies", "key-value store")},
+        ),
         (  # a concept that only qualifies the class noun of the list is not the examples'
             "Yelp platform",
             "Yelp runs PaaSTA, built on open source tools including Docker and Apache Mesos.",

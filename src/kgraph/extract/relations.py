@@ -336,8 +336,24 @@ class _Post:
         built = {(k[0], k[2]) for k in found if k[1] == "built"}
         moved_from = {(k[0], k[2]) for k in found if k[1] == "migrated_from"}
         moved_to = {(k[0], k[2]) for k in found if k[1] == "migrated_to"}
+        # "re-architected its internal key-value storage system, Mussel": a concept apposed
+        # to a named technology is that technology's, and the company gets only its use
+        # (rule 5), whichever company rule also found the concept in the sentence.
+        realised = {
+            (r.sentence, r.tail)
+            for r in found.values()
+            if r.type == "applies"
+            and r.head_type == "TECHNOLOGY"
+            and r.method.startswith("apposition")
+        }
         out = []
         for (head, type_, tail), rel in found.items():
+            if (
+                type_ == "applies"
+                and rel.head_type == "COMPANY"
+                and (rel.sentence, tail) in realised
+            ):
+                continue
             if type_ == "uses" and ((head, tail) in built or (head, tail) in moved_from):
                 continue
             if type_ == "applies" and (head, tail) in moved_from:
