@@ -171,6 +171,12 @@ def test_store_graph_and_cli(tmp_path, write):
             {("Mussel", "applies", "key-value store")},
             {("Airbnb", "applies", "key-value store")},
         ),
+        (  # a concept made for a named technology is not the company's practice (rule 5)
+            "Pinterest networking",
+            "We developed network performance monitoring for the Pinterest EC2 fleet.",
+            set(),
+            {("Pinterest", "applies", "monitoring")},
+        ),
         (  # a concept that only qualifies the class noun of the list is not the examples'
             "Yelp platform",
             "Yelp runs PaaSTA, built on open source tools including Docker and Apache Mesos.",

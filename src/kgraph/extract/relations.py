@@ -270,6 +270,12 @@ class _Post:
         # Tails a rule gave to a named technology with too little confidence to emit: still
         # the technology's, not the company's (rules 2 and 5), so the actor rule leaves them.
         self.claimed: set[str] = set()
+        # (sentence, concept) where the concept is made for a named technology ("How we
+        # build Data Residency for Atlassian Cloud", "network performance monitoring for the
+        # Pinterest EC2 fleet"): the technology's practice, not the company's (rule 5).
+        self.for_tech = {
+            (self.raw.get(u.text, u.text), e.name) for u in self.units for e in _for_tech(u)
+        }
 
     def add(self, head: str, type_: str, tail: str, sentence: str, method: str) -> None:
         if head == tail or type_ not in RELATION_TYPES:
@@ -351,7 +357,7 @@ class _Post:
             if (
                 type_ == "applies"
                 and rel.head_type == "COMPANY"
-                and (rel.sentence, tail) in realised
+                and ((rel.sentence, tail) in realised or (rel.sentence, tail) in self.for_tech)
             ):
                 continue
             if type_ == "uses" and ((head, tail) in built or (head, tail) in moved_from):
@@ -364,6 +370,24 @@ class _Post:
                 continue  # "from 5.7 to 8.0" of one product: an upgrade, migrated_to only
             out.append(rel)
         return sorted(out, key=lambda r: (r.head, r.type, r.tail))
+
+
+def _for_tech(unit: _Unit) -> list[_Ent]:
+    """The concepts of ``unit`` followed by "for" and a named technology (after an
+    article or possessive, and the company that owns it): "Data Residency for Atlassian
+    Cloud", "monitoring for the Pinterest EC2 fleet"."""
+    text, ents, out = unit.text, unit.ents, []
+    for i, e in enumerate(ents[:-1]):
+        if e.type != "CONCEPT":
+            continue
+        if not re.fullmatch(r"\s+for\s+(?:(?:the|our|its|their)\s+)?", text[e.e : ents[i + 1].s]):
+            continue
+        nxt = ents[i + 1]
+        if nxt.type == "COMPANY" and i + 2 < len(ents) and not text[nxt.e : ents[i + 2].s].strip():
+            nxt = ents[i + 2]
+        if nxt.type == "TECHNOLOGY":
+            out.append(e)
+    return out
 
 
 def _outermost(ents: list[_Ent]) -> list[_Ent]:
