@@ -177,6 +177,12 @@ def test_store_graph_and_cli(tmp_path, write):
             set(),
             {("Pinterest", "applies", "monitoring")},
         ),
+        (  # the data a system processes is not a practice it applies (rule 7)
+            "TSAR, a TimeSeries AggregatoR",
+            "",
+            set(),
+            {("TSAR", "applies", "time-series data")},
+        ),
         (  # a concept that only qualifies the class noun of the list is not the examples'
             "Yelp platform",
             "Yelp runs PaaSTA, built on open source tools including Docker and Apache Mesos.",
