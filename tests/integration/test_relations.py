@@ -164,6 +164,31 @@ def test_store_graph_and_cli(tmp_path, write):
             },
             {("Lyft", "applies", "data processing system")},
         ),
+        (  # a concept apposed to a named technology is the technology's (rule 5)
+            "Airbnb storage",
+            "Airbnb’s engineering team re-architected its internal key-value storage system, "
+            "Mussel, to unify streaming and bulk ingestion.",
+            {("Mussel", "applies", "key-value store")},
+            {("Airbnb", "applies", "key-value store")},
+        ),
+        (  # a concept made for a named technology is not the company's practice (rule 5)
+            "Pinterest networking",
+            "We developed network performance monitoring for the Pinterest EC2 fleet.",
+            set(),
+            {("Pinterest", "applies", "monitoring")},
+        ),
+        (  # the data a system processes is not a practice it applies (rule 7)
+            "TSAR, a TimeSeries AggregatoR",
+            "",
+            set(),
+            {("TSAR", "applies", "time-series data")},
+        ),
+        (  # a concept that only qualifies the class noun of the list is not the examples'
+            "Yelp platform",
+            "Yelp runs PaaSTA, built on open source tools including Docker and Apache Mesos.",
+            set(),
+            {("Docker", "applies", "open source"), ("Apache Mesos", "applies", "open source")},
+        ),
         (  # "T is used for X": the concept is the technology's (rule 5), though the rule
             # measures below the floor for concepts; the company does not take it instead
             "Lyft caching",
