@@ -379,3 +379,22 @@ def test_only_adjectives_with_ly_are_adverbs_not_nouns_ending_in_ly():
 
     assert _adverb("quickly") and _adverb("basically") and _adverb("happily")
     assert not _adverb("firefly") and not _adverb("family")
+
+
+def test_a_listed_alias_with_its_own_head_is_not_cut_to_the_bare_word(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n"
+        "  - {name: tidal agent, type: CONCEPT, aliases: [tidal, tidal system]}\n"
+        "  - {name: monitoring, type: CONCEPT, aliases: [monitoring system]}\n",
+        encoding="utf-8",
+    )
+    from kgraph.ontology import load_ontology
+
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = {
+        m.text
+        for m in ex.extract_text("Notes", "Teams build tidal systems with a monitoring system.")
+    }
+    assert "tidal systems" in got
+    assert "monitoring system" not in got
