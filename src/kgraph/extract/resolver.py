@@ -645,11 +645,7 @@ def _has_shorter_core(
         # A curated alias with its own head ("agentic systems" beside "agentic", both the
         # entry "AI agent") was listed as a name: the whole phrase stays, unless the bare word
         # is the entry's own name ("monitoring system" is "monitoring").
-        if (
-            own
-            and shorter == match.id_
-            and fold(match[:-1].text) != fold(" ".join(name))
-        ):
+        if own and shorter == match.id_ and fold(match[:-1].text) != fold(" ".join(name)):
             return False
         if own and table is not None and table.get(shorter, {}).get("registry"):
             return False
