@@ -123,3 +123,17 @@ def test_real_post_name_forms(ex, title, summary, expected, absent):
     found = _found(ex, title, summary)
     assert expected <= found, found
     assert not (absent & found), found
+
+
+@pytest.mark.model
+def test_a_company_engineering_organisation_is_one_company_span(ex):
+    mentions = ex.extract_text(
+        "Etsy Engineering Unveils a Ranking Model",
+        "In the recent past at Wix Engineering we migrated our backend systems to Bazel. "
+        "Read more on the Uber Engineering Blog about how the team scaled its storage layer.",
+    )
+    found = {(m.text, m.type) for m in mentions}
+    assert ("Etsy Engineering", "COMPANY") in found
+    assert ("Wix Engineering", "COMPANY") in found
+    assert ("Wix", "COMPANY") not in found
+    assert ("Uber Engineering", "COMPANY") not in found  # a publication goes on with a capital

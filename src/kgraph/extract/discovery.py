@@ -1138,6 +1138,21 @@ def _extend_makers(
             continue  # "Amazon's Prime Video": a possessive breaks the name
         if _org_word(doc[span.end - 1]):
             continue  # "the Apache Software Foundation Incubator": an institution, then a word
+        if span.label_ == "COMPANY" and _engineering_unit(doc, span.end):
+            # "at Wix Engineering we migrated", "Etsy Engineering Unveils…": the company's
+            # engineering organisation, a business unit named after its parent (entity rules),
+            # in headlines too, where the word could otherwise be a verb or a topic.
+            spans[n] = Span(
+                doc,
+                span.start,
+                _possessive_end(doc[span.start : span.end + 1]),
+                label="COMPANY",
+                span_id=entity_key("COMPANY", doc[span.start : span.end + 1].text),
+            )
+            spans[n]._.kg_method = "model"
+            spans[n]._.kg_conf = company_conf
+            changed = True
+            continue
         end = span.end
         while (
             end < len(doc)
@@ -1174,6 +1189,17 @@ def _extend_makers(
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+def _engineering_unit(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a capitalised ``Engineering`` ending a name: not ``Engineering Blog``
+    or ``Engineering Manager`` (a publication or a role goes on with another capital)."""
+    if i >= len(doc) or doc[i].text != "Engineering":
+        return False
+    nxt = i + 1
+    if nxt < len(doc) and doc[nxt].text in POSSESSIVE:
+        nxt += 1
+    return nxt >= len(doc) or not doc[nxt].text[:1].isupper() or is_title_case(doc[i].sent)
 
 
 def _capitalised_runs(doc: Doc, skip: set[int]) -> list[Span]:
