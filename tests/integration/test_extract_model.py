@@ -137,3 +137,17 @@ def test_a_company_engineering_organisation_is_one_company_span(ex):
     assert ("Wix Engineering", "COMPANY") in found
     assert ("Wix", "COMPANY") not in found
     assert ("Uber Engineering", "COMPANY") not in found  # a publication goes on with a capital
+
+
+@pytest.mark.model
+def test_a_discovered_name_after_a_technology_is_one_product_name(ex):
+    mentions = ex.extract_text(
+        "Notes",
+        "We recently released ShopifyQL Notebooks, a self-serve tool. The Elixir's GenStage "
+        "library helps.",
+    )
+    found = {m.text for m in mentions if m.type == "TECHNOLOGY"}
+    assert "ShopifyQL Notebooks" in found and "ShopifyQL" not in found
+    assert "GenStage" in found  # a possessive breaks the name
+    title = {m.text for m in ex.extract_text("Uber Halved Go Monorepo CI Build Time", "")}
+    assert "Go Monorepo" not in title  # a kind of thing, not a product part
