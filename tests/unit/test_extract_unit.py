@@ -398,3 +398,17 @@ def test_a_listed_alias_with_its_own_head_is_not_cut_to_the_bare_word(tmp_path):
     }
     assert "tidal systems" in got
     assert "monitoring system" not in got
+
+
+def test_a_longer_concept_matches_with_its_last_words_hyphen_spelling(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n"
+        "  - {name: postmortem, type: CONCEPT, aliases: [post-mortem, blameless postmortem]}\n",
+        encoding="utf-8",
+    )
+    from kgraph.ontology import load_ontology
+
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = {m.text for m in ex.extract_text("Notes", "We wrote a blameless post-mortem.")}
+    assert got == {"blameless post-mortem"}
