@@ -317,7 +317,7 @@ class ModelDiscovery:
         """The last words of the ontology's concept names (``monorepo``, ``microvm``)."""
         if self.nlp is None or "kgraph_concepts" not in self.nlp.component_names:
             return frozenset()
-        heads = self.nlp.get_pipe("kgraph_concepts").heads
+        heads = getattr(self.nlp.get_pipe("kgraph_concepts"), "heads", None) or set()
         cached = getattr(self, "_heads", None)
         if cached is None or cached[0] is not heads:
             cached = (heads, frozenset(heads))
