@@ -19,13 +19,15 @@ GOLD = config.GOLD_DIR
 # algorithms are technologies (``Paxos``, ``HNSW``, ``BM25``: dev and stress TECHNOLOGY, dev
 # micro). And one more: an acronym of a system category is a concept spelled out, like
 # ``WAF`` (``VPN`` → ``virtual private network``, which dev annotates as a technology: dev
-# CONCEPT).
+# CONCEPT). And one more: a company's engineering organisation is one COMPANY span with
+# its own canonical (``Uber Engineering``), where stress annotates the company (stress
+# COMPANY).
 FLOORS = {
     # Tuned on: floors a little under what the pipeline scores, so regressions show.
     "seed.jsonl": {"micro": 0.97, "COMPANY": 0.95, "TECHNOLOGY": 0.95, "CONCEPT": 0.95},
     "dev.jsonl": {"micro": 0.93, "COMPANY": 0.93, "TECHNOLOGY": 0.95, "CONCEPT": 0.91},
     "holdout.jsonl": {"micro": 0.87, "COMPANY": 0.88, "TECHNOLOGY": 0.93, "CONCEPT": 0.80},
-    "stress.jsonl": {"micro": 0.91, "COMPANY": 0.90, "TECHNOLOGY": 0.95, "CONCEPT": 0.80},
+    "stress.jsonl": {"micro": 0.91, "COMPANY": 0.89, "TECHNOLOGY": 0.95, "CONCEPT": 0.80},
     "holdout2.jsonl": {"micro": 0.80, "COMPANY": 0.90, "TECHNOLOGY": 0.85, "CONCEPT": 0.70},
     # Real third-party summaries annotated by the shared rules; tuned on.
     "real-dev.jsonl": {"micro": 0.89, "COMPANY": 0.94, "TECHNOLOGY": 0.86, "CONCEPT": 0.88},
@@ -123,3 +125,31 @@ def test_real_post_name_forms(ex, title, summary, expected, absent):
     found = _found(ex, title, summary)
     assert expected <= found, found
     assert not (absent & found), found
+
+
+@pytest.mark.model
+def test_a_company_engineering_organisation_is_one_company_span(ex):
+    mentions = ex.extract_text(
+        "Etsy Engineering Unveils a Ranking Model",
+        "In the recent past at Wix Engineering we migrated our backend systems to Bazel. "
+        "Read more on the Uber Engineering Blog about how the team scaled its storage layer.",
+    )
+    found = {(m.text, m.type) for m in mentions}
+    assert ("Etsy Engineering", "COMPANY") in found
+    assert ("Wix Engineering", "COMPANY") in found
+    assert ("Wix", "COMPANY") not in found
+    assert ("Uber Engineering", "COMPANY") not in found  # a publication goes on with a capital
+
+
+@pytest.mark.model
+def test_a_discovered_name_after_a_technology_is_one_product_name(ex):
+    mentions = ex.extract_text(
+        "Notes",
+        "We recently released ShopifyQL Notebooks, a self-serve tool. The Elixir's GenStage "
+        "library helps.",
+    )
+    found = {m.text for m in mentions if m.type == "TECHNOLOGY"}
+    assert "ShopifyQL Notebooks" in found and "ShopifyQL" not in found
+    assert "GenStage" in found  # a possessive breaks the name
+    title = {m.text for m in ex.extract_text("Uber Halved Go Monorepo CI Build Time", "")}
+    assert "Go Monorepo" not in title  # a kind of thing, not a product part

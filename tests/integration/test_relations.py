@@ -778,3 +778,11 @@ def test_more_stated_concepts(extractor, title, summary, expected, absent):
     found, _ = triples(extractor, title, summary)
     assert expected <= found, found
     assert not (absent & found), found
+
+
+def test_an_engineering_organisation_states_what_its_company_does(extractor):
+    got, _ = triples(
+        extractor, "Notes", "In the recent past at Wix Engineering we migrated our builds to Bazel."
+    )
+    assert ("Wix", "migrated_to", "Bazel") in got
+    assert not any(h == "Wix Engineering" for h, _, _ in got)

@@ -428,16 +428,34 @@ def test_a_noun_made_from_an_organisations_verb_names_no_actor():
     assert _acts(nlp("Klarvio migrated its data"), 1)
 
 
-def test_a_companys_engineering_organisation_is_one_company_span(tmp_path):
+def test_a_listed_alias_with_its_own_head_is_not_cut_to_the_bare_word(tmp_path):
     onto_file = tmp_path / "o.yaml"
-    onto_file.write_text("entities:\n  - {name: Quillmark, type: COMPANY}\n", encoding="utf-8")
+    onto_file.write_text(
+        "entities:\n"
+        "  - {name: tidal agent, type: CONCEPT, aliases: [tidal, tidal system]}\n"
+        "  - {name: monitoring, type: CONCEPT, aliases: [monitoring system]}\n",
+        encoding="utf-8",
+    )
+    from kgraph.ontology import load_ontology
+
     ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = {
+        m.text
+        for m in ex.extract_text("Notes", "Teams build tidal systems with a monitoring system.")
+    }
+    assert "tidal systems" in got
+    assert "monitoring system" not in got
 
-    def got(text):
-        return [(m.text, m.type, m.canonical) for m in ex.extract_text("Notes", text)]
 
-    assert got("At Quillmark Engineering we moved to Bazel.") == [
-        ("Quillmark Engineering", "COMPANY", "Quillmark")
-    ]
-    # The blog is a publication: the company is named, not the unit.
-    assert got("Read the Quillmark Engineering Blog.") == [("Quillmark", "COMPANY", "Quillmark")]
+def test_a_longer_concept_matches_with_its_last_words_hyphen_spelling(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n"
+        "  - {name: postmortem, type: CONCEPT, aliases: [post-mortem, blameless postmortem]}\n",
+        encoding="utf-8",
+    )
+    from kgraph.ontology import load_ontology
+
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = {m.text for m in ex.extract_text("Notes", "We wrote a blameless post-mortem.")}
+    assert got == {"blameless post-mortem"}

@@ -77,3 +77,10 @@ def test_camel_case_names_get_their_capitalised_spelling(name, form):
 )
 def test_newsletter_issue_names(title, issue):
     assert is_issue_name(title) is issue
+
+
+def test_three_word_concepts_match_with_their_modifier_hyphenated():
+    forms = spellings("content delivery network", "CONCEPT")
+    assert {"content-delivery network", "content-delivery networks"} <= set(forms)
+    assert "Apache-Kafka Streams" not in spellings("Apache Kafka Streams", "TECHNOLOGY")
+    assert not any("-" in f for f in spellings("state of art", "CONCEPT")[:1])

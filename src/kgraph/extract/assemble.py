@@ -173,21 +173,11 @@ def _fold_editions(mentions: list[Mention], onto: Ontology) -> list[Mention]:
     ]
 
 
-# "at Wix Engineering we migrated": a company's engineering organisation is a business unit
-# named after its parent, one COMPANY span (entity rules). It keeps the parent's canonical:
-# what the unit builds or uses, the company does, and the graph keeps one node for both.
-# Its blog ("Wix Engineering Blog") is a publication and leaves the company alone.
-ENGINEERING_UNIT = re.compile(r" Engineering\b(?!['\u2019]?s? [Bb]log)")
-
-
 def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention | None:
     raw = getattr(post, piece.field)
     sentence = _sentence(piece, start, raw)
     start, end = piece.field_start(start), piece.field_end(end)
     canonical = key.split(":", 1)[1]
-    unit = ENGINEERING_UNIT.match(raw, end) if type_ == "COMPANY" else None
-    if unit is not None:
-        end = unit.end()
     text = raw[start:end]
     if type_ == "CONCEPT" and (
         is_generic(text)

@@ -33,6 +33,7 @@ from kgraph.extract.spans import (
     is_title_case,
     listed_with,
 )
+from kgraph.extract.variants import singular
 from kgraph.model import entity_key
 
 ORG_SUFFIX = phrases(
@@ -312,6 +313,17 @@ class ModelDiscovery:
 
         return self._per_table("_vendors", build)
 
+    def _concept_heads(self) -> frozenset[str]:
+        """The last words of the ontology's concept names (``monorepo``, ``microvm``)."""
+        if self.nlp is None or "kgraph_concepts" not in self.nlp.component_names:
+            return frozenset()
+        heads = getattr(self.nlp.get_pipe("kgraph_concepts"), "heads", None) or set()
+        cached = getattr(self, "_heads", None)
+        if cached is None or cached[0] is not heads:
+            cached = (heads, frozenset(heads))
+            self._heads = cached
+        return cached[1]
+
     def _plain_names(self) -> frozenset[str]:
         """The keys of the ontology's names that are also plain words (``Self``, ``Charity``):
         marked ambiguous in the resolver's table."""
@@ -424,7 +436,42 @@ class ModelDiscovery:
         claimed = taken | {i for c in found for i in range(c.start, c.end)}
         found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
+        _join_product_parts(doc, self.technology_conf, self._concept_heads())
         return doc
+
+
+def _join_product_parts(doc: Doc, conf: float, concept_heads: frozenset[str]) -> None:
+    """A discovered name right after a technology's name is the rest of one product name
+    (``ShopifyQL Notebooks``, ``Protobuf FieldMask``, ``Aurora Internet Access Gateway``):
+    spans never overlap or split a name (entity rules). A possessive breaks it
+    (``Elixir's GenStage``), and so does anything between the two but a space; one word
+    that names a kind of thing (``Go Monorepo``, ``Firecracker MicroVMs``) is not a name."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    out: list[Span] = []
+    changed = False
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and span.label_ == "TECHNOLOGY" == prev.label_
+            and span._.kg_method == "model"
+            and span.start == prev.end
+            and doc[prev.end - 1].whitespace_ == " "
+            and doc[prev.end - 1].text not in POSSESSIVE
+            and span[-1].text not in POSSESSIVE
+            and not (len(span) == 1 and singular(span[0].lower_) in concept_heads)
+        ):
+            name = doc[prev.start : span.end]
+            joined = Span(doc, prev.start, span.end, label="TECHNOLOGY")
+            joined.id_ = entity_key("TECHNOLOGY", name.text)
+            joined._.kg_method = "model"
+            joined._.kg_conf = conf
+            out[-1] = joined
+            changed = True
+            continue
+        out.append(span)
+    if changed:
+        doc.spans[SPANS_KEY] = out
 
 
 # What a name is said to be ("cf-html, which is an NGINX module", "h3i is a binary command
@@ -1139,6 +1186,21 @@ def _extend_makers(
             continue  # "Amazon's Prime Video": a possessive breaks the name
         if _org_word(doc[span.end - 1]):
             continue  # "the Apache Software Foundation Incubator": an institution, then a word
+        if span.label_ == "COMPANY" and _engineering_unit(doc, span.end):
+            # "at Wix Engineering we migrated", "Etsy Engineering Unveils…": the company's
+            # engineering organisation, a business unit named after its parent (entity rules),
+            # in headlines too, where the word could otherwise be a verb or a topic.
+            spans[n] = Span(
+                doc,
+                span.start,
+                _possessive_end(doc[span.start : span.end + 1]),
+                label="COMPANY",
+                span_id=entity_key("COMPANY", doc[span.start : span.end + 1].text),
+            )
+            spans[n]._.kg_method = "model"
+            spans[n]._.kg_conf = company_conf
+            changed = True
+            continue
         end = span.end
         while (
             end < len(doc)
@@ -1175,6 +1237,17 @@ def _extend_makers(
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+def _engineering_unit(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a capitalised ``Engineering`` ending a name: not ``Engineering Blog``
+    or ``Engineering Manager`` (a publication or a role goes on with another capital)."""
+    if i >= len(doc) or doc[i].text != "Engineering":
+        return False
+    nxt = i + 1
+    if nxt < len(doc) and doc[nxt].text in POSSESSIVE:
+        nxt += 1
+    return nxt >= len(doc) or not doc[nxt].text[:1].isupper() or is_title_case(doc[i].sent)
 
 
 def _capitalised_runs(doc: Doc, skip: set[int]) -> list[Span]:

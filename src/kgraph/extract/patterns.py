@@ -68,10 +68,13 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
     lower: list[dict] = []
     seen: set[tuple[str, str]] = set()
     swaps = _word_swaps(onto)
+    hyphen_swaps = _hyphen_swaps(onto)
     for key, entry in sorted(onto.entries.items()):
         surfaces = [entry.name, *entry.aliases]
         if entry.type == "TECHNOLOGY" and not entry.registry:
             surfaces += _swapped(surfaces, swaps)
+        if entry.type == "CONCEPT" and not entry.registry:
+            surfaces += _swapped(surfaces, hyphen_swaps)
         if entry.type == "TECHNOLOGY" and entry.company == "Amazon":
             # "AWS SQS" for Amazon SQS: the provider's short name as the vendor prefix.
             surfaces += ["AWS " + n[len("Amazon ") :] for n in surfaces if n.startswith("Amazon ")]
@@ -148,6 +151,22 @@ def _word_swaps(onto: Ontology) -> dict[str, list[str]]:
             continue
         for n in names:
             swaps.setdefault(n, []).extend(m for m in names if m != n)
+    return swaps
+
+
+def _hyphen_swaps(onto: Ontology) -> dict[str, list[str]]:
+    """A curated one-word concept's spellings with and without a hyphen (``postmortem``,
+    ``post-mortem``): the spellings of a longer concept that ends with it (``blameless
+    post-mortem``). Only the same letters: a synonym is no spelling."""
+    swaps: dict[str, list[str]] = {}
+    for entry in onto.by_type("CONCEPT"):
+        if entry.registry:
+            continue
+        names = [n for n in (entry.name, *entry.aliases) if " " not in n and n.islower()]
+        for n in names:
+            same = [m for m in names if m != n and m.replace("-", "") == n.replace("-", "")]
+            if same:
+                swaps.setdefault(n, []).extend(same)
     return swaps
 
 

@@ -28,6 +28,7 @@ Two kinds of rule:
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -203,6 +204,14 @@ class _Ent:
         return self.m.canonical
 
 
+def _as_parent(m: Mention) -> Mention:
+    """``Wix Engineering``, a company's engineering organisation, states what the company
+    does: its relations are the company's (the entity keeps its own name)."""
+    if m.type == "COMPANY" and m.canonical.endswith(" Engineering") and " " in m.canonical:
+        return dataclasses.replace(m, canonical=m.canonical[: -len(" Engineering")])
+    return m
+
+
 class _Unit:
     """One sentence (or the title) with its mentions at sentence-local offsets."""
 
@@ -216,6 +225,7 @@ class _Post:
     def __init__(self, post: Post, mentions: list[Mention], onto: Ontology | None = None):
         self.post = post
         self.onto = onto
+        mentions = [_as_parent(m) for m in mentions]
         self.found: dict[tuple[str, str, str], Relation] = {}
         groups: dict[tuple[str, str], list[Mention]] = {}
         for m in mentions:

@@ -655,6 +655,11 @@ def _has_shorter_core(
     if shorter is not None and (last in GENERIC_HEADS or singular(last) in GENERIC_HEADS):
         if own and shorter == match.id_ and singular(last) == name[-1]:
             return False
+        # A curated alias with its own head ("agentic systems" beside "agentic", both the
+        # entry "AI agent") was listed as a name: the whole phrase stays, unless the bare word
+        # is the entry's own name ("monitoring system" is "monitoring").
+        if own and shorter == match.id_ and fold(match[:-1].text) != fold(" ".join(name)):
+            return False
         if own and table is not None and table.get(shorter, {}).get("registry"):
             return False
         if own and singular(last) == "platform" == name[-1]:

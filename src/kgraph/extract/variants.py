@@ -174,6 +174,15 @@ def spellings(surface: str, entity_type: str) -> list[str]:
         # "high availability" is also written "high-availability" (as a modifier), and
         # "KV cache" "KV-cache".
         forms.append("-".join(words))
+    if (
+        entity_type == "CONCEPT"
+        and len(words) == 3
+        and all(w.isalpha() and w.islower() for w in words)
+        and words[0] not in _SMALL_WORDS
+    ):
+        # "content-delivery network", "change-data capture": the two-word modifier of a
+        # three-word term is hyphenated when it stands before the head.
+        forms.append(f"{words[0]}-{words[1]} {words[2]}")
     if entity_type == "CONCEPT" and len(words) > 1 and words[-1] in ("database", "store"):
         # "a NoSQL datastore", "a key-value data store": the category's head as written.
         forms += [" ".join([*words[:-1], head]) for head in ("datastore", "data store")]
