@@ -172,15 +172,7 @@ def _subject_verb(state: _Post, unit: _Unit) -> None:
             r"n['\u2019]t\b|\b(?:not|never|without|rather than|instead of)\b", between, re.I
         ):
             return
-        objects = [first]
-        for f in ents[j + 1 :]:
-            if f.type != "CONCEPT" or not re.fullmatch(
-                r"\s+|\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}",
-                text[objects[-1].e : f.s],
-            ):
-                break
-            objects.append(f)
-        for f in objects:
+        for f in _concept_run(ents, j, text, adjacent=True):
             if not AVOIDED.search(text[: f.s]):
                 state.add(subject.name, "applies", f.name, text, "subject:verb")
 
@@ -295,15 +287,7 @@ def _tech_verb(state: _Post, unit: _Unit) -> None:
         r"\b(?:and|or|of|for|to|in|on|with|by|from)\b", m.group("lead"), re.I
     ):
         return
-    objects = [first]
-    for f in ents[k + 1 :]:
-        if f.type != "CONCEPT" or not re.fullmatch(
-            r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}",
-            text[objects[-1].e : f.s],
-        ):
-            break
-        objects.append(f)
-    for f in objects:
+    for f in _concept_run(ents, k, text, adjacent=False):
         if not AVOIDED.search(text[: f.s]):
             state.add(subject.name, "applies", f.name, text, "verb:tech")
 
@@ -394,3 +378,23 @@ def _examples(state: _Post, unit: _Unit) -> None:
             examples.append(f)
         for f in examples:
             state.add(f.name, "applies", e.name, text, "apposition:examples")
+
+
+# Between two concepts of one list: a comma or "and" / "or", and at most two words of their own
+# ("X, Y and edge Z").
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}")
+
+
+def _concept_run(ents: list, i: int, text: str, adjacent: bool) -> list:
+    """The concept ``ents[i]`` and the concepts listed right after it; with ``adjacent``, a
+    concept written straight after the last one ("containerized performance testing") joins
+    the run too."""
+    run = [ents[i]]
+    for f in ents[i + 1 :]:
+        gap = text[run[-1].e : f.s]
+        if f.type != "CONCEPT" or not (
+            _LIST_GAP.fullmatch(gap) or (adjacent and gap.strip() == "" and gap)
+        ):
+            break
+        run.append(f)
+    return run
