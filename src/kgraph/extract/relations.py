@@ -61,6 +61,9 @@ BUILD_VERB = (
     r"re-?architected|rebuilt|rebuilding|rewrote|wrote(?!\s+(?:about|up)\b)|shipped|released|releases|unveiled|"
     r"invented|made)"
 )
+# A negated, rejected or contrasted statement states no relation (rule 7). "isn't",
+# "doesn't": no word boundary stands before a contraction's "n't".
+NEGATED = r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike)\b"
 USE_VERB = (
     r"(?:uses|used|using|use|runs|ran|running|run|adopted|adopts|adopting|adopt|chose|choose|"
     r"leverag\w*|relies on|rely on|relied on|relying on|deploy\w*|employ\w*|utili[sz]\w*|"
@@ -1625,9 +1628,8 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
         before = text[: verb.start()]
         clause = re.split(r"[;.:]|,\s+(?:but|while)\b", before)[-1]
         if re.search(
-            r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike|"
-            r"will|would|could|might|plans? to|planning to|aims? to|hopes? to|going to|"
-            r"allowing|letting|helping|you)\b",
+            NEGATED + r"|\b(?:will|would|could|might|plans? to|planning to|aims? to|hopes? to|"
+            r"going to|allowing|letting|helping|you)\b",
             clause,
             re.I,
         ):
@@ -2075,9 +2077,8 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     # "tried X before …", "after we compared X, Y and Z", "contributes to Hadoop".
     clause = re.split(r"[;.:]|,\s+(?:but|while|and|which)\b", before)[-1]
     if re.search(
-        # "isn't", "doesn't": no word boundary stands before a contraction's "n't"
-        r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike|"
-        r"caused by|due to|tried|trialled|evaluat(?:ed|ing|es?)|consider(?:ed|ing|s)?|"
+        NEGATED
+        + r"|\b(?:caused by|due to|tried|trialled|evaluat(?:ed|ing|es?)|consider(?:ed|ing|s)?|"
         r"compar(?:ed|ing|es?)|benchmark(?:ed|ing|s)|shortlist(?:ed|ing)|assess(?:ed|ing|es)?|"
         r"contribut\w* to|sponsor\w*|too \w+ to|(?:difficult|hard|impossible) to)\b",
         clause + re.split(r"[;.,]", after)[0],

@@ -148,7 +148,7 @@ def _subject_verb(state: _Post, unit: _Unit) -> None:
     observability": in a sentence whose subject is a named technology, the direct object of a
     verb of providing or practising, later in the same clause, is the technology's concept
     (rule 2). Other concepts of the sentence stay unattached."""
-    from kgraph.extract.relations import AVOIDED, _subject_tech
+    from kgraph.extract.relations import _subject_tech
 
     subject = _subject_tech(unit)
     if subject is None:
@@ -172,9 +172,7 @@ def _subject_verb(state: _Post, unit: _Unit) -> None:
             r"n['\u2019]t\b|\b(?:not|never|without|rather than|instead of)\b", between, re.I
         ):
             return
-        for f in _concept_run(ents, j, text, adjacent=True):
-            if not AVOIDED.search(text[: f.s]):
-                state.add(subject.name, "applies", f.name, text, "subject:verb")
+        _apply_run(state, subject, ents, j, text, "subject:verb", adjacent=True)
 
 
 _SYSTEM_KIND = re.compile(
@@ -213,7 +211,7 @@ def _mixed_objects(state: _Post, unit: _Unit) -> None:
     company's verb that names technologies and concepts; the concepts after a technology
     are the company's practice as much as the first (the main rules read only a list that
     opens with a concept)."""
-    from kgraph.extract.relations import _PRACTISE, AVOIDED, _clause_subject
+    from kgraph.extract.relations import _PRACTISE, AVOIDED, NEGATED, _clause_subject
 
     text, ents = unit.text, unit.ents
     for k, first in enumerate(ents):
@@ -225,8 +223,7 @@ def _mixed_objects(state: _Post, unit: _Unit) -> None:
             continue
         clause = re.split(r"[;.:]|,\s+(?:but|while)\b", text[: verb.start()])[-1]
         if re.search(
-            r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike|"
-            r"will|would|could|might|plans? to|aims? to|you|which|that|who)\b",
+            NEGATED + r"|\b(?:will|would|could|might|plans? to|aims? to|you|which|that|who)\b",
             clause,
             re.I,
         ):
@@ -264,7 +261,6 @@ _TECH_VERB = re.compile(
 def _tech_verb(state: _Post, unit: _Unit) -> None:
     """A technology that opens the sentence as its subject, then a verb of having or doing:
     the concepts that are the verb's direct object are the technology's (rules 2, 4)."""
-    from kgraph.extract.relations import AVOIDED
 
     text, ents = unit.text, unit.ents
     subject = next((e for e in ents if e.type != "COMPANY"), None)
@@ -287,9 +283,7 @@ def _tech_verb(state: _Post, unit: _Unit) -> None:
         r"\b(?:and|or|of|for|to|in|on|with|by|from)\b", m.group("lead"), re.I
     ):
         return
-    for f in _concept_run(ents, k, text, adjacent=False):
-        if not AVOIDED.search(text[: f.s]):
-            state.add(subject.name, "applies", f.name, text, "verb:tech")
+    _apply_run(state, subject, ents, k, text, "verb:tech", adjacent=False)
 
 
 _USED = re.compile(
@@ -398,3 +392,13 @@ def _concept_run(ents: list, i: int, text: str, adjacent: bool) -> list:
             break
         run.append(f)
     return run
+
+
+def _apply_run(state: _Post, subject, ents: list, i: int, text: str, method: str, adjacent: bool):
+    """``subject`` applies the concept ``ents[i]`` and those listed after it, but not one a
+    failure or problem word stands before (rule 7)."""
+    from kgraph.extract.relations import AVOIDED
+
+    for f in _concept_run(ents, i, text, adjacent):
+        if not AVOIDED.search(text[: f.s]):
+            state.add(subject.name, "applies", f.name, text, method)
