@@ -564,8 +564,20 @@ def patterns(snap: Snapshot, words: Words) -> list[Candidate]:
         else:
             aliases.append(f"{name} pattern")
         if good_concept(name):
+            # "repository pattern", "retry pattern": a catalogue name that says it is a pattern
+            # is a term on its own; "service layer", "version number" read as plain phrases
+            # and still need support.
+            term = name.endswith(" pattern")
             out.append(
-                Candidate(name, "CONCEPT", src, "concepts_patterns", aliases, ["design pattern"])
+                Candidate(
+                    name,
+                    "CONCEPT",
+                    src,
+                    "concepts_patterns",
+                    aliases,
+                    ["design pattern"],
+                    term=term,
+                )
             )
     return out
 

@@ -15,6 +15,7 @@ from kgraph.extract.variants import (
     adjective_forms,
     headline_forms,
     language_forms,
+    participle_forms,
     plural,
     singular,
     spellings,
@@ -127,6 +128,18 @@ def test_adjective_forms_of_properties():
     assert adjective_forms("high availability") == ["highly available"]
     assert "fault-tolerant" in adjective_forms("fault tolerance")
     assert adjective_forms("consistency") == [] and adjective_forms("low latency") == []
+
+
+def test_participle_forms_of_process_terms():
+    assert participle_forms("self-hosting") == ["self-hosted"]
+    assert participle_forms("event sourcing") == ["event-sourced"]
+    assert participle_forms("geo-replication") == ["geo-replicated"]
+    assert participle_forms("reference counting") == ["reference-counted"]
+    assert "event-sourced" in spellings("event sourcing", "CONCEPT")
+    # one plain word is a verb ("we replicated it"); irregular verbs have no "-ed" form
+    assert participle_forms("replication") == [] and participle_forms("sharding") == []
+    assert participle_forms("image building") == []
+    assert participle_forms("Event Sourcing") == [] and participle_forms("a b c") == []
 
 
 def test_generic_words_and_team_names_are_not_mentions(ex):
