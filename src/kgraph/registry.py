@@ -749,6 +749,8 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: field_terms(snap("owasp_cicd_risks.csv"), words),
         lambda: field_terms(snap("owasp_vulnerabilities.csv"), words),
         lambda: field_terms(snap("rust_reference_glossary.csv"), words),
+        lambda: field_terms(snap("dbt_glossary.csv"), words),
+        lambda: field_terms(snap("otel_glossary.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
         lambda: patterns(snap("azure_cloud_patterns.csv"), words),
