@@ -753,6 +753,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: field_terms(snap("otel_glossary.csv"), words),
         lambda: field_terms(snap("github_explore_concepts.csv"), words),
         lambda: field_terms(snap("awesome_lists.csv"), words),
+        lambda: field_terms(snap("engineering_playbook.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
         lambda: patterns(snap("azure_cloud_patterns.csv"), words),
