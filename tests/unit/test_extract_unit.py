@@ -130,6 +130,21 @@ def test_adjective_forms_of_properties():
     assert adjective_forms("consistency") == [] and adjective_forms("low latency") == []
 
 
+def test_an_acronym_spelling_a_longer_term_than_the_known_head_defines_that_term():
+    extra = load_ontology([FIXTURE], include_default=False)
+    extra.add(OntologyEntry("consistency", "CONCEPT"))
+    extra.add(OntologyEntry("just-in-time compilation", "CONCEPT", aliases=["JIT"]))
+    local = extractor_from_ontology(extra)
+    got = found(local, "", "It keeps per-connection consistency (PCC); PCC holds.")
+    # the hyphenated word is one word of the expansion, and the term beats its known head
+    assert {c for *_, c in got} == {"per-connection consistency"}
+    assert ("PCC", "CONCEPT", "per-connection consistency") in got
+    # an acronym the ontology names a longer term that starts with the expansion keeps it
+    got = found(local, "", "A just-in-time (JIT) compiler.")
+    assert ("JIT", "CONCEPT", "just-in-time compilation") in got
+    assert all(c != "just-in-time" for *_, c in got)
+
+
 def test_participle_forms_of_process_terms():
     assert participle_forms("self-hosting") == ["self-hosted"]
     assert participle_forms("event sourcing") == ["event-sourced"]
