@@ -564,8 +564,20 @@ def patterns(snap: Snapshot, words: Words) -> list[Candidate]:
         else:
             aliases.append(f"{name} pattern")
         if good_concept(name):
+            # "repository pattern", "retry pattern": a catalogue name that says it is a pattern
+            # is a term on its own; "service layer", "version number" read as plain phrases
+            # and still need support.
+            term = name.endswith(" pattern")
             out.append(
-                Candidate(name, "CONCEPT", src, "concepts_patterns", aliases, ["design pattern"])
+                Candidate(
+                    name,
+                    "CONCEPT",
+                    src,
+                    "concepts_patterns",
+                    aliases,
+                    ["design pattern"],
+                    term=term,
+                )
             )
     return out
 
@@ -737,6 +749,11 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: field_terms(snap("owasp_cicd_risks.csv"), words),
         lambda: field_terms(snap("owasp_vulnerabilities.csv"), words),
         lambda: field_terms(snap("rust_reference_glossary.csv"), words),
+        lambda: field_terms(snap("dbt_glossary.csv"), words),
+        lambda: field_terms(snap("otel_glossary.csv"), words),
+        lambda: field_terms(snap("github_explore_concepts.csv"), words),
+        lambda: field_terms(snap("awesome_lists.csv"), words),
+        lambda: field_terms(snap("engineering_playbook.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
         lambda: patterns(snap("azure_cloud_patterns.csv"), words),

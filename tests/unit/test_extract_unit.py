@@ -15,6 +15,7 @@ from kgraph.extract.variants import (
     adjective_forms,
     headline_forms,
     language_forms,
+    participle_forms,
     plural,
     singular,
     spellings,
@@ -127,6 +128,33 @@ def test_adjective_forms_of_properties():
     assert adjective_forms("high availability") == ["highly available"]
     assert "fault-tolerant" in adjective_forms("fault tolerance")
     assert adjective_forms("consistency") == [] and adjective_forms("low latency") == []
+
+
+def test_an_acronym_spelling_a_longer_term_than_the_known_head_defines_that_term():
+    extra = load_ontology([FIXTURE], include_default=False)
+    extra.add(OntologyEntry("consistency", "CONCEPT"))
+    extra.add(OntologyEntry("just-in-time compilation", "CONCEPT", aliases=["JIT"]))
+    local = extractor_from_ontology(extra)
+    got = found(local, "", "It keeps per-connection consistency (PCC); PCC holds.")
+    # the hyphenated word is one word of the expansion, and the term beats its known head
+    assert {c for *_, c in got} == {"per-connection consistency"}
+    assert ("PCC", "CONCEPT", "per-connection consistency") in got
+    # an acronym the ontology names a longer term that starts with the expansion keeps it
+    got = found(local, "", "A just-in-time (JIT) compiler.")
+    assert ("JIT", "CONCEPT", "just-in-time compilation") in got
+    assert all(c != "just-in-time" for *_, c in got)
+
+
+def test_participle_forms_of_process_terms():
+    assert participle_forms("self-hosting") == ["self-hosted"]
+    assert participle_forms("event sourcing") == ["event-sourced"]
+    assert participle_forms("geo-replication") == ["geo-replicated"]
+    assert participle_forms("reference counting") == ["reference-counted"]
+    assert "event-sourced" in spellings("event sourcing", "CONCEPT")
+    # one plain word is a verb ("we replicated it"); irregular verbs have no "-ed" form
+    assert participle_forms("replication") == [] and participle_forms("sharding") == []
+    assert participle_forms("image building") == []
+    assert participle_forms("Event Sourcing") == [] and participle_forms("a b c") == []
 
 
 def test_generic_words_and_team_names_are_not_mentions(ex):

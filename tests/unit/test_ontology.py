@@ -15,6 +15,9 @@ def test_the_shipped_ontology_covers_the_field():
     assert min(counts.values()) >= 150, counts
     assert all(e.definition for e in onto.by_type("CONCEPT") if not e.registry)
     assert onto.lookup("k8s").name == "Kubernetes"
+    # a product's API kinds name the product; one-word kinds are plain words
+    assert onto.lookup("ConfigMaps").name == onto.lookup("StatefulSet").name == "Kubernetes"
+    assert onto.lookup("pod") is None or onto.lookup("pod").name != "Kubernetes"
     assert onto.lookup("HA").name == "high availability"
     assert onto.lookup("Facebook").name == "Meta"
     assert "sharding" in onto.lookup("auto-sharding").parents

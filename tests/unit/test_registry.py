@@ -174,7 +174,10 @@ def test_concept_names_are_singular_and_keep_acronyms(words):
 
 def test_field_glossary_terms_are_trusted_unless_plain_words(generated):
     terms = [e for e in generated if e.get("term")]
-    assert terms and all(e["_file"] == "concepts_field_glossaries.yaml" for e in terms)
+    assert terms and all(
+        e["_file"] == "concepts_field_glossaries.yaml" or e["name"].endswith(" pattern")
+        for e in terms
+    )
     assert all(e["type"] == "CONCEPT" and e["source"] for e in terms)
     onto = load_ontology()
     # A glossary term of two words or more needs no support in a post ...
@@ -184,6 +187,19 @@ def test_field_glossary_terms_are_trusted_unless_plain_words(generated):
     # ... a one-word term is still a plain word, and other registry concepts still need it.
     assert onto.lookup("clickjacking").ambiguous
     assert onto.lookup("use case").ambiguous and not onto.lookup("use case").term
+
+
+def test_a_pattern_catalogue_name_that_says_pattern_is_a_term():
+    snap = registry.Snapshot(
+        "owner/repo patterns@0123456789abcdef",
+        [{"title": "Repository"}, {"title": "Service Layer"}],
+    )
+    got = {c.name: c for c in registry.patterns(snap, registry.Words(frozenset()))}
+    # "repository pattern" names the pattern; "service layer" also reads as a plain phrase
+    assert got["repository pattern"].term and not got["service layer"].term
+    onto = load_ontology()
+    assert not onto.lookup("repository pattern").ambiguous
+    assert onto.lookup("service layer").ambiguous
 
 
 def test_a_field_glossary_row_may_list_the_terms_written_forms():

@@ -224,9 +224,14 @@ class OntologyResolver:
             if doc[tok.i + 1].text != ")" or not is_acronym(acr):
                 continue
             target = ends.get(tok.i - 1)
-            if target is not None:
+            expansion = self._expansion(doc, tok.i - 1, acr)
+            if target is not None and (
+                # "per-connection consistency (PCC)": the known concept is only the head of
+                # the longer term the acronym spells, which is the term defined
+                target.type != "CONCEPT" or expansion is None or expansion[0] >= target.start
+            ):
                 defined[acr] = (target.type, target.key)
-            elif (expansion := self._expansion(doc, tok.i - 1, acr)) is not None:
+            elif expansion is not None and not self._longer_known(spans, tok.i, expansion[1]):
                 start, canonical = expansion
                 key = entity_key("CONCEPT", canonical)
                 defined[acr] = ("CONCEPT", key)
@@ -244,16 +249,47 @@ class OntologyResolver:
                 )
         return found
 
+    def _longer_known(self, spans: list, i: int, expansion: str) -> bool:
+        """``just-in-time (JIT) compiler``: the acronym at ``i`` is the ontology's name of a
+        longer term that starts with the expansion (``just-in-time compilation``), so the
+        ontology's entry stands."""
+        for s in spans:
+            if s.start == i and s.end == i + 1:
+                name = self.table.get(s.key, {}).get("name", "").lower().replace("-", " ")
+                return name.startswith(expansion.replace("-", " "))
+        return False
+
     @staticmethod
     def _expansion(doc: Doc, end: int, acr: str) -> tuple[int, str] | None:
-        """(start, canonical) of the lower-case words before ``end`` that spell ``acr``."""
-        for size in range(min(len(acr), end), 1, -1):
-            words = doc[end - size : end]
-            if any(not t.is_alpha or not t.is_lower or t.lower_ in _STOP_EXPANSION for t in words):
-                continue
-            if _spells(acr.lower(), [t.lower_ for t in words]):
-                text = " ".join([*(t.lower_ for t in words[:-1]), singular(words[-1].lower_)])
-                return end - size, text
+        """(start, canonical) of the lower-case words before ``end`` that spell ``acr``.
+
+        A hyphenated word is one word of the expansion (``per-connection consistency``,
+        ``time-to-live``)."""
+        words: list[tuple[int, str]] = []  # (start token, word), nearest first
+        i = end - 1
+        while i >= 0 and len(words) < len(acr):
+            tok = doc[i]
+            if not tok.is_alpha or not tok.is_lower or tok.lower_ in _STOP_EXPANSION:
+                break
+            start, text = i, tok.lower_
+            while (
+                start >= 2
+                and doc[start - 1].text == "-"
+                and not doc[start - 1].whitespace_
+                and not doc[start - 2].whitespace_
+                and doc[start - 2].is_alpha
+                and doc[start - 2].is_lower
+            ):
+                start -= 2
+                text = f"{doc[start].lower_}-{text}"
+            words.append((start, text))
+            i = start - 1
+        for size in range(len(words), 0, -1):
+            chosen = [w for _, w in reversed(words[:size])]
+            if size == 1 and "-" not in chosen[0]:
+                break
+            if _spells(acr.lower(), chosen):
+                return words[size - 1][0], " ".join([*chosen[:-1], singular(chosen[-1])])
         return None
 
     def to_disk(self, path, exclude=()) -> None:

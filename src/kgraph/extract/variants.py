@@ -163,6 +163,35 @@ def adjective_forms(surface: str) -> list[str]:
     return []
 
 
+# Verbs whose past participle is not the stem with "-ed" ("built", "run", "written").
+_IRREGULAR_STEMS = "build bind feed find hold keep lead mak read run send sell spend writ"
+_IRREGULAR = frozenset(_IRREGULAR_STEMS.split())
+_DERIVED = (("ization", "ized"), ("ation", "ated"), ("ing", "ed"))
+
+
+def participle_forms(surface: str) -> list[str]:
+    """How a process concept is written as a hyphenated participle adjective (entity rules:
+    ``event-sourced`` is ``event sourcing``).
+
+    ``self-hosting`` → ``self-hosted``; ``event sourcing`` → ``event-sourced``;
+    ``geo-replication`` → ``geo-replicated``. Only terms of two parts or more, and the form
+    is always hyphenated: a lone ``hosted`` or ``replicated`` is a plain verb, and ``data
+    replicated across regions`` is a clause, not the term.
+    """
+    if not surface.isascii() or not surface.islower():
+        return []
+    words = surface.split(" ")
+    if len(words) > 2 or (len(words) == 1 and surface.count("-") != 1):
+        return []
+    last = words[-1].rpartition("-")[2]
+    for noun, adj in _DERIVED:
+        stem = last[: -len(noun)]
+        if last.endswith(noun) and len(stem) >= 3 and stem.isalpha() and stem not in _IRREGULAR:
+            head = surface[: len(surface) - len(last)].rstrip(" -")
+            return [f"{head}-{stem}{adj}"]
+    return []
+
+
 HEAD_FORMS = {"application": "app", "store": "storage", "caching": "cache"}
 
 
@@ -210,5 +239,5 @@ def spellings(surface: str, entity_type: str) -> list[str]:
         elif entity_type == "CONCEPT" and head.isalpha() and head.islower() and len(head) > 1:
             out.append(" ".join([*words[:-1], last[: len(last) - len(head)] + plural(head)]))
     if entity_type == "CONCEPT" and surface.islower():
-        out += adjective_forms(surface)
+        out += adjective_forms(surface) + participle_forms(surface)
     return list(dict.fromkeys(out))
