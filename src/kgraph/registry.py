@@ -582,6 +582,37 @@ def patterns(snap: Snapshot, words: Words) -> list[Candidate]:
     return out
 
 
+# A catalogue concept (ACM, pattern and algorithm names) that engineers ask about this often
+# under its own name is an established term, not a plain phrase: trusting these was measured
+# to help, where trusting every catalogue name, or every tag as a new concept, lost.
+STACK_TERM_QUESTIONS = 1000
+
+
+def stack_questions(snap: Snapshot) -> dict[str, int]:
+    """Questions per multi-word Stack Overflow and Server Fault tag, by concept name in lower
+    case (``dependency-injection`` -> ``dependency injection``)."""
+    out: dict[str, int] = {}
+    for row in snap.rows:
+        tokens = row["tag"].split("-")
+        n = int(row["stackoverflow"]) + int(row["serverfault"])
+        # Tags are mostly plural ("web-services"); concept names end in a singular word.
+        for key in {" ".join(tokens), " ".join([*tokens[:-1], singular(tokens[-1])])}:
+            out[key] = out.get(key, 0) + n
+    return out
+
+
+def popular_terms(entries: list[Candidate], questions: dict[str, int]) -> None:
+    """Mark as terms the generated concepts of two words or more that are popular tags."""
+    for c in entries:
+        if c.type != "CONCEPT" or c.term:
+            continue
+        names = [n for n in [c.name, *c.aliases] if " " in n.replace("-", " ")]
+        keys = {" ".join(n.lower().replace("-", " ").split()) for n in names}
+        keys |= {" ".join([*k.split()[:-1], singular(k.split()[-1])]) for k in keys}
+        if any(questions.get(k, 0) >= STACK_TERM_QUESTIONS for k in keys):
+            c.term = True
+
+
 PRIMER_SKIP = (
     r"source|disadvantage|step \d|\d|next steps|^design |interview|appendix|development|"
     r"^company |^(when|what|how|why) | at the | in numbers|further reading|^real world|"
@@ -763,6 +794,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
     for step in steps:
         reg.offer(step())
     reg.resolve()
+    popular_terms(reg.entries, stack_questions(snap("stackexchange_tags.csv")))
     build.skipped = reg.skipped  # type: ignore[attr-defined]
     return reg.entries
 
