@@ -13,7 +13,8 @@ Definitions are never copied: generated concepts have none.
 
 ``load_ontology()`` loads the generated files after the curated ones: a curated name wins,
 and registry names need support in a post before the extractor reports them, except
-field-glossary terms (``term: true``) of two words or more.
+terms (``term: true``: field-glossary terms, pattern names, catalogue concepts that are
+popular Stack Overflow or Server Fault tags) of two words or more.
 See ``docs/ontology-registry.md``.
 """
 

@@ -174,8 +174,13 @@ def test_concept_names_are_singular_and_keep_acronyms(words):
 
 def test_field_glossary_terms_are_trusted_unless_plain_words(generated):
     terms = [e for e in generated if e.get("term")]
+    questions = registry.stack_questions(
+        registry.read_snapshot(registry.SOURCES_DIR / "stackexchange_tags.csv")
+    )
     assert terms and all(
-        e["_file"] == "concepts_field_glossaries.yaml" or e["name"].endswith(" pattern")
+        e["_file"] == "concepts_field_glossaries.yaml"
+        or e["name"].endswith(" pattern")
+        or questions.get(e["name"].lower().replace("-", " "), 0) >= registry.STACK_TERM_QUESTIONS
         for e in terms
     )
     assert all(e["type"] == "CONCEPT" and e["source"] for e in terms)
@@ -200,6 +205,37 @@ def test_a_pattern_catalogue_name_that_says_pattern_is_a_term():
     onto = load_ontology()
     assert not onto.lookup("repository pattern").ambiguous
     assert onto.lookup("service layer").ambiguous
+
+
+def test_a_catalogue_concept_that_is_a_popular_tag_is_a_term():
+    snap = registry.Snapshot(
+        "owner/repo tags.csv@0123456789abcdef",
+        [
+            {"tag": "dependency-injection", "stackoverflow": "900", "serverfault": "200"},
+            {"tag": "linked-lists", "stackoverflow": "1500", "serverfault": "0"},
+            {"tag": "use-case", "stackoverflow": "700", "serverfault": "0"},
+            {"tag": "recursion", "stackoverflow": "40000", "serverfault": "0"},
+        ],
+    )
+    questions = registry.stack_questions(snap)
+    # the two sites add up; a plural tag counts for the singular concept name
+    assert questions["dependency injection"] == 1100 and questions["linked list"] == 1500
+
+    def concept(name: str) -> registry.Candidate:
+        return registry.Candidate(name, "CONCEPT", "owner/repo f@0", "concepts_acm")
+
+    entries = [concept(n) for n in ("dependency injection", "Linked-List", "use case")]
+    entries += [
+        concept("recursion"),
+        registry.Candidate("Dependency Injection", "TECHNOLOGY", "", ""),
+    ]
+    registry.popular_terms(entries, questions)
+    # asked about often enough: established terms; below the threshold, one word (a one-word
+    # tag is not in the snapshot) or not a concept: unchanged
+    assert [c.term for c in entries] == [True, True, False, False, False]
+    onto = load_ontology()
+    assert onto.lookup("dependency injection").term
+    assert not onto.lookup("dependency injection").ambiguous
 
 
 def test_a_field_glossary_row_may_list_the_terms_written_forms():
