@@ -100,9 +100,8 @@ def _problems(m: dict) -> list[str]:
                 continue
             where = f"{n['id']} {what} [{box['l']:.0f}, {box['r']:.0f}] x [{box['t']:.0f}, "
             where += f"{box['b']:.0f}]"
-            if box["l"] < -0.5 or box["t"] < -0.5 or box["r"] > m["w"] + 0.5:
-                out.append(f"{where} runs off the {m['w']} x {m['h']} canvas")
-            elif box["b"] > m["h"] + 0.5:
+            off = min(box["l"], box["t"], m["w"] - box["r"], m["h"] - box["b"])
+            if off < -0.5:
                 out.append(f"{where} runs off the {m['w']} x {m['h']} canvas")
             elif any(_hits(box, o) for o in m["overlays"]):
                 out.append(f"{where} lies under the legend or the buttons")
