@@ -314,7 +314,7 @@ def post_card(G, node: str, *, select) -> None:
     if not nxt and ideas:
         # Never a dead end: each idea's card goes on with its own reading path.
         st.caption("No post goes further yet. Each of its ideas has a reading path:")
-        links(ideas[:8], key="panel_next_idea", select=select)
+        links(ideas[:8], key="panel_ideas_next", select=select)
     elif not nxt:
         st.caption(
             "No post goes further from here: no other post adds ideas to the ones it shares."
