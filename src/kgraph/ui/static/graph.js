@@ -46,8 +46,11 @@ function theme(root) {
   };
 }
 
+// A name sits on a box of the page's background: links that cross it (a post's own links run
+// down through the name under it) would otherwise strike the text through.
 function fontFor(colors, size) {
-  return { color: colors.text, size, face: colors.font, strokeWidth: 3, strokeColor: colors.background };
+  return { color: colors.text, size, face: colors.font, strokeWidth: 3, strokeColor: colors.background,
+           background: colors.background };
 }
 
 // Which nodes get a label at the current zoom: in rank order, each label whose box (the
