@@ -19,10 +19,13 @@ const HUB_LABELS = 12;
 const MAX_ZOOM = 2; // a small view is not blown up past this zoom when it opens
 const EDGE_PAD = 8; // screen pixels kept free along the canvas's edges at the fit
 
-// How far a label reaches under its node's centre, in world units: vis hangs the text 4
-// units under the shape, and half a line more, then the line itself (font = LABEL_PX / scale).
+// Where vis draws a node's name, in world units under its centre: the text hangs 4 units and
+// half a line under the shape, one line high (font = LABEL_PX / scale).
+function labelTop(size, font) {
+  return size + 4 + font * 0.5;
+}
 function labelBelow(size, font) {
-  return size + 4 + font * 1.6;
+  return size + 4 + font * 1.5;
 }
 
 function cssVar(el, name, fallback) {
@@ -88,7 +91,7 @@ function chooseLabels(network, data, measure, always, anywhere = false) {
       : { l: p.x - half - gap, r: p.x + half + gap, t: p.y - n.size - gap, b: p.y + below + gap };
     if (!always.has(n.id) && boxes.some((o) => box.l < o.r && o.l < box.r && box.t < o.b && o.t < box.b)) continue;
     // The text (under the node) must not run over another node's circle either.
-    const text = { l: p.x - textW / 2, r: p.x + textW / 2, t: p.y + n.size, b: p.y + below };
+    const text = { l: p.x - textW / 2, r: p.x + textW / 2, t: p.y + labelTop(n.size, font), b: p.y + below };
     if (!always.has(n.id) && n.rank >= HUB_LABELS && data.nodes.some((o) => {
       if (o.id === n.id) return false;
       const q = pos[o.id];
