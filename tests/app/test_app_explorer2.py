@@ -132,3 +132,53 @@ def test_insights_heatmap_and_comparison(app):
     at = app("insights")
     assert not at.exception
     assert any(g.key and g.key.startswith("insights_cmp_") for g in at.button_group)
+
+
+def test_post_panel_says_what_to_read_first(app, store):
+    G = api.load_graph(store)
+    post = next(
+        n
+        for n, d in G.nodes(data=True)
+        if d["kind"] == "post" and any(r["node"] for r in analysis.read_first(G, n))
+    )
+    first = analysis.read_first(G, post)
+    at = app(entity=G.nodes[post]["title"])
+    assert not at.exception
+    assert [b.label for b in at.button if b.key and b.key.startswith("panel_first_")] == [
+        r["label"] for r in first
+    ]
+    assert first[0]["reason"] in html_text(at)
+    at.button(key="panel_first_0").click().run()
+    assert not at.exception
+    assert at.query_params["entity"] in (first[0]["label"], [first[0]["label"]])
+
+
+def test_a_post_with_nothing_further_leads_on_to_its_ideas(app, store):
+    """No dead end: when no post goes further, its ideas' reading paths are offered."""
+    G = api.load_graph(store)
+    post = next(
+        (
+            n
+            for n, d in G.nodes(data=True)
+            if d["kind"] == "post"
+            and not analysis.read_next(G, n)
+            and any(G.nodes[e]["kind"] in ("concept", "technology") for e in G.successors(n))
+        ),
+        None,
+    )
+    if post is None:
+        pytest.skip("every post of this store has a post that goes further")
+    at = app(entity=G.nodes[post]["title"])
+    assert not at.exception
+    ideas = next(g for g in at.button_group if g.key == "panel_ideas_next")
+    assert ideas.options
+    ideas.set_value(0).run()
+    assert not at.exception
+    assert "Reading path" in [m.value.strip("# ") for m in at.markdown]
+
+
+def test_company_card_has_a_reading_path(app):
+    at = app(entity="Databricks")
+    assert not at.exception
+    assert "#### Reading path" in [m.value for m in at.markdown]
+    assert any(b.key and b.key.startswith("panel_rp_") for b in at.button)

@@ -74,3 +74,16 @@ def test_warm_computes_whole_graph_results_once():
     pagerank = memo["pagerank"]
     analysis.entity_card(G, "Kubernetes")
     assert memo["pagerank"] is pagerank
+
+
+def test_a_turns_post_keeps_its_name_off_the_bold_link():
+    """The post behind a hop down to the next row sits outside the turn, far enough that its
+    name (up to 32 characters, ~200 px, centred under it) does not cross the link at the
+    zoom a 3-node row opens with (~1.1 screen px per unit)."""
+    from kgraph.view.path_layout import STEP_X, path_layout
+
+    view = {"nodes": [{"id": i, "x": 0, "y": 0} for i in "abcdp"], "edges": []}
+    out = {n["id"]: n for n in path_layout(view, ["a", "b", "c", "d"], [None, None, "p"])["nodes"]}
+    link_x = out["c"]["x"]
+    assert out["d"]["x"] == link_x  # c -> d turns down
+    assert out["p"]["x"] - link_x >= 100 / 1.1 + 20, (out["p"], STEP_X)

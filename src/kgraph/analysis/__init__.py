@@ -10,7 +10,7 @@ from kgraph.analysis.centrality import centrality, top_entities
 from kgraph.analysis.communities import communities, community_of, louvain_groups, set_groups
 from kgraph.analysis.compare import company_posts, company_technology_matrix, compare_companies
 from kgraph.analysis.ego import ego_subgraph
-from kgraph.analysis.learning import glossary, read_next, reading_path
+from kgraph.analysis.learning import glossary, read_first, read_next, reading_path
 from kgraph.analysis.paths import explain_edge, explained_path, hop_arrow
 from kgraph.analysis.posts import POST_COLUMNS, post_rows, post_spans
 from kgraph.analysis.precompute import warm, warm_after_first_view
@@ -45,6 +45,7 @@ __all__ = [
     "post_rows",
     "post_spans",
     "post_summary",
+    "read_first",
     "read_next",
     "reading_path",
     "related_posts",

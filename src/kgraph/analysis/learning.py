@@ -15,6 +15,8 @@ Everything is read off the graph, with a reason a reader can check:
   post that mentions the entity more, then to the older post. The path then lists them by
   level (introductory, intermediate, advanced), keeping that order within a level, so an
   advanced post never comes before an intermediate one.
+* **Read first** before a post — the broader concepts its ideas are kinds of (their is-a
+  parents) that the post itself does not mention: what it takes for granted.
 * **Read next** after a post — posts that go one step further: they share at least one of
   its ideas and add ideas it does not have. More shared ideas first, then the closest to
   :data:`NEXT_STEP` new ideas (a step, not a leap).
@@ -31,7 +33,7 @@ from kgraph.analysis.resolve import resolve
 from kgraph.errors import KgraphError
 from kgraph.graph.bipartite import kind_counts
 
-__all__ = ["glossary", "read_next", "reading_path"]
+__all__ = ["glossary", "read_first", "read_next", "reading_path"]
 
 IDEA_KINDS = ("concept", "technology")
 """What counts as an idea a post assumes; companies are who wrote it, not what it teaches."""
@@ -221,6 +223,42 @@ def _by_label(G: nx.MultiDiGraph, label: str) -> str | None:
         return resolve(G, label)
     except KgraphError:  # a parent the graph does not hold is shown as text
         return None
+
+
+def read_first(G: nx.MultiDiGraph, post: str, limit: int = 4) -> list[dict]:
+    """The broader concepts ``post`` takes for granted: its ideas' is-a parents it does not name.
+
+    Each row has ``node`` (None for a parent the graph does not hold), ``label``,
+    ``definition`` and a ``reason``; ideas are taken in the post's order, parents once.
+
+    Examples
+    --------
+    >>> from kgraph.graph.sample import sample_graph
+    >>> [(r["label"], r["reason"]) for r in read_first(sample_graph(), "post:dicer")]
+    [('sharding', 'auto-sharding is a kind of sharding')]
+    >>> read_first(sample_graph(), "post:k8s-sharding")
+    []
+    """
+    if post not in G or G.nodes[post].get("kind") != "post":
+        return []
+    ideas = _ideas(G, post)
+    named = {G.nodes[e]["label"].casefold() for e in ideas}
+    rows: list[dict] = []
+    for idea in ideas:
+        for parent in G.nodes[idea].get("parents", []):
+            if parent.casefold() in named or len(rows) >= limit:
+                continue
+            named.add(parent.casefold())
+            node = _by_label(G, parent)
+            rows.append(
+                {
+                    "node": node,
+                    "label": parent,
+                    "definition": G.nodes[node].get("definition", "") if node else "",
+                    "reason": f"{G.nodes[idea]['label']} is a kind of {parent}",
+                }
+            )
+    return rows
 
 
 def read_next(G: nx.MultiDiGraph, post: str, limit: int = 5) -> list[dict]:

@@ -48,7 +48,7 @@ HTML = (
     '<button data-act="out" title="Zoom out">−</button></div></div>'
 )
 CSS = f"""
-.kg-graph {{ width: 100%; height: {HEIGHT}px; border: 1px solid var(--st-border-color, #ddd);
+.kg-graph {{ width: 100%; height: {HEIGHT}px; box-sizing: border-box; border: 1px solid var(--st-border-color, #ddd);
   border-radius: var(--st-base-radius, 6px); background: var(--st-background-color); }}
 .kg-wrap {{ position: relative; }}
 .kg-tools {{ position: absolute; top: 8px; right: 8px; display: flex; gap: 4px; }}

@@ -152,7 +152,8 @@ def _entity(G, node: str, *, expand, select) -> None:
         timeline.sparkline(node)
     with above[2]:
         _buttons(node, expand=expand, select=select)
-    if card.get("kind") in ("concept", "technology"):
+    if card.get("kind") in ("concept", "technology", "company"):
+        # A company's posts too read from introductory to advanced.
         _reading_path(node, select=select)
     neighbours = card.get("neighbours") or {}
     if neighbours:
@@ -279,10 +280,24 @@ def post_card(G, node: str, *, select) -> None:
         f"{html.highlight_spans(analysis.post_summary(G, node), analysis.post_spans(G, node, 'summary'))}</p>"
     )
     card = loaders.ask("entity_card", node)
-    for kind, labels in sorted((card.get("neighbours") or {}).items()):
+    neighbours = card.get("neighbours") or {}
+    for kind, labels in sorted(neighbours.items()):
         if labels:
             st.html(html.badge(kind))
             links(labels, key=f"panel_pe_{kind}", select=select)
+    first = loaders.ask("read_first", node)
+    if first:
+        st.markdown("**Read first**")
+        for i, p in enumerate(first):
+            with st.container(gap=None):  # the name sits on its explanation
+                _name_button(
+                    p["label"], p.get("node") or p["label"], key=f"panel_first_{i}", select=select
+                )
+                st.html(
+                    "<div class='kg-prereq'>"
+                    + (f"{esc(p['definition'])}<br>" if p.get("definition") else "")
+                    + f"<small><i>{esc(p['reason'])}</i></small></div>"
+                )
     nxt = loaders.ask("read_next", node, limit=5)
     # A post that goes one step further is listed once, under "Read next" with its reason.
     further = {r["post"] for r in nxt}
@@ -295,9 +310,15 @@ def post_card(G, node: str, *, select) -> None:
         st.caption("Its similar posts all go further: they are under Read next.")
     _post_buttons(shown, "panel_sim", select, lambda s: "shares " + ", ".join(s.get("shared", [])))
     st.markdown("**Read next**")
-    if not nxt:
+    ideas = [label for kind in ("concept", "technology") for label in neighbours.get(kind, [])]
+    if not nxt and ideas:
+        # Never a dead end: each idea's card goes on with its own reading path.
+        st.caption("No post goes further yet. Each of its ideas has a reading path:")
+        links(ideas[:8], key="panel_ideas_next", select=select)
+    elif not nxt:
         st.caption(
             "No post goes further from here: no other post adds ideas to the ones it shares."
+            + (" Its similar posts are above." if shown else "")
         )
     _post_buttons(nxt, "panel_next", select, lambda r: r["reason"])
 

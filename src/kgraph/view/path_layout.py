@@ -17,7 +17,11 @@ STEP_X = 300.0
 STEP_Y = 190.0
 """World units between two rows."""
 POST_OFFSET = 0.32
-"""How far a post sits off its link's middle, as a share of the step across it."""
+"""How far a post sits above a link along a row, as a share of the step between rows."""
+TURN_OFFSET = 0.45
+"""How far a post sits outside a link that turns down to the next row, as a share of the step
+along a row. Its name is drawn centred under it: at a third of the step, a 32-character
+title ran across the bold link beside it."""
 
 
 def path_layout(view: dict, chain: list[str], hop_posts: list[str | None]) -> dict:
@@ -48,7 +52,7 @@ def path_layout(view: dict, chain: list[str], hop_posts: list[str | None]) -> di
         if y1 == y2:  # along a row: above the link
             at[post] = (mx, my - POST_OFFSET * STEP_Y)
         else:  # down to the next row: outside the turn
-            at[post] = (mx + (POST_OFFSET * STEP_X if x1 > 0 else -POST_OFFSET * STEP_X), my)
+            at[post] = (mx + (TURN_OFFSET * STEP_X if x1 > 0 else -TURN_OFFSET * STEP_X), my)
     nodes = [
         {**n, "x": round(at[n["id"]][0], 1), "y": round(at[n["id"]][1], 1)} if n["id"] in at else n
         for n in view["nodes"]

@@ -70,36 +70,46 @@ def _pack(order: list[str], matrix: np.ndarray, seed: int) -> dict[str, tuple[fl
     """Lay out each connected part on its own, then shelve the parts left to right.
 
     One spring layout of a disconnected graph pushes small parts far out and squeezes the
-    big one; packing keeps every part readable when the browser fits the view.
+    big one; packing keeps every part readable when the browser fits the view. A part is
+    shelved by the box its nodes take (plus :data:`PART_ROOM` for circles and names), not by
+    its nominal size: a spring layout of a star or a chain fills a strip of its square, and
+    shelving squares left the canvas's right side and a band across its middle empty.
     """
     _n, labels = connected_components(matrix > 0, directed=False)
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         members.setdefault(int(label), []).append(i)
     parts = sorted(members.values(), key=lambda c: (-len(c), order[c[0]]))
-    # Shelves as wide as a square holding every part, so the drawing fits a square canvas.
-    gap = SPREAD * 0.6
-    sizes = [SPREAD * math.sqrt(len(part)) for part in parts]
-    # The second part sits beside the first, not under it; the rest shelve after them.
-    beside = sizes[0] * ASPECT + (gap + sizes[1] * ASPECT if len(sizes) > 1 else 0.0)
-    width = max(beside, 1.1 * math.sqrt(ASPECT * sum((size + gap) ** 2 for size in sizes)))
-    out: dict[str, tuple[float, float]] = {}
-    x = y = row_h = 0.0
+    placed = []
     for part in parts:
         size = SPREAD * math.sqrt(len(part))
         iterations = 50 if len(part) <= 600 else 30
         local = fruchterman_reingold(matrix[np.ix_(part, part)], seed, iterations)
         local[:, 0] *= ASPECT
-        if x > 0 and x + size * ASPECT > width:
+        pts = local * (size / 2)
+        low = pts.min(axis=0) - PART_ROOM
+        w, h = (pts.max(axis=0) + PART_ROOM - low).tolist()
+        placed.append((part, pts - low, w, h))
+    # Shelves as wide as a canvas-shaped box holding every part; the second part sits beside
+    # the first, not under it.
+    gap = SPREAD * 0.2
+    beside = placed[0][2] + (gap + placed[1][2] if len(placed) > 1 else 0.0)
+    area = sum((w + gap) * (h + gap) for _p, _pts, w, h in placed)
+    width = max(beside, 1.1 * math.sqrt(ASPECT * area))
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_h = 0.0
+    for part, pts, w, h in placed:
+        if x > 0 and x + w > width:
             x, y, row_h = 0.0, y + row_h + gap, 0.0
-        for i, (px, py) in zip(part, local.tolist(), strict=True):
-            out[order[i]] = (
-                round(x + size * ASPECT / 2 + px * size / 2, 1),
-                round(y + size / 2 + py * size / 2, 1),
-            )
-        x += size * ASPECT + gap
-        row_h = max(row_h, size)
+        for i, (px, py) in zip(part, pts.tolist(), strict=True):
+            out[order[i]] = (round(x + px, 1), round(y + py, 1))
+        x += w + gap
+        row_h = max(row_h, h)
     return out
+
+
+PART_ROOM = SPREAD * 0.3
+"""Room kept around a part's nodes when parts are shelved: their circles and names."""
 
 
 LABEL_AWARE_MAX = 40

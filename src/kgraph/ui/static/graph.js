@@ -6,7 +6,8 @@
 // Readability: positions arrive overlap-free from Python. Labels are drawn at LABEL_PX on
 // screen whatever the zoom, and only for the most central nodes whose label boxes do not
 // collide (greedy, in the payload's rank order); zooming in labels more, hovering a node
-// shows its name and dims everything that is not its neighbour.
+// shows its name and dims everything that is not its neighbour. A view opens fitted so that
+// every circle and every drawn name lies inside the canvas, clear of the legend and buttons.
 
 const VIEWS = new WeakMap();
 const LABEL_PX = 13; // label size on screen, in CSS pixels
@@ -15,6 +16,17 @@ const HOVER_DIM_MS = 400; // hover this long before the non-neighbours dim
 // The most central nodes may write their name over other nodes' dots (the text has a halo):
 // in a dense overview the hubs sit among dots, and leaving them unnamed named only the rim.
 const HUB_LABELS = 12;
+const MAX_ZOOM = 2; // a small view is not blown up past this zoom when it opens
+const EDGE_PAD = 8; // screen pixels kept free along the canvas's edges at the fit
+
+// Where vis draws a node's name, in world units under its centre: the text hangs 4 units and
+// half a line under the shape, one line high (font = LABEL_PX / scale).
+function labelTop(size, font) {
+  return size + 4 + font * 0.5;
+}
+function labelBelow(size, font) {
+  return size + 4 + font * 1.5;
+}
 
 function cssVar(el, name, fallback) {
   const value = getComputedStyle(el).getPropertyValue(name).trim();
@@ -37,20 +49,24 @@ function theme(root) {
   };
 }
 
+// A name sits on a box of the page's background: links that cross it (a post's own links run
+// down through the name under it) would otherwise strike the text through.
 function fontFor(colors, size) {
-  return { color: colors.text, size, face: colors.font, strokeWidth: 3, strokeColor: colors.background };
+  return { color: colors.text, size, face: colors.font, strokeWidth: 3, strokeColor: colors.background,
+           background: colors.background };
 }
 
 // Which nodes get a label at the current zoom: in rank order, each label whose box (the
 // node's circle and the text under it) stays clear of the boxes already labelled.
-function chooseLabels(network, data, measure, always) {
+function chooseLabels(network, data, measure, always, anywhere = false) {
   // `always`: ids labelled whatever the room (the selected node, a highlighted path).
+  // `anywhere`: the names that would be drawn on a canvas without edges (for the fit).
   const scale = network.getScale();
   const font = LABEL_PX / scale; // world units, so the label is LABEL_PX on screen
   const pos = network.getPositions();
   const view = network.getViewPosition();
-  const rect = network.body.container.getBoundingClientRect();
-  const halfW = rect.width / 2 / scale, halfH = rect.height / 2 / scale;
+  const frame = network.body.container; // its client box is the canvas (no border)
+  const halfW = frame.clientWidth / 2 / scale, halfH = frame.clientHeight / 2 / scale;
   const gap = LABEL_GAP / scale;
   const first = (n) => (always.has(n.id) ? 0 : 1);
   const order = [...data.nodes].sort((a, b) => first(a) - first(b) || a.rank - b.rank);
@@ -59,20 +75,23 @@ function chooseLabels(network, data, measure, always) {
   for (const n of order) {
     const p = pos[n.id];
     if (!p) continue;
-    if (!always.has(n.id) && (Math.abs(p.x - view.x) > halfW || Math.abs(p.y - view.y) > halfH)) continue;
-    const textW = measure(n.label) / scale;
+    const textW = measure(n.label, n.id === data.select) / scale;
     const half = Math.max(n.size, textW / 2);
+    const below = labelBelow(n.size, font);
+    // A name is drawn whole or not at all: one running off the canvas's edge reads as a
+    // different word ("container orchestratio").
+    const whole = { l: p.x - half, r: p.x + half, t: p.y - n.size, b: p.y + below };
+    if (!always.has(n.id) && !anywhere && !(whole.l >= view.x - halfW && whole.r <= view.x + halfW &&
+                               whole.t >= view.y - halfH && whole.b <= view.y + halfH)) continue;
     // A hub's box is its text alone: its big circle would otherwise keep the next hub's
     // name off, and the most central nodes would be the ones left unnamed.
     const hub = n.rank < HUB_LABELS;
     const box = hub
-      ? { l: p.x - textW / 2 - gap, r: p.x + textW / 2 + gap, t: p.y + n.size - gap,
-          b: p.y + n.size + font * 1.5 + gap }
-      : { l: p.x - half - gap, r: p.x + half + gap, t: p.y - n.size - gap,
-          b: p.y + n.size + font * 1.5 + gap };
+      ? { l: p.x - textW / 2 - gap, r: p.x + textW / 2 + gap, t: p.y + n.size - gap, b: p.y + below + gap }
+      : { l: p.x - half - gap, r: p.x + half + gap, t: p.y - n.size - gap, b: p.y + below + gap };
     if (!always.has(n.id) && boxes.some((o) => box.l < o.r && o.l < box.r && box.t < o.b && o.t < box.b)) continue;
     // The text (under the node) must not run over another node's circle either.
-    const text = { l: p.x - textW / 2, r: p.x + textW / 2, t: p.y + n.size, b: p.y + n.size + font * 1.4 };
+    const text = { l: p.x - textW / 2, r: p.x + textW / 2, t: p.y + labelTop(n.size, font), b: p.y + below };
     if (!always.has(n.id) && n.rank >= HUB_LABELS && data.nodes.some((o) => {
       if (o.id === n.id) return false;
       const q = pos[o.id];
@@ -86,9 +105,60 @@ function chooseLabels(network, data, measure, always) {
 
 function textMeasurer(colors) {
   const ctx = document.createElement("canvas").getContext("2d");
-  ctx.font = `${LABEL_PX}px ${colors.font}`;
-  // Width of the text at LABEL_PX, plus the stroke around it.
-  return (text) => ctx.measureText(text || "").width + 6;
+  const plain = `${LABEL_PX}px ${colors.font}`, bold = `bold ${plain}`;
+  // Width of the text at LABEL_PX, plus the stroke around it; vis draws the selected
+  // node's name in bold, which is wider.
+  return (text, strong) => {
+    ctx.font = strong ? bold : plain;
+    return ctx.measureText(text || "").width + 6;
+  };
+}
+
+// The canvas's free area at the fit, as screen-pixel margins: the legend and the zoom
+// buttons are drawn over the canvas's top, so nothing is placed under them.
+function margins(root) {
+  const top = root.getBoundingClientRect().top;
+  let covered = 0;
+  for (const el of root.parentElement ? root.parentElement.querySelectorAll(".kg-legend, .kg-tools") : []) {
+    const r = el.getBoundingClientRect();
+    if (r.height > 0) covered = Math.max(covered, r.bottom - top);
+  }
+  return { l: EDGE_PAD, r: EDGE_PAD, t: Math.max(EDGE_PAD, covered + EDGE_PAD / 2), b: EDGE_PAD };
+}
+
+// The largest zoom (up to MAX_ZOOM) at which every circle and the names in `widths` (screen
+// pixels, by node id) fit `area` (screen pixels), with the world box they then take. A name
+// keeps its size on screen, so the view's extent in pixels grows with the zoom, and a
+// bisection finds the zoom where it meets the area's.
+function fitZoom(nodes, pos, widths, area) {
+  const box = (scale) => {
+    let l = Infinity, r = -Infinity, t = Infinity, b = -Infinity;
+    const font = LABEL_PX / scale;
+    for (const n of nodes) {
+      const p = pos[n.id];
+      if (!p) continue;
+      const w = widths.get(n.id);
+      const half = w === undefined ? n.size : Math.max(n.size, w / scale / 2);
+      const below = w === undefined ? n.size : labelBelow(n.size, font);
+      l = Math.min(l, p.x - half); r = Math.max(r, p.x + half);
+      t = Math.min(t, p.y - n.size); b = Math.max(b, p.y + below);
+    }
+    return { l, r, t, b };
+  };
+  const fits = (scale) => {
+    const bb = box(scale);
+    return (bb.r - bb.l) * scale <= area.w && (bb.b - bb.t) * scale <= area.h;
+  };
+  let lo = 1e-4, hi = MAX_ZOOM;
+  if (!(box(hi).r > box(hi).l)) return null;
+  if (fits(hi)) lo = hi;
+  else if (fits(lo)) {
+    for (let i = 0; i < 40 && hi / lo > 1.001; i++) {
+      const mid = Math.sqrt(lo * hi);
+      if (fits(mid)) lo = mid; else hi = mid;
+    }
+  }
+  return { scale: lo, box: box(lo) };
 }
 
 function draw(root, data, setStateValue, setTriggerValue) {
@@ -197,46 +267,55 @@ function draw(root, data, setStateValue, setTriggerValue) {
   network.on("doubleClick", (p) => {
     if (p.nodes.length) setTriggerValue("expand", p.nodes[0]);
   });
-  // vis fits the circles only: zoom out until the names drawn at the edges fit as well.
-  // A label keeps LABEL_PX on screen, so its width in world units grows as the zoom falls;
-  // a few rounds of arithmetic settle the zoom, then one move and one relabel (each redraw
-  // of a 2,000-node view costs the browser a frame).
-  const fitLabels = () => {
-    const rect = root.getBoundingClientRect();
-    const pos = network.getPositions();
-    const width = new Map([...labelled].map((id) => [id, measure(byId.get(id).label)]));
-    const pad = 2 * LABEL_GAP;
-    const start = network.getScale();
-    let scale = start, center = null;
-    for (let round = 0; round < 3; round++) {
-      let l = Infinity, r = -Infinity, t = Infinity, b = -Infinity;
-      for (const n of data.nodes) {
-        const p = pos[n.id];
-        if (!p) continue;
-        const w = width.get(n.id);
-        const half = w === undefined ? n.size : Math.max(n.size, w / scale / 2);
-        const below = w === undefined ? n.size : n.size + (LABEL_PX * 1.5) / scale;
-        l = Math.min(l, p.x - half); r = Math.max(r, p.x + half);
-        t = Math.min(t, p.y - n.size); b = Math.max(b, p.y + below);
-      }
-      if (!(r > l) || !(b > t)) return;
-      const fits = Math.min((rect.width - 2 * pad) / (r - l), (rect.height - 2 * pad) / (b - t));
-      if (!(fits < scale * 0.995)) break;
-      scale = fits;
-      center = { x: (l + r) / 2, y: (t + b) / 2 };
-    }
-    if (center === null) return;
-    network.moveTo({ position: center, scale, animation: false });
-    relabel();
-  };
+  // The fit: vis fits the circles only, and the names drawn at the edges would run off the
+  // canvas. The zoom is solved for the circles and the names together (fitZoom). Which names
+  // are drawn depends on the zoom, so the names chosen at the new zoom join the fitted ones
+  // until no new one comes (a few rounds; chooseLabels never draws a name that does not fit
+  // whole, so a name left out of the fit is hidden, never cut).
+  let moved = false; // the reader zoomed or dragged: a resize no longer refits
   const refit = () => {
-    network.fit({ animation: false, maxZoomLevel: 2 });
+    moved = false;
+    const m = margins(root);
+    const area = { w: root.clientWidth - m.l - m.r, h: root.clientHeight - m.t - m.b };
+    if (!(area.w > 0 && area.h > 0)) return;
+    const pos = network.getPositions();
+    network.fit({ animation: false, maxZoomLevel: MAX_ZOOM });
+    let names = new Set(always);
+    for (let round = 0; round < 4; round++) {
+      const wanted = chooseLabels(network, data, measure, always, true).chosen;
+      if (round > 0 && [...wanted].every((id) => names.has(id))) break;
+      names = new Set([...names, ...wanted]);
+      const widths = new Map([...names].filter((id) => byId.has(id))
+        .map((id) => [id, Math.min(measure(byId.get(id).label, id === data.select), area.w)]));
+      const fit = fitZoom(data.nodes, pos, widths, area);
+      if (fit === null) return;
+      const { scale, box } = fit;
+      // Centre the box in the free area, not in the canvas: the margins differ.
+      const position = {
+        x: (box.l + box.r) / 2 - (m.l - m.r) / 2 / scale,
+        y: (box.t + box.b) / 2 - (m.t - m.b) / 2 / scale,
+      };
+      network.moveTo({ position, scale, animation: false });
+    }
     relabel();
-    fitLabels();
   };
+  network.on("dragEnd", () => { moved = true; });
+  network.on("zoom", () => { moved = true; });
+  // Streamlit may size the container after the first frame, and the page's scroll bar may
+  // come and go: until the reader moves the view, it is fitted again to what the canvas became.
+  let size = null;
+  const observer = typeof ResizeObserver === "function" ? new ResizeObserver(() => {
+    const now = `${root.clientWidth}x${root.clientHeight}`;
+    if (now === size || !root.clientWidth || !root.clientHeight) return;
+    size = now;
+    network.setSize("100%", "100%");
+    if (!moved) refit();
+    else relabelSoon();
+  }) : null;
   network.once("afterDrawing", () => {
-    // Streamlit may size the container after the first frame; fit to what it became.
+    size = `${root.clientWidth}x${root.clientHeight}`;
     refit();
+    if (observer) observer.observe(root);
     window.kgraphDrawMs = performance.now() - started;
     root.dataset.ready = "1";
   });
@@ -252,7 +331,11 @@ function draw(root, data, setStateValue, setTriggerValue) {
   }, 1000);
   if (data.select && nodes.get(data.select)) network.selectNodes([data.select]);
   window.kgraphNetwork = network;
-  return { network, refit, stop: () => { clearInterval(themeTimer); clearTimeout(timer); clearTimeout(dimTimer); } };
+  const stop = () => {
+    clearInterval(themeTimer); clearTimeout(timer); clearTimeout(dimTimer);
+    if (observer) observer.disconnect();
+  };
+  return { network, refit, stop };
 }
 
 function tools(parent, network, refit) {
