@@ -340,6 +340,14 @@ class _Post:
             return False
         return entry.company != company
 
+    def maker(self, ent: _Ent) -> str | None:
+        """The company the ontology names as ``ent``'s maker ("" for none), or None when
+        ``ent`` is no curated entry."""
+        if self.onto is None or ent.m.method != "ontology":
+            return None
+        entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
+        return None if entry is None else (entry.company or "")
+
     def hardware_kind(self, ent: _Ent) -> bool:
         """Whether ``ent`` is a kind of hardware no one company makes (CPU, GPU, x86): the
         machines a post's work runs on, which a sentence that only names them near the
@@ -588,8 +596,17 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 owner is not None
                 and owner.type == "COMPANY"
                 and re.fullmatch(
-                    r"\s+(?:is|are|was|were|has been)\s+(?:\w+ly\s+)?" + ON_TECH.pattern[2:],
-                    text[owner.e : e.s],
+                    # "Duolingo's backend was written in Python": the company's own unnamed
+                    # system (rule 3's possessive on a system noun)
+                    r"(?:['\u2019]s?\s+(?:[\w-]+\s+){0,3}?(?:"
+                    + SYSTEM_NOUN
+                    + "|"
+                    + CODE_NOUN
+                    + r"))?\s+(?:is|are|was|were|has been)\s+(?:\w+ly\s+)?"
+                    + ON_TECH.pattern[2:],
+                    # a mention may hold its possessive ("Duolingo's")
+                    ("'s" if re.search(r"['\u2019]s?$", text[owner.s : owner.e]) else "")
+                    + text[owner.e : e.s],
                     re.I,
                 )
             ):
@@ -1409,7 +1426,14 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             if adopted and not qualifies and not earlier:
                 add(subject, "uses", e.name, text, "verb:use")
             if not qualifies and not earlier and not indirect and not adopted:
-                if state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :]):
+                # "Lyft open-sourced Envoy": only a system's owner can open-source it, so a
+                # curated name no other company makes is the company's own (rule 1's list)
+                opened = re.match(r"open[- ]?sourc", verb.group(0), re.I) and (
+                    state.maker(e) in ("", subject)
+                )
+                if not opened and (
+                    state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :])
+                ):
                     # "launched our first Kafka cluster", "building the Flink platform at
                     # OpenAI": what was built is a deployment of it, which the company runs.
                     add(subject, "uses", e.name, text, "built:deployment")
@@ -1505,7 +1529,15 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             continue
         if e.type != "COMPANY":
             continue
-        if owns and re.match(r"^\s*(?:[\w-]+\s+){0,2}$", rest) and not re.search(r"[,;.]", rest):
+        if (
+            owns
+            and re.match(r"^\s*(?:[\w-]+\s+){0,2}$", rest)
+            and not re.search(r"[,;.]", rest)
+            # "Google's work in open source": the concept is in a phrase of another noun
+            # the company owns, not the possessed noun (rule 3); "Criteo's Prediction on
+            # Hadoop" still runs on the technology
+            and not (nxt.type == "CONCEPT" and re.search(rf"\b(?:{_LINKS})\b", rest, re.I))
+        ):
             if nxt.type == "CONCEPT" and _apposed_tech(unit, i + 1):
                 continue  # "Espresso, LinkedIn's data store": the technology's (rule 5)
             if nxt.type == "TECHNOLOGY" and _named_after(nxt.name, e.name):
@@ -1927,9 +1959,7 @@ def _actor_rules(state: _Post) -> None:
                     how = "title-at"
                 elif how == "title" and relations_applies.title_subject(unit, actor):
                     how = "title-subject"
-                elif how == "anaphor" and re.search(
-                    r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,2}$", unit.text[: e.s], re.I
-                ):
+                elif how == "anaphor" and _HELD_POSSESSIVE_SHORT.search(unit.text[: e.s]):
                     # "our multi-region architecture": the first-person possessive of
                     # rule 3 ("C's X" gives C applies X), after anaphora (rule 1)
                     how = "our"
@@ -1950,6 +1980,12 @@ _LINKS = r"and|or|but|via|of|for|in|on|with|to|from|by|at|into|than|as|is|are|wa
 
 _HELD_POSSESSIVE = re.compile(
     r"\b(?:our|its|their)\s+(?:(?!(?:" + _LINKS + r")\b)[\w-]+\s+){0,3}$", re.I
+)
+# "our multi-region architecture", but not "our needs of autoscaling", "its reliance on X"
+# (X is in a phrase of the possessed noun) nor "their Maestro workflow orchestrator" (a
+# named system between: the concept is the system's, rule 5).
+_HELD_POSSESSIVE_SHORT = re.compile(
+    r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+(?:(?!(?:" + _LINKS + r")\b)[a-z0-9][\w-]*\s+){0,2}$"
 )
 _HELD_LIST = re.compile(
     # "Kafka, RocksDB, Caffeine cache, Galene": an item may keep its kind noun

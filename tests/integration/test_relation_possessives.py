@@ -1,0 +1,59 @@
+"""Possessives and authorship stated in one clause (RELATION-RULES 1, 3 and 5): a company's
+own unnamed system built on a technology, open-sourcing as building, and a concept that sits
+in a phrase of another possessed noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import load_extractor
+from kgraph.model import Post
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return load_extractor()
+
+
+def triples(extractor, title, summary):
+    mentions = next(extractor.extract([Post("p", title, summary)]))
+    return {(r.head, r.type, r.tail) for r in mentions.relations}
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        ("Most of Duolingo's backend was written in Python.", ("Duolingo", "uses", "Python")),
+        (
+            "Netflix's counting service is built on top of Apache Cassandra.",
+            ("Netflix", "uses", "Apache Cassandra"),
+        ),
+    ],
+)
+def test_the_companys_own_system_built_on_a_technology(extractor, summary, expected):
+    assert expected in triples(extractor, "Notes", summary)
+
+
+def test_open_sourcing_a_curated_technology_is_building_it(extractor):
+    found = triples(extractor, "Proxies", "Lyft open-sourced Envoy, its service proxy.")
+    assert ("Lyft", "built", "Envoy") in found, found
+
+
+def test_a_concept_in_a_phrase_of_another_possessed_noun_is_not_applied(extractor):
+    found = triples(
+        extractor,
+        "Podcast notes",
+        "Chris talks about Google's work in open source and Google's microservices.",
+    )
+    assert ("Google", "applies", "open source") not in found, found
+    assert ("Google", "applies", "microservices") in found, found
+
+
+def test_our_needs_of_a_concept_are_not_its_practice(extractor):
+    found = triples(
+        extractor,
+        "Scaling at Yelp",
+        "Yelp runs many services. Existing tools do not meet our needs of autoscaling, "
+        "so we adopted request hedging in our gateway.",
+    )
+    assert ("Yelp", "applies", "autoscaling") not in found, found
