@@ -57,3 +57,21 @@ def test_our_needs_of_a_concept_are_not_its_practice(extractor):
         "so we adopted request hedging in our gateway.",
     )
     assert ("Yelp", "applies", "autoscaling") not in found, found
+
+
+def test_a_compound_before_a_noun_called_t_gives_t_the_technology(extractor):
+    found = triples(
+        extractor,
+        "Fresh",
+        "The folks at Deno created a new Preact-based web framework called Fresh.",
+    )
+    assert ("Fresh", "uses", "Preact") in found, found
+
+
+def test_a_parenthesised_possessive_names_the_companys_own_system(extractor):
+    found = triples(
+        extractor,
+        "Scaling a store",
+        "LinkedIn scaled Espresso (LinkedIn's distributed data store) to millions of queries.",
+    )
+    assert ("LinkedIn", "uses", "Espresso") in found, found

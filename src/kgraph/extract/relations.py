@@ -509,7 +509,9 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         if e.type == "TECHNOLOGY" and COMPOUND.match(after):
             owner = _next_of(ents, i, ("TECHNOLOGY", "CONCEPT"), text, within=40)
             if owner is not None and not re.fullmatch(
-                r"-[\w]+\s+(?:[\w-]+\s+)?", text[e.e : owner.s]
+                # "a Preact-based web framework called Fresh": the name of the noun
+                r"-[\w]+\s+(?:[\w-]+\s+)?|-[\w]+\s+(?:[a-z][\w-]*\s+){1,3}(?:called|named)\s+",
+                text[e.e : owner.s],
             ):
                 owner = None  # "SSH-based architecture to a modern REST…": not its noun
             # "Pingora, a Rust-based HTTP proxy": the appositive's head comes first.
@@ -720,7 +722,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             e.type == "TECHNOLOGY"
             and nxt is not None
             and nxt.type == "COMPANY"
-            and re.fullmatch(r"\s*(?:,|\s-|\s—)\s*", gap)
+            and re.fullmatch(r"\s*(?:,|\s-|\s—|\()\s*", gap)  # "Espresso (LinkedIn's …)"
             and i + 2 < len(ents)
             and ents[i + 2].type == "CONCEPT"
         ):
@@ -737,7 +739,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             e.type == "TECHNOLOGY"
             and nxt is not None
             and nxt.type == "COMPANY"
-            and re.fullmatch(r"\s*(?:,|\s-|\s—)\s*", gap)
+            and re.fullmatch(r"\s*(?:,|\s-|\s—|\()\s*", gap)  # "Espresso (LinkedIn's …)"
             and not _named_after(e.name, nxt.name)
         ):
             mark = _possessive_mark(nxt, text[nxt.e :])
