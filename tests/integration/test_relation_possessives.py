@@ -75,3 +75,15 @@ def test_a_parenthesised_possessive_names_the_companys_own_system(extractor):
         "LinkedIn scaled Espresso (LinkedIn's distributed data store) to millions of queries.",
     )
     assert ("LinkedIn", "uses", "Espresso") in found, found
+
+
+def test_a_title_whose_company_is_the_subject_states_its_technology(extractor):
+    found = triples(
+        extractor,
+        "How Discord achieves native performance with React Native",
+        "Discord shares lessons from its mobile apps.",
+    )
+    assert ("Discord", "uses", "React Native") in found, found
+    # a title that only names the company and the technology states nothing
+    found = triples(extractor, "Discord and React Native", "Notes from a meetup.")
+    assert ("Discord", "uses", "React Native") not in found, found

@@ -1955,6 +1955,8 @@ def _actor_rules(state: _Post) -> None:
                     how = "anaphor-near"
                 elif how == "named" and not (ours or _held(unit, i)):
                     how = "named-near"
+                elif how == "title" and relations_applies.title_subject(unit, actor):
+                    how = "title-subject"
                 state.add(actor, "uses", e.name, unit.text, f"actor:{how}")
             elif e.type == "CONCEPT":
                 if how == "title" and _topic_at(unit, i, actor):
