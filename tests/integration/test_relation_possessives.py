@@ -87,3 +87,26 @@ def test_a_title_whose_company_is_the_subject_states_its_technology(extractor):
     # a title that only names the company and the technology states nothing
     found = triples(extractor, "Discord and React Native", "Notes from a meetup.")
     assert ("Discord", "uses", "React Native") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        (
+            "Expedia Group details their architecture for managing a massive, multi-cluster "
+            "Trino deployment.",
+            ("Expedia Group", "uses", "Trino"),
+        ),
+        (
+            "Atlassian allocates one Postgres database per tenant customer.",
+            ("Atlassian", "uses", "PostgreSQL"),
+        ),
+    ],
+)
+def test_a_deployment_the_company_runs(extractor, summary, expected):
+    assert expected in triples(extractor, "Notes", summary)
+
+
+def test_platforms_served_are_not_run(extractor):
+    found = triples(extractor, "Notes", "Airbnb delivers images to guests across iOS and Android.")
+    assert ("Airbnb", "uses", "iOS") not in found, found

@@ -132,7 +132,7 @@ CODE_NOUN = (
 # A deployment of a technology: "our Kafka clusters", "a Cassandra fleet" (rule 3).
 DEPLOYMENT = re.compile(
     r"(?:\([^()]{1,10}\)|[^\w\s]{1,3})?\s+(?:clusters?|fleets?|deployments?|instances?|nodes?|servers?|"
-    r"platforms?|infrastructure|installations?|setups?)\b",
+    r"platforms?|infrastructure|installations?|setups?|databases?)\b",
     re.I,
 )
 # Ontology parents of the kinds of hardware the actor rule does not give a company.
@@ -2162,8 +2162,13 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     ):
         return True
     # Platforms served and audiences, not what the actor runs: "images across iOS, Android".
+    # … but "for managing a multi-cluster Trino deployment" is the actor's own purpose: a
+    # gerund of running or operating after "for" makes its object what the actor runs.
     if re.search(
-        r"\b(?:across|for)\s+(?:[\w.+#-]+,?\s+(?:and\s+|or\s+)?){0,4}$", before, re.I
+        r"\b(?:across|for)\s+(?!(?:using|running|operating|managing|hosting|deploying)\b)"
+        r"(?:[\w.+#-]+,?\s+(?:and\s+|or\s+)?){0,4}$",
+        before,
+        re.I,
     ) and (e.type == "TECHNOLOGY"):
         return True
     # Another subject's activity or a topic of the text, not the actor's practice:
