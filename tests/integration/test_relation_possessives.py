@@ -110,3 +110,16 @@ def test_a_deployment_the_company_runs(extractor, summary, expected):
 def test_platforms_served_are_not_run(extractor):
     found = triples(extractor, "Notes", "Airbnb delivers images to guests across iOS and Android.")
     assert ("Airbnb", "uses", "iOS") not in found, found
+
+
+def test_a_technology_using_another_with_auxiliaries(extractor):
+    found = triples(extractor, "Notes", "Trello has been using RabbitMQ for the last three years.")
+    assert ("Trello", "uses", "RabbitMQ") in found, found
+
+
+def test_the_system_the_company_built_on_a_technology(extractor):
+    found = triples(extractor, "Notes", "Airbnb built a new service mesh based on Envoy.")
+    assert ("Airbnb", "uses", "Envoy") in found, found
+    # "written in Go" of a system nobody is said to build or own is not the company's
+    found = triples(extractor, "Notes", "Airbnb is growing. Many services are written in Go.")
+    assert ("Airbnb", "uses", "Go") not in found, found

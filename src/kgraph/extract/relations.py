@@ -89,7 +89,9 @@ ON_TECH_EXAMPLES = re.compile(
 )
 # A technology's use verb right before another technology: "Kafka uses ZooKeeper".
 TECH_USES = re.compile(
-    r"\s+(?:\w+ly\s+)?(?:uses|used|relies on|relied on|runs on|ran on|leverages|leveraged|"
+    # "Trello has been using RabbitMQ": the verb with its auxiliaries
+    r"\s+(?:\w+ly\s+)?(?:(?:has|have|had) been using|(?:is|was|are|were) using|has used|"
+    r"uses|used|relies on|relied on|runs on|ran on|leverages|leveraged|"
     r"employs|is built on(?: top of)?|was built on(?: top of)?|builds on|sits on top of|"
     r"is powered by|is backed by|depends on|stores (?:\w+\s+){0,2}?in)\s+(?:the |a |an )?",
     re.I,
@@ -618,6 +620,13 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             elif re.search(
                 r"\b(?:uses|using|relies on|leverag\w*)\s+(?:the |a |an |its |their )?$",
                 before[-40:],
+                re.I,
+            ) or re.search(
+                # "Airbnb built a new service mesh based on Envoy": the phrase is stated of
+                # the system the company's verb built, its own unnamed system
+                rf"\b{BUILD_VERB}\s+(?:a|an|its|their|our)\s+(?:[\w-]+\s+){{0,4}}?"
+                + ON_TECH.pattern[2:],
+                before[-100:],
                 re.I,
             ):
                 # "written in Go" of an unnamed system is not the company's; "uses Go" is.
