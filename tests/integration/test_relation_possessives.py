@@ -123,3 +123,10 @@ def test_the_system_the_company_built_on_a_technology(extractor):
     # "written in Go" of a system nobody is said to build or own is not the company's
     found = triples(extractor, "Notes", "Airbnb is growing. Many services are written in Go.")
     assert ("Airbnb", "uses", "Go") not in found, found
+
+
+def test_developing_a_curated_technology_no_one_company_makes_is_building_it(extractor):
+    found = triples(extractor, "Notes", "LinkedIn developed Apache Kafka in 2010.")
+    assert ("LinkedIn", "built", "Apache Kafka") in found, found
+    found = triples(extractor, "Notes", "Yelp launched its first Apache Kafka cluster.")
+    assert ("Yelp", "built", "Apache Kafka") not in found, found

@@ -1437,11 +1437,16 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             if adopted and not qualifies and not earlier:
                 add(subject, "uses", e.name, text, "verb:use")
             if not qualifies and not earlier and not indirect and not adopted:
-                # "Lyft open-sourced Envoy": only a system's owner can open-source it, so a
-                # curated name no other company makes is the company's own (rule 1's list)
-                opened = re.match(r"open[- ]?sourc", verb.group(0), re.I) and (
-                    state.maker(e) in ("", subject)
-                )
+                # "Lyft open-sourced Envoy": only a system's owner can open-source it, and
+                # "LinkedIn developed Apache Kafka" names its author, so a curated name no
+                # other company makes is the company's own (rule 1's list). "launched our
+                # first Kafka cluster" still builds a deployment.
+                opened = (
+                    re.match(r"open[- ]?sourc", verb.group(0), re.I)
+                    or re.fullmatch(
+                        r"(?:developed|created|invented|co-?created)\s+", verb.group(0), re.I
+                    )
+                ) and state.maker(e) in ("", subject)
                 if not opened and (
                     state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :])
                 ):
