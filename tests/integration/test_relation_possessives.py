@@ -130,3 +130,21 @@ def test_developing_a_curated_technology_no_one_company_makes_is_building_it(ext
     assert ("LinkedIn", "built", "Apache Kafka") in found, found
     found = triples(extractor, "Notes", "Yelp launched its first Apache Kafka cluster.")
     assert ("Yelp", "built", "Apache Kafka") not in found, found
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        (
+            "Roshi—a production CRDT system built at SoundCloud—serves time-series data.",
+            ("SoundCloud", "built", "Roshi"),
+        ),
+        (
+            "We introduce you to StatsD, the open source software we built at Etsy to track "
+            "application metrics.",
+            ("Etsy", "built", "StatsD"),
+        ),
+    ],
+)
+def test_an_appositive_that_says_who_built_it(extractor, summary, expected):
+    assert expected in triples(extractor, "Notes", summary)

@@ -1359,7 +1359,10 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         clause = re.split(r"[;:]|\.(?!\w)|, (?:while|but|and then|which)\b", window)[-1]
         # "T, built by C", "T is used by C": the company follows, no subject is needed
         if re.match(
-            r"^,?\s*(?:(?:is|was)\s+)?(?:an?\s+[^,;]{0,40}?)?(?:originally\s+)?(?:built|developed|created|"
+            # "Roshi—a CRDT system built at SoundCloud", "Deno Deploy, the hosting service
+            # made by Deno", "StatsD, the open source software we built at Etsy"
+            r"^(?:,|\s*[\u2014\u2013-])?\s*(?:(?:is|was)\s+)?(?:(?:an?|the)\s+[^,;]{0,40}?)?"
+            r"(?:originally\s+)?(?:(?:we|they)\s+)?(?:built|developed|created|"
             r"open-sourced|designed|made)\s+(?:by|at)\s+$",
             text[e.e : e.e + 60].split("COMPANY")[0][: _next_company_gap(unit, i)],
             re.I,
