@@ -148,3 +148,31 @@ def test_developing_a_curated_technology_no_one_company_makes_is_building_it(ext
 )
 def test_an_appositive_that_says_who_built_it(extractor, summary, expected):
     assert expected in triples(extractor, "Notes", summary)
+
+
+@pytest.mark.parametrize(
+    ("summary", "kept", "left"),
+    [
+        (
+            "Robinhood runs Kafka because Pulsar lacked features.",
+            ("Robinhood", "uses", "Apache Kafka"),
+            ("Robinhood", "uses", "Apache Pulsar"),
+        ),
+        (
+            "Robinhood ran Kafka on EC2 before its migration to Kubernetes.",
+            ("Robinhood", "migrated_to", "Kubernetes"),
+            ("Robinhood", "uses", "Kubernetes"),
+        ),
+    ],
+)
+def test_a_subordinate_clause_is_not_the_use_verbs_object(extractor, summary, kept, left):
+    found = triples(extractor, "Notes", summary)
+    assert kept in found, found
+    assert left not in found, found
+
+
+def test_a_use_verb_inside_the_subordinate_clause_still_counts(extractor):
+    found = triples(
+        extractor, "Notes", "Robinhood ran Kafka on EC2 until the team adopted Kubernetes."
+    )
+    assert ("Robinhood", "uses", "Kubernetes") in found, found

@@ -1821,6 +1821,18 @@ def _another_verb(gap: str) -> bool:
     other = re.search(r"\b(?:for|by|in|when|while|after|before)\s+([a-z]+ing)\b", gap)
     if other is not None and not re.fullmatch(USE_VERB, other.group(1), re.I):
         return True
+    # "runs Kafka because Pulsar lacked features", "ran Kafka on EC2 before its migration
+    # to Kubernetes": a subordinate clause has its own verb and subject, so what it names is
+    # not the use verb's object (unless a use verb of its own takes it: "until the team
+    # adopted Kubernetes").
+    subs = re.findall(
+        r"\b(?:because|since|although|though|until|unless|whereas|before|after|while|when|"
+        r"whenever|once|if)\b.*",
+        gap,
+        re.I,
+    )
+    if subs and not re.search(rf"\b{USE_VERB}\b", subs[-1], re.I):
+        return True
     # "adopted RDS's blue/green feature to make MySQL upgrades painless": the purpose's verb
     # governs what follows it.
     purpose = re.search(r"\bto\s+([a-z]+)\s+(?:[\w-]+\s+){0,2}$", gap)
@@ -2052,7 +2064,12 @@ def _held(unit: _Unit, i: int) -> bool:
         return True
     if _HELD_PREPOSITION.search(before[-30:]) or ON_TECH.search(before[-60:]):
         return True  # "through Alertmanager", "a rate limiter backed by Redis"
-    clause = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s", before)[-1]
+    # a subordinate clause ("because Pulsar lacked …") is not the verb's object
+    clause = re.split(
+        r"[;.:,(]|\s[-\u2013\u2014]\s|\b(?:because|although|though|unless|whereas|until|"
+        r"before|after)\b",
+        before,
+    )[-1]
     if _HELD_VERB.search(clause[-80:]):
         return True
     # "the team at Salesforce optimized Kubernetes scheduling": the object of the verb whose
