@@ -176,3 +176,35 @@ def test_a_use_verb_inside_the_subordinate_clause_still_counts(extractor):
         extractor, "Notes", "Robinhood ran Kafka on EC2 until the team adopted Kubernetes."
     )
     assert ("Robinhood", "uses", "Kubernetes") in found, found
+
+
+@pytest.mark.parametrize(
+    ("summary", "absent"),
+    [
+        (
+            "Shopify does not use Kubernetes for stateful workloads.",
+            [("Shopify", "uses", "Kubernetes")],
+        ),
+        ("Shopify will adopt Rust for its proxy.", [("Shopify", "uses", "Rust")]),
+        ("Shopify hopes to use WebAssembly in the future.", [("Shopify", "uses", "WebAssembly")]),
+        ("Shopify chose PostgreSQL over MongoDB.", [("Shopify", "uses", "MongoDB")]),
+        (
+            "Shopify wants to move its search to OpenSearch.",
+            [("Shopify", "migrated_to", "OpenSearch")],
+        ),
+        ("Shopify's engineers compared Redis with Memcached.", [("Shopify", "uses", "Redis")]),
+    ],
+)
+def test_a_negated_planned_or_turned_down_use_is_not_stated(extractor, summary, absent):
+    found = triples(extractor, "Notes", summary)
+    for triple in absent:
+        assert triple not in found, found
+
+
+def test_dropping_one_technology_in_favour_of_another_is_a_migration(extractor):
+    found = triples(extractor, "Notes", "Shopify dropped Apache Mesos in favor of Kubernetes.")
+    assert ("Shopify", "migrated_from", "Apache Mesos") in found, found
+    assert ("Shopify", "migrated_to", "Kubernetes") in found, found
+    assert ("Shopify", "uses", "Apache Mesos") not in found, found
+    found = triples(extractor, "Notes", "Shopify chose PostgreSQL over MongoDB.")
+    assert ("Shopify", "uses", "PostgreSQL") in found, found

@@ -110,7 +110,15 @@ FROM_TO_VERB = re.compile(
 # A move that is planned, hoped for or possible is not annotated (rule 7).
 PLANNED = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|aims? to|intends? to|hopes? to|"
-    r"going to|paved? the way|paving the way|considering|next step)\b",
+    r"wants? to|wanted to|going to|paved? the way|paving the way|considering|next step)\b",
+    re.I,
+)
+# What right before a use verb makes it no statement of use (rule 7): a negation ("does not
+# use", "never adopted"), a plan or a possibility ("will adopt", "hopes to use").
+UNSTATED_USE = re.compile(
+    r"(?:n['\u2019]t|\bnot|\bnever|\bno longer|\b(?:will|would|could|might|may|plans? to|"
+    r"planning to|aims? to|intends? to|hopes? to|wants? to|wanted to|going to))"
+    r"\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 # A sentence about the system named before, saying what it uses or provides: "The service
@@ -1088,7 +1096,7 @@ def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
 def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     text, ents = unit.text, unit.ents
     if not FROM_TO_VERB.search(text) and not re.search(
-        r" from |replac|pivot|eliminat|retir|decommission|sunset|deprecat|ditch|abandon|phas\w* out|"
+        r" from |replac|pivot|eliminat|retir|dropp|decommission|sunset|deprecat|ditch|abandon|phas\w* out|"
         r"split|decompos|break|broke",
         low,
     ):
@@ -1149,17 +1157,26 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 add(head, "migrated_from", e.name, text, "migration:from-to")
         for e in dst:
             add(head, "migrated_to", e.name, text, "migration:from-to")
-    # "replaced A with B"
-    for match in re.finditer(r"\breplac(?:ed|ing|e)\b(.{1,80}?)\bwith\b(.{1,80})", text, re.I):
+    # "replaced A with B", "dropped A in favour of B"
+    for match in re.finditer(
+        r"\breplac(?:ed|ing|e)\b(.{1,80}?)\bwith\b(.{1,80})|"
+        r"\b(?:dropp\w*|abandon\w*|ditch\w*|retir\w*|deprecat\w*|phas\w* out)\b(.{1,80}?)"
+        r"\bin favou?r of\b(.{1,80})",
+        text,
+        re.I,
+    ):
+        old, new = (1, 2) if match.group(1) is not None else (3, 4)
         src = [
-            e for e in ents if match.start(1) <= e.s and e.e <= match.end(1) and e.type != "COMPANY"
+            e
+            for e in ents
+            if match.start(old) <= e.s and e.e <= match.end(old) and e.type != "COMPANY"
         ]
         src = [
             e
             for j, e in enumerate(src)
             if j + 1 == len(src) or not re.fullmatch(r"\s+", text[e.e : src[j + 1].s])
         ]
-        dst = _list_at(unit, match.start(2), match.end(2))
+        dst = _list_at(unit, match.start(new), match.end(new))
         head = _mover(state, unit, src[0]) if src else None
         if head:
             for e in src:
@@ -1491,6 +1508,16 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         )
         if (
             use
+            # "does not use Kubernetes", "will adopt Rust", "hopes to use WebAssembly": a
+            # negated, planned or possible use is not stated (rule 7)
+            and not UNSTATED_USE.search(clause[max(0, use.start() - 40) : use.start()])
+            # "chose PostgreSQL over MongoDB": the alternative turned down (rule 7)
+            and not re.search(
+                r"\b(?:chose|choose|chooses|choosing|picked|prefer\w*|selected|opted for)\b"
+                r"[^;]*\bover\s+(?:the |a |an )?$",
+                clause[use.start() :],
+                re.I,
+            )
             and _few_words_between(unit, e.s - len(clause) + _verb_end(clause, use.start()), i)
             and _actor_before(unit, e.s - len(clause) + use.start())
             and not COMPOUND.match(text[e.e :])  # "runs Envoy, a Go-based proxy": the proxy's
@@ -1556,6 +1583,14 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # the company owns, not the possessed noun (rule 3); "Criteo's Prediction on
             # Hadoop" still runs on the technology
             and not (nxt.type == "CONCEPT" and re.search(rf"\b(?:{_LINKS})\b", rest, re.I))
+            # "Shopify's engineers compared Redis …": the possessed noun is its people, and
+            # the next word is their verb (the verb rule reads what they do)
+            and not re.match(
+                r"\s*(?:engineers?|engineering|teams?|developers?|staff|researchers?|"
+                r"architects?|CTO|CEO|founders?|SREs?)\s+\S",
+                rest,
+                re.I,
+            )
         ):
             if nxt.type == "CONCEPT" and _apposed_tech(unit, i + 1):
                 continue  # "Espresso, LinkedIn's data store": the technology's (rule 5)
@@ -2140,7 +2175,8 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     before, after = text[: e.s], text[e.e :]
     # Rule 6: what the head moved away from gets only migrated_from, never uses/applies.
     if re.search(
-        r"\b(?:from|off|away from|eliminat\w* the need for|replac\w*)\s+"
+        r"\b(?:from|off|away from|eliminat\w* the need for|replac\w*|dropp\w*|abandon\w*|"
+        r"ditch\w*|retir\w*|deprecat\w*|sunset\w*|phas\w* out)\s+"
         r"(?:(?:a|an|the|its|our|their|legacy|old|existing)\s+){0,3}$",
         before,
         re.I,
@@ -2158,6 +2194,11 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         clause + re.split(r"[;.,]", after)[0],
         re.I,
     ):
+        return True
+    # "Shopify hopes to use WebAssembly", "does not run Kubernetes": the verb that ties the
+    # technology to the actor is negated or only planned (rule 7).
+    verbs = [v.start() for v in re.finditer(rf"\b{USE_VERB}\b", clause, re.I)]
+    if verbs and UNSTATED_USE.search(clause[max(0, verbs[-1] - 40) : verbs[-1]]):
         return True
     # A comparison: "a foundation model similar to LLMs" (rule 7).
     if re.search(
