@@ -208,3 +208,22 @@ def test_dropping_one_technology_in_favour_of_another_is_a_migration(extractor):
     assert ("Shopify", "uses", "Apache Mesos") not in found, found
     found = triples(extractor, "Notes", "Shopify chose PostgreSQL over MongoDB.")
     assert ("Shopify", "uses", "PostgreSQL") in found, found
+
+
+@pytest.mark.parametrize(
+    ("summary", "absent"),
+    [
+        ("Shopify built a Kafka-compatible queue.", ("Shopify", "uses", "Apache Kafka")),
+        (
+            "Shopify helps merchants who use WordPress migrate their stores.",
+            ("Shopify", "uses", "WordPress"),
+        ),
+        ("Shopify's customers often run Kafka on Kubernetes.", ("Shopify", "uses", "Apache Kafka")),
+        (
+            "Shopify's Tidewater replaces cron jobs and uses PostgreSQL for state.",
+            ("Shopify", "migrated_from", "PostgreSQL"),
+        ),
+    ],
+)
+def test_likeness_other_parties_and_a_later_object_state_no_relation(extractor, summary, absent):
+    assert absent not in triples(extractor, "Notes", summary)

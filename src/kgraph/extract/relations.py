@@ -113,6 +113,16 @@ PLANNED = re.compile(
     r"wants? to|wanted to|going to|paved? the way|paving the way|considering|next step)\b",
     re.I,
 )
+# A compound of likeness, not use: "a Kafka-compatible queue", "Airflow-like DAGs" (rule 7).
+LIKENESS = re.compile(r"-(?:compatible|like|inspired|style|esque)\b", re.I)
+# Other parties as the subject of a use verb: "merchants who use WordPress", "Shopify's
+# customers often run Kafka": their use, not the company's (rule 2).
+OTHERS_USE = re.compile(
+    r"\b(?:customers|users|merchants|clients|partners|sellers|shoppers|buyers|businesses|"
+    r"companies|organi[sz]ations|enterprises|people|developers everywhere)\s+"
+    r"(?:who\s+|that\s+)?(?:(?:often|also|now|still|already|typically|\w+ly)\s+)?$",
+    re.I,
+)
 # What right before a use verb makes it no statement of use (rule 7): a negation ("does not
 # use", "never adopted"), a plan or a possibility ("will adopt", "hopes to use").
 UNSTATED_USE = re.compile(
@@ -1189,7 +1199,14 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     ):
         if re.match(r".{0,80}\bwith\b", text[match.end() :]):
             continue
-        src = [e for e in ents if e.s >= match.end() and e.s - match.end() < 30][:1]
+        # what is replaced is the verb's object, not a name past "and" or a comma
+        src = [
+            e
+            for e in ents
+            if e.s >= match.end()
+            and e.s - match.end() < 30
+            and not re.search(r",|;|\band\b|\bor\b", text[match.end() : e.s])
+        ][:1]
         if not src:
             continue
         head = _mover(state, unit, src[0])
@@ -1368,8 +1385,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
     text, ents = unit.text, unit.ents
     add = state.add
     for i, e in enumerate(ents):
-        if e.type != "TECHNOLOGY":
-            continue
+        if e.type != "TECHNOLOGY" or LIKENESS.match(text[e.e :]):
+            continue  # "a Kafka-compatible queue" uses no Kafka (rule 7)
         head = None
         window = text[max(0, e.s - 70) : e.s]
         # a full stop ends a clause, not the one inside "2.0" or "Node.js"
@@ -1511,6 +1528,7 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # "does not use Kubernetes", "will adopt Rust", "hopes to use WebAssembly": a
             # negated, planned or possible use is not stated (rule 7)
             and not UNSTATED_USE.search(clause[max(0, use.start() - 40) : use.start()])
+            and not OTHERS_USE.search(clause[max(0, use.start() - 40) : use.start()])
             # "chose PostgreSQL over MongoDB": the alternative turned down (rule 7)
             and not re.search(
                 r"\b(?:chose|choose|chooses|choosing|picked|prefer\w*|selected|opted for)\b"
@@ -2198,8 +2216,13 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     # "Shopify hopes to use WebAssembly", "does not run Kubernetes": the verb that ties the
     # technology to the actor is negated or only planned (rule 7).
     verbs = [v.start() for v in re.finditer(rf"\b{USE_VERB}\b", clause, re.I)]
-    if verbs and UNSTATED_USE.search(clause[max(0, verbs[-1] - 40) : verbs[-1]]):
+    if verbs and (
+        UNSTATED_USE.search(clause[max(0, verbs[-1] - 40) : verbs[-1]])
+        or OTHERS_USE.search(clause[max(0, verbs[-1] - 40) : verbs[-1]])
+    ):
         return True
+    if LIKENESS.match(after):
+        return True  # "a Kafka-compatible queue" (rule 7)
     # A comparison: "a foundation model similar to LLMs" (rule 7).
     if re.search(
         r"\b(?:similar to|akin to|modell?ed (?:on|after)|alternatives? to|versus|vs\.?)\s+"
