@@ -227,3 +227,10 @@ def test_dropping_one_technology_in_favour_of_another_is_a_migration(extractor):
 )
 def test_likeness_other_parties_and_a_later_object_state_no_relation(extractor, summary, absent):
     assert absent not in triples(extractor, "Notes", summary)
+
+
+def test_a_purpose_gerund_does_not_end_a_list_of_objects(extractor):
+    found = triples(
+        extractor, "Notes", "Shopify uses Redis for caching and Kafka for event streaming."
+    )
+    assert ("Shopify", "uses", "Apache Kafka") in found, found

@@ -1871,7 +1871,9 @@ def _another_verb(gap: str) -> bool:
     """Whether a second verb governs what follows ``gap`` (the words between a use verb and
     a technology): "methodologies we deploy … for detecting SDC" detects SDC, it does not
     deploy it. A use verb again ("chose to use") keeps the object the user's."""
-    other = re.search(r"\b(?:for|by|in|when|while|after|before)\s+([a-z]+ing)\b", gap)
+    # (after a coordinator, a new object of the same verb: "uses Redis for caching and Kafka")
+    tail = re.split(r",|\band\b|\bor\b", gap)[-1]
+    other = re.search(r"\b(?:for|by|in|when|while|after|before)\s+([a-z]+ing)\b", tail)
     if other is not None and not re.fullmatch(USE_VERB, other.group(1), re.I):
         return True
     # "runs Kafka because Pulsar lacked features", "ran Kafka on EC2 before its migration
