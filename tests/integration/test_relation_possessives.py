@@ -28,6 +28,10 @@ def triples(extractor, title, summary):
             "Netflix's counting service is built on top of Apache Cassandra.",
             ("Netflix", "uses", "Apache Cassandra"),
         ),
+        (  # RELATION-RULES rule 9's example
+            "Shopify's search was built around Apache Solr.",
+            ("Shopify", "uses", "Apache Solr"),
+        ),
     ],
 )
 def test_the_companys_own_system_built_on_a_technology(extractor, summary, expected):

@@ -618,13 +618,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 owner is not None
                 and owner.type == "COMPANY"
                 and re.fullmatch(
-                    # "Duolingo's backend was written in Python": the company's own unnamed
-                    # system (rule 3's possessive on a system noun)
-                    r"(?:['\u2019]s?\s+(?:[\w-]+\s+){0,3}?(?:"
-                    + SYSTEM_NOUN
-                    + "|"
-                    + CODE_NOUN
-                    + r"))?\s+(?:is|are|was|were|has been)\s+(?:\w+ly\s+)?"
+                    # "Duolingo's backend was written in Python", "Shopify's search was
+                    # built around Apache Solr": the company's own unnamed system (rule 3's
+                    # possessive)
+                    r"(?:['\u2019]s?\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+                    r"\s+(?:is|are|was|were|has been)\s+(?:\w+ly\s+)?"
                     + ON_TECH.pattern[2:],
                     # a mention may hold its possessive ("Duolingo's")
                     ("'s" if re.search(r"['\u2019]s?$", text[owner.s : owner.e]) else "")
