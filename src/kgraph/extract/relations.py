@@ -622,8 +622,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     # built around Apache Solr": the company's own unnamed system (rule 3's
                     # possessive)
                     r"(?:['\u2019]s?\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
-                    r"\s+(?:is|are|was|were|has been)\s+(?:\w+ly\s+)?"
-                    + ON_TECH.pattern[2:],
+                    r"\s+(?:is|are|was|were|has been)\s+(?:\w+ly\s+)?" + ON_TECH.pattern[2:],
                     # a mention may hold its possessive ("Duolingo's")
                     ("'s" if re.search(r"['\u2019]s?$", text[owner.s : owner.e]) else "")
                     + text[owner.e : e.s],
