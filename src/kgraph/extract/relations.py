@@ -89,7 +89,9 @@ ON_TECH_EXAMPLES = re.compile(
 )
 # A technology's use verb right before another technology: "Kafka uses ZooKeeper".
 TECH_USES = re.compile(
-    r"\s+(?:\w+ly\s+)?(?:uses|used|relies on|relied on|runs on|ran on|leverages|leveraged|"
+    # "Trello has been using RabbitMQ": the verb with its auxiliaries
+    r"\s+(?:\w+ly\s+)?(?:(?:has|have|had) been using|(?:is|was|are|were) using|has used|"
+    r"uses|used|relies on|relied on|runs on|ran on|leverages|leveraged|"
     r"employs|is built on(?: top of)?|was built on(?: top of)?|builds on|sits on top of|"
     r"is powered by|is backed by|depends on|stores (?:\w+\s+){0,2}?in)\s+(?:the |a |an )?",
     re.I,
@@ -108,7 +110,25 @@ FROM_TO_VERB = re.compile(
 # A move that is planned, hoped for or possible is not annotated (rule 7).
 PLANNED = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|aims? to|intends? to|hopes? to|"
-    r"going to|paved? the way|paving the way|considering|next step)\b",
+    r"wants? to|wanted to|going to|paved? the way|paving the way|considering|next step)\b",
+    re.I,
+)
+# A compound of likeness, not use: "a Kafka-compatible queue", "Airflow-like DAGs" (rule 7).
+LIKENESS = re.compile(r"-(?:compatible|like|inspired|style|esque)\b", re.I)
+# Other parties as the subject of a use verb: "merchants who use WordPress", "Shopify's
+# customers often run Kafka": their use, not the company's (rule 2).
+OTHERS_USE = re.compile(
+    r"\b(?:customers|users|merchants|clients|partners|sellers|shoppers|buyers|businesses|"
+    r"companies|organi[sz]ations|enterprises|people|developers everywhere)\s+"
+    r"(?:who\s+|that\s+)?(?:(?:often|also|now|still|already|typically|\w+ly)\s+)?$",
+    re.I,
+)
+# What right before a use verb makes it no statement of use (rule 7): a negation ("does not
+# use", "never adopted"), a plan or a possibility ("will adopt", "hopes to use").
+UNSTATED_USE = re.compile(
+    r"(?:n['\u2019]t|\bnot|\bnever|\bno longer|\b(?:will|would|could|might|may|plans? to|"
+    r"planning to|aims? to|intends? to|hopes? to|wants? to|wanted to|going to))"
+    r"\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 # A sentence about the system named before, saying what it uses or provides: "The service
@@ -132,7 +152,7 @@ CODE_NOUN = (
 # A deployment of a technology: "our Kafka clusters", "a Cassandra fleet" (rule 3).
 DEPLOYMENT = re.compile(
     r"(?:\([^()]{1,10}\)|[^\w\s]{1,3})?\s+(?:clusters?|fleets?|deployments?|instances?|nodes?|servers?|"
-    r"platforms?|infrastructure|installations?|setups?)\b",
+    r"platforms?|infrastructure|installations?|setups?|databases?)\b",
     re.I,
 )
 # Ontology parents of the kinds of hardware the actor rule does not give a company.
@@ -340,6 +360,14 @@ class _Post:
             return False
         return entry.company != company
 
+    def maker(self, ent: _Ent) -> str | None:
+        """The company the ontology names as ``ent``'s maker ("" for none), or None when
+        ``ent`` is no curated entry."""
+        if self.onto is None or ent.m.method != "ontology":
+            return None
+        entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
+        return None if entry is None else (entry.company or "")
+
     def hardware_kind(self, ent: _Ent) -> bool:
         """Whether ``ent`` is a kind of hardware no one company makes (CPU, GPU, x86): the
         machines a post's work runs on, which a sentence that only names them near the
@@ -501,7 +529,9 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         if e.type == "TECHNOLOGY" and COMPOUND.match(after):
             owner = _next_of(ents, i, ("TECHNOLOGY", "CONCEPT"), text, within=40)
             if owner is not None and not re.fullmatch(
-                r"-[\w]+\s+(?:[\w-]+\s+)?", text[e.e : owner.s]
+                # "a Preact-based web framework called Fresh": the name of the noun
+                r"-[\w]+\s+(?:[\w-]+\s+)?|-[\w]+\s+(?:[a-z][\w-]*\s+){1,3}(?:called|named)\s+",
+                text[e.e : owner.s],
             ):
                 owner = None  # "SSH-based architecture to a modern REST…": not its noun
             # "Pingora, a Rust-based HTTP proxy": the appositive's head comes first.
@@ -588,8 +618,14 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 owner is not None
                 and owner.type == "COMPANY"
                 and re.fullmatch(
+                    # "Duolingo's backend was written in Python", "Shopify's search was
+                    # built around Apache Solr": the company's own unnamed system (rule 3's
+                    # possessive)
+                    r"(?:['\u2019]s?\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
                     r"\s+(?:is|are|was|were|has been)\s+(?:\w+ly\s+)?" + ON_TECH.pattern[2:],
-                    text[owner.e : e.s],
+                    # a mention may hold its possessive ("Duolingo's")
+                    ("'s" if re.search(r"['\u2019]s?$", text[owner.s : owner.e]) else "")
+                    + text[owner.e : e.s],
                     re.I,
                 )
             ):
@@ -599,6 +635,13 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             elif re.search(
                 r"\b(?:uses|using|relies on|leverag\w*)\s+(?:the |a |an |its |their )?$",
                 before[-40:],
+                re.I,
+            ) or re.search(
+                # "Airbnb built a new service mesh based on Envoy": the phrase is stated of
+                # the system the company's verb built, its own unnamed system
+                rf"\b{BUILD_VERB}\s+(?:a|an|its|their|our)\s+(?:[\w-]+\s+){{0,4}}?"
+                + ON_TECH.pattern[2:],
+                before[-100:],
                 re.I,
             ):
                 # "written in Go" of an unnamed system is not the company's; "uses Go" is.
@@ -703,7 +746,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             e.type == "TECHNOLOGY"
             and nxt is not None
             and nxt.type == "COMPANY"
-            and re.fullmatch(r"\s*(?:,|\s-|\s—)\s*", gap)
+            and re.fullmatch(r"\s*(?:,|\s-|\s—|\()\s*", gap)  # "Espresso (LinkedIn's …)"
             and i + 2 < len(ents)
             and ents[i + 2].type == "CONCEPT"
         ):
@@ -720,7 +763,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             e.type == "TECHNOLOGY"
             and nxt is not None
             and nxt.type == "COMPANY"
-            and re.fullmatch(r"\s*(?:,|\s-|\s—)\s*", gap)
+            and re.fullmatch(r"\s*(?:,|\s-|\s—|\()\s*", gap)  # "Espresso (LinkedIn's …)"
             and not _named_after(e.name, nxt.name)
         ):
             mark = _possessive_mark(nxt, text[nxt.e :])
@@ -1060,7 +1103,7 @@ def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
 def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     text, ents = unit.text, unit.ents
     if not FROM_TO_VERB.search(text) and not re.search(
-        r" from |replac|pivot|eliminat|retir|decommission|sunset|deprecat|ditch|abandon|phas\w* out|"
+        r" from |replac|pivot|eliminat|retir|dropp|decommission|sunset|deprecat|ditch|abandon|phas\w* out|"
         r"split|decompos|break|broke",
         low,
     ):
@@ -1121,17 +1164,26 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 add(head, "migrated_from", e.name, text, "migration:from-to")
         for e in dst:
             add(head, "migrated_to", e.name, text, "migration:from-to")
-    # "replaced A with B"
-    for match in re.finditer(r"\breplac(?:ed|ing|e)\b(.{1,80}?)\bwith\b(.{1,80})", text, re.I):
+    # "replaced A with B", "dropped A in favour of B"
+    for match in re.finditer(
+        r"\breplac(?:ed|ing|e)\b(.{1,80}?)\bwith\b(.{1,80})|"
+        r"\b(?:dropp\w*|abandon\w*|ditch\w*|retir\w*|deprecat\w*|phas\w* out)\b(.{1,80}?)"
+        r"\bin favou?r of\b(.{1,80})",
+        text,
+        re.I,
+    ):
+        old, new = (1, 2) if match.group(1) is not None else (3, 4)
         src = [
-            e for e in ents if match.start(1) <= e.s and e.e <= match.end(1) and e.type != "COMPANY"
+            e
+            for e in ents
+            if match.start(old) <= e.s and e.e <= match.end(old) and e.type != "COMPANY"
         ]
         src = [
             e
             for j, e in enumerate(src)
             if j + 1 == len(src) or not re.fullmatch(r"\s+", text[e.e : src[j + 1].s])
         ]
-        dst = _list_at(unit, match.start(2), match.end(2))
+        dst = _list_at(unit, match.start(new), match.end(new))
         head = _mover(state, unit, src[0]) if src else None
         if head:
             for e in src:
@@ -1144,7 +1196,14 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     ):
         if re.match(r".{0,80}\bwith\b", text[match.end() :]):
             continue
-        src = [e for e in ents if e.s >= match.end() and e.s - match.end() < 30][:1]
+        # what is replaced is the verb's object, not a name past "and" or a comma
+        src = [
+            e
+            for e in ents
+            if e.s >= match.end()
+            and e.s - match.end() < 30
+            and not re.search(r",|;|\band\b|\bor\b", text[match.end() : e.s])
+        ][:1]
         if not src:
             continue
         head = _mover(state, unit, src[0])
@@ -1323,15 +1382,18 @@ def _verbs(state: _Post, unit: _Unit) -> None:
     text, ents = unit.text, unit.ents
     add = state.add
     for i, e in enumerate(ents):
-        if e.type != "TECHNOLOGY":
-            continue
+        if e.type != "TECHNOLOGY" or LIKENESS.match(text[e.e :]):
+            continue  # "a Kafka-compatible queue" uses no Kafka (rule 7)
         head = None
         window = text[max(0, e.s - 70) : e.s]
         # a full stop ends a clause, not the one inside "2.0" or "Node.js"
         clause = re.split(r"[;:]|\.(?!\w)|, (?:while|but|and then|which)\b", window)[-1]
         # "T, built by C", "T is used by C": the company follows, no subject is needed
         if re.match(
-            r"^,?\s*(?:(?:is|was)\s+)?(?:an?\s+[^,;]{0,40}?)?(?:originally\s+)?(?:built|developed|created|"
+            # "Roshi—a CRDT system built at SoundCloud", "Deno Deploy, the hosting service
+            # made by Deno", "StatsD, the open source software we built at Etsy"
+            r"^(?:,|\s*[\u2014\u2013-])?\s*(?:(?:is|was)\s+)?(?:(?:an?|the)\s+[^,;]{0,40}?)?"
+            r"(?:originally\s+)?(?:(?:we|they)\s+)?(?:built|developed|created|"
             r"open-sourced|designed|made)\s+(?:by|at)\s+$",
             text[e.e : e.e + 60].split("COMPANY")[0][: _next_company_gap(unit, i)],
             re.I,
@@ -1409,7 +1471,19 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             if adopted and not qualifies and not earlier:
                 add(subject, "uses", e.name, text, "verb:use")
             if not qualifies and not earlier and not indirect and not adopted:
-                if state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :]):
+                # "Lyft open-sourced Envoy": only a system's owner can open-source it, and
+                # "LinkedIn developed Apache Kafka" names its author, so a curated name no
+                # other company makes is the company's own (rule 1's list). "launched our
+                # first Kafka cluster" still builds a deployment.
+                opened = (
+                    re.match(r"open[- ]?sourc", verb.group(0), re.I)
+                    or re.fullmatch(
+                        r"(?:developed|created|invented|co-?created)\s+", verb.group(0), re.I
+                    )
+                ) and state.maker(e) in ("", subject)
+                if not opened and (
+                    state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :])
+                ):
                     # "launched our first Kafka cluster", "building the Flink platform at
                     # OpenAI": what was built is a deployment of it, which the company runs.
                     add(subject, "uses", e.name, text, "built:deployment")
@@ -1448,6 +1522,17 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         )
         if (
             use
+            # "does not use Kubernetes", "will adopt Rust", "hopes to use WebAssembly": a
+            # negated, planned or possible use is not stated (rule 7)
+            and not UNSTATED_USE.search(clause[max(0, use.start() - 40) : use.start()])
+            and not OTHERS_USE.search(clause[max(0, use.start() - 40) : use.start()])
+            # "chose PostgreSQL over MongoDB": the alternative turned down (rule 7)
+            and not re.search(
+                r"\b(?:chose|choose|chooses|choosing|picked|prefer\w*|selected|opted for)\b"
+                r"[^;]*\bover\s+(?:the |a |an )?$",
+                clause[use.start() :],
+                re.I,
+            )
             and _few_words_between(unit, e.s - len(clause) + _verb_end(clause, use.start()), i)
             and _actor_before(unit, e.s - len(clause) + use.start())
             and not COMPOUND.match(text[e.e :])  # "runs Envoy, a Go-based proxy": the proxy's
@@ -1505,7 +1590,23 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             continue
         if e.type != "COMPANY":
             continue
-        if owns and re.match(r"^\s*(?:[\w-]+\s+){0,2}$", rest) and not re.search(r"[,;.]", rest):
+        if (
+            owns
+            and re.match(r"^\s*(?:[\w-]+\s+){0,2}$", rest)
+            and not re.search(r"[,;.]", rest)
+            # "Google's work in open source": the concept is in a phrase of another noun
+            # the company owns, not the possessed noun (rule 3); "Criteo's Prediction on
+            # Hadoop" still runs on the technology
+            and not (nxt.type == "CONCEPT" and re.search(rf"\b(?:{_LINKS})\b", rest, re.I))
+            # "Shopify's engineers compared Redis …": the possessed noun is its people, and
+            # the next word is their verb (the verb rule reads what they do)
+            and not re.match(
+                r"\s*(?:engineers?|engineering|teams?|developers?|staff|researchers?|"
+                r"architects?|CTO|CEO|founders?|SREs?)\s+\S",
+                rest,
+                re.I,
+            )
+        ):
             if nxt.type == "CONCEPT" and _apposed_tech(unit, i + 1):
                 continue  # "Espresso, LinkedIn's data store": the technology's (rule 5)
             if nxt.type == "TECHNOLOGY" and _named_after(nxt.name, e.name):
@@ -1767,8 +1868,22 @@ def _another_verb(gap: str) -> bool:
     """Whether a second verb governs what follows ``gap`` (the words between a use verb and
     a technology): "methodologies we deploy … for detecting SDC" detects SDC, it does not
     deploy it. A use verb again ("chose to use") keeps the object the user's."""
-    other = re.search(r"\b(?:for|by|in|when|while|after|before)\s+([a-z]+ing)\b", gap)
+    # (after a coordinator, a new object of the same verb: "uses Redis for caching and Kafka")
+    tail = re.split(r",|\band\b|\bor\b", gap)[-1]
+    other = re.search(r"\b(?:for|by|in|when|while|after|before)\s+([a-z]+ing)\b", tail)
     if other is not None and not re.fullmatch(USE_VERB, other.group(1), re.I):
+        return True
+    # "runs Kafka because Pulsar lacked features", "ran Kafka on EC2 before its migration
+    # to Kubernetes": a subordinate clause has its own verb and subject, so what it names is
+    # not the use verb's object (unless a use verb of its own takes it: "until the team
+    # adopted Kubernetes").
+    subs = re.findall(
+        r"\b(?:because|since|although|though|until|unless|whereas|before|after|while|when|"
+        r"whenever|once|if)\b.*",
+        gap,
+        re.I,
+    )
+    if subs and not re.search(rf"\b{USE_VERB}\b", subs[-1], re.I):
         return True
     # "adopted RDS's blue/green feature to make MySQL upgrades painless": the purpose's verb
     # governs what follows it.
@@ -1921,15 +2036,15 @@ def _actor_rules(state: _Post) -> None:
                     how = "anaphor-near"
                 elif how == "named" and not (ours or _held(unit, i)):
                     how = "named-near"
+                elif how == "title" and relations_applies.title_subject(unit, actor):
+                    how = "title-subject"
                 state.add(actor, "uses", e.name, unit.text, f"actor:{how}")
             elif e.type == "CONCEPT":
                 if how == "title" and _topic_at(unit, i, actor):
                     how = "title-at"
                 elif how == "title" and relations_applies.title_subject(unit, actor):
                     how = "title-subject"
-                elif how == "anaphor" and re.search(
-                    r"\b(?:our|its|their)\s+(?:[\w-]+\s+){0,2}$", unit.text[: e.s], re.I
-                ):
+                elif how == "anaphor" and _HELD_POSSESSIVE_SHORT.search(unit.text[: e.s]):
                     # "our multi-region architecture": the first-person possessive of
                     # rule 3 ("C's X" gives C applies X), after anaphora (rule 1)
                     how = "our"
@@ -1950,6 +2065,12 @@ _LINKS = r"and|or|but|via|of|for|in|on|with|to|from|by|at|into|than|as|is|are|wa
 
 _HELD_POSSESSIVE = re.compile(
     r"\b(?:our|its|their)\s+(?:(?!(?:" + _LINKS + r")\b)[\w-]+\s+){0,3}$", re.I
+)
+# "our multi-region architecture", but not "our needs of autoscaling", "its reliance on X"
+# (X is in a phrase of the possessed noun) nor "their Maestro workflow orchestrator" (a
+# named system between: the concept is the system's, rule 5).
+_HELD_POSSESSIVE_SHORT = re.compile(
+    r"\b(?:[Oo]ur|[Ii]ts|[Tt]heir)\s+(?:(?!(?:" + _LINKS + r")\b)[a-z0-9][\w-]*\s+){0,2}$"
 )
 _HELD_LIST = re.compile(
     # "Kafka, RocksDB, Caffeine cache, Galene": an item may keep its kind noun
@@ -1995,7 +2116,12 @@ def _held(unit: _Unit, i: int) -> bool:
         return True
     if _HELD_PREPOSITION.search(before[-30:]) or ON_TECH.search(before[-60:]):
         return True  # "through Alertmanager", "a rate limiter backed by Redis"
-    clause = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s", before)[-1]
+    # a subordinate clause ("because Pulsar lacked …") is not the verb's object
+    clause = re.split(
+        r"[;.:,(]|\s[-\u2013\u2014]\s|\b(?:because|although|though|unless|whereas|until|"
+        r"before|after)\b",
+        before,
+    )[-1]
     if _HELD_VERB.search(clause[-80:]):
         return True
     # "the team at Salesforce optimized Kubernetes scheduling": the object of the verb whose
@@ -2066,7 +2192,8 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     before, after = text[: e.s], text[e.e :]
     # Rule 6: what the head moved away from gets only migrated_from, never uses/applies.
     if re.search(
-        r"\b(?:from|off|away from|eliminat\w* the need for|replac\w*)\s+"
+        r"\b(?:from|off|away from|eliminat\w* the need for|replac\w*|dropp\w*|abandon\w*|"
+        r"ditch\w*|retir\w*|deprecat\w*|sunset\w*|phas\w* out)\s+"
         r"(?:(?:a|an|the|its|our|their|legacy|old|existing)\s+){0,3}$",
         before,
         re.I,
@@ -2085,6 +2212,16 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         re.I,
     ):
         return True
+    # "Shopify hopes to use WebAssembly", "does not run Kubernetes": the verb that ties the
+    # technology to the actor is negated or only planned (rule 7).
+    verbs = [v.start() for v in re.finditer(rf"\b{USE_VERB}\b", clause, re.I)]
+    if verbs and (
+        UNSTATED_USE.search(clause[max(0, verbs[-1] - 40) : verbs[-1]])
+        or OTHERS_USE.search(clause[max(0, verbs[-1] - 40) : verbs[-1]])
+    ):
+        return True
+    if LIKENESS.match(after):
+        return True  # "a Kafka-compatible queue" (rule 7)
     # A comparison: "a foundation model similar to LLMs" (rule 7).
     if re.search(
         r"\b(?:similar to|akin to|modell?ed (?:on|after)|alternatives? to|versus|vs\.?)\s+"
@@ -2122,8 +2259,13 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     ):
         return True
     # Platforms served and audiences, not what the actor runs: "images across iOS, Android".
+    # … but "for managing a multi-cluster Trino deployment" is the actor's own purpose: a
+    # gerund of running or operating after "for" makes its object what the actor runs.
     if re.search(
-        r"\b(?:across|for)\s+(?:[\w.+#-]+,?\s+(?:and\s+|or\s+)?){0,4}$", before, re.I
+        r"\b(?:across|for)\s+(?!(?:using|running|operating|managing|hosting|deploying)\b)"
+        r"(?:[\w.+#-]+,?\s+(?:and\s+|or\s+)?){0,4}$",
+        before,
+        re.I,
     ) and (e.type == "TECHNOLOGY"):
         return True
     # Another subject's activity or a topic of the text, not the actor's practice:

@@ -298,10 +298,16 @@ def _used_for(state: _Post, unit: _Unit) -> None:
     """ "Petrel uses HAProxy for load balancing", "Uses Ray + DeepSpeed for distributed
     fine-tuning": the purpose is the used technology's own activity (rule 5), so each
     technology the verb uses applies the concepts the purpose names."""
+    from kgraph.extract.relations import UNSTATED_USE
+
     text, ents = unit.text, unit.ents
     for i, e in enumerate(ents):
-        if e.type != "TECHNOLOGY" or not _USED.search(text[max(0, e.s - 40) : e.s]):
+        used = _USED.search(text[max(0, e.s - 40) : e.s])
+        if e.type != "TECHNOLOGY" or not used:
             continue
+        start = max(0, e.s - 40) + used.start()
+        if UNSTATED_USE.search(text[max(0, start - 40) : start]):
+            continue  # "does not use Kubernetes for stateful workloads": no use (rule 7)
         if _carrier(state, e.name):
             continue  # "use a Cloud TPU for image classification": the purpose is the user's
         techs = [e]
