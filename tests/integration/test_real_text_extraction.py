@@ -192,6 +192,21 @@ def test_a_role_after_an_unknown_name_makes_it_an_organisation(ex):
     assert ("COMPANY", "Tidewell") in got and ("TECHNOLOGY", "Tidewell") not in got
 
 
+def test_a_leader_partner_business_or_company_list_makes_an_unknown_name_a_company(ex):
+    got = found(ex, "Notes", "Dana Okafor, CTO of Quorvix.io, explains why they run Kafka.")
+    assert ("COMPANY", "Quorvix.io") in got and ("TECHNOLOGY", "Quorvix.io") not in got
+    got = found(ex, "Notes", "The travel site partnered with Blue Lemon Digital on its pipelines.")
+    assert ("COMPANY", "Blue Lemon Digital") in got
+    got = found(
+        ex, "Notes", "Last year Zorblet, the largest online pet marketplace, moved to PostgreSQL."
+    )
+    assert ("COMPANY", "Zorblet") in got
+    got = found(ex, "Notes", "We summarised talks by Airbnb, Bloomberg, Quorvix, and Slack.")
+    assert ("COMPANY", "Quorvix") in got
+    got = found(ex, "Notes", "In January, Quorvix analysts observed a drop in Telnet traffic.")
+    assert ("COMPANY", "Quorvix") in got
+
+
 def test_a_sentence_starting_with_an_organisation_verb_names_a_company(ex):
     got = found(ex, "Notes", "Quorvant adopted blue/green deployments for its MySQL upgrades.")
     assert ("COMPANY", "Quorvant") in got

@@ -394,8 +394,10 @@ class ModelDiscovery:
                     and (
                         _cued(doc[t.i : t.i + 1])
                         or _org_after(doc, t.i + 1)
+                        or _business_apposition(doc, t.i + 1)
                         or _acts(doc, t.i + 1, ACTION_STEMS)
                         or _among_technologies(doc, t.i, t.i + 1)
+                        or _among_companies(doc, t.i, t.i + 1, listing=True)
                     )
                 )
             )
@@ -832,11 +834,21 @@ PRODUCT_TAILS = "kg_product_tails"
 """``doc.user_data`` key: the last words of the ontology's many-word technologies."""
 
 
-def _among_companies(doc: Doc, start: int, end: int) -> bool:
+def _among_companies(doc: Doc, start: int, end: int, listing: bool = False) -> bool:
     """A name listed with known companies and no technology is one too: ``PayPal and
-    Zorbly both took the stage``."""
+    Zorbly both took the stage``. With ``listing``, a word found as a name by this alone
+    must be in a real list (``talks from Airbnb, Bloomberg, Zorbly, and Slack``: three
+    items or more, one known, or two known), as with technologies."""
     companies = doc.user_data.get(COMPANY_TOKENS)
-    if not companies or listed_with(doc, start, end, companies)[0] == 0:
+    if not companies:
+        return False
+    if listing and not (
+        (start > 0 and doc[start - 1].lower_ in LIST_SEPARATORS)
+        or (end < len(doc) and doc[end].lower_ in LIST_SEPARATORS)
+    ):
+        return False  # no separator beside it: no list (most words, and cheap to tell)
+    found, items = listed_with(doc, start, end, companies)
+    if found == 0 or (listing and found == 1 and items < 2):
         return False
     return listed_with(doc, start, end, doc.user_data.get(TECH_TOKENS) or set())[0] == 0
 
@@ -877,7 +889,9 @@ def _named_kind(span: Span) -> bool:
 
 # Words after a name that make it an organisation: "Zorbly engineers", "Zorbly joined".
 # A publisher before what it publishes: "OneHouse news", "the Acme newsletter".
-ORG_AFTER = phrases("engineers engineering joined acquired announced news newsletter podcast")
+ORG_AFTER = phrases(
+    "engineers engineering joined acquired announced news newsletter podcast analysts researchers"
+)
 TEAM_WORDS = phrases("team teams engineers engineering founders")
 
 
@@ -936,11 +950,56 @@ def _organisation(span: Span, label: str) -> bool:
         return True  # "X engineers", "X joined", "X's team"
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
+    if _led_by_role(doc, span.start) or _business_apposition(doc, span.end):
+        return True
     if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
         return True
     if label != "ORG":
         return False
     return doc[span.end].text in POSSESSIVE if span.end < len(doc) else False
+
+
+# The people who lead or staff an organisation, before "of" and its name: "CEO of Zorbly",
+# "co-founder of Zorbly"; and the verbs of a partnership before "with": "partnered with".
+LEADERS = ROLES | phrases("cio cfo coo ciso cofounder founders co-founders president employees")
+PARTNER_STEMS = ("partner", "teamed", "teaming", "collaborat")
+# What a business is, in an apposition after its name: "Zorbly, the world's leading online
+# travel marketplace"; not "platform" or "service", which software shares.
+BUSINESS_NOUNS = phrases(
+    """
+    company companies startup start-up marketplace retailer bank neobank provider firm vendor
+    agency consultancy consulting publisher manufacturer operator carrier airline fintech
+    insurer unicorn business enterprise subsidiary
+    """
+)
+
+
+def _led_by_role(doc: Doc, start: int) -> bool:
+    """``CEO of X``, ``co-founder of X``, ``partnered with X``, ``teamed up with X``: the
+    name at ``start`` is an organisation."""
+    if start < 2:
+        return False
+    before, word = doc[start - 1].lower_, doc[start - 2].lower_
+    if before == "of":
+        return word in LEADERS
+    if before != "with":
+        return False
+    if word == "up" and start > 2:
+        word = doc[start - 3].lower_
+    return word.startswith(PARTNER_STEMS)
+
+
+def _business_apposition(doc: Doc, end: int) -> bool:
+    """``X, the world's leading online travel marketplace``: an apposition that names the
+    kind of business ``X`` is (entity rules: "X, the <business>" is a COMPANY)."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+        return False
+    for tok in doc[end + 2 : end + 10]:
+        if tok.is_punct and tok.text not in "-/’'":
+            return False
+        if tok.lower_ in BUSINESS_NOUNS:
+            return True
+    return False
 
 
 def _after_apposition(doc: Doc, end: int) -> int:
