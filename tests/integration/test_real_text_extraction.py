@@ -46,6 +46,11 @@ def test_a_company_described_as_a_system_is_a_technology(ex):
     got = found(ex, "Load balancing", "We run Robinhood, our in-house load balancing service.")
     assert ("TECHNOLOGY", "Robinhood") in got and ("COMPANY", "Robinhood") not in got
     assert ("COMPANY", "Robinhood") in found(ex, "Notes", "Engineers at Robinhood use Kafka.")
+    # A business saying what it runs, or the organisation a CEO leads, stays the company.
+    text = "Twitter is a global real-time communications platform that processes events."
+    assert ("COMPANY", "Twitter") in found(ex, "Notes", text)
+    text = "I speak with Dana Okafor, CEO of Vercel, a platform for distributed applications."
+    assert ("COMPANY", "Vercel") in found(ex, "Notes", text)
 
 
 def test_unknown_names_typed_by_what_the_text_says(ex):
@@ -205,6 +210,11 @@ def test_a_leader_partner_business_or_company_list_makes_an_unknown_name_a_compa
     assert ("COMPANY", "Quorvix") in got
     got = found(ex, "Notes", "In January, Quorvix analysts observed a drop in Telnet traffic.")
     assert ("COMPANY", "Quorvix") in got
+    # A speaker's employer ends the byline; a name the sentence goes on from is its subject.
+    got = found(ex, "Notes", "A talk by Maria Lopez (Zorbex) on Kafka.")
+    assert ("COMPANY", "Zorbex") in got
+    got = found(ex, "Notes", "Presented by Peter Morgan, Quorvix.io reimagines event streaming.")
+    assert ("COMPANY", "Quorvix.io") not in got
 
 
 def test_a_sentence_starting_with_an_organisation_verb_names_a_company(ex):

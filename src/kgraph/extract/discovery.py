@@ -395,6 +395,7 @@ class ModelDiscovery:
                         _cued(doc[t.i : t.i + 1])
                         or _org_after(doc, t.i + 1)
                         or _business_apposition(doc, t.i + 1)
+                        or after_speaker(doc, t.i, t.i + 1)
                         or _acts(doc, t.i + 1, ACTION_STEMS)
                         or _among_technologies(doc, t.i, t.i + 1)
                         or _among_companies(doc, t.i, t.i + 1, listing=True)
