@@ -921,3 +921,10 @@ def test_a_major_version_glued_to_a_known_name_is_that_technology(ex):
     mentions = ex.extract_text("Upgrades", "We moved from Netty3 to Netty4 and to python3.")
     got = {(m.text, m.canonical) for m in mentions}
     assert {("Netty4", "Netty"), ("python3", "Python")} <= got
+
+
+def test_a_coined_lower_case_name_after_a_copula_and_before_its_kind(ex):
+    got = found(ex, "Notes", "This week's crate is zorbgrub, a Rust implementation of a solver.")
+    assert ("TECHNOLOGY", "zorbgrub") in got
+    got = found(ex, "Notes", "The answer is caching, a technique that helps.")
+    assert not {name for kind, name in got if kind == "TECHNOLOGY"}

@@ -485,7 +485,7 @@ KIND_WORDS = phrases(
     balancer scheduler queue cache store app application component sdk cli project package
     plugin extension daemon utility runtime compiler language format protocol operator
     controller agent client server driver toolkit orchestrator accelerator interpreter
-    debugger profiler linter bundler emulator simulator crate gem
+    debugger profiler linter bundler emulator simulator crate gem implementation subcommand
     """
 )
 ARTICLES = frozenset(["a", "an", "our", "the", "their", "its"])
@@ -602,7 +602,8 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
             return True  # "the pubgrub crate", "a static-rc package": a coined word, a name
         if start > 0 and (doc[start - 1].is_stop or doc[start - 1].is_punct):
             before = doc[start - 1].text
-            if before not in POSSESSIVE and before not in (",", "(", "and", "or"):
+            # "This week's crate is pubgrub, a Rust implementation": a copula names it
+            if before not in POSSESSIVE and before not in (",", "(", "and", "or", "is"):
                 return False
         if end < len(doc) and doc[end].lower_ in OWNED_KINDS:
             return start > 0 and doc[start - 1].text in POSSESSIVE
