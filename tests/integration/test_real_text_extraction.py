@@ -928,3 +928,10 @@ def test_a_coined_lower_case_name_after_a_copula_and_before_its_kind(ex):
     assert ("TECHNOLOGY", "zorbgrub") in got
     got = found(ex, "Notes", "The answer is caching, a technique that helps.")
     assert not {name for kind, name in got if kind == "TECHNOLOGY"}
+
+
+def test_holidays_and_a_headline_adjective_before_a_plural_are_not_names(ex):
+    text = "Zorbix kept its uptime during peak periods, such as Diwali and New Year\u2019s Eve."
+    got = found(ex, "Notes", text)
+    assert not {name for kind, name in got if kind == "TECHNOLOGY"}
+    assert not found(ex, "Fast builds, secure builds. Choose two.")

@@ -750,6 +750,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
     if span[-1].text.endswith(EVENT_ENDINGS) or event_follows(doc, span.end):
         return False  # SRECon, KubeCon, AWS re:Invent: events are never annotated
+    if _holiday(span):
+        return False  # "peak periods such as Diwali and New Year's Eve": dates, not names
     if (
         span.start > 0
         and span.end < len(doc)
@@ -776,8 +778,14 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Explores the symptoms", "Mistakes engineers make", "Gophers"
     if _opens_sentence(span) and _plain_words(span):
         # "Supply chain attacks…", "• Notable incidents:": an ordinary word capitalised only
-        # because it opens the sentence is a name only when it acts as one.
-        return _acts(doc, span.end, ACTION_STEMS) or _org_after(doc, span.end)
+        # because it opens the sentence is a name only when it acts as one; "Fast builds,
+        # secure builds" is an adjective before a plural noun, which ends its phrase.
+        plural = (
+            span.end + 1 < len(doc)
+            and doc[span.end].lower_.endswith("s")
+            and doc[span.end + 1].is_punct
+        )
+        return (_acts(doc, span.end, ACTION_STEMS) and not plural) or _org_after(doc, span.end)
     if first.i == span.sent.start and len(span) == 1:
         # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun,
         # or a name that acts as an organisation ("Klarvio adopted", "Klarvio has migrated")
@@ -791,6 +799,37 @@ def _plausible(span: Span, label: str) -> bool:
         return True  # "the Software Engineering Institute", "Carnegie Mellon University"
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
+
+
+# Holidays that name peak-traffic dates; a possessive before "Eve" or "Day" makes one of any
+# name ("New Year's Eve", "Singles' Day").
+HOLIDAYS = frozenset(
+    [
+        "Diwali",
+        "Christmas",
+        "Thanksgiving",
+        "Easter",
+        "Ramadan",
+        "Eid",
+        "Hanukkah",
+        "Halloween",
+        "Holi",
+        "Navratri",
+    ]
+)
+
+
+def _holiday(span: Span) -> bool:
+    if span.text in HOLIDAYS:
+        return True
+    doc, end = span.doc, span.end
+    if span[-1].text in POSSESSIVE:
+        end -= 1
+    elif end < len(doc) and doc[end].text in POSSESSIVE:
+        pass
+    else:
+        return False
+    return end + 1 < len(doc) and doc[end + 1].text in ("Eve", "Day")
 
 
 def _inflected(word: str) -> bool:
