@@ -935,3 +935,9 @@ def test_holidays_and_a_headline_adjective_before_a_plural_are_not_names(ex):
     got = found(ex, "Notes", text)
     assert not {name for kind, name in got if kind == "TECHNOLOGY"}
     assert not found(ex, "Fast builds, secure builds. Choose two.")
+
+
+def test_a_technology_before_db_is_the_technology(ex):
+    got = found(ex, "Notes", "The event store is a Postgres DB and the cache a MySQL DB.")
+    assert ("TECHNOLOGY", "PostgreSQL") in got and ("TECHNOLOGY", "MySQL") in got
+    assert not {name for _, name in got if name.endswith(" DB")}

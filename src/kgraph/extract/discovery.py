@@ -163,15 +163,15 @@ GENERIC_ACRONYMS = phrases(
     WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST
     TV PC
     DNA
-    WIP CVE SMB SME OS
+    WIP CVE SMB SME OS DB
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
 ``LOL``), generic machine words (``VMs``), metrics (``LCP``, ``TTFB``, ``TPOT``, ``MTTR``,
 ``TCO``: the entity rules never annotate a metric) and time zones, and devices
 (``Smart TVs``, ``PCs``), work status (``WIP``), a vulnerability's identifier (``CVE``),
-market segments (``SMB``, ``SME``) and ``OS`` (``OSes``): acronyms no product or company is
-named."""
+market segments (``SMB``, ``SME``), ``OS`` (``OSes``) and ``DB`` (``a Postgres DB`` is
+Postgres): acronyms no product or company is named."""
 NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
