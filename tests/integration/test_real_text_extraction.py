@@ -941,3 +941,11 @@ def test_a_technology_before_db_is_the_technology(ex):
     got = found(ex, "Notes", "The event store is a Postgres DB and the cache a MySQL DB.")
     assert ("TECHNOLOGY", "PostgreSQL") in got and ("TECHNOLOGY", "MySQL") in got
     assert not {name for _, name in got if name.endswith(" DB")}
+
+
+def test_a_headline_launching_a_name_names_it(ex):
+    got = found(ex, "Open-sourcing Pinball", "We built a workflow manager for Hadoop jobs.")
+    assert ("TECHNOLOGY", "Pinball") in got
+    got = found(ex, "Introducing Pinterest Zorbex", "A service that persists Kafka logs.")
+    assert ("TECHNOLOGY", "Pinterest Zorbex") in got and ("COMPANY", "Pinterest") not in got
+    assert not found(ex, "Introducing Faster Builds for Everyone")

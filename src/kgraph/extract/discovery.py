@@ -844,6 +844,27 @@ def _inflected(word: str) -> bool:
     return is_english_word(lower[:-1]) or (lower.endswith("es") and is_english_word(lower[:-2]))
 
 
+# Headline openers that launch what follows them: "Introducing X", "Open-sourcing X".
+LAUNCH_OPENERS = phrases("introducing announcing meet unveiling open-sourcing")
+
+
+def _launched(doc: Doc, start: int) -> bool:
+    """The name at ``start`` follows a launch verb opening its sentence: ``Introducing
+    Pinterest Secor``, ``Open-sourcing Pinball`` (written as one word or three tokens)."""
+    if start == 0:
+        return False
+    cue = start - 1
+    if (
+        start > 2
+        and doc[cue].lower_ == "sourcing"
+        and doc[cue - 1].text == "-"
+        and doc[cue - 2].lower_ == "open"
+    ):
+        cue = start - 3
+        return cue == doc[cue].sent.start
+    return doc[cue].lower_ in LAUNCH_OPENERS and cue == doc[cue].sent.start
+
+
 def _cued(span: Span) -> bool:
     """Introduced as a name: ``built Tern``, ``called Husky``, ``Kestrel, our scheduler``.
 
@@ -853,6 +874,8 @@ def _cued(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in NAME_CUES:
         return doc[span.start - 1].is_lower or not is_title_case(span.sent)
+    if _launched(doc, span.start):
+        return True  # "Open-sourcing Pinball": the headline's subject
     return (
         (
             span.end + 1 < len(doc)
@@ -1311,8 +1334,10 @@ def _extend_makers(
             end += 1
             if _hyphen_glued(doc, end):
                 end += 2  # "Self-Serve": one word written with a hyphen
-        if end == span.end or is_title_case(span.sent) or end > span.sent.end:
+        if end == span.end or end > span.sent.end:
             continue
+        if is_title_case(span.sent) and not _launched(doc, span.start):
+            continue  # in a headline capitals mark every word, unless "Introducing X Y"
         if end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
             continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
         name = doc[span.start : end]
