@@ -949,3 +949,12 @@ def test_a_headline_launching_a_name_names_it(ex):
     got = found(ex, "Introducing Pinterest Zorbex", "A service that persists Kafka logs.")
     assert ("TECHNOLOGY", "Pinterest Zorbex") in got and ("COMPANY", "Pinterest") not in got
     assert not found(ex, "Introducing Faster Builds for Everyone")
+
+
+def test_a_word_after_a_known_companys_possessive_is_its_product(ex):
+    text = "We describe Uber's Zorbex platform and Netflix's Maestro scheduler."
+    got = found(ex, "Notes", text)
+    assert {("TECHNOLOGY", "Zorbex"), ("TECHNOLOGY", "Maestro")} <= got
+    assert {("COMPANY", "Uber"), ("COMPANY", "Netflix")} <= got
+    got = found(ex, "Notes", "Netflix's Chief Architect spoke with Uber's CEO about Kafka.")
+    assert {name for kind, name in got if kind == "TECHNOLOGY"} == {"Apache Kafka"}

@@ -396,6 +396,11 @@ class ModelDiscovery:
                         or _org_after(doc, t.i + 1)
                         or _business_apposition(doc, t.i + 1)
                         or after_speaker(doc, t.i, t.i + 1)
+                        or (
+                            t.i > 1
+                            and doc[t.i - 1].text in POSSESSIVE
+                            and _owned_product(doc[t.i : t.i + 1])
+                        )
                         or _acts(doc, t.i + 1, ACTION_STEMS)
                         or _among_technologies(doc, t.i, t.i + 1)
                         or _among_companies(doc, t.i, t.i + 1, listing=True)
@@ -419,7 +424,7 @@ class ModelDiscovery:
                 span = doc[span.start : span.end + 1]  # "at Acme Robotics", not "Acme"
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
-            if not _plausible(span, ent.label_):
+            if not _plausible(span, ent.label_) and not _owned_product(span):
                 continue
             if len(span) == 1 and span.text in people:
                 continue
@@ -915,6 +920,26 @@ def _among_companies(doc: Doc, start: int, end: int, listing: bool = False) -> b
     if found == 0 or (listing and found == 1 and items < 2):
         return False
     return listed_with(doc, start, end, doc.user_data.get(TECH_TOKENS) or set())[0] == 0
+
+
+def _owned_product(span: Span) -> bool:
+    """``Netflix's Maestro scheduler``, ``Quillmark's Beacon``: capitalised words after a
+    known company's possessive name its product (entity rules: the possessive breaks the
+    name; the company and the product are both annotated), plain words and words the model
+    calls a place included. Not in a headline, where every word has a capital, and never a
+    role (``Netflix's Chief Architect``) or a generic word."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].text not in POSSESSIVE:
+        return False
+    if start - 2 not in (doc.user_data.get(COMPANY_TOKENS) or ()):
+        return False
+    end = span.end
+    if end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in GROUP_WORDS):
+        return False  # "Rippling's Payments Reliability team": a longer name, or a team
+    return all(
+        _continues_name(t) and t.lower_ not in SENIORITY and t.lower_ not in ROLE_TITLES
+        for t in span
+    ) and not is_title_case(span.sent)
 
 
 def _among_technologies(doc: Doc, start: int, end: int) -> bool:
