@@ -495,6 +495,48 @@ def explore(snap: Snapshot, words: Words, taken: dict) -> list[Candidate]:
     return out
 
 
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def own_repository(name: str, aliases: list[str], repository: str) -> bool:
+    """The icon comes from the software's own repository: ``Axios`` from ``axios/axios``,
+    ``.ENV`` (aka ``Dotenv``) from ``motdotla/dotenv``; not ``Anime.js`` from the icon
+    set's own repository, nor a brand whose logo sits in an artwork repository."""
+    repo = _slug(repository.rstrip("/").rsplit("/", 1)[-1])
+    for form in [name, *aliases]:
+        slug = _slug(form)
+        if slug and (slug == repo or (len(slug) >= 4 and slug in repo)):
+            return True
+    return len(repo) >= 4 and repo in _slug(name)
+
+
+def icons(snap: Snapshot, words: Words, taken: dict) -> list[Candidate]:
+    """simple-icons brands whose icon is kept in their own code repository: software under
+    its makers' spelling (``Axios``, ``tRPC``, ``Rclone``, ``htop``). Brands in general are
+    companies, products and sites alike, so only this sign of software is used, and a
+    one-word English name (``Flat``, ``Task``) is left out, as with the GitHub topics."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name = clean(row["title"])
+        aka = [a for a in row["aliases"].split("|") if a]
+        if not own_repository(name, aka, row["repository"]):
+            continue
+        bare = re.sub(r"\.?js$", "", name, flags=re.IGNORECASE)
+        if bare != name and name_keys(bare) & taken.keys():
+            continue
+        if {f"{name}.js".lower(), f"{name}js".lower()} & taken.keys():
+            continue
+        if " " not in name and words.ambiguous([name]):
+            continue
+        if len(_slug(name)) <= 3:
+            continue  # "JSR", "H3", "XO": short names that other things share
+        aliases = [a for a in aka if len(a) >= 4 and a not in words and not is_generic(a)]
+        out.append(Candidate(name, "TECHNOLOGY", src, "technologies_simple_icons", aliases))
+    return out
+
+
 # ACM CCS top-level branches kept: the engineering ones. Left out: General and reference,
 # Social and professional topics, Applied computing.
 ACM_BRANCHES = {
@@ -763,6 +805,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: azure(snap("azure_services.csv")),
         lambda: linguist(snap("linguist_languages.csv"), words),
         lambda: explore(snap("github_explore_topics.csv"), words, reg.taken),
+        lambda: icons(snap("simple_icons.csv"), words, reg.taken),
         lambda: rest["by_slug"],  # type: ignore[index]
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),

@@ -46,6 +46,11 @@ def test_a_company_described_as_a_system_is_a_technology(ex):
     got = found(ex, "Load balancing", "We run Robinhood, our in-house load balancing service.")
     assert ("TECHNOLOGY", "Robinhood") in got and ("COMPANY", "Robinhood") not in got
     assert ("COMPANY", "Robinhood") in found(ex, "Notes", "Engineers at Robinhood use Kafka.")
+    # A business saying what it runs, or the organisation a CEO leads, stays the company.
+    text = "Twitter is a global real-time communications platform that processes events."
+    assert ("COMPANY", "Twitter") in found(ex, "Notes", text)
+    text = "I speak with Dana Okafor, CEO of Vercel, a platform for distributed applications."
+    assert ("COMPANY", "Vercel") in found(ex, "Notes", text)
 
 
 def test_unknown_names_typed_by_what_the_text_says(ex):
@@ -190,6 +195,26 @@ def test_a_role_after_an_unknown_name_makes_it_an_organisation(ex):
         ex, "Notes", "Tidewell software engineer Dana Okafor explores how to run Apache Flink."
     )
     assert ("COMPANY", "Tidewell") in got and ("TECHNOLOGY", "Tidewell") not in got
+
+
+def test_a_leader_partner_business_or_company_list_makes_an_unknown_name_a_company(ex):
+    got = found(ex, "Notes", "Dana Okafor, CTO of Quorvix.io, explains why they run Kafka.")
+    assert ("COMPANY", "Quorvix.io") in got and ("TECHNOLOGY", "Quorvix.io") not in got
+    got = found(ex, "Notes", "The travel site partnered with Blue Lemon Digital on its pipelines.")
+    assert ("COMPANY", "Blue Lemon Digital") in got
+    got = found(
+        ex, "Notes", "Last year Zorblet, the largest online pet marketplace, moved to PostgreSQL."
+    )
+    assert ("COMPANY", "Zorblet") in got
+    got = found(ex, "Notes", "We summarised talks by Airbnb, Bloomberg, Quorvix, and Slack.")
+    assert ("COMPANY", "Quorvix") in got
+    got = found(ex, "Notes", "In January, Quorvix analysts observed a drop in Telnet traffic.")
+    assert ("COMPANY", "Quorvix") in got
+    # A speaker's employer ends the byline; a name the sentence goes on from is its subject.
+    got = found(ex, "Notes", "A talk by Maria Lopez (Zorbex) on Kafka.")
+    assert ("COMPANY", "Zorbex") in got
+    got = found(ex, "Notes", "Presented by Peter Morgan, Quorvix.io reimagines event streaming.")
+    assert ("COMPANY", "Quorvix.io") not in got
 
 
 def test_a_sentence_starting_with_an_organisation_verb_names_a_company(ex):
@@ -896,3 +921,40 @@ def test_a_major_version_glued_to_a_known_name_is_that_technology(ex):
     mentions = ex.extract_text("Upgrades", "We moved from Netty3 to Netty4 and to python3.")
     got = {(m.text, m.canonical) for m in mentions}
     assert {("Netty4", "Netty"), ("python3", "Python")} <= got
+
+
+def test_a_coined_lower_case_name_after_a_copula_and_before_its_kind(ex):
+    got = found(ex, "Notes", "This week's crate is zorbgrub, a Rust implementation of a solver.")
+    assert ("TECHNOLOGY", "zorbgrub") in got
+    got = found(ex, "Notes", "The answer is caching, a technique that helps.")
+    assert not {name for kind, name in got if kind == "TECHNOLOGY"}
+
+
+def test_holidays_and_a_headline_adjective_before_a_plural_are_not_names(ex):
+    text = "Zorbix kept its uptime during peak periods, such as Diwali and New Year\u2019s Eve."
+    got = found(ex, "Notes", text)
+    assert not {name for kind, name in got if kind == "TECHNOLOGY"}
+    assert not found(ex, "Fast builds, secure builds. Choose two.")
+
+
+def test_a_technology_before_db_is_the_technology(ex):
+    got = found(ex, "Notes", "The event store is a Postgres DB and the cache a MySQL DB.")
+    assert ("TECHNOLOGY", "PostgreSQL") in got and ("TECHNOLOGY", "MySQL") in got
+    assert not {name for _, name in got if name.endswith(" DB")}
+
+
+def test_a_headline_launching_a_name_names_it(ex):
+    got = found(ex, "Open-sourcing Pinball", "We built a workflow manager for Hadoop jobs.")
+    assert ("TECHNOLOGY", "Pinball") in got
+    got = found(ex, "Introducing Pinterest Zorbex", "A service that persists Kafka logs.")
+    assert ("TECHNOLOGY", "Pinterest Zorbex") in got and ("COMPANY", "Pinterest") not in got
+    assert not found(ex, "Introducing Faster Builds for Everyone")
+
+
+def test_a_word_after_a_known_companys_possessive_is_its_product(ex):
+    text = "We describe Uber's Zorbex platform and Netflix's Maestro scheduler."
+    got = found(ex, "Notes", text)
+    assert {("TECHNOLOGY", "Zorbex"), ("TECHNOLOGY", "Maestro")} <= got
+    assert {("COMPANY", "Uber"), ("COMPANY", "Netflix")} <= got
+    got = found(ex, "Notes", "Netflix's Chief Architect spoke with Uber's CEO about Kafka.")
+    assert {name for kind, name in got if kind == "TECHNOLOGY"} == {"Apache Kafka"}

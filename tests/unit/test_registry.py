@@ -266,3 +266,24 @@ def test_github_topics_add_coined_software_names_only(words):
     got = {c.name: c for c in registry.explore(snap, registry.Words(words), taken)}
     assert set(got) == {"Vite"}
     assert got["Vite"].aliases == ["vitejs"] and got["Vite"].type == "TECHNOLOGY"
+
+
+def test_simple_icons_add_software_from_its_own_repository_only(words):
+    snap = registry.Snapshot(
+        source="simple-icons/simple-icons data/simple-icons.json@" + "0" * 40,
+        rows=[
+            {"title": t, "aliases": a, "repository": r}
+            for t, a, r in [
+                ("Axios", "", "github.com/axios/axios"),
+                ("Zorbo Suite", "Zorboctl", "github.com/zorbo-org/zorboctl"),
+                ("Anime.js", "", "github.com/simple-icons/simple-icons"),
+                ("Flat", "", "github.com/flat/flat"),
+                ("JSR", "", "github.com/jsr-io/jsr"),
+                ("Preact.js", "", "github.com/preactjs/preact"),
+            ]
+        ],
+    )
+    got = {c.name: c for c in registry.icons(snap, registry.Words(words), {"preact": None})}
+    assert set(got) == {"Axios", "Zorbo Suite"}
+    assert got["Zorbo Suite"].aliases == ["Zorboctl"] and got["Axios"].type == "TECHNOLOGY"
+    assert got["Axios"].out == "technologies_simple_icons"

@@ -163,15 +163,15 @@ GENERIC_ACRONYMS = phrases(
     WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST
     TV PC
     DNA
-    WIP CVE SMB SME OS
+    WIP CVE SMB SME OS DB
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
 ``LOL``), generic machine words (``VMs``), metrics (``LCP``, ``TTFB``, ``TPOT``, ``MTTR``,
 ``TCO``: the entity rules never annotate a metric) and time zones, and devices
 (``Smart TVs``, ``PCs``), work status (``WIP``), a vulnerability's identifier (``CVE``),
-market segments (``SMB``, ``SME``) and ``OS`` (``OSes``): acronyms no product or company is
-named."""
+market segments (``SMB``, ``SME``), ``OS`` (``OSes``) and ``DB`` (``a Postgres DB`` is
+Postgres): acronyms no product or company is named."""
 NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
@@ -394,8 +394,16 @@ class ModelDiscovery:
                     and (
                         _cued(doc[t.i : t.i + 1])
                         or _org_after(doc, t.i + 1)
+                        or _business_apposition(doc, t.i + 1)
+                        or after_speaker(doc, t.i, t.i + 1)
+                        or (
+                            t.i > 1
+                            and doc[t.i - 1].text in POSSESSIVE
+                            and _owned_product(doc[t.i : t.i + 1])
+                        )
                         or _acts(doc, t.i + 1, ACTION_STEMS)
                         or _among_technologies(doc, t.i, t.i + 1)
+                        or _among_companies(doc, t.i, t.i + 1, listing=True)
                     )
                 )
             )
@@ -416,7 +424,7 @@ class ModelDiscovery:
                 span = doc[span.start : span.end + 1]  # "at Acme Robotics", not "Acme"
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
-            if not _plausible(span, ent.label_):
+            if not _plausible(span, ent.label_) and not _owned_product(span):
                 continue
             if len(span) == 1 and span.text in people:
                 continue
@@ -482,7 +490,7 @@ KIND_WORDS = phrases(
     balancer scheduler queue cache store app application component sdk cli project package
     plugin extension daemon utility runtime compiler language format protocol operator
     controller agent client server driver toolkit orchestrator accelerator interpreter
-    debugger profiler linter bundler emulator simulator crate gem
+    debugger profiler linter bundler emulator simulator crate gem implementation subcommand
     """
 )
 ARTICLES = frozenset(["a", "an", "our", "the", "their", "its"])
@@ -599,7 +607,8 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
             return True  # "the pubgrub crate", "a static-rc package": a coined word, a name
         if start > 0 and (doc[start - 1].is_stop or doc[start - 1].is_punct):
             before = doc[start - 1].text
-            if before not in POSSESSIVE and before not in (",", "(", "and", "or"):
+            # "This week's crate is pubgrub, a Rust implementation": a copula names it
+            if before not in POSSESSIVE and before not in (",", "(", "and", "or", "is"):
                 return False
         if end < len(doc) and doc[end].lower_ in OWNED_KINDS:
             return start > 0 and doc[start - 1].text in POSSESSIVE
@@ -746,6 +755,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
     if span[-1].text.endswith(EVENT_ENDINGS) or event_follows(doc, span.end):
         return False  # SRECon, KubeCon, AWS re:Invent: events are never annotated
+    if _holiday(span):
+        return False  # "peak periods such as Diwali and New Year's Eve": dates, not names
     if (
         span.start > 0
         and span.end < len(doc)
@@ -772,8 +783,14 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Explores the symptoms", "Mistakes engineers make", "Gophers"
     if _opens_sentence(span) and _plain_words(span):
         # "Supply chain attacks…", "• Notable incidents:": an ordinary word capitalised only
-        # because it opens the sentence is a name only when it acts as one.
-        return _acts(doc, span.end, ACTION_STEMS) or _org_after(doc, span.end)
+        # because it opens the sentence is a name only when it acts as one; "Fast builds,
+        # secure builds" is an adjective before a plural noun, which ends its phrase.
+        plural = (
+            span.end + 1 < len(doc)
+            and doc[span.end].lower_.endswith("s")
+            and doc[span.end + 1].is_punct
+        )
+        return (_acts(doc, span.end, ACTION_STEMS) and not plural) or _org_after(doc, span.end)
     if first.i == span.sent.start and len(span) == 1:
         # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun,
         # or a name that acts as an organisation ("Klarvio adopted", "Klarvio has migrated")
@@ -789,6 +806,37 @@ def _plausible(span: Span, label: str) -> bool:
     return not is_title_case(span.sent)
 
 
+# Holidays that name peak-traffic dates; a possessive before "Eve" or "Day" makes one of any
+# name ("New Year's Eve", "Singles' Day").
+HOLIDAYS = frozenset(
+    [
+        "Diwali",
+        "Christmas",
+        "Thanksgiving",
+        "Easter",
+        "Ramadan",
+        "Eid",
+        "Hanukkah",
+        "Halloween",
+        "Holi",
+        "Navratri",
+    ]
+)
+
+
+def _holiday(span: Span) -> bool:
+    if span.text in HOLIDAYS:
+        return True
+    doc, end = span.doc, span.end
+    if span[-1].text in POSSESSIVE:
+        end -= 1
+    elif end < len(doc) and doc[end].text in POSSESSIVE:
+        pass
+    else:
+        return False
+    return end + 1 < len(doc) and doc[end + 1].text in ("Eve", "Day")
+
+
 def _inflected(word: str) -> bool:
     """A plural or third-person form of an English word (``Explores``, ``Mistakes``,
     ``Gophers``): a capitalised ordinary word in a run-together list or a title, which an
@@ -801,6 +849,27 @@ def _inflected(word: str) -> bool:
     return is_english_word(lower[:-1]) or (lower.endswith("es") and is_english_word(lower[:-2]))
 
 
+# Headline openers that launch what follows them: "Introducing X", "Open-sourcing X".
+LAUNCH_OPENERS = phrases("introducing announcing meet unveiling open-sourcing")
+
+
+def _launched(doc: Doc, start: int) -> bool:
+    """The name at ``start`` follows a launch verb opening its sentence: ``Introducing
+    Pinterest Secor``, ``Open-sourcing Pinball`` (written as one word or three tokens)."""
+    if start == 0:
+        return False
+    cue = start - 1
+    if (
+        start > 2
+        and doc[cue].lower_ == "sourcing"
+        and doc[cue - 1].text == "-"
+        and doc[cue - 2].lower_ == "open"
+    ):
+        cue = start - 3
+        return cue == doc[cue].sent.start
+    return doc[cue].lower_ in LAUNCH_OPENERS and cue == doc[cue].sent.start
+
+
 def _cued(span: Span) -> bool:
     """Introduced as a name: ``built Tern``, ``called Husky``, ``Kestrel, our scheduler``.
 
@@ -810,6 +879,8 @@ def _cued(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in NAME_CUES:
         return doc[span.start - 1].is_lower or not is_title_case(span.sent)
+    if _launched(doc, span.start):
+        return True  # "Open-sourcing Pinball": the headline's subject
     return (
         (
             span.end + 1 < len(doc)
@@ -832,13 +903,43 @@ PRODUCT_TAILS = "kg_product_tails"
 """``doc.user_data`` key: the last words of the ontology's many-word technologies."""
 
 
-def _among_companies(doc: Doc, start: int, end: int) -> bool:
+def _among_companies(doc: Doc, start: int, end: int, listing: bool = False) -> bool:
     """A name listed with known companies and no technology is one too: ``PayPal and
-    Zorbly both took the stage``."""
+    Zorbly both took the stage``. With ``listing``, a word found as a name by this alone
+    must be in a real list (``talks from Airbnb, Bloomberg, Zorbly, and Slack``: three
+    items or more, one known, or two known), as with technologies."""
     companies = doc.user_data.get(COMPANY_TOKENS)
-    if not companies or listed_with(doc, start, end, companies)[0] == 0:
+    if not companies:
+        return False
+    if listing and not (
+        (start > 0 and doc[start - 1].lower_ in LIST_SEPARATORS)
+        or (end < len(doc) and doc[end].lower_ in LIST_SEPARATORS)
+    ):
+        return False  # no separator beside it: no list (most words, and cheap to tell)
+    found, items = listed_with(doc, start, end, companies)
+    if found == 0 or (listing and found == 1 and items < 2):
         return False
     return listed_with(doc, start, end, doc.user_data.get(TECH_TOKENS) or set())[0] == 0
+
+
+def _owned_product(span: Span) -> bool:
+    """``Netflix's Maestro scheduler``, ``Quillmark's Beacon``: capitalised words after a
+    known company's possessive name its product (entity rules: the possessive breaks the
+    name; the company and the product are both annotated), plain words and words the model
+    calls a place included. Not in a headline, where every word has a capital, and never a
+    role (``Netflix's Chief Architect``) or a generic word."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].text not in POSSESSIVE:
+        return False
+    if start - 2 not in (doc.user_data.get(COMPANY_TOKENS) or ()):
+        return False
+    end = span.end
+    if end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in GROUP_WORDS):
+        return False  # "Rippling's Payments Reliability team": a longer name, or a team
+    return all(
+        _continues_name(t) and t.lower_ not in SENIORITY and t.lower_ not in ROLE_TITLES
+        for t in span
+    ) and not is_title_case(span.sent)
 
 
 def _among_technologies(doc: Doc, start: int, end: int) -> bool:
@@ -877,7 +978,9 @@ def _named_kind(span: Span) -> bool:
 
 # Words after a name that make it an organisation: "Zorbly engineers", "Zorbly joined".
 # A publisher before what it publishes: "OneHouse news", "the Acme newsletter".
-ORG_AFTER = phrases("engineers engineering joined acquired announced news newsletter podcast")
+ORG_AFTER = phrases(
+    "engineers engineering joined acquired announced news newsletter podcast analysts researchers"
+)
 TEAM_WORDS = phrases("team teams engineers engineering founders")
 
 
@@ -936,11 +1039,56 @@ def _organisation(span: Span, label: str) -> bool:
         return True  # "X engineers", "X joined", "X's team"
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
+    if _led_by_role(doc, span.start) or _business_apposition(doc, span.end):
+        return True
     if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
         return True
     if label != "ORG":
         return False
     return doc[span.end].text in POSSESSIVE if span.end < len(doc) else False
+
+
+# The people who lead or staff an organisation, before "of" and its name: "CEO of Zorbly",
+# "co-founder of Zorbly"; and the verbs of a partnership before "with": "partnered with".
+LEADERS = ROLES | phrases("cio cfo coo ciso cofounder founders co-founders president employees")
+PARTNER_STEMS = ("partner", "teamed", "teaming", "collaborat")
+# What a business is, in an apposition after its name: "Zorbly, the world's leading online
+# travel marketplace"; not "platform" or "service", which software shares.
+BUSINESS_NOUNS = phrases(
+    """
+    company companies startup start-up marketplace retailer bank neobank provider firm vendor
+    agency consultancy consulting publisher manufacturer operator carrier airline fintech
+    insurer unicorn business enterprise subsidiary
+    """
+)
+
+
+def _led_by_role(doc: Doc, start: int) -> bool:
+    """``CEO of X``, ``co-founder of X``, ``partnered with X``, ``teamed up with X``: the
+    name at ``start`` is an organisation."""
+    if start < 2:
+        return False
+    before, word = doc[start - 1].lower_, doc[start - 2].lower_
+    if before == "of":
+        return word in LEADERS
+    if before != "with":
+        return False
+    if word == "up" and start > 2:
+        word = doc[start - 3].lower_
+    return word.startswith(PARTNER_STEMS)
+
+
+def _business_apposition(doc: Doc, end: int) -> bool:
+    """``X, the world's leading online travel marketplace``: an apposition that names the
+    kind of business ``X`` is (entity rules: "X, the <business>" is a COMPANY)."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+        return False
+    for tok in doc[end + 2 : end + 10]:
+        if tok.is_punct and tok.text not in "-/’'":
+            return False
+        if tok.lower_ in BUSINESS_NOUNS:
+            return True
+    return False
 
 
 def _after_apposition(doc: Doc, end: int) -> int:
@@ -1211,8 +1359,10 @@ def _extend_makers(
             end += 1
             if _hyphen_glued(doc, end):
                 end += 2  # "Self-Serve": one word written with a hyphen
-        if end == span.end or is_title_case(span.sent) or end > span.sent.end:
+        if end == span.end or end > span.sent.end:
             continue
+        if is_title_case(span.sent) and not _launched(doc, span.start):
+            continue  # in a headline capitals mark every word, unless "Introducing X Y"
         if end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
             continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
         name = doc[span.start : end]

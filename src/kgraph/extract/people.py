@@ -54,6 +54,8 @@ def after_speaker(doc, start: int, end: int) -> bool:
         return False
     if doc[start - 1].text == "(" and (end >= len(doc) or doc[end].text != ")"):
         return False
+    if doc[start - 1].text == "," and end < len(doc) and doc[end].is_lower and doc[end].is_alpha:
+        return False  # "by Dana Okafor, Zorbix reimagines queues": the sentence goes on
     return is_person([doc[start - 3].text, doc[start - 2].text])
 
 

@@ -483,15 +483,30 @@ def _described_as_system(span) -> bool:
     doc, i = span.doc, span.end
     if i >= len(doc) or doc[i].lower_ not in (",", "is"):
         return False
+    if (
+        span.start > 1
+        and doc[span.start - 1].lower_ == "of"
+        and doc[span.start - 2].lower_ in LEADS
+    ):
+        return False  # "the CEO of Vercel, a platform for ...": the organisation he leads
     i += 1
     if i >= len(doc) or doc[i].lower_ not in ("a", "an", "our", "the", "their", "its"):
         return False
+    # "Twitter is a global communications platform": a business describing what it runs;
+    # "a" or "an" names a system only with an in-house word ("an internal tool").
+    owned = doc[i].lower_ not in ("a", "an")
     for tok in doc[i + 1 : i + 7]:
         if tok.is_punct and tok.text != "-":
             return False
+        owned = owned or tok.lower_ in IN_HOUSE
         if tok.lower_ in SYSTEM_KINDS:
-            return True
+            return owned
     return False
+
+
+# The people who lead an organisation, before "of" and its name.
+LEADS = phrases("ceo cto cio coo cfo founder co-founder cofounder president")
+IN_HOUSE = phrases("internal in-house homegrown home-grown proprietary bespoke custom")
 
 
 # A release number ("2.7", "v4", "V2") or a model's parameter count ("70B", "8x7B", "1.5B"):
