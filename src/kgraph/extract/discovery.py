@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from kgraph.extract.english import is_english_word
+from kgraph.extract.events import is_event_name, names_a_show
 from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
 from kgraph.extract.people import after_speaker, is_person
 from kgraph.extract.places import is_country
@@ -746,6 +747,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
     if span[-1].text.endswith(EVENT_ENDINGS) or event_follows(doc, span.end):
         return False  # SRECon, KubeCon, AWS re:Invent: events are never annotated
+    if is_event_name([t.text for t in span]) or names_a_show(doc, span.start):
+        return False  # "QCon London", "Diwali", "an episode of Cyber Sentries"
     if (
         span.start > 0
         and span.end < len(doc)
@@ -1216,6 +1219,11 @@ def _extend_makers(
         if end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
             continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
         name = doc[span.start : end]
+        if is_event_name([t.text for t in name]):
+            # "Strata + Hadoop World": a name inside an event's name is no mention
+            spans[n] = None
+            changed = True
+            continue
         if name[-1].text.endswith(EVENT_ENDINGS) or name[-1].text in PUBLICATION_ENDINGS:
             continue  # "Spotify Wrapped Campaign", "Acme Summit": an event, not a product;
             # "the Netflix Tech Blog": a publication, and the company keeps its mention
@@ -1236,7 +1244,7 @@ def _extend_makers(
         spans[n]._.kg_conf = company_conf if org else technology_conf
         changed = True
     if changed:
-        doc.spans[SPANS_KEY] = spans
+        doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
 
 
 def _engineering_unit(doc: Doc, i: int) -> bool:
@@ -1321,4 +1329,4 @@ def _generic_acronym(word: str) -> bool:
 
 
 def _covered_at(spans, i: int) -> bool:
-    return any(s.start <= i < s.end for s in spans)
+    return any(s is not None and s.start <= i < s.end for s in spans)

@@ -41,7 +41,18 @@ def given_names() -> frozenset[str]:
 
 
 def is_person(words: list[str]) -> bool:
-    """``Kevin``, ``Gunnar Morling``: a given name, alone or before capitalised words."""
+    """``Kevin``, ``Gunnar Morling``: a given name, alone or before capitalised words; or
+    such names joined by ``&`` or ``and`` (``Justin & Autumn``)."""
+    if len(words) > 2 and any(w in ("&", "and") for w in words[1:-1]):
+        # "Justin & Autumn", "Kevin and Doug": hosts named together, each a person
+        parts, part = [], []
+        for w in words:
+            if w in ("&", "and"):
+                parts.append(part)
+                part = []
+            else:
+                part.append(w)
+        return all(p and is_person(p) for p in [*parts, part])
     if not words or words[0] not in given_names():
         return False
     return all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words[1:])
