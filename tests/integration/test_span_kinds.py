@@ -24,3 +24,24 @@ def _found(ex, title, summary=""):
 )
 def test_events_shows_and_hosts_are_not_discovered(ex, summary, absent):
     assert absent not in _found(ex, "A post", summary)
+
+
+def _typed(ex, title, summary=""):
+    return {(m.text, m.type, m.canonical) for m in ex.extract_text(title, summary)}
+
+
+@pytest.mark.model
+def test_a_longer_product_name_is_not_cut_to_its_maker(ex):
+    found = _typed(ex, "Notes", "Tools like Chrome DevTools, VSCode, and Puppeteer can talk.")
+    assert any(t == "Chrome DevTools" for t, _, _ in found), found
+    assert not any(t == "Chrome" for t, _, _ in found), found
+    found = _typed(ex, "Notes", "ARM chips deliver cost advantages (e.g., AWS Graviton3: 40% off).")
+    assert ("AWS Graviton3", "TECHNOLOGY", "AWS Graviton") in found, found
+
+
+@pytest.mark.model
+def test_a_coined_word_after_a_maker_in_a_headline_is_its_product(ex):
+    found = {t for t, _, _ in _typed(ex, "Introducing Pinterest Zorblex")}
+    assert "Pinterest Zorblex" in found and "Pinterest" not in found, found
+    found = {t for t, _, _ in _typed(ex, "Raft Explained In Five Minutes")}
+    assert "Raft Explained" not in found, found

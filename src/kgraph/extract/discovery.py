@@ -372,7 +372,13 @@ class ModelDiscovery:
         if not doc.has_annotation("ENT_IOB"):
             return doc
         _vendors_acting(doc, *self._vendor_products())
-        _extend_makers(doc, self.technology_conf, self.company_conf, self._plain_names())
+        _extend_makers(
+            doc,
+            self.technology_conf,
+            self.company_conf,
+            self._plain_names(),
+            self._concept_heads(),
+        )
         taken, found = covered(doc), []
         known = doc.spans.get(SPANS_KEY, [])
         doc.user_data[TECH_TOKENS] = {
@@ -411,8 +417,11 @@ class ModelDiscovery:
             if e.label_ == "PERSON" and 2 <= len(e) <= 3 and all(t.is_title for t in e)
             for t in e
         }
+        tech = doc.user_data[TECH_TOKENS]
         for ent in spans:
             span = _trim(ent)
+            if span is not None and span.start in tech and span.end - 1 not in taken:
+                span = _after_known(span, tech)
             if span is not None and span.end < len(doc) and _org_word(doc[span.end]):
                 span = doc[span.start : span.end + 1]  # "at Acme Robotics", not "Acme"
             if span is None or any(i in taken for i in range(span.start, span.end)):
@@ -439,6 +448,20 @@ class ModelDiscovery:
         add_candidates(doc, found)
         _join_product_parts(doc, self.technology_conf, self._concept_heads())
         return doc
+
+
+def _after_known(span: Span, tech: set[int]) -> Span | None:
+    """The rest of a name the model found that opens with a known technology's name
+    (``Chrome DevTools``, ``Kafka Cruise Control``): it is proposed alone, then joined to
+    that name as one product name (:func:`_join_product_parts`)."""
+    doc, start = span.doc, span.start
+    while start < span.end and start in tech:
+        start += 1
+    if start == span.end or doc[start - 1].text in POSSESSIVE:
+        return None
+    if span.end < len(doc) and doc[span.end].text in POSSESSIVE:
+        return None  # "Felix Baumgartner's jump": an owner, a person more often than a part
+    return span.doc[start : span.end]
 
 
 def _join_product_parts(doc: Doc, conf: float, concept_heads: frozenset[str]) -> None:
@@ -1172,7 +1195,11 @@ def _listed_as_organisations(doc: Doc, start: int) -> bool:
 
 
 def _extend_makers(
-    doc: Doc, technology_conf: float, company_conf: float, plain: frozenset[str] = frozenset()
+    doc: Doc,
+    technology_conf: float,
+    company_conf: float,
+    plain: frozenset[str] = frozenset(),
+    concept_heads: frozenset[str] = frozenset(),
 ) -> None:
     """A known company's name followed by capitalised words is one product or unit name
     (entity rules): ``Uber Eats``, ``Google Suite``, ``Altinity Operator``, not the company
@@ -1214,9 +1241,13 @@ def _extend_makers(
             end += 1
             if _hyphen_glued(doc, end):
                 end += 2  # "Self-Serve": one word written with a hyphen
-        if end == span.end or is_title_case(span.sent) or end > span.sent.end:
+        if end == span.end or end > span.sent.end:
             continue
-        if end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
+        if is_title_case(span.sent):
+            end = _headline_name_end(doc, span.end, end, concept_heads)
+            if end == span.end:
+                continue
+        elif end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
             continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
         name = doc[span.start : end]
         if is_event_name([t.text for t in name]):
@@ -1238,13 +1269,30 @@ def _extend_makers(
             span.start,
             _possessive_end(name),
             label=type_,
-            span_id=entity_key(type_, name.text),
+            span_id=entity_key(type_, _unversioned(name)),
         )
         spans[n]._.kg_method = "model"
         spans[n]._.kg_conf = company_conf if org else technology_conf
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
+
+
+def _headline_name_end(doc: Doc, start: int, end: int, concept_heads: frozenset[str]) -> int:
+    """Where a known name's capitalised continuation ``doc[start:end]`` ends in a headline,
+    where every word is capitalised and only a coined word marks a name: the words no
+    dictionary has that are no acronym nor a kind of thing (``Introducing Pinterest Secor``,
+    ``Netflix Tudum Architecture`` is ``Netflix Tudum``; not ``Raft Explained``, ``Pinterest
+    HTTPS`` nor ``Firecracker MicroVMs``); ``start`` when there is none."""
+    coined = start
+    while (
+        coined < end
+        and not doc[coined].text.isupper()
+        and not is_english_word(doc[coined].text)
+        and singular(doc[coined].lower_) not in concept_heads
+    ):
+        coined += 1
+    return coined
 
 
 def _engineering_unit(doc: Doc, i: int) -> bool:
@@ -1302,12 +1350,24 @@ def _hyphen_glued(doc: Doc, i: int) -> bool:
     )
 
 
+# A product word with its generation number glued on: "Graviton3" of "AWS Graviton3".
+GENERATION = re.compile(r"[A-Z][a-z]{2,}\d{1,2}")
+
+
+def _unversioned(name: Span) -> str:
+    """A product name without the generation number glued to its last word (versions are
+    dropped from canonical names): ``AWS Graviton3`` is ``AWS Graviton``."""
+    if GENERATION.fullmatch(name[-1].text):
+        return name.text.rstrip("0123456789")
+    return name.text
+
+
 def _continues_name(tok) -> bool:
     """A capitalised word that can end a product name: not a stop word, generic word or
     possessive (``Uber's``), not a word like ``Engineering`` or ``Engineers``."""
     return (
         tok.text[:1].isupper()
-        and tok.is_alpha
+        and (tok.is_alpha or GENERATION.fullmatch(tok.text) is not None)
         and not tok.is_stop
         and not is_generic(tok.text)
         and tok.lower_ not in NOT_NAMES
