@@ -20,6 +20,8 @@ def _found(ex, title, summary=""):
         ("Thousands gather this week for Strata + Hadoop World in the Bay Area.", "Hadoop"),
         ("Thousands gather this week for Strata + Hadoop World in the Bay Area.", "Hadoop World"),
         ("Jorge Castro joins Justin & Autumn to tell us how it is going.", "Justin & Autumn"),
+        ("Kat, a sub-project lead for SIGrelease in the Kubernetes project, shares.", "SIGrelease"),
+        ("David is TL of Kubernetes SIG Instrumentation, and joins us.", "Kubernetes SIG"),
     ],
 )
 def test_events_shows_and_hosts_are_not_discovered(ex, summary, absent):

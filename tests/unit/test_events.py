@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kgraph.extract.events import is_event_name, is_holiday
+from kgraph.extract.events import is_event_name, is_group_name, is_holiday
 from kgraph.extract.people import is_person
 
 
@@ -33,3 +33,11 @@ def test_hosts_named_together_are_people():
     assert is_person(["Justin", "&", "Autumn"])
     assert is_person(["Kevin", "and", "Doug"])
     assert not is_person(["Justin", "&", "Kubernetes"])
+
+
+def test_special_interest_groups_are_teams():
+    assert is_group_name(["Kubernetes", "SIG"])
+    assert is_group_name(["SIGrelease"])
+    assert is_group_name(["SIG-PM"])
+    assert not is_group_name(["Signal"])
+    assert not is_group_name(["SIGTERM", "handler"])

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from kgraph.extract.english import is_english_word
-from kgraph.extract.events import is_event_name, names_a_show
+from kgraph.extract.events import is_event_name, is_group_name, names_a_show
 from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
 from kgraph.extract.people import after_speaker, is_person
 from kgraph.extract.places import is_country
@@ -64,7 +64,7 @@ ORG_CUES = phrases(
 PLACE_CUES = frozenset(["in", "across", "from", "throughout", "to"])
 GROUP_WORDS = phrases(
     """
-    team teams group org organization squad guild
+    team teams group org organization squad guild sig sigs
     """
 )
 NAME_CUES = phrases(
@@ -770,8 +770,9 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
     if span[-1].text.endswith(EVENT_ENDINGS) or event_follows(doc, span.end):
         return False  # SRECon, KubeCon, AWS re:Invent: events are never annotated
-    if is_event_name([t.text for t in span]) or names_a_show(doc, span.start):
-        return False  # "QCon London", "Diwali", "an episode of Cyber Sentries"
+    words = [t.text for t in span]
+    if is_event_name(words) or is_group_name(words) or names_a_show(doc, span.start):
+        return False  # "QCon London", "Diwali", "SIGrelease", "an episode of Cyber Sentries"
     if (
         span.start > 0
         and span.end < len(doc)

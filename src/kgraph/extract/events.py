@@ -12,7 +12,9 @@ model tags them ORG or PRODUCT. Their shapes give them away:
 * the public and shopping holidays traffic peaks are told by (``Diwali``, ``Black Friday``,
   ``New Year's Eve``): a calendar date, never a system;
 * the show a podcast episode or newsletter issue belongs to: ``in this episode of Cyber
-  Sentries``.
+  Sentries``;
+* a project's special interest group, a team (``SIG Instrumentation``, ``SIG-PM``,
+  ``SIGrelease``): people, not a product.
 """
 
 from __future__ import annotations
@@ -79,6 +81,15 @@ def is_event_name(words: list[str]) -> bool:
         if _conference_word(word, i == n - 1, i == 0):
             return all(_EDITION.fullmatch(w) for w in words[i + 1 :])
     return False
+
+
+# "SIG", "SIGs", "SIG-PM", "SIGrelease": a special interest group, glued to its topic or not.
+_GROUP = re.compile(r"SIG(?:s|-[A-Za-z]+|[a-z]+)?")
+
+
+def is_group_name(words: list[str]) -> bool:
+    """``Kubernetes SIG``, ``SIGrelease``: a project's special interest group (a team)."""
+    return any(_GROUP.fullmatch(w) for w in words)
 
 
 def names_a_show(doc, start: int) -> bool:
