@@ -47,3 +47,9 @@ def test_a_coined_word_after_a_maker_in_a_headline_is_its_product(ex):
     assert "Pinterest Zorblex" in found and "Pinterest" not in found, found
     found = {t for t, _, _ in _typed(ex, "Raft Explained In Five Minutes")}
     assert "Raft Explained" not in found, found
+
+
+@pytest.mark.model
+def test_a_kind_word_after_a_product_is_not_part_of_its_name(ex):
+    found = {t for t, _, _ in _typed(ex, "Notes", "The event store is a Postgres DB. We run it.")}
+    assert "Postgres" in found and "Postgres DB" not in found, found

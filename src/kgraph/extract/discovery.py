@@ -1238,6 +1238,7 @@ def _extend_makers(
             and end - span.end < 2
             and _continues_name(doc[end])
             and not _covered_at(spans, end)  # "H100 GPUs": a second known name
+            and not _kind_word(doc[end])  # "a Postgres DB": the kind of thing
         ):
             end += 1
             if _hyphen_glued(doc, end):
@@ -1353,6 +1354,12 @@ def _hyphen_glued(doc: Doc, i: int) -> bool:
 
 # A product word with its generation number glued on: "Graviton3" of "AWS Graviton3".
 GENERATION = re.compile(r"[A-Z][a-z]{2,}\d{1,2}")
+
+
+def _kind_word(tok) -> bool:
+    """``DB``, ``Database``: the kind of thing a database product is, written after its name
+    (``the event store is a Postgres DB``), not a part of the name."""
+    return tok.lower_ in ("db", "dbs", "database", "databases")
 
 
 def _unversioned(name: Span) -> str:
