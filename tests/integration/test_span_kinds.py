@@ -53,3 +53,20 @@ def test_a_coined_word_after_a_maker_in_a_headline_is_its_product(ex):
 def test_a_kind_word_after_a_product_is_not_part_of_its_name(ex):
     found = {t for t, _, _ in _typed(ex, "Notes", "The event store is a Postgres DB. We run it.")}
     assert "Postgres" in found and "Postgres DB" not in found, found
+
+
+@pytest.mark.model
+def test_an_acronym_and_its_expansion_share_the_name(ex):
+    found = _typed(
+        ex,
+        "Notes",
+        "Guardian handles spam enforcement, Media Research Council (MRC) audits and more. "
+        "Every MRC audit is logged.",
+    )
+    keys = {(t, c) for t, _, c in found}
+    assert ("Media Research Council", "Media Research Council") in keys, found
+    assert ("MRC", "Media Research Council") in keys, found
+    found = _typed(
+        ex, "Notes", "It used ANother Tool for Language Recognition (ANTLR) for parsing."
+    )
+    assert any(t == "ANother Tool for Language Recognition" for t, _, _ in found), found
