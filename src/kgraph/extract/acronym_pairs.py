@@ -13,6 +13,7 @@ one half of such a definition is a name, the other half is the same entity:
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from kgraph.extract.resolver import _STOP_EXPANSION, ACRONYMS, _spells
@@ -54,9 +55,11 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
     by_start = {s.start: s for s in spans}
     taken = covered(doc)
     found, defined = [], {}
-    for tok in doc:
-        i = tok.i
-        if tok.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")":
+    # Brackets are rare: find them in one array of the tokens' ids, not token by token.
+    orth = doc.to_array(ORTH)
+    opens = (orth == doc.vocab.strings["("]).nonzero()[0].tolist()
+    for i in opens:
+        if i + 2 >= len(doc) or doc[i + 2].text != ")":
             continue
         acr = doc[i + 1].text
         if not is_acronym(acr):
@@ -74,9 +77,9 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
     acronyms = doc.user_data.setdefault(ACRONYMS, {})
     for acr, name in defined.items():
         acronyms.setdefault(acr, (name.label_, name.id_))
-    for tok in doc if defined else ():
-        name = defined.get(tok.text)
-        if name is not None and tok.i not in taken:
-            found.append(Candidate(tok.i, tok.i + 1, name.label_, name.id_, "model", conf))
+    for acr, name in defined.items():
+        for i in (orth == doc.vocab.strings[acr]).nonzero()[0].tolist():
+            if i not in taken:
+                found.append(Candidate(i, i + 1, name.label_, name.id_, "model", conf))
     if found:
         add_candidates(doc, found)
