@@ -48,16 +48,16 @@ def _expansion_start(doc: Doc, end: int, acr: str, taken: set[int]) -> int | Non
 
 def pair_acronyms(doc: Doc, conf: float) -> None:
     """Add the missing half of each ``name (ACR)`` definition whose other half is a name."""
-    spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ != "CONCEPT"]
-    if not spans:
+    # Brackets are rare: find them in one array of the tokens' ids, not token by token.
+    orth = doc.to_array(ORTH)
+    opens = (orth == doc.vocab.strings["("]).nonzero()[0].tolist()
+    if not opens:
         return
+    spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ != "CONCEPT"]
     by_end = {s.end: s for s in spans}
     by_start = {s.start: s for s in spans}
     taken = covered(doc)
     found, defined = [], {}
-    # Brackets are rare: find them in one array of the tokens' ids, not token by token.
-    orth = doc.to_array(ORTH)
-    opens = (orth == doc.vocab.strings["("]).nonzero()[0].tolist()
     for i in opens:
         if i + 2 >= len(doc) or doc[i + 2].text != ")":
             continue
