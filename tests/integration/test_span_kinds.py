@@ -70,3 +70,10 @@ def test_an_acronym_and_its_expansion_share_the_name(ex):
         ex, "Notes", "It used ANother Tool for Language Recognition (ANTLR) for parsing."
     )
     assert any(t == "ANother Tool for Language Recognition" for t, _, _ in found), found
+
+
+@pytest.mark.model
+def test_a_named_law_is_one_concept_possessive_and_all(ex):
+    found = _typed(ex, "Rust, Wright\u2019s Law, and the Future", "Conway's Law says so.")
+    assert ("Wright\u2019s Law", "CONCEPT", "Wright's law") in found, found
+    assert ("Conway's Law", "CONCEPT", "Conway's law") in found, found

@@ -22,6 +22,7 @@ from kgraph.extract.acronym_pairs import pair_acronyms
 from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name, is_group_name, names_a_show
 from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
+from kgraph.extract.named_laws import named_laws
 from kgraph.extract.people import after_speaker, is_person
 from kgraph.extract.places import is_country
 from kgraph.extract.resolver import event_follows
@@ -380,6 +381,7 @@ class ModelDiscovery:
             self._plain_names(),
             self._concept_heads(),
         )
+        named_laws(doc, self.technology_conf)
         taken, found = covered(doc), []
         known = doc.spans.get(SPANS_KEY, [])
         doc.user_data[TECH_TOKENS] = {
