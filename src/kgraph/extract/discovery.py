@@ -23,7 +23,7 @@ from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name, is_group_name, names_a_show
 from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
 from kgraph.extract.named_laws import named_laws
-from kgraph.extract.people import after_speaker, is_person
+from kgraph.extract.people import after_speaker, is_person, surname_after_name
 from kgraph.extract.places import is_country
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import (
@@ -753,6 +753,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
     if not trade and is_person([t.text for t in span]):
         return False  # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools
+    if surname_after_name(doc, span.start, span.end):
+        return False  # "Caitie McCaffrey Talk": a speaker's surname
     if any(t.like_num or t.is_stop or (t.is_punct and t.text not in "-.&/") for t in span):
         return False
     if any(t.lower_ in NOT_NAMES for t in span) or (is_generic(span[-1].text) and not trade):

@@ -58,6 +58,22 @@ def is_person(words: list[str]) -> bool:
     return all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words[1:])
 
 
+# A Gaelic surname ("McCaffrey", "McKenna"): its inner capital is no product's odd case.
+_MC_SURNAME = re.compile(r"Mc[A-Z][a-z]{2,}")
+
+
+def surname_after_name(doc, start: int, end: int) -> bool:
+    """``doc[start:end]`` is a ``Mc`` surname right after a capitalised word: the second half
+    of a person's name (``Caitie McCaffrey``), whatever the given name."""
+    return (
+        end - start == 1
+        and start > 0
+        and _MC_SURNAME.fullmatch(doc[start].text) is not None
+        and doc[start - 1].is_alpha
+        and doc[start - 1].is_title
+    )
+
+
 def after_speaker(doc, start: int, end: int) -> bool:
     """The words ``doc[start:end]`` follow a speaker's name as talk listings and bylines write
     their organisation: ``Thomas Graf, Isovalent``, ``Dana Okafor (Quillmark)``."""
