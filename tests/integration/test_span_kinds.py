@@ -77,3 +77,11 @@ def test_a_named_law_is_one_concept_possessive_and_all(ex):
     found = _typed(ex, "Rust, Wright\u2019s Law, and the Future", "Conway's Law says so.")
     assert ("Wright\u2019s Law", "CONCEPT", "Wright's law") in found, found
     assert ("Conway's Law", "CONCEPT", "Conway's law") in found, found
+
+
+@pytest.mark.model
+def test_a_name_glued_to_a_noun_by_a_hyphen_is_the_compound(ex):
+    found = {t for t, _, _ in _typed(ex, "Notes", "Techniques like Flash-attention and RAG.")}
+    assert "Flash" not in found, found
+    found = {t for t, _, _ in _typed(ex, "Notes", "We run on a Tofino-based switch.")}
+    assert "Tofino-based" not in found, found

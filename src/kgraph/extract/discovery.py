@@ -425,6 +425,8 @@ class ModelDiscovery:
             span = _trim(ent)
             if span is not None and span.start in tech and span.end - 1 not in taken:
                 span = _after_known(span, tech)
+            if span is not None:
+                span = _with_hyphened_noun(span)
             if span is not None and span.end < len(doc) and _org_word(doc[span.end]):
                 span = doc[span.start : span.end + 1]  # "at Acme Robotics", not "Acme"
             if span is None or any(i in taken for i in range(span.start, span.end)):
@@ -452,6 +454,34 @@ class ModelDiscovery:
         _join_product_parts(doc, self.technology_conf, self._concept_heads())
         pair_acronyms(doc, self.technology_conf)
         return doc
+
+
+# Words after a hyphen that make a name a modifier ("Tofino-based", "Llama-style"), with
+# participles ("iPhone-produced"): the name stays itself.
+MODIFIER_TAILS = phrases(
+    """
+    based like style native compatible aware powered backed driven specific only first
+    friendly ready enabled free centric heavy scale level grade class sized wide
+    """
+)
+
+
+def _with_hyphened_noun(span: Span) -> Span:
+    """A name glued by a hyphen to a lower-case noun is that compound (``Flash-attention``),
+    not its first half; before a modifier tail or a participle it stays the name."""
+    doc, end = span.doc, span.end
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].is_lower
+        and doc[end + 1].lower_ not in MODIFIER_TAILS
+        and not doc[end + 1].lower_.endswith("ed")
+    ):
+        return doc[span.start : end + 2]
+    return span
 
 
 def _after_known(span: Span, tech: set[int]) -> Span | None:
@@ -749,7 +779,7 @@ def _plausible(span: Span, label: str) -> bool:
     if not span.text[0].isupper() and not (len(span) == 1 and _inner_capital(span.text)):
         return False  # lower-case words are for _lower_names; "uForwarder" is a name
     trade = len(span) > 1 and _org_word(span[-1])
-    if len(span) > 1 and label in SINGLE_ONLY and not trade:
+    if len(span.text.split()) > 1 and label in SINGLE_ONLY and not trade:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
     if not trade and is_person([t.text for t in span]):
         return False  # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools
