@@ -85,3 +85,11 @@ def test_a_name_glued_to_a_noun_by_a_hyphen_is_the_compound(ex):
     assert "Flash" not in found, found
     found = {t for t, _, _ in _typed(ex, "Notes", "We run on a Tofino-based switch.")}
     assert "Tofino-based" not in found, found
+
+
+@pytest.mark.model
+def test_a_discovered_name_keeps_its_version_in_the_surface_only(ex):
+    found = _typed(ex, "Notes", "Netflix adopted Dolby Vision Profile 10 for AV1 delivery.")
+    texts = {t: c for t, _, c in found}
+    assert "Dolby Vision Profile 10" in texts, found
+    assert texts["Dolby Vision Profile 10"] != "Dolby Vision Profile 10", found

@@ -25,7 +25,7 @@ from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
 from kgraph.extract.named_laws import named_laws
 from kgraph.extract.people import after_speaker, is_person, surname_after_name
 from kgraph.extract.places import is_country
-from kgraph.extract.resolver import event_follows
+from kgraph.extract.resolver import _with_version, event_follows
 from kgraph.extract.spans import (
     LIST_SEPARATORS,
     POSSESSIVE,
@@ -441,7 +441,8 @@ class ModelDiscovery:
             found.append(
                 Candidate(
                     span.start,
-                    _possessive_end(span),
+                    # "Mussel V2": the surface keeps the version, the canonical drops it
+                    _possessive_end(doc[span.start : _with_version(span, type_)]),
                     type_,
                     entity_key(type_, span.text),
                     "model",
