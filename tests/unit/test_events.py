@@ -19,7 +19,10 @@ def test_ordinary_words_ending_in_con_or_world_are_not_events():
     assert not is_event_name(["Falcon"])
     assert not is_event_name(["Beacon"])
     assert not is_event_name(["World"])  # a word alone is not a show's name
-    assert not is_event_name(["Summit", "Scheduler", "engine"])  # a product named on
+    assert not is_event_name(["Summit", "Scheduler"])  # a product named after a word
+    assert not is_event_name(["Expo", "Router"])
+    assert not is_event_name(["Expo"])
+    assert is_event_name(["Summit", "2024"])
 
 
 def test_holidays_possessive_or_not():

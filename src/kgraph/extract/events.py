@@ -35,6 +35,7 @@ CONFERENCE_WORDS = phrases(
 _CON = re.compile(r"(?:[A-Za-z0-9]+Con|[A-Za-z0-9]*[A-Z]con|[A-Z]{2,}CON)s?")
 # An edition after the event's name: a capitalised place or region word, a year or number.
 _EDITION = re.compile(r"(?:[A-Z][A-Za-z.]*|'?\d{2,4}|[A-Z]{2,3})")
+_YEAR = re.compile(r"'?\d{2,4}")
 # Public and shopping holidays (calendar dates a traffic peak is told by), as written.
 HOLIDAYS = phrases(
     """
@@ -60,26 +61,24 @@ def is_holiday(text: str) -> bool:
     return text in HOLIDAYS or re.sub(r"'s?$", "", text) in HOLIDAYS
 
 
-def _conference_word(word: str, last: bool, first: bool) -> bool:
-    lower = word.lower()
-    if lower in CONFERENCE_WORDS or (lower == "con" and not first):
-        return True
-    if lower == "world" and last and not first:
-        return True
-    return len(word) >= 4 and _CON.fullmatch(word) is not None
-
-
 def is_event_name(words: list[str]) -> bool:
-    """``QCon London``, ``Hadoop World``, ``P99 CONF 24``, ``Diwali``: a conference (a
-    conference word followed only by an edition) or a holiday."""
+    """``QCon London``, ``Kafka Summit London``, ``Hadoop World``, ``P99 CONF 24``,
+    ``Diwali``: a conference (a conference word followed only by an edition) or a holiday.
+    A plain conference word opening the name needs a year after it: ``Summit Scheduler``
+    and ``Expo Router`` are products."""
     if not words:
         return False
     if is_holiday(" ".join(words)):
         return True
     n = len(words)
     for i, word in enumerate(words):
-        if _conference_word(word, i == n - 1, i == 0):
-            return all(_EDITION.fullmatch(w) for w in words[i + 1 :])
+        lower, rest = word.lower(), words[i + 1 :]
+        if len(word) >= 4 and _CON.fullmatch(word):
+            return all(_EDITION.fullmatch(w) for w in rest)
+        if lower in CONFERENCE_WORDS or lower == "con" or (lower == "world" and i == n - 1):
+            if i == 0:
+                return bool(rest) and all(_YEAR.fullmatch(w) for w in rest)
+            return all(_EDITION.fullmatch(w) for w in rest)
     return False
 
 
