@@ -11,8 +11,7 @@ model tags them ORG or PRODUCT. Their shapes give them away:
 * ``<name> World``, the usual name of a trade show (``Hadoop World``, ``Mobile World``);
 * the public and shopping holidays traffic peaks are told by (``Diwali``, ``Black Friday``,
   ``New Year's Eve``): a calendar date, never a system;
-* the show a podcast episode or newsletter issue belongs to: ``in this episode of Cyber
-  Sentries``;
+* the show a podcast episode belongs to: ``in this episode of Cyber Sentries``;
 * a project's special interest group, a team (``SIG Instrumentation``, ``SIG-PM``,
   ``SIGrelease``): people, not a product.
 """
@@ -47,8 +46,9 @@ HOLIDAYS = phrases(
     Labor Day, Labour Day, Memorial Day, Independence Day, Oktoberfest
     """
 )
-# Words before a show's name: "in this episode of X", "the latest issue of X".
-SHOW_CUES = phrases("episode episodes issue issues edition editions installment")
+# Words before a show's name: "in this episode of X" ("issue of" and "edition of" are left
+# out: "a known issue of X", "the community edition of X" name products).
+SHOW_CUES = phrases("episode episodes installment instalment")
 
 
 def _straight(text: str) -> str:
@@ -92,6 +92,6 @@ def is_group_name(words: list[str]) -> bool:
 
 
 def names_a_show(doc, start: int) -> bool:
-    """The name at token ``start`` follows ``episode of`` or ``issue of``: the podcast or
-    newsletter that episode belongs to (a publication, never annotated)."""
+    """The name at token ``start`` follows ``episode of``: the podcast or show that episode
+    belongs to (a publication, never annotated)."""
     return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SHOW_CUES
