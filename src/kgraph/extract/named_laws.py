@@ -10,33 +10,29 @@ straight possessive and the kind in lower case (``Conway's law``), as the ontolo
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from kgraph.extract.spans import POSSESSIVE, Candidate, add_candidates
+from kgraph.extract.spans import Candidate, add_candidates
 from kgraph.model import entity_key
 
-LAW_WORDS = ("law", "principle", "theorem", "razor", "paradox", "conjecture")
+LAW_WORDS = frozenset(["law", "principle", "theorem", "razor", "paradox", "conjecture"])
 
 
 def named_laws(doc: Doc, conf: float) -> None:
     """Add ``<Name>'s Law`` and its kin as CONCEPT spans."""
-    lower = doc.to_array(LOWER)
-    hashes = [doc.vocab.strings[w] for w in LAW_WORDS]
+    # One look at an array of the tokens' ids for a possessive: most texts have none.
+    orth = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    marks = (orth == strings["'s"]) | (orth == strings["\u2019s"])
     found = []
-    for h in hashes:
-        for i in (lower == h).nonzero()[0].tolist():
-            if i < 2 or doc[i - 1].text not in POSSESSIVE or doc[i - 2].whitespace_:
-                continue
-            owner = doc[i - 2]
-            if not (owner.is_alpha and owner.text[:1].isupper() and not owner.is_stop):
-                continue
-            span = doc[i - 2 : i + 1]
-            text = f"{owner.text}'s {doc[i].lower_}"  # as the ontology writes "Little's law"
-            found.append(
-                Candidate(
-                    span.start, span.end, "CONCEPT", entity_key("CONCEPT", text), "rule", conf
-                )
-            )
+    for i in (marks.nonzero()[0] + 1).tolist():
+        if i >= len(doc) or doc[i].lower_ not in LAW_WORDS or doc[i - 2].whitespace_:
+            continue
+        owner = doc[i - 2]
+        if not (owner.is_alpha and owner.text[:1].isupper() and not owner.is_stop):
+            continue
+        text = f"{owner.text}'s {doc[i].lower_}"  # as the ontology writes "Little's law"
+        found.append(Candidate(i - 2, i + 1, "CONCEPT", entity_key("CONCEPT", text), "rule", conf))
     if found:
         add_candidates(doc, found)
