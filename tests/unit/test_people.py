@@ -18,3 +18,13 @@ def test_no_ontology_name_is_a_given_name():
     assert len(names) > 10_000
     assert not names & ontology_words()
     assert not {"Ray", "Julia", "Cassandra", "Delta"} & names
+
+
+def test_a_mc_surname_after_a_capitalised_word_is_a_person():
+    import spacy
+
+    from kgraph.extract.people import surname_after_name
+
+    doc = spacy.blank("en")("Caitie McCaffrey Talk at McKinsey")
+    assert surname_after_name(doc, 1, 2)
+    assert not surname_after_name(doc, 4, 5)  # after a lower-case word: a firm, maybe

@@ -18,11 +18,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from kgraph.extract.acronym_pairs import pair_acronyms
 from kgraph.extract.english import is_english_word
+from kgraph.extract.events import is_event_name, is_group_name, names_a_show
 from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
-from kgraph.extract.people import after_speaker, is_person
+from kgraph.extract.named_laws import named_laws
+from kgraph.extract.people import after_speaker, is_person, surname_after_name
 from kgraph.extract.places import is_country
-from kgraph.extract.resolver import event_follows
+from kgraph.extract.resolver import _with_version, event_follows
 from kgraph.extract.spans import (
     LIST_SEPARATORS,
     POSSESSIVE,
@@ -63,7 +66,7 @@ ORG_CUES = phrases(
 PLACE_CUES = frozenset(["in", "across", "from", "throughout", "to"])
 GROUP_WORDS = phrases(
     """
-    team teams group org organization squad guild
+    team teams group org organization squad guild sig sigs
     """
 )
 NAME_CUES = phrases(
@@ -371,7 +374,14 @@ class ModelDiscovery:
         if not doc.has_annotation("ENT_IOB"):
             return doc
         _vendors_acting(doc, *self._vendor_products())
-        _extend_makers(doc, self.technology_conf, self.company_conf, self._plain_names())
+        _extend_makers(
+            doc,
+            self.technology_conf,
+            self.company_conf,
+            self._plain_names(),
+            self._concept_heads(),
+        )
+        named_laws(doc, self.technology_conf)
         taken, found = covered(doc), []
         known = doc.spans.get(SPANS_KEY, [])
         doc.user_data[TECH_TOKENS] = {
@@ -418,8 +428,13 @@ class ModelDiscovery:
             if e.label_ == "PERSON" and 2 <= len(e) <= 3 and all(t.is_title for t in e)
             for t in e
         }
+        tech = doc.user_data[TECH_TOKENS]
         for ent in spans:
             span = _trim(ent)
+            if span is not None and span.start in tech and span.end - 1 not in taken:
+                span = _after_known(span, tech)
+            if span is not None:
+                span = _with_hyphened_noun(span)
             if span is not None and span.end < len(doc) and _org_word(doc[span.end]):
                 span = doc[span.start : span.end + 1]  # "at Acme Robotics", not "Acme"
             if span is None or any(i in taken for i in range(span.start, span.end)):
@@ -434,7 +449,8 @@ class ModelDiscovery:
             found.append(
                 Candidate(
                     span.start,
-                    _possessive_end(span),
+                    # "Mussel V2": the surface keeps the version, the canonical drops it
+                    _possessive_end(doc[span.start : _with_version(span, type_)]),
                     type_,
                     entity_key(type_, span.text),
                     "model",
@@ -445,7 +461,50 @@ class ModelDiscovery:
         found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
         _join_product_parts(doc, self.technology_conf, self._concept_heads())
+        pair_acronyms(doc, self.technology_conf)
         return doc
+
+
+# Words after a hyphen that make a name a modifier ("Tofino-based", "Llama-style"), with
+# participles ("iPhone-produced"): the name stays itself.
+MODIFIER_TAILS = phrases(
+    """
+    based like style native compatible aware powered backed driven specific only first
+    friendly ready enabled free centric heavy scale level grade class sized wide
+    """
+)
+
+
+def _with_hyphened_noun(span: Span) -> Span:
+    """A name glued by a hyphen to a lower-case noun is that compound (``Flash-attention``),
+    not its first half; before a modifier tail or a participle it stays the name."""
+    doc, end = span.doc, span.end
+    if (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].is_lower
+        and doc[end + 1].lower_ not in MODIFIER_TAILS
+        and not doc[end + 1].lower_.endswith("ed")
+    ):
+        return doc[span.start : end + 2]
+    return span
+
+
+def _after_known(span: Span, tech: set[int]) -> Span | None:
+    """The rest of a name the model found that opens with a known technology's name
+    (``Chrome DevTools``, ``Kafka Cruise Control``): it is proposed alone, then joined to
+    that name as one product name (:func:`_join_product_parts`)."""
+    doc, start = span.doc, span.start
+    while start < span.end and start in tech:
+        start += 1
+    if start == span.end or doc[start - 1].text in POSSESSIVE:
+        return None
+    if span.end < len(doc) and doc[span.end].text in POSSESSIVE:
+        return None  # "Felix Baumgartner's jump": an owner, a person more often than a part
+    return span.doc[start : span.end]
 
 
 def _join_product_parts(doc: Doc, conf: float, concept_heads: frozenset[str]) -> None:
@@ -730,10 +789,12 @@ def _plausible(span: Span, label: str) -> bool:
     if not span.text[0].isupper() and not (len(span) == 1 and _inner_capital(span.text)):
         return False  # lower-case words are for _lower_names; "uForwarder" is a name
     trade = len(span) > 1 and _org_word(span[-1])
-    if len(span) > 1 and label in SINGLE_ONLY and not trade:
+    if len(span.text.split()) > 1 and label in SINGLE_ONLY and not trade:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
     if not trade and is_person([t.text for t in span]):
         return False  # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools
+    if surname_after_name(doc, span.start, span.end):
+        return False  # "Caitie McCaffrey Talk": a speaker's surname
     if any(t.like_num or t.is_stop or (t.is_punct and t.text not in "-.&/") for t in span):
         return False
     if any(t.lower_ in NOT_NAMES for t in span) or (is_generic(span[-1].text) and not trade):
@@ -757,6 +818,9 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # SRECon, KubeCon, AWS re:Invent: events are never annotated
     if _holiday(span):
         return False  # "peak periods such as Diwali and New Year's Eve": dates, not names
+    words = [t.text for t in span]
+    if is_event_name(words) or is_group_name(words) or names_a_show(doc, span.start):
+        return False  # "QCon London", "SIGrelease", "an episode of Cyber Sentries"
     if (
         span.start > 0
         and span.end < len(doc)
@@ -1317,7 +1381,11 @@ def _listed_as_organisations(doc: Doc, start: int) -> bool:
 
 
 def _extend_makers(
-    doc: Doc, technology_conf: float, company_conf: float, plain: frozenset[str] = frozenset()
+    doc: Doc,
+    technology_conf: float,
+    company_conf: float,
+    plain: frozenset[str] = frozenset(),
+    concept_heads: frozenset[str] = frozenset(),
 ) -> None:
     """A known company's name followed by capitalised words is one product or unit name
     (entity rules): ``Uber Eats``, ``Google Suite``, ``Altinity Operator``, not the company
@@ -1355,6 +1423,7 @@ def _extend_makers(
             and end - span.end < 2
             and _continues_name(doc[end])
             and not _covered_at(spans, end)  # "H100 GPUs": a second known name
+            and not _kind_word(doc[end])  # "a Postgres DB": the kind of thing
         ):
             end += 1
             if _hyphen_glued(doc, end):
@@ -1362,10 +1431,19 @@ def _extend_makers(
         if end == span.end or end > span.sent.end:
             continue
         if is_title_case(span.sent) and not _launched(doc, span.start):
-            continue  # in a headline capitals mark every word, unless "Introducing X Y"
-        if end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
+            # in a headline capitals mark every word: only a coined word after the maker
+            # joins it ("Pinterest Secor"), unless the headline launches it ("Introducing X Y")
+            end = _headline_name_end(doc, span.end, end, concept_heads)
+            if end == span.end:
+                continue
+        elif end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
             continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
         name = doc[span.start : end]
+        if is_event_name([t.text for t in name]):
+            # "Strata + Hadoop World": a name inside an event's name is no mention
+            spans[n] = None
+            changed = True
+            continue
         if name[-1].text.endswith(EVENT_ENDINGS) or name[-1].text in PUBLICATION_ENDINGS:
             continue  # "Spotify Wrapped Campaign", "Acme Summit": an event, not a product;
             # "the Netflix Tech Blog": a publication, and the company keeps its mention
@@ -1380,13 +1458,30 @@ def _extend_makers(
             span.start,
             _possessive_end(name),
             label=type_,
-            span_id=entity_key(type_, name.text),
+            span_id=entity_key(type_, _unversioned(name)),
         )
         spans[n]._.kg_method = "model"
         spans[n]._.kg_conf = company_conf if org else technology_conf
         changed = True
     if changed:
-        doc.spans[SPANS_KEY] = spans
+        doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
+
+
+def _headline_name_end(doc: Doc, start: int, end: int, concept_heads: frozenset[str]) -> int:
+    """Where a known name's capitalised continuation ``doc[start:end]`` ends in a headline,
+    where every word is capitalised and only a coined word marks a name: the words no
+    dictionary has that are no acronym nor a kind of thing (``Introducing Pinterest Secor``,
+    ``Netflix Tudum Architecture`` is ``Netflix Tudum``; not ``Raft Explained``, ``Pinterest
+    HTTPS`` nor ``Firecracker MicroVMs``); ``start`` when there is none."""
+    coined = start
+    while (
+        coined < end
+        and not doc[coined].text.isupper()
+        and not is_english_word(doc[coined].text)
+        and singular(doc[coined].lower_) not in concept_heads
+    ):
+        coined += 1
+    return coined
 
 
 def _engineering_unit(doc: Doc, i: int) -> bool:
@@ -1444,12 +1539,30 @@ def _hyphen_glued(doc: Doc, i: int) -> bool:
     )
 
 
+# A product word with its generation number glued on: "Graviton3" of "AWS Graviton3".
+GENERATION = re.compile(r"[A-Z][a-z]{2,}\d{1,2}")
+
+
+def _kind_word(tok) -> bool:
+    """``DB``, ``Database``: the kind of thing a database product is, written after its name
+    (``the event store is a Postgres DB``), not a part of the name."""
+    return tok.lower_ in ("db", "dbs", "database", "databases")
+
+
+def _unversioned(name: Span) -> str:
+    """A product name without the generation number glued to its last word (versions are
+    dropped from canonical names): ``AWS Graviton3`` is ``AWS Graviton``."""
+    if GENERATION.fullmatch(name[-1].text):
+        return name.text.rstrip("0123456789")
+    return name.text
+
+
 def _continues_name(tok) -> bool:
     """A capitalised word that can end a product name: not a stop word, generic word or
     possessive (``Uber's``), not a word like ``Engineering`` or ``Engineers``."""
     return (
         tok.text[:1].isupper()
-        and tok.is_alpha
+        and (tok.is_alpha or GENERATION.fullmatch(tok.text) is not None)
         and not tok.is_stop
         and not is_generic(tok.text)
         and tok.lower_ not in NOT_NAMES
@@ -1471,4 +1584,4 @@ def _generic_acronym(word: str) -> bool:
 
 
 def _covered_at(spans, i: int) -> bool:
-    return any(s.start <= i < s.end for s in spans)
+    return any(s is not None and s.start <= i < s.end for s in spans)

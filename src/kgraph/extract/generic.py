@@ -49,7 +49,7 @@ architecture, design, queries per second, requests per second, internet, web, we
 user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui,
 transactions per second, data processing, data collection, data ingestion,
 data management, data storage, data retrieval, storage and retrieval, alert,
-core web vital, web vital, apis
+core web vital, web vital, apis, special interest group, working group
 """
 GENERIC = phrases(_LIST)
 

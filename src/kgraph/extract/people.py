@@ -41,10 +41,37 @@ def given_names() -> frozenset[str]:
 
 
 def is_person(words: list[str]) -> bool:
-    """``Kevin``, ``Gunnar Morling``: a given name, alone or before capitalised words."""
+    """``Kevin``, ``Gunnar Morling``: a given name, alone or before capitalised words; or
+    such names joined by ``&`` or ``and`` (``Justin & Autumn``)."""
+    if len(words) > 2 and any(w in ("&", "and") for w in words[1:-1]):
+        # "Justin & Autumn", "Kevin and Doug": hosts named together, each a person
+        parts, part = [], []
+        for w in words:
+            if w in ("&", "and"):
+                parts.append(part)
+                part = []
+            else:
+                part.append(w)
+        return all(p and is_person(p) for p in [*parts, part])
     if not words or words[0] not in given_names():
         return False
     return all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words[1:])
+
+
+# A Gaelic surname ("McCaffrey", "McKenna"): its inner capital is no product's odd case.
+_MC_SURNAME = re.compile(r"Mc[A-Z][a-z]{2,}")
+
+
+def surname_after_name(doc, start: int, end: int) -> bool:
+    """``doc[start:end]`` is a ``Mc`` surname right after a capitalised word: the second half
+    of a person's name (``Caitie McCaffrey``), whatever the given name."""
+    return (
+        end - start == 1
+        and start > 0
+        and _MC_SURNAME.fullmatch(doc[start].text) is not None
+        and doc[start - 1].is_alpha
+        and doc[start - 1].is_title
+    )
 
 
 def after_speaker(doc, start: int, end: int) -> bool:

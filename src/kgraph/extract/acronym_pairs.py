@@ -1,0 +1,85 @@
+"""An acronym and its expansion are two entries with one canonical (entity rules).
+
+The resolver pairs a definition ``expansion (ACR)`` when it knows the expansion from the
+ontology or the expansion is a lower-case idea. Names it does not know are found later, by
+discovery: ``Media Research Council (MRC)``, ``Coordinated Universal Time (UTC)``. Once
+one half of such a definition is a name, the other half is the same entity:
+
+* a name right before ``(ACR)`` whose words ACR spells gives ACR, and its later uses, the
+  name's type and canonical;
+* a known ACR in the brackets makes the capitalised words before it that it spells its
+  expansion (``ANother Tool for Language Recognition (ANTLR)``).
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import ORTH
+from spacy.tokens import Doc
+
+from kgraph.extract.resolver import _STOP_EXPANSION, ACRONYMS, _spells
+from kgraph.extract.spans import SPANS_KEY, Candidate, add_candidates, covered
+from kgraph.extract.variants import is_acronym
+
+
+def _words(doc: Doc, start: int, end: int) -> list[str] | None:
+    """The lower-case words of ``doc[start:end]`` an acronym spells (small words and hyphens
+    left out), or None when a word is neither capitalised nor small."""
+    words = []
+    for tok in doc[start:end]:
+        if tok.text == "-" or tok.lower_ in _STOP_EXPANSION:
+            continue
+        if not (tok.is_alpha and tok.text[:1].isupper()):
+            return None
+        words.append(tok.lower_)
+    return words
+
+
+def _expansion_start(doc: Doc, end: int, acr: str, taken: set[int]) -> int | None:
+    """Where the capitalised words before ``end`` that ``acr`` spells begin."""
+    for size in range(min(2 * len(acr), end), 1, -1):
+        start = end - size
+        if any(i in taken for i in range(start, end)) or doc[start].lower_ in _STOP_EXPANSION:
+            continue
+        words = _words(doc, start, end)
+        if words and len(words) >= 2 and _spells(acr.lower(), words):
+            return start
+    return None
+
+
+def pair_acronyms(doc: Doc, conf: float) -> None:
+    """Add the missing half of each ``name (ACR)`` definition whose other half is a name."""
+    # Brackets are rare: find them in one array of the tokens' ids, not token by token.
+    orth = doc.to_array(ORTH)
+    opens = (orth == doc.vocab.strings["("]).nonzero()[0].tolist()
+    if not opens:
+        return
+    spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ != "CONCEPT"]
+    by_end = {s.end: s for s in spans}
+    by_start = {s.start: s for s in spans}
+    taken = covered(doc)
+    found, defined = [], {}
+    for i in opens:
+        if i + 2 >= len(doc) or doc[i + 2].text != ")":
+            continue
+        acr = doc[i + 1].text
+        if not is_acronym(acr):
+            continue
+        name, inner = by_end.get(i), by_start.get(i + 1)
+        if name is not None and inner is None and i + 1 not in taken:
+            words = _words(doc, name.start, name.end)
+            if words and len(words) >= 2 and _spells(acr.lower(), words):
+                defined[acr] = name
+        elif name is None and inner is not None and inner.end == i + 2:
+            start = _expansion_start(doc, i, acr, taken)
+            if start is not None:
+                found.append(Candidate(start, i, inner.label_, inner.id_, "model", conf))
+    # The other field's uses ("MRC" in the title) are found from the definition too.
+    acronyms = doc.user_data.setdefault(ACRONYMS, {})
+    for acr, name in defined.items():
+        acronyms.setdefault(acr, (name.label_, name.id_))
+    for acr, name in defined.items():
+        for i in (orth == doc.vocab.strings[acr]).nonzero()[0].tolist():
+            if i not in taken:
+                found.append(Candidate(i, i + 1, name.label_, name.id_, "model", conf))
+    if found:
+        add_candidates(doc, found)
