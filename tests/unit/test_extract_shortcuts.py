@@ -19,7 +19,7 @@ def test_word_chars_is_the_per_letter_test():
 
 
 def test_capital_is_the_per_letter_test():
-    doc = spacy.blank("en")("start " + " ".join(WORDS + ["GitHub", "eBPF", "Éclair", "ǅemal"]))
+    doc = spacy.blank("en")("start " + " ".join([*WORDS, "GitHub", "eBPF", "Éclair", "ǅemal"]))
     sent = doc[:]
     for tok in doc[1:]:
         assert _capital(tok, sent) == any(c.isupper() for c in tok.text), tok.text
