@@ -578,7 +578,7 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
         if (
             len(text) < 3
             or text != text.lower()
-            or not (host or all(c.isalnum() or c in "-_" for c in text))
+            or not (host or _word_chars(text))
             or (start > 0 and not spaced[start - 1] and texts[start - 1] not in "(\"'")
             or any(k in taken for k in range(start, end))
             or doc[start].is_stop
@@ -618,6 +618,12 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
                 Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
             )
     return found
+
+
+def _word_chars(text: str) -> bool:
+    """Only letters, digits, hyphens and underscores (one string test, not one per letter)."""
+    bare = text.replace("-", "").replace("_", "")
+    return not bare or bare.isalnum()
 
 
 # A lower-case host name under a common top-level domain ("github.com", "crates.io", "fast.ai").

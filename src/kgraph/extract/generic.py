@@ -20,6 +20,7 @@ alerting``); only the verb is excluded (``Monitoring CPU usage``): see :func:`ve
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kgraph.extract.variants import singular
 
@@ -80,9 +81,14 @@ speed stability strategies strategy system systems team throughput time tool too
 transition upgrade use user users way ways work workload workloads year years
 """)
 
+# The surface tests below are pure and asked again for every mention of the same words:
+# each answer is kept (names repeat across a corpus far more than they vary).
+SURFACES = 1 << 16
+
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=SURFACES)
 def fold(text: str) -> str:
     """Lower case, straight quotes, no possessive, singular last word."""
     text = text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-")
@@ -99,6 +105,7 @@ DATA_IDEAS = phrases("big data, synthetic data, open data, test data management"
 DATA_SHAPES = phrases("time series, time-series, timeseries")
 
 
+@lru_cache(maxsize=SURFACES)
 def processed_data(surface: str) -> bool:
     """Whether ``surface`` names data a system processes (``streaming data``, ``time-series
     data``, ``time series``) rather than a concept."""
@@ -115,6 +122,7 @@ SHARED_IDEAS = phrases("low latency, high throughput")
 METRIC_ENDS = re.compile(r"(?:^| )(?:throughput|hit rate|hit ratio|utili[sz]ation)$")
 
 
+@lru_cache(maxsize=SURFACES)
 def is_generic(surface: str) -> bool:
     """Whether ``surface`` alone is too generic to annotate (``Reliability``, ``databases``,
     ``APIs``, ``cache hit rates``)."""
@@ -125,6 +133,7 @@ def is_generic(surface: str) -> bool:
     return folded in GENERIC or spaced in GENERIC or bool(METRIC_ENDS.search(spaced))
 
 
+@lru_cache(maxsize=SURFACES)
 def all_generic(surface: str) -> bool:
     """Whether every word of ``surface`` is generic or vague (``AI workloads``, ``database systems``).
 

@@ -477,7 +477,11 @@ def _runs(sent, headline: bool):
 
 
 def _capital(tok, sent) -> bool:
-    return tok.i != sent.start and any(c.isupper() for c in tok.text)
+    if tok.i == sent.start:
+        return False
+    text = tok.text
+    # asked of every word: an ASCII word has a capital when lower-casing changes it
+    return text != text.lower() if text.isascii() else any(c.isupper() for c in text)
 
 
 def _glued_to_previous(tok) -> bool:

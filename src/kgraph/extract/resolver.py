@@ -149,7 +149,7 @@ class OntologyResolver:
         spans = longest_first(spans)
         doc.user_data[ACRONYMS] = {}
         if self.define_acronyms:
-            found = self._acronyms(doc, spans)
+            found = self._acronyms(doc, spans, text)
             defined = doc.user_data[ACRONYMS]
             # The text's own definition beats the ontology: in "shingled magnetic recording
             # (SMR)", SMR is not state machine replication.
@@ -213,12 +213,17 @@ class OntologyResolver:
             for i in range(m.start, m.end)
         }
 
-    def _acronyms(self, doc: Doc, spans: list) -> list:
-        """Spans for ``expansion (ACR)`` definitions and for later uses of ``ACR``."""
+    def _acronyms(self, doc: Doc, spans: list, text: str) -> list:
+        """Spans for ``expansion (ACR)`` definitions and for later uses of ``ACR`` (``text``
+        is ``doc.text``)."""
         found, defined = [], doc.user_data[ACRONYMS]
         ends = {s.end: s for s in spans}
         # Only tokens right after "(" can be defined acronyms: look there, not at every token.
-        opens = [t.i + 1 for t in doc if t.text == "(" and 2 <= t.i + 1 < len(doc) - 1]
+        opens = (
+            [t.i + 1 for t in doc if t.text == "(" and 2 <= t.i + 1 < len(doc) - 1]
+            if "(" in text
+            else []
+        )
         for tok in (doc[i] for i in opens):
             acr = tok.text[:-1] if tok.text.endswith("s") and len(tok) > 2 else tok.text
             if doc[tok.i + 1].text != ")" or not is_acronym(acr):

@@ -82,8 +82,23 @@ def add_candidates(doc: Doc, candidates: list[Candidate]) -> None:
     doc.spans[SPANS_KEY] = sorted([*doc.spans.get(SPANS_KEY, []), *fresh], key=lambda s: s.start)
 
 
+TITLE_CASE = "kgraph_title_case"
+
+
 def is_title_case(tokens) -> bool:
     """Whether most words are capitalised, so capitals say nothing (a headline)."""
+    if isinstance(tokens, Span):
+        # Asked of the same sentence by several components and for each name in it: the
+        # answer is kept on the doc, by the sentence's bounds.
+        known = tokens.doc.user_data.setdefault(TITLE_CASE, {})
+        bounds = (tokens.start, tokens.end)
+        if bounds not in known:
+            known[bounds] = _title_case(tokens)
+        return known[bounds]
+    return _title_case(tokens)
+
+
+def _title_case(tokens) -> bool:
     words = [t for t in tokens if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
 

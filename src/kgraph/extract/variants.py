@@ -7,6 +7,7 @@ and ``GPUs``. Possessives need no variant: the tokenizer splits ``'s`` off.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 _SIBILANT = ("s", "x", "z", "ch", "sh")
@@ -111,6 +112,7 @@ def plural(word: str) -> str:
     return word + "s"
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and asked for the same words again and again
 def singular(word: str) -> str:
     """Undo :func:`plural` on a lower-case word, conservatively (``status`` stays ``status``)."""
     if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "ics")):

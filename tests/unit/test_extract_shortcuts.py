@@ -1,0 +1,49 @@
+"""The shortcuts on extraction's hot paths answer exactly as the plain tests they replace."""
+
+from __future__ import annotations
+
+import spacy
+
+from kgraph.extract import pipeline
+from kgraph.extract.discovery import _word_chars
+from kgraph.extract.generic import fold, is_generic
+from kgraph.extract.miner import _capital
+from kgraph.extract.spans import TITLE_CASE, _title_case, is_title_case
+
+WORDS = ["pg_repack", "cf-html", "h3i", "---", "a.b", "a b", "héllo", "x²", "١٢٣", "abc!", "Ǆx"]
+
+
+def test_word_chars_is_the_per_letter_test():
+    for word in WORDS:
+        assert _word_chars(word) == all(c.isalnum() or c in "-_" for c in word), word
+
+
+def test_capital_is_the_per_letter_test():
+    doc = spacy.blank("en")("start " + " ".join([*WORDS, "GitHub", "eBPF", "Éclair", "ǅemal"]))
+    sent = doc[:]
+    for tok in doc[1:]:
+        assert _capital(tok, sent) == any(c.isupper() for c in tok.text), tok.text
+    assert not _capital(doc[0], sent)
+
+
+def test_title_case_is_kept_per_sentence():
+    doc = spacy.blank("en")("Scaling Kafka Clusters With Tiered Storage and more words here")
+    head, rest = doc[:6], doc[6:]
+    assert is_title_case(head) == _title_case(head) is True
+    assert is_title_case(rest) == _title_case(rest) is False
+    assert doc.user_data[TITLE_CASE] == {(0, 6): True, (6, len(doc)): False}
+    assert is_title_case(list(head)) is True  # tokens, not a span: asked, not kept
+
+
+def test_surface_tests_answer_alike_when_asked_again():
+    assert fold("Databases\u2019") == fold("Databases\u2019") == "database"
+    assert is_generic("Reliability") and is_generic("Reliability")
+
+
+def test_rulers_load_with_the_other_ruler_off():
+    nlp = spacy.blank("en")
+    pipeline.add_kgraph_components(nlp)
+    with pipeline._rulers_off(nlp, "kgraph_ruler_exact"):
+        assert "kgraph_ruler_lower" not in nlp.pipe_names
+        assert "kgraph_ruler_exact" in nlp.pipe_names
+    assert "kgraph_ruler_lower" in nlp.pipe_names
