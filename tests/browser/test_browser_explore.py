@@ -13,7 +13,6 @@ from tests.support.browser_support import (
     Guard,
     click_canvas_at,
     click_node,
-    launch_chromium,
     needs_chromium,
     running_app,
     wait_for_graph,
@@ -31,16 +30,6 @@ def app_url(tmp_path_factory):
     api.build(db=db)
     with running_app(db) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = launch_chromium(p)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -17,9 +17,6 @@ import pytest
 
 from kgraph import api
 from tests.support.browser_support import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    Guard,
     running_app,
     wait_for_graph,
 )
@@ -58,39 +55,11 @@ MEASURE = """() => {
 
 
 @pytest.fixture(scope="module")
-def shipped(tmp_path_factory):
-    db = tmp_path_factory.mktemp("shipped") / "kgraph.db"
-    api.build(db=db)
-    with running_app(db) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
 def gold(tmp_path_factory):
     db = tmp_path_factory.mktemp("gold") / "kgraph.db"
     api.build([str(p) for p in GOLD], db=db)
     with running_app(db) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    page = context.new_page()
-    guard = Guard(page)
-    yield page
-    context.close()
-    assert not guard.problems, guard.problems
 
 
 def _measure(page) -> dict:

@@ -876,27 +876,9 @@ def _plausible(span: Span, label: str) -> bool:
     return not is_title_case(span.sent)
 
 
-# Holidays that name peak-traffic dates; a possessive before "Eve" or "Day" makes one of any
-# name ("New Year's Eve", "Singles' Day").
-HOLIDAYS = frozenset(
-    [
-        "Diwali",
-        "Christmas",
-        "Thanksgiving",
-        "Easter",
-        "Ramadan",
-        "Eid",
-        "Hanukkah",
-        "Halloween",
-        "Holi",
-        "Navratri",
-    ]
-)
-
-
 def _holiday(span: Span) -> bool:
-    if span.text in HOLIDAYS:
-        return True
+    """A possessive before "Eve" or "Day" makes a holiday of any name ("New Year's Eve",
+    "Singles' Day"); named holidays alone are ``events.is_holiday``, checked with events."""
     doc, end = span.doc, span.end
     if span[-1].text in POSSESSIVE:
         end -= 1
@@ -1429,7 +1411,6 @@ def _extend_makers(
             and end - span.end < 2
             and _continues_name(doc[end])
             and not _covered_at(spans, end)  # "H100 GPUs": a second known name
-            and not _kind_word(doc[end])  # "a Postgres DB": the kind of thing
         ):
             end += 1
             if _hyphen_glued(doc, end):
@@ -1549,12 +1530,6 @@ def _hyphen_glued(doc: Doc, i: int) -> bool:
 GENERATION = re.compile(r"[A-Z][a-z]{2,}\d{1,2}")
 
 
-def _kind_word(tok) -> bool:
-    """``DB``, ``Database``: the kind of thing a database product is, written after its name
-    (``the event store is a Postgres DB``), not a part of the name."""
-    return tok.lower_ in ("db", "dbs", "database", "databases")
-
-
 def _unversioned(name: Span) -> str:
     """A product name without the generation number glued to its last word (versions are
     dropped from canonical names): ``AWS Graviton3`` is ``AWS Graviton``."""
@@ -1565,7 +1540,8 @@ def _unversioned(name: Span) -> str:
 
 def _continues_name(tok) -> bool:
     """A capitalised word that can end a product name: not a stop word, generic word or
-    possessive (``Uber's``), not a word like ``Engineering`` or ``Engineers``."""
+    possessive (``Uber's``), not a word like ``Engineering`` or ``Engineers``, not a generic
+    acronym (``a Postgres DB`` is Postgres)."""
     return (
         tok.text[:1].isupper()
         and (tok.is_alpha or GENERATION.fullmatch(tok.text) is not None)

@@ -176,16 +176,7 @@ def _reading_path(node: str, *, select) -> None:
     pre = path.get("prerequisites", [])
     if pre:
         st.caption("Know these first")
-    for i, p in enumerate(pre):
-        with st.container(gap=None):  # the name sits on its explanation
-            _name_button(
-                p["label"], p.get("node") or p["label"], key=f"panel_pre_{i}", select=select
-            )
-            st.html(
-                "<div class='kg-prereq'>"
-                + (f"{esc(p['definition'])}<br>" if p.get("definition") else "")
-                + f"<small><i>{esc(p['reason'])}</i></small></div>"
-            )
+    _explained_names(pre, key="panel_pre", select=select)
     posts = path.get("posts", [])
     if posts:
         st.caption("Then read, from introductory to advanced")
@@ -199,6 +190,18 @@ def _reading_path(node: str, *, select) -> None:
             )
     if not pre and not posts:
         st.caption("No post mentions it yet, and the ontology gives it no parent.")
+
+
+def _explained_names(items: list[dict], *, key: str, select) -> None:
+    """Concepts to read, each a link-style name above its definition and why it is listed."""
+    for i, p in enumerate(items):
+        with st.container(gap=None):  # the name sits on its explanation
+            _name_button(p["label"], p.get("node") or p["label"], key=f"{key}_{i}", select=select)
+            st.html(
+                "<div class='kg-prereq'>"
+                + (f"{esc(p['definition'])}<br>" if p.get("definition") else "")
+                + f"<small><i>{esc(p['reason'])}</i></small></div>"
+            )
 
 
 def _name_button(text: str, target: str, *, key: str, select) -> None:
@@ -288,16 +291,7 @@ def post_card(G, node: str, *, select) -> None:
     first = loaders.ask("read_first", node)
     if first:
         st.markdown("**Read first**")
-        for i, p in enumerate(first):
-            with st.container(gap=None):  # the name sits on its explanation
-                _name_button(
-                    p["label"], p.get("node") or p["label"], key=f"panel_first_{i}", select=select
-                )
-                st.html(
-                    "<div class='kg-prereq'>"
-                    + (f"{esc(p['definition'])}<br>" if p.get("definition") else "")
-                    + f"<small><i>{esc(p['reason'])}</i></small></div>"
-                )
+        _explained_names(first, key="panel_first", select=select)
     nxt = loaders.ask("read_next", node, limit=5)
     # A post that goes one step further is listed once, under "Read next" with its reason.
     further = {r["post"] for r in nxt}
