@@ -17,6 +17,7 @@ from kgraph.ui.mdtext import md
 
 QUOTE = "margin:4px 0 0 0;padding-left:8px;border-left:3px solid #8884"
 LEVEL_ICONS = {"introductory": "①", "intermediate": "②", "advanced": "③"}
+ALIASES_SHOWN = 8  # spellings listed on a card before "and N more"
 
 
 def _open(select, name: str) -> None:
@@ -117,7 +118,15 @@ def _entity(G, node: str, *, expand, select) -> None:
     if card.get("definition"):
         facts.append(f"<i>{esc(card['definition'])}</i>")
     if card.get("aliases"):
-        facts.append("aliases: " + esc(", ".join(card["aliases"])))
+        # A product's feature names can run to dozens (Kubernetes' API kinds): the shortest,
+        # most used spellings first, the rest behind a count whose tooltip lists them all.
+        names = sorted(card["aliases"], key=len)
+        more = len(names) - ALIASES_SHOWN
+        facts.append(
+            "aliases: "
+            + esc(", ".join(names[:ALIASES_SHOWN]))
+            + (f" <span title='{esc(', '.join(names))}'>and {more} more</span>" if more > 0 else "")
+        )
     if card.get("company"):
         facts.append("made by: " + esc(card["company"]))
     facts += relations.role_lines(card.get("roles") or {})
