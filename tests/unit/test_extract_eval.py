@@ -53,6 +53,18 @@ def test_matching_by_canonical_or_surface(tmp_path):
     assert report["micro"]["tp"] == 2 and report["micro"]["fp"] == 1
     assert [m["canonical"] for m in report["misses"]] == ["sharding"]
     assert [f["canonical"] for f in report["false_positives"]] == ["EMR"]
+    # By canonical name, the surface match "EMR" is a wrong node: a miss and a false positive.
+    canon = report["by_canonical"]
+    assert canon["per_type"]["COMPANY"]["tp"] == 1
+    assert canon["per_type"]["TECHNOLOGY"] | {"precision": 0, "recall": 0, "f1": 0} == {
+        "precision": 0,
+        "recall": 0,
+        "f1": 0,
+        "tp": 0,
+        "fp": 1,
+        "fn": 1,
+    }
+    assert canon["micro"]["tp"] == 1 and canon["micro"]["fn"] == 2
 
 
 def test_bad_gold_line_names_the_line(tmp_path):

@@ -84,6 +84,13 @@ def eval_cmd(gold, as_json, verbose, ontology_files, rules_only):
             f"{name:<12}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
             f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
         )
+    canon = report["by_canonical"]
+    click.echo("by canonical name (distinct per post)")
+    for name, s in [*canon["per_type"].items(), ("micro", canon["micro"])]:
+        click.echo(
+            f"{name:<12}{s['precision']:>8.3f}{s['recall']:>8.3f}{s['f1']:>8.3f}"
+            f"{s['tp']:>6}{s['fp']:>6}{s['fn']:>6}"
+        )
     rel = report.get("relations")
     if rel:
         click.echo("relations")

@@ -3,6 +3,11 @@
 A post's gold and predicted entities are matched one to one, by type and by name: the
 canonical name or the surface text, ignoring case, curly quotes and possessives. So span
 boundaries barely matter; the type and the canonical name do.
+
+The report also scores by canonical name alone (``by_canonical``): each post's distinct
+(type, canonical) pairs against the gold's. That is the graph's view, where a node is a
+canonical name: ``GPU`` found where the rules name ``graphics processing unit`` matches by
+surface but is a wrong node label, and two surfaces of one entity count once.
 """
 
 from __future__ import annotations
@@ -101,6 +106,7 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
     """Per-type and micro P/R/F1 of ``extractor`` on a gold file, with misses and false positives."""
     records = read_gold(Path(gold_path))
     counts = {t: [0, 0, 0] for t in ENTITY_TYPES}
+    by_canonical = {t: [0, 0, 0] for t in ENTITY_TYPES}
     misses, false_positives = [], []
     mentions_per_post = list(extractor.extract([post for post, _ in records]))
     for (post, gold), mentions in zip(records, mentions_per_post, strict=True):
@@ -119,6 +125,7 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
                 },
             )
         gold = [g for g in gold if g.get("type") in counts]
+        _count_canonicals(by_canonical, gold, mentions)
         pairs, missed, extra = _match(gold, list(grouped.values()))
         for g, _ in pairs:
             counts[g["type"]][0] += 1
@@ -152,6 +159,7 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
         "pipeline_version": extractor.version,
         "per_type": {t: _prf(*c) for t, c in counts.items()},
         "micro": _prf(*total),
+        "by_canonical": _per_type_and_micro(by_canonical),
         "misses": misses,
         "false_positives": false_positives,
     }
@@ -166,6 +174,20 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
             )
         )
     return report
+
+
+def _count_canonicals(counts: dict, gold: list[dict], mentions) -> None:
+    """Add one post's distinct (type, canonical) true/false positives and misses to ``counts``."""
+    want = {(g["type"], fold(g["canonical"])) for g in gold}
+    got = {(m.type, fold(m.canonical)) for m in mentions if m.type in counts}
+    for kind, pairs in ((0, want & got), (1, got - want), (2, want - got)):
+        for entity_type, _ in pairs:
+            counts[entity_type][kind] += 1
+
+
+def _per_type_and_micro(counts: dict) -> dict:
+    total = [sum(c[i] for c in counts.values()) for i in range(3)]
+    return {"per_type": {t: _prf(*c) for t, c in counts.items()}, "micro": _prf(*total)}
 
 
 def read_gold_relations(path: Path) -> list[list[dict] | None]:
