@@ -345,9 +345,12 @@ def test_metric_names_and_bare_apis_are_generic():
 def test_data_a_system_processes_is_no_concept():
     from kgraph.extract.generic import processed_data
 
-    for text in ("streaming data", "Time-Series Data", "time series"):
+    for text in ("streaming data", "real-time data", "time series"):
         assert processed_data(text), text
     for text in ("data streaming", "big data", "time-series database", "metadata"):
+        assert not processed_data(text), text
+    # A data model is a concept: the kinds of data the rules' database categories store.
+    for text in ("Time-Series Data", "semi-structured data", "unstructured data"):
         assert not processed_data(text), text
 
 
