@@ -99,3 +99,10 @@ def test_a_list_of_observability_signals_names_logging_and_tracing(ex):
 def test_logs_and_traces_outside_a_signal_list_are_records(ex):
     got = found(ex, "Notes", "Audit logs, streams and queues grew; the agent keeps sampled traces.")
     assert ("CONCEPT", "logging") not in got and ("CONCEPT", "tracing") not in got
+
+
+def test_a_verb_gerund_opening_a_clause_is_not_part_of_the_idea(ex):
+    got = found(ex, "Notes", "It extends the warehouse by making continuous ingestion the default.")
+    assert ("CONCEPT", "making continuous ingestion") not in got
+    got = found(ex, "Notes", "Best practices: preventing address spoofing at the edge.")
+    assert not any(name.startswith("preventing ") for _, name in got)
