@@ -243,6 +243,10 @@ def test_variants():
     assert not any("/" in s for s in spellings("x-ray", "CONCEPT"))
     # A category's head as it is often written: "stateful apps", "key-value storage".
     assert {"stateful app", "stateful apps"} <= set(spellings("stateful application", "CONCEPT"))
+    # A practice's gerund written as the record it makes, after a modifier only.
+    assert "end-to-end tests" in spellings("end-to-end testing", "CONCEPT")
+    assert "distributed traces" in spellings("distributed tracing", "CONCEPT")
+    assert "traces" not in spellings("tracing", "CONCEPT")
     assert "key-value storage" in spellings("key-value store", "CONCEPT")
     assert "prefix cache" in spellings("prefix caching", "CONCEPT")
     assert "cache" not in spellings("caching", "CONCEPT")
