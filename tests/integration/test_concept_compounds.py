@@ -88,3 +88,21 @@ def test_a_verb_before_as_code_names_nothing(ex):
 def test_availability_zone_acronym_and_its_plural(ex):
     got = found(ex, "Notes", "The service spreads replicas over three AZs.")
     assert ("CONCEPT", "availability zone") in got
+
+
+def test_a_list_of_observability_signals_names_logging_and_tracing(ex):
+    got = found(ex, "Notes", "The collector ships traces, metrics and logs from every node.")
+    assert ("CONCEPT", "logging") in got and ("CONCEPT", "tracing") in got
+    assert not any(name == "metrics" for _, name in got)
+
+
+def test_logs_and_traces_outside_a_signal_list_are_records(ex):
+    got = found(ex, "Notes", "Audit logs, streams and queues grew; the agent keeps sampled traces.")
+    assert ("CONCEPT", "logging") not in got and ("CONCEPT", "tracing") not in got
+
+
+def test_a_verb_gerund_opening_a_clause_is_not_part_of_the_idea(ex):
+    got = found(ex, "Notes", "It extends the warehouse by making continuous ingestion the default.")
+    assert ("CONCEPT", "making continuous ingestion") not in got
+    got = found(ex, "Notes", "Best practices: preventing address spoofing at the edge.")
+    assert not any(name.startswith("preventing ") for _, name in got)

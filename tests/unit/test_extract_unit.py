@@ -243,6 +243,10 @@ def test_variants():
     assert not any("/" in s for s in spellings("x-ray", "CONCEPT"))
     # A category's head as it is often written: "stateful apps", "key-value storage".
     assert {"stateful app", "stateful apps"} <= set(spellings("stateful application", "CONCEPT"))
+    # A practice's gerund written as the record it makes, after a modifier only.
+    assert "end-to-end tests" in spellings("end-to-end testing", "CONCEPT")
+    assert "distributed traces" in spellings("distributed tracing", "CONCEPT")
+    assert "traces" not in spellings("tracing", "CONCEPT")
     assert "key-value storage" in spellings("key-value store", "CONCEPT")
     assert "prefix cache" in spellings("prefix caching", "CONCEPT")
     assert "cache" not in spellings("caching", "CONCEPT")
@@ -345,9 +349,12 @@ def test_metric_names_and_bare_apis_are_generic():
 def test_data_a_system_processes_is_no_concept():
     from kgraph.extract.generic import processed_data
 
-    for text in ("streaming data", "Time-Series Data", "time series"):
+    for text in ("streaming data", "real-time data", "time series"):
         assert processed_data(text), text
     for text in ("data streaming", "big data", "time-series database", "metadata"):
+        assert not processed_data(text), text
+    # A data model is a concept: the kinds of data the rules' database categories store.
+    for text in ("Time-Series Data", "semi-structured data", "unstructured data"):
         assert not processed_data(text), text
 
 

@@ -13,6 +13,9 @@ ACRONYM_USE = 0.85
 """A later use of an acronym the post defined."""
 ACRONYM_ELSEWHERE = 0.8
 """An acronym the post defined, found in its other field."""
+LISTED_SIGNAL = 0.85
+"""An observability signal's plural read as its practice from a list of signals (``logs,
+metrics, and traces``)."""
 MINED_CONCEPT_MAX = 0.9
 """The ceiling of a concept the miner found (its score below that)."""
 

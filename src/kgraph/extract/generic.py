@@ -98,17 +98,22 @@ def fold(text: str) -> str:
     return " ".join([*words[:-1], singular(words[-1])])
 
 
-# Data named by its shape or flow ("streaming data", "time-series data", "a time series") is
+# Data named by its flow or timing ("streaming data", "real-time data", "a time series") is
 # what a system processes, not an idea; the rules exclude it with the data activities. Fields
-# and techniques named with the word stay.
-DATA_IDEAS = phrases("big data, synthetic data, open data, test data management")
+# and techniques named with the word stay, as do the data models a store is built for
+# ("time-series data", "semi-structured data": the kinds behind the rules' database
+# categories).
+DATA_IDEAS = phrases(
+    "big data, synthetic data, open data, test data management, structured data, "
+    "semi-structured data, unstructured data, time-series data, time series data"
+)
 DATA_SHAPES = phrases("time series, time-series, timeseries")
 
 
 @lru_cache(maxsize=SURFACES)
 def processed_data(surface: str) -> bool:
-    """Whether ``surface`` names data a system processes (``streaming data``, ``time-series
-    data``, ``time series``) rather than a concept."""
+    """Whether ``surface`` names data a system processes (``streaming data``, ``real-time
+    data``, ``time series``) rather than a concept (``time-series data``)."""
     folded = _SPACE.sub(" ", surface.lower()).strip()
     if folded in DATA_IDEAS:
         return False

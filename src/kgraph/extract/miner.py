@@ -92,6 +92,17 @@ VERB_STARTS = phrases(
     mitigate eliminate tackle address survive
     """
 )
+# The same verbs as gerunds opening a clause ("by making continuous ingestion the default",
+# "preventing address spoofing"): the phrase is the gerund's object. Not the gerunds that
+# name practices themselves ("scaling", "shipping", "caching").
+VERB_GERUNDS = phrases(
+    """
+    making handling preventing breaking building using running keeping bringing moving
+    solving fixing avoiding getting adding finding detecting diagnosing debugging mitigating
+    eliminating tackling addressing improving reducing enabling simplifying accelerating
+    replacing rewriting rethinking unifying
+    """
+)
 
 
 @Language.factory(
@@ -220,6 +231,7 @@ class ConceptMiner:
         while run and (
             run[0].lower_ in VAGUE
             or run[0].lower_ in VERB_STARTS
+            or (run[0].lower_ in VERB_GERUNDS and len(run) > 1)
             or run[0].text == "-"
             or run[0].lower_.endswith("ly")
         ):

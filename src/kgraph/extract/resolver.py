@@ -146,6 +146,8 @@ class OntologyResolver:
                 )
             )
         spans += self._glued_versions(doc, text, spans)
+        if SIGNAL_PLURAL.search(text) is not None:
+            spans += self._telemetry_signals(doc, spans)
         spans = longest_first(spans)
         doc.user_data[ACRONYMS] = {}
         if self.define_acronyms:
@@ -184,6 +186,21 @@ class OntologyResolver:
                         span.start, span.end, "TECHNOLOGY", key, "ontology", confidence.ONTOLOGY
                     )
                 )
+        return found
+
+    def _telemetry_signals(self, doc: Doc, spans: list[Candidate]) -> list[Candidate]:
+        """``logs, metrics, and traces``: the plural signals of a list of observability's
+        signals name the practices that produce them, logging and tracing (entity rules:
+        inflectional variants merge, and ``tracing`` is a concept). Alone, ``logs`` and
+        ``traces`` are records (``audit logs``, ``~330M traces per day``); ``metrics`` stays a
+        metric word either way."""
+        signals = {t.i for t in doc if t.lower_ in SIGNAL_WORDS}
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        found = []
+        for i in sorted(signals - taken):
+            key = entity_key("CONCEPT", SIGNAL_PRACTICES.get(doc[i].lower_, ""))
+            if key in self.table and listed_with(doc, i, i + 1, signals - {i})[0]:
+                found.append(Candidate(i, i + 1, "CONCEPT", key, "rule", confidence.LISTED_SIGNAL))
         return found
 
     def _js_short_form(self, match) -> str | None:
@@ -517,6 +534,12 @@ IN_HOUSE = phrases("internal in-house homegrown home-grown proprietary bespoke c
 # A release number ("2.7", "v4", "V2") or a model's parameter count ("70B", "8x7B", "1.5B"):
 # both name an edition of the product, dropped from the canonical.
 # A one-word name with a major version glued on: "Netty4", "python3", "Java8".
+# Observability's signals as a list names them ("logs, metrics, and traces"), and the
+# practice each plural record stands for there.
+SIGNAL_PRACTICES = {"logs": "logging", "traces": "tracing"}
+SIGNAL_WORDS = frozenset([*SIGNAL_PRACTICES, "metrics", "logging", "tracing"])
+SIGNAL_PLURAL = re.compile(r"\b(?:[Ll]ogs|LOGS|[Tt]races|TRACES)\b")
+
 GLUED_VERSION = re.compile(r"\b([A-Za-z][a-z]{2,})(\d{1,2})\b")
 VERSION = re.compile(r"^(?:[vV]?\d{1,3}(?:\.\d{1,3}){0,2}|(?:\d{1,2}x)?\d{1,4}(?:\.\d)?[bB])$")
 

@@ -195,6 +195,10 @@ def participle_forms(surface: str) -> list[str]:
 
 
 HEAD_FORMS = {"application": "app", "store": "storage", "caching": "cache"}
+# A practice named by its gerund is also written with the record it makes: "end-to-end tests"
+# is end-to-end testing, "distributed traces" distributed tracing (entity rules: inflectional
+# variants merge). Only after a modifier: a bare "tests" or "traces" is no practice.
+RECORD_FORMS = {"testing": "test", "tracing": "trace"}
 
 
 def spellings(surface: str, entity_type: str) -> list[str]:
@@ -221,6 +225,8 @@ def spellings(surface: str, entity_type: str) -> list[str]:
         # "stateful apps" for "stateful application", "key-value storage" for "key-value
         # store", "prefix cache" for "prefix caching": the head as it is often written.
         forms.append(" ".join([*words[:-1], HEAD_FORMS[words[-1]]]))
+    if entity_type == "CONCEPT" and len(words) > 1 and words[-1] in RECORD_FORMS:
+        forms.append(" ".join([*words[:-1], RECORD_FORMS[words[-1]]]))
     if "-" in surface and surface.lower() == surface:
         forms.append(surface.replace("-", " "))
         if entity_type == "CONCEPT" and surface.count("-") == 1:
