@@ -803,7 +803,10 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # "Airbnb's … store (Mussel)": the company's own system (rule 3)
                 if j > 0 and ents[j - 1].type == "COMPANY":
                     mark = _possessive_mark(ents[j - 1], text[ents[j - 1].e : ents[j].s])
-                    if mark is not None and not text[ents[j - 1].e + mark : ents[j].s].strip():
+                    # "Datadog's third-generation event store, Husky": adjectives between
+                    if mark is not None and re.fullmatch(
+                        r"\s*(?:[\w-]+\s+){0,2}", text[ents[j - 1].e + mark : ents[j].s]
+                    ):
                         add(ents[j - 1].name, "uses", nxt.name, text, "possessive")
             # "builds inverted indexes with Tantivy": the concept is realised by the
             # technology (rule 5).
@@ -981,8 +984,15 @@ def _in_list(unit: _Unit, i: int, j: int) -> bool:
         return False  # "X called T", "X (T)": no list
     if re.search(r"(?:,|&)\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}$", text[: ents[i].s]):
         return True  # "…, X, T", "pruning & X, T"
+    # "Datadog's event store, Husky, is designed …": a comma before the predicate closes the
+    # apposition, it does not go on to a further item
     return (
-        re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?[\w-]|(?:and|or)\b)", text[ents[j].e :]) is not None
+        re.match(
+            r"\s*(?:,\s*(?:and\s+|or\s+)?(?!(?:is|are|was|were|has|have|had|can|will|now|"
+            r"also|which|that|who)\b)[\w-]|(?:and|or)\b)",
+            text[ents[j].e :],
+        )
+        is not None
     )
 
 
@@ -1350,6 +1360,20 @@ def _list_at(unit: _Unit, start: int, end: int) -> list[_Ent]:
     return out
 
 
+def _companies_at(unit: _Unit, start: int) -> list[_Ent]:
+    """The companies of a list that opens right at ``start`` ("Slack, HubSpot, Etsy, and
+    more"): each item joined by a comma, "and" or "or", nothing else between."""
+    out: list[_Ent] = []
+    for e in unit.ents:
+        if e.s < start:
+            continue
+        gap = unit.text[out[-1].e if out else start : e.s]
+        if e.type != "COMPANY" or not re.fullmatch(r",?\s*(?:and|or)?\s*" if out else r"\s*", gap):
+            break
+        out.append(e)
+    return out
+
+
 def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
     """Who moved: the technology the verb moves ("migrated Espresso … to"), or the one that
     is its subject ("Khan Academy's Goliath project migrated …"), else the company. None
@@ -1401,14 +1425,17 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
             add(company.name, "built", e.name, text, "built:passive")
             continue
-        if re.match(
+        passive = re.match(
             r"^,?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
-            r"deployed|run|relied on|leveraged|employed|operated)\s+(?:\w+ly\s+)?(?:by|at)\s+$",
+            r"deployed|run|relied on|leveraged|employed|operated)\s+(?:(?:\w+ly|also)\s+)?"
+            r"(?:by|at)\s+$",
             text[e.e : e.e + _next_company_gap(unit, i)],
             re.I,
-        ):
-            company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
-            add(company.name, "uses", e.name, text, "verb:passive")
+        )
+        if passive:
+            # "used also at Twitter and Square": every company of the list (rule 8)
+            for company in _companies_at(unit, e.e + passive.end()):
+                add(company.name, "uses", e.name, text, "verb:passive")
             continue
         subject = _clause_heads(state, unit, i)
         if not subject:
@@ -1793,6 +1820,18 @@ def _powers(state: _Post, unit: _Unit) -> None:
             company = state.actor if passive.group(1) else (owner[-1].name if owner else None)
             if company:
                 state.add(company, "uses", e.name, text, "verb:powers")
+            continue
+        # "Vitess also powers Slack, Square and GitHub", "T powers the databases of the web's
+        # largest properties: Slack, HubSpot, …": the companies it serves use it (rule 8)
+        listed = re.match(
+            r"\s+(?:now\s+|also\s+)?(?:powers|powering|underpins)\s+(?:[^.;:]{0,70}:\s*)?",
+            text[e.e :],
+            re.I,
+        )
+        served = _companies_at(unit, e.e + listed.end()) if listed else []
+        if len(served) > 1 or (served and not m):
+            for company in served:
+                state.add(company.name, "uses", e.name, text, "verb:powers")
             continue
         if m is None:
             continue
