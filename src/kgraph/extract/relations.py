@@ -161,6 +161,13 @@ HARDWARE_KINDS = frozenset({"hardware", "hardware accelerator", "instruction set
 # spaces sets off an apposition as a hyphen does ("Azure Cosmos DB – Microsoft's … service").
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
+# A sentence addressed to the reader ("if you run Kafka", "your cluster"): what it names is
+# the reader's, not the company's.
+# "walk you through our setup" has the reader as object, which says nothing of whose it is.
+READER = re.compile(
+    r"\byour\b|(?:^|[,;:]\s*|\b(?:if|when|once|unless|and|so)\s+)you(?:['\u2019](?:re|ll|ve|d))?\b",
+    re.I,
+)
 # What a head reduces, avoids or works around is a problem, not a practice (rule 7): "reduce
 # toil", "sidesteps Python's Global Interpreter Lock". The pattern ends where the phrase of
 # the concept (or of its possessor) begins.
@@ -358,7 +365,7 @@ class _Post:
         entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
         if entry is None or entry.registry:
             return False
-        return entry.company != company
+        return not _same_company(entry.company, company) and not _named_after(ent.name, company)
 
     def maker(self, ent: _Ent) -> str | None:
         """The company the ontology names as ``ent``'s maker ("" for none), or None when
@@ -526,7 +533,16 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         gap = text[e.e : nxt.s] if nxt else ""
         # "Zig-based X" / "a Rust-based proxy": the compound's noun uses the tech.
-        if e.type == "TECHNOLOGY" and COMPOUND.match(after):
+        if (
+            e.type == "TECHNOLOGY"
+            and COMPOUND.match(after)
+            # "the Mountain View-based company Confluent": where it is, not what it uses
+            and not re.match(
+                r"-based\s+(?:[\w-]+\s+)?(?:company|companies|startup|firm|vendor|team)\b",
+                after,
+                re.I,
+            )
+        ):
             owner = _next_of(ents, i, ("TECHNOLOGY", "CONCEPT"), text, within=40)
             if owner is not None and not re.fullmatch(
                 # "a Preact-based web framework called Fresh": the name of the noun
@@ -1507,7 +1523,7 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                     or re.fullmatch(
                         r"(?:developed|created|invented|co-?created)\s+", verb.group(0), re.I
                     )
-                ) and state.maker(e) in ("", subject)
+                ) and (state.maker(e) == "" or _same_company(state.maker(e), subject))
                 if not opened and (
                     state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :])
                 ):
@@ -1596,7 +1612,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         if e.type == "TECHNOLOGY" and owns:
             # "T's X" with X a concept: what T implements (rule 2: the noun it attaches to);
             # "T's features, such as X, Y and Z": each of the list.
-            if nxt.type == "CONCEPT" and re.fullmatch(r"\s*(?:[\w-]+\s+){0,1}", rest):
+            # "TensorRT-LLM's \"Speculative Decoding\" trick": quotes set off the same noun
+            if nxt.type == "CONCEPT" and re.fullmatch(r"\s*[\"\u201c]?(?:[\w-]+\s+){0,1}", rest):
                 if not AVOIDED.search(text[: e.s]):
                     add(e.name, "applies", nxt.name, text, "possessive:tech")
             elif re.fullmatch(
@@ -2013,6 +2030,9 @@ def _actor_rules(state: _Post) -> None:
             unit.text,
             re.I,
         )
+        # "If you use AWS, you're probably making use of IAM": the reader's use, not the
+        # company's (rule 2)
+        to_reader = READER.search(unit.text) is not None
         for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
@@ -2031,7 +2051,7 @@ def _actor_rules(state: _Post) -> None:
                 ):
                     state.add(about, "uses", e.name, unit.text, "subject:anaphora")
                 continue
-            if actor is None:
+            if actor is None or to_reader:
                 continue
             if (
                 about_it
@@ -2502,6 +2522,14 @@ def _named_after(tech: str, company: str) -> bool:
     named after the company is one it makes or sells, not one the post says it runs."""
     first = company.split()[0].lower()
     return tech.lower().startswith((company.lower() + " ", first + " "))
+
+
+def _same_company(a: str | None, b: str | None) -> bool:
+    """Whether two company names name one maker: "Amazon" and "Amazon Web Services",
+    "Grafana" and "Grafana Labs" (a unit or a legal name beside the short one)."""
+    if not a or not b:
+        return False
+    return a == b or a.split()[0].lower() == b.split()[0].lower()
 
 
 def _vendor(unit: _Unit, i: int) -> bool:

@@ -106,6 +106,13 @@ _ADJECTIVE = re.compile(
 )
 
 
+# Words that go on after a noun phrase rather than inside it.
+_FUNCTION = (
+    r"(?:and|or|is|are|was|were|has|have|had|which|that|who|to|for|in|on|at|with|as|by|from|"
+    r"of|via|into|can|will|now|also|the|a|an|its|their|our)"
+)
+
+
 def _concept_modifier(state: _Post, unit: _Unit) -> None:
     """ "Load-balanced Brooklin Mirror Maker", "the open source BoltDB system", "Cloud-native
     Amazon SQS and Kinesis": a concept that modifies a technology's name says what the
@@ -122,6 +129,13 @@ def _concept_modifier(state: _Post, unit: _Unit) -> None:
             continue
         if re.match(r"\s+[A-Z]", text[nxt.e :]):
             continue  # "open-source Postgres Operator": the adjective is a longer name's
+        after = ents[i + 2] if i + 2 < len(ents) else None
+        if (
+            after is not None and after.type == "CONCEPT" and not text[nxt.e : after.s].strip()
+        ) or re.match(rf"\s+(?!{_FUNCTION}\b)[a-z][\w-]*\s+(?!{_FUNCTION}\b)[a-z]", text[nxt.e :]):
+            # "an open-source eBPF auto-instrumentation tool": the adjective qualifies the
+            # noun phrase the technology only modifies, not the technology
+            continue
         techs = [nxt]
         for f in ents[i + 2 :]:
             if f.type != "TECHNOLOGY" or not re.fullmatch(
