@@ -96,6 +96,10 @@ RELATION_METHOD_APPLIES = {
     # "FFmpeg-based transcoding systems": the concept a "T-based" compound qualifies, with no
     # named system as its noun (rule 5): 1 of 1, the compound's line
     "compound:concept": 0.65,
+    # "the Vespa search engine", "Caffeine cache": a technology's name before the concept
+    # its curated entry is filed under (rules 4 and 5): 7 of 8 on the fifteen sets, shrunk
+    # toward the compound line ((7 + 4 * 0.65) / 12)
+    "compound:named": 0.8,
     # "package managers (e.g., npm, pip)": examples in parentheses (rule 4): 2 of 2
     "apposition:examples": 0.75,
     # "Airbnb's Impulse framework combines … to provide containerized performance testing":

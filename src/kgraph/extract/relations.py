@@ -375,6 +375,17 @@ class _Post:
         entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
         return None if entry is None else (entry.company or "")
 
+    def kind_of(self, ent: _Ent, concept: str) -> bool:
+        """Whether ``concept`` names the kind the curated entry of ``ent`` is filed under
+        ("search engine" of Vespa, "container" of a container runtime): a noun that says
+        what the named thing is, not an activity done on it ("the Kubernetes release
+        cycle", "a SQLite query optimisation")."""
+        if self.onto is None:
+            return False
+        entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
+        low = concept.lower()
+        return entry is not None and any(p == low or p.startswith(low + " ") for p in entry.parents)
+
     def hardware_kind(self, ent: _Ent) -> bool:
         """Whether ``ent`` is a kind of hardware no one company makes (CPU, GPU, x86): the
         machines a post's work runs on, which a sentence that only names them near the
@@ -837,6 +848,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 for f in _list_at(unit, nxt.s, len(text)):
                     if f.type == "TECHNOLOGY":
                         add(f.name, "applies", e.name, text, "apposition")
+    _named_concept(state, unit)
     _in_production(state, unit)
     if unit.field == "title":
         _title_at(state, unit)
@@ -846,6 +858,24 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _powers(state, unit)
     _builds_concept(state, unit)
     _applies_verb(state, unit)
+
+
+def _named_concept(state: _Post, unit: _Unit) -> None:
+    """ "the Vespa search engine", "Cilium service mesh", "Docker containers": a technology's
+    name right before a concept noun names the thing of that kind it is or realises (rules
+    4 and 5), as "Paxos consensus" does."""
+    text, ents = unit.text, unit.ents
+    for e, nxt in itertools.pairwise(ents):
+        if (
+            e.type != "TECHNOLOGY"
+            or nxt.type != "CONCEPT"
+            or text[e.e : nxt.s] != " "
+            or _modifies_noun(text, nxt.e)
+            or re.search(r"['\u2019]s?$|-$", text[e.s : e.e])
+            or not state.kind_of(e, nxt.name)
+        ):
+            continue
+        state.add(e.name, "applies", nxt.name, text, "compound:named")
 
 
 def _in_production(state: _Post, unit: _Unit) -> None:
@@ -2016,7 +2046,12 @@ def _actor_rules(state: _Post) -> None:
     heads_of = {}
     for head, type_, tail in state.found:
         heads_of.setdefault(tail, set()).add((head, type_))
-    techs_as_heads = {h for (h, _, _) in state.found if state.types.get(h) == "TECHNOLOGY"}
+    # (a technology's kind, "Caffeine cache", says what it is, not that the post describes it)
+    techs_as_heads = {
+        h
+        for (h, _, _), r in state.found.items()
+        if state.types.get(h) == "TECHNOLOGY" and r.method != "compound:named"
+    }
     focal = None  # the technology the previous sentences were about
     for unit in state.units:
         subject = _subject_tech(unit)
