@@ -586,6 +586,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     # "a new Rust-based proxy": the proxy is a system of the company's, not
                     # its practice, so the company gets only the technology.
                     add(actor, "uses", e.name, text, "compound")
+        # "OOMProf, a Go library": the apposed noun is made in or with the technology
+        if e.type == "TECHNOLOGY" and _MADE_NOUN.match(after) and not LIKENESS.match(after):
+            made = _appositive_head(ents, i, text)
+            if made is not None:
+                add(made.name, "uses", e.name, text, "compound")
         # "Envoy, a home-grown … proxy", "Robinhood, our in-house load balancing service":
         # an appositive that says the company made it (rule 3: more than a possessive).
         if (
@@ -635,7 +640,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         elif e.type == "TECHNOLOGY" and (
             ON_TECH.search(before[-60:]) or ON_TECH_EXAMPLES.search(before[-90:])
         ):
-            prev = _appositive_head(ents, i, text) or _right_before(ents, i, text)
+            prev = (
+                _apposed_modifier(ents, i, text)
+                or _appositive_head(ents, i, text)
+                or _right_before(ents, i, text)
+            )
             focus = _focus(state, unit) if prev is None else None
             owner = ents[i - 1] if i else None
             if prev is not None:
@@ -1058,6 +1067,21 @@ def _appositive_head(ents, i, text):
                 return f
             return None
     return None
+
+
+# The noun a technology's name qualifies in "a Go library", "a Rust service".
+_MADE_NOUN = re.compile(
+    r"\s+(?:librar(?:y|ies)|SDKs?|toolkits?|tools?|" + SYSTEM_NOUN + "|" + CODE_NOUN + r")\b", re.I
+)
+
+
+def _apposed_modifier(ents, i, text):
+    """ "OOMProf, a Go library that uses eBPF": the technology right before ``ents[i]`` only
+    qualifies the apposed noun, whose head is the technology the appositive follows (rule
+    2); that head, or None."""
+    if i < 2 or ents[i - 1].type != "TECHNOLOGY" or not _MADE_NOUN.match(text[ents[i - 1].e :]):
+        return None
+    return _appositive_head(ents, i - 1, text)
 
 
 def _opens_clause(text: str, start: int) -> bool:
