@@ -860,6 +860,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _named_concept(state, unit)
     _in_production(state, unit)
     if unit.field == "title":
+        _title_gerund(state, unit)
         _title_at(state, unit)
         _title_colon(state, unit)
     _migrations(state, unit, low)
@@ -885,6 +886,36 @@ def _named_concept(state: _Post, unit: _Unit) -> None:
         ):
             continue
         state.add(e.name, "applies", nxt.name, text, "compound:named")
+
+
+def _title_gerund(state: _Post, unit: _Unit) -> None:
+    """A title that says what was done to a named system: "Applying CircuitBreaker to
+    Channel Gateway" (the system applies the concept), "Speeding T with Message Queuing",
+    "Scaling T with U" (the system applies the concept, or uses the technology)."""
+    text, ents = unit.text, unit.ents
+    for a, b in itertools.pairwise(ents):
+        lead = text[: a.s]
+        gap = text[a.e : b.s]
+        if (
+            a.type == "CONCEPT"
+            and b.type == "TECHNOLOGY"
+            and re.fullmatch(
+                r"\s*(?:How\s+(?:we|to)\s+)?(?:Apply|Implement|Add|Bring|Introduc)\w*\s+"
+                r"(?:the\s+|a\s+|an\s+)?",
+                lead,
+                re.I,
+            )
+            and re.fullmatch(r"\s+(?:to|in|into|on)\s+(?:the\s+|our\s+)?", gap, re.I)
+        ):
+            state.add(b.name, "applies", a.name, text, "title:gerund")
+        elif (
+            a.type == "TECHNOLOGY"
+            and re.fullmatch(r"\s*(?:How\s+(?:we|to)\s+)?[A-Z][a-z]+ing\s+(?:the\s+|our\s+)?", lead)
+            and re.fullmatch(r"\s+with\s+(?:the\s+|a\s+|an\s+)?", gap, re.I)
+            and not COMPOUND.match(text[b.e :])
+        ):
+            typ = "applies" if b.type == "CONCEPT" else "uses"
+            state.add(a.name, typ, b.name, text, "title:gerund")
 
 
 def _in_production(state: _Post, unit: _Unit) -> None:
@@ -2381,7 +2412,9 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     # gerund of running or operating after "for" makes its object what the actor runs.
     if re.search(
         r"\b(?:across|for)\s+(?!(?:using|running|operating|managing|hosting|deploying)\b)"
-        r"(?:[\w.+#-]+,?\s+(?:and\s+|or\s+)?){0,4}$",
+        # … "Scales for Rapid Growth with New Relic": a preposition of use after the
+        # purpose opens a phrase of its own
+        r"(?:(?!(?:with|using|via|on|atop)\b)[\w.+#-]+,?\s+(?:and\s+|or\s+)?){0,4}$",
         before,
         re.I,
     ) and (e.type == "TECHNOLOGY"):

@@ -177,6 +177,14 @@ def _subject_verb(state: _Post, unit: _Unit) -> None:
         if re.search(r"[;:]|\b(?:we|they|you|our|their|which|that|who|but|while)\b", between, re.I):
             return  # another clause, or another subject
         start = max(subject.e, ents[j - 1].e)
+        if re.search(
+            r"\bsupport\s+for\s+(?:[\w-]+\s+){0,2}$", text[start : first.s], re.I
+        ) or re.match(r"\s+support\b", text[first.e :], re.I):
+            # "OpenTelemetry announces support for profiling", "Weaviate v1.20 … native
+            # multi-tenancy support": what the subject supports it provides (rule 2)
+            if not re.search(r"n['\u2019]t\b|\b(?:not|never|without|no)\b", between, re.I):
+                state.add(subject.name, "applies", first.name, text, "subject:verb")
+            continue
         verb = _PRACTISE_COMMA.search(text, start, first.s)
         if verb is None or re.search(r"\b(?:and|or|of|for|to)\b", text[verb.end("verb") : first.s]):
             continue
