@@ -1744,8 +1744,21 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 continue  # "Orla adopted Lumio's Quiver": Lumio is only its vendor (rule 3)
             if nxt.type == "CONCEPT" and AVOIDED.search(text[: e.s]):
                 continue  # "avoided Lumio's cascading failures": a problem (rule 7)
-            typ = "uses" if nxt.type == "TECHNOLOGY" else "applies"
-            add(e.name, typ, nxt.name, text, "possessive")
+            if nxt.type == "TECHNOLOGY" and re.match(
+                r"\s+(?!(?:" + _LINKS + r"|" + SYSTEM_NOUN + r"|" + CODE_NOUN + r")\b)[a-z][\w-]*s"
+                r"(?=\s*(?:[,;.)]|and\b|or\b|of\b|for\b|to\b))",
+                text[nxt.e :],
+            ) and not DEPLOYMENT.match(text[nxt.e :]):
+                continue  # "MotherDuck's instant SQL previews": a feature, not its system
+            owned = nxt
+            if nxt.type == "CONCEPT" and i + 2 < len(ents):
+                # "Picnic's self-service Business Intelligence": the possessed noun is the
+                # last of the run, the concepts before it qualify it
+                later = ents[i + 2]
+                if later.type == "CONCEPT" and re.fullmatch(r"\s+", text[nxt.e : later.s]):
+                    owned = later
+            typ = "uses" if owned.type == "TECHNOLOGY" else "applies"
+            add(e.name, typ, owned.name, text, "possessive")
 
 
 def _used_by_another(unit: _Unit, i: int) -> bool:
@@ -2452,7 +2465,12 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         r"bottlenecks|pitfalls|headaches|crash(?:es)?)\b",
         after,
         re.I,
-    ) or (e.type == "CONCEPT" and re.match(r"\s+(?:times?|latency|costs?)\b", after, re.I)):
+    ) or (
+        e.type == "CONCEPT"
+        and re.match(
+            r"\s+(?:times?|latency|costs?|performance|throughput|speed|efficiency)\b", after, re.I
+        )
+    ):
         return True
     # … and so is one reduced, avoided or fought: "find and reduce toil" (rule 7).
     if e.type == "CONCEPT" and AVOIDED.search(before):
