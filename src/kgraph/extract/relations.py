@@ -110,7 +110,9 @@ FROM_TO_VERB = re.compile(
 # A move that is planned, hoped for or possible is not annotated (rule 7).
 PLANNED = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|aims? to|intends? to|hopes? to|"
-    r"wants? to|wanted to|going to|paved? the way|paving the way|considering|next step)\b",
+    r"wants? to|wanted to|going to|paved? the way|paving the way|considering|next step|"
+    # advice on a move, not a move made: "the considerations for moving X to Y"
+    r"considerations? for|how to|when to|whether to|should)\b",
     re.I,
 )
 # A compound of likeness, not use: "a Kafka-compatible queue", "Airflow-like DAGs" (rule 7).
@@ -696,12 +698,22 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # "Envoy, a home-grown, self-contained proxy server": commas between the
                 # adjectives are still one appositive. But "Kafka is the lifeblood of X" does
                 # not say what Kafka is, unless the noun is a kind ("a form of X").
-                if not re.search(
-                    r"\b(?:a|an|the)\s+(?!(?:kind|type|form|sort|variant|implementation|"
-                    r"family|class)\b)[\w-]+\s+of\b",
-                    gap,
-                    re.I,
-                ) and not _relative_object(gap):
+                if (
+                    not re.search(
+                        r"\b(?:a|an|the)\s+(?!(?:kind|type|form|sort|variant|implementation|"
+                        r"family|class)\b)[\w-]+\s+of\b",
+                        gap,
+                        re.I,
+                    )
+                    and not _relative_object(gap)
+                    # "Kubernetes is a great choice for any distributed system": the
+                    # concept is what it suits, the user's, not what it is
+                    and not re.search(
+                        r"\b(?:choices?|fits?|options?|alternatives?|replacements?)\s+for\b",
+                        gap,
+                        re.I,
+                    )
+                ):
                     method = "apposition"
             elif re.match(
                 r"^(?:\s+(?:has\s+|have\s+)?(?:established (?:itself|themselves)|serves?|served|"
@@ -1744,11 +1756,21 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 continue  # "Orla adopted Lumio's Quiver": Lumio is only its vendor (rule 3)
             if nxt.type == "CONCEPT" and AVOIDED.search(text[: e.s]):
                 continue  # "avoided Lumio's cascading failures": a problem (rule 7)
-            if nxt.type == "TECHNOLOGY" and re.match(
-                r"\s+(?!(?:" + _LINKS + r"|" + SYSTEM_NOUN + r"|" + CODE_NOUN + r")\b)[a-z][\w-]*s"
-                r"(?=\s*(?:[,;.)]|and\b|or\b|of\b|for\b|to\b))",
-                text[nxt.e :],
-            ) and not DEPLOYMENT.match(text[nxt.e :]):
+            if (
+                nxt.type == "TECHNOLOGY"
+                and re.match(
+                    r"\s+(?!(?:"
+                    + _LINKS
+                    + r"|"
+                    + SYSTEM_NOUN
+                    + r"|"
+                    + CODE_NOUN
+                    + r")\b)[a-z][\w-]*s"
+                    r"(?=\s*(?:[,;.)]|and\b|or\b|of\b|for\b|to\b))",
+                    text[nxt.e :],
+                )
+                and not DEPLOYMENT.match(text[nxt.e :])
+            ):
                 continue  # "MotherDuck's instant SQL previews": a feature, not its system
             owned = nxt
             if nxt.type == "CONCEPT" and i + 2 < len(ents):
