@@ -110,7 +110,9 @@ FROM_TO_VERB = re.compile(
 # A move that is planned, hoped for or possible is not annotated (rule 7).
 PLANNED = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|aims? to|intends? to|hopes? to|"
-    r"wants? to|wanted to|going to|paved? the way|paving the way|considering|next step)\b",
+    r"wants? to|wanted to|going to|paved? the way|paving the way|considering|next step|"
+    # advice on a move, not a move made: "the considerations for moving X to Y"
+    r"considerations? for|how to|when to|whether to|should)\b",
     re.I,
 )
 # A compound of likeness, not use: "a Kafka-compatible queue", "Airflow-like DAGs" (rule 7).
@@ -161,6 +163,13 @@ HARDWARE_KINDS = frozenset({"hardware", "hardware accelerator", "instruction set
 # spaces sets off an apposition as a hyphen does ("Azure Cosmos DB – Microsoft's … service").
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
+# A sentence addressed to the reader ("if you run Kafka", "your cluster"): what it names is
+# the reader's, not the company's.
+# "walk you through our setup" has the reader as object, which says nothing of whose it is.
+READER = re.compile(
+    r"\byour\b|(?:^|[,;:]\s*|\b(?:if|when|once|unless|and|so)\s+)you(?:['\u2019](?:re|ll|ve|d))?\b",
+    re.I,
+)
 # What a head reduces, avoids or works around is a problem, not a practice (rule 7): "reduce
 # toil", "sidesteps Python's Global Interpreter Lock". The pattern ends where the phrase of
 # the concept (or of its possessor) begins.
@@ -358,7 +367,7 @@ class _Post:
         entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
         if entry is None or entry.registry:
             return False
-        return entry.company != company
+        return not _same_company(entry.company, company) and not _named_after(ent.name, company)
 
     def maker(self, ent: _Ent) -> str | None:
         """The company the ontology names as ``ent``'s maker ("" for none), or None when
@@ -367,6 +376,17 @@ class _Post:
             return None
         entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
         return None if entry is None else (entry.company or "")
+
+    def kind_of(self, ent: _Ent, concept: str) -> bool:
+        """Whether ``concept`` names the kind the curated entry of ``ent`` is filed under
+        ("search engine" of Vespa, "container" of a container runtime): a noun that says
+        what the named thing is, not an activity done on it ("the Kubernetes release
+        cycle", "a SQLite query optimisation")."""
+        if self.onto is None:
+            return False
+        entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
+        low = concept.lower()
+        return entry is not None and any(p == low or p.startswith(low + " ") for p in entry.parents)
 
     def hardware_kind(self, ent: _Ent) -> bool:
         """Whether ``ent`` is a kind of hardware no one company makes (CPU, GPU, x86): the
@@ -526,7 +546,16 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         gap = text[e.e : nxt.s] if nxt else ""
         # "Zig-based X" / "a Rust-based proxy": the compound's noun uses the tech.
-        if e.type == "TECHNOLOGY" and COMPOUND.match(after):
+        if (
+            e.type == "TECHNOLOGY"
+            and COMPOUND.match(after)
+            # "the Mountain View-based company Confluent": where it is, not what it uses
+            and not re.match(
+                r"-based\s+(?:[\w-]+\s+)?(?:company|companies|startup|firm|vendor|team)\b",
+                after,
+                re.I,
+            )
+        ):
             owner = _next_of(ents, i, ("TECHNOLOGY", "CONCEPT"), text, within=40)
             if owner is not None and not re.fullmatch(
                 # "a Preact-based web framework called Fresh": the name of the noun
@@ -559,6 +588,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     # "a new Rust-based proxy": the proxy is a system of the company's, not
                     # its practice, so the company gets only the technology.
                     add(actor, "uses", e.name, text, "compound")
+        # "OOMProf, a Go library": the apposed noun is made in or with the technology
+        if e.type == "TECHNOLOGY" and _MADE_NOUN.match(after) and not LIKENESS.match(after):
+            made = _appositive_head(ents, i, text)
+            if made is not None:
+                add(made.name, "uses", e.name, text, "compound")
         # "Envoy, a home-grown … proxy", "Robinhood, our in-house load balancing service":
         # an appositive that says the company made it (rule 3: more than a possessive).
         if (
@@ -608,7 +642,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         elif e.type == "TECHNOLOGY" and (
             ON_TECH.search(before[-60:]) or ON_TECH_EXAMPLES.search(before[-90:])
         ):
-            prev = _appositive_head(ents, i, text) or _right_before(ents, i, text)
+            prev = (
+                _apposed_modifier(ents, i, text)
+                or _appositive_head(ents, i, text)
+                or _right_before(ents, i, text)
+            )
             focus = _focus(state, unit) if prev is None else None
             owner = ents[i - 1] if i else None
             if prev is not None:
@@ -660,12 +698,22 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # "Envoy, a home-grown, self-contained proxy server": commas between the
                 # adjectives are still one appositive. But "Kafka is the lifeblood of X" does
                 # not say what Kafka is, unless the noun is a kind ("a form of X").
-                if not re.search(
-                    r"\b(?:a|an|the)\s+(?!(?:kind|type|form|sort|variant|implementation|"
-                    r"family|class)\b)[\w-]+\s+of\b",
-                    gap,
-                    re.I,
-                ) and not _relative_object(gap):
+                if (
+                    not re.search(
+                        r"\b(?:a|an|the)\s+(?!(?:kind|type|form|sort|variant|implementation|"
+                        r"family|class)\b)[\w-]+\s+of\b",
+                        gap,
+                        re.I,
+                    )
+                    and not _relative_object(gap)
+                    # "Kubernetes is a great choice for any distributed system": the
+                    # concept is what it suits, the user's, not what it is
+                    and not re.search(
+                        r"\b(?:choices?|fits?|options?|alternatives?|replacements?)\s+for\b",
+                        gap,
+                        re.I,
+                    )
+                ):
                     method = "apposition"
             elif re.match(
                 r"^(?:\s+(?:has\s+|have\s+)?(?:established (?:itself|themselves)|serves?|served|"
@@ -803,7 +851,10 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # "Airbnb's … store (Mussel)": the company's own system (rule 3)
                 if j > 0 and ents[j - 1].type == "COMPANY":
                     mark = _possessive_mark(ents[j - 1], text[ents[j - 1].e : ents[j].s])
-                    if mark is not None and not text[ents[j - 1].e + mark : ents[j].s].strip():
+                    # "Datadog's third-generation event store, Husky": adjectives between
+                    if mark is not None and re.fullmatch(
+                        r"\s*(?:[\w-]+\s+){0,2}", text[ents[j - 1].e + mark : ents[j].s]
+                    ):
                         add(ents[j - 1].name, "uses", nxt.name, text, "possessive")
             # "builds inverted indexes with Tantivy": the concept is realised by the
             # technology (rule 5).
@@ -818,8 +869,10 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 for f in _list_at(unit, nxt.s, len(text)):
                     if f.type == "TECHNOLOGY":
                         add(f.name, "applies", e.name, text, "apposition")
+    _named_concept(state, unit)
     _in_production(state, unit)
     if unit.field == "title":
+        _title_gerund(state, unit)
         _title_at(state, unit)
         _title_colon(state, unit)
     _migrations(state, unit, low)
@@ -827,6 +880,54 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _powers(state, unit)
     _builds_concept(state, unit)
     _applies_verb(state, unit)
+
+
+def _named_concept(state: _Post, unit: _Unit) -> None:
+    """ "the Vespa search engine", "Cilium service mesh", "Docker containers": a technology's
+    name right before a concept noun names the thing of that kind it is or realises (rules
+    4 and 5), as "Paxos consensus" does."""
+    text, ents = unit.text, unit.ents
+    for e, nxt in itertools.pairwise(ents):
+        if (
+            e.type != "TECHNOLOGY"
+            or nxt.type != "CONCEPT"
+            or text[e.e : nxt.s] != " "
+            or _modifies_noun(text, nxt.e)
+            or re.search(r"['\u2019]s?$|-$", text[e.s : e.e])
+            or not state.kind_of(e, nxt.name)
+        ):
+            continue
+        state.add(e.name, "applies", nxt.name, text, "compound:named")
+
+
+def _title_gerund(state: _Post, unit: _Unit) -> None:
+    """A title that says what was done to a named system: "Applying CircuitBreaker to
+    Channel Gateway" (the system applies the concept), "Speeding T with Message Queuing",
+    "Scaling T with U" (the system applies the concept, or uses the technology)."""
+    text, ents = unit.text, unit.ents
+    for a, b in itertools.pairwise(ents):
+        lead = text[: a.s]
+        gap = text[a.e : b.s]
+        if (
+            a.type == "CONCEPT"
+            and b.type == "TECHNOLOGY"
+            and re.fullmatch(
+                r"\s*(?:How\s+(?:we|to)\s+)?(?:Apply|Implement|Add|Bring|Introduc)\w*\s+"
+                r"(?:the\s+|a\s+|an\s+)?",
+                lead,
+                re.I,
+            )
+            and re.fullmatch(r"\s+(?:to|in|into|on)\s+(?:the\s+|our\s+)?", gap, re.I)
+        ):
+            state.add(b.name, "applies", a.name, text, "title:gerund")
+        elif (
+            a.type == "TECHNOLOGY"
+            and re.fullmatch(r"\s*(?:How\s+(?:we|to)\s+)?[A-Z][a-z]+ing\s+(?:the\s+|our\s+)?", lead)
+            and re.fullmatch(r"\s+with\s+(?:the\s+|a\s+|an\s+)?", gap, re.I)
+            and not COMPOUND.match(text[b.e :])
+        ):
+            typ = "applies" if b.type == "CONCEPT" else "uses"
+            state.add(a.name, typ, b.name, text, "title:gerund")
 
 
 def _in_production(state: _Post, unit: _Unit) -> None:
@@ -981,8 +1082,15 @@ def _in_list(unit: _Unit, i: int, j: int) -> bool:
         return False  # "X called T", "X (T)": no list
     if re.search(r"(?:,|&)\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}$", text[: ents[i].s]):
         return True  # "…, X, T", "pruning & X, T"
+    # "Datadog's event store, Husky, is designed …": a comma before the predicate closes the
+    # apposition, it does not go on to a further item
     return (
-        re.match(r"\s*(?:,\s*(?:and\s+|or\s+)?[\w-]|(?:and|or)\b)", text[ents[j].e :]) is not None
+        re.match(
+            r"\s*(?:,\s*(?:and\s+|or\s+)?(?!(?:is|are|was|were|has|have|had|can|will|now|"
+            r"also|which|that|who)\b)[\w-]|(?:and|or)\b)",
+            text[ents[j].e :],
+        )
+        is not None
     )
 
 
@@ -1002,6 +1110,21 @@ def _appositive_head(ents, i, text):
                 return f
             return None
     return None
+
+
+# The noun a technology's name qualifies in "a Go library", "a Rust service".
+_MADE_NOUN = re.compile(
+    r"\s+(?:librar(?:y|ies)|SDKs?|toolkits?|tools?|" + SYSTEM_NOUN + "|" + CODE_NOUN + r")\b", re.I
+)
+
+
+def _apposed_modifier(ents, i, text):
+    """ "OOMProf, a Go library that uses eBPF": the technology right before ``ents[i]`` only
+    qualifies the apposed noun, whose head is the technology the appositive follows (rule
+    2); that head, or None."""
+    if i < 2 or ents[i - 1].type != "TECHNOLOGY" or not _MADE_NOUN.match(text[ents[i - 1].e :]):
+        return None
+    return _appositive_head(ents, i - 1, text)
 
 
 def _opens_clause(text: str, start: int) -> bool:
@@ -1350,6 +1473,20 @@ def _list_at(unit: _Unit, start: int, end: int) -> list[_Ent]:
     return out
 
 
+def _companies_at(unit: _Unit, start: int) -> list[_Ent]:
+    """The companies of a list that opens right at ``start`` ("Slack, HubSpot, Etsy, and
+    more"): each item joined by a comma, "and" or "or", nothing else between."""
+    out: list[_Ent] = []
+    for e in unit.ents:
+        if e.s < start:
+            continue
+        gap = unit.text[out[-1].e if out else start : e.s]
+        if e.type != "COMPANY" or not re.fullmatch(r",?\s*(?:and|or)?\s*" if out else r"\s*", gap):
+            break
+        out.append(e)
+    return out
+
+
 def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
     """Who moved: the technology the verb moves ("migrated Espresso … to"), or the one that
     is its subject ("Khan Academy's Goliath project migrated …"), else the company. None
@@ -1401,14 +1538,17 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
             add(company.name, "built", e.name, text, "built:passive")
             continue
-        if re.match(
+        passive = re.match(
             r"^,?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
-            r"deployed|run|relied on|leveraged|employed|operated)\s+(?:\w+ly\s+)?(?:by|at)\s+$",
+            r"deployed|run|relied on|leveraged|employed|operated)\s+(?:(?:\w+ly|also)\s+)?"
+            r"(?:by|at)\s+$",
             text[e.e : e.e + _next_company_gap(unit, i)],
             re.I,
-        ):
-            company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
-            add(company.name, "uses", e.name, text, "verb:passive")
+        )
+        if passive:
+            # "used also at Twitter and Square": every company of the list (rule 8)
+            for company in _companies_at(unit, e.e + passive.end()):
+                add(company.name, "uses", e.name, text, "verb:passive")
             continue
         subject = _clause_heads(state, unit, i)
         if not subject:
@@ -1480,7 +1620,7 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                     or re.fullmatch(
                         r"(?:developed|created|invented|co-?created)\s+", verb.group(0), re.I
                     )
-                ) and state.maker(e) in ("", subject)
+                ) and (state.maker(e) == "" or _same_company(state.maker(e), subject))
                 if not opened and (
                     state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :])
                 ):
@@ -1569,7 +1709,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         if e.type == "TECHNOLOGY" and owns:
             # "T's X" with X a concept: what T implements (rule 2: the noun it attaches to);
             # "T's features, such as X, Y and Z": each of the list.
-            if nxt.type == "CONCEPT" and re.fullmatch(r"\s*(?:[\w-]+\s+){0,1}", rest):
+            # "TensorRT-LLM's \"Speculative Decoding\" trick": quotes set off the same noun
+            if nxt.type == "CONCEPT" and re.fullmatch(r"\s*[\"\u201c]?(?:[\w-]+\s+){0,1}", rest):
                 if not AVOIDED.search(text[: e.s]):
                     add(e.name, "applies", nxt.name, text, "possessive:tech")
             elif re.fullmatch(
@@ -1615,8 +1756,31 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 continue  # "Orla adopted Lumio's Quiver": Lumio is only its vendor (rule 3)
             if nxt.type == "CONCEPT" and AVOIDED.search(text[: e.s]):
                 continue  # "avoided Lumio's cascading failures": a problem (rule 7)
-            typ = "uses" if nxt.type == "TECHNOLOGY" else "applies"
-            add(e.name, typ, nxt.name, text, "possessive")
+            if (
+                nxt.type == "TECHNOLOGY"
+                and re.match(
+                    r"\s+(?!(?:"
+                    + _LINKS
+                    + r"|"
+                    + SYSTEM_NOUN
+                    + r"|"
+                    + CODE_NOUN
+                    + r")\b)[a-z][\w-]*s"
+                    r"(?=\s*(?:[,;.)]|and\b|or\b|of\b|for\b|to\b))",
+                    text[nxt.e :],
+                )
+                and not DEPLOYMENT.match(text[nxt.e :])
+            ):
+                continue  # "MotherDuck's instant SQL previews": a feature, not its system
+            owned = nxt
+            if nxt.type == "CONCEPT" and i + 2 < len(ents):
+                # "Picnic's self-service Business Intelligence": the possessed noun is the
+                # last of the run, the concepts before it qualify it
+                later = ents[i + 2]
+                if later.type == "CONCEPT" and re.fullmatch(r"\s+", text[nxt.e : later.s]):
+                    owned = later
+            typ = "uses" if owned.type == "TECHNOLOGY" else "applies"
+            add(e.name, typ, owned.name, text, "possessive")
 
 
 def _used_by_another(unit: _Unit, i: int) -> bool:
@@ -1794,6 +1958,18 @@ def _powers(state: _Post, unit: _Unit) -> None:
             if company:
                 state.add(company, "uses", e.name, text, "verb:powers")
             continue
+        # "Vitess also powers Slack, Square and GitHub", "T powers the databases of the web's
+        # largest properties: Slack, HubSpot, …": the companies it serves use it (rule 8)
+        listed = re.match(
+            r"\s+(?:now\s+|also\s+)?(?:powers|powering|underpins)\s+(?:[^.;:]{0,70}:\s*)?",
+            text[e.e :],
+            re.I,
+        )
+        served = _companies_at(unit, e.e + listed.end()) if listed else []
+        if len(served) > 1 or (served and not m):
+            for company in served:
+                state.add(company.name, "uses", e.name, text, "verb:powers")
+            continue
         if m is None:
             continue
         if m.group(1):
@@ -1960,7 +2136,12 @@ def _actor_rules(state: _Post) -> None:
     heads_of = {}
     for head, type_, tail in state.found:
         heads_of.setdefault(tail, set()).add((head, type_))
-    techs_as_heads = {h for (h, _, _) in state.found if state.types.get(h) == "TECHNOLOGY"}
+    # (a technology's kind, "Caffeine cache", says what it is, not that the post describes it)
+    techs_as_heads = {
+        h
+        for (h, _, _), r in state.found.items()
+        if state.types.get(h) == "TECHNOLOGY" and r.method != "compound:named"
+    }
     focal = None  # the technology the previous sentences were about
     for unit in state.units:
         subject = _subject_tech(unit)
@@ -1974,6 +2155,9 @@ def _actor_rules(state: _Post) -> None:
             unit.text,
             re.I,
         )
+        # "If you use AWS, you're probably making use of IAM": the reader's use, not the
+        # company's (rule 2)
+        to_reader = READER.search(unit.text) is not None
         for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
@@ -1992,7 +2176,7 @@ def _actor_rules(state: _Post) -> None:
                 ):
                     state.add(about, "uses", e.name, unit.text, "subject:anaphora")
                 continue
-            if actor is None:
+            if actor is None or to_reader:
                 continue
             if (
                 about_it
@@ -2263,7 +2447,9 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     # gerund of running or operating after "for" makes its object what the actor runs.
     if re.search(
         r"\b(?:across|for)\s+(?!(?:using|running|operating|managing|hosting|deploying)\b)"
-        r"(?:[\w.+#-]+,?\s+(?:and\s+|or\s+)?){0,4}$",
+        # … "Scales for Rapid Growth with New Relic": a preposition of use after the
+        # purpose opens a phrase of its own
+        r"(?:(?!(?:with|using|via|on|atop)\b)[\w.+#-]+,?\s+(?:and\s+|or\s+)?){0,4}$",
         before,
         re.I,
     ) and (e.type == "TECHNOLOGY"):
@@ -2301,7 +2487,12 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         r"bottlenecks|pitfalls|headaches|crash(?:es)?)\b",
         after,
         re.I,
-    ) or (e.type == "CONCEPT" and re.match(r"\s+(?:times?|latency|costs?)\b", after, re.I)):
+    ) or (
+        e.type == "CONCEPT"
+        and re.match(
+            r"\s+(?:times?|latency|costs?|performance|throughput|speed|efficiency)\b", after, re.I
+        )
+    ):
         return True
     # … and so is one reduced, avoided or fought: "find and reduce toil" (rule 7).
     if e.type == "CONCEPT" and AVOIDED.search(before):
@@ -2463,6 +2654,14 @@ def _named_after(tech: str, company: str) -> bool:
     named after the company is one it makes or sells, not one the post says it runs."""
     first = company.split()[0].lower()
     return tech.lower().startswith((company.lower() + " ", first + " "))
+
+
+def _same_company(a: str | None, b: str | None) -> bool:
+    """Whether two company names name one maker: "Amazon" and "Amazon Web Services",
+    "Grafana" and "Grafana Labs" (a unit or a legal name beside the short one)."""
+    if not a or not b:
+        return False
+    return a == b or a.split()[0].lower() == b.split()[0].lower()
 
 
 def _vendor(unit: _Unit, i: int) -> bool:

@@ -106,6 +106,13 @@ _ADJECTIVE = re.compile(
 )
 
 
+# Words that go on after a noun phrase rather than inside it.
+_FUNCTION = (
+    r"(?:and|or|is|are|was|were|has|have|had|which|that|who|to|for|in|on|at|with|as|by|from|"
+    r"of|via|into|can|will|now|also|the|a|an|its|their|our)"
+)
+
+
 def _concept_modifier(state: _Post, unit: _Unit) -> None:
     """ "Load-balanced Brooklin Mirror Maker", "the open source BoltDB system", "Cloud-native
     Amazon SQS and Kinesis": a concept that modifies a technology's name says what the
@@ -122,6 +129,13 @@ def _concept_modifier(state: _Post, unit: _Unit) -> None:
             continue
         if re.match(r"\s+[A-Z]", text[nxt.e :]):
             continue  # "open-source Postgres Operator": the adjective is a longer name's
+        after = ents[i + 2] if i + 2 < len(ents) else None
+        if (
+            after is not None and after.type == "CONCEPT" and not text[nxt.e : after.s].strip()
+        ) or re.match(rf"\s+(?!{_FUNCTION}\b)[a-z][\w-]*\s+(?!{_FUNCTION}\b)[a-z]", text[nxt.e :]):
+            # "an open-source eBPF auto-instrumentation tool": the adjective qualifies the
+            # noun phrase the technology only modifies, not the technology
+            continue
         techs = [nxt]
         for f in ents[i + 2 :]:
             if f.type != "TECHNOLOGY" or not re.fullmatch(
@@ -163,6 +177,14 @@ def _subject_verb(state: _Post, unit: _Unit) -> None:
         if re.search(r"[;:]|\b(?:we|they|you|our|their|which|that|who|but|while)\b", between, re.I):
             return  # another clause, or another subject
         start = max(subject.e, ents[j - 1].e)
+        if re.search(
+            r"\bsupport\s+for\s+(?:[\w-]+\s+){0,2}$", text[start : first.s], re.I
+        ) or re.match(r"\s+support\b", text[first.e :], re.I):
+            # "OpenTelemetry announces support for profiling", "Weaviate v1.20 … native
+            # multi-tenancy support": what the subject supports it provides (rule 2)
+            if not re.search(r"n['\u2019]t\b|\b(?:not|never|without|no)\b", between, re.I):
+                state.add(subject.name, "applies", first.name, text, "subject:verb")
+            continue
         verb = _PRACTISE_COMMA.search(text, start, first.s)
         if verb is None or re.search(r"\b(?:and|or|of|for|to)\b", text[verb.end("verb") : first.s]):
             continue

@@ -1,0 +1,191 @@
+"""Sentence patterns of the relation rules (RELATION-RULES), on hand-made mentions: each
+case names its entities, so the rules are tested apart from entity extraction."""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from kgraph.extract.relations import find_relations
+from kgraph.model import Mention, Post, entity_key
+
+
+def _relations(text: str, entities: list[tuple[str, str]], onto=None, title: str = ""):
+    """Relations of a post whose summary is ``text``, each (surface, type) found at its
+    first occurrence (its canonical name is the surface)."""
+    post = Post("p", title, text)
+    mentions = []
+    for field, body in (("title", title), ("summary", text)):
+        for surface, type_ in entities:
+            for m in re.finditer(re.escape(surface), body):
+                mentions.append(
+                    Mention(
+                        "p",
+                        surface,
+                        type_,
+                        surface,
+                        field,
+                        m.start(),
+                        m.end(),
+                        body,
+                        "ontology",
+                        0.99,
+                    )
+                )
+    return {(r.head, r.type, r.tail) for r in find_relations(post, mentions, onto)}
+
+
+def _onto(**entries):
+    """A stand-in ontology: technology name → (maker, parents)."""
+    return SimpleNamespace(
+        entries={
+            entity_key("TECHNOLOGY", name): SimpleNamespace(
+                company=maker, parents=list(parents), registry=False
+            )
+            for name, (maker, parents) in entries.items()
+        }
+    )
+
+
+def test_a_comma_before_the_predicate_closes_an_apposition():
+    found = _relations(
+        "Harbor's third-generation job scheduler, Tidewater, is designed to run every batch.",
+        [("Harbor's", "COMPANY"), ("job scheduler", "CONCEPT"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert ("Tidewater", "applies", "job scheduler") in found
+    assert ("Harbor's", "uses", "Tidewater") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quiver also powers Lumio, Petrel and Orla, among others.",
+        "Quiver powers the feature flags of some large shops: Lumio, Petrel, Orla, and more.",
+    ],
+)
+def test_a_technology_powering_listed_companies_is_used_by_each(text):
+    found = _relations(
+        text,
+        [
+            ("Quiver", "TECHNOLOGY"),
+            ("Lumio", "COMPANY"),
+            ("Petrel", "COMPANY"),
+            ("Orla", "COMPANY"),
+        ],
+    )
+    assert {(c, "uses", "Quiver") for c in ("Lumio", "Petrel", "Orla")} <= found
+
+
+def test_used_also_at_a_list_of_companies():
+    found = _relations(
+        "Quiver is used also at Lumio and Petrel.",
+        [("Quiver", "TECHNOLOGY"), ("Lumio", "COMPANY"), ("Petrel", "COMPANY")],
+    )
+    assert {("Lumio", "uses", "Quiver"), ("Petrel", "uses", "Quiver")} <= found
+
+
+def test_a_sentence_to_the_reader_gives_the_company_nothing():
+    found = _relations(
+        "Lumio ships Quiver. If you use Lumio, you're probably making use of Valkey.",
+        [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Valkey", "TECHNOLOGY")],
+    )
+    assert ("Lumio", "uses", "Valkey") not in found
+
+
+def test_a_language_qualifying_the_apposed_noun_is_the_heads():
+    found = _relations(
+        "Marlin presented Tidewater, a Zig library that uses Valkey to cache plans.",
+        [
+            ("Marlin", "COMPANY"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("Zig", "TECHNOLOGY"),
+            ("Valkey", "TECHNOLOGY"),
+        ],
+    )
+    assert {("Tidewater", "uses", "Zig"), ("Tidewater", "uses", "Valkey")} <= found
+    assert ("Zig", "uses", "Valkey") not in found
+
+
+def test_a_technology_before_its_own_kind_applies_it():
+    onto = _onto(Tidewater=("", ["job scheduler"]), Valkey=("", ["key-value store"]))
+    entities = [
+        ("Tidewater", "TECHNOLOGY"),
+        ("Valkey", "TECHNOLOGY"),
+        ("job scheduler", "CONCEPT"),
+        ("release cycle", "CONCEPT"),
+    ]
+    found = _relations("Orla adopted the Tidewater job scheduler.", entities, onto)
+    assert ("Tidewater", "applies", "job scheduler") in found
+    found = _relations("Orla studied the Valkey release cycle.", entities, onto)
+    assert ("Valkey", "applies", "release cycle") not in found
+
+
+def test_announcing_a_product_named_by_its_makers_longer_name_builds_it():
+    onto = _onto(**{"Lumio Quiver": ("Lumio Labs", ["feature flag service"])})
+    found = _relations(
+        "Lumio announces Lumio Quiver, a new feature flag service.",
+        [("Lumio", "COMPANY"), ("Lumio Quiver", "TECHNOLOGY")],
+        onto,
+    )
+    assert ("Lumio", "built", "Lumio Quiver") in found
+
+
+def test_an_adjective_before_a_modifying_technology_is_not_its_concept():
+    found = _relations(
+        "Petrel introduces Quiver, an open-source Zig flag-evaluation tool.",
+        [
+            ("Petrel", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("open-source", "CONCEPT"),
+            ("Zig", "TECHNOLOGY"),
+        ],
+    )
+    assert ("Zig", "applies", "open-source") not in found
+
+
+def test_a_based_company_is_where_it_is():
+    found = _relations(
+        "The Harbor City-based company Lumio runs Quiver.",
+        [("Harbor City", "TECHNOLOGY"), ("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert not any(t == "Harbor City" for _, _, t in found)
+
+
+def test_the_last_concept_of_a_possessed_run_is_the_possessed_noun():
+    found = _relations(
+        "Three projects brought Picnic's self-service business intelligence to new heights.",
+        [
+            ("Picnic's", "COMPANY"),
+            ("self-service", "CONCEPT"),
+            ("business intelligence", "CONCEPT"),
+        ],
+    )
+    assert ("Picnic's", "applies", "business intelligence") in found
+    assert ("Picnic's", "applies", "self-service") not in found
+
+
+def test_a_choice_for_a_concept_is_not_what_the_technology_is():
+    found = _relations(
+        "While Valkey is a great choice for any distributed system, it needs care.",
+        [("Valkey", "TECHNOLOGY"), ("distributed system", "CONCEPT")],
+    )
+    assert ("Valkey", "applies", "distributed system") not in found
+
+
+def test_advice_on_a_move_is_no_migration():
+    found = _relations(
+        "Lumio discusses the considerations for moving a workload to microservices.",
+        [("Lumio", "COMPANY"), ("microservices", "CONCEPT")],
+    )
+    assert ("Lumio", "migrated_to", "microservices") not in found
+
+
+def test_a_gerund_title_states_what_the_named_system_applies():
+    found = _relations(
+        "",
+        [("Quiver", "TECHNOLOGY"), ("Message Queuing", "CONCEPT")],
+        title="Speeding Quiver with Message Queuing",
+    )
+    assert ("Quiver", "applies", "Message Queuing") in found
