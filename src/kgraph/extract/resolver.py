@@ -722,7 +722,7 @@ def _has_shorter_core(
 
     Except for curated terms whose own name keeps the word: a platform named for its
     function is a system category under the entity rules (``data streaming platform``,
-    ``ML platform``), an established term can start with a size or age word (``large
+    ``ML platform``), as is an architecture style (``cloud-native architecture``), an established term can start with a size or age word (``large
     language model``, ``modern data stack``, ``automatic failover``), and a shorter form
     that is the same entry's alias does not cut its full name (``staging environment``,
     not ``staging``), nor does a generated registry term cut a curated one (``cache hit
@@ -741,7 +741,10 @@ def _has_shorter_core(
             return False
         if own and table is not None and table.get(shorter, {}).get("registry"):
             return False
-        if own and singular(last) == "platform" == name[-1]:
+        # A platform named for its function and an architecture style keep their head
+        # (entity rules): "data streaming platform", "cloud-native architecture" beside the
+        # concept "cloud-native".
+        if own and singular(last) in ("platform", "architecture") and singular(last) == name[-1]:
             return False
         # A curated name written out whose head settles what a loose word means: "messaging"
         # alone is read as asynchronous messaging and "inference" as model inference, while a
