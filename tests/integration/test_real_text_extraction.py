@@ -976,3 +976,30 @@ def test_a_word_after_a_known_companys_possessive_is_its_product(ex):
     assert {("COMPANY", "Uber"), ("COMPANY", "Netflix")} <= got
     got = found(ex, "Notes", "Netflix's Chief Architect spoke with Uber's CEO about Kafka.")
     assert {name for kind, name in got if kind == "TECHNOLOGY"} == {"Apache Kafka"}
+
+
+def test_a_product_and_its_edition_or_hosted_service_stay_two_products(ex):
+    got = found(
+        ex,
+        "Jira front-end performance",
+        "Jira Cloud pages load faster; the Jira team also moved builds to Bitbucket Pipelines "
+        "and its data to MongoDB Atlas.",
+    )
+    assert ("TECHNOLOGY", "Jira") in got and ("TECHNOLOGY", "Jira Cloud") in got
+    assert ("TECHNOLOGY", "Bitbucket Pipelines") in got
+    assert ("TECHNOLOGY", "MongoDB Atlas") in got
+
+
+def test_a_vendor_product_known_by_its_vendor_prefix_keeps_it(ex):
+    got = found(ex, "Service discovery", "We run Consul for discovery and Workers KV at the edge.")
+    assert ("TECHNOLOGY", "HashiCorp Consul") in got
+    assert ("TECHNOLOGY", "Cloudflare Workers KV") in got
+
+
+def test_zero_downtime_said_of_a_migration_is_a_zero_downtime_migration(ex):
+    got = found(
+        ex, "Moving sessions", "We migrated the session store to Postgres with zero downtime."
+    )
+    assert ("CONCEPT", "zero-downtime migration") in got
+    got = found(ex, "Notes", "The service kept running with zero downtime.")
+    assert ("CONCEPT", "zero-downtime migration") not in got

@@ -98,7 +98,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
             if not supported and maker not in companies:
                 continue
         mentions.append(mention)
-    mentions = _fold_editions(mentions, onto)
+    mentions = _named_activity(mentions, onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
 
 
@@ -143,34 +143,52 @@ def _bare(text: str) -> str:
     return re.sub(r"(?:['\u2019]s|['\u2019])$", "", text)
 
 
-def _fold_editions(mentions: list[Mention], onto: Ontology) -> list[Mention]:
-    """A short product name beside its full edition is that edition (annotation guideline):
-    ``Jira`` in a post about ``Jira Cloud`` is Jira Cloud. Only editions of one product fold:
-    same maker, same first word, same parent (``AWS`` beside ``AWS Lambda`` stays AWS)."""
-    techs = {m.canonical for m in mentions if m.type == "TECHNOLOGY" and m.method == "ontology"}
-    if len(techs) < 2:
-        return mentions
-    into = {}
-    for name in techs:
-        short = onto.entries.get(entity_key("TECHNOLOGY", name))
-        for other in techs:
-            long = onto.entries.get(entity_key("TECHNOLOGY", other))
-            if (
-                short is not None
-                and long is not None
-                and other.startswith(name + " ")
-                and long.company == short.company
-                and set(long.parents) == set(short.parents)
-            ):
-                into[name] = other
-    if not into:
-        return mentions
-    return [
-        replace(m, canonical=into[m.canonical])
-        if m.type == "TECHNOLOGY" and m.canonical in into
-        else m
-        for m in mentions
-    ]
+_ACTIVITY_KINDS: dict[int, dict[str, list[tuple[str, re.Pattern]]]] = {}
+
+
+def _activity_kinds(onto: Ontology) -> dict[str, list[tuple[str, re.Pattern]]]:
+    """For each concept, its kinds named by its own modifier and an action noun, each with a
+    pattern for that action in any form: ``zero-downtime operation`` has
+    ``zero-downtime migration`` (``migrat...``) and ``zero-downtime deployment``."""
+    index = _ACTIVITY_KINDS.get(id(onto))
+    if index is None:
+        index = {}
+        for entry in onto.by_type("CONCEPT"):
+            for parent in entry.parents:
+                modifier, _, head = entry.name.rpartition(" ")
+                stem = re.sub(r"(?:ation|ion|ment|ing)$", "", head)
+                if (
+                    modifier
+                    and stem != head
+                    and len(stem) >= 4
+                    and parent.startswith(modifier + " ")
+                    and " " not in parent[len(modifier) + 1 :]
+                ):
+                    pattern = re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE)
+                    index.setdefault(parent, []).append((entry.name, pattern))
+        _ACTIVITY_KINDS.clear()  # one ontology at a time
+        _ACTIVITY_KINDS[id(onto)] = index
+    return index
+
+
+def _named_activity(mentions: list[Mention], onto: Ontology) -> list[Mention]:
+    """A quality phrase said of an action its sentence names is that action's established
+    term (entity rules: synonyms fold into the established term): "migrated to Postgres
+    with zero downtime" is ``zero-downtime migration``, not the umbrella
+    ``zero-downtime operation``. Only the bare modifier (``zero downtime``) folds; a sentence
+    that names two such actions leaves it alone."""
+    index = _activity_kinds(onto)
+    out = []
+    for m in mentions:
+        kinds = index.get(m.canonical) if m.type == "CONCEPT" else None
+        if kinds and m.canonical.rpartition(" ")[0].replace("-", " ") == (
+            m.text.lower().replace("-", " ")
+        ):
+            named = [name for name, pattern in kinds if pattern.search(m.sentence)]
+            if len(named) == 1:
+                m = replace(m, canonical=named[0])
+        out.append(m)
+    return out
 
 
 def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention | None:
