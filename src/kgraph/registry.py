@@ -330,6 +330,18 @@ def apache(snap: Snapshot, words: Words) -> list[Candidate]:
     return out
 
 
+def _initialism(abbr: str, full: str) -> bool:
+    """Whether ``abbr`` is ``full`` with the words after its vendor prefix cut to their
+    initials: ``Amazon SES`` of ``Amazon Simple Email Service``, ``Amazon S3`` of ``Amazon
+    Simple Storage Service`` (a digit repeats the letter before it)."""
+    prefix, _, short = abbr.partition(" ")
+    if not full.startswith(prefix + " ") or not re.fullmatch(r"[A-Z][A-Z0-9]{1,4}", short):
+        return False
+    letters = re.sub(r"([A-Z])(\d)", lambda m: m.group(1) * int(m.group(2)), short)
+    initials = "".join(w[0] for w in full.split()[1:] if w[0].isalpha()).upper()
+    return letters == initials
+
+
 def aws(snap: Snapshot) -> list[Candidate]:
     src = short_source(snap)
     out = []
@@ -342,7 +354,11 @@ def aws(snap: Snapshot) -> list[Candidate]:
             aliases.append(full)
             full = f"AWS {full}"
         abbr = clean(row["abbreviation"])
-        if " " in abbr and abbr != full:
+        if _initialism(abbr, full):
+            # AWS's own short name is the usual one ("Amazon SES", not "Amazon Simple
+            # Email Service"): it is the canonical, the full name an alias.
+            full, aliases = abbr, [full, *aliases]
+        elif " " in abbr and abbr != full:
             aliases.append(abbr)
         out.append(
             Candidate(full, "TECHNOLOGY", src, "technologies_cloud_services", aliases, [], "Amazon")

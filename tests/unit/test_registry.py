@@ -155,6 +155,17 @@ def test_split_paren(raw, name, aliases):
     assert registry.split_paren(raw) == (name, aliases)
 
 
+def test_an_aws_service_is_named_by_aws_short_name_when_that_is_its_initials():
+    assert registry._initialism("Amazon SES", "Amazon Simple Email Service")
+    assert registry._initialism("Amazon S3", "Amazon Simple Storage Service")
+    assert not registry._initialism("Amazon DAX", "Amazon DynamoDB Accelerator")
+    assert not registry._initialism("Amazon DocDB", "Amazon DocumentDB with MongoDB compatibility")
+    onto = load_ontology()
+    assert onto.lookup("Amazon Simple Email Service").name == "Amazon SES"
+    # the full names of curated services are theirs, not separate generated entries
+    assert onto.lookup("Amazon Simple Storage Service").name == "Amazon S3"
+
+
 def test_slugs_become_names():
     assert registry.titled_slug("red-hat") == "Red Hat"
     assert registry.titled_slug("boeing-7321") == "Boeing"
