@@ -1003,3 +1003,9 @@ def test_zero_downtime_said_of_a_migration_is_a_zero_downtime_migration(ex):
     assert ("CONCEPT", "zero-downtime migration") in got
     got = found(ex, "Notes", "The service kept running with zero downtime.")
     assert ("CONCEPT", "zero-downtime migration") not in got
+
+
+def test_a_product_name_acting_as_its_labs_maker_is_the_labs_company(ex):
+    got = found(ex, "Grafana Announces Grafana Tempo, a Distributed Tracing System")
+    assert ("COMPANY", "Grafana Labs") in got
+    assert ("COMPANY", "Grafana") not in got

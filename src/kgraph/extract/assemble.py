@@ -99,6 +99,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
                 continue
         mentions.append(mention)
     mentions = _named_activity(mentions, onto)
+    mentions = _company_common_names(mentions, onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
 
 
@@ -141,6 +142,21 @@ def _first_type_per_surface(found: list) -> list:
 
 def _bare(text: str) -> str:
     return re.sub(r"(?:['\u2019]s|['\u2019])$", "", text)
+
+
+def _company_common_names(mentions: list[Mention], onto: Ontology) -> list[Mention]:
+    """A product's name acting as the organisation is its maker under the maker's common
+    name when that is the product's name plus ``Labs`` (entity rules: ``Tessellate`` →
+    ``Tessellate Labs``): "Grafana announces Tempo" is Grafana Labs. A legal suffix is not
+    part of the common name (``Snowflake Inc.`` stays ``Snowflake``)."""
+    out = []
+    for m in mentions:
+        if m.type == "COMPANY":
+            entry = onto.entries.get(entity_key("TECHNOLOGY", m.canonical))
+            if entry is not None and entry.company == m.canonical + " Labs":
+                m = replace(m, canonical=entry.company)
+        out.append(m)
+    return out
 
 
 _ACTIVITY_KINDS: dict[int, dict[str, list[tuple[str, re.Pattern]]]] = {}
