@@ -1009,3 +1009,15 @@ def test_a_product_name_acting_as_its_labs_maker_is_the_labs_company(ex):
     got = found(ex, "Grafana Announces Grafana Tempo, a Distributed Tracing System")
     assert ("COMPANY", "Grafana Labs") in got
     assert ("COMPANY", "Grafana") not in got
+
+
+def test_a_thing_and_the_activity_around_it_are_two_concepts(ex):
+    got = found(ex, "Notes", "The search index feeds search indexing; a workflow engine runs it.")
+    assert ("CONCEPT", "search index") in got and ("CONCEPT", "search indexing") in got
+    assert ("CONCEPT", "workflow engine") in got
+    assert ("CONCEPT", "workflow orchestration") not in got
+
+
+def test_a_database_category_written_like_a_name_is_the_category(ex):
+    got = found(ex, "Notes", "They moved the catalogue to a NoSQL store.")
+    assert ("CONCEPT", "NoSQL database") in got

@@ -441,7 +441,7 @@ def test_store_graph_and_cli(tmp_path, write):
             "Instead of writing files for every micro-batch, DuckDB stores rows in a catalog. "
             "As a distributed system, Apache Kafka needs metadata.",
             {("Apache Kafka", "applies", "distributed system")},
-            {("DuckDB", "applies", "micro-batching")},
+            {("DuckDB", "applies", "micro-batch")},
         ),
         (  # a technology that qualifies the next noun is no apposition of the concept
             "Zero trust explained",
