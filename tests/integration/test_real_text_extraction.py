@@ -1021,3 +1021,16 @@ def test_a_thing_and_the_activity_around_it_are_two_concepts(ex):
 def test_a_database_category_written_like_a_name_is_the_category(ex):
     got = found(ex, "Notes", "They moved the catalogue to a NoSQL store.")
     assert ("CONCEPT", "NoSQL database") in got
+
+
+def test_google_cloud_products_known_by_their_bare_names_keep_them(ex):
+    got = found(
+        ex, "Warehouses", "Wayfair runs BigQuery; Google Spanner and Memorystore hold state."
+    )
+    assert {("TECHNOLOGY", "BigQuery"), ("TECHNOLOGY", "Spanner")} <= got
+    assert ("TECHNOLOGY", "Memorystore") in got
+
+
+def test_model_generations_and_64_bit_architectures_are_their_own_products(ex):
+    got = found(ex, "Serving", "We serve Llama 3 on ARM64 servers and sign in with FIDO2 keys.")
+    assert {("TECHNOLOGY", "Llama 3"), ("TECHNOLOGY", "ARM64"), ("TECHNOLOGY", "FIDO2")} <= got

@@ -68,6 +68,7 @@ class OntologyResolver:
             if not _unwanted(m, text, self.table.get(m.id_, {}), publication)
         ]
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
+        named_spans = {(m.start, m.end) for m in matches}
         starts = {m.start for m in matches}
         edges = starts | {m.end - 1 for m in matches}
         sure_techs: set[int] | None = None
@@ -90,6 +91,9 @@ class OntologyResolver:
                 label, key, entry = "TECHNOLOGY", js, self.table[js]
             end = _with_version(match, label)
             versioned = end > match.end
+            if versioned and (match.start, end) in named_spans:
+                # "Llama 3" is a product of its own: its name beats "Llama" plus a version
+                continue
             if match.label_ == "TECHNOLOGY" and not versioned:
                 end = _with_feature(doc, end, starts)
             end = with_possessive(doc, match.start, end)
