@@ -1034,3 +1034,9 @@ def test_google_cloud_products_known_by_their_bare_names_keep_them(ex):
 def test_model_generations_and_64_bit_architectures_are_their_own_products(ex):
     got = found(ex, "Serving", "We serve Llama 3 on ARM64 servers and sign in with FIDO2 keys.")
     assert {("TECHNOLOGY", "Llama 3"), ("TECHNOLOGY", "ARM64"), ("TECHNOLOGY", "FIDO2")} <= got
+
+
+def test_hardware_acronyms_take_their_spelled_out_names(ex):
+    got = found(ex, "Storage", "SmartNIC offload and NVMe drives on PCIe sped up the nodes.")
+    assert ("TECHNOLOGY", "smart network interface card") in got
+    assert {("TECHNOLOGY", "NVM Express"), ("TECHNOLOGY", "PCI Express")} <= got
