@@ -1040,3 +1040,9 @@ def test_hardware_acronyms_take_their_spelled_out_names(ex):
     got = found(ex, "Storage", "SmartNIC offload and NVMe drives on PCIe sped up the nodes.")
     assert ("TECHNOLOGY", "smart network interface card") in got
     assert {("TECHNOLOGY", "NVM Express"), ("TECHNOLOGY", "PCI Express")} <= got
+
+
+def test_a_brand_or_business_unit_acting_as_an_organisation_keeps_its_name(ex):
+    got = found(ex, "Payments", "Square moved payments to Kafka; Square and Tinder wrote about it.")
+    assert {("COMPANY", "Square"), ("COMPANY", "Tinder")} <= got
+    assert ("COMPANY", "Block") not in got
