@@ -1046,3 +1046,9 @@ def test_a_brand_or_business_unit_acting_as_an_organisation_keeps_its_name(ex):
     got = found(ex, "Payments", "Square moved payments to Kafka; Square and Tinder wrote about it.")
     assert {("COMPANY", "Square"), ("COMPANY", "Tinder")} <= got
     assert ("COMPANY", "Block") not in got
+
+
+def test_a_release_number_hyphened_onto_a_discovered_model_name_is_dropped(ex):
+    summary = "We explain why GLM-4.7's native multi-token prediction marks a shift."
+    got = {(m.text, m.canonical) for m in ex.extract_text("Decoding", summary)}
+    assert ("GLM-4.7's", "GLM") in got

@@ -228,9 +228,16 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
             type_, canonical = entry.type, entry.name
         elif method == "model":
             type_ = _typed_by_post(canonical, type_, post, onto)
+            if type_ == "TECHNOLOGY" and "-" in canonical:
+                canonical = _HYPHENED_RELEASE.sub("", canonical)
     return Mention(
         post.id, text, type_, canonical, piece.field, start, end, sentence, method, float(conf)
     )
+
+
+# A release number hyphened onto a discovered name ("GLM-4.7", "Qwen-2.5"): the entity
+# rules drop versions from the canonical; a bare generation number ("GPT-4") stays.
+_HYPHENED_RELEASE = re.compile(r"(?<=[A-Za-z])-[vV]?\d{1,3}\.\d{1,3}(?:\.\d{1,3})?$")
 
 
 def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
