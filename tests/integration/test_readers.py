@@ -74,6 +74,31 @@ def test_csv_summary_in_paragraphs_is_one_post(write):
     assert result.skipped == []
 
 
+def test_cut_off_feed_keeps_its_whole_entries_and_says_it_is_cut(write):
+    path = write(
+        "feed.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Eng</title>'
+        "<item><title>Kafka at Foo</title><description>Foo uses Kafka.</description></item>"
+        "<item><title>Sharding at Bar</title><description>Bar shards its",
+    )
+    result = read_corpus([path])
+    assert [p.title for p in result.posts][:1] == ["Kafka at Foo"]
+    assert any(
+        s.startswith(f"{path}: not well-formed XML") and "may be cut off" in s
+        for s in result.skipped
+    )
+
+
+def test_whole_feed_has_no_warning(write):
+    path = write(
+        "feed.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Eng</title>'
+        "<item><title>Kafka at Foo</title><description>Foo uses Kafka.</description></item>"
+        "</channel></rss>",
+    )
+    assert read_corpus([path]).skipped == []
+
+
 def test_json_array_and_jsonl_keep_their_own_ids_and_tags(write):
     records = [
         {"id": "p1", "title": "A", "summary": "x", "tags": ["ha"]},
