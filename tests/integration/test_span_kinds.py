@@ -93,3 +93,29 @@ def test_a_discovered_name_keeps_its_version_in_the_surface_only(ex):
     texts = {t: c for t, _, c in found}
     assert "Dolby Vision Profile 10" in texts, found
     assert texts["Dolby Vision Profile 10"] != "Dolby Vision Profile 10", found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "summary", "absent"),
+    [
+        ("Volume Modification GA", "It graduated to General Availability (GA) in v1.34.", "GA"),
+        ("Notes", "Eleven moving to Stable, ten to Beta, and sixteen entering at Alpha.", "Alpha"),
+        ("Notes", "Zorbly is available under the AGPLv3 alongside its RSALv2 licence.", "AGPLv3"),
+        ("Gray Failure", "Working from the paper by Huang et al., Colyer explores it.", "Huang"),
+        ("Lua scripts", "Hello, this is Kagaya, a member of the platform team.", "Kagaya"),
+        ("Notes", "Netflix’s Jessica Lucci provides step-by-step instructions.", "Jessica Lucci"),
+    ],
+)
+def test_release_stages_licences_and_people_are_not_discovered(ex, title, summary, absent):
+    assert absent not in _found(ex, title, summary)
+
+
+@pytest.mark.model
+def test_a_release_word_or_a_dash_ends_a_name(ex):
+    assert "ClickHouse" in _found(ex, "ClickHouse Release 24.8 LTS", "This release is an LTS.")
+    assert "ClickHouse Release" not in _found(ex, "ClickHouse Release 24.8 LTS")
+    found = _found(ex, "Notes", "Ursa is a Kafka API-compatible data streaming engine.")
+    assert "Kafka" in found and "Kafka API-" not in found, found
+    found = _found(ex, "Notes", "It grew at Zorbly - Europe’s largest online marketplace.")
+    assert not any("Europe" in t for t in found), found

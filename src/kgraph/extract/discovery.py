@@ -147,7 +147,9 @@ EVENT_ENDINGS = (
 )
 # What a blog, newsletter or show is called ("the Netflix Tech Blog", "SRE Weekly", "SE
 # Radio"): a publication, which the entity rules never annotate, not a product.
-PUBLICATION_ENDINGS = frozenset(["Blog", "Podcast", "Newsletter", "Weekly", "Radio"])
+PUBLICATION_ENDINGS = frozenset(
+    ["Blog", "Podcast", "Newsletter", "Weekly", "Daily", "Monthly", "Digest", "Roundup", "Radio"]
+)
 # Conference session codes ("presents DAT441", "ARC301"): a talk's catalogue number.
 SESSION_CODE = re.compile(r"[A-Z]{3}\d{3}")
 # Seniority words of a job title ("a Senior Principal Engineer at Aurora"): never a name.
@@ -184,6 +186,25 @@ NOT_NAMES = phrases(
     operators analysts teams everyone
     """
 )
+
+# A release and its stage: "ClickHouse Release 24.8" is ClickHouse, and "graduating to
+# Beta", "General Availability (GA)", "Stable and LTS releases" name no product (versions are
+# never annotated).
+RELEASE_WORDS = phrases("release releases update updates changelog")
+RELEASE_NUMBER = re.compile(r"[vV]?\d+\.\d+(?:\.\d+)?|[vV]\d+")
+RELEASE_STAGES = phrases(
+    """
+    alpha, beta, stable, ga, general availability, generally available, preview,
+    public preview, private preview, early access, release candidate, lts
+    """
+)
+# A licence's identifier ("AGPLv3", "SSPLv1", "RSALv2", "GPL-3.0"): terms of use, not software.
+LICENCE = re.compile(
+    r"(?:A|L)?GPL|SSPL|RSAL|BUSL|(?:(?:A|L)?GPL|SSPL|RSAL|BUSL|MPL|EPL)-?v?\d(?:\.\d)?"
+)
+# A writer introducing themselves ("Hello, this is Kagaya, a member of ...", "my name is
+# Wataru"): the name after is a person.
+SELF_INTRODUCTION = ("this is", "i am", "i'm", "my name is")
 
 # Job titles: "Oleksii K., Senior Architect at Mirantis", "Chief Technology Officer at Oxide",
 # "Subject Matter Experts (SMEs)". People are never annotated, nor are their roles.
@@ -759,12 +780,22 @@ def _trim(ent: Span) -> Span | None:
         if doc[i].text in POSSESSIVE:
             end = i + 1  # a possessive breaks a name (entity rules): the owner is the name
             break
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
-        end -= 1
-    # A name ends at its last capitalised word: "RegionServer metrics" is RegionServer.
-    while end > start + 1 and doc[end - 1].is_lower:
+    for i in range(start + 1, end):
+        if doc[i].text in DASHES and doc[i - 1].whitespace_:
+            end = i  # "Vinted - Europe's largest marketplace": a spaced dash ends the name
+            break
+    # A name ends at its last capitalised word: "RegionServer metrics" is RegionServer; the
+    # punctuation that leaves ("Kafka API-compatible" is not "Kafka API-") goes with it.
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE
+        or doc[end - 1].is_punct
+        or (end > start + 1 and doc[end - 1].is_lower)
+    ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+DASHES = frozenset(["-", "\u2013", "\u2014"])
 
 
 def _plausible(span: Span, label: str) -> bool:
@@ -799,8 +830,14 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
     if not trade and is_person([t.text for t in span]):
         return False  # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools
-    if surname_after_name(doc, span.start, span.end):
-        return False  # "Caitie McCaffrey Talk": a speaker's surname
+    if surname_after_name(doc, span.start, span.end) or _cited_author(span):
+        return False  # "Caitie McCaffrey Talk": a speaker's surname; "by Huang et al."
+    if (
+        span.text.lower() in RELEASE_STAGES
+        or span[-1].lower_ in RELEASE_WORDS
+        or any(LICENCE.fullmatch(t.text) for t in span)
+    ):
+        return False  # "graduated to General Availability (GA)", "Release 24.8", "the AGPLv3"
     if any(t.like_num or t.is_stop or (t.is_punct and t.text not in "-.&/") for t in span):
         return False
     if any(t.lower_ in NOT_NAMES for t in span) or (is_generic(span[-1].text) and not trade):
@@ -874,6 +911,18 @@ def _plausible(span: Span, label: str) -> bool:
         return True  # "the Software Engineering Institute", "Carnegie Mellon University"
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
+
+
+def _cited_author(span: Span) -> bool:
+    """``Huang et al.``, ``this is Kagaya,``: a paper's first author, or a writer introducing
+    themselves (people are never annotated)."""
+    doc, start, end = span.doc, span.start, span.end
+    if end < len(doc) and doc[end].lower_ in ("et", "et."):
+        return end + 1 < len(doc) and doc[end + 1].lower_.startswith("al")
+    before = doc[max(0, start - 3) : start].text.lower()
+    return before.endswith(SELF_INTRODUCTION) and (
+        end == len(doc) or doc[end].text in (",", ".", "and")
+    )
 
 
 def _holiday(span: Span) -> bool:
@@ -988,6 +1037,8 @@ def _owned_product(span: Span) -> bool:
     end = span.end
     if end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in GROUP_WORDS):
         return False  # "Rippling's Payments Reliability team": a longer name, or a team
+    if is_person([t.text for t in span]):
+        return False  # "Indeed's Jessica Lucci provides": the company's engineer
     return all(
         _continues_name(t) and t.lower_ not in SENIORITY and t.lower_ not in ROLE_TITLES
         for t in span
@@ -1162,7 +1213,12 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
     for i in range(end, min(end + 3, len(doc))):
         tok = doc[i]  # by index: no Span per call (it runs on every capitalised word)
         if tok.lower_.startswith(stems) and not _nominal(tok.lower_):
-            return True
+            # "ClickHouse Release 24.8": a release word before its version is a noun
+            return not (
+                tok.lower_ in RELEASE_WORDS
+                and i + 1 < len(doc)
+                and RELEASE_NUMBER.fullmatch(doc[i + 1].text) is not None
+            )
         if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:
             return True
         if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
@@ -1550,6 +1606,7 @@ def _continues_name(tok) -> bool:
         and tok.lower_ not in NOT_NAMES
         and tok.lower_ not in ORG_AFTER
         and tok.lower_ not in GROUP_WORDS
+        and tok.lower_ not in RELEASE_WORDS
         and not tok.is_sent_start
         and not _generic_acronym(tok.text)
     )
