@@ -119,3 +119,18 @@ def test_a_release_word_or_a_dash_ends_a_name(ex):
     assert "Kafka" in found and "Kafka API-" not in found, found
     found = _found(ex, "Notes", "It grew at Zorbly - Europe’s largest online marketplace.")
     assert not any("Europe" in t for t in found), found
+
+
+@pytest.mark.model
+def test_a_surname_the_model_cut_from_a_person_is_not_a_name(ex):
+    found = _found(ex, "Supply chains", "Hemil Kakadia and Yonghe Zhao from Yahoo gave a talk.")
+    assert "Kakadia" not in found, found
+    assert "Trinh" not in _found(ex, "Links", "Vu Trinh does a deep-dive on Kafka validation.")
+
+
+@pytest.mark.model
+def test_a_committee_is_an_organisation(ex):
+    found = _typed(ex, "New committer", "The Flink PMC is happy to announce that Dana joined.")
+    assert ("Flink PMC", "COMPANY", "Flink PMC") in found, found
+    found = _typed(ex, "Retirement", "SIG Network and the Security Response Committee agree.")
+    assert any(t == "Security Response Committee" and k == "COMPANY" for t, k, _ in found), found

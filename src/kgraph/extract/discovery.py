@@ -832,6 +832,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools
     if surname_after_name(doc, span.start, span.end) or _cited_author(span):
         return False  # "Caitie McCaffrey Talk": a speaker's surname; "by Huang et al."
+    if _cut_person(span, label):
+        return False  # "Hemil Kakadia and Yonghe Zhao from Yahoo": the model kept a surname
     if (
         span.text.lower() in RELEASE_STAGES
         or span[-1].lower_ in RELEASE_WORDS
@@ -911,6 +913,22 @@ def _plausible(span: Span, label: str) -> bool:
         return True  # "the Software Engineering Institute", "Carnegie Mellon University"
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
+
+
+def _cut_person(span: Span, label: str) -> bool:
+    """One word after a capitalised word no dictionary has, that the model tagged a person or
+    that follows it at the sentence's start (``Vu Trinh does``): the surname of a person whose
+    given name the model left out; a product's name is not cut so."""
+    doc, start = span.doc, span.start
+    if len(span) != 1 or start == 0:
+        return False
+    before = doc[start - 1]
+    if not (before.is_title and before.is_alpha and not before.is_stop and before.whitespace_):
+        return False
+    if label != "PERSON" and before.i != span.sent.start:
+        return False
+    tokens = doc.user_data.get(TECH_TOKENS, set()) | doc.user_data.get(COMPANY_TOKENS, set())
+    return before.i not in tokens and not is_english_word(before.text)
 
 
 def _cited_author(span: Span) -> bool:
