@@ -22,6 +22,8 @@ def _found(ex, title, summary=""):
         ("Jorge Castro joins Justin & Autumn to tell us how it is going.", "Justin & Autumn"),
         ("Kat, a sub-project lead for SIGrelease in the Kubernetes project, shares.", "SIGrelease"),
         ("David is TL of Kubernetes SIG Instrumentation, and joins us.", "Kubernetes SIG"),
+        ("Hello, I am Dana Okafor; I presented Zorbly at RedisConf18.", "RedisConf18"),
+        ("Recently at OpenStack Days Tokyo, Zorbly presented its cloud.", "OpenStack Days Tokyo"),
     ],
 )
 def test_events_shows_and_hosts_are_not_discovered(ex, summary, absent):
