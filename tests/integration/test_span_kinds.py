@@ -136,3 +136,10 @@ def test_a_committee_is_an_organisation(ex):
     assert ("Flink PMC", "COMPANY", "Flink PMC") in found, found
     found = _typed(ex, "Retirement", "SIG Network and the Security Response Committee agree.")
     assert any(t == "Security Response Committee" and k == "COMPANY" for t, k, _ in found), found
+
+
+@pytest.mark.model
+def test_two_capitalised_terms_side_by_side_are_not_one_name(ex):
+    found = _typed(ex, "Multi-Tenancy Vector Search with millions of tenants", "Zorbly scales.")
+    assert ("Vector Search", "CONCEPT", "vector search") in found, found
+    assert not any(t == "Vector" for t, _, _ in found), found
