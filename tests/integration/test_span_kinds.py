@@ -143,3 +143,13 @@ def test_two_capitalised_terms_side_by_side_are_not_one_name(ex):
     found = _typed(ex, "Multi-Tenancy Vector Search with millions of tenants", "Zorbly scales.")
     assert ("Vector Search", "CONCEPT", "vector search") in found, found
     assert not any(t == "Vector" for t, _, _ in found), found
+
+
+@pytest.mark.model
+def test_organisations_listed_or_acting_together_are_companies(ex):
+    found = _typed(ex, "Notes", "Customers of Confluent, CloudAmp, and other vendors lost data.")
+    assert ("CloudAmp", "COMPANY", "CloudAmp") in found, found  # "Cloud" is no maker here
+    found = _typed(ex, "Notes", "Databricks and Snowflake each announced new catalogs.")
+    assert ("Snowflake", "COMPANY", "Snowflake") in found, found
+    found = _typed(ex, "Notes", "At Lyft we built LyftLearn.")
+    assert ("LyftLearn", "TECHNOLOGY", "LyftLearn") in found, found
