@@ -153,3 +153,9 @@ def test_organisations_listed_or_acting_together_are_companies(ex):
     assert ("Snowflake", "COMPANY", "Snowflake") in found, found
     found = _typed(ex, "Notes", "At Lyft we built LyftLearn.")
     assert ("LyftLearn", "TECHNOLOGY", "LyftLearn") in found, found
+
+
+@pytest.mark.model
+def test_a_name_joined_to_a_found_organisation_is_one(ex):
+    found = _typed(ex, "Notes", "SGLang emerged from research at UC Berkeley and LMSYS in 2024.")
+    assert ("LMSYS", "COMPANY", "LMSYS") in found, found

@@ -482,6 +482,7 @@ class ModelDiscovery:
                     conf,
                 )
             )
+        found = _paired_with_companies(doc, found, self.company_conf)
         claimed = taken | {i for c in found for i in range(c.start, c.end)}
         found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
@@ -917,6 +918,30 @@ def _plausible(span: Span, label: str) -> bool:
         return True  # "the Software Engineering Institute", "Carnegie Mellon University"
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
+
+
+def _paired_with_companies(doc: Doc, found: list[Candidate], conf: float) -> list[Candidate]:
+    """A discovered name joined by ``and`` or ``or`` to an organisation is one too: ``research
+    at UC Berkeley and LMSYS``, ``Zorbly or Quillmark engineers`` (the organisation known or
+    found here; ``_among_companies`` sees known ones only)."""
+    if not any(c.type == "COMPANY" for c in found):
+        return found
+    starts = {c.start: c for c in found if c.type == "COMPANY"}
+    ends = {c.end: c for c in found if c.type == "COMPANY"}
+    known = doc.user_data.get(COMPANY_TOKENS) or set()
+    out = []
+    for c in found:
+        if c.type == "TECHNOLOGY" and c.method == "model":
+            before = c.start > 1 and doc[c.start - 1].lower_ in ("and", "or")
+            after = c.end + 1 < len(doc) and doc[c.end].lower_ in ("and", "or")
+            if (before and (c.start - 1 in ends or c.start - 2 in known)) or (
+                after and (c.end + 1 in starts or c.end + 1 in known)
+            ):
+                c = c._replace(
+                    type="COMPANY", key=entity_key("COMPANY", doc[c.start : c.end].text), conf=conf
+                )
+        out.append(c)
+    return out
 
 
 def _cut_person(span: Span, label: str) -> bool:
