@@ -107,6 +107,12 @@ def test_a_discovered_name_keeps_its_version_in_the_surface_only(ex):
         ("Gray Failure", "Working from the paper by Huang et al., Colyer explores it.", "Huang"),
         ("Lua scripts", "Hello, this is Kagaya, a member of the platform team.", "Kagaya"),
         ("Notes", "Netflix’s Jessica Lucci provides step-by-step instructions.", "Jessica Lucci"),
+        (
+            "Notes",
+            "The Mountain View California-based company Zorbly sells it.",
+            "Mountain View California",
+        ),
+        ("1.27 is out", "Kubernetes 1.27, “Chill Vibes”, brings 60 enhancements.", "Chill Vibes"),
     ],
 )
 def test_release_stages_licences_and_people_are_not_discovered(ex, title, summary, absent):
@@ -159,3 +165,9 @@ def test_organisations_listed_or_acting_together_are_companies(ex):
 def test_a_name_joined_to_a_found_organisation_is_one(ex):
     found = _typed(ex, "Notes", "SGLang emerged from research at UC Berkeley and LMSYS in 2024.")
     assert ("LMSYS", "COMPANY", "LMSYS") in found, found
+
+
+@pytest.mark.model
+def test_a_codenamed_system_stays_a_name(ex):
+    found = _found(ex, "Notes", 'We shipped this new sync engine (codenamed "Nucleus") to users.')
+    assert "Nucleus" in found, found

@@ -839,6 +839,10 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Caitie McCaffrey Talk": a speaker's surname; "by Huang et al."
     if _cut_person(span, label):
         return False  # "Hemil Kakadia and Yonghe Zhao from Yahoo": the model kept a surname
+    if _headquarters(span):
+        return False  # "The Mountain View California-based company": a place
+    if _release_theme(span):
+        return False  # "Kubernetes 1.27, “Chill Vibes”, brings": a release's theme name
     if (
         span.text.lower() in RELEASE_STAGES
         or span[-1].lower_ in RELEASE_WORDS
@@ -942,6 +946,39 @@ def _paired_with_companies(doc: Doc, found: list[Candidate], conf: float) -> lis
                 )
         out.append(c)
     return out
+
+
+# What an organisation based in a place is called: "a Seattle-based startup".
+BASED_ORGS = phrases("company companies startup startups firm firms vendor provider unicorn")
+
+
+def _headquarters(span: Span) -> bool:
+    """``Seattle-based startup``: a name before ``-based`` and a word for an organisation is
+    where that organisation sits (places are never annotated); ``Kafka-based platform``
+    keeps Kafka."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end + 1].lower_ != "based":
+        return False
+    return any(t.lower_ in BASED_ORGS for t in doc[end + 2 : end + 5])
+
+
+OPENING_QUOTES = frozenset(['"', "\u201c", "'", "\u2018"])
+
+
+def _release_theme(span: Span) -> bool:
+    """A quoted name right after a release number (``Kubernetes 1.27, “Chill Vibes”``) or
+    ``entitled``: the release's theme, a version's nickname (versions are never annotated)."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].text not in OPENING_QUOTES:
+        return False
+    before = doc[start - 2]
+    if before.lower_ == "entitled":
+        return True  # "The release, entitled “Electrify”"; a "codenamed" system is a name
+    return (
+        before.text == ","
+        and start > 2
+        and RELEASE_NUMBER.fullmatch(doc[start - 3].text) is not None
+    )
 
 
 def _cut_person(span: Span, label: str) -> bool:
