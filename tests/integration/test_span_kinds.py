@@ -171,3 +171,12 @@ def test_a_name_joined_to_a_found_organisation_is_one(ex):
 def test_a_codenamed_system_stays_a_name(ex):
     found = _found(ex, "Notes", 'We shipped this new sync engine (codenamed "Nucleus") to users.')
     assert "Nucleus" in found, found
+
+
+@pytest.mark.model
+def test_the_rest_of_a_product_name_after_a_known_one_is_that_product(ex):
+    found = _typed(
+        ex, "Notes", "It moved to MongoDB Atlas with Atlas Data Federation powering its pipeline."
+    )
+    assert any(t == "Atlas Data Federation" and k == "TECHNOLOGY" for t, k, _ in found), found
+    assert not any(k == "COMPANY" for _, k, _ in found), found

@@ -468,7 +468,12 @@ class ModelDiscovery:
                 continue
             if len(span) == 1 and span.text in people:
                 continue
-            org = _organisation(span, ent.label_) or _among_companies(doc, span.start, span.end)
+            # The rest of a name after a known technology ("Atlas Data Federation") is a part
+            # of that product, joined to it below, whatever the model's label says.
+            part = span.start - 1 in tech and doc[span.start - 1].whitespace_ == " "
+            org = not part and (
+                _organisation(span, ent.label_) or _among_companies(doc, span.start, span.end)
+            )
             type_ = "COMPANY" if org else "TECHNOLOGY"
             conf = self.company_conf if type_ == "COMPANY" else self.technology_conf
             found.append(
