@@ -180,3 +180,11 @@ def test_the_rest_of_a_product_name_after_a_known_one_is_that_product(ex):
     )
     assert any(t == "Atlas Data Federation" and k == "TECHNOLOGY" for t, k, _ in found), found
     assert not any(k == "COMPANY" for _, k, _ in found), found
+
+
+@pytest.mark.model
+def test_a_company_name_before_what_users_have_in_its_service_is_the_product(ex):
+    found = _typed(ex, "Secrets scanning for a 200+ repo GitHub org", "We built it.")
+    assert ("GitHub", "TECHNOLOGY", "GitHub") in found, found
+    found = _typed(ex, "Notes", "A bot comments on GitHub pull requests that break rules.")
+    assert ("GitHub", "TECHNOLOGY", "GitHub") in found, found

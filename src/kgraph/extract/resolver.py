@@ -453,11 +453,12 @@ def _used_as_product(span) -> bool:
 
 PEOPLE_AFTER = phrases("engineers engineering team teams employees staff researchers")
 # What a service's users have in it: "Twitter account", "Slack channel", "Dropbox folder",
-# "a GitHub issue", "the GitHub repository".
+# "a GitHub issue", "the GitHub repository", "a GitHub org", "Github pull requests", "a
+# Slack message", "a Facebook page".
 PRODUCT_PARTS = phrases(
     """
     account accounts channel channels workspace workspaces folder folders issue issues
-    repository repositories repo repos
+    repository repositories repo repos org orgs pull message messages page pages
     """
 )
 
