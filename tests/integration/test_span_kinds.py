@@ -113,6 +113,11 @@ def test_a_discovered_name_keeps_its_version_in_the_surface_only(ex):
             "Mountain View California",
         ),
         ("1.27 is out", "Kubernetes 1.27, “Chill Vibes”, brings 60 enhancements.", "Chill Vibes"),
+        (
+            "Notes",
+            "Our Infrastructure Group designs, builds, and operates storage.",
+            "Infrastructure Group",
+        ),
     ],
 )
 def test_release_stages_licences_and_people_are_not_discovered(ex, title, summary, absent):

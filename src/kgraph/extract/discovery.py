@@ -873,6 +873,12 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "German speakers": a nationality or language, not a product
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
+    if (
+        len(span) > 1
+        and span[-1].lower_ in GROUP_WORDS
+        and all(is_english_word(t.text) for t in span[:-1])
+    ):
+        return False  # "Our Infrastructure Group designs": a team; "Alibaba Group" is a name
     if span[-1].text.endswith(EVENT_ENDINGS) or event_follows(doc, span.end):
         return False  # SRECon, KubeCon, AWS re:Invent: events are never annotated
     if _holiday(span):
