@@ -118,6 +118,7 @@ def test_a_discovered_name_keeps_its_version_in_the_surface_only(ex):
             "Our Infrastructure Group designs, builds, and operates storage.",
             "Infrastructure Group",
         ),
+        ("Notes", "Gateways forward DNS queries coming in on their WAN interface.", "WAN"),
     ],
 )
 def test_release_stages_licences_and_people_are_not_discovered(ex, title, summary, absent):

@@ -172,7 +172,7 @@ GENERIC_ACRONYMS = phrases(
     WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST
     TV PC
     DNA
-    WIP CVE SMB SME OS DB
+    WIP CVE SMB SME OS DB WAN LAN
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
