@@ -62,16 +62,10 @@ class OntologyResolver:
         text = doc.text  # built once: Doc.text joins every token on each access
         # newsletter titles are rare: look for their words once per text, not per match
         publication = "Week" in text or "Newsletter" in text or "Digest" in text
-        raw = doc.spans.get(RULER_KEY, [])
-        # each longer concept match's edges: a capitalised neighbour that ends or starts
-        # another concept ("Multi-Tenancy Vector Search") is two terms side by side, not a name
-        concept_edges = {
-            i for m in raw if m.label_ == "CONCEPT" and len(m) > 1 for i in (-m.end, m.start)
-        }
         matches = [
             m
-            for m in raw
-            if not _unwanted(m, text, self.table.get(m.id_, {}), publication, concept_edges)
+            for m in doc.spans.get(RULER_KEY, [])
+            if not _unwanted(m, text, self.table.get(m.id_, {}), publication)
         ]
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
         starts = {m.start for m in matches}
@@ -654,18 +648,12 @@ def _in_publication_title(span, text: str) -> bool:
     return span.label_ == "TECHNOLOGY" and NEWSLETTER_AFTER.match(text, span.end_char) is not None
 
 
-def _unwanted(
-    match,
-    text: str,
-    entry: dict | None = None,
-    publication: bool = True,
-    concept_edges: frozenset[int] | set[int] = frozenset(),
-) -> bool:
+def _unwanted(match, text: str, entry: dict | None = None, publication: bool = True) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team, event or
     newsletter names."""
     if match.label_ == "CONCEPT" and (
         (all_generic(match.text) and not _curated_name(match, entry))
-        or _inside_proper_name(match, concept_edges)
+        or _inside_proper_name(match)
         or _metric_start(match)
     ):
         return True
@@ -749,25 +737,27 @@ def _has_shorter_core(
     return False
 
 
-def _inside_proper_name(span, concept_edges: frozenset[int] | set[int] = frozenset()) -> bool:
+def _inside_proper_name(span) -> bool:
     """``the Horizontal Pod Autoscaler``: a capitalised concept word inside a longer name.
 
     Only outside headlines, where capitals mark names; the discovery then sees the whole name.
-    A neighbour that is the edge of another concept's match is no part of a name:
-    ``Multi-Tenancy Vector Search`` is two terms.
+    A neighbour that ends or starts another concept of two words or more is no part of a
+    name: ``Multi-Tenancy Vector Search`` is two terms.
     """
     if not span[0].is_title:
         return False  # checked first: finding the sentence walks the doc
     doc, sent = span.doc, span.sent
     if span.start == sent.start or is_title_case(sent):
         return False
-    # concept_edges holds each such match's start and its negated end
-    before = (
-        span.start - 1 > sent.start
-        and doc[span.start - 1].is_title
-        and -span.start not in concept_edges
-    )
-    after = span.end < sent.end and doc[span.end].is_title and span.end not in concept_edges
+    before = span.start - 1 > sent.start and doc[span.start - 1].is_title
+    after = span.end < sent.end and doc[span.end].is_title
+    if not (before or after):
+        return False
+    # rare: only now look for the neighbouring concepts among the ruler's matches
+    for m in doc.spans.get(RULER_KEY, []):
+        if m.label_ == "CONCEPT" and len(m) > 1:
+            before = before and m.end != span.start
+            after = after and m.start != span.end
     return before or after
 
 
