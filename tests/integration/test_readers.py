@@ -52,6 +52,53 @@ def test_csv_accepts_header_synonyms(write):
     assert post.origin == f"{path}:2"
 
 
+def test_csv_stray_quote_that_swallows_records_is_named_not_read_as_one_post(write):
+    path = write(
+        "posts.csv",
+        "title,summary\n"
+        "Kafka at Foo,Foo moved to Kafka\n"
+        '"Dicer at Bar,Bar shards\n'
+        "Caching at Baz,Baz warms caches\n",
+    )
+    result = read_corpus([path])
+    assert [p.title for p in result.posts] == ["Kafka at Foo"]
+    (skip,) = result.skipped
+    assert skip.startswith(f"{path}:3: a quote opened on line 3 never closes, so lines 3-4")
+    assert 'write a quote inside a quoted cell as ""' in skip
+
+
+def test_csv_summary_in_paragraphs_is_one_post(write):
+    path = write("posts.csv", 'title,summary\nA,"para one\n\npara two, and more"\nB,ok\n')
+    result = read_corpus([path])
+    assert [p.summary for p in result.posts] == ["para one para two, and more", "ok"]
+    assert result.skipped == []
+
+
+def test_cut_off_feed_keeps_its_whole_entries_and_says_it_is_cut(write):
+    path = write(
+        "feed.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Eng</title>'
+        "<item><title>Kafka at Foo</title><description>Foo uses Kafka.</description></item>"
+        "<item><title>Sharding at Bar</title><description>Bar shards its",
+    )
+    result = read_corpus([path])
+    assert [p.title for p in result.posts][:1] == ["Kafka at Foo"]
+    assert any(
+        s.startswith(f"{path}: not well-formed XML") and "may be cut off" in s
+        for s in result.skipped
+    )
+
+
+def test_whole_feed_has_no_warning(write):
+    path = write(
+        "feed.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Eng</title>'
+        "<item><title>Kafka at Foo</title><description>Foo uses Kafka.</description></item>"
+        "</channel></rss>",
+    )
+    assert read_corpus([path]).skipped == []
+
+
 def test_json_array_and_jsonl_keep_their_own_ids_and_tags(write):
     records = [
         {"id": "p1", "title": "A", "summary": "x", "tags": ["ha"]},

@@ -22,6 +22,8 @@ def _found(ex, title, summary=""):
         ("Jorge Castro joins Justin & Autumn to tell us how it is going.", "Justin & Autumn"),
         ("Kat, a sub-project lead for SIGrelease in the Kubernetes project, shares.", "SIGrelease"),
         ("David is TL of Kubernetes SIG Instrumentation, and joins us.", "Kubernetes SIG"),
+        ("Hello, I am Dana Okafor; I presented Zorbly at RedisConf18.", "RedisConf18"),
+        ("Recently at OpenStack Days Tokyo, Zorbly presented its cloud.", "OpenStack Days Tokyo"),
     ],
 )
 def test_events_shows_and_hosts_are_not_discovered(ex, summary, absent):
@@ -93,3 +95,102 @@ def test_a_discovered_name_keeps_its_version_in_the_surface_only(ex):
     texts = {t: c for t, _, c in found}
     assert "Dolby Vision Profile 10" in texts, found
     assert texts["Dolby Vision Profile 10"] != "Dolby Vision Profile 10", found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "summary", "absent"),
+    [
+        ("Volume Modification GA", "It graduated to General Availability (GA) in v1.34.", "GA"),
+        ("Notes", "Eleven moving to Stable, ten to Beta, and sixteen entering at Alpha.", "Alpha"),
+        ("Notes", "Zorbly is available under the AGPLv3 alongside its RSALv2 licence.", "AGPLv3"),
+        ("Gray Failure", "Working from the paper by Huang et al., Colyer explores it.", "Huang"),
+        ("Lua scripts", "Hello, this is Kagaya, a member of the platform team.", "Kagaya"),
+        ("Notes", "Netflix’s Jessica Lucci provides step-by-step instructions.", "Jessica Lucci"),
+        (
+            "Notes",
+            "The Mountain View California-based company Zorbly sells it.",
+            "Mountain View California",
+        ),
+        ("1.27 is out", "Kubernetes 1.27, “Chill Vibes”, brings 60 enhancements.", "Chill Vibes"),
+        (
+            "Notes",
+            "Our Infrastructure Group designs, builds, and operates storage.",
+            "Infrastructure Group",
+        ),
+        ("Notes", "Gateways forward DNS queries coming in on their WAN interface.", "WAN"),
+    ],
+)
+def test_release_stages_licences_and_people_are_not_discovered(ex, title, summary, absent):
+    assert absent not in _found(ex, title, summary)
+
+
+@pytest.mark.model
+def test_a_release_word_or_a_dash_ends_a_name(ex):
+    assert "ClickHouse" in _found(ex, "ClickHouse Release 24.8 LTS", "This release is an LTS.")
+    assert "ClickHouse Release" not in _found(ex, "ClickHouse Release 24.8 LTS")
+    found = _found(ex, "Notes", "Ursa is a Kafka API-compatible data streaming engine.")
+    assert "Kafka" in found and "Kafka API-" not in found, found
+    found = _found(ex, "Notes", "It grew at Zorbly - Europe’s largest online marketplace.")
+    assert not any("Europe" in t for t in found), found
+
+
+@pytest.mark.model
+def test_a_surname_the_model_cut_from_a_person_is_not_a_name(ex):
+    found = _found(ex, "Supply chains", "Hemil Kakadia and Yonghe Zhao from Yahoo gave a talk.")
+    assert "Kakadia" not in found, found
+    assert "Trinh" not in _found(ex, "Links", "Vu Trinh does a deep-dive on Kafka validation.")
+
+
+@pytest.mark.model
+def test_a_committee_is_an_organisation(ex):
+    found = _typed(ex, "New committer", "The Flink PMC is happy to announce that Dana joined.")
+    assert ("Flink PMC", "COMPANY", "Flink PMC") in found, found
+    found = _typed(ex, "Retirement", "SIG Network and the Security Response Committee agree.")
+    assert any(t == "Security Response Committee" and k == "COMPANY" for t, k, _ in found), found
+
+
+@pytest.mark.model
+def test_two_capitalised_terms_side_by_side_are_not_one_name(ex):
+    found = _typed(ex, "Multi-Tenancy Vector Search with millions of tenants", "Zorbly scales.")
+    assert ("Vector Search", "CONCEPT", "vector search") in found, found
+    assert not any(t == "Vector" for t, _, _ in found), found
+
+
+@pytest.mark.model
+def test_organisations_listed_or_acting_together_are_companies(ex):
+    found = _typed(ex, "Notes", "Customers of Confluent, CloudAmp, and other vendors lost data.")
+    assert ("CloudAmp", "COMPANY", "CloudAmp") in found, found  # "Cloud" is no maker here
+    found = _typed(ex, "Notes", "Databricks and Snowflake each announced new catalogs.")
+    assert ("Snowflake", "COMPANY", "Snowflake") in found, found
+    found = _typed(ex, "Notes", "At Lyft we built LyftLearn.")
+    assert ("LyftLearn", "TECHNOLOGY", "LyftLearn") in found, found
+
+
+@pytest.mark.model
+def test_a_name_joined_to_a_found_organisation_is_one(ex):
+    found = _typed(ex, "Notes", "SGLang emerged from research at UC Berkeley and LMSYS in 2024.")
+    assert ("LMSYS", "COMPANY", "LMSYS") in found, found
+
+
+@pytest.mark.model
+def test_a_codenamed_system_stays_a_name(ex):
+    found = _found(ex, "Notes", 'We shipped this new sync engine (codenamed "Nucleus") to users.')
+    assert "Nucleus" in found, found
+
+
+@pytest.mark.model
+def test_the_rest_of_a_product_name_after_a_known_one_is_that_product(ex):
+    found = _typed(
+        ex, "Notes", "It moved to MongoDB Atlas with Atlas Data Federation powering its pipeline."
+    )
+    assert any(t == "Atlas Data Federation" and k == "TECHNOLOGY" for t, k, _ in found), found
+    assert not any(k == "COMPANY" for _, k, _ in found), found
+
+
+@pytest.mark.model
+def test_a_company_name_before_what_users_have_in_its_service_is_the_product(ex):
+    found = _typed(ex, "Secrets scanning for a 200+ repo GitHub org", "We built it.")
+    assert ("GitHub", "TECHNOLOGY", "GitHub") in found, found
+    found = _typed(ex, "Notes", "A bot comments on GitHub pull requests that break rules.")
+    assert ("GitHub", "TECHNOLOGY", "GitHub") in found, found

@@ -6,6 +6,7 @@ import html
 import io
 import re
 import time
+import xml.sax
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
@@ -82,3 +83,12 @@ def parse(data: bytes, name: str) -> Iterator[Post | Skip]:
             "tags": [t.get("term", "") for t in entry.get("tags", []) if t.get("term")],
         }
         yield to_post(record, f"{name}#{i}")
+    # A cut-off download still parses up to the cut (feedparser falls back to a loose
+    # parser), so the feed looks whole unless this is said.
+    if parsed.get("bozo") and isinstance(parsed.get("bozo_exception"), xml.sax.SAXException):
+        yield Skip(
+            name,
+            f"not well-formed XML ({parsed.bozo_exception}): the file may be cut off, so "
+            f"the entries after entry {len(parsed.entries)} (and that one's end) may be "
+            "missing; download it again or fix it",
+        )

@@ -252,7 +252,8 @@ def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
         for cut in range(3, len(name) - 1):
             if name[cut].isupper() and name[:cut][-1].islower():
                 maker = onto.lookup(name[:cut])
-                if maker is not None and maker.type == "COMPANY":
+                # not a generated name that is also a plain word ("Cloud" of "CloudAmp")
+                if maker is not None and maker.type == "COMPANY" and not maker.ambiguous:
                     return "TECHNOLOGY"
     return type_
 

@@ -124,7 +124,11 @@ AUTHOR_STEMS = (
 ACTION_STEMS = tuple(s for s in ORG_VERB_STEMS if s not in AUTHOR_STEMS)
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
 TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
-AUXILIARIES = frozenset(["has", "have", "had", "is", "was", "recently", "then", "also", "now"])
+# Words between an organisation and its verb: "Klarvio has recently migrated", "Acme and
+# Klarvio each announced", "both launched".
+AUXILIARIES = frozenset(
+    ["has", "have", "had", "is", "was", "recently", "then", "also", "now", "each", "both"]
+)
 EVENT_ENDINGS = (
     "Con",
     "con",
@@ -147,7 +151,9 @@ EVENT_ENDINGS = (
 )
 # What a blog, newsletter or show is called ("the Netflix Tech Blog", "SRE Weekly", "SE
 # Radio"): a publication, which the entity rules never annotate, not a product.
-PUBLICATION_ENDINGS = frozenset(["Blog", "Podcast", "Newsletter", "Weekly", "Radio"])
+PUBLICATION_ENDINGS = frozenset(
+    ["Blog", "Podcast", "Newsletter", "Weekly", "Daily", "Monthly", "Digest", "Roundup", "Radio"]
+)
 # Conference session codes ("presents DAT441", "ARC301"): a talk's catalogue number.
 SESSION_CODE = re.compile(r"[A-Z]{3}\d{3}")
 # Seniority words of a job title ("a Senior Principal Engineer at Aurora"): never a name.
@@ -166,7 +172,7 @@ GENERIC_ACRONYMS = phrases(
     WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST
     TV PC
     DNA
-    WIP CVE SMB SME OS DB
+    WIP CVE SMB SME OS DB WAN LAN
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
@@ -184,6 +190,25 @@ NOT_NAMES = phrases(
     operators analysts teams everyone
     """
 )
+
+# A release and its stage: "ClickHouse Release 24.8" is ClickHouse, and "graduating to
+# Beta", "General Availability (GA)", "Stable and LTS releases" name no product (versions are
+# never annotated).
+RELEASE_WORDS = phrases("release releases update updates changelog")
+RELEASE_NUMBER = re.compile(r"[vV]?\d+\.\d+(?:\.\d+)?|[vV]\d+")
+RELEASE_STAGES = phrases(
+    """
+    alpha, beta, stable, ga, general availability, generally available, preview,
+    public preview, private preview, early access, release candidate, lts
+    """
+)
+# A licence's identifier ("AGPLv3", "SSPLv1", "RSALv2", "GPL-3.0"): terms of use, not software.
+LICENCE = re.compile(
+    r"(?:A|L)?GPL|SSPL|RSAL|BUSL|(?:(?:A|L)?GPL|SSPL|RSAL|BUSL|MPL|EPL)-?v?\d(?:\.\d)?"
+)
+# A writer introducing themselves ("Hello, this is Kagaya, a member of ...", "my name is
+# Wataru"): the name after is a person.
+SELF_INTRODUCTION = ("this is", "i am", "i'm", "my name is")
 
 # Job titles: "Oleksii K., Senior Architect at Mirantis", "Chief Technology Officer at Oxide",
 # "Subject Matter Experts (SMEs)". People are never annotated, nor are their roles.
@@ -443,7 +468,12 @@ class ModelDiscovery:
                 continue
             if len(span) == 1 and span.text in people:
                 continue
-            org = _organisation(span, ent.label_) or _among_companies(doc, span.start, span.end)
+            # The rest of a name after a known technology ("Atlas Data Federation") is a part
+            # of that product, joined to it below, whatever the model's label says.
+            part = span.start - 1 in tech and doc[span.start - 1].whitespace_ == " "
+            org = not part and (
+                _organisation(span, ent.label_) or _among_companies(doc, span.start, span.end)
+            )
             type_ = "COMPANY" if org else "TECHNOLOGY"
             conf = self.company_conf if type_ == "COMPANY" else self.technology_conf
             found.append(
@@ -457,6 +487,7 @@ class ModelDiscovery:
                     conf,
                 )
             )
+        found = _paired_with_companies(doc, found, self.company_conf)
         claimed = taken | {i for c in found for i in range(c.start, c.end)}
         found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
@@ -759,12 +790,22 @@ def _trim(ent: Span) -> Span | None:
         if doc[i].text in POSSESSIVE:
             end = i + 1  # a possessive breaks a name (entity rules): the owner is the name
             break
-    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
-        end -= 1
-    # A name ends at its last capitalised word: "RegionServer metrics" is RegionServer.
-    while end > start + 1 and doc[end - 1].is_lower:
+    for i in range(start + 1, end):
+        if doc[i].text in DASHES and doc[i - 1].whitespace_:
+            end = i  # "Vinted - Europe's largest marketplace": a spaced dash ends the name
+            break
+    # A name ends at its last capitalised word: "RegionServer metrics" is RegionServer; the
+    # punctuation that leaves ("Kafka API-compatible" is not "Kafka API-") goes with it.
+    while end > start and (
+        doc[end - 1].text in POSSESSIVE
+        or doc[end - 1].is_punct
+        or (end > start + 1 and doc[end - 1].is_lower)
+    ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+DASHES = frozenset(["-", "\u2013", "\u2014"])
 
 
 def _plausible(span: Span, label: str) -> bool:
@@ -799,8 +840,20 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
     if not trade and is_person([t.text for t in span]):
         return False  # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools
-    if surname_after_name(doc, span.start, span.end):
-        return False  # "Caitie McCaffrey Talk": a speaker's surname
+    if surname_after_name(doc, span.start, span.end) or _cited_author(span):
+        return False  # "Caitie McCaffrey Talk": a speaker's surname; "by Huang et al."
+    if _cut_person(span, label):
+        return False  # "Hemil Kakadia and Yonghe Zhao from Yahoo": the model kept a surname
+    if _headquarters(span):
+        return False  # "The Mountain View California-based company": a place
+    if _release_theme(span):
+        return False  # "Kubernetes 1.27, “Chill Vibes”, brings": a release's theme name
+    if (
+        span.text.lower() in RELEASE_STAGES
+        or span[-1].lower_ in RELEASE_WORDS
+        or any(LICENCE.fullmatch(t.text) for t in span)
+    ):
+        return False  # "graduated to General Availability (GA)", "Release 24.8", "the AGPLv3"
     if any(t.like_num or t.is_stop or (t.is_punct and t.text not in "-.&/") for t in span):
         return False
     if any(t.lower_ in NOT_NAMES for t in span) or (is_generic(span[-1].text) and not trade):
@@ -820,6 +873,12 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "German speakers": a nationality or language, not a product
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
+    if (
+        len(span) > 1
+        and span[-1].lower_ in GROUP_WORDS
+        and all(is_english_word(t.text) for t in span[:-1])
+    ):
+        return False  # "Our Infrastructure Group designs": a team; "Alibaba Group" is a name
     if span[-1].text.endswith(EVENT_ENDINGS) or event_follows(doc, span.end):
         return False  # SRECon, KubeCon, AWS re:Invent: events are never annotated
     if _holiday(span):
@@ -874,6 +933,91 @@ def _plausible(span: Span, label: str) -> bool:
         return True  # "the Software Engineering Institute", "Carnegie Mellon University"
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
+
+
+def _paired_with_companies(doc: Doc, found: list[Candidate], conf: float) -> list[Candidate]:
+    """A discovered name joined by ``and`` or ``or`` to an organisation is one too: ``research
+    at UC Berkeley and LMSYS``, ``Zorbly or Quillmark engineers`` (the organisation known or
+    found here; ``_among_companies`` sees known ones only)."""
+    if not any(c.type == "COMPANY" for c in found):
+        return found
+    starts = {c.start: c for c in found if c.type == "COMPANY"}
+    ends = {c.end: c for c in found if c.type == "COMPANY"}
+    known = doc.user_data.get(COMPANY_TOKENS) or set()
+    out = []
+    for c in found:
+        if c.type == "TECHNOLOGY" and c.method == "model":
+            before = c.start > 1 and doc[c.start - 1].lower_ in ("and", "or")
+            after = c.end + 1 < len(doc) and doc[c.end].lower_ in ("and", "or")
+            if (before and (c.start - 1 in ends or c.start - 2 in known)) or (
+                after and (c.end + 1 in starts or c.end + 1 in known)
+            ):
+                c = c._replace(
+                    type="COMPANY", key=entity_key("COMPANY", doc[c.start : c.end].text), conf=conf
+                )
+        out.append(c)
+    return out
+
+
+# What an organisation based in a place is called: "a Seattle-based startup".
+BASED_ORGS = phrases("company companies startup startups firm firms vendor provider unicorn")
+
+
+def _headquarters(span: Span) -> bool:
+    """``Seattle-based startup``: a name before ``-based`` and a word for an organisation is
+    where that organisation sits (places are never annotated); ``Kafka-based platform``
+    keeps Kafka."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end + 1].lower_ != "based":
+        return False
+    return any(t.lower_ in BASED_ORGS for t in doc[end + 2 : end + 5])
+
+
+OPENING_QUOTES = frozenset(['"', "\u201c", "'", "\u2018"])
+
+
+def _release_theme(span: Span) -> bool:
+    """A quoted name right after a release number (``Kubernetes 1.27, “Chill Vibes”``) or
+    ``entitled``: the release's theme, a version's nickname (versions are never annotated)."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].text not in OPENING_QUOTES:
+        return False
+    before = doc[start - 2]
+    if before.lower_ == "entitled":
+        return True  # "The release, entitled “Electrify”"; a "codenamed" system is a name
+    return (
+        before.text == ","
+        and start > 2
+        and RELEASE_NUMBER.fullmatch(doc[start - 3].text) is not None
+    )
+
+
+def _cut_person(span: Span, label: str) -> bool:
+    """One word after a capitalised word no dictionary has, that the model tagged a person or
+    that follows it at the sentence's start (``Vu Trinh does``): the surname of a person whose
+    given name the model left out; a product's name is not cut so."""
+    doc, start = span.doc, span.start
+    if len(span) != 1 or start == 0:
+        return False
+    before = doc[start - 1]
+    if not (before.is_title and before.is_alpha and not before.is_stop and before.whitespace_):
+        return False
+    if label != "PERSON" and before.i != span.sent.start:
+        return False
+    tokens = doc.user_data.get(TECH_TOKENS, set()) | doc.user_data.get(COMPANY_TOKENS, set())
+    return before.i not in tokens and not is_english_word(before.text)
+
+
+def _cited_author(span: Span) -> bool:
+    """``Huang et al.``, ``this is Kagaya,``: a paper's first author, or a writer introducing
+    themselves (people are never annotated)."""
+    doc, start, end = span.doc, span.start, span.end
+    if end < len(doc) and doc[end].lower_ in ("et", "et."):
+        return end + 1 < len(doc) and doc[end + 1].lower_.startswith("al")
+    before = doc[max(0, start - 3) : start].text.lower()
+    return before.endswith(SELF_INTRODUCTION) and (
+        end == len(doc) or doc[end].text in (",", ".", "and")
+    )
 
 
 def _holiday(span: Span) -> bool:
@@ -988,6 +1132,8 @@ def _owned_product(span: Span) -> bool:
     end = span.end
     if end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in GROUP_WORDS):
         return False  # "Rippling's Payments Reliability team": a longer name, or a team
+    if is_person([t.text for t in span]):
+        return False  # "Indeed's Jessica Lucci provides": the company's engineer
     return all(
         _continues_name(t) and t.lower_ not in SENIORITY and t.lower_ not in ROLE_TITLES
         for t in span
@@ -1162,7 +1308,12 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
     for i in range(end, min(end + 3, len(doc))):
         tok = doc[i]  # by index: no Span per call (it runs on every capitalised word)
         if tok.lower_.startswith(stems) and not _nominal(tok.lower_):
-            return True
+            # "ClickHouse Release 24.8": a release word before its version is a noun
+            return not (
+                tok.lower_ in RELEASE_WORDS
+                and i + 1 < len(doc)
+                and RELEASE_NUMBER.fullmatch(doc[i + 1].text) is not None
+            )
         if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:
             return True
         if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
@@ -1550,6 +1701,7 @@ def _continues_name(tok) -> bool:
         and tok.lower_ not in NOT_NAMES
         and tok.lower_ not in ORG_AFTER
         and tok.lower_ not in GROUP_WORDS
+        and tok.lower_ not in RELEASE_WORDS
         and not tok.is_sent_start
         and not _generic_acronym(tok.text)
     )

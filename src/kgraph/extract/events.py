@@ -26,12 +26,15 @@ from kgraph.extract.generic import phrases
 CONFERENCE_WORDS = phrases(
     """
     summit summits conference conf symposium meetup meetups expo hackathon unconference
-    devdays
+    devdays days
     """
 )
 # A coined conference name: "QCon", "KubeCon", "PyCon", "SREcon", "DEFCON" (not "Falcon",
 # "Beacon", "Silicon": "con" after a lower-case letter is an ordinary word's ending).
-_CON = re.compile(r"(?:[A-Za-z0-9]+Con|[A-Za-z0-9]*[A-Z]con|[A-Z]{2,}CON)s?")
+# "RedisConf18", "RustConf": a coined name ending in "Conf", with its year or not.
+_CON = re.compile(
+    r"(?:[A-Za-z0-9]+Con|[A-Za-z0-9]*[A-Z]con|[A-Z]{2,}CON)s?|[A-Z][A-Za-z0-9]*Conf(?:'?\d{2,4})?"
+)
 # An edition after the event's name: a capitalised place or region word, a year or number.
 _EDITION = re.compile(r"(?:[A-Z][A-Za-z.]*|'?\d{2,4}|[A-Z]{2,3})")
 _YEAR = re.compile(r"'?\d{2,4}")

@@ -175,7 +175,7 @@ data migration, web performance
 # relation rules give such a steward or regulator no use of its own.
 INSTITUTIONS = phrases(
     "foundation institute association society council agency department ministry bureau "
-    "commission consortium commons administration"
+    "commission consortium commons administration committee pmc"
 )
 
 

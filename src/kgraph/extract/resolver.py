@@ -468,11 +468,12 @@ def _used_as_product(span) -> bool:
 
 PEOPLE_AFTER = phrases("engineers engineering team teams employees staff researchers")
 # What a service's users have in it: "Twitter account", "Slack channel", "Dropbox folder",
-# "a GitHub issue", "the GitHub repository".
+# "a GitHub issue", "the GitHub repository", "a GitHub org", "Github pull requests", "a
+# Slack message", "a Facebook page".
 PRODUCT_PARTS = phrases(
     """
     account accounts channel channels workspace workspaces folder folders issue issues
-    repository repositories repo repos
+    repository repositories repo repos org orgs pull message messages page pages
     """
 )
 
@@ -770,6 +771,8 @@ def _inside_proper_name(span) -> bool:
     """``the Horizontal Pod Autoscaler``: a capitalised concept word inside a longer name.
 
     Only outside headlines, where capitals mark names; the discovery then sees the whole name.
+    A neighbour that ends or starts another concept of two words or more is no part of a
+    name: ``Multi-Tenancy Vector Search`` is two terms.
     """
     if not span[0].is_title:
         return False  # checked first: finding the sentence walks the doc
@@ -778,6 +781,13 @@ def _inside_proper_name(span) -> bool:
         return False
     before = span.start - 1 > sent.start and doc[span.start - 1].is_title
     after = span.end < sent.end and doc[span.end].is_title
+    if not (before or after):
+        return False
+    # rare: only now look for the neighbouring concepts among the ruler's matches
+    for m in doc.spans.get(RULER_KEY, []):
+        if m.label_ == "CONCEPT" and len(m) > 1:
+            before = before and m.end != span.start
+            after = after and m.start != span.end
     return before or after
 
 
