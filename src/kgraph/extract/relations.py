@@ -875,6 +875,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         _title_gerund(state, unit)
         _title_at(state, unit)
         _title_colon(state, unit)
+        relations_applies.title_with(state, unit)
     _migrations(state, unit, low)
     _verbs(state, unit)
     _powers(state, unit)

@@ -99,6 +99,8 @@ def post_rules(state: _Post) -> None:
             _based_concept(state, unit)
             _subject_verb(state, unit)
             _concept_modifier(state, unit)
+        if "CONCEPT" in types:
+            _kind_examples(state, unit)
 
 
 _ADJECTIVE = re.compile(
@@ -430,3 +432,117 @@ def _apply_run(state: _Post, subject, ents: list, i: int, text: str, method: str
     for f in _concept_run(ents, i, text, adjacent):
         if not AVOIDED.search(text[: f.s]):
             state.add(subject.name, "applies", f.name, text, method)
+
+
+# A head's verb of having or practising before a list of examples of a kind of practice:
+# "Husky employs advanced techniques such as fragment pruning, lazy evaluation and caching",
+# "Iceberg v3 includes major improvements such as deletion vectors".
+_KIND_EXAMPLES = re.compile(
+    r"\s+(?:\w+ly\s+)?(?P<verb>employs|employed|uses|used|implements|implemented|includes|"
+    r"included|offers|offered|features|introduces|introduced|adds|added|supports|provides|"
+    r"combines|applies|applied|leverages|leveraged|brings|brought)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:techniques|features|improvements|capabilities|mechanisms|"
+    r"optimi[sz]ations|strategies|patterns|methods|approaches|practices|enhancements)"
+    r",?\s+(?:such as|like|including)\s+",
+    re.I,
+)
+# Between two examples of one list: a comma or "and" / "or", and up to a few words of an
+# example the entity stage did not name ("fragment pruning, lazy evaluation").
+_ITEM_WORD = r"(?!(?:to|for|which|that|with|in|on|by|while|where|so|as|is|are|was|were)\b)[\w-]+"
+_EXAMPLE_GAP = re.compile(
+    rf"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:{_ITEM_WORD}\s+){{0,3}}?)+"
+)
+# Before the first example: up to two words of it, or examples the entity stage did not name.
+_FIRST_GAP = re.compile(
+    rf"(?:(?:{_ITEM_WORD}\s+){{0,3}}?{_ITEM_WORD},\s+(?:and\s+|or\s+)?)*(?:{_ITEM_WORD}\s+){{0,2}}"
+)
+
+
+def _kind_examples(state: _Post, unit: _Unit) -> None:
+    """ "Husky employs advanced techniques such as fragment pruning, lazy evaluation, …": the
+    examples of the practices a head has or uses are each its own (rule 4: a list of
+    examples counts as "is a"). The head is the technology that opens the clause, right
+    before the verb, or the company that is the verb's subject."""
+    from kgraph.extract.relations import NEGATED, _clause_subject, _opens_clause
+
+    text, ents = unit.text, unit.ents
+    for k, e in enumerate(ents):
+        m = _KIND_EXAMPLES.match(text, e.e)
+        if m is None and e.type == "TECHNOLOGY":
+            m = re.compile(r"(?:\s+v?[\d.]+)?" + _KIND_EXAMPLES.pattern, re.I).match(text, e.e)
+        if m is None or e.type == "CONCEPT":
+            continue
+        if e.type == "TECHNOLOGY":
+            if not _opens_clause(text, e.s):
+                continue
+            head = e.name
+        else:
+            head = _clause_subject(state, unit, m.start("verb"))
+            if head is None:
+                continue
+        if re.search(NEGATED, text[: m.start("verb")], re.I):
+            continue
+        last = m.end()
+        for f in ents[k + 1 :]:
+            if f.s < m.end():
+                continue
+            gap = text[last : f.s]
+            if last != m.end() and not _EXAMPLE_GAP.fullmatch(gap):
+                break
+            if last == m.end() and not _FIRST_GAP.fullmatch(gap):
+                break
+            if f.type == "CONCEPT":
+                state.add(head, "applies", f.name, text, "apposition:kind")
+            last = f.e
+
+
+# A title's instrument: "Coinbase Scales to Match Volatile Crypto Traffic with MongoDB", "How
+# Wayfair says yes with BigQuery".
+_TITLE_WITH = re.compile(r"\s(?:with|using|via|on top of|powered by|built on)\s+(?:the\s+)?$", re.I)
+
+
+_RELEASE = re.compile(
+    r"(?:ships|shipped|launch\w*|releases|released|announc\w*|unveil\w*|introduc\w*|debuts)$",
+    re.I,
+)
+
+
+def title_with(state: _Post, unit: _Unit) -> None:
+    """A title whose company is the subject of its verb and whose technology is the verb's
+    instrument ("with", "using", "powered by") says the company uses it (rule 1: a title
+    that names what the summary describes; "C runs X with T" is a clause of use)."""
+    if unit.field != "title":
+        return
+    text, ents = unit.text, unit.ents
+    companies = [e for e in ents if e.type == "COMPANY"]
+    if len(companies) != 1:
+        return
+    company = companies[0]
+    if not _TITLE_SUBJECT_LEAD.search(text[: company.s]):
+        return
+    verb = _TITLE_VERB.match(text, company.e)
+    if verb is None or verb.group("verb").lower() in ("is", "was", "has", "vs", "series", "news"):
+        return
+    if _RELEASE.match(verb.group("verb")):
+        return  # "Snowflake ships Iceberg v3 GA with Horizon Catalog …": a feature it sells
+    if text[company.e : company.e + 2] in ("'s", "\u2019s"):
+        return
+    for k, f in enumerate(ents):
+        if f.type != "TECHNOLOGY" or f.s <= company.e or not _TITLE_WITH.search(text[: f.s]):
+            continue
+        if re.match(r"['\u2019]s?\b", text[f.e :]) or re.search(r"['\u2019]s?$", text[f.s : f.e]):
+            continue  # "with Elixir's GenStage": the instrument is the possessed noun
+        maker = state.maker(f)
+        if maker and (maker == company.name or maker in company.name or company.name in maker):
+            continue  # "NVIDIA Triples … with TensorRT-LLM": its own product, not a use of it
+        if re.search(r"[:;?!]|\b(?:not|without|instead of|rather than)\b", text[company.e : f.s], re.I):
+            continue
+        group = [f]
+        for g in ents[k + 1 :]:
+            if g.type != "TECHNOLOGY" or not re.fullmatch(
+                r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[group[-1].e : g.s]
+            ):
+                break
+            group.append(g)
+        for g in group:
+            state.add(company.name, "uses", g.name, text, "title:with")
