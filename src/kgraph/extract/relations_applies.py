@@ -99,8 +99,12 @@ def post_rules(state: _Post) -> None:
             _based_concept(state, unit)
             _subject_verb(state, unit)
             _concept_modifier(state, unit)
+        if "TECHNOLOGY" in types:
+            uses_rules(state, unit)
         if "CONCEPT" in types:
             _kind_examples(state, unit)
+            if "TECHNOLOGY" in types:
+                _news_support(state, unit)
 
 
 _ADJECTIVE = re.compile(
@@ -546,3 +550,101 @@ def title_with(state: _Post, unit: _Unit) -> None:
             group.append(g)
         for g in group:
             state.add(company.name, "uses", g.name, text, "title:with")
+
+
+# A technology's news verb before what it now supports: "OpenTelemetry announces support for
+# profiling", "Weaviate adds native multi-tenancy support".
+_NEWS_VERB = re.compile(
+    r"(?:\s+v?[\d.]+)?\s+(?:\w+ly\s+)?(?:announc(?:es|ed)|adds|added|introduc(?:es|ed)|gains|gained|"
+    r"gets|got|brings|brought|ships|shipped|launch(?:es|ed)|releases|released|now has)\s+",
+    re.I,
+)
+
+
+def _news_support(state: _Post, unit: _Unit) -> None:
+    """ "OpenTelemetry announces support for profiling": a technology that opens its sentence
+    and announces, adds or ships support for a concept provides it (rule 2, as "T supports
+    X"). Only the supported concepts: what else the news names may be someone else's."""
+    from kgraph.extract.relations import NEGATED, _opens_clause
+
+    text, ents = unit.text, unit.ents
+    for k, e in enumerate(ents[:-1]):
+        if e.type != "TECHNOLOGY" or not _opens_clause(text, e.s):
+            continue
+        verb = _NEWS_VERB.match(text, e.e)
+        if verb is None:
+            continue
+        for f in ents[k + 1 :]:
+            between = text[verb.end() : f.s]
+            if re.search(r"[;:.]|" + NEGATED, between, re.I):
+                break
+            if f.type != "CONCEPT":
+                continue
+            if re.fullmatch(
+                r"(?:[\w-]+\s+){0,3}?support\s+for\s+(?:[\w-]+\s+){0,2}", between, re.I
+            ) or (
+                re.fullmatch(r"(?:[\w-]+\s+){0,2}", between)
+                and re.match(r"\s+support\b", text[f.e :], re.I)
+            ):
+                state.add(e.name, "applies", f.name, text, "subject:verb")
+                # "support for logs, metrics and traces": the list shares the phrase
+                last = f
+                for g in ents[ents.index(f) + 1 :]:
+                    if g.type != "CONCEPT" or not _LIST_GAP.fullmatch(text[last.e : g.s]):
+                        break
+                    state.add(e.name, "applies", g.name, text, "subject:verb")
+                    last = g
+            break
+
+
+# "Hermes is a … message broker that we use at Allegro", "Kafka, which we run on …": a
+# relative clause whose subject is the post's company ("we") and whose verb is one of use.
+_WE_USE = re.compile(
+    r"[^.;:()]{0,100}?\b(?:that|which)\s+(?:we|our\s+(?:teams?|engineers))\s+(?:\w+ly\s+)?"
+    r"(?:use|used|run|ran|rely on|relied on|adopted|deploy|deployed|operate|chose|leverage|"
+    r"employ|have been using|are using)\b(?P<at>\s+at\s+)?",
+    re.I,
+)
+
+
+def uses_rules(state: _Post, unit: _Unit) -> None:
+    """Uses stated around a named technology rather than after a verb of the company's:
+
+    * "Hermes is a … broker that we use at Allegro": the relative clause's "we" is the
+      company (rule 1's anaphora) and its object the technology the clause follows;
+    * "PlanetScale is a MySQL-compatible, serverless database platform powered by Vitess":
+      the company described as a platform built on, backed by or powered by a technology
+      uses it (rule 3's "is built on / powered by"), as "GitHub is powered by MySQL" does.
+    """
+    from kgraph.extract.relations import ON_TECH, READER, _opens_clause
+
+    text, ents = unit.text, unit.ents
+    if READER.search(text):
+        return
+    for k, e in enumerate(ents):
+        if e.type == "TECHNOLOGY":
+            m = _WE_USE.match(text, e.e)
+            if m is None:
+                continue
+            if any(f.type in ("TECHNOLOGY", "COMPANY") and e.e <= f.s < m.end() for f in ents):
+                continue  # the relative follows another named noun: its object, not e
+            head = state.actor
+            if m.group("at"):
+                at = [f for f in ents if f.s == m.end() and f.type == "COMPANY"]
+                head = at[0].name if at else None
+            if head:
+                state.add(head, "uses", e.name, text, "verb:relative")
+        elif e.type == "COMPANY" and _opens_clause(text, e.s):
+            copula = re.match(r"(?:['\u2019]s)?\s+(?:is|was)\s+(?:a|an)\s", text[e.e :])
+            if copula is None:
+                continue
+            for f in ents[k + 1 :]:
+                if f.type == "COMPANY" or f.s - e.e > 120 or re.search(r"[;.()]", text[e.e : f.s]):
+                    break
+                if f.type != "TECHNOLOGY":
+                    continue
+                if re.match(r"-(?:compatible|like|inspired|style)\b", text[f.e :]):
+                    continue  # "a MySQL-compatible … platform": likeness, not use
+                if ON_TECH.search(text[e.e : f.s][-60:]):
+                    state.add(e.name, "uses", f.name, text, "modifier")
+                break
