@@ -68,7 +68,8 @@ RELATION_METHODS = {
     "actor:named-near": 0.5,
     "actor:anaphor-near": 0.5,
     "subject": 0.4,  # a concept of a sentence whose subject is T: 13 of 30
-    "actor:title": 0.6,  # the post's company in the title: 6 of 9
+    "actor:title": 0.6,
+    "actor:title-with": 0.9,  # the post's company in the title: 6 of 9
     # … whose company (or "we") is the subject of its verb ("Uber Halved Go Monorepo CI Build
     # Time", "How Discord achieves native iOS performance with React Native"): its
     # technology, as its concepts (applies line): 3 of 4 on the eleven sets it was not

@@ -519,6 +519,24 @@ def title_with(state: _Post, unit: _Unit) -> None:
         return
     text, ents = unit.text, unit.ents
     companies = [e for e in ents if e.type == "COMPANY"]
+    if not companies and state.actor is not None and not _TITLE_WE.search(text):
+        # "Building Faster Indexing with Apache Kafka and Elasticsearch": a title that names
+        # no company says what the post's company did (rule 1)
+        for i, e in enumerate(ents):
+            if e.type != "TECHNOLOGY" or not title_instrument(unit, i):
+                continue
+            # "Improving Performance and Capacity for Espresso with New Netty Framework": the
+            # work is done on a named system, whose use it is (rule 2)
+            marks = list(re.finditer(r"\s(?:with|using)\s", text[: e.s], re.I))
+            system = [
+                f
+                for f in ents[:i]
+                if f.type == "TECHNOLOGY" and marks and f.e == marks[-1].start()
+                and re.search(r"\b(?:for|of|in)\s+(?:the\s+|our\s+)?$", text[: f.s], re.I)
+            ]
+            head = system[-1].name if system else state.actor
+            state.add(head, "uses", e.name, text, "title:instrument")
+        return
     if len(companies) != 1:
         return
     company = companies[0]
@@ -648,3 +666,34 @@ def uses_rules(state: _Post, unit: _Unit) -> None:
                 if ON_TECH.search(text[e.e : f.s][-60:]):
                     state.add(e.name, "uses", f.name, text, "modifier")
                 break
+
+
+# A title that opens with a gerund and names its instrument: "Building Faster Indexing with
+# Apache Kafka and Elasticsearch", "Enabling DNS split authority with OctoDNS"; or a title
+# whose gerund is itself one of use: "Adopting Sorbet at Scale".
+_GERUND_LEAD = re.compile(r"\s*(?:how\s+(?:we|to)\s+)?[A-Z][a-z]+ing\b", re.I)
+_USE_GERUND = re.compile(
+    r"\s*(?:how\s+we\s+)?(?:Adopting|Using|Deploying|Running|Leveraging|Introducing|Operating)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
+def title_instrument(unit: _Unit, i: int) -> bool:
+    """Whether the title's technology ``unit.ents[i]`` is the instrument of a gerund that opens
+    the title ("… with T", "… using T", a list after it) or the object of a gerund of use
+    ("Adopting T"): the title states what the post's company does with it (rule 1)."""
+    if unit.field != "title":
+        return False
+    text, ents = unit.text, unit.ents
+    e = ents[i]
+    if _USE_GERUND.fullmatch(text[: e.s]):
+        return True
+    if not _GERUND_LEAD.match(text) or re.search(r"[:|?]", text[: e.s]):
+        return False
+    j = i
+    while j and ents[j - 1].type == "TECHNOLOGY" and re.fullmatch(
+        r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[ents[j - 1].e : ents[j].s]
+    ):
+        j -= 1
+    return bool(re.search(r"\s(?:with|using)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$", text[: ents[j].s], re.I))
