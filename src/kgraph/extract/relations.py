@@ -717,7 +717,10 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     method = "apposition"
             elif re.match(
                 r"^(?:\s+(?:has\s+|have\s+)?(?:established (?:itself|themselves)|serves?|served|"
-                r"acts?|acted|functions?|functioned))?\s+as\s+(?:a|an|the|its|their|our)\b[^,.;()]{0,50}$",
+                r"acts?|acted|functions?|functioned))?\s+as\s+(?:a|an|the|its|their|our)\b"
+                # "as a backbone for asynchronous communication between microservices": a
+                # concept after "between", "of", "to" … is what the role links, not the role
+                r"(?:(?!\s(?:between|of|with|to|across|among)\s)[^,.;()]){0,50}$",
                 gap,
                 re.I,
             ):
