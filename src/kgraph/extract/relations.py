@@ -104,7 +104,7 @@ PLUGIN = re.compile(
 COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted|only)\b", re.I)
 FROM_TO_VERB = re.compile(
     r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|shift\w*|upgrad\w*|port\w*|"
-    r"rewr\w*|convert\w*|evolv\w*|journey|went|go|going|replac\w*)\b",
+    r"rewr\w*|convert\w*|evolv\w*|evolution|transformation|journey|went|go|going|replac\w*)\b",
     re.I,
 )
 # A move that is planned, hoped for or possible is not annotated (rule 7).
