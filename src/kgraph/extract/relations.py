@@ -1443,6 +1443,17 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         src = [e for e in ents if 0 <= e.s - match.end() < 20 and e.type != "COMPANY"][:1]
         if src:
             head = _mover(state, unit, src[0])
+            lead = ents[0]
+            if (
+                lead.type == "TECHNOLOGY"
+                and not PLANNED.search(text[: match.start()])
+                and lead.s < match.start()
+                and _opens_clause(text, lead.s)
+                and re.match(r"(?:\s+v?[\d.]+)?\s+(?:\w+ly\s+)?[a-z]+s\b", text[lead.e :])
+            ):
+                # "Apache Kafka 4.0 marks … by adopting KRaft mode, eliminating the need for
+                # Apache ZooKeeper": the technology that is the sentence's subject evolves
+                head = lead.name
             if head:
                 add(head, "migrated_from", src[0].name, text, "migration:eliminate")
     # "split/decomposed the monolith into microservices"
