@@ -1905,6 +1905,8 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
             continue
         if re.search(r"\b(?:called|calling|named|codenamed)\b", text[first.e : first.e + 60], re.I):
             continue  # "implemented a join algorithm …, which we're calling Joinery": Joinery's
+        if re.match(r"\s+(?:[a-z][\w-]*\s+){1,2}(?:such as|including)\b", text[first.e :]):
+            continue  # "uses open source storage systems such as Redis": the class's qualifier
         before = text[: verb.start()]
         clause = re.split(r"[;.:]|,\s+(?:but|while)\b", before)[-1]
         if re.search(
@@ -2099,6 +2101,14 @@ def _few_words_between(unit: _Unit, pos: int, i: int, most: int = 5) -> bool:
     for f in unit.ents[:i]:
         if f.s >= pos:
             gap = gap.replace(unit.text[f.s : f.e], " ")
+    examples = re.search(r"\b(?:such as|including)\b", gap)
+    if examples is not None and not re.search(r"[;:.()]", gap):
+        # "uses various open source storage systems such as Redis, HBase, and Kafka": the
+        # examples of the object are objects too (rule 4's "such as" list)
+        return (
+            len(re.findall(r"[\w'-]+", gap[: examples.start()])) <= most
+            and len(re.findall(r"[\w'-]+", gap[examples.end() :])) <= most
+        )
     return len(re.findall(r"[\w'-]+", gap)) <= most
 
 
@@ -2131,7 +2141,10 @@ def _clause_subject(state: _Post | None, unit: _Unit, pos: int) -> str | None:
     ]
     if named:
         return named[-1].name
-    if re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is None:
+    if re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is None and (
+        # "Our messaging service uses …": the company's own system, its use (rule 3)
+        re.fullmatch(r"\s*our\s+(?:[a-z][\w-]*\s+){1,3}", before, re.I) is None
+    ):
         return None
     return "?" if state is None else state.actor
 
