@@ -8,7 +8,12 @@ main sentence rules of :mod:`kgraph.extract.relations`.
   coordination" (rule 5: ZooKeeper applies distributed coordination), unless the technology
   is a language or hardware ("use a Cloud TPU for image classification": the user's purpose);
 * examples of a concept in parentheses or after "e.g.": "package managers (e.g., npm,
-  pip)", "inference servers (like vLLM or TGI)" (rule 4: a list of examples counts as "is a").
+  pip)", "inference servers (like vLLM or TGI)" (rule 4: a list of examples counts as "is a");
+* examples of a head's kind of practice: "Husky employs techniques such as lazy evaluation
+  and caching" (rule 4), and what a technology announces support for (rule 2);
+* uses stated around a named technology: "T is a broker that we use at C", "C is a …
+  platform powered by T", and titles whose company, or the post's, works with a technology
+  ("Coinbase Scales … with MongoDB", "Building Faster Indexing with Apache Kafka") (rule 1).
 """
 
 from __future__ import annotations
@@ -531,7 +536,9 @@ def title_with(state: _Post, unit: _Unit) -> None:
             system = [
                 f
                 for f in ents[:i]
-                if f.type == "TECHNOLOGY" and marks and f.e == marks[-1].start()
+                if f.type == "TECHNOLOGY"
+                and marks
+                and f.e == marks[-1].start()
                 and re.search(r"\b(?:for|of|in)\s+(?:the\s+|our\s+)?$", text[: f.s], re.I)
             ]
             head = system[-1].name if system else state.actor
@@ -557,7 +564,9 @@ def title_with(state: _Post, unit: _Unit) -> None:
         maker = state.maker(f)
         if maker and (maker == company.name or maker in company.name or company.name in maker):
             continue  # "NVIDIA Triples … with TensorRT-LLM": its own product, not a use of it
-        if re.search(r"[:;?!]|\b(?:not|without|instead of|rather than)\b", text[company.e : f.s], re.I):
+        if re.search(
+            r"[:;?!]|\b(?:not|without|instead of|rather than)\b", text[company.e : f.s], re.I
+        ):
             continue
         group = [f]
         for g in ents[k + 1 :]:
@@ -673,7 +682,7 @@ def uses_rules(state: _Post, unit: _Unit) -> None:
 # whose gerund is itself one of use: "Adopting Sorbet at Scale".
 _GERUND_LEAD = re.compile(r"\s*(?:how\s+(?:we|to)\s+)?[A-Z][a-z]+ing\b", re.I)
 _USE_GERUND = re.compile(
-    r"\s*(?:how\s+we\s+)?(?:Adopting|Using|Deploying|Running|Leveraging|Introducing|Operating)\s+"
+    r"\s*(?:how\s+we\s+)?(?:Adopting|Using|Deploying|Running|Leveraging|Operating)\s+"
     r"(?:the\s+)?$",
     re.I,
 )
@@ -692,8 +701,12 @@ def title_instrument(unit: _Unit, i: int) -> bool:
     if not _GERUND_LEAD.match(text) or re.search(r"[:|?]", text[: e.s]):
         return False
     j = i
-    while j and ents[j - 1].type == "TECHNOLOGY" and re.fullmatch(
-        r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[ents[j - 1].e : ents[j].s]
+    while (
+        j
+        and ents[j - 1].type == "TECHNOLOGY"
+        and re.fullmatch(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[ents[j - 1].e : ents[j].s])
     ):
         j -= 1
-    return bool(re.search(r"\s(?:with|using)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$", text[: ents[j].s], re.I))
+    return bool(
+        re.search(r"\s(?:with|using)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$", text[: ents[j].s], re.I)
+    )
