@@ -340,3 +340,18 @@ def test_our_system_using_examples_of_a_class_uses_each():
     )
     assert {("Petrel", "uses", t) for t in ("Valkey", "Quiver")} <= found
     assert ("Petrel", "applies", "open source") not in found
+
+
+def test_built_by_one_company_and_used_at_others():
+    found = _relations(
+        "Quiver, the messaging system designed by Harbor and used also at Petrel and Lumio, "
+        "is powerful.",
+        [
+            ("Quiver", "TECHNOLOGY"),
+            ("Harbor", "COMPANY"),
+            ("Petrel", "COMPANY"),
+            ("Lumio", "COMPANY"),
+        ],
+    )
+    assert ("Harbor", "built", "Quiver") in found
+    assert {("Petrel", "uses", "Quiver"), ("Lumio", "uses", "Quiver")} <= found

@@ -1552,6 +1552,16 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         ):
             company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
             add(company.name, "built", e.name, text, "built:passive")
+            used = re.match(
+                r"\s+and\s+(?:(?:is|was|are|were)\s+)?(?:(?:\w+ly|also)\s+)?(?:used|adopted|"
+                r"deployed|run)\s+(?:(?:\w+ly|also)\s+)?(?:by|at)\s+",
+                text[company.e :],
+            )
+            if used:
+                # "designed by LinkedIn and used also at Twitter and Square": each user of
+                # the list (rule 8)
+                for user in _companies_at(unit, company.e + used.end()):
+                    add(user.name, "uses", e.name, text, "verb:passive")
             continue
         passive = re.match(
             r"^,?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
