@@ -355,3 +355,18 @@ def test_built_by_one_company_and_used_at_others():
     )
     assert ("Harbor", "built", "Quiver") in found
     assert {("Petrel", "uses", "Quiver"), ("Lumio", "uses", "Quiver")} <= found
+
+
+def test_a_gerund_subtitle_or_a_deployment_object_names_the_companys_technology():
+    subtitle = _relations(
+        "At Petrel, we run many clusters.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Valkey", "TECHNOLOGY")],
+        title="Unlocking Quiver's Potential: Tackling Slow Reads with Valkey",
+    )
+    assert ("Petrel", "uses", "Valkey") in subtitle
+    deployment = _relations(
+        "Petrel processes many transactions.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+        title="Updating a 50 terabyte Quiver database",
+    )
+    assert ("Petrel", "uses", "Quiver") in deployment

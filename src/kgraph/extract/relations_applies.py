@@ -688,6 +688,11 @@ _USE_GERUND = re.compile(
 )
 
 
+# A gerund title's object that is a deployment of the technology: "Updating a 50 terabyte
+# PostgreSQL database", "Operating our Kafka clusters".
+_DEPLOYED = re.compile(r"\s*[A-Z][a-z]+ing\s+(?:(?:a|an|the|our|its)\s+)?(?:[\w-]+\s+){0,2}?", re.I)
+
+
 def title_instrument(unit: _Unit, i: int) -> bool:
     """Whether the title's technology ``unit.ents[i]`` is the instrument of a gerund that opens
     the title ("… with T", "… using T", a list after it) or the object of a gerund of use
@@ -698,8 +703,15 @@ def title_instrument(unit: _Unit, i: int) -> bool:
     e = ents[i]
     if _USE_GERUND.fullmatch(text[: e.s]):
         return True
-    if not _GERUND_LEAD.match(text) or re.search(r"[:|?]", text[: e.s]):
+    # "Unlocking Kafka's Potential: Tackling Tail Latency with eBPF": the gerund may open the
+    # subtitle
+    start = text.rfind(":", 0, e.s) + 1
+    if not _GERUND_LEAD.match(text, start) or re.search(r"[|?]", text[: e.s]):
         return False
+    if _DEPLOYED.fullmatch(text[start : e.s]) and re.match(
+        r"\s+(?:database|cluster|fleet|deployment)s?\b", text[e.e :], re.I
+    ):
+        return True  # "Updating a 50 terabyte PostgreSQL database": the company's deployment
     j = i
     while (
         j
