@@ -370,3 +370,12 @@ def test_a_gerund_subtitle_or_a_deployment_object_names_the_companys_technology(
         title="Updating a 50 terabyte Quiver database",
     )
     assert ("Petrel", "uses", "Quiver") in deployment
+
+
+def test_an_unnamed_systems_relative_use_is_not_the_companys():
+    found = _relations(
+        "Petrel's workloads leverage a shared metadata store and a blob storage service that "
+        "uses Quiver.",
+        [("Petrel's", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Petrel's", "uses", "Quiver") not in found

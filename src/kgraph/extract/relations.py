@@ -670,17 +670,27 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 add(owner.name, "uses", e.name, text, "modifier")  # "GitHub is powered by MySQL"
             elif focus is not None:
                 add(focus, "uses", e.name, text, "modifier:anaphora")
-            elif re.search(
-                r"\b(?:uses|using|relies on|leverag\w*)\s+(?:the |a |an |its |their )?$",
-                before[-40:],
-                re.I,
-            ) or re.search(
-                # "Airbnb built a new service mesh based on Envoy": the phrase is stated of
-                # the system the company's verb built, its own unnamed system
-                rf"\b{BUILD_VERB}\s+(?:a|an|its|their|our)\s+(?:[\w-]+\s+){{0,4}}?"
-                + ON_TECH.pattern[2:],
-                before[-100:],
-                re.I,
+            elif (
+                (
+                    re.search(
+                        r"\b(?:uses|using|relies on|leverag\w*)\s+(?:the |a |an |its |their )?$",
+                        before[-40:],
+                        re.I,
+                    )
+                    # "a blob storage service that uses AWS S3": the relative's subject is the
+                    # unnamed system before it, not the company
+                    and not re.search(
+                        r"\b(?:that|which)\s+(?:uses|relies on)\s+\S*\s*$", before[-40:]
+                    )
+                )
+                or re.search(
+                    # "Airbnb built a new service mesh based on Envoy": the phrase is stated of
+                    # the system the company's verb built, its own unnamed system
+                    rf"\b{BUILD_VERB}\s+(?:a|an|its|their|our)\s+(?:[\w-]+\s+){{0,4}}?"
+                    + ON_TECH.pattern[2:],
+                    before[-100:],
+                    re.I,
+                )
             ):
                 # "written in Go" of an unnamed system is not the company's; "uses Go" is.
                 actor = _subject(state, ents, i, text)
