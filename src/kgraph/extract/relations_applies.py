@@ -455,6 +455,8 @@ _KIND_EXAMPLES = re.compile(
     r",?\s+(?:such as|like|including)\s+",
     re.I,
 )
+_KIND_EXAMPLES_VERSIONED = re.compile(r"(?:\s+v?[\d.]+)?" + _KIND_EXAMPLES.pattern, re.I)
+_EXAMPLES_WORD = re.compile(r"\b(?:such as|like|including)\b", re.I)
 # Between two examples of one list: a comma or "and" / "or", and up to a few words of an
 # example the entity stage did not name ("fragment pruning, lazy evaluation").
 _ITEM_WORD = r"(?!(?:to|for|which|that|with|in|on|by|while|where|so|as|is|are|was|were)\b)[\w-]+"
@@ -475,10 +477,12 @@ def _kind_examples(state: _Post, unit: _Unit) -> None:
     from kgraph.extract.relations import NEGATED, _clause_subject, _opens_clause
 
     text, ents = unit.text, unit.ents
+    if _EXAMPLES_WORD.search(text) is None:
+        return  # most sentences list no examples: one search instead of one per mention
     for k, e in enumerate(ents):
         m = _KIND_EXAMPLES.match(text, e.e)
         if m is None and e.type == "TECHNOLOGY":
-            m = re.compile(r"(?:\s+v?[\d.]+)?" + _KIND_EXAMPLES.pattern, re.I).match(text, e.e)
+            m = _KIND_EXAMPLES_VERSIONED.match(text, e.e)  # "Iceberg v3 includes …"
         if m is None or e.type == "CONCEPT":
             continue
         if e.type == "TECHNOLOGY":
@@ -595,6 +599,8 @@ def _news_support(state: _Post, unit: _Unit) -> None:
     from kgraph.extract.relations import NEGATED, _opens_clause
 
     text, ents = unit.text, unit.ents
+    if "support" not in text.lower():
+        return
     for k, e in enumerate(ents[:-1]):
         if e.type != "TECHNOLOGY" or not _opens_clause(text, e.s):
             continue
@@ -634,6 +640,10 @@ _WE_USE = re.compile(
 )
 
 
+_RELATIVE_WE = re.compile(r"\b(?:that|which)\s+(?:we|our)\b", re.I)
+_COPULA = re.compile(r"\s(?:is|was)\s+an?\s", re.I)
+
+
 def uses_rules(state: _Post, unit: _Unit) -> None:
     """Uses stated around a named technology rather than after a verb of the company's:
 
@@ -646,10 +656,14 @@ def uses_rules(state: _Post, unit: _Unit) -> None:
     from kgraph.extract.relations import ON_TECH, READER, _opens_clause
 
     text, ents = unit.text, unit.ents
-    if READER.search(text):
-        return
+    relative = _RELATIVE_WE.search(text) is not None
+    copula = _COPULA.search(text) is not None
+    if not (relative or copula) or READER.search(text):
+        return  # cheap tests first: most sentences have neither shape
     for k, e in enumerate(ents):
         if e.type == "TECHNOLOGY":
+            if not relative:
+                continue
             m = _WE_USE.match(text, e.e)
             if m is None:
                 continue
@@ -661,7 +675,7 @@ def uses_rules(state: _Post, unit: _Unit) -> None:
                 head = at[0].name if at else None
             if head:
                 state.add(head, "uses", e.name, text, "verb:relative")
-        elif e.type == "COMPANY" and _opens_clause(text, e.s):
+        elif copula and e.type == "COMPANY" and _opens_clause(text, e.s):
             copula = re.match(r"(?:['\u2019]s)?\s+(?:is|was)\s+(?:a|an)\s", text[e.e :])
             if copula is None:
                 continue
