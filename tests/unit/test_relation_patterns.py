@@ -12,7 +12,9 @@ from kgraph.extract.relations import find_relations
 from kgraph.model import Mention, Post, entity_key
 
 
-def _relations(text: str, entities: list[tuple[str, str]], onto=None, title: str = ""):
+def _relations(
+    text: str, entities: list[tuple[str, str]], onto=None, title: str = "", methods: bool = False
+):
     """Relations of a post whose summary is ``text``, each (surface, type) found at its
     first occurrence (its canonical name is the surface)."""
     post = Post("p", title, text)
@@ -34,7 +36,10 @@ def _relations(text: str, entities: list[tuple[str, str]], onto=None, title: str
                         0.99,
                     )
                 )
-    return {(r.head, r.type, r.tail) for r in find_relations(post, mentions, onto)}
+    found = find_relations(post, mentions, onto)
+    if methods:  # which rule found each
+        return {(r.head, r.type, r.tail, r.method) for r in found}
+    return {(r.head, r.type, r.tail) for r in found}
 
 
 def _onto(**entries):
@@ -189,3 +194,188 @@ def test_a_gerund_title_states_what_the_named_system_applies():
         title="Speeding Quiver with Message Queuing",
     )
     assert ("Quiver", "applies", "Message Queuing") in found
+
+
+def test_examples_of_a_kind_of_practice_are_each_applied():
+    found = _relations(
+        "Tidewater employs advanced techniques such as fragment pruning, lazy evaluation, "
+        "multi-layered caching, and shuffle sharding to keep queries fast.",
+        [
+            ("Tidewater", "TECHNOLOGY"),
+            ("lazy evaluation", "CONCEPT"),
+            ("caching", "CONCEPT"),
+            ("shuffle sharding", "CONCEPT"),
+        ],
+    )
+    assert {("Tidewater", "applies", c) for c in ("lazy evaluation", "caching")} <= found
+    assert ("Tidewater", "applies", "shuffle sharding") in found
+
+
+def test_examples_stop_at_a_purpose_clause():
+    found = _relations(
+        "Tidewater includes major improvements such as deletion vectors to ensure "
+        "performance and maintain tenant isolation.",
+        [
+            ("Tidewater", "TECHNOLOGY"),
+            ("deletion vectors", "CONCEPT"),
+            ("tenant isolation", "CONCEPT"),
+        ],
+    )
+    assert ("Tidewater", "applies", "deletion vectors") in found
+    assert ("Tidewater", "applies", "tenant isolation") not in found
+
+
+def test_a_title_company_with_its_instrument_uses_it():
+    found = _relations(
+        "Petrel runs its ledger on many clusters.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+        title="Petrel Scales to Match Volatile Traffic with Quiver",
+    )
+    assert ("Petrel", "uses", "Quiver") in found
+
+
+def test_a_title_company_shipping_a_feature_or_a_possessed_instrument_states_no_use():
+    ships = _relations(
+        "Petrel announced it today.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+        title="Petrel ships Tideline GA with Quiver",
+        methods=True,
+    )
+    assert ("Petrel", "uses", "Quiver", "title:with") not in ships
+    possessed = _relations(
+        "Petrel handles bursts.",
+        [("Petrel", "COMPANY"), ("Zig", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
+        title="How Petrel handles request bursts with Zig's Tidewater",
+    )
+    assert ("Petrel", "uses", "Zig") not in possessed
+
+
+def test_a_gerund_title_names_the_post_companys_instrument():
+    found = _relations(
+        "Petrel describes how it built a faster index.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Valkey", "TECHNOLOGY")],
+        title="Building Faster Indexing with Quiver and Valkey",
+    )
+    assert {("Petrel", "uses", "Quiver"), ("Petrel", "uses", "Valkey")} <= found
+    adopted = _relations(
+        "Petrel changes a lot.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+        title="Adopting Quiver at Scale",
+    )
+    assert ("Petrel", "uses", "Quiver") in adopted
+
+
+def test_a_gerund_title_for_a_named_system_gives_the_system_the_instrument():
+    found = _relations(
+        "Petrel migrated its store to a new framework.",
+        [("Petrel", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")],
+        title="Improving Performance and Capacity for Tidewater with New Quiver Framework",
+    )
+    assert ("Tidewater", "uses", "Quiver") in found
+    assert ("Petrel", "uses", "Quiver") not in found
+
+
+def test_a_technology_announcing_support_provides_the_concept():
+    found = _relations(
+        "It took two years.",
+        [("Quiver", "TECHNOLOGY"), ("profiling", "CONCEPT")],
+        title="Quiver announces support for profiling",
+    )
+    assert ("Quiver", "applies", "profiling") in found
+
+
+def test_a_relative_clause_of_the_companys_use():
+    found = _relations(
+        "Tidewater is a distributed message broker that we use at Petrel to connect services.",
+        [("Tidewater", "TECHNOLOGY"), ("Petrel", "COMPANY")],
+    )
+    assert ("Petrel", "uses", "Tidewater") in found
+
+
+def test_a_company_described_as_a_platform_powered_by_a_technology_uses_it():
+    found = _relations(
+        "Petrel is a Valkey-compatible, serverless database platform powered by Quiver.",
+        [("Petrel", "COMPANY"), ("Valkey", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Petrel", "uses", "Quiver") in found
+    assert ("Petrel", "uses", "Valkey") not in found
+
+
+def test_a_role_does_not_apply_the_concept_it_links():
+    found = _relations(
+        "At Petrel, we use Quiver as a backbone for asynchronous communication between "
+        "microservices.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("microservices", "CONCEPT")],
+    )
+    assert ("Quiver", "applies", "microservices") not in found
+    assert ("Petrel", "uses", "Quiver") in found
+
+
+def test_an_evolution_from_a_to_b_in_a_title_is_a_move():
+    found = _relations(
+        "Petrel grew fast.",
+        [("Petrel", "COMPANY"), ("monolith", "CONCEPT"), ("multicloud", "CONCEPT")],
+        title="The technological evolution at Petrel: from the monolith to the multicloud platform",
+    )
+    assert ("Petrel", "migrated_from", "monolith") in found
+    assert ("Petrel", "migrated_to", "multicloud") in found
+
+
+def test_a_technology_subject_eliminating_the_need_for_another_moves_away_from_it():
+    found = _relations(
+        "Quiver 4.0 marks a milestone by adopting Tideline mode as the default, eliminating "
+        "the need for Valkey.",
+        [("Quiver", "TECHNOLOGY"), ("Tideline", "TECHNOLOGY"), ("Valkey", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "migrated_from", "Valkey") in found
+
+
+def test_our_system_using_examples_of_a_class_uses_each():
+    found = _relations(
+        "Our messaging service uses various open source storage systems such as Valkey, "
+        "Quiver, and Tideline.",
+        [("Petrel", "COMPANY"), ("open source", "CONCEPT")]
+        + [(t, "TECHNOLOGY") for t in ("Valkey", "Quiver", "Tideline")],
+        title="Presenting at Petrel",
+    )
+    assert {("Petrel", "uses", t) for t in ("Valkey", "Quiver")} <= found
+    assert ("Petrel", "applies", "open source") not in found
+
+
+def test_built_by_one_company_and_used_at_others():
+    found = _relations(
+        "Quiver, the messaging system designed by Harbor and used also at Petrel and Lumio, "
+        "is powerful.",
+        [
+            ("Quiver", "TECHNOLOGY"),
+            ("Harbor", "COMPANY"),
+            ("Petrel", "COMPANY"),
+            ("Lumio", "COMPANY"),
+        ],
+    )
+    assert ("Harbor", "built", "Quiver") in found
+    assert {("Petrel", "uses", "Quiver"), ("Lumio", "uses", "Quiver")} <= found
+
+
+def test_a_gerund_subtitle_or_a_deployment_object_names_the_companys_technology():
+    subtitle = _relations(
+        "At Petrel, we run many clusters.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Valkey", "TECHNOLOGY")],
+        title="Unlocking Quiver's Potential: Tackling Slow Reads with Valkey",
+    )
+    assert ("Petrel", "uses", "Valkey") in subtitle
+    deployment = _relations(
+        "Petrel processes many transactions.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+        title="Updating a 50 terabyte Quiver database",
+    )
+    assert ("Petrel", "uses", "Quiver") in deployment
+
+
+def test_an_unnamed_systems_relative_use_is_not_the_companys():
+    found = _relations(
+        "Petrel's workloads leverage a shared metadata store and a blob storage service that "
+        "uses Quiver.",
+        [("Petrel's", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Petrel's", "uses", "Quiver") not in found

@@ -104,7 +104,7 @@ PLUGIN = re.compile(
 COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted|only)\b", re.I)
 FROM_TO_VERB = re.compile(
     r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|shift\w*|upgrad\w*|port\w*|"
-    r"rewr\w*|convert\w*|evolv\w*|journey|went|go|going|replac\w*)\b",
+    r"rewr\w*|convert\w*|evolv\w*|evolution|transformation|journey|went|go|going|replac\w*)\b",
     re.I,
 )
 # A move that is planned, hoped for or possible is not annotated (rule 7).
@@ -670,17 +670,27 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 add(owner.name, "uses", e.name, text, "modifier")  # "GitHub is powered by MySQL"
             elif focus is not None:
                 add(focus, "uses", e.name, text, "modifier:anaphora")
-            elif re.search(
-                r"\b(?:uses|using|relies on|leverag\w*)\s+(?:the |a |an |its |their )?$",
-                before[-40:],
-                re.I,
-            ) or re.search(
-                # "Airbnb built a new service mesh based on Envoy": the phrase is stated of
-                # the system the company's verb built, its own unnamed system
-                rf"\b{BUILD_VERB}\s+(?:a|an|its|their|our)\s+(?:[\w-]+\s+){{0,4}}?"
-                + ON_TECH.pattern[2:],
-                before[-100:],
-                re.I,
+            elif (
+                (
+                    re.search(
+                        r"\b(?:uses|using|relies on|leverag\w*)\s+(?:the |a |an |its |their )?$",
+                        before[-40:],
+                        re.I,
+                    )
+                    # "a blob storage service that uses AWS S3": the relative's subject is the
+                    # unnamed system before it, not the company
+                    and not re.search(
+                        r"\b(?:that|which)\s+(?:uses|relies on)\s+\S*\s*$", before[-40:]
+                    )
+                )
+                or re.search(
+                    # "Airbnb built a new service mesh based on Envoy": the phrase is stated of
+                    # the system the company's verb built, its own unnamed system
+                    rf"\b{BUILD_VERB}\s+(?:a|an|its|their|our)\s+(?:[\w-]+\s+){{0,4}}?"
+                    + ON_TECH.pattern[2:],
+                    before[-100:],
+                    re.I,
+                )
             ):
                 # "written in Go" of an unnamed system is not the company's; "uses Go" is.
                 actor = _subject(state, ents, i, text)
@@ -717,7 +727,10 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     method = "apposition"
             elif re.match(
                 r"^(?:\s+(?:has\s+|have\s+)?(?:established (?:itself|themselves)|serves?|served|"
-                r"acts?|acted|functions?|functioned))?\s+as\s+(?:a|an|the|its|their|our)\b[^,.;()]{0,50}$",
+                r"acts?|acted|functions?|functioned))?\s+as\s+(?:a|an|the|its|their|our)\b"
+                # "as a backbone for asynchronous communication between microservices": a
+                # concept after "between", "of", "to" … is what the role links, not the role
+                r"(?:(?!\s(?:between|of|with|to|across|among)\s)[^,.;()]){0,50}$",
                 gap,
                 re.I,
             ):
@@ -875,6 +888,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         _title_gerund(state, unit)
         _title_at(state, unit)
         _title_colon(state, unit)
+        relations_applies.title_with(state, unit)
     _migrations(state, unit, low)
     _verbs(state, unit)
     _powers(state, unit)
@@ -1439,6 +1453,17 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         src = [e for e in ents if 0 <= e.s - match.end() < 20 and e.type != "COMPANY"][:1]
         if src:
             head = _mover(state, unit, src[0])
+            lead = ents[0]
+            if (
+                lead.type == "TECHNOLOGY"
+                and not PLANNED.search(text[: match.start()])
+                and lead.s < match.start()
+                and _opens_clause(text, lead.s)
+                and re.match(r"(?:\s+v?[\d.]+)?\s+(?:\w+ly\s+)?[a-z]+s\b", text[lead.e :])
+            ):
+                # "Apache Kafka 4.0 marks … by adopting KRaft mode, eliminating the need for
+                # Apache ZooKeeper": the technology that is the sentence's subject evolves
+                head = lead.name
             if head:
                 add(head, "migrated_from", src[0].name, text, "migration:eliminate")
     # "split/decomposed the monolith into microservices"
@@ -1537,6 +1562,16 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         ):
             company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
             add(company.name, "built", e.name, text, "built:passive")
+            used = re.match(
+                r"\s+and\s+(?:(?:is|was|are|were)\s+)?(?:(?:\w+ly|also)\s+)?(?:used|adopted|"
+                r"deployed|run)\s+(?:(?:\w+ly|also)\s+)?(?:by|at)\s+",
+                text[company.e :],
+            )
+            if used:
+                # "designed by LinkedIn and used also at Twitter and Square": each user of
+                # the list (rule 8)
+                for user in _companies_at(unit, company.e + used.end()):
+                    add(user.name, "uses", e.name, text, "verb:passive")
             continue
         passive = re.match(
             r"^,?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
@@ -1890,6 +1925,8 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
             continue
         if re.search(r"\b(?:called|calling|named|codenamed)\b", text[first.e : first.e + 60], re.I):
             continue  # "implemented a join algorithm …, which we're calling Joinery": Joinery's
+        if re.match(r"\s+(?:[a-z][\w-]*\s+){1,2}(?:such as|including)\b", text[first.e :]):
+            continue  # "uses open source storage systems such as Redis": the class's qualifier
         before = text[: verb.start()]
         clause = re.split(r"[;.:]|,\s+(?:but|while)\b", before)[-1]
         if re.search(
@@ -2084,6 +2121,14 @@ def _few_words_between(unit: _Unit, pos: int, i: int, most: int = 5) -> bool:
     for f in unit.ents[:i]:
         if f.s >= pos:
             gap = gap.replace(unit.text[f.s : f.e], " ")
+    examples = re.search(r"\b(?:such as|including)\b", gap)
+    if examples is not None and not re.search(r"[;:.()]", gap):
+        # "uses various open source storage systems such as Redis, HBase, and Kafka": the
+        # examples of the object are objects too (rule 4's "such as" list)
+        return (
+            len(re.findall(r"[\w'-]+", gap[: examples.start()])) <= most
+            and len(re.findall(r"[\w'-]+", gap[examples.end() :])) <= most
+        )
     return len(re.findall(r"[\w'-]+", gap)) <= most
 
 
@@ -2116,7 +2161,10 @@ def _clause_subject(state: _Post | None, unit: _Unit, pos: int) -> str | None:
     ]
     if named:
         return named[-1].name
-    if re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is None:
+    if re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is None and (
+        # "Our messaging service uses …": the company's own system, its use (rule 3)
+        re.fullmatch(r"\s*our\s+(?:[a-z][\w-]*\s+){1,3}", before, re.I) is None
+    ):
         return None
     return "?" if state is None else state.actor
 

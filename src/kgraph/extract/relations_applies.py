@@ -8,7 +8,12 @@ main sentence rules of :mod:`kgraph.extract.relations`.
   coordination" (rule 5: ZooKeeper applies distributed coordination), unless the technology
   is a language or hardware ("use a Cloud TPU for image classification": the user's purpose);
 * examples of a concept in parentheses or after "e.g.": "package managers (e.g., npm,
-  pip)", "inference servers (like vLLM or TGI)" (rule 4: a list of examples counts as "is a").
+  pip)", "inference servers (like vLLM or TGI)" (rule 4: a list of examples counts as "is a");
+* examples of a head's kind of practice: "Husky employs techniques such as lazy evaluation
+  and caching" (rule 4), and what a technology announces support for (rule 2);
+* uses stated around a named technology: "T is a broker that we use at C", "C is a …
+  platform powered by T", and titles whose company, or the post's, works with a technology
+  ("Coinbase Scales … with MongoDB", "Building Faster Indexing with Apache Kafka") (rule 1).
 """
 
 from __future__ import annotations
@@ -99,6 +104,12 @@ def post_rules(state: _Post) -> None:
             _based_concept(state, unit)
             _subject_verb(state, unit)
             _concept_modifier(state, unit)
+        if "TECHNOLOGY" in types:
+            uses_rules(state, unit)
+        if "CONCEPT" in types:
+            _kind_examples(state, unit)
+            if "TECHNOLOGY" in types:
+                _news_support(state, unit)
 
 
 _ADJECTIVE = re.compile(
@@ -430,3 +441,298 @@ def _apply_run(state: _Post, subject, ents: list, i: int, text: str, method: str
     for f in _concept_run(ents, i, text, adjacent):
         if not AVOIDED.search(text[: f.s]):
             state.add(subject.name, "applies", f.name, text, method)
+
+
+# A head's verb of having or practising before a list of examples of a kind of practice:
+# "Husky employs advanced techniques such as fragment pruning, lazy evaluation and caching",
+# "Iceberg v3 includes major improvements such as deletion vectors".
+_KIND_EXAMPLES = re.compile(
+    r"\s+(?:\w+ly\s+)?(?P<verb>employs|employed|uses|used|implements|implemented|includes|"
+    r"included|offers|offered|features|introduces|introduced|adds|added|supports|provides|"
+    r"combines|applies|applied|leverages|leveraged|brings|brought)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:techniques|features|improvements|capabilities|mechanisms|"
+    r"optimi[sz]ations|strategies|patterns|methods|approaches|practices|enhancements)"
+    r",?\s+(?:such as|like|including)\s+",
+    re.I,
+)
+_KIND_EXAMPLES_VERSIONED = re.compile(r"(?:\s+v?[\d.]+)?" + _KIND_EXAMPLES.pattern, re.I)
+_EXAMPLES_WORD = re.compile(r"\b(?:such as|like|including)\b", re.I)
+# Between two examples of one list: a comma or "and" / "or", and up to a few words of an
+# example the entity stage did not name ("fragment pruning, lazy evaluation").
+_ITEM_WORD = r"(?!(?:to|for|which|that|with|in|on|by|while|where|so|as|is|are|was|were)\b)[\w-]+"
+_EXAMPLE_GAP = re.compile(
+    rf"(?:\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:{_ITEM_WORD}\s+){{0,3}}?)+"
+)
+# Before the first example: up to two words of it, or examples the entity stage did not name.
+_FIRST_GAP = re.compile(
+    rf"(?:(?:{_ITEM_WORD}\s+){{0,3}}?{_ITEM_WORD},\s+(?:and\s+|or\s+)?)*(?:{_ITEM_WORD}\s+){{0,2}}"
+)
+
+
+def _kind_examples(state: _Post, unit: _Unit) -> None:
+    """ "Husky employs advanced techniques such as fragment pruning, lazy evaluation, …": the
+    examples of the practices a head has or uses are each its own (rule 4: a list of
+    examples counts as "is a"). The head is the technology that opens the clause, right
+    before the verb, or the company that is the verb's subject."""
+    from kgraph.extract.relations import NEGATED, _clause_subject, _opens_clause
+
+    text, ents = unit.text, unit.ents
+    if _EXAMPLES_WORD.search(text) is None:
+        return  # most sentences list no examples: one search instead of one per mention
+    for k, e in enumerate(ents):
+        m = _KIND_EXAMPLES.match(text, e.e)
+        if m is None and e.type == "TECHNOLOGY":
+            m = _KIND_EXAMPLES_VERSIONED.match(text, e.e)  # "Iceberg v3 includes …"
+        if m is None or e.type == "CONCEPT":
+            continue
+        if e.type == "TECHNOLOGY":
+            if not _opens_clause(text, e.s):
+                continue
+            head = e.name
+        else:
+            head = _clause_subject(state, unit, m.start("verb"))
+            if head is None:
+                continue
+        if re.search(NEGATED, text[: m.start("verb")], re.I):
+            continue
+        last = m.end()
+        for f in ents[k + 1 :]:
+            if f.s < m.end():
+                continue
+            gap = text[last : f.s]
+            if last != m.end() and not _EXAMPLE_GAP.fullmatch(gap):
+                break
+            if last == m.end() and not _FIRST_GAP.fullmatch(gap):
+                break
+            if f.type == "CONCEPT":
+                state.add(head, "applies", f.name, text, "apposition:kind")
+            last = f.e
+
+
+# A title's instrument: "Coinbase Scales to Match Volatile Crypto Traffic with MongoDB", "How
+# Wayfair says yes with BigQuery".
+_TITLE_WITH = re.compile(r"\s(?:with|using|via|on top of|powered by|built on)\s+(?:the\s+)?$", re.I)
+
+
+_RELEASE = re.compile(
+    r"(?:ships|shipped|launch\w*|releases|released|announc\w*|unveil\w*|introduc\w*|debuts)$",
+    re.I,
+)
+
+
+def title_with(state: _Post, unit: _Unit) -> None:
+    """A title whose company is the subject of its verb and whose technology is the verb's
+    instrument ("with", "using", "powered by") says the company uses it (rule 1: a title
+    that names what the summary describes; "C runs X with T" is a clause of use)."""
+    if unit.field != "title":
+        return
+    text, ents = unit.text, unit.ents
+    companies = [e for e in ents if e.type == "COMPANY"]
+    if not companies and state.actor is not None and not _TITLE_WE.search(text):
+        # "Building Faster Indexing with Apache Kafka and Elasticsearch": a title that names
+        # no company says what the post's company did (rule 1)
+        for i, e in enumerate(ents):
+            if e.type != "TECHNOLOGY" or not title_instrument(unit, i):
+                continue
+            # "Improving Performance and Capacity for Espresso with New Netty Framework": the
+            # work is done on a named system, whose use it is (rule 2)
+            marks = list(re.finditer(r"\s(?:with|using)\s", text[: e.s], re.I))
+            system = [
+                f
+                for f in ents[:i]
+                if f.type == "TECHNOLOGY"
+                and marks
+                and f.e == marks[-1].start()
+                and re.search(r"\b(?:for|of|in)\s+(?:the\s+|our\s+)?$", text[: f.s], re.I)
+            ]
+            head = system[-1].name if system else state.actor
+            state.add(head, "uses", e.name, text, "title:instrument")
+        return
+    if len(companies) != 1:
+        return
+    company = companies[0]
+    if not _TITLE_SUBJECT_LEAD.search(text[: company.s]):
+        return
+    verb = _TITLE_VERB.match(text, company.e)
+    if verb is None or verb.group("verb").lower() in ("is", "was", "has", "vs", "series", "news"):
+        return
+    if _RELEASE.match(verb.group("verb")):
+        return  # "Snowflake ships Iceberg v3 GA with Horizon Catalog …": a feature it sells
+    if text[company.e : company.e + 2] in ("'s", "\u2019s"):
+        return
+    for k, f in enumerate(ents):
+        if f.type != "TECHNOLOGY" or f.s <= company.e or not _TITLE_WITH.search(text[: f.s]):
+            continue
+        if re.match(r"['\u2019]s?\b", text[f.e :]) or re.search(r"['\u2019]s?$", text[f.s : f.e]):
+            continue  # "with Elixir's GenStage": the instrument is the possessed noun
+        maker = state.maker(f)
+        if maker and (maker == company.name or maker in company.name or company.name in maker):
+            continue  # "NVIDIA Triples … with TensorRT-LLM": its own product, not a use of it
+        if re.search(
+            r"[:;?!]|\b(?:not|without|instead of|rather than)\b", text[company.e : f.s], re.I
+        ):
+            continue
+        group = [f]
+        for g in ents[k + 1 :]:
+            if g.type != "TECHNOLOGY" or not re.fullmatch(
+                r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[group[-1].e : g.s]
+            ):
+                break
+            group.append(g)
+        for g in group:
+            state.add(company.name, "uses", g.name, text, "title:with")
+
+
+# A technology's news verb before what it now supports: "OpenTelemetry announces support for
+# profiling", "Weaviate adds native multi-tenancy support".
+_NEWS_VERB = re.compile(
+    r"(?:\s+v?[\d.]+)?\s+(?:\w+ly\s+)?(?:announc(?:es|ed)|adds|added|introduc(?:es|ed)|gains|gained|"
+    r"gets|got|brings|brought|ships|shipped|launch(?:es|ed)|releases|released|now has)\s+",
+    re.I,
+)
+
+
+def _news_support(state: _Post, unit: _Unit) -> None:
+    """ "OpenTelemetry announces support for profiling": a technology that opens its sentence
+    and announces, adds or ships support for a concept provides it (rule 2, as "T supports
+    X"). Only the supported concepts: what else the news names may be someone else's."""
+    from kgraph.extract.relations import NEGATED, _opens_clause
+
+    text, ents = unit.text, unit.ents
+    if "support" not in text.lower():
+        return
+    for k, e in enumerate(ents[:-1]):
+        if e.type != "TECHNOLOGY" or not _opens_clause(text, e.s):
+            continue
+        verb = _NEWS_VERB.match(text, e.e)
+        if verb is None:
+            continue
+        for f in ents[k + 1 :]:
+            between = text[verb.end() : f.s]
+            if re.search(r"[;:.]|" + NEGATED, between, re.I):
+                break
+            if f.type != "CONCEPT":
+                continue
+            if re.fullmatch(
+                r"(?:[\w-]+\s+){0,3}?support\s+for\s+(?:[\w-]+\s+){0,2}", between, re.I
+            ) or (
+                re.fullmatch(r"(?:[\w-]+\s+){0,2}", between)
+                and re.match(r"\s+support\b", text[f.e :], re.I)
+            ):
+                state.add(e.name, "applies", f.name, text, "subject:verb")
+                # "support for logs, metrics and traces": the list shares the phrase
+                last = f
+                for g in ents[ents.index(f) + 1 :]:
+                    if g.type != "CONCEPT" or not _LIST_GAP.fullmatch(text[last.e : g.s]):
+                        break
+                    state.add(e.name, "applies", g.name, text, "subject:verb")
+                    last = g
+            break
+
+
+# "Hermes is a … message broker that we use at Allegro", "Kafka, which we run on …": a
+# relative clause whose subject is the post's company ("we") and whose verb is one of use.
+_WE_USE = re.compile(
+    r"[^.;:()]{0,100}?\b(?:that|which)\s+(?:we|our\s+(?:teams?|engineers))\s+(?:\w+ly\s+)?"
+    r"(?:use|used|run|ran|rely on|relied on|adopted|deploy|deployed|operate|chose|leverage|"
+    r"employ|have been using|are using)\b(?P<at>\s+at\s+)?",
+    re.I,
+)
+
+
+_RELATIVE_WE = re.compile(r"\b(?:that|which)\s+(?:we|our)\b", re.I)
+_COPULA = re.compile(r"\s(?:is|was)\s+an?\s", re.I)
+
+
+def uses_rules(state: _Post, unit: _Unit) -> None:
+    """Uses stated around a named technology rather than after a verb of the company's:
+
+    * "Hermes is a … broker that we use at Allegro": the relative clause's "we" is the
+      company (rule 1's anaphora) and its object the technology the clause follows;
+    * "PlanetScale is a MySQL-compatible, serverless database platform powered by Vitess":
+      the company described as a platform built on, backed by or powered by a technology
+      uses it (rule 3's "is built on / powered by"), as "GitHub is powered by MySQL" does.
+    """
+    from kgraph.extract.relations import ON_TECH, READER, _opens_clause
+
+    text, ents = unit.text, unit.ents
+    relative = _RELATIVE_WE.search(text) is not None
+    copula = _COPULA.search(text) is not None
+    if not (relative or copula) or READER.search(text):
+        return  # cheap tests first: most sentences have neither shape
+    for k, e in enumerate(ents):
+        if e.type == "TECHNOLOGY":
+            if not relative:
+                continue
+            m = _WE_USE.match(text, e.e)
+            if m is None:
+                continue
+            if any(f.type in ("TECHNOLOGY", "COMPANY") and e.e <= f.s < m.end() for f in ents):
+                continue  # the relative follows another named noun: its object, not e
+            head = state.actor
+            if m.group("at"):
+                at = [f for f in ents if f.s == m.end() and f.type == "COMPANY"]
+                head = at[0].name if at else None
+            if head:
+                state.add(head, "uses", e.name, text, "verb:relative")
+        elif copula and e.type == "COMPANY" and _opens_clause(text, e.s):
+            copula = re.match(r"(?:['\u2019]s)?\s+(?:is|was)\s+(?:a|an)\s", text[e.e :])
+            if copula is None:
+                continue
+            for f in ents[k + 1 :]:
+                if f.type == "COMPANY" or f.s - e.e > 120 or re.search(r"[;.()]", text[e.e : f.s]):
+                    break
+                if f.type != "TECHNOLOGY":
+                    continue
+                if re.match(r"-(?:compatible|like|inspired|style)\b", text[f.e :]):
+                    continue  # "a MySQL-compatible … platform": likeness, not use
+                if ON_TECH.search(text[e.e : f.s][-60:]):
+                    state.add(e.name, "uses", f.name, text, "modifier")
+                break
+
+
+# A title that opens with a gerund and names its instrument: "Building Faster Indexing with
+# Apache Kafka and Elasticsearch", "Enabling DNS split authority with OctoDNS"; or a title
+# whose gerund is itself one of use: "Adopting Sorbet at Scale".
+_GERUND_LEAD = re.compile(r"\s*(?:how\s+(?:we|to)\s+)?[A-Z][a-z]+ing\b", re.I)
+_USE_GERUND = re.compile(
+    r"\s*(?:how\s+we\s+)?(?:Adopting|Using|Deploying|Running|Leveraging|Operating)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+
+
+# A gerund title's object that is a deployment of the technology: "Updating a 50 terabyte
+# PostgreSQL database", "Operating our Kafka clusters".
+_DEPLOYED = re.compile(r"\s*[A-Z][a-z]+ing\s+(?:(?:a|an|the|our|its)\s+)?(?:[\w-]+\s+){0,2}?", re.I)
+
+
+def title_instrument(unit: _Unit, i: int) -> bool:
+    """Whether the title's technology ``unit.ents[i]`` is the instrument of a gerund that opens
+    the title ("… with T", "… using T", a list after it) or the object of a gerund of use
+    ("Adopting T"): the title states what the post's company does with it (rule 1)."""
+    if unit.field != "title":
+        return False
+    text, ents = unit.text, unit.ents
+    e = ents[i]
+    if _USE_GERUND.fullmatch(text[: e.s]):
+        return True
+    # "Unlocking Kafka's Potential: Tackling Tail Latency with eBPF": the gerund may open the
+    # subtitle
+    start = text.rfind(":", 0, e.s) + 1
+    if not _GERUND_LEAD.match(text, start) or re.search(r"[|?]", text[: e.s]):
+        return False
+    if _DEPLOYED.fullmatch(text[start : e.s]) and re.match(
+        r"\s+(?:database|cluster|fleet|deployment)s?\b", text[e.e :], re.I
+    ):
+        return True  # "Updating a 50 terabyte PostgreSQL database": the company's deployment
+    j = i
+    while (
+        j
+        and ents[j - 1].type == "TECHNOLOGY"
+        and re.fullmatch(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[ents[j - 1].e : ents[j].s])
+    ):
+        j -= 1
+    return bool(
+        re.search(r"\s(?:with|using)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$", text[: ents[j].s], re.I)
+    )
