@@ -33,8 +33,10 @@ from kgraph.extract.spans import (
     Candidate,
     add_candidates,
     covered,
+    doc_text,
     is_title_case,
     listed_with,
+    words,
 )
 from kgraph.extract.variants import singular
 from kgraph.model import entity_key
@@ -393,27 +395,27 @@ class ModelDiscovery:
         }
         spans = [e for e in doc.ents if e.label_ in self.labels]
         in_ents = {i for e in spans for i in range(e.start, e.end)}
+        # Every word is looked at: by its text first, and a spaCy Token made only for the
+        # capitalised ones (_name_like's first test), a few in a text.
+        texts = words(doc)[0]
         spans += [
-            doc[t.i : t.i + 1]
-            for t in doc
-            if t.i not in in_ents
+            doc[i : i + 1]
+            for i, text in enumerate(texts)
+            if i not in in_ents
             and (
-                _marked(t.text)
+                _marked(text)
                 or (
-                    _name_like(t)
+                    text[:1].isupper()
+                    and _name_like(doc[i])
                     and (
-                        _cued(doc[t.i : t.i + 1])
-                        or _org_after(doc, t.i + 1)
-                        or _business_apposition(doc, t.i + 1)
-                        or after_speaker(doc, t.i, t.i + 1)
-                        or (
-                            t.i > 1
-                            and doc[t.i - 1].text in POSSESSIVE
-                            and _owned_product(doc[t.i : t.i + 1])
-                        )
-                        or _acts(doc, t.i + 1, ACTION_STEMS)
-                        or _among_technologies(doc, t.i, t.i + 1)
-                        or _among_companies(doc, t.i, t.i + 1, listing=True)
+                        _cued(doc[i : i + 1])
+                        or _org_after(doc, i + 1)
+                        or _business_apposition(doc, i + 1)
+                        or after_speaker(doc, i, i + 1)
+                        or (i > 1 and texts[i - 1] in POSSESSIVE and _owned_product(doc[i : i + 1]))
+                        or _acts(doc, i + 1, ACTION_STEMS)
+                        or _among_technologies(doc, i, i + 1)
+                        or _among_companies(doc, i, i + 1, listing=True)
                     )
                 )
             )
@@ -562,8 +564,7 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
     sentence says is a tool, library, module or project. They are technologies."""
     # It looks at every word of every text: plain lists of the tokens' text and spacing,
     # not a spaCy Token or Span per word, and the costly tests last.
-    texts = [t.text for t in doc]
-    spaced = [bool(t.whitespace_) for t in doc]
+    texts, spaced = words(doc)
     n = len(texts)
     found = []
     i = 0
@@ -1307,7 +1308,7 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
     if not vendors and not made:
         return
     # Organisation nouns are rare: one look at the text spares most documents the list test.
-    lowered = doc.text.lower()
+    lowered = doc_text(doc).lower()
     org_nouns = any(noun in lowered for noun in ORG_NOUNS)
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False

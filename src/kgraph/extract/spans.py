@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc, Span
 
 SPANS_KEY = "kgraph"
@@ -80,6 +81,38 @@ def add_candidates(doc: Doc, candidates: list[Candidate]) -> None:
         if not any(i in taken for i in range(c.start, c.end))
     ]
     doc.spans[SPANS_KEY] = sorted([*doc.spans.get(SPANS_KEY, []), *fresh], key=lambda s: s.start)
+
+
+TEXT = "kgraph_text"
+"""``doc.user_data`` key: the doc's text (see :func:`doc_text`)."""
+WORDS = "kgraph_words"
+"""``doc.user_data`` key: every token's text and whether a space follows it (:func:`words`)."""
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once per doc: ``Doc.text`` makes a spaCy Token of every word and
+    joins their texts on each access. The extractor stores the text it tokenised here."""
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    return text
+
+
+def words(doc: Doc) -> tuple[list[str], list[bool]]:
+    """Every token's text and whether a space follows it, as plain lists built once per doc.
+
+    The components look at every word of every text; a spaCy Token per word per look was
+    the largest cost of extraction. The lists are cut from the text by the tokens' offsets
+    (one array from spaCy, no Token made), and shared through ``doc.user_data``.
+    """
+    known = doc.user_data.get(WORDS)
+    if known is None:
+        text = doc_text(doc)
+        rows = doc.to_array([IDX, LENGTH, SPACY]).tolist() if len(doc) else []
+        texts = [text[a : a + n] for a, n, _ in rows]
+        spaced = [bool(space) for _, _, space in rows]
+        known = doc.user_data[WORDS] = (texts, spaced)
+    return known
 
 
 TITLE_CASE = "kgraph_title_case"
