@@ -142,15 +142,19 @@ def is_title_case(tokens) -> bool:
         if bounds not in known:
             w = words(tokens.doc)
             span = slice(tokens.start, tokens.end)
-            known[bounds] = _title_case(
+            known[bounds] = _headline(
                 [t for t, alpha in zip(w.text[span], w.alpha[span], strict=True) if alpha]
             )
         return known[bounds]
-    return _title_case([t.text for t in tokens if t.is_alpha])
+    return _title_case(tokens)
 
 
-def _title_case(texts: list[str]) -> bool:
-    """``texts``: the alphabetic words."""
+def _title_case(tokens) -> bool:
+    return _headline([t.text for t in tokens if t.is_alpha])
+
+
+def _headline(texts: list[str]) -> bool:
+    """Whether most of the longer of ``texts`` (the alphabetic words) are capitalised."""
     long = [t for t in texts if len(t) > 3]
     return len(long) >= 3 and sum(t[0].isupper() for t in long) >= 0.7 * len(long)
 
