@@ -230,20 +230,32 @@ CACHE_FORMAT = 1
 """Bumped when the cached form of parsed entries changes (see :func:`_read_cached`)."""
 
 
+_STAMP: list[bytes] = []
+
+
+def _loader_stamp() -> bytes:
+    """What parsing depends on besides the file: this module's code and the YAML version."""
+    if not _STAMP:
+        code = Path(__file__).read_bytes()
+        _STAMP.append(hashlib.sha1(code + yaml.__version__.encode()).digest())
+    return _STAMP[0]
+
+
 def _read_cached(path: Path) -> list[OntologyEntry]:
     """``read_file(path)`` through a JSON copy of its parsed entries in the user's cache.
 
     Parsing the shipped YAML is most of the second it takes to load the ontology, paid by
     every process that extracts (each build, eval and the app); reading the same entries
-    back from JSON takes a tenth of that. The copy is keyed by the file's content (its
-    SHA-1), so an edited file is parsed again. A cache that cannot be read or written is
-    passed over: the file is parsed as before.
+    back from JSON takes a tenth of that. The copy is keyed by the file's content and by
+    this module's source and the YAML library's version (which decide what an entry is),
+    so an edited file or a changed loader parses again. A cache that cannot be read or
+    written is passed over: the file is parsed as before.
     """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise OntologyError(f"{path}: no such ontology file.") from None
-    digest = hashlib.sha1(raw).hexdigest()
+    digest = hashlib.sha1(_loader_stamp() + raw).hexdigest()
     name = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
     where = config.user_cache_dir() / "ontology" / f"{path.stem}-{name}.json"
     try:

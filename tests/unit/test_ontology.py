@@ -79,6 +79,12 @@ def test_parsed_files_are_kept_in_the_user_cache_until_they_change(tmp_path, mon
     with monkeypatch.context() as m:
         m.setattr(ontology, "_parse", lambda *a: pytest.fail("parsed again"))
         assert ontology._read_cached(source) == parsed
+    # A changed loader (this module's code, the YAML library) parses again.
+    with monkeypatch.context() as m:
+        m.setattr(ontology, "_STAMP", [b"another loader"])
+        m.setattr(ontology, "_parse", lambda *a: pytest.fail("parsed"))
+        with pytest.raises(pytest.fail.Exception, match="parsed"):
+            ontology._read_cached(source)
     # An edited file is parsed again, whatever its size and time stamp.
     source.write_text("entities:\n  - {name: Flux Capacitos, type: TECHNOLOGY}\n")
     assert [e.name for e in ontology._read_cached(source)] == ["Flux Capacitos"]
