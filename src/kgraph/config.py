@@ -42,6 +42,13 @@ STATIC_DIR = PACKAGE_DIR / "ui" / "static"
 BENCH_RESULTS_DIR = ROOT / "bench" / "results"
 
 
+def user_cache_dir() -> Path:
+    """Where kgraph keeps files it can rebuild at any time: ``$XDG_CACHE_HOME/kgraph``,
+    else ``~/.cache/kgraph``."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kgraph"
+
+
 class Setting(NamedTuple):
     """An environment variable kgraph reads."""
 

@@ -47,3 +47,21 @@ def test_rulers_load_with_the_other_ruler_off():
         assert "kgraph_ruler_lower" not in nlp.pipe_names
         assert "kgraph_ruler_exact" in nlp.pipe_names
     assert "kgraph_ruler_lower" in nlp.pipe_names
+
+
+def test_word_lists_are_the_tokens_attributes():
+    from kgraph.extract.spans import TEXT, doc_text, words
+
+    text = "  Uses pg_repack,  GitHub's\nCLI — and\u00a0İstanbul’s ǅemal tools…  "
+    doc = spacy.blank("en")(text)
+    w = words(doc)
+    assert w.text == [t.text for t in doc]
+    assert w.space == [bool(t.whitespace_) for t in doc]
+    assert w.lower == [t.lower_ for t in doc]
+    assert w.stop == [t.is_stop for t in doc]
+    assert w.punct == [t.is_punct for t in doc]
+    assert w.alpha == [t.is_alpha for t in doc]
+    assert words(doc) is w  # built once per doc
+    assert doc_text(doc) == doc.text == doc.user_data[TEXT]
+    empty = spacy.blank("en")("")
+    assert words(empty).text == [] and doc_text(empty) == ""

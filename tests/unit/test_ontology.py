@@ -65,3 +65,38 @@ def test_a_second_load_parses_nothing_again_and_shares_no_entry(monkeypatch):
     first.entries[key].aliases.append("only in the first")
     assert second.entries[key].ambiguous != first.entries[key].ambiguous
     assert "only in the first" not in second.entries[key].aliases
+
+
+def test_parsed_files_are_kept_in_the_user_cache_until_they_change(tmp_path, monkeypatch):
+    from kgraph import ontology
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = tmp_path / "ours.yaml"
+    source.write_text("entities:\n  - {name: Flux Capacitor, type: TECHNOLOGY}\n")
+    parsed = ontology._read_cached(source)
+    assert list((tmp_path / "cache" / "kgraph" / "ontology").glob("ours-*.json"))
+    # Read back from the cache: equal entries, and the YAML is not parsed again.
+    with monkeypatch.context() as m:
+        m.setattr(ontology, "_parse", lambda *a: pytest.fail("parsed again"))
+        assert ontology._read_cached(source) == parsed
+    # A changed loader (this module's code, the YAML library) parses again.
+    with monkeypatch.context() as m:
+        m.setattr(ontology, "_STAMP", [b"another loader"])
+        m.setattr(ontology, "_parse", lambda *a: pytest.fail("parsed"))
+        with pytest.raises(pytest.fail.Exception, match="parsed"):
+            ontology._read_cached(source)
+    # An edited file is parsed again, whatever its size and time stamp.
+    source.write_text("entities:\n  - {name: Flux Capacitos, type: TECHNOLOGY}\n")
+    assert [e.name for e in ontology._read_cached(source)] == ["Flux Capacitos"]
+
+
+def test_an_unwritable_cache_only_costs_the_parse(tmp_path, monkeypatch):
+    from kgraph import ontology
+
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    source = tmp_path / "ours.yaml"
+    source.write_text("entities:\n  - {name: Flux Capacitor, type: TECHNOLOGY}\n")
+    assert [e.name for e in ontology._read_cached(source)] == ["Flux Capacitor"]
+    assert [e.name for e in ontology._read_cached(source)] == ["Flux Capacitor"]

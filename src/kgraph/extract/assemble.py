@@ -13,12 +13,13 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
 from kgraph.extract.generic import is_generic, processed_data
 from kgraph.extract.resolver import ACRONYMS
-from kgraph.extract.spans import SPANS_KEY
+from kgraph.extract.spans import SPANS_KEY, doc_text
 from kgraph.extract.variants import singular
 from kgraph.model import FIELDS, Mention, Post, entity_key
 from kgraph.ontology import Ontology
@@ -38,7 +39,7 @@ class Piece(NamedTuple):
     @classmethod
     def of(cls, field: str, offset: int, doc: Doc, index: list[int] | None = None) -> Piece:
         # has_annotation scans every token: ask once per doc, not once per mention.
-        starts = [t.idx for t in doc]
+        starts = doc.to_array(IDX).tolist() if len(doc) else []  # no Token per word
         return cls(field, offset, doc, doc.has_annotation("SENT_START"), starts, index)
 
     def field_start(self, char: int) -> int:
@@ -303,7 +304,7 @@ def _acronym_uses(post, pieces, found, onto) -> list:
     taken = {(m.field, i) for m, _, _ in found for i in range(m.start, m.end)}
     extra = []
     for piece in pieces:
-        text = piece.doc.text
+        text = doc_text(piece.doc)
         for acr, (type_, key) in defined.items():
             if acr in piece.doc.user_data.get(ACRONYMS, {}):
                 continue  # the resolver already marked uses inside the defining doc
@@ -357,7 +358,7 @@ def _concept_acronyms(post, pieces, found, onto) -> list:
     dropped = set()
     taken = {(m.field, i) for m, _, _ in found for i in range(m.start, m.end)}
     for piece in pieces:
-        raw = piece.doc.text
+        raw = doc_text(piece.doc)
         for match in _ACRONYM_WORD.finditer(raw):
             names = concepts.get(match.group(1))
             if not names or len(names) != 1:

@@ -31,10 +31,13 @@ from kgraph.extract.spans import (
     POSSESSIVE,
     SPANS_KEY,
     Candidate,
+    Words,
     add_candidates,
     covered,
+    doc_text,
     is_title_case,
     listed_with,
+    words,
 )
 from kgraph.extract.variants import singular
 from kgraph.model import entity_key
@@ -418,27 +421,27 @@ class ModelDiscovery:
         }
         spans = [e for e in doc.ents if e.label_ in self.labels]
         in_ents = {i for e in spans for i in range(e.start, e.end)}
+        # Every word is looked at: by its text first, and a spaCy Token made only for the
+        # capitalised ones (_name_like's first test), a few in a text.
+        texts = words(doc).text
         spans += [
-            doc[t.i : t.i + 1]
-            for t in doc
-            if t.i not in in_ents
+            doc[i : i + 1]
+            for i, text in enumerate(texts)
+            if i not in in_ents
             and (
-                _marked(t.text)
+                _marked(text)
                 or (
-                    _name_like(t)
+                    text[:1].isupper()
+                    and _name_like(doc[i])
                     and (
-                        _cued(doc[t.i : t.i + 1])
-                        or _org_after(doc, t.i + 1)
-                        or _business_apposition(doc, t.i + 1)
-                        or after_speaker(doc, t.i, t.i + 1)
-                        or (
-                            t.i > 1
-                            and doc[t.i - 1].text in POSSESSIVE
-                            and _owned_product(doc[t.i : t.i + 1])
-                        )
-                        or _acts(doc, t.i + 1, ACTION_STEMS)
-                        or _among_technologies(doc, t.i, t.i + 1)
-                        or _among_companies(doc, t.i, t.i + 1, listing=True)
+                        _cued(doc[i : i + 1])
+                        or _org_after(doc, i + 1)
+                        or _business_apposition(doc, i + 1)
+                        or after_speaker(doc, i, i + 1)
+                        or (i > 1 and texts[i - 1] in POSSESSIVE and _owned_product(doc[i : i + 1]))
+                        or _acts(doc, i + 1, ACTION_STEMS)
+                        or _among_technologies(doc, i, i + 1)
+                        or _among_companies(doc, i, i + 1, listing=True)
                     )
                 )
             )
@@ -593,8 +596,7 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
     sentence says is a tool, library, module or project. They are technologies."""
     # It looks at every word of every text: plain lists of the tokens' text and spacing,
     # not a spaCy Token or Span per word, and the costly tests last.
-    texts = [t.text for t in doc]
-    spaced = [bool(t.whitespace_) for t in doc]
+    texts, spaced = words(doc)[:2]
     n = len(texts)
     found = []
     i = 0
@@ -692,41 +694,44 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
     """``X, which is an NGINX module``, ``X, a command line tool``, ``X is our search
     engine``; for a lower-case word also ``Cloudflare's X project``. A lower-case word after
     a determiner or preposition (``the pandemic, a ...``) is a plain noun."""
+    # Asked of many words of every text: plain word lists, no spaCy Token
+    w = words(doc)
+    text, low, n = w.text, w.lower, len(w.text)
     if lower:
         if (
-            end < len(doc)
-            and doc[end].lower_ in OWNED_KINDS
+            end < n
+            and low[end] in OWNED_KINDS
             and start > 0
-            and doc[start - 1].lower_ in ("the", "a")
+            and low[start - 1] in ("the", "a")
             and _coined(doc[start:end].text)
         ):
             return True  # "the pubgrub crate", "a static-rc package": a coined word, a name
-        if start > 0 and (doc[start - 1].is_stop or doc[start - 1].is_punct):
-            before = doc[start - 1].text
+        if start > 0 and (w.stop[start - 1] or w.punct[start - 1]):
+            before = text[start - 1]
             # "This week's crate is pubgrub, a Rust implementation": a copula names it
             if before not in POSSESSIVE and before not in (",", "(", "and", "or", "is"):
                 return False
-        if end < len(doc) and doc[end].lower_ in OWNED_KINDS:
-            return start > 0 and doc[start - 1].text in POSSESSIVE
+        if end < n and low[end] in OWNED_KINDS:
+            return start > 0 and text[start - 1] in POSSESSIVE
     i, copula = end, False
-    if i < len(doc) and doc[i].text in (",", ":", "\u2014", "\u2013"):
-        if doc[i].text == ":" and lower:
+    if i < n and text[i] in (",", ":", "\u2014", "\u2013"):
+        if text[i] == ":" and lower:
             return False  # "How logging works: the core protocol"
         i += 1
-        if i < len(doc) and doc[i].lower_ == "which":
+        if i < n and low[i] == "which":
             i, copula = i + 1, True
         elif lower and not _coined(doc[start:end].text):
             return False  # "placing keys, a proxy that ...": a list, not an apposition
-    if i < len(doc) and doc[i].lower_ == "is":
+    if i < n and low[i] == "is":
         i, copula = i + 1, True
-    if i == end or i >= len(doc) or doc[i].lower_ not in ARTICLES:
+    if i == end or i >= n or low[i] not in ARTICLES:
         return False
-    if doc[i].lower_ == "the" and not copula:
+    if low[i] == "the" and not copula:
         return False  # "If you're using Dropbox today, the application is ..."
-    for tok in doc[i + 1 : i + 7]:
-        if tok.is_punct and tok.text not in "-/":
+    for k in range(i + 1, min(i + 7, n)):
+        if w.punct[k] and text[k] not in "-/":
             return False
-        if tok.lower_ in KIND_WORDS:
+        if low[k] in KIND_WORDS:
             return True
     return False
 
@@ -1378,10 +1383,11 @@ def _ner_windows(sent: Span, taken: set[int]) -> list[tuple[int, int]]:
     """
     windows: list[tuple[int, int]] = []
     headline = is_title_case(sent)
-    for t in sent:
-        if not _could_name(t, taken, sent.start, headline):
+    w = words(sent.doc)
+    for i in range(sent.start, sent.end):
+        if not _could_name(w, i, taken, sent.start, headline):
             continue
-        a, b = max(sent.start, t.i - NER_CONTEXT), min(sent.end, t.i + NER_CONTEXT + 1)
+        a, b = max(sent.start, i - NER_CONTEXT), min(sent.end, i + NER_CONTEXT + 1)
         if windows and a <= windows[-1][1]:
             windows[-1] = (windows[-1][0], b)
         else:
@@ -1389,7 +1395,7 @@ def _ner_windows(sent: Span, taken: set[int]) -> list[tuple[int, int]]:
     return windows
 
 
-def _could_name(t, taken: set[int], sent_start: int, headline: bool) -> bool:
+def _could_name(w: Words, i: int, taken: set[int], sent_start: int, headline: bool) -> bool:
     """A word the NER could make a new name of: capitalised or oddly cased, not a stop word,
     not matched by the ontology (every candidate is such a word).
 
@@ -1398,12 +1404,12 @@ def _could_name(t, taken: set[int], sent_start: int, headline: bool) -> bool:
     also an English word and opens a sentence is then left to the ontology and the cues
     ("Corrosion, a ..."), the price of running the NER on a fraction of the words.
     """
-    if t.i in taken or t.is_stop:
+    if i in taken or w.stop[i]:
         return False
-    text = t.text
+    text = w.text[i]
     if _marked(text):
         return True
-    opener = t.i == sent_start or headline
+    opener = i == sent_start or headline
     return text[:1].isupper() and not (opener and _ordinary_opener(text))
 
 
@@ -1458,7 +1464,7 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
     if not vendors and not made:
         return
     # Organisation nouns are rare: one look at the text spares most documents the list test.
-    lowered = doc.text.lower()
+    lowered = doc_text(doc).lower()
     org_nouns = any(noun in lowered for noun in ORG_NOUNS)
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import srsly
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kgraph.extract import model_build, pipeline, workers
 from kgraph.extract.assemble import Piece, assemble
 from kgraph.extract.patterns import ontology_hash
 from kgraph.extract.relations import find_relations
+from kgraph.extract.spans import TEXT
 from kgraph.extract.textclean import chunks, is_issue_name, normalise
 from kgraph.model import FIELDS, Mention, Mentions, Post, post_id_for
 from kgraph.ontology import Ontology, load_ontology
@@ -66,7 +68,7 @@ class Extractor:
         longest = max((len(u[3]) for u in units), default=1)
         in_flight = max(2, min(batch_size, MAX_CHARS_IN_FLIGHT // longest))
         texts = [normalise(u[3]) for u in units]
-        docs = self.nlp.pipe((t for t, _ in texts), batch_size=in_flight)
+        docs = self.nlp.pipe((_tokenised(self.nlp, t) for t, _ in texts), batch_size=in_flight)
         pieces: list[list[Piece]] = [[] for _ in group]
         done = 0  # posts before this index have all their pieces: yield them as they finish
         for (i, name, offset, _), (_, index), doc in zip(units, texts, docs, strict=True):
@@ -82,6 +84,14 @@ class Extractor:
         """The mentions of one title and summary (a convenience for tests and the REPL)."""
         post = Post(id=post_id_for(title), title=title, summary=summary)
         return next(self.extract([post]))
+
+
+def _tokenised(nlp: Language, text: str) -> Doc:
+    """The doc of ``text`` knowing its text: the components ask for it, and ``Doc.text``
+    rebuilds it from every token on each access (see :func:`kgraph.extract.spans.doc_text`)."""
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT] = text
+    return doc
 
 
 def _with_relations(post: Post, pieces: list[Piece], onto: Ontology) -> Mentions:

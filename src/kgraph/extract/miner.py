@@ -31,11 +31,13 @@ from kgraph.extract.generic import (
 from kgraph.extract.spans import (
     SPANS_KEY,
     Candidate,
+    Words,
     _make_span,
     add_candidates,
     covered,
     is_title_case,
 )
+from kgraph.extract.spans import words as doc_words
 from kgraph.extract.variants import singular
 
 VAGUE_COMPOUNDS = phrases(
@@ -472,36 +474,38 @@ def _runs(sent, headline: bool):
     mid-sentence capitals (names, which discovery handles) end a run; in a headline, where
     every word has a capital, case says nothing.
     """
-    run = []
-    for tok in sent:
-        glued = tok.text == "-" and not tok.whitespace_ and run and not run[-1].whitespace_
-        word = tok.is_alpha and not tok.is_stop and (headline or not _capital(tok, sent))
-        if word and not run and _glued_to_previous(tok):
+    # Every word of every sentence is looked at: by the shared word lists, and a spaCy Token
+    # made only for the words of a run (a run is consecutive, so its last word is i - 1).
+    doc, w = sent.doc, doc_words(sent.doc)
+    text, space, alpha, stop = w.text, w.space, w.alpha, w.stop
+    run: list[int] = []
+    for i in range(sent.start, sent.end):
+        glued = text[i] == "-" and not space[i] and run and not space[i - 1]
+        word = alpha[i] and not stop[i] and (headline or not _capital_at(text[i], i, sent.start))
+        if word and not run and _glued_to_previous(w, i):
             word = False  # "OS-style memory paging": not a phrase that starts with "style"
         if word or glued:
-            run.append(tok)
+            run.append(i)
             continue
         if run:
-            yield run
+            yield [doc[k] for k in run]
         run = []
     if run:
-        yield run
+        yield [doc[k] for k in run]
 
 
 def _capital(tok, sent) -> bool:
-    if tok.i == sent.start:
+    return _capital_at(tok.text, tok.i, sent.start)
+
+
+def _capital_at(text: str, i: int, sent_start: int) -> bool:
+    """Whether the word ``text`` at ``i`` has a capital, not counting a sentence's first."""
+    if i == sent_start:
         return False
-    text = tok.text
     # asked of every word: an ASCII word has a capital when lower-casing changes it
     return text != text.lower() if text.isascii() else any(c.isupper() for c in text)
 
 
-def _glued_to_previous(tok) -> bool:
+def _glued_to_previous(w: Words, i: int) -> bool:
     """The second half of a hyphenated word (``style`` in ``OS-style``)."""
-    doc, i = tok.doc, tok.i
-    return (
-        i >= 2
-        and doc[i - 1].text == "-"
-        and not doc[i - 1].whitespace_
-        and not doc[i - 2].whitespace_
-    )
+    return i >= 2 and w.text[i - 1] == "-" and not w.space[i - 1] and not w.space[i - 2]

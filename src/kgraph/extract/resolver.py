@@ -31,6 +31,7 @@ from kgraph.extract.spans import (
     RULER_KEY,
     Candidate,
     add_candidates,
+    doc_text,
     is_title_case,
     listed_with,
     longest_first,
@@ -59,7 +60,7 @@ class OntologyResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        text = doc.text  # built once: Doc.text joins every token on each access
+        text = doc_text(doc)
         # newsletter titles are rare: look for their words once per text, not per match
         publication = "Week" in text or "Newsletter" in text or "Digest" in text
         matches = [

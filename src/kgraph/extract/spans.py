@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_STOP, LENGTH, SPACY
 from spacy.tokens import Doc, Span
 
 SPANS_KEY = "kgraph"
@@ -82,6 +83,52 @@ def add_candidates(doc: Doc, candidates: list[Candidate]) -> None:
     doc.spans[SPANS_KEY] = sorted([*doc.spans.get(SPANS_KEY, []), *fresh], key=lambda s: s.start)
 
 
+TEXT = "kgraph_text"
+"""``doc.user_data`` key: the doc's text (see :func:`doc_text`)."""
+WORDS = "kgraph_words"
+"""``doc.user_data`` key: the doc's :class:`Words`."""
+
+
+class Words(NamedTuple):
+    """Per token of a doc, as plain lists: its text, whether a space follows it, its lower
+    case, and spaCy's ``is_stop``, ``is_punct`` and ``is_alpha``."""
+
+    text: list[str]
+    space: list[bool]
+    lower: list[str]
+    stop: list[bool]
+    punct: list[bool]
+    alpha: list[bool]
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, built once per doc: ``Doc.text`` makes a spaCy Token of every word and
+    joins their texts on each access. The extractor stores the text it tokenised here."""
+    text = doc.user_data.get(TEXT)
+    if text is None:
+        text = doc.user_data[TEXT] = doc.text
+    return text
+
+
+def words(doc: Doc) -> Words:
+    """The doc's :class:`Words`, built once per doc and shared through ``doc.user_data``.
+
+    The components look at every word of every text; a spaCy Token per word per look was
+    the largest cost of extraction. The lists come from one array spaCy fills (the texts
+    cut from the doc's text by the tokens' offsets), with no Token made.
+    """
+    known = doc.user_data.get(WORDS)
+    if known is None:
+        text = doc_text(doc)
+        attrs = [IDX, LENGTH, SPACY, IS_STOP, IS_PUNCT, IS_ALPHA]
+        rows = doc.to_array(attrs).tolist() if len(doc) else []
+        texts = [text[row[0] : row[0] + row[1]] for row in rows]
+        space, stop, punct, alpha = ([bool(row[k]) for row in rows] for k in range(2, 6))
+        known = Words(texts, space, [t.lower() for t in texts], stop, punct, alpha)
+        doc.user_data[WORDS] = known
+    return known
+
+
 TITLE_CASE = "kgraph_title_case"
 
 
@@ -93,14 +140,23 @@ def is_title_case(tokens) -> bool:
         known = tokens.doc.user_data.setdefault(TITLE_CASE, {})
         bounds = (tokens.start, tokens.end)
         if bounds not in known:
-            known[bounds] = _title_case(tokens)
+            w = words(tokens.doc)
+            span = slice(tokens.start, tokens.end)
+            known[bounds] = _headline(
+                [t for t, alpha in zip(w.text[span], w.alpha[span], strict=True) if alpha]
+            )
         return known[bounds]
     return _title_case(tokens)
 
 
 def _title_case(tokens) -> bool:
-    words = [t for t in tokens if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+    return _headline([t.text for t in tokens if t.is_alpha])
+
+
+def _headline(texts: list[str]) -> bool:
+    """Whether most of the longer of ``texts`` (the alphabetic words) are capitalised."""
+    long = [t for t in texts if len(t) > 3]
+    return len(long) >= 3 and sum(t[0].isupper() for t in long) >= 0.7 * len(long)
 
 
 # What separates the items of a list of names: "Docker, Mesos, Marathon, and Chronos",
