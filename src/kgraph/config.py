@@ -27,6 +27,8 @@ SHIPPED_CORPUS = DATA_DIR / "000_bd76a9d99491f98c.txt"
 """The 18 posts kgraph ships with; a build with no corpus reads it."""
 ONTOLOGY_DIR = DATA_DIR / "ontology"
 ONTOLOGY_REGISTRY_DIR = ONTOLOGY_DIR / "registry"
+# The ontology loader's own source: a parsed-ontology cache is keyed by it.
+ONTOLOGY_LOADER = PACKAGE_DIR / "ontology.py"
 """Entries generated from public registries (``python -m kgraph.registry``), with provenance."""
 """The curated ontology, ``*.yaml`` (format in docs/ontology.md)."""
 GIVEN_NAMES_FILE = DATA_DIR / "people" / "given_names.txt"

@@ -236,7 +236,7 @@ _STAMP: list[bytes] = []
 def _loader_stamp() -> bytes:
     """What parsing depends on besides the file: this module's code and the YAML version."""
     if not _STAMP:
-        code = Path(__file__).read_bytes()
+        code = config.ONTOLOGY_LOADER.read_bytes()
         _STAMP.append(hashlib.sha1(code + yaml.__version__.encode()).digest())
     return _STAMP[0]
 
