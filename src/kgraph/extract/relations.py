@@ -1954,15 +1954,7 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
             if who is None or re.search(r"\b(?:which|that|who)\b", clause):
                 continue
             head, method = who, "verb:practise"
-        objects = [first]
-        for f in ents[k + 1 :]:
-            gap = text[objects[-1].e : f.s]
-            if f.type != "CONCEPT" or not re.fullmatch(
-                r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}", gap
-            ):
-                break
-            objects.append(f)
-        for f in objects:
+        for f in relations_applies.concept_run(ents, k, text):
             if AVOIDED.search(text[: f.s]):
                 continue
             state.add(head, "applies", f.name, text, method)

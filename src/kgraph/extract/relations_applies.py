@@ -147,14 +147,7 @@ def _concept_modifier(state: _Post, unit: _Unit) -> None:
             # "an open-source eBPF auto-instrumentation tool": the adjective qualifies the
             # noun phrase the technology only modifies, not the technology
             continue
-        techs = [nxt]
-        for f in ents[i + 2 :]:
-            if f.type != "TECHNOLOGY" or not re.fullmatch(
-                r"\s*(?:,|\band\b|,\s*and)\s*", text[techs[-1].e : f.s]
-            ):
-                break
-            techs.append(f)
-        for t in techs:
+        for t in listed(ents, i + 1, text, _AND_GAP):
             if not _carrier(state, t.name):  # "serverless GPU inference": the GPU hosts it
                 state.add(t.name, "applies", e.name, text, "modifier:concept")
 
@@ -362,14 +355,7 @@ def _used_for(state: _Post, unit: _Unit) -> None:
         )
         if m is None:
             continue
-        concepts = [ents[j]]
-        for f in ents[j + 1 :]:
-            if f.type != "CONCEPT" or not re.fullmatch(
-                r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}",
-                text[concepts[-1].e : f.s],
-            ):
-                break
-            concepts.append(f)
+        concepts = concept_run(ents, j, text)
         for t in techs:
             for c in concepts:
                 state.add(t.name, "applies", c.name, text, "used-for")
@@ -401,36 +387,38 @@ def _examples(state: _Post, unit: _Unit) -> None:
         if "(" in gap and not re.search(r"e\.g|like|such as|including|i\.e", gap):
             # "(Mussel)" names the one system: the main rules read that apposition
             continue
-        examples = [nxt]
-        for f in ents[i + 2 :]:
-            between = text[examples[-1].e : f.s]
-            if f.type != "TECHNOLOGY" or not re.fullmatch(
-                r"\s*(?:,|/|\bor\b|\band\b|,\s*or|,\s*and)\s*", between
-            ):
-                break
-            examples.append(f)
-        for f in examples:
+        for f in listed(ents, i + 1, text, _EXAMPLES_LISTED):
             state.add(f.name, "applies", e.name, text, "apposition:examples")
 
 
 # Between two concepts of one list: a comma or "and" / "or", and at most two words of their own
 # ("X, Y and edge Z").
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:[\w-]+\s+){0,2}")
+# Between two technologies of one list: "Amazon SQS and Kinesis"; examples may also be
+# split by a slash or "or" ("npm, pip or cargo"); instruments by "&" or "+" ("with Kafka & Flink").
+_AND_GAP = re.compile(r"\s*(?:,|\band\b|,\s*and)\s*")
+_EXAMPLES_LISTED = re.compile(r"\s*(?:,|/|\bor\b|\band\b|,\s*or|,\s*and)\s*")
+_WITH_GAP = re.compile(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?")
 
 
-def _concept_run(ents: list, i: int, text: str, adjacent: bool) -> list:
-    """The concept ``ents[i]`` and the concepts listed right after it; with ``adjacent``, a
-    concept written straight after the last one ("containerized performance testing") joins
-    the run too."""
+def listed(ents: list, i: int, text: str, gap: re.Pattern, adjacent: bool = False) -> list:
+    """``ents[i]`` and the entities of its type listed right after it, each joined to the one
+    before by ``gap``; with ``adjacent``, one written straight after the last one
+    ("containerized performance testing") joins the list too."""
     run = [ents[i]]
     for f in ents[i + 1 :]:
-        gap = text[run[-1].e : f.s]
-        if f.type != "CONCEPT" or not (
-            _LIST_GAP.fullmatch(gap) or (adjacent and gap.strip() == "" and gap)
+        between = text[run[-1].e : f.s]
+        if f.type != run[0].type or not (
+            gap.fullmatch(between) or (adjacent and between.strip() == "" and between)
         ):
             break
         run.append(f)
     return run
+
+
+def concept_run(ents: list, i: int, text: str, adjacent: bool = False) -> list:
+    """The concept ``ents[i]`` and the concepts listed right after it (see :func:`listed`)."""
+    return listed(ents, i, text, _LIST_GAP, adjacent)
 
 
 def _apply_run(state: _Post, subject, ents: list, i: int, text: str, method: str, adjacent: bool):
@@ -438,7 +426,7 @@ def _apply_run(state: _Post, subject, ents: list, i: int, text: str, method: str
     failure or problem word stands before (rule 7)."""
     from kgraph.extract.relations import AVOIDED
 
-    for f in _concept_run(ents, i, text, adjacent):
+    for f in concept_run(ents, i, text, adjacent):
         if not AVOIDED.search(text[: f.s]):
             state.add(subject.name, "applies", f.name, text, method)
 
@@ -572,14 +560,7 @@ def title_with(state: _Post, unit: _Unit) -> None:
             r"[:;?!]|\b(?:not|without|instead of|rather than)\b", text[company.e : f.s], re.I
         ):
             continue
-        group = [f]
-        for g in ents[k + 1 :]:
-            if g.type != "TECHNOLOGY" or not re.fullmatch(
-                r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[group[-1].e : g.s]
-            ):
-                break
-            group.append(g)
-        for g in group:
+        for g in listed(ents, k, text, _WITH_GAP):
             state.add(company.name, "uses", g.name, text, "title:with")
 
 
@@ -621,12 +602,8 @@ def _news_support(state: _Post, unit: _Unit) -> None:
             ):
                 state.add(e.name, "applies", f.name, text, "subject:verb")
                 # "support for logs, metrics and traces": the list shares the phrase
-                last = f
-                for g in ents[ents.index(f) + 1 :]:
-                    if g.type != "CONCEPT" or not _LIST_GAP.fullmatch(text[last.e : g.s]):
-                        break
+                for g in concept_run(ents, ents.index(f), text)[1:]:
                     state.add(e.name, "applies", g.name, text, "subject:verb")
-                    last = g
             break
 
 
