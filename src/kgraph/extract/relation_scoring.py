@@ -7,7 +7,7 @@ post, compared case-, quote- and possessive-insensitively (as entities are score
 
 from __future__ import annotations
 
-from kgraph.extract.scoring import _prf, fold
+from kgraph.extract.scoring import _prf, fold, per_type_and_micro
 from kgraph.model import RELATION_TYPES, Mention, Relation
 
 
@@ -62,8 +62,7 @@ def score_relations(items) -> dict:
             )
     total = [sum(c[i] for c in counts.values()) for i in range(3)]
     return {
-        "per_type": {t: _prf(*c) for t, c in counts.items()},
-        "micro": _prf(*total),
+        **per_type_and_micro(counts),
         # Relation recall is capped by entity recall: no rule can find a triple whose end
         # the entity extractor missed (or named otherwise than the gold).
         "reachable": {"gold": total[0] + total[2], "both_ends_extracted": reachable},

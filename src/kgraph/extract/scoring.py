@@ -152,14 +152,12 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
                     "canonical": g["canonical"],
                 }
             )
-    total = [sum(c[i] for c in counts.values()) for i in range(3)]
     report = {
         "gold": str(gold_path),
         "posts": len(records),
         "pipeline_version": extractor.version,
-        "per_type": {t: _prf(*c) for t, c in counts.items()},
-        "micro": _prf(*total),
-        "by_canonical": _per_type_and_micro(by_canonical),
+        **per_type_and_micro(counts),
+        "by_canonical": per_type_and_micro(by_canonical),
         "misses": misses,
         "false_positives": false_positives,
     }
@@ -185,7 +183,8 @@ def _count_canonicals(counts: dict, gold: list[dict], mentions) -> None:
             counts[entity_type][kind] += 1
 
 
-def _per_type_and_micro(counts: dict) -> dict:
+def per_type_and_micro(counts: dict) -> dict:
+    """P/R/F1 for each type's [tp, fp, fn] counts, and micro-averaged over all of them."""
     total = [sum(c[i] for c in counts.values()) for i in range(3)]
     return {"per_type": {t: _prf(*c) for t, c in counts.items()}, "micro": _prf(*total)}
 
