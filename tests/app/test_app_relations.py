@@ -63,3 +63,15 @@ def test_card_groups_relations(store, monkeypatch):
     assert not at.exception
     text = html_text(at)
     assert "migrated from" in text and "<mark" in text
+
+
+def test_card_names_the_maker_once(store, monkeypatch):
+    # The ontology's maker is among the "built by" companies: the card says it once.
+    monkeypatch.setenv("KGRAPH_DB", str(store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["entity"] = "Dicer"
+    at.run(timeout=60)
+    assert not at.exception
+    text = html_text(at)
+    assert "built by: Databricks" in text
+    assert "made by:" not in text

@@ -127,9 +127,11 @@ def _entity(G, node: str, *, expand, select) -> None:
             + esc(", ".join(names[:ALIASES_SHOWN]))
             + (f" <span title='{esc(', '.join(names))}'>and {more} more</span>" if more > 0 else "")
         )
-    if card.get("company"):
+    roles = card.get("roles") or {}
+    # The maker is one of the "built by" companies when the card lists roles: say it once.
+    if card.get("company") and card["company"] not in roles.get("built_by", ()):
         facts.append("made by: " + esc(card["company"]))
-    facts += relations.role_lines(card.get("roles") or {})
+    facts += relations.role_lines(roles)
     facts.append(
         f"{esc(card.get('post_count', 0))} post(s) · community "
         f"{esc(card.get('community', '–'))} · pagerank {float(card.get('pagerank') or 0):.4f}"
