@@ -379,3 +379,40 @@ def test_an_unnamed_systems_relative_use_is_not_the_companys():
         [("Petrel's", "COMPANY"), ("Quiver", "TECHNOLOGY")],
     )
     assert ("Petrel's", "uses", "Quiver") not in found
+
+
+def test_a_perfect_use_verb_between_two_technologies_is_a_use():
+    found = _relations(
+        "Tidewater has leveraged Zig to implement its scheduler.",
+        [("Tidewater", "TECHNOLOGY"), ("Zig", "TECHNOLOGY")],
+    )
+    assert ("Tidewater", "uses", "Zig") in found
+
+
+def test_a_list_after_a_companys_written_in_shares_its_head():
+    found = _relations(
+        "Most of Harbor's services are written in Zig, Quill, or Brindle.",
+        [
+            ("Harbor", "COMPANY"),
+            ("Zig", "TECHNOLOGY"),
+            ("Quill", "TECHNOLOGY"),
+            ("Brindle", "TECHNOLOGY"),
+        ],
+    )
+    assert {("Harbor", "uses", t) for t in ("Zig", "Quill", "Brindle")} <= found
+
+
+def test_a_move_from_something_unnamed_still_states_where_it_went():
+    found = _relations(
+        "Harbor shares its journey migrating from a legacy system to a Tidewater application.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert found == {("Harbor", "migrated_to", "Tidewater")}
+
+
+def test_the_readers_move_is_not_the_companys():
+    found = _relations(
+        "Harbor hosts the talk. You've already made the plunge to move to Tidewater.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert not any(t.startswith("migrated") for _, t, _ in found)

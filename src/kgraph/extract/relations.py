@@ -91,6 +91,8 @@ ON_TECH_EXAMPLES = re.compile(
 TECH_USES = re.compile(
     # "Trello has been using RabbitMQ": the verb with its auxiliaries
     r"\s+(?:\w+ly\s+)?(?:(?:has|have|had) been using|(?:is|was|are|were) using|has used|"
+    # "Cilium has leveraged eBPF": the perfect of the same verbs
+    r"(?:has|have|had) (?:leveraged|relied on|adopted|employed)|adopts|adopted|employed|"
     r"uses|used|relies on|relied on|runs on|ran on|leverages|leveraged|"
     r"employs|is built on(?: top of)?|was built on(?: top of)?|builds on|sits on top of|"
     r"is powered by|is backed by|depends on|stores (?:\w+\s+){0,2}?in)\s+(?:the |a |an )?",
@@ -668,8 +670,10 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 )
             ):
                 add(owner.name, "uses", e.name, text, "modifier")  # "GitHub is powered by MySQL"
+                on_heads[i] = owner.name  # "… are written in Scala, Clojure, or JRuby"
             elif focus is not None:
                 add(focus, "uses", e.name, text, "modifier:anaphora")
+                on_heads[i] = focus
             elif (
                 (
                     re.search(
@@ -696,6 +700,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 actor = _subject(state, ents, i, text)
                 if actor:
                     add(actor, "uses", e.name, text, "modifier")
+                    on_heads[i] = actor
         # "T, a multi-tenant feature-flag service" / "T is a X" / "T (a X)".
         if e.type == "TECHNOLOGY" and nxt is not None and nxt.type == "CONCEPT":
             method = None
@@ -1281,7 +1286,18 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 elif not dst and len(text[ta : e.s]) > 40:
                     break
                 dst.append(e)
-        if not src or not dst:
+        if not dst:
+            continue
+        if not src:
+            # "migrating from an existing, legacy system to a Kafka Streams application":
+            # the mover left something unnamed; where it went is still stated (rule 6).
+            if (
+                re.search(FROM_TO_VERB.pattern + r"\s+(?:away\s+)?$", text[: match.start()], re.I)
+                and dst[0].type != "COMPANY"
+            ):
+                head = _mover(state, unit, dst[0])
+                if head:
+                    add(head, "migrated_to", dst[0].name, text, "migration:to")
             continue
         opens_title = unit.field == "title" and re.fullmatch(
             r"\s*(?:[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,3}\s*:\s*)?", text[: match.start()]
@@ -1372,7 +1388,14 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         text,
         re.I,
     ):
-        src = [e for e in ents if 0 <= e.s - match.end() < 40]
+        # "migrating from a legacy system to Kafka Streams": a name past "to" is where the
+        # move went, not what it left
+        src = [
+            e
+            for e in ents
+            if 0 <= e.s - match.end() < 40
+            and not re.search(r"\b(?:to|onto|into)\b", text[match.end() : e.s], re.I)
+        ]
         # "away from Aurora Postgres": the first name may only modify the next one.
         while len(src) > 1 and re.fullmatch(r"\s+", text[src[0].e : src[1].s]):
             src = src[1:]
@@ -1516,7 +1539,12 @@ def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
     """Who moved: the technology the verb moves ("migrated Espresso … to"), or the one that
     is its subject ("Khan Academy's Goliath project migrated …"), else the company. None
     for a planned or possible move ("paved the way to move away from …"): rule 7."""
-    if PLANNED.search(re.split(r"[;.]", unit.text[: first.s])[-1][-80:]):
+    clause = re.split(r"[;.]", unit.text[: first.s])[-1]
+    if PLANNED.search(clause[-80:]):
+        return None
+    # "You've already made the plunge to move to Kubernetes": the reader's move, not the
+    # company's (rule 2)
+    if READER.search(clause.lstrip()):
         return None
     verbs = [m for m in FROM_TO_VERB.finditer(unit.text) if m.end() <= first.s]
     if verbs:
