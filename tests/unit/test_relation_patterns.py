@@ -416,3 +416,28 @@ def test_the_readers_move_is_not_the_companys():
         [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")],
     )
     assert not any(t.startswith("migrated") for _, t, _ in found)
+
+
+def test_a_deployment_moved_to_a_product_of_its_kind_is_replaced():
+    onto = _onto(
+        Tidewater=("", ["wide-column store"]),
+        Quill=("", ["wide-column store"]),
+        Brindle=("", ["container orchestration"]),
+    )
+    ents = [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("Quill", "TECHNOLOGY")]
+    found = _relations("Harbor migrates a massive Tidewater cluster to Quill.", ents, onto)
+    assert {("Harbor", "migrated_from", "Tidewater"), ("Harbor", "migrated_to", "Quill")} <= found
+    ents = [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("Brindle", "TECHNOLOGY")]
+    found = _relations("Harbor moved its Tidewater clusters to Brindle.", ents, onto)
+    assert ("Harbor", "migrated_from", "Tidewater") not in found
+
+
+@pytest.mark.parametrize("verb", ["Shares", "Really Does Love"])
+def test_a_title_company_saying_or_feeling_states_no_practice(verb):
+    found = _relations(
+        "Harbor runs many services.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("load balancing", "CONCEPT")],
+        title=f"Harbor {verb} Tidewater load balancing design",
+    )
+    assert ("Harbor", "uses", "Tidewater") not in found
+    assert ("Harbor", "applies", "load balancing") not in found

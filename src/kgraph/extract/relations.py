@@ -390,6 +390,15 @@ class _Post:
         low = concept.lower()
         return entry is not None and any(p == low or p.startswith(low + " ") for p in entry.parents)
 
+    def same_kind(self, a: _Ent, b: _Ent) -> bool:
+        """Whether two different curated technologies are filed under a common kind
+        (Apache Cassandra and ScyllaDB, both wide-column stores)."""
+        if self.onto is None or a.name == b.name:
+            return False
+        one = self.onto.entries.get(entity_key("TECHNOLOGY", a.name))
+        two = self.onto.entries.get(entity_key("TECHNOLOGY", b.name))
+        return one is not None and two is not None and bool(set(one.parents) & set(two.parents))
+
     def hardware_kind(self, ent: _Ent) -> bool:
         """Whether ``ent`` is a kind of hardware no one company makes (CPU, GPU, x86): the
         machines a post's work runs on, which a sentence that only names them near the
@@ -1379,9 +1388,23 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             if 0 <= e.s - match.end() < 25 and not re.search(r"[,;.]", text[match.end() : e.s])
         ][:1]
         if dst and dst[0].type != "COMPANY":
-            head = _mover(state, unit, dst[0])
+            # "Migrates a Massive Cassandra Cluster to ScyllaDB": a deployment of one product
+            # moved to another of the same kind replaces it (rule 6, two products give
+            # both); a platform it moves onto ("moved our Kafka clusters to Kubernetes")
+            # is of another kind and leaves it in use.
+            src = [
+                e
+                for e in ents
+                if match.start() < e.s
+                and e.e <= match.end()
+                and e.type == "TECHNOLOGY"
+                and state.same_kind(e, dst[0])
+            ][:1]
+            head = _mover(state, unit, src[0] if src else dst[0])
             if head:
                 add(head, "migrated_to", dst[0].name, text, "migration:to")
+                if src:
+                    add(head, "migrated_from", src[0].name, text, "migration:to")
     for match in re.finditer(
         r"\b(?:migrat\w*|mov\w*|switch\w*|pivot\w*|transition\w*)\s+(?:away\s+)?(?:from|off)\s+"
         r"(?:of\s+)?(?:a |an |the |its |our |their )?",
