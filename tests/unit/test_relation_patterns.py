@@ -441,3 +441,11 @@ def test_a_title_company_saying_or_feeling_states_no_practice(verb):
     )
     assert ("Harbor", "uses", "Tidewater") not in found
     assert ("Harbor", "applies", "load balancing") not in found
+
+
+def test_a_company_testing_anothers_product_leaves_the_vendor_without_use():
+    found = _relations(
+        "Orla began to test Lumio's Quiver last spring.",
+        [("Orla", "COMPANY"), ("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Lumio", "uses", "Quiver") not in found

@@ -1875,7 +1875,12 @@ def _used_by_another(unit: _Unit, i: int) -> bool:
     "Orla adopted Lumio's Quiver". C is then only T's vendor (rule 3)."""
     e = unit.ents[i]
     clause = re.split(r"[;.:]", unit.text[: e.s])[-1]
-    verb = re.search(rf"\b{USE_VERB}\s+(?:(?:the|a|an)\s+)?$", clause, re.I)
+    # "Orange First to Test AT&T's ECOMP": trying another's product is no less its use
+    verb = re.search(
+        rf"\b(?:{USE_VERB}|test\w*|trial\w*|evaluat\w*|pilot\w*)\s+(?:(?:the|a|an)\s+)?$",
+        clause,
+        re.I,
+    )
     if verb is None:
         return False
     who = _clause_subject(None, unit, e.s - len(clause) + verb.start())
