@@ -449,3 +449,17 @@ def test_a_company_testing_anothers_product_leaves_the_vendor_without_use():
         [("Orla", "COMPANY"), ("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")],
     )
     assert ("Lumio", "uses", "Quiver") not in found
+
+
+def test_commas_between_adjectives_keep_one_appositive_for_its_compound():
+    found = _relations(
+        "We introduce Tidewater, a fully open source, Zig-native job scheduler built around Quill.",
+        [
+            ("Tidewater", "TECHNOLOGY"),
+            ("open source", "CONCEPT"),
+            ("Zig", "TECHNOLOGY"),
+            ("job scheduler", "CONCEPT"),
+            ("Quill", "TECHNOLOGY"),
+        ],
+    )
+    assert {("Tidewater", "uses", "Zig"), ("Tidewater", "uses", "Quill")} <= found

@@ -1130,8 +1130,11 @@ def _appositive_head(ents, i, text):
             continue  # "Cassandra-compatible": a modifier inside the appositive
         if f.type == "TECHNOLOGY":
             gap = text[f.e : ents[i].s]
+            # "ClickStack, a fully open source, OpenTelemetry-native stack": commas between
+            # the adjectives still make one appositive
             if re.fullmatch(
-                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b[^,;.()]{0,60}",
+                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b"
+                r"(?:[^,;.()]|,(?!\s*(?:and|or|but|which|while|who|that)\b)){0,60}",
                 gap,
                 re.I,
             ):
