@@ -463,3 +463,32 @@ def test_commas_between_adjectives_keep_one_appositive_for_its_compound():
         ],
     )
     assert {("Tidewater", "uses", "Zig"), ("Tidewater", "uses", "Quill")} <= found
+
+
+def test_a_framework_qualifying_an_application_does_not_head_what_it_runs_on():
+    found = _relations(
+        "Harbor began as a single Quill application running on Brindle.",
+        [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY"), ("Brindle", "TECHNOLOGY")],
+    )
+    assert ("Quill", "uses", "Brindle") not in found
+
+
+def test_a_company_moved_from_is_neither_tail_nor_mover():
+    found = _relations(
+        "Lumio runs it. Migrating a database from Lumio to Quill",
+        [("Lumio", "COMPANY"), ("Quill", "TECHNOLOGY")],
+    )
+    assert not any(h == "Lumio" for h, _, _ in found)
+    found = _relations(
+        "Harbor explains migrating a database from Lumio to Quill.",
+        [("Harbor", "COMPANY"), ("Lumio", "COMPANY"), ("Quill", "TECHNOLOGY")],
+    )
+    assert found == {("Harbor", "migrated_to", "Quill")}
+
+
+def test_what_speakers_will_discuss_is_not_the_companys():
+    found = _relations(
+        "Harbor engineers present. They will discuss Tidewater, which runs on Quill-native links.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("Quill", "TECHNOLOGY")],
+    )
+    assert not any(h == "Harbor" for h, _, _ in found)

@@ -172,6 +172,18 @@ READER = re.compile(
     r"\byour\b|(?:^|[,;:]\s*|\b(?:if|when|once|unless|and|so)\s+)you(?:['\u2019](?:re|ll|ve|d))?\b",
     re.I,
 )
+# What speakers will cover ("they will discuss ongoing initiatives in Ray …", "this talk
+# will explore …"): the subject of a coming talk, not a use or practice the text states
+# (rules 1, 7). A first-person talk ("we'll walk you through our Flink setup") still states
+# the company's own systems.
+TALK_PLAN = re.compile(
+    r"\b(?:they|he|she|speakers?|presenters?|attendees|(?:the|this|our)\s+(?:talk|session|"
+    r"presentation|keynote|panel|workshop))\s+(?:will|['\u2019]ll)\s+(?:also\s+|then\s+|"
+    r"first\s+)?(?:discuss|cover|present|share|"
+    r"explore|demo\w*|show|walk|talk|describe|explain|dive|look|review|introduce|highlight|"
+    r"outline|learn|hear|see|examine|delve)\b",
+    re.I,
+)
 # What a head reduces, avoids or works around is a problem, not a practice (rule 7): "reduce
 # toil", "sidesteps Python's Global Interpreter Lock". The pattern ends where the phrase of
 # the concept (or of its possessor) begins.
@@ -593,8 +605,10 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # "Previously, FFmpeg-based transcoding systems discarded …": a system the
                 # sentence does not tie to a company (by its name, "we", "its") is not the
                 # post's company's (rule 1).
-                if actor and (
-                    any(f.type == "COMPANY" for f in ents) or ANAPHOR.search(text) is not None
+                if (
+                    actor
+                    and (any(f.type == "COMPANY" for f in ents) or ANAPHOR.search(text) is not None)
+                    and not TALK_PLAN.search(text)
                 ):
                     # "a new Rust-based proxy": the proxy is a system of the company's, not
                     # its practice, so the company gets only the technology.
@@ -1190,6 +1204,10 @@ def _right_before(ents, i, text):
     if phrase is None:
         return None
     lead = gap[: phrase.start()]
+    if ents[j].m.method == "ontology" and re.search(r"\b" + CODE_NOUN + r"\b", lead, re.I):
+        # "a Ruby on Rails application running on the MRI": a well-known framework or
+        # language only qualifies the code noun, whose owner's the phrase is (rule 2)
+        return None
     return ents[j] if re.fullmatch(r",?(?:\s+[\w-]+){0,2}\s*", lead) else None
 
 
@@ -1273,7 +1291,11 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     ):
         fa, fb = match.start(1), match.end(1)
         ta, tb = match.start(2), match.end(2)
-        src = [e for e in ents if fa <= e.s and e.e <= fb]
+        # "from Oracle to Amazon DynamoDB" with Oracle the company: a vendor left is no
+        # tail, nor the mover (a company is never a tail)
+        left = [e for e in ents if fa <= e.s and e.e <= fb]
+        src = [e for e in left if e.type != "COMPANY"]
+        vendors = {e.name for e in left if e.type == "COMPANY"}
         # "from Cloud-native Amazon SQS", "from a Python Monolith": a name that only
         # modifies the next one is not what was left.
         src = [
@@ -1303,12 +1325,12 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         if not src:
             # "migrating from an existing, legacy system to a Kafka Streams application":
             # the mover left something unnamed; where it went is still stated (rule 6).
-            if (
-                re.search(FROM_TO_VERB.pattern + r"\s+(?:away\s+)?$", text[: match.start()], re.I)
-                and dst[0].type != "COMPANY"
-            ):
-                head = _mover(state, unit, dst[0])
-                if head:
+            moved = re.search(
+                FROM_TO_VERB.pattern + r"\s+(?:away\s+)?$", text[: match.start()], re.I
+            ) or (vendors and FROM_TO_VERB.search(text[: match.start()]))
+            if moved and dst[0].type != "COMPANY":
+                head = _mover(state, unit, left[0] if left else dst[0])
+                if head and head not in vendors:
                     add(head, "migrated_to", dst[0].name, text, "migration:to")
             continue
         opens_title = unit.field == "title" and re.fullmatch(
@@ -2256,7 +2278,7 @@ def _actor_rules(state: _Post) -> None:
         )
         # "If you use AWS, you're probably making use of IAM": the reader's use, not the
         # company's (rule 2)
-        to_reader = READER.search(unit.text) is not None
+        to_reader = READER.search(unit.text) is not None or TALK_PLAN.search(unit.text) is not None
         for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
