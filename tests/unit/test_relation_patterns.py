@@ -492,3 +492,11 @@ def test_what_speakers_will_discuss_is_not_the_companys():
         [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("Quill", "TECHNOLOGY")],
     )
     assert not any(h == "Harbor" for h, _, _ in found)
+
+
+def test_a_technology_the_company_sells_managed_is_not_its_use():
+    found = _relations(
+        "Lumio, the company offering managed Quill instances, launched their Brindle product.",
+        [("Lumio", "COMPANY"), ("Quill", "TECHNOLOGY"), ("Brindle", "TECHNOLOGY")],
+    )
+    assert ("Lumio", "uses", "Quill") not in found

@@ -184,6 +184,11 @@ TALK_PLAN = re.compile(
     r"outline|learn|hear|see|examine|delve)\b",
     re.I,
 )
+# A technology the company sells as a managed service (rule 3: a product C sells is no
+# use of C's): "the company offering managed Airflow instances", "provides hosted Kafka".
+SOLD = re.compile(
+    r"\b(?:offer\w*|sell\w*|provid\w*)\s+(?:a\s+|an\s+)?(?:fully[- ])?(?:managed|hosted)\s+$", re.I
+)
 # What a head reduces, avoids or works around is a problem, not a practice (rule 7): "reduce
 # toil", "sidesteps Python's Global Interpreter Lock". The pattern ends where the phrase of
 # the concept (or of its possessor) begins.
@@ -2330,6 +2335,8 @@ def _actor_rules(state: _Post) -> None:
                 )
                 if (e.name in techs_as_heads and not ours) or _vendor(unit, i):
                     continue
+                if SOLD.search(unit.text[: e.s][-60:]):
+                    continue  # "the company offering managed Airflow": a product it sells
                 if _named_after(e.name, actor) or state.hardware_kind(e):
                     continue
                 # A name only the statistical model found ("Nathan will describe how Yelp
