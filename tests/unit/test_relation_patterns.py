@@ -500,3 +500,11 @@ def test_a_technology_the_company_sells_managed_is_not_its_use():
         [("Lumio", "COMPANY"), ("Quill", "TECHNOLOGY"), ("Brindle", "TECHNOLOGY")],
     )
     assert ("Lumio", "uses", "Quill") not in found
+
+
+def test_a_technology_qualifying_the_apposed_noun_through_a_word_or_two_is_used():
+    found = _relations(
+        "Harbor introduces Tidewater, an open-source Zig auto-instrumentation tool in preview.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("Zig", "TECHNOLOGY")],
+    )
+    assert ("Tidewater", "uses", "Zig") in found
