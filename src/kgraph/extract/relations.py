@@ -1991,14 +1991,7 @@ PRACTISE_VERB = (
 )
 # Words that may stand between the verb and its concept object: determiners, adjectives.
 _OBJECT_LEAD = r"(?:(?:a|an|the|its|their|our|new|custom|several|multiple|both)\s+|[\w-]+\s+){0,3}?"
-# "Husky employs advanced techniques such as fragment pruning, …": examples of the practices
-# the verb takes are its objects each (rule 4's examples)
-_PRACTISE = re.compile(
-    rf"\b(?P<verb>{PRACTISE_VERB})\s+{_OBJECT_LEAD}"
-    r"(?:(?:techniques|practices|patterns|methods|strategies|approaches|mechanisms)\s+"
-    r"(?:such as|like|including)\s+)?$",
-    re.I,
-)
+_PRACTISE = re.compile(rf"\b(?P<verb>{PRACTISE_VERB})\s+{_OBJECT_LEAD}$", re.I)
 
 
 def _applies_verb(state: _Post, unit: _Unit) -> None:
@@ -2015,7 +2008,7 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
         if first.type != "CONCEPT":
             continue
         # the verb a few words before the concept, with no other mention between
-        start = max(0, first.s - 80, ents[k - 1].e if k else 0)
+        start = max(0, first.s - 60, ents[k - 1].e if k else 0)
         verb = _PRACTISE.search(text, start, first.s)
         if verb is None:
             continue
