@@ -508,3 +508,29 @@ def test_a_technology_qualifying_the_apposed_noun_through_a_word_or_two_is_used(
         [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("Zig", "TECHNOLOGY")],
     )
     assert ("Tidewater", "uses", "Zig") in found
+
+
+def test_a_long_appositive_developed_by_a_company_is_built_by_it():
+    found = _relations(
+        "Tidewater, a wildly successful open source job scheduling engine developed by Harbor, "
+        "offers a lesson.",
+        [("Tidewater", "TECHNOLOGY"), ("Harbor", "COMPANY")],
+    )
+    assert ("Harbor", "built", "Tidewater") in found
+
+
+def test_a_technology_that_we_developed_is_built_by_the_posts_company():
+    found = _relations(
+        "Harbor ships music. Tidewater is a library we have developed to handle all playback.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "built", "Tidewater") in found
+
+
+def test_a_title_technology_at_a_list_of_companies_is_used_by_each():
+    found = _relations(
+        "Tidewater is fast.",
+        [("Tidewater", "TECHNOLOGY"), ("Harbor", "COMPANY"), ("Lumio", "COMPANY")],
+        title="Running analytics at scale with Tidewater at Harbor and Lumio",
+    )
+    assert {("Harbor", "uses", "Tidewater"), ("Lumio", "uses", "Tidewater")} <= found

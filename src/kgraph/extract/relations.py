@@ -636,6 +636,20 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             )
         ):
             add(state.actor, "built", e.name, text, "built:own")
+        # "Maestro is a library we have developed to handle all playback": the noun the
+        # technology is, made by "we" (rule 1's anaphora: the post's company)
+        if (
+            e.type == "TECHNOLOGY"
+            and state.actor
+            and re.match(
+                r"(?:,|\s+(?:is|was))\s+(?:an?|the)\s+(?:[\w-]+\s+){1,4}?(?:that\s+|which\s+)?"
+                r"we(?:['\u2019]ve|\s+have)?\s+(?:\w+ly\s+)?(?:built|developed|created|designed|"
+                r"engineered|wrote|written)\b",
+                after,
+                re.I,
+            )
+        ):
+            add(state.actor, "built", e.name, text, "built:own")
         # "Kafka uses ZooKeeper", "Vitess relies on MySQL": a technology as the subject of
         # a use verb (rule 2: the fact is the technology's, not its owner's).
         if (
@@ -1028,8 +1042,10 @@ def _title_at(state: _Post, unit: _Unit) -> None:
             if not re.fullmatch(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[f.e : group[-1].s]):
                 break
             group.append(f)
-        for f in group:
-            state.add(c.name, "uses", f.name, text, "title:at")
+        # "… with Apache Pinot at LinkedIn and Uber": each company of the list
+        for company in _companies_at(unit, c.s) or [c]:
+            for f in group:
+                state.add(company.name, "uses", f.name, text, "title:at")
 
 
 def _title_colon(state: _Post, unit: _Unit) -> None:
@@ -1641,10 +1657,12 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         if re.match(
             # "Roshi—a CRDT system built at SoundCloud", "Deno Deploy, the hosting service
             # made by Deno", "StatsD, the open source software we built at Etsy"
-            r"^(?:,|\s*[\u2014\u2013-])?\s*(?:(?:is|was)\s+)?(?:(?:an?|the)\s+[^,;]{0,40}?)?"
+            # "Elasticsearch, a wildly successful open source search engine developed by
+            # Elastic": the appositive may be a long noun phrase
+            r"^(?:,|\s*[\u2014\u2013-])?\s*(?:(?:is|was)\s+)?(?:(?:an?|the)\s+[^,;]{0,60}?)?"
             r"(?:originally\s+)?(?:(?:we|they)\s+)?(?:built|developed|created|"
             r"open-sourced|designed|made)\s+(?:by|at)\s+$",
-            text[e.e : e.e + 60].split("COMPANY")[0][: _next_company_gap(unit, i)],
+            text[e.e : e.e + 90].split("COMPANY")[0][: _next_company_gap(unit, i)],
             re.I,
         ):
             company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
