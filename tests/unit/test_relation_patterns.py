@@ -534,3 +534,15 @@ def test_a_title_technology_at_a_list_of_companies_is_used_by_each():
         title="Running analytics at scale with Tidewater at Harbor and Lumio",
     )
     assert {("Harbor", "uses", "Tidewater"), ("Lumio", "uses", "Tidewater")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tidewater is a fundamental piece of Harbor's data platform.",
+        "Harbor ships music. Tidewater is the backbone of our data platform.",
+    ],
+)
+def test_a_part_of_the_companys_own_system_is_used_by_it(text):
+    found = _relations(text, [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")])
+    assert ("Harbor", "uses", "Tidewater") in found

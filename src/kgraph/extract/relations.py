@@ -636,6 +636,27 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             )
         ):
             add(state.actor, "built", e.name, text, "built:own")
+        # "dbt is a fundamental piece of Monzo's data platform", "Kafka is the backbone of
+        # our stack": a part of the company's own system is one it uses (rule 3)
+        if e.type == "TECHNOLOGY":
+            part = re.match(
+                r"\s+(?:is|are|was|has been|became|remains)\s+(?:now\s+)?(?:a|an|the)\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:part|piece|component|backbone|foundation|cornerstone|"
+                r"core|pillar|heart)\s+of\s+(?:(?P<our>our)\s+|(?:the\s+)?)",
+                after,
+                re.I,
+            )
+            if part is not None:
+                owner = next((f for f in ents[i + 1 :] if f.s >= e.e + part.end()), None)
+                if part.group("our") and state.actor:
+                    add(state.actor, "uses", e.name, text, "possessive")
+                elif (
+                    owner is not None
+                    and owner.type == "COMPANY"
+                    and owner.s == e.e + part.end()
+                    and _possessive_mark(owner, text[owner.e :]) is not None
+                ):
+                    add(owner.name, "uses", e.name, text, "possessive")
         # "Maestro is a library we have developed to handle all playback": the noun the
         # technology is, made by "we" (rule 1's anaphora: the post's company)
         if (
