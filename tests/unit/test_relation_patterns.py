@@ -546,3 +546,11 @@ def test_a_title_technology_at_a_list_of_companies_is_used_by_each():
 def test_a_part_of_the_companys_own_system_is_used_by_it(text):
     found = _relations(text, [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")])
     assert ("Harbor", "uses", "Tidewater") in found
+
+
+def test_a_company_following_practices_around_a_concept_applies_it():
+    found = _relations(
+        "At Harbor, we follow best practices around continuous delivery.",
+        [("Harbor", "COMPANY"), ("continuous delivery", "CONCEPT")],
+    )
+    assert ("Harbor", "applies", "continuous delivery") in found

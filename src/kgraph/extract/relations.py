@@ -2026,7 +2026,9 @@ PRACTISE_VERB = (
     r"(?:implement(?:s|ed|ing)?|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|"
     r"uses|used|using|leverag(?:es|ed|ing)|embrac(?:es|ed|ing)|perform(?:s|ed|ing)?|"
     r"introduc(?:es|ed|ing)|provid(?:es|ed|ing)|support(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
-    r"enabl(?:es|ed|ing)|utili[sz](?:es|ed|ing))"
+    r"enabl(?:es|ed|ing)|utili[sz](?:es|ed|ing)|"
+    # "we follow best practices around continuous delivery" (not "following", a preposition)
+    r"follow(?:s|ed)?)"
 )
 # Words that may stand between the verb and its concept object: determiners, adjectives.
 _OBJECT_LEAD = r"(?:(?:a|an|the|its|their|our|new|custom|several|multiple|both)\s+|[\w-]+\s+){0,3}?"
