@@ -554,3 +554,12 @@ def test_a_company_following_practices_around_a_concept_applies_it():
         [("Harbor", "COMPANY"), ("continuous delivery", "CONCEPT")],
     )
     assert ("Harbor", "applies", "continuous delivery") in found
+
+
+def test_what_the_company_will_do_is_a_plan_not_a_practice():
+    found = _relations(
+        "As it seeks to grow, Harbor will provide credits to open source projects.",
+        [("Harbor", "COMPANY"), ("open source", "CONCEPT")],
+        title="Harbor news",
+    )
+    assert ("Harbor", "applies", "open source") not in found

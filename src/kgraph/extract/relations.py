@@ -2573,6 +2573,9 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         return True
     # "Shopify hopes to use WebAssembly", "does not run Kubernetes": the verb that ties the
     # technology to the actor is negated or only planned (rule 7).
+    # "AWS will provide credits to open-source projects": a plan, not a practice (rule 7)
+    if re.search(r"\b(?:will|plans? to|planning to|intends? to)\s+(?:\w+ly\s+)?\w+\s", clause):
+        return True
     verbs = [v.start() for v in re.finditer(rf"\b{USE_VERB}\b", clause, re.I)]
     if verbs and (
         UNSTATED_USE.search(clause[max(0, verbs[-1] - 40) : verbs[-1]])
