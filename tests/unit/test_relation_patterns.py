@@ -563,3 +563,11 @@ def test_what_the_company_will_do_is_a_plan_not_a_practice():
         title="Harbor news",
     )
     assert ("Harbor", "applies", "open source") not in found
+
+
+def test_a_team_that_picked_a_technology_uses_it():
+    found = _relations(
+        "If you need an intro, the Harbor team detailed why they picked Tidewater.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "uses", "Tidewater") in found

@@ -66,6 +66,7 @@ BUILD_VERB = (
 NEGATED = r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike)\b"
 USE_VERB = (
     r"(?:uses|used|using|use|runs|ran|running|run|adopted|adopts|adopting|adopt|chose|choose|"
+    r"picked|picks|"
     r"leverag\w*|relies on|rely on|relied on|relying on|deploy\w*|employ\w*|utili[sz]\w*|"
     r"operat\w*|embraced|integrat\w* with|incorporat\w*|retain\w*|opt(?:ed|s)? for|"
     r"standardi[sz]\w* on|bet(?:s|ting)? on)"
