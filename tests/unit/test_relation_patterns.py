@@ -571,3 +571,15 @@ def test_a_team_that_picked_a_technology_uses_it():
         [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")],
     )
     assert ("Harbor", "uses", "Tidewater") in found
+
+
+def test_a_to_b_migration_names_both_ends_of_the_move():
+    found = _relations(
+        "Harbor moved its ingress.",
+        [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY"), ("Brindle Gateway", "TECHNOLOGY")],
+        title="Quill to Brindle Gateway Migration on Harbor Clusters",
+    )
+    assert {
+        ("Harbor", "migrated_from", "Quill"),
+        ("Harbor", "migrated_to", "Brindle Gateway"),
+    } <= found

@@ -1501,6 +1501,18 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             head = _mover(state, unit, src[0])
             if head:
                 add(head, "migrated_from", src[0].name, text, "migration:away")
+    # "Ingress-Nginx to Envoy Gateway Migration": a noun of moving after "A to B"
+    for a, b in itertools.pairwise(ents):
+        if (
+            re.fullmatch(r"\s+to\s+", text[a.e : b.s], re.I)
+            and re.match(r"\s+(?:migrations?|moves?|switch|transition)\b", text[b.e :], re.I)
+            and a.type != "COMPANY"
+            and b.type != "COMPANY"
+        ):
+            head = _mover(state, unit, a)
+            if head:
+                add(head, "migrated_from", a.name, text, "migration:from-to")
+                add(head, "migrated_to", b.name, text, "migration:from-to")
     # "automated the JUnit 5 migration": a move to a new version of one product (rule 6,
     # an upgrade gives migrated_to only); without a version "the Kafka migration" may go
     # either way.
