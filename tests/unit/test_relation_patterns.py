@@ -583,3 +583,19 @@ def test_a_to_b_migration_names_both_ends_of_the_move():
         ("Harbor", "migrated_from", "Quill"),
         ("Harbor", "migrated_to", "Brindle Gateway"),
     } <= found
+
+
+def test_a_digests_source_and_date_in_parentheses_is_no_apposition():
+    found = _relations(
+        "Incident at a grid operator linked to unpatched firewalls (Quill, Sep 09 2019)",
+        [("firewalls", "CONCEPT"), ("Quill", "TECHNOLOGY")],
+    )
+    assert ("Quill", "applies", "firewalls") not in found
+
+
+def test_an_integration_the_company_offers_is_no_use():
+    found = _relations(
+        "Harbor ships Brindle. This is a packaging of their existing offer with Quill integration.",
+        [("Harbor", "COMPANY"), ("Brindle", "TECHNOLOGY"), ("Quill", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "uses", "Quill") not in found

@@ -918,6 +918,8 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # "Instead of creating files for every micro-batch, DuckLake stores …": the
                 # comma closes an opening clause, it does not appose
                 and not re.match(_OPENING_CLAUSE, text[: e.s], re.I)
+                # "unpatched firewalls (ZDNet, Sep 09 2019)": a digest's source and date
+                and not re.match(r"\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?\d", text[nxt.e :])
             ):
                 add(nxt.name, "applies", e.name, text, "apposition")
                 # "a multi-tenant key-value store (Mussel)": the concepts that qualify the
@@ -2395,6 +2397,10 @@ def _actor_rules(state: _Post) -> None:
                 )
                 if (e.name in techs_as_heads and not ours) or _vendor(unit, i):
                     continue
+                if re.match(
+                    r"\s+(?:integrations?|support|compatibility)\b", unit.text[e.e :], re.I
+                ):
+                    continue  # "their offer with OpenLineage integration": compatibility (rule 7)
                 if SOLD.search(unit.text[: e.s][-60:]):
                     continue  # "the company offering managed Airflow": a product it sells
                 if _named_after(e.name, actor) or state.hardware_kind(e):
