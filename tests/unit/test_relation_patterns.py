@@ -599,3 +599,12 @@ def test_an_integration_the_company_offers_is_no_use():
         [("Harbor", "COMPANY"), ("Brindle", "TECHNOLOGY"), ("Quill", "TECHNOLOGY")],
     )
     assert ("Harbor", "uses", "Quill") not in found
+
+
+def test_a_technology_in_an_of_phrase_of_the_apposed_noun_is_not_its_maker():
+    found = _relations(
+        "Harbor writes.",
+        [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY"), ("Brindle", "TECHNOLOGY")],
+        title="From Tar to Quill: A Security-Driven Modernization of Harbor's Brindle Data Pipelines",
+    )
+    assert ("Quill", "uses", "Brindle") not in found

@@ -622,7 +622,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         # "OOMProf, a Go library": the apposed noun is made in or with the technology
         if e.type == "TECHNOLOGY" and _MADE_NOUN.match(after) and not LIKENESS.match(after):
             made = _appositive_head(ents, i, text)
-            if made is not None:
+            # "REST: A Modernization of Slack's EMR Data Pipelines": a noun in a phrase of
+            # the apposed noun ("of", a possessive) is not the apposed noun
+            if made is not None and not re.search(
+                r"\bof\b|['\u2019]s?\s", text[made.e : e.s], re.I
+            ):
                 add(made.name, "uses", e.name, text, "compound")
         # "Envoy, a home-grown … proxy", "Robinhood, our in-house load balancing service":
         # an appositive that says the company made it (rule 3: more than a possessive).
