@@ -379,3 +379,232 @@ def test_an_unnamed_systems_relative_use_is_not_the_companys():
         [("Petrel's", "COMPANY"), ("Quiver", "TECHNOLOGY")],
     )
     assert ("Petrel's", "uses", "Quiver") not in found
+
+
+def test_a_perfect_use_verb_between_two_technologies_is_a_use():
+    found = _relations(
+        "Tidewater has leveraged Zig to implement its scheduler.",
+        [("Tidewater", "TECHNOLOGY"), ("Zig", "TECHNOLOGY")],
+    )
+    assert ("Tidewater", "uses", "Zig") in found
+
+
+def test_a_list_after_a_companys_written_in_shares_its_head():
+    found = _relations(
+        "Most of Harbor's services are written in Zig, Quill, or Brindle.",
+        [
+            ("Harbor", "COMPANY"),
+            ("Zig", "TECHNOLOGY"),
+            ("Quill", "TECHNOLOGY"),
+            ("Brindle", "TECHNOLOGY"),
+        ],
+    )
+    assert {("Harbor", "uses", t) for t in ("Zig", "Quill", "Brindle")} <= found
+
+
+def test_a_move_from_something_unnamed_still_states_where_it_went():
+    found = _relations(
+        "Harbor shares its journey migrating from a legacy system to a Tidewater application.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert found == {("Harbor", "migrated_to", "Tidewater")}
+
+
+def test_the_readers_move_is_not_the_companys():
+    found = _relations(
+        "Harbor hosts the talk. You've already made the plunge to move to Tidewater.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert not any(t.startswith("migrated") for _, t, _ in found)
+
+
+def test_a_deployment_moved_to_a_product_of_its_kind_is_replaced():
+    onto = _onto(
+        Tidewater=("", ["wide-column store"]),
+        Quill=("", ["wide-column store"]),
+        Brindle=("", ["container orchestration"]),
+    )
+    ents = [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("Quill", "TECHNOLOGY")]
+    found = _relations("Harbor migrates a massive Tidewater cluster to Quill.", ents, onto)
+    assert {("Harbor", "migrated_from", "Tidewater"), ("Harbor", "migrated_to", "Quill")} <= found
+    ents = [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("Brindle", "TECHNOLOGY")]
+    found = _relations("Harbor moved its Tidewater clusters to Brindle.", ents, onto)
+    assert ("Harbor", "migrated_from", "Tidewater") not in found
+
+
+@pytest.mark.parametrize("verb", ["Shares", "Really Does Love"])
+def test_a_title_company_saying_or_feeling_states_no_practice(verb):
+    found = _relations(
+        "Harbor runs many services.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("load balancing", "CONCEPT")],
+        title=f"Harbor {verb} Tidewater load balancing design",
+    )
+    assert ("Harbor", "uses", "Tidewater") not in found
+    assert ("Harbor", "applies", "load balancing") not in found
+
+
+def test_a_company_testing_anothers_product_leaves_the_vendor_without_use():
+    found = _relations(
+        "Orla began to test Lumio's Quiver last spring.",
+        [("Orla", "COMPANY"), ("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Lumio", "uses", "Quiver") not in found
+
+
+def test_commas_between_adjectives_keep_one_appositive_for_its_compound():
+    found = _relations(
+        "We introduce Tidewater, a fully open source, Zig-native job scheduler built around Quill.",
+        [
+            ("Tidewater", "TECHNOLOGY"),
+            ("open source", "CONCEPT"),
+            ("Zig", "TECHNOLOGY"),
+            ("job scheduler", "CONCEPT"),
+            ("Quill", "TECHNOLOGY"),
+        ],
+    )
+    assert {("Tidewater", "uses", "Zig"), ("Tidewater", "uses", "Quill")} <= found
+
+
+def test_a_framework_qualifying_an_application_does_not_head_what_it_runs_on():
+    found = _relations(
+        "Harbor began as a single Quill application running on Brindle.",
+        [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY"), ("Brindle", "TECHNOLOGY")],
+    )
+    assert ("Quill", "uses", "Brindle") not in found
+
+
+def test_a_company_moved_from_is_neither_tail_nor_mover():
+    found = _relations(
+        "Lumio runs it. Migrating a database from Lumio to Quill",
+        [("Lumio", "COMPANY"), ("Quill", "TECHNOLOGY")],
+    )
+    assert not any(h == "Lumio" for h, _, _ in found)
+    found = _relations(
+        "Harbor explains migrating a database from Lumio to Quill.",
+        [("Harbor", "COMPANY"), ("Lumio", "COMPANY"), ("Quill", "TECHNOLOGY")],
+    )
+    assert found == {("Harbor", "migrated_to", "Quill")}
+
+
+def test_what_speakers_will_discuss_is_not_the_companys():
+    found = _relations(
+        "Harbor engineers present. They will discuss Tidewater, which runs on Quill-native links.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("Quill", "TECHNOLOGY")],
+    )
+    assert not any(h == "Harbor" for h, _, _ in found)
+
+
+def test_a_technology_the_company_sells_managed_is_not_its_use():
+    found = _relations(
+        "Lumio, the company offering managed Quill instances, launched their Brindle product.",
+        [("Lumio", "COMPANY"), ("Quill", "TECHNOLOGY"), ("Brindle", "TECHNOLOGY")],
+    )
+    assert ("Lumio", "uses", "Quill") not in found
+
+
+def test_a_technology_qualifying_the_apposed_noun_through_a_word_or_two_is_used():
+    found = _relations(
+        "Harbor introduces Tidewater, an open-source Zig auto-instrumentation tool in preview.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("Zig", "TECHNOLOGY")],
+    )
+    assert ("Tidewater", "uses", "Zig") in found
+
+
+def test_a_long_appositive_developed_by_a_company_is_built_by_it():
+    found = _relations(
+        "Tidewater, a wildly successful open source job scheduling engine developed by Harbor, "
+        "offers a lesson.",
+        [("Tidewater", "TECHNOLOGY"), ("Harbor", "COMPANY")],
+    )
+    assert ("Harbor", "built", "Tidewater") in found
+
+
+def test_a_technology_that_we_developed_is_built_by_the_posts_company():
+    found = _relations(
+        "Harbor ships music. Tidewater is a library we have developed to handle all playback.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "built", "Tidewater") in found
+
+
+def test_a_title_technology_at_a_list_of_companies_is_used_by_each():
+    found = _relations(
+        "Tidewater is fast.",
+        [("Tidewater", "TECHNOLOGY"), ("Harbor", "COMPANY"), ("Lumio", "COMPANY")],
+        title="Running analytics at scale with Tidewater at Harbor and Lumio",
+    )
+    assert {("Harbor", "uses", "Tidewater"), ("Lumio", "uses", "Tidewater")} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tidewater is a fundamental piece of Harbor's data platform.",
+        "Harbor ships music. Tidewater is the backbone of our data platform.",
+    ],
+)
+def test_a_part_of_the_companys_own_system_is_used_by_it(text):
+    found = _relations(text, [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")])
+    assert ("Harbor", "uses", "Tidewater") in found
+
+
+def test_a_company_following_practices_around_a_concept_applies_it():
+    found = _relations(
+        "At Harbor, we follow best practices around continuous delivery.",
+        [("Harbor", "COMPANY"), ("continuous delivery", "CONCEPT")],
+    )
+    assert ("Harbor", "applies", "continuous delivery") in found
+
+
+def test_what_the_company_will_do_is_a_plan_not_a_practice():
+    found = _relations(
+        "As it seeks to grow, Harbor will provide credits to open source projects.",
+        [("Harbor", "COMPANY"), ("open source", "CONCEPT")],
+        title="Harbor news",
+    )
+    assert ("Harbor", "applies", "open source") not in found
+
+
+def test_a_team_that_picked_a_technology_uses_it():
+    found = _relations(
+        "If you need an intro, the Harbor team detailed why they picked Tidewater.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "uses", "Tidewater") in found
+
+
+def test_a_to_b_migration_names_both_ends_of_the_move():
+    found = _relations(
+        "Harbor moved its ingress.",
+        [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY"), ("Brindle Gateway", "TECHNOLOGY")],
+        title="Quill to Brindle Gateway Migration on Harbor Clusters",
+    )
+    assert {
+        ("Harbor", "migrated_from", "Quill"),
+        ("Harbor", "migrated_to", "Brindle Gateway"),
+    } <= found
+
+
+def test_a_digests_source_and_date_in_parentheses_is_no_apposition():
+    found = _relations(
+        "Incident at a grid operator linked to unpatched firewalls (Quill, Sep 09 2019)",
+        [("firewalls", "CONCEPT"), ("Quill", "TECHNOLOGY")],
+    )
+    assert ("Quill", "applies", "firewalls") not in found
+
+
+def test_an_integration_the_company_offers_is_no_use():
+    found = _relations(
+        "Harbor ships Brindle. This is a packaging of their existing offer with Quill integration.",
+        [("Harbor", "COMPANY"), ("Brindle", "TECHNOLOGY"), ("Quill", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "uses", "Quill") not in found
+
+
+def test_a_technology_in_an_of_phrase_of_the_apposed_noun_is_not_its_maker():
+    found = _relations(
+        "Harbor writes.",
+        [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY"), ("Brindle", "TECHNOLOGY")],
+        title="From Tar to Quill: A Security-Driven Modernization of Harbor's Brindle Data Pipelines",
+    )
+    assert ("Quill", "uses", "Brindle") not in found

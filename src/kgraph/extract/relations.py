@@ -66,6 +66,7 @@ BUILD_VERB = (
 NEGATED = r"n['\u2019]t\b|\b(?:not|never|no longer|without|rather than|instead of|unlike)\b"
 USE_VERB = (
     r"(?:uses|used|using|use|runs|ran|running|run|adopted|adopts|adopting|adopt|chose|choose|"
+    r"picked|picks|"
     r"leverag\w*|relies on|rely on|relied on|relying on|deploy\w*|employ\w*|utili[sz]\w*|"
     r"operat\w*|embraced|integrat\w* with|incorporat\w*|retain\w*|opt(?:ed|s)? for|"
     r"standardi[sz]\w* on|bet(?:s|ting)? on)"
@@ -91,6 +92,8 @@ ON_TECH_EXAMPLES = re.compile(
 TECH_USES = re.compile(
     # "Trello has been using RabbitMQ": the verb with its auxiliaries
     r"\s+(?:\w+ly\s+)?(?:(?:has|have|had) been using|(?:is|was|are|were) using|has used|"
+    # "Cilium has leveraged eBPF": the perfect of the same verbs
+    r"(?:has|have|had) (?:leveraged|relied on|adopted|employed)|adopts|adopted|employed|"
     r"uses|used|relies on|relied on|runs on|ran on|leverages|leveraged|"
     r"employs|is built on(?: top of)?|was built on(?: top of)?|builds on|sits on top of|"
     r"is powered by|is backed by|depends on|stores (?:\w+\s+){0,2}?in)\s+(?:the |a |an )?",
@@ -169,6 +172,23 @@ ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)
 READER = re.compile(
     r"\byour\b|(?:^|[,;:]\s*|\b(?:if|when|once|unless|and|so)\s+)you(?:['\u2019](?:re|ll|ve|d))?\b",
     re.I,
+)
+# What speakers will cover ("they will discuss ongoing initiatives in Ray …", "this talk
+# will explore …"): the subject of a coming talk, not a use or practice the text states
+# (rules 1, 7). A first-person talk ("we'll walk you through our Flink setup") still states
+# the company's own systems.
+TALK_PLAN = re.compile(
+    r"\b(?:they|he|she|speakers?|presenters?|attendees|(?:the|this|our)\s+(?:talk|session|"
+    r"presentation|keynote|panel|workshop))\s+(?:will|['\u2019]ll)\s+(?:also\s+|then\s+|"
+    r"first\s+)?(?:discuss|cover|present|share|"
+    r"explore|demo\w*|show|walk|talk|describe|explain|dive|look|review|introduce|highlight|"
+    r"outline|learn|hear|see|examine|delve)\b",
+    re.I,
+)
+# A technology the company sells as a managed service (rule 3: a product C sells is no
+# use of C's): "the company offering managed Airflow instances", "provides hosted Kafka".
+SOLD = re.compile(
+    r"\b(?:offer\w*|sell\w*|provid\w*)\s+(?:a\s+|an\s+)?(?:fully[- ])?(?:managed|hosted)\s+$", re.I
 )
 # What a head reduces, avoids or works around is a problem, not a practice (rule 7): "reduce
 # toil", "sidesteps Python's Global Interpreter Lock". The pattern ends where the phrase of
@@ -388,6 +408,15 @@ class _Post:
         low = concept.lower()
         return entry is not None and any(p == low or p.startswith(low + " ") for p in entry.parents)
 
+    def same_kind(self, a: _Ent, b: _Ent) -> bool:
+        """Whether two different curated technologies are filed under a common kind
+        (Apache Cassandra and ScyllaDB, both wide-column stores)."""
+        if self.onto is None or a.name == b.name:
+            return False
+        one = self.onto.entries.get(entity_key("TECHNOLOGY", a.name))
+        two = self.onto.entries.get(entity_key("TECHNOLOGY", b.name))
+        return one is not None and two is not None and bool(set(one.parents) & set(two.parents))
+
     def hardware_kind(self, ent: _Ent) -> bool:
         """Whether ``ent`` is a kind of hardware no one company makes (CPU, GPU, x86): the
         machines a post's work runs on, which a sentence that only names them near the
@@ -582,8 +611,10 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # "Previously, FFmpeg-based transcoding systems discarded …": a system the
                 # sentence does not tie to a company (by its name, "we", "its") is not the
                 # post's company's (rule 1).
-                if actor and (
-                    any(f.type == "COMPANY" for f in ents) or ANAPHOR.search(text) is not None
+                if (
+                    actor
+                    and (any(f.type == "COMPANY" for f in ents) or ANAPHOR.search(text) is not None)
+                    and not TALK_PLAN.search(text)
                 ):
                     # "a new Rust-based proxy": the proxy is a system of the company's, not
                     # its practice, so the company gets only the technology.
@@ -591,7 +622,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         # "OOMProf, a Go library": the apposed noun is made in or with the technology
         if e.type == "TECHNOLOGY" and _MADE_NOUN.match(after) and not LIKENESS.match(after):
             made = _appositive_head(ents, i, text)
-            if made is not None:
+            # "REST: A Modernization of Slack's EMR Data Pipelines": a noun in a phrase of
+            # the apposed noun ("of", a possessive) is not the apposed noun
+            if made is not None and not re.search(
+                r"\bof\b|['\u2019]s?\s", text[made.e : e.s], re.I
+            ):
                 add(made.name, "uses", e.name, text, "compound")
         # "Envoy, a home-grown … proxy", "Robinhood, our in-house load balancing service":
         # an appositive that says the company made it (rule 3: more than a possessive).
@@ -601,6 +636,41 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             and re.match(
                 r",\s+(?:a|an|our|its|their)\s+(?:[\w-]+,?\s+){0,2}?(?:home-?grown|in-house|"
                 r"built in-house|internally (?:built|developed))\b",
+                after,
+                re.I,
+            )
+        ):
+            add(state.actor, "built", e.name, text, "built:own")
+        # "dbt is a fundamental piece of Monzo's data platform", "Kafka is the backbone of
+        # our stack": a part of the company's own system is one it uses (rule 3)
+        if e.type == "TECHNOLOGY":
+            part = re.match(
+                r"\s+(?:is|are|was|has been|became|remains)\s+(?:now\s+)?(?:a|an|the)\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:part|piece|component|backbone|foundation|cornerstone|"
+                r"core|pillar|heart)\s+of\s+(?:(?P<our>our)\s+|(?:the\s+)?)",
+                after,
+                re.I,
+            )
+            if part is not None:
+                owner = next((f for f in ents[i + 1 :] if f.s >= e.e + part.end()), None)
+                if part.group("our") and state.actor:
+                    add(state.actor, "uses", e.name, text, "possessive")
+                elif (
+                    owner is not None
+                    and owner.type == "COMPANY"
+                    and owner.s == e.e + part.end()
+                    and _possessive_mark(owner, text[owner.e :]) is not None
+                ):
+                    add(owner.name, "uses", e.name, text, "possessive")
+        # "Maestro is a library we have developed to handle all playback": the noun the
+        # technology is, made by "we" (rule 1's anaphora: the post's company)
+        if (
+            e.type == "TECHNOLOGY"
+            and state.actor
+            and re.match(
+                r"(?:,|\s+(?:is|was))\s+(?:an?|the)\s+(?:[\w-]+\s+){1,4}?(?:that\s+|which\s+)?"
+                r"we(?:['\u2019]ve|\s+have)?\s+(?:\w+ly\s+)?(?:built|developed|created|designed|"
+                r"engineered|wrote|written)\b",
                 after,
                 re.I,
             )
@@ -668,8 +738,10 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 )
             ):
                 add(owner.name, "uses", e.name, text, "modifier")  # "GitHub is powered by MySQL"
+                on_heads[i] = owner.name  # "… are written in Scala, Clojure, or JRuby"
             elif focus is not None:
                 add(focus, "uses", e.name, text, "modifier:anaphora")
+                on_heads[i] = focus
             elif (
                 (
                     re.search(
@@ -696,6 +768,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 actor = _subject(state, ents, i, text)
                 if actor:
                     add(actor, "uses", e.name, text, "modifier")
+                    on_heads[i] = actor
         # "T, a multi-tenant feature-flag service" / "T is a X" / "T (a X)".
         if e.type == "TECHNOLOGY" and nxt is not None and nxt.type == "CONCEPT":
             method = None
@@ -849,6 +922,8 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # "Instead of creating files for every micro-batch, DuckLake stores …": the
                 # comma closes an opening clause, it does not appose
                 and not re.match(_OPENING_CLAUSE, text[: e.s], re.I)
+                # "unpatched firewalls (ZDNet, Sep 09 2019)": a digest's source and date
+                and not re.match(r"\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?\d", text[nxt.e :])
             ):
                 add(nxt.name, "applies", e.name, text, "apposition")
                 # "a multi-tenant key-value store (Mussel)": the concepts that qualify the
@@ -995,8 +1070,10 @@ def _title_at(state: _Post, unit: _Unit) -> None:
             if not re.fullmatch(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[f.e : group[-1].s]):
                 break
             group.append(f)
-        for f in group:
-            state.add(c.name, "uses", f.name, text, "title:at")
+        # "… with Apache Pinot at LinkedIn and Uber": each company of the list
+        for company in _companies_at(unit, c.s) or [c]:
+            for f in group:
+                state.add(company.name, "uses", f.name, text, "title:at")
 
 
 def _title_colon(state: _Post, unit: _Unit) -> None:
@@ -1116,8 +1193,11 @@ def _appositive_head(ents, i, text):
             continue  # "Cassandra-compatible": a modifier inside the appositive
         if f.type == "TECHNOLOGY":
             gap = text[f.e : ents[i].s]
+            # "ClickStack, a fully open source, OpenTelemetry-native stack": commas between
+            # the adjectives still make one appositive
             if re.fullmatch(
-                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b[^,;.()]{0,60}",
+                r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b"
+                r"(?:[^,;.()]|,(?!\s*(?:and|or|but|which|while|who|that)\b)){0,60}",
                 gap,
                 re.I,
             ):
@@ -1127,8 +1207,14 @@ def _appositive_head(ents, i, text):
 
 
 # The noun a technology's name qualifies in "a Go library", "a Rust service".
+# "an open-source eBPF auto-instrumentation tool": a word or two may name what the noun does
 _MADE_NOUN = re.compile(
-    r"\s+(?:librar(?:y|ies)|SDKs?|toolkits?|tools?|" + SYSTEM_NOUN + "|" + CODE_NOUN + r")\b", re.I
+    r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:librar(?:y|ies)|SDKs?|toolkits?|tools?|"
+    + SYSTEM_NOUN
+    + "|"
+    + CODE_NOUN
+    + r")\b",
+    re.I,
 )
 
 
@@ -1173,6 +1259,10 @@ def _right_before(ents, i, text):
     if phrase is None:
         return None
     lead = gap[: phrase.start()]
+    if ents[j].m.method == "ontology" and re.search(r"\b" + CODE_NOUN + r"\b", lead, re.I):
+        # "a Ruby on Rails application running on the MRI": a well-known framework or
+        # language only qualifies the code noun, whose owner's the phrase is (rule 2)
+        return None
     return ents[j] if re.fullmatch(r",?(?:\s+[\w-]+){0,2}\s*", lead) else None
 
 
@@ -1256,7 +1346,11 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     ):
         fa, fb = match.start(1), match.end(1)
         ta, tb = match.start(2), match.end(2)
-        src = [e for e in ents if fa <= e.s and e.e <= fb]
+        # "from Oracle to Amazon DynamoDB" with Oracle the company: a vendor left is no
+        # tail, nor the mover (a company is never a tail)
+        left = [e for e in ents if fa <= e.s and e.e <= fb]
+        src = [e for e in left if e.type != "COMPANY"]
+        vendors = {e.name for e in left if e.type == "COMPANY"}
         # "from Cloud-native Amazon SQS", "from a Python Monolith": a name that only
         # modifies the next one is not what was left.
         src = [
@@ -1281,7 +1375,18 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 elif not dst and len(text[ta : e.s]) > 40:
                     break
                 dst.append(e)
-        if not src or not dst:
+        if not dst:
+            continue
+        if not src:
+            # "migrating from an existing, legacy system to a Kafka Streams application":
+            # the mover left something unnamed; where it went is still stated (rule 6).
+            moved = re.search(
+                FROM_TO_VERB.pattern + r"\s+(?:away\s+)?$", text[: match.start()], re.I
+            ) or (vendors and FROM_TO_VERB.search(text[: match.start()]))
+            if moved and dst[0].type != "COMPANY":
+                head = _mover(state, unit, left[0] if left else dst[0])
+                if head and head not in vendors:
+                    add(head, "migrated_to", dst[0].name, text, "migration:to")
             continue
         opens_title = unit.field == "title" and re.fullmatch(
             r"\s*(?:[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,3}\s*:\s*)?", text[: match.start()]
@@ -1363,16 +1468,37 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             if 0 <= e.s - match.end() < 25 and not re.search(r"[,;.]", text[match.end() : e.s])
         ][:1]
         if dst and dst[0].type != "COMPANY":
-            head = _mover(state, unit, dst[0])
+            # "Migrates a Massive Cassandra Cluster to ScyllaDB": a deployment of one product
+            # moved to another of the same kind replaces it (rule 6, two products give
+            # both); a platform it moves onto ("moved our Kafka clusters to Kubernetes")
+            # is of another kind and leaves it in use.
+            src = [
+                e
+                for e in ents
+                if match.start() < e.s
+                and e.e <= match.end()
+                and e.type == "TECHNOLOGY"
+                and state.same_kind(e, dst[0])
+            ][:1]
+            head = _mover(state, unit, src[0] if src else dst[0])
             if head:
                 add(head, "migrated_to", dst[0].name, text, "migration:to")
+                if src:
+                    add(head, "migrated_from", src[0].name, text, "migration:to")
     for match in re.finditer(
         r"\b(?:migrat\w*|mov\w*|switch\w*|pivot\w*|transition\w*)\s+(?:away\s+)?(?:from|off)\s+"
         r"(?:of\s+)?(?:a |an |the |its |our |their )?",
         text,
         re.I,
     ):
-        src = [e for e in ents if 0 <= e.s - match.end() < 40]
+        # "migrating from a legacy system to Kafka Streams": a name past "to" is where the
+        # move went, not what it left
+        src = [
+            e
+            for e in ents
+            if 0 <= e.s - match.end() < 40
+            and not re.search(r"\b(?:to|onto|into)\b", text[match.end() : e.s], re.I)
+        ]
         # "away from Aurora Postgres": the first name may only modify the next one.
         while len(src) > 1 and re.fullmatch(r"\s+", text[src[0].e : src[1].s]):
             src = src[1:]
@@ -1381,6 +1507,18 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             head = _mover(state, unit, src[0])
             if head:
                 add(head, "migrated_from", src[0].name, text, "migration:away")
+    # "Ingress-Nginx to Envoy Gateway Migration": a noun of moving after "A to B"
+    for a, b in itertools.pairwise(ents):
+        if (
+            re.fullmatch(r"\s+to\s+", text[a.e : b.s], re.I)
+            and re.match(r"\s+(?:migrations?|moves?|switch|transition)\b", text[b.e :], re.I)
+            and a.type != "COMPANY"
+            and b.type != "COMPANY"
+        ):
+            head = _mover(state, unit, a)
+            if head:
+                add(head, "migrated_from", a.name, text, "migration:from-to")
+                add(head, "migrated_to", b.name, text, "migration:from-to")
     # "automated the JUnit 5 migration": a move to a new version of one product (rule 6,
     # an upgrade gives migrated_to only); without a version "the Kafka migration" may go
     # either way.
@@ -1516,7 +1654,12 @@ def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
     """Who moved: the technology the verb moves ("migrated Espresso … to"), or the one that
     is its subject ("Khan Academy's Goliath project migrated …"), else the company. None
     for a planned or possible move ("paved the way to move away from …"): rule 7."""
-    if PLANNED.search(re.split(r"[;.]", unit.text[: first.s])[-1][-80:]):
+    clause = re.split(r"[;.]", unit.text[: first.s])[-1]
+    if PLANNED.search(clause[-80:]):
+        return None
+    # "You've already made the plunge to move to Kubernetes": the reader's move, not the
+    # company's (rule 2)
+    if READER.search(clause.lstrip()):
         return None
     verbs = [m for m in FROM_TO_VERB.finditer(unit.text) if m.end() <= first.s]
     if verbs:
@@ -1554,10 +1697,12 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         if re.match(
             # "Roshi—a CRDT system built at SoundCloud", "Deno Deploy, the hosting service
             # made by Deno", "StatsD, the open source software we built at Etsy"
-            r"^(?:,|\s*[\u2014\u2013-])?\s*(?:(?:is|was)\s+)?(?:(?:an?|the)\s+[^,;]{0,40}?)?"
+            # "Elasticsearch, a wildly successful open source search engine developed by
+            # Elastic": the appositive may be a long noun phrase
+            r"^(?:,|\s*[\u2014\u2013-])?\s*(?:(?:is|was)\s+)?(?:(?:an?|the)\s+[^,;]{0,60}?)?"
             r"(?:originally\s+)?(?:(?:we|they)\s+)?(?:built|developed|created|"
             r"open-sourced|designed|made)\s+(?:by|at)\s+$",
-            text[e.e : e.e + 60].split("COMPANY")[0][: _next_company_gap(unit, i)],
+            text[e.e : e.e + 90].split("COMPANY")[0][: _next_company_gap(unit, i)],
             re.I,
         ):
             company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
@@ -1824,7 +1969,12 @@ def _used_by_another(unit: _Unit, i: int) -> bool:
     "Orla adopted Lumio's Quiver". C is then only T's vendor (rule 3)."""
     e = unit.ents[i]
     clause = re.split(r"[;.:]", unit.text[: e.s])[-1]
-    verb = re.search(rf"\b{USE_VERB}\s+(?:(?:the|a|an)\s+)?$", clause, re.I)
+    # "Orange First to Test AT&T's ECOMP": trying another's product is no less its use
+    verb = re.search(
+        rf"\b(?:{USE_VERB}|test\w*|trial\w*|evaluat\w*|pilot\w*)\s+(?:(?:the|a|an)\s+)?$",
+        clause,
+        re.I,
+    )
     if verb is None:
         return False
     who = _clause_subject(None, unit, e.s - len(clause) + verb.start())
@@ -1895,7 +2045,9 @@ PRACTISE_VERB = (
     r"(?:implement(?:s|ed|ing)?|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|"
     r"uses|used|using|leverag(?:es|ed|ing)|embrac(?:es|ed|ing)|perform(?:s|ed|ing)?|"
     r"introduc(?:es|ed|ing)|provid(?:es|ed|ing)|support(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
-    r"enabl(?:es|ed|ing)|utili[sz](?:es|ed|ing))"
+    r"enabl(?:es|ed|ing)|utili[sz](?:es|ed|ing)|"
+    # "we follow best practices around continuous delivery" (not "following", a preposition)
+    r"follow(?:s|ed)?)"
 )
 # Words that may stand between the verb and its concept object: determiners, adjectives.
 _OBJECT_LEAD = r"(?:(?:a|an|the|its|their|our|new|custom|several|multiple|both)\s+|[\w-]+\s+){0,3}?"
@@ -2197,7 +2349,7 @@ def _actor_rules(state: _Post) -> None:
         )
         # "If you use AWS, you're probably making use of IAM": the reader's use, not the
         # company's (rule 2)
-        to_reader = READER.search(unit.text) is not None
+        to_reader = READER.search(unit.text) is not None or TALK_PLAN.search(unit.text) is not None
         for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
@@ -2249,6 +2401,12 @@ def _actor_rules(state: _Post) -> None:
                 )
                 if (e.name in techs_as_heads and not ours) or _vendor(unit, i):
                     continue
+                if re.match(
+                    r"\s+(?:integrations?|support|compatibility)\b", unit.text[e.e :], re.I
+                ):
+                    continue  # "their offer with OpenLineage integration": compatibility (rule 7)
+                if SOLD.search(unit.text[: e.s][-60:]):
+                    continue  # "the company offering managed Airflow": a product it sells
                 if _named_after(e.name, actor) or state.hardware_kind(e):
                     continue
                 # A name only the statistical model found ("Nathan will describe how Yelp
@@ -2438,6 +2596,9 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         return True
     # "Shopify hopes to use WebAssembly", "does not run Kubernetes": the verb that ties the
     # technology to the actor is negated or only planned (rule 7).
+    # "AWS will provide credits to open-source projects": a plan, not a practice (rule 7)
+    if re.search(r"\b(?:will|plans? to|planning to|intends? to)\s+(?:\w+ly\s+)?\w+\s", clause):
+        return True
     verbs = [v.start() for v in re.finditer(rf"\b{USE_VERB}\b", clause, re.I)]
     if verbs and (
         UNSTATED_USE.search(clause[max(0, verbs[-1] - 40) : verbs[-1]])

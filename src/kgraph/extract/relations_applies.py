@@ -55,6 +55,13 @@ _TITLE_WE = re.compile(
     r"know|knew|wish|want|need|love|like|found|heard|ask|tried|try)\w*\b)[a-z]+\b",
     re.I,
 )
+# … nor what the company only says, shares or feels about something (a news headline's
+# "Google shares its load balancer design", "Microsoft Really Does Love Linux"), as for "we".
+_TITLE_SAYS = re.compile(
+    r"(?:learn|talk|think|discuss|share|say|explain|describe|detail|reveal|outline|warn|"
+    r"predict|know|wish|want|need|love|like|hate|ask|see|does|do)\w*$",
+    re.I,
+)
 # Where a title's subject stands: its start, after "How" / "Why" …, or after a colon or dash
 # ("Greyhound: How Wix Scaled …"); a company later in the title is an object ("Bringing
 # Vector Search to Etsy Listings").
@@ -79,6 +86,8 @@ def title_subject(unit: _Unit, actor: str) -> bool:
         m = _TITLE_VERB.match(after)
         if m is None or m.group("verb").lower() in ("is", "was", "has", "vs", "series", "news"):
             continue
+        if _TITLE_SAYS.match(m.group("verb")):
+            continue  # "Google shares …", "Microsoft Really Does Love Linux": no practice
         if after[:2] in ("'s", "\u2019s") and not re.match(
             r"..\s+(?:engineering|engineers|team)", after
         ):
