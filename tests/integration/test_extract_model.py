@@ -79,6 +79,33 @@ def test_discovers_names_the_ontology_lacks(ex):
 
 
 @pytest.mark.model
+def test_a_name_treated_as_an_organisation_is_a_company(ex):
+    # A source quoted in news, "according to X", and a teaser's "how X <did>" are organisations;
+    # "how X <behaves>" is not evidence either way.
+    found = _found(
+        ex,
+        "School networks at risk",
+        "Many devices Zorbix says it discovered were unmanaged. According to Quellant, the "
+        "attack spread. The post tells how Brightmoor simplified its data lake migration.",
+    )
+    assert {("COMPANY", "Zorbix"), ("COMPANY", "Quellant"), ("COMPANY", "Brightmoor")} <= found
+    assert ("COMPANY", "TrueTime") not in _found(
+        ex, "Spanner internals", "It explains how TrueTime bounds clock uncertainty."
+    )
+
+
+@pytest.mark.model
+def test_a_registry_company_named_as_an_organisation_is_sure(ex):
+    # A registry company whose name could be a plain word needs support; a speaker's
+    # affiliation (middle initial and all) gives it.
+    found = _found(
+        ex,
+        "Bandwidth Management with eBPF - Daniel Borkmann & Christopher M. Luciano, Isovalent",
+    )
+    assert ("COMPANY", "Isovalent") in found
+
+
+@pytest.mark.model
 def test_evidence_on_a_real_post(ex):
     mentions = ex.extract_text(
         "Building a fault-tolerant metrics storage system at Airbnb",

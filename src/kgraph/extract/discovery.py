@@ -109,6 +109,15 @@ ORG_VERB_STEMS = (
     "shared",
     "publish",
     "unveil",
+    # A source quoted in news ("Armis says it discovered", "the company told"): people
+    # are quoted too, so these only type a name found by other evidence.
+    "says",
+    "said",
+    "warns",
+    "warned",
+    "told",
+    "disclosed",
+    "confirmed",
 )
 # The verbs above that people do as much as organisations ("Dana describes"): an unknown word
 # before them is not made a name on their evidence alone.
@@ -123,6 +132,13 @@ AUTHOR_STEMS = (
     "shares",
     "shared",
     "publish",
+    "says",
+    "said",
+    "warns",
+    "warned",
+    "told",
+    "disclosed",
+    "confirmed",
 )
 ACTION_STEMS = tuple(s for s in ORG_VERB_STEMS if s not in AUTHOR_STEMS)
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
@@ -419,6 +435,7 @@ class ModelDiscovery:
         doc.user_data[COMPANY_TOKENS] = {
             i for s in known if s.label_ == "COMPANY" for i in range(s.start, s.end)
         }
+        _companies_treated_as_organisations(doc, known)
         spans = [e for e in doc.ents if e.label_ in self.labels]
         in_ents = {i for e in spans for i in range(e.start, e.end)}
         # Every word is looked at: by its text first, and a spaCy Token made only for the
@@ -1242,6 +1259,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True  # "X engineers", "X joined", "X's team"
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
+    if _reported_by(doc, span.start) or _how_it_acts(doc, span.start, span.end):
+        return True
     if _led_by_role(doc, span.start) or _business_apposition(doc, span.end):
         return True
     if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
@@ -1249,6 +1268,37 @@ def _organisation(span: Span, label: str) -> bool:
     if label != "ORG":
         return False
     return doc[span.end].text in POSSESSIVE if span.end < len(doc) else False
+
+
+def _reported_by(doc: Doc, start: int) -> bool:
+    """``according to X``: a source quoted in news, an organisation when not a person."""
+    return start > 1 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "according"
+
+
+# What an organisation did or does with its systems, after "how X": a past tense
+# ("improved", "rebuilt") or a verb of using and running things ("uses", "manages"). A
+# product's own behaviour takes other verbs ("how TrueTime bounds", "how Foo points").
+HOW_IRREGULAR_PAST = phrases("built rebuilt rewrote made took did grew ran kept won cut")
+HOW_USER_VERBS = phrases(
+    """
+    uses leverages manages operates consumes develops builds adopts deploys migrates ships
+    tackles approaches runs designs
+    """
+)
+HOW_NOT_ACTS = phrases("need based speed seed feed embed")
+
+
+def _how_it_acts(doc: Doc, start: int, end: int) -> bool:
+    """``how SoundCloud improved``, ``How Natural Intelligence simplified``, ``how Wayve
+    manages``: a teaser's story of what a named actor did, which in engineering writing is
+    an organisation."""
+    if start == 0 or doc[start - 1].lower_ != "how" or end >= len(doc):
+        return False
+    verb = doc[end]
+    if not verb.is_alpha or verb.lower_ in HOW_NOT_ACTS:
+        return False
+    low = verb.lower_
+    return low.endswith("ed") or low in HOW_IRREGULAR_PAST or low in HOW_USER_VERBS
 
 
 # The people who lead or staff an organisation, before "of" and its name: "CEO of Zorbly",
@@ -1497,6 +1547,16 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+def _companies_treated_as_organisations(doc: Doc, known) -> None:
+    """An ambiguous company name (a registry name that could be a plain word: ``Isovalent``,
+    ``Kaseya``) is supported where the sentence treats it as an organisation (``at X``, ``X
+    engineers``, ``Thomas Graf, X``, ``X says``): the cue that makes an unknown name a
+    company makes a known one sure."""
+    for span in known:
+        if span.label_ == "COMPANY" and span._.kg_ambiguous and _organisation(span, ""):
+            span._.kg_ambiguous = False
 
 
 def _as_company(span: Span) -> Span:
