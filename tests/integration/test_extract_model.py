@@ -95,6 +95,15 @@ def test_a_name_treated_as_an_organisation_is_a_company(ex):
 
 
 @pytest.mark.model
+def test_a_digest_items_source_and_date_credit_a_publication(ex):
+    found = _found(ex, "Hackers Plant Fake Stories on News Sites (Quillpost Daily, Jul 29 2020)")
+    assert ("COMPANY", "Quillpost Daily") in found
+    assert not {c for t, c in found if c in ("Jul", "Dana Okafor")}
+    found = _found(ex, "Mac users warned of new malware (Dana Okafor, Dec 02 2020)")
+    assert not {c for t, c in found if c in ("Dec", "Dana Okafor")}
+
+
+@pytest.mark.model
 def test_a_registry_company_named_as_an_organisation_is_sure(ex):
     # A registry company whose name could be a plain word needs support; a speaker's
     # affiliation (middle initial and all) gives it.

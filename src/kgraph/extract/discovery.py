@@ -204,7 +204,8 @@ NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
     tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december home night noon large
+    july august september october november december jan feb mar apr jun jul aug sep sept oct
+    nov dec home night noon large
     engineers engineer developers developer users user customers customer researchers
     operators analysts teams everyone
     """
@@ -426,6 +427,7 @@ class ModelDiscovery:
             self._concept_heads(),
         )
         named_laws(doc, self.technology_conf)
+        _source_credit(doc, self.company_conf)
         taken, found = covered(doc), []
         known = doc.spans.get(SPANS_KEY, [])
         doc.user_data[TECH_TOKENS] = {
@@ -1547,6 +1549,56 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+MONTHS = phrases(
+    """
+    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
+    july august september october november december
+    """
+)
+
+
+def _source_credit(doc: Doc, conf: float) -> None:
+    """A digest item ends with its source and date: ``... Restart After Ransomware Attack
+    (SecurityWeek, May 09 2021)``, ``(Dark Reading:, Sep 06 2019)``. The source is a
+    publication, an organisation (a COMPANY), unless it is a writer's name."""
+    n = len(doc)
+    if n < 6 or doc[n - 1].text != ")":
+        return
+    open_ = next((i for i in range(n - 2, max(-1, n - 12), -1) if doc[i].text == "("), -1)
+    if open_ < 1:
+        return
+    comma = next((i for i in range(open_ + 1, n - 1) if doc[i].text == ","), -1)
+    if comma < 0 or comma + 1 >= n - 1 or doc[comma + 1].lower_.rstrip(".") not in MONTHS:
+        return
+    end = comma - 1 if doc[comma - 1].text == ":" else comma
+    if not open_ + 1 <= end - 1 < open_ + 5:
+        return
+    name = doc[open_ + 1 : end]
+    if not all(t.text[:1].isupper() or t.text[:1].isdigit() for t in name):
+        return
+    if is_person([t.text for t in name]):
+        return  # "(Graham Cluley, Dec 02 2020)": a writer's own blog
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    inside = [k for k, s in enumerate(spans) if s.start < name.end and name.start < s.end]
+    if not inside:
+        add_candidates(
+            doc,
+            [
+                Candidate(
+                    name.start, name.end, "COMPANY", entity_key("COMPANY", name.text), "model", conf
+                )
+            ],
+        )
+        return
+    if len(inside) == 1:
+        k = inside[0]
+        if (spans[k].start, spans[k].end) == (name.start, name.end) and spans[
+            k
+        ].label_ == "TECHNOLOGY":
+            spans[k] = _as_company(spans[k])
+            doc.spans[SPANS_KEY] = spans
 
 
 def _companies_treated_as_organisations(doc: Doc, known) -> None:
