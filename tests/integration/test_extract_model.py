@@ -104,6 +104,37 @@ def test_a_digest_items_source_and_date_credit_a_publication(ex):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "source"),
+    [
+        ("Microsoft Really Does Love Linux– The Quill Review", "The Quill Review"),
+        (
+            "The Potential of Distributed Ledgers – The National Law Review",
+            "The National Law Review",
+        ),
+        ("Architecture of a Neobank - Zorbly", "Zorbly"),
+    ],
+)
+def test_a_name_after_a_headlines_last_dash_is_its_source(ex, title, source):
+    assert ("COMPANY", source) in _found(ex, title)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Scaling Kafka – The Hard Way",
+        "API First Transformation at Etsy – Operations",
+        "Whoops! I Rewrote It in Rust — Gergely Orosz",
+        "Batch Inference with Real-Time Data Analytics",
+    ],
+)
+def test_a_phrase_or_a_byline_after_a_dash_is_no_company(ex, title):
+    known = {"Etsy"}
+    assert not {c for t, c in _found(ex, title) if t == "COMPANY" and c not in known}
+
+
+@pytest.mark.model
 def test_a_registry_company_named_as_an_organisation_is_sure(ex):
     # A registry company whose name could be a plain word needs support; a speaker's
     # affiliation (middle initial and all) gives it.
