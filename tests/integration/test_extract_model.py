@@ -135,6 +135,14 @@ def test_a_phrase_or_a_byline_after_a_dash_is_no_company(ex, title):
 
 
 @pytest.mark.model
+def test_agencies_in_a_headline_are_organisations(ex):
+    # "Issue" after an agency's name is the headline's verb, not the agency's issue tracker.
+    found = _found(ex, "FBI, NSA, CISA & NCSC Issue Joint Advisory on Botnet Activity")
+    for agency in ("Federal Bureau of Investigation", "National Cyber Security Centre"):
+        assert ("COMPANY", agency) in found
+
+
+@pytest.mark.model
 def test_a_registry_company_named_as_an_organisation_is_sure(ex):
     # A registry company whose name could be a plain word needs support; a speaker's
     # affiliation (middle initial and all) gives it.
