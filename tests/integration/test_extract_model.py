@@ -89,6 +89,14 @@ def test_a_name_treated_as_an_organisation_is_a_company(ex):
         "attack spread. The post tells how Brightmoor simplified its data lake migration.",
     )
     assert {("COMPANY", "Zorbix"), ("COMPANY", "Quellant"), ("COMPANY", "Brightmoor")} <= found
+    found = _found(
+        ex,
+        "Ransomware hits hundreds of companies",
+        "The Vexor gang targeted a software supplier called Kelvaro. Keys came from maker "
+        "Yubrik, said the security firm Quorvane.",
+    )
+    for name in ("Vexor", "Kelvaro", "Yubrik", "Quorvane"):
+        assert ("COMPANY", name) in found
     assert ("COMPANY", "TrueTime") not in _found(
         ex, "Spanner internals", "It explains how TrueTime bounds clock uncertainty."
     )

@@ -1201,7 +1201,10 @@ def _named_kind(span: Span) -> bool:
 # Words after a name that make it an organisation: "Zorbly engineers", "Zorbly joined".
 # A publisher before what it publishes: "OneHouse news", "the Acme newsletter".
 ORG_AFTER = phrases(
-    "engineers engineering joined acquired announced news newsletter podcast analysts researchers"
+    """
+    engineers engineering joined acquired announced news newsletter podcast analysts researchers
+    gang syndicate
+    """
 )
 TEAM_WORDS = phrases("team teams engineers engineering founders")
 
@@ -1263,6 +1266,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True
     if _reported_by(doc, span.start) or _how_it_acts(doc, span.start, span.end):
         return True
+    if _kind_of_business_before(doc, span.start):
+        return True
     if _led_by_role(doc, span.start) or _business_apposition(doc, span.end):
         return True
     if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
@@ -1270,6 +1275,24 @@ def _organisation(span: Span, label: str) -> bool:
     if label != "ORG":
         return False
     return doc[span.end].text in POSSESSIVE if span.end < len(doc) else False
+
+
+# The kind of business written before a name: "the security firm Armis", "a software
+# supplier called Kaseya", "with maker Yubico" (not "operator", "business", "enterprise",
+# which also qualify software: "the Strimzi operator", "enterprise Foo").
+BUSINESS_BEFORE = phrases(
+    """
+    company startup start-up retailer bank neobank provider firm vendor supplier maker
+    manufacturer agency consultancy publisher airline fintech insurer subsidiary
+    """
+)
+
+
+def _kind_of_business_before(doc: Doc, start: int) -> bool:
+    """``security firm X``, ``a supplier called X``: the name of a business."""
+    if start > 1 and doc[start - 1].lower_ in ("called", "named"):
+        start -= 1
+    return start > 0 and doc[start - 1].lower_ in BUSINESS_BEFORE
 
 
 def _reported_by(doc: Doc, start: int) -> bool:
