@@ -143,6 +143,14 @@ def test_a_phrase_or_a_byline_after_a_dash_is_no_company(ex, title):
 
 
 @pytest.mark.model
+def test_a_registry_technology_named_as_a_workplace_is_the_organisation(ex):
+    # "Riot" is a markup language in a generated (registry) entry; "an engineer at Riot" is
+    # the organisation. "at Riot scale" is not a workplace.
+    found = _found(ex, "Globalizing Player Accounts", "I am a software engineer at Riot.")
+    assert ("COMPANY", "Riot") in found and ("TECHNOLOGY", "Riot") not in found
+
+
+@pytest.mark.model
 def test_agencies_in_a_headline_are_organisations(ex):
     # "Issue" after an agency's name is the headline's verb, not the agency's issue tracker.
     found = _found(ex, "FBI, NSA, CISA & NCSC Issue Joint Advisory on Botnet Activity")

@@ -361,6 +361,16 @@ class ModelDiscovery:
 
         return self._per_table("_vendors", build)
 
+    def _registry_technologies(self) -> frozenset[str]:
+        """The keys of the generated (registry) technologies: not curated, so their type is
+        the source's guess (``Riot``, a markup language, is also Riot Games)."""
+        return self._per_table(
+            "_registry_tech",
+            lambda table: frozenset(
+                k for k, e in table.items() if e.get("type") == "TECHNOLOGY" and e.get("registry")
+            ),
+        )
+
     def _concept_heads(self) -> frozenset[str]:
         """The last words of the ontology's concept names (``monorepo``, ``microvm``)."""
         if self.nlp is None or "kgraph_concepts" not in self.nlp.component_names:
@@ -419,6 +429,7 @@ class ModelDiscovery:
         if not doc.has_annotation("ENT_IOB"):
             return doc
         _vendors_acting(doc, *self._vendor_products())
+        _registry_names_as_workplaces(doc, self._registry_technologies())
         _extend_makers(
             doc,
             self.technology_conf,
@@ -1682,6 +1693,40 @@ def _companies_treated_as_organisations(doc: Doc, known) -> None:
     for span in known:
         if span.label_ == "COMPANY" and span._.kg_ambiguous and _organisation(span, ""):
             span._.kg_ambiguous = False
+
+
+def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
+    """A registry technology's one-word name where the sentence makes it a workplace or an
+    organisation (``a software engineer at Riot``, ``over at CloudZero``, ``Riot
+    engineers``) is the organisation: a generated entry's type is its source's guess, the
+    sentence is better evidence."""
+    if not registry:
+        return
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    changed = False
+    for n, span in enumerate(spans):
+        if span.label_ != "TECHNOLOGY" or span.id_ not in registry or len(span) > 2:
+            continue
+        end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
+        if end - span.start != 1:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        at = before is not None and before.lower_ == "at" and before.is_lower
+        if (
+            at
+            and end < len(doc)
+            and (doc[end].text[:1].isupper() or doc[end].lower_ in EVENT_AFTER)
+        ):
+            continue  # "at Kafka Summit", "at Riot scale"
+        if at or _org_after(doc, end):
+            spans[n] = _as_company(span)
+            changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = spans
+
+
+# Words after "at X" that make X a thing or an event rather than a workplace.
+EVENT_AFTER = phrases("scale speed level summit conference conf meetup day days")
 
 
 def _as_company(span: Span) -> Span:
