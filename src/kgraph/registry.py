@@ -539,8 +539,11 @@ def blog_companies(snap: Snapshot, words: Words) -> list[Candidate]:
     at once (``CSC - IT Center For Science - Cloud Team``) are left out, and so is a
     one-word English name (``Simple``, ``Remind``, ``Guardian``): a plain word names too
     many other things (``also known as Guardian`` is a platform), and the loader marks the
-    other one-word names ambiguous, so a post must support them."""
+    other one-word names ambiguous, so a post must support them. So is a name opened by a
+    given name (``Robert Elder Software``), which people detection must keep reading as a
+    person's."""
     from kgraph.extract.english import is_english_word  # the base model's word list
+    from kgraph.extract.people import given_names
 
     src = short_source(snap)
     out = []
@@ -552,6 +555,8 @@ def blog_companies(snap: Snapshot, words: Words) -> list[Candidate]:
             continue
         if " " not in name and (words.ambiguous([name]) or is_english_word(name)):
             continue
+        if " " in name and name.split()[0] in given_names():
+            continue  # "Robert Elder Software": a name a person's name opens is read as one
         out.append(
             Candidate(
                 name,

@@ -63,7 +63,7 @@ ORG_TRADES = (
 INSTITUTES = INSTITUTIONS | {"university", "college"}
 ORG_CUES = phrases(
     """
-    at by acquired acquires acquisition joined joins joining
+    at by acquired acquires acquiring acquisition joined joins joining
     """
 )
 PLACE_CUES = frozenset(["in", "across", "from", "throughout", "to"])
@@ -1214,7 +1214,7 @@ def _named_kind(span: Span) -> bool:
 ORG_AFTER = phrases(
     """
     engineers engineering joined acquired announced news newsletter podcast analysts researchers
-    gang syndicate
+    gang syndicate acquisition
     """
 )
 TEAM_WORDS = phrases("team teams engineers engineering founders")
