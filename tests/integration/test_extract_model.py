@@ -148,6 +148,10 @@ def test_a_registry_technology_named_as_a_workplace_is_the_organisation(ex):
     # the organisation. "at Riot scale" is not a workplace.
     found = _found(ex, "Globalizing Player Accounts", "I am a software engineer at Riot.")
     assert ("COMPANY", "Riot") in found and ("TECHNOLOGY", "Riot") not in found
+    # Beside the longer company name the post also gives, the one word is its short form.
+    found = _found(ex, "Running Online Services at Riot", "Riot Games develops and deploys.")
+    assert found & {("COMPANY", "Riot"), ("TECHNOLOGY", "Riot")} == set()
+    assert ("COMPANY", "Riot Games") in found
 
 
 @pytest.mark.model
