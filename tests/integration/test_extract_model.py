@@ -155,6 +155,14 @@ def test_a_registry_technology_named_as_a_workplace_is_the_organisation(ex):
 
 
 @pytest.mark.model
+def test_a_body_named_after_its_project_is_an_organisation(ex):
+    found = _found(
+        ex, "One year of open governance", "The OpenSearch Software Foundation was formed."
+    )
+    assert ("COMPANY", "OpenSearch Software Foundation") in found
+
+
+@pytest.mark.model
 def test_agencies_in_a_headline_are_organisations(ex):
     # "Issue" after an agency's name is the headline's verb, not the agency's issue tracker.
     found = _found(ex, "FBI, NSA, CISA & NCSC Issue Joint Advisory on Botnet Activity")

@@ -593,8 +593,11 @@ def _join_product_parts(doc: Doc, conf: float, concept_heads: frozenset[str]) ->
             and not (len(span) == 1 and singular(span[0].lower_) in concept_heads)
         ):
             name = doc[prev.start : span.end]
-            joined = Span(doc, prev.start, span.end, label="TECHNOLOGY")
-            joined.id_ = entity_key("TECHNOLOGY", name.text)
+            # "OpenSearch Software Foundation", "Apache Flink PMC": a body named after the
+            # project it governs is an organisation
+            label = "COMPANY" if span[-1].lower_ in INSTITUTIONS | ORG_SUFFIX else "TECHNOLOGY"
+            joined = Span(doc, prev.start, span.end, label=label)
+            joined.id_ = entity_key(label, name.text)
             joined._.kg_method = "model"
             joined._.kg_conf = conf
             out[-1] = joined
