@@ -157,7 +157,9 @@ def test_a_registry_technology_named_as_a_workplace_is_the_organisation(ex):
 @pytest.mark.model
 def test_a_body_named_after_its_project_is_an_organisation(ex):
     found = _found(
-        ex, "One year of open governance", "The OpenSearch Software Foundation was formed."
+        ex,
+        "One year of open governance",
+        "The OpenSearch Software Foundation was formed a year ago.",
     )
     assert ("COMPANY", "OpenSearch Software Foundation") in found
 
