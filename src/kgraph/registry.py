@@ -527,6 +527,47 @@ def own_repository(name: str, aliases: list[str], repository: str) -> bool:
     return len(repo) >= 4 and repo in _slug(name)
 
 
+# Last words of an entry that names a team or a blog inside a company, not the company
+# ("Mozilla Automation Team", "Mozilla Hacks", "Microsoft Python Engineering", "NPR Apps").
+BLOG_TEAM_WORDS = frozenset(["team", "hacks", "engineering", "developerworks", "apps"])
+
+
+def blog_companies(snap: Snapshot, words: Words) -> list[Candidate]:
+    """The companies of an engineering-blog list: organisations that write about their own
+    systems (``Vinted``, ``Stitch Fix``, ``Credit Karma``). Entries naming a team or a blog
+    (``Mozilla Hacks``), a retired blog (``GitHub Old``, ``Zendesk(old)``) or several things
+    at once (``CSC - IT Center For Science - Cloud Team``) are left out, and so is a
+    one-word English name (``Simple``, ``Remind``, ``Guardian``): a plain word names too
+    many other things (``also known as Guardian`` is a platform), and the loader marks the
+    other one-word names ambiguous, so a post must support them. So is a name opened by a
+    given name (``Robert Elder Software``), which people detection must keep reading as a
+    person's."""
+    from kgraph.extract.english import is_english_word  # the base model's word list
+    from kgraph.extract.people import given_names
+
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name = clean(row["name"]).rstrip(":").strip()
+        if re.search(r"\(old\)$| Old$", name) or " - " in name or not valid_name(name):
+            continue
+        if name.split()[-1].lower() in BLOG_TEAM_WORDS:
+            continue
+        if " " not in name and (words.ambiguous([name]) or is_english_word(name)):
+            continue
+        if " " in name and name.split()[0] in given_names():
+            continue  # "Robert Elder Software": a name a person's name opens is read as one
+        out.append(
+            Candidate(
+                name,
+                "COMPANY",
+                src,
+                "companies_engineering_blogs",
+            )
+        )
+    return out
+
+
 def icons(snap: Snapshot, words: Words, taken: dict) -> list[Candidate]:
     """simple-icons brands whose icon is kept in their own code repository: software under
     its makers' spelling (``Axios``, ``tRPC``, ``Rclone``, ``htop``). Brands in general are
@@ -822,6 +863,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: linguist(snap("linguist_languages.csv"), words),
         lambda: explore(snap("github_explore_topics.csv"), words, reg.taken),
         lambda: icons(snap("simple_icons.csv"), words, reg.taken),
+        lambda: blog_companies(snap("engineering_blogs.csv"), words),
         lambda: rest["by_slug"],  # type: ignore[index]
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),

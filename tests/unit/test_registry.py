@@ -298,3 +298,27 @@ def test_simple_icons_add_software_from_its_own_repository_only(words):
     assert set(got) == {"Axios", "Zorbo Suite"}
     assert got["Zorbo Suite"].aliases == ["Zorboctl"] and got["Axios"].type == "TECHNOLOGY"
     assert got["Axios"].out == "technologies_simple_icons"
+
+
+def test_an_engineering_blog_list_adds_the_companies_not_their_teams(words):
+    snap = registry.Snapshot(
+        source="kilimchoi/engineering-blogs README.md@" + "0" * 40,
+        rows=[
+            {"name": n, "url": "https://example.org/blog"}
+            for n in [
+                "Zorbly",
+                "Quill Fix",
+                "PubZorb:",
+                "Zorbly Old",
+                "Quillmark(old)",
+                "Zorbly Automation Team",
+                "Quillmark Hacks",
+                "CSC - IT Center - Cloud Team",
+                "Simple",
+            ]
+        ],
+    )
+    got = {c.name: c for c in registry.blog_companies(snap, registry.Words(words))}
+    assert set(got) == {"Zorbly", "Quill Fix", "PubZorb"}
+    assert {c.type for c in got.values()} == {"COMPANY"}
+    assert got["Zorbly"].out == "companies_engineering_blogs"

@@ -101,6 +101,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
         mentions.append(mention)
     mentions = _named_activity(mentions, onto)
     mentions = _company_common_names(mentions, onto)
+    mentions = _company_short_forms(mentions, onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
 
 
@@ -143,6 +144,30 @@ def _first_type_per_surface(found: list) -> list:
 
 def _bare(text: str) -> str:
     return re.sub(r"(?:['\u2019]s|['\u2019])$", "", text)
+
+
+def _company_short_forms(mentions: list[Mention], onto: Ontology) -> list[Mention]:
+    """A one-word company name that is the first word of the one longer company the post
+    names (``Riot`` beside ``Riot Games``) is that company's short form (entity rules: the
+    canonical is the current common name), unless the ontology knows it as a company of
+    its own (``Google`` beside ``Google Cloud``)."""
+    names = {m.canonical for m in mentions if m.type == "COMPANY"}
+    if len(names) < 2:
+        return mentions
+    longer: dict[str, set[str]] = {}
+    for name in names:
+        head, _, rest = name.partition(" ")
+        if rest:
+            longer.setdefault(head, set()).add(name)
+    if not longer:
+        return mentions
+    out = []
+    for m in mentions:
+        full = longer.get(m.canonical) if m.type == "COMPANY" else None
+        if full and len(full) == 1 and entity_key("COMPANY", m.canonical) not in onto.entries:
+            m = replace(m, canonical=next(iter(full)))
+        out.append(m)
+    return out
 
 
 def _company_common_names(mentions: list[Mention], onto: Ontology) -> list[Mention]:

@@ -63,7 +63,7 @@ ORG_TRADES = (
 INSTITUTES = INSTITUTIONS | {"university", "college"}
 ORG_CUES = phrases(
     """
-    at by acquired acquires acquisition joined joins joining
+    at by acquired acquires acquiring acquisition joined joins joining
     """
 )
 PLACE_CUES = frozenset(["in", "across", "from", "throughout", "to"])
@@ -109,6 +109,15 @@ ORG_VERB_STEMS = (
     "shared",
     "publish",
     "unveil",
+    # A source quoted in news ("Armis says it discovered", "the company told"): people
+    # are quoted too, so these only type a name found by other evidence.
+    "says",
+    "said",
+    "warns",
+    "warned",
+    "told",
+    "disclosed",
+    "confirmed",
 )
 # The verbs above that people do as much as organisations ("Dana describes"): an unknown word
 # before them is not made a name on their evidence alone.
@@ -123,6 +132,13 @@ AUTHOR_STEMS = (
     "shares",
     "shared",
     "publish",
+    "says",
+    "said",
+    "warns",
+    "warned",
+    "told",
+    "disclosed",
+    "confirmed",
 )
 ACTION_STEMS = tuple(s for s in ORG_VERB_STEMS if s not in AUTHOR_STEMS)
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
@@ -188,7 +204,8 @@ NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
     tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december home night noon large
+    july august september october november december jan feb mar apr jun jul aug sep sept oct
+    nov dec home night noon large
     engineers engineer developers developer users user customers customer researchers
     operators analysts teams everyone
     """
@@ -344,6 +361,16 @@ class ModelDiscovery:
 
         return self._per_table("_vendors", build)
 
+    def _registry_technologies(self) -> frozenset[str]:
+        """The keys of the generated (registry) technologies: not curated, so their type is
+        the source's guess (``Riot``, a markup language, is also Riot Games)."""
+        return self._per_table(
+            "_registry_tech",
+            lambda table: frozenset(
+                k for k, e in table.items() if e.get("type") == "TECHNOLOGY" and e.get("registry")
+            ),
+        )
+
     def _concept_heads(self) -> frozenset[str]:
         """The last words of the ontology's concept names (``monorepo``, ``microvm``)."""
         if self.nlp is None or "kgraph_concepts" not in self.nlp.component_names:
@@ -402,6 +429,7 @@ class ModelDiscovery:
         if not doc.has_annotation("ENT_IOB"):
             return doc
         _vendors_acting(doc, *self._vendor_products())
+        _registry_names_as_workplaces(doc, self._registry_technologies())
         _extend_makers(
             doc,
             self.technology_conf,
@@ -410,6 +438,7 @@ class ModelDiscovery:
             self._concept_heads(),
         )
         named_laws(doc, self.technology_conf)
+        _source_credit(doc, self.company_conf)
         taken, found = covered(doc), []
         known = doc.spans.get(SPANS_KEY, [])
         doc.user_data[TECH_TOKENS] = {
@@ -419,6 +448,7 @@ class ModelDiscovery:
         doc.user_data[COMPANY_TOKENS] = {
             i for s in known if s.label_ == "COMPANY" for i in range(s.start, s.end)
         }
+        _companies_treated_as_organisations(doc, known)
         spans = [e for e in doc.ents if e.label_ in self.labels]
         in_ents = {i for e in spans for i in range(e.start, e.end)}
         # Every word is looked at: by its text first, and a spaCy Token made only for the
@@ -563,8 +593,11 @@ def _join_product_parts(doc: Doc, conf: float, concept_heads: frozenset[str]) ->
             and not (len(span) == 1 and singular(span[0].lower_) in concept_heads)
         ):
             name = doc[prev.start : span.end]
-            joined = Span(doc, prev.start, span.end, label="TECHNOLOGY")
-            joined.id_ = entity_key("TECHNOLOGY", name.text)
+            # "OpenSearch Software Foundation", "Apache Flink PMC": a body named after the
+            # project it governs is an organisation
+            label = "COMPANY" if span[-1].lower_ in INSTITUTIONS | ORG_SUFFIX else "TECHNOLOGY"
+            joined = Span(doc, prev.start, span.end, label=label)
+            joined.id_ = entity_key(label, name.text)
             joined._.kg_method = "model"
             joined._.kg_conf = conf
             out[-1] = joined
@@ -1182,7 +1215,10 @@ def _named_kind(span: Span) -> bool:
 # Words after a name that make it an organisation: "Zorbly engineers", "Zorbly joined".
 # A publisher before what it publishes: "OneHouse news", "the Acme newsletter".
 ORG_AFTER = phrases(
-    "engineers engineering joined acquired announced news newsletter podcast analysts researchers"
+    """
+    engineers engineering joined acquired announced news newsletter podcast analysts researchers
+    gang syndicate acquisition
+    """
 )
 TEAM_WORDS = phrases("team teams engineers engineering founders")
 
@@ -1242,6 +1278,10 @@ def _organisation(span: Span, label: str) -> bool:
         return True  # "X engineers", "X joined", "X's team"
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
+    if _reported_by(doc, span.start) or _how_it_acts(doc, span.start, span.end):
+        return True
+    if _kind_of_business_before(doc, span.start):
+        return True
     if _led_by_role(doc, span.start) or _business_apposition(doc, span.end):
         return True
     if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
@@ -1249,6 +1289,55 @@ def _organisation(span: Span, label: str) -> bool:
     if label != "ORG":
         return False
     return doc[span.end].text in POSSESSIVE if span.end < len(doc) else False
+
+
+# The kind of business written before a name: "the security firm Armis", "a software
+# supplier called Kaseya", "with maker Yubico" (not "operator", "business", "enterprise",
+# which also qualify software: "the Strimzi operator", "enterprise Foo").
+BUSINESS_BEFORE = phrases(
+    """
+    company startup start-up retailer bank neobank provider firm vendor supplier maker
+    manufacturer agency consultancy publisher airline fintech insurer subsidiary
+    """
+)
+
+
+def _kind_of_business_before(doc: Doc, start: int) -> bool:
+    """``security firm X``, ``a supplier called X``: the name of a business."""
+    if start > 1 and doc[start - 1].lower_ in ("called", "named"):
+        start -= 1
+    return start > 0 and doc[start - 1].lower_ in BUSINESS_BEFORE
+
+
+def _reported_by(doc: Doc, start: int) -> bool:
+    """``according to X``: a source quoted in news, an organisation when not a person."""
+    return start > 1 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "according"
+
+
+# What an organisation did or does with its systems, after "how X": a past tense
+# ("improved", "rebuilt") or a verb of using and running things ("uses", "manages"). A
+# product's own behaviour takes other verbs ("how TrueTime bounds", "how Foo points").
+HOW_IRREGULAR_PAST = phrases("built rebuilt rewrote made took did grew ran kept won cut")
+HOW_USER_VERBS = phrases(
+    """
+    uses leverages manages operates consumes develops builds adopts deploys migrates ships
+    tackles approaches runs designs
+    """
+)
+HOW_NOT_ACTS = phrases("need based speed seed feed embed")
+
+
+def _how_it_acts(doc: Doc, start: int, end: int) -> bool:
+    """``how SoundCloud improved``, ``How Natural Intelligence simplified``, ``how Wayve
+    manages``: a teaser's story of what a named actor did, which in engineering writing is
+    an organisation."""
+    if start == 0 or doc[start - 1].lower_ != "how" or end >= len(doc):
+        return False
+    verb = doc[end]
+    if not verb.is_alpha or verb.lower_ in HOW_NOT_ACTS:
+        return False
+    low = verb.lower_
+    return low.endswith("ed") or low in HOW_IRREGULAR_PAST or low in HOW_USER_VERBS
 
 
 # The people who lead or staff an organisation, before "of" and its name: "CEO of Zorbly",
@@ -1497,6 +1586,150 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+MONTHS = phrases(
+    """
+    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
+    july august september october november december
+    """
+)
+
+
+CREDIT_DASHES = frozenset(["-", "–", "—", "|"])
+# Last words of the names of newspapers and magazines: "The National Law Review".
+PRESS_NOUNS = phrases(
+    "review times news post journal register gazette tribune herald wire magazine reporter"
+)
+
+
+def _source_credit(doc: Doc, conf: float) -> None:
+    """A digest item ends with its source and date: ``... Restart After Ransomware Attack
+    (SecurityWeek, May 09 2021)``, ``(Dark Reading:, Sep 06 2019)``. The source is a
+    publication, an organisation (a COMPANY), unless it is a writer's name. So is a name
+    after a closing dash of a headline: ``Microsoft Really Does Love Linux– The Verge``,
+    ``Architecture of a Neobank - Revolut``."""
+    n = len(doc)
+    if n >= 3 and doc[n - 1].text != ")":
+        _dash_credit(doc, conf)
+        return
+    if n < 6:
+        return
+    open_ = next((i for i in range(n - 2, max(-1, n - 12), -1) if doc[i].text == "("), -1)
+    if open_ < 1:
+        return
+    comma = next((i for i in range(open_ + 1, n - 1) if doc[i].text == ","), -1)
+    if comma < 0 or comma + 1 >= n - 1 or doc[comma + 1].lower_.rstrip(".") not in MONTHS:
+        return
+    end = comma - 1 if doc[comma - 1].text == ":" else comma
+    if not open_ + 1 <= end - 1 < open_ + 5:
+        return
+    name = doc[open_ + 1 : end]
+    if not all(t.text[:1].isupper() or t.text[:1].isdigit() for t in name):
+        return
+    if is_person([t.text for t in name]):
+        return  # "(Graham Cluley, Dec 02 2020)": a writer's own blog
+    _credit_company(doc, name, conf)
+
+
+def _dash_credit(doc: Doc, conf: float) -> None:
+    """The name after a headline's last dash (see :func:`_source_credit`): one to four
+    capitalised words, none a function word but a leading ``The``; a lone word must not be
+    an English word (``– Operations``); never a person (``— Bryan Cantrill``), an event or
+    a known name (``– Concurrency``)."""
+    n = len(doc)
+    dash = next((i for i in range(n - 2, max(0, n - 6), -1) if doc[i].text in CREDIT_DASHES), 0)
+    if dash < 2 or not doc[dash].whitespace_ or doc_text(doc).rstrip().endswith((".", "!", "?")):
+        return
+    name = doc[dash + 1 : n]
+    texts = [t.text for t in name]
+    if not all(
+        t[:1].isupper() and t.replace("&", "").replace(".", "").replace("'", "").isalpha()
+        for t in texts
+    ):
+        return
+    if any(t.is_stop for t in name[1:]) or (name[0].is_stop and name[0].lower_ != "the"):
+        return  # "– All In On Postgres", "- An Obituary": a phrase, not a name
+    if len(name) == 1 and not _marked(texts[0]) and is_english_word(texts[0]):
+        return
+    if texts[-1] in PUBLICATION_ENDINGS or is_person(texts) or is_event_name(texts):
+        return
+    if any(t.lower_ in NOT_NAMES for t in name):
+        return
+    if len(name) == 2 and not any(_marked(t) or is_english_word(t) for t in texts):
+        return  # "- Gergely Orosz": a speaker's or writer's byline
+    plain = all(is_english_word(t) for t in texts if t != "The")
+    if plain and doc[dash - 1].whitespace_ and name[-1].lower_ not in PRESS_NOUNS:
+        return  # "Scaling Kafka – The Hard Way": a phrase; a digest glues its credit on
+    if not any(i in covered(doc) for i in range(name.start, name.end)):
+        _credit_company(doc, name, conf)
+
+
+def _credit_company(doc: Doc, name: Span, conf: float) -> None:
+    """``name`` as a COMPANY: a new candidate, or a technology found with the same span."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    inside = [k for k, s in enumerate(spans) if s.start < name.end and name.start < s.end]
+    if not inside:
+        add_candidates(
+            doc,
+            [
+                Candidate(
+                    name.start, name.end, "COMPANY", entity_key("COMPANY", name.text), "model", conf
+                )
+            ],
+        )
+        return
+    if len(inside) == 1:
+        k = inside[0]
+        if (spans[k].start, spans[k].end) == (name.start, name.end) and spans[
+            k
+        ].label_ == "TECHNOLOGY":
+            spans[k] = _as_company(spans[k])
+            doc.spans[SPANS_KEY] = spans
+
+
+def _companies_treated_as_organisations(doc: Doc, known) -> None:
+    """An ambiguous company name (a registry name that could be a plain word: ``Isovalent``,
+    ``Kaseya``) is supported where the sentence treats it as an organisation (``at X``, ``X
+    engineers``, ``Thomas Graf, X``, ``X says``): the cue that makes an unknown name a
+    company makes a known one sure."""
+    for span in known:
+        if span.label_ == "COMPANY" and span._.kg_ambiguous and _organisation(span, ""):
+            span._.kg_ambiguous = False
+
+
+def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
+    """A registry technology's one-word name where the sentence makes it a workplace or an
+    organisation (``a software engineer at Riot``, ``over at CloudZero``, ``Riot
+    engineers``) is the organisation: a generated entry's type is its source's guess, the
+    sentence is better evidence."""
+    if not registry:
+        return
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    changed = False
+    for n, span in enumerate(spans):
+        if span.label_ != "TECHNOLOGY" or span.id_ not in registry or len(span) > 2:
+            continue
+        end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
+        if end - span.start != 1:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        at = before is not None and before.lower_ == "at" and before.is_lower
+        if (
+            at
+            and end < len(doc)
+            and (doc[end].text[:1].isupper() or doc[end].lower_ in EVENT_AFTER)
+        ):
+            continue  # "at Kafka Summit", "at Riot scale"
+        if at or _org_after(doc, end):
+            spans[n] = _as_company(span)
+            changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = spans
+
+
+# Words after "at X" that make X a thing or an event rather than a workplace.
+EVENT_AFTER = phrases("scale speed level summit conference conf meetup day days")
 
 
 def _as_company(span: Span) -> Span:

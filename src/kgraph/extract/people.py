@@ -83,7 +83,10 @@ def after_speaker(doc, start: int, end: int) -> bool:
         return False
     if doc[start - 1].text == "," and end < len(doc) and doc[end].is_lower and doc[end].is_alpha:
         return False  # "by Dana Okafor, Zorbix reimagines queues": the sentence goes on
-    return is_person([doc[start - 3].text, doc[start - 2].text])
+    first = doc[start - 3].text
+    if start > 3 and len(first) == 2 and first[0].isupper() and first[1] == ".":
+        first = doc[start - 4].text  # "Christopher M. Luciano, Isovalent": a middle initial
+    return is_person([first, doc[start - 2].text])
 
 
 def _faker_first_names(wheel: str) -> set[str]:

@@ -489,7 +489,10 @@ def _with_product_part(span) -> bool:
     """``Fly.io's Twitter account``, ``this GitHub issue``: any company's name before what
     its users have in the service names the service (a product used as a product)."""
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].lower_ in PRODUCT_PARTS
+    if span.end >= len(doc) or doc[span.end].lower_ not in PRODUCT_PARTS:
+        return False
+    # "FBI, NSA & NCSC Issue Joint Advisory": in a headline the capitalised word is a verb
+    return doc[span.end].is_lower or not is_title_case(span.sent)
 
 
 ORG_KINDS = phrases(
