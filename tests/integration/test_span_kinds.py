@@ -99,6 +99,35 @@ def test_a_discovered_name_keeps_its_version_in_the_surface_only(ex):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("summary", "surface", "canonical"),
+    [
+        # a known maker's name continued by a discovered one, then the release
+        (
+            "In May we released Grafana Beyla 1.0, the first milestone.",
+            "Grafana Beyla 1.0",
+            "Grafana Beyla",
+        ),
+        # the model's own span takes the number in: it is the version, not the name
+        ("Zorblyvisor 1.0 symbolizes production readiness.", "Zorblyvisor 1.0", "Zorblyvisor"),
+        # a release series
+        ("This marks the first release in the Flink 2.x series.", "Flink 2.x", "Apache Flink"),
+    ],
+)
+def test_a_version_after_a_name_joins_the_surface_and_leaves_the_canonical(
+    ex, summary, surface, canonical
+):
+    texts = {t: c for t, _, c in _typed(ex, "Notes", summary)}
+    assert texts.get(surface) == canonical, texts
+
+
+@pytest.mark.model
+def test_a_release_tag_is_no_name(ex):
+    found = _found(ex, "Notes", "Following last week’s rc3, the kernel landed with beta2 fixes.")
+    assert not {"rc3", "beta2"} & found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("title", "summary", "absent"),
     [
         ("Volume Modification GA", "It graduated to General Availability (GA) in v1.34.", "GA"),

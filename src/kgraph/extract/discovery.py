@@ -25,7 +25,7 @@ from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
 from kgraph.extract.named_laws import named_laws
 from kgraph.extract.people import after_speaker, is_person, surname_after_name
 from kgraph.extract.places import is_country
-from kgraph.extract.resolver import _with_version, event_follows
+from kgraph.extract.resolver import VERSION, _with_version, event_follows
 from kgraph.extract.spans import (
     LIST_SEPARATORS,
     POSSESSIVE,
@@ -663,6 +663,9 @@ def _word_chars(text: str) -> bool:
 HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|org|net|dev|ai|sh|app|co)")
 
 
+RELEASE_TAGS = ("rc", "alpha", "beta", "preview")
+
+
 def _odd(text: str) -> bool:
     """A word no dictionary has: a digit inside a word (``h3i``, ``arm64``) or snake case
     (``pg_repack``); not a measure (``sub-25ms``), percentile or version (``p99``, ``v2``)."""
@@ -675,7 +678,8 @@ def _odd(text: str) -> bool:
         return max(len(p) for p in parts) >= 3 and not plain
     if not any(c.isdigit() for c in text):
         return False
-    return not (len(parts) == 1 and text.rstrip("0123456789.") in ("p", "q", "v"))
+    # "rc3", "beta2": a release tag (versions are never annotated)
+    return not (len(parts) == 1 and text.rstrip("0123456789.") in ("p", "q", "v", *RELEASE_TAGS))
 
 
 def _glued(texts: list[str], i: int) -> bool:
@@ -799,8 +803,17 @@ def _trim(ent: Span) -> Span | None:
         if doc[i].text in DASHES and doc[i - 1].whitespace_:
             end = i  # "Vinted - Europe's largest marketplace": a spaced dash ends the name
             break
-    # A name ends at its last capitalised word: "RegionServer metrics" is RegionServer; the
-    # punctuation that leaves ("Kafka API-compatible" is not "Kafka API-") goes with it.
+    # A name ends before its version ("Supavisor 1.0" is Supavisor, the version joining the
+    # surface again later) and at its last capitalised word: "RegionServer metrics" is
+    # RegionServer; the punctuation that leaves ("Kafka API-compatible" is not "Kafka API-")
+    # goes with it.
+    if (
+        end - start > 1
+        and VERSION.match(doc[end - 1].text)
+        and doc[end - 2].whitespace_
+        and not _plain_words(doc[start : end - 1])
+    ):
+        end -= 1  # "Part 2", "Phase 3": a plain word and a number stay no name
     while end > start and (
         doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_punct
@@ -1600,7 +1613,8 @@ def _extend_makers(
         spans[n] = Span(
             doc,
             span.start,
-            _possessive_end(name),
+            # "Grafana Beyla 1.0": the surface keeps the version, the canonical drops it
+            _possessive_end(doc[span.start : _with_version(name, type_)]),
             label=type_,
             span_id=entity_key(type_, _unversioned(name)),
         )
