@@ -75,6 +75,20 @@ def test_an_acronym_and_its_expansion_share_the_name(ex):
 
 
 @pytest.mark.model
+def test_a_discovered_acronym_takes_its_expansion_as_canonical_in_both_fields(ex):
+    found = _typed(
+        ex,
+        "The agency adds a module to CSET",
+        "The agency released a new module for its Cyber Security Evaluation Tool (CSET).",
+    )
+    keys = {(t, c) for t, _, c in found}
+    # the known idea inside the name gives way to it
+    assert ("Cyber Security Evaluation Tool", "Cyber Security Evaluation Tool") in keys, found
+    assert ("CSET", "Cyber Security Evaluation Tool") in keys, found
+    assert ("CSET", "CSET") not in keys, found
+
+
+@pytest.mark.model
 def test_a_named_law_is_one_concept_possessive_and_all(ex):
     found = _typed(ex, "Rust, Wright\u2019s Law, and the Future", "Conway's Law says so.")
     assert ("Wright\u2019s Law", "CONCEPT", "Wright's law") in found, found

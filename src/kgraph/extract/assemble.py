@@ -72,6 +72,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
             if mention is not None:
                 found.append((mention, span._.kg_ambiguous, span.id_))
     found += _acronym_uses(post, pieces, found, onto)
+    found = _defined_elsewhere(pieces, found)
     found = _concept_acronyms(post, pieces, found, onto)
     found = _one_type_per_name(found)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
@@ -325,6 +326,23 @@ def _acronym_uses(post, pieces, found, onto) -> list:
                 if mention is not None:
                     extra.append((mention, False, key))
     return extra
+
+
+def _defined_elsewhere(pieces, found: list) -> list:
+    """An acronym the model found alone in one field (``CSET`` in a title) takes the
+    canonical the other field's definition gives it (``Cyber Security Evaluation Tool
+    (CSET)``): one entity, named by its long form (entity rules)."""
+    defined = {acr: v for p in pieces for acr, v in p.doc.user_data.get(ACRONYMS, {}).items()}
+    if not defined:
+        return found
+    out = []
+    for m, amb, key in found:
+        known = defined.get(m.text) if m.method == "model" and m.canonical == m.text else None
+        if known is not None and known[1] != key:
+            type_, key = known
+            m = replace(m, type=type_, canonical=key.split(":", 1)[1])
+        out.append((m, amb, key))
+    return out
 
 
 # An acronym as written: capitals (two to six), maybe a plural "s" ("SLOs", "ACLs").
