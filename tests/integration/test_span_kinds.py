@@ -237,3 +237,13 @@ def test_a_company_name_before_what_users_have_in_its_service_is_the_product(ex)
     assert ("GitHub", "TECHNOLOGY", "GitHub") in found, found
     found = _typed(ex, "Notes", "A bot comments on GitHub pull requests that break rules.")
     assert ("GitHub", "TECHNOLOGY", "GitHub") in found, found
+
+
+@pytest.mark.model
+def test_a_surname_alone_in_one_field_is_the_person_named_in_full_in_the_other(ex):
+    found = _found(
+        ex,
+        "Linux 7.0-rc4 Drops With a Large Patch Count, and Torvalds Knows Why",
+        "Linux 7.0-rc4 landed on March 15, and Linus Torvalds himself called it bigger.",
+    )
+    assert "Torvalds" not in found, found

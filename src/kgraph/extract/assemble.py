@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from kgraph.extract import confidence
 from kgraph.extract.generic import is_generic, processed_data
+from kgraph.extract.people import named_in_full
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY, doc_text
 from kgraph.extract.variants import singular
@@ -73,6 +74,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
                 found.append((mention, span._.kg_ambiguous, span.id_))
     found += _acronym_uses(post, pieces, found, onto)
     found = _defined_elsewhere(pieces, found)
+    found = _people_elsewhere(pieces, found)
     found = _concept_acronyms(post, pieces, found, onto)
     found = _one_type_per_name(found)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
@@ -343,6 +345,19 @@ def _defined_elsewhere(pieces, found: list) -> list:
             m = replace(m, type=type_, canonical=key.split(":", 1)[1])
         out.append((m, amb, key))
     return out
+
+
+def _people_elsewhere(pieces, found: list) -> list:
+    """A word the model found alone (``Torvalds Knows Why`` in a title) that is part of a
+    person's full name in another field (``Linus Torvalds`` in the summary) is that person,
+    never annotated (discovery drops such words inside one field already)."""
+    alone = [m.text for m, _, _ in found if m.method == "model" and " " not in m.text]
+    if not alone:
+        return found
+    people = {word for p in pieces for word in named_in_full(p.doc)}
+    if not people.intersection(alone):
+        return found
+    return [f for f in found if not (f[0].method == "model" and f[0].text in people)]
 
 
 # An acronym as written: capitals (two to six), maybe a plural "s" ("SLOs", "ACLs").

@@ -23,7 +23,7 @@ from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name, is_group_name, names_a_show
 from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
 from kgraph.extract.named_laws import named_laws
-from kgraph.extract.people import after_speaker, is_person, surname_after_name
+from kgraph.extract.people import after_speaker, is_person, named_in_full, surname_after_name
 from kgraph.extract.places import is_country
 from kgraph.extract.resolver import VERSION, _with_version, event_follows
 from kgraph.extract.spans import (
@@ -448,14 +448,8 @@ class ModelDiscovery:
         ]
         spans += _capitalised_runs(doc, taken | in_ents)
         spans = [part for ent in spans for part in _slash_parts(ent)]
-        # The words of the people the model names in full ("Atita Arora walks through…"):
-        # the same word alone later ("Atita brings", "spoke with Procter") is that person.
-        people = {
-            t.text
-            for e in doc.ents
-            if e.label_ == "PERSON" and 2 <= len(e) <= 3 and all(t.is_title for t in e)
-            for t in e
-        }
+        # the same word alone later ("Atita brings", "spoke with Procter") is that person
+        people = named_in_full(doc)
         tech = doc.user_data[TECH_TOKENS]
         for ent in spans:
             span = _trim(ent)
