@@ -156,6 +156,9 @@ def test_a_release_tag_is_no_name(ex):
             "Mountain View California",
         ),
         ("1.27 is out", "Kubernetes 1.27, “Chill Vibes”, brings 60 enhancements.", "Chill Vibes"),
+        ("Notes", "A GDPR-compliant catalogue of GPU SKUs for every team.", "GDPR-compliant"),
+        ("Notes", "A GDPR-compliant catalogue of GPU SKUs for every team.", "SKUs"),
+        ("Notes", "We migrated from Oracle DBMS to PostgreSQL last year.", "Oracle DBMS"),
         (
             "Notes",
             "Our Infrastructure Group designs, builds, and operates storage.",

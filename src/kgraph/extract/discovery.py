@@ -176,14 +176,18 @@ GENERIC_ACRONYMS = phrases(
     TV PC
     DNA
     WIP CVE SMB SME OS DB WAN LAN
+    DBMS RDBMS SKU
+    GDPR CCPA HIPAA
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
 ``LOL``), generic machine words (``VMs``), metrics (``LCP``, ``TTFB``, ``TPOT``, ``MTTR``,
 ``TCO``: the entity rules never annotate a metric) and time zones, and devices
 (``Smart TVs``, ``PCs``), work status (``WIP``), a vulnerability's identifier (``CVE``),
-market segments (``SMB``, ``SME``), ``OS`` (``OSes``) and ``DB`` (``a Postgres DB`` is
-Postgres): acronyms no product or company is named."""
+market segments (``SMB``, ``SME``), ``OS`` (``OSes``), ``DB`` (``a Postgres DB`` is
+Postgres) and ``DBMS`` (``Oracle DBMS`` is Oracle's database), stock units (``SKUs``), and
+data-protection laws (``GDPR``, ``HIPAA``: a law is no product): acronyms no product or
+company is named."""
 NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
@@ -497,7 +501,7 @@ class ModelDiscovery:
 # participles ("iPhone-produced"): the name stays itself.
 MODIFIER_TAILS = phrases(
     """
-    based like style native compatible aware powered backed driven specific only first
+    based like style native compatible compliant aware powered backed driven specific only first
     friendly ready enabled free centric heavy scale level grade class sized wide
     """
 )
