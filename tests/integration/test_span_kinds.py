@@ -250,3 +250,13 @@ def test_a_surname_alone_in_one_field_is_the_person_named_in_full_in_the_other(e
         "Linux 7.0-rc4 landed on March 15, and Linus Torvalds himself called it bigger.",
     )
     assert "Torvalds" not in found, found
+
+
+@pytest.mark.model
+def test_a_name_cut_short_in_one_field_is_completed_by_its_full_form_in_the_other(ex):
+    found = _found(
+        ex,
+        "How we moved our Faster Payments connection in-house",
+        "Our in-house Faster Payments gateway has been running since November 2019.",
+    )
+    assert "Faster Payments" in found and "Faster" not in found, found

@@ -75,6 +75,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     found += _acronym_uses(post, pieces, found, onto)
     found = _defined_elsewhere(pieces, found)
     found = _people_elsewhere(pieces, found)
+    found = _completed_elsewhere(post, found)
     found = _concept_acronyms(post, pieces, found, onto)
     found = _one_type_per_name(found)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
@@ -343,6 +344,50 @@ def _defined_elsewhere(pieces, found: list) -> list:
         if known is not None and known[1] != key:
             type_, key = known
             m = replace(m, type=type_, canonical=key.split(":", 1)[1])
+        out.append((m, amb, key))
+    return out
+
+
+def _completed_elsewhere(post: Post, found: list) -> list:
+    """A discovered name cut short where the model saw less of it (``Faster`` before
+    ``Payments`` in a title) that another mention writes in full (``Faster Payments``) and
+    whose text goes on with the rest of that name is the full name: a span never splits a
+    name (entity rules)."""
+    full = {
+        m.text: (m, key)
+        for m, _, key in found
+        if m.method == "model" and m.type != "CONCEPT" and " " in m.text
+    }
+    if not full:
+        return found
+    out = []
+    for m, amb, key in found:
+        if m.method == "model" and m.type != "CONCEPT":
+            raw = getattr(post, m.field)
+            for name, (longer, long_key) in full.items():
+                rest = name[len(m.text) :]
+                if (
+                    len(name) > len(m.text)
+                    and name.startswith(m.text + " ")
+                    and raw.startswith(rest, m.end)
+                    and not raw[m.end + len(rest) : m.end + len(rest) + 1].isalnum()
+                    and not any(
+                        o is not m
+                        and o.field == m.field
+                        and m.end < o.end
+                        and o.start < m.end + len(rest)
+                        for o, _, _ in found
+                    )
+                ):
+                    m = replace(
+                        m,
+                        text=name,
+                        end=m.end + len(rest),
+                        type=longer.type,
+                        canonical=longer.canonical,
+                    )
+                    key = long_key
+                    break
         out.append((m, amb, key))
     return out
 
