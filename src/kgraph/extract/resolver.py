@@ -25,6 +25,7 @@ from kgraph.extract.generic import (
     is_generic,
     phrases,
 )
+from kgraph.extract.patterns import own_alias
 from kgraph.extract.people import after_speaker
 from kgraph.extract.spans import (
     POSSESSIVE,
@@ -104,7 +105,12 @@ class OntologyResolver:
             named = versioned and not entry.get("registry")
             ambiguous = bool(entry.get("ambiguous")) and (
                 (entry.get("registry") and match.label_ == "CONCEPT")
-                or (match.end - match.start == 1 and not named and not _named_in_context(match))
+                or (
+                    match.end - match.start == 1
+                    and not named
+                    and not _named_in_context(match)
+                    and not own_alias(match.text, entry["name"], bool(entry.get("registry")))
+                )
             )
             if ambiguous and match.label_ == "TECHNOLOGY" and not entry.get("registry"):
                 if sure_techs is None:
