@@ -1058,3 +1058,12 @@ def test_an_alias_that_is_no_word_names_a_plain_word_product_alone(ex):
     got = found(ex, "Notes", "We worked with other communities (e.g. golang) on the release.")
     assert ("TECHNOLOGY", "Go") in got, got
     assert ("TECHNOLOGY", "Dragonfly") in found(ex, "Notes", "The cache now runs on DragonflyDB.")
+
+
+def test_a_product_by_its_repository_name_and_windows_mid_sentence(ex):
+    got = found(
+        ex, "Notes", "We replaced ingress-nginx and cluster-autoscaler on our Windows hosts."
+    )
+    assert ("TECHNOLOGY", "Ingress NGINX") in got, got
+    assert ("TECHNOLOGY", "Kubernetes Cluster Autoscaler") in got, got
+    assert ("TECHNOLOGY", "Microsoft Windows") in got, got

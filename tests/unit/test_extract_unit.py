@@ -503,3 +503,12 @@ def test_a_longer_concept_matches_with_its_last_words_hyphen_spelling(tmp_path):
     ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
     got = {m.text for m in ex.extract_text("Notes", "We wrote a blameless post-mortem.")}
     assert got == {"blameless post-mortem"}
+
+
+def test_a_product_of_plain_words_has_no_repository_spelling():
+    from kgraph.extract.variants import kebab_form
+
+    assert kebab_form("Cluster Autoscaler") == "cluster-autoscaler"
+    assert kebab_form("Ingress NGINX") == "ingress-nginx"
+    assert kebab_form("Cloud Storage") is None  # "cloud-storage costs": a modifier
+    assert kebab_form("Kafka") is None and kebab_form("A B C D") is None

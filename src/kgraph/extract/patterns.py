@@ -15,6 +15,7 @@ from kgraph.extract.variants import (
     capitalised_form,
     headline_forms,
     is_case_sensitive,
+    kebab_form,
     language_forms,
     lower_form,
     spellings,
@@ -86,6 +87,11 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
         surfaces = [entry.name, *entry.aliases]
         if entry.type == "TECHNOLOGY" and not entry.registry:
             surfaces += _swapped(surfaces, swaps)
+            # "cluster-autoscaler": exactly as a repository or binary writes it, no variants
+            for kebab in dict.fromkeys(k for k in map(kebab_form, surfaces) if k):
+                if (kebab, key) not in seen:
+                    seen.add((kebab, key))
+                    exact.append({"label": entry.type, "pattern": kebab, "id": key})
         if entry.type == "CONCEPT" and not entry.registry:
             surfaces += _swapped(surfaces, hyphen_swaps)
         if entry.type == "TECHNOLOGY" and entry.company == "Amazon":
