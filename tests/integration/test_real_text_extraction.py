@@ -1052,3 +1052,18 @@ def test_a_release_number_hyphened_onto_a_discovered_model_name_is_dropped(ex):
     summary = "We explain why GLM-4.7's native multi-token prediction marks a shift."
     got = {(m.text, m.canonical) for m in ex.extract_text("Decoding", summary)}
     assert ("GLM-4.7's", "GLM") in got
+
+
+def test_an_alias_that_is_no_word_names_a_plain_word_product_alone(ex):
+    got = found(ex, "Notes", "We worked with other communities (e.g. golang) on the release.")
+    assert ("TECHNOLOGY", "Go") in got, got
+    assert ("TECHNOLOGY", "Dragonfly") in found(ex, "Notes", "The cache now runs on DragonflyDB.")
+
+
+def test_a_product_by_its_repository_name_and_windows_mid_sentence(ex):
+    got = found(
+        ex, "Notes", "We replaced ingress-nginx and cluster-autoscaler on our Windows hosts."
+    )
+    assert ("TECHNOLOGY", "Ingress NGINX") in got, got
+    assert ("TECHNOLOGY", "Kubernetes Cluster Autoscaler") in got, got
+    assert ("TECHNOLOGY", "Microsoft Windows") in got, got

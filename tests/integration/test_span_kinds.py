@@ -75,6 +75,20 @@ def test_an_acronym_and_its_expansion_share_the_name(ex):
 
 
 @pytest.mark.model
+def test_a_discovered_acronym_takes_its_expansion_as_canonical_in_both_fields(ex):
+    found = _typed(
+        ex,
+        "The agency adds a module to CSET",
+        "The agency released a new module for its Cyber Security Evaluation Tool (CSET).",
+    )
+    keys = {(t, c) for t, _, c in found}
+    # the known idea inside the name gives way to it
+    assert ("Cyber Security Evaluation Tool", "Cyber Security Evaluation Tool") in keys, found
+    assert ("CSET", "Cyber Security Evaluation Tool") in keys, found
+    assert ("CSET", "CSET") not in keys, found
+
+
+@pytest.mark.model
 def test_a_named_law_is_one_concept_possessive_and_all(ex):
     found = _typed(ex, "Rust, Wright\u2019s Law, and the Future", "Conway's Law says so.")
     assert ("Wright\u2019s Law", "CONCEPT", "Wright's law") in found, found
@@ -99,6 +113,35 @@ def test_a_discovered_name_keeps_its_version_in_the_surface_only(ex):
 
 @pytest.mark.model
 @pytest.mark.parametrize(
+    ("summary", "surface", "canonical"),
+    [
+        # a known maker's name continued by a discovered one, then the release
+        (
+            "In May we released Grafana Beyla 1.0, the first milestone.",
+            "Grafana Beyla 1.0",
+            "Grafana Beyla",
+        ),
+        # the model's own span takes the number in: it is the version, not the name
+        ("Zorblyvisor 1.0 symbolizes production readiness.", "Zorblyvisor 1.0", "Zorblyvisor"),
+        # a release series
+        ("This marks the first release in the Flink 2.x series.", "Flink 2.x", "Apache Flink"),
+    ],
+)
+def test_a_version_after_a_name_joins_the_surface_and_leaves_the_canonical(
+    ex, summary, surface, canonical
+):
+    texts = {t: c for t, _, c in _typed(ex, "Notes", summary)}
+    assert texts.get(surface) == canonical, texts
+
+
+@pytest.mark.model
+def test_a_release_tag_is_no_name(ex):
+    found = _found(ex, "Notes", "Following last week’s rc3, the kernel landed with beta2 fixes.")
+    assert not {"rc3", "beta2"} & found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
     ("title", "summary", "absent"),
     [
         ("Volume Modification GA", "It graduated to General Availability (GA) in v1.34.", "GA"),
@@ -113,6 +156,9 @@ def test_a_discovered_name_keeps_its_version_in_the_surface_only(ex):
             "Mountain View California",
         ),
         ("1.27 is out", "Kubernetes 1.27, “Chill Vibes”, brings 60 enhancements.", "Chill Vibes"),
+        ("Notes", "A GDPR-compliant catalogue of GPU SKUs for every team.", "GDPR-compliant"),
+        ("Notes", "A GDPR-compliant catalogue of GPU SKUs for every team.", "SKUs"),
+        ("Notes", "We migrated from Oracle DBMS to PostgreSQL last year.", "Oracle DBMS"),
         (
             "Notes",
             "Our Infrastructure Group designs, builds, and operates storage.",
@@ -194,3 +240,23 @@ def test_a_company_name_before_what_users_have_in_its_service_is_the_product(ex)
     assert ("GitHub", "TECHNOLOGY", "GitHub") in found, found
     found = _typed(ex, "Notes", "A bot comments on GitHub pull requests that break rules.")
     assert ("GitHub", "TECHNOLOGY", "GitHub") in found, found
+
+
+@pytest.mark.model
+def test_a_surname_alone_in_one_field_is_the_person_named_in_full_in_the_other(ex):
+    found = _found(
+        ex,
+        "Linux 7.0-rc4 Drops With a Large Patch Count, and Torvalds Knows Why",
+        "Linux 7.0-rc4 landed on March 15, and Linus Torvalds himself called it bigger.",
+    )
+    assert "Torvalds" not in found, found
+
+
+@pytest.mark.model
+def test_a_name_cut_short_in_one_field_is_completed_by_its_full_form_in_the_other(ex):
+    found = _found(
+        ex,
+        "How we moved our Faster Payments connection in-house",
+        "Our in-house Faster Payments gateway has been running since November 2019.",
+    )
+    assert "Faster Payments" in found and "Faster" not in found, found

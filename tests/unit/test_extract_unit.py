@@ -54,6 +54,15 @@ def test_patterns_carry_the_canonical_key_as_id(onto):
     assert all(p["pattern"] != "spark" for p in exact + lower)  # "Spark" keeps its case
 
 
+def test_an_own_alias_of_a_plain_word_name_needs_no_support():
+    from kgraph.extract.patterns import own_alias
+
+    assert own_alias("Golang", "Go", False) and own_alias("DragonflyDB", "Dragonfly", False)
+    assert not own_alias("Bundler", "Bundler", False)  # the name itself stays ambiguous
+    assert not own_alias("Golang", "Go", True)  # registry entries keep asking for support
+    assert not own_alias("Gopher", "Go", False)  # an English word says nothing
+
+
 def test_possessives_keep_their_surface_and_fold_to_the_company(ex):
     mentions = ex.extract_text(
         "Open Sourcing Dicer: Databricks’ Auto-Sharder", "The article details Airbnb's development."
@@ -494,3 +503,12 @@ def test_a_longer_concept_matches_with_its_last_words_hyphen_spelling(tmp_path):
     ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
     got = {m.text for m in ex.extract_text("Notes", "We wrote a blameless post-mortem.")}
     assert got == {"blameless post-mortem"}
+
+
+def test_a_product_of_plain_words_has_no_repository_spelling():
+    from kgraph.extract.variants import kebab_form
+
+    assert kebab_form("Cluster Autoscaler") == "cluster-autoscaler"
+    assert kebab_form("Ingress NGINX") == "ingress-nginx"
+    assert kebab_form("Cloud Storage") is None  # "cloud-storage costs": a modifier
+    assert kebab_form("Kafka") is None and kebab_form("A B C D") is None

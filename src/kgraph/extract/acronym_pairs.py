@@ -8,17 +8,21 @@ one half of such a definition is a name, the other half is the same entity:
 * a name right before ``(ACR)`` whose words ACR spells gives ACR, and its later uses, the
   name's type and canonical;
 * a known ACR in the brackets makes the capitalised words before it that it spells its
-  expansion (``ANother Tool for Language Recognition (ANTLR)``).
+  expansion (``ANother Tool for Language Recognition (ANTLR)``). The expansion is one name:
+  a known idea inside it (``Cyber Security`` in ``Cyber Security Evaluation Tool (CSET)``)
+  gives way. An ACR only discovered, not known, takes the expansion as its canonical, as
+  its later uses do (entity rules: abbreviations become the long name).
 """
 
 from __future__ import annotations
 
 from spacy.attrs import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from kgraph.extract.resolver import _STOP_EXPANSION, ACRONYMS, _spells
 from kgraph.extract.spans import SPANS_KEY, Candidate, add_candidates, covered
 from kgraph.extract.variants import is_acronym
+from kgraph.model import entity_key
 
 
 def _words(doc: Doc, start: int, end: int) -> list[str] | None:
@@ -57,7 +61,8 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
     by_end = {s.end: s for s in spans}
     by_start = {s.start: s for s in spans}
     taken = covered(doc)
-    found, defined = [], {}
+    named = {i for s in spans for i in range(s.start, s.end)}
+    found, defined, rekeyed, dropped = [], {}, {}, set()
     for i in opens:
         if i + 2 >= len(doc) or doc[i + 2].text != ")":
             continue
@@ -70,9 +75,21 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
             if words and len(words) >= 2 and _spells(acr.lower(), words):
                 defined[acr] = name
         elif name is None and inner is not None and inner.end == i + 2:
-            start = _expansion_start(doc, i, acr, taken)
-            if start is not None:
-                found.append(Candidate(start, i, inner.label_, inner.id_, "model", conf))
+            # concepts inside the capitalised words give way to the name they are part of
+            start = _expansion_start(doc, i, acr, named)
+            if start is None:
+                continue
+            dropped.update(range(start, i))
+            key = inner.id_
+            if inner._.kg_method == "model" and key == entity_key(inner.label_, acr):
+                key = entity_key(inner.label_, doc[start:i].text)
+                rekeyed[inner.id_] = key
+                acronyms = doc.user_data.setdefault(ACRONYMS, {})
+                acronyms.setdefault(acr, (inner.label_, key))
+            found.append(Candidate(start, i, inner.label_, key, "model", conf))
+    if dropped or rekeyed:
+        _replace(doc, dropped, rekeyed)
+        taken = covered(doc)
     # The other field's uses ("MRC" in the title) are found from the definition too.
     acronyms = doc.user_data.setdefault(ACRONYMS, {})
     for acr, name in defined.items():
@@ -83,3 +100,20 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
                 found.append(Candidate(i, i + 1, name.label_, name.id_, "model", conf))
     if found:
         add_candidates(doc, found)
+
+
+def _replace(doc: Doc, dropped: set[int], rekeyed: dict[str, str]) -> None:
+    """Leave out the concepts on token indices ``dropped`` and give the spans keyed by a
+    discovered acronym (``rekeyed``'s keys) their expansion's key."""
+    out = []
+    for span in doc.spans.get(SPANS_KEY, []):
+        if span.label_ == "CONCEPT" and any(i in dropped for i in range(span.start, span.end)):
+            continue
+        if span.id_ in rekeyed:
+            fresh = Span(doc, span.start, span.end, label=span.label_, span_id=rekeyed[span.id_])
+            fresh._.kg_method = span._.kg_method
+            fresh._.kg_conf = span._.kg_conf
+            fresh._.kg_ambiguous = span._.kg_ambiguous
+            span = fresh
+        out.append(span)
+    doc.spans[SPANS_KEY] = out

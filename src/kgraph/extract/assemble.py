@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from kgraph.extract import confidence
 from kgraph.extract.generic import is_generic, processed_data
+from kgraph.extract.people import named_in_full
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY, doc_text
 from kgraph.extract.variants import singular
@@ -72,6 +73,9 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
             if mention is not None:
                 found.append((mention, span._.kg_ambiguous, span.id_))
     found += _acronym_uses(post, pieces, found, onto)
+    found = _defined_elsewhere(pieces, found)
+    found = _people_elsewhere(pieces, found)
+    found = _completed_elsewhere(post, found)
     found = _concept_acronyms(post, pieces, found, onto)
     found = _one_type_per_name(found)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
@@ -350,6 +354,80 @@ def _acronym_uses(post, pieces, found, onto) -> list:
                 if mention is not None:
                     extra.append((mention, False, key))
     return extra
+
+
+def _defined_elsewhere(pieces, found: list) -> list:
+    """An acronym the model found alone in one field (``CSET`` in a title) takes the
+    canonical the other field's definition gives it (``Cyber Security Evaluation Tool
+    (CSET)``): one entity, named by its long form (entity rules)."""
+    defined = {acr: v for p in pieces for acr, v in p.doc.user_data.get(ACRONYMS, {}).items()}
+    if not defined:
+        return found
+    out = []
+    for m, amb, key in found:
+        known = defined.get(m.text) if m.method == "model" and m.canonical == m.text else None
+        if known is not None and known[1] != key:
+            type_, key = known
+            m = replace(m, type=type_, canonical=key.split(":", 1)[1])
+        out.append((m, amb, key))
+    return out
+
+
+def _completed_elsewhere(post: Post, found: list) -> list:
+    """A discovered name cut short where the model saw less of it (``Faster`` before
+    ``Payments`` in a title) that another mention writes in full (``Faster Payments``) and
+    whose text goes on with the rest of that name is the full name: a span never splits a
+    name (entity rules)."""
+    full = {
+        m.text: (m, key)
+        for m, _, key in found
+        if m.method == "model" and m.type != "CONCEPT" and " " in m.text
+    }
+    if not full:
+        return found
+    out = []
+    for m, amb, key in found:
+        if m.method == "model" and m.type != "CONCEPT":
+            raw = getattr(post, m.field)
+            for name, (longer, long_key) in full.items():
+                rest = name[len(m.text) :]
+                if (
+                    len(name) > len(m.text)
+                    and name.startswith(m.text + " ")
+                    and raw.startswith(rest, m.end)
+                    and not raw[m.end + len(rest) : m.end + len(rest) + 1].isalnum()
+                    and not any(
+                        o is not m
+                        and o.field == m.field
+                        and m.end < o.end
+                        and o.start < m.end + len(rest)
+                        for o, _, _ in found
+                    )
+                ):
+                    m = replace(
+                        m,
+                        text=name,
+                        end=m.end + len(rest),
+                        type=longer.type,
+                        canonical=longer.canonical,
+                    )
+                    key = long_key
+                    break
+        out.append((m, amb, key))
+    return out
+
+
+def _people_elsewhere(pieces, found: list) -> list:
+    """A word the model found alone (``Torvalds Knows Why`` in a title) that is part of a
+    person's full name in another field (``Linus Torvalds`` in the summary) is that person,
+    never annotated (discovery drops such words inside one field already)."""
+    alone = [m.text for m, _, _ in found if m.method == "model" and " " not in m.text]
+    if not alone:
+        return found
+    people = {word for p in pieces for word in named_in_full(p.doc)}
+    if not people.intersection(alone):
+        return found
+    return [f for f in found if not (f[0].method == "model" and f[0].text in people)]
 
 
 # An acronym as written: capitals (two to six), maybe a plural "s" ("SLOs", "ACLs").

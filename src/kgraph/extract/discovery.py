@@ -23,9 +23,9 @@ from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name, is_group_name, names_a_show
 from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
 from kgraph.extract.named_laws import named_laws
-from kgraph.extract.people import after_speaker, is_person, surname_after_name
+from kgraph.extract.people import after_speaker, is_person, named_in_full, surname_after_name
 from kgraph.extract.places import is_country
-from kgraph.extract.resolver import _with_version, event_follows
+from kgraph.extract.resolver import VERSION, _with_version, event_follows
 from kgraph.extract.spans import (
     LIST_SEPARATORS,
     POSSESSIVE,
@@ -192,14 +192,18 @@ GENERIC_ACRONYMS = phrases(
     TV PC
     DNA
     WIP CVE SMB SME OS DB WAN LAN
+    DBMS RDBMS SKU
+    GDPR CCPA HIPAA
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
 ``LOL``), generic machine words (``VMs``), metrics (``LCP``, ``TTFB``, ``TPOT``, ``MTTR``,
 ``TCO``: the entity rules never annotate a metric) and time zones, and devices
 (``Smart TVs``, ``PCs``), work status (``WIP``), a vulnerability's identifier (``CVE``),
-market segments (``SMB``, ``SME``), ``OS`` (``OSes``) and ``DB`` (``a Postgres DB`` is
-Postgres): acronyms no product or company is named."""
+market segments (``SMB``, ``SME``), ``OS`` (``OSes``), ``DB`` (``a Postgres DB`` is
+Postgres) and ``DBMS`` (``Oracle DBMS`` is Oracle's database), stock units (``SKUs``), and
+data-protection laws (``GDPR``, ``HIPAA``: a law is no product): acronyms no product or
+company is named."""
 NOT_NAMES = phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
@@ -478,14 +482,8 @@ class ModelDiscovery:
         ]
         spans += _capitalised_runs(doc, taken | in_ents)
         spans = [part for ent in spans for part in _slash_parts(ent)]
-        # The words of the people the model names in full ("Atita Arora walks through…"):
-        # the same word alone later ("Atita brings", "spoke with Procter") is that person.
-        people = {
-            t.text
-            for e in doc.ents
-            if e.label_ == "PERSON" and 2 <= len(e) <= 3 and all(t.is_title for t in e)
-            for t in e
-        }
+        # the same word alone later ("Atita brings", "spoke with Procter") is that person
+        people = named_in_full(doc)
         tech = doc.user_data[TECH_TOKENS]
         for ent in spans:
             span = _trim(ent)
@@ -533,7 +531,7 @@ class ModelDiscovery:
 # participles ("iPhone-produced"): the name stays itself.
 MODIFIER_TAILS = phrases(
     """
-    based like style native compatible aware powered backed driven specific only first
+    based like style native compatible compliant aware powered backed driven specific only first
     friendly ready enabled free centric heavy scale level grade class sized wide
     """
 )
@@ -696,6 +694,9 @@ def _word_chars(text: str) -> bool:
 HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|org|net|dev|ai|sh|app|co)")
 
 
+RELEASE_TAGS = ("rc", "alpha", "beta", "preview")
+
+
 def _odd(text: str) -> bool:
     """A word no dictionary has: a digit inside a word (``h3i``, ``arm64``) or snake case
     (``pg_repack``); not a measure (``sub-25ms``), percentile or version (``p99``, ``v2``)."""
@@ -708,7 +709,8 @@ def _odd(text: str) -> bool:
         return max(len(p) for p in parts) >= 3 and not plain
     if not any(c.isdigit() for c in text):
         return False
-    return not (len(parts) == 1 and text.rstrip("0123456789.") in ("p", "q", "v"))
+    # "rc3", "beta2": a release tag (versions are never annotated)
+    return not (len(parts) == 1 and text.rstrip("0123456789.") in ("p", "q", "v", *RELEASE_TAGS))
 
 
 def _glued(texts: list[str], i: int) -> bool:
@@ -832,8 +834,17 @@ def _trim(ent: Span) -> Span | None:
         if doc[i].text in DASHES and doc[i - 1].whitespace_:
             end = i  # "Vinted - Europe's largest marketplace": a spaced dash ends the name
             break
-    # A name ends at its last capitalised word: "RegionServer metrics" is RegionServer; the
-    # punctuation that leaves ("Kafka API-compatible" is not "Kafka API-") goes with it.
+    # A name ends before its version ("Supavisor 1.0" is Supavisor, the version joining the
+    # surface again later) and at its last capitalised word: "RegionServer metrics" is
+    # RegionServer; the punctuation that leaves ("Kafka API-compatible" is not "Kafka API-")
+    # goes with it.
+    if (
+        end - start > 1
+        and VERSION.match(doc[end - 1].text)
+        and doc[end - 2].whitespace_
+        and not _plain_words(doc[start : end - 1])
+    ):
+        end -= 1  # "Part 2", "Phase 3": a plain word and a number stay no name
     while end > start and (
         doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_punct
@@ -1833,7 +1844,8 @@ def _extend_makers(
         spans[n] = Span(
             doc,
             span.start,
-            _possessive_end(name),
+            # "Grafana Beyla 1.0": the surface keeps the version, the canonical drops it
+            _possessive_end(doc[span.start : _with_version(name, type_)]),
             label=type_,
             span_id=entity_key(type_, _unversioned(name)),
         )

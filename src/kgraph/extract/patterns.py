@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 import json
 
+from kgraph.extract.english import is_english_word
 from kgraph.extract.variants import (
     capitalised_form,
     headline_forms,
     is_case_sensitive,
+    kebab_form,
     language_forms,
     lower_form,
     spellings,
@@ -62,6 +64,18 @@ def product_vendors(onto: Ontology) -> set[str]:
     }
 
 
+def own_alias(form: str, name: str, registry: bool) -> bool:
+    """``Golang`` of Go, ``DragonflyDB`` of Dragonfly: a curated one-word alias that is no
+    English word and not the name itself names only its entry, though the name is a plain
+    word (``Go``, ``Dragonfly``) that needs support."""
+    return (
+        not registry
+        and " " not in form
+        and form.lower() != name.lower()
+        and not is_english_word(form)
+    )
+
+
 def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
     """(exact-case patterns, any-case patterns) for every name, alias and spelling."""
     exact: list[dict] = []
@@ -73,6 +87,11 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
         surfaces = [entry.name, *entry.aliases]
         if entry.type == "TECHNOLOGY" and not entry.registry:
             surfaces += _swapped(surfaces, swaps)
+            # "cluster-autoscaler": exactly as a repository or binary writes it, no variants
+            for kebab in dict.fromkeys(k for k in map(kebab_form, surfaces) if k):
+                if (kebab, key) not in seen:
+                    seen.add((kebab, key))
+                    exact.append({"label": entry.type, "pattern": kebab, "id": key})
         if entry.type == "CONCEPT" and not entry.registry:
             surfaces += _swapped(surfaces, hyphen_swaps)
         if entry.type == "TECHNOLOGY" and entry.company == "Amazon":
@@ -104,10 +123,11 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                     sensitive
                     and lower_spelling
                     and entry.case_sensitive is None
-                    and not entry.ambiguous
+                    and (not entry.ambiguous or own_alias(form, entry.name, entry.registry))
                     and (lower_spelling, key) not in seen
                 ):
-                    # "postgres", "kafka": one-word products are often written in lower case.
+                    # "postgres", "kafka": one-word products are often written in lower case;
+                    # "golang" too, though Go itself is a plain word.
                     seen.add((lower_spelling, key))
                     exact.append({"label": entry.type, "pattern": lower_spelling, "id": key})
                 named = entry.type in ("TECHNOLOGY", "COMPANY")

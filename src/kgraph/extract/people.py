@@ -58,6 +58,21 @@ def is_person(words: list[str]) -> bool:
     return all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words[1:])
 
 
+def named_in_full(doc) -> set[str]:
+    """The words of the people ``doc`` names in full (``Atita Arora walks through…``): the
+    model's PERSON of two or three capitalised words, or any of its names of such words
+    that opens with a given name (it tags ``Linus Torvalds`` ORG as often). The same word
+    alone elsewhere (``Atita brings``, ``Torvalds suspects``) is that person."""
+    return {
+        t.text
+        for e in doc.ents
+        if 2 <= len(e) <= 3
+        and all(t.is_title for t in e)
+        and (e.label_ == "PERSON" or is_person([t.text for t in e]))
+        for t in e
+    }
+
+
 # A Gaelic surname ("McCaffrey", "McKenna"): its inner capital is no product's odd case.
 _MC_SURNAME = re.compile(r"Mc[A-Z][a-z]{2,}")
 

@@ -25,6 +25,7 @@ from kgraph.extract.generic import (
     is_generic,
     phrases,
 )
+from kgraph.extract.patterns import own_alias
 from kgraph.extract.people import after_speaker
 from kgraph.extract.spans import (
     POSSESSIVE,
@@ -104,7 +105,12 @@ class OntologyResolver:
             named = versioned and not entry.get("registry")
             ambiguous = bool(entry.get("ambiguous")) and (
                 (entry.get("registry") and match.label_ == "CONCEPT")
-                or (match.end - match.start == 1 and not named and not _named_in_context(match))
+                or (
+                    match.end - match.start == 1
+                    and not named
+                    and not _named_in_context(match)
+                    and not own_alias(match.text, entry["name"], bool(entry.get("registry")))
+                )
             )
             if ambiguous and match.label_ == "TECHNOLOGY" and not entry.get("registry"):
                 if sure_techs is None:
@@ -540,17 +546,20 @@ LEADS = phrases("ceo cto cio coo cfo founder co-founder cofounder president")
 IN_HOUSE = phrases("internal in-house homegrown home-grown proprietary bespoke custom")
 
 
-# A release number ("2.7", "v4", "V2") or a model's parameter count ("70B", "8x7B", "1.5B"):
-# both name an edition of the product, dropped from the canonical.
-# A one-word name with a major version glued on: "Netty4", "python3", "Java8".
 # Observability's signals as a list names them ("logs, metrics, and traces"), and the
 # practice each plural record stands for there.
 SIGNAL_PRACTICES = {"logs": "logging", "traces": "tracing"}
 SIGNAL_WORDS = frozenset([*SIGNAL_PRACTICES, "metrics", "logging", "tracing"])
 SIGNAL_PLURAL = re.compile(r"\b(?:[Ll]ogs|LOGS|[Tt]races|TRACES)\b")
 
+# A one-word name with a major version glued on: "Netty4", "python3", "Java8".
 GLUED_VERSION = re.compile(r"\b([A-Za-z][a-z]{2,})(\d{1,2})\b")
-VERSION = re.compile(r"^(?:[vV]?\d{1,3}(?:\.\d{1,3}){0,2}|(?:\d{1,2}x)?\d{1,4}(?:\.\d)?[bB])$")
+# A release number ("2.7", "v4", "V2"), a release series ("2.x", "v1.x") or a model's
+# parameter count ("70B", "8x7B", "1.5B"): each names an edition of the product, dropped from
+# the canonical.
+VERSION = re.compile(
+    r"^(?:[vV]?\d{1,3}(?:\.\d{1,3}){0,2}(?:\.x)?|(?:\d{1,2}x)?\d{1,4}(?:\.\d)?[bB])$"
+)
 
 
 def _with_version(span, label: str | None = None) -> int:

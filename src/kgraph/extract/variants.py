@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kgraph.extract.english import is_english_word
+
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 _SIBILANT = ("s", "x", "z", "ch", "sh")
 
@@ -199,6 +201,20 @@ HEAD_FORMS = {"application": "app", "store": "storage", "caching": "cache"}
 # is end-to-end testing, "distributed traces" distributed tracing (entity rules: inflectional
 # variants merge). Only after a modifier: a bare "tests" or "traces" is no practice.
 RECORD_FORMS = {"testing": "test", "tracing": "trace"}
+
+
+def kebab_form(surface: str) -> str | None:
+    """``cluster-autoscaler`` of Cluster Autoscaler, ``ingress-nginx`` of Ingress NGINX: a
+    product of two or three words by the name of its repository or binary. None when every
+    word is a plain word (``cloud-storage`` is a modifier in prose)."""
+    words = surface.split(" ")
+    if (
+        2 <= len(words) <= 3
+        and all(w.isalnum() and w.isascii() for w in words)
+        and not all(is_english_word(w) for w in words)
+    ):
+        return "-".join(w.lower() for w in words)
+    return None
 
 
 def spellings(surface: str, entity_type: str) -> list[str]:
