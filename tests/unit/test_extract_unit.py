@@ -346,6 +346,18 @@ def test_metric_names_and_bare_apis_are_generic():
         assert not is_generic(text), text
 
 
+def test_a_field_acronym_is_a_concept_only_as_a_head_noun():
+    from kgraph.extract.generic import field_head
+
+    # The head of its phrase: the end, punctuation, a slash pair or a function word after it.
+    for after in ("", ".", " (Help Net Security)", "/ML, has", " to support", " is the key"):
+        assert field_head("AI", after), after
+    # A modifier of the noun after it, hyphened or not; other generic words never.
+    for after in (" agents", " inference workloads", "-generated photos", "-based"):
+        assert not field_head("AI", after), after
+    assert not field_head("cloud", ".") and not field_head("AIR", ".")
+
+
 def test_data_a_system_processes_is_no_concept():
     from kgraph.extract.generic import processed_data
 

@@ -98,6 +98,30 @@ def fold(text: str) -> str:
     return " ".join([*words[:-1], singular(words[-1])])
 
 
+# A field's acronym is an idea only as a head noun ("trustworthy AI", "use AI to", "AI/ML");
+# before a noun it only modifies that noun ("AI agents", "AI workloads", "AI-generated"),
+# which is the thing the sentence is about, and the rules drop umbrella words there.
+FIELD_ACRONYMS = phrases("ai")
+_HEAD_FOLLOWERS = phrases("""
+a about across and are as at be because becomes by can could for from has have in into is
+isn't it its may might must now of on or should than that the then this to was were which
+will with without would
+""")
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)?")
+
+
+def field_head(text: str, after: str) -> bool:
+    """Whether the field acronym ``text`` stands as a head noun, given the ``after`` text that
+    follows it: the end, punctuation other than a hyphen, a slash pair (``AI/ML``) or a
+    function word (``AI is``, ``AI to``). A content word after it is the noun it modifies."""
+    if text.lower() not in FIELD_ACRONYMS or after.startswith("-"):
+        return False
+    word = _NEXT_WORD.match(after).group(1)
+    if word is None:
+        return not after[:1].isalnum()
+    return word.lower() in _HEAD_FOLLOWERS and after[:1] in " \t"
+
+
 # Data named by its flow or timing ("streaming data", "real-time data", "a time series") is
 # what a system processes, not an idea; the rules exclude it with the data activities. Fields
 # and techniques named with the word stay, as do the data models a store is built for

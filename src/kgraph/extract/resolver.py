@@ -21,6 +21,7 @@ from kgraph.extract.generic import (
     UMBRELLA,
     VAGUE,
     all_generic,
+    field_head,
     fold,
     is_generic,
     phrases,
@@ -679,14 +680,17 @@ def _in_publication_title(span, text: str) -> bool:
 def _unwanted(match, text: str, entry: dict | None = None, publication: bool = True) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team, event or
     newsletter names."""
+    head = match.label_ == "CONCEPT" and field_head(
+        match.text, text[match.end_char : match.end_char + 24]
+    )
     if match.label_ == "CONCEPT" and (
-        (all_generic(match.text) and not _curated_name(match, entry))
+        (all_generic(match.text) and not _curated_name(match, entry) and not head)
         or _inside_proper_name(match)
         or _metric_start(match)
     ):
         return True
     return (
-        is_generic(match.text)
+        (is_generic(match.text) and not head)
         or _glued_left(match)
         or _glued_right(match)
         or _in_team_name(match)
