@@ -106,3 +106,17 @@ def test_a_verb_gerund_opening_a_clause_is_not_part_of_the_idea(ex):
     assert ("CONCEPT", "making continuous ingestion") not in got
     got = found(ex, "Notes", "Best practices: preventing address spoofing at the edge.")
     assert not any(name.startswith("preventing ") for _, name in got)
+
+
+def test_engineering_words_that_are_also_english_need_no_support(ex):
+    # concurrency, indexing and backdoor name one idea each in engineering writing
+    got = found(ex, "Notes", "The talk covers concurrency, indexing and a backdoor in a library.")
+    for name in ("concurrency", "indexing", "backdoor"):
+        assert ("CONCEPT", name) in got, name
+
+
+def test_a_field_acronym_heads_its_phrase_or_modifies_the_next_noun(ex):
+    got = found(ex, "Notes", "Teams use AI to review code for trustworthy AI.")
+    assert ("CONCEPT", "artificial intelligence") in got
+    got = found(ex, "Notes", "They schedule AI workloads on shared GPUs.")
+    assert ("CONCEPT", "artificial intelligence") not in got
