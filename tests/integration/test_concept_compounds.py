@@ -120,3 +120,10 @@ def test_a_field_acronym_heads_its_phrase_or_modifies_the_next_noun(ex):
     assert ("CONCEPT", "artificial intelligence") in got
     got = found(ex, "Notes", "They schedule AI workloads on shared GPUs.")
     assert ("CONCEPT", "artificial intelligence") not in got
+
+
+def test_cloud_in_front_of_a_curated_term_is_no_umbrella_field(ex):
+    got = found(ex, "Notes", "They moved backups to cloud storage and reviewed cloud security.")
+    assert ("CONCEPT", "cloud storage") in got and ("CONCEPT", "cloud security") in got
+    got = found(ex, "Notes", "They rebuilt their data infrastructure.")
+    assert ("CONCEPT", "data infrastructure") not in got

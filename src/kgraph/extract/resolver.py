@@ -710,6 +710,12 @@ def _metric_start(match) -> bool:
     return match[-1].lower_ in HIT_WORDS and end < len(doc) and doc[end].lower_ in RATE_WORDS
 
 
+# "cloud" in front names the delivery model, not an umbrella field: ``cloud storage`` and
+# ``cloud security`` are established terms of their own, as the rules keep for the
+# qualified forms of excluded words.
+SERVICE_MODELS = frozenset(["cloud"])
+
+
 def _curated_name(match, entry: dict | None) -> bool:
     """``API design``, ``testing framework``: a curated concept written as its own name of two
     words or more is an established term, though each word alone is generic (the entity
@@ -719,7 +725,7 @@ def _curated_name(match, entry: dict | None) -> bool:
         bool(entry)
         and not entry.get("registry")
         and len(match) > 1
-        and match[0].lower_ not in UMBRELLA
+        and (match[0].lower_ not in UMBRELLA or match[0].lower_ in SERVICE_MODELS)
         and fold(match.text) == fold(str(entry.get("name", "")))
     )
 
