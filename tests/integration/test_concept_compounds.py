@@ -127,3 +127,24 @@ def test_cloud_in_front_of_a_curated_term_is_no_umbrella_field(ex):
     assert ("CONCEPT", "cloud storage") in got and ("CONCEPT", "cloud security") in got
     got = found(ex, "Notes", "They rebuilt their data infrastructure.")
     assert ("CONCEPT", "data infrastructure") not in got
+
+
+def test_a_curated_name_written_closed_or_open_is_still_its_own_name(ex):
+    got = found(ex, "Realtime Analytics at scale", "They serve real time analytics.")
+    assert ("CONCEPT", "real-time analytics") in got
+
+
+def test_the_security_of_a_thing_keeps_its_head(ex):
+    got = found(
+        ex, "Notes", "Teams secure the software supply-chain with software supply chain security."
+    )
+    assert {
+        ("CONCEPT", "software supply chain"),
+        ("CONCEPT", "software supply chain security"),
+    } <= got
+
+
+def test_established_security_and_concurrency_terms(ex):
+    got = found(ex, "Notes", "A trojan horse hid after a cyberattack; thread safety matters.")
+    for name in ("trojan horse", "cyberattack", "thread safety"):
+        assert ("CONCEPT", name) in got, name

@@ -726,8 +726,14 @@ def _curated_name(match, entry: dict | None) -> bool:
         and not entry.get("registry")
         and len(match) > 1
         and (match[0].lower_ not in UMBRELLA or match[0].lower_ in SERVICE_MODELS)
-        and fold(match.text) == fold(str(entry.get("name", "")))
+        and _closed(fold(match.text)) == _closed(fold(str(entry.get("name", ""))))
     )
+
+
+def _closed(name: str) -> str:
+    """A name with its compound written closed: ``real-time``, ``real time`` and ``realtime``
+    are one spelling of the word."""
+    return name.replace("-", "").replace(" ", "")
 
 
 def _has_shorter_core(
@@ -759,8 +765,13 @@ def _has_shorter_core(
             return False
         # A platform named for its function and an architecture style keep their head
         # (entity rules): "data streaming platform", "cloud-native architecture" beside the
-        # concept "cloud-native".
-        if own and singular(last) in ("platform", "architecture") and singular(last) == name[-1]:
+        # concept "cloud-native"; so does the practice of securing a thing ("software supply
+        # chain security" beside "software supply chain").
+        if (
+            own
+            and singular(last) in ("platform", "architecture", "security")
+            and singular(last) == name[-1]
+        ):
             return False
         # A curated name written out whose head settles what a loose word means: "messaging"
         # alone is read as asynchronous messaging and "inference" as model inference, while a
