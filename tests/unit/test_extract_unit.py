@@ -339,6 +339,11 @@ def test_metric_names_and_bare_apis_are_generic():
 
     for text in ("APIs", "cache hit rates", "token throughput", "GPU utilization"):
         assert is_generic(text), text
+    # Reliability metrics, a generic activity, instances of an excluded word, and the
+    # umbrella for architecture styles (a named style such as "clean architecture" stays).
+    for text in ("MTTR", "mean time to recovery", "resource allocation", "GPU clusters"):
+        assert is_generic(text), text
+    assert is_generic("Architectural Patterns") and not is_generic("clean architecture")
     # The graph's shared ideas stay (see the module's docstring), in any hyphen.
     for text in ("low latency", "Low\u2011Latency", "high-throughput", "burn rate"):
         assert not is_generic(text), text

@@ -50,7 +50,11 @@ architecture, design, queries per second, requests per second, internet, web, we
 user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui,
 transactions per second, data processing, data collection, data ingestion,
 data management, data storage, data retrieval, storage and retrieval, alert,
-core web vital, web vital, apis, special interest group, working group
+core web vital, web vital, apis, special interest group, working group,
+architectural pattern, architecture pattern, architectural style, architecture style,
+mean time to recovery, mean time to repair, mean time to restore, mttr, mean time to detect,
+mttd, mean time between failures, mtbf, resource management, resource allocation,
+gpu cluster, gpu fleet
 """
 GENERIC = phrases(_LIST)
 
