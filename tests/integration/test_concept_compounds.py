@@ -148,3 +148,8 @@ def test_established_security_and_concurrency_terms(ex):
     got = found(ex, "Notes", "A trojan horse hid after a cyberattack; thread safety matters.")
     for name in ("trojan horse", "cyberattack", "thread safety"):
         assert ("CONCEPT", name) in got, name
+
+
+def test_a_kind_of_technology_is_no_concept(ex):
+    got = found(ex, "Notes", "The survey compares storage technologies for user-facing apps.")
+    assert not any(t == "CONCEPT" and "technolog" in name for t, name in got), got

@@ -344,6 +344,7 @@ def test_metric_names_and_bare_apis_are_generic():
     for text in ("MTTR", "mean time to recovery", "resource allocation", "GPU clusters"):
         assert is_generic(text), text
     assert is_generic("Architectural Patterns") and not is_generic("clean architecture")
+    assert is_generic("user-facing") and is_generic("customer facing")
     # The graph's shared ideas stay (see the module's docstring), in any hyphen.
     for text in ("low latency", "Low\u2011Latency", "high-throughput", "burn rate"):
         assert not is_generic(text), text

@@ -54,7 +54,8 @@ core web vital, web vital, apis, special interest group, working group,
 architectural pattern, architecture pattern, architectural style, architecture style,
 mean time to recovery, mean time to repair, mean time to restore, mttr, mean time to detect,
 mttd, mean time between failures, mtbf, resource management, resource allocation,
-gpu cluster, gpu fleet
+gpu cluster, gpu fleet, user facing, user-facing,
+customer facing, customer-facing
 """
 GENERIC = phrases(_LIST)
 
@@ -81,7 +82,8 @@ level levels limit limits maintenance migration million ml modernization need ne
 operation operations optimization organization outage part performance platform post
 practice practices problem problems process productivity rate rearchitecture reliability
 resilience result results role savings scalability scale security service services solution
-speed stability strategies strategy system systems team throughput time tool tooling
+speed stability strategies strategy system systems team technologies technology throughput
+time tool tooling
 transition upgrade use user users way ways work workload workloads year years
 """)
 
