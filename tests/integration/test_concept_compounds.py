@@ -153,3 +153,11 @@ def test_established_security_and_concurrency_terms(ex):
 def test_a_kind_of_technology_is_no_concept(ex):
     got = found(ex, "Notes", "The survey compares storage technologies for user-facing apps.")
     assert not any(t == "CONCEPT" and "technolog" in name for t, name in got), got
+
+
+def test_architecture_styles_keep_their_head(ex):
+    got = found(
+        ex, "Notes", "They moved to a serverless architecture and a thread-per-core design."
+    )
+    assert ("CONCEPT", "serverless architecture") in got
+    assert ("CONCEPT", "thread-per-core architecture") in got
