@@ -161,3 +161,8 @@ def test_architecture_styles_keep_their_head(ex):
     )
     assert ("CONCEPT", "serverless architecture") in got
     assert ("CONCEPT", "thread-per-core architecture") in got
+
+
+def test_a_verb_before_a_mined_idea_is_no_part_of_it(ex):
+    got = found(ex, "How we built network isolation", "Teams built network isolation for tenants.")
+    assert not any(name.startswith("built ") for _, name in got), got
