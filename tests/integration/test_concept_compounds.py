@@ -166,3 +166,20 @@ def test_architecture_styles_keep_their_head(ex):
 def test_a_verb_before_a_mined_idea_is_no_part_of_it(ex):
     got = found(ex, "How we built network isolation", "Teams built network isolation for tenants.")
     assert not any(name.startswith("built ") for _, name in got), got
+
+
+def test_security_news_terms(ex):
+    got = found(
+        ex,
+        "Notes",
+        "A DoS and a ransomware attack hit; a zero-click exploit beat antivirus software.",
+    )
+    for name in (
+        "denial-of-service attack",
+        "ransomware attack",
+        "zero-click exploit",
+        "antivirus software",
+    ):
+        assert ("CONCEPT", name) in got, name
+    got = found(ex, "Notes", "They absorbed DDoS attacks.")
+    assert ("CONCEPT", "distributed denial-of-service attack") in got
