@@ -183,3 +183,8 @@ def test_security_news_terms(ex):
         assert ("CONCEPT", name) in got, name
     got = found(ex, "Notes", "They absorbed DDoS attacks.")
     assert ("CONCEPT", "distributed denial-of-service attack") in got
+
+
+def test_curated_architecture_styles_and_container_images(ex):
+    got = found(ex, "Clean Architecture in iOS", "They push container images nightly.")
+    assert {("CONCEPT", "clean architecture"), ("CONCEPT", "container image")} <= got
