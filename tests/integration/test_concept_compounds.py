@@ -188,3 +188,15 @@ def test_security_news_terms(ex):
 def test_curated_architecture_styles_and_container_images(ex):
     got = found(ex, "Clean Architecture in iOS", "They push container images nightly.")
     assert {("CONCEPT", "clean architecture"), ("CONCEPT", "container image")} <= got
+
+
+def test_experimentation_and_data_model_terms(ex):
+    got = found(
+        ex,
+        "Notes",
+        "Monte Carlo simulation backs hypothesis testing; the relational model beats a "
+        "non-relational database here.",
+    )
+    for name in ("Monte Carlo simulation", "hypothesis testing", "relational model"):
+        assert ("CONCEPT", name) in got, name
+    assert ("CONCEPT", "NoSQL database") in got
