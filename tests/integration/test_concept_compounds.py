@@ -200,3 +200,8 @@ def test_experimentation_and_data_model_terms(ex):
     for name in ("Monte Carlo simulation", "hypothesis testing", "relational model"):
         assert ("CONCEPT", name) in got, name
     assert ("CONCEPT", "NoSQL database") in got
+
+
+def test_shuffle_sharding_is_its_own_technique(ex):
+    got = found(ex, "Notes", "Tenants are isolated with shuffle sharding.")
+    assert ("CONCEPT", "shuffle sharding") in got and ("CONCEPT", "sharding") not in got
