@@ -348,11 +348,29 @@ def test_metric_names_and_bare_apis_are_generic():
 
     for text in ("APIs", "cache hit rates", "token throughput", "GPU utilization"):
         assert is_generic(text), text
+    # Reliability metrics, a generic activity, instances of an excluded word, and the
+    # umbrella for architecture styles (a named style such as "clean architecture" stays).
+    for text in ("MTTR", "mean time to recovery", "resource allocation", "GPU clusters"):
+        assert is_generic(text), text
+    assert is_generic("Architectural Patterns") and not is_generic("clean architecture")
+    assert is_generic("user-facing") and is_generic("customer facing")
     # The graph's shared ideas stay (see the module's docstring), in any hyphen.
     for text in ("low latency", "Low\u2011Latency", "high-throughput", "burn rate"):
         assert not is_generic(text), text
     for text in ("p99 latency", "low latency streaming", "rate limiting"):
         assert not is_generic(text), text
+
+
+def test_a_field_acronym_is_a_concept_only_as_a_head_noun():
+    from kgraph.extract.generic import field_head
+
+    # The head of its phrase: the end, punctuation, a slash pair or a function word after it.
+    for after in ("", ".", " (Help Net Security)", "/ML, has", " to support", " is the key"):
+        assert field_head("AI", after), after
+    # A modifier of the noun after it, hyphened or not; other generic words never.
+    for after in (" agents", " inference workloads", "-generated photos", "-based"):
+        assert not field_head("AI", after), after
+    assert not field_head("cloud", ".") and not field_head("AIR", ".")
 
 
 def test_data_a_system_processes_is_no_concept():

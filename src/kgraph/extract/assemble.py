@@ -17,7 +17,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
-from kgraph.extract.generic import is_generic, processed_data
+from kgraph.extract.generic import field_head, is_generic, processed_data
 from kgraph.extract.people import named_in_full
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY, doc_text
@@ -243,11 +243,15 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
     start, end = piece.field_start(start), piece.field_end(end)
     canonical = key.split(":", 1)[1]
     text = raw[start:end]
-    if type_ == "CONCEPT" and (
-        is_generic(text)
-        or is_generic(canonical)
-        or processed_data(text)
-        or processed_data(canonical)
+    if (
+        type_ == "CONCEPT"
+        and (
+            is_generic(text)
+            or is_generic(canonical)
+            or processed_data(text)
+            or processed_data(canonical)
+        )
+        and not field_head(text, raw[end : end + 24])
     ):
         return None
     if method != "ontology":

@@ -50,7 +50,12 @@ architecture, design, queries per second, requests per second, internet, web, we
 user experience, customer experience, sdk, crm, erp, cms, cli, gui, ui,
 transactions per second, data processing, data collection, data ingestion,
 data management, data storage, data retrieval, storage and retrieval, alert,
-core web vital, web vital, apis, special interest group, working group
+core web vital, web vital, apis, special interest group, working group,
+architectural pattern, architecture pattern, architectural style, architecture style,
+mean time to recovery, mean time to repair, mean time to restore, mttr, mean time to detect,
+mttd, mean time between failures, mtbf, resource management, resource allocation,
+gpu cluster, gpu fleet, user facing, user-facing,
+customer facing, customer-facing
 """
 GENERIC = phrases(_LIST)
 
@@ -77,7 +82,8 @@ level levels limit limits maintenance migration million ml modernization need ne
 operation operations optimization organization outage part performance platform post
 practice practices problem problems process productivity rate rearchitecture reliability
 resilience result results role savings scalability scale security service services solution
-speed stability strategies strategy system systems team throughput time tool tooling
+speed stability strategies strategy system systems team technologies technology throughput
+time tool tooling
 transition upgrade use user users way ways work workload workloads year years
 """)
 
@@ -96,6 +102,30 @@ def fold(text: str) -> str:
     text = re.sub(r"(?:'s|')$", "", text)
     words = text.split(" ")
     return " ".join([*words[:-1], singular(words[-1])])
+
+
+# A field's acronym is an idea only as a head noun ("trustworthy AI", "use AI to", "AI/ML");
+# before a noun it only modifies that noun ("AI agents", "AI workloads", "AI-generated"),
+# which is the thing the sentence is about, and the rules drop umbrella words there.
+FIELD_ACRONYMS = phrases("ai")
+_HEAD_FOLLOWERS = phrases("""
+a about across and are as at be because becomes by can could for from has have in into is
+isn't it its may might must now of on or should than that the then this to was were which
+will with without would
+""")
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)?")
+
+
+def field_head(text: str, after: str) -> bool:
+    """Whether the field acronym ``text`` stands as a head noun, given the ``after`` text that
+    follows it: the end, punctuation other than a hyphen, a slash pair (``AI/ML``) or a
+    function word (``AI is``, ``AI to``). A content word after it is the noun it modifies."""
+    if text.lower() not in FIELD_ACRONYMS or after.startswith("-"):
+        return False
+    word = _NEXT_WORD.match(after).group(1)
+    if word is None:
+        return not after[:1].isalnum()
+    return word.lower() in _HEAD_FOLLOWERS and after[:1] in " \t"
 
 
 # Data named by its flow or timing ("streaming data", "real-time data", "a time series") is

@@ -91,7 +91,8 @@ VERB_STARTS = phrases(
     unify build scale improve reduce make use run speed boost cut enable power simplify
     accelerate bring keep move ship solve tame fix rethink rebuild rewrite replace avoid
     hit see saw get got face cause add handle prevent detect find hunt debug diagnose
-    mitigate eliminate tackle address survive
+    mitigate eliminate tackle address survive implement introduce create
+    built made ran kept brought found took chose
     """
 )
 # The same verbs as gerunds opening a clause ("by making continuous ingestion the default",
@@ -102,7 +103,8 @@ VERB_GERUNDS = phrases(
     making handling preventing breaking building using running keeping bringing moving
     solving fixing avoiding getting adding finding detecting diagnosing debugging mitigating
     eliminating tackling addressing improving reducing enabling simplifying accelerating
-    replacing rewriting rethinking unifying
+    replacing rewriting rethinking unifying implementing introducing creating designing
+    supporting
     """
 )
 

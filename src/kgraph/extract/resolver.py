@@ -21,6 +21,7 @@ from kgraph.extract.generic import (
     UMBRELLA,
     VAGUE,
     all_generic,
+    field_head,
     fold,
     is_generic,
     phrases,
@@ -691,14 +692,17 @@ def _in_publication_title(span, text: str) -> bool:
 def _unwanted(match, text: str, entry: dict | None = None, publication: bool = True) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team, event or
     newsletter names."""
+    head = match.label_ == "CONCEPT" and field_head(
+        match.text, text[match.end_char : match.end_char + 24]
+    )
     if match.label_ == "CONCEPT" and (
-        (all_generic(match.text) and not _curated_name(match, entry))
+        (all_generic(match.text) and not _curated_name(match, entry) and not head)
         or _inside_proper_name(match)
         or _metric_start(match)
     ):
         return True
     return (
-        is_generic(match.text)
+        (is_generic(match.text) and not head)
         or _glued_left(match)
         or _glued_right(match)
         or _in_team_name(match)
@@ -718,6 +722,12 @@ def _metric_start(match) -> bool:
     return match[-1].lower_ in HIT_WORDS and end < len(doc) and doc[end].lower_ in RATE_WORDS
 
 
+# "cloud" in front names the delivery model, not an umbrella field: ``cloud storage`` and
+# ``cloud security`` are established terms of their own, as the rules keep for the
+# qualified forms of excluded words.
+SERVICE_MODELS = frozenset(["cloud"])
+
+
 def _curated_name(match, entry: dict | None) -> bool:
     """``API design``, ``testing framework``: a curated concept written as its own name of two
     words or more is an established term, though each word alone is generic (the entity
@@ -727,9 +737,15 @@ def _curated_name(match, entry: dict | None) -> bool:
         bool(entry)
         and not entry.get("registry")
         and len(match) > 1
-        and match[0].lower_ not in UMBRELLA
-        and fold(match.text) == fold(str(entry.get("name", "")))
+        and (match[0].lower_ not in UMBRELLA or match[0].lower_ in SERVICE_MODELS)
+        and _closed(fold(match.text)) == _closed(fold(str(entry.get("name", ""))))
     )
+
+
+def _closed(name: str) -> str:
+    """A name with its compound written closed: ``real-time``, ``real time`` and ``realtime``
+    are one spelling of the word."""
+    return name.replace("-", "").replace(" ", "")
 
 
 def _has_shorter_core(
@@ -761,8 +777,13 @@ def _has_shorter_core(
             return False
         # A platform named for its function and an architecture style keep their head
         # (entity rules): "data streaming platform", "cloud-native architecture" beside the
-        # concept "cloud-native".
-        if own and singular(last) in ("platform", "architecture") and singular(last) == name[-1]:
+        # concept "cloud-native"; so does the practice of securing a thing ("software supply
+        # chain security" beside "software supply chain").
+        if (
+            own
+            and singular(last) in ("platform", "architecture", "security")
+            and singular(last) == name[-1]
+        ):
             return False
         # A curated name written out whose head settles what a loose word means: "messaging"
         # alone is read as asynchronous messaging and "inference" as model inference, while a
