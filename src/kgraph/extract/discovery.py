@@ -78,6 +78,8 @@ NAME_CUES = phrases(
     released releases open-sourced open-sources meet at
     """
 )
+# Verbs that quote a source in news: a person or an organisation.
+QUOTE_STEMS = ("says", "said", "warns", "warned", "told", "disclosed", "confirmed")
 # Verbs whose subject acts as an organisation ("how Klarvio rebuilt its pipeline").
 ORG_VERB_STEMS = (
     "built",
@@ -111,13 +113,7 @@ ORG_VERB_STEMS = (
     "unveil",
     # A source quoted in news ("Armis says it discovered", "the company told"): people
     # are quoted too, so these only type a name found by other evidence.
-    "says",
-    "said",
-    "warns",
-    "warned",
-    "told",
-    "disclosed",
-    "confirmed",
+    *QUOTE_STEMS,
 )
 # The verbs above that people do as much as organisations ("Dana describes"): an unknown word
 # before them is not made a name on their evidence alone.
@@ -132,13 +128,7 @@ AUTHOR_STEMS = (
     "shares",
     "shared",
     "publish",
-    "says",
-    "said",
-    "warns",
-    "warned",
-    "told",
-    "disclosed",
-    "confirmed",
+    *QUOTE_STEMS,
 )
 ACTION_STEMS = tuple(s for s in ORG_VERB_STEMS if s not in AUTHOR_STEMS)
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
