@@ -75,3 +75,13 @@ def test_card_names_the_maker_once(store, monkeypatch):
     text = html_text(at)
     assert "built by: Databricks" in text
     assert "made by:" not in text
+
+
+def test_company_card_names_what_it_makes(store, monkeypatch):
+    # The maker's side of "built by": the company's card lists its products.
+    monkeypatch.setenv("KGRAPH_DB", str(store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["entity"] = "Databricks"
+    at.run(timeout=60)
+    assert not at.exception
+    assert "makes: Dicer, Lakebase" in html_text(at)

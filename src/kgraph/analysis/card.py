@@ -14,7 +14,7 @@ from kgraph.graph.bipartite import LAYER_KEY, degree, entity_sources, writers
 from kgraph.graph.evidence import post_summary
 from kgraph.model import TEXT_RELATION_EDGES
 
-__all__ = ["company_roles", "entity_card"]
+__all__ = ["company_roles", "entity_card", "products"]
 
 NEIGHBOURS_PER_KIND = 15
 
@@ -75,8 +75,23 @@ def entity_card(G: nx.MultiDiGraph, name: str) -> dict:
         )
         if d["kind"] in ("technology", "concept"):
             out["roles"] = company_roles(G, node)
+        elif d["kind"] == "company":
+            out["products"] = products(G, node)
     out["neighbours"] = {k: neighbours[k] for k in sorted(neighbours) if neighbours[k]}
     return out
+
+
+def products(G: nx.MultiDiGraph, company: str) -> list[str]:
+    """What the ontology says the company makes (``product_of``), by name: the maker's side
+    of the technology cards' "built by".
+
+    >>> from kgraph.graph.sample import sample_graph
+    >>> products(sample_graph(), "COMPANY:Databricks")
+    ['Dicer', 'Lakebase']
+    """
+    return sorted(
+        G.nodes[u]["label"] for u, _v, k in G.in_edges(company, keys=True) if k == "product_of"
+    )
 
 
 def _distinct_spellings(name: str, aliases: list[str]) -> list[str]:

@@ -17,7 +17,7 @@ from kgraph.ui.mdtext import md
 
 QUOTE = "margin:4px 0 0 0;padding-left:8px;border-left:3px solid #8884"
 LEVEL_ICONS = {"introductory": "①", "intermediate": "②", "advanced": "③"}
-ALIASES_SHOWN = 8  # spellings listed on a card before "and N more"
+ALIASES_SHOWN = 8  # spellings (or products) listed on a card before "and N more"
 
 
 def _open(select, name: str) -> None:
@@ -108,6 +108,15 @@ def _buttons(node: str, *, expand, select) -> None:
     )
 
 
+def _first_names(names: list[str]) -> str:
+    """The first names escaped, the rest behind a count whose tooltip lists them all."""
+    more = len(names) - ALIASES_SHOWN
+    shown = esc(", ".join(names[:ALIASES_SHOWN]))
+    return shown + (
+        f" <span title='{esc(', '.join(names))}'>and {more} more</span>" if more > 0 else ""
+    )
+
+
 def _entity(G, node: str, *, expand, select) -> None:
     card = loaders.ask("entity_card", node)
     st.html(
@@ -120,18 +129,14 @@ def _entity(G, node: str, *, expand, select) -> None:
     if card.get("aliases"):
         # A product's feature names can run to dozens (Kubernetes' API kinds): the shortest,
         # most used spellings first, the rest behind a count whose tooltip lists them all.
-        names = sorted(card["aliases"], key=len)
-        more = len(names) - ALIASES_SHOWN
-        facts.append(
-            "aliases: "
-            + esc(", ".join(names[:ALIASES_SHOWN]))
-            + (f" <span title='{esc(', '.join(names))}'>and {more} more</span>" if more > 0 else "")
-        )
+        facts.append("aliases: " + _first_names(sorted(card["aliases"], key=len)))
     roles = card.get("roles") or {}
     # The maker is one of the "built by" companies when the card lists roles: say it once.
     if card.get("company") and card["company"] not in roles.get("built_by", ()):
         facts.append("made by: " + esc(card["company"]))
     facts += relations.role_lines(roles)
+    if card.get("products"):  # a cloud provider makes hundreds
+        facts.append("makes: " + _first_names(card["products"]))
     facts.append(
         f"{esc(card.get('post_count', 0))} post(s) · community "
         f"{esc(card.get('community', '–'))} · pagerank {float(card.get('pagerank') or 0):.4f}"
