@@ -129,8 +129,12 @@ def _entry(raw: dict, where: str) -> OntologyEntry:
 
 def read_file(path: Path) -> list[OntologyEntry]:
     """The entries of one ontology YAML file."""
+    return _parse(path, _read_bytes(path))
+
+
+def _read_bytes(path: Path) -> bytes:
     try:
-        return _parse(path, path.read_bytes())
+        return path.read_bytes()
     except FileNotFoundError:
         raise OntologyError(f"{path}: no such ontology file.") from None
 
@@ -251,10 +255,7 @@ def _read_cached(path: Path) -> list[OntologyEntry]:
     so an edited file or a changed loader parses again. A cache that cannot be read or
     written is passed over: the file is parsed as before.
     """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise OntologyError(f"{path}: no such ontology file.") from None
+    raw = _read_bytes(path)
     digest = hashlib.sha1(_loader_stamp() + raw).hexdigest()
     name = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
     where = config.user_cache_dir() / "ontology" / f"{path.stem}-{name}.json"

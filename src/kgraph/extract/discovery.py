@@ -194,12 +194,16 @@ market segments (``SMB``, ``SME``), ``OS`` (``OSes``), ``DB`` (``a Postgres DB``
 Postgres) and ``DBMS`` (``Oracle DBMS`` is Oracle's database), stock units (``SKUs``), and
 data-protection laws (``GDPR``, ``HIPAA``: a law is no product): acronyms no product or
 company is named."""
-NOT_NAMES = phrases(
+MONTHS = phrases(
+    """
+    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
+    july august september october november december
+    """
+)
+NOT_NAMES = MONTHS | phrases(
     """
     article part lessons lesson journey introducing inside meet how why what when monday
-    tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december jan feb mar apr jun jul aug sep sept oct
-    nov dec home night noon large
+    tuesday wednesday thursday friday saturday sunday home night noon large
     engineers engineer developers developer users user customers customer researchers
     operators analysts teams everyone
     """
@@ -1587,14 +1591,6 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
-
-
-MONTHS = phrases(
-    """
-    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
-    july august september october november december
-    """
-)
 
 
 CREDIT_DASHES = frozenset(["-", "–", "—", "|"])

@@ -40,6 +40,7 @@ from kgraph.extract.spans import (
     migrated_with,
     with_possessive,
 )
+from kgraph.extract.spans import words as word_lists
 from kgraph.extract.variants import is_acronym, singular
 from kgraph.model import entity_key
 
@@ -206,7 +207,7 @@ class OntologyResolver:
         inflectional variants merge, and ``tracing`` is a concept). Alone, ``logs`` and
         ``traces`` are records (``audit logs``, ``~330M traces per day``); ``metrics`` stays a
         metric word either way."""
-        signals = {t.i for t in doc if t.lower_ in SIGNAL_WORDS}
+        signals = {i for i, low in enumerate(word_lists(doc).lower) if low in SIGNAL_WORDS}
         taken = {i for s in spans for i in range(s.start, s.end)}
         found = []
         for i in sorted(signals - taken):
@@ -756,8 +757,9 @@ def _has_shorter_core(
 
     Except for curated terms whose own name keeps the word: a platform named for its
     function is a system category under the entity rules (``data streaming platform``,
-    ``ML platform``), as is an architecture style (``cloud-native architecture``), an established term can start with a size or age word (``large
-    language model``, ``modern data stack``, ``automatic failover``), and a shorter form
+    ``ML platform``), as is an architecture style (``cloud-native architecture``), an
+    established term can start with a size or age word (``large language model``,
+    ``modern data stack``, ``automatic failover``), and a shorter form
     that is the same entry's alias does not cut its full name (``staging environment``,
     not ``staging``), nor does a generated registry term cut a curated one (``cache hit
     rate`` stays the curated ``cache hit ratio``, not the glossary's ``cache hit``)."""
