@@ -40,7 +40,7 @@ from kgraph.extract.spans import (
     migrated_with,
     with_possessive,
 )
-from kgraph.extract.spans import words as word_lists
+from kgraph.extract.spans import words as doc_words
 from kgraph.extract.variants import is_acronym, singular
 from kgraph.model import entity_key
 
@@ -207,7 +207,7 @@ class OntologyResolver:
         inflectional variants merge, and ``tracing`` is a concept). Alone, ``logs`` and
         ``traces`` are records (``audit logs``, ``~330M traces per day``); ``metrics`` stays a
         metric word either way."""
-        signals = {i for i, low in enumerate(word_lists(doc).lower) if low in SIGNAL_WORDS}
+        signals = {i for i, low in enumerate(doc_words(doc).lower) if low in SIGNAL_WORDS}
         taken = {i for s in spans for i in range(s.start, s.end)}
         found = []
         for i in sorted(signals - taken):
