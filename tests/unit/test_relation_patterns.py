@@ -608,3 +608,19 @@ def test_a_technology_in_an_of_phrase_of_the_apposed_noun_is_not_its_maker():
         title="From Tar to Quill: A Security-Driven Modernization of Harbor's Brindle Data Pipelines",
     )
     assert ("Quill", "uses", "Brindle") not in found
+
+
+def test_the_actor_rule_gives_a_vendor_no_use_of_its_own_product_unless_it_says_our():
+    # rule 3: a product the company sells is no use of the company's; its own stack still is
+    ents = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")]
+    onto = _onto(Quiver=("Lumio", ["feature flag service"]), Tidewater=("", ["job scheduler"]))
+    found = _relations(
+        "Lumio runs a marketplace. We hope its best flags end up in Quiver and Tidewater soon.",
+        ents,
+        onto,
+    )
+    assert found == {("Lumio", "uses", "Tidewater")}
+    found = _relations(
+        "Lumio runs a marketplace. Our stack includes Quiver and Tidewater.", ents, onto
+    )
+    assert found == {("Lumio", "uses", "Tidewater"), ("Lumio", "uses", "Quiver")}

@@ -14,7 +14,7 @@ from kgraph.extract.relations_clauses import (
     _reported,
     _subject_tech,
 )
-from kgraph.extract.relations_post import _Ent, _named_after, _Post, _Unit
+from kgraph.extract.relations_post import _Ent, _named_after, _Post, _same_company, _Unit
 from kgraph.extract.relations_words import (
     ANAPHOR,
     APPLY_VERB,
@@ -27,6 +27,7 @@ from kgraph.extract.relations_words import (
     NEGATED,
     ON_TECH,
     OTHERS_USE,
+    OUR,
     READER,
     SOLD,
     SYSTEM_ANAPHOR,
@@ -171,6 +172,20 @@ def _actor_rules(state: _Post) -> None:
                 if SOLD.search(unit.text[: e.s][-60:]):
                     continue  # "the company offering managed Airflow": a product it sells
                 if _named_after(e.name, actor) or state.hardware_kind(e):
+                    continue
+                # A technology the ontology says the actor makes is a product it sells: a
+                # vendor's post names it for its customers ("Using Spanner and BigQuery
+                # allows customers to …"), which states no use of its own (rule 3), unless
+                # the sentence speaks of the company's own stack ("our tech stack includes
+                # Kafka, Rest.li, Espresso") or is the title the post is about ("how we
+                # deploy Twitter's large scale distributed database").
+                maker = state.maker(e)
+                if (
+                    maker
+                    and how != "title"
+                    and _same_company(maker, actor)
+                    and not OUR.search(unit.text)
+                ):
                     continue
                 # A name only the statistical model found ("Nathan will describe how Yelp
                 # …", "Senior Architect at Mirantis") is as often no technology at all: unless

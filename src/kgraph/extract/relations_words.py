@@ -132,6 +132,8 @@ HARDWARE_KINDS = frozenset({"hardware", "hardware accelerator", "instruction set
 # spaces sets off an apposition as a hyphen does ("Azure Cosmos DB – Microsoft's … service").
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-"})
 ANAPHOR = re.compile(r"\b(?:we|our|us|the team|engineers|they|their|the company)\b", re.I)
+# The first-person possessive: the company speaking of its own systems ("our tech stack").
+OUR = re.compile(r"\bour\b", re.I)
 # A sentence addressed to the reader ("if you run Kafka", "your cluster"): what it names is
 # the reader's, not the company's.
 # "walk you through our setup" has the reader as object, which says nothing of whose it is.
