@@ -624,3 +624,34 @@ def test_the_actor_rule_gives_a_vendor_no_use_of_its_own_product_unless_it_says_
         "Lumio runs a marketplace. Our stack includes Quiver and Tidewater.", ents, onto
     )
     assert found == {("Lumio", "uses", "Tidewater"), ("Lumio", "uses", "Quiver")}
+
+
+def test_a_comma_closing_an_opening_clause_apposes_nothing():
+    ents = [("Tidewater", "TECHNOLOGY"), ("job scheduler", "CONCEPT")]
+    found = _relations("Despite the success of Tidewater, the job scheduler market moves on.", ents)
+    assert found == set()
+    found = _relations("Tidewater, the job scheduler of Harbor, keeps moving.", ents)
+    assert found == {("Tidewater", "applies", "job scheduler")}
+
+
+def test_our_deployment_after_for_is_the_companys_own():
+    # rule 3: "for our Valkey cluster" is the company's deployment, "for our Valkey users" not
+    ents = [("Orla", "COMPANY"), ("Valkey", "TECHNOLOGY")]
+    text = "This post describes how we improved the query speed for our Valkey {}."
+    assert _relations(text.format("cluster"), ents, title="Orla Engineering") == {
+        ("Orla", "uses", "Valkey")
+    }
+    assert _relations(text.format("users"), ents, title="Orla Engineering") == set()
+
+
+def test_what_a_post_says_it_will_cover_is_stated_but_a_plan_is_not():
+    ents = [("Orla", "COMPANY"), ("request hedging", "CONCEPT")]
+    title = "Evolution of Latency at Orla"
+    found = _relations(
+        "In this first part, we will focus on our request hedging strategy.", ents, title=title
+    )
+    assert found == {("Orla", "applies", "request hedging")}
+    assert (
+        _relations("Next year, we will adopt our request hedging strategy.", ents, title=title)
+        == set()
+    )

@@ -340,6 +340,13 @@ def _another_subject(unit: _Unit, actor: str, ent: _Ent) -> bool:
     )
 
 
+# What a post says it will do with its subject: "we will focus on", "we'll walk you through".
+_COVER = (
+    r"(?:discuss|cover|present|share|explore|demo\w*|show|walk|talk|describe|explain|dive|"
+    r"look|review|introduce|highlight|outline|focus|detail|examine|delve)\b"
+)
+
+
 def _not_the_actors(unit: _Unit, i: int) -> bool:
     """Whether the sentence says ``ents[i]`` is something other than what the actor runs or
     practises, though it names the actor: the thing it moved away from, another subject's
@@ -371,7 +378,13 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     # "Shopify hopes to use WebAssembly", "does not run Kubernetes": the verb that ties the
     # technology to the actor is negated or only planned (rule 7).
     # "AWS will provide credits to open-source projects": a plan, not a practice (rule 7)
-    if re.search(r"\b(?:will|plans? to|planning to|intends? to)\s+(?:\w+ly\s+)?\w+\s", clause):
+    # A post saying what it will cover ("we will focus on our CI strategy") states the
+    # company's own practice, as a first-person talk does.
+    if re.search(
+        r"\b(?:will|plans? to|planning to|intends? to)\s+(?:\w+ly\s+)?\w+\s", clause
+    ) and not re.search(
+        rf"\bwe\s+(?:will|['\u2019]ll)\s+(?:also\s+|then\s+|first\s+)?{_COVER}", clause, re.I
+    ):
         return True
     verbs = [v.start() for v in re.finditer(rf"\b{USE_VERB}\b", clause, re.I)]
     if verbs and (
@@ -428,7 +441,10 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         before,
         re.I,
     ) and (e.type == "TECHNOLOGY"):
-        return True
+        # … but "for our OpenTSDB cluster" is the company's own deployment (rule 3)
+        own = re.search(r"\bour\s+$", before, re.I) and DEPLOYMENT.match(after)
+        if not own:
+            return True
     # Another subject's activity or a topic of the text, not the actor's practice:
     # "…, allowing developers to run ML models", "while also discussing the challenges of …".
     if re.search(

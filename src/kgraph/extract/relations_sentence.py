@@ -268,6 +268,9 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                         re.I,
                     )
                     and not _relative_object(gap)
+                    # "Despite the success of WordPress, the JAMstack …": the comma closes
+                    # an opening clause, it does not appose
+                    and not (gap.startswith(",") and re.match(_OPENING_CLAUSE, text[: e.s], re.I))
                     # "Kubernetes is a great choice for any distributed system": the
                     # concept is what it suits, the user's, not what it is
                     and not re.search(
@@ -585,5 +588,5 @@ def _title_colon(state: _Post, unit: _Unit) -> None:
 # distributed system, Kafka …" is left out: that one does say what T is.
 _OPENING_CLAUSE = (
     r"\s*(?:instead of|after|before|when|while|if|by|unlike|although|because|since|once|"
-    r"to|for|with|in order to)\b[^,;]*$"
+    r"to|for|with|in order to|despite|besides|apart from|compared (?:to|with))\b[^,;]*$"
 )
