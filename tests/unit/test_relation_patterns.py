@@ -655,3 +655,12 @@ def test_what_a_post_says_it_will_cover_is_stated_but_a_plan_is_not():
         _relations("Next year, we will adopt our request hedging strategy.", ents, title=title)
         == set()
     )
+
+
+def test_a_headlines_at_sign_reads_as_at():
+    ents = [("Orla", "COMPANY"), ("Autoscaling", "CONCEPT"), ("Valkey", "TECHNOLOGY")]
+    found = _relations("Orla has grown.", ents, title="Autoscaling applications @ Orla")
+    assert found == {("Orla", "applies", "Autoscaling")}
+    assert _relations("Orla has grown.", ents, title="Valkey @ Orla") == {
+        ("Orla", "uses", "Valkey")
+    }

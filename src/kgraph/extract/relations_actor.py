@@ -549,7 +549,9 @@ def _topic_at(unit: _Unit, i: int, actor: str) -> bool:
         if f.type == "TECHNOLOGY":
             return False
         if f.type == "COMPANY":
-            return f.name == actor and re.search(r"\bat\s+$", unit.text[: f.s], re.I) is not None
+            # "@" is a headline's "at": "Autoscaling applications @ PayPal"
+            at = re.search(r"(?:\bat|@)\s+$", unit.text[: f.s], re.I)
+            return f.name == actor and at is not None
     return False
 
 

@@ -534,9 +534,11 @@ def _title_at(state: _Post, unit: _Unit) -> None:
     title names what the summary describes, rule 1; "T, deployed at C" in a title's words)."""
     text, ents = unit.text, unit.ents
     for k, c in enumerate(ents):
-        if c.type != "COMPANY" or not re.search(r"\bat\s+$", text[: c.s], re.I):
+        # "@" is a headline's "at" ("Kafka @ Uber")
+        at_mark = re.search(r"(?:\bat|@)\s+$", text[: c.s], re.I)
+        if c.type != "COMPANY" or at_mark is None:
             continue
-        at = text[: c.s].rstrip()[:-2].rstrip()
+        at = text[: at_mark.start()].rstrip()
         techs = [f for f in ents[:k] if f.type == "TECHNOLOGY" and f.e <= len(at)]
         if not techs or any(
             f.type == "COMPANY" or (f.type == "CONCEPT" and f.s > techs[-1].e) for f in ents[:k]
