@@ -664,3 +664,15 @@ def test_a_headlines_at_sign_reads_as_at():
     assert _relations("Orla has grown.", ents, title="Valkey @ Orla") == {
         ("Orla", "uses", "Valkey")
     }
+
+
+def test_a_company_named_only_as_a_modifier_is_not_the_subject():
+    # rule 2: "a global Lumio outage" names the company, but the sentence is not about
+    # what it runs
+    ents = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    found = _relations(
+        "This week a global Lumio outage disrupted Quiver.", ents, title="Lumio news"
+    )
+    assert found == set()
+    found = _relations("Lumio reached new customers through Quiver.", ents, title="Lumio news")
+    assert found == {("Lumio", "uses", "Quiver")}

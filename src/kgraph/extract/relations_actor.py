@@ -142,6 +142,8 @@ def _actor_rules(state: _Post) -> None:
             ):
                 continue
             how = _actor_evidence(unit)
+            if how == "named" and _named_aside(unit, actor):
+                continue
             if (
                 state.passing
                 and (how == "named" or state.mentioned[actor] > 1)
@@ -302,6 +304,25 @@ def _practised(unit: _Unit, i: int) -> bool:
         return True
     clause = re.split(r"[;.:(]|\s[-\u2013\u2014]\s", unit.text[: unit.ents[i].s])[-1]
     return _PRACTISE_BEFORE.search(clause[-80:]) is not None
+
+
+def _named_aside(unit: _Unit, actor: str) -> bool:
+    """Whether the sentence names the actor only as a modifier of another noun ("a global
+    Cloudflare outage", "3,800 GitHub internal repositories") or as the source of another
+    subject ("product offerings from Microsoft"): the actor is not the subject of the
+    sentence's verb, so what it names is not stated of the actor (rule 2)."""
+    names = [f for f in unit.ents if f.name == actor]
+    return bool(names) and all(
+        re.search(r"\bfrom\s+$", unit.text[: f.s], re.I)
+        or (
+            re.search(
+                r"(?:\b(?:a|an|the)|\d)\s+(?:(?!(?:that|which|who)\b)[a-z][\w-]*\s+){0,2}$",
+                unit.text[: f.s],
+            )
+            and re.match(r"\s+[a-z][\w-]*", unit.text[f.e :])
+        )
+        for f in names
+    )
 
 
 def _opens_as_subject(unit: _Unit, actor: str) -> bool:
