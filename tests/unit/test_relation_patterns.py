@@ -676,3 +676,12 @@ def test_a_company_named_only_as_a_modifier_is_not_the_subject():
     assert found == set()
     found = _relations("Lumio reached new customers through Quiver.", ents, title="Lumio news")
     assert found == {("Lumio", "uses", "Quiver")}
+
+
+def test_a_technology_in_the_role_of_our_system_is_the_companys():
+    # rule 3: "T as our X" is the company's own system, though T heads its apposition
+    ents = [("Orla", "COMPANY"), ("Valkey", "TECHNOLOGY"), ("data lake", "CONCEPT")]
+    found = _relations(
+        "Later, we standardized with Valkey as our data lake provider.", ents, title="Orla"
+    )
+    assert ("Orla", "uses", "Valkey") in found

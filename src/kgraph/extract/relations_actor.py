@@ -154,8 +154,8 @@ def _actor_rules(state: _Post) -> None:
                 # A system the post describes is not one it says the company runs, unless
                 # the sentence says so: "Apache Spark is our primary compute engine".
                 ours = (
-                    re.match(
-                        r"\s+(?:is|are|was|has been)\s+(?:\w+\s+)?(?:our|its|their)\b",
+                    re.match(  # … "Amazon S3 as our data lake provider"
+                        r"\s+(?:(?:is|are|was|has been)\s+(?:\w+\s+)?|as\s+)(?:our|its|their)\b",
                         unit.text[e.e :],
                     )
                     or re.search(  # "our internal code review system, Phabricator", "their Atlas"
