@@ -685,3 +685,24 @@ def test_a_technology_in_the_role_of_our_system_is_the_companys():
         "Later, we standardized with Valkey as our data lake provider.", ents, title="Orla"
     )
     assert ("Orla", "uses", "Valkey") in found
+
+
+def test_a_technology_named_before_a_concept_and_a_tool_noun_is_a_tool_of_it():
+    ents = [("Tidewater", "TECHNOLOGY"), ("remote access", "CONCEPT")]
+    found = _relations(
+        "The operator often uses the Tidewater remote access tool.", ents, title="News"
+    )
+    assert ("Tidewater", "applies", "remote access") in found
+    ents = [("Tidewater", "TECHNOLOGY"), ("based ingestion", "CONCEPT")]
+    found = _relations("They built a Tidewater based ingestion service.", ents, title="News")
+    assert ("Tidewater", "applies", "based ingestion") not in found
+
+
+def test_as_both_a_kind_is_the_role_a_technology_has():
+    ents = [("Tidewater", "TECHNOLOGY"), ("systems programming", "CONCEPT")]
+    found = _relations(
+        "The talk covers Tidewater as both a general purpose and systems programming language.",
+        ents,
+        title="News",
+    )
+    assert found == {("Tidewater", "applies", "systems programming")}

@@ -282,7 +282,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     method = "apposition"
             elif re.match(
                 r"^(?:\s+(?:has\s+|have\s+)?(?:established (?:itself|themselves)|serves?|served|"
-                r"acts?|acted|functions?|functioned))?\s+as\s+(?:a|an|the|its|their|our)\b"
+                r"acts?|acted|functions?|functioned))?\s+as\s+(?:both\s+)?(?:a|an|the|its|their|our)\b"
                 # "as a backbone for asynchronous communication between microservices": a
                 # concept after "between", "of", "to" … is what the role links, not the role
                 r"(?:(?!\s(?:between|of|with|to|across|among)\s)[^,.;()]){0,50}$",
@@ -459,6 +459,19 @@ def _named_concept(state: _Post, unit: _Unit) -> None:
     4 and 5), as "Paxos consensus" does."""
     text, ents = unit.text, unit.ents
     for e, nxt in itertools.pairwise(ents):
+        if (
+            e.type == "TECHNOLOGY"
+            and nxt.type == "CONCEPT"
+            and text[e.e : nxt.s] == " "
+            and re.search(r"\b(?:the|a|an)\s+$", text[: e.s], re.I)
+            and re.match(r"\s+" + SYSTEM_NOUN + r"\b", text[nxt.e :])
+            # "a Rust based ingestion service": an unhyphenated compound, not a kind
+            and not re.match(r"(?:based|backed|powered|native|driven)\b", text[nxt.s :], re.I)
+        ):
+            # "the TeamViewer remote access tool": the noun after the concept says what the
+            # named technology is, a tool of that concept (rule 4, "T is a X")
+            state.add(e.name, "applies", nxt.name, text, "compound:named")
+            continue
         if (
             e.type != "TECHNOLOGY"
             or nxt.type != "CONCEPT"
