@@ -706,3 +706,10 @@ def test_as_both_a_kind_is_the_role_a_technology_has():
         title="News",
     )
     assert found == {("Tidewater", "applies", "systems programming")}
+
+
+def test_the_side_of_a_comparison_is_not_stated_as_used():
+    ents = [("Orla", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Valkey", "TECHNOLOGY")]
+    text = "Orla compared features built with Quiver {} identical features built using Valkey."
+    assert ("Orla", "uses", "Valkey") not in _relations(text.format("vs"), ents, title="Orla")
+    assert ("Orla", "uses", "Valkey") in _relations(text.format("and"), ents, title="Orla")

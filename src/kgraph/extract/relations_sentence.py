@@ -245,7 +245,9 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             ):
                 # "written in Go" of an unnamed system is not the company's; "uses Go" is.
                 actor = _subject(state, ents, i, text)
-                if actor:
+                # "features built with React Native vs identical features built using iOS":
+                # the side of a comparison is not stated as used (rule 7)
+                if actor and not re.search(r"\b(?:vs|versus)\b[^.;]*$", before, re.I):
                     add(actor, "uses", e.name, text, "modifier")
                     on_heads[i] = actor
         # "T, a multi-tenant feature-flag service" / "T is a X" / "T (a X)".
