@@ -713,3 +713,15 @@ def test_the_side_of_a_comparison_is_not_stated_as_used():
     text = "Orla compared features built with Quiver {} identical features built using Valkey."
     assert ("Orla", "uses", "Valkey") not in _relations(text.format("vs"), ents, title="Orla")
     assert ("Orla", "uses", "Valkey") in _relations(text.format("and"), ents, title="Orla")
+
+
+def test_a_motive_for_a_move_is_no_move_made():
+    ents = [("Orla", "COMPANY"), ("Valkey", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")]
+    found = _relations(
+        "As a result, the case to move workloads to Valkey is getting easier.", ents, title="Orla"
+    )
+    assert found == set()
+    found = _relations("As a result, we moved workloads to Valkey.", ents, title="Orla")
+    assert found == {("Orla", "migrated_to", "Valkey")}
+    found = _relations("Orla shipped a cache, eliminating the need for Quiver.", ents, title="Orla")
+    assert ("Orla", "migrated_from", "Quiver") in found

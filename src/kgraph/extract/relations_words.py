@@ -81,7 +81,11 @@ PLANNED = re.compile(
     r"\b(?:will|would|could|might|plans? to|planning to|aims? to|intends? to|hopes? to|"
     r"wants? to|wanted to|going to|paved? the way|paving the way|considering|next step|"
     # advice on a move, not a move made: "the considerations for moving X to Y"
-    r"considerations? for|how to|when to|whether to|should)\b",
+    r"considerations? for|how to|when to|whether to|should|"
+    # a motive for a move, not a move made: "the case to move workloads to Hadoop"
+    # ("eliminating the need for A" is a move made: rule 6)
+    r"(?:the|a)\s+(?:case|argument|need|pressure|incentive|reasons?)\s+to|"
+    r"(?:the|a)\s+(?:case|argument|reasons?)\s+for)\b",
     re.I,
 )
 # A compound of likeness, not use: "a Kafka-compatible queue", "Airflow-like DAGs" (rule 7).
