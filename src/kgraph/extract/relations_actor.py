@@ -308,19 +308,15 @@ def _practised(unit: _Unit, i: int) -> bool:
 
 def _named_aside(unit: _Unit, actor: str) -> bool:
     """Whether the sentence names the actor only as a modifier of another noun ("a global
-    Cloudflare outage", "3,800 GitHub internal repositories") or as the source of another
-    subject ("product offerings from Microsoft"): the actor is not the subject of the
-    sentence's verb, so what it names is not stated of the actor (rule 2)."""
+    Cloudflare outage", "3,800 GitHub internal repositories"): the actor is not the subject
+    of the sentence's verb, so what it names is not stated of the actor (rule 2)."""
     names = [f for f in unit.ents if f.name == actor]
     return bool(names) and all(
-        re.search(r"\bfrom\s+$", unit.text[: f.s], re.I)
-        or (
-            re.search(
-                r"(?:\b(?:a|an|the)|\d)\s+(?:(?!(?:that|which|who)\b)[a-z][\w-]*\s+){0,2}$",
-                unit.text[: f.s],
-            )
-            and re.match(r"\s+[a-z][\w-]*", unit.text[f.e :])
+        re.search(
+            r"(?:\b(?:a|an|the)|\d)\s+(?:(?!(?:that|which|who)\b)[a-z][\w-]*\s+){0,2}$",
+            unit.text[: f.s],
         )
+        and re.match(r"\s+[a-z][\w-]*", unit.text[f.e :])
         for f in names
     )
 
