@@ -27,6 +27,7 @@ from pathlib import Path
 from kgraph import config
 from kgraph.extract import confidence, load_extractor
 from kgraph.extract import relations as rel
+from kgraph.extract import relations_post as post_rules
 from kgraph.extract.relation_scoring import score_relations
 from kgraph.extract.scoring import read_gold, read_gold_relations
 
@@ -88,26 +89,26 @@ def _run(data, floor: float, tables=None, every_rule: bool = False):
     saved = (
         dict(confidence.RELATION_METHODS),
         dict(confidence.RELATION_METHOD_APPLIES),
-        rel.RELATION_FLOOR,
-        rel._Post.add,
+        post_rules.RELATION_FLOOR,
+        post_rules._Post.add,
     )
     if tables is not None:
         confidence.RELATION_METHODS.clear()
         confidence.RELATION_METHODS.update(tables[0])
         confidence.RELATION_METHOD_APPLIES.clear()
         confidence.RELATION_METHOD_APPLIES.update(tables[1])
-    rel.RELATION_FLOOR = floor
+    post_rules.RELATION_FLOOR = floor  # ``_Post.add`` reads the floor there
     if every_rule:
         add = saved[3]
 
         def add_all(self, *args):
             # once at the floor (the technology's claims), once with nothing held back
-            rel.RELATION_FLOOR = floor
+            post_rules.RELATION_FLOOR = floor
             add(self, *args)
-            rel.RELATION_FLOOR = 0.0
+            post_rules.RELATION_FLOOR = 0.0
             add(self, *args)
 
-        rel._Post.add = add_all
+        post_rules._Post.add = add_all
     try:
         return {
             name: [(p, g, m, rel.find_relations(p, m, onto)) for p, g, m in posts]
@@ -118,7 +119,7 @@ def _run(data, floor: float, tables=None, every_rule: bool = False):
         confidence.RELATION_METHODS.update(saved[0])
         confidence.RELATION_METHOD_APPLIES.clear()
         confidence.RELATION_METHOD_APPLIES.update(saved[1])
-        rel.RELATION_FLOOR, rel._Post.add = saved[2], saved[3]
+        post_rules.RELATION_FLOOR, post_rules._Post.add = saved[2], saved[3]
 
 
 def _counts(items) -> dict:

@@ -5,7 +5,7 @@ Usage:
 
 A set's own rules were fitted to it once it was a tuning set, so its scores with today's rules
 overstate what the rules do on new text. This bench scores each tuning set (but the first)
-with the relation rules as they stood in git when the set was added (``extract/relations.py``
+with the relation rules as they stood in git when the set was added (``extract/relations*.py``
 and ``extract/confidence.py`` of the commit before the one adding it), on today's entities,
 and prints each rule's right and wrong relations per set and pooled: the leave-one-set-out
 precision of the rules. Rules split or renamed since are grouped by their family (the actor
@@ -22,6 +22,8 @@ newer unseen sets.
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.abc
 import importlib.util
 import subprocess
 import sys
@@ -64,26 +66,50 @@ def _rules_before(name: str, tmp: Path):
     commit = f"{added[-1]}^"
     where = tmp / name
     where.mkdir()
-    for module in ("relations", "confidence"):
+    # The rules and their confidence table, as one file or as the several modules the rules
+    # were later split into: each is imported from that commit, the rest of kgraph from today.
+    listed = _git("ls-tree", "--name-only", commit, "src/kgraph/extract/").split()
+    modules = [
+        Path(p).stem
+        for p in listed
+        if Path(p).suffix == ".py" and Path(p).stem.startswith(("relation", "confidence"))
+    ]
+    for module in modules:
         (where / f"{module}.py").write_text(
             _git("show", f"{commit}:src/kgraph/extract/{module}.py")
         )
-    today = sys.modules["kgraph.extract.confidence"]
+    names = {f"kgraph.extract.{m}" for m in modules}
+    today = {n: sys.modules.pop(n) for n in list(sys.modules) if n in names}
+    finder = _Past(where, names)
+    sys.meta_path.insert(0, finder)
     try:
-        sys.modules["kgraph.extract.confidence"] = _load(
-            "kgraph.extract.confidence", where / "confidence.py"
-        )
-        return _load(f"relations_before_{name.replace('-', '_')}", where / "relations.py")
+        return importlib.import_module("kgraph.extract.relations")
     finally:
-        sys.modules["kgraph.extract.confidence"] = today
+        sys.meta_path.remove(finder)
+        package = sys.modules["kgraph.extract"]
+        for n in names:
+            sys.modules.pop(n, None)
+            # importing a submodule binds it on its package too: today's module goes back
+            short = n.rpartition(".")[2]
+            if n in today:
+                setattr(package, short, today[n])
+            elif hasattr(package, short):
+                delattr(package, short)
+        sys.modules.update(today)
 
 
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
+class _Past(importlib.abc.MetaPathFinder):
+    """Finds the listed ``kgraph.extract`` modules in a directory of an earlier commit's files."""
+
+    def __init__(self, where: Path, names: set[str]):
+        self.where, self.names = where, names
+
+    def find_spec(self, fullname, path, target=None):
+        if fullname not in self.names:
+            return None
+        return importlib.util.spec_from_file_location(
+            fullname, self.where / f"{fullname.rpartition('.')[2]}.py"
+        )
 
 
 def family(method: str) -> str:

@@ -608,3 +608,120 @@ def test_a_technology_in_an_of_phrase_of_the_apposed_noun_is_not_its_maker():
         title="From Tar to Quill: A Security-Driven Modernization of Harbor's Brindle Data Pipelines",
     )
     assert ("Quill", "uses", "Brindle") not in found
+
+
+def test_the_actor_rule_gives_a_vendor_no_use_of_its_own_product_unless_it_says_our():
+    # rule 3: a product the company sells is no use of the company's; its own stack still is
+    ents = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")]
+    onto = _onto(Quiver=("Lumio", ["feature flag service"]), Tidewater=("", ["job scheduler"]))
+    found = _relations(
+        "Lumio runs a marketplace. We hope its best flags end up in Quiver and Tidewater soon.",
+        ents,
+        onto,
+    )
+    assert found == {("Lumio", "uses", "Tidewater")}
+    found = _relations(
+        "Lumio runs a marketplace. Our stack includes Quiver and Tidewater.", ents, onto
+    )
+    assert found == {("Lumio", "uses", "Tidewater"), ("Lumio", "uses", "Quiver")}
+
+
+def test_a_comma_closing_an_opening_clause_apposes_nothing():
+    ents = [("Tidewater", "TECHNOLOGY"), ("job scheduler", "CONCEPT")]
+    found = _relations("Despite the success of Tidewater, the job scheduler market moves on.", ents)
+    assert found == set()
+    found = _relations("Tidewater, the job scheduler of Harbor, keeps moving.", ents)
+    assert found == {("Tidewater", "applies", "job scheduler")}
+
+
+def test_our_deployment_after_for_is_the_companys_own():
+    # rule 3: "for our Valkey cluster" is the company's deployment, "for our Valkey users" not
+    ents = [("Orla", "COMPANY"), ("Valkey", "TECHNOLOGY")]
+    text = "This post describes how we improved the query speed for our Valkey {}."
+    assert _relations(text.format("cluster"), ents, title="Orla Engineering") == {
+        ("Orla", "uses", "Valkey")
+    }
+    assert _relations(text.format("users"), ents, title="Orla Engineering") == set()
+
+
+def test_what_a_post_says_it_will_cover_is_stated_but_a_plan_is_not():
+    ents = [("Orla", "COMPANY"), ("request hedging", "CONCEPT")]
+    title = "Evolution of Latency at Orla"
+    found = _relations(
+        "In this first part, we will focus on our request hedging strategy.", ents, title=title
+    )
+    assert found == {("Orla", "applies", "request hedging")}
+    assert (
+        _relations("Next year, we will adopt our request hedging strategy.", ents, title=title)
+        == set()
+    )
+
+
+def test_a_headlines_at_sign_reads_as_at():
+    ents = [("Orla", "COMPANY"), ("Autoscaling", "CONCEPT"), ("Valkey", "TECHNOLOGY")]
+    found = _relations("Orla has grown.", ents, title="Autoscaling applications @ Orla")
+    assert found == {("Orla", "applies", "Autoscaling")}
+    assert _relations("Orla has grown.", ents, title="Valkey @ Orla") == {
+        ("Orla", "uses", "Valkey")
+    }
+
+
+def test_a_company_named_only_as_a_modifier_is_not_the_subject():
+    # rule 2: "a global Lumio outage" names the company, but the sentence is not about
+    # what it runs
+    ents = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    found = _relations(
+        "This week a global Lumio outage disrupted Quiver.", ents, title="Lumio news"
+    )
+    assert found == set()
+    found = _relations("Lumio reached new customers through Quiver.", ents, title="Lumio news")
+    assert found == {("Lumio", "uses", "Quiver")}
+
+
+def test_a_technology_in_the_role_of_our_system_is_the_companys():
+    # rule 3: "T as our X" is the company's own system, though T heads its apposition
+    ents = [("Orla", "COMPANY"), ("Valkey", "TECHNOLOGY"), ("data lake", "CONCEPT")]
+    found = _relations(
+        "Later, we standardized with Valkey as our data lake provider.", ents, title="Orla"
+    )
+    assert ("Orla", "uses", "Valkey") in found
+
+
+def test_a_technology_named_before_a_concept_and_a_tool_noun_is_a_tool_of_it():
+    ents = [("Tidewater", "TECHNOLOGY"), ("remote access", "CONCEPT")]
+    found = _relations(
+        "The operator often uses the Tidewater remote access tool.", ents, title="News"
+    )
+    assert ("Tidewater", "applies", "remote access") in found
+    ents = [("Tidewater", "TECHNOLOGY"), ("based ingestion", "CONCEPT")]
+    found = _relations("They built a Tidewater based ingestion service.", ents, title="News")
+    assert ("Tidewater", "applies", "based ingestion") not in found
+
+
+def test_as_both_a_kind_is_the_role_a_technology_has():
+    ents = [("Tidewater", "TECHNOLOGY"), ("systems programming", "CONCEPT")]
+    found = _relations(
+        "The talk covers Tidewater as both a general purpose and systems programming language.",
+        ents,
+        title="News",
+    )
+    assert found == {("Tidewater", "applies", "systems programming")}
+
+
+def test_the_side_of_a_comparison_is_not_stated_as_used():
+    ents = [("Orla", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Valkey", "TECHNOLOGY")]
+    text = "Orla compared features built with Quiver {} identical features built using Valkey."
+    assert ("Orla", "uses", "Valkey") not in _relations(text.format("vs"), ents, title="Orla")
+    assert ("Orla", "uses", "Valkey") in _relations(text.format("and"), ents, title="Orla")
+
+
+def test_a_motive_for_a_move_is_no_move_made():
+    ents = [("Orla", "COMPANY"), ("Valkey", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")]
+    found = _relations(
+        "As a result, the case to move workloads to Valkey is getting easier.", ents, title="Orla"
+    )
+    assert found == set()
+    found = _relations("As a result, we moved workloads to Valkey.", ents, title="Orla")
+    assert found == {("Orla", "migrated_to", "Valkey")}
+    found = _relations("Orla shipped a cache, eliminating the need for Quiver.", ents, title="Orla")
+    assert ("Orla", "migrated_from", "Quiver") in found

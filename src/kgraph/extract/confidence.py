@@ -19,7 +19,7 @@ metrics, and traces``)."""
 MINED_CONCEPT_MAX = 0.9
 """The ceiling of a concept the miner found (its score below that)."""
 
-# -- stated relations (extract/relations.py) ------------------------------------------------
+# -- stated relations (extract/relations*.py) -----------------------------------------------
 # How sure each relation rule is: its precision alone on the eighteen tuning sets pooled
 # (data/gold/real-dev, real-dev2 … real-dev7, real-dev9 … real-dev19; counted with every
 # rule emitted, as ``kgraph eval GOLD -v`` lists them per method at a floor of 0), shrunk

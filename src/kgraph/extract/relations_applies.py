@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from kgraph.model import entity_key
 
-# The verbs of doing or providing a concept (relations.PRACTISE_VERB, repeated: this module is
-# imported by relations).
+# The verbs of doing or providing a concept (relations_verbs.PRACTISE_VERB, repeated: this module
+# is imported by the relation rules).
 PRACTISE_VERB = (
     r"(?:implement(?:s|ed|ing)?|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|"
     r"uses|used|using|leverag(?:es|ed|ing)|embrac(?:es|ed|ing)|perform(?:s|ed|ing)?|"
@@ -33,7 +33,7 @@ PRACTISE_VERB = (
 )
 
 if TYPE_CHECKING:
-    from kgraph.extract.relations import _Post, _Unit
+    from kgraph.extract.relations_post import _Post, _Unit
 
 # Kinds of technology that name what a thing is written in or runs on, not what it does
 # ("a Go monorepo", "Kotlin microservices", "GPU inference").
@@ -175,7 +175,7 @@ def _subject_verb(state: _Post, unit: _Unit) -> None:
     observability": in a sentence whose subject is a named technology, the direct object of a
     verb of providing or practising, later in the same clause, is the technology's concept
     (rule 2). Other concepts of the sentence stay unattached."""
-    from kgraph.extract.relations import _subject_tech
+    from kgraph.extract.relations_clauses import _subject_tech
 
     subject = _subject_tech(unit)
     if subject is None:
@@ -246,7 +246,9 @@ def _mixed_objects(state: _Post, unit: _Unit) -> None:
     company's verb that names technologies and concepts; the concepts after a technology
     are the company's practice as much as the first (the main rules read only a list that
     opens with a concept)."""
-    from kgraph.extract.relations import _PRACTISE, AVOIDED, NEGATED, _clause_subject
+    from kgraph.extract.relations_clauses import _clause_subject
+    from kgraph.extract.relations_verbs import _PRACTISE
+    from kgraph.extract.relations_words import AVOIDED, NEGATED
 
     text, ents = unit.text, unit.ents
     for k, first in enumerate(ents):
@@ -333,7 +335,7 @@ def _used_for(state: _Post, unit: _Unit) -> None:
     """ "Petrel uses HAProxy for load balancing", "Uses Ray + DeepSpeed for distributed
     fine-tuning": the purpose is the used technology's own activity (rule 5), so each
     technology the verb uses applies the concepts the purpose names."""
-    from kgraph.extract.relations import UNSTATED_USE
+    from kgraph.extract.relations_words import UNSTATED_USE
 
     text, ents = unit.text, unit.ents
     for i, e in enumerate(ents):
@@ -433,7 +435,7 @@ def concept_run(ents: list, i: int, text: str, adjacent: bool = False) -> list:
 def _apply_run(state: _Post, subject, ents: list, i: int, text: str, method: str, adjacent: bool):
     """``subject`` applies the concept ``ents[i]`` and those listed after it, but not one a
     failure or problem word stands before (rule 7)."""
-    from kgraph.extract.relations import AVOIDED
+    from kgraph.extract.relations_words import AVOIDED
 
     for f in concept_run(ents, i, text, adjacent):
         if not AVOIDED.search(text[: f.s]):
@@ -471,7 +473,8 @@ def _kind_examples(state: _Post, unit: _Unit) -> None:
     examples of the practices a head has or uses are each its own (rule 4: a list of
     examples counts as "is a"). The head is the technology that opens the clause, right
     before the verb, or the company that is the verb's subject."""
-    from kgraph.extract.relations import NEGATED, _clause_subject, _opens_clause
+    from kgraph.extract.relations_clauses import _clause_subject, _opens_clause
+    from kgraph.extract.relations_words import NEGATED
 
     text, ents = unit.text, unit.ents
     if _EXAMPLES_WORD.search(text) is None:
@@ -586,7 +589,8 @@ def _news_support(state: _Post, unit: _Unit) -> None:
     """ "OpenTelemetry announces support for profiling": a technology that opens its sentence
     and announces, adds or ships support for a concept provides it (rule 2, as "T supports
     X"). Only the supported concepts: what else the news names may be someone else's."""
-    from kgraph.extract.relations import NEGATED, _opens_clause
+    from kgraph.extract.relations_clauses import _opens_clause
+    from kgraph.extract.relations_words import NEGATED
 
     text, ents = unit.text, unit.ents
     if "support" not in text.lower():
@@ -639,7 +643,8 @@ def uses_rules(state: _Post, unit: _Unit) -> None:
       the company described as a platform built on, backed by or powered by a technology
       uses it (rule 3's "is built on / powered by"), as "GitHub is powered by MySQL" does.
     """
-    from kgraph.extract.relations import ON_TECH, READER, _opens_clause
+    from kgraph.extract.relations_clauses import _opens_clause
+    from kgraph.extract.relations_words import ON_TECH, READER
 
     text, ents = unit.text, unit.ents
     relative = _RELATIVE_WE.search(text) is not None

@@ -1,0 +1,353 @@
+"""One post as the relation rules read it: its sentences with their mentions at
+sentence-local offsets, the company it is by or about (its actor), and the relations found
+so far, each kept only if the type and confidence allow (RELATION-RULES)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+
+from kgraph.extract.confidence import RELATION_FLOOR, relation_confidence
+from kgraph.extract.generic import INSTITUTIONS
+from kgraph.extract.relations_words import HARDWARE_KINDS, HYPHENS, MIGRATION_CONCEPTS, NOT_APPLIED
+from kgraph.model import RELATION_TYPES, Mention, Post, Relation, entity_key
+from kgraph.ontology import Ontology
+
+
+class _Ent:
+    __slots__ = ("e", "m", "s")
+
+    def __init__(self, m: Mention, s: int, e: int):
+        self.m, self.s, self.e = m, s, e
+
+    @property
+    def type(self) -> str:
+        return self.m.type
+
+    @property
+    def name(self) -> str:
+        return self.m.canonical
+
+
+def _as_parent(m: Mention) -> Mention:
+    """``Wix Engineering``, a company's engineering organisation, states what the company
+    does: its relations are the company's (the entity keeps its own name)."""
+    if m.type == "COMPANY" and m.canonical.endswith(" Engineering") and " " in m.canonical:
+        return dataclasses.replace(m, canonical=m.canonical[: -len(" Engineering")])
+    return m
+
+
+class _Unit:
+    """One sentence (or the title) with its mentions at sentence-local offsets."""
+
+    __slots__ = ("ents", "field", "text")
+
+    def __init__(self, text: str, ents: list[_Ent], field: str):
+        self.text, self.ents, self.field = text, ents, field
+
+
+class _Post:
+    def __init__(self, post: Post, mentions: list[Mention], onto: Ontology | None = None):
+        self.post = post
+        self.onto = onto
+        mentions = [_as_parent(m) for m in mentions]
+        self.found: dict[tuple[str, str, str], Relation] = {}
+        groups: dict[tuple[str, str], list[Mention]] = {}
+        for m in mentions:
+            groups.setdefault((m.field, m.sentence), []).append(m)
+        self.units = []
+        self.raw: dict[str, str] = {}
+        for (field, sentence), ms in groups.items():
+            raw = getattr(post, field) or ""
+            base = raw.find(sentence) if sentence else 0
+            base = max(base, 0)
+            ents = [_Ent(m, m.start - base, m.end - base) for m in ms]
+            ents = [e for e in ents if 0 <= e.s <= e.e <= len(sentence)]
+            ents.sort(key=lambda e: (e.s, e.e))
+            # The rules match ASCII hyphens; typeset ones ("Rust\u2011based") are read alike.
+            # The replacement keeps offsets, and ``add`` reports the sentence as written.
+            text = sentence.translate(HYPHENS)
+            if "\n" not in text:
+                self.raw[text] = sentence
+                self.units.append(_Unit(text, _outermost(ents), field))
+                continue
+            # A line break ends a clause: a digest's byline ("Allegro ⸱ 6 min read") and
+            # each of its bullet lines state their own relations (rule 1).
+            for line in re.finditer(r"[^\n]+", text):
+                a, b = line.span()
+                inside = [_Ent(x.m, x.s - a, x.e - a) for x in ents if a <= x.s and x.e <= b]
+                self.raw[line.group()] = sentence[a:b]
+                self.units.append(_Unit(line.group(), _outermost(inside), field))
+        self.types = {m.canonical: m.type for m in mentions}
+        self.actor = _actor(self.units)
+        self.mentioned = Counter(m.canonical for m in mentions)
+        # A company named once, outside the title, or beside other companies, is named in
+        # passing: the post may not be by or about it ("Senior Architect at Mirantis
+        # shares …", a newsletter), so what its sentences name is less surely its own.
+        in_title = any(
+            e.name == self.actor for u in self.units if u.field == "title" for e in u.ents
+        )
+        companies = {m.canonical for m in mentions if m.type == "COMPANY"}
+        # … unless the post says it is by the company: its team or engineers write it ("the
+        # Data 360 team at Salesforce"). (A title's "our" is no such sign: "Supply chain
+        # attacks are exploiting our assumptions".)
+        authored = any(
+            e.name == self.actor
+            and re.search(
+                r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
+                u.text[: e.s],
+                re.I,
+            )
+            for u in self.units
+            for e in u.ents
+        )
+        self.passing = not (in_title or authored) and (
+            self.mentioned[self.actor] < 2 or len(companies) > 1
+        )
+        self.sole = len(companies) == 1
+        # Tails a rule gave to a named technology with too little confidence to emit: still
+        # the technology's, not the company's (rules 2 and 5), so the actor rule leaves them.
+        self.claimed: set[str] = set()
+        # (sentence, concept) where the concept is made for a named technology ("How we
+        # build Data Residency for Atlassian Cloud", "network performance monitoring for the
+        # Pinterest EC2 fleet"): the technology's practice, not the company's (rule 5).
+        self.for_tech = {
+            (self.raw.get(u.text, u.text), e.name) for u in self.units for e in _for_tech(u)
+        }
+
+    def add(self, head: str, type_: str, tail: str, sentence: str, method: str) -> None:
+        if head == tail or type_ not in RELATION_TYPES:
+            return
+        h, t = self.types.get(head), self.types.get(tail)
+        if t == "COMPANY" or h is None or t is None or h == "CONCEPT":
+            return
+        if h == "COMPANY" and _institution(head):
+            return  # a foundation, agency or fund stewards or regulates; it does not use
+        if type_ == "built" and (h != "COMPANY" or t != "TECHNOLOGY"):
+            return
+        if type_ == "uses" and t != "TECHNOLOGY":
+            if t == "CONCEPT" and not method.startswith("actor"):
+                type_ = "applies"
+            else:
+                return
+        if type_ == "applies" and (t != "CONCEPT" or NOT_APPLIED.search(tail.lower())):
+            return
+        if (
+            type_.startswith("migrated")
+            and t == "CONCEPT"
+            and not MIGRATION_CONCEPTS.search(tail.lower())
+        ):
+            if type_ != "migrated_to":
+                return
+            type_ = "applies"  # another replaced concept: the new one is applied (rule 6)
+        key = (head, type_, tail)
+        conf = relation_confidence(method, type_)
+        if conf < RELATION_FLOOR and h == "TECHNOLOGY" and not method.startswith("subject"):
+            self.claimed.add(tail)
+        if key not in self.found and conf >= RELATION_FLOOR:
+            sentence = self.raw.get(sentence, sentence)  # as written, typeset hyphens and all
+            self.found[key] = Relation(
+                self.post.id, head, h, type_, tail, t, sentence, method, conf
+            )
+
+    def known_elsewhere(self, company: str, ent: _Ent) -> bool:
+        """Whether ``ent`` is a well-known technology ``company`` did not make: a curated
+        ontology entry whose maker (product_of) is another company or none at all ("Yelp
+        launched its first Kafka cluster", "building the Flink platform at OpenAI"). A verb
+        of building before it then builds a deployment of it, not the technology."""
+        if self.onto is None or ent.m.method != "ontology":
+            return False
+        entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
+        if entry is None or entry.registry:
+            return False
+        return not _same_company(entry.company, company) and not _named_after(ent.name, company)
+
+    def maker(self, ent: _Ent) -> str | None:
+        """The company the ontology names as ``ent``'s maker ("" for none), or None when
+        ``ent`` is no curated entry."""
+        if self.onto is None or ent.m.method != "ontology":
+            return None
+        entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
+        return None if entry is None else (entry.company or "")
+
+    def kind_of(self, ent: _Ent, concept: str) -> bool:
+        """Whether ``concept`` names the kind the curated entry of ``ent`` is filed under
+        ("search engine" of Vespa, "container" of a container runtime): a noun that says
+        what the named thing is, not an activity done on it ("the Kubernetes release
+        cycle", "a SQLite query optimisation")."""
+        if self.onto is None:
+            return False
+        entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
+        low = concept.lower()
+        return entry is not None and any(p == low or p.startswith(low + " ") for p in entry.parents)
+
+    def same_kind(self, a: _Ent, b: _Ent) -> bool:
+        """Whether two different curated technologies are filed under a common kind
+        (Apache Cassandra and ScyllaDB, both wide-column stores)."""
+        if self.onto is None or a.name == b.name:
+            return False
+        one = self.onto.entries.get(entity_key("TECHNOLOGY", a.name))
+        two = self.onto.entries.get(entity_key("TECHNOLOGY", b.name))
+        return one is not None and two is not None and bool(set(one.parents) & set(two.parents))
+
+    def hardware_kind(self, ent: _Ent) -> bool:
+        """Whether ``ent`` is a kind of hardware no one company makes (CPU, GPU, x86): the
+        machines a post's work runs on, which a sentence that only names them near the
+        company ("they hit an unexpected CPU bottleneck") does not say the company uses."""
+        if self.onto is None or ent.m.method != "ontology":
+            return False
+        entry = self.onto.entries.get(entity_key("TECHNOLOGY", ent.name))
+        return (
+            entry is not None
+            and not entry.company
+            and bool(HARDWARE_KINDS.intersection(entry.parents))
+        )
+
+    def result(self) -> list[Relation]:
+        found = self.found
+        built = {(k[0], k[2]) for k in found if k[1] == "built"}
+        moved_from = {(k[0], k[2]) for k in found if k[1] == "migrated_from"}
+        moved_to = {(k[0], k[2]) for k in found if k[1] == "migrated_to"}
+        # "re-architected its internal key-value storage system, Mussel": a concept apposed
+        # to a named technology is that technology's, and the company gets only its use
+        # (rule 5), whichever company rule also found the concept in the sentence.
+        realised = {
+            (r.sentence, r.tail)
+            for r in found.values()
+            if r.type == "applies"
+            and r.head_type == "TECHNOLOGY"
+            and r.method.startswith("apposition")
+        }
+        out = []
+        for (head, type_, tail), rel in found.items():
+            if (
+                type_ == "applies"
+                and rel.head_type == "COMPANY"
+                and ((rel.sentence, tail) in realised or (rel.sentence, tail) in self.for_tech)
+            ):
+                continue
+            if type_ == "uses" and ((head, tail) in built or (head, tail) in moved_from):
+                continue
+            if type_ == "applies" and (head, tail) in moved_from:
+                continue  # what the head moved away from it no longer practises (rule 6)
+            if type_ == "uses" and (head, tail) in moved_to and rel.method.startswith("actor"):
+                continue
+            if type_ == "migrated_from" and (head, tail) in moved_to:
+                continue  # "from 5.7 to 8.0" of one product: an upgrade, migrated_to only
+            out.append(rel)
+        return sorted(out, key=lambda r: (r.head, r.type, r.tail))
+
+
+def _for_tech(unit: _Unit) -> list[_Ent]:
+    """The concepts of ``unit`` followed by "for" and a named technology (after an
+    article or possessive, and the company that owns it): "Data Residency for Atlassian
+    Cloud", "monitoring for the Pinterest EC2 fleet"."""
+    text, ents, out = unit.text, unit.ents, []
+    for i, e in enumerate(ents[:-1]):
+        if e.type != "CONCEPT":
+            continue
+        if not re.fullmatch(r"\s+for\s+(?:(?:the|our|its|their)\s+)?", text[e.e : ents[i + 1].s]):
+            continue
+        nxt = ents[i + 1]
+        if nxt.type == "COMPANY" and i + 2 < len(ents) and not text[nxt.e : ents[i + 2].s].strip():
+            nxt = ents[i + 2]
+        if nxt.type == "TECHNOLOGY":
+            out.append(e)
+    return out
+
+
+def _outermost(ents: list[_Ent]) -> list[_Ent]:
+    out: list[_Ent] = []
+    for e in ents:
+        if out and e.s < out[-1].e:
+            if e.e - e.s > out[-1].e - out[-1].s:
+                out[-1] = e
+            continue
+        out.append(e)
+    return out
+
+
+# Investors head no relation either ("Unusual Ventures").
+INSTITUTION_WORDS = INSTITUTIONS | {"ventures", "capital", "force"}
+
+
+def _institution(name: str) -> bool:
+    """``Apache Software Foundation``, ``National Institute of Standards and Technology``,
+    ``Unusual Ventures``: a steward, regulator or investor, not a builder or user."""
+    return any(w.lower() in INSTITUTION_WORDS for w in name.split()[1:])
+
+
+def _actor(units: list[_Unit]) -> str | None:
+    """The company the post is about: the title's first company, else the summary's most
+    named one, when no other company is named as often. In the summary, a company named
+    only as a place to run on ("a database running on Azure") is a provider, not the actor;
+    in the title ("Model Serving on Databricks") it is what the post is about."""
+    title, counts, authors = [], Counter(), []
+    for unit in units:
+        for e in unit.ents:
+            if e.type != "COMPANY":
+                continue
+            # "From the engineering team at Instacart", "engineers at Lyft": the authors'
+            if re.search(
+                r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
+                unit.text[: e.s],
+                re.I,
+            ):
+                authors.append(e.name)
+            # "an infrastructure in AWS", "to the new Salesforce platform": a host or a
+            # destination, not the company the post is about
+            if unit.field != "title" and re.search(
+                r"\b(?:on|onto|atop|via|to|from|in)\s+(?:the\s+)?(?:new\s+)?$",
+                unit.text[: e.s],
+                re.I,
+            ):
+                continue
+            # "a search engine akin to Elasticsearch or Algolia": a comparison, not the actor
+            if re.search(
+                r"\b(?:akin to|like|unlike|than|such as|similar to|versus|vs\.?|alternative to)\s+"
+                r"(?:[\w.-]+,?\s+){0,3}?(?:(?:or|and)\s+)?$",
+                unit.text[: e.s],
+                re.I,
+            ):
+                continue
+            if unit.field == "title":
+                if re.search(r"\bfrom\b.{1,60}\b(?:to|into|onto)\s+$", unit.text[: e.s], re.I):
+                    continue  # "Data Streaming from Mainframe to Salesforce": a destination
+                if re.match(r"\s*(?:#\s*\d+|issue\s+\d+)\b", unit.text[e.e :], re.I):
+                    continue  # "Data Eng Weekly #356": an issue of a publication, no actor
+                title.append((e.s, e.name))
+            counts[e.name] += 1
+    if title:
+        return min(title)[1]
+    if len(set(authors)) == 1:
+        return authors[0]
+    if not counts:
+        return None
+    (first, n), *rest = [*counts.most_common(2), (None, 0)]
+    if not rest or rest[0][1] < n or len(counts) == 1:
+        return first
+    # A tie: the company the summary opens with, as its subject ("Lago, an open-source
+    # billing platform, faced …"), is what the post is about; one named later is an example.
+    summary = [u for u in units if u.field != "title"]
+    if summary and summary[0].ents:
+        lead = summary[0].ents[0]
+        opens = lead.type == "COMPANY" and not summary[0].text[: lead.s].strip()
+        if opens and counts[lead.name] == n:
+            return lead.name
+    return None
+
+
+def _named_after(tech: str, company: str) -> bool:
+    """ "Cloudflare Workers" of Cloudflare, "Amazon S3" of Amazon Web Services: a product
+    named after the company is one it makes or sells, not one the post says it runs."""
+    first = company.split()[0].lower()
+    return tech.lower().startswith((company.lower() + " ", first + " "))
+
+
+def _same_company(a: str | None, b: str | None) -> bool:
+    """Whether two company names name one maker: "Amazon" and "Amazon Web Services",
+    "Grafana" and "Grafana Labs" (a unit or a legal name beside the short one)."""
+    if not a or not b:
+        return False
+    return a == b or a.split()[0].lower() == b.split()[0].lower()

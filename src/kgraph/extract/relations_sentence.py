@@ -1,0 +1,609 @@
+"""The sentence rules: lexical patterns between two mentions of one sentence (``X-based``,
+``written in X``, ``T, a … concept``) and the title's own patterns (RELATION-RULES)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from kgraph.extract import relations_applies
+from kgraph.extract.relations_clauses import (
+    _MADE_NOUN,
+    _apposed_modifier,
+    _appositive_head,
+    _companies_at,
+    _continues_list,
+    _focus,
+    _in_list,
+    _list_at,
+    _modifies_noun,
+    _next_of,
+    _opens_clause,
+    _possessive_mark,
+    _qualifies_next,
+    _relative_object,
+    _right_before,
+    _subject,
+    _subject_tech,
+)
+from kgraph.extract.relations_migrations import _migrations
+from kgraph.extract.relations_post import _named_after, _Post, _Unit
+from kgraph.extract.relations_verbs import _applies_verb, _builds_concept, _powers, _verbs
+from kgraph.extract.relations_words import (
+    ANAPHOR,
+    BUILD_VERB,
+    COMPOUND,
+    LIKENESS,
+    ON_TECH,
+    ON_TECH_EXAMPLES,
+    SYSTEM_NOUN,
+    TALK_PLAN,
+    TECH_USES,
+    USE_VERB,
+)
+
+
+def _sentence_rules(state: _Post, unit: _Unit) -> None:
+    text, ents = unit.text, unit.ents
+    low = text.lower()
+    add = state.add
+    on_heads: dict[int, str] = {}  # technologies a "written in / built on" phrase gave a head
+    for i, e in enumerate(ents):
+        after = text[e.e :]
+        before = text[: e.s]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        gap = text[e.e : nxt.s] if nxt else ""
+        # "Zig-based X" / "a Rust-based proxy": the compound's noun uses the tech.
+        if (
+            e.type == "TECHNOLOGY"
+            and COMPOUND.match(after)
+            # "the Mountain View-based company Confluent": where it is, not what it uses
+            and not re.match(
+                r"-based\s+(?:[\w-]+\s+)?(?:company|companies|startup|firm|vendor|team)\b",
+                after,
+                re.I,
+            )
+        ):
+            owner = _next_of(ents, i, ("TECHNOLOGY", "CONCEPT"), text, within=40)
+            if owner is not None and not re.fullmatch(
+                # "a Preact-based web framework called Fresh": the name of the noun
+                r"-[\w]+\s+(?:[\w-]+\s+)?|-[\w]+\s+(?:[a-z][\w-]*\s+){1,3}(?:called|named)\s+",
+                text[e.e : owner.s],
+            ):
+                owner = None  # "SSH-based architecture to a modern REST…": not its noun
+            # "Pingora, a Rust-based HTTP proxy": the appositive's head comes first.
+            tech_owner = _appositive_head(ents, i, text)
+            if (
+                tech_owner is None
+                and owner is not None
+                and owner.type == "TECHNOLOGY"
+                # "Python-based Kafka Apps": the compound's noun is the apps, not Kafka
+                and not _qualifies_next(text, owner.e)
+            ):
+                tech_owner = owner
+            if tech_owner is not None:
+                add(tech_owner.name, "uses", e.name, text, "compound")
+                if owner is not None and owner.type == "CONCEPT":
+                    add(tech_owner.name, "applies", owner.name, text, "compound")
+            else:
+                actor = _subject(state, ents, i, text)
+                # "Previously, FFmpeg-based transcoding systems discarded …": a system the
+                # sentence does not tie to a company (by its name, "we", "its") is not the
+                # post's company's (rule 1).
+                if (
+                    actor
+                    and (any(f.type == "COMPANY" for f in ents) or ANAPHOR.search(text) is not None)
+                    and not TALK_PLAN.search(text)
+                ):
+                    # "a new Rust-based proxy": the proxy is a system of the company's, not
+                    # its practice, so the company gets only the technology.
+                    add(actor, "uses", e.name, text, "compound")
+        # "OOMProf, a Go library": the apposed noun is made in or with the technology
+        if e.type == "TECHNOLOGY" and _MADE_NOUN.match(after) and not LIKENESS.match(after):
+            made = _appositive_head(ents, i, text)
+            # "REST: A Modernization of Slack's EMR Data Pipelines": a noun in a phrase of
+            # the apposed noun ("of", a possessive) is not the apposed noun
+            if made is not None and not re.search(
+                r"\bof\b|['\u2019]s?\s", text[made.e : e.s], re.I
+            ):
+                add(made.name, "uses", e.name, text, "compound")
+        # "Envoy, a home-grown … proxy", "Robinhood, our in-house load balancing service":
+        # an appositive that says the company made it (rule 3: more than a possessive).
+        if (
+            e.type == "TECHNOLOGY"
+            and state.actor
+            and re.match(
+                r",\s+(?:a|an|our|its|their)\s+(?:[\w-]+,?\s+){0,2}?(?:home-?grown|in-house|"
+                r"built in-house|internally (?:built|developed))\b",
+                after,
+                re.I,
+            )
+        ):
+            add(state.actor, "built", e.name, text, "built:own")
+        # "dbt is a fundamental piece of Monzo's data platform", "Kafka is the backbone of
+        # our stack": a part of the company's own system is one it uses (rule 3)
+        if e.type == "TECHNOLOGY":
+            part = re.match(
+                r"\s+(?:is|are|was|has been|became|remains)\s+(?:now\s+)?(?:a|an|the)\s+"
+                r"(?:[\w-]+\s+){0,2}?(?:part|piece|component|backbone|foundation|cornerstone|"
+                r"core|pillar|heart)\s+of\s+(?:(?P<our>our)\s+|(?:the\s+)?)",
+                after,
+                re.I,
+            )
+            if part is not None:
+                owner = next((f for f in ents[i + 1 :] if f.s >= e.e + part.end()), None)
+                if part.group("our") and state.actor:
+                    add(state.actor, "uses", e.name, text, "possessive")
+                elif (
+                    owner is not None
+                    and owner.type == "COMPANY"
+                    and owner.s == e.e + part.end()
+                    and _possessive_mark(owner, text[owner.e :]) is not None
+                ):
+                    add(owner.name, "uses", e.name, text, "possessive")
+        # "Maestro is a library we have developed to handle all playback": the noun the
+        # technology is, made by "we" (rule 1's anaphora: the post's company)
+        if (
+            e.type == "TECHNOLOGY"
+            and state.actor
+            and re.match(
+                r"(?:,|\s+(?:is|was))\s+(?:an?|the)\s+(?:[\w-]+\s+){1,4}?(?:that\s+|which\s+)?"
+                r"we(?:['\u2019]ve|\s+have)?\s+(?:\w+ly\s+)?(?:built|developed|created|designed|"
+                r"engineered|wrote|written)\b",
+                after,
+                re.I,
+            )
+        ):
+            add(state.actor, "built", e.name, text, "built:own")
+        # "Kafka uses ZooKeeper", "Vitess relies on MySQL": a technology as the subject of
+        # a use verb (rule 2: the fact is the technology's, not its owner's).
+        if (
+            e.type == "TECHNOLOGY"
+            and i
+            and ents[i - 1].type == "TECHNOLOGY"
+            and TECH_USES.fullmatch(text[ents[i - 1].e : e.s])
+            and _opens_clause(text, ents[i - 1].s)
+        ):
+            add(ents[i - 1].name, "uses", e.name, text, "verb:tech")
+        listed = i - 1 in on_heads and _continues_list(text[ents[i - 1].e : e.s])
+        if e.type == "TECHNOLOGY" and listed:
+            # "built on Kafka, Flink and Iceberg": a list after the phrase shares its head
+            add(on_heads[i - 1], "uses", e.name, text, "modifier")
+            on_heads[i] = on_heads[i - 1]
+        elif (
+            e.type == "TECHNOLOGY"
+            and i
+            and ents[i - 1].type == "TECHNOLOGY"
+            and re.fullmatch(r"\s+on\s+", text[ents[i - 1].e : e.s])
+            and text[e.e : e.e + 1] != "-"  # "Kafka on Kubernetes-based …": a compound
+        ):
+            # "Kafka on Kubernetes", "KServe or Knative on Kubernetes": one technology
+            # deployed on another (the short form of "running on")
+            add(ents[i - 1].name, "uses", e.name, text, "modifier:on")
+            j = i - 1
+            while (
+                j
+                and ents[j - 1].type == "TECHNOLOGY"
+                and _continues_list(text[ents[j - 1].e : ents[j].s])
+            ):
+                j -= 1
+                add(ents[j].name, "uses", e.name, text, "modifier:on")
+        elif e.type == "TECHNOLOGY" and (
+            ON_TECH.search(before[-60:]) or ON_TECH_EXAMPLES.search(before[-90:])
+        ):
+            prev = (
+                _apposed_modifier(ents, i, text)
+                or _appositive_head(ents, i, text)
+                or _right_before(ents, i, text)
+            )
+            focus = _focus(state, unit) if prev is None else None
+            owner = ents[i - 1] if i else None
+            if prev is not None:
+                add(prev.name, "uses", e.name, text, "modifier")
+                on_heads[i] = prev.name
+            elif (
+                owner is not None
+                and owner.type == "COMPANY"
+                and re.fullmatch(
+                    # "Duolingo's backend was written in Python", "Shopify's search was
+                    # built around Apache Solr": the company's own unnamed system (rule 3's
+                    # possessive)
+                    r"(?:['\u2019]s?\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
+                    r"\s+(?:is|are|was|were|has been)\s+(?:\w+ly\s+)?" + ON_TECH.pattern[2:],
+                    # a mention may hold its possessive ("Duolingo's")
+                    ("'s" if re.search(r"['\u2019]s?$", text[owner.s : owner.e]) else "")
+                    + text[owner.e : e.s],
+                    re.I,
+                )
+            ):
+                add(owner.name, "uses", e.name, text, "modifier")  # "GitHub is powered by MySQL"
+                on_heads[i] = owner.name  # "… are written in Scala, Clojure, or JRuby"
+            elif focus is not None:
+                add(focus, "uses", e.name, text, "modifier:anaphora")
+                on_heads[i] = focus
+            elif (
+                (
+                    re.search(
+                        r"\b(?:uses|using|relies on|leverag\w*)\s+(?:the |a |an |its |their )?$",
+                        before[-40:],
+                        re.I,
+                    )
+                    # "a blob storage service that uses AWS S3": the relative's subject is the
+                    # unnamed system before it, not the company
+                    and not re.search(
+                        r"\b(?:that|which)\s+(?:uses|relies on)\s+\S*\s*$", before[-40:]
+                    )
+                )
+                or re.search(
+                    # "Airbnb built a new service mesh based on Envoy": the phrase is stated of
+                    # the system the company's verb built, its own unnamed system
+                    rf"\b{BUILD_VERB}\s+(?:a|an|its|their|our)\s+(?:[\w-]+\s+){{0,4}}?"
+                    + ON_TECH.pattern[2:],
+                    before[-100:],
+                    re.I,
+                )
+            ):
+                # "written in Go" of an unnamed system is not the company's; "uses Go" is.
+                actor = _subject(state, ents, i, text)
+                # "features built with React Native vs identical features built using iOS":
+                # the side of a comparison is not stated as used (rule 7)
+                if actor and not re.search(r"\b(?:vs|versus)\b[^.;]*$", before, re.I):
+                    add(actor, "uses", e.name, text, "modifier")
+                    on_heads[i] = actor
+        # "T, a multi-tenant feature-flag service" / "T is a X" / "T (a X)".
+        if e.type == "TECHNOLOGY" and nxt is not None and nxt.type == "CONCEPT":
+            method = None
+            if re.match(
+                r"^(?:(?:,|:| is| was| are|,? which is| —| -)\s*(?:a|an|the|its|our|their)\b|"
+                r" \(\s*(?:a|an|the)?\b)(?:[^,.;()]|,(?!\s*(?:and|or|but|which|while|who)\b)){0,60}$",
+                gap,
+                re.I,
+            ) and not re.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
+                # "Envoy, a home-grown, self-contained proxy server": commas between the
+                # adjectives are still one appositive. But "Kafka is the lifeblood of X" does
+                # not say what Kafka is, unless the noun is a kind ("a form of X").
+                if (
+                    not re.search(
+                        r"\b(?:a|an|the)\s+(?!(?:kind|type|form|sort|variant|implementation|"
+                        r"family|class)\b)[\w-]+\s+of\b",
+                        gap,
+                        re.I,
+                    )
+                    and not _relative_object(gap)
+                    # "Despite the success of WordPress, the JAMstack …": the comma closes
+                    # an opening clause, it does not appose
+                    and not (gap.startswith(",") and re.match(_OPENING_CLAUSE, text[: e.s], re.I))
+                    # "Kubernetes is a great choice for any distributed system": the
+                    # concept is what it suits, the user's, not what it is
+                    and not re.search(
+                        r"\b(?:choices?|fits?|options?|alternatives?|replacements?)\s+for\b",
+                        gap,
+                        re.I,
+                    )
+                ):
+                    method = "apposition"
+            elif re.match(
+                r"^(?:\s+(?:has\s+|have\s+)?(?:established (?:itself|themselves)|serves?|served|"
+                r"acts?|acted|functions?|functioned))?\s+as\s+(?:both\s+)?(?:a|an|the|its|their|our)\b"
+                # "as a backbone for asynchronous communication between microservices": a
+                # concept after "between", "of", "to" … is what the role links, not the role
+                r"(?:(?!\s(?:between|of|with|to|across|among)\s)[^,.;()]){0,50}$",
+                gap,
+                re.I,
+            ):
+                # "introduced Couchbase as a centralized storage tier cache", "OpenTelemetry
+                # has established itself as the instrumentation standard": the role it has.
+                method = "apposition:as"
+            elif re.match(
+                r"^,?\s*(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?used\s+(?:\w+ly\s+)?)?(?:for|to)\s+"
+                r"[^,.;]{0,20}$",
+                gap,
+            ) and not (
+                gap.lstrip().startswith("to")
+                and (re.search(rf"\b{USE_VERB}\s+$", before, re.I) or ON_TECH.search(before[-40:]))
+            ):
+                # a purpose: "Mussel, to unify streaming …"; but in "used Envoy to rethink …",
+                # "written in Python to …" the purpose is the user's, not the technology's.
+                method = "modifier"
+            if method == "modifier" and _modifies_noun(text, nxt.e):
+                # "Hubble for event-driven certification": the purpose is the noun the
+                # concept qualifies; the phrase is still Hubble's, not the company's.
+                state.claimed.add(nxt.name)
+                method = None
+            if method:
+                add(e.name, "applies", nxt.name, text, method)
+                # the phrase's further concepts: "a Rust-based HTTP proxy", "X and Y"
+                last = ents[i + 1]
+                purpose = False
+                for f in ents[i + 2 :]:
+                    if f.type != "CONCEPT":
+                        break
+                    if re.fullmatch(
+                        r"\s*,?\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", text[last.e : f.s]
+                    ):
+                        add(e.name, "applies", f.name, text, f"{method}:for" if purpose else method)
+                    elif (
+                        method == "apposition"
+                        and not purpose
+                        and re.fullmatch(
+                            r"(?:\s+[\w-]+){0,2}\s+"
+                            + SYSTEM_NOUN
+                            + r"\s+for\s+(?:[a-z][\w-]*\s+)?",
+                            text[last.e : f.s],
+                        )
+                    ):
+                        # "Debezium is an open source platform for reliable change data
+                        # capture": the purpose of what T is, T's own activity (rules 4, 7)
+                        purpose = True
+                        add(e.name, "applies", f.name, text, "apposition:for")
+                    elif (
+                        method == "apposition"
+                        and (
+                            # "Cheetah, a load balancer that supports advanced load balancing":
+                            # what the apposed noun does is the technology's (rule 4)
+                            re.fullmatch(
+                                r"(?:\s+[\w-]+){0,2}?,?\s+(?:that|which)\s+(?:supports?|provides?|"
+                                r"implements?|offers?|performs?|enables?)\s+(?:[\w-]+\s+){0,2}",
+                                text[last.e : f.s],
+                            )
+                            # "… service that's popular for use cases like X, Y and Z": each
+                            or re.fullmatch(
+                                r"(?:\s+[\w'\u2019-]+){0,4}?\s+(?:for\s+)?use cases,?\s+"
+                                r"(?:like|such as|including)\s+(?:[\w-]+\s+){0,1}",
+                                text[last.e : f.s],
+                            )
+                        )
+                    ):
+                        add(e.name, "applies", f.name, text, "apposition")
+                    else:
+                        break
+                    last = f
+        # "Espresso, LinkedIn's distributed data store": the company's own system (rule 3),
+        # of the concept's kind (rule 4).
+        if (
+            e.type == "TECHNOLOGY"
+            and nxt is not None
+            and nxt.type == "COMPANY"
+            and re.fullmatch(r"\s*(?:,|\s-|\s—|\()\s*", gap)  # "Espresso (LinkedIn's …)"
+            and i + 2 < len(ents)
+            and ents[i + 2].type == "CONCEPT"
+        ):
+            owned = text[nxt.e : ents[i + 2].s]
+            mark = _possessive_mark(nxt, owned)
+            # "Microsoft's globally distributed, multi-model database service": adjectives
+            # between commas still qualify the one noun
+            if mark is not None and re.fullmatch(r"\s+(?:[\w-]+,?\s+){0,3}", owned[mark:]):
+                add(e.name, "applies", ents[i + 2].name, text, "apposition")
+                add(nxt.name, "uses", e.name, text, "possessive")
+        # "uMetric, Uber's internal unified metric platform": the company's own system
+        # (rule 3), with no concept named.
+        elif (
+            e.type == "TECHNOLOGY"
+            and nxt is not None
+            and nxt.type == "COMPANY"
+            and re.fullmatch(r"\s*(?:,|\s-|\s—|\()\s*", gap)  # "Espresso (LinkedIn's …)"
+            and not _named_after(e.name, nxt.name)
+        ):
+            mark = _possessive_mark(nxt, text[nxt.e :])
+            if mark is not None and re.match(
+                r"\s+(?:[\w-]+\s+){0,4}?" + SYSTEM_NOUN + r"\b", text[nxt.e + mark :], re.I
+            ):
+                add(nxt.name, "uses", e.name, text, "possessive")
+        # "X called T" / "X, T" (concept then tech apposition): T applies X.
+        if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
+            if (
+                re.match(
+                    r"^(?:\s*\([^()]{1,15}\))?(?:\s+" + SYSTEM_NOUN + r")?"
+                    r"(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)"
+                    r"\s*\"?$",
+                    gap,
+                    re.I,
+                )
+                and not _in_list(unit, i, i + 1)
+                and not _qualifies_next(text, nxt.e)
+                # "… consumer protocol, Streams applications are …": T qualifies a plural
+                and not re.match(r"\s+[a-z]+s\s+(?:are|were|have|can|will|do)\b", text[nxt.e :])
+                # "Instead of creating files for every micro-batch, DuckLake stores …": the
+                # comma closes an opening clause, it does not appose
+                and not re.match(_OPENING_CLAUSE, text[: e.s], re.I)
+                # "unpatched firewalls (ZDNet, Sep 09 2019)": a digest's source and date
+                and not re.match(r"\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?\d", text[nxt.e :])
+            ):
+                add(nxt.name, "applies", e.name, text, "apposition")
+                # "a multi-tenant key-value store (Mussel)": the concepts that qualify the
+                # apposed noun are the named technology's too (rule 5)
+                j = i
+                while (
+                    j > 0
+                    and ents[j - 1].type == "CONCEPT"
+                    and re.fullmatch(r"\s+", text[ents[j - 1].e : ents[j].s])
+                ):
+                    j -= 1
+                    add(nxt.name, "applies", ents[j].name, text, "apposition")
+                # "Airbnb's … store (Mussel)": the company's own system (rule 3)
+                if j > 0 and ents[j - 1].type == "COMPANY":
+                    mark = _possessive_mark(ents[j - 1], text[ents[j - 1].e : ents[j].s])
+                    # "Datadog's third-generation event store, Husky": adjectives between
+                    if mark is not None and re.fullmatch(
+                        r"\s*(?:[\w-]+\s+){0,2}", text[ents[j - 1].e + mark : ents[j].s]
+                    ):
+                        add(ents[j - 1].name, "uses", nxt.name, text, "possessive")
+            # "builds inverted indexes with Tantivy": the concept is realised by the
+            # technology (rule 5).
+            elif re.fullmatch(r"\s+(?:with|using|via)\s+", gap, re.I):
+                add(nxt.name, "applies", e.name, text, "modifier")
+            if re.match(r"^,? ?(?:such as|like|including)\s*$", gap, re.I):
+                # "data warehouses such as Apache Hive and Snowflake": examples count as "is
+                # a" (rule 4), every one of the list. Not when the concept only qualifies the
+                # class noun before the list ("open source tools including Docker, Mesos",
+                # "open-source projects like PostHog"): on sets the rule was not written for
+                # those were wrong each time (0 of 6), the class is not the concept.
+                for f in _list_at(unit, nxt.s, len(text)):
+                    if f.type == "TECHNOLOGY":
+                        add(f.name, "applies", e.name, text, "apposition")
+    _named_concept(state, unit)
+    _in_production(state, unit)
+    if unit.field == "title":
+        _title_gerund(state, unit)
+        _title_at(state, unit)
+        _title_colon(state, unit)
+        relations_applies.title_with(state, unit)
+    _migrations(state, unit, low)
+    _verbs(state, unit)
+    _powers(state, unit)
+    _builds_concept(state, unit)
+    _applies_verb(state, unit)
+
+
+def _named_concept(state: _Post, unit: _Unit) -> None:
+    """ "the Vespa search engine", "Cilium service mesh", "Docker containers": a technology's
+    name right before a concept noun names the thing of that kind it is or realises (rules
+    4 and 5), as "Paxos consensus" does."""
+    text, ents = unit.text, unit.ents
+    for e, nxt in itertools.pairwise(ents):
+        if (
+            e.type == "TECHNOLOGY"
+            and nxt.type == "CONCEPT"
+            and text[e.e : nxt.s] == " "
+            and re.search(r"\b(?:the|a|an)\s+$", text[: e.s], re.I)
+            and re.match(r"\s+" + SYSTEM_NOUN + r"\b", text[nxt.e :])
+            # "a Rust based ingestion service": an unhyphenated compound, not a kind
+            and not re.match(r"(?:based|backed|powered|native|driven)\b", text[nxt.s :], re.I)
+        ):
+            # "the TeamViewer remote access tool": the noun after the concept says what the
+            # named technology is, a tool of that concept (rule 4, "T is a X")
+            state.add(e.name, "applies", nxt.name, text, "compound:named")
+            continue
+        if (
+            e.type != "TECHNOLOGY"
+            or nxt.type != "CONCEPT"
+            or text[e.e : nxt.s] != " "
+            or _modifies_noun(text, nxt.e)
+            or re.search(r"['\u2019]s?$|-$", text[e.s : e.e])
+            or not state.kind_of(e, nxt.name)
+        ):
+            continue
+        state.add(e.name, "applies", nxt.name, text, "compound:named")
+
+
+def _title_gerund(state: _Post, unit: _Unit) -> None:
+    """A title that says what was done to a named system: "Applying CircuitBreaker to
+    Channel Gateway" (the system applies the concept), "Speeding T with Message Queuing",
+    "Scaling T with U" (the system applies the concept, or uses the technology)."""
+    text, ents = unit.text, unit.ents
+    for a, b in itertools.pairwise(ents):
+        lead = text[: a.s]
+        gap = text[a.e : b.s]
+        if (
+            a.type == "CONCEPT"
+            and b.type == "TECHNOLOGY"
+            and re.fullmatch(
+                r"\s*(?:How\s+(?:we|to)\s+)?(?:Apply|Implement|Add|Bring|Introduc)\w*\s+"
+                r"(?:the\s+|a\s+|an\s+)?",
+                lead,
+                re.I,
+            )
+            and re.fullmatch(r"\s+(?:to|in|into|on)\s+(?:the\s+|our\s+)?", gap, re.I)
+        ):
+            state.add(b.name, "applies", a.name, text, "title:gerund")
+        elif (
+            a.type == "TECHNOLOGY"
+            and re.fullmatch(r"\s*(?:How\s+(?:we|to)\s+)?[A-Z][a-z]+ing\s+(?:the\s+|our\s+)?", lead)
+            and re.fullmatch(r"\s+with\s+(?:the\s+|a\s+|an\s+)?", gap, re.I)
+            and not COMPOUND.match(text[b.e :])
+        ):
+            typ = "applies" if b.type == "CONCEPT" else "uses"
+            state.add(a.name, typ, b.name, text, "title:gerund")
+
+
+def _in_production(state: _Post, unit: _Unit) -> None:
+    """ "Rust in Production at Figma", "Brooklin - a … service - has been running in
+    production at LinkedIn": the company runs the technology the phrase is said of, the one
+    right before it or the sentence's subject."""
+    text, ents = unit.text, unit.ents
+    if "production" not in text.lower():
+        return
+    for i, c in enumerate(ents):
+        if c.type != "COMPANY" or not re.search(
+            r"\bin production (?:at|by)\s+$", text[: c.s], re.I
+        ):
+            continue
+        phrase = re.search(
+            r"(?:\s+(?:running|deployed|used))?\s+in production (?:at|by)\s+$", text[: c.s], re.I
+        )
+        before = [e for e in ents[:i] if e.e <= phrase.start()]
+        tech = None
+        if before and before[-1].type == "TECHNOLOGY" and before[-1].e == phrase.start():
+            tech = before[-1]
+        elif re.search(r"\b(?:has been|have been|is|are|was|were)\s*$", text[: phrase.start()]):
+            tech = _subject_tech(unit)
+            if tech is None and ents[0].type == "TECHNOLOGY" and not text[: ents[0].s].strip():
+                tech = ents[0]  # "Brooklin - a … service - has been running …"
+        if tech is not None:
+            state.add(c.name, "uses", tech.name, text, "verb:passive")
+
+
+def _title_at(state: _Post, unit: _Unit) -> None:
+    """ "Kafka at Yelp", "Scaling Elasticsearch Clusters at Shopify", "Kafka and Flink at
+    Uber": a title that names a technology at a company says the company runs it (the
+    title names what the summary describes, rule 1; "T, deployed at C" in a title's words)."""
+    text, ents = unit.text, unit.ents
+    for k, c in enumerate(ents):
+        # "@" is a headline's "at" ("Kafka @ Uber")
+        at_mark = re.search(r"(?:\bat|@)\s+$", text[: c.s], re.I)
+        if c.type != "COMPANY" or at_mark is None:
+            continue
+        at = text[: at_mark.start()].rstrip()
+        techs = [f for f in ents[:k] if f.type == "TECHNOLOGY" and f.e <= len(at)]
+        if not techs or any(
+            f.type == "COMPANY" or (f.type == "CONCEPT" and f.s > techs[-1].e) for f in ents[:k]
+        ):
+            continue
+        last = techs[-1]
+        # the technology, or a noun or two of its ("Kafka clusters", "Elasticsearch indexes",
+        # in headline case "ZooKeeper Resilience")
+        if not re.fullmatch(r"(?:\s+[A-Za-z][\w-]*){0,2}", at[last.e :]):
+            continue
+        group = [last]
+        for f in reversed(techs[:-1]):
+            if not re.fullmatch(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[f.e : group[-1].s]):
+                break
+            group.append(f)
+        # "… with Apache Pinot at LinkedIn and Uber": each company of the list
+        for company in _companies_at(unit, c.s) or [c]:
+            for f in group:
+                state.add(company.name, "uses", f.name, text, "title:at")
+
+
+def _title_colon(state: _Post, unit: _Unit) -> None:
+    """ "Raft: In Search of an Understandable Consensus Algorithm", "SPIFFE: Zero Trust
+    Workload Identification": a title that opens with a technology and a colon describes it
+    in the subtitle (rule 4, "T: A X"), so T applies the subtitle's first concepts."""
+    text, ents = unit.text, unit.ents
+    if len(ents) < 2 or ents[0].type != "TECHNOLOGY":
+        return
+    tech = ents[0]
+    colon = re.match(r"(?:['\u2019]s)?(?:\s+[\w.-]+)?\s*:\s+", text[tech.e :])
+    if text[: tech.s].strip() or colon is None:
+        return
+    start = tech.e + colon.end()
+    for f in ents[1:]:
+        if f.type != "CONCEPT":
+            return
+        if len(re.findall(r"[\w'-]+", text[start : f.s])) > 5:
+            return
+        if _relative_object(" " + text[tech.e + colon.end() : f.s]):
+            return  # "The Tricks That Broke the Memory Wall": what the tricks act on
+        nxt = ents[ents.index(f) + 1] if f is not ents[-1] else None
+        if not (nxt is not None and nxt.type == "CONCEPT" and not text[f.e : nxt.s].strip()):
+            # not "Distributed Systems Consensus": a concept that qualifies the next one
+            state.add(tech.name, "applies", f.name, text, "apposition:title")
+        start = f.e
+
+
+# A clause that opens a sentence before its subject ("Instead of …, T stores"); "As a
+# distributed system, Kafka …" is left out: that one does say what T is.
+_OPENING_CLAUSE = (
+    r"\s*(?:instead of|after|before|when|while|if|by|unlike|although|because|since|once|"
+    r"to|for|with|in order to|despite|besides|apart from|compared (?:to|with))\b[^,;]*$"
+)

@@ -1,0 +1,523 @@
+"""Verb rules: ``C built T``, ``C uses T``, ``T uses U``, ``C employs the X pattern``, ``T
+powers C's …`` (RELATION-RULES rules 1-4)."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.extract import relations_applies
+from kgraph.extract.relations_clauses import (
+    _LINKS,
+    _actor_before,
+    _another_verb,
+    _apposed_tech,
+    _clause_heads,
+    _clause_subject,
+    _companies_at,
+    _few_words_between,
+    _has_subject,
+    _list_at,
+    _next_company_gap,
+    _possessive_mark,
+    _verb_end,
+)
+from kgraph.extract.relations_post import _named_after, _Post, _same_company, _Unit
+from kgraph.extract.relations_words import (
+    ANAPHOR,
+    AVOIDED,
+    BUILD_VERB,
+    CODE_NOUN,
+    COMPOUND,
+    DEPLOYMENT,
+    LIKENESS,
+    NEGATED,
+    OTHERS_USE,
+    PLUGIN,
+    SYSTEM_NOUN,
+    UNSTATED_USE,
+    USE_VERB,
+)
+
+
+def _verbs(state: _Post, unit: _Unit) -> None:
+    """ "C built T", "C uses T, U and V", "C implements X": a company's verb and its objects."""
+    text, ents = unit.text, unit.ents
+    add = state.add
+    for i, e in enumerate(ents):
+        if e.type != "TECHNOLOGY" or LIKENESS.match(text[e.e :]):
+            continue  # "a Kafka-compatible queue" uses no Kafka (rule 7)
+        head = None
+        window = text[max(0, e.s - 70) : e.s]
+        # a full stop ends a clause, not the one inside "2.0" or "Node.js"
+        clause = re.split(r"[;:]|\.(?!\w)|, (?:while|but|and then|which)\b", window)[-1]
+        # "T, built by C", "T is used by C": the company follows, no subject is needed
+        if re.match(
+            # "Roshi—a CRDT system built at SoundCloud", "Deno Deploy, the hosting service
+            # made by Deno", "StatsD, the open source software we built at Etsy"
+            # "Elasticsearch, a wildly successful open source search engine developed by
+            # Elastic": the appositive may be a long noun phrase
+            r"^(?:,|\s*[\u2014\u2013-])?\s*(?:(?:is|was)\s+)?(?:(?:an?|the)\s+[^,;]{0,60}?)?"
+            r"(?:originally\s+)?(?:(?:we|they)\s+)?(?:built|developed|created|"
+            r"open-sourced|designed|made)\s+(?:by|at)\s+$",
+            text[e.e : e.e + 90].split("COMPANY")[0][: _next_company_gap(unit, i)],
+            re.I,
+        ):
+            company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
+            add(company.name, "built", e.name, text, "built:passive")
+            used = re.match(
+                r"\s+and\s+(?:(?:is|was|are|were)\s+)?(?:(?:\w+ly|also)\s+)?(?:used|adopted|"
+                r"deployed|run)\s+(?:(?:\w+ly|also)\s+)?(?:by|at)\s+",
+                text[company.e :],
+            )
+            if used:
+                # "designed by LinkedIn and used also at Twitter and Square": each user of
+                # the list (rule 8)
+                for user in _companies_at(unit, company.e + used.end()):
+                    add(user.name, "uses", e.name, text, "verb:passive")
+            continue
+        passive = re.match(
+            r"^,?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
+            r"deployed|run|relied on|leveraged|employed|operated)\s+(?:(?:\w+ly|also)\s+)?"
+            r"(?:by|at)\s+$",
+            text[e.e : e.e + _next_company_gap(unit, i)],
+            re.I,
+        )
+        if passive:
+            # "used also at Twitter and Square": every company of the list (rule 8)
+            for company in _companies_at(unit, e.e + passive.end()):
+                add(company.name, "uses", e.name, text, "verb:passive")
+            continue
+        subject = _clause_heads(state, unit, i)
+        if not subject:
+            continue
+        clause2 = text[max(0, e.s - 120) : e.s]
+        if re.search(
+            rf"\b{BUILD_VERB}\b[^.;]{{0,80}}\b(?:called|named|codenamed)\s*[\"“(]*$", clause2, re.I
+        ) and _has_subject(unit, i):
+            add(subject, "built", e.name, text, "built:called")
+            continue
+        verb = re.search(
+            rf"\b{BUILD_VERB}\s+(?:\([^()]{{1,30}}\)\s+)?"  # "open-sourced (Apache 2.0) their"
+            r"(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
+            r"(?:[\w-]+[\s,]+){0,4}?(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
+            clause,
+            re.I,
+        )
+        if (
+            (
+                verb
+                and _actor_before(unit, e.s - len(clause) + verb.start())
+                and not re.search(
+                    r"\b(?:built|developed|designed) (?:on|atop|around|with|in|using|for|to)\b",
+                    clause,
+                    re.I,
+                )
+            )
+            and not re.search(r"\b(?:designed|made|built) (?:for|to)\b", clause, re.I)
+            and not re.search(
+                r"\b(?:on|atop|around|with|in|using|by)\s+(?:the |a |an )?$", clause, re.I
+            )
+        ):
+            # "launched GPU inference", "a Zig-based scheduler": the tech only qualifies
+            # what was built; and the object is the first technology after the verb.
+            # "rewrote their Ruby on Rails API": the tech names the kind of thing built
+            qualifies = (
+                COMPOUND.match(text[e.e :])
+                or (
+                    i + 1 < len(ents)
+                    and ents[i + 1].type == "CONCEPT"
+                    and re.fullmatch(r"\s*(?:\d+(?:\.\d+)?\s*)?", text[e.e : ents[i + 1].s])
+                )
+                or re.match(r"\s+" + CODE_NOUN + r"\b", text[e.e :], re.I)
+            )
+            verb_at = e.s - len(clause) + verb.start()
+            earlier = any(f.type == "TECHNOLOGY" and verb_at <= f.s < e.s for f in ents)
+            # "developed an approach using Streaming SQL": the tech is not the object;
+            # "building JSON APIs": it names the kind of thing built, not the thing.
+            indirect = re.search(
+                r"\b(?:using|with|in|on|atop|around|for|via|by|from|into|to|through)\s+",
+                verb.group(0),
+                re.I,
+            ) or re.match(
+                r"\s+(?!(?:and|or|as|its|was|has|is)\b)(?:[a-z]\w*s|[A-Z]{2,}s)\b", text[e.e :]
+            )
+            # "we introduced HBase into Pinterest": adopted, not built
+            adopted = re.match(r"\s+(?:(?:in)?to|as)\b", text[e.e :]) and re.search(
+                r"introduc", verb.group(0), re.I
+            )
+            if adopted and not qualifies and not earlier:
+                add(subject, "uses", e.name, text, "verb:use")
+            if not qualifies and not earlier and not indirect and not adopted:
+                # "Lyft open-sourced Envoy": only a system's owner can open-source it, and
+                # "LinkedIn developed Apache Kafka" names its author, so a curated name no
+                # other company makes is the company's own (rule 1's list). "launched our
+                # first Kafka cluster" still builds a deployment.
+                opened = (
+                    re.match(r"open[- ]?sourc", verb.group(0), re.I)
+                    or re.fullmatch(
+                        r"(?:developed|created|invented|co-?created)\s+", verb.group(0), re.I
+                    )
+                ) and (state.maker(e) == "" or _same_company(state.maker(e), subject))
+                if not opened and (
+                    state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :])
+                ):
+                    # "launched our first Kafka cluster", "building the Flink platform at
+                    # OpenAI": what was built is a deployment of it, which the company runs.
+                    add(subject, "uses", e.name, text, "built:deployment")
+                else:
+                    add(subject, "built", e.name, text, "built:verb")
+                continue
+        if (
+            re.search(
+                r"\b(?:home-?grown|in-house|internal|its own|their own|our own)\b[^,;]{0,30}$",
+                clause,
+                re.I,
+            )
+            # the building is said in the same clause: "integrating with Kafka and internal
+            # KVstore" does not say who built the store (rule 3)
+            and re.search(BUILD_VERB, clause, re.I)
+            # "an In-House Kubernetes Canary Controller": a well-known technology only
+            # names the kind of thing built in-house
+            and not state.known_elsewhere(subject, e)
+            # "their own datastores using PostgreSQL": built with it, not it
+            and not re.search(
+                r"\b(?:using|with|on|atop|in|around|via)\s+(?:the |a |an )?$", clause, re.I
+            )
+        ):
+            add(subject, "built", e.name, text, "built:own")
+            continue
+        head = subject
+        if re.search(r"\bupgrad\w*\s+(?:[\w,-]+\s+){0,4}$", clause, re.I) and not re.match(
+            r"\s+(?:to|onto)\s", text[e.e :], re.I
+        ):
+            add(subject, "migrated_to", e.name, text, "migration:upgrade")
+            add(subject, "uses", e.name, text, "migration:upgrade")  # rule 6: an upgrade
+        use = re.search(
+            rf"\b{USE_VERB}\b(?:\s+(?:its|their|our|a|an|the)\b)?[^;]{{0,60}}$",
+            clause,
+            re.I,
+        )
+        if (
+            use
+            # "does not use Kubernetes", "will adopt Rust", "hopes to use WebAssembly": a
+            # negated, planned or possible use is not stated (rule 7)
+            and not UNSTATED_USE.search(clause[max(0, use.start() - 40) : use.start()])
+            and not OTHERS_USE.search(clause[max(0, use.start() - 40) : use.start()])
+            # "chose PostgreSQL over MongoDB": the alternative turned down (rule 7)
+            and not re.search(
+                r"\b(?:chose|choose|chooses|choosing|picked|prefer\w*|selected|opted for)\b"
+                r"[^;]*\bover\s+(?:the |a |an )?$",
+                clause[use.start() :],
+                re.I,
+            )
+            and _few_words_between(unit, e.s - len(clause) + _verb_end(clause, use.start()), i)
+            and _actor_before(unit, e.s - len(clause) + use.start())
+            and not COMPOUND.match(text[e.e :])  # "runs Envoy, a Go-based proxy": the proxy's
+            and not re.search(
+                r"\b(?:without|rather than|instead of|unlike|inspired by|compatible)\b",
+                clause,
+                re.I,
+            )
+            and not _another_verb(clause[_verb_end(clause, use.start()) :])
+        ):
+            verb_at = e.s - len(clause) + use.start()
+            who = _clause_subject(state, unit, verb_at)
+            if who is None and _clause_subject(None, unit, verb_at) == "?":
+                continue  # "we built out an infrastructure in AWS using …": "we", no actor
+            add(who or head, "uses", e.name, text, "verb:use")
+    # possessives: "C's T" → C uses T; "C's X" concept → applies
+    for i, e in enumerate(ents[:-1]):
+        nxt = ents[i + 1]
+        gap = text[e.e : nxt.s]
+        mark = _possessive_mark(e, gap)
+        owns = mark is not None
+        rest = gap[mark or 0 :]
+        if (
+            e.type == "TECHNOLOGY"
+            and nxt.type == "TECHNOLOGY"
+            and (owns or re.fullmatch(r",\s+(?:which|that)\s+is\s+an?\s+", gap))
+            and re.fullmatch(r"\s*(?:[\w-]+\s+)?", rest if owns else "")
+            and (PLUGIN.match(text[nxt.e :]) or PLUGIN.search(" " + text[nxt.s : nxt.e]))
+        ):
+            # "Litestream's SQLite plugin", "cf-html, which is an NGINX module": a part of T
+            # made for U, so T uses U
+            add(e.name, "uses", nxt.name, text, "possessive:plugin")
+            continue
+        if e.type == "TECHNOLOGY" and owns:
+            # "T's X" with X a concept: what T implements (rule 2: the noun it attaches to);
+            # "T's features, such as X, Y and Z": each of the list.
+            # "TensorRT-LLM's \"Speculative Decoding\" trick": quotes set off the same noun
+            if nxt.type == "CONCEPT" and re.fullmatch(r"\s*[\"\u201c]?(?:[\w-]+\s+){0,1}", rest):
+                if not AVOIDED.search(text[: e.s]):
+                    add(e.name, "applies", nxt.name, text, "possessive:tech")
+            elif re.fullmatch(
+                r"\s*(?:key\s+|main\s+)?(?:features|capabilities|techniques|mechanisms),?\s+"
+                r"(?:such as|like|including)\s+(?:[\w-]+\s+){0,2}",
+                rest,
+                re.I,
+            ) or re.fullmatch(
+                # "Apache Flink's approach to high performance stream processing with state,
+                # strong consistency, …": the concepts of its own approach
+                r"\s*(?:approach|support)\s+(?:to|for)\s+(?:[\w-]+\s+){0,2}",
+                rest,
+                re.I,
+            ):
+                for f in _list_at(unit, nxt.s, len(text)):
+                    if f.type == "CONCEPT":
+                        add(e.name, "applies", f.name, text, "possessive:tech")
+            continue
+        if e.type != "COMPANY":
+            continue
+        if (
+            owns
+            and re.match(r"^\s*(?:[\w-]+\s+){0,2}$", rest)
+            and not re.search(r"[,;.]", rest)
+            # "Google's work in open source": the concept is in a phrase of another noun
+            # the company owns, not the possessed noun (rule 3); "Criteo's Prediction on
+            # Hadoop" still runs on the technology
+            and not (nxt.type == "CONCEPT" and re.search(rf"\b(?:{_LINKS})\b", rest, re.I))
+            # "Shopify's engineers compared Redis …": the possessed noun is its people, and
+            # the next word is their verb (the verb rule reads what they do)
+            and not re.match(
+                r"\s*(?:engineers?|engineering|teams?|developers?|staff|researchers?|"
+                r"architects?|CTO|CEO|founders?|SREs?)\s+\S",
+                rest,
+                re.I,
+            )
+        ):
+            if nxt.type == "CONCEPT" and _apposed_tech(unit, i + 1):
+                continue  # "Espresso, LinkedIn's data store": the technology's (rule 5)
+            if nxt.type == "TECHNOLOGY" and _named_after(nxt.name, e.name):
+                continue  # "NVIDIA's H100 architecture": a product it sells (rule 3)
+            if nxt.type == "TECHNOLOGY" and _used_by_another(unit, i):
+                continue  # "Orla adopted Lumio's Quiver": Lumio is only its vendor (rule 3)
+            if nxt.type == "CONCEPT" and AVOIDED.search(text[: e.s]):
+                continue  # "avoided Lumio's cascading failures": a problem (rule 7)
+            if (
+                nxt.type == "TECHNOLOGY"
+                and re.match(
+                    r"\s+(?!(?:"
+                    + _LINKS
+                    + r"|"
+                    + SYSTEM_NOUN
+                    + r"|"
+                    + CODE_NOUN
+                    + r")\b)[a-z][\w-]*s"
+                    r"(?=\s*(?:[,;.)]|and\b|or\b|of\b|for\b|to\b))",
+                    text[nxt.e :],
+                )
+                and not DEPLOYMENT.match(text[nxt.e :])
+            ):
+                continue  # "MotherDuck's instant SQL previews": a feature, not its system
+            owned = nxt
+            if nxt.type == "CONCEPT" and i + 2 < len(ents):
+                # "Picnic's self-service Business Intelligence": the possessed noun is the
+                # last of the run, the concepts before it qualify it
+                later = ents[i + 2]
+                if later.type == "CONCEPT" and re.fullmatch(r"\s+", text[nxt.e : later.s]):
+                    owned = later
+            typ = "uses" if owned.type == "TECHNOLOGY" else "applies"
+            add(e.name, typ, owned.name, text, "possessive")
+
+
+def _used_by_another(unit: _Unit, i: int) -> bool:
+    """Whether the possessor ``ents[i]`` in "C's T" is the object phrase of another subject's
+    use verb: "Uber automated the migration using OpenRewrite's Lossless Semantic Trees",
+    "Orla adopted Lumio's Quiver". C is then only T's vendor (rule 3)."""
+    e = unit.ents[i]
+    clause = re.split(r"[;.:]", unit.text[: e.s])[-1]
+    # "Orange First to Test AT&T's ECOMP": trying another's product is no less its use
+    verb = re.search(
+        rf"\b(?:{USE_VERB}|test\w*|trial\w*|evaluat\w*|pilot\w*)\s+(?:(?:the|a|an)\s+)?$",
+        clause,
+        re.I,
+    )
+    if verb is None:
+        return False
+    who = _clause_subject(None, unit, e.s - len(clause) + verb.start())
+    return who is not None and who != e.name
+
+
+def _builds_concept(state: _Post, unit: _Unit) -> None:
+    """ "Building a fault-tolerant metrics storage system at Airbnb", "we implemented
+    request hedging": the company builds or implements a thing of the concept's kind, so it
+    applies the concept (it provides it). The concepts are the verb's object phrase, before
+    any punctuation or preposition."""
+    text = unit.text
+    for verb in re.finditer(
+        r"\b(?:built|build|building|builds|implemented|implementing|implements|designed|"
+        r"designing|engineered|engineering|created|creating|developed|developing)\s+"
+        r"(?:(?:a|an|the|its|our|their|new|own)\s+)*",
+        text,
+        re.I,
+    ):
+        if unit.field != "title" and not _actor_before(unit, verb.start()):
+            continue
+        if unit.field == "title" and not re.match(
+            r"\s*(?:how\s+\S+\s+)?$", text[: verb.start()], re.I
+        ):
+            continue  # a title's verb counts only as its opening ("Building …", "How C built …")
+        head = _clause_heads(state, unit, len(unit.ents))
+        if unit.field != "title":
+            head = next(
+                (
+                    f.name
+                    for f in reversed(unit.ents)
+                    if f.type == "COMPANY" and f.e <= verb.start()
+                ),
+                state.actor
+                if ANAPHOR.search(text[max(0, verb.start() - 40) : verb.start()])
+                else None,
+            )
+        # "designed a consistent, flexible data modeling framework": adjectives between commas
+        # still open the object phrase.
+        phrase = re.match(
+            r"(?:[a-z][\w-]*,\s+)*"
+            r"[^,;:.()]*?(?=\s+(?:at|for|to|with|on|in|by|from|that|which|and)\b|[,;:.()]|$)",
+            text[verb.end() :],
+        )
+        end = verb.end() + (phrase.end() if phrase else 0)
+        inside = [f for f in unit.ents if verb.end() <= f.s and f.e <= end]
+        if re.search(r"\b(?:called|named|codenamed)\b", text[end : end + 60], re.I):
+            continue  # "built their own search engine …, called Blackbird": Blackbird's (rule 5)
+        if re.match(r"your\b", text[verb.end() :], re.I):
+            continue  # "How to build your own VPN": the reader's, not the company's
+        if any(
+            f.type == "TECHNOLOGY" and re.fullmatch(r"\s+(?:with|using|and|on)\s+", text[end : f.s])
+            for f in unit.ents
+            if f.s >= end
+        ):
+            # "Building Faster Indexing with Apache Kafka and Elasticsearch": the concept is
+            # realised by the named technologies (rule 5), not the company's own practice
+            continue
+        if head and inside and all(f.type == "CONCEPT" for f in inside):
+            for f in inside:
+                state.add(head, "applies", f.name, text, "verb:build")
+
+
+# What a head does with a concept it practises or provides (RELATION-RULES' applies: "the
+# head implements, provides, uses, adopts, performs"): the verb of "Netflix employs the
+# Write-Audit-Publish pattern", "Apache Kafka implements exactly-once semantics".
+PRACTISE_VERB = (
+    r"(?:implement(?:s|ed|ing)?|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|appl(?:y|ies|ied|ying)|"
+    r"uses|used|using|leverag(?:es|ed|ing)|embrac(?:es|ed|ing)|perform(?:s|ed|ing)?|"
+    r"introduc(?:es|ed|ing)|provid(?:es|ed|ing)|support(?:s|ed|ing)?|offer(?:s|ed|ing)?|"
+    r"enabl(?:es|ed|ing)|utili[sz](?:es|ed|ing)|"
+    # "we follow best practices around continuous delivery" (not "following", a preposition)
+    r"follow(?:s|ed)?)"
+)
+# Words that may stand between the verb and its concept object: determiners, adjectives.
+_OBJECT_LEAD = r"(?:(?:a|an|the|its|their|our|new|custom|several|multiple|both)\s+|[\w-]+\s+){0,3}?"
+_PRACTISE = re.compile(rf"\b(?P<verb>{PRACTISE_VERB})\s+{_OBJECT_LEAD}$", re.I)
+
+
+def _applies_verb(state: _Post, unit: _Unit) -> None:
+    """ "Netflix employs the Write-Audit-Publish pattern", "we implemented request hedging
+    and admission control", "Apache Kafka supports tiered storage", "Redis, which provides
+    caching": the verb's subject (a company, "we" → the post's company, or the technology
+    right before the verb) applies the concepts that are the verb's direct object. A concept
+    after a technology object ("uses HAProxy for load balancing") is not the object: it goes
+    to the technology (rule 5), and this rule leaves it."""
+    text, ents = unit.text, unit.ents
+    if not any(e.type == "CONCEPT" for e in ents):
+        return
+    for k, first in enumerate(ents):
+        if first.type != "CONCEPT":
+            continue
+        # the verb a few words before the concept, with no other mention between
+        start = max(0, first.s - 60, ents[k - 1].e if k else 0)
+        verb = _PRACTISE.search(text, start, first.s)
+        if verb is None:
+            continue
+        lead = text[verb.end("verb") : first.s]
+        if re.search(r"\b(?:and|or|of|for|to)\b", lead):
+            continue
+        if re.search(r"\b(?:called|calling|named|codenamed)\b", text[first.e : first.e + 60], re.I):
+            continue  # "implemented a join algorithm …, which we're calling Joinery": Joinery's
+        if re.match(r"\s+(?:[a-z][\w-]*\s+){1,2}(?:such as|including)\b", text[first.e :]):
+            continue  # "uses open source storage systems such as Redis": the class's qualifier
+        before = text[: verb.start()]
+        clause = re.split(r"[;.:]|,\s+(?:but|while)\b", before)[-1]
+        if re.search(
+            NEGATED + r"|\b(?:will|would|could|might|plans? to|planning to|aims? to|hopes? to|"
+            r"going to|allowing|letting|helping|you)\b",
+            clause,
+            re.I,
+        ):
+            continue
+        head = None
+        prev = [f for f in ents if f.e <= verb.start()]
+        tech = prev[-1] if prev and prev[-1].type == "TECHNOLOGY" else None
+        if tech is not None and re.fullmatch(
+            r"\s*(?:,\s*(?:which|that)\s+|(?:which|that)\s+)?(?:(?:also|now|already|natively|\w+ly)\s+)?",
+            text[tech.e : verb.start()],
+            re.I,
+        ):
+            if verb.group("verb").lower().endswith("ing"):
+                continue  # "to PostgreSQL 16 using logical replication": no verb of T's
+            head, method = tech.name, "verb:practise-tech"
+        elif re.match(r"(?:provid|support|offer|enabl)", verb.group("verb"), re.I):
+            continue  # a company provides to others: "Cloudflare provides DDoS protection"
+        else:
+            who = _clause_subject(state, unit, verb.start())
+            if who is None or re.search(r"\b(?:which|that|who)\b", clause):
+                continue
+            head, method = who, "verb:practise"
+        for f in relations_applies.concept_run(ents, k, text):
+            if AVOIDED.search(text[: f.s]):
+                continue
+            state.add(head, "applies", f.name, text, method)
+
+
+def _powers(state: _Post, unit: _Unit) -> None:
+    """Rule 8: "Workers powers our pipeline", "T supporting C's services" → C uses T."""
+    text, ents = unit.text, unit.ents
+    for i, e in enumerate(ents):
+        if e.type != "TECHNOLOGY":
+            continue
+        m = re.match(
+            r"\s+(?:now\s+)?(?:powers|powering|supports|supporting|serves|serving|underpins)\s+"
+            r"(?:(?:[\w%.,-]+\s+){0,4}?(our|its|their)\b|(?=\S))",
+            text[e.e :],
+            re.I,
+        )
+        # "our database needs were served primarily by MongoDB": the same, in the passive
+        passive = re.search(
+            r"(?:\b(our|its|their)|['\u2019]s)\s+(?:[\w-]+\s+){0,3}?"
+            r"(?:(?:was|were|is|are|being|been|originally|initially|primarily|mostly)\s+)+"
+            r"(?:served|powered|backed|supported|handled)\s+"
+            r"(?:primarily\s+|mostly\s+|entirely\s+)?by\s+$",
+            text[max(0, e.s - 120) : e.s],
+            re.I,
+        )
+        if passive is not None:
+            owner = [f for f in ents[:i] if f.type == "COMPANY" and f.e <= e.s]
+            company = state.actor if passive.group(1) else (owner[-1].name if owner else None)
+            if company:
+                state.add(company, "uses", e.name, text, "verb:powers")
+            continue
+        # "Vitess also powers Slack, Square and GitHub", "T powers the databases of the web's
+        # largest properties: Slack, HubSpot, …": the companies it serves use it (rule 8)
+        listed = re.match(
+            r"\s+(?:now\s+|also\s+)?(?:powers|powering|underpins)\s+(?:[^.;:]{0,70}:\s*)?",
+            text[e.e :],
+            re.I,
+        )
+        served = _companies_at(unit, e.e + listed.end()) if listed else []
+        if len(served) > 1 or (served and not m):
+            for company in served:
+                state.add(company.name, "uses", e.name, text, "verb:powers")
+            continue
+        if m is None:
+            continue
+        if m.group(1):
+            company = state.actor
+        else:
+            nxt = ents[i + 1] if i + 1 < len(ents) else None
+            owns = nxt is not None and nxt.type == "COMPANY" and nxt.s == e.e + m.end()
+            possessive = nxt is not None and (
+                nxt.m.text.endswith(("'s", "\u2019s")) or re.match(r"['\u2019]s\b", text[nxt.e :])
+            )
+            company = nxt.name if owns and possessive else None
+        if company:
+            state.add(company, "uses", e.name, text, "verb:powers")
