@@ -1158,7 +1158,9 @@ def _among_companies(doc: Doc, start: int, end: int, listing: bool = False) -> b
     found, items = listed_with(doc, start, end, companies)
     if found == 0 or (listing and found == 1 and items < 2):
         return False
-    return listed_with(doc, start, end, doc.user_data.get(TECH_TOKENS) or set())[0] == 0
+    # A list is of one kind of thing: more companies than technologies in it make it a list
+    # of organisations ("OpenAI, Mistral, Zorbly, and Guardrails AI").
+    return listed_with(doc, start, end, doc.user_data.get(TECH_TOKENS) or set())[0] < found
 
 
 def _owned_product(span: Span) -> bool:
