@@ -1283,6 +1283,8 @@ def _organisation(span: Span, label: str) -> bool:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if after == "team" or _org_after(doc, span.end):
         return True  # "X engineers", "X joined", "X's team"
+    if span.end < len(doc) and doc[span.end].text == "group":
+        return True  # "the HellCat group": a group of people, as a threat actor or a vendor
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
     if _reported_by(doc, span.start) or _how_it_acts(doc, span.start, span.end):
@@ -1310,9 +1312,16 @@ BUSINESS_BEFORE = phrases(
 
 
 def _kind_of_business_before(doc: Doc, start: int) -> bool:
-    """``security firm X``, ``a supplier called X``: the name of a business."""
+    """``security firm X``, ``a supplier called X``, ``a healthcare company, X,``: the name
+    of a business."""
     if start > 1 and doc[start - 1].lower_ in ("called", "named"):
         start -= 1
+    elif (
+        start > 2
+        and doc[start - 1].text == ","
+        and any(t.lower_ in ARTICLES for t in doc[max(0, start - 5) : start - 2])
+    ):
+        start -= 1  # the business named first, its name in apposition after a comma
     return start > 0 and doc[start - 1].lower_ in BUSINESS_BEFORE
 
 
