@@ -1295,9 +1295,12 @@ def _organisation(span: Span, label: str) -> bool:
         return True
     if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
         return True
-    if label != "ORG":
+    # "TeamPCP's fifth compromise": a new name used as a possessive is an organisation
+    # (entity rules), a known product's possessive ("BoltDB's freelist") is handled above,
+    # and a name with a release number ("GLM-4.7's") is a product's.
+    if span.end >= len(doc) or doc[span.end].text not in POSSESSIVE:
         return False
-    return doc[span.end].text in POSSESSIVE if span.end < len(doc) else False
+    return not any(c.isdigit() for c in span.text)
 
 
 # The kind of business written before a name: "the security firm Armis", "a software
