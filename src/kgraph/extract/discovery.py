@@ -1713,13 +1713,16 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
     """A registry technology's one-word name where the sentence makes it a workplace or an
     organisation (``a software engineer at Riot``, ``over at CloudZero``, ``Riot
     engineers``) is the organisation: a generated entry's type is its source's guess, the
-    sentence is better evidence."""
-    if not registry:
-        return
+    sentence is better evidence. A curated product's name is the organisation only as a
+    workplace (``a service at Heroku``, ``CTO at InfluxDB``; entity rules: a brand acting
+    as the organisation), never by ``X engineers`` (``iOS engineers``, ``Rust engineers``),
+    nor where a thing is put (``hosted at Heroku``)."""
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False
     for n, span in enumerate(spans):
-        if span.label_ != "TECHNOLOGY" or span.id_ not in registry or len(span) > 2:
+        if span.label_ != "TECHNOLOGY" or span._.kg_method != "ontology" or len(span) > 2:
+            continue
+        if span.id_ not in registry and not _workplace(doc, span.start):
             continue
         end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
         if end - span.start != 1:
@@ -1739,6 +1742,17 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
         doc.spans[SPANS_KEY] = spans
 
 
+def _workplace(doc: Doc, start: int) -> bool:
+    """``at X`` where X, capitalised, is where people work or things are done, not where
+    something is placed (``hosted at X``, ``available at X``)."""
+    if start < 2 or doc[start - 1].text != "at" or not doc[start].text[:1].isupper():
+        return False
+    verb = doc[start - 2].lower_
+    return not (verb.endswith("ed") or verb in PLACED_AT)
+
+
+# Words before "at X" that make X a place where something is put or found.
+PLACED_AT = phrases("available live up runs run running hosting deploy deploying")
 # Words after "at X" that make X a thing or an event rather than a workplace.
 EVENT_AFTER = phrases("scale speed level summit conference conf meetup day days")
 
