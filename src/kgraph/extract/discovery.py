@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from kgraph.extract.acronym_pairs import pair_acronyms
+from kgraph.extract.acronym_pairs import expansion_start, pair_acronyms
 from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name, is_group_name, names_a_show
 from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
@@ -39,7 +39,7 @@ from kgraph.extract.spans import (
     listed_with,
     words,
 )
-from kgraph.extract.variants import singular
+from kgraph.extract.variants import is_acronym, singular
 from kgraph.model import entity_key
 
 ORG_SUFFIX = phrases(
@@ -517,8 +517,44 @@ class ModelDiscovery:
         found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
         _join_product_parts(doc, self.technology_conf, self._concept_heads())
+        _organisations_defined(doc, self.company_conf)
         pair_acronyms(doc, self.technology_conf)
         return doc
+
+
+# Last words of an organisation's name that its acronym is defined after: "Cyber Safety
+# Review Board (CSRB)", "Universal Health Services (UHS)", "Threat Analysis Group (TAG)".
+DEFINED_ORG_HEADS = (
+    INSTITUTES
+    | ORG_SUFFIX
+    | ORG_TRADES
+    | phrases("board group office laboratory laboratories authority services hospital")
+)
+
+
+def _organisations_defined(doc: Doc, conf: float) -> None:
+    """``Universal Health Services (UHS)``: capitalised words that the acronym after them
+    spells and that end like an organisation's name are that organisation (a COMPANY);
+    :func:`pair_acronyms` then gives the acronym their type and canonical."""
+    if "(" not in doc_text(doc):
+        return
+    texts = words(doc).text
+    taken = covered(doc)
+    found = []
+    for i in range(2, len(doc) - 2):
+        if texts[i] != "(" or texts[i + 2] != ")" or i - 1 in taken or i + 1 in taken:
+            continue
+        acr = texts[i + 1]
+        if not is_acronym(acr) or doc[i - 1].lower_ not in DEFINED_ORG_HEADS:
+            continue
+        if not doc[i - 1].text[:1].isupper():
+            continue
+        start = expansion_start(doc, i, acr, taken)
+        if start is not None:
+            name = doc[start:i].text
+            found.append(Candidate(start, i, "COMPANY", entity_key("COMPANY", name), "model", conf))
+    if found:
+        add_candidates(doc, found)
 
 
 # Words after a hyphen that make a name a modifier ("Tofino-based", "Llama-style"), with
