@@ -500,6 +500,10 @@ class ModelDiscovery:
                 _organisation(span, ent.label_) or _among_companies(doc, span.start, span.end)
             )
             type_ = "COMPANY" if org else "TECHNOLOGY"
+            if _publication(span):
+                # "The Wall Street Journal reported": a newspaper is an organisation, and its
+                # name is written with its article
+                span, type_ = doc[span.start - 1 : span.end], "COMPANY"
             conf = self.company_conf if type_ == "COMPANY" else self.technology_conf
             found.append(
                 Candidate(
@@ -1710,6 +1714,20 @@ def _dash_credit(doc: Doc, conf: float) -> None:
         return  # "Scaling Kafka – The Hard Way": a phrase; a digest glues its credit on
     if not any(i in covered(doc) for i in range(name.start, name.end)):
         _credit_company(doc, name, conf)
+
+
+def _publication(span: Span) -> bool:
+    """``The Wall Street Journal``, ``The National Law Review``: capitalised words ending
+    in a newspaper's noun after a capitalised ``The``."""
+    doc = span.doc
+    return (
+        len(span) > 1
+        and span[-1].lower_ in PRESS_NOUNS
+        and span[-1].text[:1].isupper()
+        and span.start > 0
+        and doc[span.start - 1].text == "The"
+        and span.start - 1 not in covered(doc)
+    )
 
 
 def _credit_company(doc: Doc, name: Span, conf: float) -> None:
