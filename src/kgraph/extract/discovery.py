@@ -161,7 +161,19 @@ EVENT_ENDINGS = (
 # What a blog, newsletter or show is called ("the Netflix Tech Blog", "SRE Weekly", "SE
 # Radio"): a publication, which the entity rules never annotate, not a product.
 PUBLICATION_ENDINGS = frozenset(
-    ["Blog", "Podcast", "Newsletter", "Weekly", "Daily", "Monthly", "Digest", "Roundup", "Radio"]
+    [
+        "Blog",
+        "TechBlog",
+        "DevBlog",
+        "Podcast",
+        "Newsletter",
+        "Weekly",
+        "Daily",
+        "Monthly",
+        "Digest",
+        "Roundup",
+        "Radio",
+    ]
 )
 # Conference session codes ("presents DAT441", "ARC301"): a talk's catalogue number.
 SESSION_CODE = re.compile(r"[A-Z]{3}\d{3}")
@@ -1859,7 +1871,12 @@ def _extend_makers(
             continue  # "Amazon's Prime Video": a possessive breaks the name
         if _org_word(doc[span.end - 1]):
             continue  # "the Apache Software Foundation Incubator": an institution, then a word
-        if span.label_ == "COMPANY" and _engineering_unit(doc, span.end):
+        if (
+            span.label_ == "COMPANY"
+            and _engineering_unit(doc, span.end)
+            and not (span.start == 0 and span.end + 1 == len(doc))
+        ):
+            # (a title that is only "Zorbly Engineering" is the blog's name: the company)
             # "at Wix Engineering we migrated", "Etsy Engineering Unveils…": the company's
             # engineering organisation, a business unit named after its parent (entity rules),
             # in headlines too, where the word could otherwise be a verb or a topic.
