@@ -496,7 +496,7 @@ class ModelDiscovery:
             if span is not None and span.start in tech and span.end - 1 not in taken:
                 span = _after_known(span, tech)
             if span is not None:
-                span = _with_hyphened_noun(span)
+                span = _whole_hyphened_name(_with_hyphened_noun(span), taken)
             if span is not None and span.end < len(doc) and _org_word(doc[span.end]):
                 span = doc[span.start : span.end + 1]  # "at Acme Robotics", not "Acme"
             if span is None or any(i in taken for i in range(span.start, span.end)):
@@ -599,6 +599,35 @@ def _with_hyphened_noun(span: Span) -> Span:
     ):
         return doc[span.start : end + 2]
     return span
+
+
+def _whole_hyphened_name(span: Span, taken: set[int]) -> Span:
+    """A name is not cut at a hyphen inside it (spans never split a name): ``GO-JEK``, not
+    ``JEK``; ``Wi-Fi``, not ``Wi``. A capitalised word glued by a hyphen on either side
+    joins it, unless another name has it or it is a modifier tail (``Kafka-Based``)."""
+    doc, start, end = span.doc, span.start, span.end
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].is_alpha
+        and doc[start - 2].text[:1].isupper()
+        and start - 2 not in taken
+    ):
+        start -= 2
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].lower_ not in MODIFIER_TAILS
+        and end + 1 not in taken
+    ):
+        end += 2
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
 def _after_known(span: Span, tech: set[int]) -> Span | None:
