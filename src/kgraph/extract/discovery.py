@@ -923,6 +923,7 @@ def _trim(ent: Span) -> Span | None:
     while end > start and (
         doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_punct
+        or doc[end - 1].text in TRADEMARKS  # "Zestimates®": the sign is no part of the name
         or (end > start + 1 and doc[end - 1].is_lower)
     ):
         end -= 1
@@ -930,6 +931,7 @@ def _trim(ent: Span) -> Span | None:
 
 
 DASHES = frozenset(["-", "\u2013", "\u2014"])
+TRADEMARKS = frozenset(["\u00ae", "\u2122", "\u2120"])
 
 
 def _plausible(span: Span, label: str) -> bool:
