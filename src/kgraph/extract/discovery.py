@@ -184,7 +184,7 @@ SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
 GENERIC_ACRONYMS = phrases(
     """
     URL URI ISP FAQ CEO CTO CIO CFO COO CISO VP SVP EVP HR PM PR QA ROI KPI OKR UI UX USD EUR
-    IPC RPC TPS RPS QPS MVP POC PoC TBD ETA SLO SLA SLI SRE SWE
+    IPC RPC TPS RPS QPS FPS MVP POC PoC TBD ETA SLO SLA SLI SRE SWE IPO HVAC PhD MBA
     DBA DBRE CRE SDE SDET EM IC
     YoY QoQ MoM WoW YTD EOD EOW EOY
     LOL ROFL LMAO IMO IMHO FYI TBH AFAIK ICYMI TLDR DIY ASAP AKA OMG WTF BTW
@@ -233,6 +233,7 @@ RELEASE_STAGES = phrases(
     """
 )
 # A licence's identifier ("AGPLv3", "SSPLv1", "RSALv2", "GPL-3.0"): terms of use, not software.
+LICENCE_WORDS = phrases("license licence licenses licences licensed")
 LICENCE = re.compile(
     r"(?:A|L)?GPL|SSPL|RSAL|BUSL|(?:(?:A|L)?GPL|SSPL|RSAL|BUSL|MPL|EPL)-?v?\d(?:\.\d)?"
 )
@@ -986,6 +987,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ == "scale":
         return False  # "at Massive Scale", "at Planet Scale": a size, not a name
+    if span.end < len(doc) and doc[span.end].lower_ in LICENCE_WORDS:
+        return False  # "a permissive MIT license": a licence, as "the AGPLv3" above
     if _generic_acronym(span[-1].text):
         return False  # "URL", "ISPs", "Improving LCP": acronyms of generic things, not names
     if (
@@ -1299,6 +1302,8 @@ def _named_kind(span: Span) -> bool:
         and doc[span.start - 1].text == "("
         and doc[span.end].text == ")"
         and doc[span.start - 2].lower_ in KIND_WORDS
+        # "the Revenue & Growth Tools (RGT) team": the name of a team, no product
+        and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in TEAM_WORDS)
     )
 
 
