@@ -558,8 +558,9 @@ def _organisations_defined(doc: Doc, conf: float) -> None:
     texts = words(doc).text
     taken = covered(doc)
     found = []
-    for i in range(2, len(doc) - 2):
-        if texts[i] != "(" or texts[i + 2] != ")" or i - 1 in taken or i + 1 in taken:
+    n = len(texts)
+    for i in [k for k, text in enumerate(texts) if text == "(" and 2 <= k < n - 2]:
+        if texts[i + 2] != ")" or i - 1 in taken or i + 1 in taken:
             continue
         acr = texts[i + 1]
         if not is_acronym(acr) or doc[i - 1].lower_ not in DEFINED_ORG_HEADS:
