@@ -258,8 +258,10 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
         entry = _known(canonical, onto)
         if entry is None and method == "model":
             entry = _product_named(canonical, onto)
-        if entry is not None:
+        if entry is not None and not _acts_as_maker(type_, entry):
             type_, canonical = entry.type, entry.name
+        elif entry is not None:
+            canonical = entry.name
         elif method == "model":
             type_ = _typed_by_post(canonical, type_, post, onto)
             if type_ == "TECHNOLOGY" and "-" in canonical:
@@ -290,6 +292,13 @@ def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
                 if maker is not None and maker.type == "COMPANY" and not maker.ambiguous:
                     return "TECHNOLOGY"
     return type_
+
+
+def _acts_as_maker(type_: str, entry) -> bool:
+    """A known product with no other maker that the sentence treats as an organisation
+    (``the DeepSeek team``): the name is its own maker, a COMPANY (entity rules: a brand
+    acting as the organisation)."""
+    return type_ == "COMPANY" and entry.type == "TECHNOLOGY" and not entry.company
 
 
 def _known(name: str, onto: Ontology):
