@@ -1854,8 +1854,11 @@ def _workplace(doc: Doc, start: int) -> bool:
     return not (verb.endswith("ed") or verb in PLACED_AT)
 
 
-# Words before "at X" that make X a place where something is put or found.
-PLACED_AT = phrases("available live up runs run running hosting deploy deploying")
+# Words before "at X" that make X a place where something is put or found, or the subject
+# looked at ("a look at X", "looks back at X").
+PLACED_AT = phrases(
+    "available live up runs run running hosting deploy deploying look looks looking back glance"
+)
 # Words after "at X" that make X a thing or an event rather than a workplace.
 EVENT_AFTER = phrases("scale speed level summit conference conf meetup day days")
 
