@@ -104,3 +104,15 @@ def test_a_preposition_gerund_is_no_part_of_a_concept(ex):
         ex, "A post", "AI engineering needs discipline, including model gateways and retries."
     )
     assert "including model gateways" not in found, found
+
+
+@pytest.mark.model
+def test_a_workplace_makes_a_known_product_the_organisation_in_all_its_mentions(ex):
+    found = _typed(
+        ex,
+        "Chat at scale",
+        "Every message goes through Riot chat servers. I work on the Player Accounts team at Riot.",
+    )
+    assert found == {("Riot", "COMPANY")} or ("Riot", "TECHNOLOGY") not in found, found
+    found = _typed(ex, "TAO Revisited", "The article looks back at TAO, the data store.")
+    assert ("TAO", "TECHNOLOGY") in found, found
