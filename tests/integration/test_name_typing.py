@@ -113,6 +113,6 @@ def test_a_workplace_makes_a_known_product_the_organisation_in_all_its_mentions(
         "Chat at scale",
         "Every message goes through Riot chat servers. I work on the Player Accounts team at Riot.",
     )
-    assert found == {("Riot", "COMPANY")} or ("Riot", "TECHNOLOGY") not in found, found
+    assert ("Riot", "COMPANY") in found and ("Riot", "TECHNOLOGY") not in found, found
     found = _typed(ex, "TAO Revisited", "The article looks back at TAO, the data store.")
     assert ("TAO", "TECHNOLOGY") in found, found
