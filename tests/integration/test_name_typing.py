@@ -116,3 +116,11 @@ def test_a_workplace_makes_a_known_product_the_organisation_in_all_its_mentions(
     assert ("Riot", "COMPANY") in found and ("Riot", "TECHNOLOGY") not in found, found
     found = _typed(ex, "TAO Revisited", "The article looks back at TAO, the data store.")
     assert ("TAO", "TECHNOLOGY") in found, found
+
+
+@pytest.mark.model
+def test_names_the_model_reads_as_one_across_a_comma_are_each_a_name(ex):
+    found = _typed(
+        ex, "A post", "He held positions at companies like Microsoft, McAfee, Google, and Zorbly."
+    )
+    assert ("McAfee", "COMPANY") in found, found

@@ -878,9 +878,10 @@ JARGON = phrases(
 
 
 def _slash_parts(ent: Span) -> list[Span]:
-    """``TypoGard/Typomania``, ``OpenEBS/Mayastor``: names joined by a slash are two names."""
+    """``TypoGard/Typomania``, ``OpenEBS/Mayastor``: names joined by a slash are two names;
+    so are names the model read as one across a list's comma (``McAfee, Google``)."""
     doc = ent.doc
-    cuts = [t.i for t in ent if t.text == "/"]
+    cuts = [t.i for t in ent if t.text in ("/", ",")]
     if not cuts:
         return [ent]
     bounds = [ent.start, *[c for cut in cuts for c in (cut, cut + 1)], ent.end]
