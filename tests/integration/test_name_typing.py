@@ -124,3 +124,11 @@ def test_names_the_model_reads_as_one_across_a_comma_are_each_a_name(ex):
         ex, "A post", "He held positions at companies like Microsoft, McAfee, Google, and Zorbly."
     )
     assert ("McAfee", "COMPANY") in found, found
+
+
+@pytest.mark.model
+def test_a_business_word_as_a_modifier_makes_no_organisation(ex):
+    found = _typed(
+        ex, "A post", "This work presents Zorbswap, a novel provider-side cold-start optimization."
+    )
+    assert ("Zorbswap", "COMPANY") not in found, found

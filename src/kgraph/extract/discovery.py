@@ -1487,8 +1487,10 @@ def _business_apposition(doc: Doc, end: int) -> bool:
     for tok in doc[end + 2 : end + 10]:
         if tok.is_punct and tok.text not in "-/’'":
             return False
-        if tok.lower_ in BUSINESS_NOUNS:
-            return True
+        if tok.lower_ in BUSINESS_NOUNS and not (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"
+        ):
+            return True  # not a modifier: "a novel provider-side optimization"
     return False
 
 
