@@ -132,3 +132,11 @@ def test_a_business_word_as_a_modifier_makes_no_organisation(ex):
         ex, "A post", "This work presents Zorbswap, a novel provider-side cold-start optimization."
     )
     assert ("Zorbswap", "TECHNOLOGY") in found, found
+
+
+@pytest.mark.model
+def test_a_registry_name_listed_among_companies_is_a_company(ex):
+    found = _typed(
+        ex, "A post", "The worm dragged OpenAI, Mistral, and Guardrails AI into the blast radius."
+    )
+    assert ("Guardrails AI", "COMPANY") in found, found

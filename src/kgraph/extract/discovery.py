@@ -1830,6 +1830,10 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
             continue
         if span.id_ not in registry and not _workplace(doc, span.start):
             continue
+        if span.id_ in registry and _listed_among_companies(doc, spans, span):
+            spans[n] = _as_company(span)  # "OpenAI, Mistral, and Guardrails AI"
+            changed = True
+            continue
         end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
         if end - span.start != 1:
             continue
@@ -1846,6 +1850,28 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
             changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+def _listed_among_companies(doc: Doc, spans: list, span: Span) -> bool:
+    """``span`` in a list with two or more known companies and fewer technologies: a list
+    is of one kind of thing."""
+    start, end = span.start, span.end
+    if not (
+        (start > 0 and doc[start - 1].lower_ in LIST_SEPARATORS)
+        or (end < len(doc) and doc[end].lower_ in LIST_SEPARATORS)
+    ):
+        return False  # no separator beside it: no list (most spans, and cheap to tell)
+    companies = {i for s in spans if s.label_ == "COMPANY" for i in range(s.start, s.end)}
+    found = listed_with(doc, start, end, companies)[0]
+    if found < 2:
+        return False
+    tech = {
+        i
+        for s in spans
+        if s.label_ == "TECHNOLOGY" and s is not span
+        for i in range(s.start, s.end)
+    }
+    return listed_with(doc, start, end, tech)[0] < found
 
 
 def _workplace(doc: Doc, start: int) -> bool:
