@@ -140,3 +140,10 @@ def test_a_registry_name_listed_among_companies_is_a_company(ex):
         ex, "A post", "The worm dragged OpenAI, Mistral, and Guardrails AI into the blast radius."
     )
     assert ("Guardrails AI", "COMPANY") in found, found
+
+
+@pytest.mark.model
+def test_an_executive_title_after_a_name_makes_it_an_organisation(ex):
+    # a registry company name that could be a plain word needs the sentence's support
+    found = _typed(ex, "A post", "In the talk, Sysdig CISO Dana Okafor explains why offence wins.")
+    assert ("Sysdig", "COMPANY") in found, found

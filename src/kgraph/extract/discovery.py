@@ -1321,9 +1321,9 @@ TEAM_WORDS = phrases("team teams engineers engineering founders")
 
 
 # A role of the people who work at an organisation, after its name: "X software engineer
-# Dana Okafor", "X staff engineers", "X CTO".
+# Dana Okafor", "X staff engineers", "X CTO", "X CISO Dana Okafor".
 ROLE_MODIFIERS = phrases("software senior staff principal lead data platform security")
-ROLES = phrases("engineer engineers cto ceo founder co-founder")
+ROLES = phrases("engineer engineers cto ceo ciso cio cfo coo founder co-founder")
 
 
 def _org_after(doc: Doc, i: int) -> bool:
@@ -1451,7 +1451,7 @@ def _how_it_acts(doc: Doc, start: int, end: int) -> bool:
 
 # The people who lead or staff an organisation, before "of" and its name: "CEO of Zorbly",
 # "co-founder of Zorbly"; and the verbs of a partnership before "with": "partnered with".
-LEADERS = ROLES | phrases("cio cfo coo ciso cofounder founders co-founders president employees")
+LEADERS = ROLES | phrases("cofounder founders co-founders president employees")
 PARTNER_STEMS = ("partner", "teamed", "teaming", "collaborat")
 # What a business is, in an apposition after its name: "Zorbly, the world's leading online
 # travel marketplace"; not "platform" or "service", which software shares.
