@@ -38,7 +38,7 @@ def _words(doc: Doc, start: int, end: int) -> list[str] | None:
     return words
 
 
-def _expansion_start(doc: Doc, end: int, acr: str, taken: set[int]) -> int | None:
+def expansion_start(doc: Doc, end: int, acr: str, taken: set[int]) -> int | None:
     """Where the capitalised words before ``end`` that ``acr`` spells begin."""
     for size in range(min(2 * len(acr), end), 1, -1):
         start = end - size
@@ -76,7 +76,7 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
                 defined[acr] = name
         elif name is None and inner is not None and inner.end == i + 2:
             # concepts inside the capitalised words give way to the name they are part of
-            start = _expansion_start(doc, i, acr, named)
+            start = expansion_start(doc, i, acr, named)
             if start is None:
                 continue
             dropped.update(range(start, i))

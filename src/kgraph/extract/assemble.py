@@ -77,7 +77,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     found = _people_elsewhere(pieces, found)
     found = _completed_elsewhere(post, found)
     found = _concept_acronyms(post, pieces, found, onto)
-    found = _one_type_per_name(found)
+    found = _one_type_per_name(found, onto)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
     # A concept is also supported by a sure mention of a kind of it named after it: "search
     # index" (search indexing) in the summary supports "Indexing" in the title.
@@ -109,10 +109,10 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
 
 
-def _one_type_per_name(found: list) -> list:
+def _one_type_per_name(found: list, onto: Ontology) -> list:
     """A discovered name is one thing in a post: if any sentence treats it as an
     organisation (``at Faire``), its other mentions (``how Faire upgraded``) are too."""
-    found = _first_type_per_surface(found)
+    found = _first_type_per_surface(found, onto)
     orgs = {m.canonical for m, _, _ in found if m.method == "model" and m.type == "COMPANY"}
     if not orgs:
         return found
@@ -124,10 +124,12 @@ def _one_type_per_name(found: list) -> list:
     ]
 
 
-def _first_type_per_surface(found: list) -> list:
+def _first_type_per_surface(found: list, onto: Ontology) -> list:
     """A known name written the same way twice in a post, once as the organisation and once
     as its product (``Snowflake ships ...``, ``... storage in Snowflake``), is listed once
-    (entity rules): with the type of its first mention."""
+    (entity rules): with the type of its first mention, unless a sentence made a known
+    product the organisation (``the Player Accounts team at Riot``): that evidence beats the
+    ontology's guess in a name's other mentions."""
     seen: dict[tuple[str, str], str] = {}
     mixed = False
     order = sorted(found, key=lambda f: (FIELDS.index(f[0].field), f[0].start))
@@ -137,6 +139,11 @@ def _first_type_per_surface(found: list) -> list:
             mixed = mixed or first != m.type
     if not mixed:
         return found
+    for m, _, _ in order:
+        if m.method == "ontology" and m.type == "COMPANY":
+            entry = onto.entries.get(entity_key("TECHNOLOGY", m.canonical))
+            if entry is not None and entity_key("COMPANY", m.canonical) not in onto.entries:
+                seen[(m.canonical, _bare(m.text))] = "COMPANY"
     out = []
     for m, amb, key in found:
         want = seen.get((m.canonical, _bare(m.text)), m.type)
@@ -258,8 +265,10 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
         entry = _known(canonical, onto)
         if entry is None and method == "model":
             entry = _product_named(canonical, onto)
-        if entry is not None:
+        if entry is not None and not _acts_as_maker(type_, entry):
             type_, canonical = entry.type, entry.name
+        elif entry is not None:
+            canonical = entry.name
         elif method == "model":
             type_ = _typed_by_post(canonical, type_, post, onto)
             if type_ == "TECHNOLOGY" and "-" in canonical:
@@ -290,6 +299,13 @@ def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
                 if maker is not None and maker.type == "COMPANY" and not maker.ambiguous:
                     return "TECHNOLOGY"
     return type_
+
+
+def _acts_as_maker(type_: str, entry) -> bool:
+    """A known product with no other maker that the sentence treats as an organisation
+    (``the DeepSeek team``): the name is its own maker, a COMPANY (entity rules: a brand
+    acting as the organisation)."""
+    return type_ == "COMPANY" and entry.type == "TECHNOLOGY" and not entry.company
 
 
 def _known(name: str, onto: Ontology):

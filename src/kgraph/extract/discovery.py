@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from kgraph.extract.acronym_pairs import pair_acronyms
+from kgraph.extract.acronym_pairs import expansion_start, pair_acronyms
 from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name, is_group_name, names_a_show
 from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
@@ -39,7 +39,7 @@ from kgraph.extract.spans import (
     listed_with,
     words,
 )
-from kgraph.extract.variants import singular
+from kgraph.extract.variants import is_acronym, singular
 from kgraph.model import entity_key
 
 ORG_SUFFIX = phrases(
@@ -161,7 +161,19 @@ EVENT_ENDINGS = (
 # What a blog, newsletter or show is called ("the Netflix Tech Blog", "SRE Weekly", "SE
 # Radio"): a publication, which the entity rules never annotate, not a product.
 PUBLICATION_ENDINGS = frozenset(
-    ["Blog", "Podcast", "Newsletter", "Weekly", "Daily", "Monthly", "Digest", "Roundup", "Radio"]
+    [
+        "Blog",
+        "TechBlog",
+        "DevBlog",
+        "Podcast",
+        "Newsletter",
+        "Weekly",
+        "Daily",
+        "Monthly",
+        "Digest",
+        "Roundup",
+        "Radio",
+    ]
 )
 # Conference session codes ("presents DAT441", "ARC301"): a talk's catalogue number.
 SESSION_CODE = re.compile(r"[A-Z]{3}\d{3}")
@@ -172,7 +184,7 @@ SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
 GENERIC_ACRONYMS = phrases(
     """
     URL URI ISP FAQ CEO CTO CIO CFO COO CISO VP SVP EVP HR PM PR QA ROI KPI OKR UI UX USD EUR
-    IPC RPC TPS RPS QPS MVP POC PoC TBD ETA SLO SLA SLI SRE SWE
+    IPC RPC TPS RPS QPS FPS MVP POC PoC TBD ETA SLO SLA SLI SRE SWE IPO HVAC PhD MBA
     DBA DBRE CRE SDE SDET EM IC
     YoY QoQ MoM WoW YTD EOD EOW EOY
     LOL ROFL LMAO IMO IMHO FYI TBH AFAIK ICYMI TLDR DIY ASAP AKA OMG WTF BTW
@@ -221,6 +233,7 @@ RELEASE_STAGES = phrases(
     """
 )
 # A licence's identifier ("AGPLv3", "SSPLv1", "RSALv2", "GPL-3.0"): terms of use, not software.
+LICENCE_WORDS = phrases("license licence licenses licences licensed")
 LICENCE = re.compile(
     r"(?:A|L)?GPL|SSPL|RSAL|BUSL|(?:(?:A|L)?GPL|SSPL|RSAL|BUSL|MPL|EPL)-?v?\d(?:\.\d)?"
 )
@@ -484,7 +497,7 @@ class ModelDiscovery:
             if span is not None and span.start in tech and span.end - 1 not in taken:
                 span = _after_known(span, tech)
             if span is not None:
-                span = _with_hyphened_noun(span)
+                span = _whole_hyphened_name(_with_hyphened_noun(span), taken)
             if span is not None and span.end < len(doc) and _org_word(doc[span.end]):
                 span = doc[span.start : span.end + 1]  # "at Acme Robotics", not "Acme"
             if span is None or any(i in taken for i in range(span.start, span.end)):
@@ -500,6 +513,10 @@ class ModelDiscovery:
                 _organisation(span, ent.label_) or _among_companies(doc, span.start, span.end)
             )
             type_ = "COMPANY" if org else "TECHNOLOGY"
+            if _publication(span):
+                # "The Wall Street Journal reported": a newspaper is an organisation, and its
+                # name is written with its article
+                span, type_ = doc[span.start - 1 : span.end], "COMPANY"
             conf = self.company_conf if type_ == "COMPANY" else self.technology_conf
             found.append(
                 Candidate(
@@ -517,8 +534,45 @@ class ModelDiscovery:
         found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
         _join_product_parts(doc, self.technology_conf, self._concept_heads())
+        _organisations_defined(doc, self.company_conf)
         pair_acronyms(doc, self.technology_conf)
         return doc
+
+
+# Last words of an organisation's name that its acronym is defined after: "Cyber Safety
+# Review Board (CSRB)", "Universal Health Services (UHS)", "Threat Analysis Group (TAG)".
+DEFINED_ORG_HEADS = (
+    INSTITUTES
+    | ORG_SUFFIX
+    | ORG_TRADES
+    | phrases("board group office laboratory laboratories authority services hospital")
+)
+
+
+def _organisations_defined(doc: Doc, conf: float) -> None:
+    """``Universal Health Services (UHS)``: capitalised words that the acronym after them
+    spells and that end like an organisation's name are that organisation (a COMPANY);
+    :func:`pair_acronyms` then gives the acronym their type and canonical."""
+    if "(" not in doc_text(doc):
+        return
+    texts = words(doc).text
+    taken = covered(doc)
+    found = []
+    n = len(texts)
+    for i in [k for k, text in enumerate(texts) if text == "(" and 2 <= k < n - 2]:
+        if texts[i + 2] != ")" or i - 1 in taken or i + 1 in taken:
+            continue
+        acr = texts[i + 1]
+        if not is_acronym(acr) or doc[i - 1].lower_ not in DEFINED_ORG_HEADS:
+            continue
+        if not doc[i - 1].text[:1].isupper():
+            continue
+        start = expansion_start(doc, i, acr, taken)
+        if start is not None:
+            name = doc[start:i].text
+            found.append(Candidate(start, i, "COMPANY", entity_key("COMPANY", name), "model", conf))
+    if found:
+        add_candidates(doc, found)
 
 
 # Words after a hyphen that make a name a modifier ("Tofino-based", "Llama-style"), with
@@ -547,6 +601,35 @@ def _with_hyphened_noun(span: Span) -> Span:
     ):
         return doc[span.start : end + 2]
     return span
+
+
+def _whole_hyphened_name(span: Span, taken: set[int]) -> Span:
+    """A name is not cut at a hyphen inside it (spans never split a name): ``GO-JEK``, not
+    ``JEK``; ``Wi-Fi``, not ``Wi``. A capitalised word glued by a hyphen on either side
+    joins it, unless another name has it or it is a modifier tail (``Kafka-Based``)."""
+    doc, start, end = span.doc, span.start, span.end
+    while (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].is_alpha
+        and doc[start - 2].text[:1].isupper()
+        and start - 2 not in taken
+    ):
+        start -= 2
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].lower_ not in MODIFIER_TAILS
+        and end + 1 not in taken
+    ):
+        end += 2
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
 def _after_known(span: Span, tech: set[int]) -> Span | None:
@@ -795,9 +878,10 @@ JARGON = phrases(
 
 
 def _slash_parts(ent: Span) -> list[Span]:
-    """``TypoGard/Typomania``, ``OpenEBS/Mayastor``: names joined by a slash are two names."""
+    """``TypoGard/Typomania``, ``OpenEBS/Mayastor``: names joined by a slash are two names;
+    so are names the model read as one across a list's comma (``McAfee, Google``)."""
     doc = ent.doc
-    cuts = [t.i for t in ent if t.text == "/"]
+    cuts = [t.i for t in ent if t.text in ("/", ",")]
     if not cuts:
         return [ent]
     bounds = [ent.start, *[c for cut in cuts for c in (cut, cut + 1)], ent.end]
@@ -842,6 +926,7 @@ def _trim(ent: Span) -> Span | None:
     while end > start and (
         doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_punct
+        or doc[end - 1].text in TRADEMARKS  # "Zestimates®": the sign is no part of the name
         or (end > start + 1 and doc[end - 1].is_lower)
     ):
         end -= 1
@@ -849,6 +934,7 @@ def _trim(ent: Span) -> Span | None:
 
 
 DASHES = frozenset(["-", "\u2013", "\u2014"])
+TRADEMARKS = frozenset(["\u00ae", "\u2122", "\u2120"])
 
 
 def _plausible(span: Span, label: str) -> bool:
@@ -903,6 +989,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ == "scale":
         return False  # "at Massive Scale", "at Planet Scale": a size, not a name
+    if span.end < len(doc) and doc[span.end].lower_ in LICENCE_WORDS:
+        return False  # "a permissive MIT license": a licence, as "the AGPLv3" above
     if _generic_acronym(span[-1].text):
         return False  # "URL", "ISPs", "Improving LCP": acronyms of generic things, not names
     if (
@@ -1158,7 +1246,9 @@ def _among_companies(doc: Doc, start: int, end: int, listing: bool = False) -> b
     found, items = listed_with(doc, start, end, companies)
     if found == 0 or (listing and found == 1 and items < 2):
         return False
-    return listed_with(doc, start, end, doc.user_data.get(TECH_TOKENS) or set())[0] == 0
+    # A list is of one kind of thing: more companies than technologies in it make it a list
+    # of organisations ("OpenAI, Mistral, Zorbly, and Guardrails AI").
+    return listed_with(doc, start, end, doc.user_data.get(TECH_TOKENS) or set())[0] < found
 
 
 def _owned_product(span: Span) -> bool:
@@ -1214,6 +1304,8 @@ def _named_kind(span: Span) -> bool:
         and doc[span.start - 1].text == "("
         and doc[span.end].text == ")"
         and doc[span.start - 2].lower_ in KIND_WORDS
+        # "the Revenue & Growth Tools (RGT) team": the name of a team, no product
+        and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in TEAM_WORDS)
     )
 
 
@@ -1229,9 +1321,9 @@ TEAM_WORDS = phrases("team teams engineers engineering founders")
 
 
 # A role of the people who work at an organisation, after its name: "X software engineer
-# Dana Okafor", "X staff engineers", "X CTO".
+# Dana Okafor", "X staff engineers", "X CTO", "X CISO Dana Okafor".
 ROLE_MODIFIERS = phrases("software senior staff principal lead data platform security")
-ROLES = phrases("engineer engineers cto ceo founder co-founder")
+ROLES = phrases("engineer engineers cto ceo ciso cio cfo coo founder co-founder")
 
 
 def _org_after(doc: Doc, i: int) -> bool:
@@ -1281,6 +1373,8 @@ def _organisation(span: Span, label: str) -> bool:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     if after == "team" or _org_after(doc, span.end):
         return True  # "X engineers", "X joined", "X's team"
+    if span.end < len(doc) and doc[span.end].text == "group":
+        return True  # "the HellCat group": a group of people, as a threat actor or a vendor
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
     if _reported_by(doc, span.start) or _how_it_acts(doc, span.start, span.end):
@@ -1291,9 +1385,12 @@ def _organisation(span: Span, label: str) -> bool:
         return True
     if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
         return True
-    if label != "ORG":
+    # "TeamPCP's fifth compromise": a new name used as a possessive is an organisation
+    # (entity rules), a known product's possessive ("BoltDB's freelist") is handled above,
+    # and a name with a release number ("GLM-4.7's") is a product's.
+    if span.end >= len(doc) or doc[span.end].text not in POSSESSIVE:
         return False
-    return doc[span.end].text in POSSESSIVE if span.end < len(doc) else False
+    return not any(c.isdigit() for c in span.text)
 
 
 # The kind of business written before a name: "the security firm Armis", "a software
@@ -1308,9 +1405,16 @@ BUSINESS_BEFORE = phrases(
 
 
 def _kind_of_business_before(doc: Doc, start: int) -> bool:
-    """``security firm X``, ``a supplier called X``: the name of a business."""
+    """``security firm X``, ``a supplier called X``, ``a healthcare company, X,``: the name
+    of a business."""
     if start > 1 and doc[start - 1].lower_ in ("called", "named"):
         start -= 1
+    elif (
+        start > 2
+        and doc[start - 1].text == ","
+        and any(t.lower_ in ARTICLES for t in doc[max(0, start - 5) : start - 2])
+    ):
+        start -= 1  # the business named first, its name in apposition after a comma
     return start > 0 and doc[start - 1].lower_ in BUSINESS_BEFORE
 
 
@@ -1347,7 +1451,7 @@ def _how_it_acts(doc: Doc, start: int, end: int) -> bool:
 
 # The people who lead or staff an organisation, before "of" and its name: "CEO of Zorbly",
 # "co-founder of Zorbly"; and the verbs of a partnership before "with": "partnered with".
-LEADERS = ROLES | phrases("cio cfo coo ciso cofounder founders co-founders president employees")
+LEADERS = ROLES | phrases("cofounder founders co-founders president employees")
 PARTNER_STEMS = ("partner", "teamed", "teaming", "collaborat")
 # What a business is, in an apposition after its name: "Zorbly, the world's leading online
 # travel marketplace"; not "platform" or "service", which software shares.
@@ -1383,8 +1487,10 @@ def _business_apposition(doc: Doc, end: int) -> bool:
     for tok in doc[end + 2 : end + 10]:
         if tok.is_punct and tok.text not in "-/’'":
             return False
-        if tok.lower_ in BUSINESS_NOUNS:
-            return True
+        if tok.lower_ in BUSINESS_NOUNS and not (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"
+        ):
+            return True  # not a modifier: "a novel provider-side optimization"
     return False
 
 
@@ -1662,6 +1768,20 @@ def _dash_credit(doc: Doc, conf: float) -> None:
         _credit_company(doc, name, conf)
 
 
+def _publication(span: Span) -> bool:
+    """``The Wall Street Journal``, ``The National Law Review``: capitalised words ending
+    in a newspaper's noun after a capitalised ``The``."""
+    doc = span.doc
+    return (
+        len(span) > 1
+        and span[-1].lower_ in PRESS_NOUNS
+        and span[-1].text[:1].isupper()
+        and span.start > 0
+        and doc[span.start - 1].text == "The"
+        and span.start - 1 not in covered(doc)
+    )
+
+
 def _credit_company(doc: Doc, name: Span, conf: float) -> None:
     """``name`` as a COMPANY: a new candidate, or a technology found with the same span."""
     spans = list(doc.spans.get(SPANS_KEY, []))
@@ -1699,13 +1819,20 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
     """A registry technology's one-word name where the sentence makes it a workplace or an
     organisation (``a software engineer at Riot``, ``over at CloudZero``, ``Riot
     engineers``) is the organisation: a generated entry's type is its source's guess, the
-    sentence is better evidence."""
-    if not registry:
-        return
+    sentence is better evidence. A curated product's name is the organisation only as a
+    workplace (``a service at Heroku``, ``CTO at InfluxDB``; entity rules: a brand acting
+    as the organisation), never by ``X engineers`` (``iOS engineers``, ``Rust engineers``),
+    nor where a thing is put (``hosted at Heroku``)."""
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False
     for n, span in enumerate(spans):
-        if span.label_ != "TECHNOLOGY" or span.id_ not in registry or len(span) > 2:
+        if span.label_ != "TECHNOLOGY" or span._.kg_method != "ontology" or len(span) > 2:
+            continue
+        if span.id_ not in registry and not _workplace(doc, span.start):
+            continue
+        if span.id_ in registry and _listed_among_companies(doc, spans, span):
+            spans[n] = _as_company(span)  # "OpenAI, Mistral, and Guardrails AI"
+            changed = True
             continue
         end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
         if end - span.start != 1:
@@ -1725,6 +1852,42 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
         doc.spans[SPANS_KEY] = spans
 
 
+def _listed_among_companies(doc: Doc, spans: list, span: Span) -> bool:
+    """``span`` in a list with two or more known companies and fewer technologies: a list
+    is of one kind of thing."""
+    start, end = span.start, span.end
+    if not (
+        (start > 0 and doc[start - 1].lower_ in LIST_SEPARATORS)
+        or (end < len(doc) and doc[end].lower_ in LIST_SEPARATORS)
+    ):
+        return False  # no separator beside it: no list (most spans, and cheap to tell)
+    companies = {i for s in spans if s.label_ == "COMPANY" for i in range(s.start, s.end)}
+    found = listed_with(doc, start, end, companies)[0]
+    if found < 2:
+        return False
+    tech = {
+        i
+        for s in spans
+        if s.label_ == "TECHNOLOGY" and s is not span
+        for i in range(s.start, s.end)
+    }
+    return listed_with(doc, start, end, tech)[0] < found
+
+
+def _workplace(doc: Doc, start: int) -> bool:
+    """``at X`` where X, capitalised, is where people work or things are done, not where
+    something is placed (``hosted at X``, ``available at X``)."""
+    if start < 2 or doc[start - 1].text != "at" or not doc[start].text[:1].isupper():
+        return False
+    verb = doc[start - 2].lower_
+    return not (verb.endswith("ed") or verb in PLACED_AT)
+
+
+# Words before "at X" that make X a place where something is put or found, or the subject
+# looked at ("a look at X", "looks back at X").
+PLACED_AT = phrases(
+    "available live up runs run running hosting deploy deploying look looks looking back glance"
+)
 # Words after "at X" that make X a thing or an event rather than a workplace.
 EVENT_AFTER = phrases("scale speed level summit conference conf meetup day days")
 
@@ -1777,7 +1940,12 @@ def _extend_makers(
             continue  # "Amazon's Prime Video": a possessive breaks the name
         if _org_word(doc[span.end - 1]):
             continue  # "the Apache Software Foundation Incubator": an institution, then a word
-        if span.label_ == "COMPANY" and _engineering_unit(doc, span.end):
+        if (
+            span.label_ == "COMPANY"
+            and _engineering_unit(doc, span.end)
+            and not (span.start == 0 and span.end + 1 == len(doc))
+        ):
+            # (a title that is only "Zorbly Engineering" is the blog's name: the company)
             # "at Wix Engineering we migrated", "Etsy Engineering Unveils…": the company's
             # engineering organisation, a business unit named after its parent (entity rules),
             # in headlines too, where the word could otherwise be a verb or a topic.

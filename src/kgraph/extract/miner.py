@@ -109,6 +109,10 @@ VERB_GERUNDS = phrases(
 )
 
 
+# Gerunds used as prepositions ("including model gateways"): they open a list, no idea.
+PREPOSITION_GERUNDS = phrases("including involving regarding concerning excluding")
+
+
 @Language.factory(
     "kgraph_concepts",
     default_config={"threshold": 0.85, "support_threshold": 0.7, "max_words": 3},
@@ -236,6 +240,7 @@ class ConceptMiner:
             run[0].lower_ in VAGUE
             or run[0].lower_ in VERB_STARTS
             or (run[0].lower_ in VERB_GERUNDS and len(run) > 1)
+            or run[0].lower_ in PREPOSITION_GERUNDS
             or run[0].text == "-"
             or run[0].lower_.endswith("ly")
         ):

@@ -57,7 +57,13 @@ def main(argv: list[str]) -> int:
     from kgraph.extract.people import ontology_words
 
     (path,) = argv
-    names = sorted((_iso3166_names(path) | set(SHORT_FORMS)) - ontology_words())
+    from kgraph.ontology import load_ontology
+
+    onto = load_ontology()
+    # The short forms are chosen by hand: only a whole ontology name removes one ("U.S."
+    # opens "U.S. Air Force", which must not put the U.S. among the names to discover).
+    short = {s for s in SHORT_FORMS if onto.lookup(s) is None}
+    names = sorted((_iso3166_names(path) - ontology_words()) | short)
     header = (
         "# Country names from the IANA time zone database's iso3166.tab (public domain) and\n"
         "# their usual short forms; ontology names and aliases removed. "
