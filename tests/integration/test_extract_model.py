@@ -155,6 +155,18 @@ def test_a_registry_technology_named_as_a_workplace_is_the_organisation(ex):
 
 
 @pytest.mark.model
+def test_a_product_written_without_its_maker_is_the_full_name_the_post_gives(ex):
+    # Entity rules: short forms take the full name. The maker is a company the ontology
+    # knows; a full name that only starts like another product does not count.
+    found = _found(
+        ex,
+        "Security researcher jailbreaks an Apple AirTag",
+        "The jailbreak raises AirTag privacy concerns.",
+    )
+    assert ("TECHNOLOGY", "Apple AirTag") in found and ("TECHNOLOGY", "AirTag") not in found
+
+
+@pytest.mark.model
 def test_a_body_named_after_its_project_is_an_organisation(ex):
     found = _found(
         ex,

@@ -106,6 +106,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     mentions = _named_activity(mentions, onto)
     mentions = _company_common_names(mentions, onto)
     mentions = _company_short_forms(mentions, onto)
+    mentions = _product_full_names(mentions, onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
 
 
@@ -170,6 +171,51 @@ def _company_short_forms(mentions: list[Mention], onto: Ontology) -> list[Mentio
         full = longer.get(m.canonical) if m.type == "COMPANY" else None
         if full and len(full) == 1 and entity_key("COMPANY", m.canonical) not in onto.entries:
             m = replace(m, canonical=next(iter(full)))
+        out.append(m)
+    return out
+
+
+def _maker_prefix(name: str, companies: set[str], onto: Ontology) -> str:
+    """The rest of ``name`` after its maker's name (``AirTag`` of ``Apple AirTag``), or ``""``
+    when ``name`` does not start with a company the post or the curated ontology knows."""
+    words = name.split(" ")
+    for cut in (1, 2):
+        if len(words) <= cut:
+            break
+        head = " ".join(words[:cut])
+        entry = onto.lookup(head) if head not in companies else None
+        if head in companies or (
+            entry is not None and entry.type == "COMPANY" and not entry.registry
+        ):
+            return " ".join(words[cut:])
+    return ""
+
+
+def _product_full_names(mentions: list[Mention], onto: Ontology) -> list[Mention]:
+    """A product written without its maker's name is the full name the post also writes
+    (entity rules: short forms take the full name): ``AirTag`` beside ``Apple AirTag``,
+    ``Redis`` beside ``Heroku Redis``. Only one full name per short form counts. A maker's
+    possessive is not read as the full name: ``Netflix's Titus`` is often an internal
+    system, which keeps its own name."""
+    techs = [m for m in mentions if m.type == "TECHNOLOGY"]
+    if not techs:
+        return mentions
+    companies = {m.canonical for m in mentions if m.type == "COMPANY"}
+    full: dict[str, set[str]] = {}
+    for m in techs:
+        rest = _maker_prefix(m.canonical, companies, onto)
+        if rest:
+            full.setdefault(rest, set()).add(m.canonical)
+    if not full:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type == "TECHNOLOGY":
+            names = full.get(m.canonical)
+            if not names and m.method != "ontology":
+                names = full.get(_bare(m.text))  # a discovered "Postgres" beside "Heroku Postgres"
+            if names and len(names) == 1 and m.canonical not in names:
+                m = replace(m, canonical=next(iter(names)))
         out.append(m)
     return out
 
