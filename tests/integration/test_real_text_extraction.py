@@ -122,6 +122,14 @@ def test_headline_capitals_and_generic_acronyms_are_not_names(ex):
     assert not any(c == "Time" for _, c in found(ex, "Uber Halved Go Monorepo CI Build Time"))
     got = found(ex, "Notes", "Clients fetch the URL from their ISPs.")
     assert not any(c in ("URL", "ISPs") for _, c in got)
+    # A rate, a degree, building equipment and a country's short form name no product.
+    got = found(
+        ex,
+        "Notes",
+        "The editor keeps 60 FPS. She holds a PhD. The HVAC vendor was breached. "
+        "Driven by the U.S. chip embargo, the team built Xatastor.",
+    )
+    assert not {c for t, c in got if t == "TECHNOLOGY"} & {"FPS", "PhD", "HVAC", "U.S."}
 
 
 def test_lower_case_and_odd_names_from_shape_and_context(ex):

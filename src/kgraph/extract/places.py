@@ -57,7 +57,12 @@ def main(argv: list[str]) -> int:
     from kgraph.extract.people import ontology_words
 
     (path,) = argv
-    names = sorted((_iso3166_names(path) | set(SHORT_FORMS)) - ontology_words())
+    from kgraph.ontology import load_ontology
+
+    # A short form is left out only when it is itself an ontology name: "U.S." opening
+    # "U.S. Cyber Command" does not make "U.S." alone an organisation.
+    exact = {s for e in load_ontology().entries.values() for s in (e.name, *e.aliases)}
+    names = sorted((_iso3166_names(path) - ontology_words()) | (set(SHORT_FORMS) - exact))
     header = (
         "# Country names from the IANA time zone database's iso3166.tab (public domain) and\n"
         "# their usual short forms; ontology names and aliases removed. "
