@@ -167,6 +167,17 @@ def test_a_product_written_without_its_maker_is_the_full_name_the_post_gives(ex)
 
 
 @pytest.mark.model
+def test_well_known_products_take_their_official_names(ex):
+    found = _found(
+        ex,
+        "Surviving tvOS",
+        "Let's speak about Excel. The app shipped on the App Store; the team used Vim and curl.",
+    )
+    for name in ("tvOS", "Microsoft Excel", "App Store", "Vim", "curl"):
+        assert ("TECHNOLOGY", name) in found, name
+
+
+@pytest.mark.model
 def test_a_body_named_after_its_project_is_an_organisation(ex):
     found = _found(
         ex,
