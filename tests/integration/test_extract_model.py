@@ -175,6 +175,12 @@ def test_well_known_products_take_their_official_names(ex):
     )
     for name in ("tvOS", "Microsoft Excel", "App Store", "Vim", "curl"):
         assert ("TECHNOLOGY", name) in found, name
+    # A model generation is its own model; the maker's name alone is the maker.
+    found = _found(
+        ex, "The Batch", "DeepSeek released DeepSeek-R1, which beats Mistral 7B on code."
+    )
+    assert {("COMPANY", "DeepSeek"), ("TECHNOLOGY", "DeepSeek-R1")} <= found
+    assert ("TECHNOLOGY", "Mistral 7B") in found and ("TECHNOLOGY", "Mixtral") not in found
 
 
 @pytest.mark.model
