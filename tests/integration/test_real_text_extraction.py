@@ -132,6 +132,12 @@ def test_headline_capitals_and_generic_acronyms_are_not_names(ex):
     assert not {c for t, c in got if t == "TECHNOLOGY"} & {"FPS", "PhD", "HVAC", "U.S."}
 
 
+def test_a_trademark_sign_is_not_part_of_a_name(ex):
+    got = ex.extract_text("Notes", "The team computes Xatastores® nightly with Kafka®.")
+    assert {m.text for m in got} >= {"Xatastores", "Kafka"}
+    assert not any(m.canonical.endswith("®") for m in got)
+
+
 def test_lower_case_and_odd_names_from_shape_and_context(ex):
     got = found(
         ex,
