@@ -127,9 +127,10 @@ def test_headline_capitals_and_generic_acronyms_are_not_names(ex):
         ex,
         "Notes",
         "The editor keeps 60 FPS. She holds a PhD. The HVAC vendor was breached. "
-        "Driven by the U.S. chip embargo, the team built Xatastor.",
+        "Driven by the U.S. chip embargo, the team built Xatastor during the COVID-19 pandemic.",
     )
-    assert not {c for t, c in got if t == "TECHNOLOGY"} & {"FPS", "PhD", "HVAC", "U.S."}
+    names = {c for t, c in got if t == "TECHNOLOGY"}
+    assert not names & {"FPS", "PhD", "HVAC", "U.S.", "COVID-19"}
 
 
 def test_a_trademark_sign_is_not_part_of_a_name(ex):

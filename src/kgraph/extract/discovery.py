@@ -207,6 +207,7 @@ NOT_NAMES = MONTHS | phrases(
     tuesday wednesday thursday friday saturday sunday home night noon large
     engineers engineer developers developer users user customers customer researchers
     operators analysts teams everyone
+    covid covid-19 coronavirus
     """
 )
 
