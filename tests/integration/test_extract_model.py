@@ -155,6 +155,35 @@ def test_a_registry_technology_named_as_a_workplace_is_the_organisation(ex):
 
 
 @pytest.mark.model
+def test_a_product_written_without_its_maker_is_the_full_name_the_post_gives(ex):
+    # Entity rules: short forms take the full name. The maker is a company the ontology
+    # knows; a full name that only starts like another product does not count.
+    found = _found(
+        ex,
+        "Security researcher jailbreaks an Apple AirTag",
+        "The jailbreak raises AirTag privacy concerns.",
+    )
+    assert ("TECHNOLOGY", "Apple AirTag") in found and ("TECHNOLOGY", "AirTag") not in found
+
+
+@pytest.mark.model
+def test_well_known_products_take_their_official_names(ex):
+    found = _found(
+        ex,
+        "Surviving tvOS",
+        "Let's speak about Excel. The app shipped on the App Store; the team used Vim and curl.",
+    )
+    for name in ("tvOS", "Microsoft Excel", "App Store", "Vim", "curl"):
+        assert ("TECHNOLOGY", name) in found, name
+    # A model generation is its own model; the maker's name alone is the maker.
+    found = _found(
+        ex, "The Batch", "DeepSeek released DeepSeek-R1, which beats Mistral 7B on code."
+    )
+    assert {("COMPANY", "DeepSeek"), ("TECHNOLOGY", "DeepSeek-R1")} <= found
+    assert ("TECHNOLOGY", "Mistral 7B") in found and ("TECHNOLOGY", "Mixtral") not in found
+
+
+@pytest.mark.model
 def test_a_body_named_after_its_project_is_an_organisation(ex):
     found = _found(
         ex,

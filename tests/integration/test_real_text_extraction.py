@@ -122,6 +122,21 @@ def test_headline_capitals_and_generic_acronyms_are_not_names(ex):
     assert not any(c == "Time" for _, c in found(ex, "Uber Halved Go Monorepo CI Build Time"))
     got = found(ex, "Notes", "Clients fetch the URL from their ISPs.")
     assert not any(c in ("URL", "ISPs") for _, c in got)
+    # A rate, a degree, building equipment and a country's short form name no product.
+    got = found(
+        ex,
+        "Notes",
+        "The editor keeps 60 FPS. She holds a PhD. The HVAC vendor was breached. "
+        "Driven by the U.S. chip embargo, the team built Xatastor during the COVID-19 pandemic.",
+    )
+    names = {c for t, c in got if t == "TECHNOLOGY"}
+    assert not names & {"FPS", "PhD", "HVAC", "U.S.", "COVID-19"}
+
+
+def test_a_trademark_sign_is_not_part_of_a_name(ex):
+    got = ex.extract_text("Notes", "The team computes Xatastores® nightly with Kafka®.")
+    assert {m.text for m in got} >= {"Xatastores", "Kafka"}
+    assert not any(m.canonical.endswith("®") for m in got)
 
 
 def test_lower_case_and_odd_names_from_shape_and_context(ex):

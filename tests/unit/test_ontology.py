@@ -17,6 +17,8 @@ def test_the_shipped_ontology_covers_the_field():
     assert onto.lookup("k8s").name == "Kubernetes"
     # a product's API kinds name the product; one-word kinds are plain words
     assert onto.lookup("ConfigMaps").name == onto.lookup("StatefulSet").name == "Kubernetes"
+    assert onto.lookup("CRDs").name == onto.lookup("Custom Resource Definition").name
+    assert onto.lookup("CRD").name == "Kubernetes"
     assert onto.lookup("pod") is None or onto.lookup("pod").name != "Kubernetes"
     assert onto.lookup("HA").name == "high availability"
     assert onto.lookup("Facebook").name == "Meta"

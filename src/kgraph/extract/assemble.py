@@ -106,6 +106,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     mentions = _named_activity(mentions, onto)
     mentions = _company_common_names(mentions, onto)
     mentions = _company_short_forms(mentions, onto)
+    mentions = _product_full_names(mentions, onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
 
 
@@ -181,6 +182,51 @@ def _company_short_forms(mentions: list[Mention], onto: Ontology) -> list[Mentio
     return out
 
 
+def _maker_prefix(name: str, companies: set[str], onto: Ontology) -> str:
+    """The rest of ``name`` after its maker's name (``AirTag`` of ``Apple AirTag``), or ``""``
+    when ``name`` does not start with a company the post or the curated ontology knows."""
+    words = name.split(" ")
+    for cut in (1, 2):
+        if len(words) <= cut:
+            break
+        head = " ".join(words[:cut])
+        entry = onto.lookup(head) if head not in companies else None
+        if head in companies or (
+            entry is not None and entry.type == "COMPANY" and not entry.registry
+        ):
+            return " ".join(words[cut:])
+    return ""
+
+
+def _product_full_names(mentions: list[Mention], onto: Ontology) -> list[Mention]:
+    """A product written without its maker's name is the full name the post also writes
+    (entity rules: short forms take the full name): ``AirTag`` beside ``Apple AirTag``,
+    ``Redis`` beside ``Heroku Redis``. Only one full name per short form counts. A maker's
+    possessive is not read as the full name: ``Netflix's Titus`` is often an internal
+    system, which keeps its own name."""
+    techs = [m for m in mentions if m.type == "TECHNOLOGY"]
+    if not techs:
+        return mentions
+    companies = {m.canonical for m in mentions if m.type == "COMPANY"}
+    full: dict[str, set[str]] = {}
+    for m in techs:
+        rest = _maker_prefix(m.canonical, companies, onto)
+        if rest:
+            full.setdefault(rest, set()).add(m.canonical)
+    if not full:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type == "TECHNOLOGY":
+            names = full.get(m.canonical)
+            if not names and m.method != "ontology":
+                names = full.get(_bare(m.text))  # a discovered "Postgres" beside "Heroku Postgres"
+            if names and len(names) == 1 and m.canonical not in names:
+                m = replace(m, canonical=next(iter(names)))
+        out.append(m)
+    return out
+
+
 def _company_common_names(mentions: list[Mention], onto: Ontology) -> list[Mention]:
     """A product's name acting as the organisation is its maker under the maker's common
     name when that is the product's name plus ``Labs`` (entity rules: ``Tessellate`` →
@@ -249,6 +295,10 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
     sentence = _sentence(piece, start, raw)
     start, end = piece.field_start(start), piece.field_end(end)
     canonical = key.split(":", 1)[1]
+    if raw[end - 1 : end] in _MARKS and end - start > 1:
+        # "Zestimates®": a trademark sign is not part of the name (gold spans never hold it)
+        end -= 1
+        canonical = canonical.rstrip("".join(_MARKS))
     text = raw[start:end]
     if (
         type_ == "CONCEPT"
@@ -277,6 +327,8 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
         post.id, text, type_, canonical, piece.field, start, end, sentence, method, float(conf)
     )
 
+
+_MARKS = frozenset("®™©")
 
 # A release number hyphened onto a discovered name ("GLM-4.7", "Qwen-2.5"): the entity
 # rules drop versions from the canonical; a bare generation number ("GPT-4") stays.

@@ -190,8 +190,9 @@ GENERIC_ACRONYMS = phrases(
     LOL ROFL LMAO IMO IMHO FYI TBH AFAIK ICYMI TLDR DIY ASAP AKA OMG WTF BTW
     VM VFS
     LCP INP FID CLS FCP TTFB TTI TBT TTFT TPOT ITL MTTR MTTD MTTA MTBF MTTF TCO ARR MRR DAU MAU
-    WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST
-    TV PC
+    WAU NPS CSAT GMV SOTA TBQH GMT UTC PST PDT EST EDT CET IST FPS
+    TV PC HVAC
+    PhD MBA
     DNA
     WIP CVE SMB SME OS DB WAN LAN
     DBMS RDBMS SKU
@@ -199,10 +200,10 @@ GENERIC_ACRONYMS = phrases(
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
-``LOL``), generic machine words (``VMs``), metrics (``LCP``, ``TTFB``, ``TPOT``, ``MTTR``,
-``TCO``: the entity rules never annotate a metric) and time zones, and devices
-(``Smart TVs``, ``PCs``), work status (``WIP``), a vulnerability's identifier (``CVE``),
-market segments (``SMB``, ``SME``), ``OS`` (``OSes``), ``DB`` (``a Postgres DB`` is
+``LOL``), generic machine words (``VMs``), metrics (``LCP``, ``TTFB``, ``FPS``, ``TPOT``,
+``MTTR``, ``TCO``: the entity rules never annotate a metric) and time zones, and devices
+(``Smart TVs``, ``PCs``, ``HVAC``), degrees (``PhD``), work status (``WIP``), a
+vulnerability's identifier (``CVE``), market segments (``SMB``, ``SME``), ``OS`` (``OSes``), ``DB`` (``a Postgres DB`` is
 Postgres) and ``DBMS`` (``Oracle DBMS`` is Oracle's database), stock units (``SKUs``), and
 data-protection laws (``GDPR``, ``HIPAA``: a law is no product): acronyms no product or
 company is named."""
@@ -218,6 +219,7 @@ NOT_NAMES = MONTHS | phrases(
     tuesday wednesday thursday friday saturday sunday home night noon large
     engineers engineer developers developer users user customers customer researchers
     operators analysts teams everyone
+    covid covid-19 coronavirus
     """
 )
 
