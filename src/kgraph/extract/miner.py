@@ -85,7 +85,9 @@ def _technique_kind(words: list[str]) -> bool:
 
 
 # Verbs that start a headline's clause ("to Unify Streaming", "Scale Your Queues"): without a
-# tagger they look like modifiers, and a phrase never starts with one.
+# tagger they look like modifiers, and a phrase never starts with one. Nor with the
+# participle of a name's modifier written without its hyphen ("a Rust based ingestion
+# service", "Kafka backed queues"): the idea is what follows it.
 VERB_STARTS = phrases(
     """
     unify build scale improve reduce make use run speed boost cut enable power simplify
@@ -93,11 +95,13 @@ VERB_STARTS = phrases(
     hit see saw get got face cause add handle prevent detect find hunt debug diagnose
     mitigate eliminate tackle address survive implement introduce create
     built made ran kept brought found took chose
+    based driven powered backed
     """
 )
 # The same verbs as gerunds opening a clause ("by making continuous ingestion the default",
-# "preventing address spoofing"): the phrase is the gerund's object. Not the gerunds that
-# name practices themselves ("scaling", "shipping", "caching").
+# "preventing address spoofing"), and the participles that open a list ("including model
+# gateways"): the phrase is the gerund's object. Not the gerunds that name practices
+# themselves ("scaling", "shipping", "caching").
 VERB_GERUNDS = phrases(
     """
     making handling preventing breaking building using running keeping bringing moving
@@ -105,6 +109,7 @@ VERB_GERUNDS = phrases(
     eliminating tackling addressing improving reducing enabling simplifying accelerating
     replacing rewriting rethinking unifying implementing introducing creating designing
     supporting
+    including involving featuring covering exploring comparing leveraging adopting
     """
 )
 
