@@ -152,6 +152,7 @@ class ConceptMiner:
         _as_code(doc)
         taken, spans = covered(doc), []
         spans += _percentile_latencies(doc, taken)
+        spans += _nines_availability(doc, taken)
         heads = _one_word_concepts(doc)
         absorbed = []
         for sent in doc.sents:
@@ -338,6 +339,31 @@ def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
             found.append(
                 Candidate(tok.i, tok.i + 2, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX)
             )
+    return found
+
+
+# "five nines", "four nines availability": N-nines availability is a concept (the entity
+# rules), canonical "<N> nines availability"; "nines" alone is never matched.
+NINES = hash_string("nines")
+NINES_COUNTS = {
+    **{w: w for w in ("two", "three", "four", "five", "six", "seven")},
+    **dict(zip("234567", ("two", "three", "four", "five", "six", "seven"))),
+}
+
+
+def _nines_availability(doc: Doc, taken: set[int]) -> list[Candidate]:
+    # Found in the token array first, as for percentile latencies: most texts have no "nines".
+    places = (doc.to_array("LOWER") == NINES).nonzero()[0]
+    found = []
+    for i in places.tolist():
+        count = NINES_COUNTS.get(doc[i - 1].lower_) if i > 0 else None
+        if count is None or i - 1 in taken or i in taken:
+            continue
+        end = i + 1
+        if end < len(doc) and doc[end].lower_ == "availability" and end not in taken:
+            end += 1
+        key = f"CONCEPT:{count} nines availability"
+        found.append(Candidate(i - 1, end, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX))
     return found
 
 
