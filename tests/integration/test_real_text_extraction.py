@@ -108,7 +108,9 @@ def test_a_percentile_latency_is_a_concept_but_the_bare_percentile_is_not(ex):
 
 
 def test_n_nines_availability_is_a_concept_but_bare_nines_is_not(ex):
-    mentions = ex.extract_text("Notes", "Five nines is extreme; four nines availability is not. The nines.")
+    mentions = ex.extract_text(
+        "Notes", "Five nines is extreme; four nines availability is not. The nines."
+    )
     assert [(m.text, m.canonical) for m in mentions] == [
         ("Five nines", "five nines availability"),
         ("four nines availability", "four nines availability"),

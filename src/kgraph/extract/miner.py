@@ -151,8 +151,9 @@ class ConceptMiner:
         _qualified_concepts(doc)
         _as_code(doc)
         taken, spans = covered(doc), []
-        spans += _percentile_latencies(doc, taken)
-        spans += _nines_availability(doc, taken)
+        lower = doc.to_array("LOWER")
+        spans += _percentile_latencies(doc, taken, lower)
+        spans += _nines_availability(doc, taken, lower)
         heads = _one_word_concepts(doc)
         absorbed = []
         for sent in doc.sents:
@@ -324,10 +325,10 @@ LATENCY = hash_string("latency")
 LATENCIES = hash_string("latencies")
 
 
-def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
+def _percentile_latencies(doc: Doc, taken: set[int], lower) -> list[Candidate]:
     # Most texts have no "latency": find its places in the token array first (a Token
-    # object per word, or Doc.text, would cost every text far more).
-    lower = doc.to_array("LOWER")
+    # object per word, or Doc.text, would cost every text far more). ``lower`` is the
+    # doc's LOWER array.
     places = ((lower == LATENCY) | (lower == LATENCIES)).nonzero()[0]
     found = []
     for i in places.tolist():
@@ -345,15 +346,13 @@ def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
 # "five nines", "four nines availability": N-nines availability is a concept (the entity
 # rules), canonical "<N> nines availability"; "nines" alone is never matched.
 NINES = hash_string("nines")
-NINES_COUNTS = {
-    **{w: w for w in ("two", "three", "four", "five", "six", "seven")},
-    **dict(zip("234567", ("two", "three", "four", "five", "six", "seven"))),
-}
+_NINES_WORDS = ("two", "three", "four", "five", "six", "seven")
+NINES_COUNTS = {**{w: w for w in _NINES_WORDS}, **dict(zip("234567", _NINES_WORDS, strict=True))}
 
 
-def _nines_availability(doc: Doc, taken: set[int]) -> list[Candidate]:
+def _nines_availability(doc: Doc, taken: set[int], lower) -> list[Candidate]:
     # Found in the token array first, as for percentile latencies: most texts have no "nines".
-    places = (doc.to_array("LOWER") == NINES).nonzero()[0]
+    places = (lower == NINES).nonzero()[0]
     found = []
     for i in places.tolist():
         count = NINES_COUNTS.get(doc[i - 1].lower_) if i > 0 else None
