@@ -107,6 +107,36 @@ def test_a_percentile_latency_is_a_concept_but_the_bare_percentile_is_not(ex):
     assert [m.text for m in mentions] == ["P99 latency"]
 
 
+def test_n_nines_availability_is_a_concept_but_bare_nines_is_not(ex):
+    mentions = ex.extract_text(
+        "Notes", "Five nines is extreme; four nines availability is not. The nines."
+    )
+    assert [(m.text, m.canonical) for m in mentions] == [
+        ("Five nines", "five nines availability"),
+        ("four nines availability", "four nines availability"),
+    ]
+
+
+def test_a_concept_naming_a_team_s_discipline_is_kept(ex):
+    got = found(ex, "Notes", "GitHub\u2019s platform engineering team and the SRE team met.")
+    assert {("CONCEPT", "platform engineering"), ("CONCEPT", "site reliability engineering")} <= got
+
+
+def test_a_mined_phrase_does_not_open_with_a_list_participle_or_based(ex):
+    mentions = ex.extract_text(
+        "Notes", "A Rust based ingestion service, including model gateways and prompt caches."
+    )
+    texts = [m.text for m in mentions if m.type == "CONCEPT"]
+    assert "model gateways" in texts
+    assert not any(t.startswith(("including", "based")) for t in texts)
+
+
+def test_variants_and_adjectives_that_name_no_concept(ex):
+    got = found(ex, "Notes", "A stateful, copy-on-write filesystem on two filesystems.")
+    assert ("CONCEPT", "file system") in got
+    assert ("CONCEPT", "stateful service") not in got
+
+
 def test_a_known_company_with_capitalised_words_after_it_is_one_product_name(ex):
     got = found(ex, "Notes", "The Uber Eats system serves images; they reached Google Suite.")
     assert {("TECHNOLOGY", "Uber Eats"), ("TECHNOLOGY", "Google Suite")} <= got

@@ -55,7 +55,7 @@ architectural pattern, architecture pattern, architectural style, architecture s
 mean time to recovery, mean time to repair, mean time to restore, mttr, mean time to detect,
 mttd, mean time between failures, mtbf, resource management, resource allocation,
 gpu cluster, gpu fleet, user facing, user-facing,
-customer facing, customer-facing
+customer facing, customer-facing, programming language, cloud platform, cloud provider
 """
 GENERIC = phrases(_LIST)
 

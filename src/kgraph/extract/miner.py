@@ -85,7 +85,9 @@ def _technique_kind(words: list[str]) -> bool:
 
 
 # Verbs that start a headline's clause ("to Unify Streaming", "Scale Your Queues"): without a
-# tagger they look like modifiers, and a phrase never starts with one.
+# tagger they look like modifiers, and a phrase never starts with one. Nor with the
+# participle of a name's modifier written without its hyphen ("a Rust based ingestion
+# service", "Kafka backed queues"): the idea is what follows it.
 VERB_STARTS = phrases(
     """
     unify build scale improve reduce make use run speed boost cut enable power simplify
@@ -93,11 +95,13 @@ VERB_STARTS = phrases(
     hit see saw get got face cause add handle prevent detect find hunt debug diagnose
     mitigate eliminate tackle address survive implement introduce create
     built made ran kept brought found took chose
+    based driven powered backed
     """
 )
 # The same verbs as gerunds opening a clause ("by making continuous ingestion the default",
-# "preventing address spoofing"): the phrase is the gerund's object. Not the gerunds that
-# name practices themselves ("scaling", "shipping", "caching").
+# "preventing address spoofing"), and the participles that open a list ("including model
+# gateways"): the phrase is the gerund's object. Not the gerunds that name practices
+# themselves ("scaling", "shipping", "caching").
 VERB_GERUNDS = phrases(
     """
     making handling preventing breaking building using running keeping bringing moving
@@ -105,6 +109,7 @@ VERB_GERUNDS = phrases(
     eliminating tackling addressing improving reducing enabling simplifying accelerating
     replacing rewriting rethinking unifying implementing introducing creating designing
     supporting
+    including involving featuring covering exploring comparing leveraging adopting
     """
 )
 
@@ -150,7 +155,9 @@ class ConceptMiner:
         _qualified_concepts(doc)
         _as_code(doc)
         taken, spans = covered(doc), []
-        spans += _percentile_latencies(doc, taken)
+        lower = doc.to_array("LOWER")
+        spans += _percentile_latencies(doc, taken, lower)
+        spans += _nines_availability(doc, taken, lower)
         heads = _one_word_concepts(doc)
         absorbed = []
         for sent in doc.sents:
@@ -323,10 +330,10 @@ LATENCY = hash_string("latency")
 LATENCIES = hash_string("latencies")
 
 
-def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
+def _percentile_latencies(doc: Doc, taken: set[int], lower) -> list[Candidate]:
     # Most texts have no "latency": find its places in the token array first (a Token
-    # object per word, or Doc.text, would cost every text far more).
-    lower = doc.to_array("LOWER")
+    # object per word, or Doc.text, would cost every text far more). ``lower`` is the
+    # doc's LOWER array.
     places = ((lower == LATENCY) | (lower == LATENCIES)).nonzero()[0]
     found = []
     for i in places.tolist():
@@ -338,6 +345,29 @@ def _percentile_latencies(doc: Doc, taken: set[int]) -> list[Candidate]:
             found.append(
                 Candidate(tok.i, tok.i + 2, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX)
             )
+    return found
+
+
+# "five nines", "four nines availability": N-nines availability is a concept (the entity
+# rules), canonical "<N> nines availability"; "nines" alone is never matched.
+NINES = hash_string("nines")
+_NINES_WORDS = ("two", "three", "four", "five", "six", "seven")
+NINES_COUNTS = {**{w: w for w in _NINES_WORDS}, **dict(zip("234567", _NINES_WORDS, strict=True))}
+
+
+def _nines_availability(doc: Doc, taken: set[int], lower) -> list[Candidate]:
+    # Found in the token array first, as for percentile latencies: most texts have no "nines".
+    places = (lower == NINES).nonzero()[0]
+    found = []
+    for i in places.tolist():
+        count = NINES_COUNTS.get(doc[i - 1].lower_) if i > 0 else None
+        if count is None or i - 1 in taken or i in taken:
+            continue
+        end = i + 1
+        if end < len(doc) and doc[end].lower_ == "availability" and end not in taken:
+            end += 1
+        key = f"CONCEPT:{count} nines availability"
+        found.append(Candidate(i - 1, end, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX))
     return found
 
 

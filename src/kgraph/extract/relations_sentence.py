@@ -374,6 +374,16 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             # between commas still qualify the one noun
             if mark is not None and re.fullmatch(r"\s+(?:[\w-]+,?\s+){0,3}", owned[mark:]):
                 add(e.name, "applies", ents[i + 2].name, text, "apposition")
+                # each concept of such a comma chain qualifies it too ("globally
+                # distributed, multi-model database")
+                k = i + 2
+                while (
+                    k + 1 < len(ents)
+                    and ents[k + 1].type == "CONCEPT"
+                    and re.fullmatch(r",\s+", text[ents[k].e : ents[k + 1].s])
+                ):
+                    k += 1
+                    add(e.name, "applies", ents[k].name, text, "apposition")
                 add(nxt.name, "uses", e.name, text, "possessive")
         # "uMetric, Uber's internal unified metric platform": the company's own system
         # (rule 3), with no concept named.

@@ -642,10 +642,16 @@ def _glued_right(span) -> bool:
 
 
 def _in_team_name(span) -> bool:
-    """``the Jira Migrations team``: a product inside a team's name is not a mention of it."""
+    """``the Jira Migrations team``: a product inside a team's name is not a mention of it.
+
+    A concept right before the word names the team's discipline, which is still the idea
+    (``the SRE team``, ``GitHub's platform engineering team``, ``MLOps teams``); only a
+    concept inside a longer team name (``the Search Quality Platform team``) is dropped."""
     doc, end = span.doc, span.end
     while end < len(doc) and end - span.end < 3 and doc[end].is_title:
         end += 1
+    if span.label_ == "CONCEPT" and end == span.end:
+        return False
     return end < len(doc) and doc[end].lower_ in ("team", "teams") and span.label_ != "COMPANY"
 
 

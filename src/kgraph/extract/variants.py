@@ -243,6 +243,9 @@ def spellings(surface: str, entity_type: str) -> list[str]:
         forms.append(" ".join([*words[:-1], HEAD_FORMS[words[-1]]]))
     if entity_type == "CONCEPT" and len(words) > 1 and words[-1] in RECORD_FORMS:
         forms.append(" ".join([*words[:-1], RECORD_FORMS[words[-1]]]))
+    if entity_type == "CONCEPT" and len(words) > 1 and words[-1] == "pattern":
+        # "the repository design pattern" is the repository pattern.
+        forms.append(" ".join([*words[:-1], "design", "pattern"]))
     if "-" in surface and surface.lower() == surface:
         forms.append(surface.replace("-", " "))
         if entity_type == "CONCEPT" and surface.count("-") == 1:
@@ -262,6 +265,12 @@ def spellings(surface: str, entity_type: str) -> list[str]:
             out.append(" ".join([*words[:-1], last + "s"]))
         elif entity_type == "CONCEPT" and head.isalpha() and head.islower() and len(head) > 1:
             out.append(" ".join([*words[:-1], last[: len(last) - len(head)] + plural(head)]))
+    parts = surface.split(" ")
+    if entity_type == "CONCEPT" and "of" in parts[1:-1] and surface.isascii():
+        # "points of presence", "single points of failure": the plural of "X of Y" is on X.
+        at = parts.index("of") - 1
+        if parts[at].isalpha() and parts[at].islower():
+            out.append(" ".join([*parts[:at], plural(parts[at]), *parts[at + 1 :]]))
     if entity_type == "CONCEPT" and surface.islower():
         out += adjective_forms(surface) + participle_forms(surface)
     return list(dict.fromkeys(out))
