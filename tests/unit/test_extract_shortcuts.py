@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 
 from kgraph.extract import pipeline
-from kgraph.extract.discovery import _word_chars
+from kgraph.extract.discovery_products import _word_chars
 from kgraph.extract.generic import fold, is_generic
 from kgraph.extract.miner import _capital
 from kgraph.extract.spans import TITLE_CASE, _title_case, is_title_case

@@ -472,7 +472,7 @@ def test_a_version_after_an_ambiguous_name_makes_it_the_product(tmp_path):
 
 
 def test_only_adjectives_with_ly_are_adverbs_not_nouns_ending_in_ly():
-    from kgraph.extract.discovery import _adverb
+    from kgraph.extract.discovery_organisations import _adverb
 
     assert _adverb("quickly") and _adverb("basically") and _adverb("happily")
     assert not _adverb("firefly") and not _adverb("family")
@@ -481,7 +481,7 @@ def test_only_adjectives_with_ly_are_adverbs_not_nouns_ending_in_ly():
 def test_a_noun_made_from_an_organisations_verb_names_no_actor():
     import spacy
 
-    from kgraph.extract.discovery import _acts, _nominal
+    from kgraph.extract.discovery_organisations import _acts, _nominal
 
     assert _nominal("migration") and _nominal("transitions") and _nominal("announcements")
     assert not _nominal("migrated") and not _nominal("partnered")

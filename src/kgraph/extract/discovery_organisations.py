@@ -1,0 +1,576 @@
+"""What makes a discovered name an organisation rather than a product.
+
+The sentence treats it as one: ``at X``, ``X's team``, ``X Inc``, ``CEO of X``, ``the security
+firm X``, ``X, the world's leading ...``, ``how X rebuilt``, a list of companies; and a vendor
+named like its product (``Snowflake ships Iceberg v3``) or a registry name used as a
+workplace is that company.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kgraph.extract.acronym_pairs import expansion_start
+from kgraph.extract.discovery_words import (
+    ARTICLES,
+    AUXILIARIES,
+    COMPANY_TOKENS,
+    INSTITUTES,
+    ORG_AFTER,
+    ORG_CUES,
+    ORG_SUFFIX,
+    ORG_TRADES,
+    ORG_VERB_STEMS,
+    RELEASE_NUMBER,
+    RELEASE_WORDS,
+    ROLE_MODIFIERS,
+    ROLES,
+    TEAM_WORDS,
+    TECH_ENDINGS,
+    TECH_TOKENS,
+)
+from kgraph.extract.english import is_english_word
+from kgraph.extract.generic import phrases
+from kgraph.extract.people import after_speaker
+from kgraph.extract.spans import (
+    LIST_SEPARATORS,
+    POSSESSIVE,
+    SPANS_KEY,
+    Candidate,
+    add_candidates,
+    covered,
+    doc_text,
+    listed_with,
+    words,
+)
+from kgraph.extract.variants import is_acronym
+from kgraph.model import entity_key
+
+# Last words of an organisation's name that its acronym is defined after: "Cyber Safety
+# Review Board (CSRB)", "Universal Health Services (UHS)", "Threat Analysis Group (TAG)".
+DEFINED_ORG_HEADS = (
+    INSTITUTES
+    | ORG_SUFFIX
+    | ORG_TRADES
+    | phrases("board group office laboratory laboratories authority services hospital")
+)
+
+
+def _organisations_defined(doc: Doc, conf: float) -> None:
+    """``Universal Health Services (UHS)``: capitalised words that the acronym after them
+    spells and that end like an organisation's name are that organisation (a COMPANY);
+    :func:`pair_acronyms` then gives the acronym their type and canonical."""
+    if "(" not in doc_text(doc):
+        return
+    texts = words(doc).text
+    taken = covered(doc)
+    found = []
+    n = len(texts)
+    for i in [k for k, text in enumerate(texts) if text == "(" and 2 <= k < n - 2]:
+        if texts[i + 2] != ")" or i - 1 in taken or i + 1 in taken:
+            continue
+        acr = texts[i + 1]
+        if not is_acronym(acr) or doc[i - 1].lower_ not in DEFINED_ORG_HEADS:
+            continue
+        if not doc[i - 1].text[:1].isupper():
+            continue
+        start = expansion_start(doc, i, acr, taken)
+        if start is not None:
+            name = doc[start:i].text
+            found.append(Candidate(start, i, "COMPANY", entity_key("COMPANY", name), "model", conf))
+    if found:
+        add_candidates(doc, found)
+
+
+def _paired_with_companies(doc: Doc, found: list[Candidate], conf: float) -> list[Candidate]:
+    """A discovered name joined by ``and`` or ``or`` to an organisation is one too: ``research
+    at UC Berkeley and LMSYS``, ``Zorbly or Quillmark engineers`` (the organisation known or
+    found here; ``_among_companies`` sees known ones only)."""
+    if not any(c.type == "COMPANY" for c in found):
+        return found
+    starts = {c.start: c for c in found if c.type == "COMPANY"}
+    ends = {c.end: c for c in found if c.type == "COMPANY"}
+    known = doc.user_data.get(COMPANY_TOKENS) or set()
+    out = []
+    for c in found:
+        if c.type == "TECHNOLOGY" and c.method == "model":
+            before = c.start > 1 and doc[c.start - 1].lower_ in ("and", "or")
+            after = c.end + 1 < len(doc) and doc[c.end].lower_ in ("and", "or")
+            if (before and (c.start - 1 in ends or c.start - 2 in known)) or (
+                after and (c.end + 1 in starts or c.end + 1 in known)
+            ):
+                c = c._replace(
+                    type="COMPANY", key=entity_key("COMPANY", doc[c.start : c.end].text), conf=conf
+                )
+        out.append(c)
+    return out
+
+
+# What an organisation based in a place is called: "a Seattle-based startup".
+BASED_ORGS = phrases("company companies startup startups firm firms vendor provider unicorn")
+
+
+def _headquarters(span: Span) -> bool:
+    """``Seattle-based startup``: a name before ``-based`` and a word for an organisation is
+    where that organisation sits (places are never annotated); ``Kafka-based platform``
+    keeps Kafka."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end + 1].lower_ != "based":
+        return False
+    return any(t.lower_ in BASED_ORGS for t in doc[end + 2 : end + 5])
+
+
+def _among_companies(doc: Doc, start: int, end: int, listing: bool = False) -> bool:
+    """A name listed with known companies and no technology is one too: ``PayPal and
+    Zorbly both took the stage``. With ``listing``, a word found as a name by this alone
+    must be in a real list (``talks from Airbnb, Bloomberg, Zorbly, and Slack``: three
+    items or more, one known, or two known), as with technologies."""
+    companies = doc.user_data.get(COMPANY_TOKENS)
+    if not companies:
+        return False
+    if listing and not (
+        (start > 0 and doc[start - 1].lower_ in LIST_SEPARATORS)
+        or (end < len(doc) and doc[end].lower_ in LIST_SEPARATORS)
+    ):
+        return False  # no separator beside it: no list (most words, and cheap to tell)
+    found, items = listed_with(doc, start, end, companies)
+    if found == 0 or (listing and found == 1 and items < 2):
+        return False
+    # A list is of one kind of thing: more companies than technologies in it make it a list
+    # of organisations ("OpenAI, Mistral, Zorbly, and Guardrails AI").
+    return listed_with(doc, start, end, doc.user_data.get(TECH_TOKENS) or set())[0] < found
+
+
+def _affiliation(span: Span) -> bool:
+    """The organisation after a speaker's name: ``Thomas Graf, Isovalent``."""
+    return after_speaker(span.doc, span.start, span.end)
+
+
+def _org_after(doc: Doc, i: int) -> bool:
+    """``X engineers``, ``X joined``, ``X's team``, ``X software engineer`` follow a name at ``i``."""
+    if i >= len(doc):
+        return False
+    if doc[i].lower_ in ORG_AFTER or (doc[i].lower_ in ROLES and doc[i].text != "Engineer"):
+        return True
+    if doc[i].lower_ in ROLE_MODIFIERS and i + 1 < len(doc) and doc[i + 1].lower_ in ROLES:
+        return True
+    if doc[i].text not in POSSESSIVE:
+        return False
+    # "X's team", and "X's Model Lifecycle team": a team named inside the organisation.
+    j = i + 1
+    while j < min(i + 4, len(doc) - 1) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in TEAM_WORDS
+
+
+def _marked(word: str) -> bool:
+    """Case no English word has: ``GitHub``, ``eBPF``, ``RPKI`` (not ``I``, not ``US``)."""
+    if word.isupper():
+        return sum(c.isalpha() for c in word) >= 3
+    rest = word[1:]
+    return rest != rest.lower()  # a capital after the first letter (no generator: hot path)
+
+
+def _inner_capital(word: str) -> bool:
+    """A short lower-case prefix glued to a capitalised word: ``uForwarder``, ``gRPC``.
+
+    Not the "electronic" ``e`` of ordinary words and rules (``eCommerce``, ``eIDAS``)."""
+    head = len(word) - len(word.lstrip("abcdefghijklmnopqrstuvwxyz"))
+    if word[:head] == "e":
+        return False
+    return 1 <= head <= 3 and len(word) > head + 2 and word[head].isupper() and word.isalnum()
+
+
+def _organisation(span: Span, label: str) -> bool:
+    """Treated as an organisation: ``X Inc``, ``at X``, ``X's``, ``X engineers``, ``X built``."""
+    doc = span.doc
+    if _org_word(span[-1]) and (len(span) > 1 or span[-1].lower_ in ORG_SUFFIX):
+        return True
+    if _affiliation(span):
+        return True  # "Thomas Graf, Isovalent": the speaker's employer
+    if _marked(span[-1].text) and span[-1].text.endswith(TECH_ENDINGS):
+        return False  # "BoltDB's freelist": a database, whatever the possessive says
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if after == "team" or _org_after(doc, span.end):
+        return True  # "X engineers", "X joined", "X's team"
+    if span.end < len(doc) and doc[span.end].text == "group":
+        return True  # "the HellCat group": a group of people, as a threat actor or a vendor
+    if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
+        return True
+    if _reported_by(doc, span.start) or _how_it_acts(doc, span.start, span.end):
+        return True
+    if _kind_of_business_before(doc, span.start):
+        return True
+    if _led_by_role(doc, span.start) or _business_apposition(doc, span.end):
+        return True
+    if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
+        return True
+    # "TeamPCP's fifth compromise": a new name used as a possessive is an organisation
+    # (entity rules), a known product's possessive ("BoltDB's freelist") is handled above,
+    # and a name with a release number ("GLM-4.7's") is a product's.
+    if span.end >= len(doc) or doc[span.end].text not in POSSESSIVE:
+        return False
+    return not any(c.isdigit() for c in span.text)
+
+
+# The kind of business written before a name: "the security firm Armis", "a software
+# supplier called Kaseya", "with maker Yubico" (not "operator", "business", "enterprise",
+# which also qualify software: "the Strimzi operator", "enterprise Foo").
+BUSINESS_BEFORE = phrases(
+    """
+    company startup start-up retailer bank neobank provider firm vendor supplier maker
+    manufacturer agency consultancy publisher airline fintech insurer subsidiary
+    """
+)
+
+
+def _kind_of_business_before(doc: Doc, start: int) -> bool:
+    """``security firm X``, ``a supplier called X``, ``a healthcare company, X,``: the name
+    of a business."""
+    if start > 1 and doc[start - 1].lower_ in ("called", "named"):
+        start -= 1
+    elif (
+        start > 2
+        and doc[start - 1].text == ","
+        and any(t.lower_ in ARTICLES for t in doc[max(0, start - 5) : start - 2])
+    ):
+        start -= 1  # the business named first, its name in apposition after a comma
+    return start > 0 and doc[start - 1].lower_ in BUSINESS_BEFORE
+
+
+def _reported_by(doc: Doc, start: int) -> bool:
+    """``according to X``: a source quoted in news, an organisation when not a person."""
+    return start > 1 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "according"
+
+
+# What an organisation did or does with its systems, after "how X": a past tense
+# ("improved", "rebuilt") or a verb of using and running things ("uses", "manages"). A
+# product's own behaviour takes other verbs ("how TrueTime bounds", "how Foo points").
+HOW_IRREGULAR_PAST = phrases("built rebuilt rewrote made took did grew ran kept won cut")
+HOW_USER_VERBS = phrases(
+    """
+    uses leverages manages operates consumes develops builds adopts deploys migrates ships
+    tackles approaches runs designs
+    """
+)
+HOW_NOT_ACTS = phrases("need based speed seed feed embed")
+
+
+def _how_it_acts(doc: Doc, start: int, end: int) -> bool:
+    """``how SoundCloud improved``, ``How Natural Intelligence simplified``, ``how Wayve
+    manages``: a teaser's story of what a named actor did, which in engineering writing is
+    an organisation."""
+    if start == 0 or doc[start - 1].lower_ != "how" or end >= len(doc):
+        return False
+    verb = doc[end]
+    if not verb.is_alpha or verb.lower_ in HOW_NOT_ACTS:
+        return False
+    low = verb.lower_
+    return low.endswith("ed") or low in HOW_IRREGULAR_PAST or low in HOW_USER_VERBS
+
+
+# The people who lead or staff an organisation, before "of" and its name: "CEO of Zorbly",
+# "co-founder of Zorbly"; and the verbs of a partnership before "with": "partnered with".
+LEADERS = ROLES | phrases("cofounder founders co-founders president employees")
+PARTNER_STEMS = ("partner", "teamed", "teaming", "collaborat")
+# What a business is, in an apposition after its name: "Zorbly, the world's leading online
+# travel marketplace"; not "platform" or "service", which software shares.
+BUSINESS_NOUNS = phrases(
+    """
+    company companies startup start-up marketplace retailer bank neobank provider firm vendor
+    agency consultancy consulting publisher manufacturer operator carrier airline fintech
+    insurer unicorn business enterprise subsidiary
+    """
+)
+
+
+def _led_by_role(doc: Doc, start: int) -> bool:
+    """``CEO of X``, ``co-founder of X``, ``partnered with X``, ``teamed up with X``: the
+    name at ``start`` is an organisation."""
+    if start < 2:
+        return False
+    before, word = doc[start - 1].lower_, doc[start - 2].lower_
+    if before == "of":
+        return word in LEADERS
+    if before != "with":
+        return False
+    if word == "up" and start > 2:
+        word = doc[start - 3].lower_
+    return word.startswith(PARTNER_STEMS)
+
+
+def _business_apposition(doc: Doc, end: int) -> bool:
+    """``X, the world's leading online travel marketplace``: an apposition that names the
+    kind of business ``X`` is (entity rules: "X, the <business>" is a COMPANY)."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+        return False
+    for tok in doc[end + 2 : end + 10]:
+        if tok.is_punct and tok.text not in "-/’'":
+            return False
+        if tok.lower_ in BUSINESS_NOUNS and not (
+            tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"
+        ):
+            return True  # not a modifier: "a novel provider-side optimization"
+    return False
+
+
+def _after_apposition(doc: Doc, end: int) -> int:
+    """Where the sentence goes on after ``, a major e-commerce platform,`` following a name
+    at ``end`` (``end`` itself when no such apposition follows)."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+        return end
+    for i in range(end + 2, min(end + 12, len(doc))):
+        if doc[i].text == ",":
+            return i + 1
+        if doc[i].is_punct and doc[i].text not in "-/":
+            break
+    return end
+
+
+def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
+    """The name before ``end`` is the subject of an organisation's verb: "Klarvio rebuilt",
+    "Klarvio has migrated", "Klarvio runs its services"."""
+    for i in range(end, min(end + 3, len(doc))):
+        tok = doc[i]  # by index: no Span per call (it runs on every capitalised word)
+        if tok.lower_.startswith(stems) and not _nominal(tok.lower_):
+            # "ClickHouse Release 24.8": a release word before its version is a noun
+            return not (
+                tok.lower_ in RELEASE_WORDS
+                and i + 1 < len(doc)
+                and RELEASE_NUMBER.fullmatch(doc[i + 1].text) is not None
+            )
+        if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:
+            return True
+        if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
+            return False  # "Klarvio has recently migrated", "Klarvio successfully migrated"
+    return False
+
+
+def _nominal(word: str) -> bool:
+    """A noun made from an organisation's verb (``developments``, ``announcements``,
+    ``developers``, ``partnership``, ``migration``): "Key announcements include" and "a
+    Very Big Migration" have no actor."""
+    if word.endswith(("ment", "ments", "ership", "erships", "ion", "ions")):
+        return True
+    return word.endswith(("er", "ers")) and not word.startswith("partner")
+
+
+def _org_word(tok) -> bool:
+    """A capitalised last word that company names end with: ``Labs``, ``Robotics``."""
+    return tok.text[:1].isupper() and tok.lower_ in ORG_SUFFIX | ORG_TRADES
+
+
+def _name_like(tok) -> bool:
+    """A capitalised word that is not a common verb or adverb form (no tagger runs here)."""
+    return (
+        tok.text[:1].isupper()
+        and not tok.is_stop
+        and not (tok.lower_.endswith(("ing", "ed")) and is_english_word(tok.text))
+        and not _adverb(tok.lower_)
+    )  # "Vinted" is a name, "Scaling" a verb
+
+
+def _adverb(lower: str) -> bool:
+    """``Quickly``, ``Simply``, ``Basically``: an adjective with ``-ly``; ``Firefly`` and
+    ``Family`` end in ``ly`` but are nouns, which can be names."""
+    if not lower.endswith("ly") or not is_english_word(lower):
+        return False
+    stem = lower[:-2]
+    forms = [stem, stem[:-1] + "y", stem + "le"]
+    if lower.endswith("ally"):
+        forms.append(lower[:-4])  # "basically"
+    return any(is_english_word(s) for s in forms if len(s) > 2)
+
+
+# What a vendor does that its product does not: "Snowflake ships Iceberg v3", "ScyllaDB
+# joined the party", "ClickHouse announced".
+VENDOR_STEMS = (
+    "announc",
+    "launch",
+    "releas",
+    "ships",
+    "shipped",
+    "unveil",
+    "acquir",
+    "hire",
+    "hiring",
+    "raise",
+    "partner",
+    "open-sourc",
+    "publish",
+    "introduc",
+    "join",
+)
+# "ClickHouse was released": the product is what the verb is done to.
+PASSIVE = frozenset(["is", "was", "were", "are", "been", "be", "being"])
+# Verbs of an author or host before "by": "recapped by Snowflake", "a talk hosted by X";
+# "powered by X" and "backed by X" are the product.
+BY_AUTHOR = (
+    "recap",
+    "written",
+    "hosted",
+    "organi",
+    "published",
+    "announced",
+    "presented",
+    "released",
+    "sponsored",
+    "acquired",
+)
+
+
+def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = frozenset()) -> None:
+    """A technology named like its maker is the maker (a COMPANY, entity rules) where the
+    sentence treats it as an organisation: ``Snowflake ships``, ``recapped by Snowflake``,
+    ``co-founder of ScyllaDB``, ``ScyllaDB engineers``; elsewhere it stays the product. So
+    is any made product listed as organisations (``Browser vendors Chrome, Firefox, and
+    Safari collaborated``)."""
+    if not vendors and not made:
+        return
+    # Organisation nouns are rare: one look at the text spares most documents the list test.
+    lowered = doc_text(doc).lower()
+    org_nouns = any(noun in lowered for noun in ORG_NOUNS)
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    changed = False
+    for n, span in enumerate(spans):
+        if span.label_ != "TECHNOLOGY" or (span.id_ not in vendors and span.id_ not in made):
+            continue  # the cheap tests first: most spans are neither
+        if span._.kg_method != "ontology":
+            continue
+        if org_nouns and span.id_ in made and _listed_as_organisations(doc, span.start):
+            spans[n] = _as_company(span)
+            changed = True
+            continue
+        if span.id_ not in vendors:
+            continue
+        end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        acting = (
+            _org_after(doc, end)
+            or (end < len(doc) and doc[end].lower_ not in PASSIVE and _acts(doc, end, VENDOR_STEMS))
+            or (
+                before == "by"
+                and span.start > 1
+                and doc[span.start - 2].lower_.startswith(BY_AUTHOR)
+            )
+            or (before == "of" and span.start > 1 and doc[span.start - 2].lower_ in ROLES)
+        )
+        if not acting:
+            continue
+        spans[n] = _as_company(span)
+        changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = spans
+
+
+def _companies_treated_as_organisations(doc: Doc, known) -> None:
+    """An ambiguous company name (a registry name that could be a plain word: ``Isovalent``,
+    ``Kaseya``) is supported where the sentence treats it as an organisation (``at X``, ``X
+    engineers``, ``Thomas Graf, X``, ``X says``): the cue that makes an unknown name a
+    company makes a known one sure."""
+    for span in known:
+        if span.label_ == "COMPANY" and span._.kg_ambiguous and _organisation(span, ""):
+            span._.kg_ambiguous = False
+
+
+def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
+    """A registry technology's one-word name where the sentence makes it a workplace or an
+    organisation (``a software engineer at Riot``, ``over at CloudZero``, ``Riot
+    engineers``) is the organisation: a generated entry's type is its source's guess, the
+    sentence is better evidence. A curated product's name is the organisation only as a
+    workplace (``a service at Heroku``, ``CTO at InfluxDB``; entity rules: a brand acting
+    as the organisation), never by ``X engineers`` (``iOS engineers``, ``Rust engineers``),
+    nor where a thing is put (``hosted at Heroku``)."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    changed = False
+    for n, span in enumerate(spans):
+        if span.label_ != "TECHNOLOGY" or span._.kg_method != "ontology" or len(span) > 2:
+            continue
+        if span.id_ not in registry and not _workplace(doc, span.start):
+            continue
+        if span.id_ in registry and _listed_among_companies(doc, spans, span):
+            spans[n] = _as_company(span)  # "OpenAI, Mistral, and Guardrails AI"
+            changed = True
+            continue
+        end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
+        if end - span.start != 1:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        at = before is not None and before.lower_ == "at" and before.is_lower
+        if (
+            at
+            and end < len(doc)
+            and (doc[end].text[:1].isupper() or doc[end].lower_ in EVENT_AFTER)
+        ):
+            continue  # "at Kafka Summit", "at Riot scale"
+        if at or _org_after(doc, end):
+            spans[n] = _as_company(span)
+            changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = spans
+
+
+def _listed_among_companies(doc: Doc, spans: list, span: Span) -> bool:
+    """``span`` in a list with two or more known companies and fewer technologies: a list
+    is of one kind of thing."""
+    start, end = span.start, span.end
+    if not (
+        (start > 0 and doc[start - 1].lower_ in LIST_SEPARATORS)
+        or (end < len(doc) and doc[end].lower_ in LIST_SEPARATORS)
+    ):
+        return False  # no separator beside it: no list (most spans, and cheap to tell)
+    companies = {i for s in spans if s.label_ == "COMPANY" for i in range(s.start, s.end)}
+    found = listed_with(doc, start, end, companies)[0]
+    if found < 2:
+        return False
+    tech = {
+        i
+        for s in spans
+        if s.label_ == "TECHNOLOGY" and s is not span
+        for i in range(s.start, s.end)
+    }
+    return listed_with(doc, start, end, tech)[0] < found
+
+
+def _workplace(doc: Doc, start: int) -> bool:
+    """``at X`` where X, capitalised, is where people work or things are done, not where
+    something is placed (``hosted at X``, ``available at X``)."""
+    if start < 2 or doc[start - 1].text != "at" or not doc[start].text[:1].isupper():
+        return False
+    verb = doc[start - 2].lower_
+    return not (verb.endswith("ed") or verb in PLACED_AT)
+
+
+# Words before "at X" that make X a place where something is put or found, or the subject
+# looked at ("a look at X", "looks back at X").
+PLACED_AT = phrases(
+    "available live up runs run running hosting deploy deploying look looks looking back glance"
+)
+# Words after "at X" that make X a thing or an event rather than a workplace.
+EVENT_AFTER = phrases("scale speed level summit conference conf meetup day days")
+
+
+def _as_company(span: Span) -> Span:
+    """The same span and name, as the organisation."""
+    name = span.id_.split(":", 1)[1]
+    out = Span(span.doc, span.start, span.end, label="COMPANY", span_id=entity_key("COMPANY", name))
+    out._.kg_method = span._.kg_method
+    out._.kg_conf = span._.kg_conf
+    out._.kg_ambiguous = span._.kg_ambiguous
+    return out
+
+
+# Nouns for organisations before a list of their names: "browser vendors Chrome, Firefox".
+ORG_NOUNS = phrases("vendors companies organizations organisations firms startups")
+
+
+def _listed_as_organisations(doc: Doc, start: int) -> bool:
+    """A name in a list of names right after a noun for organisations: ``Browser vendors
+    Chrome, Firefox, and Safari``; not ``companies use Chrome``."""
+    for i in range(start - 1, max(-1, start - 12), -1):
+        tok = doc[i]
+        if tok.lower_ in ORG_NOUNS:
+            return True
+        if not (tok.lower_ in LIST_SEPARATORS or (tok.text[:1].isupper() and tok.is_alpha)):
+            return False
+    return False

@@ -1,0 +1,483 @@
+"""What makes a discovered name a product or a tool.
+
+What the sentence says the word is (``cf-html, which is an NGINX module``, ``Cloudflare's
+quiche project``), lower-case and oddly shaped names (``h3i``, ``pg_repack``), names listed
+among known technologies, launch headlines (``Introducing X``), and a known company followed
+by capitalised words (``Uber Eats``): one product name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from kgraph.extract.discovery_organisations import _affiliation, _org_word, _organisation
+from kgraph.extract.discovery_spans import (
+    _continues_name,
+    _covered_at,
+    _engineering_unit,
+    _headline_name_end,
+    _hyphen_glued,
+    _possessive_end,
+    _unversioned,
+)
+from kgraph.extract.discovery_words import (
+    ARTICLES,
+    COMPANY_TOKENS,
+    EVENT_ENDINGS,
+    GROUP_WORDS,
+    NAME_CUES,
+    ORG_SUFFIX,
+    PUBLICATION_ENDINGS,
+    ROLE_TITLES,
+    SENIORITY,
+    TEAM_WORDS,
+    TECH_TOKENS,
+)
+from kgraph.extract.english import is_english_word
+from kgraph.extract.events import is_event_name
+from kgraph.extract.generic import INSTITUTIONS, is_generic, phrases
+from kgraph.extract.people import is_person
+from kgraph.extract.resolver import _with_version
+from kgraph.extract.spans import (
+    LIST_SEPARATORS,
+    POSSESSIVE,
+    SPANS_KEY,
+    Candidate,
+    is_title_case,
+    listed_with,
+    words,
+)
+from kgraph.extract.variants import singular
+from kgraph.model import entity_key
+
+
+def _join_product_parts(doc: Doc, conf: float, concept_heads: frozenset[str]) -> None:
+    """A discovered name right after a technology's name is the rest of one product name
+    (``ShopifyQL Notebooks``, ``Protobuf FieldMask``, ``Aurora Internet Access Gateway``):
+    spans never overlap or split a name (entity rules). A possessive breaks it
+    (``Elixir's GenStage``), and so does anything between the two but a space; one word
+    that names a kind of thing (``Go Monorepo``, ``Firecracker MicroVMs``) is not a name."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    out: list[Span] = []
+    changed = False
+    for span in spans:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and span.label_ == "TECHNOLOGY" == prev.label_
+            and span._.kg_method == "model"
+            and span.start == prev.end
+            and doc[prev.end - 1].whitespace_ == " "
+            and doc[prev.end - 1].text not in POSSESSIVE
+            and span[-1].text not in POSSESSIVE
+            and not (len(span) == 1 and singular(span[0].lower_) in concept_heads)
+        ):
+            name = doc[prev.start : span.end]
+            # "OpenSearch Software Foundation", "Apache Flink PMC": a body named after the
+            # project it governs is an organisation
+            label = "COMPANY" if span[-1].lower_ in INSTITUTIONS | ORG_SUFFIX else "TECHNOLOGY"
+            joined = Span(doc, prev.start, span.end, label=label)
+            joined.id_ = entity_key(label, name.text)
+            joined._.kg_method = "model"
+            joined._.kg_conf = conf
+            out[-1] = joined
+            changed = True
+            continue
+        out.append(span)
+    if changed:
+        doc.spans[SPANS_KEY] = out
+
+
+# What a name is said to be ("cf-html, which is an NGINX module", "h3i is a binary command
+# line tool", "Cloudflare's quiche project"): these nouns make the word before them a name.
+KIND_WORDS = phrases(
+    """
+    tool tools library module binary service system platform framework database engine proxy
+    balancer scheduler queue cache store app application component sdk cli project package
+    plugin extension daemon utility runtime compiler language format protocol operator
+    controller agent client server driver toolkit orchestrator accelerator interpreter
+    debugger profiler linter bundler emulator simulator crate gem implementation subcommand
+    """
+)
+
+NOT_ODD = frozenset(["b2b", "b2c", "p2p", "e2e", "h2h", "i18n", "l10n", "a11y"])
+
+
+def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
+    """Lower-case and oddly shaped names the NER never proposes (``h3i``, ``cf-html``,
+    ``pg_repack``, ``quiche``): a word with a digit or an underscore inside, or any word the
+    sentence says is a tool, library, module or project. They are technologies."""
+    # It looks at every word of every text: plain lists of the tokens' text and spacing,
+    # not a spaCy Token or Span per word, and the costly tests last.
+    texts, spaced = words(doc)[:2]
+    n = len(texts)
+    found = []
+    i = 0
+    while i < n:
+        start, end = i, i + 1
+        while end < n and not spaced[end - 1] and _glued(texts, end):
+            end += 1
+        i = end
+        # no space inside a glued word, so this is the span's text
+        text = "".join(texts[start:end])
+        host = "." in text and HOST.fullmatch(text) is not None and "example" not in text
+        if (
+            len(text) < 3
+            or text != text.lower()
+            or not (host or _word_chars(text))
+            or (start > 0 and not spaced[start - 1] and texts[start - 1] not in "(\"'")
+            or any(k in taken for k in range(start, end))
+            or doc[start].is_stop
+        ):
+            continue
+        if host:
+            # "the backend for gitea.com", "Jeremy Howard from fast.ai": a site or service
+            # by its host name; the organisation where the sentence treats it as one.
+            span = doc[start:end]
+            before = texts[start - 1] if start > 0 else ""
+            org = _organisation(span, "") or (
+                before == "from" and start > 1 and texts[start - 2][:1].isupper()
+            )
+            type_ = "COMPANY" if org else "TECHNOLOGY"
+            found.append(Candidate(start, end, type_, entity_key(type_, text), "model", conf))
+            continue
+        if (
+            (
+                _odd(text)
+                or (end - start == 1 and end < n and texts[end] == ":" and _headed(doc[start:end]))
+                or _said_to_be_tool(doc, start, end, lower=True)
+                or (
+                    # a separator beside it first: the list test is dearer and rarely needed
+                    (
+                        (start > 0 and texts[start - 1].lower() in LIST_SEPARATORS)
+                        or (end < n and texts[end].lower() in LIST_SEPARATORS)
+                    )
+                    and "-" not in text
+                    and _among_technologies(doc, start, end)
+                    and not is_english_word(text)
+                )
+            )
+            and not is_generic(text)
+            and text not in JARGON
+        ):
+            found.append(
+                Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
+            )
+    return found
+
+
+def _word_chars(text: str) -> bool:
+    """Only letters, digits, hyphens and underscores (one string test, not one per letter)."""
+    bare = text.replace("-", "").replace("_", "")
+    return not bare or bare.isalnum()
+
+
+# A lower-case host name under a common top-level domain ("github.com", "crates.io", "fast.ai").
+HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|org|net|dev|ai|sh|app|co)")
+
+
+RELEASE_TAGS = ("rc", "alpha", "beta", "preview")
+
+
+def _odd(text: str) -> bool:
+    """A word no dictionary has: a digit inside a word (``h3i``, ``arm64``) or snake case
+    (``pg_repack``); not a measure (``sub-25ms``), percentile or version (``p99``, ``v2``)."""
+    parts = text.replace("_", "-").split("-")
+    if text in NOT_ODD or any(not p or not p[0].isalpha() for p in parts):
+        return False
+    if "_" in text:
+        # "max_connections", "user_id": a setting or field named in plain words, not a tool
+        plain = all(is_english_word(p) or p in ("id", "ids", "at", "by", "of") for p in parts)
+        return max(len(p) for p in parts) >= 3 and not plain
+    if not any(c.isdigit() for c in text):
+        return False
+    # "rc3", "beta2": a release tag (versions are never annotated)
+    return not (len(parts) == 1 and text.rstrip("0123456789.") in ("p", "q", "v", *RELEASE_TAGS))
+
+
+def _glued(texts: list[str], i: int) -> bool:
+    """Whether token ``i`` (by its text) continues the word before it (``cf`` ``-`` ``html``)."""
+    return texts[i] in ("-", "_") or (texts[i - 1] in ("-", "_") and texts[i].isalnum())
+
+
+# After an owner's possessive only these make a name: "Cloudflare's quiche project", but
+# "Walmart's inventory system" and "Monzo's banking platform" name a business domain.
+OWNED_KINDS = phrases(
+    "project library tool module package plugin binary daemon utility toolkit crate gem"
+)
+
+
+def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> bool:
+    """``X, which is an NGINX module``, ``X, a command line tool``, ``X is our search
+    engine``; for a lower-case word also ``Cloudflare's X project``. A lower-case word after
+    a determiner or preposition (``the pandemic, a ...``) is a plain noun."""
+    # Asked of many words of every text: plain word lists, no spaCy Token
+    w = words(doc)
+    text, low, n = w.text, w.lower, len(w.text)
+    if lower:
+        if (
+            end < n
+            and low[end] in OWNED_KINDS
+            and start > 0
+            and low[start - 1] in ("the", "a")
+            and _coined(doc[start:end].text)
+        ):
+            return True  # "the pubgrub crate", "a static-rc package": a coined word, a name
+        if start > 0 and (w.stop[start - 1] or w.punct[start - 1]):
+            before = text[start - 1]
+            # "This week's crate is pubgrub, a Rust implementation": a copula names it
+            if before not in POSSESSIVE and before not in (",", "(", "and", "or", "is"):
+                return False
+        if end < n and low[end] in OWNED_KINDS:
+            return start > 0 and text[start - 1] in POSSESSIVE
+    i, copula = end, False
+    if i < n and text[i] in (",", ":", "\u2014", "\u2013"):
+        if text[i] == ":" and lower:
+            return False  # "How logging works: the core protocol"
+        i += 1
+        if i < n and low[i] == "which":
+            i, copula = i + 1, True
+        elif lower and not _coined(doc[start:end].text):
+            return False  # "placing keys, a proxy that ...": a list, not an apposition
+    if i < n and low[i] == "is":
+        i, copula = i + 1, True
+    if i == end or i >= n or low[i] not in ARTICLES:
+        return False
+    if low[i] == "the" and not copula:
+        return False  # "If you're using Dropbox today, the application is ..."
+    for k in range(i + 1, min(i + 7, n)):
+        if w.punct[k] and text[k] not in "-/":
+            return False
+        if low[k] in KIND_WORDS:
+            return True
+    return False
+
+
+def _headed(span: Span) -> bool:
+    """A coined word heading a sentence before a colon (``Pinnability: Machine learning in
+    the home feed``, ``postgression: A PostgreSQL Database for Every Test Case``): a title
+    that names its subject, unlike ``Update:`` or ``Observability:``."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span.end < len(doc)
+        and doc[span.end].text == ":"
+        and span.start == span.sent.start
+        and _coined(span.text)
+    )
+
+
+# Computing words no dictionary has ("the config module", "the backend, a service in Go",
+# "the Rust toolchain and Python"): vocabulary, never a tool's name.
+JARGON = phrases(
+    """
+    backend backends frontend frontends codebase codebases toolchain toolchains changelog
+    changelogs config configs namespace namespaces hostname hostnames filesystem filesystems
+    timestamp timestamps username usernames callback callbacks bytecode dataframe dataframes
+    plugin plugins repo repos async webhook webhooks runtime runtimes middleware sidecar
+    sidecars dataset datasets monorepo monorepos lockfile lockfiles tokenizer tokenizers
+    workflow workflows metadata login logins frontmatter readme dotfiles devtools subcommand
+    subcommands env stdin stdout stderr regex regexes enum enums struct structs init
+    """
+)
+
+
+def _coined(text: str) -> bool:
+    """A word no dictionary has, hyphen parts apart (``pubgrub``, ``static-rc``), unlike
+    ``logging``, ``data-loader`` or computing words such as ``config``."""
+    if text.lower() in JARGON:
+        return False
+    return not all(is_english_word(p) for p in text.split("-") if p)
+
+
+# Headline openers that launch what follows them: "Introducing X", "Open-sourcing X".
+LAUNCH_OPENERS = phrases("introducing announcing meet unveiling open-sourcing")
+
+
+def _launched(doc: Doc, start: int) -> bool:
+    """The name at ``start`` follows a launch verb opening its sentence: ``Introducing
+    Pinterest Secor``, ``Open-sourcing Pinball`` (written as one word or three tokens)."""
+    if start == 0:
+        return False
+    cue = start - 1
+    if (
+        start > 2
+        and doc[cue].lower_ == "sourcing"
+        and doc[cue - 1].text == "-"
+        and doc[cue - 2].lower_ == "open"
+    ):
+        cue = start - 3
+        return cue == doc[cue].sent.start
+    return doc[cue].lower_ in LAUNCH_OPENERS and cue == doc[cue].sent.start
+
+
+def _cued(span: Span) -> bool:
+    """Introduced as a name: ``built Tern``, ``called Husky``, ``Kestrel, our scheduler``.
+
+    In a headline the cue must be written in lower case: there ``CI Build Time`` and ``At
+    Massive Scale`` are capitalised words, not ``build X`` or ``at X``.
+    """
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in NAME_CUES:
+        return doc[span.start - 1].is_lower or not is_title_case(span.sent)
+    if _launched(doc, span.start):
+        return True  # "Open-sourcing Pinball": the headline's subject
+    return (
+        (
+            span.end + 1 < len(doc)
+            and doc[span.end].text == ","
+            and doc[span.end + 1].lower_ in ("a", "an", "our", "its", "their")
+        )
+        or _named_kind(span)
+        or _headed(span)
+        or _said_to_be_tool(doc, span.start, span.end)
+        or _affiliation(span)
+        or _among_technologies(doc, span.start, span.end)
+    )
+
+
+def _owned_product(span: Span) -> bool:
+    """``Netflix's Maestro scheduler``, ``Quillmark's Beacon``: capitalised words after a
+    known company's possessive name its product (entity rules: the possessive breaks the
+    name; the company and the product are both annotated), plain words and words the model
+    calls a place included. Not in a headline, where every word has a capital, and never a
+    role (``Netflix's Chief Architect``) or a generic word."""
+    doc, start = span.doc, span.start
+    if start < 2 or doc[start - 1].text not in POSSESSIVE:
+        return False
+    if start - 2 not in (doc.user_data.get(COMPANY_TOKENS) or ()):
+        return False
+    end = span.end
+    if end < len(doc) and (doc[end].text[:1].isupper() or doc[end].lower_ in GROUP_WORDS):
+        return False  # "Rippling's Payments Reliability team": a longer name, or a team
+    if is_person([t.text for t in span]):
+        return False  # "Indeed's Jessica Lucci provides": the company's engineer
+    return all(
+        _continues_name(t) and t.lower_ not in SENIORITY and t.lower_ not in ROLE_TITLES
+        for t in span
+    ) and not is_title_case(span.sent)
+
+
+def _among_technologies(doc: Doc, start: int, end: int) -> bool:
+    """A word listed with known technologies is one too: ``Docker, Mesos, Marathon, and
+    Chronos``; ``with BPF, perf, and Memcheck`` (a list of three or more, one known). Not
+    the first word of a longer name (``SPIRE, mTLS, and Continuous Verification``)."""
+    known = doc.user_data.get(TECH_TOKENS)
+    if not known or (end < len(doc) and doc[end].text[:1].isupper()):
+        return False
+    if not (
+        (start > 0 and doc[start - 1].lower_ in LIST_SEPARATORS)
+        or (end < len(doc) and doc[end].lower_ in LIST_SEPARATORS)
+    ):
+        return False  # no separator beside it: no list (most words, and cheap to tell)
+    found, items = listed_with(doc, start, end, known)
+    return found >= 2 or (found == 1 and items >= 2)
+
+
+def _named_kind(span: Span) -> bool:
+    """The name in brackets after the kind of thing it is: ``an evaluation platform
+    (Braintrust)``; ``(PEUs)`` after a plain noun is an acronym being defined."""
+    doc = span.doc
+    return (
+        span.start > 1
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and doc[span.start - 2].lower_ in KIND_WORDS
+        # "the Revenue & Growth Tools (RGT) team": the name of a team, no product
+        and not (span.end + 1 < len(doc) and doc[span.end + 1].lower_ in TEAM_WORDS)
+    )
+
+
+def _extend_makers(
+    doc: Doc,
+    technology_conf: float,
+    company_conf: float,
+    plain: frozenset[str] = frozenset(),
+    concept_heads: frozenset[str] = frozenset(),
+) -> None:
+    """A known company's name followed by capitalised words is one product or unit name
+    (entity rules): ``Uber Eats``, ``Google Suite``, ``Altinity Operator``, not the company
+    and a stray word; so is a known one-word product's (``Kafka Self-Serve``, ``Flink CDC``). Only outside headlines, where capitals mark names; the longer name is
+    a COMPANY when the sentence treats it as an organisation (``at X``, ``X engineers``)."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    changed = False
+    for n, span in enumerate(spans):
+        if span.label_ == "CONCEPT" or span._.kg_method != "ontology" or span.end >= len(doc):
+            continue
+        if span.label_ == "TECHNOLOGY" and (len(span) > 1 or span.id_ in plain):
+            continue  # only a sure one-word product names a longer one ("Kafka Self-Serve")
+        if doc[span.end - 1].text in POSSESSIVE:
+            continue  # "Amazon's Prime Video": a possessive breaks the name
+        if _org_word(doc[span.end - 1]):
+            continue  # "the Apache Software Foundation Incubator": an institution, then a word
+        if (
+            span.label_ == "COMPANY"
+            and _engineering_unit(doc, span.end)
+            and not (span.start == 0 and span.end + 1 == len(doc))
+        ):
+            # (a title that is only "Zorbly Engineering" is the blog's name: the company)
+            # "at Wix Engineering we migrated", "Etsy Engineering Unveils…": the company's
+            # engineering organisation, a business unit named after its parent (entity rules),
+            # in headlines too, where the word could otherwise be a verb or a topic.
+            spans[n] = Span(
+                doc,
+                span.start,
+                _possessive_end(doc[span.start : span.end + 1]),
+                label="COMPANY",
+                span_id=entity_key("COMPANY", doc[span.start : span.end + 1].text),
+            )
+            spans[n]._.kg_method = "model"
+            spans[n]._.kg_conf = company_conf
+            changed = True
+            continue
+        end = span.end
+        while (
+            end < len(doc)
+            and end - span.end < 2
+            and _continues_name(doc[end])
+            and not _covered_at(spans, end)  # "H100 GPUs": a second known name
+        ):
+            end += 1
+            if _hyphen_glued(doc, end):
+                end += 2  # "Self-Serve": one word written with a hyphen
+        if end == span.end or end > span.sent.end:
+            continue
+        if is_title_case(span.sent) and not _launched(doc, span.start):
+            # in a headline capitals mark every word: only a coined word after the maker
+            # joins it ("Pinterest Secor"), unless the headline launches it ("Introducing X Y")
+            end = _headline_name_end(doc, span.end, end, concept_heads)
+            if end == span.end:
+                continue
+        elif end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
+            continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
+        name = doc[span.start : end]
+        if is_event_name([t.text for t in name]):
+            # "Strata + Hadoop World": a name inside an event's name is no mention
+            spans[n] = None
+            changed = True
+            continue
+        if name[-1].text.endswith(EVENT_ENDINGS) or name[-1].text in PUBLICATION_ENDINGS:
+            continue  # "Spotify Wrapped Campaign", "Acme Summit": an event, not a product;
+            # "the Netflix Tech Blog": a publication, and the company keeps its mention
+        org = (
+            (span.label_ == "COMPANY" or _org_word(name[-1]))
+            and _organisation(name, "ORG")
+            and not (end < len(doc) and doc[end].text in POSSESSIVE)
+        )
+        type_ = "COMPANY" if org else "TECHNOLOGY"
+        spans[n] = Span(
+            doc,
+            span.start,
+            # "Grafana Beyla 1.0": the surface keeps the version, the canonical drops it
+            _possessive_end(doc[span.start : _with_version(name, type_)]),
+            label=type_,
+            span_id=entity_key(type_, _unversioned(name)),
+        )
+        spans[n]._.kg_method = "model"
+        spans[n]._.kg_conf = company_conf if org else technology_conf
+        changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
