@@ -20,7 +20,7 @@ from kgraph.extract import confidence
 from kgraph.extract.generic import field_head, is_generic, processed_data
 from kgraph.extract.people import named_in_full
 from kgraph.extract.resolver import ACRONYMS
-from kgraph.extract.spans import SPANS_KEY, doc_text
+from kgraph.extract.spans import SPANS_KEY, TRADEMARKS, doc_text
 from kgraph.extract.variants import singular
 from kgraph.model import FIELDS, Mention, Post, entity_key
 from kgraph.ontology import Ontology
@@ -295,10 +295,10 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
     sentence = _sentence(piece, start, raw)
     start, end = piece.field_start(start), piece.field_end(end)
     canonical = key.split(":", 1)[1]
-    if raw[end - 1 : end] in _MARKS and end - start > 1:
+    if raw[end - 1 : end] in TRADEMARKS and end - start > 1:
         # "Zestimates®": a trademark sign is not part of the name (gold spans never hold it)
         end -= 1
-        canonical = canonical.rstrip("".join(_MARKS))
+        canonical = canonical.rstrip("".join(TRADEMARKS))
     text = raw[start:end]
     if (
         type_ == "CONCEPT"
@@ -327,8 +327,6 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
         post.id, text, type_, canonical, piece.field, start, end, sentence, method, float(conf)
     )
 
-
-_MARKS = frozenset("®™©")
 
 # A release number hyphened onto a discovered name ("GLM-4.7", "Qwen-2.5"): the entity
 # rules drop versions from the canonical; a bare generation number ("GPT-4") stays.

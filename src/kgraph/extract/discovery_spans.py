@@ -22,7 +22,7 @@ from kgraph.extract.discovery_words import (
 from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import is_generic, phrases
 from kgraph.extract.resolver import VERSION
-from kgraph.extract.spans import POSSESSIVE, is_title_case
+from kgraph.extract.spans import POSSESSIVE, TRADEMARKS, is_title_case
 from kgraph.extract.variants import singular
 
 
@@ -153,7 +153,6 @@ def _trim(ent: Span) -> Span | None:
 
 
 DASHES = frozenset(["-", "\u2013", "\u2014"])
-TRADEMARKS = frozenset(["\u00ae", "\u2122", "\u2120"])
 
 
 def _possessive_end(span: Span) -> int:

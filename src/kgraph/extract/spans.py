@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Span
 SPANS_KEY = "kgraph"
 RULER_KEY = "kgraph_onto"
 POSSESSIVE = {"'s", "'", "\u2019s", "\u2019"}
+# Signs written after a product's name ("Zestimates®"); the name never includes them.
+TRADEMARKS = frozenset("\u00ae\u2122\u2120\u00a9")
 
 for _name, _default in (("kg_method", "ontology"), ("kg_conf", 1.0), ("kg_ambiguous", False)):
     if not Span.has_extension(_name):
