@@ -322,3 +322,69 @@ def test_an_engineering_blog_list_adds_the_companies_not_their_teams(words):
     assert set(got) == {"Zorbly", "Quill Fix", "PubZorb"}
     assert {c.type for c in got.values()} == {"COMPANY"}
     assert got["Zorbly"].out == "companies_engineering_blogs"
+
+
+def test_security_catalogues_type_threat_groups_malware_and_exploited_products():
+    """Threat groups are organisations, malware and ransomware families technologies, and
+    a known-exploited product is its vendor's technology (CISA KEV)."""
+    onto = load_ontology()
+    for group in ("Scattered Spider", "Lazarus Group", "APT29", "Fancy Bear", "Volt Typhoon"):
+        assert onto.lookup(group).type == "COMPANY", group
+    assert onto.lookup("Fancy Bear").name == "APT28"
+    for family in ("LockBit", "Emotet", "Cobalt Strike", "Mimikatz", "BlackCat", "ALPHV"):
+        assert onto.lookup(family).type == "TECHNOLOGY", family
+    netscaler = onto.lookup("NetScaler ADC")
+    assert (netscaler.name, netscaler.type, netscaler.company) == (
+        "Citrix NetScaler ADC",
+        "TECHNOLOGY",
+        "Citrix",
+    )
+    assert onto.lookup("Ivanti").type == "COMPANY"
+    assert onto.lookup("Fortinet FortiOS").company == "Fortinet"
+    assert onto.lookup("Pulse Connect Secure").type == "TECHNOLOGY"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Trojan.Karagany",  # a detection name
+        "OSX/Shlayer",
+        "Operation Wocao",  # a campaign
+        "RTM",  # too short: release to manufacturing first
+        "Royal",  # a plain word
+        "RIP lmao",
+    ],
+)
+def test_threat_catalogue_names_that_are_not_names_people_write_are_left_out(name, words):
+    assert not registry._threat_name(name, registry.Words(words))
+
+
+def test_kev_products_are_split_named_by_vendor_and_screened(words):
+    snap = registry.Snapshot(
+        "cisagov/kev-data known_exploited_vulnerabilities.csv@0",
+        [
+            {"vendor": "Acme Networks", "product": "ESXi, Workstation, and Fusion", "cves": "3"},
+            {"vendor": "Acme Networks", "product": "DIR-859 Router", "cves": "1"},
+            {"vendor": "Acme Networks", "product": "Multiple Products", "cves": "1"},
+            {"vendor": "Acme Networks", "product": "Connect Secure (ICS)", "cves": "1"},
+            {"vendor": "CrushFTP", "product": "CrushFTP", "cves": "1"},
+            {"vendor": "tj-actions", "product": "changed-files GitHub Action", "cves": "1"},
+        ],
+    )
+    got = {
+        c.name: c
+        for c in registry.kev(snap, registry.Words(words), lambda n: None, lambda n: None)
+    }
+    assert set(got) == {
+        "Acme Networks",
+        "Acme Networks ESXi",
+        "Acme Networks Workstation",
+        "Acme Networks Fusion",
+        "Acme Networks Connect Secure",
+        "CrushFTP",
+    }
+    assert got["Acme Networks"].type == "COMPANY"
+    assert got["Acme Networks ESXi"].company == "Acme Networks"
+    assert got["Acme Networks ESXi"].aliases == ["ESXi"]
+    assert got["Acme Networks Connect Secure"].aliases == []  # plain words, not a name alone
+    assert got["CrushFTP"].type == "TECHNOLOGY" and not got["CrushFTP"].company
