@@ -665,17 +665,56 @@ def threats(snap: Snapshot, words: Words) -> list[Candidate]:
         name = clean(re.sub(r"\s+ransomware$", "", row["name"], flags=re.I))
         if not _threat_name(name, words) or name in GALAXY_NOT_THREATS:
             continue
-        aliases = [clean(a) for a in row["synonyms"].split("|") if _threat_name(clean(a), words)]
-        out.append(Candidate(name, type_, src, stem, aliases))
+        aliases: dict[str, str] = {}  # SamSam, Samsam: one alias, the first spelling
+        for a in map(clean, row["synonyms"].split("|")):
+            if _threat_name(a, words):
+                aliases.setdefault(a.lower(), a)
+        aliases.pop(name.lower(), None)
+        out.append(Candidate(name, type_, src, stem, list(aliases.values())))
     return out
 
 
 # A product part that names a class of device or a set of products, not a product.
 KEV_NOT_PRODUCT = frozenset(
-    "routers router devices device cameras camera appliances appliance switches phones "
-    "chipsets products firewalls firmware plugin driver".split()
+    [
+        "routers",
+        "router",
+        "devices",
+        "device",
+        "cameras",
+        "camera",
+        "appliances",
+        "appliance",
+        "switches",
+        "phones",
+        "chipsets",
+        "products",
+        "firewalls",
+        "firmware",
+        "plugin",
+        "driver",
+    ]
 )
 _MODEL_NUMBER = re.compile(r"\d{3,}|\b[A-Z]{1,4}-?\d+[A-Z]?\b")
+# Words that make a vendor's name a company's (``Array Networks``, ``Delta Electronics``).
+# A vendor with one product and no such word is left out: KEV's vendorProject names a
+# project as often as a firm (``TeamViewer``, ``Roundcube``, ``Wazuh``).
+KEV_COMPANY_WORDS = frozenset(
+    [
+        "networks",
+        "systems",
+        "software",
+        "technologies",
+        "electronics",
+        "healthcare",
+        "solutions",
+        "labs",
+        "group",
+        "wireless",
+        "inc",
+        "corporation",
+    ]
+)
 KEV_PART_NOT_ALONE = frozenset(["server", "software", "core", "kernel", "sdk", "api"])
 
 
@@ -706,16 +745,22 @@ def kev(
     ``known_type(name)`` the type of a known name."""
     src = short_source(snap)
     out: list[Candidate] = []
-    vendors: dict[str, str] = {}
+    vendors: dict[str, None] = {}  # the vendors that pass the screen, in order
+    kev_products: dict[str, set[str]] = {}  # vendor -> every product part listed
+    for row in snap.rows:
+        vendor, _ = split_paren(clean(row["vendor"]))
+        kev_products.setdefault(vendor, set()).update(
+            split_paren(p)[0].lower() for p in _kev_parts(clean(row["product"]))
+        )
     for row in snap.rows:
         vendor, _ = split_paren(clean(row["vendor"]))
         if not vendor[:1].isupper() or " and " in vendor or re.search(r" [a-z]", vendor):
             continue
         if known_type(vendor) not in (None, "COMPANY"):
             continue  # Android, Linux, Git: a project, whose products its own entry covers
-        own = vendor.lower() in {p.lower() for p in _kev_parts(row["product"])}
+        vendors[vendor] = None
         for part in _kev_parts(clean(row["product"])):
-            bare, paren = split_paren(part)
+            bare, _ = split_paren(part)
             low = bare.lower().split(" ")
             if not bare or low[0] == "multiple" or low[-1] in KEV_NOT_PRODUCT:
                 continue
@@ -724,8 +769,10 @@ def kev(
             maker = known(bare)
             if maker is not None and (maker in ("", vendor) or vendor in bare):
                 continue
-            if bare.lower() == vendor.lower() and known_type(vendor) is not None:
-                continue  # Apache's "Apache": the vendor itself
+            if bare.lower() == vendor.lower() and (
+                known_type(vendor) is not None or kev_products[vendor] != {vendor.lower()}
+            ):
+                continue  # Apache's "Apache": the vendor itself, which has other products
             if bare.lower() == vendor.lower() or low[0] == vendor.lower().split(" ")[0]:
                 name = bare
             else:
@@ -738,14 +785,20 @@ def kev(
             if name != bare and _distinctive(bare, words) and not short_caps:
                 aliases.append(bare)
             company = "" if bare.lower() == vendor.lower() else vendor
-            out.append(Candidate(name, "TECHNOLOGY", src, "technologies_kev", aliases, company=company))
-        if not own:
-            vendors.setdefault(vendor, src)
+            out.append(
+                Candidate(name, "TECHNOLOGY", src, "technologies_kev", aliases, company=company)
+            )
     for vendor in vendors:
         if " " not in vendor and (words.ambiguous([vendor]) or not _distinctive(vendor, words)):
             continue  # Progress, Arm, Nice: plain words
         if len(vendor) < 3:
             continue
+        listed = kev_products[vendor]
+        own = sum(p == vendor.lower() or p.startswith(vendor.lower() + " ") for p in listed)
+        if 2 * own >= len(listed):
+            continue  # Exim (Exim, Exim Internet Mailer), Roundcube: a project, not a firm
+        if len(listed) < 2 and not KEV_COMPANY_WORDS & set(vendor.lower().split(" ")):
+            continue  # TeamViewer (Desktop), Roundcube (Webmail): the name is the product's too
         out.append(Candidate(vendor, "COMPANY", src, "companies_kev"))
     return out
 

@@ -372,8 +372,7 @@ def test_kev_products_are_split_named_by_vendor_and_screened(words):
         ],
     )
     got = {
-        c.name: c
-        for c in registry.kev(snap, registry.Words(words), lambda n: None, lambda n: None)
+        c.name: c for c in registry.kev(snap, registry.Words(words), lambda n: None, lambda n: None)
     }
     assert set(got) == {
         "Acme Networks",
