@@ -732,17 +732,21 @@ def kev(
     words: Words,
     known: Callable[[str], str | None],
     known_type: Callable[[str], str | None],
+    taken: dict | None = None,
 ) -> list[Candidate]:
     """CISA's known exploited vulnerabilities: each vendor (``Ivanti``, ``Fortinet``) is a
     company and each product a technology of its vendor, named ``<vendor> <product>``
     (``Citrix NetScaler ADC``, ``Ivanti Connect Secure``) with the product alone as an
-    alias where it is a name on its own (``NetScaler ADC``, ``FortiOS``). A vendor that is
+    alias where it is a name on its own (``NetScaler ADC``, ``PAN-OS``); a one-word brand
+    in camel case goes by its own name (``FortiOS``, ``NetScaler``). A vendor that is
     also its own product (``CrushFTP``) is the product only; a lower-case or compound vendor
     (``tj-actions``, ``D-Link and TRENDnet``), device models (``DIR-859 Router``), device
     classes and product sets (``Multiple Routers``) are left out, and so is a product the
     curated ontology already has under its vendor (``Apple`` ``iOS``). ``known(name)``
     gives the company of a known technology, '' when it has none, None when unknown;
-    ``known_type(name)`` the type of a known name."""
+    ``known_type(name)`` the type of a known name; ``taken`` the names already claimed
+    (FortiOS keeps its vendor's form, since its singular is the load tester Fortio)."""
+    taken = taken if taken is not None else {}
     src = short_source(snap)
     out: list[Candidate] = []
     vendors: dict[str, None] = {}  # the vendors that pass the screen, in order
@@ -784,6 +788,11 @@ def kev(
             aliases = []
             if name != bare and _distinctive(bare, words) and not short_caps:
                 aliases.append(bare)
+            camel = re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", bare)
+            if name != bare and camel and aliases and not name_keys(bare) & taken.keys():
+                # A one-word brand in camel case is written without its vendor (NetScaler,
+                # FortiOS, ScreenConnect): that is its name, the vendor's form an alias.
+                name, aliases = bare, [name]
             company = "" if bare.lower() == vendor.lower() else vendor
             out.append(
                 Candidate(name, "TECHNOLOGY", src, "technologies_kev", aliases, company=company)
@@ -1087,7 +1096,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: icons(snap("simple_icons.csv"), words, reg.taken),
         lambda: blog_companies(snap("engineering_blogs.csv"), words),
         lambda: rest["by_slug"],  # type: ignore[index]
-        lambda: kev(snap("cisa_kev.csv"), words, known_maker, known_type),
+        lambda: kev(snap("cisa_kev.csv"), words, known_maker, known_type, reg.taken),
         lambda: threats(snap("misp_galaxy_threats.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),

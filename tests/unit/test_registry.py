@@ -340,7 +340,10 @@ def test_security_catalogues_type_threat_groups_malware_and_exploited_products()
         "Citrix",
     )
     assert onto.lookup("Ivanti").type == "COMPANY"
-    assert onto.lookup("Fortinet FortiOS").company == "Fortinet"
+    # a one-word camel-case brand goes by its own name, its vendor's form an alias
+    assert onto.lookup("Fortinet FortiWeb").name == "FortiWeb"
+    assert onto.lookup("FortiWeb").company == "Fortinet"
+    assert onto.lookup("Fortinet FortiOS").company == "Fortinet"  # FortiOS alone is Fortio's
     assert onto.lookup("Pulse Connect Secure").type == "TECHNOLOGY"
 
 
