@@ -741,7 +741,8 @@ def kev(
     in camel case goes by its own name (``FortiOS``, ``NetScaler``). A vendor that is
     also its own product (``CrushFTP``) is the product only; a lower-case or compound vendor
     (``tj-actions``, ``D-Link and TRENDnet``), device models (``DIR-859 Router``), device
-    classes and product sets (``Multiple Routers``) are left out, and so is a product the
+    classes and product sets (``Multiple Routers``), products named by one plain word
+    (``Gateway``, ``Controller``) are left out, and so is a product the
     curated ontology already has under its vendor (``Apple`` ``iOS``). ``known(name)``
     gives the company of a known technology, '' when it has none, None when unknown;
     ``known_type(name)`` the type of a known name; ``taken`` the names already claimed
@@ -769,6 +770,10 @@ def kev(
             if not bare or low[0] == "multiple" or low[-1] in KEV_NOT_PRODUCT:
                 continue
             if _MODEL_NUMBER.search(bare) or not valid_name(bare) or "/" in bare:
+                continue
+            if " " not in bare and bare.lower() != vendor.lower() and words.ambiguous([bare]):
+                # Citrix "Gateway", Aviatrix "Controller": the extractor would read every
+                # capitalised Gateway as the short form of this product
                 continue
             maker = known(bare)
             if maker is not None and (maker in ("", vendor) or vendor in bare):

@@ -366,7 +366,8 @@ def test_kev_products_are_split_named_by_vendor_and_screened(words):
     snap = registry.Snapshot(
         "cisagov/kev-data known_exploited_vulnerabilities.csv@0",
         [
-            {"vendor": "Acme Networks", "product": "ESXi, Workstation, and Fusion", "cves": "3"},
+            {"vendor": "Acme Networks", "product": "ESXi, Workstation, and FusionX", "cves": "3"},
+            {"vendor": "Acme Networks", "product": "Gateway", "cves": "1"},
             {"vendor": "Acme Networks", "product": "DIR-859 Router", "cves": "1"},
             {"vendor": "Acme Networks", "product": "Multiple Products", "cves": "1"},
             {"vendor": "Acme Networks", "product": "Connect Secure (ICS)", "cves": "1"},
@@ -380,8 +381,7 @@ def test_kev_products_are_split_named_by_vendor_and_screened(words):
     assert set(got) == {
         "Acme Networks",
         "Acme Networks ESXi",
-        "Acme Networks Workstation",
-        "Acme Networks Fusion",
+        "Acme Networks FusionX",
         "Acme Networks Connect Secure",
         "CrushFTP",
     }
