@@ -366,7 +366,7 @@ def test_kev_products_are_split_named_by_vendor_and_screened(words):
     snap = registry.Snapshot(
         "cisagov/kev-data known_exploited_vulnerabilities.csv@0",
         [
-            {"vendor": "Acme Networks", "product": "ESXi, Workstation, and FusionX", "cves": "3"},
+            {"vendor": "Acme Networks", "product": "ESXi, Workstation, and NetScaler", "cves": "3"},
             {"vendor": "Acme Networks", "product": "Gateway", "cves": "1"},
             {"vendor": "Acme Networks", "product": "DIR-859 Router", "cves": "1"},
             {"vendor": "Acme Networks", "product": "Multiple Products", "cves": "1"},
@@ -381,12 +381,15 @@ def test_kev_products_are_split_named_by_vendor_and_screened(words):
     assert set(got) == {
         "Acme Networks",
         "Acme Networks ESXi",
-        "Acme Networks FusionX",
+        "NetScaler",
         "Acme Networks Connect Secure",
         "CrushFTP",
     }
     assert got["Acme Networks"].type == "COMPANY"
     assert got["Acme Networks ESXi"].company == "Acme Networks"
     assert got["Acme Networks ESXi"].aliases == ["ESXi"]
+    # Workstation (a plain word) is left out; a camel-case brand goes by its own name
+    assert got["NetScaler"].aliases == ["Acme Networks NetScaler"]
+    assert got["NetScaler"].company == "Acme Networks"
     assert got["Acme Networks Connect Secure"].aliases == []  # plain words, not a name alone
     assert got["CrushFTP"].type == "TECHNOLOGY" and not got["CrushFTP"].company
