@@ -94,7 +94,8 @@ class Candidate:
     company: str = ""
     ambiguous: bool = False
     term: bool = False
-    """A field term from a glossary: the loader trusts it without support (see ontology)."""
+    """A field term from a glossary: the loader trusts it without support (see ontology); on a
+    threat catalogue's company or technology, a name screened against the dictionary."""
 
 
 _SPACE = re.compile(r"\s+")
@@ -657,7 +658,9 @@ def threats(snap: Snapshot, words: Words) -> list[Candidate]:
     (``Emotet``, ``LockBit``, ``Cobalt Strike``) are technologies. A name or synonym that is
     a plain word (``Royal``, ``Play``), a given name, a lower-case utility (``net``), an
     ATT&CK id or a campaign (``Operation ...``) is left out; a trailing ``Ransomware`` is
-    the family's kind, not its name."""
+    the family's kind, not its name. The entries are marked ``term``: their names were
+    screened against the dictionary here, so the loader asks a one-word name for support
+    only when it is a common English word, not whenever it lacks an inner capital."""
     src = short_source(snap)
     out = []
     for row in snap.rows:
@@ -670,7 +673,7 @@ def threats(snap: Snapshot, words: Words) -> list[Candidate]:
             if _threat_name(a, words):
                 aliases.setdefault(a.lower(), a)
         aliases.pop(name.lower(), None)
-        out.append(Candidate(name, type_, src, stem, list(aliases.values())))
+        out.append(Candidate(name, type_, src, stem, list(aliases.values()), term=True))
     return out
 
 
