@@ -649,7 +649,15 @@ def _threat_name(name: str, words: Words) -> bool:
         return False
     if any(w[:1].islower() for w in name.split(" ")[1:]):
         return False
-    return _distinctive(name, words, phrases=True)
+    return _distinctive(name, words, phrases=True) and not _opened_by_given_name(name)
+
+
+def _opened_by_given_name(name: str) -> bool:
+    """``Winter Vivern``, ``Moses Staff``, ``Wing FTP Server``: people detection must keep
+    reading a capitalised given name followed by another as a person's name."""
+    from kgraph.extract.people import given_names
+
+    return " " in name and name.split(" ")[0] in given_names()
 
 
 def threats(snap: Snapshot, words: Words) -> list[Candidate]:
@@ -796,6 +804,9 @@ def kev(
             aliases = []
             if name != bare and _distinctive(bare, words) and not short_caps:
                 aliases.append(bare)
+            if _opened_by_given_name(name):
+                continue
+            aliases = [a for a in aliases if not _opened_by_given_name(a)]
             camel = re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", bare)
             if name != bare and camel and aliases and not name_keys(bare) & taken.keys():
                 # A one-word brand in camel case is written without its vendor (NetScaler,
@@ -808,7 +819,7 @@ def kev(
     for vendor in vendors:
         if " " not in vendor and (words.ambiguous([vendor]) or not _distinctive(vendor, words)):
             continue  # Progress, Arm, Nice: plain words
-        if len(vendor) < 3:
+        if len(vendor) < 3 or _opened_by_given_name(vendor):
             continue
         listed = kev_products[vendor]
         own = sum(p == vendor.lower() or p.startswith(vendor.lower() + " ") for p in listed)
