@@ -782,8 +782,11 @@ def kev(
                 continue
             if _MODEL_NUMBER.search(bare) or not valid_name(bare) or "/" in bare:
                 continue
-            if " " not in bare and bare.lower() != vendor.lower() and words.ambiguous([bare]):
-                # Citrix "Gateway", Aviatrix "Controller": the extractor would read every
+            rest = (
+                bare[len(vendor) + 1 :] if bare.lower().startswith(vendor.lower() + " ") else bare
+            )
+            if " " not in rest and rest.lower() != vendor.lower() and words.ambiguous([rest]):
+                # Citrix "Gateway", "Aviatrix Controller": the extractor would read every
                 # capitalised Gateway as the short form of this product
                 continue
             maker = known(bare)
@@ -798,9 +801,9 @@ def kev(
             else:
                 name = f"{vendor} {bare}"
             # The product alone is an alias when it is a name (NetScaler ADC, FortiOS, PAN-OS);
-            # a parenthesised acronym (ADC, NAS, ASA) or a short all-capital name (SD-WAN,
+            # a parenthesised acronym (ADC, NAS, ASA) or a short all-capital word (SD-WAN,
             # XTM) names a kind of product as often as this one, so it is not.
-            short_caps = not any(c.islower() for c in bare) and len(bare) <= 6
+            short_caps = not any(c.islower() for c in bare) and len(bare) <= 6 and " " not in bare
             aliases = []
             if name != bare and _distinctive(bare, words) and not short_caps:
                 aliases.append(bare)
