@@ -53,7 +53,8 @@ class OntologyEntry:
     """Generated from a public registry, not curated: its matches need support in the post."""
     term: bool = False
     """A registry concept from a field glossary: a term on its own, so it needs no support
-    unless one of its names is a plain word."""
+    unless one of its names is a plain word. On a registry company or technology (a threat
+    catalogue's group or malware name): only a common English word among its names is plain."""
 
     @property
     def key(self) -> str:
@@ -173,7 +174,13 @@ def add_registry_entry(onto: Ontology, entry: OntologyEntry) -> bool:
     if any(onto.lookup(n) is not None for n in names):
         return False
     words = _english_words()
-    if (entry.type == "CONCEPT" and not entry.term) or any(_plain_word(n, words) for n in names):
+    if entry.term and entry.type != "CONCEPT":
+        # A threat catalogue's name (Emotet, Turla), screened against the dictionary when
+        # generated: only a common English word among its names asks for support.
+        plain = any(" " not in n and n.lower() in words for n in names)
+    else:
+        plain = any(_plain_word(n, words) for n in names)
+    if (entry.type == "CONCEPT" and not entry.term) or plain:
         entry.ambiguous = True
     if entry.type == "TECHNOLOGY" and " " not in entry.name and entry.name.islower():
         entry.ambiguous, entry.case_sensitive = True, True

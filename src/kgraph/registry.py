@@ -94,7 +94,8 @@ class Candidate:
     company: str = ""
     ambiguous: bool = False
     term: bool = False
-    """A field term from a glossary: the loader trusts it without support (see ontology)."""
+    """A field term from a glossary: the loader trusts it without support (see ontology); on a
+    threat catalogue's company or technology, a name screened against the dictionary."""
 
 
 _SPACE = re.compile(r"\s+")
@@ -594,6 +595,245 @@ def icons(snap: Snapshot, words: Words, taken: dict) -> list[Candidate]:
     return out
 
 
+# --------------------------------------------------------------------------- security
+
+# A synonym or name that is an identifier, not a name people write: ATT&CK ids (G0016).
+_ATTACK_ID = re.compile(r"^[GS]\d{4}$")
+# Galaxy names that describe rather than name (``X-Agent for Android``, ``Operation Aurora``:
+# a campaign, not the group behind it).
+_THREAT_NOT_NAME = re.compile(
+    r"^(operation|the|group)\b| for | (campaign|variant|dropper)$|[()]", re.I
+)
+# Detection names (``Trojan.Karagany``, ``OSX/Shlayer``), file names, lists and
+# decryptors are not names people write for a family.
+_THREAT_NOT_FORM = re.compile(r"[_,/&]|\.exe\b|^(trojan|backdoor|win32|w32|osx|android)\W", re.I)
+# Galaxy entries named after a legitimate company or library (``ZLib`` is a backdoor and
+# zlib the compression library; Allwinner and Adups are makers whose firmware was found
+# backdoored).
+GALAXY_NOT_THREATS = frozenset(["ZLib", "Allwinner", "Adups", "Tiktok Pro"])
+THREAT_CLUSTER = {
+    "mitre-intrusion-set": ("COMPANY", "companies_threat_groups"),
+    "mitre-malware": ("TECHNOLOGY", "technologies_malware"),
+    "mitre-tool": ("TECHNOLOGY", "technologies_malware"),
+    "ransomware": ("TECHNOLOGY", "technologies_malware"),
+}
+
+
+def _distinctive(name: str, words: Words, *, phrases: bool = False) -> bool:
+    """A name that reads as a name in running text: three letters or more, not an
+    identifier, not a plain or generic word and not a person's given name. With
+    ``phrases``, a title-cased phrase of plain words is a name too (``Scattered Spider``,
+    ``Cobalt Strike``: a threat catalogue names things so); otherwise it is not
+    (``Connect Secure``, ``Session Recording`` read as descriptions)."""
+    from kgraph.extract.english import is_english_word
+    from kgraph.extract.people import given_names
+
+    bare = name.strip()
+    if len(bare) < 3 or _ATTACK_ID.match(bare) or not valid_name(bare) or is_generic(bare):
+        return False
+    if not any(c.isupper() for c in bare):
+        return False  # lower-case tool names are system utilities (``net``, ``at``)
+    if " " not in bare:
+        return not (words.ambiguous([bare]) or is_english_word(bare) or bare in given_names())
+    tokens = [w for w in re.split(r"[\s-]+", bare) if w]
+    if phrases:
+        return all(w[0].isupper() or w[0].isdigit() for w in tokens)
+    return not all(w.lower() in words or is_english_word(w) for w in tokens)
+
+
+def _threat_name(name: str, words: Words) -> bool:
+    """A galaxy name or synonym to keep: four characters or more (``RTM``, ``FRP`` and
+    ``Reg`` are other things first), a name in running text, not a campaign or a
+    detection name, and no lower-case word after the first (``RIP lmao``)."""
+    if len(name) < 4 or _THREAT_NOT_NAME.search(name) or _THREAT_NOT_FORM.search(name):
+        return False
+    if any(w[:1].islower() for w in name.split(" ")[1:]):
+        return False
+    return _distinctive(name, words, phrases=True) and not _opened_by_given_name(name)
+
+
+def _opened_by_given_name(name: str) -> bool:
+    """``Winter Vivern``, ``Moses Staff``, ``Wing FTP Server``: people detection must keep
+    reading a capitalised given name followed by another as a person's name."""
+    from kgraph.extract.people import given_names
+
+    return " " in name and name.split(" ")[0] in given_names()
+
+
+def threats(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Threat groups (MITRE ATT&CK intrusion sets: ``Lazarus Group``, ``Scattered Spider``,
+    ``APT29``) are organisations; malware, ransomware families and attack tools
+    (``Emotet``, ``LockBit``, ``Cobalt Strike``) are technologies. A name or synonym that is
+    a plain word (``Royal``, ``Play``), a given name, a lower-case utility (``net``), an
+    ATT&CK id or a campaign (``Operation ...``) is left out; a trailing ``Ransomware`` is
+    the family's kind, not its name. The entries are marked ``term``: their names were
+    screened against the dictionary here, so the loader asks a one-word name for support
+    only when it is a common English word, not whenever it lacks an inner capital."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        type_, stem = THREAT_CLUSTER[row["cluster"]]
+        name = clean(re.sub(r"\s+ransomware$", "", row["name"], flags=re.I))
+        if not _threat_name(name, words) or name in GALAXY_NOT_THREATS:
+            continue
+        aliases: dict[str, str] = {}  # SamSam, Samsam: one alias, the first spelling
+        for a in map(clean, row["synonyms"].split("|")):
+            if _threat_name(a, words):
+                aliases.setdefault(a.lower(), a)
+        aliases.pop(name.lower(), None)
+        out.append(Candidate(name, type_, src, stem, list(aliases.values()), term=True))
+    return out
+
+
+# A product part that names a class of device or a set of products, not a product.
+KEV_NOT_PRODUCT = frozenset(
+    [
+        "routers",
+        "router",
+        "devices",
+        "device",
+        "cameras",
+        "camera",
+        "appliances",
+        "appliance",
+        "switches",
+        "phones",
+        "chipsets",
+        "products",
+        "firewalls",
+        "firmware",
+        "plugin",
+        "driver",
+    ]
+)
+_MODEL_NUMBER = re.compile(r"\d{3,}|\b[A-Z]{1,4}-?\d+[A-Z]?\b")
+# Words that make a vendor's name a company's (``Array Networks``, ``Delta Electronics``).
+# A vendor with one product and no such word is left out: KEV's vendorProject names a
+# project as often as a firm (``TeamViewer``, ``Roundcube``, ``Wazuh``).
+KEV_COMPANY_WORDS = frozenset(
+    [
+        "networks",
+        "systems",
+        "software",
+        "technologies",
+        "electronics",
+        "healthcare",
+        "solutions",
+        "labs",
+        "group",
+        "wireless",
+        "inc",
+        "corporation",
+    ]
+)
+KEV_PART_NOT_ALONE = frozenset(["server", "software", "core", "kernel", "sdk", "api"])
+
+
+def _kev_parts(product: str) -> list[str]:
+    """``Acrobat and Reader`` → Acrobat, Reader; ``ESXi, Workstation, and Fusion`` → ESXi,
+    Workstation, Fusion."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", product) if p.strip()]
+    # A later one-word part stands alone (Reader, Fusion); one that only makes sense with
+    # the first part's words (Confluence Data Center and Server) is left out by the caller.
+    return [p for i, p in enumerate(parts) if not (i and p.lower() in KEV_PART_NOT_ALONE)]
+
+
+def kev(
+    snap: Snapshot,
+    words: Words,
+    known: Callable[[str], str | None],
+    known_type: Callable[[str], str | None],
+    taken: dict | None = None,
+) -> list[Candidate]:
+    """CISA's known exploited vulnerabilities: each vendor (``Ivanti``, ``Fortinet``) is a
+    company and each product a technology of its vendor, named ``<vendor> <product>``
+    (``Citrix NetScaler ADC``, ``Ivanti Connect Secure``) with the product alone as an
+    alias where it is a name on its own (``NetScaler ADC``, ``PAN-OS``); a one-word brand
+    in camel case goes by its own name (``FortiOS``, ``NetScaler``). A vendor that is
+    also its own product (``CrushFTP``) is the product only; a lower-case or compound vendor
+    (``tj-actions``, ``D-Link and TRENDnet``), device models (``DIR-859 Router``), device
+    classes and product sets (``Multiple Routers``), products named by one plain word
+    (``Gateway``, ``Controller``) are left out, and so is a product the
+    curated ontology already has under its vendor (``Apple`` ``iOS``). ``known(name)``
+    gives the company of a known technology, '' when it has none, None when unknown;
+    ``known_type(name)`` the type of a known name; ``taken`` the names already claimed
+    (FortiOS keeps its vendor's form, since its singular is the load tester Fortio)."""
+    taken = taken if taken is not None else {}
+    src = short_source(snap)
+    out: list[Candidate] = []
+    vendors: dict[str, None] = {}  # the vendors that pass the screen, in order
+    kev_products: dict[str, set[str]] = {}  # vendor -> every product part listed
+    for row in snap.rows:
+        vendor, _ = split_paren(clean(row["vendor"]))
+        kev_products.setdefault(vendor, set()).update(
+            split_paren(p)[0].lower() for p in _kev_parts(clean(row["product"]))
+        )
+    for row in snap.rows:
+        vendor, _ = split_paren(clean(row["vendor"]))
+        if not vendor[:1].isupper() or " and " in vendor or re.search(r" [a-z]", vendor):
+            continue
+        if known_type(vendor) not in (None, "COMPANY"):
+            continue  # Android, Linux, Git: a project, whose products its own entry covers
+        vendors[vendor] = None
+        for part in _kev_parts(clean(row["product"])):
+            bare, _ = split_paren(part)
+            low = bare.lower().split(" ")
+            if not bare or low[0] == "multiple" or low[-1] in KEV_NOT_PRODUCT:
+                continue
+            if _MODEL_NUMBER.search(bare) or not valid_name(bare) or "/" in bare:
+                continue
+            rest = (
+                bare[len(vendor) + 1 :] if bare.lower().startswith(vendor.lower() + " ") else bare
+            )
+            if " " not in rest and rest.lower() != vendor.lower() and words.ambiguous([rest]):
+                # Citrix "Gateway", "Aviatrix Controller": the extractor would read every
+                # capitalised Gateway as the short form of this product
+                continue
+            maker = known(bare)
+            if maker is not None and (maker in ("", vendor) or vendor in bare):
+                continue
+            if bare.lower() == vendor.lower() and (
+                known_type(vendor) is not None or kev_products[vendor] != {vendor.lower()}
+            ):
+                continue  # Apache's "Apache": the vendor itself, which has other products
+            if bare.lower() == vendor.lower() or low[0] == vendor.lower().split(" ")[0]:
+                name = bare
+            else:
+                name = f"{vendor} {bare}"
+            # The product alone is an alias when it is a name (NetScaler ADC, FortiOS, PAN-OS);
+            # a parenthesised acronym (ADC, NAS, ASA) or a short all-capital word (SD-WAN,
+            # XTM) names a kind of product as often as this one, so it is not.
+            short_caps = not any(c.islower() for c in bare) and len(bare) <= 6 and " " not in bare
+            aliases = []
+            if name != bare and _distinctive(bare, words) and not short_caps:
+                aliases.append(bare)
+            if _opened_by_given_name(name):
+                continue
+            aliases = [a for a in aliases if not _opened_by_given_name(a)]
+            camel = re.fullmatch(r"[A-Z][a-z]+[A-Z][A-Za-z]*", bare)
+            if name != bare and camel and aliases and not name_keys(bare) & taken.keys():
+                # A one-word brand in camel case is written without its vendor (NetScaler,
+                # FortiOS, ScreenConnect): that is its name, the vendor's form an alias.
+                name, aliases = bare, [name]
+            company = "" if bare.lower() == vendor.lower() else vendor
+            out.append(
+                Candidate(name, "TECHNOLOGY", src, "technologies_kev", aliases, company=company)
+            )
+    for vendor in vendors:
+        if " " not in vendor and (words.ambiguous([vendor]) or not _distinctive(vendor, words)):
+            continue  # Progress, Arm, Nice: plain words
+        if len(vendor) < 3 or _opened_by_given_name(vendor):
+            continue
+        listed = kev_products[vendor]
+        own = sum(p == vendor.lower() or p.startswith(vendor.lower() + " ") for p in listed)
+        if 2 * own >= len(listed):
+            continue  # Exim (Exim, Exim Internet Mailer), Roundcube: a project, not a firm
+        if len(listed) < 2 and not KEV_COMPANY_WORDS & set(vendor.lower().split(" ")):
+            continue  # TeamViewer (Desktop), Roundcube (Webmail): the name is the product's too
+        out.append(Candidate(vendor, "COMPANY", src, "companies_kev"))
+    return out
+
+
 # ACM CCS top-level branches kept: the engineering ones. Left out: General and reference,
 # Social and professional topics, Applied computing.
 ACM_BRANCHES = {
@@ -853,6 +1093,19 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         return read_snapshot(sources_dir / name)
 
     reg = Registry(curated, words)
+
+    def known_maker(name: str) -> str | None:
+        entry = curated.lookup(name)
+        if entry is not None:
+            return entry.company or ""
+        found = reg.taken.get(name.lower())
+        return None if found is None else found.company
+
+    def known_type(name: str) -> str | None:
+        entry = curated.lookup(name)
+        found = reg.taken.get(name.lower())
+        return entry.type if entry is not None else found.type if found is not None else None
+
     named, techs, rest = cncf(snap("cncf_landscape.csv"))
     steps: list[Callable[[], Iterable[Candidate]]] = [
         lambda: named,
@@ -865,6 +1118,8 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: icons(snap("simple_icons.csv"), words, reg.taken),
         lambda: blog_companies(snap("engineering_blogs.csv"), words),
         lambda: rest["by_slug"],  # type: ignore[index]
+        lambda: kev(snap("cisa_kev.csv"), words, known_maker, known_type, reg.taken),
+        lambda: threats(snap("misp_galaxy_threats.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),
         lambda: field_terms(snap("owasp_attacks.csv"), words),

@@ -184,7 +184,8 @@ def test_concept_names_are_singular_and_keep_acronyms(words):
 
 
 def test_field_glossary_terms_are_trusted_unless_plain_words(generated):
-    terms = [e for e in generated if e.get("term")]
+    # (threat catalogue names are terms too, checked in their own test)
+    terms = [e for e in generated if e.get("term") and e["type"] == "CONCEPT"]
     questions = registry.stack_questions(
         registry.read_snapshot(registry.SOURCES_DIR / "stackexchange_tags.csv")
     )
@@ -322,3 +323,79 @@ def test_an_engineering_blog_list_adds_the_companies_not_their_teams(words):
     assert set(got) == {"Zorbly", "Quill Fix", "PubZorb"}
     assert {c.type for c in got.values()} == {"COMPANY"}
     assert got["Zorbly"].out == "companies_engineering_blogs"
+
+
+def test_security_catalogues_type_threat_groups_malware_and_exploited_products():
+    """Threat groups are organisations, malware and ransomware families technologies, and
+    a known-exploited product is its vendor's technology (CISA KEV)."""
+    onto = load_ontology()
+    for group in ("Scattered Spider", "Lazarus Group", "APT29", "Fancy Bear", "Volt Typhoon"):
+        assert onto.lookup(group).type == "COMPANY", group
+    assert onto.lookup("Fancy Bear").name == "APT28"
+    for family in ("LockBit", "Emotet", "Cobalt Strike", "Mimikatz", "BlackCat", "ALPHV"):
+        assert onto.lookup(family).type == "TECHNOLOGY", family
+    netscaler = onto.lookup("NetScaler ADC")
+    assert (netscaler.name, netscaler.type, netscaler.company) == (
+        "Citrix NetScaler ADC",
+        "TECHNOLOGY",
+        "Citrix",
+    )
+    assert onto.lookup("Ivanti").type == "COMPANY"
+    # a one-word camel-case brand goes by its own name, its vendor's form an alias
+    assert onto.lookup("Fortinet FortiWeb").name == "FortiWeb"
+    assert onto.lookup("FortiWeb").company == "Fortinet"
+    assert onto.lookup("Fortinet FortiOS").company == "Fortinet"  # FortiOS alone is Fortio's
+    assert onto.lookup("Pulse Connect Secure").type == "TECHNOLOGY"
+    # catalogue names were screened against the dictionary: one-word names need no support
+    for name in ("Emotet", "Turla", "APT3", "Kimsuky"):
+        assert onto.lookup(name).term and not onto.lookup(name).ambiguous, name
+    # ... but another source's one-word name without an inner capital still does
+    assert onto.lookup("Flux").ambiguous
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Trojan.Karagany",  # a detection name
+        "OSX/Shlayer",
+        "Operation Wocao",  # a campaign
+        "RTM",  # too short: release to manufacturing first
+        "Royal",  # a plain word
+        "RIP lmao",
+    ],
+)
+def test_threat_catalogue_names_that_are_not_names_people_write_are_left_out(name, words):
+    assert not registry._threat_name(name, registry.Words(words))
+
+
+def test_kev_products_are_split_named_by_vendor_and_screened(words):
+    snap = registry.Snapshot(
+        "cisagov/kev-data known_exploited_vulnerabilities.csv@0",
+        [
+            {"vendor": "Acme Networks", "product": "ESXi, Workstation, and NetScaler", "cves": "3"},
+            {"vendor": "Acme Networks", "product": "Gateway", "cves": "1"},
+            {"vendor": "Acme Networks", "product": "DIR-859 Router", "cves": "1"},
+            {"vendor": "Acme Networks", "product": "Multiple Products", "cves": "1"},
+            {"vendor": "Acme Networks", "product": "Connect Secure (ICS)", "cves": "1"},
+            {"vendor": "CrushFTP", "product": "CrushFTP", "cves": "1"},
+            {"vendor": "tj-actions", "product": "changed-files GitHub Action", "cves": "1"},
+        ],
+    )
+    got = {
+        c.name: c for c in registry.kev(snap, registry.Words(words), lambda n: None, lambda n: None)
+    }
+    assert set(got) == {
+        "Acme Networks",
+        "Acme Networks ESXi",
+        "NetScaler",
+        "Acme Networks Connect Secure",
+        "CrushFTP",
+    }
+    assert got["Acme Networks"].type == "COMPANY"
+    assert got["Acme Networks ESXi"].company == "Acme Networks"
+    assert got["Acme Networks ESXi"].aliases == ["ESXi"]
+    # Workstation (a plain word) is left out; a camel-case brand goes by its own name
+    assert got["NetScaler"].aliases == ["Acme Networks NetScaler"]
+    assert got["NetScaler"].company == "Acme Networks"
+    assert got["Acme Networks Connect Secure"].aliases == []  # plain words, not a name alone
+    assert got["CrushFTP"].type == "TECHNOLOGY" and not got["CrushFTP"].company
