@@ -725,3 +725,14 @@ def test_a_motive_for_a_move_is_no_move_made():
     assert found == {("Orla", "migrated_to", "Valkey")}
     found = _relations("Orla shipped a cache, eliminating the need for Quiver.", ents, title="Orla")
     assert ("Orla", "migrated_from", "Quiver") in found
+
+
+def test_opening_the_source_of_an_apposed_own_system_is_built():
+    # "open-sourced" is `built` (rule 1), and a post that has `built` has no `uses` (rule 3)
+    ents = [("Quiver", "TECHNOLOGY"), ("Lumio", "COMPANY"), ("feature flagging", "CONCEPT")]
+    text = "The article announces the open sourcing of Quiver, Lumio's feature flagging service."
+    found = _relations(text, ents, title="News")
+    assert ("Lumio", "built", "Quiver") in found
+    assert ("Lumio", "uses", "Quiver") not in found
+    found = _relations(text.replace("the open sourcing of", "a talk on"), ents, title="News")
+    assert ("Lumio", "uses", "Quiver") in found

@@ -384,7 +384,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 ):
                     k += 1
                     add(e.name, "applies", ents[k].name, text, "apposition")
-                add(nxt.name, "uses", e.name, text, "possessive")
+                _owner(add, nxt.name, e, text)
         # "uMetric, Uber's internal unified metric platform": the company's own system
         # (rule 3), with no concept named.
         elif (
@@ -398,7 +398,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             if mark is not None and re.match(
                 r"\s+(?:[\w-]+\s+){0,4}?" + SYSTEM_NOUN + r"\b", text[nxt.e + mark :], re.I
             ):
-                add(nxt.name, "uses", e.name, text, "possessive")
+                _owner(add, nxt.name, e, text)
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
             if (
@@ -617,3 +617,18 @@ _OPENING_CLAUSE = (
     r"\s*(?:instead of|after|before|when|while|if|by|unlike|although|because|since|once|"
     r"to|for|with|in order to|despite|besides|apart from|compared (?:to|with))\b[^,;]*$"
 )
+
+
+# "the open sourcing of Dicer, Databricks' auto-sharding system": only a system's owner
+# opens its source, so the apposed company built it (rule 1), and a post that says so
+# gives no `uses` (rule 3).
+_OPENED = re.compile(r"\bopen[- ]?sourc(?:ed|es|ing)\s+(?:of\s+)?$", re.I)
+
+
+def _owner(add, company: str, tech, text: str) -> None:
+    """The company's own system, apposed as "T, C's X": built when the sentence says C
+    opened T's source, otherwise used (rule 3)."""
+    if _OPENED.search(text[: tech.s]):
+        add(company, "built", tech.name, text, "built:verb")
+    else:
+        add(company, "uses", tech.name, text, "possessive")
