@@ -22,7 +22,7 @@ from kgraph.extract.discovery_words import (
 from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import is_generic, phrases
 from kgraph.extract.resolver import VERSION
-from kgraph.extract.spans import POSSESSIVE, TRADEMARKS, is_title_case
+from kgraph.extract.spans import POSSESSIVE, TRADEMARKS, hyphen_joins, is_title_case
 from kgraph.extract.variants import singular
 
 
@@ -48,10 +48,7 @@ def _with_hyphened_noun(span: Span) -> Span:
     not its first half; before a modifier tail or a participle it stays the name."""
     doc, end = span.doc, span.end
     if (
-        end + 1 < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
+        hyphen_joins(doc, end)
         and doc[end + 1].is_alpha
         and doc[end + 1].is_lower
         and doc[end + 1].lower_ not in MODIFIER_TAILS
@@ -68,19 +65,14 @@ def _whole_hyphened_name(span: Span, taken: set[int]) -> Span:
     doc, start, end = span.doc, span.start, span.end
     while (
         start >= 2
-        and doc[start - 1].text == "-"
-        and not doc[start - 1].whitespace_
-        and not doc[start - 2].whitespace_
+        and hyphen_joins(doc, start - 1)
         and doc[start - 2].is_alpha
         and doc[start - 2].text[:1].isupper()
         and start - 2 not in taken
     ):
         start -= 2
     while (
-        end + 1 < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
+        hyphen_joins(doc, end)
         and doc[end + 1].is_alpha
         and doc[end + 1].text[:1].isupper()
         and doc[end + 1].lower_ not in MODIFIER_TAILS

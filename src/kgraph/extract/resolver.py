@@ -34,6 +34,7 @@ from kgraph.extract.spans import (
     Candidate,
     add_candidates,
     doc_text,
+    hyphen_joins,
     is_title_case,
     listed_with,
     longest_first,
@@ -309,9 +310,7 @@ class OntologyResolver:
             start, text = i, tok.lower_
             while (
                 start >= 2
-                and doc[start - 1].text == "-"
-                and not doc[start - 1].whitespace_
-                and not doc[start - 2].whitespace_
+                and hyphen_joins(doc, start - 1)
                 and doc[start - 2].is_alpha
                 and doc[start - 2].is_lower
             ):
@@ -424,13 +423,7 @@ def _inside_longer_name(span, matched: set[int]) -> bool:
     doc, start, end = span.doc, span.start, span.end
     if end - start != 1:
         return False
-    if (
-        end + 1 < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
-        and doc[end + 1].text[:1].isupper()
-    ):
+    if hyphen_joins(doc, end) and doc[end + 1].text[:1].isupper():
         return True
     if start == 0 or not span.text[:1].isupper():
         return False
@@ -617,12 +610,7 @@ def _with_feature(doc: Doc, end: int, starts: set[int]) -> int:
 def _glued_left(span) -> bool:
     """``Gigawatt-Scale AI`` is not ``Scale AI``: the match starts inside a hyphenated word."""
     doc = span.doc
-    return (
-        span.start >= 2
-        and doc[span.start - 1].text == "-"
-        and not doc[span.start - 2].whitespace_
-        and not doc[span.start - 1].whitespace_
-    )
+    return span.start >= 2 and hyphen_joins(doc, span.start - 1)
 
 
 def _glued_right(span) -> bool:
@@ -631,10 +619,7 @@ def _glued_right(span) -> bool:
     modifier, not part of a name)."""
     doc, end = span.doc, span.end
     return (
-        end + 1 < len(doc)
-        and doc[end].text == "-"
-        and not doc[end - 1].whitespace_
-        and not doc[end].whitespace_
+        hyphen_joins(doc, end)
         and doc[end + 1].is_upper
         and doc[end + 1].is_alpha
         and len(doc[end + 1]) > 1

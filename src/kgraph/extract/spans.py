@@ -134,6 +134,17 @@ def words(doc: Doc) -> Words:
 TITLE_CASE = "kgraph_title_case"
 
 
+def hyphen_joins(doc: Doc, i: int) -> bool:
+    """``doc[i]`` is a hyphen written closed between two words (``GO-JEK``, ``ML-KEM``,
+    ``Flash-attention``), so the words around it may be one name."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
+
+
 def is_title_case(tokens) -> bool:
     """Whether most words are capitalised, so capitals say nothing (a headline)."""
     if isinstance(tokens, Span):
