@@ -179,10 +179,10 @@ def add_registry_entry(onto: Ontology, entry: OntologyEntry) -> bool:
         # generated: only a common English word among its names asks for support.
         plain = any(" " not in n and n.lower() in words for n in names)
     elif entry.term:
-        # A screened field term: a one-word form asks for support only when it is an English
-        # word ("hydration", "mocking"); jargon that is no word ("rootkit", "memoization",
-        # "spearphishing") names the term wherever it is written, as a two-word term does.
-        plain = any(_plain_word(n, words) and _english_word(n, words) for n in names)
+        # A screened field term: a one-word form asks for support only when it is a dictionary
+        # word ("mocking"); jargon that is no word ("rootkit", "memoization", "spearphishing")
+        # names the term wherever it is written, as a two-word term does.
+        plain = any(_plain_word(n, words) and n.lower() in words for n in names)
     else:
         plain = any(_plain_word(n, words) for n in names)
     if (entry.type == "CONCEPT" and not entry.term) or plain:
@@ -192,13 +192,6 @@ def add_registry_entry(onto: Ontology, entry: OntologyEntry) -> bool:
     entry.registry = True
     onto.add(entry)
     return True
-
-
-def _english_word(name: str, words: frozenset[str]) -> bool:
-    """In the registry's word list or the base model's lemma lists (either may lack a word)."""
-    from kgraph.extract.english import is_english_word
-
-    return name.lower() in words or is_english_word(name)
 
 
 def _plain_word(name: str, words: frozenset[str]) -> bool:
