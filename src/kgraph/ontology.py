@@ -178,6 +178,11 @@ def add_registry_entry(onto: Ontology, entry: OntologyEntry) -> bool:
         # A threat catalogue's name (Emotet, Turla), screened against the dictionary when
         # generated: only a common English word among its names asks for support.
         plain = any(" " not in n and n.lower() in words for n in names)
+    elif entry.term:
+        # A screened field term: a one-word form asks for support only when it is a dictionary
+        # word ("mocking"); jargon that is no word ("rootkit", "memoization", "spearphishing")
+        # names the term wherever it is written, as a two-word term does.
+        plain = any(_plain_word(n, words) and n.lower() in words for n in names)
     else:
         plain = any(_plain_word(n, words) for n in names)
     if (entry.type == "CONCEPT" and not entry.term) or plain:

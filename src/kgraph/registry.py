@@ -14,7 +14,8 @@ Definitions are never copied: generated concepts have none.
 ``load_ontology()`` loads the generated files after the curated ones: a curated name wins,
 and registry names need support in a post before the extractor reports them, except
 terms (``term: true``: field-glossary terms, pattern names, catalogue concepts that are
-popular Stack Overflow or Server Fault tags) of two words or more.
+popular Stack Overflow or Server Fault tags) of two words or more, or of one word that is
+no English word (``rootkit``).
 See ``docs/ontology-registry.md``.
 """
 
@@ -1142,6 +1143,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: field_terms(snap("github_explore_concepts.csv"), words),
         lambda: field_terms(snap("awesome_lists.csv"), words),
         lambda: field_terms(snap("engineering_playbook.csv"), words),
+        lambda: field_terms(snap("mitre_attack_techniques.csv"), words),
         lambda: primer(snap("system_design_primer.csv"), words),
         lambda: patterns(snap("design_patterns.csv"), words),
         lambda: patterns(snap("azure_cloud_patterns.csv"), words),

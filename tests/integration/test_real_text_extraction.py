@@ -210,6 +210,22 @@ def test_component_and_practice_heads_make_mined_concepts(ex):
     assert not any("tier-aware" in c for _, c in got)
 
 
+def test_graph_scanning_and_attack_heads_make_mined_concepts(ex):
+    # A dependency graph, a kind of scanning or of attack is an idea when its modifier comes
+    # from the concept vocabulary, on its first mention.
+    got = found(ex, "Notes", "The build reads the dependency graph and runs code scanning.")
+    assert {("CONCEPT", "dependency graph"), ("CONCEPT", "code scanning")} <= got
+    got = found(ex, "Notes", "The gateway blocks the amplification attack.")
+    assert ("CONCEPT", "amplification attack") in got
+
+
+def test_jargon_field_terms_of_one_word_need_no_support(ex):
+    # A one-word field term that is no English word names its term on its own; its one-word
+    # form no longer makes the longer term ask for support.
+    got = found(ex, "Notes", "The campaign used spearphishing and dropped a rootkit.")
+    assert {("CONCEPT", "spear phishing"), ("CONCEPT", "rootkit")} <= got
+
+
 def test_field_terms_from_glossaries_and_the_curated_files(ex):
     # A field-glossary term (registry) is reported on its first mention.
     got = found(ex, "Notes", "Attackers tried credential stuffing against the login page.")

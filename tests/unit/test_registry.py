@@ -201,8 +201,13 @@ def test_field_glossary_terms_are_trusted_unless_plain_words(generated):
     assert onto.lookup("credential stuffing").term
     assert not onto.lookup("credential stuffing").ambiguous
     assert not onto.lookup("medallion architecture").ambiguous
-    # ... a one-word term is still a plain word, and other registry concepts still need it.
-    assert onto.lookup("clickjacking").ambiguous
+    # ... a one-word term needs it when it is a dictionary word; jargon that is no word names
+    # the term wherever it is written, also as the one-word form of a longer term.
+    assert onto.lookup("mocking").ambiguous and onto.lookup("mocking").term
+    assert not onto.lookup("clickjacking").ambiguous
+    assert onto.lookup("spearphishing").name == "spear phishing"
+    assert not onto.lookup("spearphishing").ambiguous
+    # Other registry concepts still need it.
     assert onto.lookup("use case").ambiguous and not onto.lookup("use case").term
 
 

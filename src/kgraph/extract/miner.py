@@ -57,8 +57,9 @@ TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
 # Heads that name an engineering technique, a system category or a failure mode: with a
 # modifier from the concept vocabulary they make a term on their own ("trace propagation",
 # "distributed scheduler", "lock contention", "index bloat", "log router", "data
-# reconciliation"); other heads need the post's support. "store", "query" and "topic" are
-# left out: as heads they are mostly plain words ("online store", "long-range queries").
+# reconciliation", "dependency graph", "secret scanning", "amplification attack"); other
+# heads need the post's support. "store", "query" and "topic" are left out: as heads they
+# are mostly plain words ("online store", "long-range queries").
 DOMAIN_HEADS = phrases(
     """
     caching batching sharding hashing replication partitioning scheduling scheduler
@@ -71,6 +72,7 @@ DOMAIN_HEADS = phrases(
     thrashing fragmentation poisoning hijacking spoofing exfiltration escalation eviction
     invalidation warming pooling multiplexing pipelining quantization prefetching
     processor router registry feed ranking reconciliation matching
+    graph scanning attack
     """
 )
 # Heads that make a known technique a kind of rule or machine for it: "scheduling policy",

@@ -77,11 +77,15 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
 
 # A newsletter issue's masthead used as an item's title ("SRE Weekly Issue #485", "Data Eng
 # Weekly #356"): feeds give it to every item of the issue, and it names the publication, not
-# anything the item is about (the entity rules do not annotate it).
+# anything the item is about (the entity rules do not annotate it). A title of capitalised
+# words and an issue number alone ("Signal Path No. 254", "Weekend Reading #80") is a masthead
+# too, even without a publication word: a newsletter is often named after its subject
+# ("Unsupervised Learning"), which must not be read as the item's concept.
 _ISSUE_NAME = re.compile(
     r"^\s*(?:[A-Z][\w.&'\u2019-]*\s+){0,5}?"
     r"(?:(?:Weekly|Daily|Monthly|Digest|Newsletter|Roundup|Bulletin|Briefing)\s+"
-    r"(?:Issue\s+|No\.?\s*|Edition\s+)?#?\s*\d+|Issue\s+#?\s*\d+)\s*$"
+    r"(?:Issue\s+|No\.?\s*|Edition\s+)?#?\s*\d+|Issue\s+#?\s*\d+"
+    r"|(?<=\s)(?:No\.\s*|#\s?)\d+)\s*$"
 )
 
 
