@@ -31,6 +31,7 @@ from urllib.parse import unquote
 
 import yaml
 
+from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import GENERIC_HEADS, is_generic
 from kgraph.extract.variants import plural, singular
 from kgraph.ontology import DEFAULT_DIR, Ontology, load_ontology
@@ -595,6 +596,97 @@ def icons(snap: Snapshot, words: Words, taken: dict) -> list[Candidate]:
     return out
 
 
+# --------------------------------------------------------------------------- release trackers
+
+# endoflife.date tracks software and devices alike; devices (phones, processors) and
+# standards are not products that engineering writing names as technologies.
+EOL_CATEGORIES = frozenset(["os", "lang", "database", "framework", "server-app", "app", "service"])
+# A word a product page adds after the product's own name ("MongoDB Server", "Umbraco CMS",
+# "Micronaut Framework"): writers use the head alone.
+EOL_TRAILING = frozenset(
+    ["server", "os", "framework", "cms", "runtime", "cli", "platform", "repository", "toolkit"]
+)
+# A vendor written as another name before its products ("Amazon Glue" is "AWS Glue").
+VENDOR_FORMS = {"amazon": ("amazon", "aws")}
+# Titles that read as a plain phrase or word in running text: "an API platform", "to
+# greenlight a project".
+EOL_NOT_PRODUCT = frozenset(["API Platform", "Greenlight"])
+
+
+def endoflife(snap: Snapshot, words: Words, taken: dict, known_type) -> list[Candidate]:
+    """endoflife.date product pages: software products tracked for release and support
+    dates (``Debian``, ``Drupal``, ``Rancher``, ``Telegraf``, ``Mattermost``), each under
+    its page title. A title that opens with its vendor (``Hashicorp Terraform``, ``Amazon
+    Corretto``) is left out when the product alone is known already; otherwise the vendor
+    becomes the product's maker and a distinctive one-word product name an alias. A title
+    that adds a generic word (``MongoDB Server``) is left out when its head is known, and
+    goes by the head when that is a distinctive word (``Umbraco CMS`` is ``Umbraco``).
+    One-word English names (``Express``, ``Squid``) and names of three characters or fewer
+    (``nvm``, ``Qt``) are left out, as with the other software sources."""
+    src = short_source(snap)
+    out = []
+
+    def known(name: str) -> bool:
+        return bool(name_keys(name) & taken.keys())
+
+    def distinctive(name: str) -> bool:
+        return (
+            " " not in name
+            and len(_slug(name)) > 3
+            and name not in words
+            and not is_english_word(name)
+            and not is_generic(name)
+            and known_type(name) is None
+        )
+
+    for row in snap.rows:
+        if row["category"] not in EOL_CATEGORIES or row["title"] in EOL_NOT_PRODUCT:
+            continue
+        name, aliases = split_paren(clean(row["title"]))
+        aliases = [a for a in aliases if len(a) > 3]
+        if known(name) or any(known(a) for a in aliases):
+            continue
+        company = ""
+        vendor_tags = {t.replace("-", " ") for t in row["tags"].split()}
+        for n in (3, 2, 1):
+            head = name.split(" ")
+            if len(head) <= n:
+                continue
+            vendor, product = " ".join(head[:n]), " ".join(head[n:])
+            if vendor.lower() in vendor_tags or known_type(vendor) == "COMPANY":
+                forms = VENDOR_FORMS.get(vendor.lower(), (vendor.lower(),))
+                if known(product) or any(known(f"{f} {product}") for f in forms):
+                    name = ""
+                elif distinctive(product):
+                    aliases.append(product)
+                company = vendor
+                break
+        if not name:
+            continue
+        head, _, last = name.rpartition(" ")
+        if head and last.lower() in EOL_TRAILING:
+            if known(head):
+                continue
+            if distinctive(head):
+                name, aliases = head, [name, *aliases]
+        if " " not in name and (name.lower() in words or is_english_word(name)):
+            continue
+        if len(_slug(name)) <= 3:
+            continue
+        out.append(
+            Candidate(
+                name,
+                "TECHNOLOGY",
+                src,
+                "technologies_endoflife",
+                aliases,
+                company=company,
+                term=True,
+            )
+        )
+    return out
+
+
 # --------------------------------------------------------------------------- security
 
 # A synonym or name that is an identifier, not a name people write: ATT&CK ids (G0016).
@@ -1120,6 +1212,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: rest["by_slug"],  # type: ignore[index]
         lambda: kev(snap("cisa_kev.csv"), words, known_maker, known_type, reg.taken),
         lambda: threats(snap("misp_galaxy_threats.csv"), words),
+        lambda: endoflife(snap("endoflife_products.csv"), words, reg.taken, known_type),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),
         lambda: field_terms(snap("owasp_attacks.csv"), words),

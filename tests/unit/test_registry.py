@@ -399,3 +399,34 @@ def test_kev_products_are_split_named_by_vendor_and_screened(words):
     assert got["NetScaler"].company == "Acme Networks"
     assert got["Acme Networks Connect Secure"].aliases == []  # plain words, not a name alone
     assert got["CrushFTP"].type == "TECHNOLOGY" and not got["CrushFTP"].company
+
+
+def test_endoflife_adds_software_products_under_the_names_writers_use(words):
+    snap = registry.Snapshot(
+        source="endoflife-date/endoflife.date products/*.md@" + "0" * 40,
+        rows=[
+            {"title": t, "category": c, "tags": g}
+            for t, c, g in [
+                ("Zorbix", "os", "linux-distribution"),
+                ("Quillbase Server", "database", ""),
+                ("Zorbon CMS", "server-app", "php-runtime"),
+                ("Acme Quillix", "lang", "acme java-distribution"),
+                ("Acme Known", "service", "acme"),
+                ("Zorbphone", "device", "mobile-phone"),
+                ("Express", "framework", "javascript-runtime"),
+                ("nvm", "app", ""),
+                ("API Platform", "framework", "php-runtime"),
+            ]
+        ],
+    )
+    taken = {"quillbase": None, "known": None}
+    got = {
+        c.name: c for c in registry.endoflife(snap, registry.Words(words), taken, lambda name: None)
+    }
+    # The device, the English word, the short name, the plain phrase and the products
+    # known already (alone, or under their head) are left out.
+    assert set(got) == {"Zorbix", "Zorbon", "Acme Quillix"}
+    assert got["Zorbon"].aliases == ["Zorbon CMS"]
+    assert got["Acme Quillix"].aliases == ["Quillix"] and got["Acme Quillix"].company == "Acme"
+    assert all(c.term and c.type == "TECHNOLOGY" for c in got.values())
+    assert got["Zorbix"].out == "technologies_endoflife"
