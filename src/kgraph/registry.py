@@ -596,6 +596,74 @@ def icons(snap: Snapshot, words: Words, taken: dict) -> list[Candidate]:
     return out
 
 
+# --------------------------------------------------------------------------- listed companies
+
+# A legal form or holding word after a listed company's name: writers leave it out
+# ("Blackbaud, Inc." is Blackbaud, "Cellebrite DI Ltd." is Cellebrite DI).
+_LEGAL_FORM = re.compile(
+    r"[,\s]+(?:inc\.?|incorporated|corp\.?|corporation|co\.?|company|ltd\.?|limited|plc|"
+    r"llc|l\.?p\.?|n\.?v\.?|s\.?a\.?|s\.p\.a\.|oyj|asa|ag|se|public limited company|holdings?|"
+    r"\(the\)|class [a-c]|common stock|ordinary shares?)$",
+    re.IGNORECASE,
+)
+# Listed entities that are funds, shells or banks, and fields engineering writing does not
+# cover (drug makers): their names would only ever collide with other things.
+_LISTED_NOT_COMPANY = re.compile(
+    r"\b(?:acquisition|spac|fund|trust|etf|etn|bancorp|bancshares|bankshares|bank|capital|"
+    r"financial|therapeutics|pharmaceuticals?|pharma|biosciences?|bioscience|biotherapeutics|"
+    r"biopharma|oncology|biotech|medical|health|healthcare|reit|insurance|realty|"
+    r"properties|mining|minerals|energy|oil|gas|resources|royalty)\b",
+    re.IGNORECASE,
+)
+
+
+# A word after a company's own name that writers often leave out ("Alkami Technology",
+# "Mobileye Global", "Cellebrite DI": a short capitalised code).
+_COMPANY_TAIL = re.compile(
+    r"\s+(?:technolog(?:y|ies)|group|global|international|systems|software|networks|"
+    r"industries|enterprises|labs|solutions|interactive|[A-Z]{1,3})$"
+)
+
+
+def listed_name(raw: str) -> str:
+    """A listed company's name as writers give it: no parenthesised share class, legal form
+    or holding word (``Alphabet Inc. (Class A)`` is ``Alphabet``)."""
+    name = clean(_PAREN.sub(" ", raw.split(" - ")[0]))  # "... - Common Stock": the security
+    while True:
+        short = _LEGAL_FORM.sub("", name).strip(" ,")
+        if short == name:
+            return name
+        name = short
+
+
+def listed_companies(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Companies listed on a stock exchange (NASDAQ, the S&P 500): public companies under
+    the name writers give them (``Blackbaud``, ``Cellebrite DI``, ``Southwest Airlines``).
+    Funds, shells, banks, drug makers and resource companies are left out, and so are the
+    names that do not read as a name: a one-word English word or given name (``Fluent``,
+    ``Upland``), a phrase of plain words (``Power Solutions International``), a name of
+    three characters or fewer and a name opened by a given name. Entries are marked
+    ``term: true``: the names were screened against the dictionary, so a one-word name
+    needs no support."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        raw = row["company"]
+        if _LISTED_NOT_COMPANY.search(raw) or row.get("sector") in ("Financials", "Health Care"):
+            continue
+        name = listed_name(raw)
+        if not valid_name(name) or len(_slug(name)) <= 3 or name[:1].isdigit():
+            continue
+        if not _distinctive(name, words) or _opened_by_given_name(name):
+            continue
+        aliases = []
+        head = _COMPANY_TAIL.sub("", name)
+        if head != name and " " not in head and len(head) > 3 and _distinctive(head, words):
+            name, aliases = head, [name]  # "Cellebrite DI" is written "Cellebrite"
+        out.append(Candidate(name, "COMPANY", src, "companies_listed", aliases, term=True))
+    return out
+
+
 # --------------------------------------------------------------------------- release trackers
 
 # endoflife.date tracks software and devices alike; devices (phones, processors) and
@@ -1213,6 +1281,8 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: kev(snap("cisa_kev.csv"), words, known_maker, known_type, reg.taken),
         lambda: threats(snap("misp_galaxy_threats.csv"), words),
         lambda: endoflife(snap("endoflife_products.csv"), words, reg.taken, known_type),
+        lambda: listed_companies(snap("sp500_constituents.csv"), words),
+        lambda: listed_companies(snap("nasdaq_listed.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),
         lambda: field_terms(snap("owasp_attacks.csv"), words),

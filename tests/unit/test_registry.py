@@ -430,3 +430,36 @@ def test_endoflife_adds_software_products_under_the_names_writers_use(words):
     assert got["Acme Quillix"].aliases == ["Quillix"] and got["Acme Quillix"].company == "Acme"
     assert all(c.term and c.type == "TECHNOLOGY" for c in got.values())
     assert got["Zorbix"].out == "technologies_endoflife"
+
+
+def test_listed_companies_go_by_the_names_writers_give_them(words):
+    snap = registry.Snapshot(
+        source="datasets/nasdaq-listings data/nasdaq-listed-symbols.csv@" + "0" * 40,
+        rows=[
+            {"company": n}
+            for n in [
+                "Zorbaud, Inc. - Common Stock",
+                "Quillebrite DI Ltd.",
+                "Zorbix Holdings Corp. (Class A)",
+                "Quillon Acquisition Corp. II",
+                "Zorbimab Therapeutics, Inc.",
+                "Fluent, Inc.",
+                "Power Solutions International, Inc.",
+                "Robert Zorbo Software Inc.",
+                "XYZ Corp.",
+            ]
+        ],
+    )
+    got = {c.name: c for c in registry.listed_companies(snap, registry.Words(words))}
+    # The shell, the drug maker, the English word, the phrase of plain words, the name a
+    # given name opens and the short code are left out.
+    assert set(got) == {"Zorbaud", "Quillebrite", "Zorbix"}
+    assert got["Quillebrite"].aliases == ["Quillebrite DI"]
+    assert all(c.term and c.type == "COMPANY" for c in got.values())
+    assert got["Zorbaud"].out == "companies_listed"
+
+
+def test_a_listed_name_loses_its_legal_form_and_share_class():
+    assert registry.listed_name("Alphabet Inc. (Class A)") == "Alphabet"
+    assert registry.listed_name("Blackbaud, Inc. - Common Stock") == "Blackbaud"
+    assert registry.listed_name("Zorbix Holdings Corp.") == "Zorbix"
