@@ -347,14 +347,27 @@ def _initialism(abbr: str, full: str) -> bool:
 def aws(snap: Snapshot) -> list[Candidate]:
     src = short_source(snap)
     out = []
+    # The prefix of each product family: a service named without one takes its family's
+    # ("EMR Serverless" is "Amazon EMR Serverless", as "Amazon EMR" is; "Lambda MicroVMs"
+    # is "AWS Lambda MicroVMs"), and is known by the other prefix too.
+    family: dict[str, str] = {}
+    for row in snap.rows:
+        prefix, _, rest = clean(row["full_name"]).partition(" ")
+        if prefix in ("AWS", "Amazon") and rest:
+            family.setdefault(rest.split(" ")[0], prefix)
     for row in snap.rows:
         full = clean(row["full_name"])
         if " " not in full:  # AmazonApiGatewayV2, AmplifyBackend: sub-APIs, not products
             continue
         full, aliases = split_paren(full.replace(" - ", " "))
         if not full.startswith(("AWS ", "Amazon ")):
+            first = full.split(" ")[0]
+            # A plain first word ("Elastic", "Managed", "Connect") names no family.
+            prefix = "AWS" if is_english_word(first) else family.get(first, "AWS")
             aliases.append(full)
-            full = f"AWS {full}"
+            if prefix != "AWS":
+                aliases.append(f"AWS {full}")
+            full = f"{prefix} {full}"
         abbr = clean(row["abbreviation"])
         if _initialism(abbr, full):
             # AWS's own short name is the usual one ("Amazon SES", not "Amazon Simple

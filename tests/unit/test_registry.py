@@ -500,3 +500,29 @@ def test_google_cloud_services_take_the_google_cloud_names(words):
     assert got["Google Cloud Billing"].aliases == []  # "Cloud Billing" reads as a phrase
     assert got["Zorbflow"].aliases == ["Google Cloud Zorbflow"]
     assert all(c.company == "Google" and c.term for c in got.values())
+
+
+def test_an_aws_service_without_a_prefix_takes_its_product_familys():
+    snap = registry.Snapshot(
+        source="boto/botocore botocore/data/*/*/service-2.json@" + "0" * 40,
+        rows=[
+            {"service_id": i, "full_name": f, "abbreviation": ""}
+            for i, f in [
+                ("zmr", "Amazon ZMR"),
+                ("zmr-serverless", "ZMR Serverless"),
+                ("quill", "AWS Quill"),
+                ("quill-micro", "Quill MicroVMs"),
+                ("elastic-zorb", "Elastic Zorb Recovery"),
+            ]
+        ],
+    )
+    got = {c.name: c for c in registry.aws(snap)}
+    assert got["Amazon ZMR Serverless"].aliases == ["ZMR Serverless", "AWS ZMR Serverless"]
+    assert got["AWS Quill MicroVMs"].aliases == ["Quill MicroVMs"]
+    # a plain first word names no family
+    assert "AWS Elastic Zorb Recovery" in got
+    assert onto_name("EMR Serverless") == "Amazon EMR Serverless"
+
+
+def onto_name(surface: str) -> str:
+    return load_ontology().lookup(surface).name
