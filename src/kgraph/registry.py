@@ -344,6 +344,10 @@ def _initialism(abbr: str, full: str) -> bool:
     return letters == initials
 
 
+# "<Part> for Amazon <Product>": a part of another product, in title-cased words.
+_AWS_PART_OF = re.compile(r"^((?:[A-Z][A-Za-z]* )*[A-Z][A-Za-z]*) for (Amazon|AWS) (.+)$")
+
+
 def aws(snap: Snapshot) -> list[Candidate]:
     src = short_source(snap)
     out = []
@@ -360,6 +364,12 @@ def aws(snap: Snapshot) -> list[Candidate]:
         if " " not in full:  # AmazonApiGatewayV2, AmplifyBackend: sub-APIs, not products
             continue
         full, aliases = split_paren(full.replace(" - ", " "))
+        part = _AWS_PART_OF.match(full)
+        if part and not part.group(3).endswith("Runtime"):
+            # "Agents for Amazon Bedrock": written as the product's part, "Amazon Bedrock
+            # Agents"; runtime APIs ("... Bedrock Runtime") are SDK plumbing.
+            aliases.append(full)
+            full = f"{part.group(2)} {part.group(3)} {part.group(1)}"
         if not full.startswith(("AWS ", "Amazon ")):
             first = full.split(" ")[0]
             # A plain first word ("Elastic", "Managed", "Connect") names no family.

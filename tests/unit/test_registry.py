@@ -513,6 +513,8 @@ def test_an_aws_service_without_a_prefix_takes_its_product_familys():
                 ("quill", "AWS Quill"),
                 ("quill-micro", "Quill MicroVMs"),
                 ("elastic-zorb", "Elastic Zorb Recovery"),
+                ("zmr-agent", "Agents for Amazon ZMR"),
+                ("zmr-agent-runtime", "Agents for Amazon ZMR Runtime"),
             ]
         ],
     )
@@ -521,6 +523,9 @@ def test_an_aws_service_without_a_prefix_takes_its_product_familys():
     assert got["AWS Quill MicroVMs"].aliases == ["Quill MicroVMs"]
     # a plain first word names no family
     assert "AWS Elastic Zorb Recovery" in got
+    # a part of another product is written after it; a runtime API is left as it is
+    assert got["Amazon ZMR Agents"].aliases == ["Agents for Amazon ZMR"]
+    assert "AWS Agents for Amazon ZMR Runtime" in got
     assert onto_name("EMR Serverless") == "Amazon EMR Serverless"
 
 
