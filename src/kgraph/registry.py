@@ -1212,6 +1212,22 @@ def stack_questions(snap: Snapshot) -> dict[str, int]:
     return out
 
 
+def screened_company_names(entries: list[Candidate], words: Words) -> None:
+    """Mark as screened the one-word names of member and engineering-blog companies that
+    read only as names (``Redpanda``, ``Chronosphere``): not an English word, not a given
+    name, not a generic word. Like the listed companies, they then need no support; a
+    company named by a plain word (``Segment``) still does."""
+    for c in entries:
+        if (
+            c.type == "COMPANY"
+            and c.out in ("companies_cncf", "companies_engineering_blogs")
+            and not c.ambiguous
+            and any(" " not in n for n in [c.name, *c.aliases])
+            and all(_distinctive(n, words) for n in [c.name, *c.aliases] if " " not in n)
+        ):
+            c.term = True
+
+
 def popular_terms(entries: list[Candidate], questions: dict[str, int]) -> None:
     """Mark as terms the generated concepts of two words or more that are popular tags."""
     for c in entries:
@@ -1427,6 +1443,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         reg.offer(step())
     reg.resolve()
     popular_terms(reg.entries, stack_questions(snap("stackexchange_tags.csv")))
+    screened_company_names(reg.entries, words)
     build.skipped = reg.skipped  # type: ignore[attr-defined]
     return reg.entries
 

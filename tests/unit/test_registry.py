@@ -531,3 +531,15 @@ def test_an_aws_service_without_a_prefix_takes_its_product_familys():
 
 def onto_name(surface: str) -> str:
     return load_ontology().lookup(surface).name
+
+
+def test_member_and_blog_companies_named_only_as_names_need_no_support(words):
+    src = "cncf/landscape landscape.yml@" + "0" * 12
+    entries = [
+        registry.Candidate("Zorbpanda", "COMPANY", src, "companies_cncf"),
+        registry.Candidate("Segment", "COMPANY", src, "companies_cncf", ambiguous=True),
+        registry.Candidate("Quill Fix", "COMPANY", src, "companies_engineering_blogs"),
+        registry.Candidate("Zorbix", "TECHNOLOGY", src, "technologies_cncf"),
+    ]
+    registry.screened_company_names(entries, registry.Words(words))
+    assert [c.term for c in entries] == [True, False, False, False]
