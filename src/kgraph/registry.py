@@ -852,6 +852,8 @@ def endoflife(snap: Snapshot, words: Words, taken: dict, known_type) -> list[Can
             continue
         if len(_slug(name)) <= 3:
             continue
+        if _opened_by_given_name(name):
+            continue  # "Rocky Linux": people detection must keep reading a given name
         out.append(
             Candidate(
                 name,
