@@ -687,6 +687,39 @@ def listed_companies(snap: Snapshot, words: Words) -> list[Candidate]:
     return out
 
 
+# --------------------------------------------------------------------------- universities
+
+# A word that makes a name an institution's: the name must hold one.
+_INSTITUTION = re.compile(
+    r"\b(?:University|College|Institute|Polytechnic|Academy|Universität|Université|"
+    r"Universidad|Universidade|Università|Universiteit|Hochschule)\b"
+)
+
+
+def universities(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Universities and research institutes with computer-science research (CSrankings),
+    organisations as the rulebook types them (``University of Helsinki``, ``Carnegie Mellon
+    University``, ``EPFL``, ``KAIST``). CSrankings' short forms are written out
+    (``Univ. of California - Berkeley`` is ``University of California, Berkeley``) and a
+    leading ``The`` is dropped. A name without an institution word must read only as a
+    name (``EPFL``, ``Technion``; not ``JUST``); names of three characters or fewer, joint
+    entries and campuses named in parentheses (``Chalmers/GU``, ``CUHK (SZ)``) and names
+    opened by a given name are left out."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name = clean(row["institution"]).replace("Univ. ", "University ").replace(" - ", ", ")
+        name = re.sub(r"^The\s+", "", name)
+        if "/" in name or "(" in name or len(_slug(name)) <= 3 or not valid_name(name):
+            continue
+        if not _INSTITUTION.search(name) and not _distinctive(name, words):
+            continue
+        if _opened_by_given_name(name):
+            continue  # "Simon Fraser University": people detection reads a given name
+        out.append(Candidate(name, "COMPANY", src, "companies_universities"))
+    return out
+
+
 # --------------------------------------------------------------------------- Google Cloud
 
 # The googleapis directories of Google Cloud's services; the others hold Maps, Ads,
@@ -1413,6 +1446,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: listed_companies(snap("sp500_constituents.csv"), words),
         lambda: listed_companies(snap("nasdaq_listed.csv"), words),
         lambda: google_cloud(snap("google_cloud_apis.csv"), words, reg.taken, known_type),
+        lambda: universities(snap("csrankings_institutions.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),
         lambda: field_terms(snap("owasp_attacks.csv"), words),

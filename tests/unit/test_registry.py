@@ -543,3 +543,29 @@ def test_member_and_blog_companies_named_only_as_names_need_no_support(words):
     ]
     registry.screened_company_names(entries, registry.Words(words))
     assert [c.term for c in entries] == [True, False, False, False]
+
+
+def test_research_institutions_are_organisations_under_their_full_names(words):
+    snap = registry.Snapshot(
+        source="emeryberger/CSrankings institutions.csv@" + "0" * 40,
+        rows=[
+            {"institution": n}
+            for n in [
+                "University of Zorbsville",
+                "Univ. of Quillfornia - Zorbley",
+                "The University of Quillabama",
+                "ZORBL",
+                "JUST",
+                "Zorb/GU",
+                "CUHK (SZ)",
+                "Simon Zorbser University",
+            ]
+        ],
+    )
+    got = [c.name for c in registry.universities(snap, registry.Words(words))]
+    assert got == [
+        "University of Zorbsville",
+        "University of Quillfornia, Zorbley",
+        "University of Quillabama",
+        "ZORBL",
+    ]
