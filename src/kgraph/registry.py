@@ -720,94 +720,6 @@ def universities(snap: Snapshot, words: Words) -> list[Candidate]:
     return out
 
 
-# --------------------------------------------------------------------------- Google Cloud
-
-# The googleapis directories of Google Cloud's services; the others hold Maps, Ads,
-# Workspace, Home and example APIs.
-GOOGLE_CLOUD_AREAS = frozenset(
-    ["cloud", "bigtable", "datastore", "firestore", "pubsub", "logging", "storage",
-     "storagetransfer", "devtools", "container", "dataflow", "iam", "privacy", "identity"]
-)  # fmt: skip
-_API_TAIL = re.compile(r"\s*\(New\)$|\s+(?:Admin\s+)?API$")
-
-
-# Service names that are generic technical nouns written closed: alone they name the kind
-# of thing, not Google's service ("a transcoder", "a datastore").
-GOOGLE_GENERIC = frozenset(
-    ["Transcoder", "Recommender", "Datastore", "Filestore", "AutoML", "Timeseries"]
-)
-
-
-def google_cloud(snap: Snapshot, words: Words, taken: dict, known_type) -> list[Candidate]:
-    """Google Cloud services from their API service configurations, under the names the
-    curated Google Cloud entries use: ``Google Cloud`` and the product (``Google Cloud
-    Scheduler``, ``Google Cloud Security Command Center``), with its ``Cloud`` form as an
-    alias when the title has one (``Cloud Scheduler``) and the product alone when that is a
-    coined word (``Dataplex``). A service Google names by a brand of its own goes by that
-    brand (``Dialogflow``, ``Eventarc``, ``BigQuery Data Transfer``). A service known under
-    any of these forms is left out, and so are titles that are a host name or a plain
-    word (``Batch``, ``Workflows``)."""
-    src = short_source(snap)
-    out = []
-    seen: set[str] = set()
-
-    def coined(word: str) -> bool:
-        return (
-            len(word) > 3
-            and word.lower() not in words
-            and not is_english_word(word)
-            and word not in GOOGLE_GENERIC
-            and word.isalpha()
-            and not word.isupper()
-        )
-
-    def cloud_form(product: str) -> list[str]:
-        # "Cloud Billing", "Cloud Testing": one plain word after Cloud reads as a phrase in
-        # a title-cased headline; the full "Google Cloud" name still matches.
-        plain = " " not in product and (product.lower() in words or is_english_word(product))
-        return [] if plain else [f"Cloud {product}"]
-
-    for row in snap.rows:
-        if row["area"] not in GOOGLE_CLOUD_AREAS:
-            continue
-        title, acronyms = split_paren(_API_TAIL.sub("", clean(row["title"])))
-        if "googleapis.com" in title or " API" in title or "@" in title:
-            continue
-        if title.startswith("Google ") and not title.startswith("Google Cloud "):
-            continue  # "Google Workspace add-ons": another Google product line
-        bare = re.sub(r"^(?:Google\s+)?(?:Cloud\s+)?", "", title)
-        cloud = title != bare and "Cloud" in title[: len(title) - len(bare)]
-        forms = [bare, f"Cloud {bare}", f"Google Cloud {bare}", f"Google {bare}"]
-        if not bare or bare in seen or any(name_keys(f) & taken.keys() for f in forms):
-            continue
-        seen.add(bare)
-        full = f"Google Cloud {bare}"
-        first = bare.split(" ")[0]
-        if " " not in bare:
-            if not coined(bare) and not cloud:
-                continue  # "Batch", "Workflows": a plain word
-            if cloud:
-                name, aliases = full, cloud_form(bare) + ([bare] if coined(bare) else [])
-            else:
-                name, aliases = bare, [full]
-        elif (
-            any(c.isupper() for c in first[1:])
-            and not first.isupper()
-            and (known_type(first) != "COMPANY")
-        ):
-            name, aliases = bare, [full]  # "BigQuery Data Transfer", "reCAPTCHA Enterprise"
-        else:
-            name, aliases = full, cloud_form(bare) if cloud else []
-        aliases += [a for a in acronyms if len(a) > 3]
-        out.append(
-            Candidate(
-                name, "TECHNOLOGY", src, "technologies_cloud_services", aliases,
-                company="Google", term=True,
-            )
-        )  # fmt: skip
-    return out
-
-
 # --------------------------------------------------------------------------- release trackers
 
 # endoflife.date tracks software and devices alike; devices (phones, processors) and
@@ -1445,7 +1357,6 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: endoflife(snap("endoflife_products.csv"), words, reg.taken, known_type),
         lambda: listed_companies(snap("sp500_constituents.csv"), words),
         lambda: listed_companies(snap("nasdaq_listed.csv"), words),
-        lambda: google_cloud(snap("google_cloud_apis.csv"), words, reg.taken, known_type),
         lambda: universities(snap("csrankings_institutions.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),

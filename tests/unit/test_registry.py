@@ -465,43 +465,6 @@ def test_a_listed_name_loses_its_legal_form_and_share_class():
     assert registry.listed_name("Zorbix Holdings Corp.") == "Zorbix"
 
 
-def test_google_cloud_services_take_the_google_cloud_names(words):
-    snap = registry.Snapshot(
-        source="googleapis/googleapis google/**/*_v*.yaml@" + "0" * 40,
-        rows=[
-            {"title": t, "service": "x.googleapis.com", "area": a}
-            for t, a in [
-                ("Cloud Zorbix API", "cloud"),
-                ("Quillon Manager API", "cloud"),
-                ("Zorbflow API", "cloud"),
-                ("BigZorb Data Transfer API", "cloud"),
-                ("Cloud Billing API", "cloud"),
-                ("Batch API", "cloud"),
-                ("Zorbmaps API", "maps"),
-                ("Cloud Known API", "cloud"),
-                ("x.googleapis.com API", "cloud"),
-            ]
-        ],
-    )
-    taken = {"known": None}
-    got = {
-        c.name: c
-        for c in registry.google_cloud(snap, registry.Words(words), taken, lambda name: None)
-    }
-    assert set(got) == {
-        "Google Cloud Zorbix",
-        "Google Cloud Quillon Manager",
-        "Zorbflow",
-        "BigZorb Data Transfer",
-        "Google Cloud Billing",
-    }
-    assert got["Google Cloud Zorbix"].aliases == ["Cloud Zorbix", "Zorbix"]
-    assert got["Google Cloud Quillon Manager"].aliases == []  # a phrase alone is no name
-    assert got["Google Cloud Billing"].aliases == []  # "Cloud Billing" reads as a phrase
-    assert got["Zorbflow"].aliases == ["Google Cloud Zorbflow"]
-    assert all(c.company == "Google" and c.term for c in got.values())
-
-
 def test_an_aws_service_without_a_prefix_takes_its_product_familys():
     snap = registry.Snapshot(
         source="boto/botocore botocore/data/*/*/service-2.json@" + "0" * 40,
