@@ -32,6 +32,7 @@ from urllib.parse import unquote
 
 import yaml
 
+from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import GENERIC_HEADS, is_generic
 from kgraph.extract.variants import plural, singular
 from kgraph.ontology import DEFAULT_DIR, Ontology, load_ontology
@@ -344,17 +345,40 @@ def _initialism(abbr: str, full: str) -> bool:
     return letters == initials
 
 
+# "<Part> for Amazon <Product>": a part of another product, in title-cased words.
+_AWS_PART_OF = re.compile(r"^((?:[A-Z][A-Za-z]* )*[A-Z][A-Za-z]*) for (Amazon|AWS) (.+)$")
+
+
 def aws(snap: Snapshot) -> list[Candidate]:
     src = short_source(snap)
     out = []
+    # The prefix of each product family: a service named without one takes its family's
+    # ("EMR Serverless" is "Amazon EMR Serverless", as "Amazon EMR" is; "Lambda MicroVMs"
+    # is "AWS Lambda MicroVMs"), and is known by the other prefix too.
+    family: dict[str, str] = {}
+    for row in snap.rows:
+        prefix, _, rest = clean(row["full_name"]).partition(" ")
+        if prefix in ("AWS", "Amazon") and rest:
+            family.setdefault(rest.split(" ")[0], prefix)
     for row in snap.rows:
         full = clean(row["full_name"])
         if " " not in full:  # AmazonApiGatewayV2, AmplifyBackend: sub-APIs, not products
             continue
         full, aliases = split_paren(full.replace(" - ", " "))
-        if not full.startswith(("AWS ", "Amazon ")):
+        part = _AWS_PART_OF.match(full)
+        if part and not part.group(3).endswith("Runtime"):
+            # "Agents for Amazon Bedrock": written as the product's part, "Amazon Bedrock
+            # Agents"; runtime APIs ("... Bedrock Runtime") are SDK plumbing.
             aliases.append(full)
-            full = f"AWS {full}"
+            full = f"{part.group(2)} {part.group(3)} {part.group(1)}"
+        if not full.startswith(("AWS ", "Amazon ")):
+            first = full.split(" ")[0]
+            # A plain first word ("Elastic", "Managed", "Connect") names no family.
+            prefix = "AWS" if is_english_word(first) else family.get(first, "AWS")
+            aliases.append(full)
+            if prefix != "AWS":
+                aliases.append(f"AWS {full}")
+            full = f"{prefix} {full}"
         abbr = clean(row["abbreviation"])
         if _initialism(abbr, full):
             # AWS's own short name is the usual one ("Amazon SES", not "Amazon Simple
@@ -593,6 +617,205 @@ def icons(snap: Snapshot, words: Words, taken: dict) -> list[Candidate]:
             continue  # "JSR", "H3", "XO": short names that other things share
         aliases = [a for a in aka if len(a) >= 4 and a not in words and not is_generic(a)]
         out.append(Candidate(name, "TECHNOLOGY", src, "technologies_simple_icons", aliases))
+    return out
+
+
+# --------------------------------------------------------------------------- listed companies
+
+# A legal form or holding word after a listed company's name: writers leave it out
+# ("Blackbaud, Inc." is Blackbaud, "Cellebrite DI Ltd." is Cellebrite DI).
+_LEGAL_FORM = re.compile(
+    r"[,\s]+(?:inc\.?|incorporated|corp\.?|corporation|co\.?|company|ltd\.?|limited|plc|"
+    r"llc|l\.?p\.?|n\.?v\.?|s\.?a\.?|s\.p\.a\.|oyj|asa|ag|se|public limited company|holdings?|"
+    r"\(the\)|class [a-c]|common stock|ordinary shares?)$",
+    re.IGNORECASE,
+)
+# Listed entities that are funds, shells or banks, and fields engineering writing does not
+# cover (drug makers): their names would only ever collide with other things.
+_LISTED_NOT_COMPANY = re.compile(
+    r"\b(?:acquisition|spac|fund|trust|etf|etn|bancorp|bancshares|bankshares|bank|capital|"
+    r"financial|therapeutics|pharmaceuticals?|pharma|biosciences?|bioscience|biotherapeutics|"
+    r"biopharma|oncology|biotech|medical|health|healthcare|reit|insurance|realty|"
+    r"properties|mining|minerals|energy|oil|gas|resources|royalty)\b",
+    re.IGNORECASE,
+)
+
+
+# A word after a company's own name that writers often leave out ("Alkami Technology",
+# "Mobileye Global", "Cellebrite DI": a short capitalised code).
+_COMPANY_TAIL = re.compile(
+    r"\s+(?:technolog(?:y|ies)|group|global|international|systems|software|networks|"
+    r"industries|enterprises|labs|solutions|interactive|[A-Z]{1,3})$"
+)
+
+
+def listed_name(raw: str) -> str:
+    """A listed company's name as writers give it: no parenthesised share class, legal form
+    or holding word (``Alphabet Inc. (Class A)`` is ``Alphabet``)."""
+    name = clean(_PAREN.sub(" ", raw.split(" - ")[0]))  # "... - Common Stock": the security
+    while True:
+        short = _LEGAL_FORM.sub("", name).strip(" ,")
+        if short == name:
+            return name
+        name = short
+
+
+def listed_companies(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Companies listed on a stock exchange (NASDAQ, the S&P 500): public companies under
+    the name writers give them (``Blackbaud``, ``Cellebrite DI``, ``Southwest Airlines``).
+    Funds, shells, banks, drug makers and resource companies are left out, and so are the
+    names that do not read as a name: a one-word English word or given name (``Fluent``,
+    ``Upland``), a phrase of plain words (``Power Solutions International``), a name of
+    three characters or fewer and a name opened by a given name. Entries are marked
+    ``term: true``: the names were screened against the dictionary, so a one-word name
+    needs no support."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        raw = row["company"]
+        if _LISTED_NOT_COMPANY.search(raw) or row.get("sector") in ("Financials", "Health Care"):
+            continue
+        name = listed_name(raw)
+        if not valid_name(name) or len(_slug(name)) <= 3 or name[:1].isdigit():
+            continue
+        if not _distinctive(name, words) or _opened_by_given_name(name):
+            continue
+        aliases = []
+        head = _COMPANY_TAIL.sub("", name)
+        if head != name and " " not in head and len(head) > 3 and _distinctive(head, words):
+            name, aliases = head, [name]  # "Cellebrite DI" is written "Cellebrite"
+        out.append(Candidate(name, "COMPANY", src, "companies_listed", aliases, term=True))
+    return out
+
+
+# --------------------------------------------------------------------------- universities
+
+# A word that makes a name an institution's: the name must hold one.
+_INSTITUTION = re.compile(
+    r"\b(?:University|College|Institute|Polytechnic|Academy|Universität|Université|"
+    r"Universidad|Universidade|Università|Universiteit|Hochschule)\b"
+)
+
+
+def universities(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Universities and research institutes with computer-science research (CSrankings),
+    organisations as the rulebook types them (``University of Helsinki``, ``Carnegie Mellon
+    University``, ``EPFL``, ``KAIST``). CSrankings' short forms are written out
+    (``Univ. of California - Berkeley`` is ``University of California, Berkeley``) and a
+    leading ``The`` is dropped. A name without an institution word must read only as a
+    name (``EPFL``, ``Technion``; not ``JUST``); names of three characters or fewer, joint
+    entries and campuses named in parentheses (``Chalmers/GU``, ``CUHK (SZ)``) and names
+    opened by a given name or by a country (``Qatar University``: the place list keeps
+    ``Qatar``) are left out."""
+    from kgraph.extract import places
+
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name = clean(row["institution"]).replace("Univ. ", "University ").replace(" - ", ", ")
+        name = re.sub(r"^The\s+", "", name)
+        if "/" in name or "(" in name or len(_slug(name)) <= 3 or not valid_name(name):
+            continue
+        if not _INSTITUTION.search(name) and not _distinctive(name, words):
+            continue
+        if _opened_by_given_name(name):
+            continue  # "Simon Fraser University": people detection reads a given name
+        if name.split(" ")[0] in places.countries():
+            continue  # "Qatar University": the place list must keep reading "Qatar" as a country
+        out.append(Candidate(name, "COMPANY", src, "companies_universities"))
+    return out
+
+
+# --------------------------------------------------------------------------- release trackers
+
+# endoflife.date tracks software and devices alike; devices (phones, processors) and
+# standards are not products that engineering writing names as technologies.
+EOL_CATEGORIES = frozenset(["os", "lang", "database", "framework", "server-app", "app", "service"])
+# A word a product page adds after the product's own name ("MongoDB Server", "Umbraco CMS",
+# "Micronaut Framework"): writers use the head alone.
+EOL_TRAILING = frozenset(
+    ["server", "os", "framework", "cms", "runtime", "cli", "platform", "repository", "toolkit"]
+)
+# A vendor written as another name before its products ("Amazon Glue" is "AWS Glue").
+VENDOR_FORMS = {"amazon": ("amazon", "aws")}
+# Titles that read as a plain phrase or word in running text: "an API platform", "to
+# greenlight a project".
+EOL_NOT_PRODUCT = frozenset(["API Platform", "Greenlight"])
+
+
+def endoflife(snap: Snapshot, words: Words, taken: dict, known_type) -> list[Candidate]:
+    """endoflife.date product pages: software products tracked for release and support
+    dates (``Debian``, ``Drupal``, ``Rancher``, ``Telegraf``, ``Mattermost``), each under
+    its page title. A title that opens with its vendor (``Hashicorp Terraform``, ``Amazon
+    Corretto``) is left out when the product alone is known already; otherwise the vendor
+    becomes the product's maker and a distinctive one-word product name an alias. A title
+    that adds a generic word (``MongoDB Server``) is left out when its head is known, and
+    goes by the head when that is a distinctive word (``Umbraco CMS`` is ``Umbraco``).
+    One-word English names (``Express``, ``Squid``) and names of three characters or fewer
+    (``nvm``, ``Qt``) are left out, as with the other software sources."""
+    src = short_source(snap)
+    out = []
+
+    def known(name: str) -> bool:
+        return bool(name_keys(name) & taken.keys())
+
+    def distinctive(name: str) -> bool:
+        return (
+            " " not in name
+            and len(_slug(name)) > 3
+            and name not in words
+            and not is_english_word(name)
+            and not is_generic(name)
+            and known_type(name) is None
+        )
+
+    for row in snap.rows:
+        if row["category"] not in EOL_CATEGORIES or row["title"] in EOL_NOT_PRODUCT:
+            continue
+        name, aliases = split_paren(clean(row["title"]))
+        aliases = [a for a in aliases if len(a) > 3]
+        if known(name) or any(known(a) for a in aliases):
+            continue
+        company = ""
+        vendor_tags = {t.replace("-", " ") for t in row["tags"].split()}
+        for n in (3, 2, 1):
+            head = name.split(" ")
+            if len(head) <= n:
+                continue
+            vendor, product = " ".join(head[:n]), " ".join(head[n:])
+            if vendor.lower() in vendor_tags or known_type(vendor) == "COMPANY":
+                forms = VENDOR_FORMS.get(vendor.lower(), (vendor.lower(),))
+                if known(product) or any(known(f"{f} {product}") for f in forms):
+                    name = ""
+                elif distinctive(product):
+                    aliases.append(product)
+                company = vendor
+                break
+        if not name:
+            continue
+        head, _, last = name.rpartition(" ")
+        if head and last.lower() in EOL_TRAILING:
+            if known(head):
+                continue
+            if distinctive(head):
+                name, aliases = head, [name, *aliases]
+        if " " not in name and (name.lower() in words or is_english_word(name)):
+            continue
+        if len(_slug(name)) <= 3:
+            continue
+        if _opened_by_given_name(name):
+            continue  # "Rocky Linux": people detection must keep reading a given name
+        out.append(
+            Candidate(
+                name,
+                "TECHNOLOGY",
+                src,
+                "technologies_endoflife",
+                aliases,
+                company=company,
+                term=True,
+            )
+        )
     return out
 
 
@@ -942,6 +1165,22 @@ def stack_questions(snap: Snapshot) -> dict[str, int]:
     return out
 
 
+def screened_company_names(entries: list[Candidate], words: Words) -> None:
+    """Mark as screened the one-word names of member and engineering-blog companies that
+    read only as names (``Redpanda``, ``Chronosphere``): not an English word, not a given
+    name, not a generic word. Like the listed companies, they then need no support; a
+    company named by a plain word (``Segment``) still does."""
+    for c in entries:
+        if (
+            c.type == "COMPANY"
+            and c.out in ("companies_cncf", "companies_engineering_blogs")
+            and not c.ambiguous
+            and any(" " not in n for n in [c.name, *c.aliases])
+            and all(_distinctive(n, words) for n in [c.name, *c.aliases] if " " not in n)
+        ):
+            c.term = True
+
+
 def popular_terms(entries: list[Candidate], questions: dict[str, int]) -> None:
     """Mark as terms the generated concepts of two words or more that are popular tags."""
     for c in entries:
@@ -1121,6 +1360,10 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: rest["by_slug"],  # type: ignore[index]
         lambda: kev(snap("cisa_kev.csv"), words, known_maker, known_type, reg.taken),
         lambda: threats(snap("misp_galaxy_threats.csv"), words),
+        lambda: endoflife(snap("endoflife_products.csv"), words, reg.taken, known_type),
+        lambda: listed_companies(snap("sp500_constituents.csv"), words),
+        lambda: listed_companies(snap("nasdaq_listed.csv"), words),
+        lambda: universities(snap("csrankings_institutions.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),
         lambda: field_terms(snap("owasp_attacks.csv"), words),
@@ -1154,6 +1397,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         reg.offer(step())
     reg.resolve()
     popular_terms(reg.entries, stack_questions(snap("stackexchange_tags.csv")))
+    screened_company_names(reg.entries, words)
     build.skipped = reg.skipped  # type: ignore[attr-defined]
     return reg.entries
 

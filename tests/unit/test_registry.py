@@ -404,3 +404,137 @@ def test_kev_products_are_split_named_by_vendor_and_screened(words):
     assert got["NetScaler"].company == "Acme Networks"
     assert got["Acme Networks Connect Secure"].aliases == []  # plain words, not a name alone
     assert got["CrushFTP"].type == "TECHNOLOGY" and not got["CrushFTP"].company
+
+
+def test_endoflife_adds_software_products_under_the_names_writers_use(words):
+    snap = registry.Snapshot(
+        source="endoflife-date/endoflife.date products/*.md@" + "0" * 40,
+        rows=[
+            {"title": t, "category": c, "tags": g}
+            for t, c, g in [
+                ("Zorbix", "os", "linux-distribution"),
+                ("Quillbase Server", "database", ""),
+                ("Zorbon CMS", "server-app", "php-runtime"),
+                ("Acme Quillix", "lang", "acme java-distribution"),
+                ("Acme Known", "service", "acme"),
+                ("Zorbphone", "device", "mobile-phone"),
+                ("Express", "framework", "javascript-runtime"),
+                ("nvm", "app", ""),
+                ("API Platform", "framework", "php-runtime"),
+            ]
+        ],
+    )
+    taken = {"quillbase": None, "known": None}
+    got = {
+        c.name: c for c in registry.endoflife(snap, registry.Words(words), taken, lambda name: None)
+    }
+    # The device, the English word, the short name, the plain phrase and the products
+    # known already (alone, or under their head) are left out.
+    assert set(got) == {"Zorbix", "Zorbon", "Acme Quillix"}
+    assert got["Zorbon"].aliases == ["Zorbon CMS"]
+    assert got["Acme Quillix"].aliases == ["Quillix"] and got["Acme Quillix"].company == "Acme"
+    assert all(c.term and c.type == "TECHNOLOGY" for c in got.values())
+    assert got["Zorbix"].out == "technologies_endoflife"
+
+
+def test_listed_companies_go_by_the_names_writers_give_them(words):
+    snap = registry.Snapshot(
+        source="datasets/nasdaq-listings data/nasdaq-listed-symbols.csv@" + "0" * 40,
+        rows=[
+            {"company": n}
+            for n in [
+                "Zorbaud, Inc. - Common Stock",
+                "Quillebrite DI Ltd.",
+                "Zorbix Holdings Corp. (Class A)",
+                "Quillon Acquisition Corp. II",
+                "Zorbimab Therapeutics, Inc.",
+                "Fluent, Inc.",
+                "Power Solutions International, Inc.",
+                "Robert Zorbo Software Inc.",
+                "XYZ Corp.",
+            ]
+        ],
+    )
+    got = {c.name: c for c in registry.listed_companies(snap, registry.Words(words))}
+    # The shell, the drug maker, the English word, the phrase of plain words, the name a
+    # given name opens and the short code are left out.
+    assert set(got) == {"Zorbaud", "Quillebrite", "Zorbix"}
+    assert got["Quillebrite"].aliases == ["Quillebrite DI"]
+    assert all(c.term and c.type == "COMPANY" for c in got.values())
+    assert got["Zorbaud"].out == "companies_listed"
+
+
+def test_a_listed_name_loses_its_legal_form_and_share_class():
+    assert registry.listed_name("Alphabet Inc. (Class A)") == "Alphabet"
+    assert registry.listed_name("Blackbaud, Inc. - Common Stock") == "Blackbaud"
+    assert registry.listed_name("Zorbix Holdings Corp.") == "Zorbix"
+
+
+def test_an_aws_service_without_a_prefix_takes_its_product_familys():
+    snap = registry.Snapshot(
+        source="boto/botocore botocore/data/*/*/service-2.json@" + "0" * 40,
+        rows=[
+            {"service_id": i, "full_name": f, "abbreviation": ""}
+            for i, f in [
+                ("zmr", "Amazon ZMR"),
+                ("zmr-serverless", "ZMR Serverless"),
+                ("quill", "AWS Quill"),
+                ("quill-micro", "Quill MicroVMs"),
+                ("elastic-zorb", "Elastic Zorb Recovery"),
+                ("zmr-agent", "Agents for Amazon ZMR"),
+                ("zmr-agent-runtime", "Agents for Amazon ZMR Runtime"),
+            ]
+        ],
+    )
+    got = {c.name: c for c in registry.aws(snap)}
+    assert got["Amazon ZMR Serverless"].aliases == ["ZMR Serverless", "AWS ZMR Serverless"]
+    assert got["AWS Quill MicroVMs"].aliases == ["Quill MicroVMs"]
+    # a plain first word names no family
+    assert "AWS Elastic Zorb Recovery" in got
+    # a part of another product is written after it; a runtime API is left as it is
+    assert got["Amazon ZMR Agents"].aliases == ["Agents for Amazon ZMR"]
+    assert "AWS Agents for Amazon ZMR Runtime" in got
+    assert onto_name("EMR Serverless") == "Amazon EMR Serverless"
+
+
+def onto_name(surface: str) -> str:
+    return load_ontology().lookup(surface).name
+
+
+def test_member_and_blog_companies_named_only_as_names_need_no_support(words):
+    src = "cncf/landscape landscape.yml@" + "0" * 12
+    entries = [
+        registry.Candidate("Zorbpanda", "COMPANY", src, "companies_cncf"),
+        registry.Candidate("Segment", "COMPANY", src, "companies_cncf", ambiguous=True),
+        registry.Candidate("Quill Fix", "COMPANY", src, "companies_engineering_blogs"),
+        registry.Candidate("Zorbix", "TECHNOLOGY", src, "technologies_cncf"),
+    ]
+    registry.screened_company_names(entries, registry.Words(words))
+    assert [c.term for c in entries] == [True, False, False, False]
+
+
+def test_research_institutions_are_organisations_under_their_full_names(words):
+    snap = registry.Snapshot(
+        source="emeryberger/CSrankings institutions.csv@" + "0" * 40,
+        rows=[
+            {"institution": n}
+            for n in [
+                "University of Zorbsville",
+                "Univ. of Quillfornia - Zorbley",
+                "The University of Quillabama",
+                "ZORBL",
+                "JUST",
+                "Zorb/GU",
+                "CUHK (SZ)",
+                "Simon Zorbser University",
+                "Norway University of Zorbing",
+            ]
+        ],
+    )
+    got = [c.name for c in registry.universities(snap, registry.Words(words))]
+    assert got == [
+        "University of Zorbsville",
+        "University of Quillfornia, Zorbley",
+        "University of Quillabama",
+        "ZORBL",
+    ]
