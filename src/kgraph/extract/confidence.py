@@ -108,6 +108,9 @@ RELATION_METHOD_APPLIES = {
     "compound:named": 0.7,
     # "package managers (e.g., npm, pip)": examples in parentheses (rule 4): 2 of 2
     "apposition:examples": 0.9,
+    # "open-source file formats: Apache Hudi, …", "the open-source inference engine SGLang":
+    # an adjectival concept on the class noun of examples or of a name (rule 4): COUNT
+    "apposition:class": 0.8,
     # "Airbnb's Impulse framework combines … to provide containerized performance testing":
     # the object of a practise verb in the clause of a subject technology: 2 of 2, shrunk
     # toward the practise verb's line

@@ -280,6 +280,9 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                         gap,
                         re.I,
                     )
+                    # "Blackwell GPUs, a strong open source engine like SGLang": the noun
+                    # phrase is the class of the examples after it, not an appositive of T
+                    and not _CLASS_OF_EXAMPLES.match(text, nxt.e)
                 ):
                     method = "apposition"
             elif re.match(
@@ -609,6 +612,13 @@ def _title_colon(state: _Post, unit: _Unit) -> None:
             # not "Distributed Systems Consensus": a concept that qualifies the next one
             state.add(tech.name, "applies", f.name, text, "apposition:title")
         start = f.e
+
+
+# After a concept: the rest of its noun phrase, then examples of it ("engine like SGLang").
+_CLASS_OF_EXAMPLES = re.compile(
+    r"(?:\s+(?!(?:for|of|to|in|on|at|with|by|from|that|which|and|or|is|are)\b)[a-z][\w-]*){0,3}"
+    r",?\s+(?:like|such as|including)\s+[A-Z]"
+)
 
 
 # A clause that opens a sentence before its subject ("Instead of …, T stores"); "As a

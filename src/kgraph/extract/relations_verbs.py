@@ -56,7 +56,9 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # made by Deno", "StatsD, the open source software we built at Etsy"
             # "Elasticsearch, a wildly successful open source search engine developed by
             # Elastic": the appositive may be a long noun phrase
-            r"^(?:,|\s*[\u2014\u2013-])?\s*(?:(?:is|was)\s+)?(?:(?:an?|the)\s+[^,;]{0,60}?)?"
+            # "PolarDB, a cloud-native relational database, developed by Alibaba Cloud": the
+            # appositive may close with its own comma
+            r"^(?:,|\s*[\u2014\u2013-])?\s*(?:(?:is|was)\s+)?(?:(?:an?|the)\s+[^,;]{0,60}?(?:,\s*)?)?"
             r"(?:originally\s+)?(?:(?:we|they)\s+)?(?:built|developed|created|"
             r"open-sourced|designed|made)\s+(?:by|at)\s+$",
             text[e.e : e.e + 90].split("COMPANY")[0][: _next_company_gap(unit, i)],
@@ -316,8 +318,17 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 later = ents[i + 2]
                 if later.type == "CONCEPT" and re.fullmatch(r"\s+", text[nxt.e : later.s]):
                     owned = later
+            if owned.type == "CONCEPT" and _TEAM.match(text, owned.e):
+                # "Netflix's data platform team", "Glovo's Routing team": the concept names
+                # the company's team, the possessed noun; it is not said to be applied
+                continue
             typ = "uses" if owned.type == "TECHNOLOGY" else "applies"
             add(e.name, typ, owned.name, text, "possessive")
+
+
+_TEAM = re.compile(
+    r"\s+(?:&\s+[\w-]+\s+)?(?:teams?|group|org|organi[sz]ation|department|squad)\b", re.I
+)
 
 
 def _used_by_another(unit: _Unit, i: int) -> bool:

@@ -35,7 +35,9 @@ USE_VERB = (
     r"picked|picks|"
     r"leverag\w*|relies on|rely on|relied on|relying on|deploy\w*|employ\w*|utili[sz]\w*|"
     r"operat\w*|embraced|integrat\w* with|incorporat\w*|retain\w*|opt(?:ed|s)? for|"
-    r"standardi[sz]\w* on|bet(?:s|ting)? on)"
+    r"standardi[sz]\w* on|bet(?:s|ting)? on|"
+    # "we're heavy users of Kafka, Redis and Docker": the noun of the verb
+    r"users? of)"
 )
 APPLY_VERB = (
     r"(?:implement\w*|appl(?:y|ies|ied|ying)|adopt\w*|perform\w*|uses|used|using|"
