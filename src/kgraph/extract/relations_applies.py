@@ -177,7 +177,7 @@ _CLASS_EXAMPLES = re.compile(
 )
 _CLASS_NAMED = re.compile(_CLASS_NOUN + r"\s+")
 _USED_CLASS = re.compile(
-    r"\b(?:using|uses|used|use|on top of|built on|based on|among|with)\s+"
+    r"\b(?:using|uses|(?<!ly )used|use|on top of|built on|based on|among|with)\s+"
     r"(?:(?!(?:and|or|but)\b)[\w-]+\s+){0,2}$",
     re.I,
 )
