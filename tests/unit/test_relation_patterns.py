@@ -797,3 +797,19 @@ def test_an_appositive_closed_by_a_comma_before_developed_by_says_who_built_it()
         [("Quiver", "TECHNOLOGY"), ("cloud-native", "CONCEPT"), ("Harbor", "COMPANY")],
     )
     assert ("Harbor", "built", "Quiver") in found
+
+
+def test_a_plural_kind_after_a_list_of_names_is_what_each_is():
+    found = _relations(
+        "It has the features of the Quiver and Tidewater file systems.",
+        [("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY"), ("file systems", "CONCEPT")],
+    )
+    assert {("Quiver", "applies", "file systems"), ("Tidewater", "applies", "file systems")} <= found
+
+
+def test_a_named_kind_may_follow_an_adjective():
+    found = _relations(
+        "Harbor has launched a new Quiver message broker service.",
+        [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("message broker", "CONCEPT")],
+    )
+    assert ("Quiver", "applies", "message broker") in found

@@ -473,19 +473,45 @@ def _named_concept(state: _Post, unit: _Unit) -> None:
     name right before a concept noun names the thing of that kind it is or realises (rules
     4 and 5), as "Paxos consensus" does."""
     text, ents = unit.text, unit.ents
-    for e, nxt in itertools.pairwise(ents):
+    for k, (e, nxt) in enumerate(itertools.pairwise(ents)):
         if (
             e.type == "TECHNOLOGY"
             and nxt.type == "CONCEPT"
             and text[e.e : nxt.s] == " "
-            and re.search(r"\b(?:the|a|an)\s+$", text[: e.s], re.I)
+            and k > 0
+            and ents[k - 1].type == "TECHNOLOGY"
+            and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+", text[ents[k - 1].e : e.s])
+            and re.search(r"[a-z][^s]s$", text[nxt.s : nxt.e])
+            and not _modifies_noun(text, nxt.e)
+        ):
+            # "the ZFS and Btrfs file systems": a plural kind after a list of names says what
+            # each of them is (rule 4)
+            run = [e]
+            j = k - 1
+            while j >= 0 and ents[j].type == "TECHNOLOGY" and re.fullmatch(
+                r"\s*(?:,|,?\s+and|,?\s+or)\s+", text[ents[j].e : run[-1].s]
+            ):
+                run.append(ents[j])
+                j -= 1
+            for t in run:
+                if not relations_applies._carrier(state, t.name):
+                    state.add(t.name, "applies", nxt.name, text, "compound:named")
+            continue
+        if (
+            e.type == "TECHNOLOGY"
+            and nxt.type == "CONCEPT"
+            and text[e.e : nxt.s] == " "
+            # "a new RabbitMQ message broker service": an adjective may come first
+            and re.search(r"\b(?:the|a|an)\s+(?:(?:new|own|single|custom)\s+)?$", text[: e.s], re.I)
             and re.match(r"\s+" + SYSTEM_NOUN + r"\b", text[nxt.e :])
             # "a Rust based ingestion service": an unhyphenated compound, not a kind
             and not re.match(r"(?:based|backed|powered|native|driven)\b", text[nxt.s :], re.I)
         ):
             # "the TeamViewer remote access tool": the noun after the concept says what the
-            # named technology is, a tool of that concept (rule 4, "T is a X")
-            state.add(e.name, "applies", nxt.name, text, "compound:named")
+            # named technology is, a tool of that concept (rule 4, "T is a X"); not "a Kotlin
+            # microservice": a language only says what it is written in
+            if not relations_applies._carrier(state, e.name):
+                state.add(e.name, "applies", nxt.name, text, "compound:named")
             continue
         if (
             e.type != "TECHNOLOGY"
