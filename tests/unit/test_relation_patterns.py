@@ -813,3 +813,20 @@ def test_a_named_kind_may_follow_an_adjective():
         [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("message broker", "CONCEPT")],
     )
     assert ("Quiver", "applies", "message broker") in found
+
+
+def test_an_appositive_between_the_company_and_its_verb_keeps_the_subject():
+    found = _relations(
+        "Last week, Harbor, a company based in Lisbon, released Quiver, a job scheduler.",
+        [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "built", "Quiver") in found
+
+
+def test_the_clause_how_opens_is_stated_as_done():
+    found = _relations(
+        "Today we are going to get specific about how we adopted request hedging at Harbor.",
+        [("request hedging", "CONCEPT"), ("Harbor", "COMPANY")],
+        title="Request hedging at Harbor",
+    )
+    assert ("Harbor", "applies", "request hedging") in found

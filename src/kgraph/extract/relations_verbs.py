@@ -448,7 +448,9 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
         if re.match(r"\s+(?:[a-z][\w-]*\s+){1,2}(?:such as|including)\b", text[first.e :]):
             continue  # "uses open source storage systems such as Redis": the class's qualifier
         before = text[: verb.start()]
-        clause = re.split(r"[;.:]|,\s+(?:but|while)\b", before)[-1]
+        # "we are going to get specific about how we implemented X": the clause "how" opens
+        # is stated as done, whatever the main clause plans
+        clause = re.split(r"[;.:]|,\s+(?:but|while)\b|\bhow\b(?=\s+(?:we|they)\b)", before)[-1]
         if re.search(
             NEGATED + r"|\b(?:will|would|could|might|plans? to|planning to|aims? to|hopes? to|"
             r"going to|allowing|letting|helping|you)\b",
