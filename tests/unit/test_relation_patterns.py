@@ -830,3 +830,16 @@ def test_the_clause_how_opens_is_stated_as_done():
         title="Request hedging at Harbor",
     )
     assert ("Harbor", "applies", "request hedging") in found
+
+
+def test_an_example_named_with_its_vendor_is_not_the_vendors_use():
+    found = _relations(
+        "Language models such as Lumio's Quiver can write code.",
+        [("language models", "CONCEPT"), ("Lumio's", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Lumio's", "uses", "Quiver") not in found
+    found = _relations(
+        "Lumio's Quiver handles two million flag checks per second.",
+        [("Lumio's", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Lumio's", "uses", "Quiver") in found

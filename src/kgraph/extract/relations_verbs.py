@@ -293,6 +293,10 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 continue  # "NVIDIA's H100 architecture": a product it sells (rule 3)
             if nxt.type == "TECHNOLOGY" and _used_by_another(unit, i):
                 continue  # "Orla adopted Lumio's Quiver": Lumio is only its vendor (rule 3)
+            if nxt.type == "TECHNOLOGY" and re.search(
+                r"\b(?:such as|like|including|e\.g\.,?)\s+$", text[: e.s], re.I
+            ):
+                continue  # "models such as Lumio's Quiver": an example named with its vendor
             if nxt.type == "CONCEPT" and AVOIDED.search(text[: e.s]):
                 continue  # "avoided Lumio's cascading failures": a problem (rule 7)
             if (
