@@ -759,8 +759,12 @@ def test_a_class_noun_another_head_uses_gives_its_examples_no_concept():
     found = _relations(
         "Harbor built its platform using industry open-source tooling (like Quiver and "
         "Tidewater) to ship faster.",
-        [("Harbor", "COMPANY"), ("open-source", "CONCEPT"), ("Quiver", "TECHNOLOGY"),
-         ("Tidewater", "TECHNOLOGY")],
+        [
+            ("Harbor", "COMPANY"),
+            ("open-source", "CONCEPT"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+        ],
     )
     assert not {r for r in found if r[2] == "open-source" and r[0] != "Harbor"}
 
@@ -804,7 +808,10 @@ def test_a_plural_kind_after_a_list_of_names_is_what_each_is():
         "It has the features of the Quiver and Tidewater file systems.",
         [("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY"), ("file systems", "CONCEPT")],
     )
-    assert {("Quiver", "applies", "file systems"), ("Tidewater", "applies", "file systems")} <= found
+    assert {
+        ("Quiver", "applies", "file systems"),
+        ("Tidewater", "applies", "file systems"),
+    } <= found
 
 
 def test_a_named_kind_may_follow_an_adjective():

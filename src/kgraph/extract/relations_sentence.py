@@ -488,8 +488,10 @@ def _named_concept(state: _Post, unit: _Unit) -> None:
             # each of them is (rule 4)
             run = [e]
             j = k - 1
-            while j >= 0 and ents[j].type == "TECHNOLOGY" and re.fullmatch(
-                r"\s*(?:,|,?\s+and|,?\s+or)\s+", text[ents[j].e : run[-1].s]
+            while (
+                j >= 0
+                and ents[j].type == "TECHNOLOGY"
+                and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+", text[ents[j].e : run[-1].s])
             ):
                 run.append(ents[j])
                 j -= 1
