@@ -193,7 +193,7 @@ def _adjective_class(state: _Post, unit: _Unit) -> None:
     for i, e in enumerate(ents[:-1]):
         if e.type != "CONCEPT" or not _ADJECTIVE.search(text[e.s : e.e]):
             continue
-        if _USED_CLASS.search(text, 0, e.s):
+        if _USED_CLASS.search(text, max(0, e.s - 60), e.s):
             # "using industry open-source tooling (like Packer, Ansible)", "a PaaS built on top
             # of open source tools including Docker", "a trend among open-source projects like
             # PostHog": the phrase names what another head uses or belongs with; annotated
