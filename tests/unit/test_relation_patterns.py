@@ -850,3 +850,11 @@ def test_an_example_named_with_its_vendor_is_not_the_vendors_use():
         [("Lumio's", "COMPANY"), ("Quiver", "TECHNOLOGY")],
     )
     assert ("Lumio's", "uses", "Quiver") in found
+
+
+def test_a_title_naming_a_persons_job_at_a_company_states_no_use():
+    ents = [("Quiver", "TECHNOLOGY"), ("Harbor", "COMPANY")]
+    found = _relations("", ents, title="Meet Ana, Quiver Developer and Team Lead at Harbor")
+    assert ("Harbor", "uses", "Quiver") not in found
+    found = _relations("", ents, title="Scaling Quiver Clusters at Harbor")
+    assert ("Harbor", "uses", "Quiver") in found

@@ -584,6 +584,13 @@ def _in_production(state: _Post, unit: _Unit) -> None:
             state.add(c.name, "uses", tech.name, text, "verb:passive")
 
 
+_ROLE = re.compile(
+    r"\b(?:lead|developers?|engineers?|managers?|architects?|designers?|interns?|advocates?|"
+    r"scientists?|specialists?|directors?|head)\b",
+    re.I,
+)
+
+
 def _title_at(state: _Post, unit: _Unit) -> None:
     """ "Kafka at Yelp", "Scaling Elasticsearch Clusters at Shopify", "Kafka and Flink at
     Uber": a title that names a technology at a company says the company runs it (the
@@ -605,6 +612,8 @@ def _title_at(state: _Post, unit: _Unit) -> None:
         # in headline case "ZooKeeper Resilience")
         if not re.fullmatch(r"(?:\s+[A-Za-z][\w-]*){0,2}", at[last.e :]):
             continue
+        if _ROLE.search(at[last.e :]):
+            continue  # "Android Developer and Android Competence Lead at Wolt": a person's job
         group = [last]
         for f in reversed(techs[:-1]):
             if not re.fullmatch(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[f.e : group[-1].s]):
