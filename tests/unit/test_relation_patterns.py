@@ -858,3 +858,12 @@ def test_a_title_naming_a_persons_job_at_a_company_states_no_use():
     assert ("Harbor", "uses", "Quiver") not in found
     found = _relations("", ents, title="Scaling Quiver Clusters at Harbor")
     assert ("Harbor", "uses", "Quiver") in found
+
+
+def test_a_title_addressed_to_the_reader_states_no_use_of_its_instrument():
+    ents = [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    text = "Harbor shares how teams cut costs."
+    found = _relations(text, ents, title="Optimizing your compute costs with Quiver")
+    assert ("Harbor", "uses", "Quiver") not in found
+    found = _relations(text, ents, title="Optimizing compute costs with Quiver")
+    assert ("Harbor", "uses", "Quiver") in found

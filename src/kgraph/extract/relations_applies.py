@@ -588,7 +588,13 @@ def title_with(state: _Post, unit: _Unit) -> None:
         return
     text, ents = unit.text, unit.ents
     companies = [e for e in ents if e.type == "COMPANY"]
-    if not companies and state.actor is not None and not _TITLE_WE.search(text):
+    if (
+        not companies
+        and state.actor is not None
+        and not _TITLE_WE.search(text)
+        # "Optimizing your Amazon EKS compute costs with Karpenter": the reader's work
+        and not re.search(r"\byour\b", text, re.I)
+    ):
         # "Building Faster Indexing with Apache Kafka and Elasticsearch": a title that names
         # no company says what the post's company did (rule 1)
         for i, e in enumerate(ents):
