@@ -867,3 +867,11 @@ def test_a_title_addressed_to_the_reader_states_no_use_of_its_instrument():
     assert ("Harbor", "uses", "Quiver") not in found
     found = _relations(text, ents, title="Optimizing compute costs with Quiver")
     assert ("Harbor", "uses", "Quiver") in found
+
+
+def test_a_technology_the_company_launches_as_a_product_is_not_its_use():
+    found = _relations(
+        "Harbor has launched a new Quiver message broker service.",
+        [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "uses", "Quiver") not in found
