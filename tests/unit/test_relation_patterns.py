@@ -854,7 +854,7 @@ def test_an_example_named_with_its_vendor_is_not_the_vendors_use():
 
 def test_a_title_naming_a_persons_job_at_a_company_states_no_use():
     ents = [("Quiver", "TECHNOLOGY"), ("Harbor", "COMPANY")]
-    found = _relations("", ents, title="Meet Ana, Quiver Developer and Team Lead at Harbor")
+    found = _relations("", ents, title="Meet Ana — Quiver Developer and Quiver Lead at Harbor")
     assert ("Harbor", "uses", "Quiver") not in found
     found = _relations("", ents, title="Scaling Quiver Clusters at Harbor")
     assert ("Harbor", "uses", "Quiver") in found
@@ -872,6 +872,7 @@ def test_a_title_addressed_to_the_reader_states_no_use_of_its_instrument():
 def test_a_technology_the_company_launches_as_a_product_is_not_its_use():
     found = _relations(
         "Harbor has launched a new Quiver message broker service.",
-        [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+        [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("message broker", "CONCEPT")],
+        onto=_onto(Quiver=("Lumio", ["message broker"])),
     )
     assert ("Harbor", "uses", "Quiver") not in found
