@@ -736,3 +736,143 @@ def test_opening_the_source_of_an_apposed_own_system_is_built():
     assert ("Lumio", "uses", "Quiver") not in found
     found = _relations(text.replace("the open sourcing of", "a talk on"), ents, title="News")
     assert ("Lumio", "uses", "Quiver") in found
+
+
+def test_an_adjectival_concept_on_a_class_noun_goes_to_each_example():
+    # rule 4: a list of examples counts as "is a"
+    ents = [
+        ("open-source", "CONCEPT"),
+        ("Quiver", "TECHNOLOGY"),
+        ("Tidewater", "TECHNOLOGY"),
+        ("Harbor", "COMPANY"),
+    ]
+    found = _relations(
+        "We explore two open-source job schedulers: Quiver and Tidewater, for Harbor.", ents
+    )
+    assert ("Quiver", "applies", "open-source") in found
+    assert ("Tidewater", "applies", "open-source") in found
+    found = _relations("Harbor raised funds to build on the open-source queue engine Quiver.", ents)
+    assert ("Quiver", "applies", "open-source") in found
+
+
+def test_a_class_noun_another_head_uses_gives_its_examples_no_concept():
+    found = _relations(
+        "Harbor built its platform using industry open-source tooling (like Quiver and "
+        "Tidewater) to ship faster.",
+        [
+            ("Harbor", "COMPANY"),
+            ("open-source", "CONCEPT"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+        ],
+    )
+    assert not {r for r in found if r[2] == "open-source" and r[0] != "Harbor"}
+
+
+def test_an_apposition_whose_noun_has_examples_is_not_the_first_names():
+    found = _relations(
+        "If you have Zephyr GPUs, a strong open source engine like Quiver and a scheduler, "
+        "you can win.",
+        [("Zephyr", "TECHNOLOGY"), ("open source", "CONCEPT"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Zephyr", "applies", "open source") not in found
+    assert ("Quiver", "applies", "open source") in found
+
+
+def test_a_concept_that_names_the_companys_team_is_not_applied():
+    ents = [("Petrel's", "COMPANY"), ("data platform", "CONCEPT"), ("Quiver", "TECHNOLOGY")]
+    found = _relations("Petrel's data platform team rebuilt Quiver last year.", ents)
+    assert ("Petrel's", "applies", "data platform") not in found
+    found = _relations("Petrel's data platform serves every team with Quiver.", ents)
+    assert ("Petrel's", "applies", "data platform") in found
+
+
+def test_users_of_a_technology_use_it():
+    found = _relations(
+        "At Harbor we're heavy users of Quiver and Tidewater.",
+        [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert {("Harbor", "uses", "Quiver"), ("Harbor", "uses", "Tidewater")} <= found
+
+
+def test_an_appositive_closed_by_a_comma_before_developed_by_says_who_built_it():
+    found = _relations(
+        "The history of Quiver, a cloud-native relational database, developed by Harbor.",
+        [("Quiver", "TECHNOLOGY"), ("cloud-native", "CONCEPT"), ("Harbor", "COMPANY")],
+    )
+    assert ("Harbor", "built", "Quiver") in found
+
+
+def test_a_plural_kind_after_a_list_of_names_is_what_each_is():
+    found = _relations(
+        "It has the features of the Quiver and Tidewater file systems.",
+        [("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY"), ("file systems", "CONCEPT")],
+    )
+    assert {
+        ("Quiver", "applies", "file systems"),
+        ("Tidewater", "applies", "file systems"),
+    } <= found
+
+
+def test_a_named_kind_may_follow_an_adjective():
+    found = _relations(
+        "Harbor has launched a new Quiver message broker service.",
+        [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("message broker", "CONCEPT")],
+    )
+    assert ("Quiver", "applies", "message broker") in found
+
+
+def test_an_appositive_between_the_company_and_its_verb_keeps_the_subject():
+    found = _relations(
+        "Last week, Harbor, a company based in Lisbon, released Quiver, a job scheduler.",
+        [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "built", "Quiver") in found
+
+
+def test_the_clause_how_opens_is_stated_as_done():
+    found = _relations(
+        "Today we are going to get specific about how we adopted request hedging at Harbor.",
+        [("request hedging", "CONCEPT"), ("Harbor", "COMPANY")],
+        title="Request hedging at Harbor",
+    )
+    assert ("Harbor", "applies", "request hedging") in found
+
+
+def test_an_example_named_with_its_vendor_is_not_the_vendors_use():
+    found = _relations(
+        "Language models such as Lumio's Quiver can write code.",
+        [("language models", "CONCEPT"), ("Lumio's", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Lumio's", "uses", "Quiver") not in found
+    found = _relations(
+        "Lumio's Quiver handles two million flag checks per second.",
+        [("Lumio's", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Lumio's", "uses", "Quiver") in found
+
+
+def test_a_title_naming_a_persons_job_at_a_company_states_no_use():
+    ents = [("Quiver", "TECHNOLOGY"), ("Harbor", "COMPANY")]
+    found = _relations("", ents, title="Meet Ana — Quiver Developer and Quiver Lead at Harbor")
+    assert ("Harbor", "uses", "Quiver") not in found
+    found = _relations("", ents, title="Scaling Quiver Clusters at Harbor")
+    assert ("Harbor", "uses", "Quiver") in found
+
+
+def test_a_title_addressed_to_the_reader_states_no_use_of_its_instrument():
+    ents = [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    text = "Harbor shares how teams cut costs."
+    found = _relations(text, ents, title="Optimizing your compute costs with Quiver")
+    assert ("Harbor", "uses", "Quiver") not in found
+    found = _relations(text, ents, title="Optimizing compute costs with Quiver")
+    assert ("Harbor", "uses", "Quiver") in found
+
+
+def test_a_technology_the_company_launches_as_a_product_is_not_its_use():
+    found = _relations(
+        "Harbor has launched a new Quiver message broker service.",
+        [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("message broker", "CONCEPT")],
+        onto=_onto(Quiver=("Lumio", ["message broker"])),
+    )
+    assert ("Harbor", "uses", "Quiver") not in found

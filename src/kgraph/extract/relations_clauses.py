@@ -333,12 +333,25 @@ def _actor_before(unit: _Unit, pos: int) -> bool:
     return _clause_subject(None, unit, pos) is not None
 
 
+_APPOSED_SUBJECT = re.compile(r"['\u2019]?,\s+(?:a|an|the|one of)\s[^,;:.()\u2014]{3,80},\s+", re.I)
+
+
 def _clause_subject(state: _Post | None, unit: _Unit, pos: int) -> str | None:
     """Who does the verb at ``pos``: the company named a few words before it in the same
     clause, or, for "we", "they", "the team", "engineers", the post's actor (with no
     ``state``, any non-empty name: the question is only whether there is a subject). An
     aside between dashes ("- but once … AWS offers - they chose …") is a clause of its own.
     """
+    # "DeepSeek, a company based in China, released DeepSeek-R1": an appositive between the
+    # company and its verb is set off by commas
+    if unit.text[pos - 2 : pos] == ", ":
+        for e in unit.ents:
+            if (
+                e.type == "COMPANY"
+                and e.e < pos
+                and _APPOSED_SUBJECT.fullmatch(unit.text, e.e, pos)
+            ):
+                return e.name
     before = unit.text[max(0, pos - 60) : pos]
     before = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s|\b(?:that|which|who)\b", before)[-1]
     start = pos - len(before)

@@ -280,6 +280,9 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                         gap,
                         re.I,
                     )
+                    # "Blackwell GPUs, a strong open source engine like SGLang": the noun
+                    # phrase is the class of the examples after it, not an appositive of T
+                    and not _CLASS_OF_EXAMPLES.match(text, nxt.e)
                 ):
                     method = "apposition"
             elif re.match(
@@ -470,19 +473,47 @@ def _named_concept(state: _Post, unit: _Unit) -> None:
     name right before a concept noun names the thing of that kind it is or realises (rules
     4 and 5), as "Paxos consensus" does."""
     text, ents = unit.text, unit.ents
-    for e, nxt in itertools.pairwise(ents):
+    for k, (e, nxt) in enumerate(itertools.pairwise(ents)):
         if (
             e.type == "TECHNOLOGY"
             and nxt.type == "CONCEPT"
             and text[e.e : nxt.s] == " "
-            and re.search(r"\b(?:the|a|an)\s+$", text[: e.s], re.I)
+            and k > 0
+            and ents[k - 1].type == "TECHNOLOGY"
+            and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+", text[ents[k - 1].e : e.s])
+            and re.search(r"[a-z][^s]s$", text[nxt.s : nxt.e])
+            and not _modifies_noun(text, nxt.e)
+        ):
+            # "the ZFS and Btrfs file systems": a plural kind after a list of names says what
+            # each of them is (rule 4)
+            run = [e]
+            j = k - 1
+            while (
+                j >= 0
+                and ents[j].type == "TECHNOLOGY"
+                and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+", text[ents[j].e : run[-1].s])
+            ):
+                run.append(ents[j])
+                j -= 1
+            for t in run:
+                if not relations_applies._carrier(state, t.name):
+                    state.add(t.name, "applies", nxt.name, text, "compound:named")
+            continue
+        if (
+            e.type == "TECHNOLOGY"
+            and nxt.type == "CONCEPT"
+            and text[e.e : nxt.s] == " "
+            # "a new RabbitMQ message broker service": an adjective may come first
+            and re.search(r"\b(?:the|a|an)\s+(?:(?:new|own|single|custom)\s+)?$", text[: e.s], re.I)
             and re.match(r"\s+" + SYSTEM_NOUN + r"\b", text[nxt.e :])
             # "a Rust based ingestion service": an unhyphenated compound, not a kind
             and not re.match(r"(?:based|backed|powered|native|driven)\b", text[nxt.s :], re.I)
         ):
             # "the TeamViewer remote access tool": the noun after the concept says what the
-            # named technology is, a tool of that concept (rule 4, "T is a X")
-            state.add(e.name, "applies", nxt.name, text, "compound:named")
+            # named technology is, a tool of that concept (rule 4, "T is a X"); not "a Kotlin
+            # microservice": a language only says what it is written in
+            if not relations_applies._carrier(state, e.name):
+                state.add(e.name, "applies", nxt.name, text, "compound:named")
             continue
         if (
             e.type != "TECHNOLOGY"
@@ -553,6 +584,13 @@ def _in_production(state: _Post, unit: _Unit) -> None:
             state.add(c.name, "uses", tech.name, text, "verb:passive")
 
 
+_ROLE = re.compile(
+    r"\b(?:lead|developers?|engineers?|managers?|architects?|designers?|interns?|advocates?|"
+    r"scientists?|specialists?|directors?|head)\b",
+    re.I,
+)
+
+
 def _title_at(state: _Post, unit: _Unit) -> None:
     """ "Kafka at Yelp", "Scaling Elasticsearch Clusters at Shopify", "Kafka and Flink at
     Uber": a title that names a technology at a company says the company runs it (the
@@ -574,6 +612,8 @@ def _title_at(state: _Post, unit: _Unit) -> None:
         # in headline case "ZooKeeper Resilience")
         if not re.fullmatch(r"(?:\s+[A-Za-z][\w-]*){0,2}", at[last.e :]):
             continue
+        if _ROLE.search(at[last.e :]):
+            continue  # "Android Developer and Android Competence Lead at Wolt": a person's job
         group = [last]
         for f in reversed(techs[:-1]):
             if not re.fullmatch(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[f.e : group[-1].s]):
@@ -609,6 +649,13 @@ def _title_colon(state: _Post, unit: _Unit) -> None:
             # not "Distributed Systems Consensus": a concept that qualifies the next one
             state.add(tech.name, "applies", f.name, text, "apposition:title")
         start = f.e
+
+
+# After a concept: the rest of its noun phrase, then examples of it ("engine like SGLang").
+_CLASS_OF_EXAMPLES = re.compile(
+    r"(?:\s+(?!(?:for|of|to|in|on|at|with|by|from|that|which|and|or|is|are)\b)[a-z][\w-]*){0,3}"
+    r",?\s+(?:like|such as|including)\s+[A-Z]"
+)
 
 
 # A clause that opens a sentence before its subject ("Instead of …, T stores"); "As a

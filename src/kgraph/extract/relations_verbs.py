@@ -56,7 +56,9 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # made by Deno", "StatsD, the open source software we built at Etsy"
             # "Elasticsearch, a wildly successful open source search engine developed by
             # Elastic": the appositive may be a long noun phrase
-            r"^(?:,|\s*[\u2014\u2013-])?\s*(?:(?:is|was)\s+)?(?:(?:an?|the)\s+[^,;]{0,60}?)?"
+            # "PolarDB, a cloud-native relational database, developed by Alibaba Cloud": the
+            # appositive may close with its own comma
+            r"^(?:,|\s*[\u2014\u2013-])?\s*(?:(?:is|was)\s+)?(?:(?:an?|the)\s+[^,;]{0,60}?(?:,\s*)?)?"
             r"(?:originally\s+)?(?:(?:we|they)\s+)?(?:built|developed|created|"
             r"open-sourced|designed|made)\s+(?:by|at)\s+$",
             text[e.e : e.e + 90].split("COMPANY")[0][: _next_company_gap(unit, i)],
@@ -291,6 +293,10 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 continue  # "NVIDIA's H100 architecture": a product it sells (rule 3)
             if nxt.type == "TECHNOLOGY" and _used_by_another(unit, i):
                 continue  # "Orla adopted Lumio's Quiver": Lumio is only its vendor (rule 3)
+            if nxt.type == "TECHNOLOGY" and re.search(
+                r"\b(?:such as|like|including|e\.g\.,?)\s+$", text[: e.s], re.I
+            ):
+                continue  # "models such as Lumio's Quiver": an example named with its vendor
             if nxt.type == "CONCEPT" and AVOIDED.search(text[: e.s]):
                 continue  # "avoided Lumio's cascading failures": a problem (rule 7)
             if (
@@ -316,8 +322,17 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 later = ents[i + 2]
                 if later.type == "CONCEPT" and re.fullmatch(r"\s+", text[nxt.e : later.s]):
                     owned = later
+            if owned.type == "CONCEPT" and _TEAM.match(text, owned.e):
+                # "Netflix's data platform team", "Glovo's Routing team": the concept names
+                # the company's team, the possessed noun; it is not said to be applied
+                continue
             typ = "uses" if owned.type == "TECHNOLOGY" else "applies"
             add(e.name, typ, owned.name, text, "possessive")
+
+
+_TEAM = re.compile(
+    r"\s+(?:&\s+[\w-]+\s+)?(?:teams?|group|org|organi[sz]ation|department|squad)\b", re.I
+)
 
 
 def _used_by_another(unit: _Unit, i: int) -> bool:
@@ -437,7 +452,9 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
         if re.match(r"\s+(?:[a-z][\w-]*\s+){1,2}(?:such as|including)\b", text[first.e :]):
             continue  # "uses open source storage systems such as Redis": the class's qualifier
         before = text[: verb.start()]
-        clause = re.split(r"[;.:]|,\s+(?:but|while)\b", before)[-1]
+        # "we are going to get specific about how we implemented X": the clause "how" opens
+        # is stated as done, whatever the main clause plans
+        clause = re.split(r"[;.:]|,\s+(?:but|while)\b|\bhow\b(?=\s+(?:we|they)\b)", before)[-1]
         if re.search(
             NEGATED + r"|\b(?:will|would|could|might|plans? to|planning to|aims? to|hopes? to|"
             r"going to|allowing|letting|helping|you)\b",

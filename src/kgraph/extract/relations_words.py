@@ -35,7 +35,9 @@ USE_VERB = (
     r"picked|picks|"
     r"leverag\w*|relies on|rely on|relied on|relying on|deploy\w*|employ\w*|utili[sz]\w*|"
     r"operat\w*|embraced|integrat\w* with|incorporat\w*|retain\w*|opt(?:ed|s)? for|"
-    r"standardi[sz]\w* on|bet(?:s|ting)? on)"
+    r"standardi[sz]\w* on|bet(?:s|ting)? on|"
+    # "we're heavy users of Kafka, Redis and Docker": the noun of the verb
+    r"users? of)"
 )
 APPLY_VERB = (
     r"(?:implement\w*|appl(?:y|ies|ied|ying)|adopt\w*|perform\w*|uses|used|using|"
@@ -160,7 +162,11 @@ TALK_PLAN = re.compile(
 # A technology the company sells as a managed service (rule 3: a product C sells is no
 # use of C's): "the company offering managed Airflow instances", "provides hosted Kafka".
 SOLD = re.compile(
-    r"\b(?:offer\w*|sell\w*|provid\w*)\s+(?:a\s+|an\s+)?(?:fully[- ])?(?:managed|hosted)\s+$", re.I
+    r"\b(?:offer\w*|sell\w*|provid\w*)\s+(?:a\s+|an\s+)?(?:fully[- ])?(?:managed|hosted)\s+$|"
+    # "Amazon has launched a new RabbitMQ message broker service": a product it releases
+    r"\b(?:launch(?:ed|es)|releas(?:ed|es)|unveil(?:ed|s)|announc(?:ed|es))\s+(?:a|an)\s+"
+    r"(?:new\s+)?(?:(?:fully[- ])?(?:managed|hosted)\s+)?$",
+    re.I,
 )
 # What a head reduces, avoids or works around is a problem, not a practice (rule 7): "reduce
 # toil", "sidesteps Python's Global Interpreter Lock". The pattern ends where the phrase of
