@@ -22,16 +22,33 @@ def extract_in_workers(extractor, posts: list, batch_size: int, n_process: int) 
     Each worker takes ``batch_size`` posts at a time. The workers are forked with the
     extractor already loaded, so none reloads the pipeline.
     """
-    chunks = [posts[i : i + batch_size] for i in range(0, len(posts), batch_size)]
     with forked_pool(n_process, (extractor, batch_size)) as pool:
         try:
-            for found in pool.map(_extract_chunk, chunks):
+            for found in pool.map(_extract_chunk, _chunks(posts, batch_size, n_process)):
                 yield from found
         except BrokenProcessPool:
             raise KgraphError(
                 "An extraction worker process died (out of memory?). Build again with "
                 "--processes 1, or on a machine with more memory."
             ) from None
+
+
+def _chunks(posts: list, batch_size: int, n_process: int) -> list[list]:
+    """``posts`` in batches, the last ``n_process`` batches' worth cut in quarters.
+
+    The workers take chunks in turn, so the build waits at its end for the last chunk while
+    the other workers have nothing left: a whole batch (most of a second at 256 posts) with
+    a core idle. Quarter chunks at the end make that wait a quarter. A post's mentions do
+    not depend on the batch it is extracted in.
+
+    >>> [len(c) for c in _chunks(list(range(1024)), 256, 2)]
+    [256, 256, 64, 64, 64, 64, 64, 64, 64, 64]
+    """
+    tail = max(0, len(posts) - n_process * batch_size)
+    small = max(1, batch_size // 4)
+    return [posts[i : min(i + batch_size, tail)] for i in range(0, tail, batch_size)] + [
+        posts[i : i + small] for i in range(tail, len(posts), small)
+    ]
 
 
 def _extract_chunk(posts: list) -> list:
