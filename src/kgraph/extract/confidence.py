@@ -62,6 +62,9 @@ RELATION_METHODS = {
     # 15 of 17
     "actor:named": 0.85,
     "actor:anaphor": 0.7,  # … as "we", "the team", "its": 27 of 34
+    # "Our infrastructure is made up of … Luna and Kraken", "our tech stack was a monolith of
+    # PHP": what the company's own stack is made of
+    "actor:stack": 0.75,
     # Below the floor: measured, and kept from the output. The subject rule still keeps a
     # sentence about a named system from crediting its concepts to the company.
     # A technology only near the company's name or "we" ("They got into the VPN", "we

@@ -454,6 +454,18 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 for f in _list_at(unit, nxt.s, len(text)):
                     if f.type == "TECHNOLOGY":
                         add(f.name, "applies", e.name, text, "apposition")
+        elif (
+            e.type == "CONCEPT"
+            and nxt is not None
+            and nxt.type == "COMPANY"
+            and re.match(r"^,? ?(?:such as|like|including)\s*$", gap, re.I)
+            and _possessive_mark(nxt, text[nxt.e :]) is not None
+        ):
+            # "language models such as Anthropic's Claude, Amazon Nova and Amazon Bedrock":
+            # an example named with its vendor is still an example of the class (rule 4)
+            for f in _list_at(unit, nxt.s, len(text)):
+                if f.type == "TECHNOLOGY":
+                    add(f.name, "applies", e.name, text, "apposition:vendor")
     _named_concept(state, unit)
     _in_production(state, unit)
     if unit.field == "title":
