@@ -876,3 +876,63 @@ def test_a_technology_the_company_launches_as_a_product_is_not_its_use():
         onto=_onto(Quiver=("Lumio", ["message broker"])),
     )
     assert ("Harbor", "uses", "Quiver") not in found
+
+
+def test_examples_named_with_their_vendor_are_still_examples_of_the_class():
+    found = _relations(
+        "We compared language models such as Harbor's Quiver, Tidewater and Orla.",
+        [
+            ("language models", "CONCEPT"),
+            ("Harbor", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("Orla", "TECHNOLOGY"),
+        ],
+    )
+    found = {(h, t, x) for h, t, x in found if t == "applies"}
+    assert {
+        ("Quiver", "applies", "language models"),
+        ("Tidewater", "applies", "language models"),
+        ("Orla", "applies", "language models"),
+    } <= found
+
+
+def test_a_company_apposed_as_building_on_a_technology_uses_it():
+    ents = [("Lumio", "COMPANY"), ("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    found = _relations(
+        "Lumio led a seed round in Harbor, a startup building on the widely used engine Quiver.",
+        ents,
+    )
+    assert ("Harbor", "uses", "Quiver") in found
+    found = _relations(
+        "Lumio led a seed round in Harbor, a startup that competes with Quiver.", ents
+    )
+    assert ("Harbor", "uses", "Quiver") not in found
+
+
+def test_what_our_stack_is_made_of_is_used():
+    ents = [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")]
+    found = _relations(
+        "Harbor ships parcels. Our infrastructure is made up of several components, including "
+        "Quiver and Tidewater, which handle the load.",
+        ents,
+        title="Infrastructure at Harbor",
+    )
+    assert {("Harbor", "uses", "Quiver"), ("Harbor", "uses", "Tidewater")} <= found
+    found = _relations(
+        "Harbor ships parcels. Our infrastructure team compared Quiver and Tidewater.",
+        ents,
+        title="Infrastructure at Harbor",
+    )
+    assert ("Harbor", "uses", "Quiver") not in found
+
+
+def test_the_means_of_a_technologys_own_verb_is_its_practice():
+    found = _relations(
+        "Quiver addresses these pain points by providing schema evolution and time travel.",
+        [("Quiver", "TECHNOLOGY"), ("schema evolution", "CONCEPT"), ("time travel", "CONCEPT")],
+    )
+    assert {
+        ("Quiver", "applies", "schema evolution"),
+        ("Quiver", "applies", "time travel"),
+    } <= found
