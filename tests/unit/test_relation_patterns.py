@@ -936,3 +936,17 @@ def test_the_means_of_a_technologys_own_verb_is_its_practice():
         ("Quiver", "applies", "schema evolution"),
         ("Quiver", "applies", "time travel"),
     } <= found
+
+
+def test_a_homegrown_system_named_after_its_description_is_built():
+    ents = [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    found = _relations(
+        "We replaced cron with our homegrown scheduler Quiver last year.",
+        ents,
+        title="How Harbor ships",
+    )
+    assert ("Harbor", "built", "Quiver") in found
+    found = _relations(
+        "We replaced cron with our scheduler Quiver last year.", ents, title="How Harbor ships"
+    )
+    assert ("Harbor", "built", "Quiver") not in found

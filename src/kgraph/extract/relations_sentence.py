@@ -120,6 +120,22 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             )
         ):
             add(state.actor, "built", e.name, text, "built:own")
+        # "our homegrown scheduler Tidewater", "its in-house workflow engine, Quiver": the
+        # same said before the name
+        elif e.type == "TECHNOLOGY" and state.actor:
+            grown = re.search(
+                r"\b(?:our|its|their)\s+(?:own\s+)?(?:home-?grown|in-house|internally[- ]"
+                r"(?:built|developed))\s+(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*,\s+)?$",
+                before[-80:],
+                re.I,
+            )
+            at = e.s - len(before[-80:]) + grown.start() if grown is not None else 0
+            if grown is not None and not any(
+                f.type in ("TECHNOLOGY", "COMPANY") and at <= f.s and f.e <= e.s
+                for f in ents
+                if f is not e
+            ):
+                add(state.actor, "built", e.name, text, "built:own")
         # "dbt is a fundamental piece of Monzo's data platform", "Kafka is the backbone of
         # our stack": a part of the company's own system is one it uses (rule 3)
         if e.type == "TECHNOLOGY":
