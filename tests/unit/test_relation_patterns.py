@@ -950,3 +950,11 @@ def test_a_homegrown_system_named_after_its_description_is_built():
         "We replaced cron with our scheduler Quiver last year.", ents, title="How Harbor ships"
     )
     assert ("Harbor", "built", "Quiver") not in found
+
+
+def test_a_superlative_kind_before_is_names_what_the_technology_is():
+    ents = [("CMS", "CONCEPT"), ("Quiver", "TECHNOLOGY")]
+    found = _relations("The most widely used CMS is Quiver, the open source tool.", ents)
+    assert ("Quiver", "applies", "CMS") in found
+    found = _relations("Our CMS is Quiver-based.", ents)
+    assert ("Quiver", "applies", "CMS") not in found

@@ -470,7 +470,23 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 for f in _list_at(unit, nxt.s, len(text)):
                     if f.type == "TECHNOLOGY":
                         add(f.name, "applies", e.name, text, "apposition")
-        elif (
+        if (
+            e.type == "CONCEPT"
+            and nxt is not None
+            and nxt.type == "TECHNOLOGY"
+            and re.fullmatch(r"\s+(?:is|was|remains)\s+(?:still\s+)?(?:the\s+)?", gap)
+            and re.search(
+                r"\bthe\s+(?:most\s+(?:\w+ly\s+)?[\w-]+|[a-z]+est|leading|dominant|default|"
+                r"de facto|standard|best-known)\s+(?:[a-z][\w-]*\s+)?$",
+                text[: e.s],
+                re.I,
+            )
+            and not re.match(r"[-\w]", text[nxt.e : nxt.e + 1])
+        ):
+            # "The most widely used CMS is WordPress", "the default storage engine is
+            # InnoDB": the copula read backwards (rule 4)
+            add(nxt.name, "applies", e.name, text, "apposition:copula")
+        if (
             e.type == "CONCEPT"
             and nxt is not None
             and nxt.type == "COMPANY"
