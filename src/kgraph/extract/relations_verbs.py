@@ -485,7 +485,7 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
                 text[tech.e : verb.start()],
             )
         ):
-            head, method = tech.name, "verb:practise-tech"
+            head, method = tech.name, "verb:practise-means"
         elif re.match(r"(?:provid|support|offer|enabl)", verb.group("verb"), re.I):
             continue  # a company provides to others: "Cloudflare provides DDoS protection"
         else:
