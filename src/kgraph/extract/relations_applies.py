@@ -780,7 +780,7 @@ _OUR_STACK = re.compile(
 def _our_stack(state: _Post, unit: _Unit) -> None:
     """ "Our stack consists of Kafka, Flink and Iceberg": each technology the clause names
     after the first-person stack noun is the post's company's (rule 3)."""
-    if state.actor is None:
+    if state.actor is None or ("our " not in unit.text and "Our " not in unit.text):
         return
     m = _OUR_STACK.search(unit.text)
     if m is None:

@@ -122,7 +122,12 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             add(state.actor, "built", e.name, text, "built:own")
         # "our homegrown scheduler Tidewater", "its in-house workflow engine, Quiver": the
         # same said before the name
-        elif e.type == "TECHNOLOGY" and state.actor:
+        elif (
+            e.type == "TECHNOLOGY"
+            and state.actor
+            # a substring test first: most names have no such description before them
+            and any(w in before[-80:] for w in ("grown", "house", "nternally"))
+        ):
             grown = re.search(
                 r"\b(?:our|its|their)\s+(?:own\s+)?(?:home-?grown|in-house|internally[- ]"
                 r"(?:built|developed))\s+(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*,\s+)?$",
