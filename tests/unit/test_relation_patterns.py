@@ -876,3 +876,95 @@ def test_a_technology_the_company_launches_as_a_product_is_not_its_use():
         onto=_onto(Quiver=("Lumio", ["message broker"])),
     )
     assert ("Harbor", "uses", "Quiver") not in found
+
+
+def test_examples_named_with_their_vendor_are_still_examples_of_the_class(monkeypatch):
+    from kgraph.extract import confidence, relations_post
+
+    # measured below the floor on the tuning sets: the rule is checked with every rule emitted
+    assert confidence.relation_confidence("apposition:vendor", "applies") < 0.65
+    monkeypatch.setattr(relations_post, "RELATION_FLOOR", 0.0)
+    found = _relations(
+        "We compared language models such as Harbor's Quiver, Tidewater and Orla.",
+        [
+            ("language models", "CONCEPT"),
+            ("Harbor", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("Orla", "TECHNOLOGY"),
+        ],
+    )
+    found = {(h, t, x) for h, t, x in found if t == "applies"}
+    assert {
+        ("Quiver", "applies", "language models"),
+        ("Tidewater", "applies", "language models"),
+        ("Orla", "applies", "language models"),
+    } <= found
+
+
+def test_a_company_apposed_as_building_on_a_technology_uses_it():
+    ents = [("Lumio", "COMPANY"), ("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    found = _relations(
+        "Lumio led a seed round in Harbor, a startup building on the widely used engine Quiver.",
+        ents,
+    )
+    assert ("Harbor", "uses", "Quiver") in found
+    found = _relations(
+        "Lumio led a seed round in Harbor, a startup that competes with Quiver.", ents
+    )
+    assert ("Harbor", "uses", "Quiver") not in found
+
+
+def test_what_our_stack_is_made_of_is_used():
+    ents = [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")]
+    found = _relations(
+        "Harbor ships parcels. Our infrastructure is made up of several components, including "
+        "Quiver and Tidewater, which handle the load.",
+        ents,
+        title="Infrastructure at Harbor",
+    )
+    assert {("Harbor", "uses", "Quiver"), ("Harbor", "uses", "Tidewater")} <= found
+    found = _relations(
+        "Harbor ships parcels. Our infrastructure team compared Quiver and Tidewater.",
+        ents,
+        title="Infrastructure at Harbor",
+    )
+    assert ("Harbor", "uses", "Quiver") not in found
+
+
+def test_the_means_of_a_technologys_own_verb_is_its_practice(monkeypatch):
+    from kgraph.extract import confidence, relations_post
+
+    # measured below the floor on the tuning sets: the rule is checked with every rule emitted
+    assert confidence.relation_confidence("verb:practise-means", "applies") < 0.65
+    monkeypatch.setattr(relations_post, "RELATION_FLOOR", 0.0)
+    found = _relations(
+        "Quiver addresses these pain points by providing schema evolution and time travel.",
+        [("Quiver", "TECHNOLOGY"), ("schema evolution", "CONCEPT"), ("time travel", "CONCEPT")],
+    )
+    assert {
+        ("Quiver", "applies", "schema evolution"),
+        ("Quiver", "applies", "time travel"),
+    } <= found
+
+
+def test_a_homegrown_system_named_after_its_description_is_built():
+    ents = [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    found = _relations(
+        "We replaced cron with our homegrown scheduler Quiver last year.",
+        ents,
+        title="How Harbor ships",
+    )
+    assert ("Harbor", "built", "Quiver") in found
+    found = _relations(
+        "We replaced cron with our scheduler Quiver last year.", ents, title="How Harbor ships"
+    )
+    assert ("Harbor", "built", "Quiver") not in found
+
+
+def test_a_superlative_kind_before_is_names_what_the_technology_is():
+    ents = [("CMS", "CONCEPT"), ("Quiver", "TECHNOLOGY")]
+    found = _relations("The most widely used CMS is Quiver, the open source tool.", ents)
+    assert ("Quiver", "applies", "CMS") in found
+    found = _relations("Our CMS is Quiver-based.", ents)
+    assert ("Quiver", "applies", "CMS") not in found

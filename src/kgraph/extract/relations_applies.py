@@ -117,6 +117,7 @@ def post_rules(state: _Post) -> None:
             _adjective_class(state, unit)
         if "TECHNOLOGY" in types:
             uses_rules(state, unit)
+            _our_stack(state, unit)
         if "CONCEPT" in types:
             _kind_examples(state, unit)
             if "TECHNOLOGY" in types:
@@ -697,7 +698,14 @@ _WE_USE = re.compile(
 
 
 _RELATIVE_WE = re.compile(r"\b(?:that|which)\s+(?:we|our)\b", re.I)
-_COPULA = re.compile(r"\s(?:is|was)\s+an?\s", re.I)
+_COPULA = re.compile(r"\s(?:is|was)\s+an?\s|,\s+an?\s", re.I)
+# "RadixArk, a startup building on the widely used open-source inference engine SGLang": the
+# phrase of use may have the technology's own description between it and the name.
+_BUILDS_ON = re.compile(
+    r"\b(?:(?:building|builds|built|based|running|runs)\s+on|powered by|backed by)\s+"
+    r"(?:top of\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}$",
+    re.I,
+)
 
 
 def uses_rules(state: _Post, unit: _Unit) -> None:
@@ -732,9 +740,12 @@ def uses_rules(state: _Post, unit: _Unit) -> None:
                 head = at[0].name if at else None
             if head:
                 state.add(head, "uses", e.name, text, "verb:relative")
-        elif copula and e.type == "COMPANY" and _opens_clause(text, e.s):
-            copula = re.match(r"(?:['\u2019]s)?\s+(?:is|was)\s+(?:a|an)\s", text[e.e :])
-            if copula is None:
+        elif copula and e.type == "COMPANY":
+            # "PlanetScale is a … platform powered by Vitess" as the sentence's subject, or
+            # "RadixArk, a startup building on … SGLang" as an appositive anywhere
+            is_a = re.match(r"(?:['\u2019]s)?\s+(?:is|was)\s+(?:a|an)\s", text[e.e :])
+            apposed = re.match(r",\s+(?:a|an)\s", text[e.e :])
+            if not ((is_a and _opens_clause(text, e.s)) or apposed):
                 continue
             for f in ents[k + 1 :]:
                 if f.type == "COMPANY" or f.s - e.e > 120 or re.search(r"[;.()]", text[e.e : f.s]):
@@ -743,9 +754,59 @@ def uses_rules(state: _Post, unit: _Unit) -> None:
                     continue
                 if re.match(r"-(?:compatible|like|inspired|style)\b", text[f.e :]):
                     continue  # "a MySQL-compatible … platform": likeness, not use
-                if ON_TECH.search(text[e.e : f.s][-60:]):
+                before = text[e.e : f.s]
+                if ON_TECH.search(before[-60:]):
                     state.add(e.name, "uses", f.name, text, "modifier")
+                elif (
+                    apposed
+                    and _BUILDS_ON.search(before)
+                    and not re.search(r",\s|\bthat\b", before[2:])
+                ):
+                    state.add(e.name, "uses", f.name, text, "modifier:apposed")
                 break
+
+
+# "Our infrastructure is made up of several components, including Luna and Kraken", "our
+# tech stack was a monolith of PHP speaking directly to MySQL": what the company's own stack
+# is made of is what it uses (rule 3's first-person possessive).
+_OUR_STACK = re.compile(
+    r"\bour\s+(?:(?:tech(?:nology)?|software|data|backend|server|core)\s+)?(?:stack|infrastructure|"
+    r"backend|tech)\s+(?:(?:is|was|are|were|has been)\s+(?:\w+ly\s+)?(?:made up of|composed of|built "
+    r"(?:on|with|around)|based on|an?\s)|consists? of|comprises|includes|included|relies on)",
+    re.I,
+)
+
+
+def _our_stack(state: _Post, unit: _Unit) -> None:
+    """ "Our stack consists of Kafka, Flink and Iceberg": each technology the clause names
+    after the first-person stack noun is the post's company's (rule 3)."""
+    if state.actor is None or ("our " not in unit.text and "Our " not in unit.text):
+        return
+    m = _OUR_STACK.search(unit.text)
+    if m is None:
+        return
+    from kgraph.extract.relations_words import READER
+
+    if READER.search(unit.text):
+        return
+    # the clause ends at a relative, a contrast or the sentence's end
+    stop = re.search(
+        r"[;.!?](?:\s|$)|,\s+(?:which|that|who|but|while)\b|\b(?:instead of|rather than|"
+        r"unlike|than)\s",
+        unit.text[m.end() :],
+    )
+    end = m.end() + stop.start() if stop else len(unit.text)
+    for e in unit.ents:
+        if (
+            e.type == "TECHNOLOGY"
+            and m.end() <= e.s
+            and e.e <= end
+            and not COMPOUND_AFTER.match(unit.text[e.e :])  # "a MySQL-compatible …": likeness
+        ):
+            state.add(state.actor, "uses", e.name, unit.text, "actor:stack")
+
+
+COMPOUND_AFTER = re.compile(r"-(?:compatible|like|inspired|style)\b")
 
 
 # A title that opens with a gerund and names its instrument: "Building Faster Indexing with

@@ -120,6 +120,27 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             )
         ):
             add(state.actor, "built", e.name, text, "built:own")
+        # "our homegrown scheduler Tidewater", "its in-house workflow engine, Quiver": the
+        # same said before the name
+        elif (
+            e.type == "TECHNOLOGY"
+            and state.actor
+            # a substring test first: most names have no such description before them
+            and any(w in before[-80:] for w in ("grown", "house", "nternally"))
+        ):
+            grown = re.search(
+                r"\b(?:our|its|their)\s+(?:own\s+)?(?:home-?grown|in-house|internally[- ]"
+                r"(?:built|developed))\s+(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*,\s+)?$",
+                before[-80:],
+                re.I,
+            )
+            at = e.s - len(before[-80:]) + grown.start() if grown is not None else 0
+            if grown is not None and not any(
+                f.type in ("TECHNOLOGY", "COMPANY") and at <= f.s and f.e <= e.s
+                for f in ents
+                if f is not e
+            ):
+                add(state.actor, "built", e.name, text, "built:own")
         # "dbt is a fundamental piece of Monzo's data platform", "Kafka is the backbone of
         # our stack": a part of the company's own system is one it uses (rule 3)
         if e.type == "TECHNOLOGY":
@@ -454,6 +475,34 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 for f in _list_at(unit, nxt.s, len(text)):
                     if f.type == "TECHNOLOGY":
                         add(f.name, "applies", e.name, text, "apposition")
+        if (
+            e.type == "CONCEPT"
+            and nxt is not None
+            and nxt.type == "TECHNOLOGY"
+            and re.fullmatch(r"\s+(?:is|was|remains)\s+(?:still\s+)?(?:the\s+)?", gap)
+            and re.search(
+                r"\bthe\s+(?:most\s+(?:\w+ly\s+)?[\w-]+|[a-z]+est|leading|dominant|default|"
+                r"de facto|standard|best-known)\s+(?:[a-z][\w-]*\s+)?$",
+                text[: e.s],
+                re.I,
+            )
+            and not re.match(r"[-\w]", text[nxt.e : nxt.e + 1])
+        ):
+            # "The most widely used CMS is WordPress", "the default storage engine is
+            # InnoDB": the copula read backwards (rule 4)
+            add(nxt.name, "applies", e.name, text, "apposition:copula")
+        if (
+            e.type == "CONCEPT"
+            and nxt is not None
+            and nxt.type == "COMPANY"
+            and re.match(r"^,? ?(?:such as|like|including)\s*$", gap, re.I)
+            and _possessive_mark(nxt, text[nxt.e :]) is not None
+        ):
+            # "language models such as Anthropic's Claude, Amazon Nova and Amazon Bedrock":
+            # an example named with its vendor is still an example of the class (rule 4)
+            for f in _list_at(unit, nxt.s, len(text)):
+                if f.type == "TECHNOLOGY":
+                    add(f.name, "applies", e.name, text, "apposition:vendor")
     _named_concept(state, unit)
     _in_production(state, unit)
     if unit.field == "title":

@@ -18,6 +18,7 @@ from kgraph.extract.relations_clauses import (
     _has_subject,
     _list_at,
     _next_company_gap,
+    _opens_clause,
     _possessive_mark,
     _verb_end,
 )
@@ -473,6 +474,18 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
             if verb.group("verb").lower().endswith("ing"):
                 continue  # "to PostgreSQL 16 using logical replication": no verb of T's
             head, method = tech.name, "verb:practise-tech"
+        elif (
+            tech is not None
+            and verb.group("verb").lower().endswith("ing")
+            and _opens_clause(text, tech.s)
+            and re.fullmatch(
+                # "Apache Iceberg addresses these pain points by providing ACID transactions":
+                # the means of the technology's own verb is its practice (rule 5)
+                r"\s+(?:\w+ly\s+)?[a-z]+s\s+(?:[\w-]+\s+){0,4}?by\s+",
+                text[tech.e : verb.start()],
+            )
+        ):
+            head, method = tech.name, "verb:practise-means"
         elif re.match(r"(?:provid|support|offer|enabl)", verb.group("verb"), re.I):
             continue  # a company provides to others: "Cloudflare provides DDoS protection"
         else:
