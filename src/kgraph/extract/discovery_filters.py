@@ -12,6 +12,7 @@ from spacy.tokens import Span
 from kgraph.extract.discovery_organisations import (
     _acts,
     _affiliation,
+    _funded,
     _headquarters,
     _inner_capital,
     _marked,
@@ -161,8 +162,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Norway's welfare agency", "USA OSes": a country, never annotated
     if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:
         return False
-    if _cued(span) or any(_marked(t.text) for t in span):
-        return True
+    if _cued(span) or any(_marked(t.text) for t in span) or _funded(doc, span.end):
+        return True  # "Zorbly raised $40M", in a headline too: news of a business
     if (
         len(span) == 1
         and _plain_words(span)

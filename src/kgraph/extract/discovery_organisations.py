@@ -15,6 +15,8 @@ from kgraph.extract.discovery_words import (
     ARTICLES,
     AUXILIARIES,
     COMPANY_TOKENS,
+    FUNDING_VERBS,
+    FUNDING_WORDS,
     INSTITUTES,
     ORG_AFTER,
     ORG_CUES,
@@ -205,6 +207,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True
     if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
         return True
+    if _funded(doc, span.end) or _funded(doc, _after_apposition(doc, span.end)):
+        return True
     # "TeamPCP's fifth compromise": a new name used as a possessive is an organisation
     # (entity rules), a known product's possessive ("BoltDB's freelist") is handled above,
     # and a name with a release number ("GLM-4.7's") is a product's.
@@ -343,6 +347,18 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
             return True
         if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
             return False  # "Klarvio has recently migrated", "Klarvio successfully migrated"
+    return False
+
+
+def _funded(doc: Doc, end: int) -> bool:
+    """The name before ``end`` raised money: "Zorbly raised $40M", "Zorbly, a cloud
+    platform, has secured Series B funding" (news of a business, so an organisation)."""
+    for i in range(end, min(end + 3, len(doc))):
+        low = doc[i].lower_
+        if low in FUNDING_VERBS:
+            return any(t.lower_ in FUNDING_WORDS for t in doc[i + 1 : i + 5])
+        if low not in AUXILIARIES and low != "just":
+            return False
     return False
 
 
