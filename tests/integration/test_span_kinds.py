@@ -280,3 +280,11 @@ def test_a_business_raising_money_or_joined_is_an_organisation(ex, title, summar
 def test_software_raising_an_error_is_not_an_organisation(ex):
     found = {(m.text, m.type) for m in ex.extract_text("News", "Zorblet raises an error.")}
     assert ("Zorblet", "COMPANY") not in found
+
+
+@pytest.mark.model
+def test_a_name_counted_among_customers_or_businesses_is_an_organisation(ex):
+    summary = "How Zorblet, one of Nimbus's Enterprise customers, used Karpenter to cut costs."
+    assert ("Zorblet", "COMPANY") in {(m.text, m.type) for m in ex.extract_text("A", summary)}
+    summary = "We use Zorblet, one of the best tools for customers."
+    assert ("Zorblet", "COMPANY") not in {(m.text, m.type) for m in ex.extract_text("A", summary)}

@@ -306,22 +306,41 @@ def _led_by_role(doc: Doc, start: int) -> bool:
 def _business_apposition(doc: Doc, end: int) -> bool:
     """``X, the world's leading online travel marketplace``: an apposition that names the
     kind of business ``X`` is (entity rules: "X, the <business>" is a COMPANY)."""
-    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nouns = BUSINESS_NOUNS
+    if _one_of(doc, end + 1):
+        nouns = AMONG_BUSINESSES  # "X, one of AWS's Enterprise Support customers"
+    elif doc[end + 1].lower_ not in ARTICLES:
         return False
     for tok in doc[end + 2 : end + 10]:
         if tok.is_punct and tok.text not in "-/’'":
             return False
-        if tok.lower_ in BUSINESS_NOUNS and not (
-            tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"
-        ):
+        if nouns is AMONG_BUSINESSES and tok.lower_ in HEAD_ENDS:
+            return False  # "one of the best tools for customers": the kind came before
+        if tok.lower_ in nouns and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"):
             return True  # not a modifier: "a novel provider-side optimization"
     return False
+
+
+# Who a business serves, in an apposition that counts the name among them: "X, one of
+# AWS's customers" (a single "a customer data platform" is software's kind).
+CLIENTS = phrases("customers clients")
+HEAD_ENDS = phrases("for in at on with to by from that which")
+AMONG_BUSINESSES = BUSINESS_NOUNS | CLIENTS | {noun + "s" for noun in BUSINESS_NOUNS}
+
+
+def _one_of(doc: Doc, i: int) -> bool:
+    """``one of`` at ``i``: the apposition counts the name among a kind of thing."""
+    return i + 1 < len(doc) and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of"
 
 
 def _after_apposition(doc: Doc, end: int) -> int:
     """Where the sentence goes on after ``, a major e-commerce platform,`` following a name
     at ``end`` (``end`` itself when no such apposition follows)."""
-    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return end
+    if doc[end + 1].lower_ not in ARTICLES and not _one_of(doc, end + 1):
         return end
     for i in range(end + 2, min(end + 12, len(doc))):
         if doc[i].text == ",":
