@@ -147,3 +147,22 @@ def test_an_executive_title_after_a_name_makes_it_an_organisation(ex):
     # a registry company name that could be a plain word needs the sentence's support
     found = _typed(ex, "A post", "In the talk, Sysdig CISO Dana Okafor explains why offence wins.")
     assert ("Sysdig", "COMPANY") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "F5 is buying Threat Stack for $68 million in cash.",
+        "The acquisition of Threat Stack closed this week.",
+    ],
+)
+def test_a_registry_name_that_a_business_buys_is_a_company(ex, summary):
+    found = _typed(ex, "A post", summary)
+    assert ("Threat Stack", "COMPANY") in found, found
+
+
+@pytest.mark.model
+def test_a_registry_name_used_as_a_product_stays_a_product(ex):
+    found = _typed(ex, "A post", "The team deployed Threat Stack agents on every host.")
+    assert ("Threat Stack", "COMPANY") not in found, found

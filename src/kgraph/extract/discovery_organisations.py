@@ -523,7 +523,9 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
             continue
         if span.id_ not in registry and not _workplace(doc, span.start):
             continue
-        if span.id_ in registry and _listed_among_companies(doc, spans, span):
+        if span.id_ in registry and (
+            _listed_among_companies(doc, spans, span) or _bought(doc, span.start)
+        ):
             spans[n] = _as_company(span)  # "OpenAI, Mistral, and Guardrails AI"
             changed = True
             continue
@@ -543,6 +545,21 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
             changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+# Verbs whose object is a business bought: "F5 is buying Threat Stack", "Zorbly acquired X".
+BUYING = phrases("buy buys buying bought acquire acquires acquired acquiring")
+
+
+def _bought(doc: Doc, start: int) -> bool:
+    """The name at ``start`` is what a business buys: ``buying X``, ``the acquisition of
+    X`` (a registry's guess of a product is then the company that makes it)."""
+    if start < 1:
+        return False
+    before = doc[start - 1].lower_
+    if before == "of" and start > 1:
+        return doc[start - 2].lower_ == "acquisition"
+    return before in BUYING and doc[start - 1].is_lower
 
 
 def _listed_among_companies(doc: Doc, spans: list, span: Span) -> bool:
