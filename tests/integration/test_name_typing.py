@@ -166,3 +166,18 @@ def test_a_registry_name_that_a_business_buys_is_a_company(ex, summary):
 def test_a_registry_name_used_as_a_product_stays_a_product(ex):
     found = _typed(ex, "A post", "The team deployed Threat Stack agents on every host.")
     assert ("Threat Stack", "COMPANY") not in found, found
+
+
+@pytest.mark.model
+def test_a_name_with_a_release_number_is_a_product_in_all_its_mentions(ex):
+    summary = "The full Zorbkit 4.1 release blog covers the API, beside Zorbkit’s native @Single."
+    found = _typed(ex, "A post", summary)
+    assert ("Zorbkit’s", "COMPANY") not in found and ("Zorbkit 4.1", "COMPANY") not in found, found
+
+
+@pytest.mark.model
+def test_a_python_style_name_with_a_possessive_stays_a_product(ex):
+    found = _typed(
+        ex, "If ZorbPy is So Great, Why Isn’t Anyone Using It?", "ZorbPy’s problem is hard."
+    )
+    assert not any(t == "COMPANY" for _, t in found), found

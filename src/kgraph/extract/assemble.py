@@ -117,12 +117,34 @@ def _one_type_per_name(found: list, onto: Ontology) -> list:
     orgs = {m.canonical for m, _, _ in found if m.method == "model" and m.type == "COMPANY"}
     if not orgs:
         return found
+    # A name written with a release number ("Koin 4.1") is a product's in all its mentions:
+    # organisations have no versions, so its possessive ("Koin's native API") is the product's.
+    products = {m.canonical for m, _, _ in found if m.method == "model" and _released(m)}
+    if products & orgs:
+        found = [
+            (replace(m, type="TECHNOLOGY"), amb, entity_key("TECHNOLOGY", m.canonical))
+            if m.method == "model" and m.type == "COMPANY" and m.canonical in products
+            else (m, amb, key)
+            for m, amb, key in found
+        ]
+        orgs -= products
     return [
         (replace(m, type="COMPANY"), amb, entity_key("COMPANY", m.canonical))
         if m.method == "model" and m.type == "TECHNOLOGY" and m.canonical in orgs
         else (m, amb, key)
         for m, amb, key in found
     ]
+
+
+_RELEASE_TAIL = re.compile(r"[ -]?[vV]?\d+(?:\.\d+)+$")
+
+
+def _released(m: Mention) -> bool:
+    """The surface is the canonical name and a release number: ``Koin 4.1``, ``GLM-4.7``."""
+    tail = m.text[len(m.canonical) :]
+    return (
+        bool(tail) and m.text.startswith(m.canonical) and _RELEASE_TAIL.fullmatch(tail) is not None
+    )
 
 
 def _first_type_per_surface(found: list, onto: Ontology) -> list:

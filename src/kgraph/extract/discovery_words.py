@@ -106,7 +106,7 @@ AUTHOR_STEMS = (
 )
 ACTION_STEMS = tuple(s for s in ORG_VERB_STEMS if s not in AUTHOR_STEMS)
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
-TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
+TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM", "Py")
 # Words between an organisation and its verb: "Klarvio has recently migrated", "Acme and
 # Klarvio each announced", "both launched".
 AUXILIARIES = frozenset(
