@@ -181,3 +181,10 @@ def test_a_python_style_name_with_a_possessive_stays_a_product(ex):
         ex, "If ZorbPy is So Great, Why Isn’t Anyone Using It?", "ZorbPy’s problem is hard."
     )
     assert not any(t == "COMPANY" for _, t in found), found
+
+
+@pytest.mark.model
+def test_the_last_word_of_a_known_product_named_in_the_post_is_its_short_form(ex):
+    summary = "Android Studio is now stable. The model powering Studio’s AI features is updated."
+    found = {(m.text, m.type, m.canonical) for m in ex.extract_text("A post", summary)}
+    assert ("Studio’s", "TECHNOLOGY", "Android Studio") in found, found
