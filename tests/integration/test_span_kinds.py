@@ -283,6 +283,12 @@ def test_software_raising_an_error_is_not_an_organisation(ex):
 
 
 @pytest.mark.model
+def test_the_kind_of_business_raising_money_is_no_name(ex):
+    title = "A European AI Company Just Raised $4.3 Billion Without Selling Shares"
+    assert not [m for m in ex.extract_text(title) if m.type == "COMPANY"]
+
+
+@pytest.mark.model
 def test_a_name_counted_among_customers_or_businesses_is_an_organisation(ex):
     summary = "How Zorblet, one of Nimbus's Enterprise customers, used Karpenter to cut costs."
     assert ("Zorblet", "COMPANY") in {(m.text, m.type) for m in ex.extract_text("A", summary)}
