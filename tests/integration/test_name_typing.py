@@ -188,3 +188,9 @@ def test_the_last_word_of_a_known_product_named_in_the_post_is_its_short_form(ex
     summary = "Android Studio is now stable. The model powering Studio’s AI features is updated."
     found = {(m.text, m.type, m.canonical) for m in ex.extract_text("A post", summary)}
     assert ("Studio’s", "TECHNOLOGY", "Android Studio") in found, found
+
+
+@pytest.mark.model
+def test_a_name_after_a_spaced_at_sign_is_a_workplace(ex):
+    found = _typed(ex, "Scaling @ ZorbFresh: API Gateway", "ZorbFresh keeps growing every day.")
+    assert ("ZorbFresh", "COMPANY") in found, found

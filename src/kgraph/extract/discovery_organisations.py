@@ -199,6 +199,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True  # "the HellCat group": a group of people, as a threat actor or a vendor
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
+    if span.start > 0 and doc[span.start - 1].text == "@" and doc[span.start - 1].whitespace_:
+        return True  # "Scaling @ Zorbly": "at" written short; "@Singleton" is code
     if _reported_by(doc, span.start) or _how_it_acts(doc, span.start, span.end):
         return True
     if _kind_of_business_before(doc, span.start):
