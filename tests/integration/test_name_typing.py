@@ -147,3 +147,50 @@ def test_an_executive_title_after_a_name_makes_it_an_organisation(ex):
     # a registry company name that could be a plain word needs the sentence's support
     found = _typed(ex, "A post", "In the talk, Sysdig CISO Dana Okafor explains why offence wins.")
     assert ("Sysdig", "COMPANY") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "F5 is buying Threat Stack for $68 million in cash.",
+        "The acquisition of Threat Stack closed this week.",
+    ],
+)
+def test_a_registry_name_that_a_business_buys_is_a_company(ex, summary):
+    found = _typed(ex, "A post", summary)
+    assert ("Threat Stack", "COMPANY") in found, found
+
+
+@pytest.mark.model
+def test_a_registry_name_used_as_a_product_stays_a_product(ex):
+    found = _typed(ex, "A post", "The team deployed Threat Stack agents on every host.")
+    assert ("Threat Stack", "COMPANY") not in found, found
+
+
+@pytest.mark.model
+def test_a_name_with_a_release_number_is_a_product_in_all_its_mentions(ex):
+    summary = "The full Zorbkit 4.1 release blog covers the API, beside Zorbkit’s native @Single."
+    found = _typed(ex, "A post", summary)
+    assert ("Zorbkit’s", "COMPANY") not in found and ("Zorbkit 4.1", "COMPANY") not in found, found
+
+
+@pytest.mark.model
+def test_a_python_style_name_with_a_possessive_stays_a_product(ex):
+    found = _typed(
+        ex, "If ZorbPy is So Great, Why Isn’t Anyone Using It?", "ZorbPy’s problem is hard."
+    )
+    assert not any(t == "COMPANY" for _, t in found), found
+
+
+@pytest.mark.model
+def test_the_last_word_of_a_known_product_named_in_the_post_is_its_short_form(ex):
+    summary = "Android Studio is now stable. The model powering Studio’s AI features is updated."
+    found = {(m.text, m.type, m.canonical) for m in ex.extract_text("A post", summary)}
+    assert ("Studio’s", "TECHNOLOGY", "Android Studio") in found, found
+
+
+@pytest.mark.model
+def test_a_name_after_a_spaced_at_sign_is_a_workplace(ex):
+    found = _typed(ex, "Scaling @ ZorbFresh: API Gateway", "ZorbFresh keeps growing every day.")
+    assert ("ZorbFresh", "COMPANY") in found, found

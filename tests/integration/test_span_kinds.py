@@ -260,3 +260,37 @@ def test_a_name_cut_short_in_one_field_is_completed_by_its_full_form_in_the_othe
         "Our in-house Faster Payments gateway has been running since November 2019.",
     )
     assert "Faster Payments" in found and "Faster" not in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "summary", "name"),
+    [
+        ("Zorblet Raises $20M Series A", "", "Zorblet"),
+        ("News", "Zorblet raised $100 million in funding.", "Zorblet"),
+        ("News", "Zorblet, a cloud platform, has secured $40 million.", "Zorblet"),
+        ("A Front-end Story", "When I joined Zorblet in 2013, our stack was PHP.", "Zorblet"),
+    ],
+)
+def test_a_business_raising_money_or_joined_is_an_organisation(ex, title, summary, name):
+    assert (name, "COMPANY") in {(m.text, m.type) for m in ex.extract_text(title, summary)}
+
+
+@pytest.mark.model
+def test_software_raising_an_error_is_not_an_organisation(ex):
+    found = {(m.text, m.type) for m in ex.extract_text("News", "Zorblet raises an error.")}
+    assert ("Zorblet", "COMPANY") not in found
+
+
+@pytest.mark.model
+def test_the_kind_of_business_raising_money_is_no_name(ex):
+    title = "A European AI Company Just Raised $4.3 Billion Without Selling Shares"
+    assert not [m for m in ex.extract_text(title) if m.type == "COMPANY"]
+
+
+@pytest.mark.model
+def test_a_name_counted_among_customers_or_businesses_is_an_organisation(ex):
+    summary = "How Zorblet, one of Nimbus's Enterprise customers, used Karpenter to cut costs."
+    assert ("Zorblet", "COMPANY") in {(m.text, m.type) for m in ex.extract_text("A", summary)}
+    summary = "We use Zorblet, one of the best tools for customers."
+    assert ("Zorblet", "COMPANY") not in {(m.text, m.type) for m in ex.extract_text("A", summary)}

@@ -78,6 +78,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     found = _completed_elsewhere(post, found)
     found = _concept_acronyms(post, pieces, found, onto)
     found = _one_type_per_name(found, onto)
+    found = _short_product_names(found)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
     # A concept is also supported by a sure mention of a kind of it named after it: "search
     # index" (search indexing) in the summary supports "Indexing" in the title.
@@ -117,12 +118,53 @@ def _one_type_per_name(found: list, onto: Ontology) -> list:
     orgs = {m.canonical for m, _, _ in found if m.method == "model" and m.type == "COMPANY"}
     if not orgs:
         return found
+    # A name written with a release number ("Koin 4.1") is a product's in all its mentions:
+    # organisations have no versions, so its possessive ("Koin's native API") is the product's.
+    products = {m.canonical for m, _, _ in found if m.method == "model" and _released(m)}
+    if products & orgs:
+        found = [
+            (replace(m, type="TECHNOLOGY"), amb, entity_key("TECHNOLOGY", m.canonical))
+            if m.method == "model" and m.type == "COMPANY" and m.canonical in products
+            else (m, amb, key)
+            for m, amb, key in found
+        ]
+        orgs -= products
     return [
         (replace(m, type="COMPANY"), amb, entity_key("COMPANY", m.canonical))
         if m.method == "model" and m.type == "TECHNOLOGY" and m.canonical in orgs
         else (m, amb, key)
         for m, amb, key in found
     ]
+
+
+_RELEASE_TAIL = re.compile(r"[ -]?[vV]?\d+(?:\.\d+)+$")
+
+
+def _released(m: Mention) -> bool:
+    """The surface is the canonical name and a release number: ``Koin 4.1``, ``GLM-4.7``."""
+    tail = m.text[len(m.canonical) :]
+    return (
+        bool(tail) and m.text.startswith(m.canonical) and _RELEASE_TAIL.fullmatch(tail) is not None
+    )
+
+
+def _short_product_names(found: list) -> list:
+    """A discovered word that ends a known product's longer name in the same post
+    (``Studio's AI features`` after ``Android Studio``) is that product's short form: the
+    product, with its canonical (entity rules: short forms take the full name)."""
+    tails = {}
+    for m, _, key in found:
+        if m.method == "ontology" and m.type == "TECHNOLOGY" and " " in m.text:
+            tails.setdefault(_bare(m.text).rsplit(" ", 1)[1], (m.canonical, key))
+    if not tails:
+        return found
+    out = []
+    for m, amb, key in found:
+        product = tails.get(_bare(m.text)) if m.method == "model" else None
+        if product is not None and m.type != "CONCEPT":
+            m, key = replace(m, type="TECHNOLOGY", canonical=product[0]), product[1]
+        out.append((m, amb, key))
+    return out
 
 
 def _first_type_per_surface(found: list, onto: Ontology) -> list:

@@ -29,6 +29,7 @@ from kgraph.extract.discovery_organisations import (
     _among_companies,
     _business_apposition,
     _companies_treated_as_organisations,
+    _funded,
     _marked,
     _name_like,
     _org_after,
@@ -249,6 +250,7 @@ class ModelDiscovery:
                         or after_speaker(doc, i, i + 1)
                         or (i > 1 and texts[i - 1] in POSSESSIVE and _owned_product(doc[i : i + 1]))
                         or _acts(doc, i + 1, ACTION_STEMS)
+                        or _funded(doc, i + 1)
                         or _among_technologies(doc, i, i + 1)
                         or _among_companies(doc, i, i + 1, listing=True)
                     )

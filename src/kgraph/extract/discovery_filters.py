@@ -10,8 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from kgraph.extract.discovery_organisations import (
+    BUSINESS_NOUNS,
     _acts,
     _affiliation,
+    _funded,
     _headquarters,
     _inner_capital,
     _marked,
@@ -163,6 +165,10 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if _cued(span) or any(_marked(t.text) for t in span):
         return True
+    if _funded(doc, span.end):
+        # "Zorbly raised $40M", in a headline too: news of a business; "A European AI
+        # Company Just Raised" names the kind of business, not one
+        return span[-1].lower_ not in BUSINESS_NOUNS
     if (
         len(span) == 1
         and _plain_words(span)

@@ -15,6 +15,8 @@ from kgraph.extract.discovery_words import (
     ARTICLES,
     AUXILIARIES,
     COMPANY_TOKENS,
+    FUNDING_VERBS,
+    FUNDING_WORDS,
     INSTITUTES,
     ORG_AFTER,
     ORG_CUES,
@@ -197,6 +199,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True  # "the HellCat group": a group of people, as a threat actor or a vendor
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
+    if span.start > 0 and doc[span.start - 1].text == "@" and doc[span.start - 1].whitespace_:
+        return True  # "Scaling @ Zorbly": "at" written short; "@Singleton" is code
     if _reported_by(doc, span.start) or _how_it_acts(doc, span.start, span.end):
         return True
     if _kind_of_business_before(doc, span.start):
@@ -204,6 +208,8 @@ def _organisation(span: Span, label: str) -> bool:
     if _led_by_role(doc, span.start) or _business_apposition(doc, span.end):
         return True
     if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
+        return True
+    if _funded(doc, span.end) or _funded(doc, _after_apposition(doc, span.end)):
         return True
     # "TeamPCP's fifth compromise": a new name used as a possessive is an organisation
     # (entity rules), a known product's possessive ("BoltDB's freelist") is handled above,
@@ -302,22 +308,41 @@ def _led_by_role(doc: Doc, start: int) -> bool:
 def _business_apposition(doc: Doc, end: int) -> bool:
     """``X, the world's leading online travel marketplace``: an apposition that names the
     kind of business ``X`` is (entity rules: "X, the <business>" is a COMPANY)."""
-    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nouns = BUSINESS_NOUNS
+    if _one_of(doc, end + 1):
+        nouns = AMONG_BUSINESSES  # "X, one of AWS's Enterprise Support customers"
+    elif doc[end + 1].lower_ not in ARTICLES:
         return False
     for tok in doc[end + 2 : end + 10]:
         if tok.is_punct and tok.text not in "-/’'":
             return False
-        if tok.lower_ in BUSINESS_NOUNS and not (
-            tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"
-        ):
+        if nouns is AMONG_BUSINESSES and tok.lower_ in HEAD_ENDS:
+            return False  # "one of the best tools for customers": the kind came before
+        if tok.lower_ in nouns and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"):
             return True  # not a modifier: "a novel provider-side optimization"
     return False
+
+
+# Who a business serves, in an apposition that counts the name among them: "X, one of
+# AWS's customers" (a single "a customer data platform" is software's kind).
+CLIENTS = phrases("customers clients")
+HEAD_ENDS = phrases("for in at on with to by from that which")
+AMONG_BUSINESSES = BUSINESS_NOUNS | CLIENTS | {noun + "s" for noun in BUSINESS_NOUNS}
+
+
+def _one_of(doc: Doc, i: int) -> bool:
+    """``one of`` at ``i``: the apposition counts the name among a kind of thing."""
+    return i + 1 < len(doc) and doc[i].lower_ == "one" and doc[i + 1].lower_ == "of"
 
 
 def _after_apposition(doc: Doc, end: int) -> int:
     """Where the sentence goes on after ``, a major e-commerce platform,`` following a name
     at ``end`` (``end`` itself when no such apposition follows)."""
-    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ARTICLES:
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return end
+    if doc[end + 1].lower_ not in ARTICLES and not _one_of(doc, end + 1):
         return end
     for i in range(end + 2, min(end + 12, len(doc))):
         if doc[i].text == ",":
@@ -343,6 +368,18 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
             return True
         if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
             return False  # "Klarvio has recently migrated", "Klarvio successfully migrated"
+    return False
+
+
+def _funded(doc: Doc, end: int) -> bool:
+    """The name before ``end`` raised money: "Zorbly raised $40M", "Zorbly, a cloud
+    platform, has secured Series B funding" (news of a business, so an organisation)."""
+    for i in range(end, min(end + 3, len(doc))):
+        low = doc[i].lower_
+        if low in FUNDING_VERBS:
+            return any(t.lower_ in FUNDING_WORDS for t in doc[i + 1 : i + 5])
+        if low not in AUXILIARIES and low != "just":
+            return False
     return False
 
 
@@ -488,7 +525,9 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
             continue
         if span.id_ not in registry and not _workplace(doc, span.start):
             continue
-        if span.id_ in registry and _listed_among_companies(doc, spans, span):
+        if span.id_ in registry and (
+            _listed_among_companies(doc, spans, span) or _bought(doc, span.start)
+        ):
             spans[n] = _as_company(span)  # "OpenAI, Mistral, and Guardrails AI"
             changed = True
             continue
@@ -508,6 +547,21 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
             changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+# Verbs whose object is a business bought: "F5 is buying Threat Stack", "Zorbly acquired X".
+BUYING = phrases("buy buys buying bought acquire acquires acquired acquiring")
+
+
+def _bought(doc: Doc, start: int) -> bool:
+    """The name at ``start`` is what a business buys: ``buying X``, ``the acquisition of
+    X`` (a registry's guess of a product is then the company that makes it)."""
+    if start < 1:
+        return False
+    before = doc[start - 1].lower_
+    if before == "of" and start > 1:
+        return doc[start - 2].lower_ == "acquisition"
+    return before in BUYING and doc[start - 1].is_lower
 
 
 def _listed_among_companies(doc: Doc, spans: list, span: Span) -> bool:

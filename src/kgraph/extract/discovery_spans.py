@@ -13,6 +13,8 @@ from spacy.attrs import IS_ALPHA, IS_STOP, IS_TITLE
 from spacy.tokens import Doc, Span
 
 from kgraph.extract.discovery_words import (
+    FUNDING_VERBS,
+    FUNDING_WORDS,
     GENERIC_ACRONYMS,
     GROUP_WORDS,
     NOT_NAMES,
@@ -134,6 +136,8 @@ def _trim(ent: Span) -> Span | None:
         and not _plain_words(doc[start : end - 1])
     ):
         end -= 1  # "Part 2", "Phase 3": a plain word and a number stay no name
+    if end - start > 1 and doc[end - 1].lower_ in FUNDING_VERBS and _funded_after(doc, end):
+        end -= 1  # "Railway Secures $100 Million": the headline's verb is no part of it
     while end > start and (
         doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_punct
@@ -142,6 +146,10 @@ def _trim(ent: Span) -> Span | None:
     ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _funded_after(doc: Doc, end: int) -> bool:
+    return any(t.lower_ in FUNDING_WORDS for t in doc[end : end + 4])
 
 
 DASHES = frozenset(["-", "\u2013", "\u2014"])

@@ -45,9 +45,13 @@ GROUP_WORDS = phrases(
 NAME_CUES = phrases(
     """
     built builds build introducing introduces introduced called named launched launches
-    released releases open-sourced open-sources meet at
+    released releases open-sourced open-sources meet at joined joins
     """
 )
+# What a business does with investors' money, before the sum or the round: "Zorbly raised
+# $40M", "Zorbly secures Series B funding". Software raises errors, never dollars.
+FUNDING_VERBS = phrases("raised raises raising secures secured lands landed closes closed bags")
+FUNDING_WORDS = phrases("$ € £ funding series seed round")
 # Verbs that quote a source in news: a person or an organisation.
 QUOTE_STEMS = ("says", "said", "warns", "warned", "told", "disclosed", "confirmed")
 # Verbs whose subject acts as an organisation ("how Klarvio rebuilt its pipeline").
@@ -102,7 +106,7 @@ AUTHOR_STEMS = (
 )
 ACTION_STEMS = tuple(s for s in ORG_VERB_STEMS if s not in AUTHOR_STEMS)
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
-TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM")
+TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM", "Py")
 # Words between an organisation and its verb: "Klarvio has recently migrated", "Acme and
 # Klarvio each announced", "both launched".
 AUXILIARIES = frozenset(
