@@ -164,6 +164,15 @@ def test_participle_forms_of_process_terms():
     assert participle_forms("replication") == [] and participle_forms("sharding") == []
     assert participle_forms("image building") == []
     assert participle_forms("Event Sourcing") == [] and participle_forms("a b c") == []
+    # "-ion" nouns whose verb drops the ending; after a hyphened modifier, a space
+    assert participle_forms("end-to-end encryption")[0] == "end-to-end encrypted"
+    assert participle_forms("fault injection") == ["fault-injected"]
+    assert participle_forms("log compression") == ["log-compressed"]
+    assert participle_forms("encryption") == []
+
+
+def test_end_to_end_encrypted_is_a_spelling_of_end_to_end_encryption():
+    assert "end-to-end encrypted" in spellings("end-to-end encryption", "CONCEPT")
 
 
 def test_generic_words_and_team_names_are_not_mentions(ex):

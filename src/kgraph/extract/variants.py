@@ -170,7 +170,18 @@ def adjective_forms(surface: str) -> list[str]:
 # Verbs whose past participle is not the stem with "-ed" ("built", "run", "written").
 _IRREGULAR_STEMS = "build bind feed find hold keep lead mak read run send sell spend writ"
 _IRREGULAR = frozenset(_IRREGULAR_STEMS.split())
-_DERIVED = (("ization", "ized"), ("ation", "ated"), ("ing", "ed"))
+# "encryption" → "encrypted", "injection" → "injected", "execution" → "executed",
+# "compression" → "compressed": the "-ion" nouns whose verb drops the ending.
+_DERIVED = (
+    ("ization", "ized"),
+    ("isation", "ised"),
+    ("ation", "ated"),
+    ("ption", "pted"),
+    ("ction", "cted"),
+    ("ution", "uted"),
+    ("ssion", "ssed"),
+    ("ing", "ed"),
+)
 
 
 def participle_forms(surface: str) -> list[str]:
@@ -192,6 +203,10 @@ def participle_forms(surface: str) -> list[str]:
         stem = last[: -len(noun)]
         if last.endswith(noun) and len(stem) >= 3 and stem.isalpha() and stem not in _IRREGULAR:
             head = surface[: len(surface) - len(last)].rstrip(" -")
+            if " " in surface and "-" in head:
+                # "end-to-end encrypted": after a hyphened modifier the participle stands
+                # apart, as the noun did ("end-to-end encryption").
+                return [f"{head} {stem}{adj}", f"{head}-{stem}{adj}"]
             return [f"{head}-{stem}{adj}"]
     return []
 
