@@ -783,6 +783,11 @@ def _has_shorter_core(
         # "messaging system" and an "inference engine" are system categories. When the bare
         # word is itself the concept's name ("monitoring system"), the minimal head wins.
         core = table.get(shorter, {}).get("name", "") if table is not None else ""
+        if own and core and " " not in core and singular(last) == "engine" == name[-1]:
+            # An engine is a system category (entity rules: "search engine"); after one loose
+            # word it is the curated category, singular or plural ("inference engines"),
+            # while an idea of its own keeps the shortest span ("durable execution engine").
+            return fold(match[:-1].text) != fold(" ".join(name[:-1]))
         return not (
             own
             and core
