@@ -1131,3 +1131,12 @@ def test_a_product_by_its_repository_name_and_windows_mid_sentence(ex):
     assert ("TECHNOLOGY", "Ingress NGINX") in got, got
     assert ("TECHNOLOGY", "Kubernetes Cluster Autoscaler") in got, got
     assert ("TECHNOLOGY", "Microsoft Windows") in got, got
+
+
+def test_a_known_name_in_brackets_after_another_defines_no_acronym(ex):
+    got = found(ex, "Notes", "Anthropic runs on AWS (Trainium) and GCP (TPUs), and adds more.")
+    assert ("TECHNOLOGY", "Tensor Processing Unit") in got
+    assert ("TECHNOLOGY", "AWS Trainium") in got
+    # An acronym of the name's words after its maker's name still defines it.
+    got = found(ex, "Notes", "We use AWS Identity and Access Management (IAM). IAM is hard.")
+    assert ("CONCEPT", "identity and access management") not in got

@@ -249,6 +249,7 @@ class OntologyResolver:
         is ``doc.text``)."""
         found, defined = [], doc.user_data[ACRONYMS]
         ends = {s.end: s for s in spans}
+        starts = {s.start: s for s in spans}
         # Only tokens right after "(" can be defined acronyms: look there, not at every token.
         opens = (
             [t.i + 1 for t in doc if t.text == "(" and 2 <= t.i + 1 < len(doc) - 1]
@@ -260,6 +261,18 @@ class OntologyResolver:
             if doc[tok.i + 1].text != ")" or not is_acronym(acr):
                 continue
             target = ends.get(tok.i - 1)
+            inner = starts.get(tok.i)
+            if (
+                target is not None
+                and inner is not None
+                and inner.end == tok.i + 1
+                and inner.key != target.key
+                and not _spells_tail(acr, doc[target.start : target.end])
+            ):
+                # "GCP (TPUs)", "AWS (Trainium)": a known name of its own in brackets after
+                # another, whose words it does not spell, says what is used there; it does
+                # not define an acronym of that name.
+                continue
             expansion = self._expansion(doc, tok.i - 1, acr)
             if target is not None and (
                 # "per-connection consistency (PCC)": the known concept is only the head of
@@ -334,6 +347,13 @@ class OntologyResolver:
     def from_disk(self, path, exclude=()) -> OntologyResolver:
         self.table = srsly.read_json(Path(path) / "entities.json")
         return self
+
+
+def _spells_tail(acr: str, name) -> bool:
+    """Whether ``acr`` spells the words of ``name`` or of a tail of it (``IAM`` of ``AWS
+    Identity and Access Management``: the maker's name in front is not spelled)."""
+    words = [t.lower_ for t in name if t.is_alpha and t.lower_ not in _STOP_EXPANSION]
+    return any(_spells(acr.lower(), words[i:]) for i in range(len(words) - 1))
 
 
 def _spells(acr: str, words: list[str]) -> bool:
