@@ -1140,3 +1140,15 @@ def test_a_known_name_in_brackets_after_another_defines_no_acronym(ex):
     # An acronym of the name's words after its maker's name still defines it.
     got = found(ex, "Notes", "We use AWS Identity and Access Management (IAM). IAM is hard.")
     assert ("CONCEPT", "identity and access management") not in got
+
+
+def test_a_maker_before_its_known_product_is_one_product_span(ex):
+    got = [
+        (m.text, m.type, m.canonical)
+        for m in ex.extract_text("4 Things You Can Do with Alibaba Cloud PolarDB", "")
+    ]
+    assert ("Alibaba Cloud PolarDB", "TECHNOLOGY", "PolarDB") in got
+    assert not any(t == "COMPANY" for _, t, _ in got)
+    # a possessive breaks the name
+    got = found(ex, "Notes", "They compared Google's Gemini with others.")
+    assert ("COMPANY", "Google") in got and ("TECHNOLOGY", "Gemini") in got

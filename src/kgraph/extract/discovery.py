@@ -44,6 +44,7 @@ from kgraph.extract.discovery_products import (
     _among_technologies,
     _cued,
     _extend_makers,
+    _join_maker_products,
     _join_product_parts,
     _lower_names,
     _owned_product,
@@ -141,6 +142,17 @@ class ModelDiscovery:
 
         return self._per_table("_vendors", build)
 
+    def _makers(self) -> dict[str, str]:
+        """The maker's name of each technology that has one, by the technology's key."""
+        return self._per_table(
+            "_makers_by_key",
+            lambda table: {
+                k: e["company"]
+                for k, e in table.items()
+                if e.get("type") == "TECHNOLOGY" and e.get("company")
+            },
+        )
+
     def _registry_technologies(self) -> frozenset[str]:
         """The keys of the generated (registry) technologies: not curated, so their type is
         the source's guess (``Riot``, a markup language, is also Riot Games)."""
@@ -208,6 +220,7 @@ class ModelDiscovery:
             self._recognise([doc])
         if not doc.has_annotation("ENT_IOB"):
             return doc
+        _join_maker_products(doc, self._makers())
         _vendors_acting(doc, *self._vendor_products())
         _registry_names_as_workplaces(doc, self._registry_technologies())
         _extend_makers(

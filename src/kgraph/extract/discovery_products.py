@@ -481,3 +481,31 @@ def _extend_makers(
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
+
+
+def _join_maker_products(doc: Doc, makers: dict[str, str]) -> None:
+    """``Alibaba Cloud PolarDB``, ``Google BeyondCorp``: a known company's name right before
+    a known product of that company is one TECHNOLOGY span, named by the product, and the
+    maker is not annotated for that occurrence (entity rules: a product whose name contains
+    its maker's name is one span). ``makers`` maps a product's key to its maker's name."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    by_start = {s.start: n for n, s in enumerate(spans) if s.label_ == "TECHNOLOGY"}
+    changed = False
+    for n, span in enumerate(spans):
+        if span is None or span.label_ != "COMPANY" or span._.kg_method != "ontology":
+            continue
+        if doc[span.end - 1].text in POSSESSIVE:
+            continue  # "Google's Gemini": a possessive breaks the name
+        at = by_start.get(span.end)
+        product = spans[at] if at is not None else None
+        if product is None or product._.kg_method != "ontology":
+            continue
+        if makers.get(product.id_, "").lower() != span.id_.partition(":")[2].lower():
+            continue
+        joined = Span(doc, span.start, product.end, label="TECHNOLOGY", span_id=product.id_)
+        joined._.kg_method = "ontology"
+        joined._.kg_conf = product._.kg_conf
+        spans[n], spans[at] = joined, None
+        changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
