@@ -220,7 +220,7 @@ class ModelDiscovery:
             self._recognise([doc])
         if not doc.has_annotation("ENT_IOB"):
             return doc
-        _join_maker_products(doc, self._makers())
+        _join_maker_products(doc, self._makers)
         _vendors_acting(doc, *self._vendor_products())
         _registry_names_as_workplaces(doc, self._registry_technologies())
         _extend_makers(

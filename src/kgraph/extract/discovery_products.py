@@ -9,6 +9,7 @@ by capitalised words (``Uber Eats``): one product name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -483,13 +484,16 @@ def _extend_makers(
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
 
 
-def _join_maker_products(doc: Doc, makers: dict[str, str]) -> None:
+def _join_maker_products(doc: Doc, makers: Callable[[], dict[str, str]]) -> None:
     """``Alibaba Cloud PolarDB``, ``Google BeyondCorp``: a known company's name right before
     a known product of that company is one TECHNOLOGY span, named by the product, and the
     maker is not annotated for that occurrence (entity rules: a product whose name contains
-    its maker's name is one span). ``makers`` maps a product's key to its maker's name."""
-    spans = list(doc.spans.get(SPANS_KEY, []))
-    by_start = {s.start: n for n, s in enumerate(spans) if s.label_ == "TECHNOLOGY"}
+    its maker's name is one span). ``makers()`` maps a product's key to its maker's name."""
+    known = doc.spans.get(SPANS_KEY, [])
+    by_start = {s.start: n for n, s in enumerate(known) if s.label_ == "TECHNOLOGY"}
+    if not any(s.label_ == "COMPANY" and s.end in by_start for s in known):
+        return  # most texts: no company right before a product
+    spans, makers_by_key = list(known), makers()
     changed = False
     for n, span in enumerate(spans):
         if span is None or span.label_ != "COMPANY" or span._.kg_method != "ontology":
@@ -500,7 +504,7 @@ def _join_maker_products(doc: Doc, makers: dict[str, str]) -> None:
         product = spans[at] if at is not None else None
         if product is None or product._.kg_method != "ontology":
             continue
-        if makers.get(product.id_, "").lower() != span.id_.partition(":")[2].lower():
+        if makers_by_key.get(product.id_, "").lower() != span.id_.partition(":")[2].lower():
             continue
         joined = Span(doc, span.start, product.end, label="TECHNOLOGY", span_id=product.id_)
         joined._.kg_method = "ontology"
