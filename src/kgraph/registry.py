@@ -849,7 +849,6 @@ def _distinctive(name: str, words: Words, *, phrases: bool = False) -> bool:
     ``phrases``, a title-cased phrase of plain words is a name too (``Scattered Spider``,
     ``Cobalt Strike``: a threat catalogue names things so); otherwise it is not
     (``Connect Secure``, ``Session Recording`` read as descriptions)."""
-    from kgraph.extract.english import is_english_word
     from kgraph.extract.people import given_names
 
     bare = name.strip()

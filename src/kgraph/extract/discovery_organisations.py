@@ -11,12 +11,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kgraph.extract.acronym_pairs import expansion_start
+from kgraph.extract.discovery_spans import _funded_after
 from kgraph.extract.discovery_words import (
     ARTICLES,
     AUXILIARIES,
     COMPANY_TOKENS,
     FUNDING_VERBS,
-    FUNDING_WORDS,
     INSTITUTES,
     ORG_AFTER,
     ORG_CUES,
@@ -377,7 +377,7 @@ def _funded(doc: Doc, end: int) -> bool:
     for i in range(end, min(end + 3, len(doc))):
         low = doc[i].lower_
         if low in FUNDING_VERBS:
-            return any(t.lower_ in FUNDING_WORDS for t in doc[i + 1 : i + 5])
+            return _funded_after(doc, i + 1)
         if low not in AUXILIARIES and low != "just":
             return False
     return False

@@ -529,7 +529,7 @@ def _named_concept(state: _Post, unit: _Unit) -> None:
             and text[e.e : nxt.s] == " "
             and k > 0
             and ents[k - 1].type == "TECHNOLOGY"
-            and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+", text[ents[k - 1].e : e.s])
+            and _LIST_SEP.fullmatch(text[ents[k - 1].e : e.s])
             and re.search(r"[a-z][^s]s$", text[nxt.s : nxt.e])
             and not _modifies_noun(text, nxt.e)
         ):
@@ -540,7 +540,7 @@ def _named_concept(state: _Post, unit: _Unit) -> None:
             while (
                 j >= 0
                 and ents[j].type == "TECHNOLOGY"
-                and re.fullmatch(r"\s*(?:,|,?\s+and|,?\s+or)\s+", text[ents[j].e : run[-1].s])
+                and _LIST_SEP.fullmatch(text[ents[j].e : run[-1].s])
             ):
                 run.append(ents[j])
                 j -= 1
@@ -698,6 +698,10 @@ def _title_colon(state: _Post, unit: _Unit) -> None:
             # not "Distributed Systems Consensus": a concept that qualifies the next one
             state.add(tech.name, "applies", f.name, text, "apposition:title")
         start = f.e
+
+
+# Between the names of a list: "ZFS and Btrfs", "Kafka, Flink or Spark".
+_LIST_SEP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 
 
 # After a concept: the rest of its noun phrase, then examples of it ("engine like SGLang").
