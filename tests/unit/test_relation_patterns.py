@@ -968,3 +968,53 @@ def test_a_superlative_kind_before_is_names_what_the_technology_is():
     assert ("Quiver", "applies", "CMS") in found
     found = _relations("Our CMS is Quiver-based.", ents)
     assert ("Quiver", "applies", "CMS") not in found
+
+
+def test_the_authors_company_is_the_actor_over_a_title_provider():
+    found = _relations(
+        "Petrel's engineering team likes Lumio. We use a lot of their open source libraries "
+        "-- Quiver, Tidewater, to name a few.",
+        [
+            ("Lumio", "COMPANY"),
+            ("Petrel", "COMPANY"),
+            ("open source", "CONCEPT"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+        ],
+        title="Getting the best of both worlds with Lumio",
+    )
+    assert ("Petrel", "uses", "Quiver") in found
+    assert ("Petrel", "uses", "Tidewater") in found
+    assert ("Quiver", "applies", "open source") in found  # a dash opens the examples
+    assert not any(h == "Lumio" for h, _, _ in found)
+
+
+def test_a_subtitle_about_the_text_says_nothing_of_the_technology():
+    found = _relations(
+        "",
+        [("Quiver", "TECHNOLOGY"), ("event-driven architecture", "CONCEPT")],
+        title="Straightening our Quiver: A lesson in event-driven architecture",
+    )
+    assert not found
+
+
+def test_whom_an_appositive_serves_is_not_what_the_technology_is():
+    found = _relations(
+        "The introduction of Quiver, a database specifically architected for AI agents, helps.",
+        [("Quiver", "TECHNOLOGY"), ("AI agents", "CONCEPT")],
+    )
+    assert not found
+    found = _relations(
+        "We present Quiver, an execution engine purpose-built for serverless snapshots.",
+        [("Quiver", "TECHNOLOGY"), ("serverless", "CONCEPT")],
+    )
+    assert ("Quiver", "applies", "serverless") in found
+
+
+def test_an_adjective_of_a_predicate_noun_phrase_is_not_its_modifier_technology():
+    found = _relations(
+        "Tidewater is an open-source Zig project to build a scheduler.",
+        [("Tidewater", "TECHNOLOGY"), ("open-source", "CONCEPT"), ("Zig", "TECHNOLOGY")],
+    )
+    assert ("Zig", "applies", "open-source") not in found
+    assert ("Tidewater", "applies", "open-source") in found

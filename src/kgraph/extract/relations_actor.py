@@ -245,6 +245,11 @@ _HELD_VERB = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}$",
     re.I,
 )
+# "We use a lot of their open source libraries -- Guice, Guava": the examples a dash or a
+# colon opens after the object of a use verb
+_HELD_EXAMPLES = re.compile(
+    rf"\b{USE_VERB}\s+(?:[\w-]+\s+){{1,6}}?[a-z]+s\s*(?:--|\u2014|\u2013|:)\s*$", re.I
+)
 _HELD_PAST = re.compile(r"\b[a-z]+ed\s+(?:(?:the|a|an|its|their|our)\s+)?$")
 _HELD_HOW = re.compile(rf"[^.;]{{0,40}}?\bhow\b[^.;]{{1,40}}?\b{USE_VERB}\s+(?:it|them)\b", re.I)
 _HELD_RELATIVE = re.compile(
@@ -280,7 +285,7 @@ def _held(unit: _Unit, i: int) -> bool:
         r"before|after)\b",
         before,
     )[-1]
-    if _HELD_VERB.search(clause[-80:]):
+    if _HELD_VERB.search(clause[-80:]) or _HELD_EXAMPLES.search(before[-100:]):
         return True
     # "the team at Salesforce optimized Kubernetes scheduling": the object of the verb whose
     # subject is the company (or "we", "they")

@@ -229,6 +229,10 @@ def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
     for j in range(i - 1, -1, -1):
         f = ents[j]
         if f.type == "COMPANY":
+            # "we heavily utilize Google Cloud Platform's SSD persistent disk": a company
+            # right after the use verb is the object's possessor, not the verb's subject
+            if re.search(rf"\b{USE_VERB}\s+(?:the\s+)?$", unit.text[: f.s], re.I):
+                continue
             return f.name
     if state.actor:
         return state.actor

@@ -278,8 +278,17 @@ def _institution(name: str) -> bool:
     return any(w.lower() in INSTITUTION_WORDS for w in name.split()[1:])
 
 
+# "HubSpot's engineering team", "Mixpanel's engineers": the authors named by their company
+_AUTHORS_AFTER = re.compile(
+    r"(?:['\u2019]s?)?\s+(?:engineering|data|platform|infrastructure|data science)\s+"
+    r"(?:team|teams|engineers|developers)\b|(?:['\u2019]s?)?\s+(?:engineers|developers)\b",
+    re.I,
+)
+
+
 def _actor(units: list[_Unit]) -> str | None:
-    """The company the post is about: the title's first company, else the summary's most
+    """The company the post is about: the authors' company ("HubSpot's engineering team", "At
+    Mixpanel, we"), else the title's first company, else the summary's most
     named one, when no other company is named as often. In the summary, a company named
     only as a place to run on ("a database running on Azure") is a provider, not the actor;
     in the title ("Model Serving on Databricks") it is what the post is about."""
@@ -288,11 +297,21 @@ def _actor(units: list[_Unit]) -> str | None:
         for e in unit.ents:
             if e.type != "COMPANY":
                 continue
-            # "From the engineering team at Instacart", "engineers at Lyft": the authors'
+            # "From the engineering team at Instacart", "engineers at Lyft", "HubSpot's
+            # engineering team", "At Mixpanel, we": the authors'
             if re.search(
                 r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
                 unit.text[: e.s],
                 re.I,
+            ) or (
+                unit.field != "title"
+                and (
+                    _AUTHORS_AFTER.match(unit.text[e.e :])
+                    or (
+                        re.search(r"(?:^|[.;]\s+)at\s+$", unit.text[: e.s], re.I)
+                        and re.match(r"\s*,\s*we\b", unit.text[e.e :])
+                    )
+                )
             ):
                 authors.append(e.name)
             # "an infrastructure in AWS", "to the new Salesforce platform": a host or a
@@ -319,6 +338,11 @@ def _actor(units: list[_Unit]) -> str | None:
                 title.append((e.s, e.name))
             counts[e.name] += 1
     if title:
+        # "Infrastructure as Code: … with AWS and Google Cloud Platform" over "HubSpot's
+        # engineering team …", "Live Downsizing Google Cloud Persistent Disks" over "At
+        # Mixpanel, we …": the authors' company over a title's tool or provider.
+        if len(set(authors)) == 1:
+            return authors[0]
         return min(title)[1]
     if len(set(authors)) == 1:
         return authors[0]

@@ -304,6 +304,15 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     # "Blackwell GPUs, a strong open source engine like SGLang": the noun
                     # phrase is the class of the examples after it, not an appositive of T
                     and not _CLASS_OF_EXAMPLES.match(text, nxt.e)
+                    # "Backbone: A lesson in event-driven UI development": what the text
+                    # is, not what the technology is
+                    and not _TOPIC_NOUN.search(gap)
+                    # "Ghost, a database specifically architected for AI agents": a plural
+                    # after "for" names whom or what it serves, not what it is (rule 7)
+                    and not (
+                        re.search(r"\bfor\s+(?:the\s+)?$", gap)
+                        and re.search(r"[a-z](?<![siu])s$", text[nxt.s : nxt.e])
+                    )
                 ):
                     method = "apposition"
             elif re.match(
@@ -693,11 +702,23 @@ def _title_colon(state: _Post, unit: _Unit) -> None:
             return
         if _relative_object(" " + text[tech.e + colon.end() : f.s]):
             return  # "The Tricks That Broke the Memory Wall": what the tricks act on
+        if _TOPIC_NOUN.search(text[start : f.s]):
+            return  # "Straightening our Backbone: A lesson in event-driven UI development"
         nxt = ents[ents.index(f) + 1] if f is not ents[-1] else None
         if not (nxt is not None and nxt.type == "CONCEPT" and not text[f.e : nxt.s].strip()):
             # not "Distributed Systems Consensus": a concept that qualifies the next one
             state.add(tech.name, "applies", f.name, text, "apposition:title")
         start = f.e
+
+
+# A subtitle about the post, not about what the technology is: "A lesson in X", "A deep
+# dive into X", "Lessons from X".
+_TOPIC_NOUN = re.compile(
+    r"\b(?:lessons?|guide|look|story|stories|journey|tale|dive|introduction|primer|tour|"
+    r"retrospective|tutorial|walkthrough|overview|notes|thoughts|case study|adventures?)\s+"
+    r"(?:in|into|to|at|of|on|from|about|with|for|through)\b",
+    re.I,
+)
 
 
 # Between the names of a list: "ZFS and Btrfs", "Kafka, Flink or Spark".
