@@ -47,6 +47,7 @@ TUNING = [
     "real-dev10",
     "real-dev11",
     "real-dev12",
+    *(f"real-dev{n}" for n in range(13, 28)),
 ]
 
 ROOT = Path(__file__).resolve().parent.parent

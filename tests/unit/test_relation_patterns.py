@@ -1018,3 +1018,37 @@ def test_an_adjective_of_a_predicate_noun_phrase_is_not_its_modifier_technology(
     )
     assert ("Zig", "applies", "open-source") not in found
     assert ("Tidewater", "applies", "open-source") in found
+
+
+def _discovered(found_text: str, entities, names=()):
+    """Relations with the mentions in ``names`` found by the statistical model."""
+    post = Post("p", "", found_text)
+    mentions = []
+    for surface, type_ in entities:
+        for m in re.finditer(re.escape(surface), found_text):
+            how = "model" if surface in names else "ontology"
+            mentions.append(
+                Mention(
+                    "p",
+                    surface,
+                    type_,
+                    surface,
+                    "summary",
+                    m.start(),
+                    m.end(),
+                    found_text,
+                    how,
+                    0.9,
+                )
+            )
+    return {(r.head, r.type, r.tail) for r in find_relations(post, mentions)}
+
+
+def test_a_possessed_discovered_name_is_used_only_when_called_a_system():
+    ents = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    sold = _discovered("Over 2 million users visit Lumio's Quiver every month.", ents, {"Quiver"})
+    assert ("Lumio", "uses", "Quiver") not in sold
+    own = _discovered("Lumio's Quiver service handles two million checks.", ents, {"Quiver"})
+    assert ("Lumio", "uses", "Quiver") in own
+    curated = _discovered("Over 2 million users visit Lumio's Quiver every month.", ents)
+    assert ("Lumio", "uses", "Quiver") in curated
