@@ -1052,3 +1052,48 @@ def test_a_possessed_discovered_name_is_used_only_when_called_a_system():
     assert ("Lumio", "uses", "Quiver") in own
     curated = _discovered("Over 2 million users visit Lumio's Quiver every month.", ents)
     assert ("Lumio", "uses", "Quiver") in curated
+
+
+def test_breaking_up_the_monolith_moves_away_from_it_whatever_the_parts():
+    found = _relations(
+        "We have begun the breakup of our monolithic architecture into smaller services.",
+        [("Petrel", "COMPANY"), ("monolithic architecture", "CONCEPT")],
+        title="Petrel Engineering",
+    )
+    assert ("Petrel", "migrated_from", "monolithic architecture") in found
+    assert ("Petrel", "applies", "monolithic architecture") not in found
+
+
+def test_a_general_statement_names_no_ones_use():
+    found = _relations(
+        "It is important to understand how containers are implemented using Linux cgroups.",
+        [("Petrel", "COMPANY"), ("Linux", "TECHNOLOGY")],
+        title="Petrel Engineering",
+    )
+    assert not found
+
+
+def test_a_providers_kind_and_a_measure_are_not_the_companys_practice():
+    for text, concept in (
+        ("Our deploy platform was backed wholly by our public cloud provider.", "public cloud"),
+        ("We needed to scale our functional test coverage.", "test coverage"),
+    ):
+        found = _relations(
+            text,
+            [("Petrel", "COMPANY"), (concept, "CONCEPT")],
+            title="Petrel Engineering",
+        )
+        assert not found, found
+
+
+def test_what_an_apposed_system_serves_is_not_what_it_is_made_with():
+    found = _relations(
+        "Tidewater is an auditing system for Kubernetes clusters.",
+        [("Tidewater", "TECHNOLOGY"), ("Kubernetes", "TECHNOLOGY")],
+    )
+    assert ("Tidewater", "uses", "Kubernetes") not in found
+    found = _relations(
+        "Tidewater is a Go library for auditing.",
+        [("Tidewater", "TECHNOLOGY"), ("Go", "TECHNOLOGY")],
+    )
+    assert ("Tidewater", "uses", "Go") in found

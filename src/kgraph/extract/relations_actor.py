@@ -507,6 +507,10 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         )
     ):
         return True
+    # "backed wholly by our public cloud provider": the concept says what another party
+    # is, the company's provider or vendor, not what the company practises (rule 2).
+    if e.type == "CONCEPT" and re.match(r"\s+(?:providers?|vendors?|suppliers?)\b", after, re.I):
+        return True
     # … and so is one reduced, avoided or fought: "find and reduce toil" (rule 7).
     if e.type == "CONCEPT" and AVOIDED.search(before):
         return True

@@ -290,6 +290,15 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 add(head, "migrated_from", src[0].name, text, "migration:eliminate")
     # "split/decomposed the monolith into microservices"
     if re.search(r"\b(?:split|decompos\w*|break\w*|broke)\b.{0,40}\bmonolith", text, re.I):
+        # "the breakup of our monolith into smaller, well-defined service boundaries": the
+        # mover leaves the monolith whatever the parts are named (rule 6)
+        old = next((e for e in ents if e.name == "monolithic architecture"), None)
+        if old is not None and not any(
+            "microservice" in e.name.lower() or "service-oriented" in e.name.lower() for e in ents
+        ):
+            head = _mover(state, unit, old)
+            if head:
+                add(head, "migrated_from", old.name, text, "migration:decompose")
         for e in ents:
             if "microservice" in e.name.lower() or "service-oriented" in e.name.lower():
                 head = _mover(state, unit, e)

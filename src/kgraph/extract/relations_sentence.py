@@ -99,7 +99,16 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     # its practice, so the company gets only the technology.
                     add(actor, "uses", e.name, text, "compound")
         # "OOMProf, a Go library": the apposed noun is made in or with the technology
-        if e.type == "TECHNOLOGY" and _MADE_NOUN.match(after) and not LIKENESS.match(after):
+        if (
+            e.type == "TECHNOLOGY"
+            and _MADE_NOUN.match(after)
+            and not LIKENESS.match(after)
+            # "K8Guard is an auditing system for Kubernetes clusters": what the apposed noun
+            # serves or acts on, not what it is made with
+            and not re.search(
+                r"\b(?:for|of|to|between|across)\s+(?:the\s+|a\s+|an\s+)?$", before, re.I
+            )
+        ):
             made = _appositive_head(ents, i, text)
             # "REST: A Modernization of Slack's EMR Data Pipelines": a noun in a phrase of
             # the apposed noun ("of", a possessive) is not the apposed noun
@@ -268,7 +277,13 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 actor = _subject(state, ents, i, text)
                 # "features built with React Native vs identical features built using iOS":
                 # the side of a comparison is not stated as used (rule 7)
-                if actor and not re.search(r"\b(?:vs|versus)\b[^.;]*$", before, re.I):
+                if (
+                    actor
+                    and not re.search(r"\b(?:vs|versus)\b[^.;]*$", before, re.I)
+                    # "containers are implemented using Linux control groups": a general
+                    # statement that names no company nor "we" is no one's use (rule 7)
+                    and (any(f.type == "COMPANY" for f in ents) or ANAPHOR.search(text) is not None)
+                ):
                     add(actor, "uses", e.name, text, "modifier")
                     on_heads[i] = actor
         # "T, a multi-tenant feature-flag service" / "T is a X" / "T (a X)".
