@@ -1097,3 +1097,40 @@ def test_what_an_apposed_system_serves_is_not_what_it_is_made_with():
         [("Tidewater", "TECHNOLOGY"), ("Go", "TECHNOLOGY")],
     )
     assert ("Tidewater", "uses", "Go") in found
+
+
+def test_an_in_house_system_called_t_and_open_sourcing_a_tool_build_it():
+    found = _relations(
+        "Petrel's analysis UI is powered by an in-house database called Abacus.",
+        [("Petrel", "COMPANY"), ("Abacus", "TECHNOLOGY")],
+        title="Under the hood of Petrel",
+    )
+    assert ("Petrel", "built", "Abacus") in found
+    found = _relations(
+        "I am happy to announce that we, at Petrel, decided to open source a tool called Quiver.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+        title="Win with Quiver",
+    )
+    assert ("Petrel", "built", "Quiver") in found
+
+
+def test_living_on_a_platform_and_a_plugin_of_it_use_it():
+    found = _relations(
+        "Petrel's newest product Quiver has lived on Kubernetes since development began.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Kubernetes", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Kubernetes") in found
+    found = _relations(
+        "Enter Quiver, a brilliant Gradle plugin that validates your licenses.",
+        [("Quiver", "TECHNOLOGY"), ("Gradle", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Gradle") in found
+
+
+def test_a_possessive_after_in_names_the_company_not_a_host():
+    found = _relations(
+        "There's a lot of variability in Petrel's 75+ internal services. Most of our services "
+        "are written in Go and Python.",
+        [("Petrel", "COMPANY"), ("Go", "TECHNOLOGY"), ("Python", "TECHNOLOGY")],
+    )
+    assert {("Petrel", "uses", "Go"), ("Petrel", "uses", "Python")} <= found

@@ -117,11 +117,9 @@ def _appositive_head(ents, i, text):
 # The noun a technology's name qualifies in "a Go library", "a Rust service".
 # "an open-source eBPF auto-instrumentation tool": a word or two may name what the noun does
 _MADE_NOUN = re.compile(
-    r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:librar(?:y|ies)|SDKs?|toolkits?|tools?|"
-    + SYSTEM_NOUN
-    + "|"
-    + CODE_NOUN
-    + r")\b",
+    # "Licensee, a brilliant Gradle plugin": a part made for the technology
+    r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:librar(?:y|ies)|SDKs?|toolkits?|tools?|plugins?|plug-ins?|"
+    r"extensions?|add-ons?|" + SYSTEM_NOUN + "|" + CODE_NOUN + r")\b",
     re.I,
 )
 

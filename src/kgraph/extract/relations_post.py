@@ -93,14 +93,7 @@ class _Post:
         # Data 360 team at Salesforce"). (A title's "our" is no such sign: "Supply chain
         # attacks are exploiting our assumptions".)
         authored = any(
-            e.name == self.actor
-            and re.search(
-                r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
-                u.text[: e.s],
-                re.I,
-            )
-            for u in self.units
-            for e in u.ents
+            e.name == self.actor and _names_authors(u, e) for u in self.units for e in u.ents
         )
         self.passing = not (in_title or authored) and (
             self.mentioned[self.actor] < 2 or len(companies) > 1
@@ -278,6 +271,24 @@ def _institution(name: str) -> bool:
     return any(w.lower() in INSTITUTION_WORDS for w in name.split()[1:])
 
 
+def _names_authors(unit: _Unit, e: _Ent) -> bool:
+    """Whether ``e`` names the post's authors' company: "From the engineering team at
+    Instacart", "engineers at Lyft", "HubSpot's engineering team", "At Mixpanel, we"."""
+    if re.search(
+        r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
+        unit.text[: e.s],
+        re.I,
+    ):
+        return True
+    return unit.field != "title" and bool(
+        _AUTHORS_AFTER.match(unit.text[e.e :])
+        or (
+            re.search(r"(?:^|[.;]\s+|\bwe,\s+)at\s+$", unit.text[: e.s], re.I)
+            and re.match(r"\s*,\s*(?:we\b|$)", unit.text[e.e :])
+        )
+    )
+
+
 # "HubSpot's engineering team", "Mixpanel's engineers": the authors named by their company
 _AUTHORS_AFTER = re.compile(
     r"(?:['\u2019]s?)?\s+(?:engineering|data|platform|infrastructure|data science)\s+"
@@ -297,29 +308,25 @@ def _actor(units: list[_Unit]) -> str | None:
         for e in unit.ents:
             if e.type != "COMPANY":
                 continue
-            # "From the engineering team at Instacart", "engineers at Lyft", "HubSpot's
-            # engineering team", "At Mixpanel, we": the authors'
-            if re.search(
-                r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
-                unit.text[: e.s],
-                re.I,
-            ) or (
-                unit.field != "title"
-                and (
-                    _AUTHORS_AFTER.match(unit.text[e.e :])
-                    or (
-                        re.search(r"(?:^|[.;]\s+)at\s+$", unit.text[: e.s], re.I)
-                        and re.match(r"\s*,\s*we\b", unit.text[e.e :])
-                    )
-                )
-            ):
+            if _names_authors(unit, e):
                 authors.append(e.name)
             # "an infrastructure in AWS", "to the new Salesforce platform": a host or a
-            # destination, not the company the post is about
-            if unit.field != "title" and re.search(
-                r"\b(?:on|onto|atop|via|to|from|in)\s+(?:the\s+)?(?:new\s+)?$",
-                unit.text[: e.s],
-                re.I,
+            # destination, not the company the post is about; but "variability in Plaid's
+            # internal services" names the company's own (rule 3)
+            if (
+                unit.field != "title"
+                and re.search(
+                    r"\b(?:on|onto|atop|via|to|from|in)\s+(?:the\s+)?(?:new\s+)?$",
+                    unit.text[: e.s],
+                    re.I,
+                )
+                and not (
+                    re.search(r"\bin\s+$", unit.text[: e.s])
+                    and (
+                        re.search(r"['\u2019]s?$", e.m.text)
+                        or unit.text[e.e : e.e + 1] in ("'", "\u2019")
+                    )
+                )
             ):
                 continue
             # "a search engine akin to Elasticsearch or Algolia": a comparison, not the actor

@@ -138,7 +138,8 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             and any(w in before[-80:] for w in ("grown", "house", "nternally"))
         ):
             grown = re.search(
-                r"\b(?:our|its|their)\s+(?:own\s+)?(?:home-?grown|in-house|internally[- ]"
+                # "an in-house database called Arb": the speaking company's, as "our"
+                r"\b(?:our|its|their|an?)\s+(?:own\s+)?(?:home-?grown|in-house|internally[- ]"
                 r"(?:built|developed))\s+(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*,\s+)?$",
                 before[-80:],
                 re.I,
