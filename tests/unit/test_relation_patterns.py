@@ -1134,3 +1134,12 @@ def test_a_possessive_after_in_names_the_company_not_a_host():
         [("Petrel", "COMPANY"), ("Go", "TECHNOLOGY"), ("Python", "TECHNOLOGY")],
     )
     assert {("Petrel", "uses", "Go"), ("Petrel", "uses", "Python")} <= found
+
+
+def test_a_migration_names_its_object_before_from():
+    found = _relations(
+        "Petrel recently migrated this pipeline from a legacy architecture to a multi-cloud "
+        "solution.",
+        [("Petrel", "COMPANY"), ("multi-cloud", "CONCEPT")],
+    )
+    assert ("Petrel", "migrated_to", "multi-cloud") in found

@@ -64,8 +64,13 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         if not src:
             # "migrating from an existing, legacy system to a Kafka Streams application":
             # the mover left something unnamed; where it went is still stated (rule 6).
+            # … "migrated this pipeline from a legacy architecture to a multi-cloud
+            # solution": the verb's object may stand before "from"
             moved = re.search(
-                FROM_TO_VERB.pattern + r"\s+(?:away\s+)?$", text[: match.start()], re.I
+                FROM_TO_VERB.pattern + r"\s+(?:(?:this|that|these|our|its|their|the)\s+"
+                r"(?:[\w-]+\s+){0,2})?(?:away\s+)?$",
+                text[: match.start()],
+                re.I,
             ) or (vendors and FROM_TO_VERB.search(text[: match.start()]))
             if moved and dst[0].type != "COMPANY":
                 head = _mover(state, unit, left[0] if left else dst[0])
