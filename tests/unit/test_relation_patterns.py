@@ -1143,3 +1143,26 @@ def test_a_migration_names_its_object_before_from():
         [("Petrel", "COMPANY"), ("multi-cloud", "CONCEPT")],
     )
     assert ("Petrel", "migrated_to", "multi-cloud") in found
+
+
+def test_the_subject_technologys_means_and_a_project_of_a_technology_use_it():
+    found = _relations(
+        "Quiver is a behavior analysis tool that detects anomalies in the application using Zig",
+        [("Quiver", "TECHNOLOGY"), ("Zig", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Zig") in found
+    found = _relations(
+        "Tidewater is an open-source Zig project to build a scheduler.",
+        [("Tidewater", "TECHNOLOGY"), ("Zig", "TECHNOLOGY")],
+    )
+    assert ("Tidewater", "uses", "Zig") in found
+
+
+def test_with_the_help_of_a_technology_uses_it():
+    found = _relations(
+        "Our first project has been moving our databases into containers with the help of "
+        "the Vitess project.",
+        [("Petrel", "COMPANY"), ("Vitess", "TECHNOLOGY")],
+        title="Petrel Engineering",
+    )
+    assert ("Petrel", "uses", "Vitess") in found

@@ -82,6 +82,9 @@ RELATION_METHODS = {
     "actor:named-near": 0.5,
     "actor:anaphor-near": 0.4,
     "subject": 0.45,  # a concept of a sentence whose subject is T: 13 of 30
+    # "Falco … detects anomalies in the application using eBPF": a technology the subject
+    # technology's verb is done with (rule 2), the modifier's line
+    "subject:using": 0.8,
     "actor:title": 0.3,  # the post's company in the title: 6 of 9
     # … whose company (or "we") is the subject of its verb ("Uber Halved Go Monorepo CI Build
     # Time", "How Discord achieves native iOS performance with React Native"): its

@@ -117,6 +117,16 @@ def _actor_rules(state: _Post) -> None:
         for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
+            if (
+                subject is not None
+                and e.name != about
+                and e.type == "TECHNOLOGY"
+                and _SUBJECT_USING.search(unit.text[: e.s])
+            ):
+                # "Falco is a behavior analysis tool that detects anomalies … using eBPF":
+                # the means of the subject technology's own verb (rule 2)
+                state.add(about, "uses", e.name, unit.text, "subject:using")
+                continue
             if e.name in heads_of or e.name in state.claimed:
                 continue
             if about is not None and e.name != about:
@@ -131,6 +141,7 @@ def _actor_rules(state: _Post) -> None:
                     and re.search(rf"\b{USE_VERB}\b", before, re.I)
                 ):
                     state.add(about, "uses", e.name, unit.text, "subject:anaphora")
+
                 continue
             if actor is None or to_reader:
                 continue
@@ -221,6 +232,9 @@ def _actor_rules(state: _Post) -> None:
             focal = subject.name
 
 
+_SUBJECT_USING = re.compile(
+    r"\b(?:using|leveraging|built (?:on|with|atop)|on top of)\s+(?:the\s+|its\s+)?$", re.I
+)
 _HELD_POSSESSIVE = re.compile(
     r"\b(?:our|its|their)\s+(?:(?!(?:" + _LINKS + r")\b)[\w-]+\s+){0,3}$", re.I
 )
@@ -237,7 +251,7 @@ _HELD_LIST = re.compile(
 )
 _HELD_CODE = re.compile(r"\s+(?:[\w-]+\s+)?" + CODE_NOUN + r"\b")
 _HELD_PREPOSITION = re.compile(
-    r"\b(?:in|on|with|using|atop|onto|through)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$",
+    r"\b(?:in|on|with|using|atop|onto|through|with the help of)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$",
     re.I,
 )
 _HELD_VERB = re.compile(

@@ -119,7 +119,7 @@ def _appositive_head(ents, i, text):
 _MADE_NOUN = re.compile(
     # "Licensee, a brilliant Gradle plugin": a part made for the technology
     r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:librar(?:y|ies)|SDKs?|toolkits?|tools?|plugins?|plug-ins?|"
-    r"extensions?|add-ons?|" + SYSTEM_NOUN + "|" + CODE_NOUN + r")\b",
+    r"extensions?|add-ons?|projects?|" + SYSTEM_NOUN + "|" + CODE_NOUN + r")\b",
     re.I,
 )
 
