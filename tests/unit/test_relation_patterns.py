@@ -1107,6 +1107,12 @@ def test_an_in_house_system_called_t_and_open_sourcing_a_tool_build_it():
     )
     assert ("Petrel", "built", "Abacus") in found
     found = _relations(
+        "Models are served by an in-house C++ model server.",
+        [("Petrel", "COMPANY"), ("C++", "TECHNOLOGY")],
+        title="Under the hood of Petrel",
+    )
+    assert ("Petrel", "built", "C++") not in found
+    found = _relations(
         "I am happy to announce that we, at Petrel, decided to open source a tool called Quiver.",
         [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")],
         title="Win with Quiver",

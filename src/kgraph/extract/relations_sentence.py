@@ -145,10 +145,15 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 re.I,
             )
             at = e.s - len(before[-80:]) + grown.start() if grown is not None else 0
-            if grown is not None and not any(
-                f.type in ("TECHNOLOGY", "COMPANY") and at <= f.s and f.e <= e.s
-                for f in ents
-                if f is not e
+            if (
+                grown is not None
+                and not any(
+                    f.type in ("TECHNOLOGY", "COMPANY") and at <= f.s and f.e <= e.s
+                    for f in ents
+                    if f is not e
+                )
+                # "an in-house C++ model server": the name qualifies what was built
+                and not _MADE_NOUN.match(after)
             ):
                 add(state.actor, "built", e.name, text, "built:own")
         # "dbt is a fundamental piece of Monzo's data platform", "Kafka is the backbone of
