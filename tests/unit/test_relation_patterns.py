@@ -1172,3 +1172,18 @@ def test_with_the_help_of_a_technology_uses_it():
         title="Petrel Engineering",
     )
     assert ("Petrel", "uses", "Vitess") in found
+
+
+def test_a_title_subtitle_on_a_platform_names_what_the_technology_runs_on():
+    found = _relations(
+        "",
+        [("Quiver", "TECHNOLOGY"), ("Kubernetes", "TECHNOLOGY")],
+        title="Quiver: A resource management system for workload colocation on Kubernetes",
+    )
+    assert ("Quiver", "uses", "Kubernetes") in found
+    found = _relations(
+        "",
+        [("Quiver", "TECHNOLOGY"), ("Kubernetes", "TECHNOLOGY")],
+        title="Quiver: A resource manager on Kubernetes-like clusters",
+    )
+    assert not found

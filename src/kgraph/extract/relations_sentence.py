@@ -539,6 +539,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         _title_gerund(state, unit)
         _title_at(state, unit)
         _title_colon(state, unit)
+        _title_runs_on(state, unit)
         relations_applies.title_with(state, unit)
     _migrations(state, unit, low)
     _verbs(state, unit)
@@ -730,6 +731,30 @@ def _title_colon(state: _Post, unit: _Unit) -> None:
             # not "Distributed Systems Consensus": a concept that qualifies the next one
             state.add(tech.name, "applies", f.name, text, "apposition:title")
         start = f.e
+
+
+def _title_runs_on(state: _Post, unit: _Unit) -> None:
+    """ "Katalyst: A QoS-based resource management system for workload colocation on
+    Kubernetes", "llm-d: Scalable, Efficient LLM Inference in Kubernetes": a title that opens
+    with a technology and says in its subtitle what it does on or in another one names the
+    platform the first runs on (rule 4's "T: A X", with the "running on" of rule 1)."""
+    text, ents = unit.text, unit.ents
+    if len(ents) < 2 or ents[0].type != "TECHNOLOGY" or text[: ents[0].s].strip():
+        return
+    tech = ents[0]
+    colon = re.match(r"\s*:\s+", text[tech.e :])
+    if colon is None:
+        return
+    for f in ents[1:]:
+        if f.type == "COMPANY":
+            return
+        if f.type != "TECHNOLOGY":
+            continue
+        if re.search(r"\b(?:on|in|atop)\s+$", text[: f.s]) and not re.match(
+            r"[-\w]", text[f.e : f.e + 1]
+        ):
+            state.add(tech.name, "uses", f.name, text, "modifier:on")
+        return
 
 
 # A subtitle about the post, not about what the technology is: "A lesson in X", "A deep
