@@ -968,3 +968,222 @@ def test_a_superlative_kind_before_is_names_what_the_technology_is():
     assert ("Quiver", "applies", "CMS") in found
     found = _relations("Our CMS is Quiver-based.", ents)
     assert ("Quiver", "applies", "CMS") not in found
+
+
+def test_the_authors_company_is_the_actor_over_a_title_provider():
+    found = _relations(
+        "Petrel's engineering team likes Lumio. We use a lot of their open source libraries "
+        "-- Quiver, Tidewater, to name a few.",
+        [
+            ("Lumio", "COMPANY"),
+            ("Petrel", "COMPANY"),
+            ("open source", "CONCEPT"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+        ],
+        title="Getting the best of both worlds with Lumio",
+    )
+    assert ("Petrel", "uses", "Quiver") in found
+    assert ("Petrel", "uses", "Tidewater") in found
+    assert ("Quiver", "applies", "open source") in found  # a dash opens the examples
+    assert not any(h == "Lumio" for h, _, _ in found)
+
+
+def test_a_subtitle_about_the_text_says_nothing_of_the_technology():
+    found = _relations(
+        "",
+        [("Quiver", "TECHNOLOGY"), ("event-driven architecture", "CONCEPT")],
+        title="Straightening our Quiver: A lesson in event-driven architecture",
+    )
+    assert not found
+
+
+def test_whom_an_appositive_serves_is_not_what_the_technology_is():
+    found = _relations(
+        "The introduction of Quiver, a database specifically architected for AI agents, helps.",
+        [("Quiver", "TECHNOLOGY"), ("AI agents", "CONCEPT")],
+    )
+    assert not found
+    found = _relations(
+        "We present Quiver, an execution engine purpose-built for serverless snapshots.",
+        [("Quiver", "TECHNOLOGY"), ("serverless", "CONCEPT")],
+    )
+    assert ("Quiver", "applies", "serverless") in found
+
+
+def test_an_adjective_of_a_predicate_noun_phrase_is_not_its_modifier_technology():
+    found = _relations(
+        "Tidewater is an open-source Zig project to build a scheduler.",
+        [("Tidewater", "TECHNOLOGY"), ("open-source", "CONCEPT"), ("Zig", "TECHNOLOGY")],
+    )
+    assert ("Zig", "applies", "open-source") not in found
+    assert ("Tidewater", "applies", "open-source") in found
+
+
+def _discovered(found_text: str, entities, names=()):
+    """Relations with the mentions in ``names`` found by the statistical model."""
+    post = Post("p", "", found_text)
+    mentions = []
+    for surface, type_ in entities:
+        for m in re.finditer(re.escape(surface), found_text):
+            how = "model" if surface in names else "ontology"
+            mentions.append(
+                Mention(
+                    "p",
+                    surface,
+                    type_,
+                    surface,
+                    "summary",
+                    m.start(),
+                    m.end(),
+                    found_text,
+                    how,
+                    0.9,
+                )
+            )
+    return {(r.head, r.type, r.tail) for r in find_relations(post, mentions)}
+
+
+def test_a_possessed_discovered_name_is_used_only_when_called_a_system():
+    ents = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    sold = _discovered("Over 2 million users visit Lumio's Quiver every month.", ents, {"Quiver"})
+    assert ("Lumio", "uses", "Quiver") not in sold
+    own = _discovered("Lumio's Quiver service handles two million checks.", ents, {"Quiver"})
+    assert ("Lumio", "uses", "Quiver") in own
+    curated = _discovered("Over 2 million users visit Lumio's Quiver every month.", ents)
+    assert ("Lumio", "uses", "Quiver") in curated
+
+
+def test_breaking_up_the_monolith_moves_away_from_it_whatever_the_parts():
+    found = _relations(
+        "We have begun the breakup of our monolithic architecture into smaller services.",
+        [("Petrel", "COMPANY"), ("monolithic architecture", "CONCEPT")],
+        title="Petrel Engineering",
+    )
+    assert ("Petrel", "migrated_from", "monolithic architecture") in found
+    assert ("Petrel", "applies", "monolithic architecture") not in found
+
+
+def test_a_general_statement_names_no_ones_use():
+    found = _relations(
+        "It is important to understand how containers are implemented using Linux cgroups.",
+        [("Petrel", "COMPANY"), ("Linux", "TECHNOLOGY")],
+        title="Petrel Engineering",
+    )
+    assert not found
+
+
+def test_a_providers_kind_and_a_measure_are_not_the_companys_practice():
+    for text, concept in (
+        ("Our deploy platform was backed wholly by our public cloud provider.", "public cloud"),
+        ("We needed to scale our functional test coverage.", "test coverage"),
+    ):
+        found = _relations(
+            text,
+            [("Petrel", "COMPANY"), (concept, "CONCEPT")],
+            title="Petrel Engineering",
+        )
+        assert not found, found
+
+
+def test_what_an_apposed_system_serves_is_not_what_it_is_made_with():
+    found = _relations(
+        "Tidewater is an auditing system for Kubernetes clusters.",
+        [("Tidewater", "TECHNOLOGY"), ("Kubernetes", "TECHNOLOGY")],
+    )
+    assert ("Tidewater", "uses", "Kubernetes") not in found
+    found = _relations(
+        "Tidewater is a Go library for auditing.",
+        [("Tidewater", "TECHNOLOGY"), ("Go", "TECHNOLOGY")],
+    )
+    assert ("Tidewater", "uses", "Go") in found
+
+
+def test_an_in_house_system_called_t_and_open_sourcing_a_tool_build_it():
+    found = _relations(
+        "Petrel's analysis UI is powered by an in-house database called Abacus.",
+        [("Petrel", "COMPANY"), ("Abacus", "TECHNOLOGY")],
+        title="Under the hood of Petrel",
+    )
+    assert ("Petrel", "built", "Abacus") in found
+    found = _relations(
+        "Models are served by an in-house C++ model server.",
+        [("Petrel", "COMPANY"), ("C++", "TECHNOLOGY")],
+        title="Under the hood of Petrel",
+    )
+    assert ("Petrel", "built", "C++") not in found
+    found = _relations(
+        "I am happy to announce that we, at Petrel, decided to open source a tool called Quiver.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+        title="Win with Quiver",
+    )
+    assert ("Petrel", "built", "Quiver") in found
+
+
+def test_living_on_a_platform_and_a_plugin_of_it_use_it():
+    found = _relations(
+        "Petrel's newest product Quiver has lived on Kubernetes since development began.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Kubernetes", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Kubernetes") in found
+    found = _relations(
+        "Enter Quiver, a brilliant Gradle plugin that validates your licenses.",
+        [("Quiver", "TECHNOLOGY"), ("Gradle", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Gradle") in found
+
+
+def test_a_possessive_after_in_names_the_company_not_a_host():
+    found = _relations(
+        "There's a lot of variability in Petrel's 75+ internal services. Most of our services "
+        "are written in Go and Python.",
+        [("Petrel", "COMPANY"), ("Go", "TECHNOLOGY"), ("Python", "TECHNOLOGY")],
+    )
+    assert {("Petrel", "uses", "Go"), ("Petrel", "uses", "Python")} <= found
+
+
+def test_a_migration_names_its_object_before_from():
+    found = _relations(
+        "Petrel recently migrated this pipeline from a legacy architecture to a multi-cloud "
+        "solution.",
+        [("Petrel", "COMPANY"), ("multi-cloud", "CONCEPT")],
+    )
+    assert ("Petrel", "migrated_to", "multi-cloud") in found
+
+
+def test_the_subject_technologys_means_and_a_project_of_a_technology_use_it():
+    found = _relations(
+        "Quiver is a behavior analysis tool that detects anomalies in the application using Zig",
+        [("Quiver", "TECHNOLOGY"), ("Zig", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Zig") in found
+    found = _relations(
+        "Tidewater is an open-source Zig project to build a scheduler.",
+        [("Tidewater", "TECHNOLOGY"), ("Zig", "TECHNOLOGY")],
+    )
+    assert ("Tidewater", "uses", "Zig") in found
+
+
+def test_with_the_help_of_a_technology_uses_it():
+    found = _relations(
+        "Our first project has been moving our databases into containers with the help of "
+        "the Vitess project.",
+        [("Petrel", "COMPANY"), ("Vitess", "TECHNOLOGY")],
+        title="Petrel Engineering",
+    )
+    assert ("Petrel", "uses", "Vitess") in found
+
+
+def test_a_title_subtitle_on_a_platform_names_what_the_technology_runs_on():
+    found = _relations(
+        "",
+        [("Quiver", "TECHNOLOGY"), ("Kubernetes", "TECHNOLOGY")],
+        title="Quiver: A resource management system for workload colocation on Kubernetes",
+    )
+    assert ("Quiver", "uses", "Kubernetes") in found
+    found = _relations(
+        "",
+        [("Quiver", "TECHNOLOGY"), ("Kubernetes", "TECHNOLOGY")],
+        title="Quiver: A resource manager on Kubernetes-like clusters",
+    )
+    assert not found

@@ -117,6 +117,16 @@ def _actor_rules(state: _Post) -> None:
         for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
+            if (
+                subject is not None
+                and e.name != about
+                and e.type == "TECHNOLOGY"
+                and _SUBJECT_USING.search(unit.text[: e.s])
+            ):
+                # "Falco is a behavior analysis tool that detects anomalies … using eBPF":
+                # the means of the subject technology's own verb (rule 2)
+                state.add(about, "uses", e.name, unit.text, "subject:using")
+                continue
             if e.name in heads_of or e.name in state.claimed:
                 continue
             if about is not None and e.name != about:
@@ -131,6 +141,7 @@ def _actor_rules(state: _Post) -> None:
                     and re.search(rf"\b{USE_VERB}\b", before, re.I)
                 ):
                     state.add(about, "uses", e.name, unit.text, "subject:anaphora")
+
                 continue
             if actor is None or to_reader:
                 continue
@@ -221,6 +232,9 @@ def _actor_rules(state: _Post) -> None:
             focal = subject.name
 
 
+_SUBJECT_USING = re.compile(
+    r"\b(?:using|leveraging|built (?:on|with|atop)|on top of)\s+(?:the\s+|its\s+)?$", re.I
+)
 _HELD_POSSESSIVE = re.compile(
     r"\b(?:our|its|their)\s+(?:(?!(?:" + _LINKS + r")\b)[\w-]+\s+){0,3}$", re.I
 )
@@ -237,13 +251,18 @@ _HELD_LIST = re.compile(
 )
 _HELD_CODE = re.compile(r"\s+(?:[\w-]+\s+)?" + CODE_NOUN + r"\b")
 _HELD_PREPOSITION = re.compile(
-    r"\b(?:in|on|with|using|atop|onto|through)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$",
+    r"\b(?:in|on|with|using|atop|onto|through|with the help of)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$",
     re.I,
 )
 _HELD_VERB = re.compile(
     rf"\b(?:{USE_VERB}|{BUILD_VERB}|kept|keeps|keep|keeping|mix(?:es|ed|ing)|combin(?:es|ed|ing))"
     r"\s+(?:[\w-]+\s+){0,3}$",
     re.I,
+)
+# "We use a lot of their open source libraries -- Guice, Guava": the examples a dash or a
+# colon opens after the object of a use verb
+_HELD_EXAMPLES = re.compile(
+    rf"\b{USE_VERB}\s+(?:[\w-]+\s+){{1,6}}?[a-z]+s\s*(?:--|\u2014|\u2013|:)\s*$", re.I
 )
 _HELD_PAST = re.compile(r"\b[a-z]+ed\s+(?:(?:the|a|an|its|their|our)\s+)?$")
 _HELD_HOW = re.compile(rf"[^.;]{{0,40}}?\bhow\b[^.;]{{1,40}}?\b{USE_VERB}\s+(?:it|them)\b", re.I)
@@ -280,7 +299,7 @@ def _held(unit: _Unit, i: int) -> bool:
         r"before|after)\b",
         before,
     )[-1]
-    if _HELD_VERB.search(clause[-80:]):
+    if _HELD_VERB.search(clause[-80:]) or _HELD_EXAMPLES.search(before[-100:]):
         return True
     # "the team at Salesforce optimized Kubernetes scheduling": the object of the verb whose
     # subject is the company (or "we", "they")
@@ -501,6 +520,10 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
             r"\s+(?:times?|latency|costs?|performance|throughput|speed|efficiency)\b", after, re.I
         )
     ):
+        return True
+    # "backed wholly by our public cloud provider": the concept says what another party
+    # is, the company's provider or vendor, not what the company practises (rule 2).
+    if e.type == "CONCEPT" and re.match(r"\s+(?:providers?|vendors?|suppliers?)\b", after, re.I):
         return True
     # … and so is one reduced, avoided or fought: "find and reduce toil" (rule 7).
     if e.type == "CONCEPT" and AVOIDED.search(before):

@@ -159,9 +159,22 @@ def _concept_modifier(state: _Post, unit: _Unit) -> None:
             # "an open-source eBPF auto-instrumentation tool": the adjective qualifies the
             # noun phrase the technology only modifies, not the technology
             continue
+        if (
+            i
+            and ents[i - 1].type == "TECHNOLOGY"
+            and _PREDICATE_NP.fullmatch(text[ents[i - 1].e : e.s])
+            and re.match(r"\s+[a-z]", text[nxt.e :])
+        ):
+            # "Katran is an open-source eBPF project": the noun phrase says what Katran is,
+            # and eBPF only qualifies its noun
+            continue
         for t in listed(ents, i + 1, text, _AND_GAP):
             if not _carrier(state, t.name):  # "serverless GPU inference": the GPU hosts it
                 state.add(t.name, "applies", e.name, text, "modifier:concept")
+
+
+# Between a technology and the noun phrase that says what it is: "T is a", "T, an".
+_PREDICATE_NP = re.compile(r"(?:\s+(?:is|was|are|were)|,)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}")
 
 
 # The class noun an adjectival concept qualifies ("open-source transactional file formats",
@@ -173,7 +186,8 @@ _CLASS_NOUN = (
     r"protocols?|brokers?|caches?|queues?|SDKs?|alternatives?|options?|databases?)"
 )
 _CLASS_EXAMPLES = re.compile(
-    rf"(?:\s+(?!{_FUNCTION}\b)[a-z][\w-]*){{1,3}}(?:,?\s+(?:such as|like|including)\s+|:\s+|\s*\(\s*(?:e\.g\.,?|like|"
+    # "open source libraries -- Guice, Guava": a dash opens the examples as a colon does
+    rf"(?:\s+(?!{_FUNCTION}\b)[a-z][\w-]*){{1,3}}(?:,?\s+(?:such as|like|including)\s+|:\s+|\s+(?:--|\u2014|\u2013)\s+|\s*\(\s*(?:e\.g\.,?|like|"
     r"such as|including)\s*)"
 )
 _CLASS_NAMED = re.compile(_CLASS_NOUN + r"\s+")

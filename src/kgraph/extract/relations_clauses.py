@@ -117,11 +117,9 @@ def _appositive_head(ents, i, text):
 # The noun a technology's name qualifies in "a Go library", "a Rust service".
 # "an open-source eBPF auto-instrumentation tool": a word or two may name what the noun does
 _MADE_NOUN = re.compile(
-    r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:librar(?:y|ies)|SDKs?|toolkits?|tools?|"
-    + SYSTEM_NOUN
-    + "|"
-    + CODE_NOUN
-    + r")\b",
+    # "Licensee, a brilliant Gradle plugin": a part made for the technology
+    r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:librar(?:y|ies)|SDKs?|toolkits?|tools?|plugins?|plug-ins?|"
+    r"extensions?|add-ons?|projects?|" + SYSTEM_NOUN + "|" + CODE_NOUN + r")\b",
     re.I,
 )
 
@@ -229,6 +227,10 @@ def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
     for j in range(i - 1, -1, -1):
         f = ents[j]
         if f.type == "COMPANY":
+            # "we heavily utilize Google Cloud Platform's SSD persistent disk": a company
+            # right after the use verb is the object's possessor, not the verb's subject
+            if re.search(rf"\b{USE_VERB}\s+(?:the\s+)?$", unit.text[: f.s], re.I):
+                continue
             return f.name
     if state.actor:
         return state.actor

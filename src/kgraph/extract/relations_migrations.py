@@ -64,8 +64,13 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         if not src:
             # "migrating from an existing, legacy system to a Kafka Streams application":
             # the mover left something unnamed; where it went is still stated (rule 6).
+            # … "migrated this pipeline from a legacy architecture to a multi-cloud
+            # solution": the verb's object may stand before "from"
             moved = re.search(
-                FROM_TO_VERB.pattern + r"\s+(?:away\s+)?$", text[: match.start()], re.I
+                FROM_TO_VERB.pattern + r"\s+(?:(?:this|that|these|our|its|their|the)\s+"
+                r"(?:[\w-]+\s+){0,2})?(?:away\s+)?$",
+                text[: match.start()],
+                re.I,
             ) or (vendors and FROM_TO_VERB.search(text[: match.start()]))
             if moved and dst[0].type != "COMPANY":
                 head = _mover(state, unit, left[0] if left else dst[0])
@@ -290,6 +295,15 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 add(head, "migrated_from", src[0].name, text, "migration:eliminate")
     # "split/decomposed the monolith into microservices"
     if re.search(r"\b(?:split|decompos\w*|break\w*|broke)\b.{0,40}\bmonolith", text, re.I):
+        # "the breakup of our monolith into smaller, well-defined service boundaries": the
+        # mover leaves the monolith whatever the parts are named (rule 6)
+        old = next((e for e in ents if e.name == "monolithic architecture"), None)
+        if old is not None and not any(
+            "microservice" in e.name.lower() or "service-oriented" in e.name.lower() for e in ents
+        ):
+            head = _mover(state, unit, old)
+            if head:
+                add(head, "migrated_from", old.name, text, "migration:decompose")
         for e in ents:
             if "microservice" in e.name.lower() or "service-oriented" in e.name.lower():
                 head = _mover(state, unit, e)

@@ -93,14 +93,7 @@ class _Post:
         # Data 360 team at Salesforce"). (A title's "our" is no such sign: "Supply chain
         # attacks are exploiting our assumptions".)
         authored = any(
-            e.name == self.actor
-            and re.search(
-                r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
-                u.text[: e.s],
-                re.I,
-            )
-            for u in self.units
-            for e in u.ents
+            e.name == self.actor and _names_authors(u, e) for u in self.units for e in u.ents
         )
         self.passing = not (in_title or authored) and (
             self.mentioned[self.actor] < 2 or len(companies) > 1
@@ -278,8 +271,35 @@ def _institution(name: str) -> bool:
     return any(w.lower() in INSTITUTION_WORDS for w in name.split()[1:])
 
 
+def _names_authors(unit: _Unit, e: _Ent) -> bool:
+    """Whether ``e`` names the post's authors' company: "From the engineering team at
+    Instacart", "engineers at Lyft", "HubSpot's engineering team", "At Mixpanel, we"."""
+    if re.search(
+        r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
+        unit.text[: e.s],
+        re.I,
+    ):
+        return True
+    return unit.field != "title" and bool(
+        _AUTHORS_AFTER.match(unit.text[e.e :])
+        or (
+            re.search(r"(?:^|[.;]\s+|\bwe,\s+)at\s+$", unit.text[: e.s], re.I)
+            and re.match(r"\s*,\s*(?:we\b|$)", unit.text[e.e :])
+        )
+    )
+
+
+# "HubSpot's engineering team", "Mixpanel's engineers": the authors named by their company
+_AUTHORS_AFTER = re.compile(
+    r"(?:['\u2019]s?)?\s+(?:engineering|data|platform|infrastructure|data science)\s+"
+    r"(?:team|teams|engineers|developers)\b|(?:['\u2019]s?)?\s+(?:engineers|developers)\b",
+    re.I,
+)
+
+
 def _actor(units: list[_Unit]) -> str | None:
-    """The company the post is about: the title's first company, else the summary's most
+    """The company the post is about: the authors' company ("HubSpot's engineering team", "At
+    Mixpanel, we"), else the title's first company, else the summary's most
     named one, when no other company is named as often. In the summary, a company named
     only as a place to run on ("a database running on Azure") is a provider, not the actor;
     in the title ("Model Serving on Databricks") it is what the post is about."""
@@ -288,19 +308,25 @@ def _actor(units: list[_Unit]) -> str | None:
         for e in unit.ents:
             if e.type != "COMPANY":
                 continue
-            # "From the engineering team at Instacart", "engineers at Lyft": the authors'
-            if re.search(
-                r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
-                unit.text[: e.s],
-                re.I,
-            ):
+            if _names_authors(unit, e):
                 authors.append(e.name)
             # "an infrastructure in AWS", "to the new Salesforce platform": a host or a
-            # destination, not the company the post is about
-            if unit.field != "title" and re.search(
-                r"\b(?:on|onto|atop|via|to|from|in)\s+(?:the\s+)?(?:new\s+)?$",
-                unit.text[: e.s],
-                re.I,
+            # destination, not the company the post is about; but "variability in Plaid's
+            # internal services" names the company's own (rule 3)
+            if (
+                unit.field != "title"
+                and re.search(
+                    r"\b(?:on|onto|atop|via|to|from|in)\s+(?:the\s+)?(?:new\s+)?$",
+                    unit.text[: e.s],
+                    re.I,
+                )
+                and not (
+                    re.search(r"\bin\s+$", unit.text[: e.s])
+                    and (
+                        re.search(r"['\u2019]s?$", e.m.text)
+                        or unit.text[e.e : e.e + 1] in ("'", "\u2019")
+                    )
+                )
             ):
                 continue
             # "a search engine akin to Elasticsearch or Algolia": a comparison, not the actor
@@ -319,6 +345,11 @@ def _actor(units: list[_Unit]) -> str | None:
                 title.append((e.s, e.name))
             counts[e.name] += 1
     if title:
+        # "Infrastructure as Code: … with AWS and Google Cloud Platform" over "HubSpot's
+        # engineering team …", "Live Downsizing Google Cloud Persistent Disks" over "At
+        # Mixpanel, we …": the authors' company over a title's tool or provider.
+        if len(set(authors)) == 1:
+            return authors[0]
         return min(title)[1]
     if len(set(authors)) == 1:
         return authors[0]

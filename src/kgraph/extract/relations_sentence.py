@@ -99,7 +99,16 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     # its practice, so the company gets only the technology.
                     add(actor, "uses", e.name, text, "compound")
         # "OOMProf, a Go library": the apposed noun is made in or with the technology
-        if e.type == "TECHNOLOGY" and _MADE_NOUN.match(after) and not LIKENESS.match(after):
+        if (
+            e.type == "TECHNOLOGY"
+            and _MADE_NOUN.match(after)
+            and not LIKENESS.match(after)
+            # "K8Guard is an auditing system for Kubernetes clusters": what the apposed noun
+            # serves or acts on, not what it is made with
+            and not re.search(
+                r"\b(?:for|of|to|between|across)\s+(?:the\s+|a\s+|an\s+)?$", before, re.I
+            )
+        ):
             made = _appositive_head(ents, i, text)
             # "REST: A Modernization of Slack's EMR Data Pipelines": a noun in a phrase of
             # the apposed noun ("of", a possessive) is not the apposed noun
@@ -129,16 +138,22 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             and any(w in before[-80:] for w in ("grown", "house", "nternally"))
         ):
             grown = re.search(
-                r"\b(?:our|its|their)\s+(?:own\s+)?(?:home-?grown|in-house|internally[- ]"
+                # "an in-house database called Arb": the speaking company's, as "our"
+                r"\b(?:our|its|their|an?)\s+(?:own\s+)?(?:home-?grown|in-house|internally[- ]"
                 r"(?:built|developed))\s+(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*,\s+)?$",
                 before[-80:],
                 re.I,
             )
             at = e.s - len(before[-80:]) + grown.start() if grown is not None else 0
-            if grown is not None and not any(
-                f.type in ("TECHNOLOGY", "COMPANY") and at <= f.s and f.e <= e.s
-                for f in ents
-                if f is not e
+            if (
+                grown is not None
+                and not any(
+                    f.type in ("TECHNOLOGY", "COMPANY") and at <= f.s and f.e <= e.s
+                    for f in ents
+                    if f is not e
+                )
+                # "an in-house C++ model server": the name qualifies what was built
+                and not _MADE_NOUN.match(after)
             ):
                 add(state.actor, "built", e.name, text, "built:own")
         # "dbt is a fundamental piece of Monzo's data platform", "Kafka is the backbone of
@@ -268,7 +283,13 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 actor = _subject(state, ents, i, text)
                 # "features built with React Native vs identical features built using iOS":
                 # the side of a comparison is not stated as used (rule 7)
-                if actor and not re.search(r"\b(?:vs|versus)\b[^.;]*$", before, re.I):
+                if (
+                    actor
+                    and not re.search(r"\b(?:vs|versus)\b[^.;]*$", before, re.I)
+                    # "containers are implemented using Linux control groups": a general
+                    # statement that names no company nor "we" is no one's use (rule 7)
+                    and (any(f.type == "COMPANY" for f in ents) or ANAPHOR.search(text) is not None)
+                ):
                     add(actor, "uses", e.name, text, "modifier")
                     on_heads[i] = actor
         # "T, a multi-tenant feature-flag service" / "T is a X" / "T (a X)".
@@ -304,6 +325,15 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     # "Blackwell GPUs, a strong open source engine like SGLang": the noun
                     # phrase is the class of the examples after it, not an appositive of T
                     and not _CLASS_OF_EXAMPLES.match(text, nxt.e)
+                    # "Backbone: A lesson in event-driven UI development": what the text
+                    # is, not what the technology is
+                    and not _TOPIC_NOUN.search(gap)
+                    # "Ghost, a database specifically architected for AI agents": a plural
+                    # after "for" names whom or what it serves, not what it is (rule 7)
+                    and not (
+                        re.search(r"\bfor\s+(?:the\s+)?$", gap)
+                        and re.search(r"[a-z](?<![siu])s$", text[nxt.s : nxt.e])
+                    )
                 ):
                     method = "apposition"
             elif re.match(
@@ -509,6 +539,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         _title_gerund(state, unit)
         _title_at(state, unit)
         _title_colon(state, unit)
+        _title_runs_on(state, unit)
         relations_applies.title_with(state, unit)
     _migrations(state, unit, low)
     _verbs(state, unit)
@@ -693,11 +724,47 @@ def _title_colon(state: _Post, unit: _Unit) -> None:
             return
         if _relative_object(" " + text[tech.e + colon.end() : f.s]):
             return  # "The Tricks That Broke the Memory Wall": what the tricks act on
+        if _TOPIC_NOUN.search(text[start : f.s]):
+            return  # "Straightening our Backbone: A lesson in event-driven UI development"
         nxt = ents[ents.index(f) + 1] if f is not ents[-1] else None
         if not (nxt is not None and nxt.type == "CONCEPT" and not text[f.e : nxt.s].strip()):
             # not "Distributed Systems Consensus": a concept that qualifies the next one
             state.add(tech.name, "applies", f.name, text, "apposition:title")
         start = f.e
+
+
+def _title_runs_on(state: _Post, unit: _Unit) -> None:
+    """ "Katalyst: A QoS-based resource management system for workload colocation on
+    Kubernetes", "llm-d: Scalable, Efficient LLM Inference in Kubernetes": a title that opens
+    with a technology and says in its subtitle what it does on or in another one names the
+    platform the first runs on (rule 4's "T: A X", with the "running on" of rule 1)."""
+    text, ents = unit.text, unit.ents
+    if len(ents) < 2 or ents[0].type != "TECHNOLOGY" or text[: ents[0].s].strip():
+        return
+    tech = ents[0]
+    colon = re.match(r"\s*:\s+", text[tech.e :])
+    if colon is None:
+        return
+    for f in ents[1:]:
+        if f.type == "COMPANY":
+            return
+        if f.type != "TECHNOLOGY":
+            continue
+        if re.search(r"\b(?:on|in|atop)\s+$", text[: f.s]) and not re.match(
+            r"[-\w]", text[f.e : f.e + 1]
+        ):
+            state.add(tech.name, "uses", f.name, text, "modifier:on")
+        return
+
+
+# A subtitle about the post, not about what the technology is: "A lesson in X", "A deep
+# dive into X", "Lessons from X".
+_TOPIC_NOUN = re.compile(
+    r"\b(?:lessons?|guide|look|story|stories|journey|tale|dive|introduction|primer|tour|"
+    r"retrospective|tutorial|walkthrough|overview|notes|thoughts|case study|adventures?)\s+"
+    r"(?:in|into|to|at|of|on|from|about|with|for|through)\b",
+    re.I,
+)
 
 
 # Between the names of a list: "ZFS and Btrfs", "Kafka, Flink or Spark".

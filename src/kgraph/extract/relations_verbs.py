@@ -328,9 +328,30 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 # the company's team, the possessed noun; it is not said to be applied
                 continue
             typ = "uses" if owned.type == "TECHNOLOGY" else "applies"
-            add(e.name, typ, owned.name, text, "possessive")
+            how = "possessive"
+            if (
+                typ == "uses"
+                and owned.m.method != "ontology"
+                and not re.search(r"\b(?:internal|in-house|home-?grown|own)\b", rest, re.I)
+                and not _OWN_SYSTEM.match(text, owned.e)
+            ):
+                # "Shopify's Help Center", "Verizon's DBIR", "AMD's MI355X": a name only the
+                # statistical model found, that the sentence does not call the company's
+                # system, is as often a product it sells or a report it publishes, which
+                # states no use (rule 3)
+                how = "possessive:product"
+            add(e.name, typ, owned.name, text, how)
 
 
+# What says a possessed name is the company's own running system: "Netflix's Ranker service",
+# "Khan Academy's Goliath project", "Airbnb's Mussel store", "Netflix's Distributed Counter
+# Abstraction is a … counting service".
+_OWN_SYSTEM = re.compile(
+    r"\s+(?:(?:is|was)\s+(?:a|an|the)\s+)?(?:[\w,-]+\s+){0,4}?(?:"
+    + SYSTEM_NOUN
+    + r"|projects?|abstractions?|stack)\b",
+    re.I,
+)
 _TEAM = re.compile(
     r"\s+(?:&\s+[\w-]+\s+)?(?:teams?|group|org|organi[sz]ation|department|squad)\b", re.I
 )

@@ -10,6 +10,8 @@ NOT_APPLIED = re.compile(
     r"latenc|downtime|outage|failure|data loss|lock-in|technical debt|bottleneck|"
     r"incident|throughput|cost|tail at scale|thundering herd|hot spot|hotspot|"
     r"request rate|error rate|per second|bug|vulnerab|attack|exploit|end of life|end-of-life|"
+    # a measure, not a practice: "scale our functional test coverage"
+    r"coverage$|"
     # the data a system processes ("TSAR, a TimeSeries AggregatoR" is no practice of
     # time-series data; rule 7): no gold relation of the eleven sets ends in "data"
     r"(?:^|\s)data$"
@@ -25,7 +27,9 @@ BUILD_VERB = (
     r"creates|creating|engineered|open[- ]?sourced|open[- ]?sources|open[- ]?sourcing|"
     r"designed|launched|launches|introduced|introduces|introducing|announced|announces|"
     r"re-?architected|rebuilt|rebuilding|rewrote|wrote(?!\s+(?:about|up)\b)|shipped|released|releases|unveiled|"
-    r"invented|made)"
+    r"invented|made|"
+    # "decided to open source a tool called Winnaker": the bare verb before its object
+    r"open[- ]source(?=\s+(?:a|an|the|its|our|their)\b))"
 )
 # A negated, rejected or contrasted statement states no relation (rule 7). "isn't",
 # "doesn't": no word boundary stands before a contraction's "n't".
@@ -46,7 +50,9 @@ APPLY_VERB = (
 ON_TECH = re.compile(
     r"\b(?:(?:written|implemented|built|rewritten|developed|compiled) "
     r"(?:entirely |primarily |mostly )?(?:in|on|on top of|atop|around|with|using)|"
-    r"based on|backed by|powered by|running on|runs on|run on|runs over|running inside|"
+    r"based on|backed by|powered by|fu?ell?ed by|running on|runs on|run on|runs over|running inside|"
+    # "HEY has lived on Kubernetes since development first began"
+    r"(?:lives|lived|living|hosted) on|"
     r"on top of|built atop|(?:that|which) (?:uses|runs (?:on|over|atop)|relies on|is built on))"
     r"\s+(?:the |a |an |its |their )?$",
     re.I,
