@@ -688,6 +688,63 @@ def listed_companies(snap: Snapshot, words: Words) -> list[Candidate]:
     return out
 
 
+# Start-ups in fields engineering writing does not cover: their names would only ever
+# collide with other things (the same reason the listed companies leave out drug makers).
+_YC_NOT_FIELD = re.compile(r"health|bio|medic|pharma|therapeut|clinic|drug|dental", re.I)
+
+
+def yc_companies(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Y Combinator companies that are active, acquired or public (``Lago``, ``Tabular``,
+    ``Lightdash``, ``Airbyte``): start-ups that write about their systems and that other
+    posts name as vendors. The names are screened as the listed companies' are: a one-word
+    English word or given name (``Convoy``, ``Kiko``), a phrase of plain words (``Blue
+    Frog Gaming``), a name of three characters or fewer, a name opened by a given name or
+    holding a slash, and companies in health and biology are left out; a legal form goes
+    and a one-word head before a tail writers leave out (``Lune AI``) is the name. Entries
+    are marked ``term: true``: their names were screened against the dictionary."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        if row["status"] not in ("Active", "Acquired", "Public"):
+            continue  # a closed start-up is seldom named, and its name is free for others
+        if _YC_NOT_FIELD.search(row["industry"]) or _LISTED_NOT_COMPANY.search(row["name"]):
+            continue
+        if "developer-tools" in row["industry"]:
+            continue  # a tool maker's name is its product's in posts (Lightdash)
+        name = listed_name(row["name"])
+        if "/" in name or not valid_name(name) or len(_slug(name)) <= 3 or name[:1].isdigit():
+            continue
+        aliases = []
+        head = _COMPANY_TAIL.sub("", name)
+        if head != name and " " not in head and len(head) > 3 and _distinctive(head, words):
+            name, aliases = head, [name]  # "Lune AI" is written "Lune"
+        if not _distinctive(name, words) or _opened_by_given_name(name):
+            continue
+        if _joined_plain_words(name, words):
+            continue
+        out.append(Candidate(name, "COMPANY", src, "companies_yc", aliases, term=True))
+    return out
+
+
+def dbdb_systems(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Database systems of the Database of Databases (``Mnesia``, ``Berkeley DB``,
+    ``BoltDB``, ``Aerospike``): products engineering posts name when they pick or migrate
+    a store. A name that is a plain or generic word or a given name (``Apollo``,
+    ``Drizzle``, ``Calvin``), a phrase of plain words, a name of three characters or fewer
+    and a name opened by a given name are left out. Entries are marked ``term: true``:
+    their names were screened against the dictionary."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name = clean(row["name"])
+        if len(_slug(name)) <= 3 or not _distinctive(name, words) or _opened_by_given_name(name):
+            continue
+        if _joined_plain_words(name, words):
+            continue  # "DeepDive" would read "Deep Dive" as a database
+        out.append(Candidate(name, "TECHNOLOGY", src, "technologies_dbdb", term=True))
+    return out
+
+
 # --------------------------------------------------------------------------- universities
 
 # A word that makes a name an institution's: the name must hold one.
@@ -873,6 +930,18 @@ def _threat_name(name: str, words: Words) -> bool:
     if any(w[:1].islower() for w in name.split(" ")[1:]):
         return False
     return _distinctive(name, words, phrases=True) and not _opened_by_given_name(name)
+
+
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+|[a-z]+")
+
+
+def _joined_plain_words(name: str, words: Words) -> bool:
+    """``DeepDive``, ``TableFlow``: a one-word name joined from plain words. The matcher
+    also reads it written apart (``Deep Dive``), a phrase that names nothing."""
+    parts = _CAMEL_PART.findall(name)
+    if len(parts) < 2 or "".join(parts) != name:
+        return False
+    return all(p.lower() in words or is_english_word(p) for p in parts)
 
 
 def _opened_by_given_name(name: str) -> bool:
@@ -1363,6 +1432,8 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: listed_companies(snap("sp500_constituents.csv"), words),
         lambda: listed_companies(snap("nasdaq_listed.csv"), words),
         lambda: universities(snap("csrankings_institutions.csv"), words),
+        lambda: yc_companies(snap("yc_companies.csv"), words),
+        lambda: dbdb_systems(snap("dbdb_systems.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),
         lambda: field_terms(snap("owasp_attacks.csv"), words),

@@ -538,3 +538,40 @@ def test_research_institutions_are_organisations_under_their_full_names(words):
         "University of Quillabama",
         "ZORBL",
     ]
+
+
+def test_start_ups_are_companies_when_their_names_read_only_as_names(words):
+    snap = registry.Snapshot(
+        source="lukafilipxvic/YC-Analyzed data/2025-03-20/YC_Companies.csv@" + "0" * 40,
+        rows=[
+            {"name": n, "status": s, "industry": i}
+            for n, s, i in [
+                ("Zorbago", "Active", "fintech, saas"),
+                ("Quillune AI", "Acquired", "artificial-intelligence"),
+                ("Zorbflow", "Inactive", "saas"),
+                ("Quillmed", "Active", "health-tech"),
+                ("Zorbdash", "Active", "developer-tools, saas"),
+                ("Convoy", "Active", "logistics"),
+                ("TableFlow", "Active", "saas"),
+                ("Robert Zorbo", "Active", "saas"),
+                ("Zorb/Quill", "Active", "saas"),
+            ]
+        ],
+    )
+    got = {c.name: c for c in registry.yc_companies(snap, registry.Words(words))}
+    # The closed start-up, the health company, the tool maker (its name is its product's),
+    # the English word, the name joined from plain words (read apart as "Table Flow"), the
+    # name a given name opens and the joint name are left out.
+    assert set(got) == {"Zorbago", "Quillune"}
+    assert got["Quillune"].aliases == ["Quillune AI"]
+    assert all(c.term and c.type == "COMPANY" and c.out == "companies_yc" for c in got.values())
+
+
+def test_database_systems_are_technologies_unless_named_by_plain_words(words):
+    snap = registry.Snapshot(
+        source="cmu-db/dbdb.io current_data/data_json/*.json@" + "0" * 40,
+        rows=[{"name": n} for n in ["Zorbnesia", "ZorbDB", "DeepDive", "Drizzle", "Calvin", "XDB"]],
+    )
+    got = [c.name for c in registry.dbdb_systems(snap, registry.Words(words))]
+    assert got == ["Zorbnesia", "ZorbDB"]
+    assert onto_name("Mnesia") == "Mnesia"
