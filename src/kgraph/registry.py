@@ -644,9 +644,20 @@ _LISTED_NOT_COMPANY = re.compile(
 # A word after a company's own name that writers often leave out ("Alkami Technology",
 # "Mobileye Global", "Cellebrite DI": a short capitalised code).
 _COMPANY_TAIL = re.compile(
-    r"\s+(?:technolog(?:y|ies)|group|global|international|systems|software|networks|"
-    r"industries|enterprises|labs|solutions|interactive|[A-Z]{1,3})$"
-)
+    r"\s+(?:(?i:technolog(?:y|ies)|group|global|international|systems|software|networks|"
+    r"industries|enterprises|labs|solutions|interactive)|[A-Z]{1,3})$"
+)  # the words in any case ("Technology"), the code in capitals only
+
+
+def _short_company_name(name: str, words: Words) -> tuple[str, list[str]]:
+    """``Cellebrite DI`` and ``Rackspace Technology`` are written ``Cellebrite`` and
+    ``Rackspace``: a one-word head before a tail writers leave out is the name, the full
+    form its alias. A head in capitals stays in the full form: an acronym is shared by
+    many things (``CISO Global``: every chief information security officer)."""
+    head = _COMPANY_TAIL.sub("", name)
+    if head == name or " " in head or len(head) <= 3 or head.isupper():
+        return name, []
+    return (head, [name]) if _distinctive(head, words) else (name, [])
 
 
 def listed_name(raw: str) -> str:
@@ -680,10 +691,7 @@ def listed_companies(snap: Snapshot, words: Words) -> list[Candidate]:
             continue
         if not _distinctive(name, words) or _opened_by_given_name(name):
             continue
-        aliases = []
-        head = _COMPANY_TAIL.sub("", name)
-        if head != name and " " not in head and len(head) > 3 and _distinctive(head, words):
-            name, aliases = head, [name]  # "Cellebrite DI" is written "Cellebrite"
+        name, aliases = _short_company_name(name, words)
         out.append(Candidate(name, "COMPANY", src, "companies_listed", aliases, term=True))
     return out
 
@@ -714,10 +722,7 @@ def yc_companies(snap: Snapshot, words: Words) -> list[Candidate]:
         name = listed_name(row["name"])
         if "/" in name or not valid_name(name) or len(_slug(name)) <= 3 or name[:1].isdigit():
             continue
-        aliases = []
-        head = _COMPANY_TAIL.sub("", name)
-        if head != name and " " not in head and len(head) > 3 and _distinctive(head, words):
-            name, aliases = head, [name]  # "Lune AI" is written "Lune"
+        name, aliases = _short_company_name(name, words)  # "Lune AI" is written "Lune"
         if not _distinctive(name, words) or _opened_by_given_name(name):
             continue
         if _joined_plain_words(name, words):

@@ -575,3 +575,15 @@ def test_database_systems_are_technologies_unless_named_by_plain_words(words):
     got = [c.name for c in registry.dbdb_systems(snap, registry.Words(words))]
     assert got == ["Zorbnesia", "ZorbDB"]
     assert onto_name("Mnesia") == "Mnesia"
+
+
+def test_a_company_goes_by_its_head_before_a_tail_writers_leave_out(words):
+    w = registry.Words(words)
+    assert registry._short_company_name("Zorbspace Technology", w) == (
+        "Zorbspace",
+        ["Zorbspace Technology"],
+    )
+    assert registry._short_company_name("Quillebrite DI", w) == ("Quillebrite", ["Quillebrite DI"])
+    # an acronym is shared by many things; a plain word names nothing
+    assert registry._short_company_name("ZORB Global", w) == ("ZORB Global", [])
+    assert registry._short_company_name("Anchor Systems", w) == ("Anchor Systems", [])
