@@ -627,6 +627,7 @@ def icons(snap: Snapshot, words: Words, taken: dict) -> list[Candidate]:
 _LEGAL_FORM = re.compile(
     r"[,\s]+(?:inc\.?|incorporated|corp\.?|corporation|co\.?|company|ltd\.?|limited|plc|"
     r"llc|l\.?p\.?|n\.?v\.?|s\.?a\.?|s\.p\.a\.|oyj|asa|ag|se|public limited company|holdings?|"
+    r"gmbh|srl|llp|sp\. z o\.o\.|b\.v\.|"
     r"\(the\)|class [a-c]|common stock|ordinary shares?)$",
     re.IGNORECASE,
 )
@@ -728,6 +729,33 @@ def yc_companies(snap: Snapshot, words: Words) -> list[Candidate]:
         if _joined_plain_words(name, words):
             continue
         out.append(Candidate(name, "COMPANY", src, "companies_yc", aliases, term=True))
+    return out
+
+
+def tech_employers(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Companies listed as employers of software engineers (remote-friendly companies,
+    companies that hire without whiteboard puzzles: ``Atlan``, ``Automattic``, ``Doist``):
+    the organisations whose engineers write the posts. Names are screened as the start-ups'
+    are (plain and given names, phrases of plain words, names joined from plain words,
+    short names, names opened by a given name left out; a legal form and a tail writers
+    leave out dropped); a parenthesised note (``(formerly X)``) goes. Entries are marked
+    ``term: true``."""
+    from kgraph.extract.people import given_names
+
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name = listed_name(row["name"].split(",")[0].strip("'\" >")).rstrip(" &.")
+        if "/" in name or not valid_name(name) or len(_slug(name)) <= 3 or name[:1].isdigit():
+            continue
+        if "'s " in name or name.split()[-1].lower() in BLOG_TEAM_WORDS | {"center"}:
+            continue  # "Lyft's Mobile Team", "Capgemini UK Java Team": a team, not a company
+        name, aliases = _short_company_name(name, words)
+        if not _distinctive(name, words) or _opened_by_given_name(name):
+            continue
+        if _joined_plain_words(name, words) or name.capitalize() in given_names():
+            continue  # "ALICE" is a given name in capitals
+        out.append(Candidate(name, "COMPANY", src, "companies_tech_employers", aliases, term=True))
     return out
 
 
@@ -1439,6 +1467,8 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: universities(snap("csrankings_institutions.csv"), words),
         lambda: yc_companies(snap("yc_companies.csv"), words),
         lambda: dbdb_systems(snap("dbdb_systems.csv"), words),
+        lambda: tech_employers(snap("remote_jobs_companies.csv"), words),
+        lambda: tech_employers(snap("hiring_without_whiteboards.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),
         lambda: field_terms(snap("owasp_attacks.csv"), words),

@@ -587,3 +587,27 @@ def test_a_company_goes_by_its_head_before_a_tail_writers_leave_out(words):
     # an acronym is shared by many things; a plain word names nothing
     assert registry._short_company_name("ZORB Global", w) == ("ZORB Global", [])
     assert registry._short_company_name("Anchor Systems", w) == ("Anchor Systems", [])
+
+
+def test_employers_of_software_engineers_are_companies_not_their_teams(words):
+    snap = registry.Snapshot(
+        source="poteto/hiring-without-whiteboards README.md@" + "0" * 40,
+        rows=[
+            {"name": n}
+            for n in [
+                "Zorblan",
+                "Quillcamp GmbH",
+                "'Zorbshace, LLC",
+                "Zorbft's Mobile Team",
+                "Quillgemini UK Java Team",
+                "ALICE",
+                "Superzorb &",
+                "Anchor",
+            ]
+        ],
+    )
+    got = {c.name: c for c in registry.tech_employers(snap, registry.Words(words))}
+    # Teams, a given name in capitals and a plain word are left out; a legal form, a
+    # quote, a note after a comma and a dangling '&' go.
+    assert set(got) == {"Zorblan", "Quillcamp", "Zorbshace", "Superzorb"}
+    assert all(c.term and c.out == "companies_tech_employers" for c in got.values())
