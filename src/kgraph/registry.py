@@ -1282,6 +1282,47 @@ def screened_company_names(entries: list[Candidate], words: Words) -> None:
             c.term = True
 
 
+# Software sources whose one-word names were screened for plain words when read (the
+# GitHub topics, simple-icons) or name projects of a catalogue (CNCF, Apache).
+SCREENED_SOFTWARE = (
+    "technologies_cncf",
+    "technologies_apache",
+    "technologies_github_topics",
+    "technologies_simple_icons",
+)
+
+
+def screened_technology_names(entries: list[Candidate], words: Words) -> None:
+    """Mark as screened the one-word names of catalogued software that read only as names
+    (``Lefthook``, ``Wireshark``, ``Kyverno``; see ``_screened_software_name``). Like the
+    companies of the same catalogues they then need no support; software named by a plain
+    word (``Score``) still does."""
+    for c in entries:
+        forms = [n for n in [c.name, *c.aliases] if " " not in n]
+        if (
+            c.type == "TECHNOLOGY"
+            and c.out in SCREENED_SOFTWARE
+            and not c.ambiguous
+            and forms
+            and all(_screened_software_name(n, words) for n in forms)
+        ):
+            c.term = True
+
+
+def _screened_software_name(name: str, words: Words) -> bool:
+    """A one-word software name that reads only as a name: five letters or more (``Omni``,
+    ``Kuma``, ``Gloo``: short words are prefixes and words of other languages), not a
+    plain word, a given name or a generic word, not joined from plain words and not a
+    plain word's agent noun (``Deployer``: "a deployer" is a job)."""
+    if len(name) <= 4 or not _distinctive(name, words) or _joined_plain_words(name, words):
+        return False
+    lower = name.lower()
+    for stem in (lower[:-2], lower[:-1]) if lower.endswith(("er", "or")) else ():
+        if stem in words or is_english_word(stem):
+            return False
+    return True
+
+
 def popular_terms(entries: list[Candidate], questions: dict[str, int]) -> None:
     """Mark as terms the generated concepts of two words or more that are popular tags."""
     for c in entries:
@@ -1503,6 +1544,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
     reg.resolve()
     popular_terms(reg.entries, stack_questions(snap("stackexchange_tags.csv")))
     screened_company_names(reg.entries, words)
+    screened_technology_names(reg.entries, words)
     build.skipped = reg.skipped  # type: ignore[attr-defined]
     return reg.entries
 

@@ -611,3 +611,19 @@ def test_employers_of_software_engineers_are_companies_not_their_teams(words):
     # quote, a note after a comma and a dangling '&' go.
     assert set(got) == {"Zorblan", "Quillcamp", "Zorbshace", "Superzorb"}
     assert all(c.term and c.out == "companies_tech_employers" for c in got.values())
+
+
+def test_catalogued_software_named_only_as_a_name_needs_no_support(words):
+    src = "cncf/landscape landscape.yml@" + "0" * 12
+    entries = [
+        registry.Candidate("Zorbhook", "TECHNOLOGY", src, "technologies_cncf"),
+        registry.Candidate("Zorb", "TECHNOLOGY", src, "technologies_cncf"),
+        registry.Candidate("Deployer", "TECHNOLOGY", src, "technologies_simple_icons"),
+        registry.Candidate("TableFlow", "TECHNOLOGY", src, "technologies_github_topics"),
+        registry.Candidate("Score", "TECHNOLOGY", src, "technologies_cncf", ambiguous=True),
+        registry.Candidate("Zorbscript", "TECHNOLOGY", src, "technologies_languages"),
+    ]
+    registry.screened_technology_names(entries, registry.Words(words))
+    # A short name, a plain word's agent noun, a name joined from plain words, a plain
+    # word and a source not screened when read all still ask for support.
+    assert [c.term for c in entries] == [True, False, False, False, False, False]
