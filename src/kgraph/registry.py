@@ -627,6 +627,7 @@ def icons(snap: Snapshot, words: Words, taken: dict) -> list[Candidate]:
 _LEGAL_FORM = re.compile(
     r"[,\s]+(?:inc\.?|incorporated|corp\.?|corporation|co\.?|company|ltd\.?|limited|plc|"
     r"llc|l\.?p\.?|n\.?v\.?|s\.?a\.?|s\.p\.a\.|oyj|asa|ag|se|public limited company|holdings?|"
+    r"gmbh|srl|llp|sp\. z o\.o\.|b\.v\.|"
     r"\(the\)|class [a-c]|common stock|ordinary shares?)$",
     re.IGNORECASE,
 )
@@ -644,9 +645,20 @@ _LISTED_NOT_COMPANY = re.compile(
 # A word after a company's own name that writers often leave out ("Alkami Technology",
 # "Mobileye Global", "Cellebrite DI": a short capitalised code).
 _COMPANY_TAIL = re.compile(
-    r"\s+(?:technolog(?:y|ies)|group|global|international|systems|software|networks|"
-    r"industries|enterprises|labs|solutions|interactive|[A-Z]{1,3})$"
-)
+    r"\s+(?:(?i:technolog(?:y|ies)|group|global|international|systems|software|networks|"
+    r"industries|enterprises|labs|solutions|interactive)|[A-Z]{1,3})$"
+)  # the words in any case ("Technology"), the code in capitals only
+
+
+def _short_company_name(name: str, words: Words) -> tuple[str, list[str]]:
+    """``Cellebrite DI`` and ``Rackspace Technology`` are written ``Cellebrite`` and
+    ``Rackspace``: a one-word head before a tail writers leave out is the name, the full
+    form its alias. A head in capitals stays in the full form: an acronym is shared by
+    many things (``CISO Global``: every chief information security officer)."""
+    head = _COMPANY_TAIL.sub("", name)
+    if head == name or " " in head or len(head) <= 3 or head.isupper():
+        return name, []
+    return (head, [name]) if _distinctive(head, words) else (name, [])
 
 
 def listed_name(raw: str) -> str:
@@ -680,11 +692,89 @@ def listed_companies(snap: Snapshot, words: Words) -> list[Candidate]:
             continue
         if not _distinctive(name, words) or _opened_by_given_name(name):
             continue
-        aliases = []
-        head = _COMPANY_TAIL.sub("", name)
-        if head != name and " " not in head and len(head) > 3 and _distinctive(head, words):
-            name, aliases = head, [name]  # "Cellebrite DI" is written "Cellebrite"
+        name, aliases = _short_company_name(name, words)
         out.append(Candidate(name, "COMPANY", src, "companies_listed", aliases, term=True))
+    return out
+
+
+# Start-ups in fields engineering writing does not cover: their names would only ever
+# collide with other things (the same reason the listed companies leave out drug makers).
+_YC_NOT_FIELD = re.compile(r"health|bio|medic|pharma|therapeut|clinic|drug|dental", re.I)
+
+
+def yc_companies(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Y Combinator companies that are active, acquired or public (``Lago``, ``Tabular``,
+    ``Lightdash``, ``Airbyte``): start-ups that write about their systems and that other
+    posts name as vendors. The names are screened as the listed companies' are: a one-word
+    English word or given name (``Convoy``, ``Kiko``), a phrase of plain words (``Blue
+    Frog Gaming``), a name of three characters or fewer, a name opened by a given name or
+    holding a slash, and companies in health and biology are left out; a legal form goes
+    and a one-word head before a tail writers leave out (``Lune AI``) is the name. Entries
+    are marked ``term: true``: their names were screened against the dictionary."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        if row["status"] not in ("Active", "Acquired", "Public"):
+            continue  # a closed start-up is seldom named, and its name is free for others
+        if _YC_NOT_FIELD.search(row["industry"]) or _LISTED_NOT_COMPANY.search(row["name"]):
+            continue
+        if "developer-tools" in row["industry"]:
+            continue  # a tool maker's name is its product's in posts (Lightdash)
+        name = listed_name(row["name"])
+        if "/" in name or not valid_name(name) or len(_slug(name)) <= 3 or name[:1].isdigit():
+            continue
+        name, aliases = _short_company_name(name, words)  # "Lune AI" is written "Lune"
+        if not _distinctive(name, words) or _opened_by_given_name(name):
+            continue
+        if _joined_plain_words(name, words):
+            continue
+        out.append(Candidate(name, "COMPANY", src, "companies_yc", aliases, term=True))
+    return out
+
+
+def tech_employers(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Companies listed as employers of software engineers (remote-friendly companies,
+    companies that hire without whiteboard puzzles: ``Atlan``, ``Automattic``, ``Doist``):
+    the organisations whose engineers write the posts. Names are screened as the start-ups'
+    are (plain and given names, phrases of plain words, names joined from plain words,
+    short names, names opened by a given name left out; a legal form and a tail writers
+    leave out dropped); a parenthesised note (``(formerly X)``) goes. Entries are marked
+    ``term: true``."""
+    from kgraph.extract.people import given_names
+
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name = listed_name(row["name"].split(",")[0].strip("'\" >")).rstrip(" &.")
+        if "/" in name or not valid_name(name) or len(_slug(name)) <= 3 or name[:1].isdigit():
+            continue
+        if "'s " in name or name.split()[-1].lower() in BLOG_TEAM_WORDS | {"center"}:
+            continue  # "Lyft's Mobile Team", "Capgemini UK Java Team": a team, not a company
+        name, aliases = _short_company_name(name, words)
+        if not _distinctive(name, words) or _opened_by_given_name(name):
+            continue
+        if _joined_plain_words(name, words) or name.capitalize() in given_names():
+            continue  # "ALICE" is a given name in capitals
+        out.append(Candidate(name, "COMPANY", src, "companies_tech_employers", aliases, term=True))
+    return out
+
+
+def dbdb_systems(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Database systems of the Database of Databases (``Mnesia``, ``Berkeley DB``,
+    ``BoltDB``, ``Aerospike``): products engineering posts name when they pick or migrate
+    a store. A name that is a plain or generic word or a given name (``Apollo``,
+    ``Drizzle``, ``Calvin``), a phrase of plain words, a name of three characters or fewer
+    and a name opened by a given name are left out. Entries are marked ``term: true``:
+    their names were screened against the dictionary."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name = clean(row["name"])
+        if len(_slug(name)) <= 3 or not _distinctive(name, words) or _opened_by_given_name(name):
+            continue
+        if _joined_plain_words(name, words):
+            continue  # "DeepDive" would read "Deep Dive" as a database
+        out.append(Candidate(name, "TECHNOLOGY", src, "technologies_dbdb", term=True))
     return out
 
 
@@ -873,6 +963,18 @@ def _threat_name(name: str, words: Words) -> bool:
     if any(w[:1].islower() for w in name.split(" ")[1:]):
         return False
     return _distinctive(name, words, phrases=True) and not _opened_by_given_name(name)
+
+
+_CAMEL_PART = re.compile(r"[A-Z][a-z]+|[a-z]+")
+
+
+def _joined_plain_words(name: str, words: Words) -> bool:
+    """``DeepDive``, ``TableFlow``: a one-word name joined from plain words. The matcher
+    also reads it written apart (``Deep Dive``), a phrase that names nothing."""
+    parts = _CAMEL_PART.findall(name)
+    if len(parts) < 2 or "".join(parts) != name:
+        return False
+    return all(p.lower() in words or is_english_word(p) for p in parts)
 
 
 def _opened_by_given_name(name: str) -> bool:
@@ -1180,6 +1282,47 @@ def screened_company_names(entries: list[Candidate], words: Words) -> None:
             c.term = True
 
 
+# Software sources whose one-word names were screened for plain words when read (the
+# GitHub topics, simple-icons) or name projects of a catalogue (CNCF, Apache).
+SCREENED_SOFTWARE = (
+    "technologies_cncf",
+    "technologies_apache",
+    "technologies_github_topics",
+    "technologies_simple_icons",
+)
+
+
+def screened_technology_names(entries: list[Candidate], words: Words) -> None:
+    """Mark as screened the one-word names of catalogued software that read only as names
+    (``Lefthook``, ``Wireshark``, ``Kyverno``; see ``_screened_software_name``). Like the
+    companies of the same catalogues they then need no support; software named by a plain
+    word (``Score``) still does."""
+    for c in entries:
+        forms = [n for n in [c.name, *c.aliases] if " " not in n]
+        if (
+            c.type == "TECHNOLOGY"
+            and c.out in SCREENED_SOFTWARE
+            and not c.ambiguous
+            and forms
+            and all(_screened_software_name(n, words) for n in forms)
+        ):
+            c.term = True
+
+
+def _screened_software_name(name: str, words: Words) -> bool:
+    """A one-word software name that reads only as a name: five letters or more (``Omni``,
+    ``Kuma``, ``Gloo``: short words are prefixes and words of other languages), not a
+    plain word, a given name or a generic word, not joined from plain words and not a
+    plain word's agent noun (``Deployer``: "a deployer" is a job)."""
+    if len(name) <= 4 or not _distinctive(name, words) or _joined_plain_words(name, words):
+        return False
+    lower = name.lower()
+    for stem in (lower[:-2], lower[:-1]) if lower.endswith(("er", "or")) else ():
+        if stem in words or is_english_word(stem):
+            return False
+    return True
+
+
 def popular_terms(entries: list[Candidate], questions: dict[str, int]) -> None:
     """Mark as terms the generated concepts of two words or more that are popular tags."""
     for c in entries:
@@ -1363,6 +1506,10 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: listed_companies(snap("sp500_constituents.csv"), words),
         lambda: listed_companies(snap("nasdaq_listed.csv"), words),
         lambda: universities(snap("csrankings_institutions.csv"), words),
+        lambda: yc_companies(snap("yc_companies.csv"), words),
+        lambda: dbdb_systems(snap("dbdb_systems.csv"), words),
+        lambda: tech_employers(snap("remote_jobs_companies.csv"), words),
+        lambda: tech_employers(snap("hiring_without_whiteboards.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),
         lambda: field_terms(snap("owasp_attacks.csv"), words),
@@ -1397,6 +1544,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
     reg.resolve()
     popular_terms(reg.entries, stack_questions(snap("stackexchange_tags.csv")))
     screened_company_names(reg.entries, words)
+    screened_technology_names(reg.entries, words)
     build.skipped = reg.skipped  # type: ignore[attr-defined]
     return reg.entries
 

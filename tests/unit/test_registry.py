@@ -538,3 +538,92 @@ def test_research_institutions_are_organisations_under_their_full_names(words):
         "University of Quillabama",
         "ZORBL",
     ]
+
+
+def test_start_ups_are_companies_when_their_names_read_only_as_names(words):
+    snap = registry.Snapshot(
+        source="lukafilipxvic/YC-Analyzed data/2025-03-20/YC_Companies.csv@" + "0" * 40,
+        rows=[
+            {"name": n, "status": s, "industry": i}
+            for n, s, i in [
+                ("Zorbago", "Active", "fintech, saas"),
+                ("Quillune AI", "Acquired", "artificial-intelligence"),
+                ("Zorbflow", "Inactive", "saas"),
+                ("Quillmed", "Active", "health-tech"),
+                ("Zorbdash", "Active", "developer-tools, saas"),
+                ("Convoy", "Active", "logistics"),
+                ("TableFlow", "Active", "saas"),
+                ("Robert Zorbo", "Active", "saas"),
+                ("Zorb/Quill", "Active", "saas"),
+            ]
+        ],
+    )
+    got = {c.name: c for c in registry.yc_companies(snap, registry.Words(words))}
+    # The closed start-up, the health company, the tool maker (its name is its product's),
+    # the English word, the name joined from plain words (read apart as "Table Flow"), the
+    # name a given name opens and the joint name are left out.
+    assert set(got) == {"Zorbago", "Quillune"}
+    assert got["Quillune"].aliases == ["Quillune AI"]
+    assert all(c.term and c.type == "COMPANY" and c.out == "companies_yc" for c in got.values())
+
+
+def test_database_systems_are_technologies_unless_named_by_plain_words(words):
+    snap = registry.Snapshot(
+        source="cmu-db/dbdb.io current_data/data_json/*.json@" + "0" * 40,
+        rows=[{"name": n} for n in ["Zorbnesia", "ZorbDB", "DeepDive", "Drizzle", "Calvin", "XDB"]],
+    )
+    got = [c.name for c in registry.dbdb_systems(snap, registry.Words(words))]
+    assert got == ["Zorbnesia", "ZorbDB"]
+    assert onto_name("Mnesia") == "Mnesia"
+
+
+def test_a_company_goes_by_its_head_before_a_tail_writers_leave_out(words):
+    w = registry.Words(words)
+    assert registry._short_company_name("Zorbspace Technology", w) == (
+        "Zorbspace",
+        ["Zorbspace Technology"],
+    )
+    assert registry._short_company_name("Quillebrite DI", w) == ("Quillebrite", ["Quillebrite DI"])
+    # an acronym is shared by many things; a plain word names nothing
+    assert registry._short_company_name("ZORB Global", w) == ("ZORB Global", [])
+    assert registry._short_company_name("Anchor Systems", w) == ("Anchor Systems", [])
+
+
+def test_employers_of_software_engineers_are_companies_not_their_teams(words):
+    snap = registry.Snapshot(
+        source="poteto/hiring-without-whiteboards README.md@" + "0" * 40,
+        rows=[
+            {"name": n}
+            for n in [
+                "Zorblan",
+                "Quillcamp GmbH",
+                "'Zorbshace, LLC",
+                "Zorbft's Mobile Team",
+                "Quillgemini UK Java Team",
+                "ALICE",
+                "Superzorb &",
+                "Anchor",
+            ]
+        ],
+    )
+    got = {c.name: c for c in registry.tech_employers(snap, registry.Words(words))}
+    # Teams, a given name in capitals and a plain word are left out; a legal form, a
+    # quote, a note after a comma and a dangling '&' go.
+    assert set(got) == {"Zorblan", "Quillcamp", "Zorbshace", "Superzorb"}
+    assert all(c.term and c.out == "companies_tech_employers" for c in got.values())
+
+
+def test_catalogued_software_named_only_as_a_name_needs_no_support(words):
+    src = "cncf/landscape landscape.yml@" + "0" * 12
+    entries = [
+        registry.Candidate("Zorbhook", "TECHNOLOGY", src, "technologies_cncf"),
+        registry.Candidate("Zorb", "TECHNOLOGY", src, "technologies_cncf"),
+        registry.Candidate("Deployer", "TECHNOLOGY", src, "technologies_simple_icons"),
+        registry.Candidate("TableFlow", "TECHNOLOGY", src, "technologies_github_topics"),
+        registry.Candidate("Score", "TECHNOLOGY", src, "technologies_cncf", ambiguous=True),
+        registry.Candidate("Zorbscript", "TECHNOLOGY", src, "technologies_languages"),
+    ]
+    registry.screened_technology_names(entries, registry.Words(words))
+    # A short name, a plain word's agent noun, a name joined from plain words, a plain
+    # word and a source not screened when read all still ask for support.
+    assert [c.term for c in entries] == [True, False, False, False, False, False]
