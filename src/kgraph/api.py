@@ -181,6 +181,9 @@ def _compute_app_graph(path: Path, build: dict) -> None:
     big = EG.number_of_edges() >= config.LOUVAIN_APART_FROM
     with run_apart(analysis.louvain_groups, EG, fork=big) as groups:
         nodes, arrays = entity_rows(level)
+        # Emptied, not only dropped: its cached NetworkX views make a cycle, which the
+        # collector cannot free while the fork keeps this process's objects frozen.
+        level.graph.clear()
         del level
         with open_store(path, create=True) as store:
             store.write_graph(nodes, arrays)
