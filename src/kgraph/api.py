@@ -159,6 +159,7 @@ def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
 def _compute_app_graph(path: Path, build: dict) -> None:
     """The entity level, the app's graph made from it, and its measures and layouts."""
     from kgraph import analysis
+    from kgraph.analysis._index import entity_graph_of
     from kgraph.forks import run_apart
     from kgraph.graph.entity_level import entity_level
     from kgraph.graph.stored import app_graph, entity_rows
@@ -173,17 +174,23 @@ def _compute_app_graph(path: Path, build: dict) -> None:
         level = _added_level(store, build, ontology) or entity_level(
             store.posts_with_mentions(), store.companies(), store.relations(), ontology
         )
+    # The entity level holds the app graph's entity graph already: Louvain, the slowest
+    # measure, starts on it now in a forked process, while the level is stored, the app
+    # graph made and measured here.
+    EG = entity_graph_of(level.graph)
+    big = EG.number_of_edges() >= config.LOUVAIN_APART_FROM
+    with run_apart(analysis.louvain_groups, EG, fork=big) as groups:
         nodes, arrays = entity_rows(level)
+        # Emptied, not only dropped: its cached NetworkX views make a cycle, which the
+        # collector cannot free while the fork keeps this process's objects frozen.
+        level.graph.clear()
         del level
-    with open_store(path, create=True) as store:
-        store.write_graph(nodes, arrays)
-        del nodes, arrays
-        collect()
-        G = app_graph(store.graph_rows(current=False), StoreReader(path))
-        # Louvain, the slowest measure, runs in a forked process meanwhile.
-        EG = analysis.entity_graph(G)
-        big = EG.number_of_edges() >= config.LOUVAIN_APART_FROM
-        with run_apart(analysis.louvain_groups, EG, fork=big) as groups:
+        with open_store(path, create=True) as store:
+            store.write_graph(nodes, arrays)
+            del nodes, arrays
+            collect()
+            G = app_graph(store.graph_rows(current=False), StoreReader(path))
+            analysis.entity_graph(G, made=EG)
             pagerank = analysis.centrality(G, "pagerank")
             # The scores the Explore page ranks by (kgraph.ui.loaders.sizes), rounding
             # included.
@@ -197,11 +204,11 @@ def _compute_app_graph(path: Path, build: dict) -> None:
                 positions = layout(G, view)
                 layouts["\n".join(sorted(positions))] = [positions[n] for n in sorted(positions)]
             analysis.set_groups(G, groups.result())
-        measures = {
-            n: (pagerank.get(n, 0.0), degree.get(n, 0.0), analysis.community_of(G, n))
-            for n in pagerank
-        }
-        store.finish_graph(build["id"], measures, {"layouts": layouts})
+            measures = {
+                n: (pagerank.get(n, 0.0), degree.get(n, 0.0), analysis.community_of(G, n))
+                for n in pagerank
+            }
+            store.finish_graph(build["id"], measures, {"layouts": layouts})
 
 
 def _added_level(store, build: dict, ontology):

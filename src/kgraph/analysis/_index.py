@@ -166,11 +166,26 @@ def idf(index: Index, entity: str) -> float:
     return math.log((index.n_posts + 1) / df)
 
 
-def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:
-    """Entities only, linked by related/uses/is_a/product_of; edge ``cost`` penalises hubs."""
+def entity_graph(G: nx.MultiDiGraph, made: nx.Graph | None = None) -> nx.Graph:
+    """Entities only, linked by related/uses/is_a/product_of; edge ``cost`` penalises hubs.
+
+    ``made`` is this same graph computed before ``G`` existed, by :func:`entity_graph_of`
+    on the entity level ``G`` was made from (the build starts Louvain on it early): it is
+    kept as ``G``'s.
+    """
     index = get_index(G)
-    if "entity_graph" in index.memo:
-        return index.memo["entity_graph"]
+    if made is not None:
+        index.memo["entity_graph"] = made
+    if "entity_graph" not in index.memo:
+        index.memo["entity_graph"] = entity_graph_of(G)
+    return index.memo["entity_graph"]
+
+
+def entity_graph_of(G: nx.MultiDiGraph) -> nx.Graph:
+    """:func:`entity_graph`, computed afresh and not cached. It reads only the entity nodes
+    (their order, ``kind`` and ``post_count``) and the edges out of them, so an entity
+    level's graph (:class:`kgraph.graph.entity_level.EntityLevel`) gives the graph of the
+    app graph made from it (:func:`kgraph.graph.stored.app_graph`)."""
     EG = nx.Graph()
     EG.add_nodes_from(sorted(n for n, k in G.nodes(data="kind") if k != "post"))
     top = max((G.nodes[n]["post_count"] for n in EG), default=1)
@@ -198,5 +213,4 @@ def entity_graph(G: nx.MultiDiGraph) -> nx.Graph:
             weight=d["weight"] if k == "related" else 1.0,
             cost=1.0 + (hub[u] + hub[v]) / 2 + (k not in POST_BACKED) * ONTOLOGY_PENALTY,
         )
-    index.memo["entity_graph"] = EG
     return EG

@@ -22,6 +22,7 @@ from kgraph.errors import ModelError
 # Importing the modules registers the factories.
 from kgraph.extract import discovery, miner, resolver  # noqa: F401
 from kgraph.extract.patterns import compile_patterns, entity_table
+from kgraph.extract.ruler_keys import load_with_keys, save_keys
 from kgraph.extract.spans import RULER_KEY
 from kgraph.ontology import Ontology
 
@@ -126,6 +127,8 @@ def save(nlp: Language, path: Path, meta: dict) -> None:
     for name in OURS:
         if hasattr(nlp.get_pipe(name), "to_disk"):
             nlp.get_pipe(name).to_disk(path / name)
+    for name in RULERS:
+        save_keys(nlp.get_pipe(name), path / name)  # what load() reads instead of tokenising
     # The sentencizer writes its punctuation set in hash order; sort it so that
     # `kgraph model build` gives identical files on every run.
     sentencizer = (path / "sentencizer").with_suffix(".json")
@@ -159,6 +162,8 @@ def load(path: Path, rules_only: bool) -> Language:
         later = [n for n in order[i + 1 :] if n in nlp.component_names]
         where = {"before": later[0]} if later else {"last": True}
         nlp.add_pipe(factory, name=name, config=settings, **where)
+        if name in RULERS and load_with_keys(nlp.get_pipe(name), path / name):
+            continue
         if hasattr(nlp.get_pipe(name), "from_disk"):
             with _rulers_off(nlp, name):
                 nlp.get_pipe(name).from_disk(path / name)
