@@ -240,3 +240,14 @@ def test_a_size_word_that_opens_the_curated_name_stays(ex):
     # not the shorter "text search" concept
     got = found(ex, "Notes", "They replaced full text search with text search on tags.")
     assert {("CONCEPT", "full-text search"), ("CONCEPT", "text search")} <= got
+
+
+def test_opposites_and_kinds_are_not_folded_into_each_other(ex):
+    got = found(
+        ex,
+        "Notes",
+        "Read amplification beats write amplification; a hash join over a star schema.",
+    )
+    for name in ("read amplification", "write amplification", "hash join", "star schema"):
+        assert ("CONCEPT", name) in got, name
+    assert ("CONCEPT", "join algorithm") not in got
