@@ -251,3 +251,14 @@ def test_opposites_and_kinds_are_not_folded_into_each_other(ex):
     for name in ("read amplification", "write amplification", "hash join", "star schema"):
         assert ("CONCEPT", name) in got, name
     assert ("CONCEPT", "join algorithm") not in got
+
+
+def test_system_categories_named_by_their_function(ex):
+    got = found(
+        ex,
+        "Notes",
+        "The Big Data platform team moved the CMS; stores run a point of sale (POS) fleet.",
+    )
+    for name in ("big data platform", "content management system", "point-of-sale system"):
+        assert ("CONCEPT", name) in got, name
+    assert ("CONCEPT", "big data") not in got
