@@ -205,3 +205,56 @@ def test_experimentation_and_data_model_terms(ex):
 def test_shuffle_sharding_is_its_own_technique(ex):
     got = found(ex, "Notes", "Tenants are isolated with shuffle sharding.")
     assert ("CONCEPT", "shuffle sharding") in got and ("CONCEPT", "sharding") not in got
+
+
+def test_a_related_established_term_keeps_its_own_canonical(ex):
+    # entity rules: only inflections, spellings, acronyms and synonyms fold into a neighbour
+    got = found(
+        ex,
+        "Notes",
+        "Log aggregation feeds query planning; a linter runs beside the circuit breaker.",
+    )
+    for name in ("log aggregation", "query planning", "linter", "circuit breaker"):
+        assert ("CONCEPT", name) in got, name
+    for name in ("logging", "query optimization", "static analysis"):
+        assert ("CONCEPT", name) not in got, name
+
+
+def test_a_thing_and_its_practice_are_two_concepts(ex):
+    got = found(ex, "Notes", "Circuit breaking needs a circuit breaker per dependency.")
+    assert {("CONCEPT", "circuit breaking"), ("CONCEPT", "circuit breaker")} <= got
+
+
+def test_an_acronym_is_spelled_out_not_folded_into_its_category(ex):
+    got = found(ex, "Notes", "An LRU policy in the IDE plugin.")
+    for name in ("least recently used", "integrated development environment"):
+        assert ("CONCEPT", name) in got, name
+
+
+def test_a_size_word_that_opens_the_curated_name_stays(ex):
+    # "full" is a vague modifier, but "full text search" is the curated full-text search,
+    # not the shorter "text search" concept
+    got = found(ex, "Notes", "They replaced full text search with text search on tags.")
+    assert {("CONCEPT", "full-text search"), ("CONCEPT", "text search")} <= got
+
+
+def test_opposites_and_kinds_are_not_folded_into_each_other(ex):
+    got = found(
+        ex,
+        "Notes",
+        "Read amplification beats write amplification; a hash join over a star schema.",
+    )
+    for name in ("read amplification", "write amplification", "hash join", "star schema"):
+        assert ("CONCEPT", name) in got, name
+    assert ("CONCEPT", "join algorithm") not in got
+
+
+def test_system_categories_named_by_their_function(ex):
+    got = found(
+        ex,
+        "Notes",
+        "The Big Data platform team moved; stores run a point of sale (POS) fleet.",
+    )
+    for name in ("big data platform", "point-of-sale system"):
+        assert ("CONCEPT", name) in got, name
+    assert ("CONCEPT", "big data") not in got

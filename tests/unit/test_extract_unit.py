@@ -271,6 +271,15 @@ def test_variants():
     assert "web app" not in spellings("web application", "TECHNOLOGY")
 
 
+def test_a_prefixed_concept_word_is_also_written_with_a_hyphen():
+    assert {"micro-service", "micro-services"} <= set(spellings("microservice", "CONCEPT"))
+    assert "re-indexing" in spellings("reindexing", "CONCEPT")
+    assert "anti-virus software" in spellings("antivirus software", "CONCEPT")
+    # the rest must be a word of five letters or more, and other types are left alone
+    assert not any("-" in s for s in spellings("recall", "CONCEPT"))
+    assert "micro-service" not in spellings("Microservice", "TECHNOLOGY")
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_clean_preserves_length(text):

@@ -815,7 +815,8 @@ def _has_shorter_core(
             and fold(match[:-1].text) != fold(core)
         )
     if first in VAGUE and (match.start + 1, match.end) in concepts:
-        return not (own and name[0] == first)
+        # "full text search" is the curated "full-text search", not "text search"
+        return not (own and name[0].split("-")[0] == first)
     return False
 
 

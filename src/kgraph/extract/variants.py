@@ -232,6 +232,28 @@ def kebab_form(surface: str) -> str | None:
     return None
 
 
+# Word-forming prefixes that writers also set off with a hyphen ("micro-service",
+# "re-indexing", "de-duplication", "anti-virus"); the hyphenless spelling is the listed one.
+PREFIXES = ("micro", "multi", "auto", "anti", "hyper", "over", "pre", "re", "de", "co")
+
+
+def prefix_forms(surface: str) -> list[str]:
+    """``micro-service`` for ``microservice``, ``re-indexing`` for ``reindexing``: a word of
+    a concept's name that is a prefix glued to an English word, written with a hyphen.
+    Only when the rest is a word on its own (``re-plication`` is no spelling of anything)."""
+    words = surface.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        if not word.isalpha():
+            continue
+        for prefix in PREFIXES:
+            rest = word[len(prefix) :]
+            if word.startswith(prefix) and len(rest) >= 5 and is_english_word(rest):
+                out.append(" ".join([*words[:i], f"{prefix}-{rest}", *words[i + 1 :]]))
+                break
+    return out
+
+
 def spellings(surface: str, entity_type: str) -> list[str]:
     """``surface`` and the variants the matcher should also accept, first one original."""
     forms = [surface]
@@ -269,6 +291,8 @@ def spellings(surface: str, entity_type: str) -> list[str]:
             pair = next(w for w in surface.split(" ") if "-" in w).split("-")
             if all(p.isalpha() and len(p) > 2 for p in pair):
                 forms.append(surface.replace("-", "/"))
+    if entity_type == "CONCEPT" and surface.islower() and surface.isascii():
+        forms += prefix_forms(surface)
     out = []
     for form in forms:
         out.append(form)
