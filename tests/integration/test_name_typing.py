@@ -194,3 +194,64 @@ def test_the_last_word_of_a_known_product_named_in_the_post_is_its_short_form(ex
 def test_a_name_after_a_spaced_at_sign_is_a_workplace(ex):
     found = _typed(ex, "Scaling @ ZorbFresh: API Gateway", "ZorbFresh keeps growing every day.")
     assert ("ZorbFresh", "COMPANY") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("source", "url"),
+    [
+        ("Zorblix Tech Blog", ""),
+        ("Zorblix Engineering (Medium)", ""),
+        ("A mirror", "https://blog.zorblix.com/posts/cache-warming"),
+    ],
+)
+def test_the_posts_publisher_named_by_its_source_or_host_is_the_organisation(ex, source, url):
+    from kgraph.model import Post
+
+    post = Post(
+        id="p",
+        title="Multi-region checkout, part 2",
+        summary="Checkout traffic now runs through Zorblix in two regions.",
+        source=source,
+        url=url,
+    )
+    found = {(m.text, m.type) for m in next(iter(ex.extract([post])))}
+    assert ("Zorblix", "COMPANY") in found, found
+
+
+def test_only_the_publishers_own_name_is_read_from_the_source_and_host():
+    from kgraph.extract.assemble import _names_the_source
+    from kgraph.model import Post
+
+    post = Post(
+        id="p",
+        title="t",
+        source="Cloud Native Weekly (a newsletter)",
+        url="https://x.substack.com/p/1",
+    )
+    assert not _names_the_source("Cloud", post)  # no outlet word cut: a title, not a name
+    assert not _names_the_source("Substack", post)  # a host that names no publisher
+    post = Post(id="p", title="t", source="Zorblix Tech Blog", url="https://zorblix.de/techblog")
+    assert _names_the_source("Zorblix", post) and _names_the_source("ZORBLIX", post)
+    assert not _names_the_source("Tech", post)
+
+
+@pytest.mark.model
+def test_a_full_stop_after_a_mixed_case_name_ends_the_sentence_not_the_name(ex):
+    found = _texts(ex, "A post", "He solved cold starts with ZorbFaaS. Almost all platforms lag.")
+    assert "ZorbFaaS" in found and "ZorbFaaS." not in found, found
+
+
+@pytest.mark.model
+def test_a_participle_hyphened_onto_a_name_is_no_part_of_it(ex):
+    found = _texts(ex, "Tracking Down a ZTS-Related Memory Leak", "ZTS holds references.")
+    assert "ZTS-Related" not in found, found
+
+
+@pytest.mark.model
+def test_one_thing_of_a_product_named_in_plural_is_the_product(ex):
+    found = {
+        (m.text, m.canonical)
+        for m in ex.extract_text("A post", "A re-usable GitHub action was hijacked.")
+    }
+    assert ("GitHub action", "GitHub Actions") in found, found

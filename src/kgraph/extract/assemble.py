@@ -17,7 +17,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
-from kgraph.extract.generic import field_head, is_generic, processed_data
+from kgraph.extract.generic import field_head, is_generic, phrases, processed_data
 from kgraph.extract.people import named_in_full
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY, TRADEMARKS, doc_text
@@ -341,6 +341,11 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
         # "Zestimates®": a trademark sign is not part of the name (gold spans never hold it)
         end -= 1
         canonical = canonical.rstrip("".join(TRADEMARKS))
+    if method == "model" and _sentence_stop(raw, start, end):
+        # "with OpenFaaS. Almost all": the tokenizer keeps a full stop on a word ending in
+        # a capital after a lower-case letter; the stop ends the sentence, not the name
+        end -= 1
+        canonical = canonical[:-1]
     text = raw[start:end]
     if (
         type_ == "CONCEPT"
@@ -370,6 +375,25 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
     )
 
 
+# Abbreviations whose full stop belongs to the name ("Acme Inc.").
+_ABBREVIATION_ENDS = ("Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Jr.", "Sr.", "St.")
+
+
+def _sentence_stop(raw: str, start: int, end: int) -> bool:
+    """``raw[start:end]`` ends in a full stop closing its sentence, not in an abbreviation
+    or a dotted name's last dot (``Node.js``, ``U.S.``): one dot, after a letter or digit,
+    at the text's end or before a space."""
+    text = raw[start:end]
+    return (
+        end - start > 2
+        and text.endswith(".")
+        and text.count(".") == 1
+        and text[-2].isalnum()
+        and not text.endswith(_ABBREVIATION_ENDS)
+        and (end == len(raw) or raw[end].isspace())
+    )
+
+
 # A release number hyphened onto a discovered name ("GLM-4.7", "Qwen-2.5"): the entity
 # rules drop versions from the canonical; a bare generation number ("GPT-4") stays.
 _HYPHENED_RELEASE = re.compile(r"(?<=[A-Za-z])-[vV]?\d{1,3}\.\d{1,3}(?:\.\d{1,3})?$")
@@ -378,10 +402,11 @@ _HYPHENED_RELEASE = re.compile(r"(?<=[A-Za-z])-[vV]?\d{1,3}\.\d{1,3}(?:\.\d{1,3}
 def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
     """The type of a discovered name from what the post says about it.
 
-    The post's own source is an organisation (``Codiga`` on Codiga's blog); one word that
-    starts with a known company's name is that company's system (``LyftLearn``).
+    The post's own source is an organisation (``Codiga`` on Codiga's blog, ``Zorbly`` on the
+    ``Zorbly Tech Blog`` or at ``blog.zorbly.com``); one word that starts with a known
+    company's name is that company's system (``LyftLearn``).
     """
-    if type_ == "TECHNOLOGY" and post.source and name.lower() == post.source.strip().lower():
+    if type_ == "TECHNOLOGY" and _names_the_source(name, post):
         return "COMPANY"
     if type_ == "COMPANY" and " " not in name:
         for cut in range(3, len(name) - 1):
@@ -391,6 +416,54 @@ def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
                 if maker is not None and maker.type == "COMPANY" and not maker.ambiguous:
                     return "TECHNOLOGY"
     return type_
+
+
+# Words a source's name adds to its publisher's name ("Zorbly Tech Blog", "Zorbly
+# Engineering (Medium)") and host labels that name no publisher (``blog.``, ``.co.uk``).
+_OUTLET_WORDS = phrases(
+    """
+    blog blogs engineering tech technology dev developers developer bytes newsroom news
+    stories labs research the official team
+    """
+)
+_HOST_WORDS = phrases(
+    """
+    www blog blogs engineering eng tech dev developer developers news medium substack github
+    com org net io co uk de fr jp in dk ai app me us eu
+    """
+)
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def _names_the_source(name: str, post: Post) -> bool:
+    """``name`` is the post's publisher: the whole source, the source's name before its
+    outlet words (``Zorbly`` of ``Zorbly Tech Blog (Medium)``), or a label of the post's
+    host name (``blog.zorbly.com``). A publisher writes about its own work, so a name the
+    post only discovered is the organisation there, not a product."""
+    key = _squeezed(name)
+    if len(key) < 3:
+        return False
+    source = post.source.strip()
+    if source:
+        if key == _squeezed(source):
+            return True
+        words = source.split("(")[0].split()
+        while words and words[-1].lower() in _OUTLET_WORDS:
+            words.pop()
+        if (
+            words
+            and len(words) < len(source.split("(")[0].split())
+            and key == _squeezed(" ".join(words))
+        ):
+            return True
+    host = re.match(r"^[a-z]+://([^/:?#]+)", post.url.strip().lower())
+    if host:
+        labels = [lab for lab in host.group(1).split(".") if lab not in _HOST_WORDS]
+        return key in {lab.replace("-", "") for lab in labels}
+    return False
 
 
 def _acts_as_maker(type_: str, entry) -> bool:
