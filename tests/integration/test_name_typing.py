@@ -255,3 +255,18 @@ def test_one_thing_of_a_product_named_in_plural_is_the_product(ex):
         for m in ex.extract_text("A post", "A re-usable GitHub action was hijacked.")
     }
     assert ("GitHub action", "GitHub Actions") in found, found
+
+
+@pytest.mark.model
+def test_a_title_that_is_the_feeds_own_name_gives_no_mentions(ex):
+    from kgraph.model import Post
+
+    post = Post(
+        id="p",
+        title="Airbnb Engineering",
+        summary="We rebuilt the upload path with Kafka.",
+        source="Airbnb Engineering blog",
+    )
+    mentions = next(iter(ex.extract([post])))
+    assert all(m.field == "summary" for m in mentions), mentions
+    assert any(m.text == "Kafka" for m in mentions)

@@ -72,6 +72,10 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
             )
             if mention is not None:
                 found.append((mention, span._.kg_ambiguous, span.id_))
+    if _title_is_feed_label(post):
+        # "Squarespace Engineering" over every post of that blog: the feed's name, not the
+        # post's words; the summary speaks for itself
+        found = [f for f in found if f[0].field != "title"]
     found += _acronym_uses(post, pieces, found, onto)
     found = _defined_elsewhere(pieces, found)
     found = _people_elsewhere(pieces, found)
@@ -436,6 +440,17 @@ _HOST_WORDS = phrases(
 
 def _squeezed(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def _title_is_feed_label(post: Post) -> bool:
+    """The title is the name of the blog or newsletter the post came from, as some feeds
+    and archives give it (``Zorbly Engineering`` from the ``Zorbly Engineering blog``): its
+    source's name, or its first words."""
+    source = post.source.split("(")[0].split()
+    title = post.title.split()
+    return bool(title) and [_squeezed(w) for w in source[: len(title)]] == [
+        _squeezed(w) for w in title
+    ]
 
 
 def _names_the_source(name: str, post: Post) -> bool:
