@@ -220,20 +220,32 @@ def test_the_posts_publisher_named_by_its_source_or_host_is_the_organisation(ex,
 
 
 def test_only_the_publishers_own_name_is_read_from_the_source_and_host():
-    from kgraph.extract.assemble import _names_the_source
+    from kgraph.extract.publisher import source_keys
+
+    assert source_keys("Zorblix Tech Blog (Medium)", "") >= {"zorblix"}
+    assert "zorblix" in source_keys("zorblixtech (Medium)", "https://medium.com/zorblixtech")
+    assert "zorblix" in source_keys("A mirror", "https://blog.zorblix.co.uk/p/1")
+    assert "zorblix" in source_keys("Open source blog", "http://zorblix.github.io/")
+    # a newsletter's or show's name and site are a writer's, not an organisation's
+    keys = source_keys("Adventures in Quarrel (newsletter)", "https://adventures.quarrel.dev/x")
+    assert not keys & {"adventures", "quarrel"}
+    # a title's first word, a subdomain and a hosting service are no publisher
+    keys = source_keys("Cloud Native Weekly", "https://cloud.substack.com/p/1")
+    assert not keys & {"cloud", "substack"}
+
+
+@pytest.mark.model
+def test_the_publishers_name_is_discovered_where_it_looks_like_a_place(ex):
     from kgraph.model import Post
 
     post = Post(
         id="p",
-        title="t",
-        source="Cloud Native Weekly (a newsletter)",
-        url="https://x.substack.com/p/1",
+        title="The story of a checkout rewrite in Zorblistan",
+        summary="We launched a new checkout service in Zorblistan.",
+        source="zorblistantech (Medium)",
     )
-    assert not _names_the_source("Cloud", post)  # no outlet word cut: a title, not a name
-    assert not _names_the_source("Substack", post)  # a host that names no publisher
-    post = Post(id="p", title="t", source="Zorblix Tech Blog", url="https://zorblix.de/techblog")
-    assert _names_the_source("Zorblix", post) and _names_the_source("ZORBLIX", post)
-    assert not _names_the_source("Tech", post)
+    found = {(m.text, m.type) for m in next(iter(ex.extract([post])))}
+    assert ("Zorblistan", "COMPANY") in found, found
 
 
 @pytest.mark.model

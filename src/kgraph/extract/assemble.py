@@ -17,8 +17,9 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
-from kgraph.extract.generic import field_head, is_generic, phrases, processed_data
+from kgraph.extract.generic import field_head, is_generic, processed_data
 from kgraph.extract.people import named_in_full
+from kgraph.extract.publisher import publisher_keys, squeezed
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY, TRADEMARKS, doc_text
 from kgraph.extract.variants import singular
@@ -104,6 +105,8 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
                 mention.entity_key in sure_keys
                 or (repeats and uses[mention.entity_key] > 1)
                 or (mention.method == "rule" and _repeated(mention, post))
+                # "Segment" on the Segment blog: the publisher is no plain word there
+                or (mention.type == "COMPANY" and _names_the_source(mention.text, post))
             )
             if not supported and maker not in companies:
                 continue
@@ -422,63 +425,20 @@ def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
     return type_
 
 
-# Words a source's name adds to its publisher's name ("Zorbly Tech Blog", "Zorbly
-# Engineering (Medium)") and host labels that name no publisher (``blog.``, ``.co.uk``).
-_OUTLET_WORDS = phrases(
-    """
-    blog blogs engineering tech technology dev developers developer bytes newsroom news
-    stories labs research the official team
-    """
-)
-_HOST_WORDS = phrases(
-    """
-    www blog blogs engineering eng tech dev developer developers news medium substack github
-    com org net io co uk de fr jp in dk ai app me us eu
-    """
-)
-
-
-def _squeezed(text: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", text.lower())
-
-
 def _title_is_feed_label(post: Post) -> bool:
     """The title is the name of the blog or newsletter the post came from, as some feeds
     and archives give it (``Zorbly Engineering`` from the ``Zorbly Engineering blog``): its
     source's name, or its first words."""
     source = post.source.split("(")[0].split()
     title = post.title.split()
-    return bool(title) and [_squeezed(w) for w in source[: len(title)]] == [
-        _squeezed(w) for w in title
+    return bool(title) and [squeezed(w) for w in source[: len(title)]] == [
+        squeezed(w) for w in title
     ]
 
 
 def _names_the_source(name: str, post: Post) -> bool:
-    """``name`` is the post's publisher: the whole source, the source's name before its
-    outlet words (``Zorbly`` of ``Zorbly Tech Blog (Medium)``), or a label of the post's
-    host name (``blog.zorbly.com``). A publisher writes about its own work, so a name the
-    post only discovered is the organisation there, not a product."""
-    key = _squeezed(name)
-    if len(key) < 3:
-        return False
-    source = post.source.strip()
-    if source:
-        if key == _squeezed(source):
-            return True
-        words = source.split("(")[0].split()
-        while words and words[-1].lower() in _OUTLET_WORDS:
-            words.pop()
-        if (
-            words
-            and len(words) < len(source.split("(")[0].split())
-            and key == _squeezed(" ".join(words))
-        ):
-            return True
-    host = re.match(r"^[a-z]+://([^/:?#]+)", post.url.strip().lower())
-    if host:
-        labels = [lab for lab in host.group(1).split(".") if lab not in _HOST_WORDS]
-        return key in {lab.replace("-", "") for lab in labels}
-    return False
+    """``name`` is the post's publisher (:func:`publisher_keys`)."""
+    return squeezed(name) in publisher_keys(post)
 
 
 def _acts_as_maker(type_: str, entry) -> bool:

@@ -20,6 +20,7 @@ from kgraph.extract.discovery_organisations import (
     _name_like,
     _org_after,
     _org_word,
+    _publisher,
 )
 from kgraph.extract.discovery_products import _cued, _named_kind
 from kgraph.extract.discovery_spans import _generic_acronym, _plain_words
@@ -157,6 +158,8 @@ def _plausible(span: Span, label: str) -> bool:
         # "(PEUs)": an acronym being defined, handled by the resolver, unless the name of
         # the kind of thing before it ("an evaluation platform (Braintrust)").
         return _named_kind(span) or _affiliation(span)
+    if _publisher(span):
+        return True  # "in Zorbly" on Zorbly's blog: its publisher, whatever the model says
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
     if is_country(span.text) or (len(span) > 1 and is_country(span[0].text)):
