@@ -282,3 +282,15 @@ def test_a_title_that_is_the_feeds_own_name_gives_no_mentions(ex):
     mentions = next(iter(ex.extract([post])))
     assert all(m.field == "summary" for m in mentions), mentions
     assert any(m.text == "Kafka" for m in mentions)
+
+
+@pytest.mark.model
+def test_a_companys_api_or_sdk_is_a_product(ex):
+    found = {
+        (m.text, m.type, m.canonical)
+        for m in ex.extract_text(
+            "A post", "The first Plaid Link SDK was simple: it called the Plaid API directly."
+        )
+    }
+    assert ("Plaid Link SDK", "TECHNOLOGY", "Plaid Link") in found, found
+    assert ("Plaid API", "TECHNOLOGY", "Plaid API") in found, found
