@@ -34,6 +34,8 @@ def _texts(ex, title, summary=""):
         ),
         # a new name used as a possessive
         ("The breach was Zorbtek's fifth supply chain compromise this year.", "Zorbtek"),
+        # what only an organisation has, even after a plain word opening the sentence
+        ("Lighthouse's newest product runs on Kubernetes.", "Lighthouse"),
         # a known product's name as a workplace is the organisation behind it
         (
             "I maintain an internal-facing service at Heroku that does metadata processing.",

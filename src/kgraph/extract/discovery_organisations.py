@@ -20,6 +20,7 @@ from kgraph.extract.discovery_words import (
     INSTITUTES,
     ORG_AFTER,
     ORG_CUES,
+    ORG_POSSESSIONS,
     ORG_SUFFIX,
     ORG_TRADES,
     ORG_VERB_STEMS,
@@ -165,6 +166,8 @@ def _org_after(doc: Doc, i: int) -> bool:
         return True
     if doc[i].text not in POSSESSIVE:
         return False
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ORG_POSSESSIONS:
+        return True  # "X's mission", "X's newest product": what only an organisation has
     # "X's team", and "X's Model Lifecycle team": a team named inside the organisation.
     j = i + 1
     while j < min(i + 4, len(doc) - 1) and doc[j].text[:1].isupper() and doc[j].is_alpha:
