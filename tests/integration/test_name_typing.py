@@ -296,3 +296,21 @@ def test_a_companys_api_or_sdk_is_a_product(ex):
     }
     assert ("Plaid Link SDK", "TECHNOLOGY", "Plaid Link") in found, found
     assert ("Plaid API", "TECHNOLOGY", "Plaid API") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "This week Quorvel and Mark are joined by a product manager.",
+        "As tech lead of the integrations team, Quorvel and his team build connectors.",
+        "What happens when you get Quorvel, William, and our guest in one room?",
+    ],
+)
+def test_a_name_listed_with_people_is_a_person(ex, summary):
+    assert "Quorvel" not in _texts(ex, "A post", summary)
+
+
+@pytest.mark.model
+def test_a_name_listed_with_a_product_stays_a_name(ex):
+    assert "Zorblix" in _texts(ex, "A post", "We compared Zorblix and Kafka for streaming.")

@@ -53,7 +53,7 @@ from kgraph.extract.discovery_words import (
 from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name, is_group_name, names_a_show
 from kgraph.extract.generic import is_generic
-from kgraph.extract.people import is_person, surname_after_name
+from kgraph.extract.people import beside_person, is_person, surname_after_name
 from kgraph.extract.places import is_country
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import POSSESSIVE, is_title_case
@@ -101,6 +101,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
     if not trade and is_person([t.text for t in span]):
         return False  # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools
+    if beside_person(doc, span.start, span.end):
+        return False  # "Francesc and Mark are joined by", "Zandré and his team": hosts
     if surname_after_name(doc, span.start, span.end) or _cited_author(span):
         return False  # "Caitie McCaffrey Talk": a speaker's surname; "by Huang et al."
     if _cut_person(span, label):
