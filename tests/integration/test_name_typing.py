@@ -314,3 +314,15 @@ def test_a_name_listed_with_people_is_a_person(ex, summary):
 @pytest.mark.model
 def test_a_name_listed_with_a_product_stays_a_name(ex):
     assert "Zorblix" in _texts(ex, "A post", "We compared Zorblix and Kafka for streaming.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The provider is getting a Quorvelton, New Zealand region in 2024.",
+        "Developers in the Quorvelton offices have been adding features.",
+    ],
+)
+def test_a_name_written_as_a_place_is_no_name(ex, summary):
+    assert "Quorvelton" not in _texts(ex, "A post", summary)

@@ -54,7 +54,7 @@ from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name, is_group_name, names_a_show
 from kgraph.extract.generic import is_generic
 from kgraph.extract.people import beside_person, is_person, surname_after_name
-from kgraph.extract.places import is_country
+from kgraph.extract.places import is_country, placed
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import POSSESSIVE, is_title_case
 
@@ -164,6 +164,8 @@ def _plausible(span: Span, label: str) -> bool:
         return True  # "in Zorbly" on Zorbly's blog: its publisher, whatever the model says
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
+    if placed(doc, span.start, span.end):
+        return False  # "an Auckland, New Zealand region", "our Bellevue offices": a place
     if is_country(span.text) or (len(span) > 1 and is_country(span[0].text)):
         return False  # "Norway's welfare agency", "USA OSes": a country, never annotated
     if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:
