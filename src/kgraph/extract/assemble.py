@@ -17,6 +17,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
+from kgraph.extract.discovery_spans import _generic_acronym
 from kgraph.extract.generic import field_head, is_generic, processed_data
 from kgraph.extract.people import named_in_full
 from kgraph.extract.publisher import publisher_keys, squeezed
@@ -353,6 +354,8 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
         # a capital after a lower-case letter; the stop ends the sentence, not the name
         end -= 1
         canonical = canonical[:-1]
+        if _generic_acronym(canonical) or is_generic(canonical):
+            return None  # "She holds a PhD.": discovery judged the word with its stop
     text = raw[start:end]
     if (
         type_ == "CONCEPT"

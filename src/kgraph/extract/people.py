@@ -183,5 +183,13 @@ def beside_person(doc, start: int, end: int) -> bool:
     return len(before) == 2 and before[1] in ("and", ",") and _given(before[0])
 
 
+# Given names that are also calendar words: "In January, Zorbly analysts observed".
+_CALENDAR = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+})  # fmt: skip
+
+
 def _given(word: str) -> bool:
-    return _GIVEN.fullmatch(word) is not None and word in given_names()
+    return _GIVEN.fullmatch(word) is not None and word in given_names() and word not in _CALENDAR
