@@ -34,6 +34,8 @@ def _texts(ex, title, summary=""):
         ),
         # a new name used as a possessive
         ("The breach was Zorbtek's fifth supply chain compromise this year.", "Zorbtek"),
+        # what only an organisation has, even after a plain word opening the sentence
+        ("Lighthouse's newest product runs on Kubernetes.", "Lighthouse"),
         # a known product's name as a workplace is the organisation behind it
         (
             "I maintain an internal-facing service at Heroku that does metadata processing.",
@@ -194,3 +196,133 @@ def test_the_last_word_of_a_known_product_named_in_the_post_is_its_short_form(ex
 def test_a_name_after_a_spaced_at_sign_is_a_workplace(ex):
     found = _typed(ex, "Scaling @ ZorbFresh: API Gateway", "ZorbFresh keeps growing every day.")
     assert ("ZorbFresh", "COMPANY") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("source", "url"),
+    [
+        ("Zorblix Tech Blog", ""),
+        ("Zorblix Engineering (Medium)", ""),
+        ("A mirror", "https://blog.zorblix.com/posts/cache-warming"),
+    ],
+)
+def test_the_posts_publisher_named_by_its_source_or_host_is_the_organisation(ex, source, url):
+    from kgraph.model import Post
+
+    post = Post(
+        id="p",
+        title="Multi-region checkout, part 2",
+        summary="Checkout traffic now runs through Zorblix in two regions.",
+        source=source,
+        url=url,
+    )
+    found = {(m.text, m.type) for m in next(iter(ex.extract([post])))}
+    assert ("Zorblix", "COMPANY") in found, found
+
+
+def test_only_the_publishers_own_name_is_read_from_the_source_and_host():
+    from kgraph.extract.publisher import source_keys
+
+    assert source_keys("Zorblix Tech Blog (Medium)", "") >= {"zorblix"}
+    assert "zorblix" in source_keys("zorblixtech (Medium)", "https://medium.com/zorblixtech")
+    assert "zorblix" in source_keys("A mirror", "https://blog.zorblix.co.uk/p/1")
+    assert "zorblix" in source_keys("Open source blog", "http://zorblix.github.io/")
+    # a newsletter's or show's name and site are a writer's, not an organisation's
+    keys = source_keys("Adventures in Quarrel (newsletter)", "https://adventures.quarrel.dev/x")
+    assert not keys & {"adventures", "quarrel"}
+    # a title's first word, a subdomain and a hosting service are no publisher
+    keys = source_keys("Cloud Native Weekly", "https://cloud.substack.com/p/1")
+    assert not keys & {"cloud", "substack"}
+
+
+@pytest.mark.model
+def test_the_publishers_name_is_discovered_where_it_looks_like_a_place(ex):
+    from kgraph.model import Post
+
+    post = Post(
+        id="p",
+        title="The story of a checkout rewrite in Zorblistan",
+        summary="We launched a new checkout service in Zorblistan.",
+        source="zorblistantech (Medium)",
+    )
+    found = {(m.text, m.type) for m in next(iter(ex.extract([post])))}
+    assert ("Zorblistan", "COMPANY") in found, found
+
+
+@pytest.mark.model
+def test_a_full_stop_after_a_mixed_case_name_ends_the_sentence_not_the_name(ex):
+    found = _texts(ex, "A post", "He solved cold starts with ZorbFaaS. Almost all platforms lag.")
+    assert "ZorbFaaS" in found and "ZorbFaaS." not in found, found
+
+
+@pytest.mark.model
+def test_a_participle_hyphened_onto_a_name_is_no_part_of_it(ex):
+    found = _texts(ex, "Tracking Down a ZTS-Related Memory Leak", "ZTS holds references.")
+    assert "ZTS-Related" not in found, found
+
+
+@pytest.mark.model
+def test_one_thing_of_a_product_named_in_plural_is_the_product(ex):
+    found = {
+        (m.text, m.canonical)
+        for m in ex.extract_text("A post", "A re-usable GitHub action was hijacked.")
+    }
+    assert ("GitHub action", "GitHub Actions") in found, found
+
+
+@pytest.mark.model
+def test_a_title_that_is_the_feeds_own_name_gives_no_mentions(ex):
+    from kgraph.model import Post
+
+    post = Post(
+        id="p",
+        title="Airbnb Engineering",
+        summary="We rebuilt the upload path with Kafka.",
+        source="Airbnb Engineering blog",
+    )
+    mentions = next(iter(ex.extract([post])))
+    assert all(m.field == "summary" for m in mentions), mentions
+    assert any(m.text == "Kafka" for m in mentions)
+
+
+@pytest.mark.model
+def test_a_companys_api_or_sdk_is_a_product(ex):
+    found = {
+        (m.text, m.type, m.canonical)
+        for m in ex.extract_text(
+            "A post", "The first Plaid Link SDK was simple: it called the Plaid API directly."
+        )
+    }
+    assert ("Plaid Link SDK", "TECHNOLOGY", "Plaid Link") in found, found
+    assert ("Plaid API", "TECHNOLOGY", "Plaid API") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "This week Quorvel and Mark are joined by a product manager.",
+        "As tech lead of the integrations team, Quorvel and his team build connectors.",
+        "What happens when you get Quorvel, William, and our guest in one room?",
+    ],
+)
+def test_a_name_listed_with_people_is_a_person(ex, summary):
+    assert "Quorvel" not in _texts(ex, "A post", summary)
+
+
+@pytest.mark.model
+def test_a_name_listed_with_a_product_stays_a_name(ex):
+    assert "Zorblix" in _texts(ex, "A post", "We compared Zorblix and Kafka for streaming.")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "The provider is getting a Quorvelton, New Zealand region in 2024.",
+        "Developers in the Quorvelton offices have been adding features.",
+    ],
+)
+def test_a_name_written_as_a_place_is_no_name(ex, summary):
+    assert "Quorvelton" not in _texts(ex, "A post", summary)

@@ -548,3 +548,12 @@ def test_a_product_of_plain_words_has_no_repository_spelling():
     assert kebab_form("Ingress NGINX") == "ingress-nginx"
     assert kebab_form("Cloud Storage") is None  # "cloud-storage costs": a modifier
     assert kebab_form("Kafka") is None and kebab_form("A B C D") is None
+
+
+def test_a_product_named_by_its_things_in_plural_has_singular_spellings():
+    from kgraph.extract.variants import singular_product_forms
+
+    assert singular_product_forms("GitHub Actions") == ["GitHub Action", "GitHub action"]
+    assert singular_product_forms("Amazon Bedrock Agents")[1] == "Amazon Bedrock agent"
+    assert singular_product_forms("Microsoft Teams") == []  # the plural names the product
+    assert singular_product_forms("Actions") == []

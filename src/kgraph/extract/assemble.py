@@ -17,8 +17,10 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
+from kgraph.extract.discovery_spans import _generic_acronym
 from kgraph.extract.generic import field_head, is_generic, processed_data
 from kgraph.extract.people import named_in_full
+from kgraph.extract.publisher import publisher_keys, squeezed
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY, TRADEMARKS, doc_text
 from kgraph.extract.variants import singular
@@ -72,6 +74,10 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
             )
             if mention is not None:
                 found.append((mention, span._.kg_ambiguous, span.id_))
+    if _title_is_feed_label(post):
+        # "Squarespace Engineering" over every post of that blog: the feed's name, not the
+        # post's words; the summary speaks for itself
+        found = [f for f in found if f[0].field != "title"]
     found += _acronym_uses(post, pieces, found, onto)
     found = _defined_elsewhere(pieces, found)
     found = _people_elsewhere(pieces, found)
@@ -100,6 +106,8 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
                 mention.entity_key in sure_keys
                 or (repeats and uses[mention.entity_key] > 1)
                 or (mention.method == "rule" and _repeated(mention, post))
+                # "Segment" on the Segment blog: the publisher is no plain word there
+                or (mention.type == "COMPANY" and _names_the_source(mention.text, post))
             )
             if not supported and maker not in companies:
                 continue
@@ -341,6 +349,13 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
         # "Zestimates®": a trademark sign is not part of the name (gold spans never hold it)
         end -= 1
         canonical = canonical.rstrip("".join(TRADEMARKS))
+    if method == "model" and _sentence_stop(raw, start, end):
+        # "with OpenFaaS. Almost all": the tokenizer keeps a full stop on a word ending in
+        # a capital after a lower-case letter; the stop ends the sentence, not the name
+        end -= 1
+        canonical = canonical[:-1]
+        if _generic_acronym(canonical) or is_generic(canonical):
+            return None  # "She holds a PhD.": discovery judged the word with its stop
     text = raw[start:end]
     if (
         type_ == "CONCEPT"
@@ -370,6 +385,25 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
     )
 
 
+# Abbreviations whose full stop belongs to the name ("Acme Inc.").
+_ABBREVIATION_ENDS = ("Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Jr.", "Sr.", "St.")
+
+
+def _sentence_stop(raw: str, start: int, end: int) -> bool:
+    """``raw[start:end]`` ends in a full stop closing its sentence, not in an abbreviation
+    or a dotted name's last dot (``Node.js``, ``U.S.``): one dot, after a letter or digit,
+    at the text's end or before a space."""
+    text = raw[start:end]
+    return (
+        end - start > 2
+        and text.endswith(".")
+        and text.count(".") == 1
+        and text[-2].isalnum()
+        and not text.endswith(_ABBREVIATION_ENDS)
+        and (end == len(raw) or raw[end].isspace())
+    )
+
+
 # A release number hyphened onto a discovered name ("GLM-4.7", "Qwen-2.5"): the entity
 # rules drop versions from the canonical; a bare generation number ("GPT-4") stays.
 _HYPHENED_RELEASE = re.compile(r"(?<=[A-Za-z])-[vV]?\d{1,3}\.\d{1,3}(?:\.\d{1,3})?$")
@@ -378,10 +412,11 @@ _HYPHENED_RELEASE = re.compile(r"(?<=[A-Za-z])-[vV]?\d{1,3}\.\d{1,3}(?:\.\d{1,3}
 def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
     """The type of a discovered name from what the post says about it.
 
-    The post's own source is an organisation (``Codiga`` on Codiga's blog); one word that
-    starts with a known company's name is that company's system (``LyftLearn``).
+    The post's own source is an organisation (``Codiga`` on Codiga's blog, ``Zorbly`` on the
+    ``Zorbly Tech Blog`` or at ``blog.zorbly.com``); one word that starts with a known
+    company's name is that company's system (``LyftLearn``).
     """
-    if type_ == "TECHNOLOGY" and post.source and name.lower() == post.source.strip().lower():
+    if type_ == "TECHNOLOGY" and _names_the_source(name, post):
         return "COMPANY"
     if type_ == "COMPANY" and " " not in name:
         for cut in range(3, len(name) - 1):
@@ -391,6 +426,22 @@ def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
                 if maker is not None and maker.type == "COMPANY" and not maker.ambiguous:
                     return "TECHNOLOGY"
     return type_
+
+
+def _title_is_feed_label(post: Post) -> bool:
+    """The title is the name of the blog or newsletter the post came from, as some feeds
+    and archives give it (``Zorbly Engineering`` from the ``Zorbly Engineering blog``): its
+    source's name, or its first words."""
+    source = post.source.split("(")[0].split()
+    title = post.title.split()
+    return bool(title) and [squeezed(w) for w in source[: len(title)]] == [
+        squeezed(w) for w in title
+    ]
+
+
+def _names_the_source(name: str, post: Post) -> bool:
+    """``name`` is the post's publisher (:func:`publisher_keys`)."""
+    return squeezed(name) in publisher_keys(post)
 
 
 def _acts_as_maker(type_: str, entry) -> bool:

@@ -37,6 +37,7 @@ from kgraph.extract.discovery_organisations import (
     _organisation,
     _organisations_defined,
     _paired_with_companies,
+    _publisher,
     _registry_names_as_workplaces,
     _vendors_acting,
 )
@@ -258,6 +259,7 @@ class ModelDiscovery:
                     and _name_like(doc[i])
                     and (
                         _cued(doc[i : i + 1])
+                        or _publisher(doc[i : i + 1])
                         or _org_after(doc, i + 1)
                         or _business_apposition(doc, i + 1)
                         or after_speaker(doc, i, i + 1)

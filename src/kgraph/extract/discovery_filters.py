@@ -20,6 +20,7 @@ from kgraph.extract.discovery_organisations import (
     _name_like,
     _org_after,
     _org_word,
+    _publisher,
 )
 from kgraph.extract.discovery_products import _cued, _named_kind
 from kgraph.extract.discovery_spans import _generic_acronym, _plain_words
@@ -52,8 +53,8 @@ from kgraph.extract.discovery_words import (
 from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name, is_group_name, names_a_show
 from kgraph.extract.generic import is_generic
-from kgraph.extract.people import is_person, surname_after_name
-from kgraph.extract.places import is_country
+from kgraph.extract.people import beside_person, is_person, surname_after_name
+from kgraph.extract.places import is_country, placed
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import POSSESSIVE, is_title_case
 
@@ -100,6 +101,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
     if not trade and is_person([t.text for t in span]):
         return False  # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools
+    if beside_person(doc, span.start, span.end):
+        return False  # "Francesc and Mark are joined by", "Zandré and his team": hosts
     if surname_after_name(doc, span.start, span.end) or _cited_author(span):
         return False  # "Caitie McCaffrey Talk": a speaker's surname; "by Huang et al."
     if _cut_person(span, label):
@@ -157,8 +160,12 @@ def _plausible(span: Span, label: str) -> bool:
         # "(PEUs)": an acronym being defined, handled by the resolver, unless the name of
         # the kind of thing before it ("an evaluation platform (Braintrust)").
         return _named_kind(span) or _affiliation(span)
+    if _publisher(span):
+        return True  # "in Zorbly" on Zorbly's blog: its publisher, whatever the model says
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
+    if placed(doc, span.start, span.end):
+        return False  # "an Auckland, New Zealand region", "our Bellevue offices": a place
     if is_country(span.text) or (len(span) > 1 and is_country(span[0].text)):
         return False  # "Norway's welfare agency", "USA OSes": a country, never annotated
     if len(span) == 1 and span.text.isupper() and len(span.text) <= 2:

@@ -20,6 +20,7 @@ from kgraph.extract.discovery_words import (
     INSTITUTES,
     ORG_AFTER,
     ORG_CUES,
+    ORG_POSSESSIONS,
     ORG_SUFFIX,
     ORG_TRADES,
     ORG_VERB_STEMS,
@@ -34,6 +35,7 @@ from kgraph.extract.discovery_words import (
 from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import phrases
 from kgraph.extract.people import after_speaker
+from kgraph.extract.publisher import PUBLISHER, squeezed
 from kgraph.extract.spans import (
     LIST_SEPARATORS,
     POSSESSIVE,
@@ -148,6 +150,12 @@ def _affiliation(span: Span) -> bool:
     return after_speaker(span.doc, span.start, span.end)
 
 
+def _publisher(span: Span) -> bool:
+    """``span`` is the name of its post's publisher (:mod:`kgraph.extract.publisher`)."""
+    keys = span.doc.user_data.get(PUBLISHER)
+    return bool(keys) and squeezed(span.text) in keys
+
+
 def _org_after(doc: Doc, i: int) -> bool:
     """``X engineers``, ``X joined``, ``X's team``, ``X software engineer`` follow a name at ``i``."""
     if i >= len(doc):
@@ -158,6 +166,8 @@ def _org_after(doc: Doc, i: int) -> bool:
         return True
     if doc[i].text not in POSSESSIVE:
         return False
+    if i + 1 < len(doc) and doc[i + 1].lower_ in ORG_POSSESSIONS:
+        return True  # "X's mission", "X's newest product": what only an organisation has
     # "X's team", and "X's Model Lifecycle team": a team named inside the organisation.
     j = i + 1
     while j < min(i + 4, len(doc) - 1) and doc[j].text[:1].isupper() and doc[j].is_alpha:
@@ -188,6 +198,8 @@ def _organisation(span: Span, label: str) -> bool:
     doc = span.doc
     if _org_word(span[-1]) and (len(span) > 1 or span[-1].lower_ in ORG_SUFFIX):
         return True
+    if _publisher(span):
+        return True  # "Zorbly" in a post of the Zorbly Tech Blog: its own publisher
     if _affiliation(span):
         return True  # "Thomas Graf, Isovalent": the speaker's employer
     if _marked(span[-1].text) and span[-1].text.endswith(TECH_ENDINGS):

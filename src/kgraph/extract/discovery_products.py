@@ -444,6 +444,12 @@ def _extend_makers(
             end += 1
             if _hyphen_glued(doc, end):
                 end += 2  # "Self-Serve": one word written with a hyphen
+        if span.label_ == "COMPANY" and _interface_after(doc, end, spans):
+            # "the Zorbly API", "the Zorbly Beacon SDK": the company's interface is a
+            # product; a product's own SDK is the product (entity rules)
+            _name_interface(doc, spans, n, end, technology_conf)
+            changed = True
+            continue
         if end == span.end or end > span.sent.end:
             continue
         if is_title_case(span.sent) and not _launched(doc, span.start):
@@ -482,6 +488,40 @@ def _extend_makers(
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
+
+
+# Interfaces a company ships under its name: "the Zorbly API", "the Zorbly Beacon SDK".
+INTERFACES = frozenset(["API", "SDK"])
+
+
+def _interface_after(doc: Doc, end: int, spans) -> bool:
+    """``API`` or ``SDK`` right after a known company's name (and the capitalised words
+    joined to it), in running text: not in a headline, whose capitals mark no names, and
+    not when another name starts there."""
+    return (
+        end < len(doc)
+        and doc[end].text in INTERFACES
+        and doc[end - 1].whitespace_ == " "
+        and not _covered_at(spans, end)
+        and not is_title_case(doc[end].sent)
+        and (end + 1 >= len(doc) or not doc[end + 1].text[:1].isupper())
+    )
+
+
+def _name_interface(doc: Doc, spans: list, n: int, end: int, conf: float) -> None:
+    """``spans[n]``, a company, and the words up to the interface at ``end`` as one
+    TECHNOLOGY span: ``Zorbly API`` named so, ``Zorbly Beacon SDK`` named ``Zorbly Beacon``."""
+    span = spans[n]
+    named = doc[span.start : end + 1] if end == span.end else doc[span.start : end]
+    spans[n] = Span(
+        doc,
+        span.start,
+        end + 1,
+        label="TECHNOLOGY",
+        span_id=entity_key("TECHNOLOGY", named.text),
+    )
+    spans[n]._.kg_method = "model"
+    spans[n]._.kg_conf = conf
 
 
 def _join_maker_products(doc: Doc, makers: Callable[[], dict[str, str]]) -> None:

@@ -78,6 +78,7 @@ def _whole_hyphened_name(span: Span, taken: set[int]) -> Span:
         and doc[end + 1].is_alpha
         and doc[end + 1].text[:1].isupper()
         and doc[end + 1].lower_ not in MODIFIER_TAILS
+        and not (doc[end + 1].lower_.endswith("ed") and is_english_word(doc[end + 1].lower_))
         and end + 1 not in taken
     ):
         end += 2

@@ -282,6 +282,14 @@ ORG_AFTER = phrases(
     """
 )
 TEAM_WORDS = phrases("team teams engineers engineering founders")
+# What only an organisation has, after its possessive: "X's mission", "X's newest product",
+# "X's customers", "X's CEO" (a product has features, users and releases).
+ORG_POSSESSIONS = phrases(
+    """
+    mission customers employees staff founder founders ceo cto ciso headquarters revenue
+    shareholders investors acquisition newest
+    """
+)
 
 
 # A role of the people who work at an organisation, after its name: "X software engineer

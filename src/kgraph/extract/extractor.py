@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from kgraph.extract import model_build, pipeline, workers
 from kgraph.extract.assemble import Piece, assemble
 from kgraph.extract.patterns import ontology_hash
+from kgraph.extract.publisher import PUBLISHER, publisher_keys
 from kgraph.extract.relations import find_relations
 from kgraph.extract.spans import TEXT
 from kgraph.extract.textclean import chunks, is_issue_name, normalise
@@ -68,7 +69,13 @@ class Extractor:
         longest = max((len(u[3]) for u in units), default=1)
         in_flight = max(2, min(batch_size, MAX_CHARS_IN_FLIGHT // longest))
         texts = [normalise(u[3]) for u in units]
-        docs = self.nlp.pipe((_tokenised(self.nlp, t) for t, _ in texts), batch_size=in_flight)
+        docs = self.nlp.pipe(
+            (
+                _tokenised(self.nlp, t, publisher_keys(group[u[0]]))
+                for (t, _), u in zip(texts, units, strict=True)
+            ),
+            batch_size=in_flight,
+        )
         pieces: list[list[Piece]] = [[] for _ in group]
         done = 0  # posts before this index have all their pieces: yield them as they finish
         for (i, name, offset, _), (_, index), doc in zip(units, texts, docs, strict=True):
@@ -86,11 +93,14 @@ class Extractor:
         return next(self.extract([post]))
 
 
-def _tokenised(nlp: Language, text: str) -> Doc:
+def _tokenised(nlp: Language, text: str, publisher: frozenset[str] = frozenset()) -> Doc:
     """The doc of ``text`` knowing its text: the components ask for it, and ``Doc.text``
-    rebuilds it from every token on each access (see :func:`kgraph.extract.spans.doc_text`)."""
+    rebuilds it from every token on each access (see :func:`kgraph.extract.spans.doc_text`);
+    and knowing its post's publisher, whose name there is an organisation."""
     doc = nlp.make_doc(text)
     doc.user_data[TEXT] = text
+    if publisher:
+        doc.user_data[PUBLISHER] = publisher
     return doc
 
 

@@ -18,6 +18,7 @@ from kgraph.extract.variants import (
     kebab_form,
     language_forms,
     lower_form,
+    singular_product_forms,
     spellings,
     split_form,
 )
@@ -94,6 +95,9 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                     exact.append({"label": entry.type, "pattern": kebab, "id": key})
         if entry.type == "CONCEPT" and not entry.registry:
             surfaces += _swapped(surfaces, hyphen_swaps)
+        if entry.type == "TECHNOLOGY":
+            # "a GitHub action", "the Bedrock agent": one thing of a product named in plural
+            surfaces += [f for n in surfaces for f in singular_product_forms(n)]
         if entry.type == "TECHNOLOGY" and entry.company == "Amazon":
             # "AWS SQS" for Amazon SQS: the provider's short name as the vendor prefix.
             surfaces += ["AWS " + n[len("Amazon ") :] for n in surfaces if n.startswith("Amazon ")]

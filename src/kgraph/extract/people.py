@@ -157,3 +157,39 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
+
+
+# Pronouns after "and" that make the name before it a person's: "Zandré and his team".
+_PERSONAL = frozenset(["his", "her"])
+
+
+def beside_person(doc, start: int, end: int) -> bool:
+    """One capitalised word named with people as one of them: joined by ``and`` or a comma
+    to a given name (``Francesc and Mark are joined by``, ``Eyvonne, William, and our
+    guest``) or before ``and his`` / ``and her`` (``Zandré and his team``). Hosts and
+    guests are listed so; products and companies are not listed with a person's given name."""
+    if end - start != 1 or not doc[start].is_title or not doc[start].is_alpha:
+        return False
+    after = [t.text for t in doc[end : end + 3]]
+    if after[:1] == [","] and after[1:2] == ["and"]:
+        after = after[1:]
+    if (
+        after[:1] in (["and"], [","])
+        and len(after) > 1
+        and (after[1] in _PERSONAL or _given(after[1]))
+    ):
+        return True
+    before = [t.text for t in doc[max(0, start - 2) : start]]
+    return len(before) == 2 and before[1] in ("and", ",") and _given(before[0])
+
+
+# Given names that are also calendar words: "In January, Zorbly analysts observed".
+_CALENDAR = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+})  # fmt: skip
+
+
+def _given(word: str) -> bool:
+    return _GIVEN.fullmatch(word) is not None and word in given_names() and word not in _CALENDAR

@@ -77,3 +77,25 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
+
+
+# Nouns after a place's name for what an organisation has there: "the Bellevue offices".
+SITE_NOUNS = frozenset(["office", "offices", "campus", "headquarters", "hq", "datacenter"])
+
+
+def placed(doc, start: int, end: int) -> bool:
+    """``doc[start:end]`` is written as a place: before a comma and a country that qualify
+    a noun together (``an Auckland, New Zealand region``; not ``NAV, Norway`` nor ``the
+    Reserve Bank, Australia's regulator``, an organisation and where it is) or before a
+    site noun (``our Bellevue offices``)."""
+    if end < len(doc) and doc[end].lower_ in SITE_NOUNS:
+        return True
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    return any(
+        is_country(doc[end + 1 : end + 1 + n].text)
+        and end + 1 + n < len(doc)
+        and doc[end + 1 + n].is_lower
+        and doc[end + 1 + n].is_alpha
+        for n in (1, 2, 3)
+    )

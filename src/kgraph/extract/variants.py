@@ -218,6 +218,26 @@ HEAD_FORMS = {"application": "app", "store": "storage", "caching": "cache"}
 RECORD_FORMS = {"testing": "test", "tracing": "trace"}
 
 
+def singular_product_forms(surface: str) -> list[str]:
+    """``GitHub Action`` and ``GitHub action`` for ``GitHub Actions``, ``Amazon Bedrock
+    agent`` for ``Amazon Bedrock Agents``: a product of two or more words named by a plural
+    noun for the things a user makes or runs in it (``Actions``, ``Workers``, ``Agents``).
+    Not ``Microsoft Teams`` nor ``Google Docs``: a plural that names the product only."""
+    head, _, last = surface.rpartition(" ")
+    if not head or last.lower() not in PRODUCT_THINGS or not last[:1].isupper():
+        return []
+    one = singular(last.lower())
+    return [f"{head} {one.capitalize()}", f"{head} {one}"]
+
+
+# Plural nouns for the things a product runs, in its name ("GitHub Actions", "Cloudflare
+# Workers", "Azure Functions"): one of them is written in the singular.
+PRODUCT_THINGS = frozenset({
+    "actions", "agents", "workers", "functions", "workflows", "pipelines", "jobs",
+    "containers", "queues", "hubs", "notebooks", "droplets", "enclaves",
+})  # fmt: skip
+
+
 def kebab_form(surface: str) -> str | None:
     """``cluster-autoscaler`` of Cluster Autoscaler, ``ingress-nginx`` of Ingress NGINX: a
     product of two or three words by the name of its repository or binary. None when every

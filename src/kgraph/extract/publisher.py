@@ -1,0 +1,91 @@
+"""Who published a post, read from its ``source`` and ``url``: the names a publisher goes by.
+
+A post's source is often its publisher's blog (``Zorbly Tech Blog``, ``zorblytech
+(Medium)``) and its host names the publisher (``blog.zorbly.com``). A publisher writes about
+its own work, so its name in the post is the organisation, and a plain-word company name
+(``Segment``) is no plain word there.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kgraph.extract.generic import phrases
+from kgraph.model import Post
+
+PUBLISHER = "kgraph_publisher"
+"""``Doc.user_data`` key: the publisher's name keys (:func:`publisher_keys`) of its post."""
+
+# Words a source's name adds to its publisher's name ("Zorbly Tech Blog", "Zorbly
+# Engineering (Medium)", "zorblytech") and host labels that name no publisher.
+OUTLET_WORDS = phrases(
+    """
+    blog blogs engineering tech technology dev developers developer bytes newsroom news
+    stories labs research the official team
+    """
+)
+HOST_WORDS = phrases(
+    """
+    www blog blogs engineering eng tech dev developer developers news medium substack github
+    com org net io co uk de fr jp in dk ai app me us eu
+    """
+)
+# A source that is a newsletter, podcast or digest: its host is a writer's or a show's
+# site, not an organisation's ("adventures.nodeland.dev").
+DIGEST_WORDS = (
+    "newsletter",
+    "podcast",
+    "digest",
+    "weekly",
+    "roundup",
+    "round-up",
+    "substack",
+    "episode",
+    "show",
+)
+_GLUED_OUTLET = re.compile(r"(?:tech|engineering|eng|blog|dev)$")
+
+
+def squeezed(text: str) -> str:
+    """Letters and digits only, lower case: how a name is compared with a source or host."""
+    return re.sub(r"[^0-9a-z]", "", text.lower())
+
+
+def publisher_keys(post: Post) -> frozenset[str]:
+    """The publisher's name keys of ``post`` (see :func:`source_keys`)."""
+    return source_keys(post.source, post.url)
+
+
+@lru_cache(maxsize=1024)  # a feed's posts share their source and host
+def source_keys(source: str, url: str) -> frozenset[str]:
+    """The :func:`squeezed` names of the post's publisher: its whole source; the source's
+    name before its outlet words (``Zorbly`` of ``Zorbly Tech Blog (Medium)``, of
+    ``zorblytech``); the name its host is registered under (``zorbly`` of
+    ``blog.zorbly.com``), unless the source is a newsletter or a show. Keys shorter than
+    three characters are left out."""
+    keys = {squeezed(source)}
+    name = source.split("(")[0].split()
+    words = list(name)
+    while words and words[-1].lower() in OUTLET_WORDS:
+        words.pop()
+    if words and len(words) < len(name):
+        keys.add(squeezed(" ".join(words)))
+    if len(name) == 1 and _GLUED_OUTLET.search(squeezed(name[0])):
+        keys.add(_GLUED_OUTLET.sub("", squeezed(name[0])))
+    if not any(word in source.lower() for word in DIGEST_WORDS):
+        keys |= _host_names(url)
+    return frozenset(k for k in keys if len(k) >= 3)
+
+
+def _host_names(url: str) -> set[str]:
+    """The name a host is registered under: ``zorbly`` of ``blog.zorbly.com`` and of
+    ``zorbly.co.uk``, ``zorbly`` of ``zorbly.github.io`` (a hosting service's own name is
+    no publisher's); the subdomains are the site's parts."""
+    host = re.match(r"^[a-z]+://([^/:?#]+)", url.strip().lower())
+    labels = host.group(1).split(".")[:-1] if host else []  # the last is the country or kind
+    if len(labels) > 1 and labels[-1] in ("co", "com", "org", "ac"):
+        labels.pop()  # "co.uk"
+    while labels and labels[-1] in HOST_WORDS:
+        labels.pop()  # "zorbly.github.io", "zorbly.substack.com"
+    return {labels[-1].replace("-", "")} if labels else set()
