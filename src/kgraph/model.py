@@ -82,8 +82,9 @@ class Post:
 
     @property
     def content_hash(self) -> str:
-        """Hash of the text extraction reads; keys the extraction cache."""
-        text = self.title + "\n" + self.summary
+        """Hash of what extraction reads; keys the extraction cache. The source and URL are in
+        it because they name the post's publisher, which types a name the text leaves open."""
+        text = "\n".join((self.title, self.summary, self.source, self.url))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def to_dict(self) -> dict:

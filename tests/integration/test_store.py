@@ -69,6 +69,17 @@ def test_extraction_cache_is_keyed_by_hash_and_version(db_path):
         assert store.cached([one], "v2") == {}
 
 
+def test_the_same_text_from_another_publisher_is_not_served_from_the_cache(db_path):
+    # The publisher (source, URL) types names the text leaves open ("Segment" is the
+    # company on segment.com's blog), so its extraction cannot be another post's.
+    ours = Post("a", "Segment", "Segment rewrote its queue.", source="Segment Blog")
+    theirs = Post("b", "Segment", "Segment rewrote its queue.", source="Weekly Digest")
+    with open_store(db_path, create=True) as store:
+        store.put_cache([(ours, [])], "v1")
+        assert ours.content_hash in store.cached([ours], "v1")
+        assert store.cached([theirs], "v1") == {}
+
+
 def test_a_new_store_gets_the_current_schema(db_path):
     with open_store(db_path, create=True) as store:
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
