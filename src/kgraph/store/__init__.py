@@ -627,7 +627,7 @@ def _cache_key(content_hash: str, version: str) -> bytes:
 
 def post_row(p: Post) -> tuple:
     """A post as the posts table stores it (column order of the schema); its content hash
-    is not stored, being a digest of its title and summary."""
+    is not stored, being a digest of its title, summary, source and URL."""
     return (
         p.id,
         p.title,
