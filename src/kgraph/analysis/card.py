@@ -95,18 +95,34 @@ def products(G: nx.MultiDiGraph, company: str) -> list[str]:
 
 
 def _distinct_spellings(name: str, aliases: list[str]) -> list[str]:
-    """One alias per spelling that differs from the name and each other beyond case.
+    """One alias per spelling that differs from the name and each other beyond case and a
+    plural ending.
 
-    The ontology lists case variants ("K8s", "k8s") because some names match
-    case-sensitively; on a card they only add noise.
+    The ontology lists case variants ("K8s", "k8s") and plurals ("ConfigMap",
+    "ConfigMaps") because matching needs them; on a card they only add noise. A capital
+    final S is part of a name ("ECS"), not a plural.
     """
     seen = {name.casefold()}
     shown = []
     for alias in aliases:
-        if alias.casefold() not in seen:
-            seen.add(alias.casefold())
+        forms = _number_forms(alias)
+        if not forms & seen:
             shown.append(alias)
+        seen |= forms
     return shown
+
+
+def _number_forms(word: str) -> set[str]:
+    """``word`` case-folded, with its singular if it ends in a lower-case plural ending."""
+    folded = word.casefold()
+    forms = {folded}
+    if len(word) > 3 and word.endswith("ies"):
+        forms.add(folded[:-3] + "y")
+    elif len(word) > 3 and word.endswith("es"):
+        forms |= {folded[:-2], folded[:-1]}
+    elif len(word) > 3 and word.endswith("s"):
+        forms.add(folded[:-1])
+    return forms
 
 
 def _post_backed(EG: nx.Graph, a: str, b: str) -> bool:
