@@ -71,3 +71,34 @@ def test_another_build_in_between_forgets_the_shortcut(write, db_path, reads):
     assert len(reads) == 3
     assert sorted(p.id for p in api.load_snapshot(db_path).posts) == ["a", "b"]
     assert back.posts == 2
+
+
+def test_the_same_file_under_another_spelling_keeps_its_posts(write, db_path, reads, monkeypatch):
+    # "posts.jsonl" then "/abs/posts.jsonl": where a post was read is no change to it, so
+    # the stored posts stay (only the new one is written) and take the new spelling.
+    corpus = write("posts.jsonl", POSTS)
+    api.build([corpus], db=db_path)
+    corpus.write_text(
+        POSTS + '{"id": "c", "title": "Prewarming at Zorbly", "summary": "Caches warmed."}\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(corpus.parent)
+    grown = api.build(["posts.jsonl"], db=db_path)
+    assert grown.extracted == 1
+    assert _added(db_path) == ["c"]  # a and b were kept, so the graph stage only adds c
+    origins = {p.id: p.origin for p in api.load_snapshot(db_path).posts}
+    assert origins["a"].startswith("posts.jsonl") and origins["c"].startswith("posts.jsonl")
+
+
+def _added(db_path) -> list[str] | None:
+    """The ids the latest build added to the posts it kept (None: it rewrote them)."""
+    import json
+    import sqlite3
+
+    from kgraph.store import ADDED_MEMO
+
+    with sqlite3.connect(db_path) as db:
+        (memo,) = db.execute(
+            "SELECT value FROM pipeline_memo WHERE key = ?", [ADDED_MEMO]
+        ).fetchone()
+    return json.loads(memo)["added"]

@@ -22,17 +22,26 @@ class Plan:
     """Changed posts the cache lacks, one per content hash: these get extracted."""
     unchanged_store: bool
     """The store holds exactly the kept posts, nothing more."""
+    moved: dict[str, str]
+    """New ``origin`` of kept posts read from a path spelled otherwise (``corpus.jsonl``
+    then ``./corpus.jsonl``): where a post was read is no change to it."""
+
+
+# Where in post_row a post's origin sits: the last column.
+_ORIGIN = -1
 
 
 def make_plan(store, posts: list[Post], version: str) -> Plan:
     """Compare ``posts`` with the store and its cache under pipeline ``version``."""
     last = store.latest_build()
     stored = store.post_rows() if last and last["pipeline_version"] == version else {}
-    keep = {p.id for p in posts if stored.get(p.id) == post_row(p)}
+    rows = {p.id: post_row(p) for p in posts}
+    keep = {i for i, row in rows.items() if i in stored and stored[i][:_ORIGIN] == row[:_ORIGIN]}
+    moved = {i: rows[i][_ORIGIN] for i in keep if stored[i][_ORIGIN] != rows[i][_ORIGIN]}
     changed = [p for p in posts if p.id not in keep]
     cached = store.cached(changed, version)
     todo = list({p.content_hash: p for p in changed if p.content_hash not in cached}.values())
-    return Plan(keep, changed, cached, todo, unchanged_store=len(stored) == len(keep))
+    return Plan(keep, changed, cached, todo, len(stored) == len(keep), moved)
 
 
 def with_stored(store, posts: list[Post], inputs: list[str]) -> tuple[list[Post], list[str]]:

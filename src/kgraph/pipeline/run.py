@@ -125,6 +125,7 @@ def run_build(
             mentions,
             relations=relations,
             keep=plan.keep,
+            moved=plan.moved,
             inputs=inputs,
             pipeline_version=version,
             n_extracted=len(plan.todo),

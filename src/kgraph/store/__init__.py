@@ -430,6 +430,7 @@ class Store:
         mentions: list[Mention],
         *,
         keep: set[str] = frozenset(),
+        moved: dict[str, str] | None = None,
         relations: Iterable[Relation] = (),
         inputs: list[str],
         pipeline_version: str,
@@ -449,7 +450,8 @@ class Store:
         mentions: the store is re-read under the write lock, so a build that committed
         while this one was extracting (another ``--add``, another upload) is not lost.
 
-        ``relations`` are the stated relations of the same posts as ``mentions``.
+        ``relations`` are the stated relations of the same posts as ``mentions``. ``moved``
+        gives kept posts their new ``origin`` (the same file under another spelling).
         """
         # rows, their index entries and the WAL copy before the checkpoint: about 3 times
         self.need_bytes = 3 * (
@@ -480,6 +482,10 @@ class Store:
             db.executemany(
                 f"INSERT INTO posts ({_POST_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [post_row(p) for p in posts if p.id not in keep],
+            )
+            db.executemany(
+                "UPDATE posts SET origin = ? WHERE id = ?",
+                [(origin, i) for i, origin in (moved or {}).items() if i in keep],
             )
             relations = list(relations)
             rows.write_rows(db, mentions, relations, texts)
