@@ -720,14 +720,10 @@ def yc_companies(snap: Snapshot, words: Words) -> list[Candidate]:
             continue
         if "developer-tools" in row["industry"]:
             continue  # a tool maker's name is its product's in posts (Lightdash)
-        name = listed_name(row["name"])
-        if "/" in name or not valid_name(name) or len(_slug(name)) <= 3 or name[:1].isdigit():
+        screened = _screened_company(listed_name(row["name"]), words)
+        if screened is None:
             continue
-        name, aliases = _short_company_name(name, words)  # "Lune AI" is written "Lune"
-        if not _distinctive(name, words) or _opened_by_given_name(name):
-            continue
-        if _joined_plain_words(name, words):
-            continue
+        name, aliases = screened  # "Lune AI" is written "Lune"
         out.append(Candidate(name, "COMPANY", src, "companies_yc", aliases, term=True))
     return out
 
@@ -746,15 +742,13 @@ def tech_employers(snap: Snapshot, words: Words) -> list[Candidate]:
     out = []
     for row in snap.rows:
         name = listed_name(row["name"].split(",")[0].strip("'\" >")).rstrip(" &.")
-        if "/" in name or not valid_name(name) or len(_slug(name)) <= 3 or name[:1].isdigit():
-            continue
-        if "'s " in name or name.split()[-1].lower() in BLOG_TEAM_WORDS | {"center"}:
+        last = name.rsplit(" ", 1)[-1].lower()
+        if "'s " in name or last in BLOG_TEAM_WORDS | {"center"}:
             continue  # "Lyft's Mobile Team", "Capgemini UK Java Team": a team, not a company
-        name, aliases = _short_company_name(name, words)
-        if not _distinctive(name, words) or _opened_by_given_name(name):
-            continue
-        if _joined_plain_words(name, words) or name.capitalize() in given_names():
+        screened = _screened_company(name, words)
+        if screened is None or screened[0].capitalize() in given_names():
             continue  # "ALICE" is a given name in capitals
+        name, aliases = screened
         out.append(Candidate(name, "COMPANY", src, "companies_tech_employers", aliases, term=True))
     return out
 
@@ -963,6 +957,21 @@ def _threat_name(name: str, words: Words) -> bool:
     if any(w[:1].islower() for w in name.split(" ")[1:]):
         return False
     return _distinctive(name, words, phrases=True) and not _opened_by_given_name(name)
+
+
+def _screened_company(name: str, words: Words) -> tuple[str, list[str]] | None:
+    """A start-up's or an employer's name as writers give it, with its aliases (see
+    :func:`_short_company_name`), or None when it is no name to match everywhere: a slash,
+    an invalid or short name, a leading digit, a plain word or given name, a name opened by
+    a given name, a name joined from plain words."""
+    if "/" in name or not valid_name(name) or len(_slug(name)) <= 3 or name[:1].isdigit():
+        return None
+    name, aliases = _short_company_name(name, words)
+    if not _distinctive(name, words) or _opened_by_given_name(name):
+        return None
+    if _joined_plain_words(name, words):
+        return None
+    return name, aliases
 
 
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[a-z]+")

@@ -181,20 +181,25 @@ vulnerability's identifier (``CVE``), market segments (``SMB``, ``SME``), ``OS``
 Postgres) and ``DBMS`` (``Oracle DBMS`` is Oracle's database), stock units (``SKUs``), and
 data-protection laws (``GDPR``, ``HIPAA``: a law is no product): acronyms no product or
 company is named."""
-MONTHS = phrases(
+MONTH_NAMES = phrases(
     """
-    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
-    july august september october november december
+    january february march april may june july august september october november december
     """
 )
-NOT_NAMES = MONTHS | phrases(
-    """
-    article part lessons lesson journey introducing inside meet how why what when monday
-    tuesday wednesday thursday friday saturday sunday home night noon large
+MONTHS = MONTH_NAMES | phrases("jan feb mar apr jun jul aug sep sept oct nov dec")
+WEEKDAYS = phrases("monday tuesday wednesday thursday friday saturday sunday")
+NOT_NAMES = (
+    MONTHS
+    | WEEKDAYS
+    | phrases(
+        """
+    article part lessons lesson journey introducing inside meet how why what when home
+    night noon large
     engineers engineer developers developer users user customers customer researchers
     operators analysts teams everyone
     covid covid-19 coronavirus
     """
+    )
 )
 
 # A release and its stage: "ClickHouse Release 24.8" is ClickHouse, and "graduating to

@@ -24,6 +24,7 @@ import zipfile
 from functools import cache
 
 from kgraph import config
+from kgraph.extract.discovery_words import MONTH_NAMES, WEEKDAYS
 
 _GIVEN = re.compile(r"[A-Z][a-z]{2,}")
 
@@ -184,12 +185,12 @@ def beside_person(doc, start: int, end: int) -> bool:
 
 
 # Given names that are also calendar words: "In January, Zorbly analysts observed".
-_CALENDAR = frozenset({
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-})  # fmt: skip
+_CALENDAR = MONTH_NAMES | WEEKDAYS
 
 
 def _given(word: str) -> bool:
-    return _GIVEN.fullmatch(word) is not None and word in given_names() and word not in _CALENDAR
+    return (
+        _GIVEN.fullmatch(word) is not None
+        and word in given_names()
+        and word.lower() not in _CALENDAR
+    )

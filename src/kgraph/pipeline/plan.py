@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kgraph.model import Post
-from kgraph.store import post_row
+from kgraph.store import POST_ORIGIN, post_row
 
 
 @dataclass
@@ -27,17 +27,16 @@ class Plan:
     then ``./corpus.jsonl``): where a post was read is no change to it."""
 
 
-# Where in post_row a post's origin sits: the last column.
-_ORIGIN = -1
-
-
 def make_plan(store, posts: list[Post], version: str) -> Plan:
     """Compare ``posts`` with the store and its cache under pipeline ``version``."""
     last = store.latest_build()
     stored = store.post_rows() if last and last["pipeline_version"] == version else {}
     rows = {p.id: post_row(p) for p in posts}
-    keep = {i for i, row in rows.items() if i in stored and stored[i][:_ORIGIN] == row[:_ORIGIN]}
-    moved = {i: rows[i][_ORIGIN] for i in keep if stored[i][_ORIGIN] != rows[i][_ORIGIN]}
+    # Where a post was read is no change to it: every column but the origin is compared.
+    keep = {
+        i for i, row in rows.items() if i in stored and stored[i][:POST_ORIGIN] == row[:POST_ORIGIN]
+    }
+    moved = {i: rows[i][POST_ORIGIN] for i in keep if stored[i] != rows[i]}
     changed = [p for p in posts if p.id not in keep]
     cached = store.cached(changed, version)
     todo = list({p.content_hash: p for p in changed if p.content_hash not in cached}.values())

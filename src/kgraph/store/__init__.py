@@ -631,6 +631,10 @@ def _cache_key(content_hash: str, version: str) -> bytes:
     return hashlib.sha256(f"{version}\n{content_hash}".encode()).digest()[:16]
 
 
+POST_ORIGIN = -1
+"""Where :func:`post_row` puts the post's ``origin`` (where it was read): the last column."""
+
+
 def post_row(p: Post) -> tuple:
     """A post as the posts table stores it (column order of the schema); its content hash
     is not stored, being a digest of its title, summary, source and URL."""
