@@ -22,7 +22,7 @@ Two kinds of rule:
 >>> ms = [Mention("p", t, ty, t, "title", s, s + len(t), post.title, "ontology", 0.99)
 ...       for t, ty, s in [("Harbor", "COMPANY", 0), ("Tidewater", "TECHNOLOGY", 13),
 ...                        ("Zig", "TECHNOLOGY", 26), ("job scheduler", "CONCEPT", 36)]]
->>> sorted((r.head, r.type, r.tail) for r in find_relations(post, ms))
+>>> sorted((r.head, r.type, r.tail) for r in find_relations(post, ms, models={}))
 [('Harbor', 'built', 'Tidewater'), ('Tidewater', 'applies', 'job scheduler'), ('Tidewater', 'uses', 'Zig')]
 """
 
@@ -32,7 +32,9 @@ import itertools
 import re
 
 from kgraph.extract import relations_applies
+from kgraph.extract.learned import LinearModel
 from kgraph.extract.relations_actor import _actor_rules
+from kgraph.extract.relations_learned import decide, load_models
 from kgraph.extract.relations_post import _Post
 from kgraph.extract.relations_sentence import _sentence_rules
 from kgraph.model import Mention, Post, Relation
@@ -40,15 +42,29 @@ from kgraph.ontology import Ontology
 
 
 def find_relations(
-    post: Post, mentions: list[Mention], onto: Ontology | None = None
+    post: Post,
+    mentions: list[Mention],
+    onto: Ontology | None = None,
+    models: dict[str, LinearModel] | None = None,
 ) -> list[Relation]:
     """The relations the post's title and summary state between its mentioned entities.
 
     ``onto`` tells which technologies are curated, well-known ones and who makes them: a
     company does not build a well-known technology another maker (or no one company) makes.
+    ``models`` are the learned decisions of each relation type (the shipped ones when None;
+    ``{}`` for the rules alone, see :mod:`kgraph.extract.relations_learned`).
     """
-    if len(mentions) < 2 and not mentions:
+    if not mentions:
         return []
+    state = rule_state(post, mentions, onto)
+    models = load_models() if models is None else models
+    if models:
+        return decide(state, models)
+    return state.result()
+
+
+def rule_state(post: Post, mentions: list[Mention], onto: Ontology | None = None) -> _Post:
+    """The post after every hand rule has run: what they found and what they put forward."""
     state = _Post(post, mentions, onto)
     for unit in state.units:
         if len(unit.ents) >= 2 or (unit.ents and state.actor is not None):
@@ -56,7 +72,7 @@ def find_relations(
     _actor_rules(state)
     relations_applies.post_rules(state)
     _parenthesised_synonyms(state)
-    return state.result()
+    return state
 
 
 def _parenthesised_synonyms(state: _Post) -> None:

@@ -53,6 +53,9 @@ class _Post:
         self.onto = onto
         mentions = [_as_parent(m) for m in mentions]
         self.found: dict[tuple[str, str, str], Relation] = {}
+        # Every triple a rule put forward, emitted or not, with the rules that did: what
+        # the learned layer (relations_learned) weighs beside the words around the pair.
+        self.proposed: dict[tuple[str, str, str], list[tuple[str, str]]] = {}
         groups: dict[tuple[str, str], list[Mention]] = {}
         for m in mentions:
             groups.setdefault((m.field, m.sentence), []).append(m)
@@ -110,31 +113,12 @@ class _Post:
         }
 
     def add(self, head: str, type_: str, tail: str, sentence: str, method: str) -> None:
-        if head == tail or type_ not in RELATION_TYPES:
+        type_ = self.allowed(head, type_, tail, method)
+        if type_ is None:
             return
-        h, t = self.types.get(head), self.types.get(tail)
-        if t == "COMPANY" or h is None or t is None or h == "CONCEPT":
-            return
-        if h == "COMPANY" and _institution(head):
-            return  # a foundation, agency or fund stewards or regulates; it does not use
-        if type_ == "built" and (h != "COMPANY" or t != "TECHNOLOGY"):
-            return
-        if type_ == "uses" and t != "TECHNOLOGY":
-            if t == "CONCEPT" and not method.startswith("actor"):
-                type_ = "applies"
-            else:
-                return
-        if type_ == "applies" and (t != "CONCEPT" or NOT_APPLIED.search(tail.lower())):
-            return
-        if (
-            type_.startswith("migrated")
-            and t == "CONCEPT"
-            and not MIGRATION_CONCEPTS.search(tail.lower())
-        ):
-            if type_ != "migrated_to":
-                return
-            type_ = "applies"  # another replaced concept: the new one is applied (rule 6)
+        h, t = self.types[head], self.types[tail]
         key = (head, type_, tail)
+        self.proposed.setdefault(key, []).append((method, self.raw.get(sentence, sentence)))
         conf = relation_confidence(method, type_)
         if conf < RELATION_FLOOR and h == "TECHNOLOGY" and not method.startswith("subject"):
             self.claimed.add(tail)
@@ -143,6 +127,34 @@ class _Post:
             self.found[key] = Relation(
                 self.post.id, head, h, type_, tail, t, sentence, method, conf
             )
+
+    def allowed(self, head: str, type_: str, tail: str, method: str = "") -> str | None:
+        """The type a triple is kept as (RELATION-RULES' heads and tails), or None."""
+        if head == tail or type_ not in RELATION_TYPES:
+            return None
+        h, t = self.types.get(head), self.types.get(tail)
+        if t == "COMPANY" or h is None or t is None or h == "CONCEPT":
+            return None
+        if h == "COMPANY" and _institution(head):
+            return None  # a foundation, agency or fund stewards or regulates; it does not use
+        if type_ == "built" and (h != "COMPANY" or t != "TECHNOLOGY"):
+            return None
+        if type_ == "uses" and t != "TECHNOLOGY":
+            if t == "CONCEPT" and not method.startswith("actor"):
+                type_ = "applies"
+            else:
+                return None
+        if type_ == "applies" and (t != "CONCEPT" or NOT_APPLIED.search(tail.lower())):
+            return None
+        if (
+            type_.startswith("migrated")
+            and t == "CONCEPT"
+            and not MIGRATION_CONCEPTS.search(tail.lower())
+        ):
+            if type_ != "migrated_to":
+                return None
+            type_ = "applies"  # another replaced concept: the new one is applied (rule 6)
+        return type_
 
     def known_elsewhere(self, company: str, ent: _Ent) -> bool:
         """Whether ``ent`` is a well-known technology ``company`` did not make: a curated

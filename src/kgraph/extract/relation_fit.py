@@ -1,0 +1,169 @@
+"""Fit the learned relation decisions on the labelled tuning sets, and measure them on sets
+left out (``python -m kgraph.extract.relation_fit [--folds 5]``).
+
+Training rows come from the extractor's own mentions on the tuning texts, so the model sees
+what it sees at inference: each candidate (head, tail) of a post (see
+:mod:`kgraph.extract.relations_learned`) with each relation type its ends allow, labelled 1
+when the gold has that triple, matched by name as ``kgraph eval`` matches it. The fit is
+deterministic and the weights are rounded, so a refit writes the same files.
+
+``--folds N`` leaves whole sets out: the sets are dealt into N folds, each fold is scored by
+models fitted on the others, and the pooled P/R/F1 per type is printed for the rules alone
+and for the learned decisions at a few thresholds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kgraph import config
+from kgraph.extract.learned import LinearModel, fit
+from kgraph.extract.relation_scoring import score_relations
+from kgraph.extract.relations import rule_state
+from kgraph.extract.relations_learned import LEARNED, candidates, decide
+from kgraph.extract.scoring import fold, read_gold, read_gold_relations
+from kgraph.model import RELATION_TYPES, Mention, Post
+
+TUNING_SETS = ("real-dev", *(f"real-dev{n}" for n in (2, 3, 4, 5, 6, 7, *range(9, 29))))
+"""The labelled sets the weights are fitted on (``data/gold/<name>.jsonl``)."""
+
+L2 = 2.0
+"""How hard every weight is pulled towards zero (see :func:`kgraph.extract.learned.fit`)."""
+MIN_COUNT = 3
+"""A feature seen in fewer candidates gets no weight."""
+THRESHOLDS = {
+    "applies": 0.5,
+    "uses": 0.5,
+    "built": 0.5,
+    "migrated_from": 0.5,
+    "migrated_to": 0.5,
+}
+"""The probability a triple of each type must reach, chosen on the left-out folds for a
+micro precision of at least 0.75 with the best F1 (see docs/extraction.md)."""
+
+
+@dataclass
+class Example:
+    """One labelled post as the extractor reads it."""
+
+    group: str
+    post: Post
+    gold: list[dict]
+    mentions: list[Mention]
+
+
+def examples(sets: Iterable[str] = TUNING_SETS, extractor=None) -> list[Example]:
+    """The posts of ``sets`` with their gold relations and the extractor's mentions."""
+    if extractor is None:
+        from kgraph.extract.extractor import load_extractor
+
+        extractor = load_extractor()
+    out = []
+    for name in sets:
+        path = config.GOLD_DIR / f"{name}.jsonl"
+        records, relations = read_gold(path), read_gold_relations(path)
+        found = extractor.extract([post for post, _ in records])
+        for (post, _), gold, mentions in zip(records, relations, found, strict=True):
+            out.append(Example(name, post, list(gold or []), list(mentions)))
+    return out
+
+
+def rows(example: Example, onto) -> list[tuple[str, list[str], int]]:
+    """(type, features, label) of each candidate triple of one post."""
+    state = rule_state(example.post, example.mentions, onto)
+    names: dict[str, set[str]] = {}
+    for m in example.mentions:
+        names.setdefault(m.canonical, {fold(m.canonical)}).add(fold(m.text))
+    gold = {(fold(g["head"]), g["type"], fold(g["tail"])) for g in example.gold}
+    out = []
+    for (head, tail), c in candidates(state, state.result()).items():
+        heads, tails = names.get(head, {fold(head)}), names.get(tail, {fold(tail)})
+        for type_ in RELATION_TYPES:
+            if state.allowed(head, type_, tail, LEARNED) != type_:
+                continue
+            label = any((h, type_, t) in gold for h in heads for t in tails)
+            out.append((type_, sorted(c.features), int(label)))
+    return out
+
+
+def fit_models(
+    labelled: Sequence[tuple[str, list[str], int]], thresholds: dict[str, float] = THRESHOLDS
+) -> dict[str, LinearModel]:
+    """One model per relation type from ``labelled`` rows."""
+    models = {}
+    for type_ in RELATION_TYPES:
+        data = [(f, y) for t, f, y in labelled if t == type_]
+        if any(y for _, y in data):
+            models[type_] = fit(data, l2=L2, min_count=MIN_COUNT, threshold=thresholds[type_])
+    return models
+
+
+def score(items: Iterable[Example], onto, models: dict[str, LinearModel] | None) -> dict:
+    """``kgraph eval``'s relation report of ``items`` (the rules alone when ``models`` is None)."""
+    scored = []
+    for ex in items:
+        state = rule_state(ex.post, ex.mentions, onto)
+        relations = decide(state, models) if models else state.result()
+        scored.append((ex.post, ex.gold, ex.mentions, relations))
+    return score_relations(scored)
+
+
+def deal(groups: Sequence[str], folds: int) -> list[set[str]]:
+    """Whole sets dealt round-robin into ``folds`` folds."""
+    return [set(groups[i::folds]) for i in range(folds)]
+
+
+def _line(name: str, report: dict) -> str:
+    cells = [f"{name:24s}"]
+    for key in ("micro", *RELATION_TYPES):
+        c = report["micro"] if key == "micro" else report["per_type"][key]
+        cells.append(f"{key[:9]:>9s} {c['precision']:.2f}/{c['recall']:.2f}/{c['f1']:.2f}")
+    return "  ".join(cells)
+
+
+def cross_validate(data: list[Example], onto, folds: int, thresholds: Sequence[float]) -> None:
+    """Print pooled left-out-fold P/R/F1 per type, rules alone and learned per threshold."""
+    groups = list(dict.fromkeys(ex.group for ex in data))
+    print(_line("rules", score(data, onto, None)))
+    per_post = {id(ex): rows(ex, onto) for ex in data}
+    held: list[tuple[Example, dict[str, LinearModel]]] = []
+    for part in deal(groups, folds):
+        train = [r for ex in data if ex.group not in part for r in per_post[id(ex)]]
+        models = fit_models(train)
+        held.extend((ex, models) for ex in data if ex.group in part)
+    for thr in thresholds:
+        scored = []
+        for ex, models in held:
+            at = {t: LinearModel(m.weights, m.bias, thr) for t, m in models.items()}
+            state = rule_state(ex.post, ex.mentions, onto)
+            scored.append((ex.post, ex.gold, ex.mentions, decide(state, at)))
+        print(_line(f"learned >= {thr:.2f}", score_relations(scored)))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kgraph.extract.relation_fit")
+    parser.add_argument("--folds", type=int, default=0, help="measure on left-out sets only")
+    parser.add_argument(
+        "--thresholds", default="0.3,0.4,0.5,0.6,0.7", help="for --folds: comma-separated"
+    )
+    args = parser.parse_args(argv)
+    from kgraph.ontology import load_ontology
+
+    onto = load_ontology()
+    data = examples()
+    if args.folds:
+        cross_validate(data, onto, args.folds, [float(x) for x in args.thresholds.split(",")])
+        return 0
+    models = fit_models([r for ex in data for r in rows(ex, onto)])
+    for type_, model in models.items():
+        model.save(config.RELATION_MODEL_DIR / f"{type_}.json")
+    print(_line("rules", score(data, onto, None)))
+    print(_line("learned (in-sample)", score(data, onto, models)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

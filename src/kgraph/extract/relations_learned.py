@@ -1,0 +1,277 @@
+"""Learned relation decisions: weights over general features decide which candidate triples
+of a post are stated (RELATION-RULES), beside the hand rules.
+
+The hand rules are precise on the text they were written from and carry poorly to text
+nobody here has read. So every pair of a post's mentions that could hold a relation is a
+candidate, and one logistic model per relation type (:mod:`kgraph.extract.learned`) scores it
+from what lies around the pair: the words between the two names, the word before the first
+and after the second, their order and distance, the punctuation between, the types of head
+and tail, whether the head is the post's company or the sentence's first name, and which rule
+(if any) proposed the triple. The weights are fitted on the labelled tuning sets by
+``python -m kgraph.extract.relation_fit``, and a triple is kept when its probability reaches
+its type's threshold; the probability is the relation's confidence.
+
+Candidates: each (head, tail) of a sentence or the title, head a COMPANY or TECHNOLOGY and
+tail a TECHNOLOGY or CONCEPT; the post's company (its actor) with each mention of the post;
+and every triple a rule put forward.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from kgraph import config
+from kgraph.extract.learned import LinearModel
+from kgraph.extract.relations_post import _Ent, _Post, _Unit
+from kgraph.model import RELATION_TYPES, Relation
+
+HEADS = ("COMPANY", "TECHNOLOGY")
+TAILS = ("TECHNOLOGY", "CONCEPT")
+LEARNED = "learned"
+"""The method of a triple only the model found; a rule's kept triple is ``<rule>+learned``."""
+
+_WORD = re.compile(r"[a-z0-9]+(?:['\u2019.-][a-z0-9]+)*|[(),:;/&+\"\u201c\u201d]")
+# Words that refer back to the post's company (RELATION-RULES rule 1, anaphora).
+_ANAPHORS = frozenset(
+    "we our us ours they their them its it team company engineers engineering".split()
+)
+
+
+@functools.cache
+def load_models(directory: Path = config.RELATION_MODEL_DIR) -> dict[str, LinearModel]:
+    """The shipped model of each relation type ({} when none is shipped)."""
+    models = {}
+    for type_ in RELATION_TYPES:
+        path = directory / f"{type_}.json"
+        if path.exists():
+            models[type_] = LinearModel.load(path)
+    return models
+
+
+class Candidate:
+    """One (head, tail) of a post: the features that hold for it anywhere in the post, and the
+    sentence that states it best (a rule's, else the first one naming both)."""
+
+    __slots__ = ("features", "sentence")
+
+    def __init__(self, sentence: str):
+        self.features: set[str] = set()
+        self.sentence = sentence
+
+
+def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], Candidate]:
+    """Every candidate (head, tail) of the post with its features."""
+    out: dict[tuple[str, str], Candidate] = {}
+    actor = state.actor
+    title_names = {e.name for u in state.units if u.field == "title" for e in u.ents}
+    title_first = next((u.ents[0].name for u in state.units if u.field == "title" and u.ents), None)
+    first_summary = next((i for i, u in enumerate(state.units) if u.field != "title"), None)
+    for k, unit in enumerate(state.units):
+        ents = unit.ents
+        where = "title" if unit.field == "title" else ("s0" if k == first_summary else "s")
+        ctx = _unit_context(unit, where)
+        names = {e.name for e in ents}
+        for i, h in enumerate(ents):
+            if h.type not in HEADS:
+                continue
+            for j, t in enumerate(ents):
+                if i == j or t.type not in TAILS or t.name == h.name:
+                    continue
+                c = out.get((h.name, t.name))
+                if c is None:
+                    c = out[(h.name, t.name)] = Candidate(state.raw.get(unit.text, unit.text))
+                c.features.update(ctx)
+                c.features.update(_pair(unit, ents, i, j))
+                if h.name == actor:
+                    c.features.add("head_actor")
+                if h.name == title_first:
+                    c.features.add("head_title_first")
+        if actor is None or actor in names or state.types.get(actor) not in HEADS:
+            continue
+        for j, t in enumerate(ents):
+            if t.type not in TAILS or t.name == actor:
+                continue
+            c = out.get((actor, t.name))
+            if c is None:
+                c = out[(actor, t.name)] = Candidate(state.raw.get(unit.text, unit.text))
+            c.features.update(_far(state, unit, ents, j, where))
+    for (head, type_, tail), proposals in state.proposed.items():
+        c = out.get((head, tail))
+        if c is None:
+            c = out[(head, tail)] = Candidate(proposals[0][1])
+            c.features.add("rule_only")
+        for method, _ in proposals:
+            c.features.add(f"rule={type_}:{method}")
+            c.features.add(f"rule={type_}:{method.split(':')[0]}")
+            c.features.add(f"rule={type_}")
+    for rel in emitted:
+        c = out.get((rel.head, rel.tail))
+        if c is not None:
+            c.features.add(f"emit={rel.type}")
+            c.sentence = rel.sentence
+    for (head, tail), c in out.items():
+        c.features.add("bias")
+        c.features.add(f"types={state.types[head][0]}{state.types[tail][0]}")
+        if head in title_names:
+            c.features.add("head_in_title")
+        if tail in title_names:
+            c.features.add("tail_in_title")
+        n = state.mentioned[tail]
+        c.features.add(f"tail_named={min(n, 3)}")
+        if head == actor:
+            c.features.add("actor")
+            c.features.add("actor_passing" if state.passing else "actor_named")
+    return out
+
+
+def decide(state: _Post, models: dict[str, LinearModel]) -> list[Relation]:
+    """The post's relations as the models decide them over its candidates."""
+    emitted = state.result()
+    rule = {(r.head, r.type, r.tail): r for r in emitted}
+    found: dict[tuple[str, str, str], Relation] = {}
+    for (head, tail), c in candidates(state, emitted).items():
+        for type_, model in models.items():
+            if state.allowed(head, type_, tail, LEARNED) != type_:
+                continue
+            p = model.probability(c.features)
+            if p < model.threshold:
+                continue
+            key = (head, type_, tail)
+            by_rule = rule.get(key)
+            method = f"{by_rule.method}+{LEARNED}" if by_rule else LEARNED
+            sentence = by_rule.sentence if by_rule else c.sentence
+            found[key] = Relation(
+                state.post.id,
+                head,
+                state.types[head],
+                type_,
+                tail,
+                state.types[tail],
+                sentence,
+                method,
+                round(p, 2),
+            )
+    state.found = found
+    return state.result()
+
+
+def _unit_context(unit: _Unit, where: str) -> set[str]:
+    n = len(unit.ents)
+    return {f"unit={where}", f"unit_ents={min(n, 6)}"}
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _stem(word: str) -> str:
+    """A crude stem, so "uses", "used" and "using" count as one cue."""
+    for end in ("ing", "ed", "es", "s"):
+        if word.endswith(end) and len(word) > len(end) + 2:
+            return word[: -len(end)]
+    return word
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else ("4-5" if n < 6 else ("6-9" if n < 10 else "10+"))
+
+
+def _pair(unit: _Unit, ents: list[_Ent], i: int, j: int) -> list[str]:
+    """The features of head ``ents[i]`` and tail ``ents[j]`` in one sentence."""
+    h, t = ents[i], ents[j]
+    text = unit.text
+    types = h.type[0] + t.type[0]
+    order = "ht" if i < j else "th"
+    a, b = (h, t) if i < j else (t, h)
+    between = _words(text[a.e : b.s]) if a.e <= b.s else []
+    feats = [
+        f"order={types}{order}",
+        f"dist={order}{_bucket(len(between))}",
+        f"dist={types}{order}{_bucket(len(between))}",
+        f"names_between={min(abs(i - j) - 1, 2)}",
+        f"field={unit.field}",
+    ]
+    for w in set(between):
+        feats.append(f"w={order}:{w}")
+        feats.append(f"w={types}{order}:{w}")
+        feats.append(f"stem={types}{order}:{_stem(w)}")
+    if len(between) <= 4:
+        bag = " ".join(between)
+        feats.append(f"bag={order}:{bag}")
+        feats.append(f"bag={types}{order}:{bag}")
+    if between:
+        feats.append(f"first={order}:{between[0]}")
+        feats.append(f"last={order}:{between[-1]}")
+    before = _words(text[: a.s])[-1:]
+    after = _words(text[b.e :])[:1]
+    feats.append(f"before={order}:{before[0] if before else '^'}")
+    feats.append(f"after={order}:{after[0] if after else '$'}")
+    feats.append(f"before={types}{order}:{before[0] if before else '^'}")
+    for role, e in (("head", h), ("tail", t)):
+        suffix = re.match(r"-([a-z]+)", text[e.e :].lower())
+        if suffix:
+            feats.append(f"{role}_suffix={suffix.group(1)}")
+        feats.append(f"{role}_method={e.m.method}")
+    if i == 0:
+        feats.append("head_first")
+    lo, hi = min(i, j), max(i, j)
+    inside = ents[lo + 1 : hi]
+    if not any(e.type == t.type for e in inside):
+        feats.append(f"nearest_tail={types}{order}")
+    if not any(e.type == h.type for e in inside):
+        feats.append(f"nearest_head={types}{order}")
+    if h.type == "COMPANY" and j and ents[j - 1].type == "TECHNOLOGY" and j - 1 != i:
+        if not text[ents[j - 1].e : t.s].strip(" -"):
+            feats.append(f"tail_after_technology={types}")
+    head_before = _words(text[: h.s])[-1:]
+    tail_after = _words(text[t.e :])[:1]
+    feats.append(f"head_before={types}:{head_before[0] if head_before else '^'}")
+    feats.append(f"tail_after={types}:{tail_after[0] if tail_after else '$'}")
+    if t.type == "CONCEPT" and sum(e.type == "CONCEPT" for e in ents) == 1:
+        feats.append("tail_only_concept")
+    if t.type == "CONCEPT" and sum(e.type == "TECHNOLOGY" for e in ents) == 0:
+        feats.append("no_technology")
+    return feats
+
+
+def _far(state: _Post, unit: _Unit, ents: list[_Ent], j: int, where: str) -> list[str]:
+    """The features of the post's company and ``ents[j]`` in a sentence that does not name
+    the company: what ties the sentence to it (an anaphor, its place in the post)."""
+    t = ents[j]
+    text = unit.text
+    kind = t.type[0]
+    words = _words(text[: t.s])
+    feats = [
+        "far",
+        f"far={kind}",
+        f"far_unit={where}",
+        f"far_unit={kind}{where}",
+        f"far_ents={min(len(ents), 6)}",
+        f"far_method={t.m.method}",
+    ]
+    feats.append(f"far_before={kind}:{words[-1] if words else '^'}")
+    if len(words) >= 2:
+        feats.append(f"far_before2={kind}:{words[-2]} {words[-1]}")
+    for w in set(words[-6:]):
+        feats.append(f"far_w={kind}:{w}")
+        feats.append(f"far_stem={kind}:{_stem(w)}")
+    for w in _ANAPHORS.intersection(_words(text)):
+        feats.append(f"far_anaphor={w}")
+        feats.append(f"far_anaphor={kind}{w}")
+    if j == 0:
+        feats.append(f"far_first={kind}")
+    if any(e.type == "TECHNOLOGY" for e in ents[:j]):
+        feats.append(f"far_tech_before={kind}")
+    if j and ents[j - 1].type == "TECHNOLOGY" and not text[ents[j - 1].e : t.s].strip(" -"):
+        feats.append(f"far_tech_adjacent={kind}")
+    if j + 1 < len(ents) and ents[j + 1].type == "TECHNOLOGY":
+        if len(_words(text[t.e : ents[j + 1].s])) <= 2:
+            feats.append(f"far_tech_next={kind}")
+    suffix = re.match(r"-([a-z]+)", text[t.e :].lower())
+    if suffix:
+        feats.append(f"far_suffix={suffix.group(1)}")
+    after = _words(text[t.e :])[:1]
+    feats.append(f"far_after={kind}:{after[0] if after else '$'}")
+    return feats
