@@ -9,7 +9,7 @@ and after the second, their order and distance, the punctuation between, the typ
 and tail, whether the head is the post's company or the sentence's first name, and which rule
 (if any) proposed the triple. The weights are fitted on the labelled tuning sets by
 ``python -m kgraph.extract.relation_fit``, and a triple is kept when its probability reaches
-its type's threshold; the probability is the relation's confidence.
+its type's threshold; the probability is the relation's confidence. What the rules find is kept.
 
 Candidates: each (head, tail) of a sentence or the title, head a COMPANY or TECHNOLOGY and
 tail a TECHNOLOGY or CONCEPT; the post's company (its actor) with each mention of the post;
@@ -127,10 +127,15 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
 
 
 def decide(state: _Post, models: dict[str, LinearModel]) -> list[Relation]:
-    """The post's relations as the models decide them over its candidates."""
+    """The post's relations: the rules' triples, and each candidate the models accept.
+
+    A rule's triple the model also accepts is ``<rule>+learned`` with the model's probability
+    as its confidence; one it does not is kept as the rule found it (on sets left out of the
+    fit, the triples the model would drop were still right more often than not); a triple only
+    the model accepts is ``learned``.
+    """
     emitted = state.result()
-    rule = {(r.head, r.type, r.tail): r for r in emitted}
-    found: dict[tuple[str, str, str], Relation] = {}
+    found = {(r.head, r.type, r.tail): r for r in emitted}
     for (head, tail), c in candidates(state, emitted).items():
         for type_, model in models.items():
             if state.allowed(head, type_, tail, LEARNED) != type_:
@@ -139,9 +144,7 @@ def decide(state: _Post, models: dict[str, LinearModel]) -> list[Relation]:
             if p < model.threshold:
                 continue
             key = (head, type_, tail)
-            by_rule = rule.get(key)
-            method = f"{by_rule.method}+{LEARNED}" if by_rule else LEARNED
-            sentence = by_rule.sentence if by_rule else c.sentence
+            by_rule = found.get(key)
             found[key] = Relation(
                 state.post.id,
                 head,
@@ -149,8 +152,8 @@ def decide(state: _Post, models: dict[str, LinearModel]) -> list[Relation]:
                 type_,
                 tail,
                 state.types[tail],
-                sentence,
-                method,
+                by_rule.sentence if by_rule else c.sentence,
+                f"{by_rule.method}+{LEARNED}" if by_rule else LEARNED,
                 round(p, 2),
             )
     state.found = found
