@@ -35,11 +35,11 @@ L2 = 2.0
 MIN_COUNT = 3
 """A feature seen in fewer candidates gets no weight."""
 THRESHOLDS = {
-    "applies": 0.8,
-    "uses": 0.8,
-    "built": 0.5,
-    "migrated_from": 0.3,
-    "migrated_to": 0.4,
+    "applies": 0.5,
+    "uses": 0.6,
+    "built": 0.6,
+    "migrated_from": 0.8,
+    "migrated_to": 0.8,
 }
 """The probability a triple of each type must reach, chosen on the left-out folds (``--folds
 5``) for a micro precision of at least 0.75 with the best F1 (see docs/extraction.md)."""
