@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kgraph.extract import load_extractor
+from kgraph.extract.relations import find_relations
 from kgraph.model import Post
 
 
@@ -16,8 +17,11 @@ def extractor():
 
 
 def triples(extractor, title, summary):
-    mentions = next(extractor.extract([Post("p", title, summary)]))
-    return {(r.head, r.type, r.tail) for r in mentions.relations}
+    """The hand rules' triples (the learned layer is tested in test_relations_learned.py)."""
+    post = Post("p", title, summary)
+    mentions = next(extractor.extract([post]))
+    found = find_relations(post, mentions, extractor.ontology, models={})
+    return {(r.head, r.type, r.tail) for r in found}
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ def _relations(
                         0.99,
                     )
                 )
-    found = find_relations(post, mentions, onto)
+    found = find_relations(post, mentions, onto, models={})  # the rules alone
     if methods:  # which rule found each
         return {(r.head, r.type, r.tail, r.method) for r in found}
     return {(r.head, r.type, r.tail) for r in found}

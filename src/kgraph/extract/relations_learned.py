@@ -18,13 +18,14 @@ and every triple a rule put forward.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from pathlib import Path
 
 from kgraph import config
 from kgraph.extract.learned import LinearModel
-from kgraph.extract.relations_post import _Ent, _Post, _Unit
+from kgraph.extract.relations_post import _Ent, _named_after, _Post, _Unit
 from kgraph.model import RELATION_TYPES, Relation
 
 HEADS = ("COMPANY", "TECHNOLOGY")
@@ -126,13 +127,15 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
 def decide(state: _Post, models: dict[str, LinearModel]) -> list[Relation]:
     """The post's relations: the rules' triples, and each candidate the models accept.
 
-    A rule's triple the model also accepts is ``<rule>+learned`` with the model's probability
-    as its confidence; one it does not is kept as the rule found it (on sets left out of the
-    fit, the triples the model would drop were still right more often than not); a triple only
-    the model accepts is ``learned``.
+    A rule's triple the model also accepts is ``<rule>+learned``, as sure as the surer of the
+    two; one it does not is kept as the rule found it (on sets left out of the fit, the
+    triples the model would drop were still right more often than not); a triple only the
+    model accepts is ``learned``, its probability its confidence, unless RELATION-RULES
+    rules it out in a way the words around one pair do not show (:func:`_ruled_out`).
     """
     emitted = state.result()
     found = {(r.head, r.type, r.tail): r for r in emitted}
+    learned: dict[tuple[str, str, str], Relation] = {}
     for (head, tail), c in candidates(state, emitted).items():
         for type_, model in models.items():
             if state.allowed(head, type_, tail, LEARNED) != type_:
@@ -142,19 +145,72 @@ def decide(state: _Post, models: dict[str, LinearModel]) -> list[Relation]:
                 continue
             key = (head, type_, tail)
             by_rule = found.get(key)
-            found[key] = Relation(
+            if by_rule is not None:
+                found[key] = dataclasses.replace(
+                    by_rule,
+                    method=f"{by_rule.method}+{LEARNED}",
+                    confidence=max(by_rule.confidence, round(p, 2)),
+                )
+                continue
+            learned[key] = Relation(
                 state.post.id,
                 head,
                 state.types[head],
                 type_,
                 tail,
                 state.types[tail],
-                by_rule.sentence if by_rule else c.sentence,
-                f"{by_rule.method}+{LEARNED}" if by_rule else LEARNED,
+                c.sentence,
+                LEARNED,
                 round(p, 2),
             )
     state.found = found
+    for key, rel in learned.items():
+        if not _ruled_out(state, rel, found, learned):
+            state.found[key] = rel
     return state.result()
+
+
+# RELATION-RULES rule 7: a negated, rejected, compared or merely compatible tail is not
+# stated ("chose PostgreSQL over MongoDB", "unlike Apache Pulsar", "a Kubernetes-like API").
+_CONTRAST_BEFORE = re.compile(
+    r"\b(?:over|than|unlike|vs\.?|versus|instead\s+of|without|compared\s+(?:to|with)|"
+    r"inspired\s+by|rather\s+than|similar\s+to|akin\s+to)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.I,
+)
+_CONTRAST_AFTER = re.compile(r"-(?:like|compatible|inspired|style)\b", re.I)
+
+
+def _ruled_out(
+    state: _Post,
+    rel: Relation,
+    found: dict[tuple[str, str, str], Relation],
+    learned: dict[tuple[str, str, str], Relation],
+) -> bool:
+    """Whether RELATION-RULES rules out a triple only the model found: a concept some named
+    technology of the post applies goes to it, not the company (rule 5); a company's move
+    to or from a technology is no use of it (rule 6); a product named after the company is
+    one it sells; a tail named only in contrast or as a likeness is not stated (rule 7)."""
+    if rel.type == "applies" and rel.head_type == "COMPANY":
+        if any(
+            k[1] == "applies" and k[2] == rel.tail and r.head_type == "TECHNOLOGY"
+            for table in (found, learned)
+            for k, r in table.items()
+        ):
+            return True
+    if rel.head_type == "COMPANY" and _named_after(rel.tail, rel.head):
+        return True  # "Cloudflare Workers" of Cloudflare: a product it sells (rule 3)
+    if rel.type == "uses" and (
+        (rel.head, "migrated_to", rel.tail) in found
+        or (rel.head, "migrated_from", rel.tail) in found
+    ):
+        return True
+    for unit in state.units:
+        for e in unit.ents:
+            if e.name == rel.tail and (
+                _CONTRAST_BEFORE.search(unit.text[: e.s]) or _CONTRAST_AFTER.match(unit.text[e.e :])
+            ):
+                return True
+    return False
 
 
 def _unit_context(unit: _Unit, where: str) -> set[str]:

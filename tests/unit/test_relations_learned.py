@@ -1,0 +1,94 @@
+"""The learned relation layer (extract/relations_learned.py) over the hand rules: the shipped
+weights load, the model finds what no rule states, and the rules' triples stay."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kgraph.extract.learned import LinearModel
+from kgraph.extract.relation_fit import THRESHOLDS
+from kgraph.extract.relations import find_relations
+from kgraph.extract.relations_learned import LEARNED, load_models
+from kgraph.model import RELATION_TYPES, Mention, Post
+
+
+def _post(title: str, summary: str, entities: list[tuple[str, str, str]]):
+    """A post and its mentions: each (surface, type, canonical) at every occurrence."""
+    post = Post("p", title, summary)
+    mentions = []
+    for field, body in (("title", title), ("summary", summary)):
+        for surface, type_, canonical in entities:
+            for m in re.finditer(re.escape(surface), body):
+                mentions.append(
+                    Mention(
+                        "p", surface, type_, canonical, field, m.start(), m.end(), body,
+                        "ontology", 0.98,
+                    )
+                )
+    mentions.sort(key=lambda m: (m.field, m.start))
+    return post, mentions
+
+
+# "stores its data lake on Apache Hudi": no rule reads "stores … on" as a use
+HUDI = _post(
+    "Uber's data lake",
+    "Uber stores its data lake on Apache Hudi with incremental processing.",
+    [
+        ("Uber", "COMPANY", "Uber"),
+        ("data lake", "CONCEPT", "data lake"),
+        ("Apache Hudi", "TECHNOLOGY", "Apache Hudi"),
+        ("incremental processing", "CONCEPT", "incremental processing"),
+    ],
+)
+
+
+def _triples(relations):
+    return {(r.head, r.type, r.tail) for r in relations}
+
+
+def test_the_shipped_weights_load():
+    models = load_models()
+    assert set(models) == set(RELATION_TYPES)
+    for type_, model in models.items():
+        assert model.weights and model.threshold == THRESHOLDS[type_]
+
+
+def test_the_model_finds_a_use_no_rule_states():
+    post, mentions = HUDI
+    rules = _triples(find_relations(post, mentions, models={}))
+    assert ("Uber", "uses", "Apache Hudi") not in rules
+    found = {(r.head, r.type, r.tail): r for r in find_relations(post, mentions)}
+    rel = found[("Uber", "uses", "Apache Hudi")]
+    assert rel.method == LEARNED
+    assert rel.confidence >= THRESHOLDS["uses"]
+    assert rel.sentence == post.summary
+
+
+def test_the_rules_triples_stay_when_the_model_accepts_nothing():
+    post, mentions = HUDI
+    models = load_models()
+    none = {t: LinearModel(m.weights, m.bias, 1.01) for t, m in models.items()}
+    assert _triples(find_relations(post, mentions, models=none)) == _triples(
+        find_relations(post, mentions, models={})
+    )
+
+
+@pytest.mark.parametrize(
+    ("summary", "absent"),
+    [
+        # rule 7: the side of a comparison, or what a tail is only compatible with
+        ("Uber chose PostgreSQL over MongoDB.", ("Uber", "uses", "MongoDB")),
+        ("Uber runs a PostgreSQL-compatible database.", ("Uber", "uses", "PostgreSQL")),
+    ],
+)
+def test_what_relation_rules_rule_out_the_model_does_not_add(summary, absent):
+    names = [
+        ("Uber", "COMPANY", "Uber"),
+        ("PostgreSQL", "TECHNOLOGY", "PostgreSQL"),
+        ("MongoDB", "TECHNOLOGY", "MongoDB"),
+        ("database", "CONCEPT", "database"),
+    ]
+    post, mentions = _post("", summary, names)
+    assert absent not in _triples(find_relations(post, mentions))
