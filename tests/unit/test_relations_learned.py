@@ -23,8 +23,16 @@ def _post(title: str, summary: str, entities: list[tuple[str, str, str]]):
             for m in re.finditer(re.escape(surface), body):
                 mentions.append(
                     Mention(
-                        "p", surface, type_, canonical, field, m.start(), m.end(), body,
-                        "ontology", 0.98,
+                        "p",
+                        surface,
+                        type_,
+                        canonical,
+                        field,
+                        m.start(),
+                        m.end(),
+                        body,
+                        "ontology",
+                        0.98,
                     )
                 )
     mentions.sort(key=lambda m: (m.field, m.start))

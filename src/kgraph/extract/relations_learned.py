@@ -36,7 +36,8 @@ LEARNED = "learned"
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019.-][a-z0-9]+)*|[(),:;/&+\"\u201c\u201d]")
 # Words that refer back to the post's company (RELATION-RULES rule 1, anaphora).
 _ANAPHORS = frozenset(
-    "we our us ours they their them its it team company engineers engineering".split()
+    {"we", "our", "us", "ours", "they", "their", "them", "its", "it"}
+    | {"team", "company", "engineers", "engineering"}
 )
 
 
@@ -190,13 +191,16 @@ def _ruled_out(
     technology of the post applies goes to it, not the company (rule 5); a company's move
     to or from a technology is no use of it (rule 6); a product named after the company is
     one it sells; a tail named only in contrast or as a likeness is not stated (rule 7)."""
-    if rel.type == "applies" and rel.head_type == "COMPANY":
-        if any(
+    if (
+        rel.type == "applies"
+        and rel.head_type == "COMPANY"
+        and any(
             k[1] == "applies" and k[2] == rel.tail and r.head_type == "TECHNOLOGY"
             for table in (found, learned)
             for k, r in table.items()
-        ):
-            return True
+        )
+    ):
+        return True
     if rel.head_type == "COMPANY" and _named_after(rel.tail, rel.head):
         return True  # "Cloudflare Workers" of Cloudflare: a product it sells (rule 3)
     if rel.type == "uses" and (
@@ -278,9 +282,15 @@ def _pair(unit: _Unit, ents: list[_Ent], i: int, j: int) -> list[str]:
         feats.append(f"nearest_tail={types}{order}")
     if not any(e.type == h.type for e in inside):
         feats.append(f"nearest_head={types}{order}")
-    if h.type == "COMPANY" and j and ents[j - 1].type == "TECHNOLOGY" and j - 1 != i:
-        if not text[ents[j - 1].e : t.s].strip(" -"):
-            feats.append(f"tail_after_technology={types}")
+    previous = ents[j - 1] if j else None
+    if (
+        h.type == "COMPANY"
+        and previous is not None
+        and previous.type == "TECHNOLOGY"
+        and j - 1 != i
+        and not text[previous.e : t.s].strip(" -")
+    ):
+        feats.append(f"tail_after_technology={types}")
     head_before = _words(text[: h.s])[-1:]
     tail_after = _words(text[t.e :])[:1]
     feats.append(f"head_before={types}:{head_before[0] if head_before else '^'}")
@@ -322,9 +332,13 @@ def _far(state: _Post, unit: _Unit, ents: list[_Ent], j: int, where: str) -> lis
         feats.append(f"far_tech_before={kind}")
     if j and ents[j - 1].type == "TECHNOLOGY" and not text[ents[j - 1].e : t.s].strip(" -"):
         feats.append(f"far_tech_adjacent={kind}")
-    if j + 1 < len(ents) and ents[j + 1].type == "TECHNOLOGY":
-        if len(_words(text[t.e : ents[j + 1].s])) <= 2:
-            feats.append(f"far_tech_next={kind}")
+    following = ents[j + 1] if j + 1 < len(ents) else None
+    if (
+        following is not None
+        and following.type == "TECHNOLOGY"
+        and len(_words(text[t.e : following.s])) <= 2
+    ):
+        feats.append(f"far_tech_next={kind}")
     suffix = re.match(r"-([a-z]+)", text[t.e :].lower())
     if suffix:
         feats.append(f"far_suffix={suffix.group(1)}")
