@@ -10,8 +10,8 @@ import pytest
 from kgraph.extract.learned import LinearModel
 from kgraph.extract.relation_fit import THRESHOLDS
 from kgraph.extract.relations import find_relations
-from kgraph.extract.relations_learned import LEARNED, load_models
-from kgraph.model import RELATION_TYPES, Mention, Post
+from kgraph.extract.relations_learned import LEARNED, LEARNED_TYPES, load_models
+from kgraph.model import Mention, Post
 
 
 def _post(title: str, summary: str, entities: list[tuple[str, str, str]]):
@@ -58,7 +58,7 @@ def _triples(relations):
 
 def test_the_shipped_weights_load():
     models = load_models()
-    assert set(models) == set(RELATION_TYPES)
+    assert set(models) == set(LEARNED_TYPES)
     for type_, model in models.items():
         assert model.weights and model.threshold == THRESHOLDS[type_]
 

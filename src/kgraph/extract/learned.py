@@ -37,7 +37,11 @@ class LinearModel:
     threshold: float
 
     def probability(self, features: Iterable[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        if not isinstance(features, (set, frozenset)):
+            features = set(features)
+        # Summed exactly (fsum), so the sum does not depend on the set's order.
+        weights = self.weights
+        z = self.bias + math.fsum([weights[f] for f in features if f in weights])
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def accepts(self, features: Iterable[str]) -> bool:

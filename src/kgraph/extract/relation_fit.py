@@ -23,7 +23,7 @@ from kgraph import config
 from kgraph.extract.learned import LinearModel, fit
 from kgraph.extract.relation_scoring import score_relations
 from kgraph.extract.relations import rule_state
-from kgraph.extract.relations_learned import LEARNED, candidates, decide
+from kgraph.extract.relations_learned import LEARNED, LEARNED_TYPES, candidates, decide
 from kgraph.extract.scoring import fold, read_gold, read_gold_relations
 from kgraph.model import RELATION_TYPES, Mention, Post
 
@@ -34,13 +34,7 @@ L2 = 2.0
 """How hard every weight is pulled towards zero (see :func:`kgraph.extract.learned.fit`)."""
 MIN_COUNT = 3
 """A feature seen in fewer candidates gets no weight."""
-THRESHOLDS = {
-    "applies": 0.5,
-    "uses": 0.6,
-    "built": 0.6,
-    "migrated_from": 0.8,
-    "migrated_to": 0.8,
-}
+THRESHOLDS = {"applies": 0.5, "uses": 0.6, "built": 0.6}
 """The probability a triple of each type must reach, chosen on the left-out folds (``--folds
 5``) for a micro precision of at least 0.75 with the best F1 (see docs/extraction.md)."""
 
@@ -81,7 +75,7 @@ def rows(example: Example, onto) -> list[tuple[str, list[str], int]]:
     out = []
     for (head, tail), c in candidates(state, state.result()).items():
         heads, tails = names.get(head, {fold(head)}), names.get(tail, {fold(tail)})
-        for type_ in RELATION_TYPES:
+        for type_ in LEARNED_TYPES:
             if state.allowed(head, type_, tail, LEARNED) != type_:
                 continue
             label = any((h, type_, t) in gold for h in heads for t in tails)
@@ -94,7 +88,7 @@ def fit_models(
 ) -> dict[str, LinearModel]:
     """One model per relation type from ``labelled`` rows."""
     models = {}
-    for type_ in RELATION_TYPES:
+    for type_ in LEARNED_TYPES:
         data = [(f, y) for t, f, y in labelled if t == type_]
         if any(y for _, y in data):
             models[type_] = fit(data, l2=L2, min_count=MIN_COUNT, threshold=thresholds[type_])
@@ -135,7 +129,7 @@ def cross_validate(data: list[Example], onto, folds: int, thresholds: Sequence[f
         models = fit_models(train)
         held.extend((ex, models) for ex in data if ex.group in part)
     for name, at in [
-        *((f"learned >= {thr:.2f}", dict.fromkeys(RELATION_TYPES, thr)) for thr in thresholds),
+        *((f"learned >= {thr:.2f}", dict.fromkeys(LEARNED_TYPES, thr)) for thr in thresholds),
         ("learned, THRESHOLDS", THRESHOLDS),
     ]:
         scored = []
