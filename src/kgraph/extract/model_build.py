@@ -13,6 +13,7 @@ from spacy.language import Language
 from kgraph import config
 from kgraph.extract import pipeline
 from kgraph.extract.patterns import ontology_hash
+from kgraph.extract.relations_learned import weights_digest
 from kgraph.extract.version import CODE_VERSION, MODEL_VERSION
 from kgraph.ontology import Ontology, load_ontology
 
@@ -28,7 +29,7 @@ def base_version(nlp: Language) -> str:
 
 
 def pipeline_version(onto: Ontology, nlp: Language) -> str:
-    """Changes whenever patterns, ontology, code or base model change."""
+    """Changes whenever patterns, ontology, code, base model or relation weights change."""
     parts = [
         MODEL_VERSION,
         CODE_VERSION,
@@ -37,6 +38,7 @@ def pipeline_version(onto: Ontology, nlp: Language) -> str:
         spacy.__version__,
         nlp.component_names,
         nlp.disabled,
+        weights_digest(),
     ]
     digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:12]
     return f"{MODEL_VERSION}+{digest}"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
 import re
 from pathlib import Path
 
@@ -54,6 +55,16 @@ def load_models(directory: Path = config.RELATION_MODEL_DIR) -> dict[str, Linear
         if path.exists():
             models[type_] = LinearModel.load(path)
     return models
+
+
+def weights_digest(directory: Path = config.RELATION_MODEL_DIR) -> str:
+    """A digest of the shipped weights: a refit changes what extraction finds, so it keys
+    the extraction cache (``model_build.pipeline_version``)."""
+    digest = hashlib.sha256()
+    for type_ in LEARNED_TYPES:
+        path = directory / f"{type_}.json"
+        digest.update(path.read_bytes() if path.exists() else b"-")
+    return digest.hexdigest()[:12]
 
 
 class Candidate:

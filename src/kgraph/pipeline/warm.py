@@ -36,6 +36,7 @@ def fingerprint(ontology_files: Iterable[str | Path], rules_only: bool) -> str:
     """
     files = [
         *sorted(config.MODEL_DIR.glob("*.*")),
+        *sorted(config.RELATION_MODEL_DIR.glob("*.json")),
         config.PACKAGE_DIR / "ontology.py",
         *default_files(),
         *(Path(f) for f in ontology_files),
