@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import math
 import re
 from pathlib import Path
 
@@ -67,6 +68,44 @@ def weights_digest(directory: Path = config.RELATION_MODEL_DIR) -> str:
     return digest.hexdigest()[:12]
 
 
+class _Scorer:
+    """Several models' weights in one table, so a candidate's features are looked up once
+    for every type; each probability is the one ``LinearModel.probability`` gives."""
+
+    def __init__(self, models: dict[str, LinearModel]):
+        self.models = models  # kept, so the cache's key (their ids) stays theirs
+        self.types = tuple(models)
+        self.index = {t: k for k, t in enumerate(self.types)}
+        table: dict[str, list[float]] = {}
+        for k, model in enumerate(models.values()):
+            for f, w in model.weights.items():
+                table.setdefault(f, [0.0] * len(models))[k] = w
+        self.table = table
+
+    def probabilities(self, features: set[str], types: list[str]) -> list[tuple[str, float]]:
+        table = self.table
+        hits = [table[f] for f in features if f in table]
+        out = []
+        for type_ in types:
+            k = self.index[type_]
+            z = self.models[type_].bias + math.fsum([h[k] for h in hits if h[k]])
+            out.append((type_, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))))
+        return out
+
+
+_SCORERS: dict[tuple, _Scorer] = {}
+
+
+def _scorer(models: dict[str, LinearModel]) -> _Scorer:
+    key = tuple((t, id(m)) for t, m in models.items())
+    scorer = _SCORERS.get(key)
+    if scorer is None:
+        if len(_SCORERS) > 16:
+            _SCORERS.clear()
+        scorer = _SCORERS[key] = _Scorer(models)
+    return scorer
+
+
 class Candidate:
     """One (head, tail) of a post: the features that hold for it anywhere in the post, and the
     sentence that states it best (a rule's, else the first one naming both)."""
@@ -85,36 +124,44 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
     title_names = {e.name for u in state.units if u.field == "title" for e in u.ents}
     title_first = next((u.ents[0].name for u in state.units if u.field == "title" and u.ents), None)
     first_summary = next((i for i, u in enumerate(state.units) if u.field != "title"), None)
+    far_actor = actor is not None and state.types.get(actor) in HEADS
     for k, unit in enumerate(state.units):
         ents = unit.ents
-        where = "title" if unit.field == "title" else ("s0" if k == first_summary else "s")
-        ctx = _unit_context(unit, where)
-        names = {e.name for e in ents}
+        names = [e.name for e in ents]
         kinds = [e.type for e in ents]
-        for i, h in enumerate(ents):
-            if h.type not in HEADS:
-                continue
-            for j, t in enumerate(ents):
-                if i == j or t.type not in TAILS or t.name == h.name:
+        pairs = len(ents) >= 2
+        far = far_actor and actor not in names and any(x in TAILS for x in kinds)
+        if not (pairs or far):
+            continue
+        where = "title" if unit.field == "title" else ("s0" if k == first_summary else "s")
+        sentence = state.raw.get(unit.text, unit.text)
+        if pairs:
+            ctx = _unit_context(unit, where)
+            for i, head_kind in enumerate(kinds):
+                if head_kind not in HEADS:
                     continue
-                c = out.get((h.name, t.name))
-                if c is None:
-                    c = out[(h.name, t.name)] = Candidate(state.raw.get(unit.text, unit.text))
-                c.features.update(ctx)
-                c.features.update(_pair(unit, ents, kinds, i, j))
-                if h.name == actor:
-                    c.features.add("head_actor")
-                if h.name == title_first:
-                    c.features.add("head_title_first")
-        if actor is None or actor in names or state.types.get(actor) not in HEADS:
+                head = names[i]
+                for j, tail_kind in enumerate(kinds):
+                    if i == j or tail_kind not in TAILS or names[j] == head:
+                        continue
+                    c = out.get((head, names[j]))
+                    if c is None:
+                        c = out[(head, names[j])] = Candidate(sentence)
+                    c.features.update(ctx)
+                    c.features.update(_pair(unit, ents, kinds, i, j))
+                    if head == actor:
+                        c.features.add("head_actor")
+                    if head == title_first:
+                        c.features.add("head_title_first")
+        if not far:
             continue
         anaphors = _ANAPHORS.intersection(_words(unit.text))
-        for j, t in enumerate(ents):
-            if t.type not in TAILS or t.name == actor:
+        for j, tail_kind in enumerate(kinds):
+            if tail_kind not in TAILS:
                 continue
-            c = out.get((actor, t.name))
+            c = out.get((actor, names[j]))
             if c is None:
-                c = out[(actor, t.name)] = Candidate(state.raw.get(unit.text, unit.text))
+                c = out[(actor, names[j])] = Candidate(sentence)
             c.features.update(_far(unit, ents, j, where, anaphors))
     # A pair only a rule joined (across sentences) is a candidate too. Which rule fired is
     # no feature: the rules were written from these sets' errors, so on them a rule is
@@ -154,12 +201,13 @@ def decide(state: _Post, models: dict[str, LinearModel]) -> list[Relation]:
     emitted = state.result()
     found = {(r.head, r.type, r.tail): r for r in emitted}
     learned: dict[tuple[str, str, str], Relation] = {}
+    scorer = _scorer(models)
     for (head, tail), c in candidates(state, emitted).items():
-        for type_, model in models.items():
-            if state.allowed(head, type_, tail, LEARNED) != type_:
-                continue
-            p = model.probability(c.features)
-            if p < model.threshold:
+        types = [t for t in scorer.types if state.allowed(head, t, tail, LEARNED) == t]
+        if not types:
+            continue
+        for type_, p in scorer.probabilities(c.features, types):
+            if p < models[type_].threshold:
                 continue
             key = (head, type_, tail)
             by_rule = found.get(key)
@@ -322,8 +370,10 @@ def _pair(unit: _Unit, ents: list[_Ent], kinds: list[str], i: int, j: int) -> li
         and not text[previous.e : t.s].strip(" -")
     ):
         feats.append(f"tail_after_technology={types}")
-    head_before = _before(text, h.s, 1)
-    tail_after = _after(text, t.e, 1)
+    if i < j:  # the head opens the pair: the words around it are the pair's
+        head_before, tail_after = before, after
+    else:
+        head_before, tail_after = _before(text, h.s, 1), _after(text, t.e, 1)
     feats.append(f"head_before={types}:{head_before[0] if head_before else '^'}")
     feats.append(f"tail_after={types}:{tail_after[0] if tail_after else '$'}")
     if t.type == "CONCEPT" and kinds.count("CONCEPT") == 1:
