@@ -13,8 +13,6 @@ from spacy.tokens import Doc
 
 from kgraph.extract import model_build, pipeline, workers
 from kgraph.extract.assemble import Piece, assemble
-from kgraph.extract.concept_choice import keep_concepts, keep_model
-from kgraph.extract.learned import LinearModel
 from kgraph.extract.patterns import ontology_hash
 from kgraph.extract.publisher import PUBLISHER, publisher_keys
 from kgraph.extract.relations import find_relations
@@ -38,8 +36,6 @@ class Extractor:
     ontology: Ontology
     version: str
     warnings: list[str] = field(default_factory=list)
-    keep: LinearModel | None = None
-    """The learned keep decision on the rules' concepts (:mod:`concept_choice`); None: all stay."""
 
     def extract(
         self, posts: Iterable[Post], batch_size: int = 256, n_process: int = 1
@@ -84,18 +80,12 @@ class Extractor:
         done = 0  # posts before this index have all their pieces: yield them as they finish
         for (i, name, offset, _), (_, index), doc in zip(units, texts, docs, strict=True):
             while done < i:
-                yield self._with_relations(group[done], pieces[done])
+                yield _with_relations(group[done], pieces[done], self.ontology)
                 pieces[done] = []
                 done += 1
             pieces[i].append(Piece.of(name, offset, doc, index))
         for j in range(done, len(group)):
-            yield self._with_relations(group[j], pieces[j])
-
-    def _with_relations(self, post: Post, pieces: list[Piece]) -> Mentions:
-        mentions = assemble(post, pieces, self.ontology)
-        if self.keep is not None:
-            mentions = keep_concepts(post, mentions, self.ontology, self.keep)
-        return Mentions(mentions, find_relations(post, mentions, self.ontology))
+            yield _with_relations(group[j], pieces[j], self.ontology)
 
     def extract_text(self, title: str, summary: str = "") -> list[Mention]:
         """The mentions of one title and summary (a convenience for tests and the REPL)."""
@@ -114,22 +104,18 @@ def _tokenised(nlp: Language, text: str, publisher: frozenset[str] = frozenset()
     return doc
 
 
+def _with_relations(post: Post, pieces: list[Piece], onto: Ontology) -> Mentions:
+    mentions = assemble(post, pieces, onto)
+    return Mentions(mentions, find_relations(post, mentions, onto))
+
+
 def extractor_from_ontology(onto: Ontology, rules_only: bool = True) -> Extractor:
     """An extractor assembled in memory from ``onto`` alone (tests, notebooks)."""
     nlp = pipeline.base_pipeline(rules_only)
     pipeline.add_kgraph_components(nlp)
     pipeline.fill_from_ontology(nlp, onto)
     warnings = [RULES_ONLY_WARNING] if rules_only else []
-    version, keep = _learned(onto, nlp, rules_only)
-    return Extractor(nlp, onto, version, warnings, keep)
-
-
-def _learned(onto: Ontology, nlp: Language, rules_only: bool) -> tuple[str, LinearModel | None]:
-    """The version and the keep model: the statistical pipeline keeps concepts by the shipped
-    weights, and their bytes key the cache with the rest; rules-only mode keeps them all."""
-    keep = None if rules_only else keep_model()
-    extra = keep.to_json() if keep is not None else ""
-    return model_build.pipeline_version(onto, nlp, extra), keep
+    return Extractor(nlp, onto, model_build.pipeline_version(onto, nlp), warnings)
 
 
 def load_extractor(
@@ -161,5 +147,4 @@ def load_extractor(
             "models/kgraph is missing: the pipeline was assembled in memory; "
             "run `kgraph model build` to save it."
         )
-    version, keep = _learned(onto, nlp, rules_only)
-    return Extractor(nlp, onto, version, warnings, keep)
+    return Extractor(nlp, onto, model_build.pipeline_version(onto, nlp), warnings)

@@ -27,8 +27,8 @@ def base_version(nlp: Language) -> str:
     return f"{pipeline.BASE_MODEL}-{meta['version']}"
 
 
-def pipeline_version(onto: Ontology, nlp: Language, learned: str = "") -> str:
-    """Changes whenever patterns, ontology, code, base model or ``learned`` weights change."""
+def pipeline_version(onto: Ontology, nlp: Language) -> str:
+    """Changes whenever patterns, ontology, code or base model change."""
     parts = [
         MODEL_VERSION,
         CODE_VERSION,
@@ -38,8 +38,6 @@ def pipeline_version(onto: Ontology, nlp: Language, learned: str = "") -> str:
         nlp.component_names,
         nlp.disabled,
     ]
-    if learned:
-        parts.append(hashlib.sha256(learned.encode()).hexdigest())
     digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:12]
     return f"{MODEL_VERSION}+{digest}"
 
