@@ -43,6 +43,8 @@ ontology's own names are kept: a keep filter over them gained nothing, docs/extr
 
 _WORD = re.compile(r"[A-Za-z0-9][\w.+#-]*[\w+#]|[A-Za-z0-9]|['\u2019]s\b|[^\w\s]")
 _CONTEXT_WORDS = 2
+_UPPER, _LOWER, _DIGITS, _SPACES = (re.compile(p) for p in ("[A-Z]+", "[a-z]+", "[0-9]+", r"\s+"))
+_INNER_CAPITAL = re.compile("[a-z][A-Z]")
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +114,7 @@ def entity_features(
     if any(m.method == "ontology" for m in group):
         out.add("ontology_match")
     lower = name.lower()
-    if name != lower and re.search(rf"(?<![\w-]){re.escape(lower)}(?![\w-])", post.summary):
+    if name != lower and _written_in_lower(lower, post.summary):
         out.add("lower_elsewhere")
     if any(m.field == "title" for m in group) and _title_case(post.title):
         out.add("title_case_title")
@@ -161,11 +163,23 @@ def _name_features(name: str) -> set[str]:
         out.add("hyphen")
     if "." in name:
         out.add("dot")
-    if re.search(r"[a-z][A-Z]", name):
+    if _INNER_CAPITAL.search(name):
         out.add("inner_capital")
     if name.isupper() and len(name) > 1:
         out.add("all_capitals")
     return out
+
+
+def _written_in_lower(lower: str, text: str) -> bool:
+    """``lower`` occurs in ``text`` as a whole word or words (the name as a plain word)."""
+    at = text.find(lower)
+    while at >= 0:
+        end = at + len(lower)
+        before, after = text[at - 1 : at], text[end : end + 1]
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            return True
+        at = text.find(lower, at + 1)
+    return False
 
 
 def _title_case(title: str) -> bool:
@@ -176,8 +190,8 @@ def _title_case(title: str) -> bool:
 
 def _shape(text: str) -> str:
     """``Xx`` of ``Airbnb``, ``XxXx`` of ``GitHub``, ``X`` of ``AWS``: case runs, digits ``d``."""
-    shape = re.sub(r"[A-Z]+", "X", re.sub(r"[a-z]+", "x", re.sub(r"[0-9]+", "d", text)))
-    return re.sub(r"\s+", " ", shape)[:8]
+    shape = _UPPER.sub("X", _LOWER.sub("x", _DIGITS.sub("d", text)))
+    return _SPACES.sub(" ", shape)[:8]
 
 
 def _mention_features(post: Post, m: Mention, ents: list[tuple]) -> set[str]:
