@@ -3,7 +3,8 @@
 Loading the pipeline costs seconds (spaCy import, model, patterns); a rebuild of an unchanged
 corpus needs none of it. The version a pipeline gets is a pure function of the extraction
 code's ``CODE_VERSION``, the saved model, the learned weights, the ontology files and installed
-package versions, so their fingerprint keys a memo of the version, kept in the store's ``pipeline_memo`` table.
+package versions, so their fingerprint keys a memo of the version, kept in the store's
+``pipeline_memo`` table.
 """
 
 from __future__ import annotations
