@@ -195,11 +195,21 @@ def _shape(text: str) -> str:
 
 
 def _mention_features(post: Post, m: Mention, ents: list[tuple]) -> set[str]:
-    raw = getattr(post, m.field)
-    before = _WORD.findall(raw[max(0, m.start - 60) : m.start])[-_CONTEXT_WORDS:]
-    after = _WORD.findall(raw[m.end : m.end + 60])[:_CONTEXT_WORDS]
-    out = {f"field={m.field}"}
-    if m.text.endswith(("'s", "\u2019s")):
+    out = {f"field={m.field}"} | _context_features(getattr(post, m.field), m.start, m.end, m.text)
+    for field, start, end, label in ents:
+        if field == m.field and start < m.end and m.start < end:
+            out.add(f"ner={label}")
+            if start == m.start and end == m.end:
+                out.add(f"ner_exact={label}")
+    return out
+
+
+def _context_features(raw: str, start: int, end: int, text: str) -> set[str]:
+    """The words around ``raw[start:end]``: the two before and after, and sentence start."""
+    before = _WORD.findall(raw[max(0, start - 60) : start])[-_CONTEXT_WORDS:]
+    after = _WORD.findall(raw[end : end + 60])[:_CONTEXT_WORDS]
+    out = set()
+    if text.endswith(("'s", "\u2019s")):
         after = ["'s", *after][:_CONTEXT_WORDS]
     if before:
         out.add(f"prev={_word(before[-1])}")
@@ -218,11 +228,6 @@ def _mention_features(post: Post, m: Mention, ents: list[tuple]) -> set[str]:
     sentence_start = not before or before[-1] in ".!?:"
     if sentence_start:
         out.add("sentence_start")
-    for field, start, end, label in ents:
-        if field == m.field and start < m.end and m.start < end:
-            out.add(f"ner={label}")
-            if start == m.start and end == m.end:
-                out.add(f"ner_exact={label}")
     return out
 
 
