@@ -59,3 +59,13 @@ def test_assembly_hands_every_post_to_the_judge(monkeypatch):
     monkeypatch.setattr(name_model, "judge", judge)
     assemble.assemble(_post(), [], Ontology())
     assert seen == ["p1"]
+
+
+def test_a_name_written_in_lower_case_is_a_plain_word_wherever_it_stands():
+    post = Post(id="p2", title="Manifest", summary="manifest files, then a Manifest")
+    group = [_mention(post, "title", "Manifest", "TECHNOLOGY")]
+    features = name_model.entity_features(post, group, group, [], Ontology(), frozenset())
+    assert "lower_elsewhere" in features
+    post = Post(id="p3", title="Manifest", summary="manifests and a Manifest")
+    features = name_model.entity_features(post, group, group, [], Ontology(), frozenset())
+    assert "lower_elsewhere" not in features

@@ -175,11 +175,16 @@ def _written_in_lower(lower: str, text: str) -> bool:
     at = text.find(lower)
     while at >= 0:
         end = at + len(lower)
-        before, after = text[at - 1 : at], text[end : end + 1]
-        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+        before, after = text[at - 1 : at] if at else "", text[end : end + 1]
+        if not _joined(before) and not _joined(after):
             return True
         at = text.find(lower, at + 1)
     return False
+
+
+def _joined(char: str) -> bool:
+    """A character that joins the letters beside it into one word."""
+    return char.isalnum() or (char != "" and char in "-_")
 
 
 def _title_case(title: str) -> bool:
