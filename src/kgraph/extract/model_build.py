@@ -27,8 +27,17 @@ def base_version(nlp: Language) -> str:
     return f"{pipeline.BASE_MODEL}-{meta['version']}"
 
 
+def learned_digest() -> str:
+    """A digest of the learned decisions' weights (``data/learned``): a refit that changes
+    them changes what extraction finds."""
+    digest = hashlib.sha256()
+    for path in sorted(config.LEARNED_DIR.glob("*.json")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def pipeline_version(onto: Ontology, nlp: Language) -> str:
-    """Changes whenever patterns, ontology, code or base model change."""
+    """Changes whenever patterns, ontology, code, learned weights or base model change."""
     parts = [
         MODEL_VERSION,
         CODE_VERSION,
@@ -37,6 +46,7 @@ def pipeline_version(onto: Ontology, nlp: Language) -> str:
         spacy.__version__,
         nlp.component_names,
         nlp.disabled,
+        learned_digest(),
     ]
     digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:12]
     return f"{MODEL_VERSION}+{digest}"
