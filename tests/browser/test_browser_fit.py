@@ -122,12 +122,12 @@ def test_the_path_view_opens_inside_the_canvas(page, shipped):
     page.get_by_role("link", name="Paths").first.click()
     page.get_by_role("heading", name="Paths").wait_for(timeout=15_000)
     # (A direct load of /paths makes Streamlit probe /paths/_stcore/health, a 404 of its own.)
-    for label, name in (("From", "Airbnb (company)"), ("To", "sharding (concept)")):
+    for label, name in (("From", "Cloudflare (company)"), ("To", "Kubernetes (technology)")):
         page.get_by_label(label, exact=True).click()
         page.keyboard.type(name)
         page.get_by_role("option", name=name, exact=True).click()
     page.wait_for_function(
-        "() => window.kgraphNetwork.body.data.nodes.get('CONCEPT:sharding')"
+        "() => window.kgraphNetwork.body.data.nodes.get('TECHNOLOGY:Kubernetes')"
         " && window.kgraphNetwork.body.data.nodes.length < 20",
         timeout=15_000,
     )

@@ -30,7 +30,7 @@ def test_shipped_corpus_counts(shipped_db):
     G = load_graph(shipped_db)
     assert dict(Counter(k for _n, k in G.nodes(data="kind"))) == {
         "company": 10,
-        "concept": 80,  # metrics storage is a storage system, no kind of time-series data
+        "concept": 76,  # no low latency, high throughput: a metric word under a modifier
         "post": 18,
         "technology": 16,  # Jira and Jira Cloud: an edition is a product of its own
     }
@@ -38,11 +38,11 @@ def test_shipped_corpus_counts(shipped_db):
         # latency, throughput, time-series data: no longer kinds of a discipline; "cloud-native"
         # is its own concept, a kind of cloud computing only (not an architecture); Jira and
         # Jira Cloud are two products, each an issue tracker of Atlassian's
-        "is_a": 74,
-        "mentions": 59,
+        "is_a": 72,
+        "mentions": 56,
         "product_of": 8,
         "published_by": 8,
-        "related": 81,
+        "related": 73,
         "uses": 10,
         # relations the text states (kgraph.extract.relations)
         # not a talk title's topics (the actor rule on titles is below the floor), nor "T for
@@ -62,9 +62,14 @@ def test_shipped_corpus_counts(shipped_db):
 def test_shipped_corpus_answers(shipped_db):
     related = CliRunner().invoke(main, ["related", "prewarming", "--db", str(shipped_db)])
     assert related.output.startswith("1. Zero-Downtime Patching in Lakebase Part 1: Prewarming")
+    path = CliRunner().invoke(main, ["path", "Cloudflare", "Kubernetes", "--db", str(shipped_db)])
+    assert path.output.startswith("Cloudflare → Kubernetes: 2 hop(s).")
+    assert "How Workers powers our internal maintenance scheduling pipeline" in path.output
+    # Airbnb's posts share no idea with the sharding posts (a throughput claim is no idea
+    # under the rules): the answer says so and shows the nearest chain, not a fake link.
     path = CliRunner().invoke(main, ["path", "Airbnb", "sharding", "--db", str(shipped_db)])
-    assert path.output.startswith("Airbnb → sharding:")
-    assert "Open Sourcing Dicer" in path.output
+    assert path.output.startswith("No path through posts joins 'Airbnb' and 'sharding'")
+    assert "nearest chain" in path.output
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.attrs import IDX
 from spacy.tokens import Doc
 
-from kgraph.extract import confidence
+from kgraph.extract import confidence, name_model
 from kgraph.extract.discovery_spans import _generic_acronym
 from kgraph.extract.generic import field_head, is_generic, processed_data
 from kgraph.extract.people import named_in_full
@@ -116,7 +116,17 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     mentions = _company_common_names(mentions, onto)
     mentions = _company_short_forms(mentions, onto)
     mentions = _product_full_names(mentions, onto)
+    mentions = name_model.judge(post, mentions, lambda: _entities(pieces), onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
+
+
+def _entities(pieces: list[Piece]) -> list[tuple[str, int, int, str]]:
+    """The NER's entities of the post's pieces as (field, start, end, label) in field offsets."""
+    return [
+        (p.field, p.field_start(e.start_char), p.field_end(e.end_char), e.label_)
+        for p in pieces
+        for e in p.doc.ents
+    ]
 
 
 def _one_type_per_name(found: list, onto: Ontology) -> list:

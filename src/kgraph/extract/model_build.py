@@ -13,7 +13,6 @@ from spacy.language import Language
 from kgraph import config
 from kgraph.extract import pipeline
 from kgraph.extract.patterns import ontology_hash
-from kgraph.extract.relations_learned import weights_digest
 from kgraph.extract.version import CODE_VERSION, MODEL_VERSION
 from kgraph.ontology import Ontology, load_ontology
 
@@ -28,8 +27,17 @@ def base_version(nlp: Language) -> str:
     return f"{pipeline.BASE_MODEL}-{meta['version']}"
 
 
+def learned_digest() -> str:
+    """A digest of the learned decisions' weights (``data/learned``): a refit that changes
+    them changes what extraction finds."""
+    digest = hashlib.sha256()
+    for path in sorted(config.LEARNED_DIR.glob("*.json")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def pipeline_version(onto: Ontology, nlp: Language) -> str:
-    """Changes whenever patterns, ontology, code, base model or relation weights change."""
+    """Changes whenever patterns, ontology, code, learned weights or base model change."""
     parts = [
         MODEL_VERSION,
         CODE_VERSION,
@@ -38,7 +46,7 @@ def pipeline_version(onto: Ontology, nlp: Language) -> str:
         spacy.__version__,
         nlp.component_names,
         nlp.disabled,
-        weights_digest(),
+        learned_digest(),
     ]
     digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:12]
     return f"{MODEL_VERSION}+{digest}"

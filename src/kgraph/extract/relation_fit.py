@@ -23,7 +23,13 @@ from kgraph import config
 from kgraph.extract.learned import LinearModel, fit
 from kgraph.extract.relation_scoring import score_relations
 from kgraph.extract.relations import rule_state
-from kgraph.extract.relations_learned import LEARNED, LEARNED_TYPES, candidates, decide
+from kgraph.extract.relations_learned import (
+    LEARNED,
+    LEARNED_TYPES,
+    candidates,
+    decide,
+    weights_path,
+)
 from kgraph.extract.scoring import fold, read_gold, read_gold_relations
 from kgraph.model import RELATION_TYPES, Mention, Post
 
@@ -156,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     models = fit_models([r for ex in data for r in rows(ex, onto)])
     for type_, model in models.items():
-        model.save(config.RELATION_MODEL_DIR / f"{type_}.json")
+        model.save(weights_path(type_))
     print(_line("rules", score(data, onto, None)))
     print(_line("learned (in-sample)", score(data, onto, models)))
     return 0

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import math
 import re
 from pathlib import Path
@@ -48,24 +47,20 @@ _ANAPHORS = frozenset(
 
 
 @functools.cache
-def load_models(directory: Path = config.RELATION_MODEL_DIR) -> dict[str, LinearModel]:
-    """The shipped model of each relation type ({} when none is shipped)."""
+def load_models(directory: Path = config.LEARNED_DIR) -> dict[str, LinearModel]:
+    """The shipped model of each relation type, ``relation-<type>.json`` ({} when none is
+    shipped). Their bytes are in the pipeline version (``model_build.learned_digest``), so a
+    refit invalidates the extraction cache."""
     models = {}
     for type_ in LEARNED_TYPES:
-        path = directory / f"{type_}.json"
+        path = weights_path(type_, directory)
         if path.exists():
             models[type_] = LinearModel.load(path)
     return models
 
 
-def weights_digest(directory: Path = config.RELATION_MODEL_DIR) -> str:
-    """A digest of the shipped weights: a refit changes what extraction finds, so it keys
-    the extraction cache (``model_build.pipeline_version``)."""
-    digest = hashlib.sha256()
-    for type_ in LEARNED_TYPES:
-        path = directory / f"{type_}.json"
-        digest.update(path.read_bytes() if path.exists() else b"-")
-    return digest.hexdigest()[:12]
+def weights_path(type_: str, directory: Path = config.LEARNED_DIR) -> Path:
+    return directory / f"relation-{type_}.json"
 
 
 class _Scorer:

@@ -2,8 +2,9 @@
 
 Loading the pipeline costs seconds (spaCy import, model, patterns); a rebuild of an unchanged
 corpus needs none of it. The version a pipeline gets is a pure function of the extraction
-code's ``CODE_VERSION``, the saved model, the ontology files and installed package versions,
-so their fingerprint keys a memo of the version, kept in the store's ``pipeline_memo`` table.
+code's ``CODE_VERSION``, the saved model, the learned weights, the ontology files and installed
+package versions, so their fingerprint keys a memo of the version, kept in the store's
+``pipeline_memo`` table.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def fingerprint(ontology_files: Iterable[str | Path], rules_only: bool) -> str:
     """
     files = [
         *sorted(config.MODEL_DIR.glob("*.*")),
-        *sorted(config.RELATION_MODEL_DIR.glob("*.json")),
+        *sorted(config.LEARNED_DIR.glob("*.json")),
         config.PACKAGE_DIR / "ontology.py",
         *default_files(),
         *(Path(f) for f in ontology_files),

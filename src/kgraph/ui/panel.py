@@ -108,6 +108,31 @@ def _buttons(node: str, *, expand, select) -> None:
     )
 
 
+def alias_order(label: str, aliases: list[str]) -> list[str]:
+    """Other spellings of the name before the names of its parts, each shortest first.
+
+    A product's feature names can run to dozens (Kubernetes' API kinds), so only the first
+    few are shown. A spelling of the name itself (K8s, Postgres, psql, AWS) is written with
+    the name's own letters, in order and from its first; a part's name (CRD, kube-proxy)
+    is not.
+
+    >>> alias_order("Kubernetes", ["ConfigMap", "kube-proxy", "CRD", "K8s"])
+    ['K8s', 'CRD', 'ConfigMap', 'kube-proxy']
+    >>> alias_order("PostgreSQL", ["Postgres", "pg_stat", "psql"])
+    ['psql', 'Postgres', 'pg_stat']
+    """
+    letters = [c for c in label.lower() if c.isalpha()]
+
+    def spelling(alias: str) -> bool:
+        wanted = [c for c in alias.lower() if c.isalpha()]
+        if not wanted or not letters or wanted[0] != letters[0]:
+            return False
+        rest = iter(letters)
+        return all(c in rest for c in wanted)  # each letter found after the one before
+
+    return sorted(aliases, key=lambda a: (not spelling(a), len(a)))
+
+
 def _first_names(names: list[str]) -> str:
     """The first names escaped, the rest behind a count whose tooltip lists them all."""
     more = len(names) - ALIASES_SHOWN
@@ -127,9 +152,9 @@ def _entity(G, node: str, *, expand, select) -> None:
     if card.get("definition"):
         facts.append(f"<i>{esc(card['definition'])}</i>")
     if card.get("aliases"):
-        # A product's feature names can run to dozens (Kubernetes' API kinds): the shortest,
-        # most used spellings first, the rest behind a count whose tooltip lists them all.
-        facts.append("aliases: " + _first_names(sorted(card["aliases"], key=len)))
+        facts.append(
+            "aliases: " + _first_names(alias_order(card.get("label", node), card["aliases"]))
+        )
     roles = card.get("roles") or {}
     # The maker is one of the "built by" companies when the card lists roles: say it once.
     if card.get("company") and card["company"] not in roles.get("built_by", ()):
