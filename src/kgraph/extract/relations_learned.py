@@ -6,8 +6,8 @@ nobody here has read. So every pair of a post's mentions that could hold a relat
 candidate, and one logistic model per relation type (:mod:`kgraph.extract.learned`) scores it
 from what lies around the pair: the words between the two names, the word before the first
 and after the second, their order and distance, the punctuation between, the types of head
-and tail, whether the head is the post's company or the sentence's first name, and which rule
-(if any) proposed the triple. The weights are fitted on the labelled tuning sets by
+and tail, and whether the head is the post's company or the sentence's first name (which rule,
+if any, proposed the triple is no feature: see :func:`candidates`). The weights are fitted on the labelled tuning sets by
 ``python -m kgraph.extract.relation_fit``, and a triple is kept when its probability reaches
 its type's threshold; the probability is the relation's confidence. What the rules find is kept.
 
