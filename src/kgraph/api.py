@@ -22,7 +22,7 @@ from kgraph import config
 from kgraph.corpus import FORMATS as CORPUS_FORMATS
 from kgraph.corpus import read_corpus
 from kgraph.errors import StoreError
-from kgraph.heap import paused_gc
+from kgraph.heap import ends_after_build, last_phase, paused_gc
 from kgraph.model import Snapshot
 from kgraph.pipeline import BuildOptions, BuildReport, Progress, run_build
 from kgraph.store import StoreReader, open_store
@@ -39,6 +39,7 @@ __all__ = [
     "build",
     "build_identity",
     "build_model",
+    "ends_after_build",
     "evaluate",
     "export",
     "extract",
@@ -150,7 +151,7 @@ def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
             return
     if progress:
         progress("graph", 0, 1)
-    with paused_gc():
+    with last_phase():
         _compute_app_graph(path, build)
     if progress:
         progress("graph", 1, 1)

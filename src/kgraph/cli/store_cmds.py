@@ -128,6 +128,8 @@ def build_cmd(
             n_process=n_process,
             add=add,
         )
+        # The process ends with the command: the build's last phase need not free its heap.
+        api.ends_after_build()
         report = api.build(corpus, db=db, options=options, progress=bars)
     finally:
         bars.close()
