@@ -7,7 +7,7 @@ every young container again, and the full ones walk all of them: at 10,000 posts
 with the collector paused, and collects once at each phase's end to free what cycles there
 were (the peak memory stays that of a build with the collector running).
 
-A process that ends when its build returns (``kgraph build``) says so with
+A process that ends when its build returns (``kgraph build``) runs it inside
 :func:`ends_after_build`: the build's last phase then ends without that collection, which
 would walk the whole app graph (about half a second at 10,000 posts) to free memory the
 exit frees anyway.
@@ -24,10 +24,20 @@ __all__ = ["collect", "ends_after_build", "last_phase", "paused_gc"]
 _ending = False
 
 
-def ends_after_build() -> None:
-    """This process exits once its build returns: see :func:`last_phase`."""
+@contextmanager
+def ends_after_build() -> Iterator[None]:
+    """The body's build is this process's last work (it exits next): see :func:`last_phase`.
+
+    After the body the heap is unfrozen, so a process that goes on after all (tests run
+    the CLI in theirs) collects it as usual; until then only young objects are collected.
+    """
     global _ending
     _ending = True
+    try:
+        yield
+    finally:
+        _ending = False
+        gc.unfreeze()
 
 
 @contextmanager

@@ -41,10 +41,16 @@ def test_the_last_phase_frees_its_cycles_in_a_process_that_goes_on(ending):
 
 
 def test_the_last_phase_of_a_process_that_ends_freezes_instead(ending):
-    heap.ends_after_build()
-    with heap.last_phase():
-        assert not gc.isenabled()
+    with heap.ends_after_build():
+        with heap.last_phase():
+            assert not gc.isenabled()
+            ref = _cycle()
+        assert ref() is not None  # left for the exit
+        assert gc.get_freeze_count() > 0
+        assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+    gc.collect()
+    assert ref() is None  # a process that goes on frees it after all
+    with heap.last_phase():  # only the build inside
         ref = _cycle()
-    assert ref() is not None  # left for the exit
-    assert gc.get_freeze_count() > 0
-    assert gc.isenabled()
+    assert ref() is None

@@ -129,8 +129,8 @@ def build_cmd(
             add=add,
         )
         # The process ends with the command: the build's last phase need not free its heap.
-        api.ends_after_build()
-        report = api.build(corpus, db=db, options=options, progress=bars)
+        with api.ends_after_build():
+            report = api.build(corpus, db=db, options=options, progress=bars)
     finally:
         bars.close()
     for warning in report.warnings:
