@@ -30,7 +30,7 @@ from kgraph.graph.construct import (
 from kgraph.model import Mention, Post, Relation, entity_key
 from kgraph.ontology import Ontology, OntologyEntry
 
-__all__ = ["EntityLevel", "LevelTally", "basis", "entity_level"]
+__all__ = ["EntityLevel", "LevelTally", "basis", "entity_level", "entity_level_of_rows"]
 
 
 @dataclass
@@ -224,3 +224,29 @@ def entity_level(
     for post, ms in posts:
         tally.add(post, ms, attribute)
     return tally.finish(relations, ontology)
+
+
+def entity_level_of_rows(
+    posts: list[Post],
+    mentions: list[Mention],
+    relations: list[Relation],
+    ontology: Ontology | None,
+) -> EntityLevel:
+    """The entity level of a build that stores exactly these rows, made before they are
+    stored: the :func:`entity_level` of the store that holds them, read in the order the
+    store reads them back (posts by id; a post's mentions by field, start, end, type,
+    canonical name and text; relations by post, head, type and tail)."""
+    by_post: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_post[m.post_id].append(m)
+
+    def read_back() -> Iterable[tuple[Post, list[Mention]]]:
+        for post in sorted(posts, key=lambda p: p.id):
+            ms = by_post.get(post.id, [])
+            # "summary" sorts before "title", as the stored field numbers do
+            ms.sort(key=lambda m: (m.field, m.start, m.end, m.type, m.canonical, m.text))
+            yield post, ms
+
+    companies = {m.canonical for m in mentions if m.type == "COMPANY"}
+    stored = sorted(relations, key=lambda r: (r.post_id, r.head_key, r.type, r.tail_key))
+    return entity_level(read_back(), companies, stored, ontology)
