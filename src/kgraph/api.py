@@ -148,22 +148,24 @@ def build(
 class _LevelAhead:
     """The graph stage's first steps, taken on a build's rows before the store is written:
     the entity level (:func:`kgraph.graph.entity_level.entity_level_of_rows`, the level
-    the store's rows give), its entity graph, and Louvain on it in a forked process, which
-    then runs while the store is written and the app graph made. A build that keeps some
+    the store's rows give), its entity graph, and in a forked process the level's rows for
+    the store, then Louvain on that graph, which run while the store is written and the app
+    graph made. A build that keeps some
     stored posts does not call it; the graph stage then reads the level from the store.
 
     A context manager: leaving it ends the fork (killed if the build failed).
     """
 
     def __init__(self) -> None:
-        self.level = self.entity_graph = self.groups = None
+        self.level = self.entity_graph = self.rows = self.groups = None
         self._forks = ExitStack()
 
     def __call__(self, posts, mentions, relations) -> None:
         from kgraph import analysis
         from kgraph.analysis._index import entity_graph_of
-        from kgraph.forks import run_apart
+        from kgraph.forks import run_apart_each
         from kgraph.graph.entity_level import entity_level_of_rows
+        from kgraph.graph.stored import entity_rows
         from kgraph.heap import collect
         from kgraph.ontology import load_ontology
 
@@ -172,8 +174,13 @@ class _LevelAhead:
         self.level = entity_level_of_rows(posts, mentions, relations, load_ontology())
         self.entity_graph = entity_graph_of(self.level.graph)
         big = self.entity_graph.number_of_edges() >= config.LOUVAIN_APART_FROM
-        self.groups = self._forks.enter_context(
-            run_apart(analysis.louvain_groups, self.entity_graph, fork=big)
+        # The fork also packs the level's rows, first: the store's write keeps this
+        # process busy until they are needed, and Louvain is the longer task.
+        self.rows, self.groups = self._forks.enter_context(
+            run_apart_each(
+                [(entity_rows, (self.level,)), (analysis.louvain_groups, (self.entity_graph,))],
+                fork=big,
+            )
         )
 
     def __enter__(self) -> _LevelAhead:
@@ -225,8 +232,8 @@ def _compute_app_graph(path: Path, build: dict, ahead: _LevelAhead | None = None
 
     with ExitStack() as stack:
         if ahead is not None:
-            level, EG, groups = ahead.level, ahead.entity_graph, ahead.groups
-            ahead.level = ahead.entity_graph = None
+            level, EG, rows, groups = ahead.level, ahead.entity_graph, ahead.rows, ahead.groups
+            ahead.level = ahead.entity_graph = ahead.rows = None
             stack.push(ahead)
         else:
             ontology = load_ontology()
@@ -240,7 +247,9 @@ def _compute_app_graph(path: Path, build: dict, ahead: _LevelAhead | None = None
             EG = entity_graph_of(level.graph)
             big = EG.number_of_edges() >= config.LOUVAIN_APART_FROM
             groups = stack.enter_context(run_apart(analysis.louvain_groups, EG, fork=big))
-        nodes, arrays = entity_rows(level)
+            rows = None
+        nodes, arrays = entity_rows(level) if rows is None else rows.result()
+        del rows
         # Emptied, not only dropped: its cached NetworkX views make a cycle, which the
         # collector cannot free while the fork keeps this process's objects frozen.
         level.graph.clear()

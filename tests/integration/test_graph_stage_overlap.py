@@ -37,13 +37,18 @@ def _build(db, corpus, extractor, monkeypatch, apart_from: int) -> list[bool]:
     """Build ``corpus`` into ``db`` with Louvain forked from ``apart_from`` entity-graph
     edges; returns whether each run_apart forked."""
     forked: list[bool] = []
-    real = forks.run_apart
+    real, real_each = forks.run_apart, forks.run_apart_each
 
     def spy(fn, *args, fork=True):
         forked.append(fork)
         return real(fn, *args, fork=fork)
 
+    def spy_each(calls, fork=True):
+        forked.append(fork)
+        return real_each(calls, fork=fork)
+
     monkeypatch.setattr(forks, "run_apart", spy)
+    monkeypatch.setattr(forks, "run_apart_each", spy_each)
     monkeypatch.setattr(config, "LOUVAIN_APART_FROM", apart_from)
     api.build([corpus], db=db, extractor=extractor, n_process=1)
     return forked
