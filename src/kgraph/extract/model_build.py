@@ -27,12 +27,13 @@ def base_version(nlp: Language) -> str:
     return f"{pipeline.BASE_MODEL}-{meta['version']}"
 
 
-def pipeline_version(onto: Ontology, nlp: Language) -> str:
-    """Changes whenever patterns, ontology, code or base model change."""
+def pipeline_version(onto: Ontology, nlp: Language, digest: str | None = None) -> str:
+    """Changes whenever patterns, ontology, code or base model change; ``digest`` is
+    ``ontology_hash(onto)`` when the caller has it."""
     parts = [
         MODEL_VERSION,
         CODE_VERSION,
-        ontology_hash(onto),
+        ontology_hash(onto) if digest is None else digest,
         base_version(nlp),
         spacy.__version__,
         nlp.component_names,
