@@ -148,10 +148,9 @@ def _load(ontology_files: Iterable[Path | str], rules_only: bool) -> Extractor:
     onto = load_ontology(extra)
     warnings = [RULES_ONLY_WARNING] if rules_only else []
     meta_path = model_build.MODEL_DIR / "meta.json"
-    digest = ontology_hash(onto)
     if meta_path.exists():
         nlp = pipeline.load(model_build.MODEL_DIR, rules_only)
-        if srsly.read_json(meta_path).get("ontology_hash") != digest:
+        if srsly.read_json(meta_path).get("ontology_hash") != ontology_hash(onto):
             pipeline.fill_from_ontology(nlp, onto)
             if not extra:
                 warnings.append(
@@ -166,4 +165,4 @@ def _load(ontology_files: Iterable[Path | str], rules_only: bool) -> Extractor:
             "models/kgraph is missing: the pipeline was assembled in memory; "
             "run `kgraph model build` to save it."
         )
-    return Extractor(nlp, onto, model_build.pipeline_version(onto, nlp, digest), warnings)
+    return Extractor(nlp, onto, model_build.pipeline_version(onto, nlp), warnings)

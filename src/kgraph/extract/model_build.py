@@ -27,13 +27,12 @@ def base_version(nlp: Language) -> str:
     return f"{pipeline.BASE_MODEL}-{meta['version']}"
 
 
-def pipeline_version(onto: Ontology, nlp: Language, digest: str | None = None) -> str:
-    """Changes whenever patterns, ontology, code or base model change; ``digest`` is
-    ``ontology_hash(onto)`` when the caller has it."""
+def pipeline_version(onto: Ontology, nlp: Language) -> str:
+    """Changes whenever patterns, ontology, code or base model change."""
     parts = [
         MODEL_VERSION,
         CODE_VERSION,
-        ontology_hash(onto) if digest is None else digest,
+        ontology_hash(onto),
         base_version(nlp),
         spacy.__version__,
         nlp.component_names,
