@@ -126,6 +126,7 @@ def run_build(
             if cut:
                 warnings.append(dropped_warning(p, cut, len(found)))
             mentions.extend(Mention(post_id=p.id, **m) for m in found)
+        plan.cached.clear()  # made into mentions: the dicts can go before the write
         if before_write is not None and not plan.keep and not options.add:
             before_write(posts, mentions, relations)
         build_id = store.write_build(
