@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from contextlib import ExitStack
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -22,7 +23,7 @@ from kgraph import config
 from kgraph.corpus import FORMATS as CORPUS_FORMATS
 from kgraph.corpus import read_corpus
 from kgraph.errors import StoreError
-from kgraph.heap import paused_gc
+from kgraph.heap import ends_after_build, last_phase, paused_gc
 from kgraph.model import Snapshot
 from kgraph.pipeline import BuildOptions, BuildReport, Progress, run_build
 from kgraph.store import StoreReader, open_store
@@ -39,6 +40,7 @@ __all__ = [
     "build",
     "build_identity",
     "build_model",
+    "ends_after_build",
     "evaluate",
     "export",
     "extract",
@@ -129,34 +131,93 @@ def build(
     these corpora afterwards. ``extractor`` replaces the shipped pipeline (tests use it).
     """
     options = replace(options or BuildOptions(), **option_values)
-    with paused_gc():
-        report = run_build(
-            [str(s) for s in sources], _db(db), options, progress=progress, extractor=extractor
-        )
-    _store_app_graph(_db(db), progress)
+    with _LevelAhead() as ahead:
+        with paused_gc():
+            report = run_build(
+                [str(s) for s in sources],
+                _db(db),
+                options,
+                progress=progress,
+                extractor=extractor,
+                before_write=ahead,
+            )
+        _store_app_graph(_db(db), progress, ahead, report.build_id)
     return report
 
 
-def _store_app_graph(path: Path, progress: Progress | None = None) -> None:
+class _LevelAhead:
+    """The graph stage's first steps, taken on a build's rows before the store is written:
+    the entity level (:func:`kgraph.graph.entity_level.entity_level_of_rows`, the level
+    the store's rows give), its entity graph, and in a forked process the level's rows for
+    the store, then Louvain on that graph, which run while the store is written and the app
+    graph made. A build that keeps some
+    stored posts does not call it; the graph stage then reads the level from the store.
+
+    A context manager: leaving it ends the fork (killed if the build failed).
+    """
+
+    def __init__(self) -> None:
+        self.level = self.entity_graph = self.rows = self.groups = None
+        self._forks = ExitStack()
+
+    def __call__(self, posts, mentions, relations) -> None:
+        from kgraph import analysis
+        from kgraph.analysis._index import entity_graph_of
+        from kgraph.forks import run_apart_each
+        from kgraph.graph.entity_level import entity_level_of_rows
+        from kgraph.graph.stored import entity_rows
+        from kgraph.heap import collect
+        from kgraph.ontology import load_ontology
+
+        # The build dropped its pipeline: free it now, before the fork freezes the heap.
+        collect()
+        self.level = entity_level_of_rows(posts, mentions, relations, load_ontology())
+        self.entity_graph = entity_graph_of(self.level.graph)
+        big = self.entity_graph.number_of_edges() >= config.LOUVAIN_APART_FROM
+        # The fork also packs the level's rows, first: the store's write keeps this
+        # process busy until they are needed, and Louvain is the longer task.
+        self.rows, self.groups = self._forks.enter_context(
+            run_apart_each(
+                [(entity_rows, (self.level,)), (analysis.louvain_groups, (self.entity_graph,))],
+                fork=big,
+            )
+        )
+
+    def __enter__(self) -> _LevelAhead:
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        return self._forks.__exit__(*exc)
+
+
+def _store_app_graph(
+    path: Path,
+    progress: Progress | None = None,
+    ahead: _LevelAhead | None = None,
+    build_id: int | None = None,
+) -> None:
     """Compute what the app reads on the graph it will load, and store it with the build.
 
     Skipped when the store already holds it for its latest build (a warm rebuild). The
     tables are only marked current once complete, so a reader never takes half of them:
-    until then it builds the graph from the posts, as before.
+    until then it builds the graph from the posts, as before. ``ahead`` is what the build
+    ``build_id`` computed before writing the store: used if that build is the latest.
     """
     with open_store(path) as store:
         build = store.latest_build()
         if build is None or store.graph_built_for() == build["id"]:
             return
+    if ahead is not None and (ahead.level is None or build["id"] != build_id):
+        ahead = None  # another build committed meanwhile: the level is read from the store
     if progress:
         progress("graph", 0, 1)
-    with paused_gc():
-        _compute_app_graph(path, build)
+    with last_phase():
+        _compute_app_graph(path, build, ahead)
     if progress:
         progress("graph", 1, 1)
 
 
-def _compute_app_graph(path: Path, build: dict) -> None:
+def _compute_app_graph(path: Path, build: dict, ahead: _LevelAhead | None = None) -> None:
     """The entity level, the app's graph made from it, and its measures and layouts."""
     from kgraph import analysis
     from kgraph.analysis._index import entity_graph_of
@@ -169,18 +230,26 @@ def _compute_app_graph(path: Path, build: dict) -> None:
     from kgraph.view.payload import layout
     from kgraph.view.selection import landing_views
 
-    ontology = load_ontology()
-    with open_store(path) as store:
-        level = _added_level(store, build, ontology) or entity_level(
-            store.posts_with_mentions(), store.companies(), store.relations(), ontology
-        )
-    # The entity level holds the app graph's entity graph already: Louvain, the slowest
-    # measure, starts on it now in a forked process, while the level is stored, the app
-    # graph made and measured here.
-    EG = entity_graph_of(level.graph)
-    big = EG.number_of_edges() >= config.LOUVAIN_APART_FROM
-    with run_apart(analysis.louvain_groups, EG, fork=big) as groups:
-        nodes, arrays = entity_rows(level)
+    with ExitStack() as stack:
+        if ahead is not None:
+            level, EG, rows, groups = ahead.level, ahead.entity_graph, ahead.rows, ahead.groups
+            ahead.level = ahead.entity_graph = ahead.rows = None
+            stack.push(ahead)
+        else:
+            ontology = load_ontology()
+            with open_store(path) as store:
+                level = _added_level(store, build, ontology) or entity_level(
+                    store.posts_with_mentions(), store.companies(), store.relations(), ontology
+                )
+            # The entity level holds the app graph's entity graph already: Louvain, the
+            # slowest measure, starts on it now in a forked process, while the level is
+            # stored, the app graph made and measured here.
+            EG = entity_graph_of(level.graph)
+            big = EG.number_of_edges() >= config.LOUVAIN_APART_FROM
+            groups = stack.enter_context(run_apart(analysis.louvain_groups, EG, fork=big))
+            rows = None
+        nodes, arrays = entity_rows(level) if rows is None else rows.result()
+        del rows
         # Emptied, not only dropped: its cached NetworkX views make a cycle, which the
         # collector cannot free while the fork keeps this process's objects frozen.
         level.graph.clear()

@@ -1,7 +1,8 @@
 """Worker processes forked by a build, and how they die with the build that started them.
 
 The build forks workers twice: extraction (:mod:`kgraph.extract.workers`) and Louvain
-communities while the rest of the graph is measured (:func:`run_apart`). Forked workers
+communities while the rest of the graph is measured (:func:`run_apart`,
+:func:`run_apart_each`). Forked workers
 inherit what the parent loaded (the spaCy pipeline, the graph) without a copy or a reload.
 
 Two things could leave workers behind:
@@ -119,4 +120,25 @@ def run_apart(fn: Callable, *args, fork: bool = True) -> Iterator[Future]:
 
 def _call_apart():
     fn, args = inherited()
+    return fn(*args)
+
+
+@contextlib.contextmanager
+def run_apart_each(calls: list[tuple[Callable, tuple]], fork: bool = True) -> Iterator[list]:
+    """:func:`run_apart` for several calls: each ``fn(*args)`` in turn, in one forked
+    process, each answer ready as soon as its call returns (a future per call, in order)."""
+    if not fork or "fork" not in mp.get_all_start_methods():
+        futures = []
+        for fn, args in calls:
+            done: Future = Future()
+            done.set_result(fn(*args))
+            futures.append(done)
+        yield futures
+        return
+    with forked_pool(1, calls) as pool:
+        yield [pool.submit(_call_nth, i) for i in range(len(calls))]
+
+
+def _call_nth(i: int):
+    fn, args = inherited()[i]
     return fn(*args)

@@ -37,13 +37,18 @@ def _build(db, corpus, extractor, monkeypatch, apart_from: int) -> list[bool]:
     """Build ``corpus`` into ``db`` with Louvain forked from ``apart_from`` entity-graph
     edges; returns whether each run_apart forked."""
     forked: list[bool] = []
-    real = forks.run_apart
+    real, real_each = forks.run_apart, forks.run_apart_each
 
     def spy(fn, *args, fork=True):
         forked.append(fork)
         return real(fn, *args, fork=fork)
 
+    def spy_each(calls, fork=True):
+        forked.append(fork)
+        return real_each(calls, fork=fork)
+
     monkeypatch.setattr(forks, "run_apart", spy)
+    monkeypatch.setattr(forks, "run_apart_each", spy_each)
     monkeypatch.setattr(config, "LOUVAIN_APART_FROM", apart_from)
     api.build([corpus], db=db, extractor=extractor, n_process=1)
     return forked
@@ -91,3 +96,30 @@ def test_a_failing_louvain_fails_the_build(tmp_path, corpus, extractor, monkeypa
         _build(tmp_path / "kg.db", corpus, extractor, monkeypatch, 0)
     with open_store(tmp_path / "kg.db") as store:
         assert store.graph_built_for() is None  # the tables were never marked current
+
+
+def test_the_level_made_before_the_write_is_the_stores(tmp_path, corpus, extractor, monkeypatch):
+    """A build that replaces every post makes the level from its rows before writing them
+    (``api._LevelAhead``): the stored tables are those of the level read back from the
+    store, array for array, and of a build that reads it back."""
+    from kgraph.graph.stored import entity_rows
+
+    made = []
+    real = api._LevelAhead.__call__
+    monkeypatch.setattr(api._LevelAhead, "__call__", lambda *a: made.append(1) or real(*a))
+    db = tmp_path / "kg.db"
+    _build(db, corpus, extractor, monkeypatch, 0)
+    assert made == [1]
+    nodes, arrays, _precomputed = _tables(db)
+    with open_store(db) as store:
+        level = entity_level(
+            store.posts_with_mentions(), store.companies(), store.relations(), load_ontology()
+        )
+    read_nodes, read_arrays = entity_rows(level)
+    assert arrays == read_arrays
+    assert [(k, a, bool(late)) for k, a, late, *_ in nodes] == [
+        (k, a, bool(x)) for k, a, x in read_nodes
+    ]
+    monkeypatch.setattr(api._LevelAhead, "__call__", lambda *a: None)  # read back instead
+    _build(tmp_path / "read.db", corpus, extractor, monkeypatch, 0)
+    assert _tables(tmp_path / "read.db") == _tables(db)

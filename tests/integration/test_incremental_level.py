@@ -119,7 +119,10 @@ def _tables(db):
 
 
 def _spy_on_updates(monkeypatch) -> list[bool]:
-    """Whether each later build could update the stored level (appended as builds run)."""
+    """Whether each later build could update the stored level (appended as builds run).
+
+    A build that replaces every stored post (the first) makes its level from the rows it
+    writes (``api._LevelAhead``) and does not ask."""
     calls = []
     real = api._added_level
 
@@ -169,7 +172,7 @@ def _assert_same(db, full_db):
 
 def test_added_posts_update_the_stored_level_exactly(tmp_path, monkeypatch):
     calls = _build_twice(tmp_path, monkeypatch, RelationExtractor(), BASE, ADDED)
-    assert calls == [False, True]  # the add-only build took the update path
+    assert calls == [True]  # the add-only build took the update path
     _assert_same(tmp_path / "inc.db", tmp_path / "full.db")
     app = api.load_app_graph(tmp_path / "inc.db")
     # the shapes the corpus is made of did happen
@@ -203,7 +206,7 @@ def test_a_second_add_updates_the_updated_level(tmp_path, monkeypatch):
 
 def test_adding_only_posts_without_mentions(tmp_path, monkeypatch):
     calls = _build_twice(tmp_path, monkeypatch, RelationExtractor(), BASE, [ADDED[3]])
-    assert calls == [False, True]
+    assert calls == [True]
     _assert_same(tmp_path / "inc.db", tmp_path / "full.db")
 
 
@@ -218,7 +221,7 @@ def test_adding_only_posts_without_mentions(tmp_path, monkeypatch):
 )
 def test_an_edited_post_recomputes_the_level(tmp_path, monkeypatch, change):
     calls = _build_twice(tmp_path, monkeypatch, RelationExtractor(), BASE, change)
-    assert calls == [False, False]
+    assert calls == [False]
     _assert_same(tmp_path / "inc.db", tmp_path / "full.db")
 
 
@@ -230,7 +233,7 @@ def test_a_removed_post_recomputes_the_level(tmp_path, monkeypatch):
     # every post but a3, and one new: not add-only
     rest = [p for p in BASE if p.id != "a3"] + [ADDED[0]]
     api.build([write_jsonl(rest, tmp_path / "rest.jsonl")], db=db, extractor=extractor)
-    assert calls == [False, False]
+    assert calls == [False]
     with open_store(db) as store:
         memo = store.memo("build_added")
         level = entity_level(
@@ -251,7 +254,7 @@ def test_a_grown_corpus_without_add_is_add_only_too(tmp_path, monkeypatch):
         monkeypatch.setattr(api, "_added_level", _spy(calls, real if update else lambda *a: None))
         for posts in (BASE, BASE + ADDED):
             api.build([write_jsonl(posts, corpus)], db=tmp_path / db, extractor=extractor)
-    assert calls == [False, True, False, False]
+    assert calls == [True, False]  # each store's first build made its level from its rows
     with open_store(tmp_path / "inc.db") as store:
         memo = store.memo("build_added")
     assert sorted(memo["added"]) == sorted(p.id for p in ADDED)
@@ -284,7 +287,7 @@ def test_real_posts_added_to_the_shipped_corpus(tmp_path, monkeypatch):
         api.build([config.SHIPPED_CORPUS], db=tmp_path / db)
         api.build([config.GOLD_DIR / "real-dev.jsonl"], db=tmp_path / db, add=True)
     _assert_same(tmp_path / "inc.db", tmp_path / "full.db")
-    assert calls == [False, True, False, False]
+    assert calls == [True, False]  # each store's first build made its level from its rows
     with open_store(tmp_path / "inc.db") as store:
         assert store.memo("build_added")["added"]
         assert store.relations()

@@ -76,3 +76,19 @@ def test_keys_that_do_not_fit_are_ignored(tmp_path):
         assert _state(ruler) == before
     (folder / KEYS_FILE).unlink()
     assert load_with_keys(ruler, folder) is False
+
+
+def test_loading_keeps_a_paused_collector_paused():
+    """spaCy's msgpack reads switch the collector on; a build that paused it keeps it off."""
+    import gc
+
+    from kgraph.extract import load_extractor
+
+    thresholds = gc.get_threshold()
+    gc.disable()
+    try:
+        load_extractor()
+        assert not gc.isenabled()
+        assert gc.get_threshold() == thresholds
+    finally:
+        gc.enable()

@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from kgraph import analysis
-from kgraph.forks import forked_pool, run_apart
+from kgraph.forks import forked_pool, run_apart, run_apart_each
 from kgraph.graph.sample import sample_graph
 from kgraph.heap import paused_gc
 
@@ -24,6 +24,14 @@ def test_run_apart_answers_from_a_child_only_when_forking(fork):
         pid, value = answer.result(timeout=30)
     assert value == 7
     assert (pid != os.getpid()) is fork
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_run_apart_each_answers_each_call_in_turn(fork):
+    with run_apart_each([(_pid_and, (1,)), (_pid_and, (2,))], fork=fork) as answers:
+        (pid1, one), (pid2, two) = [a.result(timeout=30) for a in answers]
+    assert (one, two) == (1, 2)
+    assert pid1 == pid2 and (pid1 != os.getpid()) is fork
 
 
 def test_an_error_in_the_child_reaches_the_caller():

@@ -128,7 +128,9 @@ def build_cmd(
             n_process=n_process,
             add=add,
         )
-        report = api.build(corpus, db=db, options=options, progress=bars)
+        # The process ends with the command: the build's last phase need not free its heap.
+        with api.ends_after_build():
+            report = api.build(corpus, db=db, options=options, progress=bars)
     finally:
         bars.close()
     for warning in report.warnings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -126,6 +127,23 @@ def load_extractor(
     Raises :class:`~kgraph.errors.ModelError` with the install command when the base model
     package is missing. ``rules_only`` runs without it and says so in ``warnings``.
     """
+    # spaCy reads its model with srsly's msgpack reader, which turns the cyclic collector on
+    # after each read whatever its state was: a build that paused it (kgraph.heap) would
+    # load, extract and write the store with it on, walking the pipeline again and again.
+    # So a paused collector stays paused: a zero threshold through the load (msgpack does
+    # not touch it), and disabled again after.
+    if gc.isenabled():
+        return _load(ontology_files, rules_only)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(0)
+    try:
+        return _load(ontology_files, rules_only)
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.disable()
+
+
+def _load(ontology_files: Iterable[Path | str], rules_only: bool) -> Extractor:
     extra = [Path(p) for p in ontology_files]
     onto = load_ontology(extra)
     warnings = [RULES_ONLY_WARNING] if rules_only else []

@@ -81,17 +81,22 @@ def load_with_keys(ruler: SpanRuler, path: Path) -> bool:
     if sum(lengths) != len(keys):
         return False
     ruler.clear()
-    strings, label_map, add = (
-        ruler.nlp.vocab.strings,
-        ruler._match_label_id_map,
-        ruler.phrase_matcher.add,
-    )
-    at = 0
-    for entry, length in zip(patterns, lengths, strict=True):
-        p_label, p_id = entry["label"], entry.get("id", "")
-        label = repr((p_label, p_id))
-        label_map[strings.as_int(label)] = {"label": p_label, "id": p_id}
-        ruler._patterns.append(entry)
-        add(label, [keys[at : at + length]])
-        at += length
+    vocab = ruler.nlp.vocab
+    strings, label_map, add = vocab.strings, ruler._match_label_id_map, ruler.phrase_matcher.add
+    # The matcher makes a lexeme of each label it is given (``repr((label, id))``, 17,000
+    # of them), computing every lexical attribute (shape, norm, prefix, ...) in Python:
+    # half of this function's time. No token can be such a label (it holds ", "), so
+    # nothing ever reads those attributes: the lexemes are made without them.
+    getters, vocab.lex_attr_getters = vocab.lex_attr_getters, {}
+    try:
+        at = 0
+        for entry, length in zip(patterns, lengths, strict=True):
+            p_label, p_id = entry["label"], entry.get("id", "")
+            label = repr((p_label, p_id))
+            label_map[strings.as_int(label)] = {"label": p_label, "id": p_id}
+            ruler._patterns.append(entry)
+            add(label, [keys[at : at + length]])
+            at += length
+    finally:
+        vocab.lex_attr_getters = getters
     return True

@@ -30,7 +30,7 @@ from kgraph.graph.construct import (
 from kgraph.model import Mention, Post, Relation, entity_key
 from kgraph.ontology import Ontology, OntologyEntry
 
-__all__ = ["EntityLevel", "LevelTally", "basis", "entity_level"]
+__all__ = ["EntityLevel", "LevelTally", "basis", "entity_level", "entity_level_of_rows"]
 
 
 @dataclass
@@ -168,11 +168,13 @@ class LevelTally:
         )
         # Counts only: the app's graph derives PMI and Jaccard from them on load
         # (kgraph.graph.stored.app_graph), as build_graph does.
+        pairs = self.pairs  # 100,000 at 10,000 posts: the keys sort in half the time of the items
         add_edges(
             E,
             [
                 (a, b, "related", {"type": "related", "weight": float(n), "count": n})
-                for (a, b), n in sorted(self.pairs.items())
+                for a, b in sorted(pairs)
+                for n in (pairs[a, b],)
             ],
         )
         n_early = len(E)
@@ -224,3 +226,29 @@ def entity_level(
     for post, ms in posts:
         tally.add(post, ms, attribute)
     return tally.finish(relations, ontology)
+
+
+def entity_level_of_rows(
+    posts: list[Post],
+    mentions: list[Mention],
+    relations: list[Relation],
+    ontology: Ontology | None,
+) -> EntityLevel:
+    """The entity level of a build that stores exactly these rows, made before they are
+    stored: the :func:`entity_level` of the store that holds them, read in the order the
+    store reads them back (posts by id; a post's mentions by field, start, end, type,
+    canonical name and text; relations by post, head, type and tail)."""
+    by_post: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_post[m.post_id].append(m)
+
+    def read_back() -> Iterable[tuple[Post, list[Mention]]]:
+        for post in sorted(posts, key=lambda p: p.id):
+            ms = by_post.get(post.id, [])
+            # "summary" sorts before "title", as the stored field numbers do
+            ms.sort(key=lambda m: (m.field, m.start, m.end, m.type, m.canonical, m.text))
+            yield post, ms
+
+    companies = {m.canonical for m in mentions if m.type == "COMPANY"}
+    stored = sorted(relations, key=lambda r: (r.post_id, r.head_key, r.type, r.tail_key))
+    return entity_level(read_back(), companies, stored, ontology)

@@ -9,6 +9,7 @@ import os
 import queue
 import threading
 import time
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -33,11 +34,15 @@ def run_build(
     progress: Progress | None = None,
     extractor=None,
     read: ReadResult | None = None,
+    before_write: Callable[[list[Post], list[Mention], list[Relation]], None] | None = None,
 ) -> BuildReport:
     """Build the store at ``db`` from ``sources`` (none: the shipped corpus).
 
     ``read`` gives posts already read (a refresh fetched them); ``sources`` is then ignored.
     Every feed read is remembered in the store's subscriptions, failed ones included.
+    ``before_write`` is called with every post, mention and relation of a build that
+    replaces all the stored posts, just before the store is written (the graph stage
+    starts on them meanwhile; see :func:`kgraph.api.build`).
     """
     started = time.time()
     seconds: dict[str, float] = {}
@@ -108,6 +113,7 @@ def run_build(
         t = time.time()
         dropped = _extract(store, extractor, plan, version, options, progress)
         seconds["extract"] = time.time() - t
+        extractor = preload = None  # the pipeline's memory can go before the graph stage
 
         t = time.time()
         mentions, relations = [], []
@@ -120,6 +126,9 @@ def run_build(
             if cut:
                 warnings.append(dropped_warning(p, cut, len(found)))
             mentions.extend(Mention(post_id=p.id, **m) for m in found)
+        plan.cached.clear()  # made into mentions: the dicts can go before the write
+        if before_write is not None and not plan.keep and not options.add:
+            before_write(posts, mentions, relations)
         build_id = store.write_build(
             posts,
             mentions,
