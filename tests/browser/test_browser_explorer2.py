@@ -249,15 +249,15 @@ def _pick_path(page, base: str, start: str, end: str) -> None:
 
 
 def test_a_long_path_is_readable_with_every_hop_named(page, shipped):
-    """Airbnb to prewarming is 4 hops through posts on the shipped corpus (the longest from
-    Airbnb now that a path may lean on the ontology only once): each node of the path keeps
-    its name, and the names and circles do not collide."""
-    _pick_path(page, shipped, "Airbnb (company)", "prewarming (concept)")
+    """Salesforce to Apache Spark is 4 hops on the shipped corpus (among the longest, a path
+    leaning on the ontology once): each node of the path keeps its name, and the names and
+    circles do not collide."""
+    _pick_path(page, shipped, "Salesforce (company)", "Apache Spark (technology)")
     page.wait_for_function(
-        "() => window.kgraphNetwork.body.data.nodes.get('CONCEPT:prewarming')", timeout=15_000
+        "() => window.kgraphNetwork.body.data.nodes.get('TECHNOLOGY:Apache Spark')", timeout=15_000
     )
     m = _measure(page)
-    _assert_readable(m, "Paths Airbnb → prewarming")
+    _assert_readable(m, "Paths Salesforce → Apache Spark")
     unnamed = page.evaluate(
         """() => { const n = window.kgraphNetwork;
                    return n.body.data.nodes.get().filter(x => x.borderWidth === 3 && !x.label)
