@@ -36,7 +36,7 @@ from concept_features import add_open, keep_concepts, keep_rows, open_candidates
 
 from kgraph import config  # noqa: E402
 from kgraph.extract import learned  # noqa: E402
-from kgraph.extract.scoring import _count_canonicals, _match, fold, read_gold, surface  # noqa: E402
+from kgraph.extract.scoring import _count_canonicals, _match, fold, predictions, read_gold  # noqa: E402
 from kgraph.model import ENTITY_TYPES  # noqa: E402
 
 CACHE = Path("/tmp/kgraph-concept-harvest.pkl")
@@ -63,19 +63,7 @@ def harvest() -> None:
 
 def _grouped(mentions) -> list[dict]:
     """Predictions grouped as ``kgraph eval`` groups them."""
-    grouped: dict = {}
-    for m in mentions:
-        grouped.setdefault(
-            (m.entity_key, surface(m.text)),
-            {
-                "key": m.entity_key,
-                "type": m.type,
-                "canonical": m.canonical,
-                "text": m.text,
-                "surface": surface(m.text),
-                "names": {fold(m.canonical), fold(m.text)},
-            },
-        )
+    grouped = predictions(mentions)
     return list(grouped.values())
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from kgraph import config
 from kgraph.extract import learned, name_model
-from kgraph.extract.scoring import _match, fold, read_gold, surface
+from kgraph.extract.scoring import _match, fold, predictions, read_gold
 
 TUNING_SETS = ["real-dev", *(f"real-dev{n}" for n in [2, 3, 4, 5, 6, 7, *range(9, 29)])]
 FOLDS = 5
@@ -124,19 +124,7 @@ def score(posts: list[dict], mentions_per_post: list[list]) -> dict:
     """tp/fp/fn per type as ``kgraph eval`` counts them."""
     counts = {t: [0, 0, 0] for t in ("COMPANY", "TECHNOLOGY", "CONCEPT")}
     for post, mentions in zip(posts, mentions_per_post, strict=True):
-        grouped = {}
-        for m in mentions:
-            grouped.setdefault(
-                (m.entity_key, surface(m.text)),
-                {
-                    "key": m.entity_key,
-                    "type": m.type,
-                    "canonical": m.canonical,
-                    "text": m.text,
-                    "surface": surface(m.text),
-                    "names": {fold(m.canonical), fold(m.text)},
-                },
-            )
+        grouped = predictions(mentions)
         pairs, missed, extra = _match(post["gold"], list(grouped.values()))
         for g, _ in pairs:
             counts[g["type"]][0] += 1

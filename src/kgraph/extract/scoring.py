@@ -102,6 +102,25 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     }
 
 
+def predictions(mentions) -> dict[tuple[str, str], dict]:
+    """A post's mentions as scoring counts them: one prediction per (entity, surface)."""
+    grouped: dict[tuple[str, str], dict] = {}
+    for m in mentions:
+        grouped.setdefault(
+            (m.entity_key, surface(m.text)),
+            {
+                "key": m.entity_key,
+                "type": m.type,
+                "canonical": m.canonical,
+                "text": m.text,
+                "surface": surface(m.text),
+                "method": m.method,
+                "names": {fold(m.canonical), fold(m.text)},
+            },
+        )
+    return grouped
+
+
 def evaluate(gold_path: Path | str, extractor) -> dict:
     """Per-type and micro P/R/F1 of ``extractor`` on a gold file, with misses and false positives."""
     records = read_gold(Path(gold_path))
@@ -110,20 +129,7 @@ def evaluate(gold_path: Path | str, extractor) -> dict:
     misses, false_positives = [], []
     mentions_per_post = list(extractor.extract([post for post, _ in records]))
     for (post, gold), mentions in zip(records, mentions_per_post, strict=True):
-        grouped: dict[tuple[str, str], dict] = {}
-        for m in mentions:
-            grouped.setdefault(
-                (m.entity_key, surface(m.text)),
-                {
-                    "key": m.entity_key,
-                    "type": m.type,
-                    "canonical": m.canonical,
-                    "text": m.text,
-                    "surface": surface(m.text),
-                    "method": m.method,
-                    "names": {fold(m.canonical), fold(m.text)},
-                },
-            )
+        grouped = predictions(mentions)
         gold = [g for g in gold if g.get("type") in counts]
         _count_canonicals(by_canonical, gold, mentions)
         pairs, missed, extra = _match(gold, list(grouped.values()))
