@@ -56,6 +56,17 @@ def test_paths_page_lists_hops(page):
     assert "<mark" in html_text(at)
 
 
+def test_no_path_through_posts_says_why_and_offers_where_to_go(page):
+    at = page("paths")
+    at.selectbox(key="paths_a").set_value("Airbnb (company)").run()
+    at.selectbox(key="paths_b").set_value("sharding (concept)").run()
+    assert not at.exception
+    assert at.warning[0].value.startswith("No path")
+    # What the posts link to each end, as names that open them: no dead end.
+    assert at.button_group(key="paths_next_CONCEPT:sharding").options
+    assert any(c.value.startswith("Nothing yet") for c in at.caption)  # this store's Airbnb
+
+
 def test_insights_page(page):
     at = page("insights")
     at.selectbox(key="insights_rank_measure").set_value("degree").run()

@@ -12,6 +12,7 @@ import re
 import streamlit as st
 
 from kgraph.errors import KgraphError
+from kgraph.model import entity_key
 from kgraph.ui import html, loaders, navigate, panel, state
 from kgraph.ui.component import graph_view
 from kgraph.ui.mdtext import md
@@ -78,7 +79,7 @@ def render() -> None:
         return
     result = loaders.ask("explained_path", index[start], index[end])
     if not result.get("found"):
-        st.warning(f"No path connects {md(start)} and {md(end)}.")
+        _no_path(G, result, start, end)
         return
     hops = result.get("hops", [])
     chain = [hops[0]["source"]] + [h["target"] for h in hops] if hops else []
@@ -104,3 +105,35 @@ def render() -> None:
     with right:
         st.markdown(f"**{len(hops)} hop{'s' if len(hops) != 1 else ''}**")
         panel.hops(G, result, key="paths_hop", select=_open)
+
+
+NEXT_SHOWN = 10
+"""Names offered beside a missing path, per end."""
+
+
+def _no_path(G, result: dict, start: str, end: str) -> None:
+    """No path through posts: say why, offer what the posts link to each end (somewhere to go
+    next, not a dead end), and show the nearest chain for what it is."""
+    st.warning(md(result.get("message") or f"No path connects {start} and {end}."))
+    for col, node in zip(st.columns(2), (result["source"], result["target"]), strict=True):
+        card = loaders.ask("entity_card", node)
+        near = [
+            (label, entity_key(kind.upper(), label))
+            for kind in ("concept", "technology", "company")
+            for label in (card.get("neighbours") or {}).get(kind, [])
+        ][:NEXT_SHOWN]
+        with col:
+            st.markdown(f"**What the posts link to {md(card.get('label', node))}**")
+            if near:
+                panel.links(
+                    [label for label, _ in near],
+                    key=f"paths_next_{node}",
+                    select=_open,
+                    nodes=[n for _, n in near],
+                )
+            else:
+                st.caption("Nothing yet: no post names it beside another entity.")
+    nearest = (result.get("nearest") or {}).get("hops") or []
+    if nearest:
+        with st.expander(f"The nearest chain, {len(nearest)} hops: no evidence of a connection"):
+            panel.hops(G, {"hops": nearest}, key="paths_nearest", select=_open)
