@@ -209,6 +209,18 @@ def _mention_features(post: Post, m: Mention, ents: list[tuple]) -> set[str]:
     return out
 
 
+def _side(out: set[str], key: str, words: list[str], nearest: str, edge: str) -> None:
+    """One side's features: the nearest word and its shape, and both words in reading order
+    (``edge`` when the side is empty)."""
+    if not words:
+        out.add(f"{key}={edge}")
+        return
+    out.add(f"{key}={_word(nearest)}")
+    out.add(f"{key}_shape={_shape(nearest)[:3]}")
+    if len(words) > 1:
+        out.add(f"{key}2={_word(words[0])}_{_word(words[1])}")
+
+
 def _context_features(raw: str, start: int, end: int, text: str) -> set[str]:
     """The words around ``raw[start:end]``: the two before and after, and sentence start."""
     before = _WORD.findall(raw[max(0, start - 60) : start])[-_CONTEXT_WORDS:]
@@ -216,20 +228,8 @@ def _context_features(raw: str, start: int, end: int, text: str) -> set[str]:
     out = set()
     if text.endswith(("'s", "\u2019s")):
         after = ["'s", *after][:_CONTEXT_WORDS]
-    if before:
-        out.add(f"prev={_word(before[-1])}")
-        out.add(f"prev_shape={_shape(before[-1])[:3]}")
-        if len(before) > 1:
-            out.add(f"prev2={_word(before[0])}_{_word(before[1])}")
-    else:
-        out.add("prev=^")
-    if after:
-        out.add(f"next={_word(after[0])}")
-        out.add(f"next_shape={_shape(after[0])[:3]}")
-        if len(after) > 1:
-            out.add(f"next2={_word(after[0])}_{_word(after[1])}")
-    else:
-        out.add("next=$")
+    _side(out, "prev", before, before[-1] if before else "", "^")
+    _side(out, "next", after, after[0] if after else "", "$")
     sentence_start = not before or before[-1] in ".!?:"
     if sentence_start:
         out.add("sentence_start")
