@@ -36,20 +36,23 @@ def _fetch_failed(message: str) -> bool:
 
 def test_dead_and_hanging_feeds_are_skipped_and_cost_one_timeout(db_path):
     ex = FakeExtractor()
-    with FeedServer(n_feeds=5, items=4, delay=0, dead=2, hanging=3, hang_s=30) as server:
+    hanging = 6  # one after another they would cost six timeouts
+    with FeedServer(n_feeds=5, items=4, delay=0, dead=2, hanging=hanging, hang_s=30) as server:
         started = time.monotonic()
         report = api.build([server.opml_url], db=db_path, extractor=ex)
         elapsed = time.monotonic() - started
     assert report.posts == 20
-    assert report.feeds == 10
-    assert len(report.feeds_failed) == 5
+    assert report.feeds == 13
+    assert len(report.feeds_failed) == 8
     # The tests opt in to local feeds, so each failure says what went wrong.
     assert all(_fetch_failed(line) for line in report.feeds_failed)
     failed = {line.split(": ", 1)[0] for line in report.feeds_failed}
-    assert failed == {server.feed_url(f) for f in range(5, 10)}  # 2 dead, 3 silent
-    assert elapsed < 2.5  # three timeouts in parallel: one second, not three
+    assert failed == {server.feed_url(f) for f in range(5, 13)}  # 2 dead, 6 silent
+    # In parallel the silent feeds cost one timeout, not six; the margin absorbs a busy
+    # machine (a 2.5 s bound on three feeds failed CI at 2.51 s).
+    assert elapsed < hanging * fetch.TIMEOUT_S / 2
     rows = {r["url"]: r for r in api.feeds(db_path)}
-    assert len(rows) == 10
+    assert len(rows) == 13
     assert rows[server.feed_url(5)]["status"] == "failed"
     assert _fetch_failed(rows[server.feed_url(5)]["last_error"])
     assert rows[server.feed_url(0)]["posts"] == 4
