@@ -40,7 +40,7 @@ from kgraph.extract.scoring import _count_canonicals, _match, fold, predictions,
 from kgraph.model import ENTITY_TYPES  # noqa: E402
 
 CACHE = Path("/tmp/kgraph-concept-harvest.pkl")
-TUNING_SETS = ["real-dev"] + [f"real-dev{n}" for n in (*range(2, 8), *range(9, 29))]
+TUNING_SETS = list(config.GOLD_TUNING_SETS)
 FOLDS = 5
 L2 = 1.0
 KEEP_GRID = [round(0.05 * i, 2) for i in range(1, 13)]

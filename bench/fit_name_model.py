@@ -26,7 +26,7 @@ from kgraph import config
 from kgraph.extract import learned, name_model
 from kgraph.extract.scoring import _match, fold, predictions, read_gold
 
-TUNING_SETS = ["real-dev", *(f"real-dev{n}" for n in [2, 3, 4, 5, 6, 7, *range(9, 29)])]
+TUNING_SETS = list(config.GOLD_TUNING_SETS)
 FOLDS = 5
 L2 = 1.0
 THRESHOLDS = [round(0.05 * i, 2) for i in range(4, 17)]

@@ -33,8 +33,8 @@ from kgraph.extract.relations_learned import (
 from kgraph.extract.scoring import fold, read_gold, read_gold_relations
 from kgraph.model import RELATION_TYPES, Mention, Post
 
-TUNING_SETS = ("real-dev", *(f"real-dev{n}" for n in (2, 3, 4, 5, 6, 7, *range(9, 29))))
-"""The labelled sets the weights are fitted on (``data/gold/<name>.jsonl``)."""
+TUNING_SETS = config.GOLD_TUNING_SETS
+"""The labelled sets the weights are fitted on."""
 
 L2 = 2.0
 """How hard every weight is pulled towards zero (see :func:`kgraph.extract.learned.fit`)."""
