@@ -24,7 +24,6 @@ from kgraph.extract.learned import LinearModel, fit
 from kgraph.extract.relation_scoring import score_relations
 from kgraph.extract.relations import rule_state
 from kgraph.extract.relations_learned import (
-    LEARNED,
     LEARNED_TYPES,
     candidates,
     decide,
@@ -81,9 +80,7 @@ def rows(example: Example, onto) -> list[tuple[str, list[str], int]]:
     out = []
     for (head, tail), c in candidates(state, state.result()).items():
         heads, tails = names.get(head, {fold(head)}), names.get(tail, {fold(tail)})
-        for type_ in LEARNED_TYPES:
-            if state.allowed(head, type_, tail, LEARNED) != type_:
-                continue
+        for type_ in c.types:
             label = any((h, type_, t) in gold for h in heads for t in tails)
             out.append((type_, sorted(c.features), int(label)))
     return out
@@ -139,8 +136,13 @@ def cross_validate(data: list[Example], onto, folds: int, thresholds: Sequence[f
         ("learned, THRESHOLDS", THRESHOLDS),
     ]:
         scored = []
+        chosen_of: dict[int, dict[str, LinearModel]] = {}  # one per fold: scorers are cached by id
         for ex, models in held:
-            chosen = {t: LinearModel(m.weights, m.bias, at[t]) for t, m in models.items()}
+            chosen = chosen_of.get(id(models))
+            if chosen is None:
+                chosen = chosen_of[id(models)] = {
+                    t: LinearModel(m.weights, m.bias, at[t]) for t, m in models.items()
+                }
             state = rule_state(ex.post, ex.mentions, onto)
             scored.append((ex.post, ex.gold, ex.mentions, decide(state, chosen)))
         print(_line(name, score_relations(scored)))

@@ -22,10 +22,11 @@ import dataclasses
 import functools
 import math
 import re
+from operator import itemgetter
 from pathlib import Path
 
 from kgraph import config
-from kgraph.extract.learned import LinearModel
+from kgraph.extract.learned import DIGITS, LinearModel
 from kgraph.extract.relations_post import _Ent, _named_after, _Post, _Unit
 from kgraph.model import Relation
 
@@ -65,27 +66,36 @@ def weights_path(type_: str, directory: Path = config.LEARNED_DIR) -> Path:
 
 class _Scorer:
     """Several models' weights in one table, so a candidate's features are looked up once
-    for every type; each probability is the one ``LinearModel.probability`` gives."""
+    for every type. Weights are held as whole numbers of ``10 ** -DIGITS`` (the models are
+    rounded to that), so a sum is exact whatever order a set yields its features in, and
+    costs integer additions instead of ``math.fsum``."""
 
     def __init__(self, models: dict[str, LinearModel]):
         self.models = models  # kept, so the cache's key (their ids) stays theirs
         self.types = tuple(models)
         self.index = {t: k for k, t in enumerate(self.types)}
-        table: dict[str, list[float]] = {}
+        self.bias = [_units(m.bias) for m in models.values()]
+        table: dict[str, list[int]] = {}
         for k, model in enumerate(models.values()):
             for f, w in model.weights.items():
-                table.setdefault(f, [0.0] * len(models))[k] = w
-        self.table = table
+                table.setdefault(f, [0] * len(models))[k] = _units(w)
+        self.table = {f: tuple(ws) for f, ws in table.items()}
 
-    def probabilities(self, features: set[str], types: list[str]) -> list[tuple[str, float]]:
-        table = self.table
-        hits = [table[f] for f in features if f in table]
+    def probabilities(self, features: set[str], types: tuple[str, ...]) -> list[tuple[str, float]]:
+        hits = [h for h in map(self.table.get, features) if h is not None]
         out = []
         for type_ in types:
             k = self.index[type_]
-            z = self.models[type_].bias + math.fsum([h[k] for h in hits if h[k]])
+            z = (self.bias[k] + sum(map(itemgetter(k), hits))) / _SCALE
             out.append((type_, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))))
         return out
+
+
+_SCALE = 10**DIGITS
+
+
+def _units(weight: float) -> int:
+    return round(weight * _SCALE)
 
 
 _SCORERS: dict[tuple, _Scorer] = {}
@@ -102,19 +112,36 @@ def _scorer(models: dict[str, LinearModel]) -> _Scorer:
 
 
 class Candidate:
-    """One (head, tail) of a post: the features that hold for it anywhere in the post, and the
-    sentence that states it best (a rule's, else the first one naming both)."""
+    """One (head, tail) of a post: the learned types its ends allow, the features that hold
+    for it anywhere in the post, and the sentence that states it best (a rule's, else the
+    first one naming both)."""
 
-    __slots__ = ("features", "sentence")
+    __slots__ = ("features", "sentence", "types")
 
-    def __init__(self, sentence: str):
+    def __init__(self, sentence: str, types: tuple[str, ...]):
         self.features: set[str] = set()
         self.sentence = sentence
+        self.types = types
 
 
 def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], Candidate]:
-    """Every candidate (head, tail) of the post with its features."""
+    """Every candidate (head, tail) of the post with its features. A pair whose ends allow no
+    learned type (a metric as tail, an institution as head) is no candidate, so its
+    features are never built."""
     out: dict[tuple[str, str], Candidate] = {}
+    barred: set[tuple[str, str]] = set()
+
+    def candidate(head: str, tail: str, sentence: str) -> Candidate | None:
+        key = (head, tail)
+        c = out.get(key)
+        if c is None and key not in barred:
+            types = tuple(t for t in LEARNED_TYPES if state.allowed(head, t, tail, LEARNED) == t)
+            if types:
+                c = out[key] = Candidate(sentence, types)
+            else:
+                barred.add(key)
+        return c
+
     actor = state.actor
     title_names = {e.name for u in state.units if u.field == "title" for e in u.ents}
     title_first = next((u.ents[0].name for u in state.units if u.field == "title" and u.ents), None)
@@ -139,9 +166,9 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
                 for j, tail_kind in enumerate(kinds):
                     if i == j or tail_kind not in TAILS or names[j] == head:
                         continue
-                    c = out.get((head, names[j]))
+                    c = candidate(head, names[j], sentence)
                     if c is None:
-                        c = out[(head, names[j])] = Candidate(sentence)
+                        continue
                     c.features.update(ctx)
                     c.features.update(_pair(unit, ents, kinds, i, j))
                     if head == actor:
@@ -154,17 +181,16 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
         for j, tail_kind in enumerate(kinds):
             if tail_kind not in TAILS:
                 continue
-            c = out.get((actor, names[j]))
+            c = candidate(actor, names[j], sentence)
             if c is None:
-                c = out[(actor, names[j])] = Candidate(sentence)
+                continue
             c.features.update(_far(unit, ents, j, where, anaphors))
     # A pair only a rule joined (across sentences) is a candidate too. Which rule fired is
     # no feature: the rules were written from these sets' errors, so on them a rule is
     # right far more often than on text nobody tuned on, and weights that trust it carry
     # that optimism (measured: see docs/extraction.md).
     for (head, _, tail), proposals in state.proposed.items():
-        if (head, tail) not in out:
-            out[(head, tail)] = Candidate(proposals[0][1])
+        candidate(head, tail, proposals[0][1])
     for rel in emitted:
         c = out.get((rel.head, rel.tail))
         if c is not None:
@@ -198,7 +224,7 @@ def decide(state: _Post, models: dict[str, LinearModel]) -> list[Relation]:
     learned: dict[tuple[str, str, str], Relation] = {}
     scorer = _scorer(models)
     for (head, tail), c in candidates(state, emitted).items():
-        types = [t for t in scorer.types if state.allowed(head, t, tail, LEARNED) == t]
+        types = [t for t in c.types if t in scorer.index]
         if not types:
             continue
         for type_, p in scorer.probabilities(c.features, types):
