@@ -334,6 +334,13 @@ def _stem(word: str) -> str:
     return word
 
 
+MAX_BETWEEN = 8
+"""Each word between two names is a feature only when at most this many words part them:
+farther apart, the words between belong to other clauses, and on sets left out of the fit
+their weights cost precision (docs/extraction.md); the distance, the first and the last
+word between still count."""
+
+
 def _bucket(n: int) -> str:
     return str(n) if n < 4 else ("4-5" if n < 6 else ("6-9" if n < 10 else "10+"))
 
@@ -353,7 +360,7 @@ def _pair(unit: _Unit, ents: list[_Ent], kinds: list[str], i: int, j: int) -> li
         f"names_between={min(abs(i - j) - 1, 2)}",
         f"field={unit.field}",
     ]
-    for w in set(between):
+    for w in set(between) if len(between) <= MAX_BETWEEN else ():
         feats.append(f"w={order}:{w}")
         feats.append(f"w={types}{order}:{w}")
         feats.append(f"stem={types}{order}:{_stem(w)}")
