@@ -195,7 +195,8 @@ UMBRELLA = phrases("ai ml data cloud infrastructure software system network netw
 ESTABLISHED = phrases("""
 data pipeline, data platform, cloud migration, automated testing, mobile networking,
 search engine, storage engine, query engine, managed platform, network monitoring,
-data migration, web performance, system design, software design, data engineering, data model
+data migration, web performance, system design, software design, data engineering, data model,
+web server
 """)
 
 # Last words of an institution's name ("Apache Software Foundation", "National Institute of
