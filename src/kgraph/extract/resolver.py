@@ -778,6 +778,16 @@ def _has_shorter_core(
     name = str(entry.get("name", "")).lower().split()
     own = bool(name) and not entry.get("registry")
     shorter = concepts.get((match.start, match.end - 1))
+    if (
+        shorter is not None
+        and last == "pattern"
+        and entry.get("registry")
+        and table is not None
+        and not table.get(shorter, {}).get("registry")
+    ):
+        # "the CQRS pattern": a catalogue's pattern named after a curated idea is that idea
+        # (the rules' minimal head phrase); "outbox pattern", with no idea before it, stays.
+        return True
     if shorter is not None and (last in GENERIC_HEADS or singular(last) in GENERIC_HEADS):
         if own and shorter == match.id_ and singular(last) == name[-1]:
             return False
