@@ -94,6 +94,10 @@ class OntologyResolver:
             js = self._js_short_form(match)
             if js is not None:
                 label, key, entry = "TECHNOLOGY", js, self.table[js]
+            if label == "COMPANY" and _released(match):
+                # "Tailscale v1.10", "Zorbly 2.4 is out": organisations have no releases; a
+                # company's name with a release number is its product
+                label, key = "TECHNOLOGY", entity_key("TECHNOLOGY", entry["name"])
             end = _with_version(match, label)
             versioned = end > match.end
             if versioned and (match.start, end) in named_spans:
@@ -575,6 +579,21 @@ GLUED_VERSION = re.compile(r"\b([A-Za-z][a-z]{2,})(\d{1,2})\b")
 VERSION = re.compile(
     r"^(?:[vV]?\d{1,3}(?:\.\d{1,3}){0,2}(?:\.x)?|(?:\d{1,2}x)?\d{1,4}(?:\.\d)?[bB])$"
 )
+
+
+# A release number proper: "v0.100", "1.10", "V2" (not "2", which counts or ranks things).
+RELEASE = re.compile(r"^(?:[vV]\d{1,3}(?:\.\d{1,3}){0,2}|\d{1,3}(?:\.\d{1,3}){1,2})$")
+
+
+def _released(span) -> bool:
+    """A name written with a release number after it: ``Tailscale v0.100``."""
+    doc, end = span.doc, span.end
+    return (
+        end < len(doc)
+        and doc[end - 1].whitespace_ != ""
+        and RELEASE.match(doc[end].text) is not None
+        and (end + 1 == len(doc) or doc[end + 1].text not in ("%", "x"))
+    )
 
 
 def _with_version(span, label: str | None = None) -> int:
