@@ -364,6 +364,10 @@ def _after_apposition(doc: Doc, end: int) -> int:
     return end
 
 
+# Words before "its" that are no verb: "used Docker for its builds" says nothing of Docker.
+LINKING_WORDS = phrases("for with in on to into from of by as at about over via through and or")
+
+
 def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
     """The name before ``end`` is the subject of an organisation's verb: "Klarvio rebuilt",
     "Klarvio has migrated", "Klarvio runs its services"."""
@@ -376,8 +380,13 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
                 and i + 1 < len(doc)
                 and RELEASE_NUMBER.fullmatch(doc[i + 1].text) is not None
             )
-        if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:
-            return True
+        if (
+            i + 1 < len(doc)
+            and doc[i + 1].lower_ in ("its", "their")
+            and tok.is_lower
+            and tok.lower_ not in LINKING_WORDS
+        ):
+            return True  # "Klarvio runs its services"; not "used Docker for its builds"
         if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
             return False  # "Klarvio has recently migrated", "Klarvio successfully migrated"
     return False
