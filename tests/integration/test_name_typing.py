@@ -310,6 +310,22 @@ def test_a_product_before_a_preposition_and_its_is_not_acting(ex):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("summary", "name"),
+    [
+        # a known company's unit listed with companies
+        ("Enterprises like Grofers and Paytm Zorbmart run Loki on premise.", "Paytm Zorbmart"),
+        # a known company's other name
+        ("It ran on bare metal and VPSs in Zorblayer (now IBM Cloud).", "Zorblayer"),
+        ("We moved to Google Cloud (formerly Zorblex) last year.", "Zorblex"),
+    ],
+)
+def test_a_name_listed_with_or_renamed_as_a_company_is_one(ex, summary, name):
+    found = _typed(ex, "A post", summary)
+    assert (name, "COMPANY") in found, found
+
+
+@pytest.mark.model
 def test_a_full_stop_after_a_mixed_case_name_ends_the_sentence_not_the_name(ex):
     found = _texts(ex, "A post", "He solved cold starts with ZorbFaaS. Almost all platforms lag.")
     assert "ZorbFaaS" in found and "ZorbFaaS." not in found, found

@@ -280,6 +280,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True
     if _kind_of_business_before(doc, span.start):
         return True
+    if _renamed_company(doc, span.start, span.end):
+        return True
     if _led_by_role(doc, span.start) or _business_apposition(doc, span.end):
         return True
     if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
@@ -292,6 +294,25 @@ def _organisation(span: Span, label: str) -> bool:
     if span.end >= len(doc) or doc[span.end].text not in POSSESSIVE:
         return False
     return not any(c.isdigit() for c in span.text)
+
+
+RENAMES = phrases("now formerly previously later")
+
+
+def _renamed_company(doc: Doc, start: int, end: int) -> bool:
+    """A known company's other name: ``Softlayer (now IBM Cloud)``, ``Meta (formerly
+    Facebook)``: a rename keeps the kind of thing named."""
+    companies = doc.user_data.get(COMPANY_TOKENS)
+    if not companies:
+        return False
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].lower_ in RENAMES:
+        return end + 2 in companies
+    return (
+        start > 2
+        and doc[start - 1].lower_ in RENAMES
+        and doc[start - 2].text == "("
+        and start - 3 in companies
+    )
 
 
 # The kind of business written before a name: "the security firm Armis", "a software
