@@ -449,7 +449,7 @@ def _after_apposition(doc: Doc, end: int) -> int:
 
 
 # Words before "its" that are no verb: "used Docker for its builds" says nothing of Docker.
-LINKING_WORDS = phrases("for with in on to into from of by as at about over via through and or")
+LINKING_WORDS = phrases("for with in on to into from of by as at about over via through")
 
 
 def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
