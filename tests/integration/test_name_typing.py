@@ -326,6 +326,21 @@ def test_a_name_listed_with_or_renamed_as_a_company_is_one(ex, summary, name):
 
 
 @pytest.mark.model
+def test_a_full_stop_the_tokenizer_keeps_on_a_name_ends_it(ex):
+    summary = "The protocol is WebAuthn, standardized by W3C. Passkeys are synced credentials."
+    found = _texts(ex, "A post", summary)
+    assert "W3C" in found and not any(". " in t for t in found), found
+
+
+@pytest.mark.model
+def test_a_range_after_a_name_is_no_release(ex):
+    found = _texts(ex, "A post", "This makes WarpStream 5-10x cheaper for high volume workloads.")
+    assert "WarpStream" in found and "WarpStream 5" not in found, found
+    found = _texts(ex, "A post", "Weaviate v1.20 - coming in July - changes this.")
+    assert "Weaviate v1.20" in found, found
+
+
+@pytest.mark.model
 def test_a_full_stop_after_a_mixed_case_name_ends_the_sentence_not_the_name(ex):
     found = _texts(ex, "A post", "He solved cold starts with ZorbFaaS. Almost all platforms lag.")
     assert "ZorbFaaS" in found and "ZorbFaaS." not in found, found
