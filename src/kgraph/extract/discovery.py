@@ -38,6 +38,7 @@ from kgraph.extract.discovery_organisations import (
     _organisations_defined,
     _paired_with_companies,
     _publisher,
+    _publisher_names,
     _registry_names_as_workplaces,
     _vendors_acting,
 )
@@ -316,6 +317,7 @@ class ModelDiscovery:
             )
         found = _paired_with_companies(doc, found, self.company_conf)
         claimed = taken | {i for c in found for i in range(c.start, c.end)}
+        found += _publisher_names(doc, claimed, self.company_conf)
         found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
         _join_product_parts(doc, self.technology_conf, self._concept_heads())
