@@ -44,9 +44,10 @@ class Candidate(NamedTuple):
 
 def _make_span(doc: Doc, c: Candidate) -> Span:
     span = Span(doc, c.start, c.end, label=c.type, span_id=c.key)
-    span._.kg_method = c.method
-    span._.kg_conf = round(float(c.conf), 3)
-    span._.kg_ambiguous = c.ambiguous
+    ext = span._  # a new object on each access: made once for the three values
+    ext.kg_method = c.method
+    ext.kg_conf = round(float(c.conf), 3)
+    ext.kg_ambiguous = c.ambiguous
     return span
 
 
