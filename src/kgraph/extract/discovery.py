@@ -251,8 +251,9 @@ class ModelDiscovery:
         )
         named_laws(doc, self.technology_conf)
         _source_credit(doc, self.company_conf)
-        taken, found = covered(doc), []
-        known = doc.spans.get(SPANS_KEY, [])
+        # The candidates so far, read once: a span group makes its spaCy Spans anew on each read.
+        known = list(doc.spans.get(SPANS_KEY, ()))
+        taken, found = {i for s in known for i in range(s.start, s.end)}, []
         doc.user_data[TECH_TOKENS] = {
             i for s in known if s.label_ == "TECHNOLOGY" for i in range(s.start, s.end)
         }
