@@ -11,7 +11,8 @@ from click.testing import CliRunner
 
 from kgraph import api
 from kgraph.cli import main
-from kgraph.corpus import fetch
+from kgraph.corpus import fetch, read
+from kgraph.corpus.feeds import fetch_feeds
 from kgraph.errors import CorpusError
 from tests.support.fake_extractor import FakeExtractor
 from tests.support.feedserver import FeedServer
@@ -34,13 +35,21 @@ def _fetch_failed(message: str) -> bool:
     )
 
 
-def test_dead_and_hanging_feeds_are_skipped_and_cost_one_timeout(db_path):
+def test_dead_and_hanging_feeds_are_skipped_and_cost_one_timeout(db_path, monkeypatch):
     ex = FakeExtractor()
+    fetching = []  # the fetch stages' own seconds (the OPML, then its feeds), apart from the build
+
+    def timed_fetch(*args, **kwargs):
+        started = time.monotonic()
+        try:
+            return fetch_feeds(*args, **kwargs)
+        finally:
+            fetching.append(time.monotonic() - started)
+
+    monkeypatch.setattr(read, "fetch_feeds", timed_fetch)
     hanging = 6  # one after another they would cost six timeouts
     with FeedServer(n_feeds=5, items=4, delay=0, dead=2, hanging=hanging, hang_s=30) as server:
-        started = time.monotonic()
         report = api.build([server.opml_url], db=db_path, extractor=ex)
-        elapsed = time.monotonic() - started
     assert report.posts == 20
     assert report.feeds == 13
     assert len(report.feeds_failed) == 8
@@ -48,9 +57,9 @@ def test_dead_and_hanging_feeds_are_skipped_and_cost_one_timeout(db_path):
     assert all(_fetch_failed(line) for line in report.feeds_failed)
     failed = {line.split(": ", 1)[0] for line in report.feeds_failed}
     assert failed == {server.feed_url(f) for f in range(5, 13)}  # 2 dead, 6 silent
-    # In parallel the silent feeds cost one timeout, not six; the margin absorbs a busy
-    # machine (a 2.5 s bound on three feeds failed CI at 2.51 s).
-    assert elapsed < hanging * fetch.TIMEOUT_S / 2
+    # In parallel the silent feeds cost one timeout, not six. Only the fetch is timed: the
+    # build's own work on a busy machine once pushed the whole build past such a bound.
+    assert fetching and sum(fetching) < hanging * fetch.TIMEOUT_S / 2
     rows = {r["url"]: r for r in api.feeds(db_path)}
     assert len(rows) == 13
     assert rows[server.feed_url(5)]["status"] == "failed"

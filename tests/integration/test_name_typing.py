@@ -251,6 +251,96 @@ def test_the_publishers_name_is_discovered_where_it_looks_like_a_place(ex):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(
+    ("source", "summary", "name"),
+    [
+        # plain words, after "at": the NER and the one-word cues pass over them
+        (
+            "Zorbly Market Engineering (Medium)",
+            "The data team at Zorbly Market is rather young.",
+            "Zorbly Market",
+        ),
+        # the publisher's name written in lower case
+        ("Quorvix Tech blog", "The quorvix engineering stack runs on Go.", "quorvix"),
+    ],
+)
+def test_the_publishers_name_the_ner_misses_is_the_organisation(ex, source, summary, name):
+    from kgraph.model import Post
+
+    post = Post(id="p", title="A post", summary=summary, source=source)
+    found = {(m.text, m.type) for m in next(iter(ex.extract([post])))}
+    assert (name, "COMPANY") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "Distributed Readings archives",  # a feed's label of plain words
+        "Quarrel Weekly: big-data",  # the label before the topic
+        "Uber x Apache Pinot Meetup",  # the end of an event's name
+        "Photos shown on quorvix are ranked.",  # a site used as a product
+    ],
+)
+def test_the_publishers_name_as_a_label_or_a_tool_is_no_new_organisation(ex, summary):
+    from kgraph.extract.publisher import publisher_keys, squeezed
+    from kgraph.model import Post
+
+    source = {"D": "Distributed Readings", "Q": "Quarrel Weekly", "U": "Meetup (talks)"}.get(
+        summary[0], "quorvix tech blog"
+    )
+    post = Post(id="p", title="A post", summary=summary, source=source)
+    found = {(m.text, m.type) for m in next(iter(ex.extract([post])))}
+    own = publisher_keys(post)
+    assert not any(t == "COMPANY" and squeezed(n) in own for n, t in found), found
+
+
+@pytest.mark.model
+def test_a_known_companys_name_with_a_release_number_is_its_product(ex):
+    found = _typed(ex, "Tailscale v1.10 is out", "Tailscale 1.10 is now available everywhere.")
+    assert ("Tailscale v1.10", "TECHNOLOGY") in found, found
+    assert ("Tailscale 1.10", "TECHNOLOGY") in found, found
+
+
+@pytest.mark.model
+def test_a_product_before_a_preposition_and_its_is_not_acting(ex):
+    summary = "Zorbly, an open-source replication tool, initially used Docker for its builds."
+    found = _typed(ex, "A post", summary)
+    assert ("Docker", "TECHNOLOGY") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("summary", "name"),
+    [
+        # a known company's unit listed with companies
+        ("Enterprises like Grofers and Paytm Zorbmart run Loki on premise.", "Paytm Zorbmart"),
+        # a known company's other name
+        ("It ran on bare metal and VPSs in Zorblayer (now IBM Cloud).", "Zorblayer"),
+        ("We moved to Google Cloud (formerly Zorblex) last year.", "Zorblex"),
+    ],
+)
+def test_a_name_listed_with_or_renamed_as_a_company_is_one(ex, summary, name):
+    found = _typed(ex, "A post", summary)
+    assert (name, "COMPANY") in found, found
+
+
+@pytest.mark.model
+def test_a_full_stop_the_tokenizer_keeps_on_a_name_ends_it(ex):
+    summary = "The protocol is WebAuthn, standardized by W3C. Passkeys are synced credentials."
+    found = _texts(ex, "A post", summary)
+    assert "W3C" in found and not any(". " in t for t in found), found
+
+
+@pytest.mark.model
+def test_a_range_after_a_name_is_no_release(ex):
+    found = _texts(ex, "A post", "This makes WarpStream 5-10x cheaper for high volume workloads.")
+    assert "WarpStream" in found and "WarpStream 5" not in found, found
+    found = _texts(ex, "A post", "Weaviate v1.20 - coming in July - changes this.")
+    assert "Weaviate v1.20" in found, found
+
+
+@pytest.mark.model
 def test_a_full_stop_after_a_mixed_case_name_ends_the_sentence_not_the_name(ex):
     found = _texts(ex, "A post", "He solved cold starts with ZorbFaaS. Almost all platforms lag.")
     assert "ZorbFaaS" in found and "ZorbFaaS." not in found, found

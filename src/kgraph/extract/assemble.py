@@ -61,6 +61,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     found: list[tuple[Mention, bool, str]] = []
     for piece in pieces:
         for span in piece.doc.spans.get(SPANS_KEY, []):
+            ext = span._  # a new object on each access: made once per span
             mention = _mention(
                 post,
                 piece,
@@ -68,12 +69,12 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
                 span.end_char,
                 span.label_,
                 span.id_,
-                span._.kg_method,
-                span._.kg_conf,
+                ext.kg_method,
+                ext.kg_conf,
                 onto,
             )
             if mention is not None:
-                found.append((mention, span._.kg_ambiguous, span.id_))
+                found.append((mention, ext.kg_ambiguous, span.id_))
     if _title_is_feed_label(post):
         # "Squarespace Engineering" over every post of that blog: the feed's name, not the
         # post's words; the summary speaks for itself

@@ -38,6 +38,7 @@ from kgraph.extract.discovery_organisations import (
     _organisations_defined,
     _paired_with_companies,
     _publisher,
+    _publisher_names,
     _registry_names_as_workplaces,
     _vendors_acting,
 )
@@ -107,18 +108,35 @@ class ModelDiscovery:
         self.company_conf = company_conf
         self.technology_conf = technology_conf
         self.nlp = nlp
+        self._batch_pipes: dict | None = None  # see _pipe_of
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
             self._recognise(batch)
-            yield from (self(doc) for doc in batch)
+            self._batch_pipes = {}
+            try:
+                yield from (self(doc) for doc in batch)
+            finally:
+                self._batch_pipes = None
+
+    def _pipe_of(self, name: str):
+        """The pipeline's component ``name``, or None: looked up once per batch in
+        :meth:`pipe` (each document asks several times, and the lookup scans the pipeline)."""
+        known = getattr(self, "_batch_pipes", None)
+        if known is not None and name in known:
+            return known[name]
+        found = None
+        if self.nlp is not None and name in self.nlp.component_names:
+            found = self.nlp.get_pipe(name)
+        if known is not None:
+            known[name] = found
+        return found
 
     def _per_table(self, attr: str, build):
         """What ``build`` makes of the resolver's ontology table, kept until the table is
         refilled from another ontology (read once per table, not once per document)."""
-        table = {}
-        if self.nlp is not None and "kgraph_resolver" in self.nlp.component_names:
-            table = getattr(self.nlp.get_pipe("kgraph_resolver"), "table", {})
+        resolver = self._pipe_of("kgraph_resolver")
+        table = {} if resolver is None else getattr(resolver, "table", {})
         cached = getattr(self, attr, None)
         if cached is None or cached[0] is not table:
             cached = (table, build(table))
@@ -166,9 +184,10 @@ class ModelDiscovery:
 
     def _concept_heads(self) -> frozenset[str]:
         """The last words of the ontology's concept names (``monorepo``, ``microvm``)."""
-        if self.nlp is None or "kgraph_concepts" not in self.nlp.component_names:
+        concepts = self._pipe_of("kgraph_concepts")
+        if concepts is None:
             return frozenset()
-        heads = getattr(self.nlp.get_pipe("kgraph_concepts"), "heads", None) or set()
+        heads = getattr(concepts, "heads", None) or set()
         cached = getattr(self, "_heads", None)
         if cached is None or cached[0] is not heads:
             cached = (heads, frozenset(heads))
@@ -233,8 +252,9 @@ class ModelDiscovery:
         )
         named_laws(doc, self.technology_conf)
         _source_credit(doc, self.company_conf)
-        taken, found = covered(doc), []
-        known = doc.spans.get(SPANS_KEY, [])
+        # The candidates so far, read once: a span group makes its spaCy Spans anew on each read.
+        known = list(doc.spans.get(SPANS_KEY, ()))
+        taken, found = {i for s in known for i in range(s.start, s.end)}, []
         doc.user_data[TECH_TOKENS] = {
             i for s in known if s.label_ == "TECHNOLOGY" for i in range(s.start, s.end)
         }
@@ -316,6 +336,7 @@ class ModelDiscovery:
             )
         found = _paired_with_companies(doc, found, self.company_conf)
         claimed = taken | {i for c in found for i in range(c.start, c.end)}
+        found += _publisher_names(doc, claimed, self.company_conf)
         found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
         _join_product_parts(doc, self.technology_conf, self._concept_heads())

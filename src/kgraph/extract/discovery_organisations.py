@@ -36,6 +36,7 @@ from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import phrases
 from kgraph.extract.people import after_speaker
 from kgraph.extract.publisher import PUBLISHER, squeezed
+from kgraph.extract.resolver import USE_CUES
 from kgraph.extract.spans import (
     LIST_SEPARATORS,
     POSSESSIVE,
@@ -156,6 +157,68 @@ def _publisher(span: Span) -> bool:
     return bool(keys) and squeezed(span.text) in keys
 
 
+def _publisher_names(doc: Doc, claimed: set[int], conf: float) -> list[Candidate]:
+    """The publisher's own name where nothing else claimed it: ``at Back Market`` on the
+    Back Market Engineering blog (words the NER and the one-word cues pass over), or
+    ``the cabify stack`` on Cabify's (its name in lower case). A publisher writes about its
+    own work: its name there is the organisation. Not a text that is only the name or opens
+    with it as a label (a feed's), nor a part of a longer name (``Zorbly Daily``); a name of plain
+    words (``Distributed Readings``) only where the sentence treats it as an organisation,
+    and one in lower case not as a tool used (``photos on zorbly``) nor as a plain word."""
+    keys = doc.user_data.get(PUBLISHER)
+    if not keys:
+        return []
+    text = squeezed(doc_text(doc))
+    keys = [k for k in keys if k in text]  # most texts never write their publisher's name
+    if not keys:
+        return []
+    found = []
+    w = words(doc)
+    for i in range(len(doc)):
+        if i in claimed or not w.text[i][:1].isalnum():
+            continue
+        for end in range(i + 1, min(i + 4, len(doc) + 1)):
+            if end - 1 in claimed:
+                break
+            if squeezed(doc[i:end].text) in keys:
+                if _publisher_name(doc, doc[i:end]):
+                    found.append(
+                        Candidate(
+                            i, end, "COMPANY", entity_key("COMPANY", doc[i:end].text), "model", conf
+                        )
+                    )
+                    claimed |= set(range(i, end))
+                break
+    return found
+
+
+def _publisher_name(doc: Doc, name: Span) -> bool:
+    """``name``, written as its post's publisher's name, names the publisher (see above)."""
+    if len(name) == len(doc) or (name.end < len(doc) and doc[name.end].text[:1].isupper()):
+        return False
+    before = doc[name.start - 1] if name.start else None
+    if before is not None and before.text[:1].isupper() and not before.is_stop:
+        return False  # "Apache Pinot Meetup": the end of a longer name
+    if before is None and name.end < len(doc) and doc[name.end].text in (":", "-", "|"):
+        return False  # "Zorbly Weekly: big-data": the feed's label before the topic
+    if name.text.islower():
+        return (
+            len(name) == 1
+            and not is_english_word(name.text)
+            and (before is None or before.lower_ not in USE_CUES)
+        )
+    if not all(t.text[:1].isupper() for t in name if t.is_alpha):
+        return False
+    if all(is_english_word(t.text) for t in name if t.is_alpha):
+        # the publisher's name is no cue here: "at X", "X engineers", "X rebuilt" are
+        return (
+            (before is not None and before.is_lower and before.lower_ in ORG_CUES)
+            or _org_after(doc, name.end)
+            or _acts(doc, name.end)
+        )
+    return True
+
+
 def _org_after(doc: Doc, i: int) -> bool:
     """``X engineers``, ``X joined``, ``X's team``, ``X software engineer`` follow a name at ``i``."""
     if i >= len(doc):
@@ -217,6 +280,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True
     if _kind_of_business_before(doc, span.start):
         return True
+    if _renamed_company(doc, span.start, span.end):
+        return True
     if _led_by_role(doc, span.start) or _business_apposition(doc, span.end):
         return True
     if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
@@ -229,6 +294,25 @@ def _organisation(span: Span, label: str) -> bool:
     if span.end >= len(doc) or doc[span.end].text not in POSSESSIVE:
         return False
     return not any(c.isdigit() for c in span.text)
+
+
+RENAMES = phrases("now formerly previously later")
+
+
+def _renamed_company(doc: Doc, start: int, end: int) -> bool:
+    """A known company's other name: ``Softlayer (now IBM Cloud)``, ``Meta (formerly
+    Facebook)``: a rename keeps the kind of thing named."""
+    companies = doc.user_data.get(COMPANY_TOKENS)
+    if not companies:
+        return False
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 1].lower_ in RENAMES:
+        return end + 2 in companies
+    return (
+        start > 2
+        and doc[start - 1].lower_ in RENAMES
+        and doc[start - 2].text == "("
+        and start - 3 in companies
+    )
 
 
 # The kind of business written before a name: "the security firm Armis", "a software
@@ -364,6 +448,10 @@ def _after_apposition(doc: Doc, end: int) -> int:
     return end
 
 
+# Words before "its" that are no verb: "used Docker for its builds" says nothing of Docker.
+LINKING_WORDS = phrases("for with in on to into from of by as at about over via through")
+
+
 def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
     """The name before ``end`` is the subject of an organisation's verb: "Klarvio rebuilt",
     "Klarvio has migrated", "Klarvio runs its services"."""
@@ -376,8 +464,13 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
                 and i + 1 < len(doc)
                 and RELEASE_NUMBER.fullmatch(doc[i + 1].text) is not None
             )
-        if i + 1 < len(doc) and doc[i + 1].lower_ in ("its", "their") and tok.is_lower:
-            return True
+        if (
+            i + 1 < len(doc)
+            and doc[i + 1].lower_ in ("its", "their")
+            and tok.is_lower
+            and tok.lower_ not in LINKING_WORDS
+        ):
+            return True  # "Klarvio runs its services"; not "used Docker for its builds"
         if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
             return False  # "Klarvio has recently migrated", "Klarvio successfully migrated"
     return False

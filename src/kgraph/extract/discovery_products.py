@@ -392,6 +392,20 @@ def _named_kind(span: Span) -> bool:
     )
 
 
+def _listed_with_companies(doc: Doc, spans: list, n: int, end: int) -> bool:
+    """``spans[n]`` extended to ``end`` is listed with more known companies than
+    technologies: ``enterprises like Grofers and Paytm Insider``."""
+    start = spans[n].start
+    kinds: dict[str, set[int]] = {"COMPANY": set(), "TECHNOLOGY": set()}
+    for k, s in enumerate(spans):
+        if s is not None and k != n and s.label_ in kinds:
+            kinds[s.label_].update(range(s.start, s.end))
+    if not kinds["COMPANY"]:
+        return False
+    found = listed_with(doc, start, end, kinds["COMPANY"])[0]
+    return found > 0 and listed_with(doc, start, end, kinds["TECHNOLOGY"])[0] < found
+
+
 def _extend_makers(
     doc: Doc,
     technology_conf: float,
@@ -471,7 +485,8 @@ def _extend_makers(
             # "the Netflix Tech Blog": a publication, and the company keeps its mention
         org = (
             (span.label_ == "COMPANY" or _org_word(name[-1]))
-            and _organisation(name, "ORG")
+            # "enterprises like Grofers and Paytm Insider": a unit listed with companies
+            and (_organisation(name, "ORG") or _listed_with_companies(doc, spans, n, end))
             and not (end < len(doc) and doc[end].text in POSSESSIVE)
         )
         type_ = "COMPANY" if org else "TECHNOLOGY"

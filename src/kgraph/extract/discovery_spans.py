@@ -126,6 +126,10 @@ def _trim(ent: Span) -> Span | None:
         if doc[i].text in DASHES and doc[i - 1].whitespace_:
             end = i  # "Vinted - Europe's largest marketplace": a spaced dash ends the name
             break
+    for i in range(start, end - 1):
+        if _ends_sentence(doc[i]):
+            end = i + 1  # "by W3C. Passkeys are": the tokenizer kept the full stop on "W3C."
+            break
     # A name ends before its version ("Supavisor 1.0" is Supavisor, the version joining the
     # surface again later) and at its last capitalised word: "RegionServer metrics" is
     # RegionServer; the punctuation that leaves ("Kafka API-compatible" is not "Kafka API-")
@@ -147,6 +151,22 @@ def _trim(ent: Span) -> Span | None:
     ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _ends_sentence(tok) -> bool:
+    """A word the tokenizer left its sentence's full stop on (``W3C.``, ``OpenFaaS.``), before
+    a space and a capital; not an abbreviation (``Inc.``) or initials (``U.S.``)."""
+    text = tok.text
+    return (
+        len(text) > 2
+        and text.endswith(".")
+        and text.count(".") == 1
+        and text[-2].isalnum()
+        and tok.whitespace_ != ""
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].text[:1].isupper()
+        and text not in ("Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Jr.", "Sr.", "St.", "Dr.", "Mr.")
+    )
 
 
 def _funded_after(doc: Doc, end: int) -> bool:

@@ -94,6 +94,10 @@ class OntologyResolver:
             js = self._js_short_form(match)
             if js is not None:
                 label, key, entry = "TECHNOLOGY", js, self.table[js]
+            if label == "COMPANY" and _released(match):
+                # "Tailscale v1.10", "Zorbly 2.4 is out": organisations have no releases; a
+                # company's name with a release number is its product
+                label, key = "TECHNOLOGY", entity_key("TECHNOLOGY", entry["name"])
             end = _with_version(match, label)
             versioned = end > match.end
             if versioned and (match.start, end) in named_spans:
@@ -577,6 +581,33 @@ VERSION = re.compile(
 )
 
 
+# What makes the number after a name no release: a share ("5%"), a factor ("5x") or, glued
+# on, a range ("5-10x cheaper"; "v1.20 - coming in July" is a release).
+NOT_RELEASES = frozenset(["%", "x"])
+RANGES = frozenset(["-", "\u2013"])
+# A release number proper: "v0.100", "1.10", "V2" (not "2", which counts or ranks things).
+RELEASE = re.compile(r"^(?:[vV]\d{1,3}(?:\.\d{1,3}){0,2}|\d{1,3}(?:\.\d{1,3}){1,2})$")
+
+
+def _counts_after(doc: Doc, i: int) -> bool:
+    """The number at ``i`` is a share, a factor or a range's start, no release."""
+    if i + 1 >= len(doc):
+        return False
+    after = doc[i + 1].text
+    return after in NOT_RELEASES or (after in RANGES and doc[i].whitespace_ == "")
+
+
+def _released(span) -> bool:
+    """A name written with a release number after it: ``Tailscale v0.100``."""
+    doc, end = span.doc, span.end
+    return (
+        end < len(doc)
+        and doc[end - 1].whitespace_ != ""
+        and RELEASE.match(doc[end].text) is not None
+        and not _counts_after(doc, end)
+    )
+
+
 def _with_version(span, label: str | None = None) -> int:
     """The end of a technology's name with a version after it (``Python 2.7``, ``Mussel V2``):
     the surface includes the version, the canonical does not."""
@@ -586,7 +617,7 @@ def _with_version(span, label: str | None = None) -> int:
         and end < len(doc)
         and doc[end - 1].whitespace_
         and VERSION.match(doc[end].text)
-        and (end + 1 == len(doc) or doc[end + 1].text not in ("%", "x"))
+        and not _counts_after(doc, end)
     ):
         return end + 1
     return end
@@ -778,6 +809,16 @@ def _has_shorter_core(
     name = str(entry.get("name", "")).lower().split()
     own = bool(name) and not entry.get("registry")
     shorter = concepts.get((match.start, match.end - 1))
+    if (
+        shorter is not None
+        and last == "pattern"
+        and entry.get("registry")
+        and table is not None
+        and not table.get(shorter, {}).get("registry")
+    ):
+        # "the CQRS pattern": a catalogue's pattern named after a curated idea is that idea
+        # (the rules' minimal head phrase); "outbox pattern", with no idea before it, stays.
+        return True
     if shorter is not None and (last in GENERIC_HEADS or singular(last) in GENERIC_HEADS):
         if own and shorter == match.id_ and singular(last) == name[-1]:
             return False

@@ -7,6 +7,7 @@ how the span was found and how sure we are.
 
 from __future__ import annotations
 
+import itertools
 from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_STOP, LENGTH, SPACY
@@ -44,9 +45,10 @@ class Candidate(NamedTuple):
 
 def _make_span(doc: Doc, c: Candidate) -> Span:
     span = Span(doc, c.start, c.end, label=c.type, span_id=c.key)
-    span._.kg_method = c.method
-    span._.kg_conf = round(float(c.conf), 3)
-    span._.kg_ambiguous = c.ambiguous
+    ext = span._  # a new object on each access: made once for the three values
+    ext.kg_method = c.method
+    ext.kg_conf = round(float(c.conf), 3)
+    ext.kg_ambiguous = c.ambiguous
     return span
 
 
@@ -76,13 +78,22 @@ def covered(doc: Doc) -> set[int]:
 
 def add_candidates(doc: Doc, candidates: list[Candidate]) -> None:
     """Add ``candidates`` to ``doc.spans["kgraph"]``; spans already there win overlaps."""
-    taken = covered(doc)
+    # A span group makes a new spaCy Span of each of its spans on every read: they are read
+    # once here, for the tokens they cover and for the new group.
+    known = list(doc.spans.get(SPANS_KEY, ()))
+    taken = {i for span in known for i in range(span.start, span.end)}
     fresh = [
         _make_span(doc, c)
         for c in longest_first(candidates)
         if not any(i in taken for i in range(c.start, c.end))
     ]
-    doc.spans[SPANS_KEY] = sorted([*doc.spans.get(SPANS_KEY, []), *fresh], key=lambda s: s.start)
+    if not fresh and SPANS_KEY in doc.spans and _in_order(known):
+        return  # nothing new, and the group is already in order: it stays as it is
+    doc.spans[SPANS_KEY] = sorted([*known, *fresh], key=lambda s: s.start)
+
+
+def _in_order(spans: list[Span]) -> bool:
+    return all(a.start <= b.start for a, b in itertools.pairwise(spans))
 
 
 TEXT = "kgraph_text"
