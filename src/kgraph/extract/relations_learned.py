@@ -120,7 +120,7 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
     def candidate(head: str, tail: str, sentence: str) -> Candidate | None:
         key = (head, tail)
         c = out.get(key)
-        if c is None and key not in barred:
+        if c is None and key not in barred:  # the ends' types are read once per pair
             types = tuple(t for t in LEARNED_TYPES if state.allowed(head, t, tail, LEARNED) == t)
             if types:
                 c = out[key] = Candidate(sentence, types)
@@ -152,7 +152,7 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
                 for j, tail_kind in enumerate(kinds):
                     if i == j or tail_kind not in TAILS or names[j] == head:
                         continue
-                    c = candidate(head, names[j], sentence)
+                    c = out.get((head, names[j])) or candidate(head, names[j], sentence)
                     if c is None:
                         continue
                     c.features.update(ctx)
