@@ -48,9 +48,10 @@ def test_shipped_corpus_counts(shipped_db):
         # not a talk title's topics (the actor rule on titles is below the floor), nor "T for
         # X" purposes, nor the concepts of a company named once in passing, nor "Databricks'
         # auto-sharding system … sharded services" (the possessive's system is the subject);
-        # the learned layer adds "the Workflows control plane", "Building Prometheus: How
-        # Backend Aggregation …" and "high availability in GitHub Enterprise Server"
-        "says_applies": 8,
+        # the learned layer adds "the Workflows control plane" and "Building Prometheus: How
+        # Backend Aggregation …"; refitted on thirty-three sets, it scores "high availability
+        # in GitHub Enterprise Server" under its threshold
+        "says_applies": 7,
         # "the open sourcing of Dicer, Databricks' … system": Databricks built Dicer
         "says_built": 1,
         "says_migrated_from": 1,
