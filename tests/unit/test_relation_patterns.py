@@ -10,6 +10,7 @@ import pytest
 
 from kgraph.extract.relations import find_relations
 from kgraph.model import Mention, Post, entity_key
+from tests.support.mentions import post_with_mentions
 
 
 def _relations(
@@ -17,25 +18,7 @@ def _relations(
 ):
     """Relations of a post whose summary is ``text``, each (surface, type) found at its
     first occurrence (its canonical name is the surface)."""
-    post = Post("p", title, text)
-    mentions = []
-    for field, body in (("title", title), ("summary", text)):
-        for surface, type_ in entities:
-            for m in re.finditer(re.escape(surface), body):
-                mentions.append(
-                    Mention(
-                        "p",
-                        surface,
-                        type_,
-                        surface,
-                        field,
-                        m.start(),
-                        m.end(),
-                        body,
-                        "ontology",
-                        0.99,
-                    )
-                )
+    post, mentions = post_with_mentions(title, text, [(s, t, s) for s, t in entities], 0.99)
     found = find_relations(post, mentions, onto, models={})  # the rules alone
     if methods:  # which rule found each
         return {(r.head, r.type, r.tail, r.method) for r in found}

@@ -3,40 +3,18 @@ weights load, the model finds what no rule states, and the rules' triples stay."
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from kgraph.extract.learned import LinearModel
 from kgraph.extract.relation_fit import THRESHOLDS
 from kgraph.extract.relations import find_relations
 from kgraph.extract.relations_learned import LEARNED, LEARNED_TYPES, load_models
-from kgraph.model import Mention, Post
+from tests.support.mentions import post_with_mentions
 
 
 def _post(title: str, summary: str, entities: list[tuple[str, str, str]]):
     """A post and its mentions: each (surface, type, canonical) at every occurrence."""
-    post = Post("p", title, summary)
-    mentions = []
-    for field, body in (("title", title), ("summary", summary)):
-        for surface, type_, canonical in entities:
-            for m in re.finditer(re.escape(surface), body):
-                mentions.append(
-                    Mention(
-                        "p",
-                        surface,
-                        type_,
-                        canonical,
-                        field,
-                        m.start(),
-                        m.end(),
-                        body,
-                        "ontology",
-                        0.98,
-                    )
-                )
-    mentions.sort(key=lambda m: (m.field, m.start))
-    return post, mentions
+    return post_with_mentions(title, summary, entities, 0.98)
 
 
 # "stores its data lake on Apache Hudi": no rule reads "stores … on" as a use
