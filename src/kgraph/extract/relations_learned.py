@@ -244,10 +244,12 @@ def decide(state: _Post, models: dict[str, LinearModel]) -> list[Relation]:
 
 
 # RELATION-RULES rule 7: a negated, rejected, compared or merely compatible tail is not
-# stated ("chose PostgreSQL over MongoDB", "unlike Apache Pulsar", "a Kubernetes-like API").
+# stated ("chose PostgreSQL over MongoDB", "unlike Apache Pulsar", "a Kubernetes-like API"),
+# nor is a negated one ("DuckDB is not a data warehouse", "isn't a monolithic system").
 _CONTRAST_BEFORE = re.compile(
-    r"\b(?:over|than|unlike|vs\.?|versus|instead\s+of|without|compared\s+(?:to|with)|"
-    r"inspired\s+by|rather\s+than|similar\s+to|akin\s+to)\s+(?:the\s+|a\s+|an\s+)?$",
+    r"(?:\b(?:over|than|unlike|vs\.?|versus|instead\s+of|without|compared\s+(?:to|with)|"
+    r"inspired\s+by|rather\s+than|similar\s+to|akin\s+to|not|no\s+longer)|n['\u2019]t)\s+"
+    r"(?:the\s+|a\s+|an\s+)?$",
     re.I,
 )
 _CONTRAST_AFTER = re.compile(r"-(?:like|compatible|inspired|style)\b", re.I)
