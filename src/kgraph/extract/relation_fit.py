@@ -39,7 +39,7 @@ L2 = 2.0
 """How hard every weight is pulled towards zero (see :func:`kgraph.extract.learned.fit`)."""
 MIN_COUNT = 3
 """A feature seen in fewer candidates gets no weight."""
-THRESHOLDS = {"applies": 0.5, "uses": 0.6, "built": 0.6}
+THRESHOLDS = {"applies": 0.5, "uses": 0.7, "built": 0.8}
 """The probability a triple of each type must reach, chosen on the left-out folds (``--folds
 5``) for a micro precision of at least 0.75 with the best F1 (see docs/extraction.md)."""
 

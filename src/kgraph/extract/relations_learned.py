@@ -190,6 +190,7 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
             c.features.add("tail_in_title")
         n = state.mentioned[tail]
         c.features.add(f"tail_named={min(n, 3)}")
+        c.features.add(f"tail={tail.lower()}")
         if head == actor:
             c.features.add("actor")
             c.features.add("actor_passing" if state.passing else "actor_named")
