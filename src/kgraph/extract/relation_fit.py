@@ -35,7 +35,7 @@ from kgraph.model import RELATION_TYPES, Mention, Post
 TUNING_SETS = config.GOLD_TUNING_SETS
 """The labelled sets the weights are fitted on."""
 
-L2 = 2.0
+L2 = 4.0
 """How hard every weight is pulled towards zero (see :func:`kgraph.extract.learned.fit`)."""
 MIN_COUNT = 3
 """A feature seen in fewer candidates gets no weight."""
