@@ -1214,3 +1214,21 @@ def test_a_metric_or_a_problem_suffered_is_not_applied():
     )
     assert ("Tidewater", "applies", "job scheduler") in found
     assert not {t for h, ty, t in found if ty == "applies"} & {"cold starts", "lock contention"}
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["My Lumio bill was out of control, here's what I did", "Lumio to Petrel migration"],
+)
+def test_a_provider_the_author_pays_or_moves_between_is_not_the_post_s_company(title):
+    found = _relations(
+        "We were happy deploying to Quiver and Tidewater.",
+        [
+            ("Lumio", "COMPANY"),
+            ("Petrel", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+        ],
+        title=title,
+    )
+    assert not {h for h, _, _ in found} & {"Lumio", "Petrel"}
