@@ -1170,3 +1170,65 @@ def test_a_title_subtitle_on_a_platform_names_what_the_technology_runs_on():
         title="Quiver: A resource manager on Kubernetes-like clusters",
     )
     assert not found
+
+
+def test_a_replacing_title_is_a_migration_not_a_use():
+    found = _relations(
+        "Petrel's ledger team shares the numbers.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
+        title="Replacing Quiver with Tidewater: a cheaper ledger",
+    )
+    assert ("Quiver", "uses", "Tidewater") not in found
+
+
+def test_what_was_replaced_by_a_technology_is_not_the_replaced_one():
+    found = _relations(
+        "At first Petrel ran on Quiver, which was later replaced by Tidewater.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert ("Petrel", "migrated_from", "Tidewater") not in found
+
+
+def test_a_list_of_technologies_for_purposes_keeps_each_purpose_with_its_own():
+    found = _relations(
+        "The platform uses Quiver for job scheduling, Tidewater for load balancing.",
+        [
+            ("Quiver", "TECHNOLOGY"),
+            ("job scheduling", "CONCEPT"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("load balancing", "CONCEPT"),
+        ],
+    )
+    assert ("Tidewater", "applies", "job scheduling") not in found
+
+
+def test_a_metric_or_a_problem_suffered_is_not_applied():
+    found = _relations(
+        "Tidewater, a job scheduler with fewer cold starts and less lock contention.",
+        [
+            ("Tidewater", "TECHNOLOGY"),
+            ("job scheduler", "CONCEPT"),
+            ("cold starts", "CONCEPT"),
+            ("lock contention", "CONCEPT"),
+        ],
+    )
+    assert ("Tidewater", "applies", "job scheduler") in found
+    assert not {t for h, ty, t in found if ty == "applies"} & {"cold starts", "lock contention"}
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["My Lumio bill was out of control, here's what I did", "Lumio to Petrel migration"],
+)
+def test_a_provider_the_author_pays_or_moves_between_is_not_the_post_s_company(title):
+    found = _relations(
+        "We were happy deploying to Quiver and Tidewater.",
+        [
+            ("Lumio", "COMPANY"),
+            ("Petrel", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+        ],
+        title=title,
+    )
+    assert not {h for h, _, _ in found} & {"Lumio", "Petrel"}

@@ -67,6 +67,9 @@ def test_the_rules_triples_stay_when_the_model_accepts_nothing():
         # rule 7: the side of a comparison, or what a tail is only compatible with
         ("Uber chose PostgreSQL over MongoDB.", ("Uber", "uses", "MongoDB")),
         ("Uber runs a PostgreSQL-compatible database.", ("Uber", "uses", "PostgreSQL")),
+        # a negated kind: what the technology is not
+        ("PostgreSQL is not a database for Uber.", ("PostgreSQL", "applies", "database")),
+        ("MongoDB isn't a database Uber runs.", ("MongoDB", "applies", "database")),
     ],
 )
 def test_what_relation_rules_rule_out_the_model_does_not_add(summary, absent):
@@ -78,3 +81,11 @@ def test_what_relation_rules_rule_out_the_model_does_not_add(summary, absent):
     ]
     post, mentions = _post("", summary, names)
     assert absent not in _triples(find_relations(post, mentions))
+
+
+def test_blocks_name_the_tuning_sets_they_leave_out():
+    from kgraph.extract.relation_fit import block_sets
+
+    first, second = block_sets("1-3,9-10")
+    assert first == ["real-dev", "real-dev2", "real-dev3"]
+    assert second == ["real-dev9", "real-dev10"]

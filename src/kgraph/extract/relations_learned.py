@@ -13,6 +13,7 @@ its type's threshold; the probability is the relation's confidence. What the rul
 
 Candidates: each (head, tail) of a sentence or the title, head a COMPANY or TECHNOLOGY and
 tail a TECHNOLOGY or CONCEPT; the post's company (its actor) with each mention of the post;
+the technology the title names first with each concept of a sentence that does not name it;
 and every triple a rule put forward.
 """
 
@@ -133,12 +134,27 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
     title_first = next((u.ents[0].name for u in state.units if u.field == "title" and u.ents), None)
     first_summary = next((i for i, u in enumerate(state.units) if u.field != "title"), None)
     far_actor = actor is not None and state.types.get(actor) in HEADS
+    # The technology a title names first is what the summary describes (rule 1): its
+    # concepts in sentences that do not name it are candidates too.
+    subject = title_first if title_first and state.types.get(title_first) == "TECHNOLOGY" else None
     for k, unit in enumerate(state.units):
         ents = unit.ents
         names = [e.name for e in ents]
         kinds = [e.type for e in ents]
         pairs = len(ents) >= 2
         far = far_actor and actor not in names and any(x in TAILS for x in kinds)
+        if subject is not None and unit.field != "title" and subject not in names:
+            words = None
+            for j, kind in enumerate(kinds):
+                if kind != "CONCEPT":
+                    continue
+                c = candidate(subject, names[j], state.raw.get(unit.text, unit.text))
+                if c is None:
+                    continue
+                if words is None:
+                    where = "s0" if k == first_summary else "s"
+                    words = _ANAPHORS.intersection(_words(unit.text))
+                c.features.update("t" + f for f in _far(unit, ents, j, where, words))
         if not (pairs or far):
             continue
         where = "title" if unit.field == "title" else ("s0" if k == first_summary else "s")
@@ -190,6 +206,7 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
             c.features.add("tail_in_title")
         n = state.mentioned[tail]
         c.features.add(f"tail_named={min(n, 3)}")
+        c.features.add(f"tail={tail.lower()}")
         if head == actor:
             c.features.add("actor")
             c.features.add("actor_passing" if state.passing else "actor_named")
@@ -244,10 +261,12 @@ def decide(state: _Post, models: dict[str, LinearModel]) -> list[Relation]:
 
 
 # RELATION-RULES rule 7: a negated, rejected, compared or merely compatible tail is not
-# stated ("chose PostgreSQL over MongoDB", "unlike Apache Pulsar", "a Kubernetes-like API").
+# stated ("chose PostgreSQL over MongoDB", "unlike Apache Pulsar", "a Kubernetes-like API"),
+# nor is a negated one ("DuckDB is not a data warehouse", "isn't a monolithic system").
 _CONTRAST_BEFORE = re.compile(
-    r"\b(?:over|than|unlike|vs\.?|versus|instead\s+of|without|compared\s+(?:to|with)|"
-    r"inspired\s+by|rather\s+than|similar\s+to|akin\s+to)\s+(?:the\s+|a\s+|an\s+)?$",
+    r"(?:\b(?:over|than|unlike|vs\.?|versus|instead\s+of|without|compared\s+(?:to|with)|"
+    r"inspired\s+by|rather\s+than|similar\s+to|akin\s+to|not|no\s+longer)|n['\u2019]t)\s+"
+    r"(?:the\s+|a\s+|an\s+)?$",
     re.I,
 )
 _CONTRAST_AFTER = re.compile(r"-(?:like|compatible|inspired|style)\b", re.I)

@@ -121,9 +121,10 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 add(head, "migrated_from", e.name, text, "migration:replace")
             for e in dst:
                 add(head, "migrated_to", e.name, text, "migration:replace")
-    # "B, replacing A" / "B replaces A"
+    # "B, replacing A" / "B replaces A"; not "A, which was replaced by B", where the name
+    # after "by" is the new one
     for match in re.finditer(
-        r"\b(?:replacing|replaces|replaced)\s+(?:the |its |our |their )?", text, re.I
+        r"\b(?:replacing|replaces|replaced)\s+(?!by\b)(?:the |its |our |their )?", text, re.I
     ):
         if re.match(r".{0,80}\bwith\b", text[match.end() :]):
             continue

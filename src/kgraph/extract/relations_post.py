@@ -341,6 +341,21 @@ def _actor(units: list[_Unit]) -> str | None:
                 )
             ):
                 continue
+            # "My AWS bill", "your GCP account": what a user pays for or runs on, a
+            # provider, not the company the post is about ("our LinkedIn members" may be
+            # the authors' own company)
+            if re.search(r"\b(?:my|your)\s+$", unit.text[: e.s], re.I):
+                continue
+            # "AWS to GCP migration": the two ends of a move, neither of them the mover
+            if re.match(
+                r"\s+(?:to|->|\u2192)\s+(?:[\w.-]+\s+){1,3}?(?:migrations?|moves?|switch)\b",
+                unit.text[e.e :],
+                re.I,
+            ) or (
+                re.search(r"\b(?:to|->|\u2192)\s+$", unit.text[: e.s])
+                and re.match(r"\s+(?:migrations?|moves?|switch)\b", unit.text[e.e :], re.I)
+            ):
+                continue
             # "a search engine akin to Elasticsearch or Algolia": a comparison, not the actor
             if re.search(
                 r"\b(?:akin to|like|unlike|than|such as|similar to|versus|vs\.?|alternative to)\s+"

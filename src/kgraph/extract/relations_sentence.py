@@ -465,6 +465,13 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 )
                 and not _in_list(unit, i, i + 1)
                 and not _qualifies_next(text, nxt.e)
+                # "PostgreSQL for persistent storage, RabbitMQ for messaging": the comma
+                # parts two "T for X" items of a list; the concept is the one before's
+                and not (
+                    gap.strip() == ","
+                    and re.search(r"\bfor\s+(?:[\w-]+\s+){0,2}$", text[: e.s], re.I)
+                    and re.match(r"\s+for\b", text[nxt.e :], re.I)
+                )
                 # "… consumer protocol, Streams applications are …": T qualifies a plural
                 and not re.match(r"\s+[a-z]+s\s+(?:are|were|have|can|will|do)\b", text[nxt.e :])
                 # "Instead of creating files for every micro-batch, DuckLake stores …": the
@@ -630,6 +637,8 @@ def _title_gerund(state: _Post, unit: _Unit) -> None:
         elif (
             a.type == "TECHNOLOGY"
             and re.fullmatch(r"\s*(?:How\s+(?:we|to)\s+)?[A-Z][a-z]+ing\s+(?:the\s+|our\s+)?", lead)
+            # "Replacing T with U", "Swapping T with U": a migration (rule 6), not a use
+            and not re.match(r"\s*(?:How\s+(?:we|to)\s+)?(?:Replac|Swapp|Substitut)ing\b", lead)
             and re.fullmatch(r"\s+with\s+(?:the\s+|a\s+|an\s+)?", gap, re.I)
             and not COMPOUND.match(text[b.e :])
         ):

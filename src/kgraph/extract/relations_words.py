@@ -12,6 +12,11 @@ NOT_APPLIED = re.compile(
     r"request rate|error rate|per second|bug|vulnerab|attack|exploit|end of life|end-of-life|"
     # a measure, not a practice: "scale our functional test coverage"
     r"coverage$|"
+    # start-up time, resource use and a change's reach are measures; a slowdown, blocking or
+    # contention is a problem suffered (rule 7): "cut cold starts", "GPU utilization",
+    # "the global blast radius", "head-of-line blocking", "lock contention"
+    r"cold start|utili[sz]ation|blast radius|performance regression|head-of-line|"
+    r"contention|memory leak|"
     # the data a system processes ("TSAR, a TimeSeries AggregatoR" is no practice of
     # time-series data; rule 7): no gold relation of the eleven sets ends in "data"
     r"(?:^|\s)data$"
