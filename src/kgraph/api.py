@@ -268,9 +268,11 @@ def _compute_app_graph(path: Path, build: dict, ahead: _LevelAhead | None = None
                 for r in analysis.top_entities(G, config.VIEW_MEASURE, limit=len(G))
             }
             degree = analysis.centrality(G, "degree")
-            layouts = {}
-            for view in landing_views(G, NODE_KINDS, config.MIN_WEIGHT, config.VIEW_CAP, sizes):
-                positions = layout(G, view)
+            layouts, made = {}, {}
+            views = landing_views(G, NODE_KINDS, config.MIN_WEIGHT, config.VIEW_CAP, sizes, made)
+            for view in views:
+                positions = made.get("\n".join(sorted(set(n for n in view if n in G))))
+                positions = layout(G, view) if positions is None else positions
                 layouts["\n".join(sorted(positions))] = [positions[n] for n in sorted(positions)]
             analysis.set_groups(G, groups.result())
             measures = {

@@ -192,25 +192,29 @@ def entity_graph_of(G: nx.MultiDiGraph) -> nx.Graph:
     scale = math.log(2 + top)
     hub = {n: math.log(1 + G.nodes[n]["post_count"]) / scale for n in EG}
     # Every path relation starts at an entity: walk the entities' out-edges, in graph order
-    # (not the posts' mentions, most of a big graph's edges).
-    succ = G._succ
-    entity_edges = (
-        (u, v, k, d) for u in G if u in EG for v, keyed in succ[u].items() for k, d in keyed.items()
-    )
-    for u, v, k, d in entity_edges:
-        if k not in PATH_RELATIONS:
+    # (not the posts' mentions, most of a big graph's edges). Straight into the adjacency
+    # dicts (EG.add_edge's result, without a view per lookup: a third of the time).
+    succ, adj = G._succ, EG._adj
+    relations, backed = frozenset(PATH_RELATIONS), frozenset(POST_BACKED)
+    for u in G:
+        if u not in adj:
             continue
-        if EG.has_edge(u, v):
-            EG[u][v]["relations"].append((k, u, v))
-            if k in POST_BACKED:
-                EG[u][v]["cost"] = 1.0 + (hub[u] + hub[v]) / 2
-            EG[u][v]["weight"] += d["weight"] if k == "related" else 0.0
-            continue
-        EG.add_edge(
-            u,
-            v,
-            relations=[(k, u, v)],
-            weight=d["weight"] if k == "related" else 1.0,
-            cost=1.0 + (hub[u] + hub[v]) / 2 + (k not in POST_BACKED) * ONTOLOGY_PENALTY,
-        )
+        out, hu = adj[u], hub[u]
+        for v, keyed in succ[u].items():
+            for k, d in keyed.items():
+                if k not in relations:
+                    continue
+                data = out.get(v)
+                if data is not None:
+                    data["relations"].append((k, u, v))
+                    if k in backed:
+                        data["cost"] = 1.0 + (hu + hub[v]) / 2
+                    data["weight"] += d["weight"] if k == "related" else 0.0
+                    continue
+                # v is an entity too (hub[v] exists): every path relation links two.
+                out[v] = adj[v][u] = {
+                    "relations": [(k, u, v)],
+                    "weight": d["weight"] if k == "related" else 1.0,
+                    "cost": 1.0 + (hu + hub[v]) / 2 + (k not in backed) * ONTOLOGY_PENALTY,
+                }
     return EG

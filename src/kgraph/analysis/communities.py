@@ -5,6 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from kgraph.analysis._index import entity_graph, get_index
+from kgraph.analysis.louvain import louvain_communities
 from kgraph.graph.stored import SEED_KEY
 
 __all__ = ["communities", "community_of"]
@@ -40,7 +41,7 @@ def communities(G: nx.MultiDiGraph, seed: int = 42) -> list[dict]:
 def louvain_groups(EG: nx.Graph, seed: int = 42) -> list[set[str]]:
     """Louvain on the entity graph ``EG`` (:func:`entity_graph`); the costly step, so the
     build may run it in another process and hand the groups to :func:`set_groups`."""
-    return nx.community.louvain_communities(EG, weight="weight", seed=seed) if len(EG) else []
+    return louvain_communities(EG, weight="weight", seed=seed) if len(EG) else []
 
 
 def set_groups(G: nx.MultiDiGraph, groups: list[set[str]], seed: int = 42) -> None:

@@ -174,13 +174,18 @@ def _publisher_names(doc: Doc, claimed: set[int], conf: float) -> list[Candidate
         return []
     found = []
     w = words(doc)
+    # A span's squeezed text is its words' squeezed texts joined (the spaces between go),
+    # so a span of one to three words is looked up without making it.
+    bits = [squeezed(lower) for lower in w.lower]
     for i in range(len(doc)):
         if i in claimed or not w.text[i][:1].isalnum():
             continue
+        key = ""
         for end in range(i + 1, min(i + 4, len(doc) + 1)):
             if end - 1 in claimed:
                 break
-            if squeezed(doc[i:end].text) in keys:
+            key += bits[end - 1]
+            if key in keys:
                 if _publisher_name(doc, doc[i:end]):
                     found.append(
                         Candidate(

@@ -112,7 +112,8 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
     sentence says is a tool, library, module or project. They are technologies."""
     # It looks at every word of every text: plain lists of the tokens' text and spacing,
     # not a spaCy Token or Span per word, and the costly tests last.
-    texts, spaced = words(doc)[:2]
+    w = words(doc)
+    texts, spaced, stop = w.text, w.space, w.stop
     n = len(texts)
     found = []
     i = 0
@@ -130,7 +131,7 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
             or not (host or _word_chars(text))
             or (start > 0 and not spaced[start - 1] and texts[start - 1] not in "(\"'")
             or any(k in taken for k in range(start, end))
-            or doc[start].is_stop
+            or stop[start]
         ):
             continue
         if host:

@@ -47,9 +47,12 @@ DIGEST_WORDS = (
 _GLUED_OUTLET = re.compile(r"(?:tech|engineering|eng|blog|dev)$")
 
 
+_NOT_SQUEEZED = re.compile(r"[^0-9a-z]")
+
+
 def squeezed(text: str) -> str:
     """Letters and digits only, lower case: how a name is compared with a source or host."""
-    return re.sub(r"[^0-9a-z]", "", text.lower())
+    return _NOT_SQUEEZED.sub("", text.lower())
 
 
 def publisher_keys(post: Post) -> frozenset[str]:

@@ -320,46 +320,49 @@ def _uses(by_post: dict[str, list[Mention]], publisher: dict[str, str]) -> list[
 
 
 def stated_edges(
-    G: nx.MultiDiGraph, relations: list[Relation], post_ids: set[str] | None = None
+    G: nx.MultiDiGraph,
+    relations: list[Relation],
+    post_ids: set[str] | None = None,
+    *,
+    evidence: bool = True,
 ) -> list[tuple]:
     """head → tail ``says_<type>`` edges, one per (head, type, tail), holding every post
     that states it with its sentence, rule and confidence.
 
     The posts must be nodes of ``G``, or, for a graph without posts, in ``post_ids``.
+    Without ``evidence`` an edge holds no sentences (the entity level stores none).
     """
     grouped: dict[tuple[str, str, str], list[Relation]] = defaultdict(list)
+    nodes = G._node
     for r in relations:
         has_post = r.post_id in post_ids if post_ids is not None else post_node(r.post_id) in G
-        if r.head_key in G and r.tail_key in G and has_post:
-            grouped[(r.head_key, r.type, r.tail_key)].append(r)
+        if has_post and (head := r.head_key) in nodes and (tail := r.tail_key) in nodes:
+            grouped[(head, r.type, tail)].append(r)
     edges = []
     for (head, type_, tail), rs in sorted(grouped.items()):
-        rs.sort(key=lambda r: (-r.confidence, r.post_id))
         posts = sorted({r.post_id for r in rs})
-        edges.append(
-            (
-                head,
-                tail,
-                f"says_{type_}",
+        attrs = {
+            "type": f"says_{type_}",
+            "relation": type_,
+            "weight": float(len(posts)),
+            "count": len(posts),
+            "posts": posts,
+        }
+        if evidence:
+            rs.sort(key=lambda r: (-r.confidence, r.post_id))
+            attrs["confidence"] = rs[0].confidence
+            attrs["evidence"] = [
                 {
-                    "type": f"says_{type_}",
-                    "relation": type_,
-                    "weight": float(len(posts)),
-                    "count": len(posts),
-                    "posts": posts,
-                    "confidence": rs[0].confidence,
-                    "evidence": [
-                        {
-                            "post_id": r.post_id,
-                            "sentence": r.sentence,
-                            "method": r.method,
-                            "confidence": r.confidence,
-                        }
-                        for r in rs
-                    ],
-                },
-            )
-        )
+                    "post_id": r.post_id,
+                    "sentence": r.sentence,
+                    "method": r.method,
+                    "confidence": r.confidence,
+                }
+                for r in rs
+            ]
+        else:
+            attrs["confidence"] = max(r.confidence for r in rs)
+        edges.append((head, tail, f"says_{type_}", attrs))
     return edges
 
 

@@ -180,7 +180,7 @@ class LevelTally:
         n_early = len(E)
         post_ids = sorted(self.post_ids)  # a seeded tally's new posts come after the old
         add_edges(E, _ontology_closure(E, ontology))
-        add_edges(E, stated_edges(E, relations, set(post_ids)))
+        add_edges(E, stated_edges(E, relations, set(post_ids), evidence=False))
         return EntityLevel(
             E,
             n_early,

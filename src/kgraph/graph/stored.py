@@ -75,13 +75,19 @@ def _pack_edges(E: nx.MultiDiGraph, post_ids: list[str]) -> dict:
     post_at = {pid: i for i, pid in enumerate(post_ids)}
     kind_at = {k: i for i, k in enumerate(EDGE_KINDS)}
     ends, counts, confidence, behind, ptr = [], [], [], [], [0]
-    for u, v, k, d in E.edges(keys=True, data=True):
-        ends.append((entity_at[u], entity_at[v], kind_at[k]))
-        counts.append(int(d.get("count", 1)))
-        confidence.append(d.get("confidence", math.nan))
-        if k != "related":
-            behind.extend(post_at[p] for p in d.get("posts", ()))
-        ptr.append(len(behind))
+    nan = math.nan
+    # E.edges(keys=True, data=True)'s order, read from the adjacency without its generator
+    for u, nbrs in E._succ.items():
+        iu = entity_at[u]
+        for v, keyed in nbrs.items():
+            iv = entity_at[v]
+            for k, d in keyed.items():
+                ends.append((iu, iv, kind_at[k]))
+                counts.append(int(d.get("count", 1)))
+                confidence.append(d.get("confidence", nan))
+                if k != "related":
+                    behind.extend(post_at[p] for p in d.get("posts", ()))
+                ptr.append(len(behind))
     table = np.array(ends, dtype=np.int32).reshape(-1, 3)
     return {
         "edge_u": table[:, 0].tobytes(),

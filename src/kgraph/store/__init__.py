@@ -191,9 +191,7 @@ class Store:
     def snapshot(self) -> Snapshot:
         """Posts, mentions and the latest build, consistent with each other."""
         with self._read() as db:
-            posts = [
-                _post(row) for row in db.execute(f"SELECT {_POST_COLUMNS} FROM posts ORDER BY id")
-            ]
+            posts = self._posts(db)
             mentions = [
                 Mention(r[0], r[1], r[2], r[3], rows.FIELDS[r[4]], r[5], r[6], r[7], r[8], r[9])
                 for r in db.execute(
@@ -342,7 +340,14 @@ class Store:
             return graph_tables.post_summary(db, post_id)
 
     def posts(self) -> list[Post]:
-        return self.snapshot().posts
+        """Every stored post by id, as :meth:`snapshot` has them (without their mentions,
+        which a snapshot reads too: most of its time)."""
+        with self._read() as db:
+            return self._posts(db)
+
+    @staticmethod
+    def _posts(db: sqlite3.Connection) -> list[Post]:
+        return [_post(row) for row in db.execute(f"SELECT {_POST_COLUMNS} FROM posts ORDER BY id")]
 
     def latest_build(self) -> dict | None:
         with self._read() as db:

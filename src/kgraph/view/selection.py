@@ -112,23 +112,33 @@ def linked_nodes(view: dict, keep: set | None = None) -> list[str]:
 
 
 def landing_views(
-    G: nx.MultiDiGraph, kinds: Iterable[str], min_weight: float, cap: int, scores: dict
+    G: nx.MultiDiGraph,
+    kinds: Iterable[str],
+    min_weight: float,
+    cap: int,
+    scores: dict,
+    positions: dict | None = None,
 ) -> list[list[str]]:
     """The node sets the Explore page draws first with these settings: the overview, and
     the overview less its unlinked nodes when a weight filter hides them (as the page does).
 
     The build lays these out once (:func:`kgraph.api.build`), so a fresh server's first
-    view costs no layout.
+    view costs no layout. A layout made here to find the linked nodes goes into
+    ``positions`` (when given) under its view's sorted node ids joined by newlines, so the
+    build does not make it twice.
     """
     from kgraph.view.payload import LINKS_PER_NODE, layout, view_payload
 
     nodes, _truncated = overview_nodes(G, kinds, min_weight, cap, scores)
     views = [nodes]
     if min_weight > 0:
+        placed = layout(G, nodes)
+        if positions is not None:
+            positions["\n".join(sorted(placed))] = placed
         drawn = view_payload(
             G,
             nodes,
-            layout(G, nodes),
+            placed,
             scores,
             min_weight=min_weight,
             links_per_node=LINKS_PER_NODE,
