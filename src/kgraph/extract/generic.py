@@ -126,9 +126,9 @@ def field_head(text: str, after: str, before: str = "") -> bool:
     if text.lower() not in FIELD_ACRONYMS or after.startswith("-"):
         return False
     last = _LAST_WORD.search(before)
-    if last is not None and last.group(1)[:1].isupper():
-        if last.group(1).lower() not in _NAME_BREAKERS:
-            return False
+    name = last.group(1) if last is not None else ""
+    if name[:1].isupper() and name.lower() not in _NAME_BREAKERS:
+        return False
     word = _NEXT_WORD.match(after).group(1)
     if word is None:
         return not after[:1].isalnum()
