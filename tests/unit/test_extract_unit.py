@@ -390,6 +390,11 @@ def test_a_field_acronym_is_a_concept_only_as_a_head_noun():
     for after in (" agents", " inference workloads", "-generated photos", "-based"):
         assert not field_head("AI", after), after
     assert not field_head("cloud", ".") and not field_head("AIR", ".")
+    # After a capitalised word it ends a name; after a function word it is still the field.
+    for before in ("We use Notion ", "Fireworks "):
+        assert not field_head("AI", " and", before), before
+    for before in ("", "We use ", "The future of ", "How "):
+        assert field_head("AI", ".", before), before
 
 
 def test_data_a_system_processes_is_no_concept():
