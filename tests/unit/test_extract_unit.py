@@ -575,9 +575,7 @@ def test_two_short_words_closed_up_and_a_modifier_gerund_are_spellings_of_a_conc
     assert "messaging broker" in spellings("message broker", "CONCEPT")
     onto_file = tmp_path / "o.yaml"
     onto_file.write_text(
-        "entities:\n"
-        "  - {name: web server, type: CONCEPT}\n"
-        "  - {name: dev tool, type: CONCEPT}\n",
+        "entities:\n  - {name: web server, type: CONCEPT}\n  - {name: dev tool, type: CONCEPT}\n",
         encoding="utf-8",
     )
     ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
