@@ -102,9 +102,27 @@ def test_spellings_of_concepts_with_capitals(ex):
     assert ("CONCEPT", "distributed system") in got
 
 
-def test_a_percentile_latency_is_a_concept_but_the_bare_percentile_is_not(ex):
-    mentions = ex.extract_text("Notes", "The result: 70% lower P99 latency. The p99 fell.")
-    assert [m.text for m in mentions] == ["P99 latency"]
+def test_a_percentile_names_its_latency_across_words_and_on_its_own(ex):
+    # The rules annotate "P999s" as p999 latency; a word or two may say which latency, and
+    # "response time" or a serving latency's acronym is the latency too.
+    mentions = ex.extract_text(
+        "Notes",
+        "70% lower P99 latency. The p99 fell, as did the p95 read latency, the p90 "
+        "end-to-end latency, the P50 response time and the P99 TTFT.",
+    )
+    assert [(m.text, m.canonical) for m in mentions] == [
+        ("P99 latency", "p99 latency"),
+        ("p99", "p99 latency"),
+        ("p95 read latency", "p95 latency"),
+        ("p90 end-to-end latency", "p90 latency"),
+        ("P50 response time", "p50 latency"),
+        ("P99 TTFT", "p99 latency"),
+    ]
+
+
+def test_a_percentile_before_a_capitalised_name_word_is_no_latency(ex):
+    got = found(ex, "Notes", "Talks at P99 CONF covered the p99 latency of queues.")
+    assert {c for t, c in got if t == "CONCEPT"} == {"p99 latency"}
 
 
 def test_n_nines_availability_is_a_concept_but_bare_nines_is_not(ex):

@@ -390,6 +390,11 @@ def test_a_field_acronym_is_a_concept_only_as_a_head_noun():
     for after in (" agents", " inference workloads", "-generated photos", "-based"):
         assert not field_head("AI", after), after
     assert not field_head("cloud", ".") and not field_head("AIR", ".")
+    # After a capitalised word it ends a name; after a function word it is still the field.
+    for before in ("We use Notion ", "Fireworks "):
+        assert not field_head("AI", " and", before), before
+    for before in ("", "We use ", "The future of ", "How "):
+        assert field_head("AI", ".", before), before
 
 
 def test_data_a_system_processes_is_no_concept():
@@ -558,3 +563,25 @@ def test_a_product_named_by_its_things_in_plural_has_singular_spellings():
     assert singular_product_forms("Amazon Bedrock Agents")[1] == "Amazon Bedrock agent"
     assert singular_product_forms("Microsoft Teams") == []  # the plural names the product
     assert singular_product_forms("Actions") == []
+
+
+def test_two_short_words_closed_up_and_a_modifier_gerund_are_spellings_of_a_concept(tmp_path):
+    from kgraph.extract.variants import closed_forms, modifier_forms
+
+    assert closed_forms("health check") == ["healthcheck", "healthchecks"]
+    assert closed_forms("load balancer") == []  # a long word keeps the space
+    assert closed_forms("KV cache") == [] and closed_forms("edge") == []
+    assert modifier_forms(["message", "broker"]) == ["messaging broker"]
+    assert "messaging broker" in spellings("message broker", "CONCEPT")
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: web server, type: CONCEPT}\n  - {name: dev tool, type: CONCEPT}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = {
+        (m.text, m.canonical)
+        for m in ex.extract_text("Notes", "A webserver beside two webservers; Chrome DevTools.")
+    }
+    # closed up in lower case only: a closed-up word with capitals is a product's name
+    assert got == {("webserver", "web server"), ("webservers", "web server")}

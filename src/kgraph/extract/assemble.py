@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from kgraph.extract import confidence, name_model
 from kgraph.extract.discovery_spans import _generic_acronym
-from kgraph.extract.generic import field_head, is_generic, processed_data
+from kgraph.extract.generic import PERCENTILE_LATENCY, field_head, is_generic, processed_data
 from kgraph.extract.people import named_in_full
 from kgraph.extract.publisher import publisher_keys, squeezed
 from kgraph.extract.resolver import ACRONYMS
@@ -376,7 +376,8 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
             or processed_data(text)
             or processed_data(canonical)
         )
-        and not field_head(text, raw[end : end + 24])
+        and not field_head(text, raw[end : end + 24], raw[max(0, start - 32) : start])
+        and not PERCENTILE_LATENCY.match(canonical)
     ):
         return None
     if method != "ontology":

@@ -326,28 +326,73 @@ def _one_word_concept(doc: Doc, i: int):
 
 # "P95 latency", "p99.9 latencies": a percentile latency is a concept (the entity rules); its
 # canonical is the lower-case percentile plus "latency". The runs below skip such tokens
-# (a digit, maybe a capital), so they are matched here.
+# (a digit, maybe a capital), so they are matched here. The percentile also names the latency
+# across a word or two that say which ("p99 read latency", "p99 end-to-end latency"), before
+# "response time" or a serving latency's acronym ("P99 TTFT"), and on its own ("cut p99 by
+# 70%", as the rules' "P999s"): not before a capitalised name word ("P99 CONF", an event).
 PERCENTILE = re.compile(r"^[pP]\d{2,4}(?:\.\d+)?s?$")
-LATENCY = hash_string("latency")
-LATENCIES = hash_string("latencies")
+PERCENTILE_IN_TEXT = re.compile(r"\b[pP]\d{2,4}")
+LATENCY_WORDS = frozenset(["latency", "latencies"])
+RESPONSE_TIMES = frozenset(["time", "times"])
+LATENCY_ACRONYMS = frozenset(["TTFT", "TPOT", "ITL", "RTT", "TTFB"])
+MAX_BETWEEN = 2
 
 
 def _percentile_latencies(doc: Doc, taken: set[int], lower) -> list[Candidate]:
-    # Most texts have no "latency": find its places in the token array first (a Token
-    # object per word, or Doc.text, would cost every text far more). ``lower`` is the
-    # doc's LOWER array.
-    places = ((lower == LATENCY) | (lower == LATENCIES)).nonzero()[0]
+    # Most texts write no percentile: a search of the text decides before any token is read.
+    if PERCENTILE_IN_TEXT.search(doc.text) is None:
+        return []
     found = []
-    for i in places.tolist():
-        if i == 0:
+    for tok in doc:
+        if not PERCENTILE.match(tok.text) or tok.i in taken:
             continue
-        tok, after = doc[i - 1], doc[i]
-        if PERCENTILE.match(tok.text) and tok.i not in taken and after.i not in taken:
-            key = f"CONCEPT:{tok.lower_.rstrip('s')} latency"
-            found.append(
-                Candidate(tok.i, tok.i + 2, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX)
-            )
+        end = _latency_end(doc, tok.i + 1)
+        if end is None:
+            continue
+        if any(j in taken for j in range(tok.i, end)) and not _absorb(doc, tok.i + 1, end):
+            continue
+        key = f"CONCEPT:{tok.lower_.rstrip('s')} latency"
+        found.append(Candidate(tok.i, end, "CONCEPT", key, "rule", confidence.MINED_CONCEPT_MAX))
     return found
+
+
+def _absorb(doc: Doc, start: int, end: int) -> bool:
+    """Give the tokens ``start:end`` to a percentile before them when the matches there are
+    concepts inside that range (``response time`` and ``TTFT`` are the latency the percentile
+    names); False, and nothing changed, when another match reaches outside it."""
+    spans = doc.spans.get(SPANS_KEY, [])
+    inside = [s for s in spans if s.start < end and s.end > start]
+    if any(s.label_ != "CONCEPT" or s.start < start or s.end > end for s in inside):
+        return False
+    doc.spans[SPANS_KEY] = [s for s in spans if s not in inside]
+    return True
+
+
+def _latency_end(doc: Doc, i: int) -> int | None:
+    """Where a percentile latency that starts before token ``i`` ends: after its latency word
+    (a word or two may name which latency), after ``response time`` or a latency's acronym,
+    or at ``i`` when the percentile stands alone; None before a capitalised name word."""
+    words, j = 0, i
+    while j < len(doc) and words <= MAX_BETWEEN:
+        tok = doc[j]
+        if tok.lower_ in LATENCY_WORDS:
+            return j + 1
+        if tok.text in LATENCY_ACRONYMS and j == i:
+            return j + 1
+        if tok.lower_ == "response" and j + 1 < len(doc) and doc[j + 1].lower_ in RESPONSE_TIMES:
+            return j + 2
+        if tok.text == "-" and not tok.whitespace_ and j > i and not doc[j - 1].whitespace_:
+            j += 1
+            continue
+        if not (tok.is_alpha and tok.is_lower):
+            break
+        if j == i or doc[j - 1].text != "-":
+            words += 1
+        j += 1
+    after = doc[i] if i < len(doc) else None
+    if after is not None and after.is_alpha and not after.is_lower:
+        return None
+    return i
 
 
 # "five nines", "four nines availability": N-nines availability is a concept (the entity

@@ -13,6 +13,7 @@ import json
 from kgraph.extract.english import is_english_word
 from kgraph.extract.variants import (
     capitalised_form,
+    closed_forms,
     headline_forms,
     is_case_sensitive,
     kebab_form,
@@ -107,6 +108,7 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
             and "programming language" in entry.parents
         ):
             surfaces += language_forms(entry.name)
+        closed: list[str] = []
         for surface in surfaces:
             surface = surface.strip().replace("\u2019", "'")
             if not surface:
@@ -162,6 +164,14 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                     ):
                         seen.add((plain, key))
                         exact.append({"label": entry.type, "pattern": plain, "id": key})
+            if entry.type == "CONCEPT" and not sensitive:
+                closed += closed_forms(surface)
+        # "webserver", "healthchecks": in lower case only, after all the entry's own
+        # spellings, so a spelling of its names ("baremetal" of "bare-metal") keeps any case.
+        for form in closed:
+            if (form, key) not in seen:
+                seen.add((form, key))
+                exact.append({"label": entry.type, "pattern": form, "id": key})
     return exact, lower
 
 

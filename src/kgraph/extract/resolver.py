@@ -736,7 +736,9 @@ def _unwanted(match, text: str, entry: dict | None = None, publication: bool = T
     """Generic words, glued halves of hyphenated words, products inside team, event or
     newsletter names."""
     head = match.label_ == "CONCEPT" and field_head(
-        match.text, text[match.end_char : match.end_char + 24]
+        match.text,
+        text[match.end_char : match.end_char + 24],
+        text[max(0, match.start_char - 32) : match.start_char],
     )
     if match.label_ == "CONCEPT" and (
         (all_generic(match.text) and not _curated_name(match, entry) and not head)

@@ -274,6 +274,34 @@ def prefix_forms(surface: str) -> list[str]:
     return out
 
 
+# A modifier noun and its gerund name one kind ("messaging queue" is a message queue).
+MODIFIER_GERUNDS = {"message": "messaging", "messaging": "message"}
+# The longest word of a two-word term that writers also close up ("webserver", "healthcheck",
+# "hashmap"); longer words keep the space ("loadbalancer" is rare).
+CLOSED_WORD = 6
+
+
+def modifier_forms(words: list[str]) -> list[str]:
+    """A lower-case concept of two words or more with its modifier noun as the gerund
+    (``messaging broker`` for ``message broker``) or the gerund as the noun."""
+    if words[0] not in MODIFIER_GERUNDS:
+        return []
+    return [" ".join([MODIFIER_GERUNDS[words[0]], *words[1:]])]
+
+
+def closed_forms(surface: str) -> list[str]:
+    """``webserver`` and ``healthchecks`` for ``web server`` and ``health check``: a concept
+    of two short plain words closed up, singular and plural. Matched in lower case only: a
+    closed-up word with capitals is a product's name (``DevTools``, ``Userland``)."""
+    words = surface.split(" ")
+    if len(words) != 2 or not all(w.isascii() and w.isalpha() and w.islower() for w in words):
+        return []
+    if not all(3 <= len(w) <= CLOSED_WORD for w in words):
+        return []
+    closed = "".join(words)
+    return [closed, closed[: len(closed) - len(words[1])] + plural(words[1])]
+
+
 def spellings(surface: str, entity_type: str) -> list[str]:
     """``surface`` and the variants the matcher should also accept, first one original."""
     forms = [surface]
@@ -303,6 +331,8 @@ def spellings(surface: str, entity_type: str) -> list[str]:
     if entity_type == "CONCEPT" and len(words) > 1 and words[-1] == "pattern":
         # "the repository design pattern" is the repository pattern.
         forms.append(" ".join([*words[:-1], "design", "pattern"]))
+    if entity_type == "CONCEPT" and len(words) >= 2 and surface.isascii() and surface.islower():
+        forms += modifier_forms(words)
     if "-" in surface and surface.lower() == surface:
         forms.append(surface.replace("-", " "))
         if entity_type == "CONCEPT" and surface.count("-") == 1:
