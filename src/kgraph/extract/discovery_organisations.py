@@ -452,12 +452,20 @@ def _after_apposition(doc: Doc, end: int) -> int:
 LINKING_WORDS = phrases("for with in on to into from of by as at about over via through")
 
 
+# Whom a thing saves: "LogHouse also saved us millions" is the tool's merit, not a business's act.
+SAVED_FOR = phrases("us me you them him her")
+
+
 def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
     """The name before ``end`` is the subject of an organisation's verb: "Klarvio rebuilt",
     "Klarvio has migrated", "Klarvio runs its services"."""
     for i in range(end, min(end + 3, len(doc))):
         tok = doc[i]  # by index: no Span per call (it runs on every capitalised word)
-        if tok.lower_.startswith(stems) and not _nominal(tok.lower_):
+        if (
+            tok.lower_.startswith(stems)
+            and not _nominal(tok.lower_)
+            and not (tok.lower_ == "saved" and i + 1 < len(doc) and doc[i + 1].lower_ in SAVED_FOR)
+        ):
             # "ClickHouse Release 24.8": a release word before its version is a noun
             return not (
                 tok.lower_ in RELEASE_WORDS

@@ -74,6 +74,14 @@ ORG_VERB_STEMS = (
     "transition",
     "shift",
     "join",
+    # What a business did to its own systems or bills: "Prerender saved $800k", "Marktplaats
+    # replaced", "Grab rewrote", "Twitter switched", "Noodoe has integrated" (past forms: "Rust
+    # saves memory" is a language's merit).
+    "saved",
+    "replaced",
+    "rewrote",
+    "switched",
+    "integrated",
     # An author writing about its own work: "Scribd writes about their journey".
     "writes",
     "wrote",
