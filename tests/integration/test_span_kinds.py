@@ -320,3 +320,11 @@ def test_a_glued_release_with_its_size_names_the_model(ex):
     found = _typed(ex, "Notes", "We serve Llama2 13B and Llama-2-70B on our GPUs.")
     assert ("Llama2 13B", "TECHNOLOGY", "Llama 2") in found, found
     assert ("Llama-2-70B", "TECHNOLOGY", "Llama 2") in found, found
+
+
+@pytest.mark.model
+def test_a_word_coined_with_a_tool_stem_is_a_tool(ex):
+    found = _found(ex, "Notes", "We installed pgzorbly, ran kube-zorbly-exporter and zorblyfs.")
+    assert {"pgzorbly", "kube-zorbly-exporter", "zorblyfs"} <= found, found
+    found = _found(ex, "Notes", "The trade-offs were clear and the goals were met.")
+    assert not found, found

@@ -147,6 +147,7 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
         if (
             (
                 _odd(text)
+                or _tool_stem(text)
                 or (end - start == 1 and end < n and texts[end] == ":" and _headed(doc[start:end]))
                 or _said_to_be_tool(doc, start, end, lower=True)
                 or (
@@ -167,6 +168,25 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
                 Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
             )
     return found
+
+
+# The stems the field coins its tools' names with: a Postgres extension (``pgvector``,
+# ``pgsodium``), a Kubernetes add-on (``kube-state-metrics``), an eBPF tool (``bpftrace``),
+# a file system (``bcachefs``), a control tool (``drainctl``), a database (``influxdb``).
+TOOL_PREFIXES = ("pg", "kube", "k8s", "bpf", "ebpf")
+TOOL_SUFFIXES = ("fs", "ctl", "db")
+
+
+def _tool_stem(text: str) -> bool:
+    """A lower-case word no dictionary has, coined with a tool stem: ``pgsodium``,
+    ``kube-state-metrics``, ``bcachefs`` (not ``goals``, ``pgs``, ``trade-offs``: words, too
+    short, or an ending after a hyphen)."""
+    return (
+        len(text) >= 6
+        # a suffix on one word only: "trade-offs" ends like a file system
+        and (text.startswith(TOOL_PREFIXES) or (text.endswith(TOOL_SUFFIXES) and "-" not in text))
+        and not is_english_word(text)
+    )
 
 
 def _word_chars(text: str) -> bool:
