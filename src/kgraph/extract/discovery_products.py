@@ -147,7 +147,11 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
         if (
             (
                 _odd(text)
-                or _tool_stem(text)
+                # the stem test inline first: it runs on every lower-case word
+                or (
+                    (text.startswith(TOOL_PREFIXES) or text.endswith(TOOL_SUFFIXES))
+                    and _tool_stem(text)
+                )
                 or (end - start == 1 and end < n and texts[end] == ":" and _headed(doc[start:end]))
                 or _said_to_be_tool(doc, start, end, lower=True)
                 or (
