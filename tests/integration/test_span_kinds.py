@@ -294,3 +294,37 @@ def test_a_name_counted_among_customers_or_businesses_is_an_organisation(ex):
     assert ("Zorblet", "COMPANY") in {(m.text, m.type) for m in ex.extract_text("A", summary)}
     summary = "We use Zorblet, one of the best tools for customers."
     assert ("Zorblet", "COMPANY") not in {(m.text, m.type) for m in ex.extract_text("A", summary)}
+
+
+@pytest.mark.model
+def test_an_edition_after_a_known_name_is_one_product(ex):
+    found = _typed(ex, "Notes", "We moved our workers to Temporal Cloud and use the Depot CLI.")
+    assert ("Temporal Cloud", "TECHNOLOGY", "Temporal Cloud") in found, found
+    assert ("Depot CLI", "TECHNOLOGY", "Depot CLI") in found, found
+    found = _typed(ex, "Notes", "Zorbly benefits from using the AWS Cloud and AWS AI services.")
+    assert not any(t in ("AWS Cloud", "AWS AI") for t, _, _ in found), found
+
+
+@pytest.mark.model
+def test_units_venues_and_pronouns_name_nothing(ex):
+    found = _found(ex, "Notes", "We keep 5 PiB and 300 GiB per node at 10k IOPS for 50 KRW.")
+    assert not found & {"PiB", "GiB", "IOPS", "KRW"}, found
+    found = _found(ex, "Notes", "This VLDB'23 paper, shown at FOSDEM 2020, is by Zorbly.")
+    assert not found & {"VLDB'23", "FOSDEM"}, found
+    found = _found(ex, "Notes", "In this talk, Wojtek will share his experience with Kafka.")
+    assert "Wojtek" not in found, found
+
+
+@pytest.mark.model
+def test_a_glued_release_with_its_size_names_the_model(ex):
+    found = _typed(ex, "Notes", "We serve Llama2 13B and Llama-2-70B on our GPUs.")
+    assert ("Llama2 13B", "TECHNOLOGY", "Llama 2") in found, found
+    assert ("Llama-2-70B", "TECHNOLOGY", "Llama 2") in found, found
+
+
+@pytest.mark.model
+def test_a_word_coined_with_a_tool_stem_is_a_tool(ex):
+    found = _found(ex, "Notes", "We installed pgzorbly, ran kube-zorbly-exporter and zorblyfs.")
+    assert {"pgzorbly", "kube-zorbly-exporter", "zorblyfs"} <= found, found
+    found = _found(ex, "Notes", "The trade-offs were clear and the goals were met.")
+    assert not found, found

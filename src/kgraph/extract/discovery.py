@@ -172,6 +172,21 @@ class ModelDiscovery:
             },
         )
 
+    def _clouds(self) -> frozenset[str]:
+        """The keys of names ``Cloud`` cannot follow as an edition: the cloud providers
+        (``Amazon Web Services``, ``IBM Cloud``, ``Microsoft Azure``: ``the AWS Cloud`` is the
+        provider) and technologies no vendor sells (``our OpenStack Cloud`` is a deployment;
+        ``Temporal Cloud``, ``ClickHouse Cloud`` are their makers' hosted editions)."""
+
+        def cloud(k: str, e: dict) -> bool:
+            if e.get("type") == "TECHNOLOGY":
+                return not e.get("company")
+            return any(w in e.get("name", "") for w in ("Cloud", "Web Services", "Azure"))
+
+        return self._per_table(
+            "_cloud_keys", lambda table: frozenset(k for k, e in table.items() if cloud(k, e))
+        )
+
     def _registry_technologies(self) -> frozenset[str]:
         """The keys of the generated (registry) technologies: not curated, so their type is
         the source's guess (``Riot``, a markup language, is also Riot Games)."""
@@ -249,6 +264,7 @@ class ModelDiscovery:
             self.company_conf,
             self._plain_names(),
             self._concept_heads(),
+            self._clouds(),
         )
         named_laws(doc, self.technology_conf)
         _source_credit(doc, self.company_conf)

@@ -53,7 +53,12 @@ from kgraph.extract.discovery_words import (
 from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name, is_group_name, names_a_show
 from kgraph.extract.generic import is_generic
-from kgraph.extract.people import beside_person, is_person, surname_after_name
+from kgraph.extract.people import (
+    beside_person,
+    is_person,
+    referred_to_as_person,
+    surname_after_name,
+)
 from kgraph.extract.places import is_country, placed
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import POSSESSIVE, is_title_case
@@ -103,6 +108,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools
     if beside_person(doc, span.start, span.end):
         return False  # "Francesc and Mark are joined by", "Zandré and his team": hosts
+    if referred_to_as_person(doc, span.start, span.end):
+        return False  # "Wojtek will share his experience": a speaker, whatever his name
     if surname_after_name(doc, span.start, span.end) or _cited_author(span):
         return False  # "Caitie McCaffrey Talk": a speaker's surname; "by Huang et al."
     if _cut_person(span, label):

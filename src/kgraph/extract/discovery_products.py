@@ -148,6 +148,11 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
         if (
             (
                 _odd(text)
+                # the stem test inline first: it runs on every lower-case word
+                or (
+                    (text.startswith(TOOL_PREFIXES) or text.endswith(TOOL_SUFFIXES))
+                    and _tool_stem(text)
+                )
                 or (end - start == 1 and end < n and texts[end] == ":" and _headed(doc[start:end]))
                 or _said_to_be_tool(doc, start, end, lower=True)
                 or (
@@ -168,6 +173,25 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
                 Candidate(start, end, "TECHNOLOGY", entity_key("TECHNOLOGY", text), "model", conf)
             )
     return found
+
+
+# The stems the field coins its tools' names with: a Postgres extension (``pgvector``,
+# ``pgsodium``), a Kubernetes add-on (``kube-state-metrics``), an eBPF tool (``bpftrace``),
+# a file system (``bcachefs``), a control tool (``drainctl``), a database (``influxdb``).
+TOOL_PREFIXES = ("pg", "kube", "k8s", "bpf", "ebpf")
+TOOL_SUFFIXES = ("fs", "ctl", "db")
+
+
+def _tool_stem(text: str) -> bool:
+    """A lower-case word no dictionary has, coined with a tool stem: ``pgsodium``,
+    ``kube-state-metrics``, ``bcachefs`` (not ``goals``, ``pgs``, ``trade-offs``: words, too
+    short, or an ending after a hyphen)."""
+    return (
+        len(text) >= 6
+        # a suffix on one word only: "trade-offs" ends like a file system
+        and (text.startswith(TOOL_PREFIXES) or (text.endswith(TOOL_SUFFIXES) and "-" not in text))
+        and not is_english_word(text)
+    )
 
 
 def _word_chars(text: str) -> bool:
@@ -413,6 +437,7 @@ def _extend_makers(
     company_conf: float,
     plain: frozenset[str] = frozenset(),
     concept_heads: frozenset[str] = frozenset(),
+    clouds: frozenset[str] = frozenset(),
 ) -> None:
     """A known company's name followed by capitalised words is one product or unit name
     (entity rules): ``Uber Eats``, ``Google Suite``, ``Altinity Operator``, not the company
@@ -421,9 +446,15 @@ def _extend_makers(
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False
     for n, span in enumerate(spans):
-        if span.label_ == "CONCEPT" or span._.kg_method != "ontology" or span.end >= len(doc):
+        if (
+            span is None
+            or span.label_ == "CONCEPT"
+            or span._.kg_method != "ontology"
+            or span.end >= len(doc)
+        ):
             continue
-        if span.label_ == "TECHNOLOGY" and (len(span) > 1 or span.id_ in plain):
+        edition = _edition_after(doc, spans, span, clouds) if len(span) == 1 else None
+        if span.label_ == "TECHNOLOGY" and edition is None and (len(span) > 1 or span.id_ in plain):
             continue  # only a sure one-word product names a longer one ("Kafka Self-Serve")
         if doc[span.end - 1].text in POSSESSIVE:
             continue  # "Amazon's Prime Video": a possessive breaks the name
@@ -450,8 +481,17 @@ def _extend_makers(
             changed = True
             continue
         end = span.end
+        if edition is None and span.label_ == "COMPANY":
+            edition = _edition_after(doc, spans, span, clouds)
+        if edition is not None:
+            # "Temporal Cloud", "the Depot CLI", "Notion AI": the maker's or product's name
+            # and the edition it is sold as make one product name
+            if edition >= 0:
+                spans[edition] = None  # "AI", "CDN" alone were a concept's mention
+            end += 1
         while (
-            end < len(doc)
+            edition is None
+            and end < len(doc)
             and end - span.end < 2
             and _continues_name(doc[end])
             and not _covered_at(spans, end)  # "H100 GPUs": a second known name
@@ -467,7 +507,9 @@ def _extend_makers(
             continue
         if end == span.end or end > span.sent.end:
             continue
-        if is_title_case(span.sent) and not _launched(doc, span.start):
+        if edition is not None:
+            pass
+        elif is_title_case(span.sent) and not _launched(doc, span.start):
             # in a headline capitals mark every word: only a coined word after the maker
             # joins it ("Pinterest Secor"), unless the headline launches it ("Introducing X Y")
             end = _headline_name_end(doc, span.end, end, concept_heads)
@@ -490,6 +532,7 @@ def _extend_makers(
             and (_organisation(name, "ORG") or _listed_with_companies(doc, spans, n, end))
             and not (end < len(doc) and doc[end].text in POSSESSIVE)
         )
+        org = org and edition is None  # "Notion AI": an edition is a product
         type_ = "COMPANY" if org else "TECHNOLOGY"
         spans[n] = Span(
             doc,
@@ -504,6 +547,37 @@ def _extend_makers(
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
+
+
+# The editions a vendor sells its product as, written after the maker's or the product's name:
+# "Temporal Cloud", "the Depot CLI", "Notion AI", "Docker Desktop", "Aurora Serverless". Alone
+# each is a generic word or a concept ("AI", "CDN"); after a known name it ends that product's
+# name (entity rules: a product whose name contains its maker's name is one TECHNOLOGY span).
+EDITION_WORDS = frozenset(["Cloud", "CLI", "AI", "Serverless", "Desktop", "Agent", "CDN"])
+
+
+def _edition_after(doc: Doc, spans: list, span: Span, clouds: frozenset[str]) -> int | None:
+    """Whether an edition word follows ``span`` and ends the name there: ``None`` when not,
+    else the index in ``spans`` of the concept the word alone was read as, or -1. Not
+    ``Cloud`` after a cloud (``the AWS Cloud`` is the provider), nor ``AI`` before a noun
+    (``AWS AI infrastructure`` is the company's AI)."""
+    end = span.end
+    word = doc[end].text if end < len(doc) else ""
+    if word not in EDITION_WORDS or doc[end - 1].whitespace_ != " ":
+        return None
+    if word == "Cloud" and span.id_ in clouds:
+        return None
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
+    if nxt is not None and (nxt.text[:1].isupper() or nxt.text in ("-", "/")):
+        return None  # "Google Cloud Storage", "Weave Cloud-native": a longer name
+    if word == "AI" and nxt is not None and nxt.is_alpha and nxt.is_lower and not nxt.is_stop:
+        return None
+    for k, other in enumerate(spans):
+        if other is not None and other.start <= end < other.end:
+            if other.label_ == "CONCEPT" and other.start == end and other.end == end + 1:
+                return k
+            return None
+    return -1
 
 
 # Interfaces a company ships under its name: "the Zorbly API", "the Zorbly Beacon SDK".

@@ -74,6 +74,14 @@ ORG_VERB_STEMS = (
     "transition",
     "shift",
     "join",
+    # What a business did to its own systems or bills: "Prerender saved $800k", "Marktplaats
+    # replaced", "Grab rewrote", "Twitter switched", "Noodoe has integrated" (past forms: "Rust
+    # saves memory" is a language's merit).
+    "saved",
+    "replaced",
+    "rewrote",
+    "switched",
+    "integrated",
     # An author writing about its own work: "Scribd writes about their journey".
     "writes",
     "wrote",
@@ -171,6 +179,8 @@ GENERIC_ACRONYMS = phrases(
     WIP CVE SMB SME OS DB WAN LAN
     DBMS RDBMS SKU
     GDPR CCPA HIPAA
+    KB MB GB TB PB KiB MiB GiB TiB PiB Kbps Mbps Gbps IOPS
+    KRW JPY GBP INR CNY AUD CAD CHF
     """
 )
 """Roles (``DBA``, ``DBRE``), period comparisons (``YoY``), chat abbreviations (``DIY``,
@@ -178,9 +188,10 @@ GENERIC_ACRONYMS = phrases(
 ``MTTR``, ``TCO``: the entity rules never annotate a metric) and time zones, and devices
 (``Smart TVs``, ``PCs``, ``HVAC``), degrees (``PhD``), work status (``WIP``), a
 vulnerability's identifier (``CVE``), market segments (``SMB``, ``SME``), ``OS`` (``OSes``), ``DB`` (``a Postgres DB`` is
-Postgres) and ``DBMS`` (``Oracle DBMS`` is Oracle's database), stock units (``SKUs``), and
-data-protection laws (``GDPR``, ``HIPAA``: a law is no product): acronyms no product or
-company is named."""
+Postgres) and ``DBMS`` (``Oracle DBMS`` is Oracle's database), stock units (``SKUs``), ,
+data-protection laws (``GDPR``, ``HIPAA``: a law is no product), units of data and rates
+(``GiB``, ``TBs``, ``Gbps``, ``IOPS``: a measure, never annotated) and currency codes
+(``KRW``, like ``USD``): acronyms no product or company is named."""
 MONTH_NAMES = phrases(
     """
     january february march april may june july august september october november december

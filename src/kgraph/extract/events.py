@@ -12,6 +12,8 @@ model tags them ORG or PRODUCT. Their shapes give them away:
 * the public and shopping holidays traffic peaks are told by (``Diwali``, ``Black Friday``,
   ``New Year's Eve``): a calendar date, never a system;
 * the show a podcast episode belongs to: ``in this episode of Cyber Sentries``;
+* a venue known by its own name (``FOSDEM``, ``NSDI``, ``NVIDIA GTC``), or an acronym with
+  its year after an apostrophe (``VLDB'23``);
 * a project's special interest group, a team (``SIG Instrumentation``, ``SIG-PM``,
   ``SIGrelease``): people, not a product.
 """
@@ -38,6 +40,13 @@ _CON = re.compile(
 # An edition after the event's name: a capitalised place or region word, a year or number.
 _EDITION = re.compile(r"(?:[A-Z][A-Za-z.]*|'?\d{2,4}|[A-Z]{2,3})")
 _YEAR = re.compile(r"'?\d{2,4}")
+# Gatherings known by a name with no conference word: the field's academic venues and its
+# best-known developer meetings ("FOSDEM 2020", "accepted at NSDI", "NVIDIA GTC 2026").
+CONFERENCE_NAMES = phrases(
+    "FOSDEM NeurIPS NIPS ICML ICLR SIGMOD OSDI SOSP NSDI ASPLOS EuroSys SIGCOMM CVPR GTC"
+)
+# A venue's acronym with its year after an apostrophe: "VLDB'23", "ASPLOS'25", "SOSP ’23".
+_VENUE_YEAR = re.compile(r"[A-Z]{3,}[A-Za-z]*['\u2019]\d{2}")
 # Public and shopping holidays (calendar dates a traffic peak is told by), as written.
 HOLIDAYS = phrases(
     """
@@ -76,6 +85,8 @@ def is_event_name(words: list[str]) -> bool:
     n = len(words)
     for i, word in enumerate(words):
         lower, rest = word.lower(), words[i + 1 :]
+        if word in CONFERENCE_NAMES or _VENUE_YEAR.fullmatch(word):
+            return all(_EDITION.fullmatch(w) for w in rest)
         if len(word) >= 4 and _CON.fullmatch(word):
             return all(_EDITION.fullmatch(w) for w in rest)
         if lower in CONFERENCE_WORDS or lower == "con" or (lower == "world" and i == n - 1):

@@ -184,6 +184,25 @@ def beside_person(doc, start: int, end: int) -> bool:
     return len(before) == 2 and before[1] in ("and", ",") and _given(before[0])
 
 
+# A person's pronouns, subject and possessive.
+_PRONOUNS = frozenset(["he", "she", "his", "her", "him", "himself", "herself"])
+
+
+def referred_to_as_person(doc, start: int, end: int) -> bool:
+    """One capitalised word that the clause after it calls ``he`` or ``she``: ``Wojtek will
+    share his experience``, ``the journey Dana embarked on when he raised``. A product or a
+    company is never ``his``; the look stops at punctuation or another capitalised word,
+    where the pronoun may be someone else's."""
+    if end - start != 1 or not doc[start].is_title or not doc[start].is_alpha:
+        return False
+    for tok in doc[end : end + 5]:
+        if tok.lower_ in _PRONOUNS:
+            return True
+        if tok.is_punct or tok.text[:1].isupper():
+            return False
+    return False
+
+
 # Given names that are also calendar words: "In January, Zorbly analysts observed".
 _CALENDAR = MONTH_NAMES | WEEKDAYS
 

@@ -184,17 +184,30 @@ class OntologyResolver:
         taken: set[int] | None = None
         # one regular-expression pass over the text, not a Token per word (hot path)
         for m in GLUED_VERSION.finditer(text):
+            # "Llama2" is "Llama 2" where that release has its own entry
+            major = m[2].lstrip("-").split(".")[0]
             key = next(
                 (
                     k
-                    for name in (m[1], m[1].capitalize(), m[1] + ".js", m[1].capitalize() + ".js")
+                    for name in (
+                        f"{m[1]} {major}",
+                        m[1],
+                        m[1].capitalize(),
+                        m[1] + ".js",
+                        m[1].capitalize() + ".js",
+                    )
                     if (k := entity_key("TECHNOLOGY", name)) in self.table
-                    and not self.table[k].get("ambiguous")
+                    # a version written on says it is the product: "Llama2", "Claude3" name
+                    # the curated model, whatever the plain word "llama" means
+                    and (not self.table[k].get("ambiguous") or not self.table[k].get("registry"))
                 ),
                 None,
             )
-            span = doc.char_span(m.start(), m.end()) if key is not None else None
-            if span is None or len(span) != 1:
+            if key is None:
+                continue
+            # "Llama2 13B", "Llama-2-70B", "Llama3.1-8B": the model's size is its edition
+            span = doc.char_span(m.start(), m.end(0)) or doc.char_span(m.start(), m.end(2))
+            if span is None or (len(span) != 1 and not m[3]):
                 continue
             if taken is None:
                 taken = {i for s in spans for i in range(s.start, s.end)}
@@ -571,8 +584,11 @@ SIGNAL_PRACTICES = {"logs": "logging", "traces": "tracing"}
 SIGNAL_WORDS = frozenset([*SIGNAL_PRACTICES, "metrics", "logging", "tracing"])
 SIGNAL_PLURAL = re.compile(r"\b(?:[Ll]ogs|LOGS|[Tt]races|TRACES)\b")
 
-# A one-word name with a major version glued on: "Netty4", "python3", "Java8".
-GLUED_VERSION = re.compile(r"\b([A-Za-z][a-z]{2,})(\d{1,2})\b")
+# A one-word name with a major version glued on: "Netty4", "python3", "Java8", "Llama-2",
+# "Llama3.1"; a model's size may follow ("Llama2 13B", "Llama-2-70B").
+GLUED_VERSION = re.compile(
+    r"\b([A-Za-z][a-z]{2,})(-?\d{1,2}(?:\.\d{1,2})?)((?:[- ]\d{1,3}(?:\.\d)?[bB])?)\b"
+)
 # A release number ("2.7", "v4", "V2"), a release series ("2.x", "v1.x") or a model's
 # parameter count ("70B", "8x7B", "1.5B"): each names an edition of the product, dropped from
 # the canonical.
