@@ -228,7 +228,7 @@ def _compute_app_graph(path: Path, build: dict, ahead: _LevelAhead | None = None
     from kgraph.model import NODE_KINDS
     from kgraph.ontology import load_ontology
     from kgraph.view.payload import layout
-    from kgraph.view.selection import landing_views
+    from kgraph.view.selection import landing_views, layout_key
 
     with ExitStack() as stack:
         if ahead is not None:
@@ -271,9 +271,9 @@ def _compute_app_graph(path: Path, build: dict, ahead: _LevelAhead | None = None
             layouts, made = {}, {}
             views = landing_views(G, NODE_KINDS, config.MIN_WEIGHT, config.VIEW_CAP, sizes, made)
             for view in views:
-                positions = made.get("\n".join(sorted(set(n for n in view if n in G))))
+                positions = made.get(layout_key({n for n in view if n in G}))
                 positions = layout(G, view) if positions is None else positions
-                layouts["\n".join(sorted(positions))] = [positions[n] for n in sorted(positions)]
+                layouts[layout_key(positions)] = [positions[n] for n in sorted(positions)]
             analysis.set_groups(G, groups.result())
             measures = {
                 n: (pagerank.get(n, 0.0), degree.get(n, 0.0), analysis.community_of(G, n))

@@ -188,7 +188,7 @@ GENERIC_ACRONYMS = phrases(
 ``MTTR``, ``TCO``: the entity rules never annotate a metric) and time zones, and devices
 (``Smart TVs``, ``PCs``, ``HVAC``), degrees (``PhD``), work status (``WIP``), a
 vulnerability's identifier (``CVE``), market segments (``SMB``, ``SME``), ``OS`` (``OSes``), ``DB`` (``a Postgres DB`` is
-Postgres) and ``DBMS`` (``Oracle DBMS`` is Oracle's database), stock units (``SKUs``), ,
+Postgres) and ``DBMS`` (``Oracle DBMS`` is Oracle's database), stock units (``SKUs``),
 data-protection laws (``GDPR``, ``HIPAA``: a law is no product), units of data and rates
 (``GiB``, ``TBs``, ``Gbps``, ``IOPS``: a measure, never annotated) and currency codes
 (``KRW``, like ``USD``): acronyms no product or company is named."""

@@ -111,6 +111,11 @@ def linked_nodes(view: dict, keep: set | None = None) -> list[str]:
     return [n["id"] for n in view["nodes"] if n["id"] in linked or n["id"] in keep]
 
 
+def layout_key(nodes: Iterable[str]) -> str:
+    """How a stored layout is keyed: its view's node ids, sorted, joined by newlines."""
+    return "\n".join(sorted(nodes))
+
+
 def landing_views(
     G: nx.MultiDiGraph,
     kinds: Iterable[str],
@@ -134,7 +139,7 @@ def landing_views(
     if min_weight > 0:
         placed = layout(G, nodes)
         if positions is not None:
-            positions["\n".join(sorted(placed))] = placed
+            positions[layout_key(placed)] = placed
         drawn = view_payload(
             G,
             nodes,
