@@ -319,6 +319,18 @@ def spellings(surface: str, entity_type: str) -> list[str]:
         # "content-delivery network", "change-data capture": the two-word modifier of a
         # three-word term is hyphenated when it stands before the head.
         forms.append(f"{words[0]}-{words[1]} {words[2]}")
+    if (
+        entity_type == "CONCEPT"
+        and 3 <= len(words) <= 5
+        and all(w.isalpha() and w.islower() and w.isascii() for w in words)
+        and any(w in _SMALL_WORDS for w in words[1:-1])
+    ):
+        # "infrastructure-as-code", "single-point-of-failure": a term with a small word
+        # inside is hyphenated through when it stands before a noun, and often on its own.
+        forms.append("-".join(words))
+    if entity_type == "CONCEPT" and len(words) > 1 and words[-1] == "database":
+        # "an in-memory DB", "graph DBs": the category's head by its usual abbreviation.
+        forms.append(" ".join([*words[:-1], "DB"]))
     if entity_type == "CONCEPT" and len(words) > 1 and words[-1] in ("database", "store"):
         # "a NoSQL datastore", "a key-value data store": the category's head as written.
         forms += [" ".join([*words[:-1], head]) for head in ("datastore", "data store")]
