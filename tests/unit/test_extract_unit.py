@@ -280,6 +280,21 @@ def test_a_prefixed_concept_word_is_also_written_with_a_hyphen():
     assert "micro-service" not in spellings("Microservice", "TECHNOLOGY")
 
 
+def test_written_forms_of_known_terms():
+    # A term with a small word inside, hyphenated through; not a two-word term.
+    assert "infrastructure-as-code" in spellings("infrastructure as code", "CONCEPT")
+    assert "single-point-of-failure" in spellings("single point of failure", "CONCEPT")
+    assert "load-balancer" in spellings("load balancer", "CONCEPT")
+    assert not any(s.count("-") > 1 for s in spellings("time series database", "CONCEPT"))
+    # A database category with its head abbreviated.
+    assert {"in-memory DB", "in-memory DBs"} <= set(spellings("in-memory database", "CONCEPT"))
+    assert "DB" not in spellings("database", "CONCEPT")
+    # A hyphenated term with an acronym, unhyphenated; a "metrics" modifier in the singular.
+    assert "API first" in spellings("API-first", "CONCEPT")
+    assert "metric layer" in spellings("metrics layer", "CONCEPT")
+    assert "metric layer" not in spellings("metrics layer", "TECHNOLOGY")
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_clean_preserves_length(text):

@@ -281,12 +281,20 @@ MODIFIER_GERUNDS = {"message": "messaging", "messaging": "message"}
 CLOSED_WORD = 6
 
 
+# A plural modifier noun that writers also give in the singular ("metric platform").
+MODIFIER_NUMBERS = {"metrics": "metric"}
+
+
 def modifier_forms(words: list[str]) -> list[str]:
     """A lower-case concept of two words or more with its modifier noun as the gerund
-    (``messaging broker`` for ``message broker``) or the gerund as the noun."""
-    if words[0] not in MODIFIER_GERUNDS:
-        return []
-    return [" ".join([MODIFIER_GERUNDS[words[0]], *words[1:]])]
+    (``messaging broker`` for ``message broker``) or the gerund as the noun, a plural
+    modifier in the singular (``metric layer`` for ``metrics layer``)."""
+    out = []
+    if words[0] in MODIFIER_GERUNDS:
+        out.append(" ".join([MODIFIER_GERUNDS[words[0]], *words[1:]]))
+    if words[0] in MODIFIER_NUMBERS:
+        out.append(" ".join([MODIFIER_NUMBERS[words[0]], *words[1:]]))
+    return out
 
 
 def closed_forms(surface: str) -> list[str]:
@@ -319,6 +327,18 @@ def spellings(surface: str, entity_type: str) -> list[str]:
         # "content-delivery network", "change-data capture": the two-word modifier of a
         # three-word term is hyphenated when it stands before the head.
         forms.append(f"{words[0]}-{words[1]} {words[2]}")
+    if (
+        entity_type == "CONCEPT"
+        and 3 <= len(words) <= 5
+        and all(w.isalpha() and w.islower() and w.isascii() for w in words)
+        and any(w in _SMALL_WORDS for w in words[1:-1])
+    ):
+        # "infrastructure-as-code", "single-point-of-failure": a term with a small word
+        # inside is hyphenated through when it stands before a noun, and often on its own.
+        forms.append("-".join(words))
+    if entity_type == "CONCEPT" and len(words) > 1 and words[-1] == "database":
+        # "an in-memory DB", "graph DBs": the category's head by its usual abbreviation.
+        forms.append(" ".join([*words[:-1], "DB"]))
     if entity_type == "CONCEPT" and len(words) > 1 and words[-1] in ("database", "store"):
         # "a NoSQL datastore", "a key-value data store": the category's head as written.
         forms += [" ".join([*words[:-1], head]) for head in ("datastore", "data store")]
@@ -333,6 +353,10 @@ def spellings(surface: str, entity_type: str) -> list[str]:
         forms.append(" ".join([*words[:-1], "design", "pattern"]))
     if entity_type == "CONCEPT" and len(words) >= 2 and surface.isascii() and surface.islower():
         forms += modifier_forms(words)
+    if entity_type == "CONCEPT" and surface.count("-") == 1 and surface.lower() != surface:
+        # "API First" for "API-first": a term with an acronym is also written unhyphenated
+        # (in a headline its plain word takes a capital, see headline_forms).
+        forms.append(surface.replace("-", " "))
     if "-" in surface and surface.lower() == surface:
         forms.append(surface.replace("-", " "))
         if entity_type == "CONCEPT" and surface.count("-") == 1:
