@@ -58,6 +58,7 @@ from kgraph.extract.people import (
     is_person,
     referred_to_as_person,
     surname_after_name,
+    titled,
 )
 from kgraph.extract.places import is_country, placed
 from kgraph.extract.resolver import event_follows
@@ -114,6 +115,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Caitie McCaffrey Talk": a speaker's surname; "by Huang et al."
     if _cut_person(span, label):
         return False  # "Hemil Kakadia and Yonghe Zhao from Yahoo": the model kept a surname
+    if titled(doc, span.start, span.end):
+        return False  # "Netflix engineers Ashwin Kayyoor", "Anit, a Senior Software Engineer"
     if _headquarters(span):
         return False  # "The Mountain View California-based company": a place
     if _release_theme(span):

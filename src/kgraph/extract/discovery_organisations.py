@@ -555,7 +555,12 @@ VENDOR_STEMS = (
     "publish",
     "introduc",
     "join",
+    "contracted",
+    "commissioned",
+    "sponsor",
 )
+# Nouns for a kind of business used as a title before its name: "AWS partner Supabase".
+BUSINESS_TITLES = phrases("partner startup fintech vendor provider customer competitor rival")
 # "ClickHouse was released": the product is what the verb is done to.
 PASSIVE = frozenset(["is", "was", "were", "are", "been", "be", "being"])
 # Verbs of an author or host before "by": "recapped by Snowflake", "a talk hosted by X";
@@ -614,6 +619,8 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
                 and doc[span.start - 2].lower_.startswith(BY_AUTHOR)
             )
             or (before == "of" and span.start > 1 and doc[span.start - 2].lower_ in ROLES)
+            # "AWS partner Supabase", "the fintech Zorbly": a business noun as its title
+            or (before in BUSINESS_TITLES and doc[span.start - 1].is_lower)
         )
         if not acting:
             continue

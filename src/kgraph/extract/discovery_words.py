@@ -294,7 +294,7 @@ PRODUCT_TAILS = "kg_product_tails"
 ORG_AFTER = phrases(
     """
     engineers engineering joined acquired announced news newsletter podcast analysts researchers
-    gang syndicate acquisition
+    gang syndicate acquisition folks
     """
 )
 TEAM_WORDS = phrases("team teams engineers engineering founders")
