@@ -131,8 +131,10 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if any(t.lower_ in NOT_NAMES for t in span) or (is_generic(span[-1].text) and not trade):
         return False
-    if span.end < len(doc) and doc[span.end].lower_ == "scale":
-        return False  # "at Massive Scale", "at Planet Scale": a size, not a name
+    if span.end < len(doc) and doc[span.end].lower_ == "scale" and _plain_words(span):
+        # "at Massive Scale", "at Planet Scale": a size, not a name ("helping my friends at
+        # Readwise scale their infrastructure": a coined name before the verb)
+        return False
     if span.end < len(doc) and doc[span.end].lower_ in LICENCE_WORDS:
         return False  # "a permissive MIT license": a licence, as "the AGPLv3" above
     if _generic_acronym(span[-1].text):

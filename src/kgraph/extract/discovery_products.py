@@ -253,8 +253,20 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
             return True  # "the pubgrub crate", "a static-rc package": a coined word, a name
         if start > 0 and (w.stop[start - 1] or w.punct[start - 1]):
             before = text[start - 1]
-            # "This week's crate is pubgrub, a Rust implementation": a copula names it
-            if before not in POSSESSIVE and before not in (",", "(", "and", "or", "is"):
+            # "This week's crate is pubgrub, a Rust implementation": a copula names it;
+            # "via rsync, a standard Unix utility": a coined word in apposition is a name
+            # after a preposition too ("the pandemic, a ..." is a word of the dictionary)
+            if (
+                before not in POSSESSIVE
+                and before not in (",", "(", "and", "or", "is")
+                and not (
+                    w.stop[start - 1]
+                    and before not in ARTICLES
+                    and end < n
+                    and text[end] == ","
+                    and _coined(doc[start:end].text)
+                )
+            ):
                 return False
         if end < n and low[end] in OWNED_KINDS:
             return start > 0 and text[start - 1] in POSSESSIVE
