@@ -7,6 +7,8 @@ not names of products or companies.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from kgraph.extract.discovery_organisations import (
@@ -63,6 +65,9 @@ from kgraph.extract.people import (
 from kgraph.extract.places import is_country, placed
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import POSSESSIVE, is_title_case
+
+# A time zone written with its offset: "GMT+7", "UTC-05:00".
+TIME_ZONE = re.compile(r"(?:GMT|UTC)[+-]\d")
 
 
 def _opens_sentence(span: Span) -> bool:
@@ -137,6 +142,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ in LICENCE_WORDS:
         return False  # "a permissive MIT license": a licence, as "the AGPLv3" above
+    if span[-1].lower_ in LICENCE_WORDS or TIME_ZONE.match(span.text):
+        return False  # "the Apache License version 2.0"; "15:01 GMT+7", a time zone
     if _generic_acronym(span[-1].text):
         return False  # "URL", "ISPs", "Improving LCP": acronyms of generic things, not names
     if (
