@@ -48,8 +48,10 @@ from kgraph.extract.discovery_products import (
     _extend_makers,
     _join_maker_products,
     _join_product_parts,
+    _kind_after,
     _lower_names,
     _owned_product,
+    _released_name,
 )
 from kgraph.extract.discovery_spans import (
     _after_known,
@@ -313,6 +315,8 @@ class ModelDiscovery:
                         or after_speaker(doc, i, i + 1)
                         or (i > 1 and texts[i - 1] in POSSESSIVE and _owned_product(doc[i : i + 1]))
                         or _acts(doc, i + 1, ACTION_STEMS)
+                        or _released_name(doc[i : i + 1])
+                        or _kind_after(doc[i : i + 1])
                         or _funded(doc, i + 1)
                         or _among_technologies(doc, i, i + 1)
                         or _among_companies(doc, i, i + 1, listing=True)

@@ -24,7 +24,7 @@ from kgraph.extract.discovery_organisations import (
     _org_word,
     _publisher,
 )
-from kgraph.extract.discovery_products import _cued, _named_kind
+from kgraph.extract.discovery_products import _cued, _kind_after, _named_kind, _released_name
 from kgraph.extract.discovery_spans import _generic_acronym, _plain_words
 from kgraph.extract.discovery_words import (
     ACTION_STEMS,
@@ -181,6 +181,8 @@ def _plausible(span: Span, label: str) -> bool:
         return _named_kind(span) or _affiliation(span)
     if _publisher(span):
         return True  # "in Zorbly" on Zorbly's blog: its publisher, whatever the model says
+    if _released_name(span) or _kind_after(span):
+        return True  # "to Zorbly v2.3", "the Frobnicator tool": a product, whatever the label
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
     if placed(doc, span.start, span.end):

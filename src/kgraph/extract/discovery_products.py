@@ -31,6 +31,7 @@ from kgraph.extract.discovery_words import (
     NAME_CUES,
     ORG_SUFFIX,
     PUBLICATION_ENDINGS,
+    RELEASE_NUMBER,
     ROLE_TITLES,
     SENIORITY,
     TEAM_WORDS,
@@ -373,6 +374,42 @@ def _cued(span: Span) -> bool:
         or _said_to_be_tool(doc, span.start, span.end)
         or _affiliation(span)
         or _among_technologies(doc, span.start, span.end)
+    )
+
+
+def _released_name(span: Span) -> bool:
+    """A coined name before a release number is a product: ``Zorbly v2.3``, ``upgraded to
+    Quillbox 1.4`` (organisations have no releases; ``Figure 2.1`` and ``Phase 1.5`` are
+    plain words, so dictionary words do not count)."""
+    doc, end = span.doc, span.end
+    return (
+        end < len(doc)
+        and len(span) <= 2
+        and RELEASE_NUMBER.fullmatch(doc[end].text) is not None
+        and all(t.is_alpha and _coined(t.text) for t in span)
+    )
+
+
+# Kinds of software that follow a name as its head noun: "the open-source Frobnicator tool".
+NAMED_KINDS = phrases(
+    "tool library framework database engine sdk plugin extension crate gem package compiler"
+)
+
+
+def _kind_after(span: Span) -> bool:
+    """A coined capitalised word before the kind of software it is, after an article or an
+    adjective: ``the Frobnicator tool``, ``an open-source Quillbox library``; a dictionary
+    word there is a description (``the Search service``)."""
+    doc, start, end = span.doc, span.start, span.end
+    return (
+        end < len(doc)
+        and len(span) == 1
+        and doc[end].is_lower
+        and doc[end].lower_ in NAMED_KINDS
+        and start > 0
+        and (doc[start - 1].lower_ in ARTICLES or doc[start - 1].is_lower)
+        and span[0].is_alpha
+        and _coined(span.text)
     )
 
 
