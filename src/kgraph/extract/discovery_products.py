@@ -538,13 +538,17 @@ def _extend_makers(
             if edition >= 0:
                 spans[edition] = None  # "AI", "CDN" alone were a concept's mention
             end += 1
+        crossed = False
         while (
             edition is None
             and end < len(doc)
             and end - span.end < 2
             and _continues_name(doc[end])
-            and not _covered_at(spans, end)  # "H100 GPUs": a second known name
+            # "H100 GPUs": a second known name; but "Netlify Edge Functions", "Percona
+            # XtraDB Cluster": a known word inside the product's name is crossed
+            and (not _covered_at(spans, end) or _crossable(doc, spans, span, end))
         ):
+            crossed = crossed or _covered_at(spans, end)
             end += 1
             if _hyphen_glued(doc, end):
                 end += 2  # "Self-Serve": one word written with a hyphen
@@ -593,9 +597,29 @@ def _extend_makers(
         )
         spans[n]._.kg_method = "model"
         spans[n]._.kg_conf = company_conf if org else technology_conf
+        if crossed:
+            new = spans[n]
+            for k, other in enumerate(spans):
+                if k != n and other is not None and new.start <= other.start < new.end:
+                    spans[k] = None  # "Edge" in "Netlify Edge Functions" is no mention
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
+
+
+def _crossable(doc: Doc, spans: list, span: Span, i: int) -> bool:
+    """The known one-word name at ``i``, right after ``span``, is inside a longer product
+    name that a capitalised word ends: ``Netlify Edge Functions``, ``EDB Postgres
+    Distributed``, ``Percona XtraDB Cluster`` (the whole run of capitals, two words after the
+    maker; ``NVIDIA H100 GPUs`` ends in a known name and stays two)."""
+    if i != span.end or i + 1 >= len(doc):
+        return False
+    inside = [s for s in spans if s is not None and s.start <= i < s.end]
+    if len(inside) != 1 or len(inside[0]) != 1 or inside[0].label_ == "COMPANY":
+        return False
+    if not _continues_name(doc[i + 1]) or _covered_at(spans, i + 1):
+        return False
+    return i + 2 >= len(doc) or not doc[i + 2].text[:1].isupper()
 
 
 # The editions a vendor sells its product as, written after the maker's or the product's name:
