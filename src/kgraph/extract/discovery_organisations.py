@@ -603,6 +603,12 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
             spans[n] = _as_company(span)
             changed = True
             continue
+        if len(span) == 1 and _among_many_companies(doc, spans, span):
+            # "backed by Red Hat, IBM, NVIDIA, Intel, Lambda, and Mistral AI": a long list
+            # of organisations and no product names its items as organisations
+            spans[n] = _as_company(span)
+            changed = True
+            continue
         if span.id_ not in vendors:
             continue  # the cheap tests first: most spans are no vendor's name
         if span.id_ not in vendors:
@@ -717,6 +723,26 @@ def _listed_among_companies(doc: Doc, spans: list, span: Span) -> bool:
         for i in range(s.start, s.end)
     }
     return listed_with(doc, start, end, tech)[0] < found
+
+
+def _among_many_companies(doc: Doc, spans: list, span: Span) -> bool:
+    """``span`` in a list with three or more known companies and no other technology."""
+    start, end = span.start, span.end
+    if not (
+        (start > 0 and doc[start - 1].lower_ in LIST_SEPARATORS)
+        or (end < len(doc) and doc[end].lower_ in LIST_SEPARATORS)
+    ):
+        return False
+    companies = {i for s in spans if s.label_ == "COMPANY" for i in range(s.start, s.end)}
+    if listed_with(doc, start, end, companies)[0] < 3:
+        return False
+    tech = {
+        i
+        for s in spans
+        if s.label_ == "TECHNOLOGY" and s is not span
+        for i in range(s.start, s.end)
+    }
+    return listed_with(doc, start, end, tech)[0] == 0
 
 
 def _workplace(doc: Doc, start: int) -> bool:
