@@ -416,3 +416,78 @@ def test_a_name_listed_with_a_product_stays_a_name(ex):
 )
 def test_a_name_written_as_a_place_is_no_name(ex, summary):
     assert "Quorvelton" not in _texts(ex, "A post", summary)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("summary", "name"),
+    [
+        # a full name introduced by a title, and the name joined to it
+        (
+            "In this session, Zorbly engineers Ashwin Kayyoor and Rakesh Veeramacheneni share "
+            "their journey with Apache Iceberg.",
+            "Rakesh Veeramacheneni",
+        ),
+        ("CEO Quorvin Teskildsen explains why the search stack changed.", "Quorvin Teskildsen"),
+        # an apposition that is a title, and a title in brackets
+        (
+            "The call featured a presentation by Anit, a Senior Software Engineer at Uber.",
+            "Anit",
+        ),
+        ("During this talk Preeti (SVP Engineering) unveiled the roadmap for Temporal.", "Preeti"),
+        # a registry's one-word name after a given name is a surname
+        ("Phil Eaton has looked at which companies are behind Postgres 18.", "Eaton"),
+    ],
+)
+def test_people_introduced_by_title_are_no_names(ex, summary, name):
+    assert name not in _texts(ex, "A post", summary)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("summary", "name", "type_"),
+    [
+        # organisations named in a list after "companies like", "clients including"
+        (
+            "It powers AI applications at companies like Cursor, Notion, and Linear.",
+            "Cursor",
+            "COMPANY",
+        ),
+        ("We built it for clients including Zorbimo and others.", "Zorbimo", "COMPANY"),
+        # "at places like": workplaces
+        ("He worked at places like Pinterest, Slack, and Stripe.", "Slack", "COMPANY"),
+        # a company's name before "alternative" is its product
+        (
+            "Linen is an open-source Slack/Discord alternative for communities.",
+            "Slack",
+            "TECHNOLOGY",
+        ),
+        # a coined name with a release number, and before the kind of software it is
+        ("We upgraded our clusters to Zorbly v2.3 last month.", "Zorbly v2.3", "TECHNOLOGY"),
+        ("We use the open-source Frobnicator tool to check configs.", "Frobnicator", "TECHNOLOGY"),
+        # a coined word in apposition after a preposition
+        ("Logs are copied every night via rsync, a standard Unix utility.", "rsync", "TECHNOLOGY"),
+        # a known word inside a maker's longer product name
+        (
+            "Last week we announced Netlify Edge Functions, a serverless runtime.",
+            "Netlify Edge Functions",
+            "TECHNOLOGY",
+        ),
+    ],
+)
+def test_names_typed_by_what_the_sentence_says(ex, summary, name, type_):
+    found = _typed(ex, "A post", summary)
+    assert (name, type_) in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("summary", "name"),
+    [
+        ("Pingora is released under the Apache License version 2.0.", "Apache License"),
+        ("At 2023-06-07 15:01 GMT+7, we detected an increased number of errors.", "GMT+7"),
+        ("The error happened at their Miami data center last week.", "Miami"),
+    ],
+)
+def test_licences_time_zones_and_sites_are_no_names(ex, summary, name):
+    assert name not in _texts(ex, "A post", summary)

@@ -48,8 +48,10 @@ from kgraph.extract.discovery_products import (
     _extend_makers,
     _join_maker_products,
     _join_product_parts,
+    _kind_after,
     _lower_names,
     _owned_product,
+    _released_name,
 )
 from kgraph.extract.discovery_spans import (
     _after_known,
@@ -63,7 +65,7 @@ from kgraph.extract.discovery_spans import (
 from kgraph.extract.discovery_words import ACTION_STEMS, COMPANY_TOKENS, PRODUCT_TAILS, TECH_TOKENS
 from kgraph.extract.english import is_english_word
 from kgraph.extract.named_laws import named_laws
-from kgraph.extract.people import after_speaker, named_in_full
+from kgraph.extract.people import after_speaker, is_person, named_in_full
 from kgraph.extract.resolver import _with_version
 from kgraph.extract.spans import (
     POSSESSIVE,
@@ -197,6 +199,17 @@ class ModelDiscovery:
             ),
         )
 
+    def _registry_names(self) -> frozenset[str]:
+        """The keys of every generated (registry) company and technology."""
+        return self._per_table(
+            "_registry_all",
+            lambda table: frozenset(
+                k
+                for k, e in table.items()
+                if e.get("type") in ("COMPANY", "TECHNOLOGY") and e.get("registry")
+            ),
+        )
+
     def _concept_heads(self) -> frozenset[str]:
         """The last words of the ontology's concept names (``monorepo``, ``microvm``)."""
         concepts = self._pipe_of("kgraph_concepts")
@@ -258,6 +271,7 @@ class ModelDiscovery:
         _join_maker_products(doc, self._makers)
         _vendors_acting(doc, *self._vendor_products())
         _registry_names_as_workplaces(doc, self._registry_technologies())
+        _registry_surnames(doc, self._registry_names())
         _extend_makers(
             doc,
             self.technology_conf,
@@ -301,6 +315,8 @@ class ModelDiscovery:
                         or after_speaker(doc, i, i + 1)
                         or (i > 1 and texts[i - 1] in POSSESSIVE and _owned_product(doc[i : i + 1]))
                         or _acts(doc, i + 1, ACTION_STEMS)
+                        or _released_name(doc[i : i + 1])
+                        or _kind_after(doc[i : i + 1])
                         or _funded(doc, i + 1)
                         or _among_technologies(doc, i, i + 1)
                         or _among_companies(doc, i, i + 1, listing=True)
@@ -363,6 +379,31 @@ class ModelDiscovery:
 
 NER_CONTEXT = 8
 """Words of context the NER reads on each side of a word that could start a new name."""
+
+
+def _registry_surnames(doc: Doc, registry: frozenset[str]) -> None:
+    """A registry's one-word name right after a given name is that person's surname: ``Phil
+    Eaton has looked at`` (Eaton, a company in the registry). A curated name keeps its match
+    (``Ben Kafka`` is too rare to cost ``Apache Kafka``'s), and the registry's names are the
+    source's guesses, often surnames and plain words."""
+    if not registry:
+        return
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    keep = [
+        s
+        for s in spans
+        if not (
+            len(s) == 1
+            and s.id_ in registry
+            and s._.kg_method == "ontology"
+            and s.start > 0
+            and s[0].is_title
+            and is_person([doc[s.start - 1].text])
+            and not any(o.start <= s.start - 1 < o.end for o in spans)
+        )
+    ]
+    if len(keep) != len(spans):
+        doc.spans[SPANS_KEY] = keep
 
 
 def _ner_windows(sent: Span, taken: set[int]) -> list[tuple[int, int]]:

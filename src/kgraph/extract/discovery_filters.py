@@ -7,6 +7,8 @@ not names of products or companies.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from kgraph.extract.discovery_organisations import (
@@ -22,7 +24,7 @@ from kgraph.extract.discovery_organisations import (
     _org_word,
     _publisher,
 )
-from kgraph.extract.discovery_products import _cued, _named_kind
+from kgraph.extract.discovery_products import _cued, _kind_after, _named_kind, _released_name
 from kgraph.extract.discovery_spans import _generic_acronym, _plain_words
 from kgraph.extract.discovery_words import (
     ACTION_STEMS,
@@ -58,10 +60,14 @@ from kgraph.extract.people import (
     is_person,
     referred_to_as_person,
     surname_after_name,
+    titled,
 )
 from kgraph.extract.places import is_country, placed
 from kgraph.extract.resolver import event_follows
 from kgraph.extract.spans import POSSESSIVE, is_title_case
+
+# A time zone written with its offset: "GMT+7", "UTC-05:00".
+TIME_ZONE = re.compile(r"(?:GMT|UTC)[+-]\d")
 
 
 def _opens_sentence(span: Span) -> bool:
@@ -114,6 +120,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Caitie McCaffrey Talk": a speaker's surname; "by Huang et al."
     if _cut_person(span, label):
         return False  # "Hemil Kakadia and Yonghe Zhao from Yahoo": the model kept a surname
+    if titled(doc, span.start, span.end):
+        return False  # "Netflix engineers Ashwin Kayyoor", "Anit, a Senior Software Engineer"
     if _headquarters(span):
         return False  # "The Mountain View California-based company": a place
     if _release_theme(span):
@@ -128,10 +136,14 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if any(t.lower_ in NOT_NAMES for t in span) or (is_generic(span[-1].text) and not trade):
         return False
-    if span.end < len(doc) and doc[span.end].lower_ == "scale":
-        return False  # "at Massive Scale", "at Planet Scale": a size, not a name
+    if span.end < len(doc) and doc[span.end].lower_ == "scale" and _plain_words(span):
+        # "at Massive Scale", "at Planet Scale": a size, not a name ("helping my friends at
+        # Readwise scale their infrastructure": a coined name before the verb)
+        return False
     if span.end < len(doc) and doc[span.end].lower_ in LICENCE_WORDS:
         return False  # "a permissive MIT license": a licence, as "the AGPLv3" above
+    if span[-1].lower_ in LICENCE_WORDS or TIME_ZONE.match(span.text):
+        return False  # "the Apache License version 2.0"; "15:01 GMT+7", a time zone
     if _generic_acronym(span[-1].text):
         return False  # "URL", "ISPs", "Improving LCP": acronyms of generic things, not names
     if (
@@ -169,6 +181,8 @@ def _plausible(span: Span, label: str) -> bool:
         return _named_kind(span) or _affiliation(span)
     if _publisher(span):
         return True  # "in Zorbly" on Zorbly's blog: its publisher, whatever the model says
+    if _released_name(span) or _kind_after(span):
+        return True  # "to Zorbly v2.3", "the Frobnicator tool": a product, whatever the label
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
     if placed(doc, span.start, span.end):

@@ -289,6 +289,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True
     if _led_by_role(doc, span.start) or _business_apposition(doc, span.end):
         return True
+    if _listed_as_organisations(doc, span.start):
+        return True  # "clients including Joinable and others", "companies like Zorbly"
     if _acts(doc, span.end) or _acts(doc, _after_apposition(doc, span.end)):
         return True
     if _funded(doc, span.end) or _funded(doc, _after_apposition(doc, span.end)):
@@ -555,7 +557,12 @@ VENDOR_STEMS = (
     "publish",
     "introduc",
     "join",
+    "contracted",
+    "commissioned",
+    "sponsor",
 )
+# Nouns for a kind of business used as a title before its name: "AWS partner Supabase".
+BUSINESS_TITLES = phrases("partner startup fintech vendor provider customer competitor rival")
 # "ClickHouse was released": the product is what the verb is done to.
 PASSIVE = frozenset(["is", "was", "were", "are", "been", "be", "being"])
 # Verbs of an author or host before "by": "recapped by Snowflake", "a talk hosted by X";
@@ -578,9 +585,8 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
     """A technology named like its maker is the maker (a COMPANY, entity rules) where the
     sentence treats it as an organisation: ``Snowflake ships``, ``recapped by Snowflake``,
     ``co-founder of ScyllaDB``, ``ScyllaDB engineers``, ``ScyllaDB’s``; elsewhere it stays the
-    product. So
-    is any made product listed as organisations (``Browser vendors Chrome, Firefox, and
-    Safari collaborated``)."""
+    product. So is any known technology listed as organisations (``Browser vendors Chrome,
+    Firefox, and Safari collaborated``, ``companies like Cursor, Notion, and Linear``)."""
     if not vendors and not made:
         return
     # Organisation nouns are rare: one look at the text spares most documents the list test.
@@ -589,14 +595,22 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False
     for n, span in enumerate(spans):
-        if span.label_ != "TECHNOLOGY" or (span.id_ not in vendors and span.id_ not in made):
-            continue  # the cheap tests first: most spans are neither
-        if span._.kg_method != "ontology":
+        if span.label_ != "TECHNOLOGY" or span._.kg_method != "ontology":
             continue
-        if org_nouns and span.id_ in made and _listed_as_organisations(doc, span.start):
+        if org_nouns and _listed_as_organisations(doc, span.start):
+            # "Browser vendors Chrome, Firefox", "companies like Cursor, Notion": a list of
+            # organisations makes each name in it one
             spans[n] = _as_company(span)
             changed = True
             continue
+        if len(span) == 1 and _among_many_companies(doc, spans, span):
+            # "backed by Red Hat, IBM, NVIDIA, Intel, Lambda, and Mistral AI": a long list
+            # of organisations and no product names its items as organisations
+            spans[n] = _as_company(span)
+            changed = True
+            continue
+        if span.id_ not in vendors:
+            continue  # the cheap tests first: most spans are no vendor's name
         if span.id_ not in vendors:
             continue
         end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
@@ -614,6 +628,8 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
                 and doc[span.start - 2].lower_.startswith(BY_AUTHOR)
             )
             or (before == "of" and span.start > 1 and doc[span.start - 2].lower_ in ROLES)
+            # "AWS partner Supabase", "the fintech Zorbly": a business noun as its title
+            or (before in BUSINESS_TITLES and doc[span.start - 1].is_lower)
         )
         if not acting:
             continue
@@ -709,6 +725,26 @@ def _listed_among_companies(doc: Doc, spans: list, span: Span) -> bool:
     return listed_with(doc, start, end, tech)[0] < found
 
 
+def _among_many_companies(doc: Doc, spans: list, span: Span) -> bool:
+    """``span`` in a list with three or more known companies and no other technology."""
+    start, end = span.start, span.end
+    if not (
+        (start > 0 and doc[start - 1].lower_ in LIST_SEPARATORS)
+        or (end < len(doc) and doc[end].lower_ in LIST_SEPARATORS)
+    ):
+        return False
+    companies = {i for s in spans if s.label_ == "COMPANY" for i in range(s.start, s.end)}
+    if listed_with(doc, start, end, companies)[0] < 3:
+        return False
+    tech = {
+        i
+        for s in spans
+        if s.label_ == "TECHNOLOGY" and s is not span
+        for i in range(s.start, s.end)
+    }
+    return listed_with(doc, start, end, tech)[0] == 0
+
+
 def _workplace(doc: Doc, start: int) -> bool:
     """``at X`` where X, capitalised, is where people work or things are done, not where
     something is placed (``hosted at X``, ``available at X``)."""
@@ -737,17 +773,31 @@ def _as_company(span: Span) -> Span:
     return out
 
 
-# Nouns for organisations before a list of their names: "browser vendors Chrome, Firefox".
-ORG_NOUNS = phrases("vendors companies organizations organisations firms startups")
+# Nouns for organisations before a list of their names: "browser vendors Chrome, Firefox",
+# "companies like Cursor, Notion, and Linear", "clients including Joinable".
+ORG_NOUNS = phrases(
+    """
+    vendors companies organizations organisations firms startups enterprises businesses
+    customers clients employers brands
+    """
+)
+# What may join the noun to the list: "companies like X", "clients such as X", "including".
+LIST_OPENERS = phrases("like including as")
 
 
 def _listed_as_organisations(doc: Doc, start: int) -> bool:
-    """A name in a list of names right after a noun for organisations: ``Browser vendors
-    Chrome, Firefox, and Safari``; not ``companies use Chrome``."""
-    for i in range(start - 1, max(-1, start - 12), -1):
+    """A name in a list of names right after a noun for organisations, or after it and
+    ``like``, ``such as`` or ``including``: ``Browser vendors Chrome, Firefox, and Safari``,
+    ``companies like Cursor, Notion, and Linear``; not ``companies use Chrome``."""
+    for i in range(start - 1, max(-1, start - 14), -1):
         tok = doc[i]
         if tok.lower_ in ORG_NOUNS:
             return True
+        if tok.lower_ in LIST_OPENERS and tok.is_lower and i > 0:
+            before = doc[i - 1]
+            if tok.lower_ == "as" and before.lower_ == "such" and i > 1:
+                before = doc[i - 2]
+            return before.lower_ in ORG_NOUNS
         if not (tok.lower_ in LIST_SEPARATORS or (tok.text[:1].isupper() and tok.is_alpha)):
             return False
     return False

@@ -31,6 +31,7 @@ from kgraph.extract.discovery_words import (
     NAME_CUES,
     ORG_SUFFIX,
     PUBLICATION_ENDINGS,
+    RELEASE_NUMBER,
     ROLE_TITLES,
     SENIORITY,
     TEAM_WORDS,
@@ -253,8 +254,20 @@ def _said_to_be_tool(doc: Doc, start: int, end: int, lower: bool = False) -> boo
             return True  # "the pubgrub crate", "a static-rc package": a coined word, a name
         if start > 0 and (w.stop[start - 1] or w.punct[start - 1]):
             before = text[start - 1]
-            # "This week's crate is pubgrub, a Rust implementation": a copula names it
-            if before not in POSSESSIVE and before not in (",", "(", "and", "or", "is"):
+            # "This week's crate is pubgrub, a Rust implementation": a copula names it;
+            # "via rsync, a standard Unix utility": a coined word in apposition is a name
+            # after a preposition too ("the pandemic, a ..." is a word of the dictionary)
+            if (
+                before not in POSSESSIVE
+                and before not in (",", "(", "and", "or", "is")
+                and not (
+                    w.stop[start - 1]
+                    and before not in ARTICLES
+                    and end < n
+                    and text[end] == ","
+                    and _coined(doc[start:end].text)
+                )
+            ):
                 return False
         if end < n and low[end] in OWNED_KINDS:
             return start > 0 and text[start - 1] in POSSESSIVE
@@ -361,6 +374,42 @@ def _cued(span: Span) -> bool:
         or _said_to_be_tool(doc, span.start, span.end)
         or _affiliation(span)
         or _among_technologies(doc, span.start, span.end)
+    )
+
+
+def _released_name(span: Span) -> bool:
+    """A coined name before a release number is a product: ``Zorbly v2.3``, ``upgraded to
+    Quillbox 1.4`` (organisations have no releases; ``Figure 2.1`` and ``Phase 1.5`` are
+    plain words, so dictionary words do not count)."""
+    doc, end = span.doc, span.end
+    return (
+        end < len(doc)
+        and len(span) <= 2
+        and RELEASE_NUMBER.fullmatch(doc[end].text) is not None
+        and all(t.is_alpha and _coined(t.text) for t in span)
+    )
+
+
+# Kinds of software that follow a name as its head noun: "the open-source Frobnicator tool".
+NAMED_KINDS = phrases(
+    "tool library framework database engine sdk plugin extension crate gem package compiler"
+)
+
+
+def _kind_after(span: Span) -> bool:
+    """A coined capitalised word before the kind of software it is, after an article or an
+    adjective: ``the Frobnicator tool``, ``an open-source Quillbox library``; a dictionary
+    word there is a description (``the Search service``)."""
+    doc, start, end = span.doc, span.start, span.end
+    return (
+        end < len(doc)
+        and len(span) == 1
+        and doc[end].is_lower
+        and doc[end].lower_ in NAMED_KINDS
+        and start > 0
+        and (doc[start - 1].lower_ in ARTICLES or doc[start - 1].is_lower)
+        and span[0].is_alpha
+        and _coined(span.text)
     )
 
 
@@ -489,13 +538,17 @@ def _extend_makers(
             if edition >= 0:
                 spans[edition] = None  # "AI", "CDN" alone were a concept's mention
             end += 1
+        crossed = False
         while (
             edition is None
             and end < len(doc)
             and end - span.end < 2
             and _continues_name(doc[end])
-            and not _covered_at(spans, end)  # "H100 GPUs": a second known name
+            # "H100 GPUs": a second known name; but "Netlify Edge Functions", "Percona
+            # XtraDB Cluster": a known word inside the product's name is crossed
+            and (not _covered_at(spans, end) or _crossable(doc, spans, span, end))
         ):
+            crossed = crossed or _covered_at(spans, end)
             end += 1
             if _hyphen_glued(doc, end):
                 end += 2  # "Self-Serve": one word written with a hyphen
@@ -544,9 +597,29 @@ def _extend_makers(
         )
         spans[n]._.kg_method = "model"
         spans[n]._.kg_conf = company_conf if org else technology_conf
+        if crossed:
+            new = spans[n]
+            for k, other in enumerate(spans):
+                if k != n and other is not None and new.start <= other.start < new.end:
+                    spans[k] = None  # "Edge" in "Netlify Edge Functions" is no mention
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
+
+
+def _crossable(doc: Doc, spans: list, span: Span, i: int) -> bool:
+    """The known one-word name at ``i``, right after ``span``, is inside a longer product
+    name that a capitalised word ends: ``Netlify Edge Functions``, ``EDB Postgres
+    Distributed``, ``Percona XtraDB Cluster`` (the whole run of capitals, two words after the
+    maker; ``NVIDIA H100 GPUs`` ends in a known name and stays two)."""
+    if i != span.end or i + 1 >= len(doc):
+        return False
+    inside = [s for s in spans if s is not None and s.start <= i < s.end]
+    if len(inside) != 1 or len(inside[0]) != 1 or inside[0].label_ == "COMPANY":
+        return False
+    if not _continues_name(doc[i + 1]) or _covered_at(spans, i + 1):
+        return False
+    return i + 2 >= len(doc) or not doc[i + 2].text[:1].isupper()
 
 
 # The editions a vendor sells its product as, written after the maker's or the product's name:

@@ -114,10 +114,26 @@ def _slash_parts(ent: Span) -> list[Span]:
     ]
 
 
+def _gerund(word: str) -> bool:
+    """A verb's ``-ing`` form (``building``, ``scaling``, ``running``), not a noun that ends
+    so (``spring``, ``string``, ``ring``)."""
+    if not word.endswith("ing") or len(word) < 6 or not is_english_word(word):
+        return False
+    stem = word[:-3]
+    return any(is_english_word(s) for s in (stem, stem + "e", stem[:-1]) if len(s) > 2)
+
+
 def _trim(ent: Span) -> Span | None:
     doc, start, end = ent.doc, ent.start, ent.end
     while start < end and (doc[start].is_stop or doc[start].is_punct):
         start += 1
+    if (
+        end - start > 1
+        and start == doc[start].sent.start
+        and _gerund(doc[start].lower_)
+        and not _plain_words(doc[start + 1 : end])
+    ):
+        start += 1  # "Building Pitaya, Wildlife's own framework": the headline's verb opens it
     for i in range(start + 1, end - 1):
         if doc[i].text in POSSESSIVE:
             end = i + 1  # a possessive breaks a name (entity rules): the owner is the name

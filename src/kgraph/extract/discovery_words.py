@@ -74,6 +74,11 @@ ORG_VERB_STEMS = (
     "transition",
     "shift",
     "join",
+    # Undertakings only a business has: "Zorbly has embarked on", "Zorbly finalized our
+    # migration".
+    "embark",
+    "finaliz",
+    "finalis",
     # What a business did to its own systems or bills: "Prerender saved $800k", "Marktplaats
     # replaced", "Grab rewrote", "Twitter switched", "Noodoe has integrated" (past forms: "Rust
     # saves memory" is a language's merit).
@@ -118,7 +123,7 @@ TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM", "P
 # Words between an organisation and its verb: "Klarvio has recently migrated", "Acme and
 # Klarvio each announced", "both launched".
 AUXILIARIES = frozenset(
-    ["has", "have", "had", "is", "was", "recently", "then", "also", "now", "each", "both"]
+    ["has", "have", "had", "is", "was", "been", "recently", "then", "also", "now", "each", "both"]
 )
 EVENT_ENDINGS = (
     "Con",
@@ -294,7 +299,7 @@ PRODUCT_TAILS = "kg_product_tails"
 ORG_AFTER = phrases(
     """
     engineers engineering joined acquired announced news newsletter podcast analysts researchers
-    gang syndicate acquisition
+    gang syndicate acquisition folks
     """
 )
 TEAM_WORDS = phrases("team teams engineers engineering founders")

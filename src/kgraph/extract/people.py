@@ -25,6 +25,7 @@ from functools import cache
 
 from kgraph import config
 from kgraph.extract.discovery_words import MONTH_NAMES, WEEKDAYS
+from kgraph.extract.generic import phrases
 
 _GIVEN = re.compile(r"[A-Z][a-z]{2,}")
 
@@ -213,3 +214,97 @@ def _given(word: str) -> bool:
         and word in given_names()
         and word.lower() not in _CALENDAR
     )
+
+
+# What people are called by their work, as a sentence introduces them: "Netflix engineers
+# Ashwin Kayyoor and Rakesh Veeramacheneni", "CEO Simon Eskildsen", "Anit, a Senior Software
+# Engineer at Uber", "Preeti (SVP Engineering)". A product or a company is never so titled.
+PERSON_TITLES = phrases(
+    """
+    engineer engineers developer developers ceo cto cio ciso cfo coo cpo svp vp evp founder
+    founders co-founder co-founders cofounder cofounders president director directors manager
+    managers architect architects scientist scientists researcher researchers maintainer
+    maintainers contributor contributors author authors advocate advocates evangelist
+    evangelists head lead speaker speakers host hosts chair analyst analysts
+    """
+)
+# Words that may stand between the article and the title in an apposition, or inside a
+# parenthesised title: "a Senior Software Engineer", "(SVP Engineering)", "(CTO and founder)".
+_TITLE_WORDS = phrases(
+    """
+    senior junior staff principal lead chief software site reliability data platform security
+    infrastructure backend frontend front-end back-end full-stack mobile machine learning ml
+    product program project engineering technical general distinguished founding former
+    and & of the
+    """
+) | frozenset([","])
+# Where an apposition's title ends: "Anit, a Senior Software Engineer at Uber, discussing".
+_TITLE_ENDS = frozenset(["at", "of", "from", "with", "in", "for", "on", "and", ",", ".", ")"])
+
+
+def _full_name(doc, start: int, end: int) -> bool:
+    """Two or three capitalised words of letters with no inner capital (``Ashwin Kayyoor``;
+    not ``GitHub Actions``)."""
+    return 2 <= end - start <= 3 and all(
+        t.is_title and t.is_alpha and len(t.text) > 1 for t in doc[start:end]
+    )
+
+
+def titled(doc, start: int, end: int) -> bool:
+    """``doc[start:end]`` is a person the sentence introduces by title: a full name right
+    after a title (``Netflix engineers Ashwin Kayyoor``, ``CEO Simon Eskildsen``) or joined
+    by ``and`` to such a name (``... and Rakesh Veeramacheneni``); any name followed by an
+    apposition that is a title (``Anit, a Senior Software Engineer at Uber``) or by a title in
+    brackets (``Preeti (SVP Engineering)``)."""
+    if end - start > 3 or not all(t.is_title and t.is_alpha for t in doc[start:end]):
+        return False
+    return _after_title(doc, start, end) or _title_follows(doc, end)
+
+
+def _after_title(doc, start: int, end: int) -> bool:
+    if not _full_name(doc, start, end):
+        return False
+    i = start - 1
+    if i > 2 and doc[i].lower_ in ("and", "&", ","):
+        # "engineers Ashwin Kayyoor and Rakesh Veeramacheneni": the title before the first
+        j = i - 1
+        while j > 0 and doc[j].is_title and doc[j].is_alpha and i - j <= 3:
+            j -= 1
+        if i - 1 - j < 2:
+            return False
+        i = j
+    if i < 0:
+        return False
+    word = doc[i]
+    return word.lower_ in PERSON_TITLES and (word.is_lower or word.is_upper)
+
+
+def _title_follows(doc, end: int) -> bool:
+    n = len(doc)
+    if end + 1 >= n:
+        return False
+    if doc[end].text == "(":
+        inner = []
+        for tok in doc[end + 1 : end + 8]:
+            if tok.text == ")":
+                break
+            inner.append(tok)
+        else:
+            return False
+        return any(t.lower_ in PERSON_TITLES for t in inner) and all(
+            t.lower_ in PERSON_TITLES or t.lower_ in _TITLE_WORDS for t in inner
+        )
+    if doc[end].text != ",":
+        return False
+    i = end + 1
+    if doc[i].lower_ in ("a", "an", "the", "our", "their", "its"):
+        i += 1
+    for j in range(i, min(i + 5, n)):
+        low = doc[j].lower_
+        if low in PERSON_TITLES:
+            if j + 1 < n and doc[j + 1].lower_ in PERSON_TITLES:
+                continue  # "a lead maintainer", "the head engineer"
+            return j + 1 == n or doc[j + 1].lower_ in _TITLE_ENDS
+        if low not in _TITLE_WORDS or low in ("and", "&", ",", "of", "the"):
+            return False
+    return False

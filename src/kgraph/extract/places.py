@@ -80,7 +80,12 @@ if __name__ == "__main__":
 
 
 # Nouns after a place's name for what an organisation has there: "the Bellevue offices".
-SITE_NOUNS = frozenset(["office", "offices", "campus", "headquarters", "hq", "datacenter"])
+SITE_NOUNS = frozenset(
+    ["office", "offices", "campus", "headquarters", "hq", "datacenter", "datacenters"]
+)
+# "data center" written as two words, after an owner's word: "our Ashburn data centers".
+DATA_SITES = frozenset(["center", "centers", "centre", "centres"])
+OWNERS = frozenset(["our", "their", "its", "his", "her", "my"])
 
 
 def placed(doc, start: int, end: int) -> bool:
@@ -90,6 +95,14 @@ def placed(doc, start: int, end: int) -> bool:
     site noun (``our Bellevue offices``)."""
     if end < len(doc) and doc[end].lower_ in SITE_NOUNS:
         return True
+    if (
+        end + 1 < len(doc)
+        and doc[end].lower_ == "data"
+        and doc[end + 1].lower_ in DATA_SITES
+        and start > 0
+        and doc[start - 1].lower_ in OWNERS
+    ):
+        return True  # "at their Miami data center"; "an Equinix data center" is its operator
     if end + 1 >= len(doc) or doc[end].text != ",":
         return False
     return any(

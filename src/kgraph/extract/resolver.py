@@ -145,6 +145,7 @@ class OntologyResolver:
             if (
                 (entry.get("product") and _used_as_product(match))
                 or (match.label_ == "COMPANY" and _described_as_system(match))
+                or (match.label_ == "COMPANY" and _named_as_alternative(match))
                 or (
                     match.label_ == "COMPANY"
                     and _with_product_part(match)
@@ -534,8 +535,23 @@ def _with_product_part(span) -> bool:
 
 
 ORG_KINDS = phrases(
-    "companies organizations organisations firms startups enterprises businesses leaders vendors"
+    """
+    companies organizations organisations firms startups enterprises businesses leaders vendors
+    places employers customers clients brands giants
+    """
 )
+# What a product is offered as against another's: "an open-source Slack/Discord alternative".
+ALTERNATIVE_WORDS = phrases("alternative alternatives clone clones")
+
+
+def _named_as_alternative(span) -> bool:
+    """A company's name before ``alternative`` or ``clone`` names its product, the thing
+    replaced (``a Slack alternative``, ``Slack/Discord alternative``, ``a Firebase clone``);
+    not ``X's alternative``."""
+    doc, i = span.doc, span.end
+    while i + 1 < len(doc) and doc[i].text == "/" and doc[i + 1].text[:1].isupper():
+        i += 2  # "Slack/Discord alternative": the names share the noun after the last
+    return i < len(doc) and doc[i].lower_ in ALTERNATIVE_WORDS
 
 
 # Nouns that say what kind of system a name is: "Robinhood, our in-house load balancing
