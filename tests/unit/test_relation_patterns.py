@@ -1232,3 +1232,19 @@ def test_a_provider_the_author_pays_or_moves_between_is_not_the_post_s_company(t
         title=title,
     )
     assert not {h for h, _, _ in found} & {"Lumio", "Petrel"}
+
+
+def test_a_company_something_is_an_alternative_to_is_not_the_actor():
+    ents = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Zig", "TECHNOLOGY")]
+    found = _relations(
+        "Quiver is an open-source Lumio/Orla alternative. We run it on Zig.",
+        ents,
+        title="Quiver: a tiny chat server",
+    )
+    assert not any(h == "Lumio" for h, _, _ in found)
+    found = _relations(
+        "Quiver is an open-source tool by Lumio. We run it on Zig.",
+        ents,
+        title="Quiver: a tiny chat server",
+    )
+    assert ("Lumio", "uses", "Zig") in found

@@ -269,7 +269,12 @@ _CONTRAST_BEFORE = re.compile(
     r"(?:the\s+|a\s+|an\s+)?$",
     re.I,
 )
-_CONTRAST_AFTER = re.compile(r"-(?:like|compatible|inspired|style)\b", re.I)
+_CONTRAST_AFTER = re.compile(
+    # "a Kubernetes-like API", "an open-source Slack/Discord alternative": a likeness
+    r"-(?:like|compatible|inspired|style)\b"
+    r"|(?:\s*/\s*[\w.-]+)*\s+(?:alternatives?|competitors?|rivals?|clones?)\b",
+    re.I,
+)
 
 
 def _ruled_out(

@@ -309,6 +309,13 @@ _AUTHORS_AFTER = re.compile(
 )
 
 
+# "an open-source Slack/Discord alternative", "a Heroku competitor": the name is what the
+# thing is likened to (RELATION-RULES rule 7), not the company the post is about.
+_LIKENESS_AFTER = re.compile(
+    r"(?:\s*/\s*[\w.-]+)*\s+(?:alternatives?|competitors?|rivals?|clones?)\b", re.I
+)
+
+
 def _actor(units: list[_Unit]) -> str | None:
     """The company the post is about: the authors' company ("HubSpot's engineering team", "At
     Mixpanel, we"), else the title's first company, else the summary's most
@@ -363,6 +370,9 @@ def _actor(units: list[_Unit]) -> str | None:
                 unit.text[: e.s],
                 re.I,
             ):
+                continue
+            # "an open-source Slack/Discord alternative": a likeness, not the actor (rule 7)
+            if _LIKENESS_AFTER.match(unit.text[e.e :]):
                 continue
             if unit.field == "title":
                 if re.search(r"\bfrom\b.{1,60}\b(?:to|into|onto)\s+$", unit.text[: e.s], re.I):
