@@ -29,6 +29,7 @@ from kgraph.extract.generic import (
     verb_use,
 )
 from kgraph.extract.spans import (
+    doc_text,
     SPANS_KEY,
     Candidate,
     Words,
@@ -340,7 +341,7 @@ MAX_BETWEEN = 2
 
 def _percentile_latencies(doc: Doc, taken: set[int], lower) -> list[Candidate]:
     # Most texts write no percentile: a search of the text decides before any token is read.
-    if PERCENTILE_IN_TEXT.search(doc.text) is None:
+    if PERCENTILE_IN_TEXT.search(doc_text(doc)) is None:
         return []
     found = []
     for tok in doc:

@@ -5,6 +5,7 @@ so far, each kept only if the type and confidence allow (RELATION-RULES)."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 
@@ -144,13 +145,9 @@ class _Post:
                 type_ = "applies"
             else:
                 return None
-        if type_ == "applies" and (t != "CONCEPT" or NOT_APPLIED.search(tail.lower())):
+        if type_ == "applies" and (t != "CONCEPT" or _not_applied(tail)):
             return None
-        if (
-            type_.startswith("migrated")
-            and t == "CONCEPT"
-            and not MIGRATION_CONCEPTS.search(tail.lower())
-        ):
+        if type_.startswith("migrated") and t == "CONCEPT" and not _migration_concept(tail):
             if type_ != "migrated_to":
                 return None
             type_ = "applies"  # another replaced concept: the new one is applied (rule 6)
@@ -277,6 +274,21 @@ def _outermost(ents: list[_Ent]) -> list[_Ent]:
 INSTITUTION_WORDS = INSTITUTIONS | {"ventures", "capital", "force"}
 
 
+# The tests below read only a name, and every candidate pair of a post asks them again
+# (``_Post.allowed``): each name's answer is kept.
+@functools.lru_cache(maxsize=8192)
+def _not_applied(concept: str) -> bool:
+    """A measure or a failure, not a practice (``NOT_APPLIED``): nothing applies it."""
+    return NOT_APPLIED.search(concept.lower()) is not None
+
+
+@functools.lru_cache(maxsize=8192)
+def _migration_concept(concept: str) -> bool:
+    """An architecture a system moves to or from (``MIGRATION_CONCEPTS``)."""
+    return MIGRATION_CONCEPTS.search(concept.lower()) is not None
+
+
+@functools.lru_cache(maxsize=8192)
 def _institution(name: str) -> bool:
     """``Apache Software Foundation``, ``National Institute of Standards and Technology``,
     ``Unusual Ventures``: a steward, regulator or investor, not a builder or user."""
