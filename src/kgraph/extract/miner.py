@@ -29,13 +29,13 @@ from kgraph.extract.generic import (
     verb_use,
 )
 from kgraph.extract.spans import (
-    doc_text,
     SPANS_KEY,
     Candidate,
     Words,
     _make_span,
     add_candidates,
     covered,
+    doc_text,
     is_title_case,
 )
 from kgraph.extract.spans import words as doc_words
