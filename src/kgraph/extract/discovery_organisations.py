@@ -46,6 +46,8 @@ from kgraph.extract.spans import (
     covered,
     doc_text,
     listed_with,
+    method_of,
+    values_of,
     words,
 )
 from kgraph.extract.variants import is_acronym
@@ -591,7 +593,7 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
     for n, span in enumerate(spans):
         if span.label_ != "TECHNOLOGY" or (span.id_ not in vendors and span.id_ not in made):
             continue  # the cheap tests first: most spans are neither
-        if span._.kg_method != "ontology":
+        if method_of(span) != "ontology":
             continue
         if org_nouns and span.id_ in made and _listed_as_organisations(doc, span.start):
             spans[n] = _as_company(span)
@@ -629,7 +631,7 @@ def _companies_treated_as_organisations(doc: Doc, known) -> None:
     engineers``, ``Thomas Graf, X``, ``X says``): the cue that makes an unknown name a
     company makes a known one sure."""
     for span in known:
-        if span.label_ == "COMPANY" and span._.kg_ambiguous and _organisation(span, ""):
+        if span.label_ == "COMPANY" and values_of(span)[2] and _organisation(span, ""):
             span._.kg_ambiguous = False
 
 
@@ -644,7 +646,7 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False
     for n, span in enumerate(spans):
-        if span.label_ != "TECHNOLOGY" or span._.kg_method != "ontology" or len(span) > 2:
+        if span.label_ != "TECHNOLOGY" or method_of(span) != "ontology" or len(span) > 2:
             continue
         if span.id_ not in registry and not _workplace(doc, span.start):
             continue

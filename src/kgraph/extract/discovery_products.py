@@ -48,6 +48,7 @@ from kgraph.extract.spans import (
     Candidate,
     is_title_case,
     listed_with,
+    method_of,
     words,
 )
 from kgraph.extract.variants import singular
@@ -68,7 +69,7 @@ def _join_product_parts(doc: Doc, conf: float, concept_heads: frozenset[str]) ->
         if (
             prev is not None
             and span.label_ == "TECHNOLOGY" == prev.label_
-            and span._.kg_method == "model"
+            and method_of(span) == "model"
             and span.start == prev.end
             and doc[prev.end - 1].whitespace_ == " "
             and doc[prev.end - 1].text not in POSSESSIVE
@@ -449,7 +450,7 @@ def _extend_makers(
         if (
             span is None
             or span.label_ == "CONCEPT"
-            or span._.kg_method != "ontology"
+            or method_of(span) != "ontology"
             or span.end >= len(doc)
         ):
             continue
@@ -626,13 +627,13 @@ def _join_maker_products(doc: Doc, makers: Callable[[], dict[str, str]]) -> None
     spans, makers_by_key = list(known), makers()
     changed = False
     for n, span in enumerate(spans):
-        if span is None or span.label_ != "COMPANY" or span._.kg_method != "ontology":
+        if span is None or span.label_ != "COMPANY" or method_of(span) != "ontology":
             continue
         if doc[span.end - 1].text in POSSESSIVE:
             continue  # "Google's Gemini": a possessive breaks the name
         at = by_start.get(span.end)
         product = spans[at] if at is not None else None
-        if product is None or product._.kg_method != "ontology":
+        if product is None or method_of(product) != "ontology":
             continue
         if makers_by_key.get(product.id_, "").lower() != span.id_.partition(":")[2].lower():
             continue

@@ -37,6 +37,7 @@ from kgraph.extract.spans import (
     covered,
     doc_text,
     is_title_case,
+    method_of,
 )
 from kgraph.extract.spans import words as doc_words
 from kgraph.extract.variants import singular
@@ -307,7 +308,7 @@ def _one_word_concepts(doc: Doc) -> dict:
         for s in doc.spans.get(SPANS_KEY, [])
         if s.label_ == "CONCEPT"
         and len(s) == 1
-        and s._.kg_method == "ontology"
+        and method_of(s) == "ontology"
         and singular(s[0].lower_) in COMPONENT_HEADS
     }
 
@@ -315,12 +316,7 @@ def _one_word_concepts(doc: Doc) -> dict:
 def _one_word_concept(doc: Doc, i: int):
     """The one-token ontology CONCEPT span at token ``i``, if any."""
     for s in doc.spans.get(SPANS_KEY, []):
-        if (
-            s.start == i
-            and s.end == i + 1
-            and s.label_ == "CONCEPT"
-            and s._.kg_method == "ontology"
-        ):
+        if s.start == i and s.end == i + 1 and s.label_ == "CONCEPT" and method_of(s) == "ontology":
             return s
     return None
 
