@@ -124,12 +124,14 @@ def add_candidates(doc: Doc, candidates: list[Candidate]) -> None:
     # A span group makes a new spaCy Span of each of its spans on every read: they are read
     # once here, for the tokens they cover and for the new group.
     known = list(doc.spans.get(SPANS_KEY, ()))
-    taken = {i for span in known for i in range(span.start, span.end)}
-    fresh = [
-        _make_span(doc, c)
-        for c in longest_first(candidates)
-        if not any(i in taken for i in range(c.start, c.end))
-    ]
+    fresh = []
+    if candidates:  # most calls bring none (a component that found nothing new)
+        taken = {i for span in known for i in range(span.start, span.end)}
+        fresh = [
+            _make_span(doc, c)
+            for c in longest_first(candidates)
+            if not any(i in taken for i in range(c.start, c.end))
+        ]
     if not fresh and SPANS_KEY in doc.spans and _in_order(known):
         return  # nothing new, and the group is already in order: it stays as it is
     doc.spans[SPANS_KEY] = sorted([*known, *fresh], key=lambda s: s.start)
