@@ -620,7 +620,7 @@ def _join_maker_products(doc: Doc, makers: Callable[[], dict[str, str]]) -> None
     a known product of that company is one TECHNOLOGY span, named by the product, and the
     maker is not annotated for that occurrence (entity rules: a product whose name contains
     its maker's name is one span). ``makers()`` maps a product's key to its maker's name."""
-    known = doc.spans.get(SPANS_KEY, [])
+    known = list(doc.spans.get(SPANS_KEY, []))  # a span group makes its Spans on each read
     by_start = {s.start: n for n, s in enumerate(known) if s.label_ == "TECHNOLOGY"}
     if not any(s.label_ == "COMPANY" and s.end in by_start for s in known):
         return  # most texts: no company right before a product

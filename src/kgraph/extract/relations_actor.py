@@ -113,7 +113,13 @@ def _actor_rules(state: _Post) -> None:
         )
         # "If you use AWS, you're probably making use of IAM": the reader's use, not the
         # company's (rule 2)
-        to_reader = READER.search(unit.text) is not None or TALK_PLAN.search(unit.text) is not None
+        # Each pattern needs its word ("you"; "will" or "'ll"), which most sentences lack: a
+        # substring test of the lower-cased text first (no other letter matches y, o, u or
+        # l when case is ignored), the scan of the whole sentence only where it is there.
+        low = unit.text.lower()
+        to_reader = ("you" in low and READER.search(unit.text) is not None) or (
+            "ll" in low and TALK_PLAN.search(unit.text) is not None
+        )
         for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
