@@ -22,7 +22,7 @@ from kgraph.extract.generic import PERCENTILE_LATENCY, field_head, is_generic, p
 from kgraph.extract.people import named_in_full
 from kgraph.extract.publisher import publisher_keys, squeezed
 from kgraph.extract.resolver import ACRONYMS
-from kgraph.extract.spans import SPANS_KEY, TRADEMARKS, doc_text
+from kgraph.extract.spans import SPANS_KEY, TRADEMARKS, doc_text, values_of
 from kgraph.extract.variants import singular
 from kgraph.model import FIELDS, Mention, Post, entity_key
 from kgraph.ontology import Ontology
@@ -61,7 +61,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     found: list[tuple[Mention, bool, str]] = []
     for piece in pieces:
         for span in piece.doc.spans.get(SPANS_KEY, []):
-            ext = span._  # a new object on each access: made once per span
+            method, conf, ambiguous = values_of(span)
             mention = _mention(
                 post,
                 piece,
@@ -69,12 +69,12 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
                 span.end_char,
                 span.label_,
                 span.id_,
-                ext.kg_method,
-                ext.kg_conf,
+                method,
+                conf,
                 onto,
             )
             if mention is not None:
-                found.append((mention, ext.kg_ambiguous, span.id_))
+                found.append((mention, ambiguous, span.id_))
     if _title_is_feed_label(post):
         # "Squarespace Engineering" over every post of that blog: the feed's name, not the
         # post's words; the summary speaks for itself

@@ -296,12 +296,16 @@ class ModelDiscovery:
         spans = [e for e in doc.ents if e.label_ in self.labels]
         in_ents = {i for e in spans for i in range(e.start, e.end)}
         # Every word is looked at: by its text first, and a spaCy Token made only for the
-        # capitalised ones (_name_like's first test), a few in a text.
+        # capitalised ones (_name_like's first test), a few in a text. A word a candidate
+        # already covers is not: whatever the cues say, the loop below drops a span that
+        # holds it (trimming a one-word span keeps it or leaves nothing, and the hyphen and
+        # organisation-word joins only add words).
+        passed = in_ents | taken
         texts = words(doc).text
         spans += [
             doc[i : i + 1]
             for i, text in enumerate(texts)
-            if i not in in_ents
+            if i not in passed
             and (
                 _marked(text)
                 or (

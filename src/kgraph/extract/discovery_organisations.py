@@ -46,6 +46,8 @@ from kgraph.extract.spans import (
     covered,
     doc_text,
     listed_with,
+    method_of,
+    values_of,
     words,
 )
 from kgraph.extract.variants import is_acronym
@@ -595,7 +597,7 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False
     for n, span in enumerate(spans):
-        if span.label_ != "TECHNOLOGY" or span._.kg_method != "ontology":
+        if span.label_ != "TECHNOLOGY" or method_of(span) != "ontology":
             continue
         if org_nouns and _listed_as_organisations(doc, span.start):
             # "Browser vendors Chrome, Firefox", "companies like Cursor, Notion": a list of
@@ -609,8 +611,6 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
             spans[n] = _as_company(span)
             changed = True
             continue
-        if span.id_ not in vendors:
-            continue  # the cheap tests first: most spans are no vendor's name
         if span.id_ not in vendors:
             continue
         end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
@@ -645,7 +645,7 @@ def _companies_treated_as_organisations(doc: Doc, known) -> None:
     engineers``, ``Thomas Graf, X``, ``X says``): the cue that makes an unknown name a
     company makes a known one sure."""
     for span in known:
-        if span.label_ == "COMPANY" and span._.kg_ambiguous and _organisation(span, ""):
+        if span.label_ == "COMPANY" and values_of(span)[2] and _organisation(span, ""):
             span._.kg_ambiguous = False
 
 
@@ -660,7 +660,7 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False
     for n, span in enumerate(spans):
-        if span.label_ != "TECHNOLOGY" or span._.kg_method != "ontology" or len(span) > 2:
+        if span.label_ != "TECHNOLOGY" or method_of(span) != "ontology" or len(span) > 2:
             continue
         if span.id_ not in registry and not _workplace(doc, span.start):
             continue

@@ -49,6 +49,7 @@ from kgraph.extract.spans import (
     Candidate,
     is_title_case,
     listed_with,
+    method_of,
     words,
 )
 from kgraph.extract.variants import singular
@@ -69,7 +70,7 @@ def _join_product_parts(doc: Doc, conf: float, concept_heads: frozenset[str]) ->
         if (
             prev is not None
             and span.label_ == "TECHNOLOGY" == prev.label_
-            and span._.kg_method == "model"
+            and method_of(span) == "model"
             and span.start == prev.end
             and doc[prev.end - 1].whitespace_ == " "
             and doc[prev.end - 1].text not in POSSESSIVE
@@ -498,7 +499,7 @@ def _extend_makers(
         if (
             span is None
             or span.label_ == "CONCEPT"
-            or span._.kg_method != "ontology"
+            or method_of(span) != "ontology"
             or span.end >= len(doc)
         ):
             continue
@@ -692,20 +693,20 @@ def _join_maker_products(doc: Doc, makers: Callable[[], dict[str, str]]) -> None
     a known product of that company is one TECHNOLOGY span, named by the product, and the
     maker is not annotated for that occurrence (entity rules: a product whose name contains
     its maker's name is one span). ``makers()`` maps a product's key to its maker's name."""
-    known = doc.spans.get(SPANS_KEY, [])
+    known = list(doc.spans.get(SPANS_KEY, []))  # a span group makes its Spans on each read
     by_start = {s.start: n for n, s in enumerate(known) if s.label_ == "TECHNOLOGY"}
     if not any(s.label_ == "COMPANY" and s.end in by_start for s in known):
         return  # most texts: no company right before a product
     spans, makers_by_key = list(known), makers()
     changed = False
     for n, span in enumerate(spans):
-        if span is None or span.label_ != "COMPANY" or span._.kg_method != "ontology":
+        if span is None or span.label_ != "COMPANY" or method_of(span) != "ontology":
             continue
         if doc[span.end - 1].text in POSSESSIVE:
             continue  # "Google's Gemini": a possessive breaks the name
         at = by_start.get(span.end)
         product = spans[at] if at is not None else None
-        if product is None or product._.kg_method != "ontology":
+        if product is None or method_of(product) != "ontology":
             continue
         if makers_by_key.get(product.id_, "").lower() != span.id_.partition(":")[2].lower():
             continue

@@ -169,6 +169,7 @@ METRIC_ENDS = re.compile(r"(?:^| )(?:throughput|hit rate|hit ratio|utili[sz]atio
 
 
 @lru_cache(maxsize=SURFACES)
+@lru_cache(maxsize=SURFACES)
 def is_generic(surface: str) -> bool:
     """Whether ``surface`` alone is too generic to annotate (``Reliability``, ``databases``,
     ``APIs``, ``cache hit rates``)."""

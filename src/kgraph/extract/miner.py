@@ -35,7 +35,9 @@ from kgraph.extract.spans import (
     _make_span,
     add_candidates,
     covered,
+    doc_text,
     is_title_case,
+    method_of,
 )
 from kgraph.extract.spans import words as doc_words
 from kgraph.extract.variants import singular
@@ -306,7 +308,7 @@ def _one_word_concepts(doc: Doc) -> dict:
         for s in doc.spans.get(SPANS_KEY, [])
         if s.label_ == "CONCEPT"
         and len(s) == 1
-        and s._.kg_method == "ontology"
+        and method_of(s) == "ontology"
         and singular(s[0].lower_) in COMPONENT_HEADS
     }
 
@@ -314,12 +316,7 @@ def _one_word_concepts(doc: Doc) -> dict:
 def _one_word_concept(doc: Doc, i: int):
     """The one-token ontology CONCEPT span at token ``i``, if any."""
     for s in doc.spans.get(SPANS_KEY, []):
-        if (
-            s.start == i
-            and s.end == i + 1
-            and s.label_ == "CONCEPT"
-            and s._.kg_method == "ontology"
-        ):
+        if s.start == i and s.end == i + 1 and s.label_ == "CONCEPT" and method_of(s) == "ontology":
             return s
     return None
 
@@ -340,7 +337,7 @@ MAX_BETWEEN = 2
 
 def _percentile_latencies(doc: Doc, taken: set[int], lower) -> list[Candidate]:
     # Most texts write no percentile: a search of the text decides before any token is read.
-    if PERCENTILE_IN_TEXT.search(doc.text) is None:
+    if PERCENTILE_IN_TEXT.search(doc_text(doc)) is None:
         return []
     found = []
     for tok in doc:

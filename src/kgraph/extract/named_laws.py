@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from kgraph.extract.spans import Candidate, add_candidates
+from kgraph.extract.spans import Candidate, add_candidates, doc_text
 from kgraph.model import entity_key
 
 LAW_WORDS = frozenset(["law", "principle", "theorem", "razor", "paradox", "conjecture"])
@@ -21,6 +21,9 @@ LAW_WORDS = frozenset(["law", "principle", "theorem", "razor", "paradox", "conje
 
 def named_laws(doc: Doc, conf: float) -> None:
     """Add ``<Name>'s Law`` and its kin as CONCEPT spans."""
+    text = doc_text(doc)
+    if "'s" not in text and "\u2019s" not in text:
+        return  # no possessive word: a token's text is a piece of the doc's text
     # One look at an array of the tokens' ids for a possessive: most texts have none.
     orth = doc.to_array(ORTH)
     strings = doc.vocab.strings

@@ -50,6 +50,7 @@ _GLUED_OUTLET = re.compile(r"(?:tech|engineering|eng|blog|dev)$")
 _NOT_SQUEEZED = re.compile(r"[^0-9a-z]")
 
 
+@lru_cache(maxsize=16384)  # asked of every word of a text that names its publisher
 def squeezed(text: str) -> str:
     """Letters and digits only, lower case: how a name is compared with a source or host."""
     return _NOT_SQUEEZED.sub("", text.lower())

@@ -29,9 +29,8 @@ Two kinds of rule:
 from __future__ import annotations
 
 import itertools
-import re
 
-from kgraph.extract import relations_applies
+from kgraph.extract import relations_applies, rx
 from kgraph.extract.learned import LinearModel
 from kgraph.extract.relations_actor import _actor_rules
 from kgraph.extract.relations_learned import decide, load_models
@@ -86,8 +85,8 @@ def _parenthesised_synonyms(state: _Post) -> None:
             if (
                 a.type == "CONCEPT"
                 and b.type == "CONCEPT"
-                and re.fullmatch(r"\s*\(\s*", text[a.e : b.s])
-                and re.match(r"\s*\)", text[b.e :])
+                and rx.fullmatch(r"\s*\(\s*", text[a.e : b.s])
+                and rx.match(r"\s*\)", text[b.e :])
             ):
                 pairs.append((a.name, b.name))
     for a, b in pairs:

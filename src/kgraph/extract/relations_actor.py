@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.extract import relations_applies
+from kgraph.extract import relations_applies, rx
 from kgraph.extract.relations_clauses import (
     _LINKS,
     _actor_before,
@@ -41,7 +41,7 @@ from kgraph.extract.relations_words import (
 def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
     """The sentence names the actor or speaks of it ("we", "our", "the team"), and ``ent``
     is not an example in a list ("such as …", "e.g. …")."""
-    if re.search(r"\b(?:such as|e\.g\.|for example|like)\b[^.;:]*$", unit.text[: ent.s], re.I):
+    if rx.search(r"\b(?:such as|e\.g\.|for example|like)\b[^.;:]*$", unit.text[: ent.s], rx.I):
         return False
     anaphor = ANAPHOR.search(unit.text)
     if anaphor is not None:
@@ -54,7 +54,7 @@ def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
             and lead.name != actor
             and lead.e <= anaphor.start()
             and not unit.text[: lead.s].strip()
-            and re.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", unit.text[lead.e :]) is not None
+            and rx.match(r"\s+(?:\w+ly\s+)?[a-z]+(?:ed|s)\b", unit.text[lead.e :]) is not None
         )
     # "Fly.io's platform transforms Docker containers …": a possessive alone makes its noun,
     # not the company, the sentence's subject, unless the noun is the company's own people
@@ -68,18 +68,18 @@ def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
         after = unit.text[f.e : f.e + 40]
         # "Pinterest rule engine platform … allows", "Twitter services' scalability": the
         # company names the kind of its system, which is the sentence's subject (rule 2).
-        attributive = re.match(
+        attributive = rx.match(
             r"\s+(?:[a-z][\w-]*\s+){0,3}?" + SYSTEM_NOUN + r"(?:['\u2019]|\b)", after
         )
         if attributive is None and not (
             f.m.text.endswith(("'s", "\u2019s")) or after[:2] in ("'s", "\u2019s")
         ):
             return True
-        if re.match(
+        if rx.match(
             r"^(?:['\u2019]s)?\s+(?:[\w-]+\s+){0,2}?(?:team|engineers|engineering|"
             r"deployment|infrastructure|fleet|stack|transition|migration|move|journey|effort)\b",
             after,
-            re.I,
+            rx.I,
         ):
             return True
     return False
@@ -106,14 +106,20 @@ def _actor_rules(state: _Post) -> None:
             about = focal  # "GitHub Copilot is … The service uses HTTP/2 …" (rule 1)
         # "… it enables advanced functionality in other Netflix tools": the sentence is
         # about a system ("it"), not the company it names in passing.
-        about_it = re.search(
+        about_it = rx.search(
             r"\bit\s+(?:enables|provides|supports|allows|handles|offers|lets|acts as)\b",
             unit.text,
-            re.I,
+            rx.I,
         )
         # "If you use AWS, you're probably making use of IAM": the reader's use, not the
         # company's (rule 2)
-        to_reader = READER.search(unit.text) is not None or TALK_PLAN.search(unit.text) is not None
+        # Each pattern needs its word ("you"; "will" or "'ll"), which most sentences lack: a
+        # substring test of the lower-cased text first (no other letter matches y, o, u or
+        # l when case is ignored), the scan of the whole sentence only where it is there.
+        low = unit.text.lower()
+        to_reader = ("you" in low and READER.search(unit.text) is not None) or (
+            "ll" in low and TALK_PLAN.search(unit.text) is not None
+        )
         for i, e in enumerate(unit.ents):
             if e.name == actor or e.type == "COMPANY":
                 continue
@@ -138,7 +144,7 @@ def _actor_rules(state: _Post) -> None:
                 elif (
                     e.type == "TECHNOLOGY"
                     and subject is None
-                    and re.search(rf"\b{USE_VERB}\b", before, re.I)
+                    and rx.search(rf"\b{USE_VERB}\b", before, rx.I)
                 ):
                     state.add(about, "uses", e.name, unit.text, "subject:anaphora")
 
@@ -165,21 +171,21 @@ def _actor_rules(state: _Post) -> None:
                 # A system the post describes is not one it says the company runs, unless
                 # the sentence says so: "Apache Spark is our primary compute engine".
                 ours = (
-                    re.match(  # … "Amazon S3 as our data lake provider"
+                    rx.match(  # … "Amazon S3 as our data lake provider"
                         r"\s+(?:(?:is|are|was|has been)\s+(?:\w+\s+)?|as\s+)(?:our|its|their)\b",
                         unit.text[e.e :],
                     )
-                    or re.search(  # "our internal code review system, Phabricator", "their Atlas"
+                    or rx.search(  # "our internal code review system, Phabricator", "their Atlas"
                         r"\b(?:our|its|their)\s+(?:(?:own|internal)\s+)?"
                         r"(?:(?:[\w-]+\s+){0,4}?" + SYSTEM_NOUN + r"\s*,\s*)?$",
                         unit.text[: e.s],
-                        re.I,
+                        rx.I,
                     )
                 )
                 if (e.name in techs_as_heads and not ours) or _vendor(unit, i):
                     continue
-                if re.match(
-                    r"\s+(?:integrations?|support|compatibility)\b", unit.text[e.e :], re.I
+                if rx.match(
+                    r"\s+(?:integrations?|support|compatibility)\b", unit.text[e.e :], rx.I
                 ):
                     continue  # "their offer with OpenLineage integration": compatibility (rule 7)
                 if SOLD.search(unit.text[: e.s][-60:]):
@@ -233,10 +239,10 @@ def _actor_rules(state: _Post) -> None:
 
 
 _SUBJECT_USING = re.compile(
-    r"\b(?:using|leveraging|built (?:on|with|atop)|on top of)\s+(?:the\s+|its\s+)?$", re.I
+    r"\b(?:using|leveraging|built (?:on|with|atop)|on top of)\s+(?:the\s+|its\s+)?$", rx.I
 )
 _HELD_POSSESSIVE = re.compile(
-    r"\b(?:our|its|their)\s+(?:(?!(?:" + _LINKS + r")\b)[\w-]+\s+){0,3}$", re.I
+    r"\b(?:our|its|their)\s+(?:(?!(?:" + _LINKS + r")\b)[\w-]+\s+){0,3}$", rx.I
 )
 # "our multi-region architecture", but not "our needs of autoscaling", "its reliance on X"
 # (X is in a phrase of the possessed noun) nor "their Maestro workflow orchestrator" (a
@@ -252,22 +258,22 @@ _HELD_LIST = re.compile(
 _HELD_CODE = re.compile(r"\s+(?:[\w-]+\s+)?" + CODE_NOUN + r"\b")
 _HELD_PREPOSITION = re.compile(
     r"\b(?:in|on|with|using|atop|onto|through|with the help of)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$",
-    re.I,
+    rx.I,
 )
 _HELD_VERB = re.compile(
     rf"\b(?:{USE_VERB}|{BUILD_VERB}|kept|keeps|keep|keeping|mix(?:es|ed|ing)|combin(?:es|ed|ing))"
     r"\s+(?:[\w-]+\s+){0,3}$",
-    re.I,
+    rx.I,
 )
 # "We use a lot of their open source libraries -- Guice, Guava": the examples a dash or a
 # colon opens after the object of a use verb
 _HELD_EXAMPLES = re.compile(
-    rf"\b{USE_VERB}\s+(?:[\w-]+\s+){{1,6}}?[a-z]+s\s*(?:--|\u2014|\u2013|:)\s*$", re.I
+    rf"\b{USE_VERB}\s+(?:[\w-]+\s+){{1,6}}?[a-z]+s\s*(?:--|\u2014|\u2013|:)\s*$", rx.I
 )
 _HELD_PAST = re.compile(r"\b[a-z]+ed\s+(?:(?:the|a|an|its|their|our)\s+)?$")
-_HELD_HOW = re.compile(rf"[^.;]{{0,40}}?\bhow\b[^.;]{{1,40}}?\b{USE_VERB}\s+(?:it|them)\b", re.I)
+_HELD_HOW = re.compile(rf"[^.;]{{0,40}}?\bhow\b[^.;]{{1,40}}?\b{USE_VERB}\s+(?:it|them)\b", rx.I)
 _HELD_RELATIVE = re.compile(
-    rf"\s+(?:is|are|was)\s+(?:[\w-]+\s+){{1,3}}(?:we|they)\s+{USE_VERB}\b", re.I
+    rf"\s+(?:is|are|was)\s+(?:[\w-]+\s+){{1,3}}(?:we|they)\s+{USE_VERB}\b", rx.I
 )
 
 
@@ -285,7 +291,7 @@ def _held(unit: _Unit, i: int) -> bool:
         prev is not None
         and prev.type != "COMPANY"
         and _HELD_LIST.fullmatch(text[prev.e : e.s])
-        and re.search(r",|\b(?:and|or)\b", text[prev.e : e.s])
+        and rx.search(r",|\b(?:and|or)\b", text[prev.e : e.s])
         and _held(unit, i - 1)
     ):
         return True
@@ -294,7 +300,7 @@ def _held(unit: _Unit, i: int) -> bool:
     if _HELD_PREPOSITION.search(before[-30:]) or ON_TECH.search(before[-60:]):
         return True  # "through Alertmanager", "a rate limiter backed by Redis"
     # a subordinate clause ("because Pulsar lacked …") is not the verb's object
-    clause = re.split(
+    clause = rx.split(
         r"[;.:,(]|\s[-\u2013\u2014]\s|\b(?:because|although|though|unless|whereas|until|"
         r"before|after)\b",
         before,
@@ -311,7 +317,7 @@ def _held(unit: _Unit, i: int) -> bool:
 
 
 _PRACTISE_BEFORE = re.compile(
-    rf"\b(?:{APPLY_VERB}|{USE_VERB}|{BUILD_VERB}|champion\w*\s+of)\s+(?:[\w-]+\s+){{0,3}}$", re.I
+    rf"\b(?:{APPLY_VERB}|{USE_VERB}|{BUILD_VERB}|champion\w*\s+of)\s+(?:[\w-]+\s+){{0,3}}$", rx.I
 )
 
 
@@ -321,7 +327,7 @@ def _practised(unit: _Unit, i: int) -> bool:
     or the object of a verb of applying, using or building ("implementing copy-on-write")."""
     if _held(unit, i):
         return True
-    clause = re.split(r"[;.:(]|\s[-\u2013\u2014]\s", unit.text[: unit.ents[i].s])[-1]
+    clause = rx.split(r"[;.:(]|\s[-\u2013\u2014]\s", unit.text[: unit.ents[i].s])[-1]
     return _PRACTISE_BEFORE.search(clause[-80:]) is not None
 
 
@@ -331,11 +337,11 @@ def _named_aside(unit: _Unit, actor: str) -> bool:
     of the sentence's verb, so what it names is not stated of the actor (rule 2)."""
     names = [f for f in unit.ents if f.name == actor]
     return bool(names) and all(
-        re.search(
+        rx.search(
             r"(?:\b(?:a|an|the)|\d)\s+(?:(?!(?:that|which|who)\b)[a-z][\w-]*\s+){0,2}$",
             unit.text[: f.s],
         )
-        and re.match(r"\s+[a-z][\w-]*", unit.text[f.e :])
+        and rx.match(r"\s+[a-z][\w-]*", unit.text[f.e :])
         for f in names
     )
 
@@ -348,8 +354,8 @@ def _opens_as_subject(unit: _Unit, actor: str) -> bool:
     return (
         lead is not None
         and lead.name == actor
-        and re.fullmatch(r"[\s\-\u2022*]*", unit.text[: lead.s]) is not None
-        and re.match(
+        and rx.fullmatch(r"[\s\-\u2022*]*", unit.text[: lead.s]) is not None
+        and rx.match(
             r"\s+(?:\w+ly\s+)?(?:has|have|had|is|was|uses|used|runs|ran|[a-z]+(?:ed|es|s))\b",
             unit.text[lead.e :],
         )
@@ -367,10 +373,10 @@ def _another_subject(unit: _Unit, actor: str, ent: _Ent) -> bool:
     return any(
         f.type == "COMPANY"
         and f.e <= ent.s
-        and not re.search(
+        and not rx.search(
             r"\b(?:on|onto|atop|via|to|from|at|of|by|with|like|than|for|and|or)\s+(?:the\s+)?$",
             unit.text[: f.s],
-            re.I,
+            rx.I,
         )
         for f in unit.ents
     )
@@ -390,25 +396,25 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     text, e = unit.text, unit.ents[i]
     before, after = text[: e.s], text[e.e :]
     # Rule 6: what the head moved away from gets only migrated_from, never uses/applies.
-    if re.search(
+    if rx.search(
         r"\b(?:from|off|away from|eliminat\w* the need for|replac\w*|dropp\w*|abandon\w*|"
         r"ditch\w*|retir\w*|deprecat\w*|sunset\w*|phas\w* out)\s+"
         r"(?:(?:a|an|the|its|our|their|legacy|old|existing)\s+){0,3}$",
         before,
-        re.I,
+        rx.I,
     ):
         return True
     # Rule 7: what the clause negates or rejects, what a failure was caused by, what was
     # only tried, compared or contributed to: "were not viable", "the outage was caused by",
     # "tried X before …", "after we compared X, Y and Z", "contributes to Hadoop".
-    clause = re.split(r"[;.:]|,\s+(?:but|while|and|which)\b", before)[-1]
-    if re.search(
+    clause = rx.split(r"[;.:]|,\s+(?:but|while|and|which)\b", before)[-1]
+    if rx.search(
         NEGATED
         + r"|\b(?:caused by|due to|tried|trialled|evaluat(?:ed|ing|es?)|consider(?:ed|ing|s)?|"
         r"compar(?:ed|ing|es?)|benchmark(?:ed|ing|s)|shortlist(?:ed|ing)|assess(?:ed|ing|es)?|"
         r"contribut\w* to|sponsor\w*|too \w+ to|(?:difficult|hard|impossible) to)\b",
-        clause + re.split(r"[;.,]", after)[0],
-        re.I,
+        clause + rx.split(r"[;.,]", after)[0],
+        rx.I,
     ):
         return True
     # "Shopify hopes to use WebAssembly", "does not run Kubernetes": the verb that ties the
@@ -416,13 +422,13 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     # "AWS will provide credits to open-source projects": a plan, not a practice (rule 7)
     # A post saying what it will cover ("we will focus on our CI strategy") states the
     # company's own practice, as a first-person talk does.
-    if re.search(
+    if rx.search(
         r"\b(?:will|plans? to|planning to|intends? to)\s+(?:\w+ly\s+)?\w+\s", clause
-    ) and not re.search(
-        rf"\bwe\s+(?:will|['\u2019]ll)\s+(?:also\s+|then\s+|first\s+)?{_COVER}", clause, re.I
+    ) and not rx.search(
+        rf"\bwe\s+(?:will|['\u2019]ll)\s+(?:also\s+|then\s+|first\s+)?{_COVER}", clause, rx.I
     ):
         return True
-    verbs = [v.start() for v in re.finditer(rf"\b{USE_VERB}\b", clause, re.I)]
+    verbs = [v.start() for v in rx.finditer(rf"\b{USE_VERB}\b", clause, rx.I)]
     if verbs and (
         UNSTATED_USE.search(clause[max(0, verbs[-1] - 40) : verbs[-1]])
         or OTHERS_USE.search(clause[max(0, verbs[-1] - 40) : verbs[-1]])
@@ -431,20 +437,20 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     if LIKENESS.match(after):
         return True  # "a Kafka-compatible queue" (rule 7)
     # A comparison: "a foundation model similar to LLMs" (rule 7).
-    if re.search(
+    if rx.search(
         r"\b(?:similar to|akin to|modell?ed (?:on|after)|alternatives? to|versus|vs\.?)\s+"
         r"(?:[\w-]+\s+){0,3}$",
         clause,
-        re.I,
+        rx.I,
     ):
         return True
     # A topic, not a practice: "we learned a lot about how NGINX works", "We'll talk about
     # Snowflake" (rule 7: a statement about the head is needed).
-    if re.search(
+    if rx.search(
         r"\b(?:talk\w*|learn\w*|read|writ\w*|know\w*)\s+(?:[\w-]+\s+){0,3}?about\s+"
         r"(?:how\s+|why\s+|what\s+)?(?:the\s+)?$",
         clause,
-        re.I,
+        rx.I,
     ):
         return True
     # The object of a reporting verb is the text's topic, not the actor's practice: "Uber
@@ -452,78 +458,78 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     # some neat Kubernetes tricks". A clause that goes on to say what the actor did ("how
     # they …", "its migration", "an overview of Kinesis and how Canva uses it") is a
     # statement again.
-    if _reported(clause, unit, len(before) - len(clause)) and not re.match(
-        r"[^.;]{0,40}?\bhow\b", after, re.I
+    if _reported(clause, unit, len(before) - len(clause)) and not rx.match(
+        r"[^.;]{0,40}?\bhow\b", after, rx.I
     ):
         return True
     # "… on top of MongoDB, which supports horizontal scalability": the relative clause is
     # stated of the technology before it, not of the company (rule 2).
-    rel = re.search(r"\b(?:which|that)\b[^,;.]*$", before)
+    rel = rx.search(r"\b(?:which|that)\b[^,;.]*$", before)
     if rel and any(
         f.type == "TECHNOLOGY"
         and f.e <= rel.start()
-        and not re.search(r"[;.]", text[f.e : rel.start()])
+        and not rx.search(r"[;.]", text[f.e : rel.start()])
         for f in unit.ents
     ):
         return True
     # Platforms served and audiences, not what the actor runs: "images across iOS, Android".
     # … but "for managing a multi-cluster Trino deployment" is the actor's own purpose: a
     # gerund of running or operating after "for" makes its object what the actor runs.
-    if re.search(
+    if rx.search(
         r"\b(?:across|for)\s+(?!(?:using|running|operating|managing|hosting|deploying)\b)"
         # … "Scales for Rapid Growth with New Relic": a preposition of use after the
         # purpose opens a phrase of its own
         r"(?:(?!(?:with|using|via|on|atop)\b)[\w.+#-]+,?\s+(?:and\s+|or\s+)?){0,4}$",
         before,
-        re.I,
+        rx.I,
     ) and (e.type == "TECHNOLOGY"):
         # … but "for our OpenTSDB cluster" is the company's own deployment (rule 3)
-        own = re.search(r"\bour\s+$", before, re.I) and DEPLOYMENT.match(after)
+        own = rx.search(r"\bour\s+$", before, rx.I) and DEPLOYMENT.match(after)
         if not own:
             return True
     # Another subject's activity or a topic of the text, not the actor's practice:
     # "…, allowing developers to run ML models", "while also discussing the challenges of …".
-    if re.search(
+    if rx.search(
         r"\b(?:allowing|letting|enabling|helping)\s+(?:\w+\s+){1,2}to\b|\b(?:while|also) discussing\b",
         before,
-        re.I,
+        rx.I,
     ):
         return True
     # "methodologies … for detecting SDC": the object of another verb than a use or build
     # verb is what the company acts on, not what it runs.
     # … and so is the object of a purpose: "adopted RDS to make MySQL upgrades painless".
-    if e.type == "TECHNOLOGY" and re.search(
+    if e.type == "TECHNOLOGY" and rx.search(
         r"\bto\s+(?:help\s+)?(?:make|ensure|improve|keep|protect|monitor|detect|debug|test|"
         r"benchmark|evaluate|simplify|speed up|secure)\s+(?:[\w-]+\s+){0,3}$",
         clause,
-        re.I,
+        rx.I,
     ):
         return True
-    gerund = re.search(r"\b(?:for|by)\s+([a-z]+ing)\s+(?:[\w()\[\]/-]+\s*){0,2}$", before)
+    gerund = rx.search(r"\b(?:for|by)\s+([a-z]+ing)\s+(?:[\w()\[\]/-]+\s*){0,2}$", before)
     if (
         e.type == "TECHNOLOGY"
         and gerund is not None
-        and not re.fullmatch(rf"{USE_VERB}|{BUILD_VERB}", gerund.group(1), re.I)
+        and not rx.fullmatch(rf"{USE_VERB}|{BUILD_VERB}", gerund.group(1), rx.I)
     ):
         return True
     # A concept that names a kind of problem is a problem suffered (rule 7): "background
     # job issues", "caching bugs".
     # … and so are "MySQL server crashes" and a metric ("decreased model training time").
-    if re.match(
+    if rx.match(
         r"\s+(?:[\w-]+\s+)?(?:issues|problems|challenges|bugs|errors|failures|outages|incidents|"
         r"bottlenecks|pitfalls|headaches|crash(?:es)?)\b",
         after,
-        re.I,
+        rx.I,
     ) or (
         e.type == "CONCEPT"
-        and re.match(
-            r"\s+(?:times?|latency|costs?|performance|throughput|speed|efficiency)\b", after, re.I
+        and rx.match(
+            r"\s+(?:times?|latency|costs?|performance|throughput|speed|efficiency)\b", after, rx.I
         )
     ):
         return True
     # "backed wholly by our public cloud provider": the concept says what another party
     # is, the company's provider or vendor, not what the company practises (rule 2).
-    if e.type == "CONCEPT" and re.match(r"\s+(?:providers?|vendors?|suppliers?)\b", after, re.I):
+    if e.type == "CONCEPT" and rx.match(r"\s+(?:providers?|vendors?|suppliers?)\b", after, rx.I):
         return True
     # … and so is one reduced, avoided or fought: "find and reduce toil" (rule 7).
     if e.type == "CONCEPT" and AVOIDED.search(before):
@@ -535,8 +541,8 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     if before.rfind("(") > before.rfind(")"):
         return True
     # "moved its monolithic applications to", "rebuilt their Python 2 monolith into".
-    if re.match(r"^(?:\s+[\w-]+){0,2}\s+(?:in)?to\b", after) and (
-        FROM_TO_VERB.search(before[-60:]) or re.search(r"\brebuil\w*\b", before[-60:], re.I)
+    if rx.match(r"^(?:\s+[\w-]+){0,2}\s+(?:in)?to\b", after) and (
+        FROM_TO_VERB.search(before[-60:]) or rx.search(r"\brebuil\w*\b", before[-60:], rx.I)
     ):
         return True
     # Rule 5: the concept goes to the technology that realises it, in the same phrase:
@@ -546,7 +552,7 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
         prev is not None
         and prev.type == "TECHNOLOGY"
         and (
-            re.fullmatch(r"[\u2122\u00ae]?(?:-[\w]+)?\s+(?:[\w-]+\s+)?", text[prev.e : e.s])
+            rx.fullmatch(r"[\u2122\u00ae]?(?:-[\w]+)?\s+(?:[\w-]+\s+)?", text[prev.e : e.s])
             or ON_TECH.fullmatch(text[prev.e : e.s])  # "Kubernetes running on bare metal"
         )
     ):
@@ -557,8 +563,8 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     if (
         nxt is not None
         and nxt.type == "TECHNOLOGY"
-        and re.fullmatch(r"\s+", text[e.e : nxt.s])
-        and re.search(r"\b(?:its|their|our|the|a|an)\s+$", before, re.I)
+        and rx.fullmatch(r"\s+", text[e.e : nxt.s])
+        and rx.search(r"\b(?:its|their|our|the|a|an)\s+$", before, rx.I)
     ):
         return True
     # … "Envoy, a home-grown proxy server", "our search engine …, called Blackbird",
@@ -566,7 +572,7 @@ def _not_the_actors(unit: _Unit, i: int) -> bool:
     if _apposed_tech(unit, i):
         return True
     # "the origin server", "the closest replica": a particular thing named in passing.
-    return re.search(r"\bthe\s+(?:[\w-]+\s+)?$", before, re.I) is not None
+    return rx.search(r"\bthe\s+(?:[\w-]+\s+)?$", before, rx.I) is not None
 
 
 def _vendor(unit: _Unit, i: int) -> bool:
@@ -590,7 +596,7 @@ def _topic_at(unit: _Unit, i: int, actor: str) -> bool:
             return False
         if f.type == "COMPANY":
             # "@" is a headline's "at": "Autoscaling applications @ PayPal"
-            at = re.search(r"(?:\bat|@)\s+$", unit.text[: f.s], re.I)
+            at = rx.search(r"(?:\bat|@)\s+$", unit.text[: f.s], rx.I)
             return f.name == actor and at is not None
     return False
 

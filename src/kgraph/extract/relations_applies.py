@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kgraph.extract import rx
 from kgraph.extract.relations_words import SYSTEM_NOUN
 from kgraph.model import entity_key
 
@@ -47,27 +48,27 @@ _CARRIER_KINDS = frozenset({"programming language", "hardware", "hardware accele
 _TITLE_VERB = re.compile(
     r"(?:['\u2019]s\s+)?(?:\s*(?:engineering|engineers|team|teams)\b)?\s+(?:\w+ly\s+)?"
     r"(?P<verb>[A-Za-z]+(?:ed|es|s)|built|made|cut|ran|won|wins|wrote|rebuilt|took)\b",
-    re.I,
+    rx.I,
 )
 # … but not what "we" only learned, saw or talk about ("What We Learned at re:Invent About
 # Serverless Cold Starts")
 _TITLE_WE = re.compile(
     r"\bwe(?:['\u2019](?:re|ve))?\s+(?:\w+ly\s+)?(?!(?:learn|talk|think|discuss|read|see|saw|"
     r"know|knew|wish|want|need|love|like|found|heard|ask|tried|try)\w*\b)[a-z]+\b",
-    re.I,
+    rx.I,
 )
 # … nor what the company only says, shares or feels about something (a news headline's
 # "Google shares its load balancer design", "Microsoft Really Does Love Linux"), as for "we".
 _TITLE_SAYS = re.compile(
     r"(?:learn|talk|think|discuss|share|say|explain|describe|detail|reveal|outline|warn|"
     r"predict|know|wish|want|need|love|like|hate|ask|see|does|do)\w*$",
-    re.I,
+    rx.I,
 )
 # Where a title's subject stands: its start, after "How" / "Why" …, or after a colon or dash
 # ("Greyhound: How Wix Scaled …"); a company later in the title is an object ("Bringing
 # Vector Search to Etsy Listings").
 _TITLE_SUBJECT_LEAD = re.compile(
-    r"(?:^|[:\u2013\u2014|-]\s*|\b(?:how|why|when|where|what)\s+)(?:the\s+)?$", re.I
+    r"(?:^|[:\u2013\u2014|-]\s*|\b(?:how|why|when|where|what)\s+)(?:the\s+)?$", rx.I
 )
 
 
@@ -89,7 +90,7 @@ def title_subject(unit: _Unit, actor: str) -> bool:
             continue
         if _TITLE_SAYS.match(m.group("verb")):
             continue  # "Google shares …", "Microsoft Really Does Love Linux": no practice
-        if after[:2] in ("'s", "\u2019s") and not re.match(
+        if after[:2] in ("'s", "\u2019s") and not rx.match(
             r"..\s+(?:engineering|engineers|team)", after
         ):
             continue  # "Airbnb's Mussel V2: …": the possessive's noun is the title's subject
@@ -125,7 +126,7 @@ def post_rules(state: _Post) -> None:
 
 
 _ADJECTIVE = re.compile(
-    r"(?:[a-z]ed|-native|-tenant|-aware|-safe|\bopen[- ]source|\bavailable)$", re.I
+    r"(?:[a-z]ed|-native|-tenant|-aware|-safe|\bopen[- ]source|\bavailable)$", rx.I
 )
 
 
@@ -150,12 +151,12 @@ def _concept_modifier(state: _Post, unit: _Unit) -> None:
         # "embedding Streams-specific payloads")
         if not _ADJECTIVE.search(text[e.s : e.e]):
             continue
-        if re.match(r"\s+[A-Z]", text[nxt.e :]):
+        if rx.match(r"\s+[A-Z]", text[nxt.e :]):
             continue  # "open-source Postgres Operator": the adjective is a longer name's
         after = ents[i + 2] if i + 2 < len(ents) else None
         if (
             after is not None and after.type == "CONCEPT" and not text[nxt.e : after.s].strip()
-        ) or re.match(rf"\s+(?!{_FUNCTION}\b)[a-z][\w-]*\s+(?!{_FUNCTION}\b)[a-z]", text[nxt.e :]):
+        ) or rx.match(rf"\s+(?!{_FUNCTION}\b)[a-z][\w-]*\s+(?!{_FUNCTION}\b)[a-z]", text[nxt.e :]):
             # "an open-source eBPF auto-instrumentation tool": the adjective qualifies the
             # noun phrase the technology only modifies, not the technology
             continue
@@ -163,7 +164,7 @@ def _concept_modifier(state: _Post, unit: _Unit) -> None:
             i
             and ents[i - 1].type == "TECHNOLOGY"
             and _PREDICATE_NP.fullmatch(text[ents[i - 1].e : e.s])
-            and re.match(r"\s+[a-z]", text[nxt.e :])
+            and rx.match(r"\s+[a-z]", text[nxt.e :])
         ):
             # "Katran is an open-source eBPF project": the noun phrase says what Katran is,
             # and eBPF only qualifies its noun
@@ -194,7 +195,7 @@ _CLASS_NAMED = re.compile(_CLASS_NOUN + r"\s+")
 _USED_CLASS = re.compile(
     r"\b(?:using|uses|(?<!ly )used|use|on top of|built on|based on|among|with)\s+"
     r"(?:(?!(?:and|or|but)\b)[\w-]+\s+){0,2}$",
-    re.I,
+    rx.I,
 )
 
 
@@ -227,7 +228,7 @@ def _adjective_class(state: _Post, unit: _Unit) -> None:
             continue  # the class noun holds another name: not one noun phrase
         if examples:
             run = listed(ents, j, text, _EXAMPLES_LISTED)
-        elif re.match(rf"(?:\s+(?:[A-Z]|(?!{_FUNCTION}\b)[a-z])|-\w)", text[ents[j].e :]):
+        elif rx.match(rf"(?:\s+(?:[A-Z]|(?!{_FUNCTION}\b)[a-z])|-\w)", text[ents[j].e :]):
             continue  # "an open-source tool Kafka Connect uses": T begins another phrase
         else:
             run = [ents[j]]
@@ -240,7 +241,7 @@ _PRACTISE_COMMA = re.compile(
     r"\b(?P<verb>"
     + PRACTISE_VERB
     + r"|to\s+provide)\s+(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+,?\s+){0,3}?$",
-    re.I,
+    rx.I,
 )
 
 
@@ -262,24 +263,24 @@ def _subject_verb(state: _Post, unit: _Unit) -> None:
         if first.type != "CONCEPT":
             continue
         between = text[subject.e : first.s]
-        if re.search(r"[;:]|\b(?:we|they|you|our|their|which|that|who|but|while)\b", between, re.I):
+        if rx.search(r"[;:]|\b(?:we|they|you|our|their|which|that|who|but|while)\b", between, rx.I):
             return  # another clause, or another subject
         start = max(subject.e, ents[j - 1].e)
-        if re.search(
-            r"\bsupport\s+for\s+(?:[\w-]+\s+){0,2}$", text[start : first.s], re.I
-        ) or re.match(r"\s+support\b", text[first.e :], re.I):
+        if rx.search(
+            r"\bsupport\s+for\s+(?:[\w-]+\s+){0,2}$", text[start : first.s], rx.I
+        ) or rx.match(r"\s+support\b", text[first.e :], rx.I):
             # "OpenTelemetry announces support for profiling", "Weaviate v1.20 … native
             # multi-tenancy support": what the subject supports it provides (rule 2)
-            if not re.search(r"n['\u2019]t\b|\b(?:not|never|without|no)\b", between, re.I):
+            if not rx.search(r"n['\u2019]t\b|\b(?:not|never|without|no)\b", between, rx.I):
                 state.add(subject.name, "applies", first.name, text, "subject:verb")
             continue
         verb = _PRACTISE_COMMA.search(text, start, first.s)
-        if verb is None or re.search(r"\b(?:and|or|of|for|to)\b", text[verb.end("verb") : first.s]):
+        if verb is None or rx.search(r"\b(?:and|or|of|for|to)\b", text[verb.end("verb") : first.s]):
             continue
         if verb.group("verb").lower().endswith("ing"):
             continue
-        if re.search(
-            r"n['\u2019]t\b|\b(?:not|never|without|rather than|instead of)\b", between, re.I
+        if rx.search(
+            r"n['\u2019]t\b|\b(?:not|never|without|rather than|instead of)\b", between, rx.I
         ):
             return
         _apply_run(state, subject, ents, j, text, "subject:verb", adjacent=True)
@@ -288,7 +289,7 @@ def _subject_verb(state: _Post, unit: _Unit) -> None:
 _SYSTEM_KIND = re.compile(
     r"\b(?:engine|service|store|database|proxy|server|platform|system|framework|tool|"
     r"scheduler|broker|gateway|balancer|layer|library|pipeline)s?$",
-    re.I,
+    rx.I,
 )
 
 
@@ -301,15 +302,15 @@ def _based_concept(state: _Post, unit: _Unit) -> None:
         nxt = ents[i + 1]
         if e.type != "TECHNOLOGY" or nxt.type != "CONCEPT" or _carrier(state, e.name):
             continue
-        if not re.fullmatch(
-            r"[- ](?:based|backed|powered|driven)\s+(?:[\w-]+\s+)?", text[e.e : nxt.s], re.I
+        if not rx.fullmatch(
+            r"[- ](?:based|backed|powered|driven)\s+(?:[\w-]+\s+)?", text[e.e : nxt.s], rx.I
         ):
             continue
-        if re.search(r",\s*(?:a|an|the|our|its|their)\s+(?:[\w-]+\s+){0,3}$", text[: e.s]):
+        if rx.search(r",\s*(?:a|an|the|our|its|their)\s+(?:[\w-]+\s+){0,3}$", text[: e.s]):
             continue  # an appositive: the named system before it owns the concept
         if _SYSTEM_KIND.search(nxt.name):
             continue  # "Yelp's Lucene-Based Search Engine": a system built on T, not T's practice
-        if any(f.type == "TECHNOLOGY" for f in ents[i + 2 : i + 3]) and re.match(
+        if any(f.type == "TECHNOLOGY" for f in ents[i + 2 : i + 3]) and rx.match(
             r"\s*(?:,|\(|called|named)", text[nxt.e :]
         ):
             continue
@@ -331,13 +332,13 @@ def _mixed_objects(state: _Post, unit: _Unit) -> None:
             continue
         start = max(0, first.s - 60, ents[k - 1].e if k else 0)
         verb = _PRACTISE.search(text, start, first.s)
-        if verb is None or re.search(r"\b(?:and|or|of|for|to)\b", text[verb.end("verb") : first.s]):
+        if verb is None or rx.search(r"\b(?:and|or|of|for|to)\b", text[verb.end("verb") : first.s]):
             continue
-        clause = re.split(r"[;.:]|,\s+(?:but|while)\b", text[: verb.start()])[-1]
-        if re.search(
+        clause = rx.split(r"[;.:]|,\s+(?:but|while)\b", text[: verb.start()])[-1]
+        if rx.search(
             NEGATED + r"|\b(?:will|would|could|might|plans? to|aims? to|you|which|that|who)\b",
             clause,
-            re.I,
+            rx.I,
         ):
             continue
         who = _clause_subject(state, unit, verb.start())
@@ -345,7 +346,7 @@ def _mixed_objects(state: _Post, unit: _Unit) -> None:
             continue
         seen_tech, last = False, first
         for f in ents[k + 1 :]:
-            if not re.fullmatch(
+            if not rx.fullmatch(
                 r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)", text[last.e : f.s]
             ):
                 break
@@ -366,7 +367,7 @@ _TECH_VERB = re.compile(
     r"supports|supported|provides|provided|implements|implemented|enables|enabled|employs|"
     r"employed|leverages|leveraged|applies|applied|adopts|adopted|handles|gains|gained)\s+"
     r"(?P<lead>(?:[\w-]+\s+){0,3}?)$",
-    re.I,
+    rx.I,
 )
 
 
@@ -379,11 +380,11 @@ def _tech_verb(state: _Post, unit: _Unit) -> None:
     if subject is None or subject.type != "TECHNOLOGY":
         return
     # "Apache Kafka …", "The open source BoltDB …", "Uber's Michelangelo …", "At Yelp, Kafka …"
-    if not re.fullmatch(
+    if not rx.fullmatch(
         r"\s*(?:(?:in|at|since|today|now)\b[^,]{0,40},\s*)?(?:the\s+|our\s+|its\s+|their\s+)?"
         r"(?:[\w.&-]+(?:\s[\w.&-]+)?['\u2019]s\s+)?(?:(?:new|internal|own|open[- ]source)\s+)?",
         text[: subject.s],
-        re.I,
+        rx.I,
     ):
         return
     k = ents.index(subject) + 1
@@ -391,8 +392,8 @@ def _tech_verb(state: _Post, unit: _Unit) -> None:
         return
     first = ents[k]
     m = _TECH_VERB.fullmatch(text, subject.e, first.s)
-    if m is None or re.search(
-        r"\b(?:and|or|of|for|to|in|on|with|by|from)\b", m.group("lead"), re.I
+    if m is None or rx.search(
+        r"\b(?:and|or|of|for|to|in|on|with|by|from)\b", m.group("lead"), rx.I
     ):
         return
     _apply_run(state, subject, ents, k, text, "verb:tech", adjacent=False)
@@ -402,7 +403,7 @@ _USED = re.compile(
     r"\b(?:uses|used|using|use|employ\w*|leverag\w*|utili[sz]\w*|relies on|relying on|"
     r"relied on|chose|choosing|chooses|picked|adopt\w*|deploy\w*|run\w*|ran)\s+"
     r"(?:(?:the|a|an|its|their|our|tools like|systems like)\s+)?$",
-    re.I,
+    rx.I,
 )
 
 
@@ -427,7 +428,7 @@ def _used_for(state: _Post, unit: _Unit) -> None:
         while (
             j < len(ents)
             and ents[j].type == "TECHNOLOGY"
-            and re.fullmatch(
+            and rx.fullmatch(
                 r"\s*(?:,|\+|/|\bor\b|\band\b|,\s*or|,\s*and)\s*", text[techs[-1].e : ents[j].s]
             )
         ):
@@ -435,7 +436,7 @@ def _used_for(state: _Post, unit: _Unit) -> None:
             j += 1
         if j >= len(ents) or ents[j].type != "CONCEPT":
             continue
-        m = re.fullmatch(
+        m = rx.fullmatch(
             r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:(?:the|a|an|its|their|our|various|all)\s+)?(?:[a-z][\w-]*\s+)?",
             text[techs[-1].e : ents[j].s],
         )
@@ -455,7 +456,7 @@ def _carrier(state: _Post, name: str) -> bool:
 
 
 _EXAMPLES = re.compile(
-    r"\s*(?:\(\s*(?:e\.g\.,?|i\.e\.,?|like|such as|including)?|,?\s+e\.g\.,?)\s*", re.I
+    r"\s*(?:\(\s*(?:e\.g\.,?|i\.e\.,?|like|such as|including)?|,?\s+e\.g\.,?)\s*", rx.I
 )
 
 
@@ -470,7 +471,7 @@ def _examples(state: _Post, unit: _Unit) -> None:
         m = _EXAMPLES.fullmatch(gap)
         if m is None or ("(" not in gap and "e.g" not in gap):
             continue
-        if "(" in gap and not re.search(r"e\.g|like|such as|including|i\.e", gap):
+        if "(" in gap and not rx.search(r"e\.g|like|such as|including|i\.e", gap):
             # "(Mussel)" names the one system: the main rules read that apposition
             continue
         for f in listed(ents, i + 1, text, _EXAMPLES_LISTED):
@@ -527,10 +528,10 @@ _KIND_EXAMPLES = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:techniques|features|improvements|capabilities|mechanisms|"
     r"optimi[sz]ations|strategies|patterns|methods|approaches|practices|enhancements)"
     r",?\s+(?:such as|like|including)\s+",
-    re.I,
+    rx.I,
 )
-_KIND_EXAMPLES_VERSIONED = re.compile(r"(?:\s+v?[\d.]+)?" + _KIND_EXAMPLES.pattern, re.I)
-_EXAMPLES_WORD = re.compile(r"\b(?:such as|like|including)\b", re.I)
+_KIND_EXAMPLES_VERSIONED = re.compile(r"(?:\s+v?[\d.]+)?" + _KIND_EXAMPLES.pattern, rx.I)
+_EXAMPLES_WORD = re.compile(r"\b(?:such as|like|including)\b", rx.I)
 # Between two examples of one list: a comma or "and" / "or", and up to a few words of an
 # example the entity stage did not name ("fragment pruning, lazy evaluation").
 _ITEM_WORD = r"(?!(?:to|for|which|that|with|in|on|by|while|where|so|as|is|are|was|were)\b)[\w-]+"
@@ -568,7 +569,7 @@ def _kind_examples(state: _Post, unit: _Unit) -> None:
             head = _clause_subject(state, unit, m.start("verb"))
             if head is None:
                 continue
-        if re.search(NEGATED, text[: m.start("verb")], re.I):
+        if rx.search(NEGATED, text[: m.start("verb")], rx.I):
             continue
         last = m.end()
         for f in ents[k + 1 :]:
@@ -586,12 +587,12 @@ def _kind_examples(state: _Post, unit: _Unit) -> None:
 
 # A title's instrument: "Coinbase Scales to Match Volatile Crypto Traffic with MongoDB", "How
 # Wayfair says yes with BigQuery".
-_TITLE_WITH = re.compile(r"\s(?:with|using|via|on top of|powered by|built on)\s+(?:the\s+)?$", re.I)
+_TITLE_WITH = re.compile(r"\s(?:with|using|via|on top of|powered by|built on)\s+(?:the\s+)?$", rx.I)
 
 
 _RELEASE = re.compile(
     r"(?:ships|shipped|launch\w*|releases|released|announc\w*|unveil\w*|introduc\w*|debuts)$",
-    re.I,
+    rx.I,
 )
 
 
@@ -608,7 +609,7 @@ def title_with(state: _Post, unit: _Unit) -> None:
         and state.actor is not None
         and not _TITLE_WE.search(text)
         # "Optimizing your Amazon EKS compute costs with Karpenter": the reader's work
-        and not re.search(r"\byour\b", text, re.I)
+        and not rx.search(r"\byour\b", text, rx.I)
     ):
         # "Building Faster Indexing with Apache Kafka and Elasticsearch": a title that names
         # no company says what the post's company did (rule 1)
@@ -617,14 +618,14 @@ def title_with(state: _Post, unit: _Unit) -> None:
                 continue
             # "Improving Performance and Capacity for Espresso with New Netty Framework": the
             # work is done on a named system, whose use it is (rule 2)
-            marks = list(re.finditer(r"\s(?:with|using)\s", text[: e.s], re.I))
+            marks = list(rx.finditer(r"\s(?:with|using)\s", text[: e.s], rx.I))
             system = [
                 f
                 for f in ents[:i]
                 if f.type == "TECHNOLOGY"
                 and marks
                 and f.e == marks[-1].start()
-                and re.search(r"\b(?:for|of|in)\s+(?:the\s+|our\s+)?$", text[: f.s], re.I)
+                and rx.search(r"\b(?:for|of|in)\s+(?:the\s+|our\s+)?$", text[: f.s], rx.I)
             ]
             head = system[-1].name if system else state.actor
             state.add(head, "uses", e.name, text, "title:instrument")
@@ -644,13 +645,13 @@ def title_with(state: _Post, unit: _Unit) -> None:
     for k, f in enumerate(ents):
         if f.type != "TECHNOLOGY" or f.s <= company.e or not _TITLE_WITH.search(text[: f.s]):
             continue
-        if re.match(r"['\u2019]s?\b", text[f.e :]) or re.search(r"['\u2019]s?$", text[f.s : f.e]):
+        if rx.match(r"['\u2019]s?\b", text[f.e :]) or rx.search(r"['\u2019]s?$", text[f.s : f.e]):
             continue  # "with Elixir's GenStage": the instrument is the possessed noun
         maker = state.maker(f)
         if maker and (maker == company.name or maker in company.name or company.name in maker):
             continue  # "NVIDIA Triples … with TensorRT-LLM": its own product, not a use of it
-        if re.search(
-            r"[:;?!]|\b(?:not|without|instead of|rather than)\b", text[company.e : f.s], re.I
+        if rx.search(
+            r"[:;?!]|\b(?:not|without|instead of|rather than)\b", text[company.e : f.s], rx.I
         ):
             continue
         for g in listed(ents, k, text, _WITH_GAP):
@@ -662,7 +663,7 @@ def title_with(state: _Post, unit: _Unit) -> None:
 _NEWS_VERB = re.compile(
     r"(?:\s+v?[\d.]+)?\s+(?:\w+ly\s+)?(?:announc(?:es|ed)|adds|added|introduc(?:es|ed)|gains|gained|"
     r"gets|got|brings|brought|ships|shipped|launch(?:es|ed)|releases|released|now has)\s+",
-    re.I,
+    rx.I,
 )
 
 
@@ -684,15 +685,15 @@ def _news_support(state: _Post, unit: _Unit) -> None:
             continue
         for f in ents[k + 1 :]:
             between = text[verb.end() : f.s]
-            if re.search(r"[;:.]|" + NEGATED, between, re.I):
+            if rx.search(r"[;:.]|" + NEGATED, between, rx.I):
                 break
             if f.type != "CONCEPT":
                 continue
-            if re.fullmatch(
-                r"(?:[\w-]+\s+){0,3}?support\s+for\s+(?:[\w-]+\s+){0,2}", between, re.I
+            if rx.fullmatch(
+                r"(?:[\w-]+\s+){0,3}?support\s+for\s+(?:[\w-]+\s+){0,2}", between, rx.I
             ) or (
-                re.fullmatch(r"(?:[\w-]+\s+){0,2}", between)
-                and re.match(r"\s+support\b", text[f.e :], re.I)
+                rx.fullmatch(r"(?:[\w-]+\s+){0,2}", between)
+                and rx.match(r"\s+support\b", text[f.e :], rx.I)
             ):
                 state.add(e.name, "applies", f.name, text, "subject:verb")
                 # "support for logs, metrics and traces": the list shares the phrase
@@ -707,18 +708,18 @@ _WE_USE = re.compile(
     r"[^.;:()]{0,100}?\b(?:that|which)\s+(?:we|our\s+(?:teams?|engineers))\s+(?:\w+ly\s+)?"
     r"(?:use|used|run|ran|rely on|relied on|adopted|deploy|deployed|operate|chose|leverage|"
     r"employ|have been using|are using)\b(?P<at>\s+at\s+)?",
-    re.I,
+    rx.I,
 )
 
 
-_RELATIVE_WE = re.compile(r"\b(?:that|which)\s+(?:we|our)\b", re.I)
-_COPULA = re.compile(r"\s(?:is|was)\s+an?\s|,\s+an?\s", re.I)
+_RELATIVE_WE = re.compile(r"\b(?:that|which)\s+(?:we|our)\b", rx.I)
+_COPULA = re.compile(r"\s(?:is|was)\s+an?\s|,\s+an?\s", rx.I)
 # "RadixArk, a startup building on the widely used open-source inference engine SGLang": the
 # phrase of use may have the technology's own description between it and the name.
 _BUILDS_ON = re.compile(
     r"\b(?:(?:building|builds|built|based|running|runs)\s+on|powered by|backed by)\s+"
     r"(?:top of\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,5}$",
-    re.I,
+    rx.I,
 )
 
 
@@ -757,16 +758,16 @@ def uses_rules(state: _Post, unit: _Unit) -> None:
         elif copula and e.type == "COMPANY":
             # "PlanetScale is a … platform powered by Vitess" as the sentence's subject, or
             # "RadixArk, a startup building on … SGLang" as an appositive anywhere
-            is_a = re.match(r"(?:['\u2019]s)?\s+(?:is|was)\s+(?:a|an)\s", text[e.e :])
-            apposed = re.match(r",\s+(?:a|an)\s", text[e.e :])
+            is_a = rx.match(r"(?:['\u2019]s)?\s+(?:is|was)\s+(?:a|an)\s", text[e.e :])
+            apposed = rx.match(r",\s+(?:a|an)\s", text[e.e :])
             if not ((is_a and _opens_clause(text, e.s)) or apposed):
                 continue
             for f in ents[k + 1 :]:
-                if f.type == "COMPANY" or f.s - e.e > 120 or re.search(r"[;.()]", text[e.e : f.s]):
+                if f.type == "COMPANY" or f.s - e.e > 120 or rx.search(r"[;.()]", text[e.e : f.s]):
                     break
                 if f.type != "TECHNOLOGY":
                     continue
-                if re.match(r"-(?:compatible|like|inspired|style)\b", text[f.e :]):
+                if rx.match(r"-(?:compatible|like|inspired|style)\b", text[f.e :]):
                     continue  # "a MySQL-compatible … platform": likeness, not use
                 before = text[e.e : f.s]
                 if ON_TECH.search(before[-60:]):
@@ -774,7 +775,7 @@ def uses_rules(state: _Post, unit: _Unit) -> None:
                 elif (
                     apposed
                     and _BUILDS_ON.search(before)
-                    and not re.search(r",\s|\bthat\b", before[2:])
+                    and not rx.search(r",\s|\bthat\b", before[2:])
                 ):
                     state.add(e.name, "uses", f.name, text, "modifier:apposed")
                 break
@@ -787,7 +788,7 @@ _OUR_STACK = re.compile(
     r"\bour\s+(?:(?:tech(?:nology)?|software|data|backend|server|core)\s+)?(?:stack|infrastructure|"
     r"backend|tech)\s+(?:(?:is|was|are|were|has been)\s+(?:\w+ly\s+)?(?:made up of|composed of|built "
     r"(?:on|with|around)|based on|an?\s)|consists? of|comprises|includes|included|relies on)",
-    re.I,
+    rx.I,
 )
 
 
@@ -804,7 +805,7 @@ def _our_stack(state: _Post, unit: _Unit) -> None:
     if READER.search(unit.text):
         return
     # the clause ends at a relative, a contrast or the sentence's end
-    stop = re.search(
+    stop = rx.search(
         r"[;.!?](?:\s|$)|,\s+(?:which|that|who|but|while)\b|\b(?:instead of|rather than|"
         r"unlike|than)\s",
         unit.text[m.end() :],
@@ -826,17 +827,17 @@ COMPOUND_AFTER = re.compile(r"-(?:compatible|like|inspired|style)\b")
 # A title that opens with a gerund and names its instrument: "Building Faster Indexing with
 # Apache Kafka and Elasticsearch", "Enabling DNS split authority with OctoDNS"; or a title
 # whose gerund is itself one of use: "Adopting Sorbet at Scale".
-_GERUND_LEAD = re.compile(r"\s*(?:how\s+(?:we|to)\s+)?[A-Z][a-z]+ing\b", re.I)
+_GERUND_LEAD = re.compile(r"\s*(?:how\s+(?:we|to)\s+)?[A-Z][a-z]+ing\b", rx.I)
 _USE_GERUND = re.compile(
     r"\s*(?:how\s+we\s+)?(?:Adopting|Using|Deploying|Running|Leveraging|Operating)\s+"
     r"(?:the\s+)?$",
-    re.I,
+    rx.I,
 )
 
 
 # A gerund title's object that is a deployment of the technology: "Updating a 50 terabyte
 # PostgreSQL database", "Operating our Kafka clusters".
-_DEPLOYED = re.compile(r"\s*[A-Z][a-z]+ing\s+(?:(?:a|an|the|our|its)\s+)?(?:[\w-]+\s+){0,2}?", re.I)
+_DEPLOYED = re.compile(r"\s*[A-Z][a-z]+ing\s+(?:(?:a|an|the|our|its)\s+)?(?:[\w-]+\s+){0,2}?", rx.I)
 
 
 def title_instrument(unit: _Unit, i: int) -> bool:
@@ -852,19 +853,19 @@ def title_instrument(unit: _Unit, i: int) -> bool:
     # "Unlocking Kafka's Potential: Tackling Tail Latency with eBPF": the gerund may open the
     # subtitle
     start = text.rfind(":", 0, e.s) + 1
-    if not _GERUND_LEAD.match(text, start) or re.search(r"[|?]", text[: e.s]):
+    if not _GERUND_LEAD.match(text, start) or rx.search(r"[|?]", text[: e.s]):
         return False
-    if _DEPLOYED.fullmatch(text[start : e.s]) and re.match(
-        r"\s+(?:database|cluster|fleet|deployment)s?\b", text[e.e :], re.I
+    if _DEPLOYED.fullmatch(text[start : e.s]) and rx.match(
+        r"\s+(?:database|cluster|fleet|deployment)s?\b", text[e.e :], rx.I
     ):
         return True  # "Updating a 50 terabyte PostgreSQL database": the company's deployment
     j = i
     while (
         j
         and ents[j - 1].type == "TECHNOLOGY"
-        and re.fullmatch(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[ents[j - 1].e : ents[j].s])
+        and rx.fullmatch(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[ents[j - 1].e : ents[j].s])
     ):
         j -= 1
     return bool(
-        re.search(r"\s(?:with|using)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$", text[: ents[j].s], re.I)
+        rx.search(r"\s(?:with|using)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$", text[: ents[j].s], rx.I)
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kgraph.extract import rx
 from kgraph.extract.relations_post import _Ent, _Post, _Unit
 from kgraph.extract.relations_words import (
     ANAPHOR,
@@ -23,11 +24,11 @@ def _relative_object(gap: str) -> bool:
     appositive whose verb does not say the technology realises it: "FlashInfer, the libraries
     that actually make LLM inference fast", "The Tricks That Broke the Memory Wall" (what
     the system acts on, not what it is). "…, a store that implements X" still applies."""
-    m = re.search(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?([\w-]+)", gap[1:], re.I)
+    m = rx.search(r"\b(?:that|which|who)\s+(?:\w+ly\s+)?([\w-]+)", gap[1:], rx.I)
     if m is None:
         return False
-    return not re.fullmatch(
-        rf"{APPLY_VERB}|is|are|was|were|has|have|offers?|brings?|adds?", m.group(1), re.I
+    return not rx.fullmatch(
+        rf"{APPLY_VERB}|is|are|was|were|has|have|offers?|brings?|adds?", m.group(1), rx.I
     )
 
 
@@ -36,7 +37,7 @@ def _qualifies_next(text: str, end: int) -> bool:
     "continuous verification, SPIFFE workload identity" or "consumer protocol, Streams
     applications are …" the phrase is about the noun, so it is no apposition (rule 4)."""
     return (
-        re.match(
+        rx.match(
             r"\s+(?!(?:and|or|is|are|was|were|has|have|had|which|that|who|to|for|in|on|at|with|"
             r"as|by|from|of|via|into|the|a|an|its|their|our|it|now|also|since|can|will|"
             r"[a-z]+ly|[a-z]+ed|[a-z]+s)\b)[A-Za-z][\w-]*",
@@ -50,7 +51,7 @@ def _modifies_noun(text: str, end: int) -> bool:
     """Whether the concept ending at ``end`` only qualifies the noun after it ("event-driven
     certification", "storage layer"): the phrase is about that noun, not the concept."""
     return (
-        re.match(
+        rx.match(
             r"\s+(?!(?:and|or|in|on|at|for|to|with|of|by|via|from|across|while|that|which|is|are|"
             r"was|were|as|using|through|into|without|within)\b)[a-z][\w-]*",
             text[end:],
@@ -67,7 +68,7 @@ def _possessive_mark(ent: _Ent, gap: str) -> int | None:
         return 0
     if gap[:2] in ("'s", "\u2019s"):
         return 2
-    if ent.m.text.endswith("s") and re.match(r"['\u2019]\s", gap):
+    if ent.m.text.endswith("s") and rx.match(r"['\u2019]\s", gap):
         return 1
     return None
 
@@ -77,14 +78,14 @@ def _in_list(unit: _Unit, i: int, j: int) -> bool:
     SSTables, compaction") rather than an apposition: a comma before X, or one after T
     that goes on to a further item, or "and"/"or" right after T."""
     text, ents = unit.text, unit.ents
-    if not re.match(r"^\s*,", text[ents[i].e : ents[j].s]):
+    if not rx.match(r"^\s*,", text[ents[i].e : ents[j].s]):
         return False  # "X called T", "X (T)": no list
-    if re.search(r"(?:,|&)\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}$", text[: ents[i].s]):
+    if rx.search(r"(?:,|&)\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}$", text[: ents[i].s]):
         return True  # "…, X, T", "pruning & X, T"
     # "Datadog's event store, Husky, is designed …": a comma before the predicate closes the
     # apposition, it does not go on to a further item
     return (
-        re.match(
+        rx.match(
             r"\s*(?:,\s*(?:and\s+|or\s+)?(?!(?:is|are|was|were|has|have|had|can|will|now|"
             r"also|which|that|who)\b)[\w-]|(?:and|or)\b)",
             text[ents[j].e :],
@@ -103,11 +104,11 @@ def _appositive_head(ents, i, text):
             gap = text[f.e : ents[i].s]
             # "ClickStack, a fully open source, OpenTelemetry-native stack": commas between
             # the adjectives still make one appositive
-            if re.fullmatch(
+            if rx.fullmatch(
                 r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b"
                 r"(?:[^,;.()]|,(?!\s*(?:and|or|but|which|while|who|that)\b)){0,60}",
                 gap,
-                re.I,
+                rx.I,
             ):
                 return f
             return None
@@ -120,7 +121,7 @@ _MADE_NOUN = re.compile(
     # "Licensee, a brilliant Gradle plugin": a part made for the technology
     r"\s+(?:[a-z][a-z-]*\s+){0,2}(?:librar(?:y|ies)|SDKs?|toolkits?|tools?|plugins?|plug-ins?|"
     r"extensions?|add-ons?|projects?|" + SYSTEM_NOUN + "|" + CODE_NOUN + r")\b",
-    re.I,
+    rx.I,
 )
 
 
@@ -136,15 +137,15 @@ def _apposed_modifier(ents, i, text):
 def _opens_clause(text: str, start: int) -> bool:
     """Whether the mention at ``start`` opens its clause (after at most an article or "the
     open source"), as a subject does: "Behind the scenes, Kafka uses …", "The Vitess …"."""
-    lead = re.split(r"[;:,(]|\.\s|\s[-\u2013\u2014]\s", text[:start])[-1]
+    lead = rx.split(r"[;:,(]|\.\s|\s[-\u2013\u2014]\s", text[:start])[-1]
     return (
-        re.fullmatch(r"\s*(?:(?:the|a|an|its|their|our)\s+)?(?:[\w-]+\s+)?", lead, re.I) is not None
+        rx.fullmatch(r"\s*(?:(?:the|a|an|its|their|our)\s+)?(?:[\w-]+\s+)?", lead, rx.I) is not None
     )
 
 
 def _continues_list(gap: str) -> bool:
     """Whether ``gap`` joins two items of one list: ", ", " and ", ", or "."""
-    return re.fullmatch(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?", gap) is not None
+    return rx.fullmatch(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?", gap) is not None
 
 
 def _right_before(ents, i, text):
@@ -155,7 +156,7 @@ def _right_before(ents, i, text):
     if (
         j > 0
         and ents[j].type == "CONCEPT"
-        and re.fullmatch(r"\s+", text[ents[j - 1].e : ents[j].s])
+        and rx.fullmatch(r"\s+", text[ents[j - 1].e : ents[j].s])
     ):
         j -= 1
     if i == 0 or ents[j].type != "TECHNOLOGY":
@@ -165,21 +166,21 @@ def _right_before(ents, i, text):
     if phrase is None:
         return None
     lead = gap[: phrase.start()]
-    if ents[j].m.method == "ontology" and re.search(r"\b" + CODE_NOUN + r"\b", lead, re.I):
+    if ents[j].m.method == "ontology" and rx.search(r"\b" + CODE_NOUN + r"\b", lead, rx.I):
         # "a Ruby on Rails application running on the MRI": a well-known framework or
         # language only qualifies the code noun, whose owner's the phrase is (rule 2)
         return None
-    return ents[j] if re.fullmatch(r",?(?:\s+[\w-]+){0,2}\s*", lead) else None
+    return ents[j] if rx.fullmatch(r",?(?:\s+[\w-]+){0,2}\s*", lead) else None
 
 
 def _focus(state: _Post, unit: _Unit) -> str | None:
     """The system "it" / "the system" refers to, for a sentence opening with one: the
     technology the post says its company built (rule 1, anaphora)."""
-    if not re.match(
+    if not rx.match(
         r"\s*(?:it\b|it['\u2019]s\b|the (?:system|service|tool|proxy|engine|"
         r"platform|library|framework)\b)",
         unit.text,
-        re.I,
+        rx.I,
     ):
         return None
     built = [t for (_h, typ, t) in state.found if typ == "built"]
@@ -205,7 +206,7 @@ def _next_of(ents, i, types, text, within):
     if i + 1 < len(ents):
         f = ents[i + 1]
         gap = text[ents[i].e : f.s]
-        if f.s - ents[i].e <= within and f.type in types and not re.search(r"[,;.()]|\band\b", gap):
+        if f.s - ents[i].e <= within and f.type in types and not rx.search(r"[,;.()]|\band\b", gap):
             return f
     return None
 
@@ -229,7 +230,7 @@ def _clause_heads(state: _Post, unit: _Unit, i: int) -> str | None:
         if f.type == "COMPANY":
             # "we heavily utilize Google Cloud Platform's SSD persistent disk": a company
             # right after the use verb is the object's possessor, not the verb's subject
-            if re.search(rf"\b{USE_VERB}\s+(?:the\s+)?$", unit.text[: f.s], re.I):
+            if rx.search(rf"\b{USE_VERB}\s+(?:the\s+)?$", unit.text[: f.s], rx.I):
                 continue
             return f.name
     if state.actor:
@@ -244,7 +245,7 @@ def _list_at(unit: _Unit, start: int, end: int) -> list[_Ent]:
         if e.s < start or e.e > end or e.type == "COMPANY":
             continue
         gap = unit.text[out[-1].e if out else start : e.s]
-        if (not out and len(gap) > 30) or (out and not re.fullmatch(r",?\s*(?:and|or|,)?\s*", gap)):
+        if (not out and len(gap) > 30) or (out and not rx.fullmatch(r",?\s*(?:and|or|,)?\s*", gap)):
             break
         if COMPOUND.match(unit.text[e.e :]):
             break  # "a Rust-based proxy": the new thing is the proxy, not Rust
@@ -260,7 +261,7 @@ def _companies_at(unit: _Unit, start: int) -> list[_Ent]:
         if e.s < start:
             continue
         gap = unit.text[out[-1].e if out else start : e.s]
-        if e.type != "COMPANY" or not re.fullmatch(r",?\s*(?:and|or)?\s*" if out else r"\s*", gap):
+        if e.type != "COMPANY" or not rx.fullmatch(r",?\s*(?:and|or)?\s*" if out else r"\s*", gap):
             break
         out.append(e)
     return out
@@ -279,35 +280,35 @@ def _another_verb(gap: str) -> bool:
     a technology): "methodologies we deploy … for detecting SDC" detects SDC, it does not
     deploy it. A use verb again ("chose to use") keeps the object the user's."""
     # (after a coordinator, a new object of the same verb: "uses Redis for caching and Kafka")
-    tail = re.split(r",|\band\b|\bor\b", gap)[-1]
-    other = re.search(r"\b(?:for|by|in|when|while|after|before)\s+([a-z]+ing)\b", tail)
-    if other is not None and not re.fullmatch(USE_VERB, other.group(1), re.I):
+    tail = rx.split(r",|\band\b|\bor\b", gap)[-1]
+    other = rx.search(r"\b(?:for|by|in|when|while|after|before)\s+([a-z]+ing)\b", tail)
+    if other is not None and not rx.fullmatch(USE_VERB, other.group(1), rx.I):
         return True
     # "runs Kafka because Pulsar lacked features", "ran Kafka on EC2 before its migration
     # to Kubernetes": a subordinate clause has its own verb and subject, so what it names is
     # not the use verb's object (unless a use verb of its own takes it: "until the team
     # adopted Kubernetes").
-    subs = re.findall(
+    subs = rx.findall(
         r"\b(?:because|since|although|though|until|unless|whereas|before|after|while|when|"
         r"whenever|once|if)\b.*",
         gap,
-        re.I,
+        rx.I,
     )
-    if subs and not re.search(rf"\b{USE_VERB}\b", subs[-1], re.I):
+    if subs and not rx.search(rf"\b{USE_VERB}\b", subs[-1], rx.I):
         return True
     # "adopted RDS's blue/green feature to make MySQL upgrades painless": the purpose's verb
     # governs what follows it.
-    purpose = re.search(r"\bto\s+([a-z]+)\s+(?:[\w-]+\s+){0,2}$", gap)
-    return purpose is not None and not re.fullmatch(
+    purpose = rx.search(r"\bto\s+([a-z]+)\s+(?:[\w-]+\s+){0,2}$", gap)
+    return purpose is not None and not rx.fullmatch(
         rf"{USE_VERB}|{BUILD_VERB}|the|a|an|its|their|our|production|be|\w+ly",
         purpose.group(1),
-        re.I,
+        rx.I,
     )
 
 
 def _verb_end(clause: str, start: int) -> int:
     """Where the use verb that starts at ``start`` ends."""
-    m = re.compile(rf"\b{USE_VERB}\b", re.I).match(clause, start)
+    m = re.compile(rf"\b{USE_VERB}\b", rx.I).match(clause, start)
     return m.end() if m else start
 
 
@@ -318,15 +319,15 @@ def _few_words_between(unit: _Unit, pos: int, i: int, most: int = 5) -> bool:
     for f in unit.ents[:i]:
         if f.s >= pos:
             gap = gap.replace(unit.text[f.s : f.e], " ")
-    examples = re.search(r"\b(?:such as|including)\b", gap)
-    if examples is not None and not re.search(r"[;:.()]", gap):
+    examples = rx.search(r"\b(?:such as|including)\b", gap)
+    if examples is not None and not rx.search(r"[;:.()]", gap):
         # "uses various open source storage systems such as Redis, HBase, and Kafka": the
         # examples of the object are objects too (rule 4's "such as" list)
         return (
-            len(re.findall(r"[\w'-]+", gap[: examples.start()])) <= most
-            and len(re.findall(r"[\w'-]+", gap[examples.end() :])) <= most
+            len(rx.findall(r"[\w'-]+", gap[: examples.start()])) <= most
+            and len(rx.findall(r"[\w'-]+", gap[examples.end() :])) <= most
         )
-    return len(re.findall(r"[\w'-]+", gap)) <= most
+    return len(rx.findall(r"[\w'-]+", gap)) <= most
 
 
 def _actor_before(unit: _Unit, pos: int) -> bool:
@@ -335,7 +336,7 @@ def _actor_before(unit: _Unit, pos: int) -> bool:
     return _clause_subject(None, unit, pos) is not None
 
 
-_APPOSED_SUBJECT = re.compile(r"['\u2019]?,\s+(?:a|an|the|one of)\s[^,;:.()\u2014]{3,80},\s+", re.I)
+_APPOSED_SUBJECT = re.compile(r"['\u2019]?,\s+(?:a|an|the|one of)\s[^,;:.()\u2014]{3,80},\s+", rx.I)
 
 
 def _clause_subject(state: _Post | None, unit: _Unit, pos: int) -> str | None:
@@ -355,7 +356,7 @@ def _clause_subject(state: _Post | None, unit: _Unit, pos: int) -> str | None:
             ):
                 return e.name
     before = unit.text[max(0, pos - 60) : pos]
-    before = re.split(r"[;.:,(]|\s[-\u2013\u2014]\s|\b(?:that|which|who)\b", before)[-1]
+    before = rx.split(r"[;.:,(]|\s[-\u2013\u2014]\s|\b(?:that|which|who)\b", before)[-1]
     start = pos - len(before)
     # "an infrastructure in AWS using …": a company after a preposition is a host or a
     # place, not who does the verb
@@ -365,15 +366,15 @@ def _clause_subject(state: _Post | None, unit: _Unit, pos: int) -> str | None:
         if e.type == "COMPANY"
         and e.s >= start
         and e.e <= pos
-        and not re.search(
-            r"\b(?:in|on|onto|into|to|from|via|of|for)\s+(?:the\s+)?$", unit.text[: e.s], re.I
+        and not rx.search(
+            r"\b(?:in|on|onto|into|to|from|via|of|for)\s+(?:the\s+)?$", unit.text[: e.s], rx.I
         )
     ]
     if named:
         return named[-1].name
-    if re.search(r"\b(?:we|they|the team|engineers|the company)\b", before, re.I) is None and (
+    if rx.search(r"\b(?:we|they|the team|engineers|the company)\b", before, rx.I) is None and (
         # "Our messaging service uses …": the company's own system, its use (rule 3)
-        re.fullmatch(r"\s*our\s+(?:[a-z][\w-]*\s+){1,3}", before, re.I) is None
+        rx.fullmatch(r"\s*our\s+(?:[a-z][\w-]*\s+){1,3}", before, rx.I) is None
     ):
         return None
     return "?" if state is None else state.actor
@@ -406,8 +407,8 @@ def _reported(clause: str, unit: _Unit | None = None, offset: int = 0) -> bool:
     if not verbs:
         return False
     rest = clause[verbs[-1].end() :]
-    doer = re.search(
-        r"\b(?:how|why|what|when|that|which|its|their|our|we|they|the team)\b", rest, re.I
+    doer = rx.search(
+        r"\b(?:how|why|what|when|that|which|its|their|our|we|they|the team)\b", rest, rx.I
     )
     if doer is None:
         return True
@@ -420,10 +421,10 @@ def _reported(clause: str, unit: _Unit | None = None, offset: int = 0) -> bool:
         # optimized …" names the company, "how eBPF, using …" does not
         start = offset + verbs[-1].end() + doer.end()
         end = offset + len(clause)
-        if re.search(
+        if rx.search(
             r"\b(?:we|they|our|their|its|the team|the company|engineers|i)\b",
             unit.text[start:end],
-            re.I,
+            rx.I,
         ):
             return False
         return not any(f.type == "COMPANY" and start <= f.s < end for f in unit.ents)
@@ -436,11 +437,11 @@ def _apposed_tech(unit: _Unit, i: int, after: bool = True) -> bool:
     text, ents = unit.text, unit.ents
     for f in reversed(ents[:i]):
         if f.type == "TECHNOLOGY" and text[f.e : f.e + 1] != "-":  # not "Rust-based"
-            if re.fullmatch(
+            if rx.fullmatch(
                 r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our|"
                 r"[\w.&-]+(?:['\u2019]s|s['\u2019]))(?!\w)[^;.()]{0,50}",
                 text[f.e : ents[i].s],
-                re.I,
+                rx.I,
             ):
                 return True
             break
@@ -448,15 +449,15 @@ def _apposed_tech(unit: _Unit, i: int, after: bool = True) -> bool:
         if f.type == "TECHNOLOGY":
             gap = text[ents[i].e : f.s]
             # "a multi-tenant key-value store (Mussel)": the name in parentheses
-            if re.fullmatch(r"(?:\s+[\w-]+){0,3}\s*\(\s*", gap) and re.match(r"\s*\)", text[f.e :]):
+            if rx.fullmatch(r"(?:\s+[\w-]+){0,3}\s*\(\s*", gap) and rx.match(r"\s*\)", text[f.e :]):
                 return True
-            return re.fullmatch(
+            return rx.fullmatch(
                 r"(?:\s+[\w-]+){0,5}?\s*,?\s*(?:called|named|codenamed)?\s*[\"“]?",
                 gap,
-                re.I,
+                rx.I,
             ) is not None and (
-                re.search(r"\b(?:called|named|codenamed)\b", gap, re.I)
-                or re.fullmatch(r"(?:\s+" + SYSTEM_NOUN + r")?\s*,\s*", gap, re.I)
+                rx.search(r"\b(?:called|named|codenamed)\b", gap, rx.I)
+                or rx.fullmatch(r"(?:\s+" + SYSTEM_NOUN + r")?\s*,\s*", gap, rx.I)
             )
     return False
 
@@ -474,26 +475,26 @@ def _subject_tech(unit: _Unit) -> _Ent | None:
     lead = unit.text[: first.s]
     if any(e.type == "CONCEPT" and e.s < first.s for e in unit.ents):
         return None
-    if not re.fullmatch(
+    if not rx.fullmatch(
         r"\s*(?:(?:the|our|its|their)\s+|at [^,]{1,40},\s*|(?:[^,]{0,60}\s)?[\w.&-]+['\u2019]s?\s+"
         r"(?:internal\s+|new\s+|own\s+)?)?",
         lead,
-        re.I,
+        rx.I,
     ):
         return None
     rest = unit.text[first.e : first.e + 80]
-    if unit.field == "title" and re.match(r"^(?:\s+[\w.-]+)?\s*:", rest):
+    if unit.field == "title" and rx.match(r"^(?:\s+[\w.-]+)?\s*:", rest):
         return first  # "Airbnb's Mussel V2: Next-Gen Key Value Storage …"
-    if re.match(
+    if rx.match(
         r"^(?:['\u2019]s\s+)?(?:\s*\([^()]{1,20}\))?(?:\s*[\w-]+){0,4}?\s+(?:is|was|are|has|runs|handles|provides|"
         r"serves|uses|relies|stores|powers|combines|supports|enables|processes|implements)\b",
         rest,
-        re.I,
+        rx.I,
     ):
         return first
     # "Vitess, a database clustering system built by YouTube, shards MySQL": the appositive
     # between commas, then the verb of the named system.
-    if re.match(
+    if rx.match(
         r"^,\s*(?:a|an|the|its|our|their)\b[^;.()]{0,80}?,\s+(?:\w+ly\s+)?"
         r"(?:is|was|are|has|[a-z]+(?<!s)s)\b",
         unit.text[first.e : first.e + 120],

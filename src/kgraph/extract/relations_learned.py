@@ -79,8 +79,10 @@ class _Scorer:
         out = []
         for type_ in types:
             get, bias = self.lookups[type_]
-            # A zero weight and a missing one add nothing to the exact (fsum) sum alike.
-            z = bias + math.fsum([w for w in map(get, features) if w])
+            # A zero weight and a missing one add nothing to the exact (fsum) sum alike, so
+            # filter() drops both, and the weights are looked up and summed without a
+            # Python step per feature.
+            z = bias + math.fsum(filter(None, map(get, features)))
             out.append((type_, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))))
         return out
 

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import itertools
-import re
 
+from kgraph.extract import rx
 from kgraph.extract.relations_clauses import _actor_before, _list_at, _opens_clause
 from kgraph.extract.relations_post import _Ent, _Post, _Unit
 from kgraph.extract.relations_words import CODE_NOUN, COMPOUND, FROM_TO_VERB, PLANNED, READER
@@ -13,7 +13,7 @@ from kgraph.extract.relations_words import CODE_NOUN, COMPOUND, FROM_TO_VERB, PL
 
 def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     text, ents = unit.text, unit.ents
-    if not FROM_TO_VERB.search(text) and not re.search(
+    if not FROM_TO_VERB.search(text) and not rx.search(
         r" from |replac|pivot|eliminat|retir|dropp|decommission|sunset|deprecat|ditch|abandon|phas\w* out|"
         r"split|decompos|break|broke",
         low,
@@ -23,10 +23,10 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     # "from A (and B) to C (and D)"
     # "with" closes the source only when no "to" follows: in "from CQRS with Kafka to CQRS
     # with RAW Hollow" Kafka is what was left, not where the move went.
-    for match in re.finditer(
+    for match in rx.finditer(
         r"\bfrom\b(.{1,120}?)\b(?:to|onto|into|with(?!.{1,120}?\b(?:to|onto|into)\b))\b(.{1,120})",
         text,
-        re.I,
+        rx.I,
     ):
         fa, fb = match.start(1), match.end(1)
         ta, tb = match.start(2), match.end(2)
@@ -40,12 +40,12 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         src = [
             e
             for j, e in enumerate(src)
-            if j + 1 == len(src) or not re.fullmatch(r"\s+", text[e.e : src[j + 1].s])
+            if j + 1 == len(src) or not rx.fullmatch(r"\s+", text[e.e : src[j + 1].s])
         ]
         dst = []
         for e in ents:
             if e.s >= ta and e.e <= tb:
-                if dst and re.search(
+                if dst and rx.search(
                     r"[;.]|, (?!and)|\b(?:with|using|for|by|while|which)\b", text[dst[-1].e : e.s]
                 ):
                     # "to CQRS with RAW Hollow": the pattern is kept, the technology that
@@ -53,7 +53,7 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                     if not (
                         e.type == "TECHNOLOGY"
                         and all(d.type == "CONCEPT" for d in dst)
-                        and re.fullmatch(r"\s+with\s+", text[dst[-1].e : e.s])
+                        and rx.fullmatch(r"\s+with\s+", text[dst[-1].e : e.s])
                     ):
                         break
                 elif not dst and len(text[ta : e.s]) > 40:
@@ -66,23 +66,23 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             # the mover left something unnamed; where it went is still stated (rule 6).
             # … "migrated this pipeline from a legacy architecture to a multi-cloud
             # solution": the verb's object may stand before "from"
-            moved = re.search(
+            moved = rx.search(
                 FROM_TO_VERB.pattern + r"\s+(?:(?:this|that|these|our|its|their|the)\s+"
                 r"(?:[\w-]+\s+){0,2})?(?:away\s+)?$",
                 text[: match.start()],
-                re.I,
+                rx.I,
             ) or (vendors and FROM_TO_VERB.search(text[: match.start()]))
             if moved and dst[0].type != "COMPANY":
                 head = _mover(state, unit, left[0] if left else dst[0])
                 if head and head not in vendors:
                     add(head, "migrated_to", dst[0].name, text, "migration:to")
             continue
-        opens_title = unit.field == "title" and re.fullmatch(
+        opens_title = unit.field == "title" and rx.fullmatch(
             r"\s*(?:[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,3}\s*:\s*)?", text[: match.start()]
         )  # "From Postgres To Amazon DynamoDB", "Atlas: From a Monolith to …": a move
         if (
             not FROM_TO_VERB.search(text[: match.start()])
-            and not re.search(r"replac", text[: match.start()], re.I)
+            and not rx.search(r"replac", text[: match.start()], rx.I)
             and not opens_title
         ):
             continue
@@ -96,12 +96,12 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         for e in dst:
             add(head, "migrated_to", e.name, text, "migration:from-to")
     # "replaced A with B", "dropped A in favour of B"
-    for match in re.finditer(
+    for match in rx.finditer(
         r"\breplac(?:ed|ing|e)\b(.{1,80}?)\bwith\b(.{1,80})|"
         r"\b(?:dropp\w*|abandon\w*|ditch\w*|retir\w*|deprecat\w*|phas\w* out)\b(.{1,80}?)"
         r"\bin favou?r of\b(.{1,80})",
         text,
-        re.I,
+        rx.I,
     ):
         old, new = (1, 2) if match.group(1) is not None else (3, 4)
         src = [
@@ -112,7 +112,7 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         src = [
             e
             for j, e in enumerate(src)
-            if j + 1 == len(src) or not re.fullmatch(r"\s+", text[e.e : src[j + 1].s])
+            if j + 1 == len(src) or not rx.fullmatch(r"\s+", text[e.e : src[j + 1].s])
         ]
         dst = _list_at(unit, match.start(new), match.end(new))
         head = _mover(state, unit, src[0]) if src else None
@@ -123,10 +123,10 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 add(head, "migrated_to", e.name, text, "migration:replace")
     # "B, replacing A" / "B replaces A"; not "A, which was replaced by B", where the name
     # after "by" is the new one
-    for match in re.finditer(
-        r"\b(?:replacing|replaces|replaced)\s+(?!by\b)(?:the |its |our |their )?", text, re.I
+    for match in rx.finditer(
+        r"\b(?:replacing|replaces|replaced)\s+(?!by\b)(?:the |its |our |their )?", text, rx.I
     ):
-        if re.match(r".{0,80}\bwith\b", text[match.end() :]):
+        if rx.match(r".{0,80}\bwith\b", text[match.end() :]):
             continue
         # what is replaced is the verb's object, not a name past "and" or a comma
         src = [
@@ -134,7 +134,7 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             for e in ents
             if e.s >= match.end()
             and e.s - match.end() < 30
-            and not re.search(r",|;|\band\b|\bor\b", text[match.end() : e.s])
+            and not rx.search(r",|;|\band\b|\bor\b", text[match.end() : e.s])
         ][:1]
         if not src:
             continue
@@ -142,20 +142,20 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         if head:
             add(head, "migrated_from", src[0].name, text, "migration:replacing")
     # "migration to B", "moved to B", "switched to B", "pivot to B" without a from
-    for match in re.finditer(
+    for match in rx.finditer(
         r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|pivot\w*|upgrad\w*)\s+"
         r"(?:[\w'\u2019.-]+\s+){0,4}?(?:to|onto)\s+(?:a |an |the )?",
         text,
-        re.I,
+        rx.I,
     ):
-        if re.search(r"\bfrom\b", match.group(0), re.I):
+        if rx.search(r"\bfrom\b", match.group(0), rx.I):
             continue
         # "moves Snapshot Queries to GA, joining Tableflow Iceberg …": the move's target
         # is in its own phrase, not past a comma
         dst = [
             e
             for e in ents
-            if 0 <= e.s - match.end() < 25 and not re.search(r"[,;.]", text[match.end() : e.s])
+            if 0 <= e.s - match.end() < 25 and not rx.search(r"[,;.]", text[match.end() : e.s])
         ][:1]
         if dst and dst[0].type != "COMPANY":
             # "Migrates a Massive Cassandra Cluster to ScyllaDB": a deployment of one product
@@ -175,11 +175,11 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 add(head, "migrated_to", dst[0].name, text, "migration:to")
                 if src:
                     add(head, "migrated_from", src[0].name, text, "migration:to")
-    for match in re.finditer(
+    for match in rx.finditer(
         r"\b(?:migrat\w*|mov\w*|switch\w*|pivot\w*|transition\w*)\s+(?:away\s+)?(?:from|off)\s+"
         r"(?:of\s+)?(?:a |an |the |its |our |their )?",
         text,
-        re.I,
+        rx.I,
     ):
         # "migrating from a legacy system to Kafka Streams": a name past "to" is where the
         # move went, not what it left
@@ -187,10 +187,10 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             e
             for e in ents
             if 0 <= e.s - match.end() < 40
-            and not re.search(r"\b(?:to|onto|into)\b", text[match.end() : e.s], re.I)
+            and not rx.search(r"\b(?:to|onto|into)\b", text[match.end() : e.s], rx.I)
         ]
         # "away from Aurora Postgres": the first name may only modify the next one.
-        while len(src) > 1 and re.fullmatch(r"\s+", text[src[0].e : src[1].s]):
+        while len(src) > 1 and rx.fullmatch(r"\s+", text[src[0].e : src[1].s]):
             src = src[1:]
         src = src[:1]
         if src and src[0].type != "COMPANY":
@@ -200,8 +200,8 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     # "Ingress-Nginx to Envoy Gateway Migration": a noun of moving after "A to B"
     for a, b in itertools.pairwise(ents):
         if (
-            re.fullmatch(r"\s+to\s+", text[a.e : b.s], re.I)
-            and re.match(r"\s+(?:migrations?|moves?|switch|transition)\b", text[b.e :], re.I)
+            rx.fullmatch(r"\s+to\s+", text[a.e : b.s], rx.I)
+            and rx.match(r"\s+(?:migrations?|moves?|switch|transition)\b", text[b.e :], rx.I)
             and a.type != "COMPANY"
             and b.type != "COMPANY"
         ):
@@ -213,11 +213,11 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     # an upgrade gives migrated_to only); without a version "the Kafka migration" may go
     # either way.
     for e in ents if ("migration" in low or "upgrade" in low) else ():
-        versioned = re.search(r"\sv?\d+(?:\.\d+)*$", e.m.text)  # the mention "JUnit 5"
-        if e.type == "TECHNOLOGY" and re.match(
+        versioned = rx.search(r"\sv?\d+(?:\.\d+)*$", e.m.text)  # the mention "JUnit 5"
+        if e.type == "TECHNOLOGY" and rx.match(
             r"\s*(?:v?\d+(?:\.\d+)*\s+)" + ("?" if versioned else "") + r"(?:migration|upgrade)\b",
             text[e.e :],
-            re.I,
+            rx.I,
         ):
             head = _mover(state, unit, e)
             if head and head != e.name:
@@ -226,10 +226,10 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     # ("rewriting an NGINX module in Rust" makes a new module: no move).
     # "rewrote their Ruby on Rails API in Go": the language or framework of their own code
     # is what they moved from.
-    for match in re.finditer(
+    for match in rx.finditer(
         r"\brewr(?:ote|ite|ites|iting)\s+(?:it|(?:the|its|our|their)\s+(?:[\w.-]+\s+){1,5}?)\s*in\s+",
         text,
-        re.I,
+        rx.I,
     ):
         dst = [e for e in ents if e.s == match.end() and e.type == "TECHNOLOGY"]
         if dst and not COMPOUND.match(text[dst[0].e :]):
@@ -241,12 +241,12 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                         e.type == "TECHNOLOGY"
                         and match.start() < e.s < dst[0].s
                         and e.name != dst[0].name
-                        and re.match(r"\s+" + CODE_NOUN + r"\s+in\s+$", text[e.e : dst[0].s], re.I)
-                        and re.search(r"\b(?:its|our|their)\s+$", text[match.start() : e.s], re.I)
+                        and rx.match(r"\s+" + CODE_NOUN + r"\s+in\s+$", text[e.e : dst[0].s], rx.I)
+                        and rx.search(r"\b(?:its|our|their)\s+$", text[match.start() : e.s], rx.I)
                     ):
                         add(head, "migrated_from", e.name, text, "migration:rewrite")
     # "we have written a replacement in Rust for cf-html": what is replaced is moved from
-    for match in re.finditer(r"\breplacement\s+(?:in\s+[\w+#.-]+\s+)?for\s+", text, re.I):
+    for match in rx.finditer(r"\breplacement\s+(?:in\s+[\w+#.-]+\s+)?for\s+", text, rx.I):
         if not _actor_before(unit, match.start()):
             continue
         src = [
@@ -254,17 +254,17 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             for e in ents
             if e.type == "TECHNOLOGY"
             and 0 <= e.s - match.end() < 90
-            and not re.search(r"[;.]\s", text[match.end() : e.s])
+            and not rx.search(r"[;.]\s", text[match.end() : e.s])
         ][:1]
         head = _mover(state, unit, src[0]) if src else None
         if head:
             add(head, "migrated_from", src[0].name, text, "migration:replace")
     # "tried A before pivoting to B": what was tried and left is moved away from
-    for match in re.finditer(
+    for match in rx.finditer(
         r"\b(?:tried|trialled|tested|used)\s+(?:the |a |an )?(.{1,60}?)\s+before\s+"
         r"(?:[\w-]+\s+)?(?:mov|switch|pivot|migrat|transition)\w*",
         text,
-        re.I,
+        rx.I,
     ):
         src = _list_at(unit, match.start(1), match.end(1))
         head = _mover(state, unit, src[0]) if src else None
@@ -272,11 +272,11 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             for e in src:
                 add(head, "migrated_from", e.name, text, "migration:before")
     # "eliminating the need for A", "retired A", "decommissioned A", "by ditching TCP"
-    for match in re.finditer(
+    for match in rx.finditer(
         r"\b(?:eliminat\w* the need for|remov\w* the need for|retir\w*|decommission\w*|"
         r"sunset\w*|deprecat\w*|ditch\w*|abandon\w*|phas\w* out)\s+(?:the |its |our |their )?",
         text,
-        re.I,
+        rx.I,
     ):
         src = [e for e in ents if 0 <= e.s - match.end() < 20 and e.type != "COMPANY"][:1]
         if src:
@@ -287,7 +287,7 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                 and not PLANNED.search(text[: match.start()])
                 and lead.s < match.start()
                 and _opens_clause(text, lead.s)
-                and re.match(r"(?:\s+v?[\d.]+)?\s+(?:\w+ly\s+)?[a-z]+s\b", text[lead.e :])
+                and rx.match(r"(?:\s+v?[\d.]+)?\s+(?:\w+ly\s+)?[a-z]+s\b", text[lead.e :])
             ):
                 # "Apache Kafka 4.0 marks … by adopting KRaft mode, eliminating the need for
                 # Apache ZooKeeper": the technology that is the sentence's subject evolves
@@ -295,7 +295,7 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             if head:
                 add(head, "migrated_from", src[0].name, text, "migration:eliminate")
     # "split/decomposed the monolith into microservices"
-    if re.search(r"\b(?:split|decompos\w*|break\w*|broke)\b.{0,40}\bmonolith", text, re.I):
+    if rx.search(r"\b(?:split|decompos\w*|break\w*|broke)\b.{0,40}\bmonolith", text, rx.I):
         # "the breakup of our monolith into smaller, well-defined service boundaries": the
         # mover leaves the monolith whatever the parts are named (rule 6)
         old = next((e for e in ents if e.name == "monolithic architecture"), None)
@@ -324,7 +324,7 @@ def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
     """Who moved: the technology the verb moves ("migrated Espresso … to"), or the one that
     is its subject ("Khan Academy's Goliath project migrated …"), else the company. None
     for a planned or possible move ("paved the way to move away from …"): rule 7."""
-    clause = re.split(r"[;.]", unit.text[: first.s])[-1]
+    clause = rx.split(r"[;.]", unit.text[: first.s])[-1]
     if PLANNED.search(clause[-80:]):
         return None
     # "You've already made the plunge to move to Kubernetes": the reader's move, not the
@@ -336,15 +336,15 @@ def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
         v = verbs[-1]
         for e in unit.ents:
             if e.type == "TECHNOLOGY" and v.end() <= e.s < first.s:
-                if re.fullmatch(
+                if rx.fullmatch(
                     r"\s*(?:the |its |our |their )?", unit.text[v.end() : e.s]
-                ) and not re.match(r"\s+" + CODE_NOUN + r"\b", unit.text[e.e :], re.I):
+                ) and not rx.match(r"\s+" + CODE_NOUN + r"\b", unit.text[e.e :], rx.I):
                     return e.name  # not "rewrote their Rails API": the API's owner moves
                 break
         before = [e for e in unit.ents if e.e <= v.start()]
         if before and before[-1].type == "TECHNOLOGY":
             gap = unit.text[before[-1].e : v.start()]
-            if re.fullmatch(r"\s*(?:[\w-]+\s+)?(?:has |have |was |were |is )?", gap):
+            if rx.fullmatch(r"\s*(?:[\w-]+\s+)?(?:has |have |was |were |is )?", gap):
                 return before[-1].name
     for e in reversed(unit.ents):
         if e.s < first.s and e.type == "COMPANY":

@@ -5,9 +5,11 @@ so far, each kept only if the type and confidence allow (RELATION-RULES)."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 
+from kgraph.extract import rx
 from kgraph.extract.confidence import RELATION_FLOOR, relation_confidence
 from kgraph.extract.generic import INSTITUTIONS
 from kgraph.extract.relations_words import HARDWARE_KINDS, HYPHENS, MIGRATION_CONCEPTS, NOT_APPLIED
@@ -77,7 +79,7 @@ class _Post:
                 continue
             # A line break ends a clause: a digest's byline ("Allegro ⸱ 6 min read") and
             # each of its bullet lines state their own relations (rule 1).
-            for line in re.finditer(r"[^\n]+", text):
+            for line in rx.finditer(r"[^\n]+", text):
                 a, b = line.span()
                 inside = [_Ent(x.m, x.s - a, x.e - a) for x in ents if a <= x.s and x.e <= b]
                 self.raw[line.group()] = sentence[a:b]
@@ -144,13 +146,9 @@ class _Post:
                 type_ = "applies"
             else:
                 return None
-        if type_ == "applies" and (t != "CONCEPT" or NOT_APPLIED.search(tail.lower())):
+        if type_ == "applies" and (t != "CONCEPT" or _not_applied(tail)):
             return None
-        if (
-            type_.startswith("migrated")
-            and t == "CONCEPT"
-            and not MIGRATION_CONCEPTS.search(tail.lower())
-        ):
+        if type_.startswith("migrated") and t == "CONCEPT" and not _migration_concept(tail):
             if type_ != "migrated_to":
                 return None
             type_ = "applies"  # another replaced concept: the new one is applied (rule 6)
@@ -252,7 +250,7 @@ def _for_tech(unit: _Unit) -> list[_Ent]:
     for i, e in enumerate(ents[:-1]):
         if e.type != "CONCEPT":
             continue
-        if not re.fullmatch(r"\s+for\s+(?:(?:the|our|its|their)\s+)?", text[e.e : ents[i + 1].s]):
+        if not rx.fullmatch(r"\s+for\s+(?:(?:the|our|its|their)\s+)?", text[e.e : ents[i + 1].s]):
             continue
         nxt = ents[i + 1]
         if nxt.type == "COMPANY" and i + 2 < len(ents) and not text[nxt.e : ents[i + 2].s].strip():
@@ -277,6 +275,21 @@ def _outermost(ents: list[_Ent]) -> list[_Ent]:
 INSTITUTION_WORDS = INSTITUTIONS | {"ventures", "capital", "force"}
 
 
+# The tests below read only a name, and every candidate pair of a post asks them again
+# (``_Post.allowed``): each name's answer is kept.
+@functools.lru_cache(maxsize=8192)
+def _not_applied(concept: str) -> bool:
+    """A measure or a failure, not a practice (``NOT_APPLIED``): nothing applies it."""
+    return NOT_APPLIED.search(concept.lower()) is not None
+
+
+@functools.lru_cache(maxsize=8192)
+def _migration_concept(concept: str) -> bool:
+    """An architecture a system moves to or from (``MIGRATION_CONCEPTS``)."""
+    return MIGRATION_CONCEPTS.search(concept.lower()) is not None
+
+
+@functools.lru_cache(maxsize=8192)
 def _institution(name: str) -> bool:
     """``Apache Software Foundation``, ``National Institute of Standards and Technology``,
     ``Unusual Ventures``: a steward, regulator or investor, not a builder or user."""
@@ -286,17 +299,17 @@ def _institution(name: str) -> bool:
 def _names_authors(unit: _Unit, e: _Ent) -> bool:
     """Whether ``e`` names the post's authors' company: "From the engineering team at
     Instacart", "engineers at Lyft", "HubSpot's engineering team", "At Mixpanel, we"."""
-    if re.search(
+    if rx.search(
         r"\b(?:team|teams|engineers|engineering|developers)\s+(?:at|from)\s+$",
         unit.text[: e.s],
-        re.I,
+        rx.I,
     ):
         return True
     return unit.field != "title" and bool(
         _AUTHORS_AFTER.match(unit.text[e.e :])
         or (
-            re.search(r"(?:^|[.;]\s+|\bwe,\s+)at\s+$", unit.text[: e.s], re.I)
-            and re.match(r"\s*,\s*(?:we\b|$)", unit.text[e.e :])
+            rx.search(r"(?:^|[.;]\s+|\bwe,\s+)at\s+$", unit.text[: e.s], rx.I)
+            and rx.match(r"\s*,\s*(?:we\b|$)", unit.text[e.e :])
         )
     )
 
@@ -305,7 +318,7 @@ def _names_authors(unit: _Unit, e: _Ent) -> bool:
 _AUTHORS_AFTER = re.compile(
     r"(?:['\u2019]s?)?\s+(?:engineering|data|platform|infrastructure|data science)\s+"
     r"(?:team|teams|engineers|developers)\b|(?:['\u2019]s?)?\s+(?:engineers|developers)\b",
-    re.I,
+    rx.I,
 )
 
 
@@ -334,15 +347,15 @@ def _actor(units: list[_Unit]) -> str | None:
             # internal services" names the company's own (rule 3)
             if (
                 unit.field != "title"
-                and re.search(
+                and rx.search(
                     r"\b(?:on|onto|atop|via|to|from|in)\s+(?:the\s+)?(?:new\s+)?$",
                     unit.text[: e.s],
-                    re.I,
+                    rx.I,
                 )
                 and not (
-                    re.search(r"\bin\s+$", unit.text[: e.s])
+                    rx.search(r"\bin\s+$", unit.text[: e.s])
                     and (
-                        re.search(r"['\u2019]s?$", e.m.text)
+                        rx.search(r"['\u2019]s?$", e.m.text)
                         or unit.text[e.e : e.e + 1] in ("'", "\u2019")
                     )
                 )
@@ -351,33 +364,33 @@ def _actor(units: list[_Unit]) -> str | None:
             # "My AWS bill", "your GCP account": what a user pays for or runs on, a
             # provider, not the company the post is about ("our LinkedIn members" may be
             # the authors' own company)
-            if re.search(r"\b(?:my|your)\s+$", unit.text[: e.s], re.I):
+            if rx.search(r"\b(?:my|your)\s+$", unit.text[: e.s], rx.I):
                 continue
             # "AWS to GCP migration": the two ends of a move, neither of them the mover
-            if re.match(
+            if rx.match(
                 r"\s+(?:to|->|\u2192)\s+(?:[\w.-]+\s+){1,3}?(?:migrations?|moves?|switch)\b",
                 unit.text[e.e :],
-                re.I,
+                rx.I,
             ) or (
-                re.search(r"\b(?:to|->|\u2192)\s+$", unit.text[: e.s])
-                and re.match(r"\s+(?:migrations?|moves?|switch)\b", unit.text[e.e :], re.I)
+                rx.search(r"\b(?:to|->|\u2192)\s+$", unit.text[: e.s])
+                and rx.match(r"\s+(?:migrations?|moves?|switch)\b", unit.text[e.e :], rx.I)
             ):
                 continue
             # "a search engine akin to Elasticsearch or Algolia": a comparison, not the actor
-            if re.search(
+            if rx.search(
                 r"\b(?:akin to|like|unlike|than|such as|similar to|versus|vs\.?|alternative to)\s+"
                 r"(?:[\w.-]+,?\s+){0,3}?(?:(?:or|and)\s+)?$",
                 unit.text[: e.s],
-                re.I,
+                rx.I,
             ):
                 continue
             # "an open-source Slack/Discord alternative": a likeness, not the actor (rule 7)
             if _LIKENESS_AFTER.match(unit.text[e.e :]):
                 continue
             if unit.field == "title":
-                if re.search(r"\bfrom\b.{1,60}\b(?:to|into|onto)\s+$", unit.text[: e.s], re.I):
+                if rx.search(r"\bfrom\b.{1,60}\b(?:to|into|onto)\s+$", unit.text[: e.s], rx.I):
                     continue  # "Data Streaming from Mainframe to Salesforce": a destination
-                if re.match(r"\s*(?:#\s*\d+|issue\s+\d+)\b", unit.text[e.e :], re.I):
+                if rx.match(r"\s*(?:#\s*\d+|issue\s+\d+)\b", unit.text[e.e :], rx.I):
                     continue  # "Data Eng Weekly #356": an issue of a publication, no actor
                 title.append((e.s, e.name))
             counts[e.name] += 1

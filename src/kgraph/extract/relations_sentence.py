@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from kgraph.extract import relations_applies
+from kgraph.extract import relations_applies, rx
 from kgraph.extract.relations_clauses import (
     _MADE_NOUN,
     _apposed_modifier,
@@ -58,14 +58,14 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             e.type == "TECHNOLOGY"
             and COMPOUND.match(after)
             # "the Mountain View-based company Confluent": where it is, not what it uses
-            and not re.match(
+            and not rx.match(
                 r"-based\s+(?:[\w-]+\s+)?(?:company|companies|startup|firm|vendor|team)\b",
                 after,
-                re.I,
+                rx.I,
             )
         ):
             owner = _next_of(ents, i, ("TECHNOLOGY", "CONCEPT"), text, within=40)
-            if owner is not None and not re.fullmatch(
+            if owner is not None and not rx.fullmatch(
                 # "a Preact-based web framework called Fresh": the name of the noun
                 r"-[\w]+\s+(?:[\w-]+\s+)?|-[\w]+\s+(?:[a-z][\w-]*\s+){1,3}(?:called|named)\s+",
                 text[e.e : owner.s],
@@ -105,15 +105,15 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             and not LIKENESS.match(after)
             # "K8Guard is an auditing system for Kubernetes clusters": what the apposed noun
             # serves or acts on, not what it is made with
-            and not re.search(
-                r"\b(?:for|of|to|between|across)\s+(?:the\s+|a\s+|an\s+)?$", before, re.I
+            and not rx.search(
+                r"\b(?:for|of|to|between|across)\s+(?:the\s+|a\s+|an\s+)?$", before, rx.I
             )
         ):
             made = _appositive_head(ents, i, text)
             # "REST: A Modernization of Slack's EMR Data Pipelines": a noun in a phrase of
             # the apposed noun ("of", a possessive) is not the apposed noun
-            if made is not None and not re.search(
-                r"\bof\b|['\u2019]s?\s", text[made.e : e.s], re.I
+            if made is not None and not rx.search(
+                r"\bof\b|['\u2019]s?\s", text[made.e : e.s], rx.I
             ):
                 add(made.name, "uses", e.name, text, "compound")
         # "Envoy, a home-grown … proxy", "Robinhood, our in-house load balancing service":
@@ -121,11 +121,11 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         if (
             e.type == "TECHNOLOGY"
             and state.actor
-            and re.match(
+            and rx.match(
                 r",\s+(?:a|an|our|its|their)\s+(?:[\w-]+,?\s+){0,2}?(?:home-?grown|in-house|"
                 r"built in-house|internally (?:built|developed))\b",
                 after,
-                re.I,
+                rx.I,
             )
         ):
             add(state.actor, "built", e.name, text, "built:own")
@@ -137,12 +137,12 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             # a substring test first: most names have no such description before them
             and any(w in before[-80:] for w in ("grown", "house", "nternally"))
         ):
-            grown = re.search(
+            grown = rx.search(
                 # "an in-house database called Arb": the speaking company's, as "our"
                 r"\b(?:our|its|their|an?)\s+(?:own\s+)?(?:home-?grown|in-house|internally[- ]"
                 r"(?:built|developed))\s+(?:[a-z][\w-]*\s+){0,3}?(?:[a-z][\w-]*,\s+)?$",
                 before[-80:],
-                re.I,
+                rx.I,
             )
             at = e.s - len(before[-80:]) + grown.start() if grown is not None else 0
             if (
@@ -159,12 +159,12 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         # "dbt is a fundamental piece of Monzo's data platform", "Kafka is the backbone of
         # our stack": a part of the company's own system is one it uses (rule 3)
         if e.type == "TECHNOLOGY":
-            part = re.match(
+            part = rx.match(
                 r"\s+(?:is|are|was|has been|became|remains)\s+(?:now\s+)?(?:a|an|the)\s+"
                 r"(?:[\w-]+\s+){0,2}?(?:part|piece|component|backbone|foundation|cornerstone|"
                 r"core|pillar|heart)\s+of\s+(?:(?P<our>our)\s+|(?:the\s+)?)",
                 after,
-                re.I,
+                rx.I,
             )
             if part is not None:
                 owner = next((f for f in ents[i + 1 :] if f.s >= e.e + part.end()), None)
@@ -182,12 +182,12 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         if (
             e.type == "TECHNOLOGY"
             and state.actor
-            and re.match(
+            and rx.match(
                 r"(?:,|\s+(?:is|was))\s+(?:an?|the)\s+(?:[\w-]+\s+){1,4}?(?:that\s+|which\s+)?"
                 r"we(?:['\u2019]ve|\s+have)?\s+(?:\w+ly\s+)?(?:built|developed|created|designed|"
                 r"engineered|wrote|written)\b",
                 after,
-                re.I,
+                rx.I,
             )
         ):
             add(state.actor, "built", e.name, text, "built:own")
@@ -210,7 +210,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             e.type == "TECHNOLOGY"
             and i
             and ents[i - 1].type == "TECHNOLOGY"
-            and re.fullmatch(r"\s+on\s+", text[ents[i - 1].e : e.s])
+            and rx.fullmatch(r"\s+on\s+", text[ents[i - 1].e : e.s])
             and text[e.e : e.e + 1] != "-"  # "Kafka on Kubernetes-based …": a compound
         ):
             # "Kafka on Kubernetes", "KServe or Knative on Kubernetes": one technology
@@ -240,16 +240,16 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             elif (
                 owner is not None
                 and owner.type == "COMPANY"
-                and re.fullmatch(
+                and rx.fullmatch(
                     # "Duolingo's backend was written in Python", "Shopify's search was
                     # built around Apache Solr": the company's own unnamed system (rule 3's
                     # possessive)
                     r"(?:['\u2019]s?\s+(?:[\w-]+\s+){0,2}?[\w-]+)?"
                     r"\s+(?:is|are|was|were|has been)\s+(?:\w+ly\s+)?" + ON_TECH.pattern[2:],
                     # a mention may hold its possessive ("Duolingo's")
-                    ("'s" if re.search(r"['\u2019]s?$", text[owner.s : owner.e]) else "")
+                    ("'s" if rx.search(r"['\u2019]s?$", text[owner.s : owner.e]) else "")
                     + text[owner.e : e.s],
-                    re.I,
+                    rx.I,
                 )
             ):
                 add(owner.name, "uses", e.name, text, "modifier")  # "GitHub is powered by MySQL"
@@ -259,24 +259,24 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 on_heads[i] = focus
             elif (
                 (
-                    re.search(
+                    rx.search(
                         r"\b(?:uses|using|relies on|leverag\w*)\s+(?:the |a |an |its |their )?$",
                         before[-40:],
-                        re.I,
+                        rx.I,
                     )
                     # "a blob storage service that uses AWS S3": the relative's subject is the
                     # unnamed system before it, not the company
-                    and not re.search(
+                    and not rx.search(
                         r"\b(?:that|which)\s+(?:uses|relies on)\s+\S*\s*$", before[-40:]
                     )
                 )
-                or re.search(
+                or rx.search(
                     # "Airbnb built a new service mesh based on Envoy": the phrase is stated of
                     # the system the company's verb built, its own unnamed system
                     rf"\b{BUILD_VERB}\s+(?:a|an|its|their|our)\s+(?:[\w-]+\s+){{0,4}}?"
                     + ON_TECH.pattern[2:],
                     before[-100:],
-                    re.I,
+                    rx.I,
                 )
             ):
                 # "written in Go" of an unnamed system is not the company's; "uses Go" is.
@@ -285,7 +285,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # the side of a comparison is not stated as used (rule 7)
                 if (
                     actor
-                    and not re.search(r"\b(?:vs|versus)\b[^.;]*$", before, re.I)
+                    and not rx.search(r"\b(?:vs|versus)\b[^.;]*$", before, rx.I)
                     # "containers are implemented using Linux control groups": a general
                     # statement that names no company nor "we" is no one's use (rule 7)
                     and (any(f.type == "COMPANY" for f in ents) or ANAPHOR.search(text) is not None)
@@ -295,32 +295,32 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         # "T, a multi-tenant feature-flag service" / "T is a X" / "T (a X)".
         if e.type == "TECHNOLOGY" and nxt is not None and nxt.type == "CONCEPT":
             method = None
-            if re.match(
+            if rx.match(
                 r"^(?:(?:,|:| is| was| are|,? which is| —| -)\s*(?:a|an|the|its|our|their)\b|"
                 r" \(\s*(?:a|an|the)?\b)(?:[^,.;()]|,(?!\s*(?:and|or|but|which|while|who)\b)){0,60}$",
                 gap,
-                re.I,
-            ) and not re.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
+                rx.I,
+            ) and not rx.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
                 # "Envoy, a home-grown, self-contained proxy server": commas between the
                 # adjectives are still one appositive. But "Kafka is the lifeblood of X" does
                 # not say what Kafka is, unless the noun is a kind ("a form of X").
                 if (
-                    not re.search(
+                    not rx.search(
                         r"\b(?:a|an|the)\s+(?!(?:kind|type|form|sort|variant|implementation|"
                         r"family|class)\b)[\w-]+\s+of\b",
                         gap,
-                        re.I,
+                        rx.I,
                     )
                     and not _relative_object(gap)
                     # "Despite the success of WordPress, the JAMstack …": the comma closes
                     # an opening clause, it does not appose
-                    and not (gap.startswith(",") and re.match(_OPENING_CLAUSE, text[: e.s], re.I))
+                    and not (gap.startswith(",") and rx.match(_OPENING_CLAUSE, text[: e.s], rx.I))
                     # "Kubernetes is a great choice for any distributed system": the
                     # concept is what it suits, the user's, not what it is
-                    and not re.search(
+                    and not rx.search(
                         r"\b(?:choices?|fits?|options?|alternatives?|replacements?)\s+for\b",
                         gap,
-                        re.I,
+                        rx.I,
                     )
                     # "Blackwell GPUs, a strong open source engine like SGLang": the noun
                     # phrase is the class of the examples after it, not an appositive of T
@@ -331,30 +331,30 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     # "Ghost, a database specifically architected for AI agents": a plural
                     # after "for" names whom or what it serves, not what it is (rule 7)
                     and not (
-                        re.search(r"\bfor\s+(?:the\s+)?$", gap)
-                        and re.search(r"[a-z](?<![siu])s$", text[nxt.s : nxt.e])
+                        rx.search(r"\bfor\s+(?:the\s+)?$", gap)
+                        and rx.search(r"[a-z](?<![siu])s$", text[nxt.s : nxt.e])
                     )
                 ):
                     method = "apposition"
-            elif re.match(
+            elif rx.match(
                 r"^(?:\s+(?:has\s+|have\s+)?(?:established (?:itself|themselves)|serves?|served|"
                 r"acts?|acted|functions?|functioned))?\s+as\s+(?:both\s+)?(?:a|an|the|its|their|our)\b"
                 # "as a backbone for asynchronous communication between microservices": a
                 # concept after "between", "of", "to" … is what the role links, not the role
                 r"(?:(?!\s(?:between|of|with|to|across|among)\s)[^,.;()]){0,50}$",
                 gap,
-                re.I,
+                rx.I,
             ):
                 # "introduced Couchbase as a centralized storage tier cache", "OpenTelemetry
                 # has established itself as the instrumentation standard": the role it has.
                 method = "apposition:as"
-            elif re.match(
+            elif rx.match(
                 r"^,?\s*(?:(?:is|are|was|were)\s+(?:\w+ly\s+)?used\s+(?:\w+ly\s+)?)?(?:for|to)\s+"
                 r"[^,.;]{0,20}$",
                 gap,
             ) and not (
                 gap.lstrip().startswith("to")
-                and (re.search(rf"\b{USE_VERB}\s+$", before, re.I) or ON_TECH.search(before[-40:]))
+                and (rx.search(rf"\b{USE_VERB}\s+$", before, rx.I) or ON_TECH.search(before[-40:]))
             ):
                 # a purpose: "Mussel, to unify streaming …"; but in "used Envoy to rethink …",
                 # "written in Python to …" the purpose is the user's, not the technology's.
@@ -372,14 +372,14 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 for f in ents[i + 2 :]:
                     if f.type != "CONCEPT":
                         break
-                    if re.fullmatch(
+                    if rx.fullmatch(
                         r"\s*,?\s*(?:and\s+|or\s+)?(?:[\w-]+\s+){0,2}", text[last.e : f.s]
                     ):
                         add(e.name, "applies", f.name, text, f"{method}:for" if purpose else method)
                     elif (
                         method == "apposition"
                         and not purpose
-                        and re.fullmatch(
+                        and rx.fullmatch(
                             r"(?:\s+[\w-]+){0,2}\s+"
                             + SYSTEM_NOUN
                             + r"\s+for\s+(?:[a-z][\w-]*\s+)?",
@@ -395,13 +395,13 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                         and (
                             # "Cheetah, a load balancer that supports advanced load balancing":
                             # what the apposed noun does is the technology's (rule 4)
-                            re.fullmatch(
+                            rx.fullmatch(
                                 r"(?:\s+[\w-]+){0,2}?,?\s+(?:that|which)\s+(?:supports?|provides?|"
                                 r"implements?|offers?|performs?|enables?)\s+(?:[\w-]+\s+){0,2}",
                                 text[last.e : f.s],
                             )
                             # "… service that's popular for use cases like X, Y and Z": each
-                            or re.fullmatch(
+                            or rx.fullmatch(
                                 r"(?:\s+[\w'\u2019-]+){0,4}?\s+(?:for\s+)?use cases,?\s+"
                                 r"(?:like|such as|including)\s+(?:[\w-]+\s+){0,1}",
                                 text[last.e : f.s],
@@ -418,7 +418,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             e.type == "TECHNOLOGY"
             and nxt is not None
             and nxt.type == "COMPANY"
-            and re.fullmatch(r"\s*(?:,|\s-|\s—|\()\s*", gap)  # "Espresso (LinkedIn's …)"
+            and rx.fullmatch(r"\s*(?:,|\s-|\s—|\()\s*", gap)  # "Espresso (LinkedIn's …)"
             and i + 2 < len(ents)
             and ents[i + 2].type == "CONCEPT"
         ):
@@ -426,7 +426,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             mark = _possessive_mark(nxt, owned)
             # "Microsoft's globally distributed, multi-model database service": adjectives
             # between commas still qualify the one noun
-            if mark is not None and re.fullmatch(r"\s+(?:[\w-]+,?\s+){0,3}", owned[mark:]):
+            if mark is not None and rx.fullmatch(r"\s+(?:[\w-]+,?\s+){0,3}", owned[mark:]):
                 add(e.name, "applies", ents[i + 2].name, text, "apposition")
                 # each concept of such a comma chain qualifies it too ("globally
                 # distributed, multi-model database")
@@ -434,7 +434,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 while (
                     k + 1 < len(ents)
                     and ents[k + 1].type == "CONCEPT"
-                    and re.fullmatch(r",\s+", text[ents[k].e : ents[k + 1].s])
+                    and rx.fullmatch(r",\s+", text[ents[k].e : ents[k + 1].s])
                 ):
                     k += 1
                     add(e.name, "applies", ents[k].name, text, "apposition")
@@ -445,23 +445,23 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             e.type == "TECHNOLOGY"
             and nxt is not None
             and nxt.type == "COMPANY"
-            and re.fullmatch(r"\s*(?:,|\s-|\s—|\()\s*", gap)  # "Espresso (LinkedIn's …)"
+            and rx.fullmatch(r"\s*(?:,|\s-|\s—|\()\s*", gap)  # "Espresso (LinkedIn's …)"
             and not _named_after(e.name, nxt.name)
         ):
             mark = _possessive_mark(nxt, text[nxt.e :])
-            if mark is not None and re.match(
-                r"\s+(?:[\w-]+\s+){0,4}?" + SYSTEM_NOUN + r"\b", text[nxt.e + mark :], re.I
+            if mark is not None and rx.match(
+                r"\s+(?:[\w-]+\s+){0,4}?" + SYSTEM_NOUN + r"\b", text[nxt.e + mark :], rx.I
             ):
                 _owner(add, nxt.name, e, text)
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
             if (
-                re.match(
+                rx.match(
                     r"^(?:\s*\([^()]{1,15}\))?(?:\s+" + SYSTEM_NOUN + r")?"
                     r"(?:,|\s+called|\s+named|,\s+called|\s*\(|\s*,?\s*codenamed)"
                     r"\s*\"?$",
                     gap,
-                    re.I,
+                    rx.I,
                 )
                 and not _in_list(unit, i, i + 1)
                 and not _qualifies_next(text, nxt.e)
@@ -469,16 +469,16 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # parts two "T for X" items of a list; the concept is the one before's
                 and not (
                     gap.strip() == ","
-                    and re.search(r"\bfor\s+(?:[\w-]+\s+){0,2}$", text[: e.s], re.I)
-                    and re.match(r"\s+for\b", text[nxt.e :], re.I)
+                    and rx.search(r"\bfor\s+(?:[\w-]+\s+){0,2}$", text[: e.s], rx.I)
+                    and rx.match(r"\s+for\b", text[nxt.e :], rx.I)
                 )
                 # "… consumer protocol, Streams applications are …": T qualifies a plural
-                and not re.match(r"\s+[a-z]+s\s+(?:are|were|have|can|will|do)\b", text[nxt.e :])
+                and not rx.match(r"\s+[a-z]+s\s+(?:are|were|have|can|will|do)\b", text[nxt.e :])
                 # "Instead of creating files for every micro-batch, DuckLake stores …": the
                 # comma closes an opening clause, it does not appose
-                and not re.match(_OPENING_CLAUSE, text[: e.s], re.I)
+                and not rx.match(_OPENING_CLAUSE, text[: e.s], rx.I)
                 # "unpatched firewalls (ZDNet, Sep 09 2019)": a digest's source and date
-                and not re.match(r"\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?\d", text[nxt.e :])
+                and not rx.match(r"\s*,\s*(?:[A-Z][a-z]{2,8}\.?\s+)?\d", text[nxt.e :])
             ):
                 add(nxt.name, "applies", e.name, text, "apposition")
                 # "a multi-tenant key-value store (Mussel)": the concepts that qualify the
@@ -487,7 +487,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 while (
                     j > 0
                     and ents[j - 1].type == "CONCEPT"
-                    and re.fullmatch(r"\s+", text[ents[j - 1].e : ents[j].s])
+                    and rx.fullmatch(r"\s+", text[ents[j - 1].e : ents[j].s])
                 ):
                     j -= 1
                     add(nxt.name, "applies", ents[j].name, text, "apposition")
@@ -495,15 +495,15 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 if j > 0 and ents[j - 1].type == "COMPANY":
                     mark = _possessive_mark(ents[j - 1], text[ents[j - 1].e : ents[j].s])
                     # "Datadog's third-generation event store, Husky": adjectives between
-                    if mark is not None and re.fullmatch(
+                    if mark is not None and rx.fullmatch(
                         r"\s*(?:[\w-]+\s+){0,2}", text[ents[j - 1].e + mark : ents[j].s]
                     ):
                         add(ents[j - 1].name, "uses", nxt.name, text, "possessive")
             # "builds inverted indexes with Tantivy": the concept is realised by the
             # technology (rule 5).
-            elif re.fullmatch(r"\s+(?:with|using|via)\s+", gap, re.I):
+            elif rx.fullmatch(r"\s+(?:with|using|via)\s+", gap, rx.I):
                 add(nxt.name, "applies", e.name, text, "modifier")
-            if re.match(r"^,? ?(?:such as|like|including)\s*$", gap, re.I):
+            if rx.match(r"^,? ?(?:such as|like|including)\s*$", gap, rx.I):
                 # "data warehouses such as Apache Hive and Snowflake": examples count as "is
                 # a" (rule 4), every one of the list. Not when the concept only qualifies the
                 # class noun before the list ("open source tools including Docker, Mesos",
@@ -516,14 +516,14 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             e.type == "CONCEPT"
             and nxt is not None
             and nxt.type == "TECHNOLOGY"
-            and re.fullmatch(r"\s+(?:is|was|remains)\s+(?:still\s+)?(?:the\s+)?", gap)
-            and re.search(
+            and rx.fullmatch(r"\s+(?:is|was|remains)\s+(?:still\s+)?(?:the\s+)?", gap)
+            and rx.search(
                 r"\bthe\s+(?:most\s+(?:\w+ly\s+)?[\w-]+|[a-z]+est|leading|dominant|default|"
                 r"de facto|standard|best-known)\s+(?:[a-z][\w-]*\s+)?$",
                 text[: e.s],
-                re.I,
+                rx.I,
             )
-            and not re.match(r"[-\w]", text[nxt.e : nxt.e + 1])
+            and not rx.match(r"[-\w]", text[nxt.e : nxt.e + 1])
         ):
             # "The most widely used CMS is WordPress", "the default storage engine is
             # InnoDB": the copula read backwards (rule 4)
@@ -532,7 +532,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             e.type == "CONCEPT"
             and nxt is not None
             and nxt.type == "COMPANY"
-            and re.match(r"^,? ?(?:such as|like|including)\s*$", gap, re.I)
+            and rx.match(r"^,? ?(?:such as|like|including)\s*$", gap, rx.I)
             and _possessive_mark(nxt, text[nxt.e :]) is not None
         ):
             # "language models such as Anthropic's Claude, Amazon Nova and Amazon Bedrock":
@@ -568,7 +568,7 @@ def _named_concept(state: _Post, unit: _Unit) -> None:
             and k > 0
             and ents[k - 1].type == "TECHNOLOGY"
             and _LIST_SEP.fullmatch(text[ents[k - 1].e : e.s])
-            and re.search(r"[a-z][^s]s$", text[nxt.s : nxt.e])
+            and rx.search(r"[a-z][^s]s$", text[nxt.s : nxt.e])
             and not _modifies_noun(text, nxt.e)
         ):
             # "the ZFS and Btrfs file systems": a plural kind after a list of names says what
@@ -591,10 +591,10 @@ def _named_concept(state: _Post, unit: _Unit) -> None:
             and nxt.type == "CONCEPT"
             and text[e.e : nxt.s] == " "
             # "a new RabbitMQ message broker service": an adjective may come first
-            and re.search(r"\b(?:the|a|an)\s+(?:(?:new|own|single|custom)\s+)?$", text[: e.s], re.I)
-            and re.match(r"\s+" + SYSTEM_NOUN + r"\b", text[nxt.e :])
+            and rx.search(r"\b(?:the|a|an)\s+(?:(?:new|own|single|custom)\s+)?$", text[: e.s], rx.I)
+            and rx.match(r"\s+" + SYSTEM_NOUN + r"\b", text[nxt.e :])
             # "a Rust based ingestion service": an unhyphenated compound, not a kind
-            and not re.match(r"(?:based|backed|powered|native|driven)\b", text[nxt.s :], re.I)
+            and not rx.match(r"(?:based|backed|powered|native|driven)\b", text[nxt.s :], rx.I)
         ):
             # "the TeamViewer remote access tool": the noun after the concept says what the
             # named technology is, a tool of that concept (rule 4, "T is a X"); not "a Kotlin
@@ -607,7 +607,7 @@ def _named_concept(state: _Post, unit: _Unit) -> None:
             or nxt.type != "CONCEPT"
             or text[e.e : nxt.s] != " "
             or _modifies_noun(text, nxt.e)
-            or re.search(r"['\u2019]s?$|-$", text[e.s : e.e])
+            or rx.search(r"['\u2019]s?$|-$", text[e.s : e.e])
             or not state.kind_of(e, nxt.name)
         ):
             continue
@@ -625,21 +625,21 @@ def _title_gerund(state: _Post, unit: _Unit) -> None:
         if (
             a.type == "CONCEPT"
             and b.type == "TECHNOLOGY"
-            and re.fullmatch(
+            and rx.fullmatch(
                 r"\s*(?:How\s+(?:we|to)\s+)?(?:Apply|Implement|Add|Bring|Introduc)\w*\s+"
                 r"(?:the\s+|a\s+|an\s+)?",
                 lead,
-                re.I,
+                rx.I,
             )
-            and re.fullmatch(r"\s+(?:to|in|into|on)\s+(?:the\s+|our\s+)?", gap, re.I)
+            and rx.fullmatch(r"\s+(?:to|in|into|on)\s+(?:the\s+|our\s+)?", gap, rx.I)
         ):
             state.add(b.name, "applies", a.name, text, "title:gerund")
         elif (
             a.type == "TECHNOLOGY"
-            and re.fullmatch(r"\s*(?:How\s+(?:we|to)\s+)?[A-Z][a-z]+ing\s+(?:the\s+|our\s+)?", lead)
+            and rx.fullmatch(r"\s*(?:How\s+(?:we|to)\s+)?[A-Z][a-z]+ing\s+(?:the\s+|our\s+)?", lead)
             # "Replacing T with U", "Swapping T with U": a migration (rule 6), not a use
-            and not re.match(r"\s*(?:How\s+(?:we|to)\s+)?(?:Replac|Swapp|Substitut)ing\b", lead)
-            and re.fullmatch(r"\s+with\s+(?:the\s+|a\s+|an\s+)?", gap, re.I)
+            and not rx.match(r"\s*(?:How\s+(?:we|to)\s+)?(?:Replac|Swapp|Substitut)ing\b", lead)
+            and rx.fullmatch(r"\s+with\s+(?:the\s+|a\s+|an\s+)?", gap, rx.I)
             and not COMPOUND.match(text[b.e :])
         ):
             typ = "applies" if b.type == "CONCEPT" else "uses"
@@ -654,18 +654,18 @@ def _in_production(state: _Post, unit: _Unit) -> None:
     if "production" not in text.lower():
         return
     for i, c in enumerate(ents):
-        if c.type != "COMPANY" or not re.search(
-            r"\bin production (?:at|by)\s+$", text[: c.s], re.I
+        if c.type != "COMPANY" or not rx.search(
+            r"\bin production (?:at|by)\s+$", text[: c.s], rx.I
         ):
             continue
-        phrase = re.search(
-            r"(?:\s+(?:running|deployed|used))?\s+in production (?:at|by)\s+$", text[: c.s], re.I
+        phrase = rx.search(
+            r"(?:\s+(?:running|deployed|used))?\s+in production (?:at|by)\s+$", text[: c.s], rx.I
         )
         before = [e for e in ents[:i] if e.e <= phrase.start()]
         tech = None
         if before and before[-1].type == "TECHNOLOGY" and before[-1].e == phrase.start():
             tech = before[-1]
-        elif re.search(r"\b(?:has been|have been|is|are|was|were)\s*$", text[: phrase.start()]):
+        elif rx.search(r"\b(?:has been|have been|is|are|was|were)\s*$", text[: phrase.start()]):
             tech = _subject_tech(unit)
             if tech is None and ents[0].type == "TECHNOLOGY" and not text[: ents[0].s].strip():
                 tech = ents[0]  # "Brooklin - a … service - has been running …"
@@ -676,7 +676,7 @@ def _in_production(state: _Post, unit: _Unit) -> None:
 _ROLE = re.compile(
     r"\b(?:lead|developers?|engineers?|managers?|architects?|designers?|interns?|advocates?|"
     r"scientists?|specialists?|directors?|head)\b",
-    re.I,
+    rx.I,
 )
 
 
@@ -687,7 +687,7 @@ def _title_at(state: _Post, unit: _Unit) -> None:
     text, ents = unit.text, unit.ents
     for k, c in enumerate(ents):
         # "@" is a headline's "at" ("Kafka @ Uber")
-        at_mark = re.search(r"(?:\bat|@)\s+$", text[: c.s], re.I)
+        at_mark = rx.search(r"(?:\bat|@)\s+$", text[: c.s], rx.I)
         if c.type != "COMPANY" or at_mark is None:
             continue
         at = text[: at_mark.start()].rstrip()
@@ -699,13 +699,13 @@ def _title_at(state: _Post, unit: _Unit) -> None:
         last = techs[-1]
         # the technology, or a noun or two of its ("Kafka clusters", "Elasticsearch indexes",
         # in headline case "ZooKeeper Resilience")
-        if not re.fullmatch(r"(?:\s+[A-Za-z][\w-]*){0,2}", at[last.e :]):
+        if not rx.fullmatch(r"(?:\s+[A-Za-z][\w-]*){0,2}", at[last.e :]):
             continue
         if _ROLE.search(at[last.e :]):
             continue  # "Android Developer and Android Competence Lead at Wolt": a person's job
         group = [last]
         for f in reversed(techs[:-1]):
-            if not re.fullmatch(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[f.e : group[-1].s]):
+            if not rx.fullmatch(r"\s*(?:,|and|&|\+)\s*(?:and\s+)?", text[f.e : group[-1].s]):
                 break
             group.append(f)
         # "… with Apache Pinot at LinkedIn and Uber": each company of the list
@@ -722,14 +722,14 @@ def _title_colon(state: _Post, unit: _Unit) -> None:
     if len(ents) < 2 or ents[0].type != "TECHNOLOGY":
         return
     tech = ents[0]
-    colon = re.match(r"(?:['\u2019]s)?(?:\s+[\w.-]+)?\s*:\s+", text[tech.e :])
+    colon = rx.match(r"(?:['\u2019]s)?(?:\s+[\w.-]+)?\s*:\s+", text[tech.e :])
     if text[: tech.s].strip() or colon is None:
         return
     start = tech.e + colon.end()
     for f in ents[1:]:
         if f.type != "CONCEPT":
             return
-        if len(re.findall(r"[\w'-]+", text[start : f.s])) > 5:
+        if len(rx.findall(r"[\w'-]+", text[start : f.s])) > 5:
             return
         if _relative_object(" " + text[tech.e + colon.end() : f.s]):
             return  # "The Tricks That Broke the Memory Wall": what the tricks act on
@@ -751,7 +751,7 @@ def _title_runs_on(state: _Post, unit: _Unit) -> None:
     if len(ents) < 2 or ents[0].type != "TECHNOLOGY" or text[: ents[0].s].strip():
         return
     tech = ents[0]
-    colon = re.match(r"\s*:\s+", text[tech.e :])
+    colon = rx.match(r"\s*:\s+", text[tech.e :])
     if colon is None:
         return
     for f in ents[1:]:
@@ -759,7 +759,7 @@ def _title_runs_on(state: _Post, unit: _Unit) -> None:
             return
         if f.type != "TECHNOLOGY":
             continue
-        if re.search(r"\b(?:on|in|atop)\s+$", text[: f.s]) and not re.match(
+        if rx.search(r"\b(?:on|in|atop)\s+$", text[: f.s]) and not rx.match(
             r"[-\w]", text[f.e : f.e + 1]
         ):
             state.add(tech.name, "uses", f.name, text, "modifier:on")
@@ -772,7 +772,7 @@ _TOPIC_NOUN = re.compile(
     r"\b(?:lessons?|guide|look|story|stories|journey|tale|dive|introduction|primer|tour|"
     r"retrospective|tutorial|walkthrough|overview|notes|thoughts|case study|adventures?)\s+"
     r"(?:in|into|to|at|of|on|from|about|with|for|through)\b",
-    re.I,
+    rx.I,
 )
 
 
@@ -798,7 +798,7 @@ _OPENING_CLAUSE = (
 # "the open sourcing of Dicer, Databricks' auto-sharding system": only a system's owner
 # opens its source, so the apposed company built it (rule 1), and a post that says so
 # gives no `uses` (rule 3).
-_OPENED = re.compile(r"\bopen[- ]?sourc(?:ed|es|ing)\s+(?:of\s+)?$", re.I)
+_OPENED = re.compile(r"\bopen[- ]?sourc(?:ed|es|ing)\s+(?:of\s+)?$", rx.I)
 
 
 def _owner(add, company: str, tech, text: str) -> None:

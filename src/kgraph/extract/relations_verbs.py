@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.extract import relations_applies
+from kgraph.extract import relations_applies, rx
 from kgraph.extract.relations_clauses import (
     _LINKS,
     _actor_before,
@@ -50,9 +50,9 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         head = None
         window = text[max(0, e.s - 70) : e.s]
         # a full stop ends a clause, not the one inside "2.0" or "Node.js"
-        clause = re.split(r"[;:]|\.(?!\w)|, (?:while|but|and then|which)\b", window)[-1]
+        clause = rx.split(r"[;:]|\.(?!\w)|, (?:while|but|and then|which)\b", window)[-1]
         # "T, built by C", "T is used by C": the company follows, no subject is needed
-        if re.match(
+        if rx.match(
             # "Roshi—a CRDT system built at SoundCloud", "Deno Deploy, the hosting service
             # made by Deno", "StatsD, the open source software we built at Etsy"
             # "Elasticsearch, a wildly successful open source search engine developed by
@@ -63,11 +63,11 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             r"(?:originally\s+)?(?:(?:we|they)\s+)?(?:built|developed|created|"
             r"open-sourced|designed|made)\s+(?:by|at)\s+$",
             text[e.e : e.e + 90].split("COMPANY")[0][: _next_company_gap(unit, i)],
-            re.I,
+            rx.I,
         ):
             company = next(f for f in ents[i + 1 :] if f.type == "COMPANY")
             add(company.name, "built", e.name, text, "built:passive")
-            used = re.match(
+            used = rx.match(
                 r"\s+and\s+(?:(?:is|was|are|were)\s+)?(?:(?:\w+ly|also)\s+)?(?:used|adopted|"
                 r"deployed|run)\s+(?:(?:\w+ly|also)\s+)?(?:by|at)\s+",
                 text[company.e :],
@@ -78,12 +78,12 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 for user in _companies_at(unit, company.e + used.end()):
                     add(user.name, "uses", e.name, text, "verb:passive")
             continue
-        passive = re.match(
+        passive = rx.match(
             r"^,?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
             r"deployed|run|relied on|leveraged|employed|operated)\s+(?:(?:\w+ly|also)\s+)?"
             r"(?:by|at)\s+$",
             text[e.e : e.e + _next_company_gap(unit, i)],
-            re.I,
+            rx.I,
         )
         if passive:
             # "used also at Twitter and Square": every company of the list (rule 8)
@@ -94,31 +94,31 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         if not subject:
             continue
         clause2 = text[max(0, e.s - 120) : e.s]
-        if re.search(
-            rf"\b{BUILD_VERB}\b[^.;]{{0,80}}\b(?:called|named|codenamed)\s*[\"“(]*$", clause2, re.I
+        if rx.search(
+            rf"\b{BUILD_VERB}\b[^.;]{{0,80}}\b(?:called|named|codenamed)\s*[\"“(]*$", clause2, rx.I
         ) and _has_subject(unit, i):
             add(subject, "built", e.name, text, "built:called")
             continue
-        verb = re.search(
+        verb = rx.search(
             rf"\b{BUILD_VERB}\s+(?:\([^()]{{1,30}}\)\s+)?"  # "open-sourced (Apache 2.0) their"
             r"(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
             r"(?:[\w-]+[\s,]+){0,4}?(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
             clause,
-            re.I,
+            rx.I,
         )
         if (
             (
                 verb
                 and _actor_before(unit, e.s - len(clause) + verb.start())
-                and not re.search(
+                and not rx.search(
                     r"\b(?:built|developed|designed) (?:on|atop|around|with|in|using|for|to)\b",
                     clause,
-                    re.I,
+                    rx.I,
                 )
             )
-            and not re.search(r"\b(?:designed|made|built) (?:for|to)\b", clause, re.I)
-            and not re.search(
-                r"\b(?:on|atop|around|with|in|using|by)\s+(?:the |a |an )?$", clause, re.I
+            and not rx.search(r"\b(?:designed|made|built) (?:for|to)\b", clause, rx.I)
+            and not rx.search(
+                r"\b(?:on|atop|around|with|in|using|by)\s+(?:the |a |an )?$", clause, rx.I
             )
         ):
             # "launched GPU inference", "a Zig-based scheduler": the tech only qualifies
@@ -129,24 +129,24 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 or (
                     i + 1 < len(ents)
                     and ents[i + 1].type == "CONCEPT"
-                    and re.fullmatch(r"\s*(?:\d+(?:\.\d+)?\s*)?", text[e.e : ents[i + 1].s])
+                    and rx.fullmatch(r"\s*(?:\d+(?:\.\d+)?\s*)?", text[e.e : ents[i + 1].s])
                 )
-                or re.match(r"\s+" + CODE_NOUN + r"\b", text[e.e :], re.I)
+                or rx.match(r"\s+" + CODE_NOUN + r"\b", text[e.e :], rx.I)
             )
             verb_at = e.s - len(clause) + verb.start()
             earlier = any(f.type == "TECHNOLOGY" and verb_at <= f.s < e.s for f in ents)
             # "developed an approach using Streaming SQL": the tech is not the object;
             # "building JSON APIs": it names the kind of thing built, not the thing.
-            indirect = re.search(
+            indirect = rx.search(
                 r"\b(?:using|with|in|on|atop|around|for|via|by|from|into|to|through)\s+",
                 verb.group(0),
-                re.I,
-            ) or re.match(
+                rx.I,
+            ) or rx.match(
                 r"\s+(?!(?:and|or|as|its|was|has|is)\b)(?:[a-z]\w*s|[A-Z]{2,}s)\b", text[e.e :]
             )
             # "we introduced HBase into Pinterest": adopted, not built
-            adopted = re.match(r"\s+(?:(?:in)?to|as)\b", text[e.e :]) and re.search(
-                r"introduc", verb.group(0), re.I
+            adopted = rx.match(r"\s+(?:(?:in)?to|as)\b", text[e.e :]) and rx.search(
+                r"introduc", verb.group(0), rx.I
             )
             if adopted and not qualifies and not earlier:
                 add(subject, "uses", e.name, text, "verb:use")
@@ -156,9 +156,9 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 # other company makes is the company's own (rule 1's list). "launched our
                 # first Kafka cluster" still builds a deployment.
                 opened = (
-                    re.match(r"open[- ]?sourc", verb.group(0), re.I)
-                    or re.fullmatch(
-                        r"(?:developed|created|invented|co-?created)\s+", verb.group(0), re.I
+                    rx.match(r"open[- ]?sourc", verb.group(0), rx.I)
+                    or rx.fullmatch(
+                        r"(?:developed|created|invented|co-?created)\s+", verb.group(0), rx.I
                     )
                 ) and (state.maker(e) == "" or _same_company(state.maker(e), subject))
                 if not opened and (
@@ -171,34 +171,34 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                     add(subject, "built", e.name, text, "built:verb")
                 continue
         if (
-            re.search(
+            rx.search(
                 r"\b(?:home-?grown|in-house|internal|its own|their own|our own)\b[^,;]{0,30}$",
                 clause,
-                re.I,
+                rx.I,
             )
             # the building is said in the same clause: "integrating with Kafka and internal
             # KVstore" does not say who built the store (rule 3)
-            and re.search(BUILD_VERB, clause, re.I)
+            and rx.search(BUILD_VERB, clause, rx.I)
             # "an In-House Kubernetes Canary Controller": a well-known technology only
             # names the kind of thing built in-house
             and not state.known_elsewhere(subject, e)
             # "their own datastores using PostgreSQL": built with it, not it
-            and not re.search(
-                r"\b(?:using|with|on|atop|in|around|via)\s+(?:the |a |an )?$", clause, re.I
+            and not rx.search(
+                r"\b(?:using|with|on|atop|in|around|via)\s+(?:the |a |an )?$", clause, rx.I
             )
         ):
             add(subject, "built", e.name, text, "built:own")
             continue
         head = subject
-        if re.search(r"\bupgrad\w*\s+(?:[\w,-]+\s+){0,4}$", clause, re.I) and not re.match(
-            r"\s+(?:to|onto)\s", text[e.e :], re.I
+        if rx.search(r"\bupgrad\w*\s+(?:[\w,-]+\s+){0,4}$", clause, rx.I) and not rx.match(
+            r"\s+(?:to|onto)\s", text[e.e :], rx.I
         ):
             add(subject, "migrated_to", e.name, text, "migration:upgrade")
             add(subject, "uses", e.name, text, "migration:upgrade")  # rule 6: an upgrade
-        use = re.search(
+        use = rx.search(
             rf"\b{USE_VERB}\b(?:\s+(?:its|their|our|a|an|the)\b)?[^;]{{0,60}}$",
             clause,
-            re.I,
+            rx.I,
         )
         if (
             use
@@ -207,19 +207,19 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             and not UNSTATED_USE.search(clause[max(0, use.start() - 40) : use.start()])
             and not OTHERS_USE.search(clause[max(0, use.start() - 40) : use.start()])
             # "chose PostgreSQL over MongoDB": the alternative turned down (rule 7)
-            and not re.search(
+            and not rx.search(
                 r"\b(?:chose|choose|chooses|choosing|picked|prefer\w*|selected|opted for)\b"
                 r"[^;]*\bover\s+(?:the |a |an )?$",
                 clause[use.start() :],
-                re.I,
+                rx.I,
             )
             and _few_words_between(unit, e.s - len(clause) + _verb_end(clause, use.start()), i)
             and _actor_before(unit, e.s - len(clause) + use.start())
             and not COMPOUND.match(text[e.e :])  # "runs Envoy, a Go-based proxy": the proxy's
-            and not re.search(
+            and not rx.search(
                 r"\b(?:without|rather than|instead of|unlike|inspired by|compatible)\b",
                 clause,
-                re.I,
+                rx.I,
             )
             and not _another_verb(clause[_verb_end(clause, use.start()) :])
         ):
@@ -238,8 +238,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         if (
             e.type == "TECHNOLOGY"
             and nxt.type == "TECHNOLOGY"
-            and (owns or re.fullmatch(r",\s+(?:which|that)\s+is\s+an?\s+", gap))
-            and re.fullmatch(r"\s*(?:[\w-]+\s+)?", rest if owns else "")
+            and (owns or rx.fullmatch(r",\s+(?:which|that)\s+is\s+an?\s+", gap))
+            and rx.fullmatch(r"\s*(?:[\w-]+\s+)?", rest if owns else "")
             and (PLUGIN.match(text[nxt.e :]) or PLUGIN.search(" " + text[nxt.s : nxt.e]))
         ):
             # "Litestream's SQLite plugin", "cf-html, which is an NGINX module": a part of T
@@ -250,20 +250,20 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # "T's X" with X a concept: what T implements (rule 2: the noun it attaches to);
             # "T's features, such as X, Y and Z": each of the list.
             # "TensorRT-LLM's \"Speculative Decoding\" trick": quotes set off the same noun
-            if nxt.type == "CONCEPT" and re.fullmatch(r"\s*[\"\u201c]?(?:[\w-]+\s+){0,1}", rest):
+            if nxt.type == "CONCEPT" and rx.fullmatch(r"\s*[\"\u201c]?(?:[\w-]+\s+){0,1}", rest):
                 if not AVOIDED.search(text[: e.s]):
                     add(e.name, "applies", nxt.name, text, "possessive:tech")
-            elif re.fullmatch(
+            elif rx.fullmatch(
                 r"\s*(?:key\s+|main\s+)?(?:features|capabilities|techniques|mechanisms),?\s+"
                 r"(?:such as|like|including)\s+(?:[\w-]+\s+){0,2}",
                 rest,
-                re.I,
-            ) or re.fullmatch(
+                rx.I,
+            ) or rx.fullmatch(
                 # "Apache Flink's approach to high performance stream processing with state,
                 # strong consistency, …": the concepts of its own approach
                 r"\s*(?:approach|support)\s+(?:to|for)\s+(?:[\w-]+\s+){0,2}",
                 rest,
-                re.I,
+                rx.I,
             ):
                 for f in _list_at(unit, nxt.s, len(text)):
                     if f.type == "CONCEPT":
@@ -273,19 +273,19 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             continue
         if (
             owns
-            and re.match(r"^\s*(?:[\w-]+\s+){0,2}$", rest)
-            and not re.search(r"[,;.]", rest)
+            and rx.match(r"^\s*(?:[\w-]+\s+){0,2}$", rest)
+            and not rx.search(r"[,;.]", rest)
             # "Google's work in open source": the concept is in a phrase of another noun
             # the company owns, not the possessed noun (rule 3); "Criteo's Prediction on
             # Hadoop" still runs on the technology
-            and not (nxt.type == "CONCEPT" and re.search(rf"\b(?:{_LINKS})\b", rest, re.I))
+            and not (nxt.type == "CONCEPT" and rx.search(rf"\b(?:{_LINKS})\b", rest, rx.I))
             # "Shopify's engineers compared Redis …": the possessed noun is its people, and
             # the next word is their verb (the verb rule reads what they do)
-            and not re.match(
+            and not rx.match(
                 r"\s*(?:engineers?|engineering|teams?|developers?|staff|researchers?|"
                 r"architects?|CTO|CEO|founders?|SREs?)\s+\S",
                 rest,
-                re.I,
+                rx.I,
             )
         ):
             if nxt.type == "CONCEPT" and _apposed_tech(unit, i + 1):
@@ -294,15 +294,15 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 continue  # "NVIDIA's H100 architecture": a product it sells (rule 3)
             if nxt.type == "TECHNOLOGY" and _used_by_another(unit, i):
                 continue  # "Orla adopted Lumio's Quiver": Lumio is only its vendor (rule 3)
-            if nxt.type == "TECHNOLOGY" and re.search(
-                r"\b(?:such as|like|including|e\.g\.,?)\s+$", text[: e.s], re.I
+            if nxt.type == "TECHNOLOGY" and rx.search(
+                r"\b(?:such as|like|including|e\.g\.,?)\s+$", text[: e.s], rx.I
             ):
                 continue  # "models such as Lumio's Quiver": an example named with its vendor
             if nxt.type == "CONCEPT" and AVOIDED.search(text[: e.s]):
                 continue  # "avoided Lumio's cascading failures": a problem (rule 7)
             if (
                 nxt.type == "TECHNOLOGY"
-                and re.match(
+                and rx.match(
                     r"\s+(?!(?:"
                     + _LINKS
                     + r"|"
@@ -321,7 +321,7 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 # "Picnic's self-service Business Intelligence": the possessed noun is the
                 # last of the run, the concepts before it qualify it
                 later = ents[i + 2]
-                if later.type == "CONCEPT" and re.fullmatch(r"\s+", text[nxt.e : later.s]):
+                if later.type == "CONCEPT" and rx.fullmatch(r"\s+", text[nxt.e : later.s]):
                     owned = later
             if owned.type == "CONCEPT" and _TEAM.match(text, owned.e):
                 # "Netflix's data platform team", "Glovo's Routing team": the concept names
@@ -332,7 +332,7 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             if (
                 typ == "uses"
                 and owned.m.method != "ontology"
-                and not re.search(r"\b(?:internal|in-house|home-?grown|own)\b", rest, re.I)
+                and not rx.search(r"\b(?:internal|in-house|home-?grown|own)\b", rest, rx.I)
                 and not _OWN_SYSTEM.match(text, owned.e)
             ):
                 # "Shopify's Help Center", "Verizon's DBIR", "AMD's MI355X": a name only the
@@ -350,10 +350,10 @@ _OWN_SYSTEM = re.compile(
     r"\s+(?:(?:is|was)\s+(?:a|an|the)\s+)?(?:[\w,-]+\s+){0,4}?(?:"
     + SYSTEM_NOUN
     + r"|projects?|abstractions?|stack)\b",
-    re.I,
+    rx.I,
 )
 _TEAM = re.compile(
-    r"\s+(?:&\s+[\w-]+\s+)?(?:teams?|group|org|organi[sz]ation|department|squad)\b", re.I
+    r"\s+(?:&\s+[\w-]+\s+)?(?:teams?|group|org|organi[sz]ation|department|squad)\b", rx.I
 )
 
 
@@ -362,12 +362,12 @@ def _used_by_another(unit: _Unit, i: int) -> bool:
     use verb: "Uber automated the migration using OpenRewrite's Lossless Semantic Trees",
     "Orla adopted Lumio's Quiver". C is then only T's vendor (rule 3)."""
     e = unit.ents[i]
-    clause = re.split(r"[;.:]", unit.text[: e.s])[-1]
+    clause = rx.split(r"[;.:]", unit.text[: e.s])[-1]
     # "Orange First to Test AT&T's ECOMP": trying another's product is no less its use
-    verb = re.search(
+    verb = rx.search(
         rf"\b(?:{USE_VERB}|test\w*|trial\w*|evaluat\w*|pilot\w*)\s+(?:(?:the|a|an)\s+)?$",
         clause,
-        re.I,
+        rx.I,
     )
     if verb is None:
         return False
@@ -381,17 +381,17 @@ def _builds_concept(state: _Post, unit: _Unit) -> None:
     applies the concept (it provides it). The concepts are the verb's object phrase, before
     any punctuation or preposition."""
     text = unit.text
-    for verb in re.finditer(
+    for verb in rx.finditer(
         r"\b(?:built|build|building|builds|implemented|implementing|implements|designed|"
         r"designing|engineered|engineering|created|creating|developed|developing)\s+"
         r"(?:(?:a|an|the|its|our|their|new|own)\s+)*",
         text,
-        re.I,
+        rx.I,
     ):
         if unit.field != "title" and not _actor_before(unit, verb.start()):
             continue
-        if unit.field == "title" and not re.match(
-            r"\s*(?:how\s+\S+\s+)?$", text[: verb.start()], re.I
+        if unit.field == "title" and not rx.match(
+            r"\s*(?:how\s+\S+\s+)?$", text[: verb.start()], rx.I
         ):
             continue  # a title's verb counts only as its opening ("Building …", "How C built …")
         head = _clause_heads(state, unit, len(unit.ents))
@@ -408,19 +408,19 @@ def _builds_concept(state: _Post, unit: _Unit) -> None:
             )
         # "designed a consistent, flexible data modeling framework": adjectives between commas
         # still open the object phrase.
-        phrase = re.match(
+        phrase = rx.match(
             r"(?:[a-z][\w-]*,\s+)*"
             r"[^,;:.()]*?(?=\s+(?:at|for|to|with|on|in|by|from|that|which|and)\b|[,;:.()]|$)",
             text[verb.end() :],
         )
         end = verb.end() + (phrase.end() if phrase else 0)
         inside = [f for f in unit.ents if verb.end() <= f.s and f.e <= end]
-        if re.search(r"\b(?:called|named|codenamed)\b", text[end : end + 60], re.I):
+        if rx.search(r"\b(?:called|named|codenamed)\b", text[end : end + 60], rx.I):
             continue  # "built their own search engine …, called Blackbird": Blackbird's (rule 5)
-        if re.match(r"your\b", text[verb.end() :], re.I):
+        if rx.match(r"your\b", text[verb.end() :], rx.I):
             continue  # "How to build your own VPN": the reader's, not the company's
         if any(
-            f.type == "TECHNOLOGY" and re.fullmatch(r"\s+(?:with|using|and|on)\s+", text[end : f.s])
+            f.type == "TECHNOLOGY" and rx.fullmatch(r"\s+(?:with|using|and|on)\s+", text[end : f.s])
             for f in unit.ents
             if f.s >= end
         ):
@@ -445,7 +445,7 @@ PRACTISE_VERB = (
 )
 # Words that may stand between the verb and its concept object: determiners, adjectives.
 _OBJECT_LEAD = r"(?:(?:a|an|the|its|their|our|new|custom|several|multiple|both)\s+|[\w-]+\s+){0,3}?"
-_PRACTISE = re.compile(rf"\b(?P<verb>{PRACTISE_VERB})\s+{_OBJECT_LEAD}$", re.I)
+_PRACTISE = re.compile(rf"\b(?P<verb>{PRACTISE_VERB})\s+{_OBJECT_LEAD}$", rx.I)
 
 
 def _applies_verb(state: _Post, unit: _Unit) -> None:
@@ -467,30 +467,30 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
         if verb is None:
             continue
         lead = text[verb.end("verb") : first.s]
-        if re.search(r"\b(?:and|or|of|for|to)\b", lead):
+        if rx.search(r"\b(?:and|or|of|for|to)\b", lead):
             continue
-        if re.search(r"\b(?:called|calling|named|codenamed)\b", text[first.e : first.e + 60], re.I):
+        if rx.search(r"\b(?:called|calling|named|codenamed)\b", text[first.e : first.e + 60], rx.I):
             continue  # "implemented a join algorithm …, which we're calling Joinery": Joinery's
-        if re.match(r"\s+(?:[a-z][\w-]*\s+){1,2}(?:such as|including)\b", text[first.e :]):
+        if rx.match(r"\s+(?:[a-z][\w-]*\s+){1,2}(?:such as|including)\b", text[first.e :]):
             continue  # "uses open source storage systems such as Redis": the class's qualifier
         before = text[: verb.start()]
         # "we are going to get specific about how we implemented X": the clause "how" opens
         # is stated as done, whatever the main clause plans
-        clause = re.split(r"[;.:]|,\s+(?:but|while)\b|\bhow\b(?=\s+(?:we|they)\b)", before)[-1]
-        if re.search(
+        clause = rx.split(r"[;.:]|,\s+(?:but|while)\b|\bhow\b(?=\s+(?:we|they)\b)", before)[-1]
+        if rx.search(
             NEGATED + r"|\b(?:will|would|could|might|plans? to|planning to|aims? to|hopes? to|"
             r"going to|allowing|letting|helping|you)\b",
             clause,
-            re.I,
+            rx.I,
         ):
             continue
         head = None
         prev = [f for f in ents if f.e <= verb.start()]
         tech = prev[-1] if prev and prev[-1].type == "TECHNOLOGY" else None
-        if tech is not None and re.fullmatch(
+        if tech is not None and rx.fullmatch(
             r"\s*(?:,\s*(?:which|that)\s+|(?:which|that)\s+)?(?:(?:also|now|already|natively|\w+ly)\s+)?",
             text[tech.e : verb.start()],
-            re.I,
+            rx.I,
         ):
             if verb.group("verb").lower().endswith("ing"):
                 continue  # "to PostgreSQL 16 using logical replication": no verb of T's
@@ -499,7 +499,7 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
             tech is not None
             and verb.group("verb").lower().endswith("ing")
             and _opens_clause(text, tech.s)
-            and re.fullmatch(
+            and rx.fullmatch(
                 # "Apache Iceberg addresses these pain points by providing ACID transactions":
                 # the means of the technology's own verb is its practice (rule 5)
                 r"\s+(?:\w+ly\s+)?[a-z]+s\s+(?:[\w-]+\s+){0,4}?by\s+",
@@ -507,11 +507,11 @@ def _applies_verb(state: _Post, unit: _Unit) -> None:
             )
         ):
             head, method = tech.name, "verb:practise-means"
-        elif re.match(r"(?:provid|support|offer|enabl)", verb.group("verb"), re.I):
+        elif rx.match(r"(?:provid|support|offer|enabl)", verb.group("verb"), rx.I):
             continue  # a company provides to others: "Cloudflare provides DDoS protection"
         else:
             who = _clause_subject(state, unit, verb.start())
-            if who is None or re.search(r"\b(?:which|that|who)\b", clause):
+            if who is None or rx.search(r"\b(?:which|that|who)\b", clause):
                 continue
             head, method = who, "verb:practise"
         for f in relations_applies.concept_run(ents, k, text):
@@ -526,20 +526,20 @@ def _powers(state: _Post, unit: _Unit) -> None:
     for i, e in enumerate(ents):
         if e.type != "TECHNOLOGY":
             continue
-        m = re.match(
+        m = rx.match(
             r"\s+(?:now\s+)?(?:powers|powering|supports|supporting|serves|serving|underpins)\s+"
             r"(?:(?:[\w%.,-]+\s+){0,4}?(our|its|their)\b|(?=\S))",
             text[e.e :],
-            re.I,
+            rx.I,
         )
         # "our database needs were served primarily by MongoDB": the same, in the passive
-        passive = re.search(
+        passive = rx.search(
             r"(?:\b(our|its|their)|['\u2019]s)\s+(?:[\w-]+\s+){0,3}?"
             r"(?:(?:was|were|is|are|being|been|originally|initially|primarily|mostly)\s+)+"
             r"(?:served|powered|backed|supported|handled)\s+"
             r"(?:primarily\s+|mostly\s+|entirely\s+)?by\s+$",
             text[max(0, e.s - 120) : e.s],
-            re.I,
+            rx.I,
         )
         if passive is not None:
             owner = [f for f in ents[:i] if f.type == "COMPANY" and f.e <= e.s]
@@ -549,10 +549,10 @@ def _powers(state: _Post, unit: _Unit) -> None:
             continue
         # "Vitess also powers Slack, Square and GitHub", "T powers the databases of the web's
         # largest properties: Slack, HubSpot, …": the companies it serves use it (rule 8)
-        listed = re.match(
+        listed = rx.match(
             r"\s+(?:now\s+|also\s+)?(?:powers|powering|underpins)\s+(?:[^.;:]{0,70}:\s*)?",
             text[e.e :],
-            re.I,
+            rx.I,
         )
         served = _companies_at(unit, e.e + listed.end()) if listed else []
         if len(served) > 1 or (served and not m):
@@ -567,7 +567,7 @@ def _powers(state: _Post, unit: _Unit) -> None:
             nxt = ents[i + 1] if i + 1 < len(ents) else None
             owns = nxt is not None and nxt.type == "COMPANY" and nxt.s == e.e + m.end()
             possessive = nxt is not None and (
-                nxt.m.text.endswith(("'s", "\u2019s")) or re.match(r"['\u2019]s\b", text[nxt.e :])
+                nxt.m.text.endswith(("'s", "\u2019s")) or rx.match(r"['\u2019]s\b", text[nxt.e :])
             )
             company = nxt.name if owns and possessive else None
         if company:

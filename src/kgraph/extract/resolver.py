@@ -174,7 +174,9 @@ class OntologyResolver:
             defined = doc.user_data[ACRONYMS]
             # The text's own definition beats the ontology: in "shingled magnetic recording
             # (SMR)", SMR is not state machine replication.
-            spans = [s for s in spans if not _redefined(doc, s, defined)] + found
+            if defined:
+                spans = [s for s in spans if not _redefined(doc, s, defined)]
+            spans += found
         add_candidates(doc, spans)
         return doc
 
@@ -767,19 +769,21 @@ def _in_publication_title(span, text: str) -> bool:
 def _unwanted(match, text: str, entry: dict | None = None, publication: bool = True) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team, event or
     newsletter names."""
-    head = match.label_ == "CONCEPT" and field_head(
-        match.text,
+    concept = match.label_ == "CONCEPT"
+    surface = match.text  # made anew on each read: read once
+    head = concept and field_head(
+        surface,
         text[match.end_char : match.end_char + 24],
         text[max(0, match.start_char - 32) : match.start_char],
     )
-    if match.label_ == "CONCEPT" and (
-        (all_generic(match.text) and not _curated_name(match, entry) and not head)
+    if concept and (
+        (all_generic(surface) and not _curated_name(match, entry) and not head)
         or _inside_proper_name(match)
         or _metric_start(match)
     ):
         return True
     return (
-        (is_generic(match.text) and not head)
+        (is_generic(surface) and not head)
         or _glued_left(match)
         or _glued_right(match)
         or _in_team_name(match)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_STOP, LENGTH, SPACY
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 SPANS_KEY = "kgraph"
 RULER_KEY = "kgraph_onto"
@@ -22,6 +23,42 @@ TRADEMARKS = frozenset("\u00ae\u2122\u2120\u00a9")
 for _name, _default in (("kg_method", "ontology"), ("kg_conf", 1.0), ("kg_ambiguous", False)):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
+
+
+def _values_in_user_data() -> bool:
+    """Whether spaCy keeps a span's extension value in ``doc.user_data`` under ``("._.",
+    name, start_char, end_char)``, where :func:`method_of`, :func:`values_of` and
+    :func:`_make_span` read and write it directly (``span._`` makes a new object, and each
+    read or write of it runs spaCy's Python code: once per candidate in each component)."""
+    doc = Doc(Vocab(), words=["a", "b"])
+    span = doc[1:2]
+    span._.kg_method = "probe"
+    key = ("._.", "kg_method", span.start_char, span.end_char)
+    return list(doc.user_data.items()) == [(key, "probe")]
+
+
+_IN_USER_DATA = _values_in_user_data()
+
+
+def method_of(span: Span) -> str:
+    """``span._.kg_method``."""
+    if _IN_USER_DATA:
+        key = ("._.", "kg_method", span.start_char, span.end_char)
+        return span.doc.user_data.get(key, "ontology")
+    return span._.kg_method
+
+
+def values_of(span: Span) -> tuple[str, float, bool]:
+    """``span._.kg_method``, ``kg_conf`` and ``kg_ambiguous``."""
+    if _IN_USER_DATA:
+        data, start, end = span.doc.user_data, span.start_char, span.end_char
+        return (
+            data.get(("._.", "kg_method", start, end), "ontology"),
+            data.get(("._.", "kg_conf", start, end), 1.0),
+            data.get(("._.", "kg_ambiguous", start, end), False),
+        )
+    ext = span._  # a new object on each access: made once for the three values
+    return ext.kg_method, ext.kg_conf, ext.kg_ambiguous
 
 
 class Candidate(NamedTuple):
@@ -45,6 +82,12 @@ class Candidate(NamedTuple):
 
 def _make_span(doc: Doc, c: Candidate) -> Span:
     span = Span(doc, c.start, c.end, label=c.type, span_id=c.key)
+    if _IN_USER_DATA:
+        data, start, end = doc.user_data, span.start_char, span.end_char
+        data[("._.", "kg_method", start, end)] = c.method
+        data[("._.", "kg_conf", start, end)] = round(float(c.conf), 3)
+        data[("._.", "kg_ambiguous", start, end)] = c.ambiguous
+        return span
     ext = span._  # a new object on each access: made once for the three values
     ext.kg_method = c.method
     ext.kg_conf = round(float(c.conf), 3)
@@ -81,12 +124,14 @@ def add_candidates(doc: Doc, candidates: list[Candidate]) -> None:
     # A span group makes a new spaCy Span of each of its spans on every read: they are read
     # once here, for the tokens they cover and for the new group.
     known = list(doc.spans.get(SPANS_KEY, ()))
-    taken = {i for span in known for i in range(span.start, span.end)}
-    fresh = [
-        _make_span(doc, c)
-        for c in longest_first(candidates)
-        if not any(i in taken for i in range(c.start, c.end))
-    ]
+    fresh = []
+    if candidates:  # most calls bring none (a component that found nothing new)
+        taken = {i for span in known for i in range(span.start, span.end)}
+        fresh = [
+            _make_span(doc, c)
+            for c in longest_first(candidates)
+            if not any(i in taken for i in range(c.start, c.end))
+        ]
     if not fresh and SPANS_KEY in doc.spans and _in_order(known):
         return  # nothing new, and the group is already in order: it stays as it is
     doc.spans[SPANS_KEY] = sorted([*known, *fresh], key=lambda s: s.start)
