@@ -36,7 +36,7 @@ from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import phrases
 from kgraph.extract.people import after_speaker
 from kgraph.extract.publisher import PUBLISHER, squeezed
-from kgraph.extract.resolver import USE_CUES
+from kgraph.extract.resolver import ORG_NOUNS, USE_CUES
 from kgraph.extract.spans import (
     LIST_SEPARATORS,
     POSSESSIVE,
@@ -773,14 +773,6 @@ def _as_company(span: Span) -> Span:
     return out
 
 
-# Nouns for organisations before a list of their names: "browser vendors Chrome, Firefox",
-# "companies like Cursor, Notion, and Linear", "clients including Joinable".
-ORG_NOUNS = phrases(
-    """
-    vendors companies organizations organisations firms startups enterprises businesses
-    customers clients employers brands
-    """
-)
 # What may join the noun to the list: "companies like X", "clients such as X", "including".
 LIST_OPENERS = phrases("like including as")
 

@@ -536,12 +536,17 @@ def _with_product_part(span) -> bool:
     return doc[span.end].is_lower or not is_title_case(span.sent)
 
 
-ORG_KINDS = phrases(
+# Nouns for organisations before a list of their names: "browser vendors Chrome, Firefox",
+# "companies like Cursor, Notion, and Linear", "clients including Joinable".
+ORG_NOUNS = phrases(
     """
-    companies organizations organisations firms startups enterprises businesses leaders vendors
-    places employers customers clients brands giants
+    vendors companies organizations organisations firms startups enterprises businesses
+    customers clients employers brands
     """
 )
+# Nouns that make "<noun> like X" a list of organisations ("places like Zorbly", "industry
+# leaders like X"): the list nouns, and words that name organisations only before "like".
+ORG_KINDS = ORG_NOUNS | phrases("leaders places giants")
 # What a product is offered as against another's: "an open-source Slack/Discord alternative".
 ALTERNATIVE_WORDS = phrases("alternative alternatives clone clones")
 
