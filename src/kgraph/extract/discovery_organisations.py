@@ -37,6 +37,7 @@ from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name
 from kgraph.extract.generic import phrases
 from kgraph.extract.people import after_speaker
+from kgraph.extract.places import is_country
 from kgraph.extract.publisher import PUBLISHER, squeezed
 from kgraph.extract.resolver import ORG_NOUNS, USE_CUES
 from kgraph.extract.spans import (
@@ -867,6 +868,7 @@ def _workplace_names(
                 and name[-1].lower_ not in EVENT_AFTER  # "engineers at Scale"
                 and not name[-1].text.endswith(EVENT_ENDINGS)  # "At KubeCon, we"
                 and not is_event_name([t.text for t in name])
+                and not is_country(name.text)
                 and not any(t.lower_ in NOT_A_NAME for t in name)
             ):
                 out = [c for c in out if c.end <= start or c.start >= end]
@@ -875,8 +877,8 @@ def _workplace_names(
                         start, end, "COMPANY", entity_key("COMPANY", name.text), "model", conf
                     )
                 )
-            if not people:
-                break
+            if low == "at":
+                break  # "an engineer at X, Norway's welfare agency": an apposition, no list
             start = _next_item(w, after)  # "leaders from Orange, Deutsche Telekom, and the ..."
     return out
 
