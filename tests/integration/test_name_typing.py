@@ -535,3 +535,25 @@ def test_a_publications_path_and_a_leading_team_word_name_the_publisher():
     assert "zorbly" in source_keys("A post", "https://medium.com/team-zorbly/p-1")
     assert "zorbly" in source_keys("A post", "https://medium.com/zorbly-engineering/p-1")
     assert source_keys("A post", "https://medium.com/@someone/p-1") == {"apost"}
+
+
+@pytest.mark.model
+def test_the_publishers_name_before_its_product_or_as_a_possessive_is_the_organisation(ex):
+    from kgraph.model import Post
+
+    def companies(summary, source):
+        post = Post(id="p", title="Notes", summary=summary, source=source)
+        return {m.text for m in next(ex.extract([post])) if m.type == "COMPANY"}
+
+    assert "Zorbly" in companies(
+        "We reduced the cold startup time of the Zorbly Android app by 77%.", "Zorbly Engineering"
+    )
+    assert "Paper Lantern" in companies(
+        "We tuned Core Web Vitals for Paper Lantern’s News sites.", "Paper Lantern blog"
+    )
+
+
+@pytest.mark.model
+def test_a_name_after_based_in_is_a_place(ex):
+    texts = _texts(ex, "Notes", "We are based in Quillmarsh with an upcoming office in Zorbton.")
+    assert not texts & {"Quillmarsh", "Zorbton"}

@@ -204,8 +204,14 @@ def _publisher_names(doc: Doc, claimed: set[int], conf: float) -> list[Candidate
 
 def _publisher_name(doc: Doc, name: Span) -> bool:
     """``name``, written as its post's publisher's name, names the publisher (see above)."""
-    if len(name) == len(doc) or (name.end < len(doc) and doc[name.end].text[:1].isupper()):
+    if len(name) == len(doc):
         return False
+    if (
+        name.end < len(doc)
+        and doc[name.end].text[:1].isupper()
+        and name.end not in doc.user_data.get(TECH_TOKENS, ())
+    ):
+        return False  # "Zorbly Daily": a longer name ("the Zorbly Android app": its product)
     before = doc[name.start - 1] if name.start else None
     if before is not None and before.text[:1].isupper() and not before.is_stop:
         return False  # "Apache Pinot Meetup": the end of a longer name
@@ -225,6 +231,7 @@ def _publisher_name(doc: Doc, name: Span) -> bool:
             (before is not None and before.is_lower and before.lower_ in ORG_CUES)
             or _org_after(doc, name.end)
             or _acts(doc, name.end)
+            or (name.end < len(doc) and doc[name.end].text in POSSESSIVE)  # "X's News sites"
         )
     return True
 
