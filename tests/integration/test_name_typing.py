@@ -491,3 +491,69 @@ def test_names_typed_by_what_the_sentence_says(ex, summary, name, type_):
 )
 def test_licences_time_zones_and_sites_are_no_names(ex, summary, name):
     assert name not in _texts(ex, "A post", summary)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("summary", "names"),
+    [
+        # the writer speaking for the organisation: a plain word or a name read as a person's
+        ("At Quillmark Hill, we have invested in a new trading platform.", {"Quillmark Hill"}),
+        ("Drawing from my experience at Front, where search was the problem.", {"Front"}),
+        # a candidate inside the name gives way to the whole name
+        ("In 2025, my team at Mr. Zorbly executed a complex migration.", {"Mr. Zorbly"}),
+        # people from organisations, listed
+        (
+            "Leaders from Orange, Brightwave Telekom, and the Linux Foundation gathered.",
+            {"Orange", "Brightwave Telekom", "Linux Foundation"},
+        ),
+    ],
+)
+def test_a_workplace_names_an_organisation(ex, summary, names):
+    companies = {t for t, ty in _typed(ex, "Notes", summary) if ty == "COMPANY"}
+    assert names <= companies
+
+
+@pytest.mark.model
+def test_a_workplace_is_no_event_country_or_list_after_at(ex):
+    typed = _typed(ex, "Notes", "At KubeCon, we showed a demo of our scheduler.")
+    assert not any(ty == "COMPANY" for _, ty in typed)
+    typed = _typed(ex, "Notes", "I am an engineer at Zorbly, Norway's welfare agency.")
+    assert ("Norway", "COMPANY") not in typed
+
+
+@pytest.mark.model
+def test_a_maker_named_by_a_participle_is_not_the_tool_after_it(ex):
+    typed = _typed(ex, "Notes", "Developed by HashiCorp, the tool codifies cloud APIs.")
+    assert ("HashiCorp", "COMPANY") in typed
+
+
+def test_a_publications_path_and_a_leading_team_word_name_the_publisher():
+    from kgraph.extract.publisher import source_keys
+
+    assert "zorbly" in source_keys("Team Zorbly (Medium)", "")
+    assert "zorbly" in source_keys("A post", "https://medium.com/team-zorbly/p-1")
+    assert "zorbly" in source_keys("A post", "https://medium.com/zorbly-engineering/p-1")
+    assert source_keys("A post", "https://medium.com/@someone/p-1") == {"apost"}
+
+
+@pytest.mark.model
+def test_the_publishers_name_before_its_product_or_as_a_possessive_is_the_organisation(ex):
+    from kgraph.model import Post
+
+    def companies(summary, source):
+        post = Post(id="p", title="Notes", summary=summary, source=source)
+        return {m.text for m in next(ex.extract([post])) if m.type == "COMPANY"}
+
+    assert "Zorbly" in companies(
+        "We reduced the cold startup time of the Zorbly Android app by 77%.", "Zorbly Engineering"
+    )
+    assert "Paper Lantern" in companies(
+        "We tuned Core Web Vitals for Paper Lantern’s News sites.", "Paper Lantern blog"
+    )
+
+
+@pytest.mark.model
+def test_a_name_after_based_in_is_a_place(ex):
+    texts = _texts(ex, "Notes", "We are based in Quillmarsh with an upcoming office in Zorbton.")
+    assert not texts & {"Quillmarsh", "Zorbton"}

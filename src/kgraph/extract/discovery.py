@@ -41,6 +41,7 @@ from kgraph.extract.discovery_organisations import (
     _publisher_names,
     _registry_names_as_workplaces,
     _vendors_acting,
+    _workplace_names,
 )
 from kgraph.extract.discovery_products import (
     _among_technologies,
@@ -371,6 +372,7 @@ class ModelDiscovery:
                 )
             )
         found = _paired_with_companies(doc, found, self.company_conf)
+        found = _workplace_names(doc, taken, found, self.company_conf)
         claimed = taken | {i for c in found for i in range(c.start, c.end)}
         found += _publisher_names(doc, claimed, self.company_conf)
         found += _lower_names(doc, claimed, self.technology_conf)

@@ -16,6 +16,7 @@ from kgraph.extract.discovery_words import (
     ARTICLES,
     AUXILIARIES,
     COMPANY_TOKENS,
+    EVENT_ENDINGS,
     FUNDING_VERBS,
     INSTITUTES,
     ORG_AFTER,
@@ -33,8 +34,10 @@ from kgraph.extract.discovery_words import (
     TECH_TOKENS,
 )
 from kgraph.extract.english import is_english_word
+from kgraph.extract.events import is_event_name
 from kgraph.extract.generic import phrases
 from kgraph.extract.people import after_speaker
+from kgraph.extract.places import is_country
 from kgraph.extract.publisher import PUBLISHER, squeezed
 from kgraph.extract.resolver import ORG_NOUNS, USE_CUES
 from kgraph.extract.spans import (
@@ -201,8 +204,14 @@ def _publisher_names(doc: Doc, claimed: set[int], conf: float) -> list[Candidate
 
 def _publisher_name(doc: Doc, name: Span) -> bool:
     """``name``, written as its post's publisher's name, names the publisher (see above)."""
-    if len(name) == len(doc) or (name.end < len(doc) and doc[name.end].text[:1].isupper()):
+    if len(name) == len(doc):
         return False
+    if (
+        name.end < len(doc)
+        and doc[name.end].text[:1].isupper()
+        and name.end not in doc.user_data.get(TECH_TOKENS, ())
+    ):
+        return False  # "Zorbly Daily": a longer name ("the Zorbly Android app": its product)
     before = doc[name.start - 1] if name.start else None
     if before is not None and before.text[:1].isupper() and not before.is_stop:
         return False  # "Apache Pinot Meetup": the end of a longer name
@@ -222,6 +231,7 @@ def _publisher_name(doc: Doc, name: Span) -> bool:
             (before is not None and before.is_lower and before.lower_ in ORG_CUES)
             or _org_after(doc, name.end)
             or _acts(doc, name.end)
+            or (name.end < len(doc) and doc[name.end].text in POSSESSIVE)  # "X's News sites"
         )
     return True
 
@@ -268,6 +278,8 @@ def _organisation(span: Span, label: str) -> bool:
     doc = span.doc
     if _org_word(span[-1]) and (len(span) > 1 or span[-1].lower_ in ORG_SUFFIX):
         return True
+    if len(span) > 2 and any(t.lower_ in INNER_TRADES and t.text[:1].isupper() for t in span[1:-1]):
+        return True  # "Raiffeisen Bank International": a bank's name goes on after its trade
     if _publisher(span):
         return True  # "Zorbly" in a post of the Zorbly Tech Blog: its own publisher
     if _affiliation(span):
@@ -305,6 +317,8 @@ def _organisation(span: Span, label: str) -> bool:
     return not any(c.isdigit() for c in span.text)
 
 
+# Trades inside a longer organisation's name ("Raiffeisen Bank International").
+INNER_TRADES = phrases("bank airlines insurance")
 RENAMES = phrases("now formerly previously later")
 
 
@@ -793,3 +807,115 @@ def _listed_as_organisations(doc: Doc, start: int) -> bool:
         if not (tok.lower_ in LIST_SEPARATORS or (tok.text[:1].isupper() and tok.is_alpha)):
             return False
     return False
+
+
+# People and their work before "at X" (``engineers at X``, ``my team at X``, ``my experience
+# at X``): X is where they work, an organisation. Words of place or looking ("hosted at",
+# "a look at") are not here.
+WORKPLACE_BEFORE = phrases(
+    """
+    team teams engineer engineers developer developers scientist scientists architect architects
+    researcher researchers experience work works working worked intern internship colleagues
+    folks friends employees staff career tenure
+    """
+)
+# People before "from X" (``speakers from X``, ``engineering leaders from X, Y and Z``): X is
+# the organisation they come from; "data from X", "migrating from X" name things.
+PEOPLE_FROM = phrases(
+    """
+    team teams engineer engineers developer developers scientist scientists architect architects
+    researcher researchers leaders speakers panelists experts representatives folks people
+    employees colleagues friends
+    """
+)
+# The writer speaking for the organisation after "At X,": "At Zorbly, we ...", "at Zorbly, our".
+WE_WORDS = phrases("we our i my us")
+# Capitalised words that open a phrase, not a name: "at The Summit", "at This point".
+NOT_A_NAME = ARTICLES | phrases("this that these those our my your their its his her")
+
+
+def _workplace_names(
+    doc: Doc, taken: set[int], found: list[Candidate], conf: float
+) -> list[Candidate]:
+    """Organisations named as the writer's or people's workplace: ``At Zorbly Travel, we
+    rebuilt``, ``my team at Zorbly``, ``engineers at Zorbly``, ``speakers from Zorbly,
+    Quillmark and Brightwave``. In engineering writing this context names an organisation
+    whatever the name's words are (a plain word, ``Front``; a name read as a person's,
+    ``William Hill``), so it is found here where the NER and the filters pass over it. A
+    candidate found inside the name (``Mr`` of ``Mr. Cooper``) gives way to the whole name;
+    names the ontology matched keep their match."""
+    w = words(doc)
+    n = len(doc)
+    out = list(found)
+    for i in range(n - 1):
+        low = w.lower[i]
+        if low not in ("at", "from") or not w.text[i + 1][:1].isupper():
+            continue
+        before = w.lower[i - 1] if i > 0 else ""
+        people = before in (WORKPLACE_BEFORE if low == "at" else PEOPLE_FROM)
+        if low == "from" and not people:
+            continue
+        start = i + 1
+        while start < n:
+            end = _name_run(doc, w, start, taken)
+            if end == start:
+                break
+            after = end + 1 if end < n and w.text[end] in POSSESSIVE else end
+            writer = (
+                low == "at"
+                and after + 1 < n
+                and w.text[after] == ","
+                and w.lower[after + 1] in WE_WORDS
+            )
+            name = doc[start:end]
+            if (
+                (people or writer)
+                and not (end < n and end in taken)  # the run goes on into a known name
+                and not any(k in taken for k in range(start, end))
+                and name[-1].lower_ not in EVENT_AFTER  # "engineers at Scale"
+                and not name[-1].text.endswith(EVENT_ENDINGS)  # "At KubeCon, we"
+                and not is_event_name([t.text for t in name])
+                and not is_country(name.text)
+                and not any(t.lower_ in NOT_A_NAME for t in name)
+            ):
+                out = [c for c in out if c.end <= start or c.start >= end]
+                out.append(
+                    Candidate(
+                        start, end, "COMPANY", entity_key("COMPANY", name.text), "model", conf
+                    )
+                )
+            if low == "at":
+                break  # "an engineer at X, Norway's welfare agency": an apposition, no list
+            start = _next_item(w, after)  # "leaders from Orange, Deutsche Telekom, and the ..."
+    return out
+
+
+def _name_run(doc: Doc, w, start: int, taken: set[int]) -> int:
+    """The end of up to three capitalised words from ``start`` in one sentence (a known
+    name's words count, so that a list of names can be walked through)."""
+    end = start
+    while (
+        end < len(doc)
+        and end - start < 3
+        and w.text[end][:1].isupper()
+        and not w.punct[end]
+        and (end == start or not doc[end].is_sent_start)
+        and (end == start or (end in taken) == (start in taken))
+    ):
+        end += 1
+    return end
+
+
+def _next_item(w, i: int) -> int:
+    """Where the next item of a list of names starts after ``i`` (``, Y``, ``and Y``,
+    ``, and the Y``), or ``i`` itself when the list ends there."""
+    j = i
+    if j < len(w.text) and w.text[j] == ",":
+        j += 1
+    if j < len(w.text) and w.lower[j] in ("and", "&"):
+        j += 1
+    if j < len(w.text) and w.lower[j] == "the":
+        j += 1
+    if j == i or j >= len(w.text) or not w.text[j][:1].isupper():
+        return i
+    return j

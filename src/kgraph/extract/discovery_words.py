@@ -24,7 +24,7 @@ ORG_TRADES = (
         """
     robotics logistics energy airlines motors holdings ventures therapeutics insurance
     bank financial pharmaceuticals entertainment studios games foods retail brands partners
-    university alliance
+    university alliance telecom telekom
     """
     )
     | INSTITUTIONS

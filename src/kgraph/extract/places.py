@@ -88,13 +88,19 @@ DATA_SITES = frozenset(["center", "centers", "centre", "centres"])
 OWNERS = frozenset(["our", "their", "its", "his", "her", "my"])
 
 
+# Words before "in X" that make X where a business sits.
+SITED = frozenset(["based", "headquartered", "located", "office", "offices", "hq"])
+
+
 def placed(doc, start: int, end: int) -> bool:
     """``doc[start:end]`` is written as a place: before a comma and a country that qualify
     a noun together (``an Auckland, New Zealand region``; not ``NAV, Norway`` nor ``the
-    Reserve Bank, Australia's regulator``, an organisation and where it is) or before a
-    site noun (``our Bellevue offices``)."""
+    Reserve Bank, Australia's regulator``, an organisation and where it is), before a
+    site noun (``our Bellevue offices``) or after ``based in``."""
     if end < len(doc) and doc[end].lower_ in SITE_NOUNS:
         return True
+    if start > 1 and doc[start - 1].lower_ == "in" and doc[start - 2].lower_ in SITED:
+        return True  # "based in Bangalore", "an office in San Francisco": where a business sits
     if (
         end + 1 < len(doc)
         and doc[end].lower_ == "data"

@@ -44,6 +44,8 @@ DIGEST_WORDS = (
     "episode",
     "show",
 )
+# Words a source's name opens with before its publisher's name ("Team Zorbly (Medium)").
+LEADING_WORDS = phrases("team the")
 _GLUED_OUTLET = re.compile(r"(?:tech|engineering|eng|blog|dev)$")
 
 
@@ -73,12 +75,14 @@ def source_keys(source: str, url: str) -> frozenset[str]:
     words = list(name)
     while words and words[-1].lower() in OUTLET_WORDS:
         words.pop()
+    while len(words) > 1 and words[0].lower() in LEADING_WORDS:
+        words.pop(0)  # "Team Zorbly", "The Zorbly Blog"
     if words and len(words) < len(name):
         keys.add(squeezed(" ".join(words)))
     if len(name) == 1 and _GLUED_OUTLET.search(squeezed(name[0])):
         keys.add(_GLUED_OUTLET.sub("", squeezed(name[0])))
     if not any(word in source.lower() for word in DIGEST_WORDS):
-        keys |= _host_names(url)
+        keys |= _host_names(url) | _publication_names(url)
     return frozenset(k for k in keys if len(k) >= 3)
 
 
@@ -93,3 +97,26 @@ def _host_names(url: str) -> set[str]:
     while labels and labels[-1] in HOST_WORDS:
         labels.pop()  # "zorbly.github.io", "zorbly.substack.com"
     return {labels[-1].replace("-", "")} if labels else set()
+
+
+# A blogging site whose first path segment is the publication (``medium.com/zorbly-tech/...``);
+# ``medium.com/@someone`` is a writer's own page, no publication.
+_PUBLICATION_PATH = re.compile(r"^[a-z]+://(?:www\.)?medium\.com/([a-z0-9][a-z0-9_-]*)/")
+
+
+def _publication_names(url: str) -> set[str]:
+    """The publisher named by a publication's path on a blogging site: ``zorbly`` of
+    ``medium.com/zorbly-engineering/...`` and of ``medium.com/team-zorbly/...`` (outlet words
+    around the name go, as in a source's name)."""
+    match = _PUBLICATION_PATH.match(url.strip().lower())
+    if not match:
+        return set()
+    parts = [p for p in re.split(r"[-_]", match.group(1)) if p]
+    while len(parts) > 1 and parts[0] in LEADING_WORDS:
+        parts.pop(0)
+    while len(parts) > 1 and parts[-1] in OUTLET_WORDS:
+        parts.pop()
+    key = "".join(parts)
+    if len(parts) == 1 and _GLUED_OUTLET.search(key) and _GLUED_OUTLET.sub("", key):
+        key = _GLUED_OUTLET.sub("", key)
+    return {key}

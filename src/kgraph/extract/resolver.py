@@ -581,6 +581,8 @@ def _described_as_system(span) -> bool:
         and doc[span.start - 2].lower_ in LEADS
     ):
         return False  # "the CEO of Vercel, a platform for ...": the organisation he leads
+    if span.start > 0 and doc[span.start - 1].lower_ == "by" and doc[i].text == ",":
+        return False  # "Developed by X, the tool codifies": the phrase's agent, the maker
     i += 1
     if i >= len(doc) or doc[i].lower_ not in ("a", "an", "our", "the", "their", "its"):
         return False
