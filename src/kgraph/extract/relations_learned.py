@@ -458,8 +458,10 @@ def _conjuncts(text: str, ents: list[_Ent], k: int) -> tuple[int, int]:
     """The first and last index of the list of names of one type that ``ents[k]`` is in
     ("Kafka, Flink and Iceberg"): names joined only by commas, "and", "or", "&" or "/"."""
     lo = hi = k
-    while lo and ents[lo - 1].type == ents[k].type and _CONJUNCTION.fullmatch(
-        text, ents[lo - 1].e, ents[lo].s
+    while (
+        lo
+        and ents[lo - 1].type == ents[k].type
+        and _CONJUNCTION.fullmatch(text, ents[lo - 1].e, ents[lo].s)
     ):
         lo -= 1
     while (
@@ -471,7 +473,9 @@ def _conjuncts(text: str, ents: list[_Ent], k: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _coordinated(unit: _Unit, ents: list[_Ent], i: int, j: int, types: str, order: str) -> list[str]:
+def _coordinated(
+    unit: _Unit, ents: list[_Ent], i: int, j: int, types: str, order: str
+) -> list[str]:
     """A coordinated name shares what governs its list, as a parser's coordination would:
     "with Apache Kafka and Elasticsearch" states of Elasticsearch what "with" states of
     Kafka. When the head or the tail stands in a list, the words between the two lists (the
