@@ -158,22 +158,18 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 # other company makes is the company's own (rule 1's list). "launched our
                 # first Kafka cluster" still builds a deployment.
                 opened = (
-                    (
-                        rx.match(r"open[- ]?sourc", verb.group(0), rx.I)
-                        or rx.fullmatch(
-                            r"(?:developed|created|invented|co-?created)\s+", verb.group(0), rx.I
-                        )
-                        # "Uber created the Apache Hudi project": a project is its creator's
-                        or (
-                            rx.fullmatch(
-                                r"(?:developed|created|started|co-?created)\s+the\s+",
-                                verb.group(0),
-                                rx.I,
-                            )
-                            and rx.match(r"\s+project\b", text[e.e :], rx.I)
-                        )
+                    rx.match(r"open[- ]?sourc", verb.group(0), rx.I)
+                    or rx.fullmatch(
+                        r"(?:developed|created|invented|co-?created)\s+", verb.group(0), rx.I
                     )
-                    and (state.maker(e) == "" or _same_company(state.maker(e), subject))
+                ) and (state.maker(e) == "" or _same_company(state.maker(e), subject))
+                # "Uber created the Apache Hudi project": a project is its creator's, even
+                # when a foundation keeps it now
+                opened = opened or (
+                    rx.fullmatch(
+                        r"(?:developed|created|started|co-?created)\s+the\s+", verb.group(0), rx.I
+                    )
+                    and rx.match(r"\s+project\b", text[e.e :], rx.I)
                 )
                 if not opened and (
                     state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :])
