@@ -1248,3 +1248,47 @@ def test_a_company_something_is_an_alternative_to_is_not_the_actor():
         title="Quiver: a tiny chat server",
     )
     assert ("Lumio", "uses", "Zig") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbor developed a near real-time job scheduling platform called the Tidewater Engine.",
+        "Harbor runs its job scheduling platform, also known as Tidewater Engine, on two regions.",
+        "Harbor moved to the open source job scheduling platform Tidewater Engine.",
+    ],
+)
+def test_a_concept_on_the_class_noun_a_technology_is_called_is_what_it_is(text):
+    found = _relations(
+        text,
+        [("Harbor", "COMPANY"), ("job scheduling", "CONCEPT"), ("Tidewater Engine", "TECHNOLOGY")],
+    )
+    assert ("Tidewater Engine", "applies", "job scheduling") in found
+
+
+def test_a_concept_and_a_technology_with_no_naming_between_are_not_an_apposition():
+    found = _relations(
+        "Harbor added job scheduling to Tidewater Engine.",
+        [("Harbor", "COMPANY"), ("job scheduling", "CONCEPT"), ("Tidewater Engine", "TECHNOLOGY")],
+    )
+    assert ("Tidewater Engine", "applies", "job scheduling") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "onto"),
+    [
+        ("Harbor developed a job scheduling platform called the Tidewater Engine.", None),
+        ("This time I look at Tidewater, an XDP-based load balancer opensourced by Harbor.", None),
+        # a project is its creator's, whoever the registry names as its maker now
+        ("Back in 2016, Harbor created the Tidewater project.", "Lumio Foundation"),
+    ],
+)
+def test_who_built_it(text, onto):
+    found = _relations(
+        text,
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")]
+        if "Engine" not in text
+        else [("Harbor", "COMPANY"), ("Tidewater Engine", "TECHNOLOGY")],
+        _onto(Tidewater=(onto, [])) if onto else None,
+    )
+    assert any(h == "Harbor" and t == "built" for h, t, _ in found)

@@ -89,3 +89,56 @@ def test_blocks_name_the_tuning_sets_they_leave_out():
     first, second = block_sets("1-3,9-10")
     assert first == ["real-dev", "real-dev2", "real-dev3"]
     assert second == ["real-dev9", "real-dev10"]
+
+
+def _candidates(title, summary, entities):
+    from kgraph.extract.relations import rule_state
+    from kgraph.extract.relations_learned import candidates
+
+    post, mentions = _post(title, summary, entities)
+    state = rule_state(post, mentions)
+    return candidates(state, state.result())
+
+
+def test_a_coordinated_name_shares_its_lists_cue():
+    found = _candidates(
+        "Faster indexing with Apache Kafka and Elasticsearch",
+        "A post.",
+        [
+            ("indexing", "CONCEPT", "indexing"),
+            ("Apache Kafka", "TECHNOLOGY", "Apache Kafka"),
+            ("Elasticsearch", "TECHNOLOGY", "Elasticsearch"),
+        ],
+    )
+    second = found[("Elasticsearch", "indexing")].features
+    assert "co_last=th:with" in second  # the words between the list and the concept
+    assert "last=th:and" in second  # the plain features stay
+    assert not any(f.startswith("co_") for f in found[("Apache Kafka", "indexing")].features)
+
+
+def test_a_pronoun_subject_refers_back_to_the_technology_named_before():
+    import dataclasses
+
+    from kgraph.extract.relations import rule_state
+    from kgraph.extract.relations_learned import candidates
+
+    first, second = "Vector is a log router.", "It is written in Rust and supports backpressure."
+    post, mentions = _post(
+        "A post",
+        f"{first} {second}",
+        [
+            ("Vector", "TECHNOLOGY", "Vector"),
+            ("log router", "CONCEPT", "log router"),
+            ("Rust", "TECHNOLOGY", "Rust"),
+            ("backpressure", "CONCEPT", "backpressure"),
+        ],
+    )
+    # one sentence each, as the extractor's sentence splitter gives them
+    mentions = [
+        dataclasses.replace(m, sentence=first if m.start < len(first) else second) for m in mentions
+    ]
+    state = rule_state(post, mentions)
+    found = candidates(state, state.result())
+    assert "pronoun_subject" in found[("Vector", "Rust")].features
+    assert "pronoun_subject" in found[("Vector", "backpressure")].features
+    assert "pronoun_subject" not in found[("Vector", "log router")].features

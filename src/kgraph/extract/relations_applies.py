@@ -116,6 +116,7 @@ def post_rules(state: _Post) -> None:
             _subject_verb(state, unit)
             _concept_modifier(state, unit)
             _adjective_class(state, unit)
+            _named_class(state, unit)
         if "TECHNOLOGY" in types:
             uses_rules(state, unit)
             _our_stack(state, unit)
@@ -235,6 +236,39 @@ def _adjective_class(state: _Post, unit: _Unit) -> None:
         for t in run:
             if not _carrier(state, t.name):
                 state.add(t.name, "applies", e.name, text, "apposition:class")
+
+
+# "a stream processing platform called the User Signals Platform", "rule engine platform,
+# also known as Guardian", "infrastructure as code project Terraform": a class noun, then the
+# name it is given.
+_CALLED = re.compile(
+    r"(?:\s+[\w-]+){0,2},?\s+(?:also\s+)?(?:called|named|dubbed|codenamed|known\s+as)\s+"
+    r"(?:the\s+)?[\"\u201c]?",
+    rx.I,
+)
+_CLASS_THEN_NAME = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:"
+    + SYSTEM_NOUN
+    + r"|projects?|tools?|software|formats?|protocols?|DBs?|runtimes?|brokers?|stores?)\s+",
+    rx.I,
+)
+
+
+def _named_class(state: _Post, unit: _Unit) -> None:
+    """ "a stream processing platform called the User Signals Platform", "open source
+    container orchestration platform Kubernetes": a concept on the class noun a technology
+    is named as, or "called", is what the technology is (rule 4, "X called T")."""
+    text, ents = unit.text, unit.ents
+    for i, e in enumerate(ents[:-1]):
+        t = ents[i + 1]
+        if e.type != "CONCEPT" or t.type != "TECHNOLOGY":
+            continue
+        if not (_CALLED.fullmatch(text, e.e, t.s) or _CLASS_THEN_NAME.fullmatch(text, e.e, t.s)):
+            continue
+        if rx.match(rf"(?:\s+(?:[A-Z]|(?!{_FUNCTION}\b)[a-z])|-\w)", text[t.e :]):
+            continue  # "a framework Kafka Connect uses": T begins another phrase
+        if not _carrier(state, t.name):
+            state.add(t.name, "applies", e.name, text, "apposition:named")
 
 
 _PRACTISE_COMMA = re.compile(

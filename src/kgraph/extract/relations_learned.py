@@ -38,6 +38,14 @@ models for them added nothing the migration rules did not find."""
 LEARNED = "learned"
 """The method of a triple only the model found; a rule's kept triple is ``<rule>+learned``."""
 
+# A summary sentence whose subject refers back to a technology named before it (RELATION-
+# RULES rule 1, anaphora): "It is written in Rust", "The service uses HTTP/2".
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:it|its|it['\u2019]s|the\s+(?:service|system|platform|tool|library|framework|engine|"
+    r"database|project|proxy|extension|operator|runtime|server|tool|api|sdk|feature|release|"
+    r"new\s+version|implementation|architecture))\b",
+    re.I,
+)
 _SUFFIX = re.compile(r"-([a-z]+)\b", re.I)  # "Zig-based", "Pulsar-backed"
 _WORD = re.compile(r"[a-z0-9]+(?:['\u2019.-][a-z0-9]+)*|[(),:;/&+\"\u201c\u201d]")
 # Words that refer back to the post's company (RELATION-RULES rule 1, anaphora).
@@ -139,11 +147,30 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
     # The technology a title names first is what the summary describes (rule 1): its
     # concepts in sentences that do not name it are candidates too.
     subject = title_first if title_first and state.types.get(title_first) == "TECHNOLOGY" else None
+    referent = subject  # what "it" / "the service" of a summary sentence refers back to
     for k, unit in enumerate(state.units):
         ents = unit.ents
         names = [e.name for e in ents]
         kinds = [e.type for e in ents]
         pairs = len(ents) >= 2
+        if unit.field != "title":
+            if referent is not None and referent not in names and _PRONOUN_SUBJECT.match(unit.text):
+                words = None
+                for j, kind in enumerate(kinds):
+                    if kind not in TAILS or names[j] == referent:
+                        continue
+                    c = candidate(referent, names[j], state.raw.get(unit.text, unit.text))
+                    if c is None:
+                        continue
+                    if words is None:
+                        where = "s0" if k == first_summary else "s"
+                        words = _ANAPHORS.intersection(_words(unit.text))
+                    c.features.update("t" + f for f in _far(unit, ents, j, where, words))
+                    c.features.add("pronoun_subject")
+            elif ents and ents[0].type == "TECHNOLOGY" and ents[0].s < 40:
+                referent = names[0]
+            elif not _PRONOUN_SUBJECT.match(unit.text):
+                referent = subject
         far = far_actor and actor not in names and any(x in TAILS for x in kinds)
         if subject is not None and unit.field != "title" and subject not in names:
             words = None
@@ -416,10 +443,67 @@ def _pair(unit: _Unit, ents: list[_Ent], kinds: list[str], i: int, j: int) -> li
         head_before, tail_after = _before(text, h.s, 1), _after(text, t.e, 1)
     feats.append(f"head_before={types}:{head_before[0] if head_before else '^'}")
     feats.append(f"tail_after={types}:{tail_after[0] if tail_after else '$'}")
+    feats.extend(_coordinated(unit, ents, i, j, types, order))
     if t.type == "CONCEPT" and kinds.count("CONCEPT") == 1:
         feats.append("tail_only_concept")
     if t.type == "CONCEPT" and "TECHNOLOGY" not in kinds:
         feats.append("no_technology")
+    return feats
+
+
+_CONJUNCTION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+|&\s*)?|and\s+|or\s+|&\s*|/\s*)", re.I)
+
+
+def _conjuncts(text: str, ents: list[_Ent], k: int) -> tuple[int, int]:
+    """The first and last index of the list of names of one type that ``ents[k]`` is in
+    ("Kafka, Flink and Iceberg"): names joined only by commas, "and", "or", "&" or "/"."""
+    lo = hi = k
+    while (
+        lo
+        and ents[lo - 1].type == ents[k].type
+        and _CONJUNCTION.fullmatch(text, ents[lo - 1].e, ents[lo].s)
+    ):
+        lo -= 1
+    while (
+        hi + 1 < len(ents)
+        and ents[hi + 1].type == ents[k].type
+        and _CONJUNCTION.fullmatch(text, ents[hi].e, ents[hi + 1].s)
+    ):
+        hi += 1
+    return lo, hi
+
+
+def _coordinated(
+    unit: _Unit, ents: list[_Ent], i: int, j: int, types: str, order: str
+) -> list[str]:
+    """A coordinated name shares what governs its list, as a parser's coordination would:
+    "with Apache Kafka and Elasticsearch" states of Elasticsearch what "with" states of
+    Kafka. When the head or the tail stands in a list, the words between the two lists (the
+    other names of the list left out) are features too, prefixed ``co``."""
+    text = unit.text
+    lo_i, hi_i = _conjuncts(text, ents, i)
+    lo_j, hi_j = _conjuncts(text, ents, j)
+    if lo_i == hi_i and lo_j == hi_j:
+        return []
+    if i < j:
+        if hi_i >= lo_j:
+            return ["co_same_list"]
+        a, b = ents[hi_i], ents[lo_j]
+    else:
+        if hi_j >= lo_i:
+            return ["co_same_list"]
+        a, b = ents[hi_j], ents[lo_i]
+    between = _words(text[a.e : b.s]) if a.e <= b.s else []
+    if between == _words(text[ents[min(i, j)].e : ents[max(i, j)].s]):
+        return []
+    feats = [f"co_dist={types}{order}{_bucket(len(between))}", f"co_list={types}{order}"]
+    if len(between) <= 4:
+        feats.append(f"co_bag={types}{order}:{' '.join(between)}")
+    if between:
+        feats.append(f"co_first={order}:{between[0]}")
+        feats.append(f"co_last={order}:{between[-1]}")
+    for w in set(between) if len(between) <= MAX_BETWEEN else ():
+        feats.append(f"co_w={types}{order}:{w}")
     return feats
 
 

@@ -61,7 +61,7 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # appositive may close with its own comma
             r"^(?:,|\s*[\u2014\u2013-])?\s*(?:(?:is|was)\s+)?(?:(?:an?|the)\s+[^,;]{0,60}?(?:,\s*)?)?"
             r"(?:originally\s+)?(?:(?:we|they)\s+)?(?:built|developed|created|"
-            r"open-sourced|designed|made)\s+(?:by|at)\s+$",
+            r"open[- ]?sourced|designed|made)\s+(?:by|at)\s+$",
             text[e.e : e.e + 90].split("COMPANY")[0][: _next_company_gap(unit, i)],
             rx.I,
         ):
@@ -95,7 +95,9 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             continue
         clause2 = text[max(0, e.s - 120) : e.s]
         if rx.search(
-            rf"\b{BUILD_VERB}\b[^.;]{{0,80}}\b(?:called|named|codenamed)\s*[\"“(]*$", clause2, rx.I
+            rf"\b{BUILD_VERB}\b[^.;]{{0,80}}\b(?:called|named|codenamed)\s*(?:the\s+)?[\"“(]*$",
+            clause2,
+            rx.I,
         ) and _has_subject(unit, i):
             add(subject, "built", e.name, text, "built:called")
             continue
@@ -161,6 +163,14 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                         r"(?:developed|created|invented|co-?created)\s+", verb.group(0), rx.I
                     )
                 ) and (state.maker(e) == "" or _same_company(state.maker(e), subject))
+                # "Uber created the Apache Hudi project": a project is its creator's, even
+                # when a foundation keeps it now
+                opened = opened or (
+                    rx.fullmatch(
+                        r"(?:developed|created|started|co-?created)\s+the\s+", verb.group(0), rx.I
+                    )
+                    and rx.match(r"\s+project\b", text[e.e :], rx.I)
+                )
                 if not opened and (
                     state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :])
                 ):
