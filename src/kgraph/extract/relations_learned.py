@@ -351,6 +351,9 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+# Cached: each pair of a sentence asks for the words around the same names again. The lists
+# are shared between callers, which only read them.
+@functools.lru_cache(maxsize=4096)
 def _before(text: str, end: int, n: int) -> list[str]:
     """The last ``n`` words before ``end`` (read from a window: a sentence can be long)."""
     start = max(0, end - 16 * n)
@@ -358,6 +361,7 @@ def _before(text: str, end: int, n: int) -> list[str]:
     return (words[1:] if start else words)[-n:]  # the window may cut its first word
 
 
+@functools.lru_cache(maxsize=4096)
 def _after(text: str, start: int, n: int) -> list[str]:
     end = start + 16 * n
     words = _words(text[start:end])

@@ -18,18 +18,15 @@ from kgraph.ontology import Ontology
 
 
 class _Ent:
-    __slots__ = ("e", "m", "s")
+    """A mention at sentence-local offsets. Its type and name are the mention's, copied once:
+    the rules read them hundreds of times a post, and a property is a Python call each time
+    (the mentions are not changed while relations are found)."""
+
+    __slots__ = ("e", "m", "name", "s", "type")
 
     def __init__(self, m: Mention, s: int, e: int):
         self.m, self.s, self.e = m, s, e
-
-    @property
-    def type(self) -> str:
-        return self.m.type
-
-    @property
-    def name(self) -> str:
-        return self.m.canonical
+        self.type, self.name = m.type, m.canonical
 
 
 def _as_parent(m: Mention) -> Mention:
