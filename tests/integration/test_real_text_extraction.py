@@ -135,6 +135,16 @@ def test_n_nines_availability_is_a_concept_but_bare_nines_is_not(ex):
     ]
 
 
+def test_n_nines_written_with_digits(ex):
+    mentions = ex.extract_text(
+        "Notes", "We reached five 9\u2019s, then four 9s availability; it took five 9 ms."
+    )
+    assert [(m.text, m.canonical) for m in mentions] == [
+        ("five 9\u2019s", "five nines availability"),
+        ("four 9s availability", "four nines availability"),
+    ]
+
+
 def test_a_concept_naming_a_team_s_discipline_is_kept(ex):
     got = found(ex, "Notes", "GitHub\u2019s platform engineering team and the SRE team met.")
     assert {("CONCEPT", "platform engineering"), ("CONCEPT", "site reliability engineering")} <= got

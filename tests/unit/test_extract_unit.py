@@ -438,6 +438,8 @@ def test_the_start_of_a_metric_name_is_no_concept(tmp_path):
 def test_a_concept_with_an_acronym_matches_in_headline_case(tmp_path):
     assert headline_forms("server-driven UI") == ["Server-driven UI", "Server-Driven UI"]
     assert headline_forms("ML platform") == ["ML Platform"]
+    # a hyphenated word with an acronym capitalises its lower-case part
+    assert headline_forms("multi-GPU training") == ["Multi-GPU training", "Multi-GPU Training"]
     assert headline_forms("GraphQL") == []
     onto_file = tmp_path / "o.yaml"
     onto_file.write_text(

@@ -393,21 +393,30 @@ def _latency_end(doc: Doc, i: int) -> int | None:
 
 
 # "five nines", "four nines availability": N-nines availability is a concept (the entity
-# rules), canonical "<N> nines availability"; "nines" alone is never matched.
+# rules), canonical "<N> nines availability"; "nines" alone is never matched. The nines are
+# also written as digits: "five 9s", "five 9's", "five 9’s".
 NINES = hash_string("nines")
+NINE_DIGITS = hash_string("9s")
+NINE = hash_string("9")
+NINE_PLURALS = frozenset(["'s", "\u2019s"])
 _NINES_WORDS = ("two", "three", "four", "five", "six", "seven")
 NINES_COUNTS = {**{w: w for w in _NINES_WORDS}, **dict(zip("234567", _NINES_WORDS, strict=True))}
 
 
 def _nines_availability(doc: Doc, taken: set[int], lower) -> list[Candidate]:
     # Found in the token array first, as for percentile latencies: most texts have no "nines".
-    places = (lower == NINES).nonzero()[0]
+    places = ((lower == NINES) | (lower == NINE_DIGITS) | (lower == NINE)).nonzero()[0]
     found = []
     for i in places.tolist():
         count = NINES_COUNTS.get(doc[i - 1].lower_) if i > 0 else None
         if count is None or i - 1 in taken or i in taken:
             continue
         end = i + 1
+        if doc[i].text == "9":
+            # a bare digit is a count ("five 9 ms") unless a plural ending is glued on
+            if end >= len(doc) or doc[end].text not in NINE_PLURALS or doc[i].whitespace_:
+                continue
+            end += 1
         if end < len(doc) and doc[end].lower_ == "availability" and end not in taken:
             end += 1
         key = f"CONCEPT:{count} nines availability"

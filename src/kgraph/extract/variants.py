@@ -84,9 +84,8 @@ def headline_forms(surface: str) -> list[str]:
     def cap(word: str) -> str:
         return "-".join(p[:1].upper() + p[1:] if p.islower() else p for p in word.split("-"))
 
-    title = [
-        w if (i and w in _SMALL_WORDS) or not w.islower() else cap(w) for i, w in enumerate(words)
-    ]
+    # each lower-case part of a hyphenated word takes the capital ("Multi-GPU Training")
+    title = [w if i and w in _SMALL_WORDS else cap(w) for i, w in enumerate(words)]
     first = [words[0][:1].upper() + words[0][1:], *words[1:]]
     forms = [" ".join(first), " ".join(title)]
     return [f for f in dict.fromkeys(forms) if f != surface]
