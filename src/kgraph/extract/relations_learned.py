@@ -384,6 +384,12 @@ their weights cost precision (docs/extraction.md); the distance, the first and t
 word between still count."""
 
 
+PAIR_FEATURES = None
+"""An experiment's hook, off by default: a callable ``(unit, head, tail, types, order)`` whose
+features are added to each pair of one sentence (``bench/relation_parse.py`` sets it to
+dependency-parse features to measure them on left-out sets; the pipeline runs no parser)."""
+
+
 def _bucket(n: int) -> str:
     return str(n) if n < 4 else ("4-5" if n < 6 else ("6-9" if n < 10 else "10+"))
 
@@ -452,6 +458,8 @@ def _pair(unit: _Unit, ents: list[_Ent], kinds: list[str], i: int, j: int) -> li
         feats.append("tail_only_concept")
     if t.type == "CONCEPT" and "TECHNOLOGY" not in kinds:
         feats.append("no_technology")
+    if PAIR_FEATURES is not None:
+        feats.extend(PAIR_FEATURES(unit, h, t, types, order))
     return feats
 
 
