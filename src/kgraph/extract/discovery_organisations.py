@@ -809,25 +809,22 @@ def _listed_as_organisations(doc: Doc, start: int) -> bool:
     return False
 
 
+# People who work somewhere, before "at X" or "from X".
+STAFF = phrases(
+    """
+    team teams engineer engineers developer developers scientist scientists architect architects
+    researcher researchers employees colleagues folks friends
+    """
+)
 # People and their work before "at X" (``engineers at X``, ``my team at X``, ``my experience
 # at X``): X is where they work, an organisation. Words of place or looking ("hosted at",
 # "a look at") are not here.
-WORKPLACE_BEFORE = phrases(
-    """
-    team teams engineer engineers developer developers scientist scientists architect architects
-    researcher researchers experience work works working worked intern internship colleagues
-    folks friends employees staff career tenure
-    """
+WORKPLACE_BEFORE = STAFF | phrases(
+    "experience work works working worked intern internship staff career tenure"
 )
 # People before "from X" (``speakers from X``, ``engineering leaders from X, Y and Z``): X is
 # the organisation they come from; "data from X", "migrating from X" name things.
-PEOPLE_FROM = phrases(
-    """
-    team teams engineer engineers developer developers scientist scientists architect architects
-    researcher researchers leaders speakers panelists experts representatives folks people
-    employees colleagues friends
-    """
-)
+PEOPLE_FROM = STAFF | phrases("leaders speakers panelists experts representatives people")
 # The writer speaking for the organisation after "At X,": "At Zorbly, we ...", "at Zorbly, our".
 WE_WORDS = phrases("we our i my us")
 # Capitalised words that open a phrase, not a name: "at The Summit", "at This point".

@@ -42,7 +42,7 @@ LEARNED = "learned"
 # RULES rule 1, anaphora): "It is written in Rust", "The service uses HTTP/2".
 _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:it|its|it['\u2019]s|the\s+(?:service|system|platform|tool|library|framework|engine|"
-    r"database|project|proxy|extension|operator|runtime|server|tool|api|sdk|feature|release|"
+    r"database|project|proxy|extension|operator|runtime|server|api|sdk|feature|release|"
     r"new\s+version|implementation|architecture))\b",
     re.I,
 )
@@ -139,6 +139,22 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
                 barred.add(key)
         return c
 
+    def far_candidates(head: str, k: int, unit: _Unit, tails, *extra: str) -> None:
+        """``head``, which ``unit`` does not name, to each name of ``unit`` whose type is in
+        ``tails``, with the features of a far pair (what ties the sentence to ``head``)."""
+        words = None
+        for j, e in enumerate(unit.ents):
+            if e.type not in tails or e.name == head:
+                continue
+            c = candidate(head, e.name, state.raw.get(unit.text, unit.text))
+            if c is None:
+                continue
+            if words is None:
+                words = _ANAPHORS.intersection(_words(unit.text))
+            where = "s0" if k == first_summary else "s"
+            c.features.update("t" + f for f in _far(unit, unit.ents, j, where, words))
+            c.features.update(extra)
+
     actor = state.actor
     title_names = {e.name for u in state.units if u.field == "title" for e in u.ents}
     title_first = next((u.ents[0].name for u in state.units if u.field == "title" and u.ents), None)
@@ -154,36 +170,16 @@ def candidates(state: _Post, emitted: list[Relation]) -> dict[tuple[str, str], C
         kinds = [e.type for e in ents]
         pairs = len(ents) >= 2
         if unit.field != "title":
-            if referent is not None and referent not in names and _PRONOUN_SUBJECT.match(unit.text):
-                words = None
-                for j, kind in enumerate(kinds):
-                    if kind not in TAILS or names[j] == referent:
-                        continue
-                    c = candidate(referent, names[j], state.raw.get(unit.text, unit.text))
-                    if c is None:
-                        continue
-                    if words is None:
-                        where = "s0" if k == first_summary else "s"
-                        words = _ANAPHORS.intersection(_words(unit.text))
-                    c.features.update("t" + f for f in _far(unit, ents, j, where, words))
-                    c.features.add("pronoun_subject")
+            pronoun_subject = _PRONOUN_SUBJECT.match(unit.text)
+            if referent is not None and referent not in names and pronoun_subject:
+                far_candidates(referent, k, unit, TAILS, "pronoun_subject")
             elif ents and ents[0].type == "TECHNOLOGY" and ents[0].s < 40:
                 referent = names[0]
-            elif not _PRONOUN_SUBJECT.match(unit.text):
+            elif not pronoun_subject:
                 referent = subject
         far = far_actor and actor not in names and any(x in TAILS for x in kinds)
         if subject is not None and unit.field != "title" and subject not in names:
-            words = None
-            for j, kind in enumerate(kinds):
-                if kind != "CONCEPT":
-                    continue
-                c = candidate(subject, names[j], state.raw.get(unit.text, unit.text))
-                if c is None:
-                    continue
-                if words is None:
-                    where = "s0" if k == first_summary else "s"
-                    words = _ANAPHORS.intersection(_words(unit.text))
-                c.features.update("t" + f for f in _far(unit, ents, j, where, words))
+            far_candidates(subject, k, unit, ("CONCEPT",))
         if not (pairs or far):
             continue
         where = "title" if unit.field == "title" else ("s0" if k == first_summary else "s")
