@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kgraph.extract.acronym_pairs import expansion_start
+from kgraph.extract.definitions import defined_as_software
 from kgraph.extract.discovery_spans import _funded_after
 from kgraph.extract.discovery_words import (
     ARTICLES,
@@ -204,7 +205,7 @@ def _publisher_names(doc: Doc, claimed: set[int], conf: float) -> list[Candidate
 
 def _publisher_name(doc: Doc, name: Span) -> bool:
     """``name``, written as its post's publisher's name, names the publisher (see above)."""
-    if len(name) == len(doc):
+    if len(name) == len(doc) or _defined(name):
         return False
     if (
         name.end < len(doc)
@@ -278,6 +279,8 @@ def _organisation(span: Span, label: str) -> bool:
     doc = span.doc
     if _org_word(span[-1]) and (len(span) > 1 or span[-1].lower_ in ORG_SUFFIX):
         return True
+    if _defined(span):
+        return False  # "TigerBeetle is a financial transactions database": the software
     if len(span) > 2 and any(t.lower_ in INNER_TRADES and t.text[:1].isupper() for t in span[1:-1]):
         return True  # "Raiffeisen Bank International": a bank's name goes on after its trade
     if _publisher(span):
@@ -315,6 +318,14 @@ def _organisation(span: Span, label: str) -> bool:
     if span.end >= len(doc) or doc[span.end].text not in POSSESSIVE:
         return False
     return not any(c.isdigit() for c in span.text)
+
+
+def _defined(span: Span) -> bool:
+    """The sentence defines the name as a kind of software (:mod:`kgraph.extract.definitions`):
+    ``Medusa is a new open source backup tool``, ``MotherDuck, a modern cloud data warehouse``."""
+    doc = span.doc
+    end = span.end_char if span.end >= len(doc) or doc[span.end].text not in POSSESSIVE else -1
+    return end >= 0 and defined_as_software(doc_text(doc)[end : end + 200])
 
 
 # Trades inside a longer organisation's name ("Raiffeisen Bank International").
