@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from kgraph.extract.acronym_pairs import pair_acronyms
+from kgraph.extract.definitions import listed_as_products
 from kgraph.extract.discovery_credits import _publication, _source_credit
 from kgraph.extract.discovery_filters import _plausible
 from kgraph.extract.discovery_organisations import (
@@ -351,8 +352,11 @@ class ModelDiscovery:
             # The rest of a name after a known technology ("Atlas Data Federation") is a part
             # of that product, joined to it below, whatever the model's label says.
             part = span.start - 1 in tech and doc[span.start - 1].whitespace_ == " "
-            org = not part and (
-                _organisation(span, ent.label_) or _among_companies(doc, span.start, span.end)
+            org = (
+                not part
+                and (_organisation(span, ent.label_) or _among_companies(doc, span.start, span.end))
+                # "applications including TurboTax, QuickBooks": a list of products
+                and not listed_as_products(doc, span.start)
             )
             type_ = "COMPANY" if org else "TECHNOLOGY"
             if _publication(span):

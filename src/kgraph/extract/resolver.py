@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
-from kgraph.extract.definitions import defined_as_software
+from kgraph.extract.definitions import defined_as_software, listed_as_products
 from kgraph.extract.generic import (
     GENERIC_HEADS,
     UMBRELLA,
@@ -147,6 +147,11 @@ class OntologyResolver:
                 (entry.get("product") and _used_as_product(match))
                 or (match.label_ == "COMPANY" and _described_as_system(match))
                 or (match.label_ == "COMPANY" and _defined_as_software(match, text))
+                or (
+                    match.label_ == "COMPANY"
+                    and listed_as_products(doc, match.start)
+                    and not (match.end < len(doc) and doc[match.end].text in POSSESSIVE)
+                )
                 or (match.label_ == "COMPANY" and _named_as_alternative(match))
                 or (
                     match.label_ == "COMPANY"
