@@ -54,6 +54,7 @@ FUNDING_VERBS = phrases("raised raises raising secures secured lands landed clos
 FUNDING_WORDS = phrases("$ € £ funding series seed round")
 # Verbs that quote a source in news: a person or an organisation.
 QUOTE_STEMS = ("says", "said", "warns", "warned", "told", "disclosed", "confirmed")
+NEED_STEMS = ("needed", "faced", "faces", "decided", "chose", "strives", "experienced", "struggl")
 # Verbs whose subject acts as an organisation ("how Klarvio rebuilt its pipeline").
 ORG_VERB_STEMS = (
     "built",
@@ -101,6 +102,10 @@ ORG_VERB_STEMS = (
     # A source quoted in news ("Armis says it discovered", "the company told"): people
     # are quoted too, so these only type a name found by other evidence.
     *QUOTE_STEMS,
+    # What a business goes through, which software does not: "Instagram needed a reliable
+    # messaging infrastructure", "Banked experienced an outage", "Klook chose Go" (on the
+    # annotated sets, 20 such subjects are companies and none a product).
+    *NEED_STEMS,
 )
 # The verbs above that people do as much as organisations ("Dana describes"): an unknown word
 # before them is not made a name on their evidence alone.
@@ -116,6 +121,7 @@ AUTHOR_STEMS = (
     "shared",
     "publish",
     *QUOTE_STEMS,
+    *NEED_STEMS,
 )
 ACTION_STEMS = tuple(s for s in ORG_VERB_STEMS if s not in AUTHOR_STEMS)
 # Endings of oddly cased names that only software has (BoltDB, GraphQL, Node.js, RocksDB).
