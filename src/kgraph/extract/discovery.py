@@ -29,6 +29,7 @@ from kgraph.extract.discovery_organisations import (
     _acts,
     _among_companies,
     _business_apposition,
+    _coined_trade,
     _companies_treated_as_organisations,
     _funded,
     _marked,
@@ -341,7 +342,11 @@ class ModelDiscovery:
                 span = _after_known(span, tech)
             if span is not None:
                 span = _whole_hyphened_name(_with_hyphened_noun(span), taken)
-            if span is not None and span.end < len(doc) and _org_word(doc[span.end]):
+            if (
+                span is not None
+                and span.end < len(doc)
+                and (_org_word(doc[span.end]) or _coined_trade(doc[span.start : span.end + 1]))
+            ):
                 span = doc[span.start : span.end + 1]  # "at Acme Robotics", not "Acme"
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue

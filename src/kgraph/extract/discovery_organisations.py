@@ -16,8 +16,8 @@ from kgraph.extract.discovery_spans import _funded_after
 from kgraph.extract.discovery_words import (
     ARTICLES,
     AUXILIARIES,
+    CODED_TRADES,
     COMPANY_TOKENS,
-    EVENT_ENDINGS,
     FUNDING_VERBS,
     INSTITUTES,
     ORG_AFTER,
@@ -33,6 +33,7 @@ from kgraph.extract.discovery_words import (
     TEAM_WORDS,
     TECH_ENDINGS,
     TECH_TOKENS,
+    event_ending,
 )
 from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name
@@ -278,6 +279,8 @@ def _organisation(span: Span, label: str) -> bool:
     """Treated as an organisation: ``X Inc``, ``at X``, ``X's``, ``X engineers``, ``X built``."""
     doc = span.doc
     if _org_word(span[-1]) and (len(span) > 1 or span[-1].lower_ in ORG_SUFFIX):
+        return True
+    if _coined_trade(span):
         return True
     if _defined(span):
         return False  # "TigerBeetle is a financial transactions database": the software
@@ -544,6 +547,19 @@ def _org_word(tok) -> bool:
     return tok.text[:1].isupper() and tok.lower_ in ORG_SUFFIX | ORG_TRADES
 
 
+def _coined_trade(span) -> bool:
+    """``HVR Software``, ``Entro Security``: a coined word before a field a company's name
+    ends with (:data:`CODED_TRADES`) is that company; ``Backup Flight Software`` is not."""
+    return (
+        len(span) == 2
+        and span[-1].text[:1].isupper()
+        and span[-1].lower_ in CODED_TRADES
+        and span[0].text[:1].isupper()
+        and span[0].is_alpha
+        and not is_english_word(span[0].text)
+    )
+
+
 def _name_like(tok) -> bool:
     """A capitalised word that is not a common verb or adverb form (no tagger runs here)."""
     return (
@@ -670,7 +686,15 @@ def _companies_treated_as_organisations(doc: Doc, known) -> None:
     engineers``, ``Thomas Graf, X``, ``X says``): the cue that makes an unknown name a
     company makes a known one sure."""
     for span in known:
-        if span.label_ == "COMPANY" and values_of(span)[2] and _organisation(span, ""):
+        if (
+            span.label_ == "COMPANY"
+            and values_of(span)[2]
+            and (
+                _organisation(span, "")
+                # "Splunk, Siemens, Trendyol, Twilio, Wise, and hundreds of others"
+                or _among_companies(doc, span.start, span.end, listing=True)
+            )
+        ):
             span._.kg_ambiguous = False
 
 
@@ -881,7 +905,7 @@ def _workplace_names(
                 and not (end < n and end in taken)  # the run goes on into a known name
                 and not any(k in taken for k in range(start, end))
                 and name[-1].lower_ not in EVENT_AFTER  # "engineers at Scale"
-                and not name[-1].text.endswith(EVENT_ENDINGS)  # "At KubeCon, we"
+                and not event_ending(name[-1].text)  # "At KubeCon, we"
                 and not is_event_name([t.text for t in name])
                 and not is_country(name.text)
                 and not any(t.lower_ in NOT_A_NAME for t in name)

@@ -17,6 +17,9 @@ ORG_SUFFIX = phrases(
     inc inc. corp corporation labs technologies ltd llc gmbh
     """
 )
+# Fields a company's name ends with after a coined word ("HVR Software", "Entro Security"):
+# after plain words they name a product or a field ("Backup Flight Software", "Cloud Security").
+CODED_TRADES = phrases("software security")
 # Last words of company names ("Acme Robotics", "Northwind Logistics"): after a name they
 # make an organisation, though alone some are generic fields ("robotics", "analytics").
 ORG_TRADES = (
@@ -151,6 +154,18 @@ EVENT_ENDINGS = (
     "Symposium",
     "Campaign",
 )
+
+
+def event_ending(word: str) -> bool:
+    """``word`` ends an event's name: ``KubeCon``, ``Summit``, ``Campaign``. A word that
+    ends in a plain noun glued to a name is a name of its own (``ActiveCampaign``, a
+    company); only the conference endings are written glued (``SRECon``, ``PGConf``)."""
+    if not word.endswith(EVENT_ENDINGS):
+        return False
+    return word in EVENT_ENDINGS or not word.endswith(UNGLUED_EVENT_ENDINGS)
+
+
+UNGLUED_EVENT_ENDINGS = ("Campaign",)
 # What a blog, newsletter or show is called ("the Netflix Tech Blog", "SRE Weekly", "SE
 # Radio"): a publication, which the entity rules never annotate, not a product.
 PUBLICATION_ENDINGS = frozenset(
