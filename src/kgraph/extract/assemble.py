@@ -21,7 +21,7 @@ from kgraph.extract.definitions import defined_in
 from kgraph.extract.discovery_spans import _generic_acronym
 from kgraph.extract.generic import PERCENTILE_LATENCY, field_head, is_generic, processed_data
 from kgraph.extract.people import named_in_full
-from kgraph.extract.publisher import publisher_keys, squeezed
+from kgraph.extract.publisher import customer_keys, publisher_keys, squeezed
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY, TRADEMARKS, doc_text, values_of
 from kgraph.extract.variants import singular
@@ -109,7 +109,13 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
                 or (repeats and uses[mention.entity_key] > 1)
                 or (mention.method == "rule" and _repeated(mention, post))
                 # "Segment" on the Segment blog: the publisher is no plain word there
-                or (mention.type == "COMPANY" and _names_the_source(mention.text, post))
+                or (
+                    mention.type == "COMPANY"
+                    and (
+                        _names_the_source(mention.text, post)
+                        or _names_the_customer(mention.text, post)
+                    )
+                )
             )
             if not supported and maker not in companies:
                 continue
@@ -442,8 +448,15 @@ def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
     ``Zorbly Tech Blog`` or at ``blog.zorbly.com``); one word that starts with a known
     company's name is that company's system (``LyftLearn``).
     """
-    if type_ == "TECHNOLOGY" and _names_the_source(name, post) and not _defined_in_post(name, post):
-        return "COMPANY"  # not "TigerBeetle is a financial transactions database" on its blog
+    if (
+        type_ == "TECHNOLOGY"
+        and (_names_the_source(name, post) or _names_the_customer(name, post))
+        and not _defined_in_post(name, post)
+    ):
+        # the publisher, or the customer of a vendor's case study (``Zorbly`` on
+        # ``vendor.com/customers/zorbly/``); not "TigerBeetle is a financial transactions
+        # database" on its own blog
+        return "COMPANY"
     if type_ == "COMPANY" and " " not in name:
         for cut in range(3, len(name) - 1):
             if name[cut].isupper() and name[:cut][-1].islower():
@@ -452,6 +465,11 @@ def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
                 if maker is not None and maker.type == "COMPANY" and not maker.ambiguous:
                     return "TECHNOLOGY"
     return type_
+
+
+def _names_the_customer(name: str, post: Post) -> bool:
+    """``name`` is the customer a case-study address names (:func:`customer_keys`)."""
+    return squeezed(name) in customer_keys(post.url)
 
 
 def _defined_in_post(name: str, post: Post) -> bool:
