@@ -31,6 +31,7 @@ from kgraph.extract.discovery_organisations import (
     _business_apposition,
     _coined_trade,
     _companies_treated_as_organisations,
+    _defined,
     _funded,
     _marked,
     _name_like,
@@ -324,6 +325,7 @@ class ModelDiscovery:
                         or _acts(doc, i + 1, ACTION_STEMS)
                         or _released_name(doc[i : i + 1])
                         or _kind_after(doc[i : i + 1])
+                        or _defined(doc[i : i + 1])
                         or _funded(doc, i + 1)
                         or _among_technologies(doc, i, i + 1)
                         or _among_companies(doc, i, i + 1, listing=True)

@@ -17,6 +17,7 @@ from kgraph.extract.discovery_organisations import (
     _affiliation,
     _among_companies,
     _coined_trade,
+    _defined,
     _funded,
     _headquarters,
     _inner_capital,
@@ -112,8 +113,10 @@ def _plausible(span: Span, label: str) -> bool:
     trade = len(span) > 1 and (_org_word(span[-1]) or _coined_trade(span))
     if len(span.text.split()) > 1 and label in SINGLE_ONLY and not trade:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
-    if not trade and is_person([t.text for t in span]):
-        return False  # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools
+    if not trade and is_person([t.text for t in span]) and not _defined(span):
+        # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools ("Coral is a
+        # view virtualization library" is one)
+        return False
     if beside_person(doc, span.start, span.end):
         return False  # "Francesc and Mark are joined by", "Zandré and his team": hosts
     if referred_to_as_person(doc, span.start, span.end):
@@ -183,8 +186,10 @@ def _plausible(span: Span, label: str) -> bool:
         return _named_kind(span) or _affiliation(span)
     if _publisher(span):
         return True  # "in Zorbly" on Zorbly's blog: its publisher, whatever the model says
-    if _released_name(span) or _kind_after(span):
-        return True  # "to Zorbly v2.3", "the Frobnicator tool": a product, whatever the label
+    if _released_name(span) or _kind_after(span) or _defined(span):
+        # "to Zorbly v2.3", "the Frobnicator tool", "Coral is a view virtualization
+        # library": a product, whatever the label
+        return True
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
     if placed(doc, span.start, span.end):
