@@ -107,7 +107,7 @@ ORG_VERB_STEMS = (
     *QUOTE_STEMS,
     # What a business goes through, which software does not: "Instagram needed a reliable
     # messaging infrastructure", "Banked experienced an outage", "Klook chose Go" (on the
-    # annotated sets, 20 such subjects are companies and none a product).
+    # annotated sets, 15 such subjects are companies and none a product).
     *NEED_STEMS,
 )
 # The verbs above that people do as much as organisations ("Dana describes"): an unknown word
