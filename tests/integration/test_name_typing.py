@@ -557,3 +557,83 @@ def test_the_publishers_name_before_its_product_or_as_a_possessive_is_the_organi
 def test_a_name_after_based_in_is_a_place(ex):
     texts = _texts(ex, "Notes", "We are based in Quillmarsh with an upcoming office in Zorbton.")
     assert not texts & {"Quillmarsh", "Zorbton"}
+
+
+@pytest.mark.parametrize(
+    ("after", "defined"),
+    [
+        (", a Rust-based HTTP proxy that processes a trillion requests", True),
+        (" is a reliable and fast accounting database. Its primary", True),
+        (", a modern cloud data warehouse, is built on DuckDB", True),
+        (" is a high-performance vector database and search engine built", True),
+        # the kind word is a modifier: the head decides nothing
+        (" is a MySQL-compatible, serverless database platform powered by", False),
+        # a business
+        (" is an online food delivery company based in London", False),
+        (", a major e-commerce platform, migrated", False),
+        # no definition: a preposition before the kind, a capitalised name
+        (" is a great choice for any distributed system, that", False),
+        (" was the excellent performance between Google Compute Engine", False),
+    ],
+)
+def test_a_definition_by_a_kind_of_software(after, defined):
+    from kgraph.extract.definitions import defined_as_software
+
+    assert defined_as_software(after) is defined
+
+
+@pytest.mark.model
+def test_a_name_defined_as_software_is_the_product_whatever_else_the_post_says(ex):
+    found = _typed(
+        ex,
+        "Bringing DuckDB to the Cloud",
+        "Zorbduck, a modern cloud data warehouse, is built on DuckDB. In a conversation with "
+        "Zorbduck founding engineer Dana Okafor we hear how.",
+    )
+    assert ("Zorbduck", "TECHNOLOGY") in found and ("Zorbduck", "COMPANY") not in found, found
+
+
+@pytest.mark.model
+def test_names_listed_after_a_kind_of_software_are_products(ex):
+    found = _typed(
+        ex,
+        "A post",
+        "Our mobile applications — including TurboTax, QuickBooks, Mint, and Mailchimp — "
+        "serve millions. Companies like Stripe and Shopify use it.",
+    )
+    for name in ("TurboTax", "QuickBooks", "Mint", "Mailchimp"):
+        assert (name, "TECHNOLOGY") in found, found
+    assert ("Stripe", "COMPANY") in found, found
+
+
+@pytest.mark.model
+def test_a_long_list_of_companies_is_no_headline(ex):
+    found = _typed(
+        ex,
+        "A post",
+        "Other adopters include Booking.com, Brex, Epic Games, Glovo, Monzo, PagerDuty, "
+        "Splunk, Zorbmens, Quilltrade, Twilio, Wise, and hundreds of others.",
+    )
+    for name in ("Zorbmens", "Quilltrade", "Wise"):
+        assert (name, "COMPANY") in found, found
+
+
+@pytest.mark.model
+def test_a_coined_word_before_software_or_security_is_a_company(ex):
+    found = _typed(ex, "A post", "Dana Okafor, a VP at Zorbix Software, gave a talk.")
+    assert ("Zorbix Software", "COMPANY") in found, found
+
+
+def test_a_case_study_address_names_its_customer():
+    from kgraph.extract.publisher import customer_keys
+
+    assert "zorbly" in customer_keys("https://vendor.example/customers/zorbly/")
+    assert "zorbly" in customer_keys("https://vendor.example/case-studies/zorbly-case-study")
+    assert not customer_keys("https://customers.vendor.example/blog/post")
+
+
+def test_a_glued_campaign_ends_no_event():
+    from kgraph.extract.discovery_words import event_ending
+
+    assert event_ending("KubeCon") and event_ending("Campaign")
+    assert not event_ending("ActiveCampaign")

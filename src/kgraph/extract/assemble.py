@@ -17,10 +17,11 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence, name_model
+from kgraph.extract.definitions import defined_in
 from kgraph.extract.discovery_spans import _generic_acronym
 from kgraph.extract.generic import PERCENTILE_LATENCY, field_head, is_generic, processed_data
 from kgraph.extract.people import named_in_full
-from kgraph.extract.publisher import publisher_keys, squeezed
+from kgraph.extract.publisher import customer_keys, publisher_keys, squeezed
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.spans import SPANS_KEY, TRADEMARKS, doc_text, values_of
 from kgraph.extract.variants import singular
@@ -84,7 +85,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     found = _people_elsewhere(pieces, found)
     found = _completed_elsewhere(post, found)
     found = _concept_acronyms(post, pieces, found, onto)
-    found = _one_type_per_name(found, onto)
+    found = _one_type_per_name(found, onto, post)
     found = _short_product_names(found)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
     # A concept is also supported by a sure mention of a kind of it named after it: "search
@@ -108,7 +109,13 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
                 or (repeats and uses[mention.entity_key] > 1)
                 or (mention.method == "rule" and _repeated(mention, post))
                 # "Segment" on the Segment blog: the publisher is no plain word there
-                or (mention.type == "COMPANY" and _names_the_source(mention.text, post))
+                or (
+                    mention.type == "COMPANY"
+                    and (
+                        _names_the_source(mention.text, post)
+                        or _names_the_customer(mention.text, post)
+                    )
+                )
             )
             if not supported and maker not in companies:
                 continue
@@ -130,11 +137,24 @@ def _entities(pieces: list[Piece]) -> list[tuple[str, int, int, str]]:
     ]
 
 
-def _one_type_per_name(found: list, onto: Ontology) -> list:
+def _one_type_per_name(found: list, onto: Ontology, post: Post) -> list:
     """A discovered name is one thing in a post: if any sentence treats it as an
-    organisation (``at Faire``), its other mentions (``how Faire upgraded``) are too."""
+    organisation (``at Faire``), its other mentions (``how Faire upgraded``) are too; unless
+    a sentence defines it as a kind of software (``MotherDuck, a modern cloud data
+    warehouse, ...``, then ``MotherDuck founding engineer``): the definition says what the
+    name is, the other cue only who makes it."""
     found = _first_type_per_surface(found, onto)
     orgs = {m.canonical for m, _, _ in found if m.method == "model" and m.type == "COMPANY"}
+    if orgs:
+        defined = {
+            m.canonical
+            for m, _, _ in found
+            if m.method == "model"
+            and m.type == "TECHNOLOGY"
+            and m.canonical in orgs
+            and _defined_in_post(m.text, post)
+        }
+        orgs -= defined
     if not orgs:
         return found
     # A name written with a release number ("Koin 4.1") is a product's in all its mentions:
@@ -428,7 +448,14 @@ def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
     ``Zorbly Tech Blog`` or at ``blog.zorbly.com``); one word that starts with a known
     company's name is that company's system (``LyftLearn``).
     """
-    if type_ == "TECHNOLOGY" and _names_the_source(name, post):
+    if (
+        type_ == "TECHNOLOGY"
+        and (_names_the_source(name, post) or _names_the_customer(name, post))
+        and not _defined_in_post(name, post)
+    ):
+        # the publisher, or the customer of a vendor's case study (``Zorbly`` on
+        # ``vendor.com/customers/zorbly/``); not "TigerBeetle is a financial transactions
+        # database" on its own blog
         return "COMPANY"
     if type_ == "COMPANY" and " " not in name:
         for cut in range(3, len(name) - 1):
@@ -438,6 +465,17 @@ def _typed_by_post(name: str, type_: str, post: Post, onto: Ontology) -> str:
                 if maker is not None and maker.type == "COMPANY" and not maker.ambiguous:
                     return "TECHNOLOGY"
     return type_
+
+
+def _names_the_customer(name: str, post: Post) -> bool:
+    """``name`` is the customer a case-study address names (:func:`customer_keys`)."""
+    return squeezed(name) in customer_keys(post.url)
+
+
+def _defined_in_post(name: str, post: Post) -> bool:
+    """The title or summary defines ``name`` as a kind of software
+    (:mod:`kgraph.extract.definitions`)."""
+    return defined_in(post.title, name) or defined_in(post.summary, name)
 
 
 def _title_is_feed_label(post: Post) -> bool:

@@ -22,13 +22,16 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from kgraph.extract.acronym_pairs import pair_acronyms
+from kgraph.extract.definitions import listed_as_products
 from kgraph.extract.discovery_credits import _publication, _source_credit
 from kgraph.extract.discovery_filters import _plausible
 from kgraph.extract.discovery_organisations import (
     _acts,
     _among_companies,
     _business_apposition,
+    _coined_trade,
     _companies_treated_as_organisations,
+    _defined,
     _funded,
     _marked,
     _name_like,
@@ -322,6 +325,7 @@ class ModelDiscovery:
                         or _acts(doc, i + 1, ACTION_STEMS)
                         or _released_name(doc[i : i + 1])
                         or _kind_after(doc[i : i + 1])
+                        or _defined(doc[i : i + 1])
                         or _funded(doc, i + 1)
                         or _among_technologies(doc, i, i + 1)
                         or _among_companies(doc, i, i + 1, listing=True)
@@ -340,7 +344,11 @@ class ModelDiscovery:
                 span = _after_known(span, tech)
             if span is not None:
                 span = _whole_hyphened_name(_with_hyphened_noun(span), taken)
-            if span is not None and span.end < len(doc) and _org_word(doc[span.end]):
+            if (
+                span is not None
+                and span.end < len(doc)
+                and (_org_word(doc[span.end]) or _coined_trade(doc[span.start : span.end + 1]))
+            ):
                 span = doc[span.start : span.end + 1]  # "at Acme Robotics", not "Acme"
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
@@ -351,8 +359,11 @@ class ModelDiscovery:
             # The rest of a name after a known technology ("Atlas Data Federation") is a part
             # of that product, joined to it below, whatever the model's label says.
             part = span.start - 1 in tech and doc[span.start - 1].whitespace_ == " "
-            org = not part and (
-                _organisation(span, ent.label_) or _among_companies(doc, span.start, span.end)
+            org = (
+                not part
+                and (_organisation(span, ent.label_) or _among_companies(doc, span.start, span.end))
+                # "applications including TurboTax, QuickBooks": a list of products
+                and not listed_as_products(doc, span.start)
             )
             type_ = "COMPANY" if org else "TECHNOLOGY"
             if _publication(span):

@@ -15,6 +15,9 @@ from kgraph.extract.discovery_organisations import (
     BUSINESS_NOUNS,
     _acts,
     _affiliation,
+    _among_companies,
+    _coined_trade,
+    _defined,
     _funded,
     _headquarters,
     _inner_capital,
@@ -30,7 +33,6 @@ from kgraph.extract.discovery_words import (
     ACTION_STEMS,
     BULLETS,
     COMPANY_TOKENS,
-    EVENT_ENDINGS,
     GROUP_WORDS,
     INSTITUTES,
     LICENCE,
@@ -51,6 +53,7 @@ from kgraph.extract.discovery_words import (
     SQL_WORDS,
     TECH_TOKENS,
     YEAR,
+    event_ending,
 )
 from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name, is_group_name, names_a_show
@@ -107,11 +110,13 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "Monitorama PDX 2024": the place code of an event's edition
     if not span.text[0].isupper() and not (len(span) == 1 and _inner_capital(span.text)):
         return False  # lower-case words are for _lower_names; "uForwarder" is a name
-    trade = len(span) > 1 and _org_word(span[-1])
+    trade = len(span) > 1 and (_org_word(span[-1]) or _coined_trade(span))
     if len(span.text.split()) > 1 and label in SINGLE_ONLY and not trade:
         return False  # "Anna Sulkina", "the Cluster Autoscaler" tagged as a person
-    if not trade and is_person([t.text for t in span]):
-        return False  # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools
+    if not trade and is_person([t.text for t in span]) and not _defined(span):
+        # "Kevin and Doug explain", "Gunnar Morling shows": speakers, not tools ("Coral is a
+        # view virtualization library" is one)
+        return False
     if beside_person(doc, span.start, span.end):
         return False  # "Francesc and Mark are joined by", "Zandré and his team": hosts
     if referred_to_as_person(doc, span.start, span.end):
@@ -163,7 +168,7 @@ def _plausible(span: Span, label: str) -> bool:
         and all(is_english_word(t.text) for t in span[:-1])
     ):
         return False  # "Our Infrastructure Group designs": a team; "Alibaba Group" is a name
-    if span[-1].text.endswith(EVENT_ENDINGS) or event_follows(doc, span.end):
+    if event_ending(span[-1].text) or event_follows(doc, span.end):
         return False  # SRECon, KubeCon, AWS re:Invent: events are never annotated
     if _holiday(span):
         return False  # "peak periods such as Diwali and New Year's Eve": dates, not names
@@ -181,8 +186,10 @@ def _plausible(span: Span, label: str) -> bool:
         return _named_kind(span) or _affiliation(span)
     if _publisher(span):
         return True  # "in Zorbly" on Zorbly's blog: its publisher, whatever the model says
-    if _released_name(span) or _kind_after(span):
-        return True  # "to Zorbly v2.3", "the Frobnicator tool": a product, whatever the label
+    if _released_name(span) or _kind_after(span) or _defined(span):
+        # "to Zorbly v2.3", "the Frobnicator tool", "Coral is a view virtualization
+        # library": a product, whatever the label
+        return True
     if label in ("GPE", "LOC") and first.i > 0 and doc[first.i - 1].lower_ in PLACE_CUES:
         return False
     if placed(doc, span.start, span.end):
@@ -225,6 +232,11 @@ def _plausible(span: Span, label: str) -> bool:
         )
     if len(span) > 1 and span[-1].lower_ in INSTITUTES:
         return True  # "the Software Engineering Institute", "Carnegie Mellon University"
+    if _among_companies(doc, span.start, span.end, listing=True):
+        # "Other adopters include American Airlines, Booking.com, Brex, ..., Siemens,
+        # Trendyol": a long list of names makes its sentence look like a headline; an item
+        # of a list of known companies is a name whatever the capitals say
+        return True
     # In a headline every word is capitalised: only oddly cased or cued names are evidence.
     return not is_title_case(span.sent)
 

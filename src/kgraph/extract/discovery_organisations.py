@@ -11,12 +11,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kgraph.extract.acronym_pairs import expansion_start
+from kgraph.extract.definitions import defined_as_software
 from kgraph.extract.discovery_spans import _funded_after
 from kgraph.extract.discovery_words import (
     ARTICLES,
     AUXILIARIES,
+    CODED_TRADES,
     COMPANY_TOKENS,
-    EVENT_ENDINGS,
     FUNDING_VERBS,
     INSTITUTES,
     ORG_AFTER,
@@ -32,6 +33,7 @@ from kgraph.extract.discovery_words import (
     TEAM_WORDS,
     TECH_ENDINGS,
     TECH_TOKENS,
+    event_ending,
 )
 from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name
@@ -204,7 +206,7 @@ def _publisher_names(doc: Doc, claimed: set[int], conf: float) -> list[Candidate
 
 def _publisher_name(doc: Doc, name: Span) -> bool:
     """``name``, written as its post's publisher's name, names the publisher (see above)."""
-    if len(name) == len(doc):
+    if len(name) == len(doc) or _defined(name):
         return False
     if (
         name.end < len(doc)
@@ -278,6 +280,10 @@ def _organisation(span: Span, label: str) -> bool:
     doc = span.doc
     if _org_word(span[-1]) and (len(span) > 1 or span[-1].lower_ in ORG_SUFFIX):
         return True
+    if _coined_trade(span):
+        return True
+    if _defined(span):
+        return False  # "TigerBeetle is a financial transactions database": the software
     if len(span) > 2 and any(t.lower_ in INNER_TRADES and t.text[:1].isupper() for t in span[1:-1]):
         return True  # "Raiffeisen Bank International": a bank's name goes on after its trade
     if _publisher(span):
@@ -315,6 +321,14 @@ def _organisation(span: Span, label: str) -> bool:
     if span.end >= len(doc) or doc[span.end].text not in POSSESSIVE:
         return False
     return not any(c.isdigit() for c in span.text)
+
+
+def _defined(span: Span) -> bool:
+    """The sentence defines the name as a kind of software (:mod:`kgraph.extract.definitions`):
+    ``Medusa is a new open source backup tool``, ``MotherDuck, a modern cloud data warehouse``."""
+    doc = span.doc
+    end = span.end_char if span.end >= len(doc) or doc[span.end].text not in POSSESSIVE else -1
+    return end >= 0 and defined_as_software(doc_text(doc)[end : end + 200])
 
 
 # Trades inside a longer organisation's name ("Raiffeisen Bank International").
@@ -533,6 +547,19 @@ def _org_word(tok) -> bool:
     return tok.text[:1].isupper() and tok.lower_ in ORG_SUFFIX | ORG_TRADES
 
 
+def _coined_trade(span) -> bool:
+    """``HVR Software``, ``Entro Security``: a coined word before a field a company's name
+    ends with (:data:`CODED_TRADES`) is that company; ``Backup Flight Software`` is not."""
+    return (
+        len(span) == 2
+        and span[-1].text[:1].isupper()
+        and span[-1].lower_ in CODED_TRADES
+        and span[0].text[:1].isupper()
+        and span[0].is_alpha
+        and not is_english_word(span[0].text)
+    )
+
+
 def _name_like(tok) -> bool:
     """A capitalised word that is not a common verb or adverb form (no tagger runs here)."""
     return (
@@ -659,7 +686,15 @@ def _companies_treated_as_organisations(doc: Doc, known) -> None:
     engineers``, ``Thomas Graf, X``, ``X says``): the cue that makes an unknown name a
     company makes a known one sure."""
     for span in known:
-        if span.label_ == "COMPANY" and values_of(span)[2] and _organisation(span, ""):
+        if (
+            span.label_ == "COMPANY"
+            and values_of(span)[2]
+            and (
+                _organisation(span, "")
+                # "Splunk, Siemens, Trendyol, Twilio, Wise, and hundreds of others"
+                or _among_companies(doc, span.start, span.end, listing=True)
+            )
+        ):
             span._.kg_ambiguous = False
 
 
@@ -870,7 +905,7 @@ def _workplace_names(
                 and not (end < n and end in taken)  # the run goes on into a known name
                 and not any(k in taken for k in range(start, end))
                 and name[-1].lower_ not in EVENT_AFTER  # "engineers at Scale"
-                and not name[-1].text.endswith(EVENT_ENDINGS)  # "At KubeCon, we"
+                and not event_ending(name[-1].text)  # "At KubeCon, we"
                 and not is_event_name([t.text for t in name])
                 and not is_country(name.text)
                 and not any(t.lower_ in NOT_A_NAME for t in name)

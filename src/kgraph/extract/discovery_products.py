@@ -26,7 +26,6 @@ from kgraph.extract.discovery_spans import (
 from kgraph.extract.discovery_words import (
     ARTICLES,
     COMPANY_TOKENS,
-    EVENT_ENDINGS,
     GROUP_WORDS,
     NAME_CUES,
     ORG_SUFFIX,
@@ -36,6 +35,7 @@ from kgraph.extract.discovery_words import (
     SENIORITY,
     TEAM_WORDS,
     TECH_TOKENS,
+    event_ending,
 )
 from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name
@@ -577,7 +577,7 @@ def _extend_makers(
             spans[n] = None
             changed = True
             continue
-        if name[-1].text.endswith(EVENT_ENDINGS) or name[-1].text in PUBLICATION_ENDINGS:
+        if event_ending(name[-1].text) or name[-1].text in PUBLICATION_ENDINGS:
             continue  # "Spotify Wrapped Campaign", "Acme Summit": an event, not a product;
             # "the Netflix Tech Blog": a publication, and the company keeps its mention
         org = (

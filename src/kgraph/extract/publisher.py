@@ -120,3 +120,26 @@ def _publication_names(url: str) -> set[str]:
     if len(parts) == 1 and _GLUED_OUTLET.search(key) and _GLUED_OUTLET.sub("", key):
         key = _GLUED_OUTLET.sub("", key)
     return {key}
+
+
+# Path words under which a vendor's site keeps its customers' stories: the next path part
+# starts with the customer's name ("/customers/zorbly/", "/case-studies/zorbly-case-study").
+CUSTOMER_PATHS = re.compile(
+    r"customers?|case[-_]?stud(?:y|ies)|customer[-_]stor(?:y|ies)|success[-_]stor(?:y|ies)"
+)
+
+
+@lru_cache(maxsize=1024)
+def customer_keys(url: str) -> frozenset[str]:
+    """The :func:`squeezed` names a customer-story address gives its customer: ``zego`` of
+    ``tailscale.com/customers/zego/``, ``vimeo`` and ``vimeobusiness`` of
+    ``.../case-study/vimeo-business-customer-case-study`` (the first one to three words of
+    the page's name). A case study is about an organisation, the vendor's customer."""
+    parts = url.lower().split("?")[0].split("#")[0].strip("/").split("/")
+    keys = set()
+    for i, part in enumerate(parts[:-1]):
+        if i >= 1 and CUSTOMER_PATHS.fullmatch(part):
+            words = re.split(r"[-_.]", parts[i + 1])
+            for k in range(1, min(3, len(words)) + 1):
+                keys.add("".join(words[:k]))
+    return frozenset(k for k in keys if len(k) >= 3)

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
+from kgraph.extract.definitions import defined_as_software, listed_as_products
 from kgraph.extract.generic import (
     GENERIC_HEADS,
     UMBRELLA,
@@ -145,6 +146,12 @@ class OntologyResolver:
             if (
                 (entry.get("product") and _used_as_product(match))
                 or (match.label_ == "COMPANY" and _described_as_system(match))
+                or (match.label_ == "COMPANY" and _defined_as_software(match, text))
+                or (
+                    match.label_ == "COMPANY"
+                    and listed_as_products(doc, match.start)
+                    and not (match.end < len(doc) and doc[match.end].text in POSSESSIVE)
+                )
                 or (match.label_ == "COMPANY" and _named_as_alternative(match))
                 or (
                     match.label_ == "COMPANY"
@@ -559,6 +566,12 @@ def _named_as_alternative(span) -> bool:
     while i + 1 < len(doc) and doc[i].text == "/" and doc[i + 1].text[:1].isupper():
         i += 2  # "Slack/Discord alternative": the names share the noun after the last
     return i < len(doc) and doc[i].lower_ in ALTERNATIVE_WORDS
+
+
+def _defined_as_software(span, text: str) -> bool:
+    """A company's name the sentence defines as a kind of software: ``PlanetDB is a
+    distributed SQL database`` (:mod:`kgraph.extract.definitions`): its product."""
+    return defined_as_software(text[span.end_char : span.end_char + 200])
 
 
 # Nouns that say what kind of system a name is: "Robinhood, our in-house load balancing
