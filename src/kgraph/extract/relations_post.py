@@ -110,6 +110,7 @@ class _Post:
         self.for_tech = {
             (self.raw.get(u.text, u.text), e.name) for u in self.units for e in _for_tech(u)
         }
+        _resolve_subject_pronouns(self.units)
 
     def add(self, head: str, type_: str, tail: str, sentence: str, method: str) -> None:
         type_ = self.allowed(head, type_, tail, method)
@@ -237,6 +238,50 @@ class _Post:
                 continue  # "from 5.7 to 8.0" of one product: an upgrade, migrated_to only
             out.append(rel)
         return sorted(out, key=lambda r: (r.head, r.type, r.tail))
+
+
+# A summary sentence whose subject refers back to a technology (RELATION-RULES rule 1,
+# anaphora): "It is designed to provide …", "It's used by companies like …", "The project
+# supports …". Not the "it" of "It is hard to tell whether …", "It's time to …", "It turns
+# out …", which stands for no thing.
+_SUBJECT_PRONOUN = re.compile(
+    r"\s*(?P<p>it(?=['\u2019]s\b|\s)|the\s+(?:project|library|framework|engine|database|tool|"
+    r"system|service|platform|runtime|proxy|server))\b"
+    r"(?!['\u2019]s\s+(?:time|now|been\s+a)\b)"
+    r"(?!(?:['\u2019]s|\s+(?:is|was|has\s+been|will\s+be|would\s+be|can\s+be|might\s+be))\s+"
+    r"(?:\w+\s+)?(?:hard|easy|difficult|important|possible|impossible|worth|clear|likely|"
+    r"unlikely|necessary|common|tempting|true|interesting|surprising|crucial|essential|critical|"
+    r"vital|key|unclear|obvious|time|no\s+(?:secret|surprise|wonder)|not\s+(?:easy|hard|clear|"
+    r"possible|enough))\b)"
+    r"(?!\s+(?:seems|seemed|appears|appeared|turns|turned|took|takes|makes\s+sense|remains\s+to|"
+    r"goes|went|follows|depends)\b)",
+    re.I,
+)
+
+
+def _resolve_subject_pronouns(units: list[_Unit]) -> None:
+    """Give a summary sentence that opens with "It" or "The project / system / …" the
+    technology it refers back to, as a mention over the pronoun (rule 1's anaphora), so the
+    sentence's rules read "It is a distributed key-value store" as they read "FoundationDB
+    is a distributed key-value store". The referent is the technology the previous sentence
+    with mentions opens with (its subject), else the title's first technology; a sentence
+    that opens with a company or names the referent itself is left as it is."""
+    title_first = next((u.ents[0] for u in units if u.field == "title" and u.ents), None)
+    subject = title_first if title_first is not None and title_first.type == "TECHNOLOGY" else None
+    referent = subject
+    for unit in units:
+        if unit.field == "title":
+            continue
+        ents = unit.ents
+        m = _SUBJECT_PRONOUN.match(unit.text)
+        if m is not None and referent is not None:
+            if (not ents or ents[0].s >= m.end()) and all(e.name != referent.name for e in ents):
+                s, e = m.span("p")
+                pseudo = dataclasses.replace(referent.m, text=unit.text[s:e])
+                unit.ents = [_Ent(pseudo, s, e), *ents]
+            continue
+        opens = ents and ents[0].type == "TECHNOLOGY" and ents[0].s < 40
+        referent = ents[0] if opens else subject
 
 
 def _for_tech(unit: _Unit) -> list[_Ent]:
