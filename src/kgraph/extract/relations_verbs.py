@@ -79,9 +79,14 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                     add(user.name, "uses", e.name, text, "verb:passive")
             continue
         passive = rx.match(
-            r"^,?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
+            # "It's powerful, and is used by companies like Google, Uber, and Dropbox": a
+            # short coordinated predicate before, a class noun of the users between
+            r"^(?:(?:['\u2019]s|\s+(?:is|was|are|were))\s+[\w-]+,?\s+and\s+)?"
+            r",?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
             r"deployed|run|relied on|leveraged|employed|operated)\s+(?:(?:\w+ly|also)\s+)?"
-            r"(?:by|at)\s+$",
+            r"(?:by|at)\s+(?:(?:many|major|large|leading|other|tech)\s+)?(?:(?:companies|"
+            r"organi[sz]ations|teams|firms|enterprises|applications|businesses|adopters)\s+"
+            r"(?:like|such\s+as|including)\s+)?$",
             text[e.e : e.e + _next_company_gap(unit, i)],
             rx.I,
         )
