@@ -27,7 +27,7 @@ from pathlib import Path
 
 from kgraph import config
 from kgraph.extract.learned import LinearModel
-from kgraph.extract.relations_post import _Ent, _named_after, _Post, _Unit
+from kgraph.extract.relations_post import _Ent, _named_after, _Post, _Unit, unstated
 from kgraph.model import Relation
 
 HEADS = ("COMPANY", "TECHNOLOGY")
@@ -321,6 +321,8 @@ def _ruled_out(
             for k, r in table.items()
         )
     ):
+        return True
+    if unstated(state, rel):
         return True
     if rel.head_type == "COMPANY" and _named_after(rel.tail, rel.head):
         return True  # "Cloudflare Workers" of Cloudflare: a product it sells (rule 3)

@@ -149,6 +149,8 @@ class _Post:
         if type_.startswith("migrated") and t == "CONCEPT" and not _migration_concept(tail):
             if type_ != "migrated_to":
                 return None
+            if _not_applied(tail):
+                return None  # "rewrote it in Rust to solve its p99 latency": a measure (rule 7)
             type_ = "applies"  # another replaced concept: the new one is applied (rule 6)
         return type_
 
@@ -236,6 +238,8 @@ class _Post:
                 continue
             if type_ == "migrated_from" and (head, tail) in moved_to:
                 continue  # "from 5.7 to 8.0" of one product: an upgrade, migrated_to only
+            if unstated(self, rel):
+                continue
             out.append(rel)
         return sorted(out, key=lambda r: (r.head, r.type, r.tail))
 
@@ -282,6 +286,80 @@ def _resolve_subject_pronouns(units: list[_Unit]) -> None:
             continue
         opens = ents and ents[0].type == "TECHNOLOGY" and ents[0].s < 40
         referent = ents[0] if opens else subject
+
+
+# RELATION-RULES rule 7 in the triple's own sentence: "Kafka is a distributed commit log,
+# not a message queue", "isn't a monolith", "SQL-ish syntax", "a Kafka-compatible API".
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|no\s+longer)|n['\u2019]t)\s+(?:(?:a|an|the)\s+)?$", re.I)
+_LIKENESS_AFTER = re.compile(r"-(?:like|compatible|inspired|style|ish)\b", re.I)
+# "using NVIDIA's TensorRT-LLM", "we run Google's Spanner": whoever uses the product names
+# its maker by the possessive, so the possessor is its vendor, not its user (rule 3).
+_USE_BEFORE = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|run(?:s|ning)?|ran|adopt(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|"
+    r"deploy(?:s|ed|ing)?|cho(?:o?se|sen|osing)|with|via|(?:migrat\w*|mov\w*|switch\w*)\s+to)"
+    r"\s+$",
+    re.I,
+)
+# A person's job title: "VP Developer Experience at Okta", "Director of Platform
+# Engineering": the concept names the person's role, not a practice of the company.
+_JOB_TITLE_BEFORE = re.compile(
+    r"\b(?:S?VP|EVP|Vice\s+President|Director|Head|Chief|Manager|Lead)\s+(?:of\s+|for\s+)?"
+    r"(?:[A-Z][\w&-]*\s+){0,2}$"
+)
+
+
+def unstated(state: _Post, rel: Relation) -> bool:
+    """Whether the triple's own sentence, read where its ends are named, does not state it
+    (RELATION-RULES rules 3 and 7): the tail negated or a likeness, a possessor that sells
+    what another uses, a concept in a job title."""
+    for unit in state.units:
+        if state.raw.get(unit.text, unit.text) != rel.sentence:
+            continue
+        text = unit.text
+        for i, e in enumerate(unit.ents):
+            if e.name != rel.tail:
+                continue
+            if rel.type in ("applies", "uses") and (
+                _NEGATED_BEFORE.search(text, 0, e.s) or _LIKENESS_AFTER.match(text, e.e)
+            ):
+                return True
+            if rel.head_type != "COMPANY":
+                continue
+            following = unit.ents[i + 1] if i + 1 < len(unit.ents) else None
+            if (
+                rel.type == "applies"
+                and (
+                    _JOB_TITLE_BEFORE.search(text, max(0, e.s - 60), e.s)
+                    # "NVIDIA's open-source Dynamo framework": the concept qualifies the
+                    # company's named technology, whose practice it is (rule 5)
+                    or (
+                        following is not None
+                        and following.type == "TECHNOLOGY"
+                        and rx.fullmatch(r"[\s-]*", text[e.e : following.s])
+                        and i > 0
+                        and unit.ents[i - 1].name == rel.head
+                        and rx.fullmatch(r"(?:['\u2019]s?)?\s+", text[unit.ents[i - 1].e : e.s])
+                    )
+                )
+            ):
+                return True
+            previous = unit.ents[i - 1] if i else None
+            if (
+                rel.type == "uses"
+                and previous is not None
+                and previous.name == rel.head
+                and (
+                    previous.m.text.endswith(("'s", "\u2019s"))
+                    or text[previous.e : previous.e + 1] in ("'", "\u2019")
+                )
+                and rx.fullmatch(r"(?:['\u2019]s?)?\s+(?:[\w-]+\s+){0,2}", text[previous.e : e.s])
+                and _USE_BEFORE.search(text, max(0, previous.s - 40), previous.s)
+            ):
+                return True
+        for e in unit.ents:
+            if e.name == rel.head and _LIKENESS_AFTER.match(text, e.e):
+                return True  # "tools promising horizontal scaling, SQL-ish syntax"
+    return False
 
 
 def _for_tech(unit: _Unit) -> list[_Ent]:
