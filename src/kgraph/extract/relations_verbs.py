@@ -243,6 +243,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             if who is None and _clause_subject(None, unit, verb_at) == "?":
                 continue  # "we built out an infrastructure in AWS using …": "we", no actor
             add(who or head, "uses", e.name, text, "verb:use")
+            for other in _coordinated_subjects(unit, who or head, verb_at):
+                add(other, "uses", e.name, text, "verb:use")
     # possessives: "C's T" → C uses T; "C's X" concept → applies
     for i, e in enumerate(ents[:-1]):
         nxt = ents[i + 1]
@@ -370,6 +372,34 @@ _OWN_SYSTEM = re.compile(
 _TEAM = re.compile(
     r"\s+(?:&\s+[\w-]+\s+)?(?:teams?|group|org|organi[sz]ation|department|squad)\b", rx.I
 )
+
+
+def _coordinated_subjects(unit: _Unit, head: str, verb_at: int) -> list[str]:
+    """The other companies of a subject list that ends with ``head`` right before the verb
+    at ``verb_at``: "Netflix, Uber and Airbnb use Kafka" states each company's use."""
+    ents, text = unit.ents, unit.text
+    last = next(
+        (
+            k
+            for k in range(len(ents) - 1, -1, -1)
+            if ents[k].e <= verb_at and ents[k].name == head and ents[k].type == "COMPANY"
+        ),
+        None,
+    )
+    if last is None or not rx.fullmatch(
+        r"\s+(?:\w+ly\s+|also\s+|all\s+|both\s+)?", text[ents[last].e : verb_at]
+    ):
+        return []
+    out = []
+    k = last
+    while (
+        k > 0
+        and ents[k - 1].type == "COMPANY"
+        and rx.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", text[ents[k - 1].e : ents[k].s])
+    ):
+        k -= 1
+        out.append(ents[k].name)
+    return out
 
 
 def _used_by_another(unit: _Unit, i: int) -> bool:
