@@ -42,6 +42,11 @@ from kgraph.extract.relations_words import (
     USE_VERB,
 )
 
+_IMPLEMENTATION_OF = (
+    r",?\s*(?:(?:is|was)\s+)?(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:re-?)?implementation\s+of\s+"
+    r"(?:the\s+)?"
+)
+
 
 def _sentence_rules(state: _Post, unit: _Unit) -> None:
     text, ents = unit.text, unit.ents
@@ -53,6 +58,21 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         before = text[: e.s]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         gap = text[e.e : nxt.s] if nxt else ""
+        # "SPIRE, the community-supported implementation of SPIFFE", "T is an open-source
+        # implementation of the Raft protocol": T realises the standard or the concept
+        if (
+            e.type == "TECHNOLOGY"
+            and nxt is not None
+            and nxt.type in ("TECHNOLOGY", "CONCEPT")
+            and rx.fullmatch(_IMPLEMENTATION_OF, gap, rx.I)
+        ):
+            add(
+                e.name,
+                "uses" if nxt.type == "TECHNOLOGY" else "applies",
+                nxt.name,
+                text,
+                "apposition",
+            )
         # "Zig-based X" / "a Rust-based proxy": the compound's noun uses the tech.
         if (
             e.type == "TECHNOLOGY"
