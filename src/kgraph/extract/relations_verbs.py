@@ -387,7 +387,8 @@ def _coordinated_subjects(unit: _Unit, head: str, verb_at: int) -> list[str]:
         None,
     )
     if last is None or not rx.fullmatch(
-        r"\s+(?:\w+ly\s+|also\s+|all\s+|both\s+)?", text[ents[last].e : verb_at]
+        r"\s+(?:(?:are|were|is|was|have|has|had|been|all|both|also|now|\w+ly)\s+){0,3}",
+        text[ents[last].e : verb_at],
     ):
         return []
     out = []
