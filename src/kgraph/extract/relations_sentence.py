@@ -28,7 +28,13 @@ from kgraph.extract.relations_clauses import (
 )
 from kgraph.extract.relations_migrations import _migrations
 from kgraph.extract.relations_post import _named_after, _Post, _Unit
-from kgraph.extract.relations_verbs import _applies_verb, _builds_concept, _powers, _verbs
+from kgraph.extract.relations_verbs import (
+    _applies_verb,
+    _builds_concept,
+    _named_product,
+    _powers,
+    _verbs,
+)
 from kgraph.extract.relations_words import (
     ANAPHOR,
     BUILD_VERB,
@@ -571,6 +577,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _migrations(state, unit, low)
     _verbs(state, unit)
     _powers(state, unit)
+    _named_product(state, unit)
     _builds_concept(state, unit)
     _applies_verb(state, unit)
 

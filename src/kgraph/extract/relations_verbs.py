@@ -618,3 +618,45 @@ def _powers(state: _Post, unit: _Unit) -> None:
             company = nxt.name if owns and possessive else None
         if company:
             state.add(company, "uses", e.name, text, "verb:powers")
+
+
+# A verb or noun of making a product public or new: "to release Datadog Code Analysis",
+# "ahead of the launch of Readwise Reader", "redesigning their Workers KV service".
+_LAUNCHED = re.compile(
+    rf"\b(?:{BUILD_VERB}|re-?design\w*|re-?architect\w*|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|"
+    r"introduc\w*|announc\w*|unveil\w*|debut\w*|roll(?:s|ed|ing)?\s+out|ship(?:s|ped|ping)?)\b",
+    re.I,
+)
+
+
+_OBJECT_GAP = re.compile(
+    r"(?:\s+(?:of|the|a|an|its|their|our|new|brand-new|version|v?\d[\w.]*|first|latest|beta|"
+    r"preview|next-generation|open-source|open\s+source))*\s+",
+    re.I,
+)
+
+
+def _named_product(state: _Post, unit: _Unit) -> None:
+    """A technology named after a company of the post ("Cloudflare Workers KV", "Readwise
+    Reader") that its clause says was built, launched, released or redesigned is that
+    company's own (rule 1): the name says whose product it is, the verb that it was made."""
+    text, ents = unit.text, unit.ents
+    companies = [n for n, t in state.types.items() if t == "COMPANY"]
+    if not companies:
+        return
+    for e in ents:
+        if e.type != "TECHNOLOGY":
+            continue
+        maker = next((c for c in companies if _named_after(e.name, c)), None)
+        if maker is None:
+            continue
+        # the verb's object: only an article, a possessive, "version 1.1 of" and the like
+        # between ("has released version 1.1 of Vault", "the launch of Readwise Reader")
+        launched = None
+        for found in _LAUNCHED.finditer(text, max(0, e.s - 60), e.s):
+            launched = found
+        if launched is None or not _OBJECT_GAP.fullmatch(text, launched.end(), e.s):
+            continue
+        if rx.search(NEGATED, text[max(0, launched.start() - 30) : launched.start()], rx.I):
+            continue
+        state.add(maker, "built", e.name, text, "built:named")
