@@ -106,6 +106,24 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         ) and _has_subject(unit, i):
             add(subject, "built", e.name, text, "built:called")
             continue
+        # "Databricks introduced a new tool for companies to govern their data: Unity
+        # Catalog": the name after the colon is the built object's (rule 4's apposition)
+        colon = rx.search(
+            rf"\b{BUILD_VERB}\s+(?:a|an|the|its|their|our)\s+[^.;:,]{{0,80}}:\s*[\"“]?$",
+            clause2,
+            rx.I,
+        )
+        if (
+            colon is not None
+            and not any(
+                f.type in ("TECHNOLOGY", "COMPANY")
+                and e.s - len(clause2) + colon.start() < f.s < e.s
+                for f in ents
+            )
+            and _has_subject(unit, i)
+        ):
+            add(subject, "built", e.name, text, "built:called")
+            continue
         verb = rx.search(
             rf"\b{BUILD_VERB}\s+(?:\([^()]{{1,30}}\)\s+)?"  # "open-sourced (Apache 2.0) their"
             r"(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
