@@ -64,6 +64,28 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         before = text[: e.s]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         gap = text[e.e : nxt.s] if nxt else ""
+        # "a replacement for Redis (caching), RabbitMQ (job queues)": the concepts a
+        # technology's parenthesis names are what it does there (rule 1's parenthetical)
+        if e.type == "TECHNOLOGY" and nxt is not None and nxt.type == "CONCEPT":
+            opened = rx.fullmatch(r"\s*\(\s*", gap)
+            k = i + 1
+            inside = []
+            # "Bazel Remote Build Execution (RBE)": an acronym glosses the name itself
+            while (
+                opened
+                and k < len(ents)
+                and ents[k].type == "CONCEPT"
+                and not ents[k].m.text.isupper()
+            ):
+                inside.append(ents[k])
+                rest = text[ents[k].e : ents[k + 1].s] if k + 1 < len(ents) else text[ents[k].e :]
+                if rx.match(r"\s*\)", rest):
+                    for f in inside:
+                        add(e.name, "applies", f.name, text, "apposition")
+                    break
+                if not rx.fullmatch(r"\s*(?:,|/|,?\s*and|,?\s*or)\s*", rest):
+                    break
+                k += 1
         # "SPIRE, the community-supported implementation of SPIFFE", "T is an open-source
         # implementation of the Raft protocol": T realises the standard or the concept
         if (
