@@ -1292,3 +1292,112 @@ def test_who_built_it(text, onto):
         _onto(Tidewater=(onto, [])) if onto else None,
     )
     assert any(h == "Harbor" and t == "built" for h, t, _ in found)
+
+
+def _sentences(text: str, entities: list[tuple[str, str]]):
+    """Relations (rules alone) with each mention in its own sentence, as the extractor's
+    sentence splitter gives them."""
+    import dataclasses
+
+    post, mentions = post_with_mentions("", text, [(s, t, s) for s, t in entities], 0.99)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.\s*", text)]
+
+    def sentence(m):
+        a, b = next((a, b) for a, b in spans if a <= m.start < b)
+        return text[a:b].strip()
+
+    mentions = [dataclasses.replace(m, sentence=sentence(m)) for m in mentions]
+    return {(r.head, r.type, r.tail) for r in find_relations(post, mentions, None, models={})}
+
+
+def test_it_opening_a_sentence_refers_back_to_the_technology_before():
+    found = _sentences(
+        "Quiver is a flag store. It provides multi-tenancy and strong consistency.",
+        [
+            ("Quiver", "TECHNOLOGY"),
+            ("flag store", "CONCEPT"),
+            ("multi-tenancy", "CONCEPT"),
+            ("strong consistency", "CONCEPT"),
+        ],
+    )
+    assert ("Quiver", "applies", "multi-tenancy") in found
+    assert ("Quiver", "applies", "strong consistency") in found
+
+
+def test_used_by_companies_like_a_list():
+    found = _sentences(
+        "Quiver is one that is mentioned often. It's powerful, and is used by companies like "
+        "Lumio, Petrel, and Orla.",
+        [
+            ("Quiver", "TECHNOLOGY"),
+            ("Lumio", "COMPANY"),
+            ("Petrel", "COMPANY"),
+            ("Orla", "COMPANY"),
+        ],
+    )
+    assert {(c, "uses", "Quiver") for c in ("Lumio", "Petrel", "Orla")} <= found
+
+
+def test_a_subject_list_of_companies_shares_the_use_verb():
+    found = _relations(
+        "Lumio, Petrel and Orla are adopting Tidewater.",
+        [
+            ("Lumio", "COMPANY"),
+            ("Petrel", "COMPANY"),
+            ("Orla", "COMPANY"),
+            ("Tidewater", "TECHNOLOGY"),
+        ],
+    )
+    assert {(c, "uses", "Tidewater") for c in ("Lumio", "Petrel", "Orla")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "absent"),
+    [
+        (
+            "Quiver is a distributed commit log, not a message queue.",
+            [("Quiver", "TECHNOLOGY"), ("message queue", "CONCEPT")],
+            ("Quiver", "applies", "message queue"),
+        ),
+        (
+            "The pipeline serves models using Lumio's Tidewater and Quiver.",
+            [("Lumio's", "COMPANY"), ("Tidewater", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")],
+            ("Lumio's", "uses", "Tidewater"),
+        ),
+        (
+            "Lumio's open-source Tidewater framework speeds up builds.",
+            [("Lumio's", "COMPANY"), ("open-source", "CONCEPT"), ("Tidewater", "TECHNOLOGY")],
+            ("Lumio's", "applies", "open-source"),
+        ),
+    ],
+)
+def test_what_the_sentence_does_not_state(text, entities, absent):
+    assert absent not in _relations(text, entities)
+
+
+def test_a_product_named_after_its_company_that_is_released_is_built():
+    found = _relations(
+        "Lumio has released version 1.1 of Lumio Vault, their secrets tool.",
+        [("Lumio", "COMPANY"), ("Lumio Vault", "TECHNOLOGY")],
+    )
+    assert ("Lumio", "built", "Lumio Vault") in found
+
+
+def test_a_technology_purpose_in_parentheses_and_an_implementation_of():
+    found = _relations(
+        "Petrel replaced Quiver (caching) and Tidewater (job queues).",
+        [
+            ("Petrel", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("caching", "CONCEPT"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("job queues", "CONCEPT"),
+        ],
+    )
+    assert ("Quiver", "applies", "caching") in found
+    assert ("Tidewater", "applies", "job queues") in found
+    found = _relations(
+        "Marlin, the community-supported implementation of Quiver, runs everywhere.",
+        [("Marlin", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Marlin", "uses", "Quiver") in found

@@ -139,6 +139,57 @@ def test_a_pronoun_subject_refers_back_to_the_technology_named_before():
     ]
     state = rule_state(post, mentions)
     found = candidates(state, state.result())
-    assert "pronoun_subject" in found[("Vector", "Rust")].features
+    # "It" is read as a mention of Vector (rule 1's anaphora, since code version 133): the
+    # sentence's rules and its in-sentence features hold for Vector's pairs
+    assert ("Vector", "uses", "Rust") in {(r.head, r.type, r.tail) for r in state.result()}
+    assert "bag=ht:is written in" in found[("Vector", "Rust")].features
+    assert "pronoun_subject" not in found[("Vector", "backpressure")].features
+    assert any(f.startswith("dist=ht") for f in found[("Vector", "backpressure")].features)
+
+
+def test_a_pronoun_the_resolver_leaves_keeps_the_far_features():
+    import dataclasses
+
+    from kgraph.extract.relations import rule_state
+    from kgraph.extract.relations_learned import candidates
+
+    first, second = "Vector is a log router.", "Its buffer supports backpressure."
+    post, mentions = _post(
+        "A post",
+        f"{first} {second}",
+        [
+            ("Vector", "TECHNOLOGY", "Vector"),
+            ("log router", "CONCEPT", "log router"),
+            ("backpressure", "CONCEPT", "backpressure"),
+        ],
+    )
+    mentions = [
+        dataclasses.replace(m, sentence=first if m.start < len(first) else second) for m in mentions
+    ]
+    state = rule_state(post, mentions)
+    found = candidates(state, state.result())
     assert "pronoun_subject" in found[("Vector", "backpressure")].features
     assert "pronoun_subject" not in found[("Vector", "log router")].features
+
+
+def test_an_expletive_it_refers_to_nothing():
+    import dataclasses
+
+    from kgraph.extract.relations import rule_state
+
+    first, second = "Vector is a log router.", "It is hard to tell whether Rust helps."
+    post, mentions = _post(
+        "A post",
+        f"{first} {second}",
+        [
+            ("Vector", "TECHNOLOGY", "Vector"),
+            ("log router", "CONCEPT", "log router"),
+            ("Rust", "TECHNOLOGY", "Rust"),
+        ],
+    )
+    mentions = [
+        dataclasses.replace(m, sentence=first if m.start < len(first) else second) for m in mentions
+    ]
+    state = rule_state(post, mentions)
+    second_unit = next(u for u in state.units if u.text.startswith("It"))
+    assert [e.name for e in second_unit.ents] == ["Rust"]

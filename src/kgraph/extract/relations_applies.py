@@ -470,8 +470,12 @@ def _used_for(state: _Post, unit: _Unit) -> None:
             j += 1
         if j >= len(ents) or ents[j].type != "CONCEPT":
             continue
+        # "… for load balancing", and the purpose as an infinitive: "leveraged Kafka to
+        # enable real-time data streaming", "uses Redis to implement rate limiting"
         m = rx.fullmatch(
-            r"\s+(?:[\w-]+\s+){0,2}?for\s+(?:(?:the|a|an|its|their|our|various|all)\s+)?(?:[a-z][\w-]*\s+)?",
+            r"\s+(?:[\w-]+\s+){0,2}?(?:for|to\s+(?:\w+ly\s+)?(?:enable|implement|provide|power|"
+            r"perform|achieve|handle|support|build|drive|deliver|manage|ensure|offer|add|apply))"
+            r"\s+(?:(?:the|a|an|its|their|our|various|all)\s+)?(?:[a-z][\w-]*\s+)?",
             text[techs[-1].e : ents[j].s],
         )
         if m is None:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from kgraph import config
 from kgraph.extract.learned import LinearModel
-from kgraph.extract.relations_post import _Ent, _named_after, _Post, _Unit
+from kgraph.extract.relations_post import _Ent, _named_after, _Post, _Unit, unstated
 from kgraph.model import Relation
 
 HEADS = ("COMPANY", "TECHNOLOGY")
@@ -321,6 +321,24 @@ def _ruled_out(
             for k, r in table.items()
         )
     ):
+        return True
+    if unstated(state, rel):
+        return True
+    if (
+        rel.type == "applies"
+        and rel.head_type == "TECHNOLOGY"
+        and any(
+            k[1] == "applies"
+            and k[2] == rel.tail
+            and k[0] != rel.head
+            and r.head_type == "TECHNOLOGY"
+            and r.sentence == rel.sentence
+            and not r.method.startswith(LEARNED)
+            for k, r in found.items()
+        )
+    ):
+        # "storage engines such as RocksDB", "data warehousing tool Snowflake", "Redis
+        # (caching)": the sentence pins the concept to another named technology (rule 5)
         return True
     if rel.head_type == "COMPANY" and _named_after(rel.tail, rel.head):
         return True  # "Cloudflare Workers" of Cloudflare: a product it sells (rule 3)

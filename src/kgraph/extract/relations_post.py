@@ -110,6 +110,7 @@ class _Post:
         self.for_tech = {
             (self.raw.get(u.text, u.text), e.name) for u in self.units for e in _for_tech(u)
         }
+        _resolve_subject_pronouns(self.units)
 
     def add(self, head: str, type_: str, tail: str, sentence: str, method: str) -> None:
         type_ = self.allowed(head, type_, tail, method)
@@ -148,6 +149,8 @@ class _Post:
         if type_.startswith("migrated") and t == "CONCEPT" and not _migration_concept(tail):
             if type_ != "migrated_to":
                 return None
+            if _not_applied(tail):
+                return None  # "rewrote it in Rust to solve its p99 latency": a measure (rule 7)
             type_ = "applies"  # another replaced concept: the new one is applied (rule 6)
         return type_
 
@@ -235,8 +238,128 @@ class _Post:
                 continue
             if type_ == "migrated_from" and (head, tail) in moved_to:
                 continue  # "from 5.7 to 8.0" of one product: an upgrade, migrated_to only
+            if unstated(self, rel):
+                continue
             out.append(rel)
         return sorted(out, key=lambda r: (r.head, r.type, r.tail))
+
+
+# A summary sentence whose subject refers back to a technology (RELATION-RULES rule 1,
+# anaphora): "It is designed to provide …", "It's used by companies like …", "The project
+# supports …". Not the "it" of "It is hard to tell whether …", "It's time to …", "It turns
+# out …", which stands for no thing.
+_SUBJECT_PRONOUN = re.compile(
+    r"\s*(?P<p>it(?=['\u2019]s\b|\s)|the\s+(?:project|library|framework|engine|database|tool|"
+    r"system|service|platform|runtime|proxy|server))\b"
+    r"(?!['\u2019]s\s+(?:time|now|been\s+a)\b)"
+    r"(?!(?:['\u2019]s|\s+(?:is|was|has\s+been|will\s+be|would\s+be|can\s+be|might\s+be))\s+"
+    r"(?:\w+\s+)?(?:hard|easy|difficult|important|possible|impossible|worth|clear|likely|"
+    r"unlikely|necessary|common|tempting|true|interesting|surprising|crucial|essential|critical|"
+    r"vital|key|unclear|obvious|time|no\s+(?:secret|surprise|wonder)|not\s+(?:easy|hard|clear|"
+    r"possible|enough))\b)"
+    r"(?!\s+(?:seems|seemed|appears|appeared|turns|turned|took|takes|makes\s+sense|remains\s+to|"
+    r"goes|went|follows|depends)\b)",
+    re.I,
+)
+
+
+def _resolve_subject_pronouns(units: list[_Unit]) -> None:
+    """Give a summary sentence that opens with "It" or "The project / system / …" the
+    technology it refers back to, as a mention over the pronoun (rule 1's anaphora), so the
+    sentence's rules read "It is a distributed key-value store" as they read "FoundationDB
+    is a distributed key-value store". The referent is the technology the previous sentence
+    with mentions opens with (its subject), else the title's first technology; a sentence
+    that opens with a company or names the referent itself is left as it is."""
+    title_first = next((u.ents[0] for u in units if u.field == "title" and u.ents), None)
+    subject = title_first if title_first is not None and title_first.type == "TECHNOLOGY" else None
+    referent = subject
+    for unit in units:
+        if unit.field == "title":
+            continue
+        ents = unit.ents
+        m = _SUBJECT_PRONOUN.match(unit.text)
+        if m is not None and referent is not None:
+            if (not ents or ents[0].s >= m.end()) and all(e.name != referent.name for e in ents):
+                s, e = m.span("p")
+                pseudo = dataclasses.replace(referent.m, text=unit.text[s:e])
+                unit.ents = [_Ent(pseudo, s, e), *ents]
+            continue
+        opens = ents and ents[0].type == "TECHNOLOGY" and ents[0].s < 40
+        referent = ents[0] if opens else subject
+
+
+# RELATION-RULES rule 7 in the triple's own sentence: "Kafka is a distributed commit log,
+# not a message queue", "isn't a monolith", "SQL-ish syntax", "a Kafka-compatible API".
+_NEGATED_BEFORE = re.compile(r"(?:\b(?:not|no\s+longer)|n['\u2019]t)\s+(?:(?:a|an|the)\s+)?$", re.I)
+_LIKENESS_AFTER = re.compile(r"-(?:like|compatible|inspired|style|ish)\b", re.I)
+# "using NVIDIA's TensorRT-LLM", "we run Google's Spanner": whoever uses the product names
+# its maker by the possessive, so the possessor is its vendor, not its user (rule 3).
+_USE_BEFORE = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|run(?:s|ning)?|ran|adopt(?:s|ed|ing)?|leverag(?:e|es|ed|ing)|"
+    r"deploy(?:s|ed|ing)?|cho(?:o?se|sen|osing)|with|via|(?:migrat\w*|mov\w*|switch\w*)\s+to)"
+    r"\s+$",
+    re.I,
+)
+# A person's job title: "VP Developer Experience at Okta", "Director of Platform
+# Engineering": the concept names the person's role, not a practice of the company.
+_JOB_TITLE_BEFORE = re.compile(
+    r"\b(?:S?VP|EVP|Vice\s+President|Director|Head|Chief|Manager|Lead)\s+(?:of\s+|for\s+)?"
+    r"(?:[A-Z][\w&-]*\s+){0,2}$"
+)
+
+
+def unstated(state: _Post, rel: Relation) -> bool:
+    """Whether the triple's own sentence, read where its ends are named, does not state it
+    (RELATION-RULES rules 3 and 7): the tail negated or a likeness, a possessor that sells
+    what another uses, a concept in a job title."""
+    for unit in state.units:
+        if state.raw.get(unit.text, unit.text) != rel.sentence:
+            continue
+        text = unit.text
+        for i, e in enumerate(unit.ents):
+            if e.name != rel.tail:
+                continue
+            if rel.type in ("applies", "uses") and (
+                _NEGATED_BEFORE.search(text, 0, e.s) or _LIKENESS_AFTER.match(text, e.e)
+            ):
+                return True
+            if rel.head_type != "COMPANY":
+                continue
+            following = unit.ents[i + 1] if i + 1 < len(unit.ents) else None
+            if (
+                rel.type == "applies"
+                and (
+                    _JOB_TITLE_BEFORE.search(text, max(0, e.s - 60), e.s)
+                    # "NVIDIA's open-source Dynamo framework": the concept qualifies the
+                    # company's named technology, whose practice it is (rule 5)
+                    or (
+                        following is not None
+                        and following.type == "TECHNOLOGY"
+                        and rx.fullmatch(r"[\s-]*", text[e.e : following.s])
+                        and i > 0
+                        and unit.ents[i - 1].name == rel.head
+                        and rx.fullmatch(r"(?:['\u2019]s?)?\s+", text[unit.ents[i - 1].e : e.s])
+                    )
+                )
+            ):
+                return True
+            previous = unit.ents[i - 1] if i else None
+            if (
+                rel.type == "uses"
+                and previous is not None
+                and previous.name == rel.head
+                and (
+                    previous.m.text.endswith(("'s", "\u2019s"))
+                    or text[previous.e : previous.e + 1] in ("'", "\u2019")
+                )
+                and rx.fullmatch(r"(?:['\u2019]s?)?\s+(?:[\w-]+\s+){0,2}", text[previous.e : e.s])
+                and _USE_BEFORE.search(text, max(0, previous.s - 40), previous.s)
+            ):
+                return True
+        for e in unit.ents:
+            if e.name == rel.head and _LIKENESS_AFTER.match(text, e.e):
+                return True  # "tools promising horizontal scaling, SQL-ish syntax"
+    return False
 
 
 def _for_tech(unit: _Unit) -> list[_Ent]:

@@ -28,7 +28,13 @@ from kgraph.extract.relations_clauses import (
 )
 from kgraph.extract.relations_migrations import _migrations
 from kgraph.extract.relations_post import _named_after, _Post, _Unit
-from kgraph.extract.relations_verbs import _applies_verb, _builds_concept, _powers, _verbs
+from kgraph.extract.relations_verbs import (
+    _applies_verb,
+    _builds_concept,
+    _named_product,
+    _powers,
+    _verbs,
+)
 from kgraph.extract.relations_words import (
     ANAPHOR,
     BUILD_VERB,
@@ -42,6 +48,11 @@ from kgraph.extract.relations_words import (
     USE_VERB,
 )
 
+_IMPLEMENTATION_OF = (
+    r",?\s*(?:(?:is|was)\s+)?(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:re-?)?implementation\s+of\s+"
+    r"(?:the\s+)?"
+)
+
 
 def _sentence_rules(state: _Post, unit: _Unit) -> None:
     text, ents = unit.text, unit.ents
@@ -53,6 +64,43 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         before = text[: e.s]
         nxt = ents[i + 1] if i + 1 < len(ents) else None
         gap = text[e.e : nxt.s] if nxt else ""
+        # "a replacement for Redis (caching), RabbitMQ (job queues)": the concepts a
+        # technology's parenthesis names are what it does there (rule 1's parenthetical)
+        if e.type == "TECHNOLOGY" and nxt is not None and nxt.type == "CONCEPT":
+            opened = rx.fullmatch(r"\s*\(\s*", gap)
+            k = i + 1
+            inside = []
+            # "Bazel Remote Build Execution (RBE)": an acronym glosses the name itself
+            while (
+                opened
+                and k < len(ents)
+                and ents[k].type == "CONCEPT"
+                and not ents[k].m.text.isupper()
+            ):
+                inside.append(ents[k])
+                rest = text[ents[k].e : ents[k + 1].s] if k + 1 < len(ents) else text[ents[k].e :]
+                if rx.match(r"\s*\)", rest):
+                    for f in inside:
+                        add(e.name, "applies", f.name, text, "apposition")
+                    break
+                if not rx.fullmatch(r"\s*(?:,|/|,?\s*and|,?\s*or)\s*", rest):
+                    break
+                k += 1
+        # "SPIRE, the community-supported implementation of SPIFFE", "T is an open-source
+        # implementation of the Raft protocol": T realises the standard or the concept
+        if (
+            e.type == "TECHNOLOGY"
+            and nxt is not None
+            and nxt.type in ("TECHNOLOGY", "CONCEPT")
+            and rx.fullmatch(_IMPLEMENTATION_OF, gap, rx.I)
+        ):
+            add(
+                e.name,
+                "uses" if nxt.type == "TECHNOLOGY" else "applies",
+                nxt.name,
+                text,
+                "apposition",
+            )
         # "Zig-based X" / "a Rust-based proxy": the compound's noun uses the tech.
         if (
             e.type == "TECHNOLOGY"
@@ -551,6 +599,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _migrations(state, unit, low)
     _verbs(state, unit)
     _powers(state, unit)
+    _named_product(state, unit)
     _builds_concept(state, unit)
     _applies_verb(state, unit)
 

@@ -79,9 +79,14 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                     add(user.name, "uses", e.name, text, "verb:passive")
             continue
         passive = rx.match(
-            r"^,?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
+            # "It's powerful, and is used by companies like Google, Uber, and Dropbox": a
+            # short coordinated predicate before, a class noun of the users between
+            r"^(?:(?:['\u2019]s|\s+(?:is|was|are|were))\s+[\w-]+,?\s+and\s+)?"
+            r",?\s*(?:(?:is|was|are|were|has been|have been)\s+)?(?:\w+ly\s+)?(?:used|adopted|"
             r"deployed|run|relied on|leveraged|employed|operated)\s+(?:(?:\w+ly|also)\s+)?"
-            r"(?:by|at)\s+$",
+            r"(?:by|at)\s+(?:(?:many|major|large|leading|other|tech)\s+)?(?:(?:companies|"
+            r"organi[sz]ations|teams|firms|enterprises|applications|businesses|adopters)\s+"
+            r"(?:like|such\s+as|including)\s+)?$",
             text[e.e : e.e + _next_company_gap(unit, i)],
             rx.I,
         )
@@ -99,6 +104,24 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             clause2,
             rx.I,
         ) and _has_subject(unit, i):
+            add(subject, "built", e.name, text, "built:called")
+            continue
+        # "Databricks introduced a new tool for companies to govern their data: Unity
+        # Catalog": the name after the colon is the built object's (rule 4's apposition)
+        colon = rx.search(
+            rf"\b{BUILD_VERB}\s+(?:a|an|the|its|their|our)\s+[^.;:,]{{0,80}}:\s*[\"“]?$",
+            clause2,
+            rx.I,
+        )
+        if (
+            colon is not None
+            and not any(
+                f.type in ("TECHNOLOGY", "COMPANY")
+                and e.s - len(clause2) + colon.start() < f.s < e.s
+                for f in ents
+            )
+            and _has_subject(unit, i)
+        ):
             add(subject, "built", e.name, text, "built:called")
             continue
         verb = rx.search(
@@ -238,6 +261,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             if who is None and _clause_subject(None, unit, verb_at) == "?":
                 continue  # "we built out an infrastructure in AWS using …": "we", no actor
             add(who or head, "uses", e.name, text, "verb:use")
+            for other in _coordinated_subjects(unit, who or head, verb_at):
+                add(other, "uses", e.name, text, "verb:use")
     # possessives: "C's T" → C uses T; "C's X" concept → applies
     for i, e in enumerate(ents[:-1]):
         nxt = ents[i + 1]
@@ -365,6 +390,35 @@ _OWN_SYSTEM = re.compile(
 _TEAM = re.compile(
     r"\s+(?:&\s+[\w-]+\s+)?(?:teams?|group|org|organi[sz]ation|department|squad)\b", rx.I
 )
+
+
+def _coordinated_subjects(unit: _Unit, head: str, verb_at: int) -> list[str]:
+    """The other companies of a subject list that ends with ``head`` right before the verb
+    at ``verb_at``: "Netflix, Uber and Airbnb use Kafka" states each company's use."""
+    ents, text = unit.ents, unit.text
+    last = next(
+        (
+            k
+            for k in range(len(ents) - 1, -1, -1)
+            if ents[k].e <= verb_at and ents[k].name == head and ents[k].type == "COMPANY"
+        ),
+        None,
+    )
+    if last is None or not rx.fullmatch(
+        r"\s+(?:(?:are|were|is|was|have|has|had|been|all|both|also|now|\w+ly)\s+){0,3}",
+        text[ents[last].e : verb_at],
+    ):
+        return []
+    out = []
+    k = last
+    while (
+        k > 0
+        and ents[k - 1].type == "COMPANY"
+        and rx.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", text[ents[k - 1].e : ents[k].s])
+    ):
+        k -= 1
+        out.append(ents[k].name)
+    return out
 
 
 def _used_by_another(unit: _Unit, i: int) -> bool:
@@ -582,3 +636,45 @@ def _powers(state: _Post, unit: _Unit) -> None:
             company = nxt.name if owns and possessive else None
         if company:
             state.add(company, "uses", e.name, text, "verb:powers")
+
+
+# A verb or noun of making a product public or new: "to release Datadog Code Analysis",
+# "ahead of the launch of Readwise Reader", "redesigning their Workers KV service".
+_LAUNCHED = re.compile(
+    rf"\b(?:{BUILD_VERB}|re-?design\w*|re-?architect\w*|launch(?:es|ed|ing)?|releas(?:e|es|ed|ing)|"
+    r"introduc\w*|announc\w*|unveil\w*|debut\w*|roll(?:s|ed|ing)?\s+out|ship(?:s|ped|ping)?)\b",
+    re.I,
+)
+
+
+_OBJECT_GAP = re.compile(
+    r"(?:\s+(?:of|the|a|an|its|their|our|new|brand-new|version|v?\d[\w.]*|first|latest|beta|"
+    r"preview|next-generation|open-source|open\s+source))*\s+",
+    re.I,
+)
+
+
+def _named_product(state: _Post, unit: _Unit) -> None:
+    """A technology named after a company of the post ("Cloudflare Workers KV", "Readwise
+    Reader") that its clause says was built, launched, released or redesigned is that
+    company's own (rule 1): the name says whose product it is, the verb that it was made."""
+    text, ents = unit.text, unit.ents
+    companies = [n for n, t in state.types.items() if t == "COMPANY"]
+    if not companies:
+        return
+    for e in ents:
+        if e.type != "TECHNOLOGY":
+            continue
+        maker = next((c for c in companies if _named_after(e.name, c)), None)
+        if maker is None:
+            continue
+        # the verb's object: only an article, a possessive, "version 1.1 of" and the like
+        # between ("has released version 1.1 of Vault", "the launch of Readwise Reader")
+        launched = None
+        for found in _LAUNCHED.finditer(text, max(0, e.s - 60), e.s):
+            launched = found
+        if launched is None or not _OBJECT_GAP.fullmatch(text, launched.end(), e.s):
+            continue
+        if rx.search(NEGATED, text[max(0, launched.start() - 30) : launched.start()], rx.I):
+            continue
+        state.add(maker, "built", e.name, text, "built:named")
