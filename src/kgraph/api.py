@@ -258,8 +258,8 @@ def _compute_app_graph(path: Path, build: dict, ahead: _LevelAhead | None = None
             store.write_graph(nodes, arrays)
             del nodes, arrays
             collect()
-            # The app graph takes the level's edges over instead of making them again
-            # from the arrays just stored (same graph: tests/integration/test_app_graph.py).
+            # The app graph takes the level's edges over instead of making them again from
+            # the arrays just stored (the same graph: test_incremental_level.py checks).
             G = app_graph(store.graph_rows(current=False), StoreReader(path), level=E)
             # Emptied, not only dropped: its cached NetworkX views make a cycle, which the
             # collector cannot free while the fork keeps this process's objects frozen.
