@@ -239,7 +239,10 @@ def _compute_app_graph(path: Path, build: dict, ahead: _LevelAhead | None = None
             ontology = load_ontology()
             with open_store(path) as store:
                 level = _added_level(store, build, ontology) or entity_level(
-                    store.posts_with_mentions(), store.companies(), store.relations(), ontology
+                    store.posts_with_mentions(),
+                    store.companies(),
+                    store.relations(sentences=False),
+                    ontology,
                 )
             # The entity level holds the app graph's entity graph already: Louvain, the
             # slowest measure, starts on it now in a forked process, while the level is
@@ -249,16 +252,19 @@ def _compute_app_graph(path: Path, build: dict, ahead: _LevelAhead | None = None
             groups = stack.enter_context(run_apart(analysis.louvain_groups, EG, fork=big))
             rows = None
         nodes, arrays = entity_rows(level) if rows is None else rows.result()
-        del rows
-        # Emptied, not only dropped: its cached NetworkX views make a cycle, which the
-        # collector cannot free while the fork keeps this process's objects frozen.
-        level.graph.clear()
-        del level
+        E = level.graph
+        del rows, level
         with open_store(path, create=True) as store:
             store.write_graph(nodes, arrays)
             del nodes, arrays
             collect()
-            G = app_graph(store.graph_rows(current=False), StoreReader(path))
+            # The app graph takes the level's edges over instead of making them again from
+            # the arrays just stored (the same graph: test_incremental_level.py checks).
+            G = app_graph(store.graph_rows(current=False), StoreReader(path), level=E)
+            # Emptied, not only dropped: its cached NetworkX views make a cycle, which the
+            # collector cannot free while the fork keeps this process's objects frozen.
+            E.clear()
+            del E
             analysis.entity_graph(G, made=EG)
             pagerank = analysis.centrality(G, "pagerank")
             # The scores the Explore page ranks by (kgraph.ui.loaders.sizes), rounding
@@ -325,7 +331,7 @@ def _added_level(store, build: dict, ontology):
         tally.add(post, ms, attribute)
     if len(tally.post_ids) != n_old + len(added):
         return None  # another build removed some meanwhile
-    return tally.finish(store.relations(), ontology, digest)
+    return tally.finish(store.relations(sentences=False), ontology, digest)
 
 
 def has_build(db: str | Path | None = None) -> bool:

@@ -291,3 +291,59 @@ def test_real_posts_added_to_the_shipped_corpus(tmp_path, monkeypatch):
     with open_store(tmp_path / "inc.db") as store:
         assert store.memo("build_added")["added"]
         assert store.relations()
+
+
+def _same_graph(a, b):
+    """Nodes, edges and every attribute (sentences and evidence included), in order."""
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+    assert list(a.in_edges(keys=True, data=True)) == list(b.in_edges(keys=True, data=True))
+
+
+@pytest.mark.parametrize("added", [ADDED, ADDED[:2], [ADDED[3]]])
+def test_one_build_and_an_add_in_two_steps_store_the_same_graph(tmp_path, added):
+    """``kgraph build BASE ADDED`` into one store, ``kgraph build BASE`` then
+    ``kgraph build --add ADDED`` into another: the same graph tables (entities with their
+    measures, edge and post-entity arrays, layouts), the same app graph and the same whole
+    graph with every mention's evidence and every stated relation's sentences."""
+    extractor = RelationExtractor()
+    base = write_jsonl(BASE, tmp_path / "base.jsonl")
+    more = write_jsonl(added, tmp_path / "added.jsonl")
+    once, twice = tmp_path / "once.db", tmp_path / "twice.db"
+    api.build([base, more], db=once, extractor=extractor)
+    api.build([base], db=twice, extractor=extractor)
+    api.build([more], db=twice, extractor=extractor, add=True)
+    assert _tables(twice) == _tables(once)
+    for load in (api.load_app_graph, api.load_graph):
+        a, b = load(twice), load(once)
+        _same_graph(a, b)
+    whole = api.load_graph(once)
+    assert any(d.get("evidence") for _u, _v, d in whole.edges(data=True))
+
+
+def test_the_app_graph_made_from_the_level_in_memory_is_the_stored_ones(tmp_path):
+    """The build makes its app graph (on which it computes the stored measures and layouts)
+    by taking the entity level's edges over; a reader makes it from the stored arrays. Same
+    nodes, edges, attributes and adjacency order, both ways round."""
+    from kgraph.graph.stored import app_graph
+    from kgraph.store import StoreReader
+
+    extractor, db = RelationExtractor(), tmp_path / "kg.db"
+    api.build([write_jsonl(BASE, tmp_path / "base.jsonl")], db=db, extractor=extractor)
+    api.build([write_jsonl(ADDED, tmp_path / "add.jsonl")], db=db, extractor=extractor, add=True)
+    with open_store(db) as store:
+        level = entity_level(
+            store.posts_with_mentions(),
+            store.companies(),
+            store.relations(sentences=False),
+            load_ontology(),
+        )
+        stored, again = store.graph_rows(), store.graph_rows()
+    assert entity_rows(level)[1] == stored["arrays"]
+    a = app_graph(stored, StoreReader(db))
+    b = app_graph(again, StoreReader(db), level=level.graph)
+    _same_graph(a, b)
+    for n in a:
+        assert list(a.pred[n]) == list(b.pred[n]), n
+        assert list(a.succ[n]) == list(b.succ[n]), n
+    assert any(d.get("pmi") is not None for _u, _v, d in b.edges(data=True))

@@ -100,20 +100,26 @@ def _pack_edges(E: nx.MultiDiGraph, post_ids: list[str]) -> dict:
     }
 
 
-def _edges(arrays: dict, entities: list[str], post_ids: list[str]):
-    """Unpack :func:`_pack_edges`: ``(u, v, kind, count, posts or None, confidence or None)``."""
+def _edges(arrays: dict, entities: list[str], post_ids: list[str], which=None):
+    """Unpack :func:`_pack_edges`: ``(u, v, kind, count, posts or None, confidence or None)``
+    of every edge, or of the edges numbered ``which`` (ascending)."""
     u, v, kind, count = (
-        np.frombuffer(arrays[f"edge_{n}"], dtype=np.int32).tolist()
-        for n in ("u", "v", "kind", "count")
+        np.frombuffer(arrays[f"edge_{n}"], dtype=np.int32) for n in ("u", "v", "kind", "count")
     )
-    confidence = np.frombuffer(arrays["edge_confidence"], dtype=np.float64).tolist()
+    confidence = np.frombuffer(arrays["edge_confidence"], dtype=np.float64)
     ptr = np.frombuffer(arrays["edge_posts_ptr"], dtype=np.int64).tolist()
-    behind = [post_ids[p] for p in np.frombuffer(arrays["edge_posts"], dtype=np.int32).tolist()]
-    for i, k in enumerate(kind):
+    behind = np.frombuffer(arrays["edge_posts"], dtype=np.int32).tolist()
+    if which is None:
+        which = range(len(kind))
+    else:
+        u, v, kind, count, confidence = (a[which] for a in (u, v, kind, count, confidence))
+        which = which.tolist()
+    columns = (u.tolist(), v.tolist(), kind.tolist(), count.tolist(), confidence.tolist())
+    rows = zip(which, *columns, strict=True)
+    for i, iu, iv, k, n, c in rows:
         name = EDGE_KINDS[k]
-        posts = None if name == "related" else behind[ptr[i] : ptr[i + 1]]
-        c = confidence[i]
-        yield entities[u[i]], entities[v[i]], name, count[i], posts, None if c != c else c
+        posts = None if name == "related" else [post_ids[p] for p in behind[ptr[i] : ptr[i + 1]]]
+        yield entities[iu], entities[iv], name, n, posts, None if c != c else c
 
 
 def _pack(level: EntityLevel) -> dict:
@@ -204,11 +210,18 @@ def tally_from_rows(rows: dict, post_ids: list[str]) -> LevelTally | None:
         if attrs["first_seen"]:
             tally.first_seen[key] = attrs["first_seen"]
             tally.last_seen[key] = attrs["last_seen"]
-    for u, v, kind, count, behind, _confidence in _edges(arrays, entities, post_ids):
-        if kind == "related":
-            tally.pairs[(u, v)] = count
-        elif kind == "uses":
-            tally.uses[(u.partition(":")[2], v.partition(":")[2])] = behind
+    # The related and uses edges, picked by kind from the arrays (no tuple per edge).
+    kind = np.frombuffer(arrays["edge_kind"], dtype=np.int32)
+    u, v, count = (np.frombuffer(arrays[f"edge_{n}"], dtype=np.int32) for n in ("u", "v", "count"))
+    name = entities.__getitem__
+    related = np.flatnonzero(kind == EDGE_KINDS.index("related"))
+    pairs = zip(map(name, u[related].tolist()), map(name, v[related].tolist()), strict=True)
+    tally.pairs.update(dict(zip(pairs, count[related].tolist(), strict=True)))  # empty: as stored
+    ptr = np.frombuffer(arrays["edge_posts_ptr"], dtype=np.int64)
+    behind = np.frombuffer(arrays["edge_posts"], dtype=np.int32)
+    for i in np.flatnonzero(kind == EDGE_KINDS.index("uses")).tolist():
+        key = (entities[u[i]].partition(":")[2], entities[v[i]].partition(":")[2])
+        tally.uses[key] = [post_ids[p] for p in behind[ptr[i] : ptr[i + 1]].tolist()]
     vias = json.loads(arrays["vias"])
     for i, (company, how) in enumerate(
         zip(publisher, np.frombuffer(arrays["via"], dtype=np.int32).tolist(), strict=True)
@@ -224,9 +237,16 @@ def tally_from_rows(rows: dict, post_ids: list[str]) -> LevelTally | None:
     return tally
 
 
-def app_graph(rows: dict, reader) -> nx.MultiDiGraph:
+def app_graph(rows: dict, reader, level: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
     """The graph of :meth:`kgraph.store.Store.graph_rows`, reading sentences with ``reader``
-    (see :data:`STORE_KEY`)."""
+    (see :data:`STORE_KEY`).
+
+    ``level`` is the graph of the :class:`~kgraph.graph.entity_level.EntityLevel` whose
+    :func:`entity_rows` the rows hold (the build has it in memory): its entity-entity edges
+    are taken over, attribute dicts and all (a ``related`` edge gains its PMI and Jaccard),
+    instead of being made again from the arrays. The graph is the same either way (a test
+    compares them); ``level`` must not be used afterwards but to clear it.
+    """
     build = rows["build"]
     G = nx.MultiDiGraph()
     G.graph.update(
@@ -289,38 +309,85 @@ def app_graph(rows: dict, reader) -> nx.MultiDiGraph:
     G.add_nodes_from(late)
 
     n_posts = len(rows["posts"])
-    post_ids = [row[0] for row in rows["posts"]]
-    df = {e: node_attrs[e]["post_count"] for e in entities}
-    log = math.log
-    entity_edges = []
-    for u, v, kind, n, behind, confidence in _edges(arrays, entities, post_ids):
-        if kind == "related":
-            da, db = df[u], df[v]
-            attrs = {
-                "type": "related",
-                "weight": float(n),
-                "count": n,
-                "pmi": round(log(n * n_posts / (da * db)), 6),
-                "jaccard": round(n / (da + db - n), 6),
-            }
-        elif kind == "uses":
-            attrs = {"type": "uses", "weight": float(n), "count": n, "posts": behind}
-        elif kind.startswith("says_"):  # sentences: kgraph.graph.evidence.stated_evidence
-            attrs = {
-                "type": kind,
-                "relation": kind.removeprefix("says_"),
-                "weight": float(n),
-                "count": n,
-                "posts": behind,
-                "confidence": confidence,
-            }
-        else:
-            attrs = {"type": kind, "weight": 1.0, "source_of": "ontology"}
-        entity_edges.append((u, v, kind, attrs))
-    add_edges(G, entity_edges)
+    if level is None:
+        post_ids = [row[0] for row in rows["posts"]]
+        add_edges(G, _entity_edges(arrays, entities, post_ids, node_attrs, n_posts))
+    else:
+        _take_entity_edges(G, level, n_posts)
     kinds = [G.nodes[e]["kind"] for e in entities]
     attach(G, _layer(arrays, posts, entities, publisher, kinds))
     return G
+
+
+def _entity_edges(
+    arrays: dict, entities: list[str], post_ids: list[str], node_attrs: dict, n_posts: int
+) -> list[tuple]:
+    """The entity-entity edges of the arrays as ``(u, v, kind, attrs)``, in their order.
+
+    ``related`` edges, most of them, are made in one loop over the arrays' lists (PMI and
+    Jaccard from the counts, as :func:`kgraph.graph.construct.build_graph` computes them);
+    the few others come from :func:`_edges`.
+    """
+    kind = np.frombuffer(arrays["edge_kind"], dtype=np.int32)
+    related = EDGE_KINDS.index("related")
+    others = _edges(arrays, entities, post_ids, np.flatnonzero(kind != related))
+    u, v, count = (
+        np.frombuffer(arrays[f"edge_{n}"], dtype=np.int32).tolist() for n in ("u", "v", "count")
+    )
+    df = [node_attrs[e]["post_count"] for e in entities]
+    log = math.log
+    edges = []
+    for iu, iv, k, n in zip(u, v, kind.tolist(), count, strict=True):
+        if k != related:
+            edges.append(_other_edge(*next(others)))
+            continue
+        da, db = df[iu], df[iv]
+        attrs = {
+            "type": "related",
+            "weight": float(n),
+            "count": n,
+            "pmi": round(log(n * n_posts / (da * db)), 6),
+            "jaccard": round(n / (da + db - n), 6),
+        }
+        edges.append((entities[iu], entities[iv], "related", attrs))
+    return edges
+
+
+def _take_entity_edges(G: nx.MultiDiGraph, E: nx.MultiDiGraph, n_posts: int) -> None:
+    """Put the entity level ``E``'s edges into ``G`` as :func:`_entity_edges` would make
+    them from ``E``'s arrays: the same order (:func:`_pack_edges` walks ``E``'s adjacency
+    the same way), the same keyed dicts, in which every attribute but a ``related`` edge's
+    PMI and Jaccard is already the app graph's (the arrays hold them as they are)."""
+    succ, pred = G._succ, G._pred
+    df = {n: d["post_count"] for n, d in G._node.items() if n in E._node}
+    log = math.log
+    for u, nbrs in E._succ.items():
+        out, du = succ[u], df[u]
+        for v, keyed in nbrs.items():
+            d = keyed.get("related")
+            if d is not None:
+                n, dv = d["count"], df[v]
+                d["pmi"] = round(log(n * n_posts / (du * dv)), 6)
+                d["jaccard"] = round(n / (du + dv - n), 6)
+            out[v] = pred[v][u] = keyed
+
+
+def _other_edge(u, v, kind, n, behind, confidence) -> tuple:
+    """An entity-entity edge other than ``related``, from a row of :func:`_edges`."""
+    if kind == "uses":
+        attrs = {"type": "uses", "weight": float(n), "count": n, "posts": behind}
+    elif kind.startswith("says_"):  # sentences: kgraph.graph.evidence.stated_evidence
+        attrs = {
+            "type": kind,
+            "relation": kind.removeprefix("says_"),
+            "weight": float(n),
+            "count": n,
+            "posts": behind,
+            "confidence": confidence,
+        }
+    else:
+        attrs = {"type": kind, "weight": 1.0, "source_of": "ontology"}
+    return u, v, kind, attrs
 
 
 def _layer(arrays: dict, posts: list[str], entities: list[str], publisher, kinds) -> PostLayer:

@@ -288,9 +288,12 @@ class Store:
                 )
             }
 
-    def relations(self) -> list[Relation]:
+    def relations(self, *, sentences: bool = True) -> list[Relation]:
+        """Every stored relation, by post, head, type and tail. Without ``sentences`` each
+        has ``""`` for its sentence, which the store then need not cut from the posts' text
+        (the entity level keeps none)."""
         with self._read() as db:
-            return _relations(db)
+            return _relations(db, _RELATION_SENTENCE if sentences else "''")
 
     # -- the graph tables (kgraph.store.graph_tables) ------------------------------------
 
@@ -689,12 +692,12 @@ class StoreReader:
             return store.relation_evidence(types, post_ids, entity)
 
 
-def _relations(db: sqlite3.Connection) -> list[Relation]:
+def _relations(db: sqlite3.Connection, sentence_sql: str = _RELATION_SENTENCE) -> list[Relation]:
     return [
         Relation(*r)
         for r in db.execute(
             "SELECT p.id, h.canonical, h.type, y.name, t.canonical, t.type,"
-            f" {_RELATION_SENTENCE}, k.method, k.confidence FROM relations r"
+            f" {sentence_sql}, k.method, k.confidence FROM relations r"
             " JOIN posts p ON p.n = r.post"
             " JOIN entities h ON h.id = r.head JOIN entities t ON t.id = r.tail"
             " JOIN relation_types y ON y.id = r.type JOIN methods k ON k.id = r.method"

@@ -15,6 +15,10 @@ import zlib
 
 from kgraph.store.rows import FIELDS
 
+ARRAY_LEVEL = 1
+"""zlib level of the graph arrays. Every build rewrites them (an ``--add`` too), and at
+10,000 posts level 6 spent 0.17 s of CPU on 6 MB for 618 KB, level 1 0.04 s for 785 KB."""
+
 
 def built_for(db: sqlite3.Connection) -> int | None:
     """The build whose graph the tables hold, or None."""
@@ -43,7 +47,7 @@ def write(
     )
     db.executemany(
         "INSERT INTO graph_arrays (name, data) VALUES (?, ?)",
-        ((name, zlib.compress(data, 6)) for name, data in sorted(arrays.items())),
+        ((name, zlib.compress(data, ARRAY_LEVEL)) for name, data in sorted(arrays.items())),
     )
 
 
