@@ -92,7 +92,9 @@ def _technique_kind(words: list[str]) -> bool:
 # Verbs that start a headline's clause ("to Unify Streaming", "Scale Your Queues"): without a
 # tagger they look like modifiers, and a phrase never starts with one. Nor with the
 # participle of a name's modifier written without its hyphen ("a Rust based ingestion
-# service", "Kafka backed queues"): the idea is what follows it.
+# service", "Kafka backed queues"): the idea is what follows it. Nor with the verbs a talk's
+# or post's summary opens its object with ("I'll share engineering strategies", "we explore
+# caching trade-offs").
 VERB_STARTS = phrases(
     """
     unify build scale improve reduce make use run speed boost cut enable power simplify
@@ -101,6 +103,7 @@ VERB_STARTS = phrases(
     mitigate eliminate tackle address survive implement introduce create
     built made ran kept brought found took chose
     based driven powered backed
+    share discuss explore explain describe present show cover examine learn
     """
 )
 # The same verbs as gerunds opening a clause ("by making continuous ingestion the default",
@@ -115,6 +118,8 @@ VERB_GERUNDS = phrases(
     replacing rewriting rethinking unifying implementing introducing creating designing
     supporting
     including involving featuring covering exploring comparing leveraging adopting
+    executing consolidating sharing discussing explaining describing presenting showing
+    examining
     """
 )
 
