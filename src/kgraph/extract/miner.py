@@ -372,6 +372,18 @@ def _absorb(doc: Doc, start: int, end: int) -> bool:
     return True
 
 
+def _other_measure(doc: Doc, i: int) -> bool:
+    """Whether a noun compound opens at token ``i`` (two lower-case content words, the
+    first no verb form): what the percentile before it measures, when no latency word came."""
+    if i + 1 >= len(doc):
+        return False
+    first, second = doc[i], doc[i + 1]
+    return all(
+        t.is_alpha and t.is_lower and not t.is_stop and t.lower_ not in LATENCY_WORDS
+        for t in (first, second)
+    ) and not _verbish(first.lower_)
+
+
 def _latency_end(doc: Doc, i: int) -> int | None:
     """Where a percentile latency that starts before token ``i`` ends: after its latency word
     (a word or two may name which latency), after ``response time`` or a latency's acronym,
@@ -396,15 +408,10 @@ def _latency_end(doc: Doc, i: int) -> int | None:
     after = doc[i] if i < len(doc) else None
     if after is not None and after.is_alpha and not after.is_lower:
         return None
-    if (
-        after is not None
-        and after.is_alpha
-        and not after.is_stop
-        and not _verbish(after.lower_)
-        and after.lower_ not in LATENCY_WORDS
-    ):
+    if _other_measure(doc, i):
         # "p95 pause windows", "p99 request size": the percentile of another measure, which
-        # the rules leave out with the other metric values ("cut p99 by 70%" stays)
+        # the rules leave out with the other metric values ("cut p99 by 70%" and "the p99
+        # fell" stay)
         return None
     return i
 
