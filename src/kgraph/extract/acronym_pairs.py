@@ -19,8 +19,9 @@ from __future__ import annotations
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
+from kgraph.extract import confidence
 from kgraph.extract.resolver import _STOP_EXPANSION, ACRONYMS, _spells
-from kgraph.extract.spans import SPANS_KEY, Candidate, add_candidates, covered
+from kgraph.extract.spans import SPANS_KEY, Candidate, add_candidates, covered, values_of
 from kgraph.extract.variants import is_acronym
 from kgraph.model import entity_key
 
@@ -57,9 +58,11 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
     opens = (orth == doc.vocab.strings["("]).nonzero()[0].tolist()
     if not opens:
         return
-    spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ != "CONCEPT"]
+    every = list(doc.spans.get(SPANS_KEY, []))
+    spans = [s for s in every if s.label_ != "CONCEPT"]
     by_end = {s.end: s for s in spans}
     by_start = {s.start: s for s in spans}
+    ideas = {s.start: s for s in every if s.label_ == "CONCEPT" and s.end == s.start + 1}
     taken = covered(doc)
     named = {i for s in spans for i in range(s.start, s.end)}
     found, defined, rekeyed, dropped = [], {}, {}, set()
@@ -67,6 +70,14 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
         if i + 2 >= len(doc) or doc[i + 2].text != ")":
             continue
         acr = doc[i + 1].text
+        if (
+            i + 1 in ideas
+            and i + 1 not in by_start
+            and i not in taken
+            and values_of(ideas[i + 1])[0] == "ontology"
+        ):
+            _idea_expansion(doc, i, acr, ideas[i + 1], spans, found, dropped)
+            continue
         if not is_acronym(acr):
             continue
         name, inner = by_end.get(i), by_start.get(i + 1)
@@ -102,12 +113,38 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
         add_candidates(doc, found)
 
 
+def _idea_expansion(doc: Doc, i: int, acr: str, idea: Span, spans, found, dropped) -> None:
+    """``Common Vulnerabilities and Exposures (CVEs)``, ``Hybrid Transactional and Analytical
+    Processing (HTAP)``: an acronym the ontology knows as an idea in brackets makes the capitalised words before
+    it that it spells its expansion, one concept with the acronym's canonical (entity rules:
+    acronym and expansion are two entries, one canonical). Names only discovered inside those
+    words (``Common Vulnerabilities``) or known only as an ambiguous name (``Processing``, a
+    language) give way; a sure name does not."""
+    known = {k for s in spans if not _weak(s) for k in range(s.start, s.end)}
+    letters = acr[:-1] if acr.endswith("s") and is_acronym(acr[:-1]) else acr
+    if not is_acronym(letters):
+        return
+    start = expansion_start(doc, i, letters, known)
+    if start is None:
+        return
+    dropped.update(range(start, i))
+    found.append(Candidate(start, i, "CONCEPT", idea.id_, "rule", confidence.ACRONYM_EXPANSION))
+
+
+def _weak(span: Span) -> bool:
+    """A name only discovered, or known but ambiguous: it gives way to a definition."""
+    method, _, ambiguous = values_of(span)
+    return method == "model" or ambiguous
+
+
 def _replace(doc: Doc, dropped: set[int], rekeyed: dict[str, str]) -> None:
-    """Leave out the concepts on token indices ``dropped`` and give the spans keyed by a
-    discovered acronym (``rekeyed``'s keys) their expansion's key."""
+    """Leave out the concepts and the discovered names on token indices ``dropped`` and give
+    the spans keyed by a discovered acronym (``rekeyed``'s keys) their expansion's key."""
     out = []
     for span in doc.spans.get(SPANS_KEY, []):
-        if span.label_ == "CONCEPT" and any(i in dropped for i in range(span.start, span.end)):
+        if (span.label_ == "CONCEPT" or _weak(span)) and any(
+            i in dropped for i in range(span.start, span.end)
+        ):
             continue
         if span.id_ in rekeyed:
             fresh = Span(doc, span.start, span.end, label=span.label_, span_id=rekeyed[span.id_])

@@ -293,6 +293,20 @@ class OntologyResolver:
                 # another, whose words it does not spell, says what is used there; it does
                 # not define an acronym of that name.
                 continue
+            if (
+                target is not None
+                and target.type == "CONCEPT"
+                and acr.isalpha()
+                and target.start > 0
+                and doc[target.start - 1].is_alpha
+                and doc[target.start - 1].text[:1].isupper()
+                and not _spells(
+                    acr.lower(), [t.lower_ for t in doc[target.start : target.end] if t.is_alpha]
+                )
+            ):
+                # "Expert Parallelism Load Balancer (EPLB)": the known idea is only the tail
+                # of the capitalised name the acronym spells; that name is defined, not the idea
+                continue
             expansion = self._expansion(doc, tok.i - 1, acr)
             if target is not None and (
                 # "per-connection consistency (PCC)": the known concept is only the head of
