@@ -67,7 +67,6 @@ from kgraph.extract.discovery_words import ACTION_STEMS, COMPANY_TOKENS, PRODUCT
 from kgraph.extract.english import is_english_word
 from kgraph.extract.named_laws import named_laws
 from kgraph.extract.people import after_speaker, is_person, named_in_full
-from kgraph.extract.product_parts import join_part_words
 from kgraph.extract.resolver import _with_version
 from kgraph.extract.spans import (
     POSSESSIVE,
@@ -379,7 +378,6 @@ class ModelDiscovery:
         found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
         _join_product_parts(doc, self.technology_conf, self._concept_heads())
-        join_part_words(doc, self.technology_conf)
         _organisations_defined(doc, self.company_conf)
         pair_acronyms(doc, self.technology_conf)
         return doc

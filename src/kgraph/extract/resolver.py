@@ -75,6 +75,9 @@ class OntologyResolver:
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
         named_spans = {(m.start, m.end) for m in matches}
         starts = {m.start for m in matches}
+        # a feature noun that is one known word of its own ("DAGs") still joins the name
+        # before it; a longer match starting there ("consumer group") keeps its words
+        longer_starts = {m.start for m in matches if m.end - m.start > 1}
         edges = starts | {m.end - 1 for m in matches}
         sure_techs: set[int] | None = None
         concept_tokens: set[int] | None = None
@@ -104,7 +107,7 @@ class OntologyResolver:
                 # "Llama 3" is a product of its own: its name beats "Llama" plus a version
                 continue
             if match.label_ == "TECHNOLOGY" and not versioned:
-                end = _with_feature(doc, end, starts)
+                end = _with_feature(doc, end, longer_starts)
             end = with_possessive(doc, match.start, end)
             # A registry concept needs support however long (the loader spares field-glossary
             # terms); a curated name only when it is one word used as a plain word. A version
@@ -694,11 +697,13 @@ _APIS = frozenset(["API", "APIs"])
 def _with_feature(doc: Doc, end: int, starts: set[int]) -> int:
     """The end of a technology's name with a feature noun after it (``Kafka consumer``,
     ``Airflow DAGs``, ``Kubernetes Gateway API``); ``end`` when none follows. A word that
-    starts another ontology match (``consumer group``) is left to that match."""
+    starts a longer ontology match (``consumer group``) is left to that match; a one-word
+    match of the feature noun itself (``DAGs``) gives way to the name it belongs to."""
     if end >= len(doc) or not doc[end - 1].whitespace_ or end in starts:
         return end
     word = doc[end]
-    if word.lower_ in FEATURE_NOUNS and (word.is_lower or word.is_upper or word.is_title):
+    cased = word.is_lower or word.is_upper or word.is_title or word.text[:-1].isupper()
+    if word.lower_ in FEATURE_NOUNS and cased:  # "DAGs": an acronym's plural
         return end + 1
     # "Gateway API": one capitalised word naming the API, then "API".
     if (
