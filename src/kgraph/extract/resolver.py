@@ -296,19 +296,10 @@ class OntologyResolver:
                 # another, whose words it does not spell, says what is used there; it does
                 # not define an acronym of that name.
                 continue
-            if (
-                target is not None
-                and target.type == "CONCEPT"
-                and acr.isalpha()
-                and target.start > 0
-                and doc[target.start - 1].is_alpha
-                and doc[target.start - 1].text[:1].isupper()
-                and not _spells(
-                    acr.lower(), [t.lower_ for t in doc[target.start : target.end] if t.is_alpha]
-                )
-            ):
-                # "Expert Parallelism Load Balancer (EPLB)": the known idea is only the tail
-                # of the capitalised name the acronym spells; that name is defined, not the idea
+            if target is not None and _spells_more(doc, target.start, target.end, acr):
+                # "Expert Parallelism Load Balancer (EPLB)", "Multi-Instance GPU (MIG)": the
+                # known name is only the tail of the capitalised name the acronym spells;
+                # that longer name is defined, not the known one
                 continue
             expansion = self._expansion(doc, tok.i - 1, acr)
             if target is not None and (
@@ -384,6 +375,30 @@ class OntologyResolver:
     def from_disk(self, path, exclude=()) -> OntologyResolver:
         self.table = srsly.read_json(Path(path) / "entities.json")
         return self
+
+
+def _spells_more(doc: Doc, start: int, end: int, acr: str) -> bool:
+    """Whether ``acr`` does not spell the words of ``doc[start:end]`` but does spell them
+    with the capitalised words right before (hyphened parts as words)."""
+    if not acr.isalpha() or start == 0:
+        return False
+    own = [t.lower_ for t in doc[start:end] if t.is_alpha]
+    if _spells(acr.lower(), own):
+        return False
+    before: list[str] = []
+    i = start - 1
+    while i >= 0 and len(before) < len(acr):
+        tok = doc[i]
+        if tok.text == "-" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
+            i -= 1
+            continue
+        if not (tok.is_alpha and tok.text[:1].isupper()):
+            break
+        before.insert(0, tok.lower_)
+        if _spells(acr.lower(), before + own):
+            return True
+        i -= 1
+    return False
 
 
 def _spells_tail(acr: str, name) -> bool:
