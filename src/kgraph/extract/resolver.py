@@ -106,8 +106,13 @@ class OntologyResolver:
             if versioned and (match.start, end) in named_spans:
                 # "Llama 3" is a product of its own: its name beats "Llama" plus a version
                 continue
+            package = match.end
             if match.label_ == "TECHNOLOGY" and not versioned:
                 end = _with_feature(doc, end, longer_starts)
+                package = _package_end(doc, match.start, end)
+                if package > end:
+                    end = package
+                    label, key = "TECHNOLOGY", entity_key("TECHNOLOGY", doc[match.start : end].text)
             end = with_possessive(doc, match.start, end)
             # A registry concept needs support however long (the loader spares field-glossary
             # terms); a curated name only when it is one word used as a plain word. A version
@@ -122,6 +127,8 @@ class OntologyResolver:
                     and not own_alias(match.text, entry["name"], bool(entry.get("registry")))
                 )
             )
+            if package > match.end:
+                ambiguous = False  # a package name of its own, not the tool's plain word
             if ambiguous and match.label_ == "TECHNOLOGY" and not entry.get("registry"):
                 if sure_techs is None:
                     sure_techs = self._sure_technologies(matches)
@@ -731,6 +738,28 @@ def _with_feature(doc: Doc, end: int, starts: set[int]) -> int:
     ):
         return end + 2
     return end
+
+
+def _package_end(doc: Doc, start: int, end: int) -> int:
+    """The end of a package or tool name written in lower case with a known tool's name
+    before its hyphens (``logstash-gelf``, ``systemd-sysv-generator``, ``kafka-python``): one
+    name, not the tool plus a word. A modifier tail or a participle after the hyphen
+    (``redis-backed``, ``kafka-compatible``) keeps the tool alone."""
+    from kgraph.extract.discovery_spans import MODIFIER_TAILS  # imports this module
+
+    if end - start != 1 or not doc[start].is_lower:
+        return end
+    stop = end
+    while (
+        hyphen_joins(doc, stop)
+        and doc[stop + 1].is_lower
+        and doc[stop + 1].text.isalnum()
+        and not doc[stop + 1].is_stop
+        and doc[stop + 1].lower_ not in MODIFIER_TAILS
+        and not doc[stop + 1].lower_.endswith(("ed", "ing", "able", "ible"))
+    ):
+        stop += 2
+    return stop
 
 
 def _glued_left(span) -> bool:
