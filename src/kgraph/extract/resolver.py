@@ -985,12 +985,31 @@ def _inside_proper_name(span) -> bool:
     after = span.end < sent.end and doc[span.end].is_title
     if not (before or after):
         return False
+    if _defined_here(span):
+        return False  # "Large-Scale Expert Parallelism (EP)": the acronym names the term
     # rare: only now look for the neighbouring concepts among the ruler's matches
     for m in doc.spans.get(RULER_KEY, []):
         if m.label_ == "CONCEPT" and len(m) > 1:
             before = before and m.end != span.start
             after = after and m.start != span.end
     return before or after
+
+
+def _defined_here(span) -> bool:
+    """Whether ``(ACR)`` follows ``span`` and spells its words, and not with the capitalised
+    words before: the bracket defines the span's own term, which is no part of a longer name."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    acr = doc[end + 1].text
+    acr = acr[:-1] if acr.endswith("s") and len(acr) > 2 else acr
+    words = [t.lower_ for t in span if t.is_alpha]
+    return (
+        acr.isalpha()
+        and acr.isupper()
+        and _spells(acr.lower(), words)
+        and not _spells_more(doc, span.start, end, acr)
+    )
 
 
 def _redefined(doc: Doc, span: Candidate, defined: dict) -> bool:
