@@ -110,9 +110,8 @@ class OntologyResolver:
             if match.label_ == "TECHNOLOGY" and not versioned:
                 end = _with_feature(doc, end, longer_starts)
                 package = _package_end(doc, match.start, end)
-                if package > end:
-                    end = package
-                    label, key = "TECHNOLOGY", entity_key("TECHNOLOGY", doc[match.start : end].text)
+                # the package is the tool's part, as a feature noun is: the tool's canonical
+                end = max(end, package)
             end = with_possessive(doc, match.start, end)
             # A registry concept needs support however long (the loader spares field-glossary
             # terms); a curated name only when it is one word used as a plain word. A version
@@ -743,7 +742,7 @@ def _with_feature(doc: Doc, end: int, starts: set[int]) -> int:
 def _package_end(doc: Doc, start: int, end: int) -> int:
     """The end of a package or tool name written in lower case with a known tool's name
     before its hyphens (``logstash-gelf``, ``systemd-sysv-generator``, ``kafka-python``): one
-    name, not the tool plus a word. A modifier tail or a participle after the hyphen
+    span, not the tool plus a word (spans never split a name), with the tool's canonical. A modifier tail or a participle after the hyphen
     (``redis-backed``, ``kafka-compatible``) keeps the tool alone."""
     from kgraph.extract.discovery_spans import MODIFIER_TAILS  # imports this module
 
