@@ -19,8 +19,9 @@ from __future__ import annotations
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
+from kgraph.extract import confidence
 from kgraph.extract.resolver import _STOP_EXPANSION, ACRONYMS, _spells
-from kgraph.extract.spans import SPANS_KEY, Candidate, add_candidates, covered
+from kgraph.extract.spans import SPANS_KEY, Candidate, add_candidates, covered, values_of
 from kgraph.extract.variants import is_acronym
 from kgraph.model import entity_key
 
@@ -57,16 +58,26 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
     opens = (orth == doc.vocab.strings["("]).nonzero()[0].tolist()
     if not opens:
         return
-    spans = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ != "CONCEPT"]
+    every = list(doc.spans.get(SPANS_KEY, []))
+    spans = [s for s in every if s.label_ != "CONCEPT"]
     by_end = {s.end: s for s in spans}
     by_start = {s.start: s for s in spans}
+    ideas = {s.start: s for s in every if s.label_ == "CONCEPT" and s.end == s.start + 1}
     taken = covered(doc)
     named = {i for s in spans for i in range(s.start, s.end)}
-    found, defined, rekeyed, dropped = [], {}, {}, set()
+    found, defined, rekeyed, dropped, swallowed = [], {}, {}, set(), set()
     for i in opens:
         if i + 2 >= len(doc) or doc[i + 2].text != ")":
             continue
         acr = doc[i + 1].text
+        if (
+            i + 1 in ideas
+            and i + 1 not in by_start
+            and i not in taken
+            and values_of(ideas[i + 1])[0] == "ontology"
+        ):
+            _idea_expansion(doc, i, acr, ideas[i + 1], spans, found, dropped)
+            continue
         if not is_acronym(acr):
             continue
         name, inner = by_end.get(i), by_start.get(i + 1)
@@ -74,12 +85,48 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
             words = _words(doc, name.start, name.end)
             if words and len(words) >= 2 and _spells(acr.lower(), words):
                 defined[acr] = name
-        elif name is None and inner is not None and inner.end == i + 2:
-            # concepts inside the capitalised words give way to the name they are part of
-            start = expansion_start(doc, i, acr, named)
-            if start is None:
+            elif (
+                words is not None
+                and name.label_ == "TECHNOLOGY"
+                and not _spells(acr.lower(), words)
+            ):
+                # "Multi-Instance GPU (MIG)": the acronym spells the known name only with
+                # the capitalised words before it, one product named after it
+                blocked = {
+                    k
+                    for s in spans
+                    if s.end <= name.start and not _weak(s)
+                    for k in range(s.start, s.end)
+                }
+                start = expansion_start(doc, i, acr, blocked)
+                if start is None or start >= name.start:
+                    continue
+                dropped.update(range(start, i))
+                swallowed.add(name.start)
+                key = entity_key("TECHNOLOGY", doc[start:i].text)
+                found.append(Candidate(start, i, "TECHNOLOGY", key, "model", conf))
+                defined[acr] = Span(doc, start, i, label="TECHNOLOGY", span_id=key)
+        elif inner is not None and inner.end == i + 2:
+            # concepts inside the capitalised words give way to the name they are part of;
+            # so does a known technology the acronym spells only with the words before it
+            # ("Multi-Instance GPU (MIG)": one product named after the GPU)
+            blocked = named
+            if name is not None:
+                own = _words(doc, name.start, name.end)
+                if name.label_ != "TECHNOLOGY" or own is None or _spells(acr.lower(), own):
+                    continue
+                blocked = {
+                    k
+                    for s in spans
+                    if s.end <= name.start and not _weak(s)
+                    for k in range(s.start, s.end)
+                }
+            start = expansion_start(doc, i, acr, blocked)
+            if start is None or (name is not None and start >= name.start):
                 continue
             dropped.update(range(start, i))
+            if name is not None:
+                swallowed.add(name.start)
             key = inner.id_
             if inner._.kg_method == "model" and key == entity_key(inner.label_, acr):
                 key = entity_key(inner.label_, doc[start:i].text)
@@ -88,7 +135,7 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
                 acronyms.setdefault(acr, (inner.label_, key))
             found.append(Candidate(start, i, inner.label_, key, "model", conf))
     if dropped or rekeyed:
-        _replace(doc, dropped, rekeyed)
+        _replace(doc, dropped, rekeyed, swallowed)
         taken = covered(doc)
     # The other field's uses ("MRC" in the title) are found from the definition too.
     acronyms = doc.user_data.setdefault(ACRONYMS, {})
@@ -102,12 +149,42 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
         add_candidates(doc, found)
 
 
-def _replace(doc: Doc, dropped: set[int], rekeyed: dict[str, str]) -> None:
-    """Leave out the concepts on token indices ``dropped`` and give the spans keyed by a
-    discovered acronym (``rekeyed``'s keys) their expansion's key."""
+def _idea_expansion(doc: Doc, i: int, acr: str, idea: Span, spans, found, dropped) -> None:
+    """``Common Vulnerabilities and Exposures (CVEs)``, ``Hybrid Transactional and Analytical
+    Processing (HTAP)``: an acronym the ontology knows as an idea in brackets makes the capitalised words before
+    it that it spells its expansion, one concept with the acronym's canonical (entity rules:
+    acronym and expansion are two entries, one canonical). Names only discovered inside those
+    words (``Common Vulnerabilities``) or known only as an ambiguous name (``Processing``, a
+    language) give way; a sure name does not."""
+    known = {k for s in spans if not _weak(s) for k in range(s.start, s.end)}
+    letters = acr[:-1] if acr.endswith("s") and is_acronym(acr[:-1]) else acr
+    if not is_acronym(letters):
+        return
+    start = expansion_start(doc, i, letters, known)
+    if start is None:
+        return
+    dropped.update(range(start, i))
+    found.append(Candidate(start, i, "CONCEPT", idea.id_, "rule", confidence.ACRONYM_EXPANSION))
+
+
+def _weak(span: Span) -> bool:
+    """A name only discovered, or known but ambiguous: it gives way to a definition."""
+    method, _, ambiguous = values_of(span)
+    return method == "model" or ambiguous
+
+
+def _replace(
+    doc: Doc, dropped: set[int], rekeyed: dict[str, str], swallowed: set[int] = frozenset()
+) -> None:
+    """Leave out the concepts and the discovered names on token indices ``dropped`` and give
+    the spans keyed by a discovered acronym (``rekeyed``'s keys) their expansion's key."""
     out = []
     for span in doc.spans.get(SPANS_KEY, []):
-        if span.label_ == "CONCEPT" and any(i in dropped for i in range(span.start, span.end)):
+        if span.start in swallowed:
+            continue  # a known name now the tail of a longer one
+        if (span.label_ == "CONCEPT" or _weak(span)) and any(
+            i in dropped for i in range(span.start, span.end)
+        ):
             continue
         if span.id_ in rekeyed:
             fresh = Span(doc, span.start, span.end, label=span.label_, span_id=rekeyed[span.id_])

@@ -76,6 +76,9 @@ class OntologyResolver:
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
         named_spans = {(m.start, m.end) for m in matches}
         starts = {m.start for m in matches}
+        # a feature noun that is one known word of its own ("DAGs") still joins the name
+        # before it; a longer match starting there ("consumer group") keeps its words
+        longer_starts = {m.start for m in matches if m.end - m.start > 1}
         edges = starts | {m.end - 1 for m in matches}
         sure_techs: set[int] | None = None
         concept_tokens: set[int] | None = None
@@ -104,8 +107,12 @@ class OntologyResolver:
             if versioned and (match.start, end) in named_spans:
                 # "Llama 3" is a product of its own: its name beats "Llama" plus a version
                 continue
+            package = match.end
             if match.label_ == "TECHNOLOGY" and not versioned:
-                end = _with_feature(doc, end, starts)
+                end = _with_feature(doc, end, longer_starts)
+                package = _package_end(doc, match.start, end)
+                # the package is the tool's part, as a feature noun is: the tool's canonical
+                end = max(end, package)
             end = with_possessive(doc, match.start, end)
             # A registry concept needs support however long (the loader spares field-glossary
             # terms); a curated name only when it is one word used as a plain word. A version
@@ -120,6 +127,8 @@ class OntologyResolver:
                     and not own_alias(match.text, entry["name"], bool(entry.get("registry")))
                 )
             )
+            if package > match.end:
+                ambiguous = False  # a package name of its own, not the tool's plain word
             if ambiguous and match.label_ == "TECHNOLOGY" and not entry.get("registry"):
                 if sure_techs is None:
                     sure_techs = self._sure_technologies(matches)
@@ -300,6 +309,11 @@ class OntologyResolver:
                 # another, whose words it does not spell, says what is used there; it does
                 # not define an acronym of that name.
                 continue
+            if target is not None and _spells_more(doc, target.start, target.end, acr):
+                # "Expert Parallelism Load Balancer (EPLB)", "Multi-Instance GPU (MIG)": the
+                # known name is only the tail of the capitalised name the acronym spells;
+                # that longer name is defined, not the known one
+                continue
             expansion = self._expansion(doc, tok.i - 1, acr)
             if target is not None and (
                 # "per-connection consistency (PCC)": the known concept is only the head of
@@ -374,6 +388,30 @@ class OntologyResolver:
     def from_disk(self, path, exclude=()) -> OntologyResolver:
         self.table = srsly.read_json(Path(path) / "entities.json")
         return self
+
+
+def _spells_more(doc: Doc, start: int, end: int, acr: str) -> bool:
+    """Whether ``acr`` does not spell the words of ``doc[start:end]`` but does spell them
+    with the capitalised words right before (hyphened parts as words)."""
+    if not acr.isalpha() or start == 0:
+        return False
+    own = [t.lower_ for t in doc[start:end] if t.is_alpha]
+    if _spells(acr.lower(), own):
+        return False
+    before: list[str] = []
+    i = start - 1
+    while i >= 0 and len(before) < len(acr):
+        tok = doc[i]
+        if tok.text == "-" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
+            i -= 1
+            continue
+        if not (tok.is_alpha and tok.text[:1].isupper()):
+            break
+        before.insert(0, tok.lower_)
+        if _spells(acr.lower(), before + own):
+            return True
+        i -= 1
+    return False
 
 
 def _spells_tail(acr: str, name) -> bool:
@@ -693,11 +731,13 @@ _APIS = frozenset(["API", "APIs"])
 def _with_feature(doc: Doc, end: int, starts: set[int]) -> int:
     """The end of a technology's name with a feature noun after it (``Kafka consumer``,
     ``Airflow DAGs``, ``Kubernetes Gateway API``); ``end`` when none follows. A word that
-    starts another ontology match (``consumer group``) is left to that match."""
+    starts a longer ontology match (``consumer group``) is left to that match; a one-word
+    match of the feature noun itself (``DAGs``) gives way to the name it belongs to."""
     if end >= len(doc) or not doc[end - 1].whitespace_ or end in starts:
         return end
     word = doc[end]
-    if word.lower_ in FEATURE_NOUNS and (word.is_lower or word.is_upper or word.is_title):
+    cased = word.is_lower or word.is_upper or word.is_title or word.text[:-1].isupper()
+    if word.lower_ in FEATURE_NOUNS and cased:  # "DAGs": an acronym's plural
         return end + 1
     # "Gateway API": one capitalised word naming the API, then "API".
     if (
@@ -710,6 +750,28 @@ def _with_feature(doc: Doc, end: int, starts: set[int]) -> int:
     ):
         return end + 2
     return end
+
+
+def _package_end(doc: Doc, start: int, end: int) -> int:
+    """The end of a package or tool name written in lower case with a known tool's name
+    before its hyphens (``logstash-gelf``, ``systemd-sysv-generator``, ``kafka-python``): one
+    span, not the tool plus a word (spans never split a name), with the tool's canonical. A modifier tail or a participle after the hyphen
+    (``redis-backed``, ``kafka-compatible``) keeps the tool alone."""
+    from kgraph.extract.discovery_spans import MODIFIER_TAILS  # imports this module
+
+    if end - start != 1 or not doc[start].is_lower:
+        return end
+    stop = end
+    while (
+        hyphen_joins(doc, stop)
+        and doc[stop + 1].is_lower
+        and doc[stop + 1].text.isalnum()
+        and not doc[stop + 1].is_stop
+        and doc[stop + 1].lower_ not in MODIFIER_TAILS
+        and not doc[stop + 1].lower_.endswith(("ed", "ing", "able", "ible"))
+    ):
+        stop += 2
+    return stop
 
 
 def _glued_left(span) -> bool:
@@ -935,12 +997,31 @@ def _inside_proper_name(span) -> bool:
     after = span.end < sent.end and doc[span.end].is_title
     if not (before or after):
         return False
+    if _defined_here(span):
+        return False  # "Large-Scale Expert Parallelism (EP)": the acronym names the term
     # rare: only now look for the neighbouring concepts among the ruler's matches
     for m in doc.spans.get(RULER_KEY, []):
         if m.label_ == "CONCEPT" and len(m) > 1:
             before = before and m.end != span.start
             after = after and m.start != span.end
     return before or after
+
+
+def _defined_here(span) -> bool:
+    """Whether ``(ACR)`` follows ``span`` and spells its words, and not with the capitalised
+    words before: the bracket defines the span's own term, which is no part of a longer name."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    acr = doc[end + 1].text
+    acr = acr[:-1] if acr.endswith("s") and len(acr) > 2 else acr
+    words = [t.lower_ for t in span if t.is_alpha]
+    return (
+        acr.isalpha()
+        and acr.isupper()
+        and _spells(acr.lower(), words)
+        and not _spells_more(doc, span.start, end, acr)
+    )
 
 
 def _redefined(doc: Doc, span: Candidate, defined: dict) -> bool:
