@@ -1369,6 +1369,16 @@ def test_a_subject_list_of_companies_shares_the_use_verb():
             [("Lumio's", "COMPANY"), ("open-source", "CONCEPT"), ("Tidewater", "TECHNOLOGY")],
             ("Lumio's", "applies", "open-source"),
         ),
+        (  # a likeness at the head: the syntax is like SQL, SQL does not scale
+            "Tools promising horizontal scaling, SQL-ish syntax and serverless pricing.",
+            [("horizontal scaling", "CONCEPT"), ("SQL", "TECHNOLOGY"), ("serverless", "CONCEPT")],
+            ("SQL", "applies", "horizontal scaling"),
+        ),
+        (  # a likeness at the tail: decomposition in the style of microservices
+            "Quiver applies microservices-style decomposition with Tidewater.",
+            [("Quiver", "TECHNOLOGY"), ("microservices", "CONCEPT"), ("Tidewater", "TECHNOLOGY")],
+            ("Quiver", "applies", "microservices"),
+        ),
     ],
 )
 def test_what_the_sentence_does_not_state(text, entities, absent):

@@ -116,16 +116,26 @@ def test_a_coordinated_name_shares_its_lists_cue():
     assert not any(f.startswith("co_") for f in found[("Apache Kafka", "indexing")].features)
 
 
-def test_a_pronoun_subject_refers_back_to_the_technology_named_before():
+def _two_sentences(first: str, second: str, entities: list[tuple[str, str, str]]):
+    """The rule state and learned candidates of a post whose summary is two sentences, each
+    mention carrying its own sentence as the extractor's sentence splitter gives them."""
     import dataclasses
 
     from kgraph.extract.relations import rule_state
     from kgraph.extract.relations_learned import candidates
 
-    first, second = "Vector is a log router.", "It is written in Rust and supports backpressure."
-    post, mentions = _post(
-        "A post",
-        f"{first} {second}",
+    post, mentions = _post("A post", f"{first} {second}", entities)
+    mentions = [
+        dataclasses.replace(m, sentence=first if m.start < len(first) else second) for m in mentions
+    ]
+    state = rule_state(post, mentions)
+    return state, candidates(state, state.result())
+
+
+def test_a_pronoun_subject_refers_back_to_the_technology_named_before():
+    state, found = _two_sentences(
+        "Vector is a log router.",
+        "It is written in Rust and supports backpressure.",
         [
             ("Vector", "TECHNOLOGY", "Vector"),
             ("log router", "CONCEPT", "log router"),
@@ -133,12 +143,6 @@ def test_a_pronoun_subject_refers_back_to_the_technology_named_before():
             ("backpressure", "CONCEPT", "backpressure"),
         ],
     )
-    # one sentence each, as the extractor's sentence splitter gives them
-    mentions = [
-        dataclasses.replace(m, sentence=first if m.start < len(first) else second) for m in mentions
-    ]
-    state = rule_state(post, mentions)
-    found = candidates(state, state.result())
     # "It" is read as a mention of Vector (rule 1's anaphora, since code version 133): the
     # sentence's rules and its in-sentence features hold for Vector's pairs
     assert ("Vector", "uses", "Rust") in {(r.head, r.type, r.tail) for r in state.result()}
@@ -148,26 +152,15 @@ def test_a_pronoun_subject_refers_back_to_the_technology_named_before():
 
 
 def test_a_pronoun_the_resolver_leaves_keeps_the_far_features():
-    import dataclasses
-
-    from kgraph.extract.relations import rule_state
-    from kgraph.extract.relations_learned import candidates
-
-    first, second = "Vector is a log router.", "Its buffer supports backpressure."
-    post, mentions = _post(
-        "A post",
-        f"{first} {second}",
+    _, found = _two_sentences(
+        "Vector is a log router.",
+        "Its buffer supports backpressure.",
         [
             ("Vector", "TECHNOLOGY", "Vector"),
             ("log router", "CONCEPT", "log router"),
             ("backpressure", "CONCEPT", "backpressure"),
         ],
     )
-    mentions = [
-        dataclasses.replace(m, sentence=first if m.start < len(first) else second) for m in mentions
-    ]
-    state = rule_state(post, mentions)
-    found = candidates(state, state.result())
     assert "pronoun_subject" in found[("Vector", "backpressure")].features
     assert "pronoun_subject" not in found[("Vector", "log router")].features
 

@@ -12,7 +12,13 @@ from collections import Counter
 from kgraph.extract import rx
 from kgraph.extract.confidence import RELATION_FLOOR, relation_confidence
 from kgraph.extract.generic import INSTITUTIONS
-from kgraph.extract.relations_words import HARDWARE_KINDS, HYPHENS, MIGRATION_CONCEPTS, NOT_APPLIED
+from kgraph.extract.relations_words import (
+    HARDWARE_KINDS,
+    HYPHENS,
+    LIKENESS,
+    MIGRATION_CONCEPTS,
+    NOT_APPLIED,
+)
 from kgraph.model import RELATION_TYPES, Mention, Post, Relation, entity_key
 from kgraph.ontology import Ontology
 
@@ -289,9 +295,9 @@ def _resolve_subject_pronouns(units: list[_Unit]) -> None:
 
 
 # RELATION-RULES rule 7 in the triple's own sentence: "Kafka is a distributed commit log,
-# not a message queue", "isn't a monolith", "SQL-ish syntax", "a Kafka-compatible API".
+# not a message queue", "isn't a monolith"; a likeness ("SQL-ish syntax", "a Kafka-compatible
+# API") is ``relations_words.LIKENESS``.
 _NEGATED_BEFORE = re.compile(r"(?:\b(?:not|no\s+longer)|n['\u2019]t)\s+(?:(?:a|an|the)\s+)?$", re.I)
-_LIKENESS_AFTER = re.compile(r"-(?:like|compatible|inspired|style|ish)\b", re.I)
 # "using NVIDIA's TensorRT-LLM", "we run Google's Spanner": whoever uses the product names
 # its maker by the possessive, so the possessor is its vendor, not its user (rule 3).
 _USE_BEFORE = re.compile(
@@ -320,7 +326,7 @@ def unstated(state: _Post, rel: Relation) -> bool:
             if e.name != rel.tail:
                 continue
             if rel.type in ("applies", "uses") and (
-                _NEGATED_BEFORE.search(text, 0, e.s) or _LIKENESS_AFTER.match(text, e.e)
+                _NEGATED_BEFORE.search(text, 0, e.s) or LIKENESS.match(text, e.e)
             ):
                 return True
             if rel.head_type != "COMPANY":
@@ -357,7 +363,7 @@ def unstated(state: _Post, rel: Relation) -> bool:
             ):
                 return True
         for e in unit.ents:
-            if e.name == rel.head and _LIKENESS_AFTER.match(text, e.e):
+            if e.name == rel.head and LIKENESS.match(text, e.e):
                 return True  # "tools promising horizontal scaling, SQL-ish syntax"
     return False
 
@@ -444,7 +450,7 @@ _AUTHORS_AFTER = re.compile(
 
 # "an open-source Slack/Discord alternative", "a Heroku competitor": the name is what the
 # thing is likened to (RELATION-RULES rule 7), not the company the post is about.
-_LIKENESS_AFTER = re.compile(
+_ALTERNATIVE_AFTER = re.compile(
     r"(?:\s*/\s*[\w.-]+)*\s+(?:alternatives?|competitors?|rivals?|clones?)\b", re.I
 )
 
@@ -505,7 +511,7 @@ def _actor(units: list[_Unit]) -> str | None:
             ):
                 continue
             # "an open-source Slack/Discord alternative": a likeness, not the actor (rule 7)
-            if _LIKENESS_AFTER.match(unit.text[e.e :]):
+            if _ALTERNATIVE_AFTER.match(unit.text[e.e :]):
                 continue
             if unit.field == "title":
                 if rx.search(r"\bfrom\b.{1,60}\b(?:to|into|onto)\s+$", unit.text[: e.s], rx.I):

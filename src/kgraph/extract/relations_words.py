@@ -101,8 +101,9 @@ PLANNED = re.compile(
     r"(?:the|a)\s+(?:case|argument|reasons?)\s+for)\b",
     re.I,
 )
-# A compound of likeness, not use: "a Kafka-compatible queue", "Airflow-like DAGs" (rule 7).
-LIKENESS = re.compile(r"-(?:compatible|like|inspired|style|esque)\b", re.I)
+# A compound of likeness, not use: "a Kafka-compatible queue", "Airflow-like DAGs", "SQL-ish
+# syntax" (rule 7).
+LIKENESS = re.compile(r"-(?:compatible|like|inspired|style|esque|ish)\b", re.I)
 # Other parties as the subject of a use verb: "merchants who use WordPress", "Shopify's
 # customers often run Kafka": their use, not the company's (rule 2).
 OTHERS_USE = re.compile(
