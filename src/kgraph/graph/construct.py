@@ -108,6 +108,15 @@ def _ontology_closure(G: nx.MultiDiGraph, ontology: Ontology | None) -> list[tup
     return sorted(edges, key=lambda e: (e[0], e[1], e[2]))
 
 
+def cooccurrence_scores(n: int, da: int, db: int, n_posts: int) -> dict[str, float]:
+    """A ``related`` edge's PMI and Jaccard, from the ``n`` posts naming both ends, each
+    end's post count ``da`` and ``db``, and the corpus's ``n_posts``."""
+    return {
+        "pmi": round(math.log(n * n_posts / (da * db)), 6),
+        "jaccard": round(n / (da + db - n), 6),
+    }
+
+
 def build_graph(snapshot: Snapshot, ontology: Ontology | None = None) -> nx.MultiDiGraph:
     """The knowledge graph of one snapshot: see docs/graph.md for every node and edge type.
 
@@ -387,8 +396,7 @@ def _related(
                     "type": "related",
                     "weight": float(n),
                     "count": n,
-                    "pmi": round(math.log(n * n_posts / (da * db)), 6),
-                    "jaccard": round(n / (da + db - n), 6),
+                    **cooccurrence_scores(n, da, db, n_posts),
                     "posts": pids,
                 },
             )

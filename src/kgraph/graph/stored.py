@@ -25,7 +25,7 @@ import networkx as nx
 import numpy as np
 
 from kgraph.graph.bipartite import PostLayer, attach
-from kgraph.graph.construct import add_edges, mention_attrs
+from kgraph.graph.construct import add_edges, cooccurrence_scores, mention_attrs
 from kgraph.graph.entity_level import EntityLevel, LevelTally
 from kgraph.model import TEXT_RELATION_EDGES, entity_key, post_node
 
@@ -335,19 +335,16 @@ def _entity_edges(
         np.frombuffer(arrays[f"edge_{n}"], dtype=np.int32).tolist() for n in ("u", "v", "count")
     )
     df = [node_attrs[e]["post_count"] for e in entities]
-    log = math.log
     edges = []
     for iu, iv, k, n in zip(u, v, kind.tolist(), count, strict=True):
         if k != related:
             edges.append(_other_edge(*next(others)))
             continue
-        da, db = df[iu], df[iv]
         attrs = {
             "type": "related",
             "weight": float(n),
             "count": n,
-            "pmi": round(log(n * n_posts / (da * db)), 6),
-            "jaccard": round(n / (da + db - n), 6),
+            **cooccurrence_scores(n, df[iu], df[iv], n_posts),
         }
         edges.append((entities[iu], entities[iv], "related", attrs))
     return edges
@@ -360,15 +357,12 @@ def _take_entity_edges(G: nx.MultiDiGraph, E: nx.MultiDiGraph, n_posts: int) -> 
     PMI and Jaccard is already the app graph's (the arrays hold them as they are)."""
     succ, pred = G._succ, G._pred
     df = {n: d["post_count"] for n, d in G._node.items() if n in E._node}
-    log = math.log
     for u, nbrs in E._succ.items():
         out, du = succ[u], df[u]
         for v, keyed in nbrs.items():
             d = keyed.get("related")
             if d is not None:
-                n, dv = d["count"], df[v]
-                d["pmi"] = round(log(n * n_posts / (du * dv)), 6)
-                d["jaccard"] = round(n / (du + dv - n), 6)
+                d.update(cooccurrence_scores(d["count"], du, df[v], n_posts))
             out[v] = pred[v][u] = keyed
 
 
