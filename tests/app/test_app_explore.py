@@ -53,15 +53,17 @@ def test_selecting_an_entity_shows_its_related_posts(app):
     at.selectbox(key="explore_search").set_value("prewarming (concept)").run()
     assert not at.exception
     text = html_text(at)
-    assert "Zero-Downtime Patching in Lakebase Part 1: Prewarming" in text
-    assert "<mark>Prewarming</mark>" in text
+    # The title is the evidence: it is marked in the title itself, not quoted again below.
+    assert "Zero-Downtime Patching in Lakebase Part 1: <mark>Prewarming</mark></b>" in text
+    related = text.split("kg-related")[1]
+    assert related.count("Zero-Downtime Patching in Lakebase Part 1") == 1
     assert at.query_params["entity"] in ("prewarming", ["prewarming"])
 
 
 def test_deep_link_selects_the_entity(app):
     at = app(entity="Kubernetes", depth="2")
     assert not at.exception
-    assert "How Data 360 Optimized Kubernetes Scheduling" in html_text(at)
+    assert "How Data 360 Optimized <mark>Kubernetes</mark> Scheduling" in html_text(at)
     assert at.slider(key="explore_depth").value == 2
 
 

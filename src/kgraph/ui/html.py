@@ -31,10 +31,15 @@ def safe_url(url: str) -> str | None:
 
 def link(text: str, url: str) -> str:
     """An escaped link that opens in a new tab, or plain escaped text for unsafe URLs."""
+    return link_markup(esc(text), url)
+
+
+def link_markup(markup: str, url: str) -> str:
+    """Like :func:`link`, around markup this module already escaped (a highlighted title)."""
     href = safe_url(url)
     if href is None:
-        return esc(text)
-    return f'<a href="{esc(href)}" target="_blank" rel="noopener noreferrer">{esc(text)}</a>'
+        return markup
+    return f'<a href="{esc(href)}" target="_blank" rel="noopener noreferrer">{markup}</a>'
 
 
 def highlight(sentence: str, start: int, end: int) -> str:

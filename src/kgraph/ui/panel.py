@@ -63,12 +63,24 @@ def _picked(key: str, select, targets: list[str]) -> None:
 
 
 def _post_block(r: dict) -> str:
-    title = html.link(r.get("title", ""), r.get("url", ""))
+    title, evidence = r.get("title", ""), r.get("evidence", [])[:3]
+    # Evidence from the title is marked in the title itself: quoting it below the title
+    # would print the same line twice.
+    in_title = [ev for ev in evidence if ev.get("sentence", "").strip() == title.strip()]
+    title_html = html.esc(title)
+    if in_title:
+        start, end = html.mention_span(in_title[0])
+        title_html = html.highlight(in_title[0]["sentence"], start, end)
     meta = " · ".join(esc(x) for x in (r.get("source"), r.get("reason")) if x)
-    lines = [f"<div class='kg-post' style='margin:0 0 12px 0'><b>{title}</b>"]
+    lines = [
+        "<div class='kg-post' style='margin:0 0 12px 0'>"
+        f"<b>{html.link_markup(title_html, r.get('url', ''))}</b>"
+    ]
     if meta:
         lines.append(f"<br><small>{meta}</small>")
-    for ev in r.get("evidence", [])[:3]:
+    for ev in evidence:
+        if any(ev is t for t in in_title):
+            continue
         start, end = html.mention_span(ev)
         lines.append(
             f"<blockquote style='{QUOTE}'>"
