@@ -85,3 +85,18 @@ def test_company_card_names_what_it_makes(store, monkeypatch):
     at.run(timeout=60)
     assert not at.exception
     assert "makes: Dicer, Lakebase" in html_text(at)
+
+
+def test_evidence_that_is_the_title_is_printed_once():
+    from kgraph.ui.relations import sourced_evidence
+
+    names = [("Dicer", "technology"), ("Databricks", "company")]
+    title = "Open Sourcing Dicer: Databricks' Auto-Sharder"
+    url = "https://www.databricks.com/blog/dicer"
+    in_title = sourced_evidence(title, title, url, names)
+    assert in_title.count("Open Sourcing") == 1
+    assert in_title.startswith('<a href="https://www.databricks.com/blog/dicer"')
+    assert in_title.count("<mark") == 2
+    sentence = "Dicer is an auto-sharder that Databricks built."
+    in_summary = sourced_evidence(sentence, title, url, names)
+    assert in_summary.count("Open Sourcing") == 1 and in_summary.count("auto-sharder that") == 1

@@ -31,6 +31,15 @@ def evidence_html(sentence: str, names: list[tuple[str, str]]) -> str:
     return html.highlight_spans(sentence, _spans(sentence, names))
 
 
+def sourced_evidence(sentence: str, title: str, url: str, names: list[tuple[str, str]]) -> str:
+    """The highlighted sentence above a link to its post. A sentence that is the post's title
+    becomes the link itself: printing it twice would read as two pieces of evidence."""
+    marked = evidence_html(sentence, names)
+    if sentence.strip() == title.strip():
+        return html.link_markup(marked, url)
+    return f"{marked}<br><small>{html.link(title, url)}</small>"
+
+
 def render_card_relations(G, node: str) -> None:
     """The card's "Relations" block: built by, used by, uses, migrated from/to, applies…"""
     result = loaders.ask("entity_relations", node)
@@ -43,8 +52,11 @@ def render_card_relations(G, node: str) -> None:
         for row in rows[:10]:
             ev = row["evidence"][0]
             other_kind = G.nodes[row["other_key"]]["kind"]
-            sentence = evidence_html(
-                ev["sentence"], [(result["label"], kind), (row["other"], other_kind)]
+            evidence = sourced_evidence(
+                ev["sentence"],
+                ev["title"],
+                ev["url"],
+                [(result["label"], kind), (row["other"], other_kind)],
             )
             # The name opens that entity (a link: widgets cannot sit in this HTML block).
             name = (
@@ -55,8 +67,7 @@ def render_card_relations(G, node: str) -> None:
                 f"<li>{html.badge(other_kind)} {name}"
                 f" <small>({len(row['posts'])} post(s))</small>"
                 f"<blockquote style='margin:2px 0 6px 0;padding-left:8px;"
-                f"border-left:3px solid #8884'>{sentence}<br><small>"
-                f"{html.link(ev['title'], ev['url'])}</small></blockquote></li>"
+                f"border-left:3px solid #8884'>{evidence}</blockquote></li>"
             )
         st.html(f"<b>{esc(heading)}</b><ul style='margin-top:2px'>{''.join(items)}</ul>")
 
@@ -89,8 +100,7 @@ def render_migrations(G) -> None:
     names = [(r["mover"], G.nodes[r["mover_key"]]["kind"])]
     names += [(n, "technology") for n in r["from"] + r["to"]]
     st.html(
-        f"<b>{html.link(r['title'], r['url'])}</b><blockquote>"
-        f"{evidence_html(r['sentence'], names)}</blockquote>"
+        f"<blockquote>{sourced_evidence(r['sentence'], r['title'], r['url'], names)}</blockquote>"
     )
     # Every name of the row opens it in Explore: the mover, what it left, what it chose,
     # and the post that says so.
