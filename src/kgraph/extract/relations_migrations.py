@@ -58,15 +58,18 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                         and rx.fullmatch(r"\s+with\s+", text[dst[-1].e : e.s])
                     ):
                         break
-                elif not dst and (
-                    len(text[ta : e.s]) > 40
-                    # "from blue-green deployments to efficient in-place upgrades for their
-                    # Kubernetes platform": the move went to the unnamed noun before the
-                    # preposition, and what follows it is another phrase
-                    or rx.search(
-                        r"[;:.]\s|\b(?:with|using|for|by|while|which|in|at|under|across|via|"
-                        r"during|through|within)\b",
-                        text[ta : e.s],
+                elif (
+                    not dst
+                    and (
+                        len(text[ta : e.s]) > 40
+                        # "from blue-green deployments to efficient in-place upgrades for their
+                        # Kubernetes platform": the move went to the unnamed noun before the
+                        # preposition, and what follows it is another phrase
+                        or rx.search(
+                            r"[;:.]\s|\b(?:with|using|for|by|while|which|in|at|under|across|via|"
+                            r"during|through|within)\b",
+                            text[ta : e.s],
+                        )
                     )
                 ):
                     break

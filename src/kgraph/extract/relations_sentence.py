@@ -33,6 +33,7 @@ from kgraph.extract.relations_verbs import (
     _builds_concept,
     _named_product,
     _powers,
+    _users_by_class,
     _verbs,
 )
 from kgraph.extract.relations_words import (
@@ -598,6 +599,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         relations_applies.title_with(state, unit)
     _migrations(state, unit, low)
     _verbs(state, unit)
+    _users_by_class(state, unit)
     _powers(state, unit)
     _named_product(state, unit)
     _builds_concept(state, unit)
