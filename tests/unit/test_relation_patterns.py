@@ -1411,3 +1411,72 @@ def test_a_technology_purpose_in_parentheses_and_an_implementation_of():
         [("Marlin", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")],
     )
     assert ("Marlin", "uses", "Quiver") in found
+
+
+def test_a_move_ends_at_a_colon_and_at_a_phrase_after_the_unnamed_target():
+    found = _relations(
+        "Orla migrated from Quiver to Tidewater: type safety caught bugs under Quiver.",
+        [
+            ("Orla", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("type safety", "CONCEPT"),
+        ],
+    )
+    assert ("Orla", "migrated_from", "Quiver") in found
+    assert ("Orla", "migrated_to", "Tidewater") in found
+    assert ("Orla", "migrated_to", "Quiver") not in found
+    assert ("Orla", "applies", "type safety") not in found
+    found = _relations(
+        "Orla shares its journey from manual deployments to in-place upgrades for their "
+        "multi-tenant Tidewater platform.",
+        [("Orla", "COMPANY"), ("multi-tenant", "CONCEPT"), ("Tidewater", "TECHNOLOGY")],
+    )
+    # the move went to the unnamed "in-place upgrades"; the platform is no destination
+    assert ("Orla", "migrated_to", "multi-tenant") not in found
+
+
+def test_a_vendor_apposed_by_possessive_is_no_user():
+    entities = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("framework", "CONCEPT")]
+    # another company's product: the apposition names its vendor
+    found = _relations(
+        "Orla converted its app to Quiver, Lumio's framework for mobile apps.",
+        [("Orla", "COMPANY"), *entities],
+        title="Orla: our app",
+    )
+    assert ("Lumio", "uses", "Quiver") not in found
+    # the post's own company: its own system (rule 3)
+    found = _relations("Quiver, Lumio's framework for mobile apps, runs everywhere.", entities)
+    assert ("Lumio", "uses", "Quiver") in found
+    # "open-sourced": only the owner opens a system's source
+    found = _relations(
+        "The topic is Quiver, Lumio's open-sourced build framework.",
+        [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("build framework", "CONCEPT")],
+    )
+    assert ("Lumio", "built", "Quiver") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quiver has matured into a framework adopted by major brands like Lumio, Petrel and Orla.",
+        "Quiver is a vector database built on object storage (Tidewater), powering search at "
+        "companies like Lumio, Petrel and Orla.",
+    ],
+)
+def test_users_listed_by_a_class_noun_use_the_subject(text):
+    found = _relations(
+        text,
+        [
+            ("Quiver", "TECHNOLOGY"),
+            ("Lumio", "COMPANY"),
+            ("Petrel", "COMPANY"),
+            ("Orla", "COMPANY"),
+            ("Tidewater", "TECHNOLOGY"),
+        ],
+    )
+    assert {
+        ("Lumio", "uses", "Quiver"),
+        ("Petrel", "uses", "Quiver"),
+        ("Orla", "uses", "Quiver"),
+    } <= found

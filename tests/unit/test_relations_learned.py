@@ -186,3 +186,48 @@ def test_an_expletive_it_refers_to_nothing():
     state = rule_state(post, mentions)
     second_unit = next(u for u in state.units if u.text.startswith("It"))
     assert [e.name for e in second_unit.ents] == ["Rust"]
+
+
+def test_a_language_or_hardware_head_only_hosts_the_model_s_concept():
+    from types import SimpleNamespace
+
+    from kgraph.extract.relations_learned import _ruled_out
+    from kgraph.extract.relations_post import _Post
+    from kgraph.model import Relation, entity_key
+
+    post, mentions = _post(
+        "",
+        "Tidewater is a log-structured storage engine in Zig.",
+        [
+            ("Tidewater", "TECHNOLOGY", "Tidewater"),
+            ("Zig", "TECHNOLOGY", "Zig"),
+            ("storage engine", "CONCEPT", "storage engine"),
+        ],
+    )
+    onto = SimpleNamespace(
+        entries={
+            entity_key("TECHNOLOGY", "Zig"): SimpleNamespace(
+                company="", parents=["programming language"], registry=False
+            ),
+            entity_key("TECHNOLOGY", "Tidewater"): SimpleNamespace(
+                company="", parents=["storage engine"], registry=False
+            ),
+        }
+    )
+    state = _Post(post, mentions, onto)
+
+    def rel(head):
+        return Relation(
+            post.id,
+            head,
+            "TECHNOLOGY",
+            "applies",
+            "storage engine",
+            "CONCEPT",
+            post.summary,
+            LEARNED,
+            0.6,
+        )
+
+    assert _ruled_out(state, rel("Zig"), {}, {})
+    assert not _ruled_out(state, rel("Tidewater"), {}, {})

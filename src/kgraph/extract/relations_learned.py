@@ -28,7 +28,8 @@ from pathlib import Path
 from kgraph import config
 from kgraph.extract.learned import LinearModel
 from kgraph.extract.relations_post import _Ent, _named_after, _Post, _Unit, unstated
-from kgraph.model import Relation
+from kgraph.extract.relations_words import HARDWARE_KINDS
+from kgraph.model import Relation, entity_key
 
 HEADS = ("COMPANY", "TECHNOLOGY")
 TAILS = ("TECHNOLOGY", "CONCEPT")
@@ -342,6 +343,11 @@ def _ruled_out(
         return True
     if rel.head_type == "COMPANY" and _named_after(rel.tail, rel.head):
         return True  # "Cloudflare Workers" of Cloudflare: a product it sells (rule 3)
+    if rel.type == "applies" and rel.head_type == "TECHNOLOGY" and _host(state, rel.head):
+        # "an LSM-tree storage engine in Go", "a virtual machine with GPU cores": a language
+        # the system is written in, or the hardware it runs on, hosts the concept; the
+        # concept is the system's (rule 5). A rule that says so in words still may.
+        return True
     if rel.type == "uses" and (
         (rel.head, "migrated_to", rel.tail) in found
         or (rel.head, "migrated_from", rel.tail) in found
@@ -354,6 +360,19 @@ def _ruled_out(
             ):
                 return True
     return False
+
+
+# The kinds of technology that host what is built with them: the code is written in a
+# language, the software runs on hardware (rule 5's "the technology only hosts the concept").
+_HOST_KINDS = HARDWARE_KINDS | {"programming language"}
+
+
+def _host(state: _Post, name: str) -> bool:
+    """Whether ``name`` is filed under a kind that hosts other systems (:data:`_HOST_KINDS`)."""
+    if state.onto is None:
+        return False
+    entry = state.onto.entries.get(entity_key("TECHNOLOGY", name))
+    return entry is not None and not _HOST_KINDS.isdisjoint(entry.parents)
 
 
 def _unit_context(unit: _Unit, where: str) -> set[str]:

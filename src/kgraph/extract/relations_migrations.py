@@ -46,7 +46,9 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         for e in ents:
             if e.s >= ta and e.e <= tb:
                 if dst and rx.search(
-                    r"[;.]|, (?!and)|\b(?:with|using|for|by|while|which)\b", text[dst[-1].e : e.s]
+                    r"[;.]|[:,] (?!and)|\b(?:with|using|for|by|while|which|in|at|under|across|"
+                    r"via|during|through|within)\b",
+                    text[dst[-1].e : e.s],
                 ):
                     # "to CQRS with RAW Hollow": the pattern is kept, the technology that
                     # carries it is the one moved to.
@@ -56,7 +58,20 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                         and rx.fullmatch(r"\s+with\s+", text[dst[-1].e : e.s])
                     ):
                         break
-                elif not dst and len(text[ta : e.s]) > 40:
+                elif (
+                    not dst
+                    and (
+                        len(text[ta : e.s]) > 40
+                        # "from blue-green deployments to efficient in-place upgrades for their
+                        # Kubernetes platform": the move went to the unnamed noun before the
+                        # preposition, and what follows it is another phrase
+                        or rx.search(
+                            r"[;:.]\s|\b(?:with|using|for|by|while|which|in|at|under|across|via|"
+                            r"during|through|within)\b",
+                            text[ta : e.s],
+                        )
+                    )
+                ):
                     break
                 dst.append(e)
         if not dst:

@@ -33,6 +33,7 @@ from kgraph.extract.relations_verbs import (
     _builds_concept,
     _named_product,
     _powers,
+    _users_by_class,
     _verbs,
 )
 from kgraph.extract.relations_words import (
@@ -486,7 +487,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 ):
                     k += 1
                     add(e.name, "applies", ents[k].name, text, "apposition")
-                _owner(add, nxt.name, e, text)
+                _owner(state, nxt.name, e, text)
         # "uMetric, Uber's internal unified metric platform": the company's own system
         # (rule 3), with no concept named.
         elif (
@@ -500,7 +501,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             if mark is not None and rx.match(
                 r"\s+(?:[\w-]+\s+){0,4}?" + SYSTEM_NOUN + r"\b", text[nxt.e + mark :], rx.I
             ):
-                _owner(add, nxt.name, e, text)
+                _owner(state, nxt.name, e, text)
         # "X called T" / "X, T" (concept then tech apposition): T applies X.
         if e.type == "CONCEPT" and nxt is not None and nxt.type == "TECHNOLOGY":
             if (
@@ -598,6 +599,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         relations_applies.title_with(state, unit)
     _migrations(state, unit, low)
     _verbs(state, unit)
+    _users_by_class(state, unit)
     _powers(state, unit)
     _named_product(state, unit)
     _builds_concept(state, unit)
@@ -850,10 +852,18 @@ _OPENING_CLAUSE = (
 _OPENED = re.compile(r"\bopen[- ]?sourc(?:ed|es|ing)\s+(?:of\s+)?$", rx.I)
 
 
-def _owner(add, company: str, tech, text: str) -> None:
+def _owner(state: _Post, company: str, tech, text: str) -> None:
     """The company's own system, apposed as "T, C's X": built when the sentence says C
-    opened T's source, otherwise used (rule 3)."""
-    if _OPENED.search(text[: tech.s]):
-        add(company, "built", tech.name, text, "built:verb")
-    else:
-        add(company, "uses", tech.name, text, "possessive")
+    opened T's source ("the open sourcing of T, C's …", "T, C's open-sourced …"); used when
+    C is the post's company (rule 3). Said of another company ("converting our app to
+    Flutter, Google's framework for …"), the apposition names T's vendor, not a user."""
+    if _OPENED.search(text[: tech.s]) or _OPENED_OWN.match(text[tech.e :]):
+        state.add(company, "built", tech.name, text, "built:verb")
+    elif company == state.actor:
+        state.add(company, "uses", tech.name, text, "possessive")
+
+
+# "Bazel, Google's open-sourced monorepo build system": the possessor opened its source.
+_OPENED_OWN = re.compile(
+    r"\s*(?:,|\s-|\s—|\()\s*[^,;()]{1,60}?['\u2019]s?\s+(?:[\w-]+\s+)?open[- ]?sourced\b", rx.I
+)

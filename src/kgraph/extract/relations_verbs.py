@@ -678,3 +678,37 @@ def _named_product(state: _Post, unit: _Unit) -> None:
         if rx.search(NEGATED, text[max(0, launched.start() - 30) : launched.start()], rx.I):
             continue
         state.add(maker, "built", e.name, text, "built:named")
+
+
+# "… adopted by major brands like", "powering AI applications at companies like", "companies
+# running T at scale –": the users a clause lists by a class noun of companies.
+_USERS_LISTED = re.compile(
+    r"(?P<comma>,\s*)?\b(?:(?:used|adopted|deployed|trusted|relied on|run)\s+(?:\w+ly\s+)?(?:by|at)|"
+    r"powering\s+(?:[\w-]+\s+){0,3}?at)\s+(?:(?:many|major|large|leading|other|tech|big|"
+    r"well-known|top)\s+)*(?:companies|brands|organi[sz]ations|enterprises|firms|businesses|"
+    r"customers|adopters|teams)\s+(?:like|such\s+as|including)\s+",
+    re.I,
+)
+
+
+def _users_by_class(state: _Post, unit: _Unit) -> None:
+    """ "Flutter has matured into a framework adopted by major brands like BMW, Nubank and
+    Betterment", "Turbopuffer is a vector database built on object storage, powering AI
+    applications at companies like Cursor and Notion": the technology that is the sentence's
+    subject is used by each company of the list (rule 8). The users' clause must belong to the
+    subject: no company stands between, and another technology only inside the subject's own
+    description when a comma opens the users' clause."""
+    text, ents = unit.text, unit.ents
+    if not ents or ents[0].type != "TECHNOLOGY" or not _opens_clause(text, ents[0].s):
+        return
+    subject = ents[0]
+    if "like" not in text and "such as" not in text and "including" not in text:
+        return
+    for match in _USERS_LISTED.finditer(text, subject.e):
+        between = [f for f in ents[1:] if f.s < match.start()]
+        if any(f.type == "COMPANY" for f in between) or (between and not match.group("comma")):
+            continue
+        if rx.search(r"[;.]\s", text[subject.e : match.start()]):
+            continue
+        for company in _companies_at(unit, match.end()):
+            state.add(company.name, "uses", subject.name, text, "verb:passive")
