@@ -67,6 +67,7 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
     named = {i for s in spans for i in range(s.start, s.end)}
     found, defined, rekeyed, dropped, swallowed = [], {}, {}, set(), set()
     for i in opens:
+        _expansion_after(doc, i, every, found, dropped)
         if i + 2 >= len(doc) or doc[i + 2].text != ")":
             continue
         acr = doc[i + 1].text
@@ -165,6 +166,55 @@ def _idea_expansion(doc: Doc, i: int, acr: str, idea: Span, spans, found, droppe
         return
     dropped.update(range(start, i))
     found.append(Candidate(start, i, "CONCEPT", idea.id_, "rule", confidence.ACRONYM_EXPANSION))
+
+
+# The most words a bracketed expansion after its acronym holds ("ACID (Atomicity,
+# Consistency, Isolation, and Durability)": eight tokens with the commas).
+_MOST_EXPANSION_TOKENS = 12
+
+
+def _expansion_after(doc: Doc, i: int, every: list[Span], found, dropped) -> None:
+    """``ACID (Atomicity, Consistency, Isolation, and Durability)``, ``KRaft (Kafka Raft)``,
+    ``ZNS (Zoned NameSpace)``: a known acronym followed by brackets holding only capitalised
+    words that it spells (small words, commas and hyphens left out) is defined by them: the
+    bracketed words are one entry of the acronym's type and canonical (entity rules: acronym
+    and expansion are two entries, one canonical), not the ideas or names inside them."""
+    if i == 0 or doc[i - 1].whitespace_ != " ":
+        return
+    before = [s for s in every if s.start == i - 1 and s.end == i]
+    if len(before) != 1 or _weak(before[0]) or not is_acronym(doc[i - 1].text):
+        return
+    close = next(
+        (
+            j
+            for j in range(i + 2, min(len(doc), i + 2 + _MOST_EXPANSION_TOKENS))
+            if doc[j].text == ")"
+        ),
+        None,
+    )
+    if close is None or close - i < 3:
+        return
+    words = []
+    for tok in doc[i + 1 : close]:
+        if tok.text in (",", "-") or tok.lower_ in _STOP_EXPANSION:
+            continue
+        if not (tok.is_alpha and tok.text[:1].isupper()):
+            return
+        words.append(tok.lower_)
+    acr = doc[i - 1].text
+    letters = acr[:-1] if acr.endswith("s") and is_acronym(acr[:-1]) else acr
+    if len(words) < 2 or not _spells(letters.lower(), words):
+        return
+    inside = [s for s in every if i < s.start and s.end <= close]
+    if any(not _weak(s) and s.label_ != "CONCEPT" for s in inside):
+        return  # a sure name inside: "SDK (Zorbly Beacon Kit)" is not spelled out
+    if any((s.start < close < s.end) or s.start <= i < s.end for s in every):
+        return
+    span = before[0]
+    dropped.update(range(i + 1, close))
+    found.append(
+        Candidate(i + 1, close, span.label_, span.id_, "rule", confidence.ACRONYM_EXPANSION)
+    )
 
 
 def _weak(span: Span) -> bool:
