@@ -356,3 +356,13 @@ def test_capitals_right_after_a_name_are_its_tail_not_a_concept_acronym(ex):
         ex, "Scaling Zorbmon GO", "The graph opening this post shows how Zorbmon GO traffic grew."
     )
     assert not any(t == "GO" and k == "CONCEPT" for t, k, _ in found), found
+
+
+@pytest.mark.model
+def test_a_maker_name_opening_words_an_acronym_spells_is_one_product(ex):
+    found = _typed(
+        ex, "Notes", "The team moved its test suites from Enzyme to React Zorbly Library (RZL)."
+    )
+    assert ("React Zorbly Library", "TECHNOLOGY", "React Zorbly Library") in found, found
+    assert ("RZL", "TECHNOLOGY", "React Zorbly Library") in found, found
+    assert not any(t == "React" for t, _, _ in found), found
