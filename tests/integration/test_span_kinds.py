@@ -328,3 +328,41 @@ def test_a_word_coined_with_a_tool_stem_is_a_tool(ex):
     assert {"pgzorbly", "kube-zorbly-exporter", "zorblyfs"} <= found, found
     found = _found(ex, "Notes", "The trade-offs were clear and the goals were met.")
     assert not found, found
+
+
+@pytest.mark.model
+def test_a_capitalised_word_after_a_product_joins_it_unless_it_is_a_concept_itself(ex):
+    found = _typed(ex, "Notes", "The team moved its nightly batch jobs to Temporal Workflows.")
+    assert any(t == "Temporal Workflows" and k == "TECHNOLOGY" for t, k, _ in found), found
+    found = _typed(ex, "Notes", "Every service now lives in the Go Monorepo we share.")
+    assert not any(t == "Go Monorepo" for t, _, _ in found), found
+
+
+@pytest.mark.model
+def test_bracketed_words_an_acronym_spells_after_it_are_its_expansion(ex):
+    found = _typed(
+        ex, "Notes", "The ledger keeps ACID (Atomicity, Consistency, Isolation, and Durability) "
+        "guarantees for every payment."
+    )  # fmt: skip
+    expansion = "Atomicity, Consistency, Isolation, and Durability"
+    assert (expansion, "CONCEPT", "ACID") in found, found
+    assert not any(t in ("Atomicity", "Isolation", "Durability") for t, _, _ in found), found
+
+
+@pytest.mark.model
+def test_capitals_right_after_a_name_are_its_tail_not_a_concept_acronym(ex):
+    # "graph opening" spells GO, but "Zorbmon GO" is the app's name
+    found = _typed(
+        ex, "Scaling Zorbmon GO", "The graph opening this post shows how Zorbmon GO traffic grew."
+    )
+    assert not any(t == "GO" and k == "CONCEPT" for t, k, _ in found), found
+
+
+@pytest.mark.model
+def test_a_maker_name_opening_words_an_acronym_spells_is_one_product(ex):
+    found = _typed(
+        ex, "Notes", "The team moved its test suites from Enzyme to React Zorbly Library (RZL)."
+    )
+    assert ("React Zorbly Library", "TECHNOLOGY", "React Zorbly Library") in found, found
+    assert ("RZL", "TECHNOLOGY", "React Zorbly Library") in found, found
+    assert not any(t == "React" for t, _, _ in found), found

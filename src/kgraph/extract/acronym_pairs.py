@@ -67,6 +67,7 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
     named = {i for s in spans for i in range(s.start, s.end)}
     found, defined, rekeyed, dropped, swallowed = [], {}, {}, set(), set()
     for i in opens:
+        _expansion_after(doc, i, every, found, dropped)
         if i + 2 >= len(doc) or doc[i + 2].text != ")":
             continue
         acr = doc[i + 1].text
@@ -81,6 +82,21 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
         if not is_acronym(acr):
             continue
         name, inner = by_end.get(i), by_start.get(i + 1)
+        if (
+            name is None
+            and (inner is None or (inner.end == i + 2 and _weak(inner)))
+            and not any(s.start <= i + 1 < s.end for s in every if s.label_ == "CONCEPT")
+        ):
+            made = _maker_expansion(doc, i, acr, every, conf)
+            if made is not None:
+                span, inside = made
+                dropped.update(range(span.start, i))
+                swallowed.update(s.start for s in inside)
+                found.append(Candidate(span.start, i, span.label_, span.id_, "model", conf))
+                if inner is not None:
+                    rekeyed[inner.id_] = span.id_
+                defined[acr] = span
+                continue
         if name is not None and inner is None and i + 1 not in taken:
             words = _words(doc, name.start, name.end)
             if words and len(words) >= 2 and _spells(acr.lower(), words):
@@ -165,6 +181,79 @@ def _idea_expansion(doc: Doc, i: int, acr: str, idea: Span, spans, found, droppe
         return
     dropped.update(range(start, i))
     found.append(Candidate(start, i, "CONCEPT", idea.id_, "rule", confidence.ACRONYM_EXPANSION))
+
+
+# The most words a bracketed expansion after its acronym holds ("ACID (Atomicity,
+# Consistency, Isolation, and Durability)": eight tokens with the commas).
+_MOST_EXPANSION_TOKENS = 12
+
+
+def _expansion_after(doc: Doc, i: int, every: list[Span], found, dropped) -> None:
+    """``ACID (Atomicity, Consistency, Isolation, and Durability)``, ``KRaft (Kafka Raft)``,
+    ``ZNS (Zoned NameSpace)``: a known acronym followed by brackets holding only capitalised
+    words that it spells (small words, commas and hyphens left out) is defined by them: the
+    bracketed words are one entry of the acronym's type and canonical (entity rules: acronym
+    and expansion are two entries, one canonical), not the ideas or names inside them."""
+    if i == 0 or doc[i - 1].whitespace_ != " ":
+        return
+    before = [s for s in every if s.start == i - 1 and s.end == i]
+    if len(before) != 1 or _weak(before[0]) or not is_acronym(doc[i - 1].text):
+        return
+    close = next(
+        (
+            j
+            for j in range(i + 2, min(len(doc), i + 2 + _MOST_EXPANSION_TOKENS))
+            if doc[j].text == ")"
+        ),
+        None,
+    )
+    if close is None or close - i < 3:
+        return
+    words = []
+    for tok in doc[i + 1 : close]:
+        if tok.text in (",", "-") or tok.lower_ in _STOP_EXPANSION:
+            continue
+        if not (tok.is_alpha and tok.text[:1].isupper()):
+            return
+        words.append(tok.lower_)
+    acr = doc[i - 1].text
+    letters = acr[:-1] if acr.endswith("s") and is_acronym(acr[:-1]) else acr
+    if len(words) < 2 or not _spells(letters.lower(), words):
+        return
+    inside = [s for s in every if i < s.start and s.end <= close]
+    if any(not _weak(s) and s.label_ != "CONCEPT" for s in inside):
+        return  # a sure name inside: "SDK (Zorbly Beacon Kit)" is not spelled out
+    if any((s.start < close < s.end) or s.start <= i < s.end for s in every):
+        return
+    span = before[0]
+    dropped.update(range(i + 1, close))
+    found.append(
+        Candidate(i + 1, close, span.label_, span.id_, "rule", confidence.ACRONYM_EXPANSION)
+    )
+
+
+def _maker_expansion(doc: Doc, i: int, acr: str, every: list[Span], conf: float):
+    """``Hugging Face Inference API (HFIA)``, ``React Testing Library (RTL)``, ``Baseten
+    Delivery Network (BDN)``: capitalised words opening with a company's or a technology's
+    name, that the bracketed acronym after them spells as a whole, are one product named
+    after its maker (entity rules: a product whose name contains its maker's name is one
+    TECHNOLOGY span; acronym and expansion share a canonical). The span and the names
+    inside it, or None."""
+    letters = acr[:-1] if acr.endswith("s") and is_acronym(acr[:-1]) else acr
+    if not is_acronym(letters):
+        return None
+    start = expansion_start(doc, i, letters, set())
+    if start is None:
+        return None
+    inside = [s for s in every if s.start < i and s.end > start]
+    if any(s.start < start or s.end > i for s in inside):
+        return None  # a name crosses the words' edge
+    maker = [s for s in inside if s.start == start and s.label_ != "CONCEPT" and s.end < i]
+    if not maker or any(s.label_ != "CONCEPT" and s is not maker[0] for s in inside):
+        return None  # no maker's name opens the words, or a second name is inside them
+    key = entity_key("TECHNOLOGY", doc[start:i].text)
+    span = Span(doc, start, i, label="TECHNOLOGY", span_id=key)
+    return span, inside
 
 
 def _weak(span: Span) -> bool:

@@ -14,11 +14,13 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from spacy.attrs import IDX
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence, name_model
 from kgraph.extract.definitions import defined_in
 from kgraph.extract.discovery_spans import _generic_acronym
+from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import PERCENTILE_LATENCY, field_head, is_generic, processed_data
 from kgraph.extract.people import named_in_full
 from kgraph.extract.publisher import customer_keys, publisher_keys, squeezed
@@ -677,7 +679,7 @@ def _concept_acronyms(post, pieces, found, onto) -> list:
         raw = doc_text(piece.doc)
         for match in _ACRONYM_WORD.finditer(raw):
             names = concepts.get(match.group(1))
-            if not names or len(names) != 1:
+            if not names or len(names) != 1 or _name_tail(raw, match.start()):
                 continue
             start = piece.field_start(match.start())
             k = by_start.get((piece.field, start))
@@ -698,6 +700,26 @@ def _concept_acronyms(post, pieces, found, onto) -> list:
             if mention is not None:
                 out.append((mention, False, key))
     return [x for k, x in enumerate(out) if k not in dropped]
+
+
+# The word before a capitalised word, and what came before that word.
+_WORD_BEFORE = re.compile(r"(?:^|(?<=\s))(\S+) $")
+
+
+def _name_tail(raw: str, start: int) -> bool:
+    """Whether the capitals at ``start`` end a name begun by the capitalised word before
+    them (``Pokémon GO``, ``GeForce NOW``, ``Google CRE``): a word in capitals after a name
+    is that name's part, not an acronym defined by a concept's initials. The first word of a
+    sentence is a name only when it is no English word (``Use GO`` is a verb and a word)."""
+    before = _WORD_BEFORE.search(raw, 0, start)
+    if before is None or not before.group(1)[:1].isupper():
+        return False
+    word = before.group(1)
+    if not word.isalpha() or word.lower() in STOP_WORDS:
+        return False  # "Kafka," ends a clause; "The SDC rate"
+    head = raw[: before.start(1)].rstrip()
+    opener = not head or head.endswith((".", "!", "?", ":", "\n"))
+    return not opener or not is_english_word(word)
 
 
 def _repeated(mention: Mention, post: Post) -> bool:

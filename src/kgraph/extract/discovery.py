@@ -226,6 +226,18 @@ class ModelDiscovery:
             self._heads = cached
         return cached[1]
 
+    def _concept_words(self) -> frozenset[str]:
+        """The ontology's one-word concepts, lower case (``monorepo``, ``microvm``): a word
+        that names a kind of thing by itself."""
+        return self._per_table(
+            "_one_word_concepts",
+            lambda table: frozenset(
+                e["name"].lower()
+                for e in table.values()
+                if e.get("type") == "CONCEPT" and " " not in e.get("name", " ")
+            ),
+        )
+
     def _plain_names(self) -> frozenset[str]:
         """The keys of the ontology's names that are also plain words (``Self``, ``Charity``):
         marked ambiguous in the resolver's table."""
@@ -388,7 +400,7 @@ class ModelDiscovery:
         found += _publisher_names(doc, claimed, self.company_conf)
         found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
-        _join_product_parts(doc, self.technology_conf, self._concept_heads())
+        _join_product_parts(doc, self.technology_conf, self._concept_words())
         _organisations_defined(doc, self.company_conf)
         pair_acronyms(doc, self.technology_conf)
         return doc

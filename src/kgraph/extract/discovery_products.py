@@ -56,12 +56,15 @@ from kgraph.extract.variants import singular
 from kgraph.model import entity_key
 
 
-def _join_product_parts(doc: Doc, conf: float, concept_heads: frozenset[str]) -> None:
+def _join_product_parts(doc: Doc, conf: float, concept_words: frozenset[str]) -> None:
     """A discovered name right after a technology's name is the rest of one product name
-    (``ShopifyQL Notebooks``, ``Protobuf FieldMask``, ``Aurora Internet Access Gateway``):
-    spans never overlap or split a name (entity rules). A possessive breaks it
-    (``Elixir's GenStage``), and so does anything between the two but a space; one word
-    that names a kind of thing (``Go Monorepo``, ``Firecracker MicroVMs``) is not a name."""
+    (``ShopifyQL Notebooks``, ``Protobuf FieldMask``, ``Aurora Internet Access Gateway``,
+    ``Temporal Workflows``, ``AWS IoT Core``): spans never overlap or split a name (entity
+    rules). A possessive breaks it (``Elixir's GenStage``), and so does anything between the
+    two but a space; one word that is a known concept by itself (``Go Monorepo``,
+    ``Firecracker MicroVMs``) names a kind of thing, not the product's
+    part. (The last word of a longer concept, ``workflow`` of ``DAG workflow``, is no such
+    word: a capitalised ``Workflows`` after a product is that product's part.)"""
     spans = list(doc.spans.get(SPANS_KEY, []))
     out: list[Span] = []
     changed = False
@@ -75,7 +78,7 @@ def _join_product_parts(doc: Doc, conf: float, concept_heads: frozenset[str]) ->
             and doc[prev.end - 1].whitespace_ == " "
             and doc[prev.end - 1].text not in POSSESSIVE
             and span[-1].text not in POSSESSIVE
-            and not (len(span) == 1 and singular(span[0].lower_) in concept_heads)
+            and not (len(span) == 1 and singular(span[0].lower_) in concept_words)
         ):
             name = doc[prev.start : span.end]
             # "OpenSearch Software Foundation", "Apache Flink PMC": a body named after the

@@ -468,7 +468,10 @@ def _drop_verb_gerunds(doc: Doc) -> None:
 # when modifier + head is an established term, and such kinds are written so). Modifiers
 # that state a property instead ("state-aware", "hardware-independent", "lock-free") are
 # left out: most such phrases are descriptions, and the head alone is the idea.
-QUALIFIER_TAILS = phrases("side based level grade boosted driven bound oriented")
+# Not "based": "token-based throttling", "engagement-based embeddings" say what one system's
+# idea is built on (the rules drop such a modifier); the established "-based" terms
+# ("property-based testing", "role-based access control") are the ontology's own entries.
+QUALIFIER_TAILS = phrases("side level grade boosted driven bound oriented")
 
 
 def _qualified_concepts(doc: Doc) -> None:
