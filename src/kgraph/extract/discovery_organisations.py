@@ -201,6 +201,9 @@ def _publisher_names(doc: Doc, claimed: set[int], conf: float) -> list[Candidate
                     )
                     claimed |= set(range(i, end))
                 break
+            # a longer span's key starts with this one: none can match if no name does
+            if not any(k.startswith(key) for k in keys):
+                break
     return found
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import operator
 import re
 from pathlib import Path
 
@@ -83,17 +84,37 @@ class _Scorer:
         self.models = models  # kept, so the cache's key (their ids) stays theirs
         self.types = tuple(models)
         self.lookups = {t: (m.weights.get, m.bias) for t, m in models.items()}
+        # For a candidate several types allow: each feature's weights in every model (0.0
+        # where one has none), so its features are looked up once, not once per type.
+        rows: dict[str, list[float]] = {}
+        for k, m in enumerate(models.values()):
+            for feature, weight in m.weights.items():
+                rows.setdefault(feature, [0.0] * len(models))[k] = weight
+        self.rows = {feature: tuple(row) for feature, row in rows.items()}
+        self.columns = {t: operator.itemgetter(k) for k, t in enumerate(self.types)}
 
     def probabilities(self, features: set[str], types: list[str]) -> list[tuple[str, float]]:
+        if len(types) > 1:
+            # The same nonzero weights as the per-type look-ups below, and fsum's sum is
+            # exact whatever the order: the same probabilities.
+            hits = list(filter(None, map(self.rows.get, features)))
+            return [
+                (t, self._sigmoid(self.lookups[t][1], filter(None, map(self.columns[t], hits))))
+                for t in types
+            ]
         out = []
         for type_ in types:
             get, bias = self.lookups[type_]
             # A zero weight and a missing one add nothing to the exact (fsum) sum alike, so
             # filter() drops both, and the weights are looked up and summed without a
             # Python step per feature.
-            z = bias + math.fsum(filter(None, map(get, features)))
-            out.append((type_, 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))))
+            out.append((type_, self._sigmoid(bias, filter(None, map(get, features)))))
         return out
+
+    @staticmethod
+    def _sigmoid(bias: float, weights) -> float:
+        z = bias + math.fsum(weights)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 _SCORERS: dict[tuple, _Scorer] = {}

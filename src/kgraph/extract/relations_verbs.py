@@ -26,6 +26,7 @@ from kgraph.extract.relations_post import _named_after, _Post, _same_company, _U
 from kgraph.extract.relations_words import (
     ANAPHOR,
     AVOIDED,
+    BUILD_STEM,
     BUILD_VERB,
     CODE_NOUN,
     COMPOUND,
@@ -44,6 +45,9 @@ def _verbs(state: _Post, unit: _Unit) -> None:
     """ "C built T", "C uses T, U and V", "C implements X": a company's verb and its objects."""
     text, ents = unit.text, unit.ents
     add = state.add
+    # Most sentences have no building verb: the three searches for one before each
+    # technology (each a window of this text) are skipped there, with the same answer.
+    builds = BUILD_STEM.search(text) is not None
     for i, e in enumerate(ents):
         if e.type != "TECHNOLOGY" or LIKENESS.match(text[e.e :]):
             continue  # "a Kafka-compatible queue" uses no Kafka (rule 7)
@@ -99,19 +103,27 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         if not subject:
             continue
         clause2 = text[max(0, e.s - 120) : e.s]
-        if rx.search(
-            rf"\b{BUILD_VERB}\b[^.;]{{0,80}}\b(?:called|named|codenamed)\s*(?:the\s+)?[\"“(]*$",
-            clause2,
-            rx.I,
-        ) and _has_subject(unit, i):
+        if (
+            builds
+            and rx.search(
+                rf"\b{BUILD_VERB}\b[^.;]{{0,80}}\b(?:called|named|codenamed)\s*(?:the\s+)?[\"“(]*$",
+                clause2,
+                rx.I,
+            )
+            and _has_subject(unit, i)
+        ):
             add(subject, "built", e.name, text, "built:called")
             continue
         # "Databricks introduced a new tool for companies to govern their data: Unity
         # Catalog": the name after the colon is the built object's (rule 4's apposition)
-        colon = rx.search(
-            rf"\b{BUILD_VERB}\s+(?:a|an|the|its|their|our)\s+[^.;:,]{{0,80}}:\s*[\"“]?$",
-            clause2,
-            rx.I,
+        colon = (
+            rx.search(
+                rf"\b{BUILD_VERB}\s+(?:a|an|the|its|their|our)\s+[^.;:,]{{0,80}}:\s*[\"“]?$",
+                clause2,
+                rx.I,
+            )
+            if builds
+            else None
         )
         if (
             colon is not None
@@ -124,12 +136,16 @@ def _verbs(state: _Post, unit: _Unit) -> None:
         ):
             add(subject, "built", e.name, text, "built:called")
             continue
-        verb = rx.search(
-            rf"\b{BUILD_VERB}\s+(?:\([^()]{{1,30}}\)\s+)?"  # "open-sourced (Apache 2.0) their"
-            r"(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
-            r"(?:[\w-]+[\s,]+){0,4}?(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
-            clause,
-            rx.I,
+        verb = (
+            rx.search(
+                rf"\b{BUILD_VERB}\s+(?:\([^()]{{1,30}}\)\s+)?"  # "open-sourced (Apache 2.0) their"
+                r"(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
+                r"(?:[\w-]+[\s,]+){0,4}?(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
+                clause,
+                rx.I,
+            )
+            if builds
+            else None
         )
         if (
             (
