@@ -276,16 +276,15 @@ class OntologyResolver:
         return key if key in self.table else None
 
     def _listed_with_tools(self, match, matches) -> bool:
-        """A vendor named for its product in a list of more known technologies than
-        organisations: ``(PagerDuty + Slack + Jira + Google Docs)``, ``between Solr and
-        Elastic``. A list is of one kind of thing (``adopters include ..., Monzo, PagerDuty,
-        Splunk, Siemens`` stays a list of organisations)."""
+        """A vendor named for its product in a list of two or more known technologies and
+        fewer organisations: ``(PagerDuty + Slack + Jira + Google Docs)``. A list is of one
+        kind of thing (``adopters include ..., Monzo, PagerDuty, Splunk, Siemens`` stays a
+        list of organisations)."""
         doc = match.doc
-        before = doc[match.start - 1].lower_ if match.start > 0 else ""
-        after = doc[match.end].lower_ if match.end < len(doc) else ""
-        if before not in LIST_SEPARATORS and after not in LIST_SEPARATORS:
+        before = match.start > 0 and doc[match.start - 1].lower_ in LIST_SEPARATORS
+        after = match.end < len(doc) and doc[match.end].lower_ in LIST_SEPARATORS
+        if not (before or after):
             return False  # no separator beside it: no list (most names, and cheap to tell)
-        tied = {before, after} & (LIST_SEPARATORS - {","})
         tools, organisations = set(), set()
         for m in matches:
             if m.label_ == "TECHNOLOGY":
@@ -294,11 +293,9 @@ class OntologyResolver:
                 organisations.update(range(m.start, m.end))
         organisations -= tools  # "Google" inside "Google Docs" is the product's name
         named = listed_with(doc, match.start, match.end, tools)[0]
-        # "gRPC microservices in Kotlin, DoorDash Engineering had": one comma between a
-        # tool and a name ends a clause; a list is tied by "and", "+", "/" or has two tools
-        return (named >= 2 or (named and tied)) and named > listed_with(
-            doc, match.start, match.end, organisations
-        )[0]
+        # Two tools at least: one tool beside a vendor is as often a clause's end ("gRPC
+        # microservices in Kotlin, DoorDash Engineering had") or a pair of rivals as a list.
+        return named >= 2 and named > listed_with(doc, match.start, match.end, organisations)[0]
 
     def _sure_technologies(self, matches) -> set[int]:
         """Token indices of the technologies matched that need no support."""
@@ -567,8 +564,6 @@ def _used_as_product(span) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ in PRODUCT_PARTS | DEPLOYED_AS:
         return True  # "Fly.io's Twitter account", "a Slack channel": a part of the service
     i = span.start - 1
-    if i >= 0 and doc[i].lower_ in USE_VERBS and doc[i].is_lower:
-        return True  # "We use Fivetran to extract", "workflows (e.g. Slack)": the tool used
     # "into Slack and PagerDuty": a list of names shares the cue before its first name.
     while i > 1 and doc[i].lower_ in ("and", "or", ",") and doc[i - 1].text[:1].isupper():
         i -= 2
@@ -584,10 +579,6 @@ def _used_as_product(span) -> bool:
     return i >= 0 and doc[i].lower_ in USE_CUES
 
 
-# A verb of using, or an example marker, right before a vendor's name: "We use Fivetran to
-# load the data", "invoked from everyday workflows (e.g. Slack)". Not "using", "with",
-# which walk back over a list (USE_CUES).
-USE_VERBS = phrases("use uses used e.g. i.e.")
 # What a vendor's own product is deployed or run as: "a locally hosted GitLab instance". Only
 # for a vendor named for its product (a cloud provider's "AWS instances" stay the company).
 DEPLOYED_AS = phrases("instance instances")
