@@ -637,3 +637,35 @@ def test_a_glued_campaign_ends_no_event():
 
     assert event_ending("KubeCon") and event_ending("Campaign")
     assert not event_ending("ActiveCampaign")
+
+
+@pytest.mark.model
+def test_a_vendor_listed_with_tools_is_its_product(ex):
+    summary = "Fragmented stacks (PagerDuty + Slack + Jira + Google Docs) tax every responder."
+    found = _typed(ex, "A post", summary)
+    assert ("PagerDuty", "TECHNOLOGY") in found and ("Slack", "TECHNOLOGY") in found, found
+
+
+@pytest.mark.model
+def test_a_vendor_in_a_list_of_organisations_stays_one(ex):
+    summary = "Adopters include Monzo, PagerDuty, Splunk, Brex and Wise."
+    found = _typed(ex, "A post", summary)
+    assert ("PagerDuty", "COMPANY") in found, found
+
+
+@pytest.mark.model
+def test_a_business_defined_at_a_sentence_start_is_a_company(ex):
+    summary = "Zorbleton, the parent company that includes two marketplaces, is an example."
+    assert ("Zorbleton", "COMPANY") in _typed(ex, "A post", summary)
+
+
+@pytest.mark.model
+def test_a_funding_round_and_a_field_name_are_no_names(ex):
+    summary = "Our team at a Series B fintech logs a Request ID and a Parent Transaction ID."
+    assert not {m.text for m in ex.extract_text("A post", summary) if m.type != "CONCEPT"}
+
+
+@pytest.mark.model
+def test_a_move_between_two_names_keeps_both(ex):
+    found = _typed(ex, "A post", "An automated Java-to-Kotlin code migration system.")
+    assert ("Kotlin", "TECHNOLOGY") in found, found

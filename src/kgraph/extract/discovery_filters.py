@@ -16,6 +16,7 @@ from kgraph.extract.discovery_organisations import (
     _acts,
     _affiliation,
     _among_companies,
+    _business_apposition,
     _coined_trade,
     _defined,
     _funded,
@@ -33,7 +34,9 @@ from kgraph.extract.discovery_words import (
     ACTION_STEMS,
     BULLETS,
     COMPANY_TOKENS,
+    FUNDING_ROUND,
     GROUP_WORDS,
+    ID_WORDS,
     INSTITUTES,
     LICENCE,
     LICENCE_WORDS,
@@ -96,6 +99,12 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if span[-1].lower_ in ROLE_TITLES or PROPOSAL_ID.fullmatch(span.text):
         return False
+    if FUNDING_ROUND.fullmatch(span.text):
+        return False  # "our 12-person team at a Series B fintech": a funding round
+    if (len(span) > 1 and span[-1].text in ID_WORDS and _plain_words(span[:-1])) or (
+        span.end < len(doc) and doc[span.end].text in ID_WORDS and _plain_words(span)
+    ):
+        return False  # "Request ID", "Parent Transaction ID": a record's field
     if all(t.text in SQL_WORDS for t in span):
         return False
     if label == "LOC" or (label == "WORK_OF_ART" and _plain_words(span)):
@@ -229,6 +238,8 @@ def _plausible(span: Span, label: str) -> bool:
             label in ("ORG", "PRODUCT")
             or _acts(doc, span.end, ACTION_STEMS)
             or _org_after(doc, span.end)
+            # "Adevinta, the parent company that includes ...": defined as a business
+            or _business_apposition(doc, span.end)
         )
     if len(span) > 1 and span[-1].lower_ in INSTITUTES:
         return True  # "the Software Engineering Institute", "Carnegie Mellon University"

@@ -433,7 +433,8 @@ def _led_by_role(doc: Doc, start: int) -> bool:
         return False
     before, word = doc[start - 1].lower_, doc[start - 2].lower_
     if before == "of":
-        return word in LEADERS
+        # "on behalf of Niantic": whom a service is done for, an organisation or a person
+        return word in LEADERS or word == "behalf"
     if before != "with":
         return False
     if word == "up" and start > 2:

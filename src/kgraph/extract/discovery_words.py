@@ -148,6 +148,7 @@ EVENT_ENDINGS = (
     "Championship",
     "Championships",
     "Festival",
+    "Fest",
     "Awards",
     "Hackathon",
     "Expo",
@@ -185,6 +186,12 @@ PUBLICATION_ENDINGS = frozenset(
 )
 # Conference session codes ("presents DAT441", "ARC301"): a talk's catalogue number.
 SESSION_CODE = re.compile(r"[A-Z]{3}\d{3}")
+# A round of venture funding: "a Series B fintech", "raised a Series A" (a stage of a
+# business, never a product's or a company's name).
+FUNDING_ROUND = re.compile(r"(?:Pre-)?Series [A-H]\d?")
+# What an identifier field is called, after plain words: "Request ID", "Parent Transaction
+# ID": a field of a record, not a product.
+ID_WORDS = frozenset(["ID", "IDs", "Id"])
 # Seniority words of a job title ("a Senior Principal Engineer at Aurora"): never a name.
 SENIORITY = frozenset(["senior", "junior", "principal", "staff", "chief"])
 SINGLE_ONLY = frozenset(["PERSON", "GPE", "LOC", "NORP", "FAC"])
@@ -329,7 +336,7 @@ TEAM_WORDS = phrases("team teams engineers engineering founders")
 ORG_POSSESSIONS = phrases(
     """
     mission customers employees staff founder founders ceo cto ciso headquarters revenue
-    shareholders investors acquisition newest
+    shareholders investors acquisition newest products
     """
 )
 

@@ -225,7 +225,8 @@ PERSON_TITLES = phrases(
     founders co-founder co-founders cofounder cofounders president director directors manager
     managers architect architects scientist scientists researcher researchers maintainer
     maintainers contributor contributors author authors advocate advocates evangelist
-    evangelists head lead speaker speakers host hosts chair analyst analysts
+    evangelists head lead speaker speakers host hosts chair analyst analysts specialist
+    specialists
     """
 )
 # Words that may stand between the article and the title in an apposition, or inside a

@@ -36,9 +36,15 @@ def countries() -> frozenset[str]:
     )
 
 
+# The business regions that writers name like countries ("customers in EMEA", "the largest
+# company in LATAM"): places, never annotated.
+REGIONS = frozenset(["EMEA", "APAC", "LATAM", "LatAm", "MENA", "DACH", "ANZ", "AMER", "NAMER"])
+
+
 def is_country(text: str) -> bool:
-    """``Norway``, ``USA``, ``United Kingdom``: a country's name or usual short form."""
-    return text in countries()
+    """``Norway``, ``USA``, ``United Kingdom``: a country's name or usual short form; a
+    business region (``EMEA``, ``LATAM``) is a place the same way."""
+    return text in countries() or text in REGIONS
 
 
 def _iso3166_names(path: str) -> set[str]:

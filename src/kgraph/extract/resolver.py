@@ -30,6 +30,7 @@ from kgraph.extract.generic import (
 from kgraph.extract.patterns import own_alias
 from kgraph.extract.people import after_speaker
 from kgraph.extract.spans import (
+    LIST_SEPARATORS,
     POSSESSIVE,
     RULER_KEY,
     Candidate,
@@ -153,7 +154,10 @@ class OntologyResolver:
                     }
                 ambiguous = not listed_with(doc, match.start, match.end, concept_tokens)[0]
             if (
-                (entry.get("product") and _used_as_product(match))
+                (
+                    entry.get("product")
+                    and (_used_as_product(match) or self._listed_with_tools(match, matches))
+                )
                 or (match.label_ == "COMPANY" and _described_as_system(match))
                 or (match.label_ == "COMPANY" and _defined_as_software(match, text))
                 or (
@@ -270,6 +274,28 @@ class OntologyResolver:
             return None
         key = entity_key("TECHNOLOGY", word + ".js")
         return key if key in self.table else None
+
+    def _listed_with_tools(self, match, matches) -> bool:
+        """A vendor named for its product in a list of two or more known technologies and
+        fewer organisations: ``(PagerDuty + Slack + Jira + Google Docs)``. A list is of one
+        kind of thing (``adopters include ..., Monzo, PagerDuty, Splunk, Siemens`` stays a
+        list of organisations)."""
+        doc = match.doc
+        before = match.start > 0 and doc[match.start - 1].lower_ in LIST_SEPARATORS
+        after = match.end < len(doc) and doc[match.end].lower_ in LIST_SEPARATORS
+        if not (before or after):
+            return False  # no separator beside it: no list (most names, and cheap to tell)
+        tools, organisations = set(), set()
+        for m in matches:
+            if m.label_ == "TECHNOLOGY":
+                tools.update(range(m.start, m.end))
+            elif m.label_ == "COMPANY" and m is not match:
+                organisations.update(range(m.start, m.end))
+        organisations -= tools  # "Google" inside "Google Docs" is the product's name
+        named = listed_with(doc, match.start, match.end, tools)[0]
+        # Two tools at least: one tool beside a vendor is as often a clause's end ("gRPC
+        # microservices in Kotlin, DoorDash Engineering had") or a pair of rivals as a list.
+        return named >= 2 and named > listed_with(doc, match.start, match.end, organisations)[0]
 
     def _sure_technologies(self, matches) -> set[int]:
         """Token indices of the technologies matched that need no support."""
@@ -535,7 +561,7 @@ def _used_as_product(span) -> bool:
         return False
     if span.end < len(doc) and doc[span.end].lower_ in PEOPLE_AFTER:
         return False  # "a talk with Pinterest engineers": the organisation's people
-    if span.end < len(doc) and doc[span.end].lower_ in PRODUCT_PARTS:
+    if span.end < len(doc) and doc[span.end].lower_ in PRODUCT_PARTS | DEPLOYED_AS:
         return True  # "Fly.io's Twitter account", "a Slack channel": a part of the service
     i = span.start - 1
     # "into Slack and PagerDuty": a list of names shares the cue before its first name.
@@ -553,6 +579,9 @@ def _used_as_product(span) -> bool:
     return i >= 0 and doc[i].lower_ in USE_CUES
 
 
+# What a vendor's own product is deployed or run as: "a locally hosted GitLab instance". Only
+# for a vendor named for its product (a cloud provider's "AWS instances" stay the company).
+DEPLOYED_AS = phrases("instance instances")
 PEOPLE_AFTER = phrases("engineers engineering team teams employees staff researchers")
 # What a service's users have in it: "Twitter account", "Slack channel", "Dropbox folder",
 # "a GitHub issue", "the GitHub repository", "a GitHub org", "Github pull requests", "a
@@ -560,7 +589,8 @@ PEOPLE_AFTER = phrases("engineers engineering team teams employees staff researc
 PRODUCT_PARTS = phrases(
     """
     account accounts channel channels workspace workspaces folder folders issue issues
-    repository repositories repo repos org orgs pull message messages page pages
+    repository repositories repo repos org orgs pull message messages page pages thread
+    threads session sessions
     """
 )
 
@@ -775,9 +805,25 @@ def _package_end(doc: Doc, start: int, end: int) -> int:
 
 
 def _glued_left(span) -> bool:
-    """``Gigawatt-Scale AI`` is not ``Scale AI``: the match starts inside a hyphenated word."""
+    """``Gigawatt-Scale AI`` is not ``Scale AI``: the match starts inside a hyphenated word;
+    ``Java-to-Kotlin`` is a move between two names, each a name of its own."""
     doc = span.doc
-    return span.start >= 2 and hyphen_joins(doc, span.start - 1)
+    return (
+        span.start >= 2
+        and hyphen_joins(doc, span.start - 1)
+        and not (_move_between(doc, span.start - 2) and span.text[:1].isupper())
+    )
+
+
+def _move_between(doc, i: int) -> bool:
+    """``doc[i]`` is the ``to`` of ``X-to-Y`` between two capitalised names (``Java-to-Kotlin``,
+    ``Scala-to-Java``); ``end-to-end`` and ``peer-to-peer`` are words."""
+    return (
+        i >= 2
+        and doc[i].text == "to"
+        and hyphen_joins(doc, i - 1)
+        and doc[i - 2].text[:1].isupper()
+    )
 
 
 def _glued_right(span) -> bool:
