@@ -215,7 +215,7 @@ ESTABLISHED = phrases("""
 data pipeline, data platform, cloud migration, automated testing, mobile networking,
 search engine, storage engine, query engine, managed platform, network monitoring,
 data migration, web performance, system design, software design, data engineering, data model,
-web server
+web server, data transformation
 """)
 
 # Last words of an institution's name ("Apache Software Foundation", "National Institute of

@@ -155,11 +155,15 @@ def compile_patterns(onto: Ontology) -> tuple[list[dict], list[dict]]:
                         exact.append({"label": entry.type, "pattern": relaxed, "id": key})
                     # "bloom filters", "merkle tree": a concept named after a person or
                     # thing keeps its capital only by habit; an acronym ("KV cache") keeps it.
+                    # So does a curated name in title case ("Internet of Things", "Monte
+                    # Carlo simulation"): running text writes it in lower case too.
                     plain = form.lower()
                     if (
                         entry.type == "CONCEPT"
-                        and words[0][1:].islower()
-                        and all(w.islower() for w in words[1:])
+                        and (
+                            (words[0][1:].islower() and all(w.islower() for w in words[1:]))
+                            or (not entry.registry and all(w[1:] == w[1:].lower() for w in words))
+                        )
                         and (plain, key) not in seen
                     ):
                         seen.add((plain, key))

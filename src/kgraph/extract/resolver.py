@@ -187,7 +187,7 @@ class OntologyResolver:
         spans += self._glued_versions(doc, text, spans)
         if SIGNAL_PLURAL.search(text) is not None:
             spans += self._telemetry_signals(doc, spans)
-        spans = longest_first(spans)
+        spans = longest_first(_name_before_term(spans))
         doc.user_data[ACRONYMS] = {}
         if self.define_acronyms:
             found = self._acronyms(doc, spans, text)
@@ -955,6 +955,26 @@ def _closed(name: str) -> str:
     """A name with its compound written closed: ``real-time``, ``real time`` and ``realtime``
     are one spelling of the word."""
     return name.replace("-", "").replace(" ", "")
+
+
+def _name_before_term(spans: list[Candidate]) -> list[Candidate]:
+    """A technology's longer name whose last words start a concept term gives way to its short
+    name and the term: in ``the Raft consensus algorithm`` the alias ``Raft consensus`` of Raft
+    would swallow the start of ``consensus algorithm``; the entity rules annotate the
+    technology and the concept separately (``Vitess resharding``). Only when the short name
+    before the term is itself a match of the same technology."""
+    techs = [c for c in spans if c.type == "TECHNOLOGY" and c.end - c.start > 1]
+    if not techs:
+        return spans
+    concepts = [c for c in spans if c.type == "CONCEPT"]
+    short = {(c.start, c.end, c.key) for c in spans if c.type == "TECHNOLOGY"}
+    drop = {
+        id(t)
+        for t in techs
+        for c in concepts
+        if t.start < c.start < t.end < c.end and (t.start, c.start, t.key) in short
+    }
+    return [c for c in spans if id(c) not in drop] if drop else spans
 
 
 def _has_shorter_core(
