@@ -128,6 +128,9 @@ def test_store_graph_and_cli(tmp_path, write):
     runner = CliRunner()
     out = runner.invoke(main, ["migrations", "--db", str(db)])
     assert out.exit_code == 0 and "DoorDash: Amazon SQS → Apache Kafka" in out.output
+    # Each line of evidence names its post once, also when the sentence is the title.
+    assert out.output.count("Why Cloudflare Replaced Nginx with Pingora") == 1
+    assert out.output.count("How DoorDash migrated from Amazon SQS") == 1
     out = runner.invoke(main, ["relations", "Pingora", "--type", "uses", "--json", "--db", str(db)])
     assert out.exit_code == 0
     assert set(json.loads(out.output)["groups"]) == {"uses"}

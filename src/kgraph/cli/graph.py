@@ -7,7 +7,7 @@ from __future__ import annotations
 import click
 
 from kgraph import analysis, api
-from kgraph.cli.options import db_option, echo_json, json_option
+from kgraph.cli.options import db_option, echo_evidence, echo_json, json_option
 from kgraph.model import MEASURES
 
 COMMANDS: list[click.Command] = []
@@ -99,9 +99,7 @@ def path_cmd(a, b, db, as_json):
         # The arrow follows the relation, not the walk: a reversed hop points back.
         left, rel, right = analysis.hop_arrow(h)
         click.echo(f"  {h['source_label']} {left}{rel}{right} {h['target_label']}")
-        if h["post"]:
-            click.echo(f"      in: {h['post_title']}")
-        click.echo(f"      \u201c{h['sentence']}\u201d")
+        echo_evidence(h["post_title"] if h["post"] else "", h["sentence"])
 
 
 @command("entity")

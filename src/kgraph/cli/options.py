@@ -29,3 +29,14 @@ rules_only_option = click.option(
 
 def echo_json(data) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def echo_evidence(title: str, sentence: str) -> None:
+    """The post a line of evidence comes from, then the sentence itself; a sentence that is
+    the title is printed once, as the title."""
+    if title and sentence.strip() == title.strip():
+        click.echo(f"      in the title: \u201c{sentence}\u201d")
+        return
+    if title:
+        click.echo(f"      in: {title}")
+    click.echo(f"      \u201c{sentence}\u201d")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from kgraph import analysis, api
-from kgraph.cli.options import db_option, echo_json, json_option
+from kgraph.cli.options import db_option, echo_evidence, echo_json, json_option
 from kgraph.model import RELATION_TYPES
 
 
@@ -36,8 +36,7 @@ def relations_cmd(name, type_, db, as_json):
             click.echo(
                 f"  {row['head']} —[{row['type']}]→ {row['tail']}  ({len(row['posts'])} post(s))"
             )
-            click.echo(f"      in: {ev['title']}")
-            click.echo(f"      \u201c{ev['sentence']}\u201d")
+            echo_evidence(ev["title"], ev["sentence"])
 
 
 @click.command("migrations")
@@ -60,8 +59,7 @@ def migrations_cmd(db, as_json):
         src = ", ".join(r["from"]) or "?"
         dst = ", ".join(r["to"]) or "?"
         click.echo(f"{r['mover']}: {src} → {dst}")
-        click.echo(f"      in: {r['title']}")
-        click.echo(f"      \u201c{r['sentence']}\u201d")
+        echo_evidence(r["title"], r["sentence"])
 
 
 COMMANDS = [relations_cmd, migrations_cmd]
