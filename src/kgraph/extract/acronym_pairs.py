@@ -173,7 +173,7 @@ def _idea_expansion(doc: Doc, i: int, acr: str, idea: Span, spans, found, droppe
     words (``Common Vulnerabilities``) or known only as an ambiguous name (``Processing``, a
     language) give way; a sure name does not."""
     known = {k for s in spans if not _weak(s) for k in range(s.start, s.end)}
-    letters = acr[:-1] if acr.endswith("s") and is_acronym(acr[:-1]) else acr
+    letters = _singular(acr)
     if not is_acronym(letters):
         return
     start = expansion_start(doc, i, letters, known)
@@ -217,7 +217,7 @@ def _expansion_after(doc: Doc, i: int, every: list[Span], found, dropped) -> Non
             return
         words.append(tok.lower_)
     acr = doc[i - 1].text
-    letters = acr[:-1] if acr.endswith("s") and is_acronym(acr[:-1]) else acr
+    letters = _singular(acr)
     if len(words) < 2 or not _spells(letters.lower(), words):
         return
     inside = [s for s in every if i < s.start and s.end <= close]
@@ -239,7 +239,7 @@ def _maker_expansion(doc: Doc, i: int, acr: str, every: list[Span], conf: float)
     after its maker (entity rules: a product whose name contains its maker's name is one
     TECHNOLOGY span; acronym and expansion share a canonical). The span and the names
     inside it, or None."""
-    letters = acr[:-1] if acr.endswith("s") and is_acronym(acr[:-1]) else acr
+    letters = _singular(acr)
     if not is_acronym(letters):
         return None
     start = expansion_start(doc, i, letters, set())
@@ -254,6 +254,11 @@ def _maker_expansion(doc: Doc, i: int, acr: str, every: list[Span], conf: float)
     key = entity_key("TECHNOLOGY", doc[start:i].text)
     span = Span(doc, start, i, label="TECHNOLOGY", span_id=key)
     return span, inside
+
+
+def _singular(acr: str) -> str:
+    """The letters an acronym spells: ``SDKs`` spells ``SDK``."""
+    return acr[:-1] if acr.endswith("s") and is_acronym(acr[:-1]) else acr
 
 
 def _weak(span: Span) -> bool:

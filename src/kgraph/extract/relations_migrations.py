@@ -10,6 +10,10 @@ from kgraph.extract.relations_clauses import _actor_before, _list_at, _opens_cla
 from kgraph.extract.relations_post import _Ent, _Post, _Unit
 from kgraph.extract.relations_words import CODE_NOUN, COMPOUND, FROM_TO_VERB, PLANNED, READER
 
+# Words that open another phrase after a move's destination ("to Pulumi in the context of",
+# "to efficient in-place upgrades for their platform"): the destination ends before them.
+_PHRASE_OPENERS = "with|using|for|by|while|which|in|at|under|across|via|during|through|within"
+
 
 def _migrations(state: _Post, unit: _Unit, low: str) -> None:
     text, ents = unit.text, unit.ents
@@ -46,8 +50,7 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         for e in ents:
             if e.s >= ta and e.e <= tb:
                 if dst and rx.search(
-                    r"[;.]|[:,] (?!and)|\b(?:with|using|for|by|while|which|in|at|under|across|"
-                    r"via|during|through|within)\b",
+                    rf"[;.]|[:,] (?!and)|\b(?:{_PHRASE_OPENERS})\b",
                     text[dst[-1].e : e.s],
                 ):
                     # "to CQRS with RAW Hollow": the pattern is kept, the technology that
@@ -66,8 +69,7 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                         # Kubernetes platform": the move went to the unnamed noun before the
                         # preposition, and what follows it is another phrase
                         or rx.search(
-                            r"[;:.]\s|\b(?:with|using|for|by|while|which|in|at|under|across|via|"
-                            r"during|through|within)\b",
+                            rf"[;:.]\s|\b(?:{_PHRASE_OPENERS})\b",
                             text[ta : e.s],
                         )
                     )
