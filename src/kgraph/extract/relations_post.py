@@ -152,6 +152,10 @@ class _Post:
                 return None
         if type_ == "applies" and (t != "CONCEPT" or _not_applied(tail)):
             return None
+        if type_.startswith("migrated") and h == "COMPANY" and _named_after(tail, head):
+            # "Moving to the Fastly CDN" in a post read as Fastly's: a maker sells the product
+            # named after it, and a move to or from it is its customers' (rule 2)
+            return None
         if type_.startswith("migrated") and t == "CONCEPT" and not _migration_concept(tail):
             if type_ != "migrated_to":
                 return None
