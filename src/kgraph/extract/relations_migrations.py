@@ -13,11 +13,6 @@ from kgraph.extract.relations_words import CODE_NOUN, COMPOUND, FROM_TO_VERB, PL
 # Words that open another phrase after a move's destination ("to Pulumi in the context of",
 # "to efficient in-place upgrades for their platform"): the destination ends before them.
 _PHRASE_OPENERS = "with|using|for|by|while|which|in|at|under|across|via|during|through|within"
-# Words after an unnamed destination that say what it is made of ("to a full relational system
-# based on SQLite"): the name past them is what the new thing uses, not where the move went.
-_MADE_OF = r"based\s+on|built\s+(?:on|with|atop)|on\s+top\s+of|backed\s+by|powered\s+by"
-
-
 # A hyphenated word that makes a name a property of the noun after it ("CPU-intensive
 # endpoints", "a Kafka-compatible API", "Lambda-less architecture"), unlike "-based" or "-only",
 # which say what the noun is made of ("from a JVM-based stack" leaves the JVM).
@@ -89,7 +84,7 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
                         # Kubernetes platform": the move went to the unnamed noun before the
                         # preposition, and what follows it is another phrase
                         or rx.search(
-                            rf"[;:.]\s|\b(?:{_PHRASE_OPENERS}|{_MADE_OF})\b",
+                            rf"[;:.]\s|\b(?:{_PHRASE_OPENERS})\b",
                             text[ta : e.s],
                         )
                     )
