@@ -1585,3 +1585,25 @@ def test_a_provider_left_or_named_as_provider_is_not_the_post_company():
         [("Harbor", "COMPANY"), ("Zig", "TECHNOLOGY")],
     )
     assert not any(h == "Harbor" for h, _, _ in found)
+
+
+def test_each_example_of_a_used_class_is_used_however_long_the_list():
+    found = _relations(
+        "To do this, they adopted various tools and techniques, including Infrastructure as Code"
+        " (IaC), Quill for monitoring, Brindle for visualization, Zig for automation, and"
+        " Tidewater for provisioning.",
+        [
+            ("Harbor", "COMPANY"),
+            ("Infrastructure as Code", "CONCEPT"),
+            ("IaC", "CONCEPT"),
+            ("Quill", "TECHNOLOGY"),
+            ("monitoring", "CONCEPT"),
+            ("Brindle", "TECHNOLOGY"),
+            ("Zig", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+        ],
+        title="How Harbor moved its stack",
+    )
+    assert {("Harbor", "uses", t) for t in ("Quill", "Brindle", "Zig", "Tidewater")} <= found
+    assert ("Harbor", "applies", "Infrastructure as Code") in found
+    assert ("Harbor", "applies", "monitoring") not in found
