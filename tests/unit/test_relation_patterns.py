@@ -1607,3 +1607,11 @@ def test_each_example_of_a_used_class_is_used_however_long_the_list():
     assert {("Harbor", "uses", t) for t in ("Quill", "Brindle", "Zig", "Tidewater")} <= found
     assert ("Harbor", "applies", "Infrastructure as Code") in found
     assert ("Harbor", "applies", "monitoring") not in found
+
+
+def test_a_companys_move_is_no_possession_of_its_ends():
+    found = _relations(
+        "The talk covers Harbor's migration to Quill for service identity.",
+        [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "uses", "Quill") not in found

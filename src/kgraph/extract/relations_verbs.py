@@ -330,6 +330,14 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # the company owns, not the possessed noun (rule 3); "Criteo's Prediction on
             # Hadoop" still runs on the technology
             and not (nxt.type == "CONCEPT" and rx.search(rf"\b(?:{_LINKS})\b", rest, rx.I))
+            # "Square's migration to SPIFFE", "LinkedIn's journey from Lambda": the possessed
+            # noun is a move, whose ends are read as a move (rule 6: no use of either)
+            and not rx.match(
+                r"\s*(?:migrations?|journeys?|moves?|transitions?|switch|shift)\s+"
+                r"(?:from|to|onto|off|away)\b",
+                rest,
+                rx.I,
+            )
             # "Shopify's engineers compared Redis …": the possessed noun is its people, and
             # the next word is their verb (the verb rule reads what they do)
             and not rx.match(
