@@ -1480,3 +1480,138 @@ def test_users_listed_by_a_class_noun_use_the_subject(text):
         ("Petrel", "uses", "Quiver"),
         ("Orla", "uses", "Quiver"),
     } <= found
+
+
+def test_a_gloss_in_parentheses_ends_a_moves_destination():
+    found = _relations(
+        "Harbor migrated its storage from Quill to its Tidewater database (a fork of Brindle).",
+        [
+            ("Harbor", "COMPANY"),
+            ("Quill", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("Brindle", "TECHNOLOGY"),
+        ],
+    )
+    assert ("Harbor", "migrated_to", "Tidewater") in found
+    assert ("Harbor", "migrated_to", "Brindle") not in found
+
+
+def test_a_property_compound_is_neither_mover_nor_destination():
+    ents = [
+        ("Harbor", "COMPANY"),
+        ("CPU", "TECHNOLOGY"),
+        ("Quill", "TECHNOLOGY"),
+        ("Zig", "TECHNOLOGY"),
+    ]
+    found = _relations("A Harbor intern rewrote CPU-intensive endpoints from Quill to Zig.", ents)
+    assert {("Harbor", "migrated_from", "Quill"), ("Harbor", "migrated_to", "Zig")} <= found
+    assert not any(h == "CPU" for h, _, _ in found)
+    ents = [
+        ("Harbor", "COMPANY"),
+        ("Nginx", "TECHNOLOGY"),
+        ("Zig", "TECHNOLOGY"),
+        ("Tidewater", "TECHNOLOGY"),
+    ]
+    found = _relations(
+        "Harbor is replacing Nginx with its own in-house, Zig-written code called Tidewater.", ents
+    )
+    assert ("Harbor", "migrated_to", "Tidewater") in found
+    assert ("Harbor", "migrated_to", "Zig") not in found
+
+
+def test_a_name_before_a_noun_of_moving_is_not_the_mover():
+    found = _relations(
+        "",
+        [
+            ("Harbor", "COMPANY"),
+            ("Quill", "TECHNOLOGY"),
+            ("Brindle", "TECHNOLOGY"),
+            ("Zig", "TECHNOLOGY"),
+        ],
+        title="Harbor's Quill Journey from Brindle to Zig",
+    )
+    assert {("Harbor", "migrated_from", "Brindle"), ("Harbor", "migrated_to", "Zig")} <= found
+    assert not any(h == "Quill" and t.startswith("migrated") for h, t, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbor asks: a full rewrite from Quill to Zig or gradual integration with Zig libraries?",
+        "Harbor tried a cache. Then you try Quill, but fail and switch to Zig.",
+    ],
+)
+def test_a_weighed_or_generic_move_is_no_migration(text):
+    found = _relations(
+        text, [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY"), ("Zig", "TECHNOLOGY")]
+    )
+    assert not any(t.startswith("migrated") for _, t, _ in found)
+
+
+def test_abandoned_in_favour_of_names_the_new_one():
+    found = _relations(
+        "Harbor built a custom assistant (which was later abandoned in favor of Quill).",
+        [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "migrated_to", "Quill") in found
+    assert ("Harbor", "migrated_from", "Quill") not in found
+
+
+def test_a_deprecated_thing_described_is_not_a_move():
+    found = _relations(
+        "Harbor planned a cleanup of the deprecated Quill app.",
+        [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "migrated_from", "Quill") not in found
+
+
+def test_a_maker_does_not_move_to_its_own_named_product():
+    found = _relations(
+        "",
+        [("Harbor", "COMPANY"), ("Harbor CDN", "TECHNOLOGY")],
+        title="Harbor: Moving to the Harbor CDN",
+    )
+    assert ("Harbor", "migrated_to", "Harbor CDN") not in found
+
+
+def test_a_provider_left_or_named_as_provider_is_not_the_post_company():
+    found = _relations(
+        "We migrated our rails app from Harbor to Quill. We now rely on Zig.",
+        [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY"), ("Zig", "TECHNOLOGY")],
+    )
+    assert not any(h == "Harbor" for h, _, _ in found)
+    found = _relations(
+        "Our CDN had an issue, traced with help from our edge provider Harbor. We use Zig for the site.",
+        [("Harbor", "COMPANY"), ("Zig", "TECHNOLOGY")],
+    )
+    assert not any(h == "Harbor" for h, _, _ in found)
+
+
+def test_each_example_of_a_used_class_is_used_however_long_the_list():
+    found = _relations(
+        "To do this, they adopted various tools and techniques, including Infrastructure as Code"
+        " (IaC), Quill for monitoring, Brindle for visualization, Zig for automation, and"
+        " Tidewater for provisioning.",
+        [
+            ("Harbor", "COMPANY"),
+            ("Infrastructure as Code", "CONCEPT"),
+            ("IaC", "CONCEPT"),
+            ("Quill", "TECHNOLOGY"),
+            ("monitoring", "CONCEPT"),
+            ("Brindle", "TECHNOLOGY"),
+            ("Zig", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+        ],
+        title="How Harbor moved its stack",
+    )
+    assert {("Harbor", "uses", t) for t in ("Quill", "Brindle", "Zig", "Tidewater")} <= found
+    assert ("Harbor", "applies", "Infrastructure as Code") in found
+    assert ("Harbor", "applies", "monitoring") not in found
+
+
+def test_a_companys_move_is_no_possession_of_its_ends():
+    found = _relations(
+        "The talk covers Harbor's migration to Quill for service identity.",
+        [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY")],
+    )
+    assert ("Harbor", "uses", "Quill") not in found

@@ -13,6 +13,19 @@ from kgraph.extract.relations_words import CODE_NOUN, COMPOUND, FROM_TO_VERB, PL
 # Words that open another phrase after a move's destination ("to Pulumi in the context of",
 # "to efficient in-place upgrades for their platform"): the destination ends before them.
 _PHRASE_OPENERS = "with|using|for|by|while|which|in|at|under|across|via|during|through|within"
+# A hyphenated word that makes a name a property of the noun after it ("CPU-intensive
+# endpoints", "a Kafka-compatible API", "Lambda-less architecture"), unlike "-based" or "-only",
+# which say what the noun is made of ("from a JVM-based stack" leaves the JVM).
+_PROPERTY = (
+    r"-(?:intensive|heavy|bound|compatible|like|style|inspired|ish|friendly|aware|specific|"
+    r"centric|sensitive|agnostic|related|focused|less|free|written)\b"
+)
+
+
+def _modifier(unit: _Unit, e: _Ent) -> bool:
+    """Whether ``e`` only names a property of the noun after it ("CPU-intensive endpoints",
+    "Rust-written code"): the thing moved, left or moved to is that noun, not the name."""
+    return rx.match(_PROPERTY, unit.text[e.e :], rx.I) is not None
 
 
 def _migrations(state: _Post, unit: _Unit, low: str) -> None:
@@ -37,7 +50,7 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         # "from Oracle to Amazon DynamoDB" with Oracle the company: a vendor left is no
         # tail, nor the mover (a company is never a tail)
         left = [e for e in ents if fa <= e.s and e.e <= fb]
-        src = [e for e in left if e.type != "COMPANY"]
+        src = [e for e in left if e.type != "COMPANY" and not _modifier(unit, e)]
         vendors = {e.name for e in left if e.type == "COMPANY"}
         # "from Cloud-native Amazon SQS", "from a Python Monolith": a name that only
         # modifies the next one is not what was left.
@@ -49,8 +62,10 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         dst = []
         for e in ents:
             if e.s >= ta and e.e <= tb:
+                if _modifier(unit, e):
+                    break  # "to Lambda-less architecture": the move went to the noun
                 if dst and rx.search(
-                    rf"[;.]|[:,] (?!and)|\b(?:{_PHRASE_OPENERS})\b",
+                    rf"[;.]|\((?!\s*$)|[:,] (?!and)|\b(?:{_PHRASE_OPENERS})\b",
                     text[dst[-1].e : e.s],
                 ):
                     # "to CQRS with RAW Hollow": the pattern is kept, the technology that
@@ -131,8 +146,23 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
             for j, e in enumerate(src)
             if j + 1 == len(src) or not rx.fullmatch(r"\s+", text[e.e : src[j + 1].s])
         ]
-        dst = _list_at(unit, match.start(new), match.end(new))
+        dst = [
+            e for e in _list_at(unit, match.start(new), match.end(new)) if not _modifier(unit, e)
+        ]
+        if not dst:
+            # "replacing Nginx with their own in-house, Rust-written code called Pingora": the
+            # new thing is the one the phrase names
+            called = rx.search(
+                r"\b(?:called|named|dubbed)\s+", text[match.start(new) : match.end(new)]
+            )
+            if called:
+                at = match.start(new) + called.end()
+                dst = [e for e in ents if e.s == at and e.type != "COMPANY"]
         head = _mover(state, unit, src[0]) if src else None
+        if not src and dst and not match.group(old).strip():
+            # "a custom coding assistant (which was later abandoned in favor of GitHub
+            # Copilot)": what was left stands before the verb; where the move went is stated
+            head = _mover(state, unit, dst[0])
         if head:
             for e in src:
                 add(head, "migrated_from", e.name, text, "migration:replace")
@@ -295,6 +325,14 @@ def _migrations(state: _Post, unit: _Unit, low: str) -> None:
         text,
         rx.I,
     ):
+        if rx.match(r"in\s+favou?r\s+of\b", text[match.end() :], rx.I) or rx.search(
+            r"\b(?:the|a|an|its|our|their|this|these|those)\s+(?:\w+ly\s+)?$",
+            text[: match.start()],
+            rx.I,
+        ):
+            # "abandoned in favor of Copilot" names the new one; "the deprecated Insight app"
+            # describes a thing, it does not say the head left it
+            continue
         src = [e for e in ents if 0 <= e.s - match.end() < 20 and e.type != "COMPANY"][:1]
         if src:
             head = _mover(state, unit, src[0])
@@ -346,20 +384,34 @@ def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
         return None
     # "You've already made the plunge to move to Kubernetes": the reader's move, not the
     # company's (rule 2)
-    if READER.search(clause.lstrip()):
+    if READER.search(clause.lstrip()) or rx.search(r"\b(?:then|but)\s+you\b", clause, rx.I):
+        return None
+    # "Full rewrite from C++ to Rust or gradual integration with Rust libraries?": a question
+    # that weighs alternatives states no move made
+    if unit.text.rstrip().endswith("?") and rx.search(r"\bor\b", unit.text[first.s :]):
         return None
     verbs = [m for m in FROM_TO_VERB.finditer(unit.text) if m.end() <= first.s]
     if verbs:
         v = verbs[-1]
-        for e in unit.ents:
-            if e.type == "TECHNOLOGY" and v.end() <= e.s < first.s:
-                if rx.fullmatch(
-                    r"\s*(?:the |its |our |their )?", unit.text[v.end() : e.s]
-                ) and not rx.match(r"\s+" + CODE_NOUN + r"\b", unit.text[e.e :], rx.I):
-                    return e.name  # not "rewrote their Rails API": the API's owner moves
-                break
+        run = [e for e in unit.ents if v.end() <= e.s < first.s]
+        if run and rx.fullmatch(r"\s*(?:the |its |our |their )?", unit.text[v.end() : run[0].s]):
+            # "migrating ECS Fargate tasks to Graviton": of names side by side, the last is
+            # the one moved, the others modify it
+            while len(run) > 1 and rx.fullmatch(r"\s+", unit.text[run[0].e : run[1].s]):
+                run = run[1:]
+            e = run[0]
+            if (
+                e.type == "TECHNOLOGY"
+                # not "rewrote their Rails API": the API's owner moves
+                and not rx.match(r"\s+" + CODE_NOUN + r"\b", unit.text[e.e :], rx.I)
+                and not _modifier(unit, e)  # "rewrote CPU-intensive endpoints"
+            ):
+                return e.name
         before = [e for e in unit.ents if e.e <= v.start()]
-        if before and before[-1].type == "TECHNOLOGY":
+        # "ClickHouse Migration from QuestDB", "Robinhood's Kafka Journey from EC2": a name
+        # before a noun of moving says what the move is about, not who made it
+        noun = rx.fullmatch(r"migrations?|journeys?|evolution|transformation", v.group(0), rx.I)
+        if before and before[-1].type == "TECHNOLOGY" and not noun:
             gap = unit.text[before[-1].e : v.start()]
             if rx.fullmatch(r"\s*(?:[\w-]+\s+)?(?:has |have |was |were |is )?", gap):
                 return before[-1].name

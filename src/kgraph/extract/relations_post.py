@@ -152,6 +152,10 @@ class _Post:
                 return None
         if type_ == "applies" and (t != "CONCEPT" or _not_applied(tail)):
             return None
+        if type_.startswith("migrated") and h == "COMPANY" and _named_after(tail, head):
+            # "Moving to the Fastly CDN" in a post read as Fastly's: a maker sells the product
+            # named after it, and a move to or from it is its customers' (rule 2)
+            return None
         if type_.startswith("migrated") and t == "CONCEPT" and not _migration_concept(tail):
             if type_ != "migrated_to":
                 return None
@@ -462,9 +466,33 @@ def _actor(units: list[_Unit]) -> str | None:
     only as a place to run on ("a database running on Azure") is a provider, not the actor;
     in the title ("Model Serving on Databricks") it is what the post is about."""
     title, counts, authors = [], Counter(), []
+    # "From Heroku to AWS ECS", "we migrated from Datadog to Prometheus": what the post's
+    # company moves away from is a provider it left, not the company, wherever it is named
+    left = {
+        e.name
+        for unit in units
+        for e in unit.ents
+        if e.type == "COMPANY"
+        and rx.search(
+            r"(?:^\s*|\b(?:migrat\w*|mov\w*|switch\w*|shift\w*|transition\w*)\s+(?:\w+\s+){0,4}?)"
+            r"(?:away\s+)?from\s+$",
+            unit.text[: e.s],
+            rx.I,
+        )
+        and rx.match(r".{0,60}?\b(?:to|into|onto)\b", unit.text[e.e :], rx.I)
+    }
     for unit in units:
         for e in unit.ents:
-            if e.type != "COMPANY":
+            if e.type != "COMPANY" or e.name in left:
+                continue
+            # "help from our edge provider Fastly", "offered by AWS as a managed service": a
+            # provider or vendor of the authors, not the authors' company
+            if rx.search(
+                r"\b(?:(?:our|their|its)\s+(?:[\w-]+\s+){0,2}(?:providers?|vendors?|partners?|"
+                r"suppliers?)|(?:offered|provided|sold|supplied)\s+by)\s+$",
+                unit.text[: e.s],
+                rx.I,
+            ):
                 continue
             if _names_authors(unit, e):
                 authors.append(e.name)

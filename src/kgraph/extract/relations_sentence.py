@@ -33,6 +33,7 @@ from kgraph.extract.relations_verbs import (
     _builds_concept,
     _named_product,
     _powers,
+    _use_lists,
     _users_by_class,
     _verbs,
 )
@@ -600,6 +601,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _migrations(state, unit, low)
     _verbs(state, unit)
     _users_by_class(state, unit)
+    _use_lists(state, unit)
     _powers(state, unit)
     _named_product(state, unit)
     _builds_concept(state, unit)

@@ -330,6 +330,14 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # the company owns, not the possessed noun (rule 3); "Criteo's Prediction on
             # Hadoop" still runs on the technology
             and not (nxt.type == "CONCEPT" and rx.search(rf"\b(?:{_LINKS})\b", rest, rx.I))
+            # "Square's migration to SPIFFE", "LinkedIn's journey from Lambda": the possessed
+            # noun is a move, whose ends are read as a move (rule 6: no use of either)
+            and not rx.match(
+                r"\s*(?:migrations?|journeys?|moves?|transitions?|switch|shift)\s+"
+                r"(?:from|to|onto|off|away)\b",
+                rest,
+                rx.I,
+            )
             # "Shopify's engineers compared Redis …": the possessed noun is its people, and
             # the next word is their verb (the verb rule reads what they do)
             and not rx.match(
@@ -728,3 +736,60 @@ def _users_by_class(state: _Post, unit: _Unit) -> None:
             continue
         for company in _companies_at(unit, match.end()):
             state.add(company.name, "uses", subject.name, text, "verb:passive")
+
+
+# "they adopted various tools and techniques, including Infrastructure as Code (IaC), Prometheus
+# for monitoring, …, and Terraform": a use verb whose object is a class noun with its examples
+_CLASS_EXAMPLES = re.compile(
+    rf"\b{USE_VERB}\s+(?:[\w-]+,?\s+){{0,5}}?(?:tools?|technolog(?:y|ies)|techniques|services|"
+    r"systems|frameworks|libraries|databases|data\s+stores|components|solutions|platforms|"
+    r"products|languages|practices|approaches|patterns|stacks)(?:\s+and\s+[\w-]+)?,?\s+"
+    r"(?:including|such\s+as)\s+",
+    re.I,
+)
+# What may stand between two examples: an acronym's gloss, a purpose ("for monitoring"), a
+# comma, "and" or "or"
+_EXAMPLE_JOINT = re.compile(
+    r"(?:\s*\(\s*[A-Z][\w.&/-]*\s*\))?(?:\s+for\s+[^,;.()]{1,40}?)?\s*,?\s*(?:(?:and|or)\s+)?",
+    re.I,
+)
+
+
+def _use_lists(state: _Post, unit: _Unit) -> None:
+    """Each example of a class its subject uses is used (rule 4's "such as" list read with
+    rule 8): "they adopted various tools, including Prometheus for monitoring, Grafana for
+    visualization, and Terraform" gives the company each tool, however long the list; a
+    concept among the examples ("including Infrastructure as Code") is applied. The verb's
+    own rule reads only the first names after it."""
+    text, ents = unit.text, unit.ents
+    if "including" not in text and "such as" not in text:
+        return
+    for match in _CLASS_EXAMPLES.finditer(text):
+        at = match.start()
+        before = text[max(0, at - 40) : at]
+        if UNSTATED_USE.search(before) or OTHERS_USE.search(before):
+            continue
+        who = _clause_subject(state, unit, at)
+        if who is None:
+            continue
+        prev = match.end()
+        for e in ents:
+            if e.s < match.end():
+                continue
+            gap = text[prev : e.s]
+            gloss = rx.match(r"\s*\)", text[e.e :])
+            if prev != match.end() and rx.fullmatch(r"\s*\(\s*", gap) and gloss:
+                prev = e.e + gloss.end()  # "Infrastructure as Code (IaC)": the same example
+                continue
+            if prev != match.end() and rx.fullmatch(r"\s+for\s+(?:[\w-]+\s+){0,2}", gap, rx.I):
+                prev = e.e  # "Prometheus for monitoring": the example's purpose, not one
+                continue
+            if gap.strip() if prev == match.end() else not _EXAMPLE_JOINT.fullmatch(gap):
+                break
+            prev = e.e
+            if LIKENESS.match(text[e.e :]) or COMPOUND.match(text[e.e :]):
+                continue
+            if e.type == "TECHNOLOGY":
+                state.add(who, "uses", e.name, text, "verb:use")
+            elif e.type == "CONCEPT":
+                state.add(who, "applies", e.name, text, "verb:use")
