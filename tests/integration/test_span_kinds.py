@@ -366,3 +366,19 @@ def test_a_maker_name_opening_words_an_acronym_spells_is_one_product(ex):
     assert ("React Zorbly Library", "TECHNOLOGY", "React Zorbly Library") in found, found
     assert ("RZL", "TECHNOLOGY", "React Zorbly Library") in found, found
     assert not any(t == "React" for t, _, _ in found), found
+
+
+@pytest.mark.model
+def test_an_acronym_of_people_by_their_work_is_no_concept(ex):
+    # "subject matter experts (SMEs)": a role is people, and the rules annotate no people;
+    # a lower-case expansion of a technique still defines its acronym
+    found = {
+        (m.text, m.type)
+        for m in ex.extract_text(
+            "Notes",
+            "We paired subject matter experts (SMEs) with us. SMEs review the quorum "
+            "reads (QRs) first.",
+        )
+    }
+    assert not any(t in ("subject matter experts", "SMEs") for t, _ in found), found
+    assert ("quorum reads", "CONCEPT") in found, found

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from kgraph.extract import confidence
 from kgraph.extract.definitions import defined_as_software, listed_as_products
+from kgraph.extract.discovery_words import ROLE_TITLES, ROLES
 from kgraph.extract.generic import (
     GENERIC_HEADS,
     UMBRELLA,
@@ -49,6 +50,10 @@ from kgraph.model import entity_key
 
 ACRONYMS = "kgraph_acronyms"
 _STOP_EXPANSION = {"per", "the", "a", "an", "of", "for", "and"}
+# Heads of an expansion that name what people are by their work ("subject matter experts
+# (SMEs)", "solutions architects (SAs)"): the rules annotate no people, so such an acronym
+# defines a role, not a concept.
+PERSON_HEADS = ROLE_TITLES | ROLES | {"developer", "analyst", "researcher", "administrator"}
 
 
 @Language.factory("kgraph_resolver", default_config={"define_acronyms": True})
@@ -187,7 +192,7 @@ class OntologyResolver:
         spans += self._glued_versions(doc, text, spans)
         if SIGNAL_PLURAL.search(text) is not None:
             spans += self._telemetry_signals(doc, spans)
-        spans = longest_first(_name_before_term(spans))
+        spans = longest_first(_name_before_term(_sure_term_inside(spans, self.table)))
         doc.user_data[ACRONYMS] = {}
         if self.define_acronyms:
             found = self._acronyms(doc, spans, text)
@@ -347,7 +352,11 @@ class OntologyResolver:
                 target.type != "CONCEPT" or expansion is None or expansion[0] >= target.start
             ):
                 defined[acr] = (target.type, target.key)
-            elif expansion is not None and not self._longer_known(spans, tok.i, expansion[1]):
+            elif (
+                expansion is not None
+                and not self._longer_known(spans, tok.i, expansion[1])
+                and expansion[1].rpartition(" ")[2] not in PERSON_HEADS
+            ):
                 start, canonical = expansion
                 key = entity_key("CONCEPT", canonical)
                 defined[acr] = ("CONCEPT", key)
@@ -973,6 +982,29 @@ def _name_before_term(spans: list[Candidate]) -> list[Candidate]:
         for t in techs
         for c in concepts
         if t.start < c.start < t.end < c.end and (t.start, c.start, t.key) in short
+    }
+    return [c for c in spans if id(c) not in drop] if drop else spans
+
+
+def _sure_term_inside(spans: list[Candidate], table: dict) -> list[Candidate]:
+    """A generated registry concept that asks for support gives way to a sure concept inside
+    it: ``open-source software``, ``open-source models`` and ``scheduling algorithms`` are
+    registry names the post rarely supports, and when the longer name is dropped for want of
+    support the sure term it covered (``open source``, ``scheduling``) was lost with it. On
+    the tuning sets no such registry name was ever kept."""
+    inner = [c for c in spans if c.type == "CONCEPT" and not c.ambiguous]
+    if not inner:
+        return spans
+    drop = {
+        id(c)
+        for c in spans
+        if c.type == "CONCEPT"
+        and c.ambiguous
+        and table.get(c.key, {}).get("registry")
+        and any(
+            c.start <= d.start and d.end <= c.end and d.end - d.start < c.end - c.start
+            for d in inner
+        )
     }
     return [c for c in spans if id(c) not in drop] if drop else spans
 
