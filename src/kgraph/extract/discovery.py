@@ -50,6 +50,7 @@ from kgraph.extract.discovery_products import (
     _among_technologies,
     _cued,
     _extend_makers,
+    _join_caps_editions,
     _join_maker_products,
     _join_product_parts,
     _kind_after,
@@ -401,6 +402,7 @@ class ModelDiscovery:
         found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
         _join_product_parts(doc, self.technology_conf, self._concept_words())
+        _join_caps_editions(doc, self.technology_conf)
         _organisations_defined(doc, self.company_conf)
         pair_acronyms(doc, self.technology_conf)
         return doc

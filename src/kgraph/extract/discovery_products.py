@@ -96,6 +96,48 @@ def _join_product_parts(doc: Doc, conf: float, concept_words: frozenset[str]) ->
         doc.spans[SPANS_KEY] = out
 
 
+# Editions sold under a product's name, written in capitals after it: "GeForce NOW",
+# "Pokémon GO", "LINE NOW". In capitals such a common word is no acronym and no sentence
+# word; it ends the name before it (entity rules: spans never split a name).
+CAPS_EDITIONS = frozenset(["NOW", "GO", "ONE", "PLUS", "MAX", "PRO", "LIVE", "NEXT"])
+
+
+def _join_caps_editions(doc: Doc, conf: float) -> None:
+    """A company or technology name followed by an edition word in capitals
+    (:data:`CAPS_EDITIONS`) is one TECHNOLOGY span with it: ``GeForce NOW``, ``LINE NOW``.
+    Not after a possessive or in a text written all in capitals, and not when the word is
+    already part of another name."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    if not spans or not any(t.text in CAPS_EDITIONS for t in doc):
+        return
+    starts = {s.start for s in spans}
+    changed = False
+    for n, span in enumerate(spans):
+        end = span.end
+        if (
+            span.label_ == "CONCEPT"
+            or end >= len(doc)
+            or doc[end].text not in CAPS_EDITIONS
+            or doc[end - 1].whitespace_ != " "
+            or doc[end - 1].text in POSSESSIVE
+            or end in starts
+            or any(s.start <= end < s.end for s in spans)
+            # "GO" in "LET'S GO SHOPPING": a shouted text marks no names
+            or (end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].is_upper)
+            or (span.start > 0 and doc[span.start - 1].is_alpha and doc[span.start - 1].is_upper)
+        ):
+            continue
+        name = doc[span.start : end + 1]
+        joined = Span(doc, span.start, end + 1, label="TECHNOLOGY")
+        joined.id_ = entity_key("TECHNOLOGY", name.text)
+        joined._.kg_method = "model"
+        joined._.kg_conf = conf
+        spans[n] = joined
+        changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = spans
+
+
 # What a name is said to be ("cf-html, which is an NGINX module", "h3i is a binary command
 # line tool", "Cloudflare's quiche project"): these nouns make the word before them a name.
 KIND_WORDS = phrases(
