@@ -55,6 +55,7 @@ from kgraph.extract.discovery_products import (
     _join_product_parts,
     _kind_after,
     _lower_names,
+    _maker_product_runs,
     _owned_product,
     _released_name,
 )
@@ -297,6 +298,7 @@ class ModelDiscovery:
             self._concept_heads(),
             self._clouds(),
         )
+        _maker_product_runs(doc, self.technology_conf)
         named_laws(doc, self.technology_conf)
         _source_credit(doc, self.company_conf)
         # The candidates so far, read once: a span group makes its spaCy Spans anew on each read.
