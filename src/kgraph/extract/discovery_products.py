@@ -657,32 +657,14 @@ def _extend_makers(
 
 
 # The kind nouns a product's name ends with when it is written after its maker's name and a
-# word of its own: "the NetApp Instaclustr Platform", "the Tyk API Gateway", "the Ocado Smart
-# Platform". (KIND_WORDS, below, are what a sentence says a name is.)
-PRODUCT_HEADS = frozenset(
-    [
-        "platform",
-        "gateway",
-        "service",
-        "library",
-        "framework",
-        "engine",
-        "runtime",
-        "sdk",
-        "cli",
-        "driver",
-        "operator",
-        "controller",
-        "agent",
-        "proxy",
-        "scheduler",
-        "toolkit",
-        "console",
-        "studio",
-        "suite",
-        "router",
-        "store",
-    ]
+# word of its own: "the NetApp Instaclustr Platform", "the LINE GAME Platform", "the Ocado
+# Smart Platform". (KIND_WORDS, below, are what a sentence says a name is.) Not "SDK", "CLI" or
+# "API": a product's own interface is the product ("the AWS Transform Custom CLI tool").
+PRODUCT_HEADS = phrases(
+    """
+    platform gateway service library framework engine runtime driver operator controller
+    agent proxy scheduler toolkit console studio suite router store
+    """
 )
 
 
@@ -690,8 +672,8 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
     """A known company's name, one or two capitalised words of the product's own, and a
     capitalised kind noun (:data:`PRODUCT_HEADS`) that ends the run are one TECHNOLOGY span
     (entity rules: a product whose name contains its maker's name is one span, and the
-    maker is not annotated for that occurrence): ``NetApp Instaclustr Platform``, ``Tyk API
-    Gateway``, ``LINE GAME Platform``. Only in running text (a headline capitalises every
+    maker is not annotated for that occurrence): ``NetApp Instaclustr Platform``, ``LINE GAME
+    Platform``; so does a known product's name (``Google Play Core Library``). Only in running text (a headline capitalises every
     word), only when the capitals end there, and not when the words after the maker are a
     known concept with that head (``Coupang Big Data Platform``: the company's data
     platform). :func:`_extend_makers` leaves such runs of three words or more alone."""
@@ -700,7 +682,7 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
     for n, span in enumerate(spans):
         if (
             span is None
-            or span.label_ != "COMPANY"
+            or span.label_ == "CONCEPT"
             or method_of(span) != "ontology"
             or doc[span.end - 1].text in POSSESSIVE
             or doc[span.end - 1].whitespace_ != " "
