@@ -125,9 +125,8 @@ def _join_caps_editions(doc: Doc, conf: float) -> None:
             or doc[end - 1].text in POSSESSIVE
             or end in starts
             or any(s.start <= end < s.end for s in spans)
-            # "GO" in "LET'S GO SHOPPING": a shouted text marks no names
-            or (end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].is_upper)
-            or (span.start > 0 and doc[span.start - 1].is_alpha and doc[span.start - 1].is_upper)
+            # "GO" in "LET'S GO SHOPPING": a text written in capitals marks no names
+            or _shouted(span.sent)
         ):
             continue
         name = doc[span.start : end + 1]
@@ -139,6 +138,12 @@ def _join_caps_editions(doc: Doc, conf: float) -> None:
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
+
+
+def _shouted(sent: Span) -> bool:
+    """Whether most of a sentence's words are written in capitals."""
+    alpha = [t for t in sent if t.is_alpha]
+    return len(alpha) > 2 and 2 * sum(t.is_upper for t in alpha) > len(alpha)
 
 
 # What a name is said to be ("cf-html, which is an NGINX module", "h3i is a binary command
@@ -673,10 +678,11 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
     capitalised kind noun (:data:`PRODUCT_HEADS`) that ends the run are one TECHNOLOGY span
     (entity rules: a product whose name contains its maker's name is one span, and the
     maker is not annotated for that occurrence): ``NetApp Instaclustr Platform``, ``LINE GAME
-    Platform``; so does a known product's name (``Google Play Core Library``). Only in running text (a headline capitalises every
-    word), only when the capitals end there, and not when the words after the maker are a
-    known concept with that head (``Coupang Big Data Platform``: the company's data
-    platform). :func:`_extend_makers` leaves such runs of three words or more alone."""
+    Platform``; so does a known product's name (``Google Play Core Library``). Only in
+    running text (a headline capitalises every word), only when the capitals end there, and
+    not when the words after the maker are a known concept with that head (``Coupang Big
+    Data Platform``: the company's data platform). :func:`_extend_makers` leaves such runs
+    of three words or more alone."""
     spans = list(doc.spans.get(SPANS_KEY, []))
     changed = False
     for n, span in enumerate(spans):
