@@ -703,7 +703,9 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
             end - span.end < 2
             or doc[end - 1].lower_ not in PRODUCT_HEADS
             or any(t.lower_ in PRODUCT_HEADS for t in doc[span.end : end - 1])
-            or (end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "-"))
+            # "React Zorbly Library (RZL)": an acronym after the words defines them (acronym
+            # pairing makes the product and gives the acronym its canonical)
+            or (end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text in "-("))
             or is_title_case(span.sent)
             or end > span.sent.end
         ):
