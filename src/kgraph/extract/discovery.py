@@ -50,10 +50,12 @@ from kgraph.extract.discovery_products import (
     _among_technologies,
     _cued,
     _extend_makers,
+    _join_caps_editions,
     _join_maker_products,
     _join_product_parts,
     _kind_after,
     _lower_names,
+    _maker_product_runs,
     _owned_product,
     _released_name,
 )
@@ -296,6 +298,7 @@ class ModelDiscovery:
             self._concept_heads(),
             self._clouds(),
         )
+        _maker_product_runs(doc, self.technology_conf)
         named_laws(doc, self.technology_conf)
         _source_credit(doc, self.company_conf)
         # The candidates so far, read once: a span group makes its spaCy Spans anew on each read.
@@ -401,6 +404,7 @@ class ModelDiscovery:
         found += _lower_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
         _join_product_parts(doc, self.technology_conf, self._concept_words())
+        _join_caps_editions(doc, self.technology_conf)
         _organisations_defined(doc, self.company_conf)
         pair_acronyms(doc, self.technology_conf)
         return doc

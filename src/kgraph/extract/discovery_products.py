@@ -28,9 +28,12 @@ from kgraph.extract.discovery_words import (
     COMPANY_TOKENS,
     GROUP_WORDS,
     NAME_CUES,
+    NOT_NAMES,
+    ORG_AFTER,
     ORG_SUFFIX,
     PUBLICATION_ENDINGS,
     RELEASE_NUMBER,
+    RELEASE_WORDS,
     ROLE_TITLES,
     SENIORITY,
     TEAM_WORDS,
@@ -94,6 +97,53 @@ def _join_product_parts(doc: Doc, conf: float, concept_words: frozenset[str]) ->
         out.append(span)
     if changed:
         doc.spans[SPANS_KEY] = out
+
+
+# Editions sold under a product's name, written in capitals after it: "GeForce NOW",
+# "Pokémon GO", "LINE NOW". In capitals such a common word is no acronym and no sentence
+# word; it ends the name before it (entity rules: spans never split a name).
+CAPS_EDITIONS = frozenset(["NOW", "GO", "ONE", "PLUS", "MAX", "PRO", "LIVE", "NEXT"])
+
+
+def _join_caps_editions(doc: Doc, conf: float) -> None:
+    """A company or technology name followed by an edition word in capitals
+    (:data:`CAPS_EDITIONS`) is one TECHNOLOGY span with it: ``GeForce NOW``, ``LINE NOW``.
+    Not after a possessive or in a text written all in capitals, and not when the word is
+    already part of another name."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    if not spans or not any(t.text in CAPS_EDITIONS for t in doc):
+        return
+    starts = {s.start for s in spans}
+    changed = False
+    for n, span in enumerate(spans):
+        end = span.end
+        if (
+            span.label_ == "CONCEPT"
+            or end >= len(doc)
+            or doc[end].text not in CAPS_EDITIONS
+            or doc[end - 1].whitespace_ != " "
+            or doc[end - 1].text in POSSESSIVE
+            or end in starts
+            or any(s.start <= end < s.end for s in spans)
+            # "GO" in "LET'S GO SHOPPING": a text written in capitals marks no names
+            or _shouted(span.sent)
+        ):
+            continue
+        name = doc[span.start : end + 1]
+        joined = Span(doc, span.start, end + 1, label="TECHNOLOGY")
+        joined.id_ = entity_key("TECHNOLOGY", name.text)
+        joined._.kg_method = "model"
+        joined._.kg_conf = conf
+        spans[n] = joined
+        changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = spans
+
+
+def _shouted(sent: Span) -> bool:
+    """Whether most of a sentence's words are written in capitals."""
+    alpha = [t for t in sent if t.is_alpha]
+    return len(alpha) > 2 and 2 * sum(t.is_upper for t in alpha) > len(alpha)
 
 
 # What a name is said to be ("cf-html, which is an NGINX module", "h3i is a binary command
@@ -609,6 +659,97 @@ def _extend_makers(
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
+
+
+# The kind nouns a product's name ends with when it is written after its maker's name and a
+# word of its own: "the NetApp Instaclustr Platform", "the LINE GAME Platform", "the Ocado
+# Smart Platform". (KIND_WORDS, below, are what a sentence says a name is.) Not "SDK", "CLI" or
+# "API": a product's own interface is the product ("the AWS Transform Custom CLI tool").
+PRODUCT_HEADS = phrases(
+    """
+    platform gateway service library framework engine runtime driver operator controller
+    agent proxy scheduler toolkit console studio suite router store
+    """
+)
+
+
+def _maker_product_runs(doc: Doc, conf: float) -> None:
+    """A known company's name, one or two capitalised words of the product's own, and a
+    capitalised kind noun (:data:`PRODUCT_HEADS`) that ends the run are one TECHNOLOGY span
+    (entity rules: a product whose name contains its maker's name is one span, and the
+    maker is not annotated for that occurrence): ``NetApp Instaclustr Platform``, ``LINE GAME
+    Platform``; so does a known product's name (``Google Play Core Library``). Only in
+    running text (a headline capitalises every word), only when the capitals end there, and
+    not when the words after the maker are a known concept with that head (``Coupang Big
+    Data Platform``: the company's data platform). :func:`_extend_makers` leaves such runs
+    of three words or more alone."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    changed = False
+    for n, span in enumerate(spans):
+        if (
+            span is None
+            or span.label_ == "CONCEPT"
+            or method_of(span) != "ontology"
+            or doc[span.end - 1].text in POSSESSIVE
+            or doc[span.end - 1].whitespace_ != " "
+        ):
+            continue
+        end = span.end
+        while end < len(doc) and end - span.end < 3 and _run_word(doc[end]):
+            end += 1
+            if doc[end - 1].lower_ in PRODUCT_HEADS:
+                break
+        if (
+            end - span.end < 2
+            or doc[end - 1].lower_ not in PRODUCT_HEADS
+            or any(t.lower_ in PRODUCT_HEADS for t in doc[span.end : end - 1])
+            # "React Zorbly Library (RZL)": an acronym after the words defines them (acronym
+            # pairing makes the product and gives the acronym its canonical)
+            or (end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text in "-("))
+            or is_title_case(span.sent)
+            or end > span.sent.end
+        ):
+            continue
+        inside = [
+            k
+            for k, other in enumerate(spans)
+            if k != n and other is not None and other.start < end and other.end > span.end
+        ]
+        if any(
+            spans[k].start < span.end
+            or spans[k].end > end
+            or (spans[k].label_ != "CONCEPT" and method_of(spans[k]) == "ontology")
+            or (spans[k].label_ == "CONCEPT" and spans[k].end == end)
+            for k in inside
+        ):
+            continue
+        name = doc[span.start : end]
+        for k in inside:
+            spans[k] = None  # "Fault Injection" in "AWS Fault Injection Service" is no mention
+        spans[n] = Span(doc, span.start, end, label="TECHNOLOGY")
+        spans[n].id_ = entity_key("TECHNOLOGY", name.text)
+        spans[n]._.kg_method = "model"
+        spans[n]._.kg_conf = conf
+        changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
+
+
+def _run_word(tok) -> bool:
+    """A word of a product's name after its maker's: capitalised (``Instaclustr``, ``Smart``)
+    or in capitals (``GAME``, ``API``), no stop word, person's title, team or release word."""
+    return (
+        tok.text[:1].isupper()
+        and tok.is_alpha
+        and not tok.is_stop
+        and not tok.is_sent_start
+        and tok.lower_ not in NOT_NAMES
+        and tok.lower_ not in ORG_AFTER
+        and tok.lower_ not in GROUP_WORDS
+        and tok.lower_ not in RELEASE_WORDS
+        and tok.lower_ not in TEAM_WORDS
+        and tok.lower_ not in ROLE_TITLES
+    )
 
 
 def _crossable(doc: Doc, spans: list, span: Span, i: int) -> bool:

@@ -66,7 +66,9 @@ customer behaviour, key performance indicator, kpi
 """
 GENERIC = phrases(_LIST)
 
-# Modifiers that add nothing to an idea ("intelligent load balancing" is load balancing).
+# Modifiers that add nothing to an idea ("intelligent load balancing" is load balancing): size,
+# praise, and "separate" ("separated data ingestion" is data ingestion; entity rules: evaluative
+# and size modifiers are dropped).
 VAGUE = phrases("""
 automated automatic best better common complex core critical current different effective
 efficient entire existing external final first foundational full global growing high-level
@@ -74,6 +76,8 @@ huge important increasing initial intelligent internal key large last legacy lon
 low-level main major many massive modern multiple new next old other overall own recent
 reliable robust same scalable seamless several significant simple single small specific
 strict such traditional unique various whole
+enormous giant good great innovative novel powerful proper separate separated sophisticated
+tiny typical
 """)
 
 # Heads that add nothing to an idea ("auto-sharding system" is auto-sharding).
