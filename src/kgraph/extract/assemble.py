@@ -89,6 +89,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     found = _concept_acronyms(post, pieces, found, onto)
     found = _one_type_per_name(found, onto, post)
     found = _short_product_names(found)
+    found = _product_tails(post, found, onto)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
     # A concept is also supported by a sure mention of a kind of it named after it: "search
     # index" (search indexing) in the summary supports "Indexing" in the title.
@@ -205,6 +206,74 @@ def _short_product_names(found: list) -> list:
         if product is not None and m.type != "CONCEPT":
             m, key = replace(m, type="TECHNOLOGY", canonical=product[0]), product[1]
         out.append((m, amb, key))
+    return out
+
+
+# A word before or after a tail that makes it part of another name, or a sentence's start.
+_TAIL_WORD = re.compile(r"[A-Za-z][\w:.-]*[A-Za-z0-9]|[A-Za-z]")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _product_tails(post: Post, found: list, onto: Ontology) -> list:
+    """The last word of a known product's longer name, written alone elsewhere in the post
+    (``NATS JetStream`` ... ``in JetStream``, ``Project Loom`` ... ``Is Loom really``,
+    ``Jetpack Compose`` ... ``Compose``), is that product's short form (entity rules: short
+    forms take the full name). Only a capitalised word inside a sentence, with no capitalised
+    word joined on either side (``Docker Compose`` is another name), that the ontology does
+    not know as a name of its own and no other mention covers."""
+    tails: dict[str, tuple[str, str, float]] = {}
+    for m, _, key in found:
+        if m.method != "ontology" or m.type != "TECHNOLOGY":
+            continue
+        words = _bare(m.text).split(" ")
+        tail = words[-1]
+        if len(words) < 2 or len(tail) < 3 or not tail[:1].isupper() or not tail[1:2].isalpha():
+            continue
+        if tail.isupper() or onto.lookup(tail) is not None or tail.lower() in STOP_WORDS:
+            continue  # "AWS IAM": an acronym names itself; "Apache Kafka": "Kafka" is known
+        tails.setdefault(tail, (m.canonical, key, m.confidence))
+    if not tails:
+        return found
+    taken = {(m.field, i) for m, _, _ in found for i in range(m.start, m.end)}
+    out = list(found)
+    for field in FIELDS:
+        raw = getattr(post, field)
+        for tail, (canonical, key, conf) in tails.items():
+            for hit in re.finditer(rf"(?<![\w.:/-]){re.escape(tail)}(?![\w:/-]|\.\w)", raw):
+                start, end = hit.start(), hit.end()
+                if any((field, i) in taken for i in range(start, end)):
+                    continue
+                before = raw[:start].rstrip()
+                prev = _TAIL_WORD.findall(before[-40:])
+                nxt = _TAIL_WORD.match(raw[end:].lstrip()) if raw[end : end + 1] == " " else None
+                if not before or before[-1:] in ".!?:\n\u2014\u2013" or not prev:
+                    continue  # a sentence's first word says nothing by its capital
+                if raw[start - 1 : start] == " " and prev[-1][:1].isupper():
+                    continue  # "Docker Compose": joined to a capitalised word before
+                if nxt is not None and nxt.group(0)[:1].isupper():
+                    continue  # "Compose Multiplatform": a longer name
+                cut = max(before.rfind(". "), before.rfind("\n")) + 1
+                stop = _SENTENCE_END.search(raw, end)
+                sentence = raw[cut : stop.start() + 1 if stop else len(raw)].strip()
+                out.append(
+                    (
+                        Mention(
+                            post.id,
+                            tail,
+                            "TECHNOLOGY",
+                            canonical,
+                            field,
+                            start,
+                            end,
+                            sentence,
+                            "rule",
+                            float(conf),
+                        ),
+                        False,
+                        key,
+                    )
+                )
+                taken.update((field, i) for i in range(start, end))
     return out
 
 
