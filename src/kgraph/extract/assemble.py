@@ -90,6 +90,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     found = _one_type_per_name(found, onto, post)
     found = _short_product_names(found)
     found = _product_tails(post, found, onto)
+    found = _lower_names_listed(post, found, onto)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
     # A concept is also supported by a sure mention of a kind of it named after it: "search
     # index" (search indexing) in the summary supports "Indexing" in the title.
@@ -274,6 +275,62 @@ def _product_tails(post: Post, found: list, onto: Ontology) -> list:
                     )
                 )
                 taken.update((field, i) for i in range(start, end))
+    return out
+
+
+# A list's separator between two items: ", ", ", and ", " and ", " or ", " & ", "/".
+_LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)"
+_LOWER_AFTER = re.compile(_LIST_SEP + r"([a-z][\w.+-]*[a-z0-9])(?![\w-])")
+_LOWER_BEFORE = re.compile(r"(?<![\w.-])([a-z][\w.+-]*[a-z0-9])" + _LIST_SEP + r"$")
+
+
+def _lower_names_listed(post: Post, found: list, onto: Ontology) -> list:
+    """A known tool's one-word name written in lower case beside a technology the post
+    names, across a list's separator (``package managers (e.g., npm, pip, cargo)``,
+    ``projects such as chubby, ZooKeeper, etcd, and consul``, ``Webpack and yarn``), is that
+    tool: engineers write tool names in lower case, and a list is of one kind of thing. Alone,
+    such a word is the English word (``cargo``, ``consul``), so the ruler matches it only in
+    its own case. Curated names only; the registry's plain words ask for more."""
+    techs = [(m.field, m.start, m.end) for m, amb, _ in found if m.type == "TECHNOLOGY" and not amb]
+    if not techs:
+        return found
+    taken = {(m.field, i) for m, _, _ in found for i in range(m.start, m.end)}
+    out = list(found)
+    queue = list(techs)
+    while queue:
+        field, start, end = queue.pop()
+        raw = getattr(post, field)
+        hits = []
+        if (a := _LOWER_AFTER.match(raw, end)) is not None:
+            hits.append((a.start(1), a.end(1)))
+        if (b := _LOWER_BEFORE.search(raw[max(0, start - 60) : start])) is not None:
+            off = max(0, start - 60)
+            hits.append((off + b.start(1), off + b.end(1)))
+        for a0, a1 in hits:
+            if any((field, i) in taken for i in range(a0, a1)):
+                continue
+            word = raw[a0:a1]
+            entry = onto.lookup(word)
+            if entry is None or entry.type != "TECHNOLOGY" or entry.registry:
+                continue
+            cut = max(raw.rfind(". ", 0, a0), raw.rfind("\n", 0, a0)) + 1
+            stop = _SENTENCE_END.search(raw, a1)
+            sentence = raw[cut : stop.start() + 1 if stop else len(raw)].strip()
+            mention = Mention(
+                post.id,
+                word,
+                "TECHNOLOGY",
+                entry.name,
+                field,
+                a0,
+                a1,
+                sentence,
+                "rule",
+                confidence.ONTOLOGY_AMBIGUOUS,
+            )
+            out.append((mention, False, entity_key("TECHNOLOGY", entry.name)))
+            taken.update((field, i) for i in range(a0, a1))
+            queue.append((field, a0, a1))  # "chubby, ZooKeeper, etcd, and consul": the list goes on
     return out
 
 
