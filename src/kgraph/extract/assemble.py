@@ -159,6 +159,16 @@ def _one_type_per_name(found: list, onto: Ontology, post: Post) -> list:
             and _defined_in_post(m.text, post)
         }
         orgs -= defined
+        if defined:
+            # the definition says what the name is in all its mentions: "WarpStream was the
+            # first data streaming system ever built" makes "WarpStream's stateless
+            # architecture" and the title's "WarpStream" the product too
+            found = [
+                (replace(m, type="TECHNOLOGY"), amb, entity_key("TECHNOLOGY", m.canonical))
+                if m.method == "model" and m.type == "COMPANY" and m.canonical in defined
+                else (m, amb, key)
+                for m, amb, key in found
+            ]
     if not orgs:
         return found
     # A name written with a release number ("Koin 4.1") is a product's in all its mentions:
