@@ -259,8 +259,12 @@ def _product_tails(post: Post, found: list, onto: Ontology) -> list:
                 nxt = _TAIL_WORD.match(raw[end:].lstrip()) if raw[end : end + 1] == " " else None
                 if not before or before[-1:] in ".!?:\n\u2014\u2013" or not prev:
                     continue  # a sentence's first word says nothing by its capital
-                if raw[start - 1 : start] == " " and prev[-1][:1].isupper():
-                    continue  # "Docker Compose": joined to a capitalised word before
+                if (
+                    raw[start - 1 : start] == " "
+                    and prev[-1][:1].isupper()
+                    and prev[-1].lower() not in STOP_WORDS
+                ):
+                    continue  # "Docker Compose": joined to a capitalised word ("In X" is not)
                 if nxt is not None and nxt.group(0)[:1].isupper():
                     continue  # "Compose Multiplatform": a longer name
                 cut = max(before.rfind(". "), before.rfind("\n")) + 1
