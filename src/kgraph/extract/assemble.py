@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 from typing import NamedTuple
 
 from spacy.attrs import IDX
@@ -254,7 +255,7 @@ def _product_tails(post: Post, found: list, onto: Ontology) -> list:
                 start, end = hit.start(), hit.end()
                 if any((field, i) in taken for i in range(start, end)):
                     continue
-                before = raw[:start].rstrip()
+                before = raw[max(0, start - 200) : start].rstrip()
                 prev = _TAIL_WORD.findall(before[-40:])
                 nxt = _TAIL_WORD.match(raw[end:].lstrip()) if raw[end : end + 1] == " " else None
                 if not before or before[-1:] in ".!?:\n\u2014\u2013" or not prev:
@@ -311,19 +312,13 @@ def _lower_names_listed(post: Post, found: list, onto: Ontology) -> list:
     # Two named technologies in the list at least: one beside a lower-case word is as often
     # a clause's end as a list (measured: with one, B lost three false positives).
     sep = re.compile(_LIST_SEP)
-    listed = [
-        t
-        for t in techs
-        if any(
-            u[0] == t[0]
-            and u != t
-            and (
-                sep.fullmatch(getattr(post, t[0])[t[2] : u[1]])
-                or sep.fullmatch(getattr(post, t[0])[u[2] : t[1]])
-            )
-            for u in techs
-        )
-    ]
+    # neighbours in text order only: a long text names many technologies (linear, not square)
+    ordered = sorted(set(techs))
+    listed = set()
+    for t, u in pairwise(ordered):
+        if t[0] == u[0] and t[2] <= u[1] and sep.fullmatch(getattr(post, t[0])[t[2] : u[1]]):
+            listed.update((t, u))
+    listed = sorted(listed)
     if not listed:
         return found
     taken = {(m.field, i) for m, _, _ in found for i in range(m.start, m.end)}
