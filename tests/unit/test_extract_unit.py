@@ -602,3 +602,47 @@ def test_two_short_words_closed_up_and_a_modifier_gerund_are_spellings_of_a_conc
     }
     # closed up in lower case only: a closed-up word with capitals is a product's name
     assert got == {("webserver", "web server"), ("webservers", "web server")}
+
+
+def test_a_known_products_last_word_alone_is_its_short_form(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: Zorbly JetQueue, type: TECHNOLOGY}\n"
+        "  - {name: Docker, type: TECHNOLOGY}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    got = {
+        (m.text, m.canonical)
+        for m in ex.extract_text(
+            "Routing in Zorbly JetQueue",
+            "In JetQueue, a stream keeps messages once. JetQueue starts fast. Docker JetQueue.",
+        )
+    }
+    # inside a sentence only, and not joined to another capitalised word
+    assert ("JetQueue", "Zorbly JetQueue") in got
+    assert (
+        sum(
+            1
+            for m in ex.extract_text(
+                "Routing in Zorbly JetQueue", "In JetQueue, x. JetQueue starts. Docker JetQueue."
+            )
+            if m.text == "JetQueue"
+        )
+        == 1
+    )
+
+
+def test_a_lower_case_tool_name_in_a_list_of_two_technologies_is_the_tool(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: Consul, type: TECHNOLOGY}\n  - {name: npm, type: TECHNOLOGY}\n"
+        "  - {name: pip, type: TECHNOLOGY}\n  - {name: Webpack, type: TECHNOLOGY}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    listed = ex.extract_text("Notes", "Tools (e.g., npm, pip, consul) are trusted.")
+    assert ("consul", "Consul") in {(m.text, m.canonical) for m in listed}
+    # one technology beside it is as often a clause's end as a list
+    alone = ex.extract_text("Notes", "We ship it with Webpack and consul.")
+    assert "consul" not in {m.text for m in alone}

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
+from itertools import pairwise
 from typing import NamedTuple
 
 from spacy.attrs import IDX
@@ -89,6 +90,8 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     found = _concept_acronyms(post, pieces, found, onto)
     found = _one_type_per_name(found, onto, post)
     found = _short_product_names(found)
+    found = _product_tails(post, found, onto)
+    found = _lower_names_listed(post, found, onto)
     sure_keys = {m.entity_key for m, ambiguous, _ in found if not ambiguous}
     # A concept is also supported by a sure mention of a kind of it named after it: "search
     # index" (search indexing) in the summary supports "Indexing" in the title.
@@ -157,6 +160,16 @@ def _one_type_per_name(found: list, onto: Ontology, post: Post) -> list:
             and _defined_in_post(m.text, post)
         }
         orgs -= defined
+        if defined:
+            # the definition says what the name is in all its mentions: "WarpStream was the
+            # first data streaming system ever built" makes "WarpStream's stateless
+            # architecture" and the title's "WarpStream" the product too
+            found = [
+                (replace(m, type="TECHNOLOGY"), amb, entity_key("TECHNOLOGY", m.canonical))
+                if m.method == "model" and m.type == "COMPANY" and m.canonical in defined
+                else (m, amb, key)
+                for m, amb, key in found
+            ]
     if not orgs:
         return found
     # A name written with a release number ("Koin 4.1") is a product's in all its mentions:
@@ -205,6 +218,146 @@ def _short_product_names(found: list) -> list:
         if product is not None and m.type != "CONCEPT":
             m, key = replace(m, type="TECHNOLOGY", canonical=product[0]), product[1]
         out.append((m, amb, key))
+    return out
+
+
+# A word before or after a tail that makes it part of another name, or a sentence's start.
+_TAIL_WORD = re.compile(r"[A-Za-z][\w:.-]*[A-Za-z0-9]|[A-Za-z]")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _product_tails(post: Post, found: list, onto: Ontology) -> list:
+    """The last word of a known product's longer name, written alone elsewhere in the post
+    (``NATS JetStream`` ... ``in JetStream``, ``Project Loom`` ... ``Is Loom really``,
+    ``Jetpack Compose`` ... ``Compose``), is that product's short form (entity rules: short
+    forms take the full name). Only a capitalised word inside a sentence, with no capitalised
+    word joined on either side (``Docker Compose`` is another name), that the ontology does
+    not know as a name of its own and no other mention covers."""
+    tails: dict[str, tuple[str, str, float]] = {}
+    for m, _, key in found:
+        if m.method != "ontology" or m.type != "TECHNOLOGY":
+            continue
+        words = _bare(m.text).split(" ")
+        tail = words[-1]
+        if len(words) < 2 or len(tail) < 3 or not tail[:1].isupper() or not tail[1:2].isalpha():
+            continue
+        if tail.isupper() or onto.lookup(tail) is not None or tail.lower() in STOP_WORDS:
+            continue  # "AWS IAM": an acronym names itself; "Apache Kafka": "Kafka" is known
+        tails.setdefault(tail, (m.canonical, key, m.confidence))
+    if not tails:
+        return found
+    taken = {(m.field, i) for m, _, _ in found for i in range(m.start, m.end)}
+    out = list(found)
+    for field in FIELDS:
+        raw = getattr(post, field)
+        for tail, (canonical, key, conf) in tails.items():
+            for hit in re.finditer(rf"(?<![\w.:/-]){re.escape(tail)}(?![\w:/-]|\.\w)", raw):
+                start, end = hit.start(), hit.end()
+                if any((field, i) in taken for i in range(start, end)):
+                    continue
+                before = raw[max(0, start - 200) : start].rstrip()
+                prev = _TAIL_WORD.findall(before[-40:])
+                nxt = _TAIL_WORD.match(raw[end:].lstrip()) if raw[end : end + 1] == " " else None
+                if not before or before[-1:] in ".!?:\n\u2014\u2013" or not prev:
+                    continue  # a sentence's first word says nothing by its capital
+                if (
+                    raw[start - 1 : start] == " "
+                    and prev[-1][:1].isupper()
+                    and prev[-1].lower() not in STOP_WORDS
+                ):
+                    continue  # "Docker Compose": joined to a capitalised word ("In X" is not)
+                if nxt is not None and nxt.group(0)[:1].isupper():
+                    continue  # "Compose Multiplatform": a longer name
+                cut = max(before.rfind(". "), before.rfind("\n")) + 1
+                stop = _SENTENCE_END.search(raw, end)
+                sentence = raw[cut : stop.start() + 1 if stop else len(raw)].strip()
+                out.append(
+                    (
+                        Mention(
+                            post.id,
+                            tail,
+                            "TECHNOLOGY",
+                            canonical,
+                            field,
+                            start,
+                            end,
+                            sentence,
+                            "rule",
+                            float(conf),
+                        ),
+                        False,
+                        key,
+                    )
+                )
+                taken.update((field, i) for i in range(start, end))
+    return out
+
+
+# A list's separator between two items: ", ", ", and ", " and ", " or ", " & ", "/".
+_LIST_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+|\s*/\s*)"
+_LOWER_AFTER = re.compile(_LIST_SEP + r"([a-z][\w.+-]*[a-z0-9])(?![\w-])")
+_LOWER_BEFORE = re.compile(r"(?<![\w.-])([a-z][\w.+-]*[a-z0-9])" + _LIST_SEP + r"$")
+
+
+def _lower_names_listed(post: Post, found: list, onto: Ontology) -> list:
+    """A known tool's one-word name written in lower case in a list that names two
+    technologies or more (``package managers (e.g., npm, pip, cargo)``, ``projects such as
+    chubby, ZooKeeper, etcd, and consul``) is that tool: engineers write tool names in lower
+    case, and a list is of one kind of thing. Alone, such a word is the English word
+    (``cargo``, ``consul``), so the ruler matches it only in its own case. Curated names
+    only; the registry's plain words ask for more."""
+    techs = [(m.field, m.start, m.end) for m, amb, _ in found if m.type == "TECHNOLOGY" and not amb]
+    if not techs:
+        return found
+    # Two named technologies in the list at least: one beside a lower-case word is as often
+    # a clause's end as a list (measured: with one, B lost three false positives).
+    sep = re.compile(_LIST_SEP)
+    # neighbours in text order only: a long text names many technologies (linear, not square)
+    ordered = sorted(set(techs))
+    listed = set()
+    for t, u in pairwise(ordered):
+        if t[0] == u[0] and t[2] <= u[1] and sep.fullmatch(getattr(post, t[0])[t[2] : u[1]]):
+            listed.update((t, u))
+    listed = sorted(listed)
+    if not listed:
+        return found
+    taken = {(m.field, i) for m, _, _ in found for i in range(m.start, m.end)}
+    out = list(found)
+    queue = listed
+    while queue:
+        field, start, end = queue.pop()
+        raw = getattr(post, field)
+        hits = []
+        if (a := _LOWER_AFTER.match(raw, end)) is not None:
+            hits.append((a.start(1), a.end(1)))
+        if (b := _LOWER_BEFORE.search(raw[max(0, start - 60) : start])) is not None:
+            off = max(0, start - 60)
+            hits.append((off + b.start(1), off + b.end(1)))
+        for a0, a1 in hits:
+            if any((field, i) in taken for i in range(a0, a1)):
+                continue
+            word = raw[a0:a1]
+            entry = onto.lookup(word)
+            if entry is None or entry.type != "TECHNOLOGY" or entry.registry:
+                continue
+            cut = max(raw.rfind(". ", 0, a0), raw.rfind("\n", 0, a0)) + 1
+            stop = _SENTENCE_END.search(raw, a1)
+            sentence = raw[cut : stop.start() + 1 if stop else len(raw)].strip()
+            mention = Mention(
+                post.id,
+                word,
+                "TECHNOLOGY",
+                entry.name,
+                field,
+                a0,
+                a1,
+                sentence,
+                "rule",
+                confidence.ONTOLOGY_AMBIGUOUS,
+            )
+            out.append((mention, False, entity_key("TECHNOLOGY", entry.name)))
+            taken.update((field, i) for i in range(a0, a1))
+            queue.append((field, a0, a1))  # "chubby, ZooKeeper, etcd, and consul": the list goes on
     return out
 
 

@@ -44,7 +44,7 @@ HEAD_FOLLOWERS = phrases(
     """
     that which who for to with written built designed used developed created powered made
     in of by from on at and or called named based originally currently providing enabling
-    offering where we our it its than like
+    offering where we our it its than like ever
     """
 )
 PREPOSITIONS = phrases("between about into over under across within without")

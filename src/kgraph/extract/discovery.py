@@ -62,6 +62,7 @@ from kgraph.extract.discovery_products import (
 from kgraph.extract.discovery_spans import (
     _after_known,
     _capitalised_runs,
+    _known_list_parts,
     _possessive_end,
     _slash_parts,
     _trim,
@@ -349,7 +350,12 @@ class ModelDiscovery:
             )
         ]
         spans += _capitalised_runs(doc, taken | in_ents)
-        spans = [part for ent in spans for part in _slash_parts(ent)]
+        spans = [
+            piece
+            for ent in spans
+            for part in _slash_parts(ent)
+            for piece in (_known_list_parts(part, taken) if taken else (part,))
+        ]
         # the same word alone later ("Atita brings", "spoke with Procter") is that person
         people = named_in_full(doc)
         tech = doc.user_data[TECH_TOKENS]

@@ -46,6 +46,7 @@ from kgraph.extract.spans import (
     LIST_SEPARATORS,
     POSSESSIVE,
     SPANS_KEY,
+    TRADEMARKS,
     Candidate,
     add_candidates,
     covered,
@@ -295,8 +296,11 @@ def _organisation(span: Span, label: str) -> bool:
         return True  # "Thomas Graf, Isovalent": the speaker's employer
     if _marked(span[-1].text) and span[-1].text.endswith(TECH_ENDINGS):
         return False  # "BoltDB's freelist": a database, whatever the possessive says
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
-    if after == "team" or _org_after(doc, span.end):
+    end = span.end
+    if end + 1 < len(doc) and doc[end].text in TRADEMARKS:
+        end += 1  # "the Sorry\u2122 team": a brand's sign is written on, not a word of the phrase
+    after = doc[end].lower_ if end < len(doc) else ""
+    if after == "team" or _org_after(doc, end):
         return True  # "X engineers", "X joined", "X's team"
     if span.end < len(doc) and doc[span.end].text == "group":
         return True  # "the HellCat group": a group of people, as a threat actor or a vendor

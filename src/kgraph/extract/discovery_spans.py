@@ -114,6 +114,24 @@ def _slash_parts(ent: Span) -> list[Span]:
     ]
 
 
+def _known_list_parts(ent: Span, taken: set[int]) -> list[Span]:
+    """``Slack and Pipedrive`` read as one name by the model, where ``Slack`` is already a
+    known name: a known name on one side of ``and``, ``or`` or ``&`` makes the word a list's
+    separator (``Procter and Gamble``, with neither side known, stays one name)."""
+    doc = ent.doc
+    for tok in ent[1:-1]:
+        if tok.lower_ not in ("and", "or", "&"):
+            continue
+        left, right = range(ent.start, tok.i), range(tok.i + 1, ent.end)
+        if all(i in taken for i in left) or all(i in taken for i in right):
+            return [
+                Span(doc, a, b, label=ent.label_)
+                for a, b in ((ent.start, tok.i), (tok.i + 1, ent.end))
+                if not all(i in taken for i in range(a, b))
+            ]
+    return [ent]
+
+
 def _gerund(word: str) -> bool:
     """A verb's ``-ing`` form (``building``, ``scaling``, ``running``), not a noun that ends
     so (``spring``, ``string``, ``ring``)."""

@@ -135,6 +135,10 @@ class OntologyResolver:
             )
             if package > match.end:
                 ambiguous = False  # a package name of its own, not the tool's plain word
+            if ambiguous and match.label_ == "TECHNOLOGY" and listed_as_products(doc, match.start):
+                # "tools like Playwright or tmux": a list after a plural kind of software
+                # names products, so its items are no plain words (registry names too)
+                ambiguous = False
             if ambiguous and match.label_ == "TECHNOLOGY" and not entry.get("registry"):
                 if sure_techs is None:
                     sure_techs = self._sure_technologies(matches)
