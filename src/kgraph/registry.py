@@ -813,27 +813,6 @@ def _compound_of_words(name: str, words: Words) -> bool:
     return False
 
 
-def _screened_lower_name(name: str, words: Words) -> bool:
-    """A lower-case one-word software name that reads only as a name (``pyarrow``,
-    ``rsync``): no separator, five characters or more, not an English word, a given name or
-    a generic word, not run together from plain words, not a plain word's agent noun, not
-    the standard library's module or its backport and not a standard's number."""
-    from kgraph.extract.people import given_names
-
-    if not _PYPI_NAME.match(name) or len(name) <= 4 or _PYPI_STANDARD.match(name):
-        return False
-    if name in words or is_english_word(name) or is_generic(name):
-        return False
-    if name.capitalize() in given_names() or _compound_of_words(name, words):
-        return False
-    if name.endswith(("er", "or")) and any(
-        stem in words or is_english_word(stem) for stem in (name[:-2], name[:-1])
-    ):
-        return False  # "installer": a plain word's agent noun
-    stdlib = {m.lower() for m in sys.stdlib_module_names}
-    return name.rstrip("0123456789") not in stdlib  # "argparse", "pathlib2", "enum34"
-
-
 def pypi_packages(snap: Snapshot, words: Words) -> list[Candidate]:
     """The most-downloaded Python packages (``boto3``, ``pyarrow``, ``httpx``, ``orjson``,
     ``sqlglot``): libraries posts name in lower case when they say what their code runs on.
@@ -845,30 +824,26 @@ def pypi_packages(snap: Snapshot, words: Words) -> list[Candidate]:
     from two plain words (``filelock``), the standard library's module names and their
     backports (``argparse``, ``pathlib2``, ``enum34``: Python itself) and names of a
     standard or encoding (``iso8601``, ``base58``). Entries are marked ``term: true``."""
+    from kgraph.extract.people import given_names
+
+    stdlib = {m.lower() for m in sys.stdlib_module_names}
     src = short_source(snap)
     out = []
     for row in snap.rows:
         name = row["project"].strip()
-        if not _screened_lower_name(name, words):
+        if not _PYPI_NAME.match(name) or len(name) <= 4 or _PYPI_STANDARD.match(name):
             continue
+        if name in words or is_english_word(name) or is_generic(name):
+            continue
+        if name.capitalize() in given_names() or _compound_of_words(name, words):
+            continue
+        if name.endswith(("er", "or")) and any(
+            stem in words or is_english_word(stem) for stem in (name[:-2], name[:-1])
+        ):
+            continue  # "installer": a plain word's agent noun
+        if name.rstrip("0123456789") in stdlib:
+            continue  # "argparse", "pathlib2", "enum34": the standard library or its backport
         out.append(Candidate(name, "TECHNOLOGY", src, "technologies_pypi", term=True))
-    return out
-
-
-def tldr_commands(snap: Snapshot, words: Words) -> list[Candidate]:
-    """The command-line tools the tldr pages describe (``rsync``, ``tcpdump``, ``strace``,
-    ``iptables``, ``journalctl``): Unix tools and daemons posts name in lower case when they
-    say what ran where. Only a page whose heading is one lower-case word is taken (``git
-    commit`` is a subcommand), and the name is screened as the PyPI names are (see
-    ``_screened_lower_name``), so it matches only when written so. Entries are marked
-    ``term: true``."""
-    src = short_source(snap)
-    out = []
-    for row in snap.rows:
-        name = row["title"].strip()
-        if not _screened_lower_name(name, words):
-            continue
-        out.append(Candidate(name, "TECHNOLOGY", src, "technologies_tldr", term=True))
     return out
 
 
@@ -1621,7 +1596,6 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: tech_employers(snap("hiring_without_whiteboards.csv"), words),
         lambda: global_companies(snap("forbes_global2000.csv"), words),
         lambda: pypi_packages(snap("pypi_top_packages.csv"), words),
-        lambda: tldr_commands(snap("tldr_commands.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),
         lambda: field_terms(snap("owasp_attacks.csv"), words),
