@@ -168,7 +168,8 @@ def add_registry_entry(onto: Ontology, entry: OntologyEntry) -> bool:
     whole. Registry entries are not curated, so the extractor asks for support before it
     reports them: every concept except a field-glossary term, and every name with a one-word
     form that is a common English word (``Self``, ``Streams``), is marked ambiguous; a lower-case one-word technology
-    (``desktop``) also matches only in its own case.
+    (``desktop``) also matches only in its own case, and asks for support unless it is a
+    screened name (``term``: ``pyarrow``).
     """
     names = [entry.name, *entry.aliases]
     if any(onto.lookup(n) is not None for n in names):
@@ -188,7 +189,10 @@ def add_registry_entry(onto: Ontology, entry: OntologyEntry) -> bool:
     if (entry.type == "CONCEPT" and not entry.term) or plain:
         entry.ambiguous = True
     if entry.type == "TECHNOLOGY" and " " not in entry.name and entry.name.islower():
-        entry.ambiguous, entry.case_sensitive = True, True
+        # "desktop" matches only in its own case, and asks for support unless it was
+        # screened as a name when generated ("pyarrow", "boto3": no word, no given name)
+        entry.case_sensitive = True
+        entry.ambiguous = entry.ambiguous or not entry.term or plain
     entry.registry = True
     onto.add(entry)
     return True

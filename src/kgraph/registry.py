@@ -772,6 +772,81 @@ def dbdb_systems(snap: Snapshot, words: Words) -> list[Candidate]:
     return out
 
 
+def global_companies(snap: Snapshot, words: Words) -> list[Candidate]:
+    """The world's largest listed companies (Forbes Global 2000: ``AstraZeneca``,
+    ``Siemens``, ``Mercedes-Benz Group``): large firms
+    outside the US exchanges and outside tech, whose engineers write posts and whose names
+    posts give as customers. Names are screened as the listed companies' are (a legal form,
+    holding word and parenthesised note go; a one-word English word or given name, a phrase
+    of plain words, a name opened by a given name or a digit left out), and a name of four
+    characters or fewer is left out as well: the list's short names are acronyms (``ICBC``,
+    ``BASF``, ``UBS``) that other things share. Entries are marked ``term: true``."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name = listed_name(row["company"])
+        if "/" in name or not valid_name(name) or len(_slug(name)) <= 4 or name[:1].isdigit():
+            continue
+        if not _distinctive(name, words) or _opened_by_given_name(name):
+            continue
+        if _joined_plain_words(name, words):
+            continue
+        name, aliases = _short_company_name(name, words)
+        out.append(Candidate(name, "COMPANY", src, "companies_global2000", aliases, term=True))
+    return out
+
+
+# A package named after a standard, an algorithm's number or an encoding names that thing
+# first ("iso8601", "rfc3986", "uuid6", "crc32c", "base58", "sha3").
+_PYPI_STANDARD = re.compile(r"^(?:iso|rfc|uuid|crc|base|sha|md|utf|ucs|ieee|ecma)\d")
+_PYPI_NAME = re.compile(r"^[a-z][a-z0-9]*$")
+
+
+def _compound_of_words(name: str, words: Words) -> bool:
+    """``filelock``, ``datetime``, ``keyring``: a lower-case name run together from two
+    plain words (the second of four letters or more), which posts use as words (a file
+    lock)."""
+    for i in range(3, len(name) - 3):
+        a, b = name[:i], name[i:]
+        if (a in words or is_english_word(a)) and (b in words or is_english_word(b)):
+            return True
+    return False
+
+
+def pypi_packages(snap: Snapshot, words: Words) -> list[Candidate]:
+    """The most-downloaded Python packages (``boto3``, ``pyarrow``, ``httpx``, ``orjson``,
+    ``sqlglot``): libraries posts name in lower case when they say what their code runs on.
+    Only one-word names are taken, in the lower case PyPI gives them, so they match only
+    when written so (``pyarrow``, not a capitalised word). Left out: names with a separator
+    (``python-dateutil``, ``google-cloud-storage``: install names, not the names posts use),
+    names of four characters or fewer (``idna``, ``six``, ``s3fs``), English words, given
+    names and generic words (``requests``, ``packaging``, ``click``), names run together
+    from two plain words (``filelock``), the standard library's module names and their
+    backports (``argparse``, ``pathlib2``, ``enum34``: Python itself) and names of a
+    standard or encoding (``iso8601``, ``base58``). Entries are marked ``term: true``."""
+    from kgraph.extract.people import given_names
+
+    stdlib = {m.lower() for m in sys.stdlib_module_names}
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name = row["project"].strip()
+        if not _PYPI_NAME.match(name) or len(name) <= 4 or _PYPI_STANDARD.match(name):
+            continue
+        if name in words or is_english_word(name) or is_generic(name):
+            continue
+        if name.capitalize() in given_names() or _compound_of_words(name, words):
+            continue
+        if name.endswith(("er", "or")) and any(
+            stem in words or is_english_word(stem) for stem in (name[:-2], name[:-1])
+        ):
+            continue  # "installer": a plain word's agent noun
+        if name.rstrip("0123456789") in stdlib:
+            continue  # "argparse", "pathlib2", "enum34": the standard library or its backport
+        out.append(Candidate(name, "TECHNOLOGY", src, "technologies_pypi", term=True))
+    return out
+
+
 # --------------------------------------------------------------------------- universities
 
 # A word that makes a name an institution's: the name must hold one.
@@ -1519,6 +1594,8 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: dbdb_systems(snap("dbdb_systems.csv"), words),
         lambda: tech_employers(snap("remote_jobs_companies.csv"), words),
         lambda: tech_employers(snap("hiring_without_whiteboards.csv"), words),
+        lambda: global_companies(snap("forbes_global2000.csv"), words),
+        lambda: pypi_packages(snap("pypi_top_packages.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),
         lambda: field_terms(snap("owasp_attacks.csv"), words),

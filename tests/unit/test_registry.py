@@ -627,3 +627,40 @@ def test_catalogued_software_named_only_as_a_name_needs_no_support(words):
     # A short name, a plain word's agent noun, a name joined from plain words, a plain
     # word and a source not screened when read all still ask for support.
     assert [c.term for c in entries] == [True, False, False, False, False, False]
+
+
+def test_pypi_packages_are_lower_case_names_that_read_only_as_names(words):
+    snap = registry.Snapshot(
+        source="hugovk/top-pypi-packages top-pypi-packages.csv@" + "0" * 40,
+        rows=[
+            {"project": n, "downloads": "1"}
+            for n in [
+                "zorbarrow",  # a coined name: kept
+                "python-dateutil",  # an install name with a separator
+                "s3fs",  # four characters or fewer
+                "requests",  # an English word
+                "filelock",  # run together from plain words
+                "installer",  # a plain word's agent noun
+                "pathlib2",  # a standard-library backport
+                "iso8601",  # a standard's number
+            ]
+        ],
+    )
+    got = registry.pypi_packages(snap, registry.Words(words))
+    assert [c.name for c in got] == ["zorbarrow"]
+    assert got[0].type == "TECHNOLOGY" and got[0].term
+    pyarrow = load_ontology().lookup("pyarrow")
+    assert pyarrow is not None and pyarrow.case_sensitive and not pyarrow.ambiguous
+
+
+def test_the_largest_companies_are_kept_unless_short_or_plain(words):
+    snap = registry.Snapshot(
+        source="someone/forbes-global-2000 data.csv@" + "0" * 40,
+        rows=[
+            {"rank": "1", "company": n, "country": "X", "industry": "Y"}
+            for n in ["Zorbazeneca PLC", "ZBCB", "Orange", "General Motors", "Zorbmens AG"]
+        ],
+    )
+    got = [c.name for c in registry.global_companies(snap, registry.Words(words))]
+    assert got == ["Zorbazeneca", "Zorbmens"]
+    assert onto_name("AstraZeneca") == "AstraZeneca"
