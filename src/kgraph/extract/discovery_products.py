@@ -83,20 +83,25 @@ def _join_product_parts(doc: Doc, conf: float, concept_words: frozenset[str]) ->
             and span[-1].text not in POSSESSIVE
             and not (len(span) == 1 and singular(span[0].lower_) in concept_words)
         ):
-            name = doc[prev.start : span.end]
             # "OpenSearch Software Foundation", "Apache Flink PMC": a body named after the
             # project it governs is an organisation
             label = "COMPANY" if span[-1].lower_ in INSTITUTIONS | ORG_SUFFIX else "TECHNOLOGY"
-            joined = Span(doc, prev.start, span.end, label=label)
-            joined.id_ = entity_key(label, name.text)
-            joined._.kg_method = "model"
-            joined._.kg_conf = conf
-            out[-1] = joined
+            out[-1] = _joined(doc, prev.start, span.end, label, conf)
             changed = True
             continue
         out.append(span)
     if changed:
         doc.spans[SPANS_KEY] = out
+
+
+def _joined(doc: Doc, start: int, end: int, label: str, conf: float) -> Span:
+    """The discovery's span for a name it joined from words and known names (method
+    ``model``), keyed by the joined text."""
+    span = Span(doc, start, end, label=label)
+    span.id_ = entity_key(label, doc[start:end].text)
+    span._.kg_method = "model"
+    span._.kg_conf = conf
+    return span
 
 
 # Editions sold under a product's name, written in capitals after it: "GeForce NOW",
@@ -113,7 +118,6 @@ def _join_caps_editions(doc: Doc, conf: float) -> None:
     spans = list(doc.spans.get(SPANS_KEY, []))
     if not spans or not any(t.text in CAPS_EDITIONS for t in doc):
         return
-    starts = {s.start for s in spans}
     changed = False
     for n, span in enumerate(spans):
         end = span.end
@@ -123,18 +127,12 @@ def _join_caps_editions(doc: Doc, conf: float) -> None:
             or doc[end].text not in CAPS_EDITIONS
             or doc[end - 1].whitespace_ != " "
             or doc[end - 1].text in POSSESSIVE
-            or end in starts
             or any(s.start <= end < s.end for s in spans)
             # "GO" in "LET'S GO SHOPPING": a text written in capitals marks no names
             or _shouted(span.sent)
         ):
             continue
-        name = doc[span.start : end + 1]
-        joined = Span(doc, span.start, end + 1, label="TECHNOLOGY")
-        joined.id_ = entity_key("TECHNOLOGY", name.text)
-        joined._.kg_method = "model"
-        joined._.kg_conf = conf
-        spans[n] = joined
+        spans[n] = _joined(doc, span.start, end + 1, "TECHNOLOGY", conf)
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = spans
@@ -723,13 +721,9 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
             for k in inside
         ):
             continue
-        name = doc[span.start : end]
         for k in inside:
             spans[k] = None  # "Fault Injection" in "AWS Fault Injection Service" is no mention
-        spans[n] = Span(doc, span.start, end, label="TECHNOLOGY")
-        spans[n].id_ = entity_key("TECHNOLOGY", name.text)
-        spans[n]._.kg_method = "model"
-        spans[n]._.kg_conf = conf
+        spans[n] = _joined(doc, span.start, end, "TECHNOLOGY", conf)
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
