@@ -684,8 +684,6 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
     Data Platform``: the company's data platform). :func:`_extend_makers` leaves such runs
     of three words or more alone."""
     spans = list(doc.spans.get(SPANS_KEY, []))
-    # a known one-word technology is a word of the run even when it is a stop word ("Go")
-    known_tech = {s.start for s in spans if s.label_ == "TECHNOLOGY" and len(s) == 1}
     concept_words = {i for s in spans if s.label_ == "CONCEPT" for i in range(s.start, s.end)}
     changed = False
     for n, span in enumerate(spans):
@@ -698,11 +696,7 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
         ):
             continue
         end = span.end
-        while (
-            end < len(doc)
-            and end - span.end < 3
-            and (_run_word(doc[end]) or (doc[end].text[:1].isupper() and end in known_tech))
-        ):
+        while end < len(doc) and end - span.end < 3 and _run_word(doc[end]):
             end += 1
             if doc[end - 1].lower_ in PRODUCT_HEADS:
                 break
@@ -716,7 +710,7 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
             # the next word is capitalised whatever it is
             or (end < len(doc) and doc[end].text in "-(")
             or (end < len(doc) and doc[end].text[:1].isupper() and not headline)
-            or (headline and not _coined_run(doc, span.end, end - 1, known_tech, concept_words))
+            or (headline and not _coined_run(doc, span.end, end - 1, concept_words))
             or end > span.sent.end
         ):
             continue
@@ -728,11 +722,7 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
         if any(
             spans[k].start < span.end
             or spans[k].end > end
-            or (
-                spans[k].label_ != "CONCEPT"
-                and method_of(spans[k]) == "ontology"
-                and not _part_of_run(spans[k], end)
-            )
+            or (spans[k].label_ != "CONCEPT" and method_of(spans[k]) == "ontology")
             or (spans[k].label_ == "CONCEPT" and spans[k].end == end)
             for k in inside
         ):
@@ -745,31 +735,15 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
 
 
-def _coined_run(
-    doc: Doc, start: int, end: int, known_tech: set[int], concept_words: set[int]
-) -> bool:
+def _coined_run(doc: Doc, start: int, end: int, concept_words: set[int]) -> bool:
     """Whether every word of ``doc[start:end]`` is coined (no dictionary word, acronym or
-    known concept's word) or a known technology: in a headline, whose capitals mark no
-    names, such words before a kind noun still make one product name (``Percona XtraDB
-    Cluster Feature 2``, ``MongoDB Go Driver 1.0``; not ``Zorbly Data Platform`` nor
-    ``Zorbly Serverless Engine``)."""
+    known concept's word): in a headline, whose capitals mark no names, such words before a
+    kind noun still make one product name (``Percona XtraDB Cluster Feature 2``; not
+    ``Zorbly Data Platform`` nor ``Zorbly Serverless Engine``)."""
     return all(
-        i in known_tech
-        or (
-            i not in concept_words
-            and not doc[i].text.isupper()
-            and not is_english_word(doc[i].text)
-        )
+        i not in concept_words and not doc[i].text.isupper() and not is_english_word(doc[i].text)
         for i in range(start, end)
     )
-
-
-def _part_of_run(known: Span, end: int) -> bool:
-    """A known one-word technology inside a maker's product name, before its kind noun, is
-    a part of that name: the language of ``MongoDB Go Driver``, the system of ``Google
-    Kubernetes Engine``. A company there (``Google Cloudflare Service``) or a longer name is
-    a name of its own."""
-    return known.label_ == "TECHNOLOGY" and len(known) == 1 and known.end < end
 
 
 def _run_word(tok) -> bool:
