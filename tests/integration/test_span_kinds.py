@@ -382,3 +382,27 @@ def test_an_acronym_of_people_by_their_work_is_no_concept(ex):
     }
     assert not any(t in ("subject matter experts", "SMEs") for t, _ in found), found
     assert ("quorum reads", "CONCEPT") in found, found
+
+
+@pytest.mark.model
+def test_cluster_ends_a_makers_product_name(ex):
+    summary = "This is what you get with Percona Quarnex Cluster today."
+    found = {t for t, _, _ in _typed(ex, "Notes", summary)}
+    assert "Percona Quarnex Cluster" in found, found
+
+
+@pytest.mark.model
+def test_a_coined_product_and_its_kind_noun_in_a_headline_are_one_name(ex):
+    found = {
+        t for t, _, _ in _typed(ex, "Percona XtraDB Cluster Feature 2: Multi-Master replication")
+    }
+    assert "Percona XtraDB Cluster" in found, found
+    # a known concept's word is no coined word: the maker and the concept stay apart
+    found = {t for t, _, _ in _typed(ex, "Building The Koyeb Serverless Engine: Why We Moved")}
+    assert "Koyeb Serverless Engine" not in found, found
+
+
+@pytest.mark.model
+def test_interactive_ends_a_company_name(ex):
+    found = _typed(ex, "Notes", "Games like this were made by Behaviour Interactive, a studio.")
+    assert any(t == "Behaviour Interactive" and ty == "COMPANY" for t, ty, _ in found), found

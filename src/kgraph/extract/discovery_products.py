@@ -620,6 +620,8 @@ def _extend_makers(
             end = _headline_name_end(doc, span.end, end, concept_heads)
             if end == span.end:
                 continue
+            if end < span.sent.end and doc[end].lower_ in PRODUCT_HEADS:
+                end += 1  # "Percona XtraDB Cluster": the kind noun ends the product's name
         elif end < len(doc) and (doc[end].text[:1].isupper() or _covered_at(spans, end)):
             continue  # a longer capitalised run ("Uber Eats Driver App"): leave it to the NER
         name = doc[span.start : end]
@@ -666,7 +668,7 @@ def _extend_makers(
 PRODUCT_HEADS = phrases(
     """
     platform gateway service library framework engine runtime driver operator controller
-    agent proxy scheduler toolkit console studio suite router store
+    agent proxy scheduler toolkit console studio suite router store cluster
     """
 )
 
@@ -682,6 +684,7 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
     Data Platform``: the company's data platform). :func:`_extend_makers` leaves such runs
     of three words or more alone."""
     spans = list(doc.spans.get(SPANS_KEY, []))
+    concept_words = {i for s in spans if s.label_ == "CONCEPT" for i in range(s.start, s.end)}
     changed = False
     for n, span in enumerate(spans):
         if (
@@ -697,14 +700,17 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
             end += 1
             if doc[end - 1].lower_ in PRODUCT_HEADS:
                 break
+        headline = is_title_case(span.sent)
         if (
             end - span.end < 2
             or doc[end - 1].lower_ not in PRODUCT_HEADS
             or any(t.lower_ in PRODUCT_HEADS for t in doc[span.end : end - 1])
             # "React Zorbly Library (RZL)": an acronym after the words defines them (acronym
-            # pairing makes the product and gives the acronym its canonical)
-            or (end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text in "-("))
-            or is_title_case(span.sent)
+            # pairing makes the product and gives the acronym its canonical); in a headline
+            # the next word is capitalised whatever it is
+            or (end < len(doc) and doc[end].text in "-(")
+            or (end < len(doc) and doc[end].text[:1].isupper() and not headline)
+            or (headline and not _coined_run(doc, span.end, end - 1, concept_words))
             or end > span.sent.end
         ):
             continue
@@ -727,6 +733,17 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
         changed = True
     if changed:
         doc.spans[SPANS_KEY] = [s for s in spans if s is not None]
+
+
+def _coined_run(doc: Doc, start: int, end: int, concept_words: set[int]) -> bool:
+    """Whether every word of ``doc[start:end]`` is coined (no dictionary word, acronym or
+    known concept's word): in a headline, whose capitals mark no names, such words before a
+    kind noun still make one product name (``Percona XtraDB Cluster Feature 2``; not
+    ``Zorbly Data Platform`` nor ``Zorbly Serverless Engine``)."""
+    return all(
+        i not in concept_words and not doc[i].text.isupper() and not is_english_word(doc[i].text)
+        for i in range(start, end)
+    )
 
 
 def _run_word(tok) -> bool:

@@ -27,7 +27,7 @@ ORG_TRADES = (
         """
     robotics logistics energy airlines motors holdings ventures therapeutics insurance
     bank financial pharmaceuticals entertainment studios games foods retail brands partners
-    university alliance telecom telekom
+    university alliance telecom telekom interactive
     """
     )
     | INSTITUTIONS
