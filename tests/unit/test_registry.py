@@ -664,3 +664,71 @@ def test_the_largest_companies_are_kept_unless_short_or_plain(words):
     got = [c.name for c in registry.global_companies(snap, registry.Words(words))]
     assert got == ["Zorbazeneca", "Zorbmens"]
     assert onto_name("AstraZeneca") == "AstraZeneca"
+
+
+def test_unicorns_are_companies_unless_pinyin_joined_words_or_tool_makers(words):
+    snap = registry.Snapshot(
+        source="palroy07/maven_unicorn Unicorn_Companies.csv@" + "0" * 40,
+        rows=[
+            {"name": n, "industry": i, "country": "X"}
+            for n, i in [
+                ("Zorklook", "Travel"),
+                ("Zorbamove Labs", "Supply chain, logistics, & delivery"),
+                ("Xiaobing", "Artificial intelligence"),  # pinyin: a Chinese given name too
+                ("Greenlight", "Fintech"),  # plain words run together
+                ("Zorbbolt", "Data management & analytics"),  # named after its product
+                ("Quilldoc", "Health"),
+                ("Convoy", "Auto & transportation"),  # an English word
+            ]
+        ],
+    )
+    got = {c.name: c for c in registry.unicorn_companies(snap, registry.Words(words))}
+    assert set(got) == {"Zorklook", "Zorbamove"}
+    assert got["Zorbamove"].aliases == ["Zorbamove Labs"]
+    assert all(c.term and c.out == "companies_unicorns" for c in got.values())
+    assert onto_name("Klook") == "Klook"
+
+
+@pytest.mark.parametrize(
+    "name, pinyin",
+    [("Xiaohongshu", True), ("Meicai", True), ("Zuoyebang", True), ("Nuro", False)]
+    + [("Zego", False), ("Afiniti", False), ("Klook", False), ("Lalamove", False)],
+)
+def test_a_name_of_pinyin_syllables_only_is_recognised(name, pinyin):
+    assert registry._pinyin_name(name) is pinyin
+
+
+def test_google_cloud_products_go_by_the_names_writers_give_them(words):
+    snap = registry.Snapshot(
+        source="gregsramblings/google-cloud-4-words README.md@" + "0" * 40,
+        rows=[
+            {"name": n, "section": "S"}
+            for n in [
+                "Cloud Zorbtasks",  # a brand after "Cloud": the short form is a name
+                "Cloud Tasks",  # a plain phrase after "Cloud": asks for support
+                "Traffic Director",  # plain words: only under the full name
+                "Quillbase Hosting",  # a brand: its own name
+                "GCP Marketplace",
+                "Compute Engine",  # the curated Google Compute Engine
+                "Cloud Code for IntelliJ",  # a tool for another product
+                "Preemptible VMs",  # a kind of machine
+                "Maven App Engine Plugin",
+            ]
+        ],
+    )
+    taken = {"google compute engine": None, "compute engine": None}
+    got = {c.name: c for c in registry.gcp(snap, registry.Words(words), taken)}
+    assert set(got) == {
+        "Google Cloud Zorbtasks",
+        "Google Cloud Tasks",
+        "Google Cloud Traffic Director",
+        "Quillbase Hosting",
+        "Google Cloud Marketplace",
+    }
+    assert got["Google Cloud Zorbtasks"].aliases == ["Cloud Zorbtasks"]
+    assert not got["Google Cloud Zorbtasks"].needs_support
+    assert got["Google Cloud Tasks"].aliases == ["Cloud Tasks"]
+    assert got["Google Cloud Tasks"].needs_support
+    assert got["Google Cloud Traffic Director"].aliases == []
+    assert all(c.company == "Google" and c.type == "TECHNOLOGY" for c in got.values())
+    assert onto_name("Cloud Scheduler") == "Google Cloud Scheduler"
