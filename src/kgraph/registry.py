@@ -717,7 +717,9 @@ _LISTED_NOT_COMPANY = re.compile(
 _COMPANY_TAIL = re.compile(
     r"\s+(?:(?i:technolog(?:y|ies)|group|global|international|systems|software|networks|"
     r"industries|enterprises|labs|solutions|interactive)|[A-Z]{1,3})$"
-)  # the words in any case ("Technology"), the code in capitals only
+    r"|\.com$"
+)  # the words in any case ("Technology"), the code in capitals only; a web company's
+# ".com" ("Taboola.com" is written "Taboola"; ".ai" and ".io" names keep it: "Kata.ai")
 
 
 def _short_company_name(name: str, words: Words) -> tuple[str, list[str]]:

@@ -584,6 +584,9 @@ def test_a_company_goes_by_its_head_before_a_tail_writers_leave_out(words):
         ["Zorbspace Technology"],
     )
     assert registry._short_company_name("Quillebrite DI", w) == ("Quillebrite", ["Quillebrite DI"])
+    # a web company's ".com" goes; an ".ai" name keeps its ending
+    assert registry._short_company_name("Zorboola.com", w) == ("Zorboola", ["Zorboola.com"])
+    assert registry._short_company_name("Zorbkata.ai", w) == ("Zorbkata.ai", [])
     # an acronym is shared by many things; a plain word names nothing
     assert registry._short_company_name("ZORB Global", w) == ("ZORB Global", [])
     assert registry._short_company_name("Anchor Systems", w) == ("Anchor Systems", [])
