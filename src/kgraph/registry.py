@@ -833,13 +833,14 @@ UNICORN_TOOL_MAKERS = frozenset(
 
 
 def unicorn_companies(snap: Snapshot, words: Words) -> list[Candidate]:
-    """Private companies valued at a billion dollars or more (``Mollie``, ``Klook``,
-    ``Gett``, ``Starling Bank``): the start-ups outside Y Combinator whose engineers write
-    posts and that posts name as vendors and customers. Names are screened as the
-    start-ups' are (plain and given names, phrases of plain words, names joined from plain
-    words, short names, names opened by a given name left out; a legal form and a tail
-    writers leave out dropped); companies in health are left out, as with the start-ups.
-    Entries are marked ``term: true``."""
+    """Private companies valued at a billion dollars or more (``Gett``, ``Klook``,
+    ``Lalamove``, ``Loggi``): the start-ups outside Y Combinator whose engineers write
+    posts and that posts name as customers. Names are screened as the start-ups' are
+    (plain and given names, phrases of plain words, names joined from plain words, short
+    names, names opened by a given name left out; a legal form and a tail writers leave
+    out dropped), and names of pinyin syllables only are left out too. Companies in health
+    and in the software makers' industries are left out, as the start-ups in health and
+    the tool makers are. Entries are marked ``term: true``."""
     src = short_source(snap)
     out = []
     for row in snap.rows:
