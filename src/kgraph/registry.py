@@ -95,6 +95,8 @@ class Candidate:
     parents: list[str] = field(default_factory=list)
     company: str = ""
     ambiguous: bool = False
+    needs_support: bool = False
+    """A name read as a plain phrase too ("Cloud Tasks"): marked ambiguous whatever its words."""
     term: bool = False
     """A field term from a glossary: the loader trusts it without support (see ontology); on a
     threat catalogue's company or technology, a name screened against the dictionary."""
@@ -449,6 +451,74 @@ def azure(snap: Snapshot) -> list[Candidate]:
     return out
 
 
+# A Google Cloud product list's names that name a tool for another product or a move from
+# one ("Cloud Code for IntelliJ", "Migrate from Teradata"), not a product of their own.
+_GCP_PART = re.compile(r" (?:for|from) ")
+# A build plugin, or a kind of machine or indicator in the plural ("Preemptible VMs",
+# "Transparent SLIs"): a feature or an idea, not a product.
+_GCP_NOT_PRODUCT = re.compile(r" Plugin$|[A-Z]{2,}s$")
+
+
+def _brand_word(word: str, words: Words) -> bool:
+    """A word that names a product (``Firebase``, ``Apigee``, ``BigQuery``), not a plain
+    word or an acronym (``Local SSD``, ``API Analytics`` are descriptions)."""
+    if word.lower() in words.proper:
+        return True
+    return not (word.isupper() or word.lower() in words or is_english_word(word))
+
+
+def gcp(snap: Snapshot, words: Words, taken: dict) -> list[Candidate]:
+    """Google Cloud products under the name writers give them. A ``Cloud`` product is
+    ``Google Cloud <name>`` (``Cloud Scheduler`` is ``Google Cloud Scheduler``), its short
+    form an alias; when that short form reads as a plain phrase (``Cloud Tasks``) the entry
+    asks for support (the post must name Google or the full name). A product named by a
+    brand (``Firebase Hosting``, ``Apigee Hybrid``, ``Dialogflow``) keeps its name, and one
+    named by plain words and acronyms only (``Traffic Director``, ``Local SSD``) is known
+    only as ``Google Cloud <name>``. A product known under any of these forms is left out
+    (``Compute Engine`` is the curated ``Google Compute Engine``), and so are tools for
+    other products, migration paths, build plugins and kinds of machine in the plural
+    (``Preemptible VMs``)."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        name = clean(_PAREN.sub(" ", row["name"]))
+        if _GCP_PART.search(name) or "/" in name or len(_slug(name)) <= 3:
+            continue
+        if _GCP_NOT_PRODUCT.search(name):
+            continue
+        name = re.sub(r"^GCP ", "Google Cloud ", name)  # "GCP Marketplace"
+        bare = name.removeprefix("Google ").removeprefix("Cloud ")
+        forms = {name, f"Google {name}", f"Google Cloud {bare}", f"Cloud {bare}", bare}
+        if any(name_keys(f) & taken.keys() for f in forms):
+            continue
+        aliases: list[str] = []
+        if name.startswith("Google Cloud "):
+            aliases = [name.removeprefix("Google ")]
+        elif name.startswith("Cloud "):
+            name, aliases = f"Google {name}", [name]
+        elif not name.startswith("Google ") and not any(
+            _brand_word(w, words) for w in re.split(r"[\s-]+", name)
+        ):
+            name = f"Google Cloud {name}"
+        # "Cloud Tasks", "Cloud Router": a short form that reads as a plain phrase
+        needs = any(
+            not any(_brand_word(w, words) for w in re.split(r"[\s-]+", a)[1:]) for a in aliases
+        )
+        out.append(
+            Candidate(
+                name,
+                "TECHNOLOGY",
+                src,
+                "technologies_cloud_services",
+                aliases,
+                [],
+                "Google",
+                needs_support=needs,
+            )
+        )
+    return out
+
+
 LANGUAGE_PARENT = {
     "programming": ["programming language"],
     "data": ["data format"],
@@ -647,7 +717,9 @@ _LISTED_NOT_COMPANY = re.compile(
 _COMPANY_TAIL = re.compile(
     r"\s+(?:(?i:technolog(?:y|ies)|group|global|international|systems|software|networks|"
     r"industries|enterprises|labs|solutions|interactive)|[A-Z]{1,3})$"
-)  # the words in any case ("Technology"), the code in capitals only
+    r"|\.com$"
+)  # the words in any case ("Technology"), the code in capitals only; a web company's
+# ".com" ("Taboola.com" is written "Taboola"; ".ai" and ".io" names keep it: "Kata.ai")
 
 
 def _short_company_name(name: str, words: Words) -> tuple[str, list[str]]:
@@ -725,6 +797,62 @@ def yc_companies(snap: Snapshot, words: Words) -> list[Candidate]:
             continue
         name, aliases = screened  # "Lune AI" is written "Lune"
         out.append(Candidate(name, "COMPANY", src, "companies_yc", aliases, term=True))
+    return out
+
+
+# A pinyin syllable: an initial and a final it takes ("xiao", "bing", "zhou", "mo"); a
+# bare "o" follows only a labial and an "i" final no velar, so "Nuro", "Zego" and
+# "Afiniti" read as no pinyin.
+_PINYIN_SYLLABLE = (
+    r"(?:[bpmf]o|[bpmdtnljqxy](?:iang|iong|iao|ian|ing|ia|ie|in|iu|i)|(?:zh|ch|sh|[zcsr])i"
+    r"|(?:zh|ch|sh|[bpmfdtnlgkhzcsryw])?(?:ang|eng|ong|ai|ei|ao|ou|an|en|a|e)"
+    r"|(?:zh|ch|sh|[dtnlgkhzcsrjqxy])(?:uang|uai|uan|un|ua|uo|ui|ue|u)|er|[bpmfw]u)"
+)
+_PINYIN_NAME = re.compile(rf"(?:{_PINYIN_SYLLABLE}){{2,}}")
+
+
+def _pinyin_name(name: str) -> bool:
+    """``Xiaobing``, ``Yiguo``, ``Meicai``: a one-word name made only of pinyin syllables,
+    which reads as a Chinese given name or word as often as the company's (a speaker named
+    "Xiaobing Li"); the given-name list holds only names written in Latin script."""
+    return " " not in name and bool(_PINYIN_NAME.fullmatch(name.lower()))
+
+
+# Industries of the unicorn list whose companies sell software named after themselves, as
+# the start-ups' developer-tool makers do: posts name the product ("images served by
+# Cloudinary", "H2O.ai models"), a technology, more often than the company.
+UNICORN_TOOL_MAKERS = frozenset(
+    [
+        "Data management & analytics",
+        "Internet software & services",
+        "Cybersecurity",
+        "Artificial intelligence",
+        "Artificial Intelligence",
+    ]
+)
+
+
+def unicorn_companies(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Private companies valued at a billion dollars or more (``Gett``, ``Klook``,
+    ``Lalamove``, ``Loggi``): the start-ups outside Y Combinator whose engineers write
+    posts and that posts name as customers. Names are screened as the start-ups' are
+    (plain and given names, phrases of plain words, names joined from plain words, short
+    names, names opened by a given name left out; a legal form and a tail writers leave
+    out dropped), and names of pinyin syllables only are left out too. Companies in health
+    and in the software makers' industries are left out, as the start-ups in health and
+    the tool makers are. Entries are marked ``term: true``."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        if _YC_NOT_FIELD.search(row["industry"]) or _LISTED_NOT_COMPANY.search(row["name"]):
+            continue
+        if row["industry"] in UNICORN_TOOL_MAKERS:
+            continue  # a software maker's name is its product's in posts (Cloudinary)
+        screened = _screened_company(listed_name(row["name"]), words)
+        if screened is None or _pinyin_name(screened[0]):
+            continue
+        name, aliases = screened
+        out.append(Candidate(name, "COMPANY", src, "companies_unicorns", aliases, term=True))
     return out
 
 
@@ -1539,7 +1667,7 @@ class Registry:
             parents = [self.canonical(p) for p in c.parents]
             c.parents = [p for p in dict.fromkeys(parents) if p and p.lower() != c.name.lower()]
             c.company = self.canonical(c.company, "COMPANY") if c.company else ""
-            c.ambiguous = self.words.ambiguous([c.name, *c.aliases])
+            c.ambiguous = c.needs_support or self.words.ambiguous([c.name, *c.aliases])
 
 
 def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> list[Candidate]:
@@ -1579,6 +1707,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: apache(snap("apache_projects.csv"), words),
         lambda: aws(snap("aws_services.csv")),
         lambda: azure(snap("azure_services.csv")),
+        lambda: gcp(snap("gcp_products.csv"), words, reg.taken),
         lambda: linguist(snap("linguist_languages.csv"), words),
         lambda: explore(snap("github_explore_topics.csv"), words, reg.taken),
         lambda: icons(snap("simple_icons.csv"), words, reg.taken),
@@ -1595,6 +1724,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: tech_employers(snap("remote_jobs_companies.csv"), words),
         lambda: tech_employers(snap("hiring_without_whiteboards.csv"), words),
         lambda: global_companies(snap("forbes_global2000.csv"), words),
+        lambda: unicorn_companies(snap("unicorn_companies.csv"), words),
         lambda: pypi_packages(snap("pypi_top_packages.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),

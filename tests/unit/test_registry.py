@@ -122,6 +122,8 @@ def test_one_word_english_names_are_marked_ambiguous(generated, words):
     for entry in generated:
         one_word = [n for n in [entry["name"], *entry.get("aliases", [])] if " " not in n]
         expected = any("-" not in n and n.lower() in words for n in one_word)
+        if "google-cloud-4-words" in entry["source"] and entry.get("ambiguous"):
+            continue  # a short form that reads as a plain phrase ("Cloud Tasks"), tested below
         assert bool(entry.get("ambiguous")) == expected, entry
         checked += expected
     assert checked > 100
@@ -584,6 +586,9 @@ def test_a_company_goes_by_its_head_before_a_tail_writers_leave_out(words):
         ["Zorbspace Technology"],
     )
     assert registry._short_company_name("Quillebrite DI", w) == ("Quillebrite", ["Quillebrite DI"])
+    # a web company's ".com" goes; an ".ai" name keeps its ending
+    assert registry._short_company_name("Zorboola.com", w) == ("Zorboola", ["Zorboola.com"])
+    assert registry._short_company_name("Zorbkata.ai", w) == ("Zorbkata.ai", [])
     # an acronym is shared by many things; a plain word names nothing
     assert registry._short_company_name("ZORB Global", w) == ("ZORB Global", [])
     assert registry._short_company_name("Anchor Systems", w) == ("Anchor Systems", [])
@@ -664,3 +669,80 @@ def test_the_largest_companies_are_kept_unless_short_or_plain(words):
     got = [c.name for c in registry.global_companies(snap, registry.Words(words))]
     assert got == ["Zorbazeneca", "Zorbmens"]
     assert onto_name("AstraZeneca") == "AstraZeneca"
+
+
+def test_unicorns_are_companies_unless_pinyin_joined_words_or_tool_makers(words):
+    snap = registry.Snapshot(
+        source="palroy07/maven_unicorn Unicorn_Companies.csv@" + "0" * 40,
+        rows=[
+            {"name": n, "industry": i, "country": "X"}
+            for n, i in [
+                ("Zorklook", "Travel"),
+                ("Zorbamove Labs", "Supply chain, logistics, & delivery"),
+                ("Xiaobing", "Artificial intelligence"),  # pinyin: a Chinese given name too
+                ("TableFlow", "Fintech"),  # joined from plain words: read apart too
+                ("Zorbinary", "Internet software & services"),  # a software maker
+                ("Zorbbolt", "Data management & analytics"),  # named after its product too
+                ("Quilldoc", "Health"),
+                ("Convoy", "Auto & transportation"),  # an English word
+            ]
+        ],
+    )
+    got = {c.name: c for c in registry.unicorn_companies(snap, registry.Words(words))}
+    assert set(got) == {"Zorklook", "Zorbamove"}
+    assert got["Zorbamove"].aliases == ["Zorbamove Labs"]
+    assert all(c.term and c.out == "companies_unicorns" for c in got.values())
+    assert onto_name("Klook") == "Klook"
+
+
+@pytest.mark.parametrize(
+    "name, pinyin",
+    [
+        ("Xiaohongshu", True),
+        ("Meicai", True),
+        ("Zuoyebang", True),
+        ("Nuro", False),
+        ("Zego", False),
+        ("Afiniti", False),
+        ("Klook", False),
+        ("Lalamove", False),
+    ],
+)
+def test_a_name_of_pinyin_syllables_only_is_recognised(name, pinyin):
+    assert registry._pinyin_name(name) is pinyin
+
+
+def test_google_cloud_products_go_by_the_names_writers_give_them(words):
+    snap = registry.Snapshot(
+        source="gregsramblings/google-cloud-4-words README.md@" + "0" * 40,
+        rows=[
+            {"name": n, "section": "S"}
+            for n in [
+                "Cloud Zorbtasks",  # a brand after "Cloud": the short form is a name
+                "Cloud Tasks",  # a plain phrase after "Cloud": asks for support
+                "Traffic Director",  # plain words: only under the full name
+                "Quillbase Hosting",  # a brand: its own name
+                "GCP Marketplace",
+                "Compute Engine",  # the curated Google Compute Engine
+                "Cloud Code for IntelliJ",  # a tool for another product
+                "Preemptible VMs",  # a kind of machine
+                "Maven App Engine Plugin",
+            ]
+        ],
+    )
+    taken = {"google compute engine": None, "compute engine": None}
+    got = {c.name: c for c in registry.gcp(snap, registry.Words(words), taken)}
+    assert set(got) == {
+        "Google Cloud Zorbtasks",
+        "Google Cloud Tasks",
+        "Google Cloud Traffic Director",
+        "Quillbase Hosting",
+        "Google Cloud Marketplace",
+    }
+    assert got["Google Cloud Zorbtasks"].aliases == ["Cloud Zorbtasks"]
+    assert not got["Google Cloud Zorbtasks"].needs_support
+    assert got["Google Cloud Tasks"].aliases == ["Cloud Tasks"]
+    assert got["Google Cloud Tasks"].needs_support
+    assert got["Google Cloud Traffic Director"].aliases == []
+    assert all(c.company == "Google" and c.type == "TECHNOLOGY" for c in got.values())
+    assert onto_name("Cloud Scheduler") == "Google Cloud Scheduler"
