@@ -1182,3 +1182,14 @@ def test_a_maker_before_its_known_product_is_one_product_span(ex):
     # a possessive breaks the name
     got = found(ex, "Notes", "They compared Google's Gemini with others.")
     assert ("COMPANY", "Google") in got and ("TECHNOLOGY", "Gemini") in got
+
+
+def test_a_client_a_member_body_or_a_business_sited_in_a_country_is_a_company(ex):
+    got = found(ex, "Notes", "We helped our client Quorvix, whose app now streams video.")
+    assert ("COMPANY", "Quorvix") in got
+    got = found(ex, "Notes", "Netflix is a founding member of Zorblium and uses its codec.")
+    assert ("COMPANY", "Zorblium") in got
+    got = found(ex, "Notes", "India-based streaming service Quorvix, which has 9 million fans.")
+    assert ("COMPANY", "Quorvix") in got
+    got = found(ex, "Notes", "Our Kafka-based streaming service Quorvix, which has 9 million fans.")
+    assert ("COMPANY", "Quorvix") not in got

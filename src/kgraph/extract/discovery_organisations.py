@@ -370,9 +370,18 @@ BUSINESS_BEFORE = phrases(
 )
 
 
+# Whom a business serves, named as its own: "our client X", "their customer X".
+SERVED = phrases("client customer")
+SERVERS = phrases("our their")
+
+
 def _kind_of_business_before(doc: Doc, start: int) -> bool:
-    """``security firm X``, ``a supplier called X``, ``a healthcare company, X,``: the name
-    of a business."""
+    """``security firm X``, ``a supplier called X``, ``a healthcare company, X,``, ``our
+    client X``, ``India-based streaming service X``: the name of a business."""
+    if start > 1 and doc[start - 1].lower_ in SERVED and doc[start - 2].lower_ in SERVERS:
+        return True
+    if _based_in_country(doc, start):
+        return True
     if start > 1 and doc[start - 1].lower_ in ("called", "named"):
         start -= 1
     elif (
@@ -382,6 +391,22 @@ def _kind_of_business_before(doc: Doc, start: int) -> bool:
     ):
         start -= 1  # the business named first, its name in apposition after a comma
     return start > 0 and doc[start - 1].lower_ in BUSINESS_BEFORE
+
+
+def _based_in_country(doc: Doc, start: int) -> bool:
+    """``India-based streaming service X``, ``a US-based cloud provider X``: what sits in a
+    country is an organisation, whatever kind of service the words between call it (a place
+    is never a product's attribute; ``Kafka-based platform`` is no country's)."""
+    i = start - 1
+    while i >= 0 and start - i <= 4 and doc[i].is_lower and doc[i].lower_ != "based":
+        i -= 1  # the kind of business: "streaming service", "cloud provider"
+    return (
+        i >= 2
+        and i < start - 1
+        and doc[i].lower_ == "based"
+        and doc[i - 1].text == "-"
+        and is_country(doc[i - 2].text)
+    )
 
 
 def _reported_by(doc: Doc, start: int) -> bool:
@@ -417,7 +442,7 @@ def _how_it_acts(doc: Doc, start: int, end: int) -> bool:
 
 # The people who lead or staff an organisation, before "of" and its name: "CEO of Zorbly",
 # "co-founder of Zorbly"; and the verbs of a partnership before "with": "partnered with".
-LEADERS = ROLES | phrases("cofounder founders co-founders president employees")
+LEADERS = ROLES | phrases("cofounder founders co-founders president employees member members")
 PARTNER_STEMS = ("partner", "teamed", "teaming", "collaborat")
 # What a business is, in an apposition after its name: "Zorbly, the world's leading online
 # travel marketplace"; not "platform" or "service", which software shares.
