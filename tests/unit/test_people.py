@@ -34,7 +34,10 @@ def test_a_headline_phrase_the_model_calls_a_person_is_none():
     import spacy
     from spacy.tokens import Doc, Span
 
-    doc = Doc(spacy.blank("en").vocab, words="Zorbly Migration from Quorvix with Atita Arora".split())
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Zorbly", "Migration", "from", "Quorvix", "with", "Atita", "Arora"],
+    )
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 5, 7, "PERSON")]
     from kgraph.extract.people import named_in_full
 
