@@ -1193,3 +1193,5 @@ def test_a_client_a_member_body_or_a_business_sited_in_a_country_is_a_company(ex
     assert ("COMPANY", "Quorvix") in got
     got = found(ex, "Notes", "Our Kafka-based streaming service Quorvix, which has 9 million fans.")
     assert ("COMPANY", "Quorvix") not in got
+    got = found(ex, "Notes", "It serves companies like Microsoft, Atlassian, Ten-X, and CircleCI.")
+    assert ("COMPANY", "CircleCI") in got

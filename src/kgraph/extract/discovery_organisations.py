@@ -872,9 +872,17 @@ def _listed_as_organisations(doc: Doc, start: int) -> bool:
             if tok.lower_ == "as" and before.lower_ == "such" and i > 1:
                 before = doc[i - 2]
             return before.lower_ in ORG_NOUNS
-        if not (tok.lower_ in LIST_SEPARATORS or (tok.text[:1].isupper() and tok.is_alpha)):
+        if not (
+            tok.lower_ in LIST_SEPARATORS
+            or (tok.text[:1].isupper() and tok.is_alpha)
+            or tok.text in NAME_JOINERS  # "Ten-X", "Marks & Spencer"
+        ):
             return False
     return False
+
+
+# Signs inside a listed name: "Ten-X", "Marks & Spencer".
+NAME_JOINERS = frozenset(["-", "&"])
 
 
 # People who work somewhere, before "at X" or "from X".
