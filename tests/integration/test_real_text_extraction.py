@@ -1195,3 +1195,14 @@ def test_a_client_a_member_body_or_a_business_sited_in_a_country_is_a_company(ex
     assert ("COMPANY", "Quorvix") not in got
     got = found(ex, "Notes", "It serves companies like Microsoft, Atlassian, Ten-X, and CircleCI.")
     assert ("COMPANY", "CircleCI") in got
+
+
+def test_job_titles_and_listed_metrics_are_no_products(ex):
+    got = found(ex, "Notes", "Dana Okafor, Engineering Manager at Stripe, explains Airflow.")
+    assert not any(name == "Engineering Manager" for _, name in got)
+    got = found(
+        ex,
+        "Notes",
+        "We improved key metrics like Largest Contentful Paint (LCP) and Zorbly Delay (ZD).",
+    )
+    assert not {name for t, name in got if t != "CONCEPT"}

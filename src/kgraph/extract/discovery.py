@@ -24,7 +24,7 @@ from spacy.util import minibatch
 from kgraph.extract.acronym_pairs import pair_acronyms
 from kgraph.extract.definitions import listed_as_products
 from kgraph.extract.discovery_credits import _publication, _source_credit
-from kgraph.extract.discovery_filters import _plausible
+from kgraph.extract.discovery_filters import _drop_listed_metrics, _plausible
 from kgraph.extract.discovery_organisations import (
     _acts,
     _among_companies,
@@ -413,6 +413,7 @@ class ModelDiscovery:
         _join_caps_editions(doc, self.technology_conf)
         _organisations_defined(doc, self.company_conf)
         pair_acronyms(doc, self.technology_conf)
+        _drop_listed_metrics(doc)
         return doc
 
 
