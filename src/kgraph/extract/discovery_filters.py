@@ -132,10 +132,6 @@ def _drop_listed_metrics(doc) -> None:
         doc.spans[SPANS_KEY] = kept
 
 
-# Words before a team's name ("the Identity team", "our Payments team").
-TEAM_OWNERS = phrases("the our their its")
-
-
 def _plausible(span: Span, label: str) -> bool:
     """A short proper name: not a headline fragment, number, generic word, person or place."""
     doc, first = span.doc, span[0]
@@ -225,15 +221,6 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "German speakers": a nationality or language, not a product
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
-    if (
-        len(span) == 1
-        and span.start > 0
-        and doc[span.start - 1].lower_ in TEAM_OWNERS
-        and span.end < len(doc)
-        and doc[span.end].lower_ in GROUP_WORDS
-        and is_english_word(span.text)
-    ):
-        return False  # "the Infra team", "on the Distribution team": a team's plain name
     if (
         len(span) > 1
         and span[-1].lower_ in GROUP_WORDS
