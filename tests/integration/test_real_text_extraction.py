@@ -1206,3 +1206,12 @@ def test_job_titles_and_listed_metrics_are_no_products(ex):
         "We improved key metrics like Largest Contentful Paint (LCP) and Zorbly Delay (ZD).",
     )
     assert not {name for t, name in got if t != "CONCEPT"}
+
+
+def test_a_coined_name_put_to_use_or_named_after_its_kind_is_a_technology(ex):
+    got = found(
+        ex, "Notes", "We scaled to 80 million metrics a minute using Quorvane, then beyond."
+    )
+    assert ("TECHNOLOGY", "Quorvane") in got
+    got = found(ex, "Notes", "They built a testing tool. The tool, Quorvane, injects faults.")
+    assert ("TECHNOLOGY", "Quorvane") in got

@@ -404,6 +404,10 @@ def _launched(doc: Doc, start: int) -> bool:
     return doc[cue].lower_ in LAUNCH_OPENERS and cue == doc[cue].sent.start
 
 
+# Words before the name of a thing put to use: "using Metrictank", "via Zorbly".
+USED_VIA = phrases("using via")
+
+
 def _cued(span: Span) -> bool:
     """Introduced as a name: ``built Tern``, ``called Husky``, ``Kestrel, our scheduler``.
 
@@ -415,6 +419,21 @@ def _cued(span: Span) -> bool:
         return doc[span.start - 1].is_lower or not is_title_case(span.sent)
     if _launched(doc, span.start):
         return True  # "Open-sourcing Pinball": the headline's subject
+    if (
+        span.start > 2
+        and doc[span.start - 1].text == ","
+        and doc[span.start - 2].lower_ in NAMED_KINDS
+        and doc[span.start - 2].is_lower
+    ):
+        return True  # "the tool, Fillibuster, injects faults": the kind, then its name
+    if (
+        span.start > 0
+        and doc[span.start - 1].lower_ in USED_VIA
+        and doc[span.start - 1].is_lower
+        and len(span) == 1
+        and _coined(span.text)
+    ):
+        return True  # "80 million metrics a minute using Metrictank": a coined word used
     return (
         (
             span.end + 1 < len(doc)
