@@ -1209,9 +1209,10 @@ def test_job_titles_and_listed_metrics_are_no_products(ex):
 
 
 def test_a_coined_name_put_to_use_or_named_after_its_kind_is_a_technology(ex):
-    got = found(
-        ex, "Notes", "We scaled to 80 million metrics a minute using Quorvane, then beyond."
+    summary = (
+        "We moved from 5 million metrics/min with Graphite, to 60 million metrics/min using "
+        "Metrictank, and then to a framework that lets us grow, with Prometheus."
     )
-    assert ("TECHNOLOGY", "Quorvane") in got
-    got = found(ex, "Notes", "They built a testing tool. The tool, Quorvane, injects faults.")
-    assert ("TECHNOLOGY", "Quorvane") in got
+    assert ("TECHNOLOGY", "Metrictank") in found(ex, "Notes", summary)
+    got = found(ex, "Notes", "They built a testing tool. The tool, Fillibuster, injects faults.")
+    assert ("TECHNOLOGY", "Fillibuster") in got
