@@ -1216,3 +1216,12 @@ def test_a_coined_name_put_to_use_or_named_after_its_kind_is_a_technology(ex):
     assert ("TECHNOLOGY", "Metrictank") in found(ex, "Notes", summary)
     got = found(ex, "Notes", "They built a testing tool. The tool, Fillibuster, injects faults.")
     assert ("TECHNOLOGY", "Fillibuster") in got
+
+
+def test_a_name_said_to_be_a_business_is_a_company(ex):
+    got = found(ex, "Notes", "Zorblet is a leading online travel marketplace. We serve millions.")
+    assert ("COMPANY", "Zorblet") in got
+    got = found(ex, "Notes", "Zorblet is the world's leading content discovery platform.")
+    assert ("COMPANY", "Zorblet") in got
+    got = found(ex, "Notes", "Zorblet is a reliable database for teams.")
+    assert ("COMPANY", "Zorblet") not in got

@@ -471,12 +471,29 @@ def _led_by_role(doc: Doc, start: int) -> bool:
     return word.startswith(PARTNER_STEMS)
 
 
+# How a business ranks itself: "the world's leading ...", "the world's largest ...".
+WORLD_RANKS = phrases("leading largest")
+
+
 def _business_apposition(doc: Doc, end: int) -> bool:
-    """``X, the world's leading online travel marketplace``: an apposition that names the
-    kind of business ``X`` is (entity rules: "X, the <business>" is a COMPANY)."""
-    if end + 1 >= len(doc) or doc[end].text != ",":
+    """``X, the world's leading online travel marketplace``, ``X is a leading online
+    marketplace``: an apposition or a definition that names the kind of business ``X`` is
+    (entity rules: "X, the <business>" is a COMPANY); and ``X is the world's leading ...``,
+    the ranking only a business claims for itself."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in (",", "is", "was"):
         return False
+    if (
+        doc[end].text != ","
+        and end + 4 < len(doc)
+        and doc[end + 1].lower_ == "the"
+        and doc[end + 2].lower_ == "world"
+        and doc[end + 3].text in POSSESSIVE
+        and doc[end + 4].lower_ in WORLD_RANKS
+    ):
+        return True  # "X is the world's leading content platform": a business's boast
     nouns = BUSINESS_NOUNS
+    if doc[end].text != "," and doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False  # "X is a leading online marketplace"; not "X is our ..."
     if _one_of(doc, end + 1):
         nouns = AMONG_BUSINESSES  # "X, one of AWS's Enterprise Support customers"
     elif doc[end + 1].lower_ not in ARTICLES:
