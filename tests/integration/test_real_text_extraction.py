@@ -1225,3 +1225,5 @@ def test_a_name_said_to_be_a_business_is_a_company(ex):
     assert ("COMPANY", "Zorblet") in got
     got = found(ex, "Notes", "Zorblet is a reliable database for teams.")
     assert ("COMPANY", "Zorblet") not in got
+    got = found(ex, "Notes", "Quorvane hit a performance cliff with their database last year.")
+    assert ("COMPANY", "Quorvane") in got

@@ -39,6 +39,7 @@ from kgraph.extract.discovery_organisations import (
     _org_word,
     _organisation,
     _organisations_defined,
+    _owns_their,
     _paired_with_companies,
     _publisher,
     _publisher_names,
@@ -345,6 +346,7 @@ class ModelDiscovery:
                         or _funded(doc, i + 1)
                         or _among_technologies(doc, i, i + 1)
                         or _among_companies(doc, i, i + 1, listing=True)
+                        or _owns_their(doc, i, i + 1)
                     )
                 )
             )

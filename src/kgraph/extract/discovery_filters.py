@@ -26,6 +26,7 @@ from kgraph.extract.discovery_organisations import (
     _name_like,
     _org_after,
     _org_word,
+    _owns_their,
     _publisher,
 )
 from kgraph.extract.discovery_products import _cued, _kind_after, _named_kind, _released_name
@@ -290,6 +291,8 @@ def _plausible(span: Span, label: str) -> bool:
             or _org_after(doc, span.end)
             # "Adevinta, the parent company that includes ...": defined as a business
             or _business_apposition(doc, span.end)
+            # "Instapaper hit a cliff with their database": referred to as "they"
+            or _owns_their(doc, span.start, span.end)
         )
     if len(span) > 1 and span[-1].lower_ in INSTITUTES:
         return True  # "the Software Engineering Institute", "Carnegie Mellon University"

@@ -322,6 +322,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True
     if _funded(doc, span.end) or _funded(doc, _after_apposition(doc, span.end)):
         return True
+    if _owns_their(doc, span.start, span.end):
+        return True
     # "TeamPCP's fifth compromise": a new name used as a possessive is an organisation
     # (entity rules), a known product's possessive ("BoltDB's freelist") is handled above,
     # and a name with a release number ("GLM-4.7's") is a product's.
@@ -568,6 +570,25 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
             return True  # "Klarvio runs its services"; not "used Docker for its builds"
         if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
             return False  # "Klarvio has recently migrated", "Klarvio successfully migrated"
+    return False
+
+
+def _owns_their(doc: Doc, start: int, end: int) -> bool:
+    """A coined name opening its sentence whose verb's clause goes on to ``their``, no
+    other name between: "Instapaper hit a performance cliff with their database". Writers
+    refer to an organisation as "they" and to software as "it" (on the annotated sets of
+    blocks A and C such subjects are companies about twenty times; the two products among
+    them are known names, which this never judges)."""
+    if end >= len(doc) or start != doc[start].sent.start or not doc[end].is_lower:
+        return False
+    if end - start != 1 or is_english_word(doc[start].text):
+        return False
+    for i in range(end, min(end + 20, doc[start].sent.end)):
+        tok = doc[i]
+        if tok.lower_ == "their":
+            return True
+        if tok.text[:1].isupper() or tok.text in (";", ":"):
+            return False  # another name may be theirs; another clause
     return False
 
 
