@@ -1216,6 +1216,10 @@ def test_a_coined_name_put_to_use_or_named_after_its_kind_is_a_technology(ex):
     assert ("TECHNOLOGY", "Metrictank") in found(ex, "Notes", summary)
     got = found(ex, "Notes", "They built a testing tool. The tool, Fillibuster, injects faults.")
     assert ("TECHNOLOGY", "Fillibuster") in got
+    got = found(ex, "Scaling iOS Application Development with Tuist", "Builds got faster.")
+    assert ("TECHNOLOGY", "Tuist") in got
+    got = found(ex, "Assessing workloads, with Oleksii Kolodiazhnyi", "A talk on Kubernetes.")
+    assert not any(name.startswith("Oleksii") for _, name in got)
 
 
 def test_a_name_said_to_be_a_business_is_a_company(ex):

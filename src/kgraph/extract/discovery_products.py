@@ -404,8 +404,8 @@ def _launched(doc: Doc, start: int) -> bool:
     return doc[cue].lower_ in LAUNCH_OPENERS and cue == doc[cue].sent.start
 
 
-# Words before the name of a thing put to use: "using Metrictank", "via Zorbly".
-USED_VIA = phrases("using via")
+# Words before the name of a thing put to use: "using Metrictank", "via Zorbly", "with Tuist".
+USED_VIA = phrases("using via with")
 
 
 def _cued(span: Span) -> bool:
@@ -432,8 +432,11 @@ def _cued(span: Span) -> bool:
         and doc[span.start - 1].is_lower
         and len(span) == 1
         and _coined(span.text)
+        and not (span.end < len(doc) and doc[span.end].text[:1].isupper())
     ):
-        return True  # "80 million metrics a minute using Metrictank": a coined word used
+        # "80 million metrics a minute using Metrictank", "Scaling builds with Tuist": a
+        # coined word put to use ("with Oleksii Kolodiazhnyi": a guest's full name)
+        return True
     return (
         (
             span.end + 1 < len(doc)
