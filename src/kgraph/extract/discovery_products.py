@@ -404,8 +404,9 @@ def _launched(doc: Doc, start: int) -> bool:
     return doc[cue].lower_ in LAUNCH_OPENERS and cue == doc[cue].sent.start
 
 
-# Words before the name of a thing put to use: "using Metrictank", "via Zorbly", "with Tuist".
-USED_VIA = phrases("using via with")
+# Words before the name of a thing put to use or left: "using Metrictank", "via Zorbly",
+# "with Tuist", "moved from Zorbly to Quillbox".
+USED_VIA = phrases("using via with to from")
 
 
 def _cued(span: Span) -> bool:
