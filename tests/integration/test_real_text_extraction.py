@@ -1218,6 +1218,8 @@ def test_a_coined_name_put_to_use_or_named_after_its_kind_is_a_technology(ex):
     assert ("TECHNOLOGY", "Fillibuster") in got
     got = found(ex, "Scaling iOS Application Development with Tuist", "Builds got faster.")
     assert ("TECHNOLOGY", "Tuist") in got
+    got = found(ex, "Notes", "Last year we moved our metrics from Metrictank to Prometheus.")
+    assert ("TECHNOLOGY", "Metrictank") in got
     got = found(ex, "Assessing workloads, with Oleksii Kolodiazhnyi", "A talk on Kubernetes.")
     assert not any(name.startswith("Oleksii") for _, name in got)
 
