@@ -1233,3 +1233,10 @@ def test_a_name_said_to_be_a_business_is_a_company(ex):
     assert ("COMPANY", "Zorblet") not in got
     got = found(ex, "Notes", "Quorvane hit a performance cliff with their database last year.")
     assert ("COMPANY", "Quorvane") in got
+
+
+def test_a_lower_case_host_under_the_me_domain_is_a_name(ex):
+    got = found(
+        ex, "Notes", "When we first launched quorvix.me, our news API, Postgres was enough."
+    )
+    assert ("TECHNOLOGY", "quorvix.me") in got

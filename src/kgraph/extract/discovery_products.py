@@ -253,8 +253,9 @@ def _word_chars(text: str) -> bool:
     return not bare or bare.isalnum()
 
 
-# A lower-case host name under a common top-level domain ("github.com", "crates.io", "fast.ai").
-HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|org|net|dev|ai|sh|app|co)")
+# A lower-case host name under a common top-level domain ("github.com", "crates.io", "fast.ai",
+# an indie product's "ezli.me").
+HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|org|net|dev|ai|sh|app|co|me)")
 
 
 RELEASE_TAGS = ("rc", "alpha", "beta", "preview")
