@@ -1182,3 +1182,61 @@ def test_a_maker_before_its_known_product_is_one_product_span(ex):
     # a possessive breaks the name
     got = found(ex, "Notes", "They compared Google's Gemini with others.")
     assert ("COMPANY", "Google") in got and ("TECHNOLOGY", "Gemini") in got
+
+
+def test_a_client_a_member_body_or_a_business_sited_in_a_country_is_a_company(ex):
+    got = found(ex, "Notes", "We helped our client Quorvix, whose app now streams video.")
+    assert ("COMPANY", "Quorvix") in got
+    got = found(ex, "Notes", "Netflix is a founding member of Zorblium and uses its codec.")
+    assert ("COMPANY", "Zorblium") in got
+    got = found(ex, "Notes", "India-based streaming service Quorvix, which has 9 million fans.")
+    assert ("COMPANY", "Quorvix") in got
+    got = found(ex, "Notes", "Our Kafka-based streaming service Quorvix, which has 9 million fans.")
+    assert ("COMPANY", "Quorvix") not in got
+    got = found(ex, "Notes", "It serves companies like Microsoft, Atlassian, Ten-X, and CircleCI.")
+    assert ("COMPANY", "CircleCI") in got
+
+
+def test_job_titles_and_listed_metrics_are_no_products(ex):
+    got = found(ex, "Notes", "Dana Okafor, Engineering Manager at Stripe, explains Airflow.")
+    assert not any(name == "Engineering Manager" for _, name in got)
+    got = found(
+        ex,
+        "Notes",
+        "We improved key metrics like Largest Contentful Paint (LCP) and Zorbly Delay (ZD).",
+    )
+    assert not {name for t, name in got if t != "CONCEPT"}
+
+
+def test_a_coined_name_put_to_use_or_named_after_its_kind_is_a_technology(ex):
+    summary = (
+        "We moved from 5 million metrics/min with Graphite, to 60 million metrics/min using "
+        "Metrictank, and then to a framework that lets us grow, with Prometheus."
+    )
+    assert ("TECHNOLOGY", "Metrictank") in found(ex, "Notes", summary)
+    got = found(ex, "Notes", "They built a testing tool. The tool, Fillibuster, injects faults.")
+    assert ("TECHNOLOGY", "Fillibuster") in got
+    got = found(ex, "Scaling iOS Application Development with Tuist", "Builds got faster.")
+    assert ("TECHNOLOGY", "Tuist") in got
+    got = found(ex, "Notes", "Last year we moved our metrics from Metrictank to Prometheus.")
+    assert ("TECHNOLOGY", "Metrictank") in got
+    got = found(ex, "Assessing workloads, with Oleksii Kolodiazhnyi", "A talk on Kubernetes.")
+    assert not any(name.startswith("Oleksii") for _, name in got)
+
+
+def test_a_name_said_to_be_a_business_is_a_company(ex):
+    got = found(ex, "Notes", "Zorblet is a leading online travel marketplace. We serve millions.")
+    assert ("COMPANY", "Zorblet") in got
+    got = found(ex, "Notes", "Zorblet is the world's leading content discovery platform.")
+    assert ("COMPANY", "Zorblet") in got
+    got = found(ex, "Notes", "Zorblet is a reliable database for teams.")
+    assert ("COMPANY", "Zorblet") not in got
+    got = found(ex, "Notes", "Quorvane hit a performance cliff with their database last year.")
+    assert ("COMPANY", "Quorvane") in got
+
+
+def test_a_lower_case_host_under_the_me_domain_is_a_name(ex):
+    got = found(
+        ex, "Notes", "When we first launched quorvix.me, our news API, Postgres was enough."
+    )
+    assert ("TECHNOLOGY", "quorvix.me") in got

@@ -28,3 +28,17 @@ def test_a_mc_surname_after_a_capitalised_word_is_a_person():
     doc = spacy.blank("en")("Caitie McCaffrey Talk at McKinsey")
     assert surname_after_name(doc, 1, 2)
     assert not surname_after_name(doc, 4, 5)  # after a lower-case word: a firm, maybe
+
+
+def test_a_headline_phrase_the_model_calls_a_person_is_none():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Zorbly", "Migration", "from", "Quorvix", "with", "Atita", "Arora"],
+    )
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 5, 7, "PERSON")]
+    from kgraph.extract.people import named_in_full
+
+    assert named_in_full(doc) == {"Atita", "Arora"}

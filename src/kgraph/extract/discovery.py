@@ -24,7 +24,7 @@ from spacy.util import minibatch
 from kgraph.extract.acronym_pairs import pair_acronyms
 from kgraph.extract.definitions import listed_as_products
 from kgraph.extract.discovery_credits import _publication, _source_credit
-from kgraph.extract.discovery_filters import _plausible
+from kgraph.extract.discovery_filters import _drop_listed_metrics, _plausible
 from kgraph.extract.discovery_organisations import (
     _acts,
     _among_companies,
@@ -39,6 +39,7 @@ from kgraph.extract.discovery_organisations import (
     _org_word,
     _organisation,
     _organisations_defined,
+    _owns_their,
     _paired_with_companies,
     _publisher,
     _publisher_names,
@@ -345,6 +346,7 @@ class ModelDiscovery:
                         or _funded(doc, i + 1)
                         or _among_technologies(doc, i, i + 1)
                         or _among_companies(doc, i, i + 1, listing=True)
+                        or _owns_their(doc, i, i + 1)
                     )
                 )
             )
@@ -413,6 +415,7 @@ class ModelDiscovery:
         _join_caps_editions(doc, self.technology_conf)
         _organisations_defined(doc, self.company_conf)
         pair_acronyms(doc, self.technology_conf)
+        _drop_listed_metrics(doc)
         return doc
 
 

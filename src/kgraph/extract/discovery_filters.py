@@ -26,6 +26,7 @@ from kgraph.extract.discovery_organisations import (
     _name_like,
     _org_after,
     _org_word,
+    _owns_their,
     _publisher,
 )
 from kgraph.extract.discovery_products import _cued, _kind_after, _named_kind, _released_name
@@ -60,7 +61,7 @@ from kgraph.extract.discovery_words import (
 )
 from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name, is_group_name, names_a_show
-from kgraph.extract.generic import is_generic
+from kgraph.extract.generic import is_generic, phrases
 from kgraph.extract.people import (
     beside_person,
     is_person,
@@ -70,7 +71,7 @@ from kgraph.extract.people import (
 )
 from kgraph.extract.places import is_country, placed
 from kgraph.extract.resolver import event_follows
-from kgraph.extract.spans import POSSESSIVE, is_title_case
+from kgraph.extract.spans import POSSESSIVE, SPANS_KEY, is_title_case, method_of
 
 # A time zone written with its offset: "GMT+7", "UTC-05:00".
 TIME_ZONE = re.compile(r"(?:GMT|UTC)[+-]\d")
@@ -86,6 +87,52 @@ def _opens_sentence(span: Span) -> bool:
     )
 
 
+# Job titles named by a field of work and a role ("Engineering Manager", "Product Lead"); a
+# product's name ends with "Manager" after other words ("Secrets Manager", "Fleet Manager").
+WORK_FIELDS = phrases(
+    "engineering product program project delivery release community marketing sales"
+)
+FIELD_ROLES = phrases("manager managers lead leads head")
+
+
+# Nouns for measures before a list of their names ("key metrics like Largest Contentful
+# Paint (LCP), First Input Delay (FID)"): metric values and names are never annotated.
+METRIC_NOUNS = phrases("metric metrics kpis kpi indicators measures vitals")
+_METRIC_LIST_OPENERS = phrases("like including as")
+_METRIC_LIST_SIGNS = frozenset([",", "and", "or", "(", ")", "/", "-"])
+
+
+def _listed_metric(doc, start: int) -> bool:
+    """The name at ``start`` is in a list of capitalised names (with their acronyms)
+    introduced by a word for metrics and ``like``, ``such as`` or ``including``."""
+    for i in range(start - 1, max(-1, start - 24), -1):
+        tok = doc[i]
+        if tok.lower_ in _METRIC_LIST_OPENERS and tok.is_lower and i > 0:
+            before = doc[i - 1]
+            if tok.lower_ == "as":
+                if before.lower_ != "such" or i < 2:
+                    return False
+                before = doc[i - 2]
+            return before.lower_ in METRIC_NOUNS
+        if not (tok.lower_ in _METRIC_LIST_SIGNS or tok.text[:1].isupper()):
+            return False
+    return False
+
+
+def _drop_listed_metrics(doc) -> None:
+    """Discovered names in a list of metrics (:func:`_listed_metric`) go, however they were
+    found (a known word inside one, ``Contentful`` of ``Largest Contentful Paint``, or an
+    acronym defined by one)."""
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    kept = [
+        s
+        for s in spans
+        if s.label_ == "CONCEPT" or method_of(s) != "model" or not _listed_metric(doc, s.start)
+    ]
+    if len(kept) < len(spans):
+        doc.spans[SPANS_KEY] = kept
+
+
 def _plausible(span: Span, label: str) -> bool:
     """A short proper name: not a headline fragment, number, generic word, person or place."""
     doc, first = span.doc, span[0]
@@ -99,6 +146,10 @@ def _plausible(span: Span, label: str) -> bool:
         return False
     if span[-1].lower_ in ROLE_TITLES or PROPOSAL_ID.fullmatch(span.text):
         return False
+    if len(span) == 2 and span[0].lower_ in WORK_FIELDS and span[1].lower_ in FIELD_ROLES:
+        return False  # "Sharadh K., Engineering Manager at Stripe": a job title
+    if _listed_metric(doc, span.start):
+        return False  # "metrics like Largest Contentful Paint (LCP)": measures, no products
     if FUNDING_ROUND.fullmatch(span.text):
         return False  # "our 12-person team at a Series B fintech": a funding round
     if (len(span) > 1 and span[-1].text in ID_WORDS and _plain_words(span[:-1])) or (
@@ -240,6 +291,8 @@ def _plausible(span: Span, label: str) -> bool:
             or _org_after(doc, span.end)
             # "Adevinta, the parent company that includes ...": defined as a business
             or _business_apposition(doc, span.end)
+            # "Instapaper hit a cliff with their database": referred to as "they"
+            or _owns_their(doc, span.start, span.end)
         )
     if len(span) > 1 and span[-1].lower_ in INSTITUTES:
         return True  # "the Software Engineering Institute", "Carnegie Mellon University"

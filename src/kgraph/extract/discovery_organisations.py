@@ -322,6 +322,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True
     if _funded(doc, span.end) or _funded(doc, _after_apposition(doc, span.end)):
         return True
+    if _owns_their(doc, span.start, span.end):
+        return True
     # "TeamPCP's fifth compromise": a new name used as a possessive is an organisation
     # (entity rules), a known product's possessive ("BoltDB's freelist") is handled above,
     # and a name with a release number ("GLM-4.7's") is a product's.
@@ -370,9 +372,18 @@ BUSINESS_BEFORE = phrases(
 )
 
 
+# Whom a business serves, named as its own: "our client X", "their customer X".
+SERVED = phrases("client customer")
+SERVERS = phrases("our their")
+
+
 def _kind_of_business_before(doc: Doc, start: int) -> bool:
-    """``security firm X``, ``a supplier called X``, ``a healthcare company, X,``: the name
-    of a business."""
+    """``security firm X``, ``a supplier called X``, ``a healthcare company, X,``, ``our
+    client X``, ``India-based streaming service X``: the name of a business."""
+    if start > 1 and doc[start - 1].lower_ in SERVED and doc[start - 2].lower_ in SERVERS:
+        return True
+    if _based_in_country(doc, start):
+        return True
     if start > 1 and doc[start - 1].lower_ in ("called", "named"):
         start -= 1
     elif (
@@ -382,6 +393,22 @@ def _kind_of_business_before(doc: Doc, start: int) -> bool:
     ):
         start -= 1  # the business named first, its name in apposition after a comma
     return start > 0 and doc[start - 1].lower_ in BUSINESS_BEFORE
+
+
+def _based_in_country(doc: Doc, start: int) -> bool:
+    """``India-based streaming service X``, ``a US-based cloud provider X``: what sits in a
+    country is an organisation, whatever kind of service the words between call it (a place
+    is never a product's attribute; ``Kafka-based platform`` is no country's)."""
+    i = start - 1
+    while i >= 0 and start - i <= 4 and doc[i].is_lower and doc[i].lower_ != "based":
+        i -= 1  # the kind of business: "streaming service", "cloud provider"
+    return (
+        i >= 2
+        and i < start - 1
+        and doc[i].lower_ == "based"
+        and doc[i - 1].text == "-"
+        and is_country(doc[i - 2].text)
+    )
 
 
 def _reported_by(doc: Doc, start: int) -> bool:
@@ -417,7 +444,7 @@ def _how_it_acts(doc: Doc, start: int, end: int) -> bool:
 
 # The people who lead or staff an organisation, before "of" and its name: "CEO of Zorbly",
 # "co-founder of Zorbly"; and the verbs of a partnership before "with": "partnered with".
-LEADERS = ROLES | phrases("cofounder founders co-founders president employees")
+LEADERS = ROLES | phrases("cofounder founders co-founders president employees member members")
 PARTNER_STEMS = ("partner", "teamed", "teaming", "collaborat")
 # What a business is, in an apposition after its name: "Zorbly, the world's leading online
 # travel marketplace"; not "platform" or "service", which software shares.
@@ -446,12 +473,29 @@ def _led_by_role(doc: Doc, start: int) -> bool:
     return word.startswith(PARTNER_STEMS)
 
 
+# How a business ranks itself: "the world's leading ...", "the world's largest ...".
+WORLD_RANKS = phrases("leading largest")
+
+
 def _business_apposition(doc: Doc, end: int) -> bool:
-    """``X, the world's leading online travel marketplace``: an apposition that names the
-    kind of business ``X`` is (entity rules: "X, the <business>" is a COMPANY)."""
-    if end + 1 >= len(doc) or doc[end].text != ",":
+    """``X, the world's leading online travel marketplace``, ``X is a leading online
+    marketplace``: an apposition or a definition that names the kind of business ``X`` is
+    (entity rules: "X, the <business>" is a COMPANY); and ``X is the world's leading ...``,
+    the ranking only a business claims for itself."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in (",", "is", "was"):
         return False
+    if (
+        doc[end].text != ","
+        and end + 4 < len(doc)
+        and doc[end + 1].lower_ == "the"
+        and doc[end + 2].lower_ == "world"
+        and doc[end + 3].text in POSSESSIVE
+        and doc[end + 4].lower_ in WORLD_RANKS
+    ):
+        return True  # "X is the world's leading content platform": a business's boast
     nouns = BUSINESS_NOUNS
+    if doc[end].text != "," and doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False  # "X is a leading online marketplace"; not "X is our ..."
     if _one_of(doc, end + 1):
         nouns = AMONG_BUSINESSES  # "X, one of AWS's Enterprise Support customers"
     elif doc[end + 1].lower_ not in ARTICLES:
@@ -526,6 +570,25 @@ def _acts(doc: Doc, end: int, stems: tuple[str, ...] = ORG_VERB_STEMS) -> bool:
             return True  # "Klarvio runs its services"; not "used Docker for its builds"
         if tok.lower_ not in AUXILIARIES and not (tok.is_lower and tok.lower_.endswith("ly")):
             return False  # "Klarvio has recently migrated", "Klarvio successfully migrated"
+    return False
+
+
+def _owns_their(doc: Doc, start: int, end: int) -> bool:
+    """A coined name opening its sentence whose verb's clause goes on to ``their``, no
+    other name between: "Instapaper hit a performance cliff with their database". Writers
+    refer to an organisation as "they" and to software as "it" (on the annotated sets of
+    blocks A and C such subjects are companies about twenty times; the two products among
+    them are known names, which this never judges)."""
+    if end >= len(doc) or start != doc[start].sent.start or not doc[end].is_lower:
+        return False
+    if end - start != 1 or is_english_word(doc[start].text):
+        return False
+    for i in range(end, min(end + 20, doc[start].sent.end)):
+        tok = doc[i]
+        if tok.lower_ == "their":
+            return True
+        if tok.text[:1].isupper() or tok.text in (";", ":"):
+            return False  # another name may be theirs; another clause
     return False
 
 
@@ -847,9 +910,17 @@ def _listed_as_organisations(doc: Doc, start: int) -> bool:
             if tok.lower_ == "as" and before.lower_ == "such" and i > 1:
                 before = doc[i - 2]
             return before.lower_ in ORG_NOUNS
-        if not (tok.lower_ in LIST_SEPARATORS or (tok.text[:1].isupper() and tok.is_alpha)):
+        if not (
+            tok.lower_ in LIST_SEPARATORS
+            or (tok.text[:1].isupper() and tok.is_alpha)
+            or tok.text in NAME_JOINERS  # "Ten-X", "Marks & Spencer"
+        ):
             return False
     return False
+
+
+# Signs inside a listed name: "Ten-X", "Marks & Spencer".
+NAME_JOINERS = frozenset(["-", "&"])
 
 
 # People who work somewhere, before "at X" or "from X".

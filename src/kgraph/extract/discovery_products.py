@@ -253,8 +253,9 @@ def _word_chars(text: str) -> bool:
     return not bare or bare.isalnum()
 
 
-# A lower-case host name under a common top-level domain ("github.com", "crates.io", "fast.ai").
-HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|org|net|dev|ai|sh|app|co)")
+# A lower-case host name under a common top-level domain ("github.com", "crates.io", "fast.ai",
+# an indie product's "ezli.me").
+HOST = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|io|org|net|dev|ai|sh|app|co|me)")
 
 
 RELEASE_TAGS = ("rc", "alpha", "beta", "preview")
@@ -404,6 +405,11 @@ def _launched(doc: Doc, start: int) -> bool:
     return doc[cue].lower_ in LAUNCH_OPENERS and cue == doc[cue].sent.start
 
 
+# Words before the name of a thing put to use or left: "using Metrictank", "via Zorbly",
+# "with Tuist", "moved from Zorbly to Quillbox".
+USED_VIA = phrases("using via with to from")
+
+
 def _cued(span: Span) -> bool:
     """Introduced as a name: ``built Tern``, ``called Husky``, ``Kestrel, our scheduler``.
 
@@ -415,6 +421,24 @@ def _cued(span: Span) -> bool:
         return doc[span.start - 1].is_lower or not is_title_case(span.sent)
     if _launched(doc, span.start):
         return True  # "Open-sourcing Pinball": the headline's subject
+    if (
+        span.start > 2
+        and doc[span.start - 1].text == ","
+        and doc[span.start - 2].lower_ in NAMED_KINDS
+        and doc[span.start - 2].is_lower
+    ):
+        return True  # "the tool, Fillibuster, injects faults": the kind, then its name
+    if (
+        span.start > 0
+        and doc[span.start - 1].lower_ in USED_VIA
+        and doc[span.start - 1].is_lower
+        and len(span) == 1
+        and _coined(span.text)
+        and not (span.end < len(doc) and doc[span.end].text[:1].isupper())
+    ):
+        # "80 million metrics a minute using Metrictank", "Scaling builds with Tuist": a
+        # coined word put to use ("with Oleksii Kolodiazhnyi": a guest's full name)
+        return True
     return (
         (
             span.end + 1 < len(doc)

@@ -25,6 +25,7 @@ from functools import cache
 
 from kgraph import config
 from kgraph.extract.discovery_words import MONTH_NAMES, WEEKDAYS
+from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import phrases
 
 _GIVEN = re.compile(r"[A-Z][a-z]{2,}")
@@ -64,13 +65,18 @@ def named_in_full(doc) -> set[str]:
     """The words of the people ``doc`` names in full (``Atita Arora walks through…``): the
     model's PERSON of two or three capitalised words, or any of its names of such words
     that opens with a given name (it tags ``Linus Torvalds`` ORG as often). The same word
-    alone elsewhere (``Atita brings``, ``Torvalds suspects``) is that person."""
+    alone elsewhere (``Atita brings``, ``Torvalds suspects``) is that person. A PERSON that
+    ends with an ordinary English word and opens with no given name is a capitalised
+    headline's phrase (``Contentsquare Migration``), no person."""
     return {
         t.text
         for e in doc.ents
         if 2 <= len(e) <= 3
         and all(t.is_title for t in e)
-        and (e.label_ == "PERSON" or is_person([t.text for t in e]))
+        and (
+            is_person([t.text for t in e])
+            or (e.label_ == "PERSON" and not is_english_word(e[-1].lower_))
+        )
         for t in e
     }
 

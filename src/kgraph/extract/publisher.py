@@ -83,7 +83,68 @@ def source_keys(source: str, url: str) -> frozenset[str]:
         keys.add(_GLUED_OUTLET.sub("", squeezed(name[0])))
     if not any(word in source.lower() for word in DIGEST_WORDS):
         keys |= _host_names(url) | _publication_names(url)
+    keys |= _credited_names(source)
     return frozenset(k for k in keys if len(k) >= 3)
+
+
+# Words that end a credit to the original publisher in a source's note: "(copy of the Zorbly
+# Techblog feed)", "(item on a Zorbly engineering post)", "(summary of a Zorbly blog post)".
+CREDIT_ENDS = phrases(
+    "blog blogs techblog post posts article articles feed repost talk talks engineer engineers"
+)
+MEETINGS = phrases("meetup conference")
+# What a note is written about, before "on" and its subject: "(case study on Zorbly)".
+CREDIT_TOPICS = phrases("study studies note notes story stories")
+# A credit names its publisher in capitals: "Zorbly", "Zorbly Labs", "Zorbly.io".
+_CREDIT_NAME = re.compile(r"[A-Z][\w.&-]*(?:['\u2019]s)?")
+
+
+def _credited_names(source: str) -> set[str]:
+    """The publisher a mirror, summary or repost credits in its source's note: ``zorbly`` of
+    ``host.org (copy of the Zorbly Techblog feed)``, of ``Digest (item on a Zorbly engineering
+    post)``, of ``Reader (repost of Zorbly's engineering blog)``, of ``Site (a Zorbly
+    engineering talk write-up)``, of ``Vendor blog (case study on Zorbly)``. The name is the
+    capitalised words before the blog, post or talk words, or after a study's ``on``; two
+    or more before a bare ``post`` or ``article`` are more often a writer's name (``a Dana
+    Okafor post``) and are left out."""
+    note = source.partition("(")[2].rpartition(")")[0]
+    keys = set()
+    for part in re.split(r"[;,]", note):
+        words = [w.strip("\u2019'\"") for w in part.split()]
+        for i, word in enumerate(words):
+            low = word.lower()
+            if low == "on" and 0 < i < len(words) - 1 and words[i - 1].lower() in CREDIT_TOPICS:
+                after = words[i + 1 : i + 4]
+                if all(_CREDIT_NAME.fullmatch(w) for w in after):
+                    keys.add(squeezed(_unpossessed(" ".join(after))))  # "case study on Zorbly"
+                continue
+            if low not in CREDIT_ENDS or i == 0:
+                continue
+            j = i
+            while j > 0 and words[j - 1].lower() in OUTLET_WORDS | CREDIT_ENDS | MEETINGS:
+                j -= 1  # "Zorbly Technology Blog", "Zorbly engineering post"
+            bare = j == i and low.startswith(("post", "article"))
+            if j == i and low.startswith("talk"):
+                continue  # "(KubeCon talk write-up)": an event's talk; "a Zorbly engineering talk"
+            name = []
+            while j > 0 and len(name) < 3 and _CREDIT_NAME.fullmatch(words[j - 1]):
+                name.insert(0, words[j - 1])
+                j -= 1
+                if name[0].endswith(("'s", "\u2019s")):
+                    break
+            while name and name[0].lower() in LEADING_WORDS:
+                name.pop(0)
+            if name and not (bare and len(name) > 1):
+                keys.add(squeezed(_unpossessed(" ".join(name))))
+    return keys
+
+
+def _unpossessed(name: str) -> str:
+    """``Zorbly`` of ``Zorbly's``."""
+    for end in ("'s", "\u2019s"):
+        if name.endswith(end):
+            return name[: -len(end)]
+    return name
 
 
 def _host_names(url: str) -> set[str]:
