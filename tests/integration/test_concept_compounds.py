@@ -266,3 +266,32 @@ def test_system_categories_named_by_their_function(ex):
     for name in ("big data platform", "point-of-sale system"):
         assert ("CONCEPT", name) in got, name
     assert ("CONCEPT", "big data") not in got
+
+
+def test_publishing_code_as_open_source_is_the_practice_in_any_form(ex):
+    # entity rules: participle forms of an established concept are annotated
+    got = found(ex, "Open-sourcing Quillbox", "Petrel built and open-sourced Quillbox in 2021.")
+    assert ("CONCEPT", "open source") in got
+
+
+def test_established_delivery_media_and_ml_data_terms(ex):
+    got = found(
+        ex,
+        "Notes",
+        "A proof of concept moved live streaming to a KV store; the feature platform does "
+        "feature serving, and tail sampling feeds log analysis. Personalized feeds rank "
+        "PRs by consumer lag.",
+    )
+    for name in (
+        "proof of concept",
+        "live streaming",
+        "key-value store",
+        "feature platform",
+        "feature serving",
+        "tail-based sampling",
+        "log analysis",
+        "personalization",
+        "pull request",
+        "consumer lag",
+    ):
+        assert ("CONCEPT", name) in got, name
