@@ -295,3 +295,25 @@ def test_established_delivery_media_and_ml_data_terms(ex):
         "consumer lag",
     ):
         assert ("CONCEPT", name) in got, name
+
+
+def test_a_practice_written_as_its_verb_and_object_or_an_ordinal_percentile(ex):
+    got = found(
+        ex,
+        "Notes",
+        "We are horizontally scaling the fleet, inject faults and shed load; the "
+        "99th-percentile latency fell while the non-human identities were rotated.",
+    )
+    for name in (
+        "horizontal scaling",
+        "fault injection",
+        "load shedding",
+        "p99 latency",
+        "non-human identity",
+    ):
+        assert ("CONCEPT", name) in got, name
+
+
+def test_a_mobile_apps_size_is_a_metric(ex):
+    got = found(ex, "Keeping app size small", "The app size grew by a third this year.")
+    assert not any(kind == "CONCEPT" and "size" in name for kind, name in got), got
