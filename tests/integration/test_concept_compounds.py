@@ -317,3 +317,26 @@ def test_a_practice_written_as_its_verb_and_object_or_an_ordinal_percentile(ex):
 def test_a_mobile_apps_size_is_a_metric(ex):
     got = found(ex, "Keeping app size small", "The app size grew by a third this year.")
     assert not any(kind == "CONCEPT" and "size" in name for kind, name in got), got
+
+
+def test_established_data_ml_and_engineering_practice_terms(ex):
+    got = found(
+        ex,
+        "Notes",
+        "Analytics engineering keeps master data; fuzzy matches and feature crosses feed "
+        "multi-stage ranking with point-in-time accuracy, behind adaptive concurrency limits, "
+        "long-lived branches, a declarative UI and user-space threads.",
+    )
+    for name in (
+        "analytics engineering",
+        "master data",
+        "fuzzy matching",
+        "feature crossing",
+        "multi-stage ranking",
+        "point-in-time correctness",
+        "adaptive concurrency",
+        "long-lived branch",
+        "declarative UI",
+        "user-space thread",
+    ):
+        assert ("CONCEPT", name) in got, name

@@ -151,10 +151,10 @@ def field_head(text: str, after: str, before: str = "") -> bool:
 # what a system processes, not an idea; the rules exclude it with the data activities. Fields
 # and techniques named with the word stay, as do the data models a store is built for
 # ("time-series data", "semi-structured data": the kinds behind the rules' database
-# categories).
+# categories), and the shared reference records a business governs ("master data").
 DATA_IDEAS = phrases(
     "big data, synthetic data, open data, test data management, structured data, "
-    "semi-structured data, unstructured data, time-series data, time series data"
+    "semi-structured data, unstructured data, time-series data, time series data, master data"
 )
 DATA_SHAPES = phrases("time series, time-series, timeseries")
 
