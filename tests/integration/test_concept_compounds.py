@@ -340,3 +340,21 @@ def test_established_data_ml_and_engineering_practice_terms(ex):
         "user-space thread",
     ):
         assert ("CONCEPT", name) in got, name
+
+
+def test_other_spellings_of_curated_terms(ex):
+    got = found(
+        ex,
+        "Notes",
+        "An auth provider fronts a distributed commit log; a loadbalancer guards against "
+        "typo-squatting, and single-flight stops duplicate reads in the lakehouse architecture.",
+    )
+    for name in (
+        "identity provider",
+        "distributed log",
+        "load balancer",
+        "typosquatting",
+        "request coalescing",
+        "data lakehouse",
+    ):
+        assert ("CONCEPT", name) in got, name
