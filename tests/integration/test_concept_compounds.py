@@ -358,3 +358,21 @@ def test_other_spellings_of_curated_terms(ex):
         "data lakehouse",
     ):
         assert ("CONCEPT", name) in got, name
+
+
+def test_textbook_build_runtime_and_release_terms(ex):
+    got = found(
+        ex,
+        "Notes",
+        "We split the site into micro-frontends, built with PGO, fixed false sharing, ran "
+        "mutation testing, shipped a hotfix and chose to roll forward.",
+    )
+    for name in (
+        "micro-frontends",
+        "profile-guided optimization",
+        "false sharing",
+        "mutation testing",
+        "hotfix",
+        "roll forward",
+    ):
+        assert ("CONCEPT", name) in got, name
