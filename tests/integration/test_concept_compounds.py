@@ -280,7 +280,7 @@ def test_established_delivery_media_and_ml_data_terms(ex):
         "Notes",
         "A proof of concept moved live streaming to a KV store; the feature platform does "
         "feature serving, and tail sampling feeds log analysis. Personalized feeds rank "
-        "PRs.",
+        "PRs by consumer lag.",
     )
     for name in (
         "proof of concept",
@@ -292,6 +292,7 @@ def test_established_delivery_media_and_ml_data_terms(ex):
         "log analysis",
         "personalization",
         "pull request",
+        "consumer lag",
     ):
         assert ("CONCEPT", name) in got, name
 
