@@ -266,3 +266,113 @@ def test_system_categories_named_by_their_function(ex):
     for name in ("big data platform", "point-of-sale system"):
         assert ("CONCEPT", name) in got, name
     assert ("CONCEPT", "big data") not in got
+
+
+def test_publishing_code_as_open_source_is_the_practice_in_any_form(ex):
+    # entity rules: participle forms of an established concept are annotated
+    got = found(ex, "Open-sourcing Quillbox", "Petrel built and open-sourced Quillbox in 2021.")
+    assert ("CONCEPT", "open source") in got
+
+
+def test_established_delivery_media_and_ml_data_terms(ex):
+    got = found(
+        ex,
+        "Notes",
+        "A proof of concept moved live streaming to a KV store; the feature platform does "
+        "feature serving, and tail sampling feeds log analysis. Personalized feeds rank "
+        "PRs by consumer lag.",
+    )
+    for name in (
+        "proof of concept",
+        "live streaming",
+        "key-value store",
+        "feature platform",
+        "feature serving",
+        "tail-based sampling",
+        "log analysis",
+        "personalization",
+        "pull request",
+        "consumer lag",
+    ):
+        assert ("CONCEPT", name) in got, name
+
+
+def test_a_practice_written_as_its_verb_and_object_or_an_ordinal_percentile(ex):
+    got = found(
+        ex,
+        "Notes",
+        "We are horizontally scaling the fleet, inject faults and shed load; the "
+        "99th-percentile latency fell while the non-human identities were rotated.",
+    )
+    for name in (
+        "horizontal scaling",
+        "fault injection",
+        "load shedding",
+        "p99 latency",
+        "non-human identity",
+    ):
+        assert ("CONCEPT", name) in got, name
+
+
+def test_a_mobile_apps_size_is_a_metric(ex):
+    got = found(ex, "Keeping app size small", "The app size grew by a third this year.")
+    assert not any(kind == "CONCEPT" and "size" in name for kind, name in got), got
+
+
+def test_established_data_ml_and_engineering_practice_terms(ex):
+    got = found(
+        ex,
+        "Notes",
+        "Analytics engineering keeps master data; fuzzy matches and feature crosses feed "
+        "multi-stage ranking with point-in-time accuracy, behind adaptive concurrency limits, "
+        "long-lived branches, a declarative UI and user-space threads.",
+    )
+    for name in (
+        "analytics engineering",
+        "master data",
+        "fuzzy matching",
+        "feature crossing",
+        "multi-stage ranking",
+        "point-in-time correctness",
+        "adaptive concurrency",
+        "long-lived branch",
+        "declarative UI",
+        "user-space thread",
+    ):
+        assert ("CONCEPT", name) in got, name
+
+
+def test_other_spellings_of_curated_terms(ex):
+    got = found(
+        ex,
+        "Notes",
+        "An auth provider fronts a distributed commit log; a loadbalancer guards against "
+        "typo-squatting, and single-flight stops duplicate reads in the lakehouse architecture.",
+    )
+    for name in (
+        "identity provider",
+        "distributed log",
+        "load balancer",
+        "typosquatting",
+        "request coalescing",
+        "data lakehouse",
+    ):
+        assert ("CONCEPT", name) in got, name
+
+
+def test_textbook_build_runtime_and_release_terms(ex):
+    got = found(
+        ex,
+        "Notes",
+        "We split the site into micro-frontends, built with PGO, fixed false sharing, ran "
+        "mutation testing, shipped a hotfix and chose to roll forward.",
+    )
+    for name in (
+        "micro-frontends",
+        "profile-guided optimization",
+        "false sharing",
+        "mutation testing",
+        "hotfix",
+        "roll forward",
+    ):
+        assert ("CONCEPT", name) in got, name
