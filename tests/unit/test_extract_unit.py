@@ -391,6 +391,11 @@ def test_metric_names_and_bare_apis_are_generic():
     for text in ("low latency", "Low\u2011Latency", "high-throughput"):
         assert is_generic(text), text
     assert not is_generic("burn rate")
+    # A size is a metric (app size, batch size); right-sizing is a practice.
+    for text in ("app size", "App Sizes", "binary size"):
+        assert is_generic(text), text
+    for text in ("right size", "right-size", "sizing"):
+        assert not is_generic(text), text
     for text in ("p99 latency", "low latency streaming", "rate limiting"):
         assert not is_generic(text), text
 

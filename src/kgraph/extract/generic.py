@@ -172,9 +172,12 @@ def processed_data(surface: str) -> bool:
 
 
 # Last words of a metric's name: what is measured, not an idea ("cache hit ratio",
-# "token throughput", "GPU utilization").
+# "token throughput", "GPU utilization", "app size", "batch sizes"; the singulariser leaves
+# "sizes" as "siz"). "right-size" is the verb of right-sizing, a practice.
 MODIFIED_METRICS = phrases("low latency, high throughput")
-METRIC_ENDS = re.compile(r"(?:^| )(?:throughput|hit rate|hit ratio|utili[sz]ation)$")
+METRIC_ENDS = re.compile(
+    r"(?:^| )(?:throughput|hit rate|hit ratio|utili[sz]ation)$|(?<!^right) siz(?:es?)?$"
+)
 
 
 @lru_cache(maxsize=SURFACES)
