@@ -185,6 +185,24 @@ def test_generic_words_and_team_names_are_not_mentions(ex):
     assert found(ex, "", "It uses K8s-based keys.") == [("K8s", "TECHNOLOGY", "Kubernetes")]
 
 
+def test_a_capitalised_concept_before_team_is_the_team_name(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: routing, type: CONCEPT}\n"
+        "  - {name: site reliability engineering, type: CONCEPT, aliases: [SRE]}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    texts = lambda summary: [m.text for m in ex.extract_text("Notes", summary)]  # noqa: E731
+    # The team's own name: an organisation inside a company, never annotated.
+    assert texts("In Zorbly's Routing team, we build models.") == []
+    # The discipline: lower case, an acronym, no owner in front, or a headline's capitals.
+    assert texts("In Zorbly's routing team, we build models.") == ["routing"]
+    assert texts("In the Routing team at Zorbly, we build models.") == ["Routing"]
+    assert texts("In Zorbly's SRE team, we build models.") == ["SRE"]
+    assert [m.text for m in ex.extract_text("Scaling the Routing Team", "")] == ["Routing"]
+
+
 def test_offsets_point_into_the_original_fields(ex):
     post = Post(
         id="p1",
@@ -397,6 +415,16 @@ def test_metric_names_and_bare_apis_are_generic():
     for text in ("right size", "right-size", "sizing"):
         assert not is_generic(text), text
     for text in ("p99 latency", "low latency streaming", "rate limiting"):
+        assert not is_generic(text), text
+
+
+def test_moving_data_and_running_infrastructure_are_generic_activities():
+    from kgraph.extract.generic import is_generic
+
+    for text in ("data transfer", "Data Sharing", "metrics storage", "Infrastructure Management"):
+        assert is_generic(text), text
+    # Named techniques for them stay ideas.
+    for text in ("change data capture", "infrastructure as code", "zero-copy transfer"):
         assert not is_generic(text), text
 
 

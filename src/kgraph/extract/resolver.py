@@ -862,8 +862,21 @@ def _in_team_name(span) -> bool:
     while end < len(doc) and end - span.end < 3 and doc[end].is_title:
         end += 1
     if span.label_ == "CONCEPT" and end == span.end:
-        return False
+        return _capitalised_team(span)
     return end < len(doc) and doc[end].lower_ in ("team", "teams") and span.label_ != "COMPANY"
+
+
+def _capitalised_team(span) -> bool:
+    """``Glovo's Routing team``, ``Netflix's Big Data Platform team``: a concept written
+    capitalised between its company's possessive and a lower-case ``team`` is the team's own
+    name, an organisation inside a company, which the rules never annotate. An acronym
+    (``Glovo's SRE team``), a lower-case discipline (``GitHub's platform engineering team``)
+    or a team named without its owner in front (``the Data Platform team at Zorbly``, whose
+    words the annotated posts keep as the idea) still names the idea."""
+    doc, start, end = span.doc, span.start, span.end
+    if not (end < len(doc) and doc[end].text in ("team", "teams") and span[0].is_title):
+        return False
+    return start > 0 and doc[start - 1].text in POSSESSIVE and not is_title_case(span.sent)
 
 
 # What follows a name in an event's name: "AWS re:Invent", "Google I/O", "Snowflake Summit".
