@@ -9,9 +9,10 @@ whose surface is one of these is dropped, as are the generic data activities the
 name (``data processing``, ``data management``…) and their kin (moving data: ``data
 transfer``, ``data sharing``; keeping metrics: ``metrics storage``; running infrastructure:
 ``infrastructure management``; none of 8 uses annotated in blocks A and C of the tuning
-sets), and metric names (``cache hit rate``, ``token throughput``, ``app size``): the rules keep only percentile latency and N-nines availability
-among metrics, and an evaluative modifier on a bare metric word leaves the metric
-(``low latency``, ``high throughput``: rule 10), so neither is a mention.
+sets), and metric names (``cache hit rate``, ``token throughput``, ``app size``): the
+rules keep only percentile latency and N-nines availability among metrics, and an
+evaluative modifier on a bare metric word leaves the metric (``low latency``, ``high
+throughput``: rule 10), so neither is a mention.
 A bare ``alert`` is one message, not the practice (``alerting`` is).
 ``persistent storage`` (what a store keeps data on) and ``engineering culture`` are never
 annotated in the summaries (0 of 4 posts each, in both blocks of the tuning sets): entries
