@@ -203,6 +203,36 @@ def test_a_capitalised_concept_before_team_is_the_team_name(tmp_path):
     assert [m.text for m in ex.extract_text("Scaling the Routing Team", "")] == ["Routing"]
 
 
+def test_a_phrase_before_a_metric_head_is_what_the_metric_measures():
+    import spacy
+
+    from kgraph.extract.miner import ConceptMiner
+
+    miner, nlp = ConceptMiner("m"), spacy.blank("en")
+    core = lambda text: miner._core(nlp(text))  # noqa: E731
+    # "app startup performance", "mobile app launch time": no idea, the metric's subject.
+    assert core("app startup performance") is None
+    assert core("mobile app launch time") is None
+    # A generic head that measures nothing is cut as before; so is a metric after one word.
+    assert [t.text for t in core("trace propagation system")] == ["trace", "propagation"]
+    assert [t.text for t in core("replication latency")] == ["replication"]
+
+
+def test_a_dated_issue_name_is_a_publication(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: checkpointing, type: CONCEPT, aliases: [checkpoint]}\n"
+        "  - {name: caching, type: CONCEPT}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    texts = lambda title: [m.text for m in ex.extract_text(title, "")]  # noqa: E731
+    assert texts("Checkpoint Chronicle - June 2024") == []
+    # A post's headline with a date, or the word outside the name, is still the idea.
+    assert texts("How We Scaled Caching - June 2024") == ["Caching"]
+    assert texts("Checkpoint Tuning") == ["Checkpoint"]
+
+
 def test_offsets_point_into_the_original_fields(ex):
     post = Post(
         id="p1",

@@ -920,6 +920,22 @@ def _in_publication_title(span, text: str) -> bool:
     return span.label_ == "TECHNOLOGY" and NEWSLETTER_AFTER.match(text, span.end_char) is not None
 
 
+# A dated issue's title ("Checkpoint Chronicle - June 2024"): two or three capitalised words
+# before a dash and a month with its year name a newsletter or digest, not the issue's
+# subject (a longer headline with a date, "How We Scaled Caching - June 2024", is a post's).
+DATED_ISSUE = re.compile(
+    r"((?:[A-Z][\w&'.]*[ \t]+){2,3})[-\u2013\u2014][ \t]+(?:January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)[ \t]+(?:19|20)\d\d\s*$"
+)
+
+
+def _in_dated_issue_name(span, text: str) -> bool:
+    """``Checkpoint Chronicle - June 2024``: a concept word inside the name of a dated issue is
+    the publication's name, never annotated (as ``This Week in Rust`` is not)."""
+    found = DATED_ISSUE.match(text)
+    return found is not None and span.end_char <= found.end(1)
+
+
 def _unwanted(match, text: str, entry: dict | None = None, publication: bool = True) -> bool:
     """Generic words, glued halves of hyphenated words, products inside team, event or
     newsletter names."""
@@ -934,6 +950,7 @@ def _unwanted(match, text: str, entry: dict | None = None, publication: bool = T
         (all_generic(surface) and not _curated_name(match, entry) and not head)
         or _inside_proper_name(match)
         or _metric_start(match)
+        or _in_dated_issue_name(match, text)
     ):
         return True
     return (
