@@ -233,6 +233,22 @@ def test_a_dated_issue_name_is_a_publication(tmp_path):
     assert texts("Checkpoint Tuning") == ["Checkpoint"]
 
 
+def test_a_concept_starting_an_event_name_is_no_mention(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: workload identity, type: CONCEPT}\n"
+        "  - {name: artificial intelligence, type: CONCEPT, aliases: [AI]}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    texts = lambda title: [m.text for m in ex.extract_text(title, "")]  # noqa: E731
+    assert texts("Workload Identity Day Zero Atlanta") == []
+    assert texts("Zorbly Data & AI 2024 Summit: Highlights") == []
+    # The idea outside an event's name, or in lower case before a day, still counts.
+    assert texts("Workload Identity for Zorbly Jobs") == ["Workload Identity"]
+    assert texts("Notes on workload identity day by day") == ["workload identity"]
+
+
 def test_offsets_point_into_the_original_fields(ex):
     post = Post(
         id="p1",

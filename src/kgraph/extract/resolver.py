@@ -888,6 +888,21 @@ EVENT_AFTER = re.compile(
 )
 
 
+# An event's name after a capitalised concept ("Workload Identity Day", "Data & AI 2024
+# Summit", "CloudNative/OpenStack Days"): up to three name words or a year, then the event word.
+CONCEPT_EVENT_AFTER = re.compile(
+    r"(?:[ \t]*(?:[&/+][ \t]*)?(?:[A-Z][\w.+-]*|(?:19|20)\d\d)){0,3}[ \t]+"
+    r"(?:Summit|Conference|Conf|CONF|Days?|Fest|Forum|Expo|Symposium|Meetup)\b"
+)
+
+
+def _in_concept_event(span, text: str) -> bool:
+    """``Workload Identity Day``, ``Data & AI 2024 Summit``: a capitalised concept that starts
+    an event's name is no mention (the rules never annotate events); the idea written in the
+    post's own words elsewhere still is."""
+    return span.text[:1].isupper() and CONCEPT_EVENT_AFTER.match(text, span.end_char) is not None
+
+
 def _in_event_name(span, text: str) -> bool:
     """``AWS re:Invent``: a name inside an event's name is not a mention (events are never
     annotated). ``text`` is the span's ``doc.text``."""
@@ -951,6 +966,7 @@ def _unwanted(match, text: str, entry: dict | None = None, publication: bool = T
         or _inside_proper_name(match)
         or _metric_start(match)
         or _in_dated_issue_name(match, text)
+        or _in_concept_event(match, text)
     ):
         return True
     return (
