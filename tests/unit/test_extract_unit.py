@@ -185,6 +185,70 @@ def test_generic_words_and_team_names_are_not_mentions(ex):
     assert found(ex, "", "It uses K8s-based keys.") == [("K8s", "TECHNOLOGY", "Kubernetes")]
 
 
+def test_a_capitalised_concept_before_team_is_the_team_name(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: routing, type: CONCEPT}\n"
+        "  - {name: site reliability engineering, type: CONCEPT, aliases: [SRE]}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    texts = lambda summary: [m.text for m in ex.extract_text("Notes", summary)]  # noqa: E731
+    # The team's own name: an organisation inside a company, never annotated.
+    assert texts("In Zorbly's Routing team, we build models.") == []
+    # The discipline: lower case, an acronym, no owner in front, or a headline's capitals.
+    assert texts("In Zorbly's routing team, we build models.") == ["routing"]
+    assert texts("In the Routing team at Zorbly, we build models.") == ["Routing"]
+    assert texts("In Zorbly's SRE team, we build models.") == ["SRE"]
+    assert [m.text for m in ex.extract_text("Scaling the Routing Team", "")] == ["Routing"]
+
+
+def test_a_phrase_before_a_metric_head_is_what_the_metric_measures():
+    import spacy
+
+    from kgraph.extract.miner import ConceptMiner
+
+    miner, nlp = ConceptMiner("m"), spacy.blank("en")
+    core = lambda text: miner._core(nlp(text))  # noqa: E731
+    # "app startup performance", "mobile app launch time": no idea, the metric's subject.
+    assert core("app startup performance") is None
+    assert core("mobile app launch time") is None
+    # A generic head that measures nothing is cut as before; so is a metric after one word.
+    assert [t.text for t in core("trace propagation system")] == ["trace", "propagation"]
+    assert [t.text for t in core("replication latency")] == ["replication"]
+
+
+def test_a_dated_issue_name_is_a_publication(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: checkpointing, type: CONCEPT, aliases: [checkpoint]}\n"
+        "  - {name: caching, type: CONCEPT}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    texts = lambda title: [m.text for m in ex.extract_text(title, "")]  # noqa: E731
+    assert texts("Checkpoint Chronicle - June 2024") == []
+    # A post's headline with a date, or the word outside the name, is still the idea.
+    assert texts("How We Scaled Caching - June 2024") == ["Caching"]
+    assert texts("Checkpoint Tuning") == ["Checkpoint"]
+
+
+def test_a_concept_starting_an_event_name_is_no_mention(tmp_path):
+    onto_file = tmp_path / "o.yaml"
+    onto_file.write_text(
+        "entities:\n  - {name: workload identity, type: CONCEPT}\n"
+        "  - {name: artificial intelligence, type: CONCEPT, aliases: [AI]}\n",
+        encoding="utf-8",
+    )
+    ex = extractor_from_ontology(load_ontology([onto_file], include_default=False))
+    texts = lambda title: [m.text for m in ex.extract_text(title, "")]  # noqa: E731
+    assert texts("Workload Identity Day Zero Atlanta") == []
+    assert texts("Zorbly Data & AI 2024 Summit: Highlights") == []
+    # The idea outside an event's name, or in lower case before a day, still counts.
+    assert texts("Workload Identity for Zorbly Jobs") == ["Workload Identity"]
+    assert texts("Notes on workload identity day by day") == ["workload identity"]
+
+
 def test_offsets_point_into_the_original_fields(ex):
     post = Post(
         id="p1",
@@ -391,7 +455,22 @@ def test_metric_names_and_bare_apis_are_generic():
     for text in ("low latency", "Low\u2011Latency", "high-throughput"):
         assert is_generic(text), text
     assert not is_generic("burn rate")
+    # A size is a metric (app size, batch size); right-sizing is a practice.
+    for text in ("app size", "App Sizes", "binary size"):
+        assert is_generic(text), text
+    for text in ("right size", "right-size", "sizing"):
+        assert not is_generic(text), text
     for text in ("p99 latency", "low latency streaming", "rate limiting"):
+        assert not is_generic(text), text
+
+
+def test_moving_data_and_running_infrastructure_are_generic_activities():
+    from kgraph.extract.generic import is_generic
+
+    for text in ("data transfer", "Data Sharing", "Infrastructure Management"):
+        assert is_generic(text), text
+    # Named techniques for them, and the systems built for them, stay ideas.
+    for text in ("change data capture", "infrastructure as code", "metrics storage"):
         assert not is_generic(text), text
 
 

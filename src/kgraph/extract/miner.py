@@ -84,6 +84,12 @@ DOMAIN_HEADS = phrases(
 KIND_HEADS = phrases("policy policies algorithm algorithms engine engines")
 
 
+# Metric heads: a phrase of two words or more before one ("Android app startup performance",
+# "mobile app launch time") names what the metric measures, a moment or a part of a product,
+# and the rules annotate no metric; a known idea before it is the ontology's to find.
+MEASURES = phrases("performance latency speed throughput time cost costs efficiency")
+
+
 def _technique_kind(words: list[str]) -> bool:
     """A technique noun plus a kind head: ``scheduling policy``, ``consensus algorithm``."""
     return len(words) == 2 and words[1] in KIND_HEADS and words[0] in DOMAIN_HEADS
@@ -243,6 +249,8 @@ class ConceptMiner:
         while run and (run[-1].lower_ in GENERIC or run[-1].text == "-"):
             if len(run) > 1 and _technique_kind([run[-2].lower_, run[-1].lower_]):
                 break  # "scheduling engine" keeps its head; "scheduling system" drops it
+            if run[-1].lower_ in MEASURES and len(run) > 2:
+                return None  # "app startup performance": what a metric measures
             run.pop()
         if not run or (run[-1].lower_.endswith("ed") and run[-1].lower_ not in self.heads):
             return None
