@@ -1615,3 +1615,38 @@ def test_a_companys_move_is_no_possession_of_its_ends():
         [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY")],
     )
     assert ("Harbor", "uses", "Quill") not in found
+
+
+def _rules_with_discovered(title: str, text: str, entities, names=()):
+    """The rules' relations, with the mentions in ``names`` found by the statistical model."""
+    post = Post("p", title, text)
+    mentions = [
+        Mention(
+            "p",
+            s,
+            t,
+            s,
+            field,
+            m.start(),
+            m.end(),
+            body,
+            "model" if s in names else "ontology",
+            0.9,
+        )
+        for field, body in (("title", title), ("summary", text))
+        for s, t in entities
+        for m in re.finditer(re.escape(s), body)
+    ]
+    mentions.sort(key=lambda m: (m.field, m.start))
+    return {(r.head, r.type, r.tail) for r in find_relations(post, mentions, models={})}
+
+
+def test_a_discovered_name_near_we_is_not_the_companys_unless_called_its_own():
+    ents = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    title = "How Lumio sends receipts"
+    near = _rules_with_discovered(title, "We built our mission around Quiver.", ents, {"Quiver"})
+    assert ("Lumio", "uses", "Quiver") not in near
+    own = _rules_with_discovered(title, "Our Quiver service sends receipts.", ents, {"Quiver"})
+    assert ("Lumio", "uses", "Quiver") in own
+    curated = _rules_with_discovered(title, "We built our mission around Quiver.", ents)
+    assert ("Lumio", "uses", "Quiver") in curated

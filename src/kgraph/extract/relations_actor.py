@@ -207,9 +207,11 @@ def _actor_rules(state: _Post) -> None:
                 ):
                     continue
                 # A name only the statistical model found ("Nathan will describe how Yelp
-                # …", "Senior Architect at Mirantis") is as often no technology at all: unless
-                # the sentence says "we" or "our", the actor rule keeps it apart (rule 2).
-                if e.m.method != "ontology" and how != "anaphor" and not ours:
+                # …", "Senior Architect at Mirantis", "our mission to build the Purple
+                # Future") is as often no technology at all, or another party's: unless the
+                # sentence calls it the company's own ("our X platform, T"), the actor rule
+                # keeps it apart (rule 2).
+                if e.m.method != "ontology" and not ours:
                     how = "discovered"
                 elif how == "anaphor" and not (ours or _held(unit, i)):
                     how = "anaphor-near"
