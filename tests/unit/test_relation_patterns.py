@@ -1650,3 +1650,12 @@ def test_a_discovered_name_near_we_is_not_the_companys_unless_called_its_own():
     assert ("Lumio", "uses", "Quiver") in own
     curated = _rules_with_discovered(title, "We built our mission around Quiver.", ents)
     assert ("Lumio", "uses", "Quiver") in curated
+
+
+def test_a_concept_in_what_was_built_is_not_applied_on_the_build_verb_alone():
+    found = _relations(
+        "Their engineers built a generative AI chat assistant.",
+        [("Lumio", "COMPANY"), ("generative AI", "CONCEPT")],
+        title="Lumio",
+    )
+    assert ("Lumio", "applies", "generative AI") not in found

@@ -103,6 +103,10 @@ RELATION_METHODS = {
 # their own line, by the same measure.
 RELATION_METHOD_APPLIES = {
     "verb": 0.65,  # "we implemented request hedging", "building a X system": 10 of 13
+    # … but the concepts in a build verb's object phrase alone ("developed a generative AI
+    # chat assistant", "built a supercomputer", "implementing RAG systems") name what was
+    # built more often than a practice: 23 of 42 on the thirty-three sets of blocks A and C
+    "verb:build": 0.55,
     # "Netflix employs the Write-Audit-Publish pattern", "Apache Kafka implements
     # exactly-once semantics": the concept as a practise verb's direct object, 6 of 7 (the
     # technology's form never fired on the nine sets), shrunk toward the verb line
