@@ -1659,3 +1659,56 @@ def test_a_concept_in_what_was_built_is_not_applied_on_the_build_verb_alone():
         title="Lumio",
     )
     assert ("Lumio", "applies", "generative AI") not in found
+
+
+def test_open_source_after_a_word_of_feeling_builds_the_named_system():
+    entities = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    found = _relations("At Lumio, we are proud to open source Quiver, our flag service.", entities)
+    assert ("Lumio", "built", "Quiver") in found
+    # "moved to open source" is the noun: no building
+    found = _relations("At Lumio, we moved to open source Quiver for our flags.", entities)
+    assert ("Lumio", "built", "Quiver") not in found
+
+
+def test_a_kind_noun_may_close_a_long_modifier_run_after_a_build_verb():
+    # a curated name no maker is filed for: "developed the … project T" still names its author
+    onto = _onto(Tidewater=("", ["monitoring system"]))
+    found = _relations(
+        "At Harbor, we developed the widely-used, open source metrics project Tidewater.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")],
+        onto,
+    )
+    assert ("Harbor", "built", "Tidewater") in found
+    assert ("Harbor", "uses", "Tidewater") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Developed by Harbor, Tidewater schedules every batch job.",
+        "Built at Harbor (formerly Petrel) and released under an MIT licence, Tidewater runs "
+        "on laptops.",
+    ],
+)
+def test_a_fronted_participle_names_the_maker_of_the_main_subject(text):
+    found = _relations(
+        text, [("Harbor", "COMPANY"), ("Petrel", "COMPANY"), ("Tidewater", "TECHNOLOGY")]
+    )
+    assert ("Harbor", "built", "Tidewater") in found
+    assert ("Petrel", "built", "Tidewater") not in found
+
+
+def test_a_system_we_started_is_built_but_one_we_started_using_is_not():
+    entities = [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")]
+    found = _relations(
+        "At Harbor, the platform team maintains tools around Tidewater, an open source machine "
+        "learning infrastructure framework we started, for data scientists.",
+        entities,
+    )
+    assert ("Harbor", "built", "Tidewater") in found
+    found = _relations(
+        "At Harbor, the platform team maintains tools around Tidewater, an open source machine "
+        "learning infrastructure framework we started using last year.",
+        entities,
+    )
+    assert ("Harbor", "built", "Tidewater") not in found

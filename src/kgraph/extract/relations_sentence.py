@@ -228,14 +228,17 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 ):
                     add(owner.name, "uses", e.name, text, "possessive")
         # "Maestro is a library we have developed to handle all playback": the noun the
-        # technology is, made by "we" (rule 1's anaphora: the post's company)
+        # technology is, made by "we" (rule 1's anaphora: the post's company). "Metaflow, an
+        # open source machine learning infrastructure framework we started": a longer
+        # noun, and the project's start; but not what "we" built on or started using
         if (
             e.type == "TECHNOLOGY"
             and state.actor
             and rx.match(
-                r"(?:,|\s+(?:is|was))\s+(?:an?|the)\s+(?:[\w-]+\s+){1,4}?(?:that\s+|which\s+)?"
-                r"we(?:['\u2019]ve|\s+have)?\s+(?:\w+ly\s+)?(?:built|developed|created|designed|"
-                r"engineered|wrote|written)\b",
+                r"(?:,|\s+(?:is|was))\s+(?:an?|the)\s+(?:[\w-]+\s+){1,6}?(?:that\s+|which\s+)?"
+                r"we(?:['\u2019]ve|\s+have)?\s+(?:\w+ly\s+)?(?:(?:built|developed|created|designed|"
+                r"engineered|wrote|written|open[- ]?sourced)\b(?!\s+(?:on|atop|upon|around)\b)|"
+                r"started\b(?!\s+(?:using|to|with|on|out|by|from|at|in)\b))",
                 after,
                 rx.I,
             )

@@ -48,6 +48,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
     # Most sentences have no building verb: the three searches for one before each
     # technology (each a window of this text) are skipped there, with the same answer.
     builds = BUILD_STEM.search(text) is not None
+    if builds:
+        _fronted_maker(state, unit)
     for i, e in enumerate(ents):
         if e.type != "TECHNOLOGY" or LIKENESS.match(text[e.e :]):
             continue  # "a Kafka-compatible queue" uses no Kafka (rule 7)
@@ -140,7 +142,10 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             rx.search(
                 rf"\b{BUILD_VERB}\s+(?:\([^()]{{1,30}}\)\s+)?"  # "open-sourced (Apache 2.0) their"
                 r"(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
-                r"(?:[\w-]+[\s,]+){0,4}?(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
+                # "developed the widely-used, open source metrics project Thanos": a kind
+                # noun right before the name may close a run of four modifiers
+                r"(?:[\w-]+[\s,]+){0,4}?(?:(?:projects?|" + SYSTEM_NOUN + r")\s+)?"
+                r"(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
                 clause,
                 rx.I,
             )
@@ -203,12 +208,23 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                     )
                 ) and (state.maker(e) == "" or _same_company(state.maker(e), subject))
                 # "Uber created the Apache Hudi project": a project is its creator's, even
-                # when a foundation keeps it now
-                opened = opened or (
-                    rx.fullmatch(
-                        r"(?:developed|created|started|co-?created)\s+the\s+", verb.group(0), rx.I
+                # when a foundation keeps it now; "developed the widely-used, open source
+                # metrics project Thanos" names the project before it
+                opened = (
+                    opened
+                    or (
+                        rx.fullmatch(
+                            r"(?:developed|created|started|co-?created)\s+the\s+",
+                            verb.group(0),
+                            rx.I,
+                        )
+                        and rx.match(r"\s+project\b", text[e.e :], rx.I)
                     )
-                    and rx.match(r"\s+project\b", text[e.e :], rx.I)
+                    or rx.fullmatch(
+                        r"(?:developed|created|started|co-?created)\s+the\s+.*\bproject\s+",
+                        verb.group(0),
+                        rx.I,
+                    )
                 )
                 if not opened and (
                     state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :])
@@ -400,6 +416,35 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 # states no use (rule 3)
                 how = "possessive:product"
             add(e.name, typ, owned.name, text, how)
+
+
+def _fronted_maker(state: _Post, unit: _Unit) -> None:
+    """ "Developed by C, T …", "Built at C and released in 2025, T runs …": a participle
+    opening the sentence says who made the main clause's subject (rule 1, the passive)."""
+    text, ents = unit.text, unit.ents
+    opener = rx.match(
+        r"\s*(?:originally\s+|first\s+)?(?:built|developed|created|designed|engineered|"
+        r"open[- ]?sourced|invented)\s+(?:in-house\s+)?(?:by|at)\s+(?:the\s+)?",
+        text,
+        rx.I,
+    )
+    if opener is None:
+        return
+    maker = next((f for f in ents if f.s >= opener.end()), None)
+    if maker is None or maker.type != "COMPANY" or maker.s != opener.end():
+        return
+    for f in ents:
+        if f.s <= maker.s or f.type != "TECHNOLOGY":
+            continue
+        # the first technology after the participle's phrase: the main clause's subject
+        # when a comma closes the phrase right before it ("…, Goose runs locally")
+        if (
+            rx.search(r",\s+(?:the\s+)?$", text[maker.e : f.s])
+            and not rx.search(r"[;:.]", text[maker.e : f.s])
+            and len(text[maker.e : f.s]) <= 120
+        ):
+            state.add(maker.name, "built", f.name, text, "built:fronted")
+        return
 
 
 # What says a possessed name is the company's own running system: "Netflix's Ranker service",

@@ -34,7 +34,12 @@ BUILD_VERB = (
     r"re-?architected|rebuilt|rebuilding|rewrote|wrote(?!\s+(?:about|up)\b)|shipped|released|releases|unveiled|"
     r"invented|made|"
     # "decided to open source a tool called Winnaker": the bare verb before its object
-    r"open[- ]source(?=\s+(?:a|an|the|its|our|their)\b))"
+    r"open[- ]source(?=\s+(?:a|an|the|its|our|their)\b)|"
+    # "we are proud to open source Pingora": after a word of intent or feeling the bare
+    # verb takes a name too ("moved to open source" is the noun, and stays out)
+    r"(?:(?<=\bproud to )|(?<=\bexcited to )|(?<=\bhappy to )|(?<=\bpleased to )|"
+    r"(?<=\bthrilled to )|(?<=\bdelighted to )|(?<=\bglad to )|(?<=\bdecided to )|"
+    r"(?<=\bchose to ))open[- ]source(?!\s+(?:software|projects?|communit\w+|code|tools?)\b))"
 )
 # A word every alternative of BUILD_VERB begins with (its lookaheads left out): a text in
 # which this finds nothing, case ignored as the rules ignore it, has no BUILD_VERB in any
