@@ -1712,3 +1712,16 @@ def test_a_system_we_started_is_built_but_one_we_started_using_is_not():
         entities,
     )
     assert ("Harbor", "built", "Tidewater") not in found
+
+
+def test_their_after_another_plural_party_is_not_the_companys():
+    entities = [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    title = "Harbor launches a remote build cluster"
+    found = _relations(
+        "Teams connect their Quiver builds to the cluster in minutes.", entities, title=title
+    )
+    assert ("Harbor", "uses", "Quiver") not in found
+    found = _relations(
+        "They connect their Quiver builds to the cluster in minutes.", entities, title=title
+    )
+    assert ("Harbor", "uses", "Quiver") in found
