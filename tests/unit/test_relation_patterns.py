@@ -1725,3 +1725,10 @@ def test_their_after_another_plural_party_is_not_the_companys():
         "They connect their Quiver builds to the cluster in minutes.", entities, title=title
     )
     assert ("Harbor", "uses", "Quiver") in found
+
+
+def test_a_project_of_a_technology_moved_elsewhere_is_moved_by_the_company():
+    entities = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")]
+    found = _relations("Lumio migrated its Quiver workloads to Tidewater.", entities)
+    assert ("Lumio", "migrated_to", "Tidewater") in found
+    assert ("Quiver", "migrated_to", "Tidewater") not in found
