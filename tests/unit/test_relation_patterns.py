@@ -1732,3 +1732,22 @@ def test_a_project_of_a_technology_moved_elsewhere_is_moved_by_the_company():
     found = _relations("Lumio migrated its Quiver workloads to Tidewater.", entities)
     assert ("Lumio", "migrated_to", "Tidewater") in found
     assert ("Quiver", "migrated_to", "Tidewater") not in found
+
+
+def test_a_titles_gerund_on_the_companys_own_system_takes_its_instrument():
+    entities = [("Faire", "COMPANY"), ("Buildkite", "TECHNOLOGY"), ("Kubernetes", "TECHNOLOGY")]
+    found = _relations(
+        "The team pivoted to new tools.",
+        entities,
+        title="Scaling Faire's CI horizontally with Buildkite, Kubernetes, and multiple pipelines",
+    )
+    assert {("Faire", "uses", "Buildkite"), ("Faire", "uses", "Kubernetes")} <= found
+
+
+def test_a_negated_phrase_after_a_possessive_states_no_use():
+    found = _relations(
+        "The team pivoted.",
+        [("Faire", "COMPANY"), ("Jenkins", "TECHNOLOGY")],
+        title="Scaling Faire's CI without Jenkins",
+    )
+    assert ("Faire", "uses", "Jenkins") not in found

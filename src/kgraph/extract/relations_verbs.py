@@ -346,6 +346,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # the company owns, not the possessed noun (rule 3); "Criteo's Prediction on
             # Hadoop" still runs on the technology
             and not (nxt.type == "CONCEPT" and rx.search(rf"\b(?:{_LINKS})\b", rest, rx.I))
+            # "Scaling Faire's CI without Jenkins": a negated phrase states nothing (rule 7)
+            and not rx.search(NEGATED, rest, rx.I)
             # "Square's migration to SPIFFE", "LinkedIn's journey from Lambda": the possessed
             # noun is a move, whose ends are read as a move (rule 6: no use of either)
             and not rx.match(
