@@ -1751,3 +1751,22 @@ def test_a_negated_phrase_after_a_possessive_states_no_use():
         title="Scaling Faire's CI without Jenkins",
     )
     assert ("Faire", "uses", "Jenkins") not in found
+
+
+def test_the_instrument_of_a_companys_verb_far_before_it_is_used():
+    entities = [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")]
+    found = _relations(
+        "This keynote covers how Harbor manages scheduling and resource allocation for "
+        "multi-tenant AI inference workloads on Quiver using Tidewater.",
+        entities,
+        methods=True,
+    )
+    assert ("Harbor", "uses", "Tidewater", "verb:using") in found
+    # a relative clause between: the instrument is its subject's
+    found = _relations(
+        "Harbor describes a platform that schedules AI inference workloads on Quiver using "
+        "Tidewater.",
+        entities,
+        methods=True,
+    )
+    assert ("Harbor", "uses", "Tidewater", "verb:using") not in found

@@ -295,6 +295,10 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             add(who or head, "uses", e.name, text, "verb:use")
             for other in _coordinated_subjects(unit, who or head, verb_at):
                 add(other, "uses", e.name, text, "verb:use")
+        elif use is None or not _actor_before(unit, e.s - len(clause) + use.start()):
+            far = _far_user(unit, i)
+            if far is not None:
+                add(far, "uses", e.name, text, "verb:using")
     # possessives: "C's T" → C uses T; "C's X" concept → applies
     for i, e in enumerate(ents[:-1]):
         nxt = ents[i + 1]
@@ -418,6 +422,37 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 # states no use (rule 3)
                 how = "possessive:product"
             add(e.name, typ, owned.name, text, how)
+
+
+def _far_user(unit: _Unit, i: int) -> str | None:
+    """ "Wayve manages scheduling … for AI inference workloads on Kubernetes using Kueue":
+    the company that opens the clause, with its own verb, uses the instrument of that verb
+    however long its object is, while no comma, relative or negation comes between."""
+    text, e = unit.text, unit.ents[i]
+    using = rx.search(r"\busing\s+(?:the\s+|a\s+|an\s+)?$", text[: e.s], rx.I)
+    if using is None or COMPOUND.match(text[e.e :]):
+        return None
+    for f in reversed(unit.ents[:i]):
+        if f.type != "COMPANY":
+            continue
+        span = text[f.e : using.start()]
+        if (
+            len(span) > 160
+            or rx.search(r",(?!\d)|[;:()\u2014\u2013]|\s-\s", span)
+            or rx.search(
+                r"\b(?:that|which|who|whom|whose|where|when|while|but|if|because|you|your|"
+                r"customers|users|developers|teams|their|to|vs|versus|compar\w*)\b",
+                span,
+                rx.I,
+            )
+            or rx.search(NEGATED, span, rx.I)
+            or UNSTATED_USE.search(span)
+        ):
+            return None
+        verb = rx.match(r"\s+(?:\w+ly\s+)?(?!(?:is|was|has|does)\b)[a-z]+(?:s|ed)\b", span)
+        opens = rx.search(r"(?:^|[,;:.]\s*|\b(?:how|why)\s+)(?:the\s+)?$", text[: f.s], rx.I)
+        return f.name if verb is not None and opens is not None else None
+    return None
 
 
 def _fronted_maker(state: _Post, unit: _Unit) -> None:
