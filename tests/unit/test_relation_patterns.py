@@ -1770,3 +1770,17 @@ def test_the_instrument_of_a_companys_verb_far_before_it_is_used():
         methods=True,
     )
     assert ("Harbor", "uses", "Tidewater", "verb:using") not in found
+
+
+def test_a_companys_alias_in_parentheses_is_no_subject():
+    found = _relations(
+        "Therefore, Petrel chose to migrate its legacy database service to Lumio Cloud (LC) "
+        "and use Quiver for its tables.",
+        [
+            ("Petrel", "COMPANY"),
+            ("Lumio Cloud", "COMPANY"),
+            ("LC", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+        ],
+    )
+    assert ("LC", "uses", "Quiver") not in found

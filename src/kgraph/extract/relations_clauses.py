@@ -369,6 +369,8 @@ def _clause_subject(state: _Post | None, unit: _Unit, pos: int) -> str | None:
         and not rx.search(
             r"\b(?:in|on|onto|into|to|from|via|of|for)\s+(?:the\s+)?$", unit.text[: e.s], rx.I
         )
+        # "… to Amazon Web Services (AWS) and use …": the alias of the name before it
+        and not unit.text[: e.s].endswith("(")
     ]
     if named:
         return named[-1].name
