@@ -1784,3 +1784,31 @@ def test_a_companys_alias_in_parentheses_is_no_subject():
         ],
     )
     assert ("LC", "uses", "Quiver") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tidewater, a radical reimagining of job scheduler design, ships today.",
+        "The map covers Tidewater: the difference between job scheduler and queue.",
+        "Orla runs one use case on Tidewater: a metadata layer for their job scheduler.",
+        "Tidewater is a fast engine built on job scheduler primitives.",
+        "The system that fed work into Tidewater was a job scheduler.",
+        "Tidewater is a building block for higher level job schedulers.",
+    ],
+)
+def test_an_appositive_of_another_relation_says_not_what_the_technology_is(text):
+    entities = [
+        ("Orla", "COMPANY"),
+        ("Tidewater", "TECHNOLOGY"),
+        ("job schedulers", "CONCEPT"),
+        ("job scheduler", "CONCEPT"),
+    ]
+    found = _relations(text, entities)
+    assert (
+        not {("Tidewater", "applies", "job scheduler"), ("Tidewater", "applies", "job schedulers")}
+        & found
+    )
+    # the plain appositive still applies
+    found = _relations("Tidewater, a distributed job scheduler, ships today.", entities)
+    assert ("Tidewater", "applies", "job scheduler") in found

@@ -359,10 +359,30 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # not say what Kafka is, unless the noun is a kind ("a form of X").
                 if (
                     not rx.search(
-                        r"\b(?:a|an|the)\s+(?!(?:kind|type|form|sort|variant|implementation|"
-                        r"family|class)\b)[\w-]+\s+of\b",
+                        # "Dynamo, a radical reimagining of inference infrastructure", "the
+                        # difference between inference …": a noun of another relation
+                        r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?!(?:kind|type|form|sort|variant|"
+                        r"implementation|family|class)\b)[\w-]+\s+(?:of|between|among)\b",
                         gap,
                         rx.I,
+                    )
+                    # "a metadata storage layer for their API gateway", "a search engine
+                    # built on object storage": the concept is another's, or what T runs on
+                    and not rx.search(
+                        r"\bfor\s+(?:their|our|its|your|his|her)\b|\b(?:built|based|running|"
+                        r"runs|backed|powered)\s+(?:on|by|atop)\b|\bon top of\b",
+                        gap,
+                        rx.I,
+                    )
+                    # "the system that got video into iPlayer was a monolith": the copula's
+                    # subject is the noun before the preposition, not the technology
+                    and not (
+                        rx.match(r"\s+(?:is|was|are)\b", gap)
+                        and rx.search(
+                            r"\b(?:in|into|to|from|on|onto|with|for|of|by)\s+(?:the\s+)?$",
+                            text[: e.s],
+                            rx.I,
+                        )
                     )
                     and not _relative_object(gap)
                     # "Despite the success of WordPress, the JAMstack …": the comma closes
@@ -384,7 +404,8 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     # "Ghost, a database specifically architected for AI agents": a plural
                     # after "for" names whom or what it serves, not what it is (rule 7)
                     and not (
-                        rx.search(r"\bfor\s+(?:the\s+)?$", gap)
+                        # "… a building block for higher level distributed systems"
+                        rx.search(r"\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", gap)
                         and rx.search(r"[a-z](?<![siu])s$", text[nxt.s : nxt.e])
                     )
                 ):
