@@ -1812,3 +1812,24 @@ def test_an_appositive_of_another_relation_says_not_what_the_technology_is(text)
     # the plain appositive still applies
     found = _relations("Tidewater, a distributed job scheduler, ships today.", entities)
     assert ("Tidewater", "applies", "job scheduler") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the core of our infrastructure is Quiver, a version of Tidewater modified for search.",
+        "Quiver is a wrapper around Tidewater.",
+    ],
+)
+def test_a_derivative_uses_what_it_derives_from(text):
+    found = _relations(text, [("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")])
+    assert ("Quiver", "uses", "Tidewater") in found
+
+
+def test_a_long_appositive_keeps_its_head_for_what_it_is_built_on():
+    found = _relations(
+        "We introduce Quiver, a fully open source, Valkey-native observability stack for "
+        "every team built around Tidewater.",
+        [("Quiver", "TECHNOLOGY"), ("Valkey", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Tidewater") in found

@@ -106,7 +106,7 @@ def _appositive_head(ents, i, text):
             # the adjectives still make one appositive
             if rx.fullmatch(
                 r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b"
-                r"(?:[^,;.()]|,(?!\s*(?:and|or|but|which|while|who|that)\b)){0,60}",
+                r"(?:[^,;.()]|,(?!\s*(?:and|or|but|which|while|who|that)\b)){0,90}",
                 gap,
                 rx.I,
             ):

@@ -71,7 +71,11 @@ ON_TECH = re.compile(
     r"based on|backed by|powered by|fu?ell?ed by|running on|runs on|run on|runs over|running inside|"
     # "HEY has lived on Kubernetes since development first began"
     r"(?:lives|lived|living|hosted) on|"
-    r"on top of|built atop|(?:that|which) (?:uses|runs (?:on|over|atop)|relies on|is built on))"
+    r"on top of|built atop|(?:that|which) (?:uses|runs (?:on|over|atop)|relies on|is built on)|"
+    # "Earlybird, a version of Lucene modified for real-time search", "MyRocks (a fork of
+    # MySQL …)": a derivative is built from what it derives from
+    r"(?:an?|the)\s+(?:(?:modified|patched|customi[sz]ed|hardened)\s+)?(?:fork|version|"
+    r"derivative|wrapper)\s+(?:of|around))"
     r"\s+(?:the |a |an |its |their )?$",
     re.I,
 )
