@@ -1833,3 +1833,23 @@ def test_a_long_appositive_keeps_its_head_for_what_it_is_built_on():
         [("Quiver", "TECHNOLOGY"), ("Valkey", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
     )
     assert ("Quiver", "uses", "Tidewater") in found
+
+
+def test_a_long_appositive_applies_its_concept_but_not_past_a_purpose_clause():
+    entities = [
+        ("Tidewater", "TECHNOLOGY"),
+        ("Quiver", "TECHNOLOGY"),
+        ("job scheduling", "CONCEPT"),
+    ]
+    found = _relations(
+        "Meet Tidewater, a small, strict and very carefully tested open source engine for "
+        "job scheduling.",
+        entities,
+    )
+    assert ("Tidewater", "applies", "job scheduling") in found
+    found = _relations(
+        "We moved from Quiver to Tidewater, a lightweight alternative, to reduce costs while "
+        "keeping job scheduling.",
+        entities,
+    )
+    assert ("Tidewater", "applies", "job scheduling") not in found

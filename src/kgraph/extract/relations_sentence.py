@@ -350,7 +350,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             method = None
             if rx.match(
                 r"^(?:(?:,|:| is| was| are|,? which is| —| -)\s*(?:a|an|the|its|our|their)\b|"
-                r" \(\s*(?:a|an|the)?\b)(?:[^,.;()]|,(?!\s*(?:and|or|but|which|while|who)\b)){0,60}$",
+                r" \(\s*(?:a|an|the)?\b)(?:[^,.;()]|,(?!\s*(?:and|or|but|which|while|who|to)\b)){0,90}$",
                 gap,
                 rx.I,
             ) and not rx.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
