@@ -1853,3 +1853,13 @@ def test_a_long_appositive_applies_its_concept_but_not_past_a_purpose_clause():
         entities,
     )
     assert ("Tidewater", "applies", "job scheduling") not in found
+
+
+def test_a_built_object_apposed_to_its_owner_is_built_by_it():
+    found = _relations(
+        "We explain our path. Building Quiver, Lumio's own scalable game server framework.",
+        [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+        title="Lumio engineering",
+    )
+    assert ("Lumio", "built", "Quiver") in found
+    assert ("Lumio", "uses", "Quiver") not in found

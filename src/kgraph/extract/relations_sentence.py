@@ -883,7 +883,13 @@ def _owner(state: _Post, company: str, tech, text: str) -> None:
     opened T's source ("the open sourcing of T, C's …", "T, C's open-sourced …"); used when
     C is the post's company (rule 3). Said of another company ("converting our app to
     Flutter, Google's framework for …"), the apposition names T's vendor, not a user."""
-    if _OPENED.search(text[: tech.s]) or _OPENED_OWN.match(text[tech.e :]):
+    if (
+        _OPENED.search(text[: tech.s])
+        or _OPENED_OWN.match(text[tech.e :])
+        # "Building Pitaya, Wildlife's own game server framework", "Introducing Quiver,
+        # Lumio's feature-flag service": the object of a build verb, apposed to its owner
+        or rx.search(rf"\b{BUILD_VERB}\s+(?:the\s+)?$", text[: tech.s], rx.I)
+    ):
         state.add(company, "built", tech.name, text, "built:verb")
     elif company == state.actor:
         state.add(company, "uses", tech.name, text, "possessive")
