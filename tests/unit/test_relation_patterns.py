@@ -1863,3 +1863,24 @@ def test_a_built_object_apposed_to_its_owner_is_built_by_it():
     )
     assert ("Lumio", "built", "Quiver") in found
     assert ("Lumio", "uses", "Quiver") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petrel built a detection framework in Lumio's Quiver.",
+        "The new platform is built on Lumio's Quiver and Valkey.",
+    ],
+)
+def test_a_possessed_system_another_party_builds_on_is_no_use_of_its_vendor(text):
+    found = _relations(
+        text,
+        [
+            ("Petrel", "COMPANY"),
+            ("Lumio", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Valkey", "TECHNOLOGY"),
+        ],
+        title="Petrel engineering notes",
+    )
+    assert ("Lumio", "uses", "Quiver") not in found

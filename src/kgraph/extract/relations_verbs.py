@@ -375,6 +375,19 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 continue  # "NVIDIA's H100 architecture": a product it sells (rule 3)
             if nxt.type == "TECHNOLOGY" and _used_by_another(unit, i):
                 continue  # "Orla adopted Lumio's Quiver": Lumio is only its vendor (rule 3)
+            if (
+                nxt.type == "TECHNOLOGY"
+                and e.name != state.actor
+                and rx.search(
+                    r"\b(?:in|on|onto|atop|into|with|via|using|(?:built|based|running|runs)\s+on|"
+                    r"(?:powered|backed)\s+by)\s+(?:the\s+)?$",
+                    text[: e.s],
+                    rx.I,
+                )
+            ):
+                # "a detection framework in Google Cloud's BigQuery", "built on Google Cloud's
+                # Vertex AI": what another party builds on; the possessor is its vendor
+                continue
             if nxt.type == "TECHNOLOGY" and rx.search(
                 r"\b(?:such as|like|including|e\.g\.,?)\s+$", text[: e.s], rx.I
             ):
