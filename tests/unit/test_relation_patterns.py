@@ -1884,3 +1884,18 @@ def test_a_possessed_system_another_party_builds_on_is_no_use_of_its_vendor(text
         title="Petrel engineering notes",
     )
     assert ("Lumio", "uses", "Quiver") not in found
+
+
+def test_a_short_aside_inside_a_dash_appositive_keeps_its_head():
+    found = _relations(
+        "Today, we announce Quiver - a new search experience for all (almost) Valkey-related "
+        "content - powered by Tidewater, Marlin, and Zig.",
+        [
+            ("Quiver", "TECHNOLOGY"),
+            ("Valkey", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("Marlin", "TECHNOLOGY"),
+            ("Zig", "TECHNOLOGY"),
+        ],
+    )
+    assert {("Quiver", "uses", "Tidewater"), ("Quiver", "uses", "Marlin")} <= found
