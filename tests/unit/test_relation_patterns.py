@@ -1899,3 +1899,12 @@ def test_a_short_aside_inside_a_dash_appositive_keeps_its_head():
         ],
     )
     assert {("Quiver", "uses", "Tidewater"), ("Quiver", "uses", "Marlin")} <= found
+
+
+def test_a_possessed_system_said_to_be_released_is_built_by_its_possessor():
+    entities = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    found = _relations("Lumio's Quiver v1.0 Is Now Released", entities)
+    assert ("Lumio", "built", "Quiver") in found
+    assert ("Lumio", "uses", "Quiver") not in found
+    found = _relations("Lumio's Quiver handles two million flag checks per second.", entities)
+    assert ("Lumio", "built", "Quiver") not in found

@@ -421,6 +421,11 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 # "Netflix's data platform team", "Glovo's Routing team": the concept names
                 # the company's team, the possessed noun; it is not said to be applied
                 continue
+            if owned.type == "TECHNOLOGY" and _RELEASED.match(text, owned.e):
+                # "HashiCorp's Terraform v1.0 Is Now Released": the possessor releases its own
+                # system, which the text says it made (rule 3: more than a possessive)
+                add(e.name, "built", owned.name, text, "built:released")
+                continue
             typ = "uses" if owned.type == "TECHNOLOGY" else "applies"
             how = "possessive"
             if (
@@ -504,6 +509,12 @@ _OWN_SYSTEM = re.compile(
     r"\s+(?:(?:is|was)\s+(?:a|an|the)\s+)?(?:[\w,-]+\s+){0,4}?(?:"
     + SYSTEM_NOUN
     + r"|projects?|abstractions?|stack)\b",
+    rx.I,
+)
+# A possessed system's own release: "C's T v1.0 is now released", "C's T has been open-sourced".
+_RELEASED = re.compile(
+    r"(?:\s+v?\d[\w.]*)?\s+(?:is|has\s+been|was)\s+(?:now\s+|officially\s+|finally\s+)?"
+    r"(?:released|launched|unveiled|open[- ]?sourced)\b",
     rx.I,
 )
 _TEAM = re.compile(
