@@ -1908,3 +1908,13 @@ def test_a_possessed_system_said_to_be_released_is_built_by_its_possessor():
     assert ("Lumio", "uses", "Quiver") not in found
     found = _relations("Lumio's Quiver handles two million flag checks per second.", entities)
     assert ("Lumio", "built", "Quiver") not in found
+
+
+def test_a_technology_with_another_as_its_backend_uses_it():
+    entities = [("Quiver", "TECHNOLOGY"), ("Valkey", "TECHNOLOGY")]
+    found = _relations(
+        "Our DNS infrastructure was built on Quiver with a Valkey backend.", entities
+    )
+    assert ("Quiver", "uses", "Valkey") in found
+    found = _relations("We compared Quiver with a Valkey cluster.", entities)
+    assert ("Quiver", "uses", "Valkey") not in found

@@ -255,6 +255,15 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         ):
             add(ents[i - 1].name, "uses", e.name, text, "verb:tech")
         listed = i - 1 in on_heads and _continues_list(text[ents[i - 1].e : e.s])
+        if (
+            e.type == "TECHNOLOGY"
+            and i
+            and ents[i - 1].type == "TECHNOLOGY"
+            and rx.fullmatch(r"\s+with\s+(?:a|an|its)\s+", text[ents[i - 1].e : e.s], rx.I)
+            and _BACKEND.match(text, e.e)
+        ):
+            # "built on PowerDNS with a PostgreSQL backend": the store behind the system
+            add(ents[i - 1].name, "uses", e.name, text, "modifier:on")
         if e.type == "TECHNOLOGY" and listed:
             # "built on Kafka, Flink and Iceberg": a list after the phrase shares its head
             add(on_heads[i - 1], "uses", e.name, text, "modifier")
@@ -861,6 +870,14 @@ _LIST_SEP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
 _CLASS_OF_EXAMPLES = re.compile(
     r"(?:\s+(?!(?:for|of|to|in|on|at|with|by|from|that|which|and|or|is|are)\b)[a-z][\w-]*){0,3}"
     r",?\s+(?:like|such as|including)\s+[A-Z]"
+)
+
+
+# The part a technology plays behind another: "with a PostgreSQL backend".
+_BACKEND = re.compile(
+    r"\s+(?:back[- ]?ends?|storage(?:\s+(?:back[- ]?end|layer|engine))?|store|data\s?store|"
+    r"persistence\s+layer)\b",
+    rx.I,
 )
 
 
