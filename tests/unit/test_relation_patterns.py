@@ -1615,3 +1615,306 @@ def test_a_companys_move_is_no_possession_of_its_ends():
         [("Harbor", "COMPANY"), ("Quill", "TECHNOLOGY")],
     )
     assert ("Harbor", "uses", "Quill") not in found
+
+
+def _rules_with_discovered(title: str, text: str, entities, names=()):
+    """The rules' relations, with the mentions in ``names`` found by the statistical model."""
+    post = Post("p", title, text)
+    mentions = [
+        Mention(
+            "p",
+            s,
+            t,
+            s,
+            field,
+            m.start(),
+            m.end(),
+            body,
+            "model" if s in names else "ontology",
+            0.9,
+        )
+        for field, body in (("title", title), ("summary", text))
+        for s, t in entities
+        for m in re.finditer(re.escape(s), body)
+    ]
+    mentions.sort(key=lambda m: (m.field, m.start))
+    return {(r.head, r.type, r.tail) for r in find_relations(post, mentions, models={})}
+
+
+def test_a_discovered_name_near_we_is_not_the_companys_unless_called_its_own():
+    ents = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    title = "How Lumio sends receipts"
+    near = _rules_with_discovered(title, "We built our mission around Quiver.", ents, {"Quiver"})
+    assert ("Lumio", "uses", "Quiver") not in near
+    own = _rules_with_discovered(title, "Our Quiver service sends receipts.", ents, {"Quiver"})
+    assert ("Lumio", "uses", "Quiver") in own
+    curated = _rules_with_discovered(title, "We built our mission around Quiver.", ents)
+    assert ("Lumio", "uses", "Quiver") in curated
+
+
+def test_a_concept_in_what_was_built_is_not_applied_on_the_build_verb_alone():
+    found = _relations(
+        "Their engineers built a generative AI chat assistant.",
+        [("Lumio", "COMPANY"), ("generative AI", "CONCEPT")],
+        title="Lumio",
+    )
+    assert ("Lumio", "applies", "generative AI") not in found
+
+
+def test_open_source_after_a_word_of_feeling_builds_the_named_system():
+    entities = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    found = _relations("At Lumio, we are proud to open source Quiver, our flag service.", entities)
+    assert ("Lumio", "built", "Quiver") in found
+    # "moved to open source" is the noun: no building
+    found = _relations("At Lumio, we moved to open source Quiver for our flags.", entities)
+    assert ("Lumio", "built", "Quiver") not in found
+
+
+def test_a_kind_noun_may_close_a_long_modifier_run_after_a_build_verb():
+    # a curated name no maker is filed for: "developed the … project T" still names its author
+    onto = _onto(Tidewater=("", ["monitoring system"]))
+    found = _relations(
+        "At Harbor, we developed the widely-used, open source metrics project Tidewater.",
+        [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")],
+        onto,
+    )
+    assert ("Harbor", "built", "Tidewater") in found
+    assert ("Harbor", "uses", "Tidewater") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Developed by Harbor, Tidewater schedules every batch job.",
+        "Built at Harbor (formerly Petrel) and released under an MIT licence, Tidewater runs "
+        "on laptops.",
+    ],
+)
+def test_a_fronted_participle_names_the_maker_of_the_main_subject(text):
+    found = _relations(
+        text, [("Harbor", "COMPANY"), ("Petrel", "COMPANY"), ("Tidewater", "TECHNOLOGY")]
+    )
+    assert ("Harbor", "built", "Tidewater") in found
+    assert ("Petrel", "built", "Tidewater") not in found
+
+
+def test_a_system_we_started_is_built_but_one_we_started_using_is_not():
+    entities = [("Harbor", "COMPANY"), ("Tidewater", "TECHNOLOGY")]
+    found = _relations(
+        "At Harbor, the platform team maintains tools around Tidewater, an open source machine "
+        "learning infrastructure framework we started, for data scientists.",
+        entities,
+    )
+    assert ("Harbor", "built", "Tidewater") in found
+    found = _relations(
+        "At Harbor, the platform team maintains tools around Tidewater, an open source machine "
+        "learning infrastructure framework we started using last year.",
+        entities,
+    )
+    assert ("Harbor", "built", "Tidewater") not in found
+
+
+def test_their_after_another_plural_party_is_not_the_companys():
+    entities = [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    title = "Harbor launches a remote build cluster"
+    found = _relations(
+        "Teams connect their Quiver builds to the cluster in minutes.", entities, title=title
+    )
+    assert ("Harbor", "uses", "Quiver") not in found
+    found = _relations(
+        "They connect their Quiver builds to the cluster in minutes.", entities, title=title
+    )
+    assert ("Harbor", "uses", "Quiver") in found
+
+
+def test_a_project_of_a_technology_moved_elsewhere_is_moved_by_the_company():
+    entities = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")]
+    found = _relations("Lumio migrated its Quiver workloads to Tidewater.", entities)
+    assert ("Lumio", "migrated_to", "Tidewater") in found
+    assert ("Quiver", "migrated_to", "Tidewater") not in found
+
+
+def test_a_titles_gerund_on_the_companys_own_system_takes_its_instrument():
+    entities = [("Faire", "COMPANY"), ("Buildkite", "TECHNOLOGY"), ("Kubernetes", "TECHNOLOGY")]
+    found = _relations(
+        "The team pivoted to new tools.",
+        entities,
+        title="Scaling Faire's CI horizontally with Buildkite, Kubernetes, and multiple pipelines",
+    )
+    assert {("Faire", "uses", "Buildkite"), ("Faire", "uses", "Kubernetes")} <= found
+
+
+def test_a_negated_phrase_after_a_possessive_states_no_use():
+    found = _relations(
+        "The team pivoted.",
+        [("Faire", "COMPANY"), ("Jenkins", "TECHNOLOGY")],
+        title="Scaling Faire's CI without Jenkins",
+    )
+    assert ("Faire", "uses", "Jenkins") not in found
+
+
+def test_the_instrument_of_a_companys_verb_far_before_it_is_used():
+    entities = [("Harbor", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")]
+    found = _relations(
+        "This keynote covers how Harbor manages scheduling and resource allocation for "
+        "multi-tenant AI inference workloads on Quiver using Tidewater.",
+        entities,
+        methods=True,
+    )
+    assert ("Harbor", "uses", "Tidewater", "verb:using") in found
+    # a relative clause between: the instrument is its subject's
+    found = _relations(
+        "Harbor describes a platform that schedules AI inference workloads on Quiver using "
+        "Tidewater.",
+        entities,
+        methods=True,
+    )
+    assert ("Harbor", "uses", "Tidewater", "verb:using") not in found
+
+
+def test_a_companys_alias_in_parentheses_is_no_subject():
+    found = _relations(
+        "Therefore, Petrel chose to migrate its legacy database service to Lumio Cloud (LC) "
+        "and use Quiver for its tables.",
+        [
+            ("Petrel", "COMPANY"),
+            ("Lumio Cloud", "COMPANY"),
+            ("LC", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+        ],
+    )
+    assert ("LC", "uses", "Quiver") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tidewater, a radical reimagining of job scheduler design, ships today.",
+        "The map covers Tidewater: the difference between job scheduler and queue.",
+        "Orla runs one use case on Tidewater: a metadata layer for their job scheduler.",
+        "Tidewater is a fast engine built on job scheduler primitives.",
+        "The system that fed work into Tidewater was a job scheduler.",
+        "Tidewater is a building block for higher level job schedulers.",
+    ],
+)
+def test_an_appositive_of_another_relation_says_not_what_the_technology_is(text):
+    entities = [
+        ("Orla", "COMPANY"),
+        ("Tidewater", "TECHNOLOGY"),
+        ("job schedulers", "CONCEPT"),
+        ("job scheduler", "CONCEPT"),
+    ]
+    found = _relations(text, entities)
+    assert (
+        not {("Tidewater", "applies", "job scheduler"), ("Tidewater", "applies", "job schedulers")}
+        & found
+    )
+    # the plain appositive still applies
+    found = _relations("Tidewater, a distributed job scheduler, ships today.", entities)
+    assert ("Tidewater", "applies", "job scheduler") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At the core of our infrastructure is Quiver, a version of Tidewater modified for search.",
+        "Quiver is a wrapper around Tidewater.",
+    ],
+)
+def test_a_derivative_uses_what_it_derives_from(text):
+    found = _relations(text, [("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")])
+    assert ("Quiver", "uses", "Tidewater") in found
+
+
+def test_a_long_appositive_keeps_its_head_for_what_it_is_built_on():
+    found = _relations(
+        "We introduce Quiver, a fully open source, Valkey-native observability stack for "
+        "every team built around Tidewater.",
+        [("Quiver", "TECHNOLOGY"), ("Valkey", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Tidewater") in found
+
+
+def test_a_long_appositive_applies_its_concept_but_not_past_a_purpose_clause():
+    entities = [
+        ("Tidewater", "TECHNOLOGY"),
+        ("Quiver", "TECHNOLOGY"),
+        ("job scheduling", "CONCEPT"),
+    ]
+    found = _relations(
+        "Meet Tidewater, a small, strict and very carefully tested open source engine for "
+        "job scheduling.",
+        entities,
+    )
+    assert ("Tidewater", "applies", "job scheduling") in found
+    found = _relations(
+        "We moved from Quiver to Tidewater, a lightweight alternative, to reduce costs while "
+        "keeping job scheduling.",
+        entities,
+    )
+    assert ("Tidewater", "applies", "job scheduling") not in found
+
+
+def test_a_built_object_apposed_to_its_owner_is_built_by_it():
+    found = _relations(
+        "We explain our path. Building Quiver, Lumio's own scalable game server framework.",
+        [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+        title="Lumio engineering",
+    )
+    assert ("Lumio", "built", "Quiver") in found
+    assert ("Lumio", "uses", "Quiver") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petrel built a detection framework in Lumio's Quiver.",
+        "The new platform is built on Lumio's Quiver and Valkey.",
+    ],
+)
+def test_a_possessed_system_another_party_builds_on_is_no_use_of_its_vendor(text):
+    found = _relations(
+        text,
+        [
+            ("Petrel", "COMPANY"),
+            ("Lumio", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Valkey", "TECHNOLOGY"),
+        ],
+        title="Petrel engineering notes",
+    )
+    assert ("Lumio", "uses", "Quiver") not in found
+
+
+def test_a_short_aside_inside_a_dash_appositive_keeps_its_head():
+    found = _relations(
+        "Today, we announce Quiver - a new search experience for all (almost) Valkey-related "
+        "content - powered by Tidewater, Marlin, and Zig.",
+        [
+            ("Quiver", "TECHNOLOGY"),
+            ("Valkey", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("Marlin", "TECHNOLOGY"),
+            ("Zig", "TECHNOLOGY"),
+        ],
+    )
+    assert {("Quiver", "uses", "Tidewater"), ("Quiver", "uses", "Marlin")} <= found
+
+
+def test_a_possessed_system_said_to_be_released_is_built_by_its_possessor():
+    entities = [("Lumio", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    found = _relations("Lumio's Quiver v1.0 Is Now Released", entities)
+    assert ("Lumio", "built", "Quiver") in found
+    assert ("Lumio", "uses", "Quiver") not in found
+    found = _relations("Lumio's Quiver handles two million flag checks per second.", entities)
+    assert ("Lumio", "built", "Quiver") not in found
+
+
+def test_a_technology_with_another_as_its_backend_uses_it():
+    entities = [("Quiver", "TECHNOLOGY"), ("Valkey", "TECHNOLOGY")]
+    found = _relations(
+        "Our DNS infrastructure was built on Quiver with a Valkey backend.", entities
+    )
+    assert ("Quiver", "uses", "Valkey") in found
+    found = _relations("We compared Quiver with a Valkey cluster.", entities)
+    assert ("Quiver", "uses", "Valkey") not in found

@@ -44,6 +44,14 @@ def _speaks_of_actor(unit: _Unit, actor: str, ent: _Ent) -> bool:
     if rx.search(r"\b(?:such as|e\.g\.|for example|like)\b[^.;:]*$", unit.text[: ent.s], rx.I):
         return False
     anaphor = ANAPHOR.search(unit.text)
+    if anaphor is not None and all(
+        a.group(0).lower() in ("they", "their") and _OTHERS_BEFORE.search(unit.text[: a.start()])
+        for a in ANAPHOR.finditer(unit.text)
+    ):
+        # "Teams connect their Bazel builds to …", "researchers who discovered … through
+        # their QUIC measurement": "they" and "their" after another party named in the
+        # plural are that party's, not the company's (rule 1)
+        return False
     if anaphor is not None:
         # "ScyllaDB joined the party with their vector search engine": "they" and "their"
         # after another named subject that opens the sentence are that subject's (rule 1).
@@ -207,9 +215,11 @@ def _actor_rules(state: _Post) -> None:
                 ):
                     continue
                 # A name only the statistical model found ("Nathan will describe how Yelp
-                # …", "Senior Architect at Mirantis") is as often no technology at all: unless
-                # the sentence says "we" or "our", the actor rule keeps it apart (rule 2).
-                if e.m.method != "ontology" and how != "anaphor" and not ours:
+                # …", "Senior Architect at Mirantis", "our mission to build the Purple
+                # Future") is as often no technology at all, or another party's: unless the
+                # sentence calls it the company's own ("our X platform, T"), the actor rule
+                # keeps it apart (rule 2).
+                if e.m.method != "ontology" and not ours:
                     how = "discovered"
                 elif how == "anaphor" and not (ours or _held(unit, i)):
                     how = "anaphor-near"
@@ -238,6 +248,14 @@ def _actor_rules(state: _Post) -> None:
             focal = subject.name
 
 
+# A party named in the plural that "they" or "their" after it may stand for.
+_OTHERS_BEFORE = re.compile(
+    r"\b(?:developers|teams|customers|users|researchers|companies|organi[sz]ations|players|"
+    r"partners|clients|businesses|people|practitioners|scientists|operators|vendors|"
+    r"providers|merchants|sellers|students|gamers|studios|creators|attackers)\b"
+    r"[^.;:]{0,80}$",
+    rx.I,
+)
 _SUBJECT_USING = re.compile(
     r"\b(?:using|leveraging|built (?:on|with|atop)|on top of)\s+(?:the\s+|its\s+)?$", rx.I
 )

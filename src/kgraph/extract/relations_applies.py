@@ -628,6 +628,9 @@ def _kind_examples(state: _Post, unit: _Unit) -> None:
 _TITLE_WITH = re.compile(r"\s(?:with|using|via|on top of|powered by|built on)\s+(?:the\s+)?$", rx.I)
 
 
+# A title that opens with a gerund whose object the company owns: "Scaling Faire's CI …".
+_TITLE_GERUND = re.compile(r"\s*(?:how\s+(?:we\s+)?)?[a-z]+ing\s+", rx.I)
+
 _RELEASE = re.compile(
     r"(?:ships|shipped|launch\w*|releases|released|announc\w*|unveil\w*|introduc\w*|debuts)$",
     rx.I,
@@ -671,6 +674,29 @@ def title_with(state: _Post, unit: _Unit) -> None:
     if len(companies) != 1:
         return
     company = companies[0]
+    possessed = _TITLE_GERUND.fullmatch(text[: company.s]) and (
+        text[company.e : company.e + 2] in ("'s", "\u2019s")
+        or rx.search(r"['\u2019]s$", text[company.s : company.e])
+    )
+    if possessed:
+        # "Scaling Faire's CI horizontally with Buildkite and Kubernetes": the work is done
+        # on the company's own system, so its instrument is the company's (rules 1, 3)
+        for k, f in enumerate(ents):
+            if (
+                f.type == "TECHNOLOGY"
+                and f.s > company.e
+                and _TITLE_WITH.search(text[: f.s])
+                and not rx.search(
+                    r"[:;?!]|\b(?:not|without|instead of|rather than|vs)\b",
+                    text[company.e : f.s],
+                    rx.I,
+                )
+                and not rx.match(r"['\u2019]s?\b", text[f.e :])
+            ):
+                for g in listed(ents, k, text, _WITH_GAP):
+                    state.add(company.name, "uses", g.name, text, "title:with")
+                break
+        return
     if not _TITLE_SUBJECT_LEAD.search(text[: company.s]):
         return
     verb = _TITLE_VERB.match(text, company.e)

@@ -103,10 +103,12 @@ def _appositive_head(ents, i, text):
         if f.type == "TECHNOLOGY":
             gap = text[f.e : ents[i].s]
             # "ClickStack, a fully open source, OpenTelemetry-native stack": commas between
-            # the adjectives still make one appositive
+            # the adjectives still make one appositive, and so does a short aside ("for all
+            # (almost) Vespa-related content")
             if rx.fullmatch(
                 r"\s*(?:,|\(|:|\s—|\s-|\s+is|\s+was)\s*(?:a|an|the|its|their|our)\b"
-                r"(?:[^,;.()]|,(?!\s*(?:and|or|but|which|while|who|that)\b)){0,60}",
+                r"(?:[^,;.()]|\([^(),;.]{1,15}\)|,(?!\s*(?:and|or|but|which|while|who|that)\b))"
+                r"{0,90}",
                 gap,
                 rx.I,
             ):
@@ -369,6 +371,8 @@ def _clause_subject(state: _Post | None, unit: _Unit, pos: int) -> str | None:
         and not rx.search(
             r"\b(?:in|on|onto|into|to|from|via|of|for)\s+(?:the\s+)?$", unit.text[: e.s], rx.I
         )
+        # "… to Amazon Web Services (AWS) and use …": the alias of the name before it
+        and not unit.text[: e.s].endswith("(")
     ]
     if named:
         return named[-1].name

@@ -4,11 +4,19 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from kgraph.extract import rx
 from kgraph.extract.relations_clauses import _actor_before, _list_at, _opens_clause
 from kgraph.extract.relations_post import _Ent, _Post, _Unit
-from kgraph.extract.relations_words import CODE_NOUN, COMPOUND, FROM_TO_VERB, PLANNED, READER
+from kgraph.extract.relations_words import (
+    CODE_NOUN,
+    COMPOUND,
+    DEPLOYMENT,
+    FROM_TO_VERB,
+    PLANNED,
+    READER,
+)
 
 # Words that open another phrase after a move's destination ("to Pulumi in the context of",
 # "to efficient in-place upgrades for their platform"): the destination ends before them.
@@ -19,6 +27,14 @@ _PHRASE_OPENERS = "with|using|for|by|while|which|in|at|under|across|via|during|t
 _PROPERTY = (
     r"-(?:intensive|heavy|bound|compatible|like|style|inspired|ish|friendly|aware|specific|"
     r"centric|sensitive|agnostic|related|focused|less|free|written)\b"
+)
+
+
+# What a team keeps of a technology, which it moves elsewhere: "our Xcode project",
+# "Oracle workloads", "the Terraform repository".
+_WORK_NOUN = re.compile(
+    r"\s+(?:projects?|workloads?|repositor(?:y|ies))\b",
+    rx.I,
 )
 
 
@@ -402,8 +418,12 @@ def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
             e = run[0]
             if (
                 e.type == "TECHNOLOGY"
-                # not "rewrote their Rails API": the API's owner moves
+                # not "rewrote their Rails API": the API's owner moves; nor "migrating
+                # Oracle databases to …", "migrating our Xcode project to …": a deployment
+                # or a work of it is the company's, and the company moves it
                 and not rx.match(r"\s+" + CODE_NOUN + r"\b", unit.text[e.e :], rx.I)
+                and not DEPLOYMENT.match(unit.text[e.e :])
+                and not _WORK_NOUN.match(unit.text[e.e :])
                 and not _modifier(unit, e)  # "rewrote CPU-intensive endpoints"
             ):
                 return e.name

@@ -228,14 +228,17 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 ):
                     add(owner.name, "uses", e.name, text, "possessive")
         # "Maestro is a library we have developed to handle all playback": the noun the
-        # technology is, made by "we" (rule 1's anaphora: the post's company)
+        # technology is, made by "we" (rule 1's anaphora: the post's company). "Metaflow, an
+        # open source machine learning infrastructure framework we started": a longer
+        # noun, and the project's start; but not what "we" built on or started using
         if (
             e.type == "TECHNOLOGY"
             and state.actor
             and rx.match(
-                r"(?:,|\s+(?:is|was))\s+(?:an?|the)\s+(?:[\w-]+\s+){1,4}?(?:that\s+|which\s+)?"
-                r"we(?:['\u2019]ve|\s+have)?\s+(?:\w+ly\s+)?(?:built|developed|created|designed|"
-                r"engineered|wrote|written)\b",
+                r"(?:,|\s+(?:is|was))\s+(?:an?|the)\s+(?:[\w-]+\s+){1,6}?(?:that\s+|which\s+)?"
+                r"we(?:['\u2019]ve|\s+have)?\s+(?:\w+ly\s+)?(?:(?:built|developed|created|designed|"
+                r"engineered|wrote|written|open[- ]?sourced)\b(?!\s+(?:on|atop|upon|around)\b)|"
+                r"started\b(?!\s+(?:using|to|with|on|out|by|from|at|in)\b))",
                 after,
                 rx.I,
             )
@@ -252,6 +255,15 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
         ):
             add(ents[i - 1].name, "uses", e.name, text, "verb:tech")
         listed = i - 1 in on_heads and _continues_list(text[ents[i - 1].e : e.s])
+        if (
+            e.type == "TECHNOLOGY"
+            and i
+            and ents[i - 1].type == "TECHNOLOGY"
+            and rx.fullmatch(r"\s+with\s+(?:a|an|its)\s+", text[ents[i - 1].e : e.s], rx.I)
+            and _BACKEND.match(text, e.e)
+        ):
+            # "built on PowerDNS with a PostgreSQL backend": the store behind the system
+            add(ents[i - 1].name, "uses", e.name, text, "modifier:on")
         if e.type == "TECHNOLOGY" and listed:
             # "built on Kafka, Flink and Iceberg": a list after the phrase shares its head
             add(on_heads[i - 1], "uses", e.name, text, "modifier")
@@ -347,7 +359,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             method = None
             if rx.match(
                 r"^(?:(?:,|:| is| was| are|,? which is| —| -)\s*(?:a|an|the|its|our|their)\b|"
-                r" \(\s*(?:a|an|the)?\b)(?:[^,.;()]|,(?!\s*(?:and|or|but|which|while|who)\b)){0,60}$",
+                r" \(\s*(?:a|an|the)?\b)(?:[^,.;()]|,(?!\s*(?:and|or|but|which|while|who|to)\b)){0,90}$",
                 gap,
                 rx.I,
             ) and not rx.match(r"^[,:(\s—-]*\w+ing\b", gap):  # "Go, building a …": a verb
@@ -356,10 +368,30 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 # not say what Kafka is, unless the noun is a kind ("a form of X").
                 if (
                     not rx.search(
-                        r"\b(?:a|an|the)\s+(?!(?:kind|type|form|sort|variant|implementation|"
-                        r"family|class)\b)[\w-]+\s+of\b",
+                        # "Dynamo, a radical reimagining of inference infrastructure", "the
+                        # difference between inference …": a noun of another relation
+                        r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?!(?:kind|type|form|sort|variant|"
+                        r"implementation|family|class)\b)[\w-]+\s+(?:of|between|among)\b",
                         gap,
                         rx.I,
+                    )
+                    # "a metadata storage layer for their API gateway", "a search engine
+                    # built on object storage": the concept is another's, or what T runs on
+                    and not rx.search(
+                        r"\bfor\s+(?:their|our|its|your|his|her)\b|\b(?:built|based|running|"
+                        r"runs|backed|powered)\s+(?:on|by|atop)\b|\bon top of\b",
+                        gap,
+                        rx.I,
+                    )
+                    # "the system that got video into iPlayer was a monolith": the copula's
+                    # subject is the noun before the preposition, not the technology
+                    and not (
+                        rx.match(r"\s+(?:is|was|are)\b", gap)
+                        and rx.search(
+                            r"\b(?:in|into|to|from|on|onto|with|for|of|by)\s+(?:the\s+)?$",
+                            text[: e.s],
+                            rx.I,
+                        )
                     )
                     and not _relative_object(gap)
                     # "Despite the success of WordPress, the JAMstack …": the comma closes
@@ -381,7 +413,8 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                     # "Ghost, a database specifically architected for AI agents": a plural
                     # after "for" names whom or what it serves, not what it is (rule 7)
                     and not (
-                        rx.search(r"\bfor\s+(?:the\s+)?$", gap)
+                        # "… a building block for higher level distributed systems"
+                        rx.search(r"\bfor\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", gap)
                         and rx.search(r"[a-z](?<![siu])s$", text[nxt.s : nxt.e])
                     )
                 ):
@@ -840,6 +873,14 @@ _CLASS_OF_EXAMPLES = re.compile(
 )
 
 
+# The part a technology plays behind another: "with a PostgreSQL backend".
+_BACKEND = re.compile(
+    r"\s+(?:back[- ]?ends?|storage(?:\s+(?:back[- ]?end|layer|engine))?|store|data\s?store|"
+    r"persistence\s+layer)\b",
+    rx.I,
+)
+
+
 # A clause that opens a sentence before its subject ("Instead of …, T stores"); "As a
 # distributed system, Kafka …" is left out: that one does say what T is.
 _OPENING_CLAUSE = (
@@ -859,7 +900,13 @@ def _owner(state: _Post, company: str, tech, text: str) -> None:
     opened T's source ("the open sourcing of T, C's …", "T, C's open-sourced …"); used when
     C is the post's company (rule 3). Said of another company ("converting our app to
     Flutter, Google's framework for …"), the apposition names T's vendor, not a user."""
-    if _OPENED.search(text[: tech.s]) or _OPENED_OWN.match(text[tech.e :]):
+    if (
+        _OPENED.search(text[: tech.s])
+        or _OPENED_OWN.match(text[tech.e :])
+        # "Building Pitaya, Wildlife's own game server framework", "Introducing Quiver,
+        # Lumio's feature-flag service": the object of a build verb, apposed to its owner
+        or rx.search(rf"\b{BUILD_VERB}\s+(?:the\s+)?$", text[: tech.s], rx.I)
+    ):
         state.add(company, "built", tech.name, text, "built:verb")
     elif company == state.actor:
         state.add(company, "uses", tech.name, text, "possessive")

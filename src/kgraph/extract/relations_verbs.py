@@ -48,6 +48,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
     # Most sentences have no building verb: the three searches for one before each
     # technology (each a window of this text) are skipped there, with the same answer.
     builds = BUILD_STEM.search(text) is not None
+    if builds:
+        _fronted_maker(state, unit)
     for i, e in enumerate(ents):
         if e.type != "TECHNOLOGY" or LIKENESS.match(text[e.e :]):
             continue  # "a Kafka-compatible queue" uses no Kafka (rule 7)
@@ -140,7 +142,10 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             rx.search(
                 rf"\b{BUILD_VERB}\s+(?:\([^()]{{1,30}}\)\s+)?"  # "open-sourced (Apache 2.0) their"
                 r"(?:(?:its|their|our|a|an|the|new|own|internal|in-house)\s+)*"
-                r"(?:[\w-]+[\s,]+){0,4}?(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
+                # "developed the widely-used, open source metrics project Thanos": a kind
+                # noun right before the name may close a run of four modifiers
+                r"(?:[\w-]+[\s,]+){0,4}?(?:(?:projects?|" + SYSTEM_NOUN + r")\s+)?"
+                r"(?:called\s+|named\s+|codenamed\s+)?[\"“]?$",
                 clause,
                 rx.I,
             )
@@ -203,12 +208,23 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                     )
                 ) and (state.maker(e) == "" or _same_company(state.maker(e), subject))
                 # "Uber created the Apache Hudi project": a project is its creator's, even
-                # when a foundation keeps it now
-                opened = opened or (
-                    rx.fullmatch(
-                        r"(?:developed|created|started|co-?created)\s+the\s+", verb.group(0), rx.I
+                # when a foundation keeps it now; "developed the widely-used, open source
+                # metrics project Thanos" names the project before it
+                opened = (
+                    opened
+                    or (
+                        rx.fullmatch(
+                            r"(?:developed|created|started|co-?created)\s+the\s+",
+                            verb.group(0),
+                            rx.I,
+                        )
+                        and rx.match(r"\s+project\b", text[e.e :], rx.I)
                     )
-                    and rx.match(r"\s+project\b", text[e.e :], rx.I)
+                    or rx.fullmatch(
+                        r"(?:developed|created|started|co-?created)\s+the\s+.*\bproject\s+",
+                        verb.group(0),
+                        rx.I,
+                    )
                 )
                 if not opened and (
                     state.known_elsewhere(subject, e) or DEPLOYMENT.match(text[e.e :])
@@ -279,6 +295,10 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             add(who or head, "uses", e.name, text, "verb:use")
             for other in _coordinated_subjects(unit, who or head, verb_at):
                 add(other, "uses", e.name, text, "verb:use")
+        elif use is None or not _actor_before(unit, e.s - len(clause) + use.start()):
+            far = _far_user(unit, i)
+            if far is not None:
+                add(far, "uses", e.name, text, "verb:using")
     # possessives: "C's T" → C uses T; "C's X" concept → applies
     for i, e in enumerate(ents[:-1]):
         nxt = ents[i + 1]
@@ -330,6 +350,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             # the company owns, not the possessed noun (rule 3); "Criteo's Prediction on
             # Hadoop" still runs on the technology
             and not (nxt.type == "CONCEPT" and rx.search(rf"\b(?:{_LINKS})\b", rest, rx.I))
+            # "Scaling Faire's CI without Jenkins": a negated phrase states nothing (rule 7)
+            and not rx.search(NEGATED, rest, rx.I)
             # "Square's migration to SPIFFE", "LinkedIn's journey from Lambda": the possessed
             # noun is a move, whose ends are read as a move (rule 6: no use of either)
             and not rx.match(
@@ -353,6 +375,19 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 continue  # "NVIDIA's H100 architecture": a product it sells (rule 3)
             if nxt.type == "TECHNOLOGY" and _used_by_another(unit, i):
                 continue  # "Orla adopted Lumio's Quiver": Lumio is only its vendor (rule 3)
+            if (
+                nxt.type == "TECHNOLOGY"
+                and e.name != state.actor
+                and rx.search(
+                    r"\b(?:in|on|onto|atop|into|with|via|using|(?:built|based|running|runs)\s+on|"
+                    r"(?:powered|backed)\s+by)\s+(?:the\s+)?$",
+                    text[: e.s],
+                    rx.I,
+                )
+            ):
+                # "a detection framework in Google Cloud's BigQuery", "built on Google Cloud's
+                # Vertex AI": what another party builds on; the possessor is its vendor
+                continue
             if nxt.type == "TECHNOLOGY" and rx.search(
                 r"\b(?:such as|like|including|e\.g\.,?)\s+$", text[: e.s], rx.I
             ):
@@ -386,6 +421,11 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 # "Netflix's data platform team", "Glovo's Routing team": the concept names
                 # the company's team, the possessed noun; it is not said to be applied
                 continue
+            if owned.type == "TECHNOLOGY" and _RELEASED.match(text, owned.e):
+                # "HashiCorp's Terraform v1.0 Is Now Released": the possessor releases its own
+                # system, which the text says it made (rule 3: more than a possessive)
+                add(e.name, "built", owned.name, text, "built:released")
+                continue
             typ = "uses" if owned.type == "TECHNOLOGY" else "applies"
             how = "possessive"
             if (
@@ -402,6 +442,66 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             add(e.name, typ, owned.name, text, how)
 
 
+def _far_user(unit: _Unit, i: int) -> str | None:
+    """ "Wayve manages scheduling … for AI inference workloads on Kubernetes using Kueue":
+    the company that opens the clause, with its own verb, uses the instrument of that verb
+    however long its object is, while no comma, relative or negation comes between."""
+    text, e = unit.text, unit.ents[i]
+    using = rx.search(r"\busing\s+(?:the\s+|a\s+|an\s+)?$", text[: e.s], rx.I)
+    if using is None or COMPOUND.match(text[e.e :]):
+        return None
+    for f in reversed(unit.ents[:i]):
+        if f.type != "COMPANY":
+            continue
+        span = text[f.e : using.start()]
+        if (
+            len(span) > 160
+            or rx.search(r",(?!\d)|[;:()\u2014\u2013]|\s-\s", span)
+            or rx.search(
+                r"\b(?:that|which|who|whom|whose|where|when|while|but|if|because|you|your|"
+                r"customers|users|developers|teams|their|to|vs|versus|compar\w*)\b",
+                span,
+                rx.I,
+            )
+            or rx.search(NEGATED, span, rx.I)
+            or UNSTATED_USE.search(span)
+        ):
+            return None
+        verb = rx.match(r"\s+(?:\w+ly\s+)?(?!(?:is|was|has|does)\b)[a-z]+(?:s|ed)\b", span)
+        opens = rx.search(r"(?:^|[,;:.]\s*|\b(?:how|why)\s+)(?:the\s+)?$", text[: f.s], rx.I)
+        return f.name if verb is not None and opens is not None else None
+    return None
+
+
+def _fronted_maker(state: _Post, unit: _Unit) -> None:
+    """ "Developed by C, T …", "Built at C and released in 2025, T runs …": a participle
+    opening the sentence says who made the main clause's subject (rule 1, the passive)."""
+    text, ents = unit.text, unit.ents
+    opener = rx.match(
+        r"\s*(?:originally\s+|first\s+)?(?:built|developed|created|designed|engineered|"
+        r"open[- ]?sourced|invented)\s+(?:in-house\s+)?(?:by|at)\s+(?:the\s+)?",
+        text,
+        rx.I,
+    )
+    if opener is None:
+        return
+    maker = next((f for f in ents if f.s >= opener.end()), None)
+    if maker is None or maker.type != "COMPANY" or maker.s != opener.end():
+        return
+    for f in ents:
+        if f.s <= maker.s or f.type != "TECHNOLOGY":
+            continue
+        # the first technology after the participle's phrase: the main clause's subject
+        # when a comma closes the phrase right before it ("…, Goose runs locally")
+        if (
+            rx.search(r",\s+(?:the\s+)?$", text[maker.e : f.s])
+            and not rx.search(r"[;:.]", text[maker.e : f.s])
+            and len(text[maker.e : f.s]) <= 120
+        ):
+            state.add(maker.name, "built", f.name, text, "built:fronted")
+        return
+
+
 # What says a possessed name is the company's own running system: "Netflix's Ranker service",
 # "Khan Academy's Goliath project", "Airbnb's Mussel store", "Netflix's Distributed Counter
 # Abstraction is a … counting service".
@@ -409,6 +509,12 @@ _OWN_SYSTEM = re.compile(
     r"\s+(?:(?:is|was)\s+(?:a|an|the)\s+)?(?:[\w,-]+\s+){0,4}?(?:"
     + SYSTEM_NOUN
     + r"|projects?|abstractions?|stack)\b",
+    rx.I,
+)
+# A possessed system's own release: "C's T v1.0 is now released", "C's T has been open-sourced".
+_RELEASED = re.compile(
+    r"(?:\s+v?\d[\w.]*)?\s+(?:is|has\s+been|was)\s+(?:now\s+|officially\s+|finally\s+)?"
+    r"(?:released|launched|unveiled|open[- ]?sourced)\b",
     rx.I,
 )
 _TEAM = re.compile(

@@ -34,7 +34,12 @@ BUILD_VERB = (
     r"re-?architected|rebuilt|rebuilding|rewrote|wrote(?!\s+(?:about|up)\b)|shipped|released|releases|unveiled|"
     r"invented|made|"
     # "decided to open source a tool called Winnaker": the bare verb before its object
-    r"open[- ]source(?=\s+(?:a|an|the|its|our|their)\b))"
+    r"open[- ]source(?=\s+(?:a|an|the|its|our|their)\b)|"
+    # "we are proud to open source Pingora": after a word of intent or feeling the bare
+    # verb takes a name too ("moved to open source" is the noun, and stays out)
+    r"(?:(?<=\bproud to )|(?<=\bexcited to )|(?<=\bhappy to )|(?<=\bpleased to )|"
+    r"(?<=\bthrilled to )|(?<=\bdelighted to )|(?<=\bglad to )|(?<=\bdecided to )|"
+    r"(?<=\bchose to ))open[- ]source(?!\s+(?:software|projects?|communit\w+|code|tools?)\b))"
 )
 # A word every alternative of BUILD_VERB begins with (its lookaheads left out): a text in
 # which this finds nothing, case ignored as the rules ignore it, has no BUILD_VERB in any
@@ -66,7 +71,11 @@ ON_TECH = re.compile(
     r"based on|backed by|powered by|fu?ell?ed by|running on|runs on|run on|runs over|running inside|"
     # "HEY has lived on Kubernetes since development first began"
     r"(?:lives|lived|living|hosted) on|"
-    r"on top of|built atop|(?:that|which) (?:uses|runs (?:on|over|atop)|relies on|is built on))"
+    r"on top of|built atop|(?:that|which) (?:uses|runs (?:on|over|atop)|relies on|is built on)|"
+    # "Earlybird, a version of Lucene modified for real-time search", "MyRocks (a fork of
+    # MySQL …)": a derivative is built from what it derives from
+    r"(?:an?|the)\s+(?:(?:modified|patched|customi[sz]ed|hardened)\s+)?(?:fork|version|"
+    r"derivative|wrapper)\s+(?:of|around))"
     r"\s+(?:the |a |an |its |their )?$",
     re.I,
 )
