@@ -108,9 +108,24 @@ def listed_as_products(doc, start: int) -> bool:
     software and ``like``, ``such as`` or ``including``: each name there is a product. On the
     annotated sets (``real-dev``, 2–19, 38–46) such items are TECHNOLOGY 62 times and COMPANY
     three times, two of them possessives (the resolver leaves a possessive alone)."""
-    for i in range(start - 1, max(-1, start - 16), -1):
+    return listed_after(doc, start, PRODUCT_NOUNS)
+
+
+def listed_after(
+    doc,
+    start: int,
+    nouns: frozenset[str],
+    *,
+    openers: frozenset[str] = _LIST_OPENERS,
+    between: frozenset[str] = _BETWEEN,
+    reach: int = 16,
+) -> bool:
+    """The name at token ``start`` is in a list of capitalised names (joined by ``between``
+    signs) that one of ``nouns`` opens with ``like``, ``such as`` or ``including``:
+    ``tools like Syft``, ``key metrics like Largest Contentful Paint (LCP)``."""
+    for i in range(start - 1, max(-1, start - reach), -1):
         tok = doc[i]
-        if tok.lower_ in _LIST_OPENERS and tok.is_lower and i > 0:
+        if tok.lower_ in openers and tok.is_lower and i > 0:
             j = i - 1
             if tok.lower_ == "as":
                 if doc[j].lower_ != "such" or j == 0:
@@ -118,7 +133,7 @@ def listed_as_products(doc, start: int) -> bool:
                 j -= 1
             if doc[j].text in _DASHES and j > 0:
                 j -= 1  # "applications — including"
-            return doc[j].lower_ in PRODUCT_NOUNS
-        if not (tok.lower_ in _BETWEEN or tok.text[:1].isupper()):
+            return doc[j].lower_ in nouns
+        if not (tok.lower_ in between or tok.text[:1].isupper()):
             return False
     return False

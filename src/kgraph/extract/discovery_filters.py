@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Span
 
+from kgraph.extract.definitions import listed_after
 from kgraph.extract.discovery_organisations import (
     BUSINESS_NOUNS,
     _acts,
@@ -105,18 +106,9 @@ _METRIC_LIST_SIGNS = frozenset([",", "and", "or", "(", ")", "/", "-"])
 def _listed_metric(doc, start: int) -> bool:
     """The name at ``start`` is in a list of capitalised names (with their acronyms)
     introduced by a word for metrics and ``like``, ``such as`` or ``including``."""
-    for i in range(start - 1, max(-1, start - 24), -1):
-        tok = doc[i]
-        if tok.lower_ in _METRIC_LIST_OPENERS and tok.is_lower and i > 0:
-            before = doc[i - 1]
-            if tok.lower_ == "as":
-                if before.lower_ != "such" or i < 2:
-                    return False
-                before = doc[i - 2]
-            return before.lower_ in METRIC_NOUNS
-        if not (tok.lower_ in _METRIC_LIST_SIGNS or tok.text[:1].isupper()):
-            return False
-    return False
+    return listed_after(
+        doc, start, METRIC_NOUNS, openers=_METRIC_LIST_OPENERS, between=_METRIC_LIST_SIGNS, reach=24
+    )
 
 
 def _drop_listed_metrics(doc) -> None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from kgraph.extract import confidence
 from kgraph.extract.definitions import defined_as_software, listed_as_products
-from kgraph.extract.discovery_words import ROLE_TITLES, ROLES
+from kgraph.extract.discovery_words import MONTH_NAMES, ROLE_TITLES, ROLES
 from kgraph.extract.generic import (
     GENERIC_HEADS,
     UMBRELLA,
@@ -939,8 +939,8 @@ def _in_publication_title(span, text: str) -> bool:
 # before a dash and a month with its year name a newsletter or digest, not the issue's
 # subject (a longer headline with a date, "How We Scaled Caching - June 2024", is a post's).
 DATED_ISSUE = re.compile(
-    r"((?:[A-Z][\w&'.]*[ \t]+){2,3})[-\u2013\u2014][ \t]+(?:January|February|March|April|May|June"
-    r"|July|August|September|October|November|December)[ \t]+(?:19|20)\d\d\s*$"
+    r"((?:[A-Z][\w&'.]*[ \t]+){2,3})[-\u2013\u2014][ \t]+"
+    rf"(?:{'|'.join(sorted(m.capitalize() for m in MONTH_NAMES))})[ \t]+(?:19|20)\d\d\s*$"
 )
 
 
