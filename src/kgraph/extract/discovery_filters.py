@@ -272,7 +272,12 @@ def _plausible(span: Span, label: str) -> bool:
             and doc[span.end].lower_.endswith("s")
             and doc[span.end + 1].is_punct
         )
-        return (_acts(doc, span.end, ACTION_STEMS) and not plural) or _org_after(doc, span.end)
+        return (
+            (_acts(doc, span.end, ACTION_STEMS) and not plural)
+            or _org_after(doc, span.end)
+            # "Gradient Labs is a London-based startup": defined as a business
+            or _business_apposition(doc, span.end)
+        )
     if first.i == span.sent.start and len(span) == 1:
         # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun,
         # or a name that acts as an organisation ("Klarvio adopted", "Klarvio has migrated")

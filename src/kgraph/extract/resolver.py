@@ -629,7 +629,8 @@ def _with_product_part(span) -> bool:
 ORG_NOUNS = phrases(
     """
     vendors companies organizations organisations firms startups enterprises businesses
-    customers clients employers brands
+    customers clients employers brands partners retailers banks manufacturers
+    automakers carmakers
     """
 )
 # Nouns that make "<noun> like X" a list of organisations ("places like Zorbly", "industry
