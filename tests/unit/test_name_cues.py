@@ -77,3 +77,25 @@ def test_a_decision_is_an_organisations_act(nlp):
 
     assert _acts(nlp("Zorbly realized that launch time mattered"), 1)
     assert _acts(nlp("Zorbly opted for Kotlin"), 1)
+
+
+def test_a_dictionary_word_before_team_is_a_team_not_an_organisation(nlp):
+    from kgraph.extract.discovery_filters import _function_team
+
+    doc = nlp("I worked on the Distribution team at Zorbly.")
+    assert _function_team(doc[4:5])
+    doc = nlp("Thanks to the Zorblyfair team for the help.")
+    assert not _function_team(doc[3:4])  # a coined name: the organisation's team
+
+
+def test_a_list_of_organisations_may_follow_its_noun_after_a_comma(nlp):
+    from kgraph.extract.discovery_organisations import _listed_as_organisations
+
+    doc = nlp("It moved numerous clients, such as Quillbit and Zorbly, off the old system.")
+    assert _listed_as_organisations(doc, 7)
+
+
+def test_an_adverb_of_habit_may_sit_between_an_organisation_and_its_verb(nlp):
+    from kgraph.extract.discovery_organisations import _acts
+
+    assert _acts(nlp("Zorbly always strives to deliver a fast app"), 1)

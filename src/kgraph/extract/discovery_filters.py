@@ -214,6 +214,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "German speakers": a nationality or language, not a product
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
+    if _function_team(span):
+        return False  # "on the Distribution team", "the Infra team": what a team does
     if (
         len(span) > 1
         and span[-1].lower_ in GROUP_WORDS
@@ -303,6 +305,26 @@ def _plausible(span: Span, label: str) -> bool:
 
 
 OPENING_QUOTES = frozenset(['"', "\u201c", "'", "\u2018"])
+
+
+# Words before a team's name: "on the Distribution team", "our Identity team".
+TEAM_OWNERS = frozenset(["the", "our", "my", "their", "his", "her", "your"])
+
+
+def _function_team(span: Span) -> bool:
+    """One capitalised dictionary word between an article or a possessive and ``team``:
+    the part of the organisation by what it does (``the Distribution team``, ``the Infra
+    team``), not the organisation, which has a name of its own (``the Wayfair team``)."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span.start > 0
+        and span.end < len(doc)
+        and doc[span.end].lower_ in ("team", "teams")
+        and doc[span.start - 1].lower_ in TEAM_OWNERS
+        and not _marked(span.text)
+        and is_english_word(span.text)
+    )
 
 
 def _release_theme(span: Span) -> bool:

@@ -926,6 +926,8 @@ def _listed_as_organisations(doc: Doc, start: int) -> bool:
             before = doc[i - 1]
             if tok.lower_ == "as" and before.lower_ == "such" and i > 1:
                 before = doc[i - 2]
+            if before.text == "," and before.i > 0:
+                before = doc[before.i - 1]  # "numerous clients, such as X and Y"
             return before.lower_ in ORG_NOUNS
         if not (
             tok.lower_ in LIST_SEPARATORS

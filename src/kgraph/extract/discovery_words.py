@@ -148,7 +148,21 @@ TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM", "P
 # Words between an organisation and its verb: "Klarvio has recently migrated", "Acme and
 # Klarvio each announced", "both launched".
 AUXILIARIES = frozenset(
-    ["has", "have", "had", "is", "was", "been", "recently", "then", "also", "now", "each", "both"]
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "been",
+        "recently",
+        "then",
+        "also",
+        "now",
+        "each",
+        "both",
+        "always",
+    ]
 )
 EVENT_ENDINGS = (
     "Con",
