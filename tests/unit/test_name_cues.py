@@ -99,3 +99,24 @@ def test_an_adverb_of_habit_may_sit_between_an_organisation_and_its_verb(nlp):
     from kgraph.extract.discovery_organisations import _acts
 
     assert _acts(nlp("Zorbly always strives to deliver a fast app"), 1)
+
+
+def test_an_account_with_a_cloud_provider_keeps_the_provider(nlp):
+    from spacy.tokens import Span
+
+    from kgraph.extract.resolver import _with_product_part
+
+    doc = nlp("assets across thousands of Zorbly Cloud accounts and a Quillchat account")
+    cloud = Span(doc, 4, 6, label="COMPANY", span_id="COMPANY:Zorbly Cloud")
+    chat = Span(doc, 9, 10, label="COMPANY", span_id="COMPANY:Quillchat")
+    assert not _with_product_part(cloud)
+    assert _with_product_part(chat)
+
+
+def test_a_pull_request_is_a_part_of_the_code_host(nlp):
+    from spacy.tokens import Span
+
+    from kgraph.extract.resolver import _with_product_part
+
+    doc = nlp("The CLI and Zorbhub PR-based interfaces were slow.")
+    assert _with_product_part(Span(doc, 3, 4, label="COMPANY", span_id="COMPANY:Zorbhub"))
