@@ -669,3 +669,15 @@ def test_a_funding_round_and_a_field_name_are_no_names(ex):
 def test_a_move_between_two_names_keeps_both(ex):
     found = _typed(ex, "A post", "An automated Java-to-Kotlin code migration system.")
     assert ("Kotlin", "TECHNOLOGY") in found, found
+
+
+@pytest.mark.model
+def test_plain_words_opening_a_sentence_that_defines_a_business_are_its_name(ex):
+    summary = "Quill Labs is a London-based startup that has built an agent for support."
+    assert ("Quill Labs", "COMPANY") in _typed(ex, "A post", summary)
+
+
+@pytest.mark.model
+def test_a_kind_of_software_called_a_given_name_is_the_product(ex):
+    summary = "Dana presents a browser automation assistant called Milton that clicks buttons."
+    assert ("Milton", "TECHNOLOGY") in _typed(ex, "A post", summary)

@@ -23,6 +23,7 @@ from spacy.util import minibatch
 
 from kgraph.extract.acronym_pairs import pair_acronyms
 from kgraph.extract.definitions import listed_as_products
+from kgraph.extract.discovery_called import called_names
 from kgraph.extract.discovery_credits import _publication, _source_credit
 from kgraph.extract.discovery_filters import _drop_listed_metrics, _plausible
 from kgraph.extract.discovery_organisations import (
@@ -373,6 +374,8 @@ class ModelDiscovery:
                 and (_org_word(doc[span.end]) or _coined_trade(doc[span.start : span.end + 1]))
             ):
                 span = doc[span.start : span.end + 1]  # "at Acme Robotics", not "Acme"
+            if span is not None and _org_word_opens(span, taken):
+                span = doc[span.start - 1 : span.end]  # "Gradient Labs is", not "Labs"
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
             if not _plausible(span, ent.label_) and not _owned_product(span):
@@ -410,6 +413,8 @@ class ModelDiscovery:
         claimed = taken | {i for c in found for i in range(c.start, c.end)}
         found += _publisher_names(doc, claimed, self.company_conf)
         found += _lower_names(doc, claimed, self.technology_conf)
+        claimed |= {i for c in found for i in range(c.start, c.end)}
+        found += called_names(doc, claimed, self.technology_conf)
         add_candidates(doc, found)
         _join_product_parts(doc, self.technology_conf, self._concept_words())
         _join_caps_editions(doc, self.technology_conf)
@@ -421,6 +426,18 @@ class ModelDiscovery:
 
 NER_CONTEXT = 8
 """Words of context the NER reads on each side of a word that could start a new name."""
+
+
+def _org_word_opens(span: Span, taken: set[int]) -> bool:
+    """``span`` is a word company names end with (``Labs``, ``Interactive``) after a
+    capitalised word it names, which the NER or the case rules left out as an English word
+    (``Gradient Labs``, ``Crazy Labs`` at a sentence's start): an organisation's last word
+    is never its whole name."""
+    i = span.start - 1
+    if len(span) != 1 or i < 0 or i in taken or not _org_word(span[0]):
+        return False
+    tok = span.doc[i]
+    return tok.is_alpha and tok.text[:1].isupper() and not tok.is_stop and _name_like(tok)
 
 
 def _registry_surnames(doc: Doc, registry: frozenset[str]) -> None:

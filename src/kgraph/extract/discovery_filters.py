@@ -214,6 +214,8 @@ def _plausible(span: Span, label: str) -> bool:
         return False  # "German speakers": a nationality or language, not a product
     if span.end < len(doc) and doc[span.end].lower_ in GROUP_WORDS and len(span) > 1:
         return False  # "the Data 360 Compute Fabric team"; "the Wayfair team" is a company
+    if _function_team(span):
+        return False  # "on the Distribution team", "the Infra team": what a team does
     if (
         len(span) > 1
         and span[-1].lower_ in GROUP_WORDS
@@ -272,7 +274,12 @@ def _plausible(span: Span, label: str) -> bool:
             and doc[span.end].lower_.endswith("s")
             and doc[span.end + 1].is_punct
         )
-        return (_acts(doc, span.end, ACTION_STEMS) and not plural) or _org_after(doc, span.end)
+        return (
+            (_acts(doc, span.end, ACTION_STEMS) and not plural)
+            or _org_after(doc, span.end)
+            # "Gradient Labs is a London-based startup": defined as a business
+            or _business_apposition(doc, span.end)
+        )
     if first.i == span.sent.start and len(span) == 1:
         # Every sentence starts with a capital: only the model's ORG/PRODUCT on a proper noun,
         # or a name that acts as an organisation ("Klarvio adopted", "Klarvio has migrated")
@@ -298,6 +305,26 @@ def _plausible(span: Span, label: str) -> bool:
 
 
 OPENING_QUOTES = frozenset(['"', "\u201c", "'", "\u2018"])
+
+
+# Words before a team's name: "on the Distribution team", "our Identity team".
+TEAM_OWNERS = frozenset(["the", "our", "my", "their", "his", "her", "your"])
+
+
+def _function_team(span: Span) -> bool:
+    """One capitalised dictionary word between an article or a possessive and ``team``:
+    the part of the organisation by what it does (``the Distribution team``, ``the Infra
+    team``), not the organisation, which has a name of its own (``the Wayfair team``)."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span.start > 0
+        and span.end < len(doc)
+        and doc[span.end].lower_ in ("team", "teams")
+        and doc[span.start - 1].lower_ in TEAM_OWNERS
+        and not _marked(span.text)
+        and is_english_word(span.text)
+    )
 
 
 def _release_theme(span: Span) -> bool:

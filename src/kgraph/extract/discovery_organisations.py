@@ -16,6 +16,7 @@ from kgraph.extract.discovery_spans import _funded_after
 from kgraph.extract.discovery_words import (
     ARTICLES,
     AUXILIARIES,
+    BREACH_WORDS,
     CODED_TRADES,
     COMPANY_TOKENS,
     FUNDING_VERBS,
@@ -304,6 +305,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True  # "X engineers", "X joined", "X's team"
     if span.end < len(doc) and doc[span.end].text == "group":
         return True  # "the HellCat group": a group of people, as a threat actor or a vendor
+    if _breached(doc, span.end):
+        return True
     if span.start > 0 and doc[span.start - 1].lower_ in ORG_CUES:
         return True
     if span.start > 0 and doc[span.start - 1].text == "@" and doc[span.start - 1].whitespace_:
@@ -330,6 +333,14 @@ def _organisation(span: Span, label: str) -> bool:
     if span.end >= len(doc) or doc[span.end].text not in POSSESSIVE:
         return False
     return not any(c.isdigit() for c in span.text)
+
+
+def _breached(doc: Doc, end: int) -> bool:
+    """``the Zorbly breach``, ``The Zorbly Data Breach``: the name before ``end`` is whose
+    systems were breached, an organisation."""
+    if end < len(doc) and doc[end].lower_ == "data":
+        end += 1
+    return end < len(doc) and doc[end].lower_ in BREACH_WORDS
 
 
 def _defined(span: Span) -> bool:
@@ -723,6 +734,12 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
             spans[n] = _as_company(span)
             changed = True
             continue
+        if _breached(doc, span.end) and (span.id_ in vendors or span.id_ not in made):
+            # "The CircleCI Data Breach": whose systems were breached is the business that
+            # runs them, the product's own name when no other company makes it
+            spans[n] = _as_company(span)
+            changed = True
+            continue
         if span.id_ not in vendors:
             continue
         end = span.end - 1 if doc[span.end - 1].text in POSSESSIVE else span.end
@@ -909,6 +926,8 @@ def _listed_as_organisations(doc: Doc, start: int) -> bool:
             before = doc[i - 1]
             if tok.lower_ == "as" and before.lower_ == "such" and i > 1:
                 before = doc[i - 2]
+            if before.text == "," and before.i > 0:
+                before = doc[before.i - 1]  # "numerous clients, such as X and Y"
             return before.lower_ in ORG_NOUNS
         if not (
             tok.lower_ in LIST_SEPARATORS

@@ -55,9 +55,25 @@ NAME_CUES = phrases(
 # $40M", "Zorbly secures Series B funding". Software raises errors, never dollars.
 FUNDING_VERBS = phrases("raised raises raising secures secured lands landed closes closed bags")
 FUNDING_WORDS = phrases("$ € £ funding series seed round")
+# What is done to an organisation's systems and data, named after it: "the Zorbly breach",
+# "The Zorbly Data Breach". A breach is news of whose customers' data leaked, a business;
+# a flaw in software is written otherwise ("a Log4j vulnerability").
+BREACH_WORDS = phrases("breach breaches")
 # Verbs that quote a source in news: a person or an organisation.
 QUOTE_STEMS = ("says", "said", "warns", "warned", "told", "disclosed", "confirmed")
-NEED_STEMS = ("needed", "faced", "faces", "decided", "chose", "strives", "experienced", "struggl")
+NEED_STEMS = (
+    "needed",
+    "faced",
+    "faces",
+    "decided",
+    "chose",
+    "opted",
+    "realiz",
+    "realis",
+    "strives",
+    "experienced",
+    "struggl",
+)
 # Verbs whose subject acts as an organisation ("how Klarvio rebuilt its pipeline").
 ORG_VERB_STEMS = (
     "built",
@@ -132,7 +148,21 @@ TECH_ENDINGS = ("DB", "SQL", "QL", "JS", ".js", "OS", "FS", "MQ", "KV", "VM", "P
 # Words between an organisation and its verb: "Klarvio has recently migrated", "Acme and
 # Klarvio each announced", "both launched".
 AUXILIARIES = frozenset(
-    ["has", "have", "had", "is", "was", "been", "recently", "then", "also", "now", "each", "both"]
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "been",
+        "recently",
+        "then",
+        "also",
+        "now",
+        "each",
+        "both",
+        "always",
+    ]
 )
 EVENT_ENDINGS = (
     "Con",

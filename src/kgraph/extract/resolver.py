@@ -575,7 +575,8 @@ def _used_as_product(span) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ in PEOPLE_AFTER:
         return False  # "a talk with Pinterest engineers": the organisation's people
     if span.end < len(doc) and doc[span.end].lower_ in PRODUCT_PARTS | DEPLOYED_AS:
-        return True  # "Fly.io's Twitter account", "a Slack channel": a part of the service
+        # "Fly.io's Twitter account", "a Slack channel": a part of the service
+        return not _cloud_account(span)
     i = span.start - 1
     # "into Slack and PagerDuty": a list of names shares the cue before its first name.
     while i > 1 and doc[i].lower_ in ("and", "or", ",") and doc[i - 1].text[:1].isupper():
@@ -602,10 +603,25 @@ PEOPLE_AFTER = phrases("engineers engineering team teams employees staff researc
 PRODUCT_PARTS = phrases(
     """
     account accounts channel channels workspace workspaces folder folders issue issues
-    repository repositories repo repos org orgs pull message messages page pages thread
-    threads session sessions
+    repository repositories repo repos org orgs pull pr prs message messages page pages
+    thread threads session sessions
     """
 )
+# A cloud provider's name, by the words such names are made of ("Amazon Web Services",
+# "Google Cloud", "Microsoft Azure").
+CLOUD_NAME_WORDS = ("Web Services", "Cloud", "Azure")
+
+
+def _cloud_account(span) -> bool:
+    """``thousands of AWS accounts``: an account with a cloud provider is held with the
+    provider, which stays the organisation (entity rules: a cloud provider named on its own
+    is a COMPANY); a service's accounts (``a Twitter account``) are the service's."""
+    doc = span.doc
+    return (
+        span.end < len(doc)
+        and doc[span.end].lower_ in ("account", "accounts")
+        and any(word in span.id_ for word in CLOUD_NAME_WORDS)
+    )
 
 
 def _at_organisation(matches, key: str) -> bool:
@@ -620,6 +636,8 @@ def _with_product_part(span) -> bool:
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].lower_ not in PRODUCT_PARTS:
         return False
+    if _cloud_account(span):
+        return False
     # "FBI, NSA & NCSC Issue Joint Advisory": in a headline the capitalised word is a verb
     return doc[span.end].is_lower or not is_title_case(span.sent)
 
@@ -629,7 +647,8 @@ def _with_product_part(span) -> bool:
 ORG_NOUNS = phrases(
     """
     vendors companies organizations organisations firms startups enterprises businesses
-    customers clients employers brands
+    customers clients employers brands partners retailers banks manufacturers
+    automakers carmakers
     """
 )
 # Nouns that make "<noun> like X" a list of organisations ("places like Zorbly", "industry

@@ -1,0 +1,124 @@
+"""Sentence cues that make a discovered name an organisation or a product, on a blank spaCy
+pipeline (no model): what a kind of software is called, whose data was breached, a list
+after a plural business noun, an organisation's last word, a decision verb."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("en")
+
+
+def _called(nlp, text):
+    from kgraph.extract.discovery_called import called_names
+
+    doc = nlp(text)
+    return [(doc[c.start : c.end].text, c.type) for c in called_names(doc, set(), 0.5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Div presents a browser automation assistant called Milton today.", "Milton"),
+        ("Our second game was an adventure game called Slot Universe.", "Slot Universe"),
+        ("A developer platform known as the Core Platform runs on AWS.", "Core Platform"),
+        ('We developed our own microservice, which is called "rgw-metrics".', "rgw-metrics"),
+    ],
+)
+def test_a_kind_of_software_called_a_name_is_that_product(nlp, text, name):
+    assert _called(nlp, text) == [(name, "TECHNOLOGY")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We bought a startup called Zorbly last year.",  # a business: the organisation cues'
+        "An attacker named Jia Tan contributed code.",  # a person
+        "The so-called Big Rewrite was late.",  # no kind of software before it
+    ],
+)
+def test_no_product_is_called_without_a_kind_of_software(nlp, text):
+    assert _called(nlp, text) == []
+
+
+def test_whose_data_was_breached_is_an_organisation(nlp):
+    from kgraph.extract.discovery_organisations import _breached
+
+    assert _breached(nlp("The Zorbly Data Breach: what we know"), 2)
+    assert _breached(nlp("the Zorbly breach hit customers"), 2)
+    assert not _breached(nlp("the Zorbly database grew"), 2)
+
+
+def test_a_list_after_a_plural_business_noun_is_of_organisations(nlp):
+    from kgraph.extract.discovery_organisations import _listed_as_organisations
+
+    doc = nlp("The brand works with automakers such as Zorbly Motors, Quillcar and Brightauto.")
+    assert _listed_as_organisations(doc, doc.text.split().index("Quillcar") + 1)
+    doc = nlp("We store files with engines such as Quillcar and Brightauto.")
+    assert not _listed_as_organisations(doc, 6)
+
+
+def test_an_organisations_last_word_takes_the_word_before_it(nlp):
+    from kgraph.extract.discovery import _org_word_opens
+
+    doc = nlp("Gradient Labs is a London-based startup.")
+    assert _org_word_opens(doc[1:2], set())
+    assert not _org_word_opens(doc[1:2], {0})  # the word before is another name's
+    doc = nlp("The Labs team met.")
+    assert not _org_word_opens(doc[1:2], set())  # an article is no part of a name
+
+
+def test_a_decision_is_an_organisations_act(nlp):
+    from kgraph.extract.discovery_organisations import _acts
+
+    assert _acts(nlp("Zorbly realized that launch time mattered"), 1)
+    assert _acts(nlp("Zorbly opted for Kotlin"), 1)
+
+
+def test_a_dictionary_word_before_team_is_a_team_not_an_organisation(nlp):
+    from kgraph.extract.discovery_filters import _function_team
+
+    doc = nlp("I worked on the Distribution team at Zorbly.")
+    assert _function_team(doc[4:5])
+    doc = nlp("Thanks to the Zorblyfair team for the help.")
+    assert not _function_team(doc[3:4])  # a coined name: the organisation's team
+
+
+def test_a_list_of_organisations_may_follow_its_noun_after_a_comma(nlp):
+    from kgraph.extract.discovery_organisations import _listed_as_organisations
+
+    doc = nlp("It moved numerous clients, such as Quillbit and Zorbly, off the old system.")
+    assert _listed_as_organisations(doc, 7)
+
+
+def test_an_adverb_of_habit_may_sit_between_an_organisation_and_its_verb(nlp):
+    from kgraph.extract.discovery_organisations import _acts
+
+    assert _acts(nlp("Zorbly always strives to deliver a fast app"), 1)
+
+
+def test_an_account_with_a_cloud_provider_keeps_the_provider(nlp):
+    from spacy.tokens import Span
+
+    from kgraph.extract.resolver import _with_product_part
+
+    doc = nlp("assets across thousands of Zorbly Cloud accounts and a Quillchat account")
+    cloud = Span(doc, 4, 6, label="COMPANY", span_id="COMPANY:Zorbly Cloud")
+    chat = Span(doc, 9, 10, label="COMPANY", span_id="COMPANY:Quillchat")
+    assert not _with_product_part(cloud)
+    assert _with_product_part(chat)
+
+
+def test_a_pull_request_is_a_part_of_the_code_host():
+    from spacy.tokens import Span
+
+    from kgraph.extract.resolver import _with_product_part
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")  # a headline test reads the sentence
+    doc = nlp("The CLI and Zorbhub PR-based interfaces were slow.")
+    assert _with_product_part(Span(doc, 3, 4, label="COMPANY", span_id="COMPANY:Zorbhub"))
