@@ -739,6 +739,7 @@ def listed_name(raw: str) -> str:
     name = clean(_PAREN.sub(" ", raw.split(" - ")[0]))  # "... - Common Stock": the security
     while True:
         short = _LEGAL_FORM.sub("", name).strip(" ,")
+        short = re.sub(r" (?:&|and)$", "", short)  # "Deere & Company" is written "Deere"
         if short == name:
             return name
         name = short
@@ -1718,6 +1719,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: endoflife(snap("endoflife_products.csv"), words, reg.taken, known_type),
         lambda: listed_companies(snap("sp500_constituents.csv"), words),
         lambda: listed_companies(snap("nasdaq_listed.csv"), words),
+        lambda: listed_companies(snap("nyse_listed.csv"), words),
         lambda: universities(snap("csrankings_institutions.csv"), words),
         lambda: yc_companies(snap("yc_companies.csv"), words),
         lambda: dbdb_systems(snap("dbdb_systems.csv"), words),

@@ -472,6 +472,13 @@ def test_a_listed_name_loses_its_legal_form_and_share_class():
     assert registry.listed_name("Zorbix Holdings Corp.") == "Zorbix"
 
 
+def test_a_listed_name_keeps_no_dangling_conjunction_of_its_legal_form():
+    # "& Company" and "and Company" go whole: "Zorbix &" is no name a post writes.
+    assert registry.listed_name("Zorbix & Company") == "Zorbix"
+    assert registry.listed_name("Quillon, Zorbaud and Company") == "Quillon, Zorbaud"
+    assert registry.listed_name("Zorbix & Quillon, Inc.") == "Zorbix & Quillon"
+
+
 def test_an_aws_service_without_a_prefix_takes_its_product_familys():
     snap = registry.Snapshot(
         source="boto/botocore botocore/data/*/*/service-2.json@" + "0" * 40,
