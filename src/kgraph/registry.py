@@ -527,7 +527,23 @@ LANGUAGE_PARENT = {
 }
 
 
+def _plain_phrase(name: str, words: Words) -> bool:
+    """``plain text``, ``man page``: every word a plain English word, none an acronym or a
+    known product's name."""
+    tokens = [t for t in re.split(r"[\s-]+", name) if t]
+    return bool(tokens) and all(
+        not t.isupper()
+        and t.lower() not in words.proper
+        and (t.lower() in words or is_english_word(t))
+        for t in tokens
+    )
+
+
 def linguist(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Languages and file formats GitHub recognises (``Starlark``, ``HCL``, ``LookML``).
+    A lower-case alias that is a phrase of plain words (``plain text``, ``man page``,
+    ``traveling salesman problem``, ``visual basic``) is left out: a post writing it means
+    the thing or the family, not the language or file format the alias points to."""
     src = short_source(snap)
     out = []
     for row in snap.rows:
@@ -535,7 +551,11 @@ def linguist(snap: Snapshot, words: Words) -> list[Candidate]:
         aliases = [
             a
             for a in row["aliases"].split("|")
-            if len(a) >= 4 and a != name.lower() and a not in words and not is_generic(a)
+            if len(a) >= 4
+            and a != name.lower()
+            and a not in words
+            and not is_generic(a)
+            and not (a.islower() and " " in a and _plain_phrase(a, words))
         ]
         out.append(
             Candidate(

@@ -753,3 +753,16 @@ def test_google_cloud_products_go_by_the_names_writers_give_them(words):
     assert got["Google Cloud Traffic Director"].aliases == []
     assert all(c.company == "Google" and c.type == "TECHNOLOGY" for c in got.values())
     assert onto_name("Cloud Scheduler") == "Google Cloud Scheduler"
+
+
+def test_a_language_keeps_no_lower_case_alias_of_plain_words(words):
+    # "plain text" and "man page" name the thing itself; "zorbroff" and "zorb-page" stay.
+    snap = registry.Snapshot(
+        source="github-linguist/linguist lib/linguist/languages.yml@" + "0" * 40,
+        rows=[
+            {"name": "Zorbtext", "type": "prose", "group": "", "aliases": "plain text|zorbtxt"},
+            {"name": "Zorbroff", "type": "markup", "group": "", "aliases": "man page|zorb-page"},
+        ],
+    )
+    got = {c.name: c.aliases for c in registry.linguist(snap, registry.Words(words))}
+    assert got == {"Zorbtext": ["zorbtxt"], "Zorbroff": ["zorb-page"]}
