@@ -902,6 +902,28 @@ def tech_employers(snap: Snapshot, words: Words) -> list[Candidate]:
     return out
 
 
+def site_brands(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Brands of the most-visited web sites (``Vimeo``, ``Trustpilot``, ``Binance``,
+    ``Grammarly``, ``Ars Technica``): web services that posts name as the organisation that
+    runs them (a customer, a publisher, an employer), as the curated file names Reddit and
+    Twitch. Names are screened as the start-ups' are (plain and given names, phrases of plain
+    words, names joined from plain words, short names, names opened by a given name, names
+    of pinyin syllables only, acronyms and a verb run into its particle, ``Meetup``, left
+    out). Entries are marked ``term: true``."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        screened = _screened_company(clean(row["title"]), words)
+        if screened is None or screened[0].isupper() or _pinyin_name(screened[0]):
+            continue  # an acronym (CNN, IGN) is shared by many things
+        if _particle_noun(screened[0]):
+            continue  # a site named by a plain noun: "a meetup"
+        name, aliases = screened
+        aliases += [a for a in row["aliases"].split("|") if a and _distinctive(a, words)]
+        out.append(Candidate(name, "COMPANY", src, "companies_web_services", aliases, term=True))
+    return out
+
+
 def dbdb_systems(snap: Snapshot, words: Words) -> list[Candidate]:
     """Database systems of the Database of Databases (``Mnesia``, ``Berkeley DB``,
     ``BoltDB``, ``Aerospike``): products engineering posts name when they pick or migrate
@@ -1199,6 +1221,14 @@ def _screened_company(name: str, words: Words) -> tuple[str, list[str]] | None:
 
 
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[a-z]+")
+_PARTICLE_END = re.compile(r"(?i)^([a-z]{3,})(up|out|back)$")
+
+
+def _particle_noun(name: str) -> bool:
+    """``Meetup``, ``Checkout``, ``Standup``: a one-word name that is a plain verb run into
+    its particle, a noun in its own right ("a meetup") that a headline capitalises."""
+    found = _PARTICLE_END.match(name)
+    return found is not None and is_english_word(found.group(1)) and found.group(1)[-1] != "i"
 
 
 def _joined_plain_words(name: str, words: Words) -> bool:
@@ -1747,6 +1777,7 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: tech_employers(snap("hiring_without_whiteboards.csv"), words),
         lambda: global_companies(snap("forbes_global2000.csv"), words),
         lambda: unicorn_companies(snap("unicorn_companies.csv"), words),
+        lambda: site_brands(snap("top_site_brands.csv"), words),
         lambda: pypi_packages(snap("pypi_top_packages.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),

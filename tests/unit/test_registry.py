@@ -766,3 +766,18 @@ def test_a_language_keeps_no_lower_case_alias_of_plain_words(words):
     )
     got = {c.name: c.aliases for c in registry.linguist(snap, registry.Words(words))}
     assert got == {"Zorbtext": ["zorbtxt"], "Zorbroff": ["zorb-page"]}
+
+
+def test_web_site_brands_are_companies_screened_as_the_start_ups_are(words):
+    snap = registry.Snapshot(
+        source="simple-icons/simple-icons data/simple-icons.json@" + "0" * 40,
+        rows=[
+            {"title": t, "aliases": "", "rank": "1", "domain": "x.com"}
+            for t in ["Zorbimeo", "Zorbup", "Meetup", "ZRB", "Xiaobing", "Quill Zorbics"]
+        ],
+    )
+    got = {c.name: c for c in registry.site_brands(snap, registry.Words(words))}
+    # A verb run into its particle ("a meetup"), an acronym and pinyin syllables go.
+    assert set(got) == {"Zorbimeo", "Zorbup", "Quill Zorbics"}
+    assert all(c.type == "COMPANY" and c.term for c in got.values())
+    assert got["Zorbimeo"].out == "companies_web_services"
