@@ -349,6 +349,9 @@ def _initialism(abbr: str, full: str) -> bool:
 
 # "<Part> for Amazon <Product>": a part of another product, in title-cased words.
 _AWS_PART_OF = re.compile(r"^((?:[A-Z][A-Za-z]* )*[A-Z][A-Za-z]*) for (Amazon|AWS) (.+)$")
+# The API a product's data or runtime calls go to ("Amazon SageMaker Feature Store Runtime",
+# "AWS Signer Data Plane"): posts name the product.
+_AWS_API_PART = re.compile(r" (?:Runtime|Data Plane)$")
 
 
 def aws(snap: Snapshot) -> list[Candidate]:
@@ -362,11 +365,17 @@ def aws(snap: Snapshot) -> list[Candidate]:
         prefix, _, rest = clean(row["full_name"]).partition(" ")
         if prefix in ("AWS", "Amazon") and rest:
             family.setdefault(rest.split(" ")[0], prefix)
+    names = {clean(row["full_name"]) for row in snap.rows}
     for row in snap.rows:
         full = clean(row["full_name"])
         if " " not in full:  # AmazonApiGatewayV2, AmplifyBackend: sub-APIs, not products
             continue
         full, aliases = split_paren(full.replace(" - ", " "))
+        product = _AWS_API_PART.sub("", full)
+        if product != full and product.count(" ") > 1 and product not in names:
+            # "Amazon SageMaker Feature Store Runtime" is the API of the Feature Store; a
+            # product with a service of its own ("Amazon Bedrock") keeps that one
+            full, aliases = product, [full, *aliases]
         part = _AWS_PART_OF.match(full)
         if part and not part.group(3).endswith("Runtime"):
             # "Agents for Amazon Bedrock": written as the product's part, "Amazon Bedrock

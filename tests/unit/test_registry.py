@@ -781,3 +781,24 @@ def test_web_site_brands_are_companies_screened_as_the_start_ups_are(words):
     assert set(got) == {"Zorbimeo", "Zorbup", "Quill Zorbics"}
     assert all(c.type == "COMPANY" and c.term for c in got.values())
     assert got["Zorbimeo"].out == "companies_web_services"
+
+
+def test_an_aws_runtime_or_data_plane_api_is_named_as_its_product():
+    snap = registry.Snapshot(
+        source="boto/botocore botocore/data/*/*/service-2.json@" + "0" * 40,
+        rows=[
+            {"service_id": i, "full_name": f, "abbreviation": ""}
+            for i, f in [
+                ("zmr", "Amazon ZMR"),
+                ("zmr-runtime", "Amazon ZMR Runtime"),
+                ("zmr-store-runtime", "Amazon ZMR Zorb Store Runtime"),
+                ("quill-data", "AWS Quill Jobs Data Plane"),
+            ]
+        ],
+    )
+    got = {c.name: c.aliases for c in registry.aws(snap)}
+    # A product with a service of its own keeps it; the API's name becomes an alias.
+    assert got["Amazon ZMR Zorb Store"] == ["Amazon ZMR Zorb Store Runtime"]
+    assert got["AWS Quill Jobs"] == ["AWS Quill Jobs Data Plane"]
+    assert "Amazon ZMR Runtime" in got
+    assert onto_name("Amazon SageMaker Feature Store") == "Amazon SageMaker Feature Store"
