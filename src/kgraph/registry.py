@@ -349,6 +349,9 @@ def _initialism(abbr: str, full: str) -> bool:
 
 # "<Part> for Amazon <Product>": a part of another product, in title-cased words.
 _AWS_PART_OF = re.compile(r"^((?:[A-Z][A-Za-z]* )*[A-Z][A-Za-z]*) for (Amazon|AWS) (.+)$")
+# The API a product's data or runtime calls go to ("Amazon SageMaker Feature Store Runtime",
+# "AWS Signer Data Plane"): posts name the product.
+_AWS_API_PART = re.compile(r" (?:Runtime|Data Plane)$")
 
 
 def aws(snap: Snapshot) -> list[Candidate]:
@@ -362,11 +365,17 @@ def aws(snap: Snapshot) -> list[Candidate]:
         prefix, _, rest = clean(row["full_name"]).partition(" ")
         if prefix in ("AWS", "Amazon") and rest:
             family.setdefault(rest.split(" ")[0], prefix)
+    names = {clean(row["full_name"]) for row in snap.rows}
     for row in snap.rows:
         full = clean(row["full_name"])
         if " " not in full:  # AmazonApiGatewayV2, AmplifyBackend: sub-APIs, not products
             continue
         full, aliases = split_paren(full.replace(" - ", " "))
+        product = _AWS_API_PART.sub("", full)
+        if product != full and product.count(" ") > 1 and product not in names:
+            # "Amazon SageMaker Feature Store Runtime" is the API of the Feature Store; a
+            # product with a service of its own ("Amazon Bedrock") keeps that one
+            full, aliases = product, [full, *aliases]
         part = _AWS_PART_OF.match(full)
         if part and not part.group(3).endswith("Runtime"):
             # "Agents for Amazon Bedrock": written as the product's part, "Amazon Bedrock
@@ -527,7 +536,23 @@ LANGUAGE_PARENT = {
 }
 
 
+def _plain_phrase(name: str, words: Words) -> bool:
+    """``plain text``, ``man page``: every word a plain English word, none an acronym or a
+    known product's name."""
+    tokens = [t for t in re.split(r"[\s-]+", name) if t]
+    return bool(tokens) and all(
+        not t.isupper()
+        and t.lower() not in words.proper
+        and (t.lower() in words or is_english_word(t))
+        for t in tokens
+    )
+
+
 def linguist(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Languages and file formats GitHub recognises (``Starlark``, ``HCL``, ``LookML``).
+    A lower-case alias that is a phrase of plain words (``plain text``, ``man page``,
+    ``traveling salesman problem``, ``visual basic``) is left out: a post writing it means
+    the thing or the family, not the language or file format the alias points to."""
     src = short_source(snap)
     out = []
     for row in snap.rows:
@@ -535,7 +560,11 @@ def linguist(snap: Snapshot, words: Words) -> list[Candidate]:
         aliases = [
             a
             for a in row["aliases"].split("|")
-            if len(a) >= 4 and a != name.lower() and a not in words and not is_generic(a)
+            if len(a) >= 4
+            and a != name.lower()
+            and a not in words
+            and not is_generic(a)
+            and not (a.islower() and " " in a and _plain_phrase(a, words))
         ]
         out.append(
             Candidate(
@@ -739,6 +768,7 @@ def listed_name(raw: str) -> str:
     name = clean(_PAREN.sub(" ", raw.split(" - ")[0]))  # "... - Common Stock": the security
     while True:
         short = _LEGAL_FORM.sub("", name).strip(" ,")
+        short = re.sub(r" (?:&|and)$", "", short)  # "Deere & Company" is written "Deere"
         if short == name:
             return name
         name = short
@@ -878,6 +908,28 @@ def tech_employers(snap: Snapshot, words: Words) -> list[Candidate]:
             continue  # "ALICE" is a given name in capitals
         name, aliases = screened
         out.append(Candidate(name, "COMPANY", src, "companies_tech_employers", aliases, term=True))
+    return out
+
+
+def site_brands(snap: Snapshot, words: Words) -> list[Candidate]:
+    """Brands of the most-visited web sites (``Vimeo``, ``Trustpilot``, ``Binance``,
+    ``Grammarly``, ``Ars Technica``): web services that posts name as the organisation that
+    runs them (a customer, a publisher, an employer), as the curated file names Reddit and
+    Twitch. Names are screened as the start-ups' are (plain and given names, phrases of plain
+    words, names joined from plain words, short names, names opened by a given name, names
+    of pinyin syllables only, acronyms and a verb run into its particle, ``Meetup``, left
+    out). Entries are marked ``term: true``."""
+    src = short_source(snap)
+    out = []
+    for row in snap.rows:
+        screened = _screened_company(clean(row["title"]), words)
+        if screened is None or screened[0].isupper() or _pinyin_name(screened[0]):
+            continue  # an acronym (CNN, IGN) is shared by many things
+        if _particle_noun(screened[0]):
+            continue  # a site named by a plain noun: "a meetup"
+        name, aliases = screened
+        aliases += [a for a in row["aliases"].split("|") if a and _distinctive(a, words)]
+        out.append(Candidate(name, "COMPANY", src, "companies_web_services", aliases, term=True))
     return out
 
 
@@ -1178,6 +1230,14 @@ def _screened_company(name: str, words: Words) -> tuple[str, list[str]] | None:
 
 
 _CAMEL_PART = re.compile(r"[A-Z][a-z]+|[a-z]+")
+_PARTICLE_END = re.compile(r"(?i)^([a-z]{3,})(up|out|back)$")
+
+
+def _particle_noun(name: str) -> bool:
+    """``Meetup``, ``Checkout``, ``Standup``: a one-word name that is a plain verb run into
+    its particle, a noun in its own right ("a meetup") that a headline capitalises."""
+    found = _PARTICLE_END.match(name)
+    return found is not None and is_english_word(found.group(1)) and found.group(1)[-1] != "i"
 
 
 def _joined_plain_words(name: str, words: Words) -> bool:
@@ -1724,7 +1784,9 @@ def build(sources_dir: Path = SOURCES_DIR, curated: Ontology | None = None) -> l
         lambda: tech_employers(snap("remote_jobs_companies.csv"), words),
         lambda: tech_employers(snap("hiring_without_whiteboards.csv"), words),
         lambda: global_companies(snap("forbes_global2000.csv"), words),
+        lambda: listed_companies(snap("nyse_listed.csv"), words),
         lambda: unicorn_companies(snap("unicorn_companies.csv"), words),
+        lambda: site_brands(snap("top_site_brands.csv"), words),
         lambda: pypi_packages(snap("pypi_top_packages.csv"), words),
         lambda: glossary(snap("cncf_glossary.csv"), words),
         lambda: field_terms(snap("de_wiki_concepts.csv"), words),

@@ -472,6 +472,13 @@ def test_a_listed_name_loses_its_legal_form_and_share_class():
     assert registry.listed_name("Zorbix Holdings Corp.") == "Zorbix"
 
 
+def test_a_listed_name_keeps_no_dangling_conjunction_of_its_legal_form():
+    # "& Company" and "and Company" go whole: "Zorbix &" is no name a post writes.
+    assert registry.listed_name("Zorbix & Company") == "Zorbix"
+    assert registry.listed_name("Quillon, Zorbaud and Company") == "Quillon, Zorbaud"
+    assert registry.listed_name("Zorbix & Quillon, Inc.") == "Zorbix & Quillon"
+
+
 def test_an_aws_service_without_a_prefix_takes_its_product_familys():
     snap = registry.Snapshot(
         source="boto/botocore botocore/data/*/*/service-2.json@" + "0" * 40,
@@ -746,3 +753,52 @@ def test_google_cloud_products_go_by_the_names_writers_give_them(words):
     assert got["Google Cloud Traffic Director"].aliases == []
     assert all(c.company == "Google" and c.type == "TECHNOLOGY" for c in got.values())
     assert onto_name("Cloud Scheduler") == "Google Cloud Scheduler"
+
+
+def test_a_language_keeps_no_lower_case_alias_of_plain_words(words):
+    # "plain text" and "man page" name the thing itself; "zorbroff" and "zorb-page" stay.
+    snap = registry.Snapshot(
+        source="github-linguist/linguist lib/linguist/languages.yml@" + "0" * 40,
+        rows=[
+            {"name": "Zorbtext", "type": "prose", "group": "", "aliases": "plain text|zorbtxt"},
+            {"name": "Zorbroff", "type": "markup", "group": "", "aliases": "man page|zorb-page"},
+        ],
+    )
+    got = {c.name: c.aliases for c in registry.linguist(snap, registry.Words(words))}
+    assert got == {"Zorbtext": ["zorbtxt"], "Zorbroff": ["zorb-page"]}
+
+
+def test_web_site_brands_are_companies_screened_as_the_start_ups_are(words):
+    snap = registry.Snapshot(
+        source="simple-icons/simple-icons data/simple-icons.json@" + "0" * 40,
+        rows=[
+            {"title": t, "aliases": "", "rank": "1", "domain": "x.com"}
+            for t in ["Zorbimeo", "Zorbup", "Meetup", "ZRB", "Xiaobing", "Quill Zorbics"]
+        ],
+    )
+    got = {c.name: c for c in registry.site_brands(snap, registry.Words(words))}
+    # A verb run into its particle ("a meetup"), an acronym and pinyin syllables go.
+    assert set(got) == {"Zorbimeo", "Zorbup", "Quill Zorbics"}
+    assert all(c.type == "COMPANY" and c.term for c in got.values())
+    assert got["Zorbimeo"].out == "companies_web_services"
+
+
+def test_an_aws_runtime_or_data_plane_api_is_named_as_its_product():
+    snap = registry.Snapshot(
+        source="boto/botocore botocore/data/*/*/service-2.json@" + "0" * 40,
+        rows=[
+            {"service_id": i, "full_name": f, "abbreviation": ""}
+            for i, f in [
+                ("zmr", "Amazon ZMR"),
+                ("zmr-runtime", "Amazon ZMR Runtime"),
+                ("zmr-store-runtime", "Amazon ZMR Zorb Store Runtime"),
+                ("quill-data", "AWS Quill Jobs Data Plane"),
+            ]
+        ],
+    )
+    got = {c.name: c.aliases for c in registry.aws(snap)}
+    # A product with a service of its own keeps it; the API's name becomes an alias.
+    assert got["Amazon ZMR Zorb Store"] == ["Amazon ZMR Zorb Store Runtime"]
+    assert got["AWS Quill Jobs"] == ["AWS Quill Jobs Data Plane"]
+    assert "Amazon ZMR Runtime" in got
+    assert onto_name("Amazon SageMaker Feature Store") == "Amazon SageMaker Feature Store"
