@@ -24,6 +24,7 @@ from kgraph.extract.generic import (
     VAGUE,
     all_generic,
     field_head,
+    in_group_name,
     fold,
     is_generic,
     phrases,
@@ -967,6 +968,7 @@ def _unwanted(match, text: str, entry: dict | None = None, publication: bool = T
         or _metric_start(match)
         or _in_dated_issue_name(match, text)
         or _in_concept_event(match, text)
+        or in_group_name(match)
     ):
         return True
     return (
