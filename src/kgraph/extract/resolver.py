@@ -24,8 +24,8 @@ from kgraph.extract.generic import (
     VAGUE,
     all_generic,
     field_head,
-    in_group_name,
     fold,
+    in_group_name,
     is_generic,
     phrases,
 )
@@ -968,7 +968,10 @@ def _unwanted(match, text: str, entry: dict | None = None, publication: bool = T
         or _metric_start(match)
         or _in_dated_issue_name(match, text)
         or _in_concept_event(match, text)
-        or in_group_name(match)
+        or in_group_name(
+            text[max(0, match.start_char - 24) : match.start_char],
+            text[match.end_char : match.end_char + 16],
+        )
     ):
         return True
     return (
