@@ -58,3 +58,17 @@ def test_the_same_concepts_outside_a_group_name_are_found(ex):
 def test_a_rank_of_before_a_mined_discipline_makes_a_job_title(ex):
     got = concepts(ex, "Notes", "Dana Okafor, VP of ledger engineering at Zorbly, spoke.")
     assert not any("engineering" in name for name in got)
+
+
+def test_a_log_of_records_is_no_logging(ex):
+    got = found(ex, "Notes", "The agent reads the commit logs of each replica.")
+    assert ("CONCEPT", "logging") not in got
+    got = found(ex, "Notes", "The agent ships logs, metrics and traces to one store.")
+    assert ("CONCEPT", "logging") in got
+
+
+def test_a_mined_ingestion_protocol_or_leak_phrase_needs_the_posts_support(ex):
+    got = concepts(
+        ex, "Notes", "Shards use tenant ingestion, a gossip protocol and suffer token leaks."
+    )
+    assert not {"tenant ingestion", "gossip protocol", "token leak"} & got

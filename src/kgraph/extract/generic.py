@@ -304,3 +304,20 @@ def in_group_name(before: str, after: str) -> bool:
     organization``) or a group or rank right before it (``SIG Auth``, ``VP of``)."""
     word = _NEXT_WORD.match(after).group(1)
     return (word is not None and word.lower() in GROUP_AFTER) or bool(GROUP_BEFORE.search(before))
+
+
+# Records a system appends to, named by what they record: "transaction logs", "commit log",
+# "event logs", "flow logs", "maintenance logs". Such a log is a data structure or a
+# record (a write-ahead log, an event store, network records), not the practice of logging
+# that a bare "logs" names beside metrics and traces; none of 5 uses in blocks A and C of
+# the tuning sets was annotated as logging.
+LOG_RECORD_KINDS = phrases("transaction commit event change flow maintenance redo undo binary")
+LOG_WORDS = phrases("log logs")
+
+
+def record_log(surface: str, before: str) -> bool:
+    """Whether ``surface`` is a log word after a kind of record (``transaction logs``)."""
+    if surface.lower() not in LOG_WORDS:
+        return False
+    last = _LAST_WORD.search(before)
+    return last is not None and last.group(1) in LOG_RECORD_KINDS
