@@ -49,8 +49,7 @@ def test_the_same_concepts_outside_a_group_name_are_found(ex):
     got = concepts(
         ex,
         "Notes",
-        "Profiling found the leak, and developer experience improved on the "
-        "data platform.",
+        "Profiling found the leak, and developer experience improved on the data platform.",
     )
     assert {"profiling", "developer experience", "data platform"} <= got
 
@@ -69,6 +68,15 @@ def test_a_log_of_records_is_no_logging(ex):
 
 def test_a_mined_ingestion_protocol_or_leak_phrase_needs_the_posts_support(ex):
     got = concepts(
-        ex, "Notes", "Shards use tenant ingestion, a gossip protocol and suffer token leaks."
+        ex,
+        "Notes",
+        "Peers use tenant ingestion and a consumer protocol. They suffered token leaks.",
     )
-    assert not {"tenant ingestion", "gossip protocol", "token leak"} & got
+    assert not {"tenant ingestion", "consumer protocol", "token leak"} & got
+
+
+def test_what_a_business_watches_is_no_monitoring_practice(ex):
+    got = found(ex, "Notes", "Zorbly sells fraud monitoring to banks.")
+    assert ("CONCEPT", "monitoring") not in got
+    got = found(ex, "Notes", "Zorbly added proactive monitoring to its banks.")
+    assert ("CONCEPT", "monitoring") in got

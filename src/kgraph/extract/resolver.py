@@ -27,8 +27,8 @@ from kgraph.extract.generic import (
     fold,
     in_group_name,
     is_generic,
+    other_sense,
     phrases,
-    record_log,
 )
 from kgraph.extract.patterns import own_alias
 from kgraph.extract.people import after_speaker
@@ -973,7 +973,7 @@ def _unwanted(match, text: str, entry: dict | None = None, publication: bool = T
             text[max(0, match.start_char - 24) : match.start_char],
             text[match.end_char : match.end_char + 16],
         )
-        or record_log(surface, text[max(0, match.start_char - 24) : match.start_char])
+        or other_sense(surface, text[max(0, match.start_char - 24) : match.start_char])
     ):
         return True
     return (
