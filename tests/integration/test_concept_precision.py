@@ -76,7 +76,7 @@ def test_a_mined_ingestion_protocol_or_leak_phrase_needs_the_posts_support(ex):
 
 
 def test_what_a_business_watches_is_no_monitoring_practice(ex):
-    got = found(ex, "Notes", "Zorbly sells fraud monitoring to banks.")
-    assert ("CONCEPT", "monitoring") not in got
+    got = concepts(ex, "Notes", "Zorbly sells fraud monitoring to banks.")
+    assert not any("monitoring" in name for name in got)
     got = found(ex, "Notes", "Zorbly added proactive monitoring to its banks.")
     assert ("CONCEPT", "monitoring") in got

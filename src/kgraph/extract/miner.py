@@ -18,8 +18,9 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from kgraph.extract import confidence
-from kgraph.extract.generic import GENERIC_HEADS as GENERIC
 from kgraph.extract.generic import (
+    BUSINESS_SIGNALS,
+    MONITORING_WORDS,
     PRACTICE_HEADS,
     UMBRELLA,
     VAGUE,
@@ -28,6 +29,7 @@ from kgraph.extract.generic import (
     phrases,
     verb_use,
 )
+from kgraph.extract.generic import GENERIC_HEADS as GENERIC
 from kgraph.extract.spans import (
     SPANS_KEY,
     Candidate,
@@ -629,6 +631,7 @@ def _practice(words: list[str]) -> bool:
         and words[0] not in UMBRELLA
         and words[0] not in VAGUE
         and not words[0].endswith(("ed", "ing", "ive"))  # "proactive monitoring" is monitoring
+        and not (words[1] in MONITORING_WORDS and words[0] in BUSINESS_SIGNALS)  # "risk monitoring"
     )
 
 
