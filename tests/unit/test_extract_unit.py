@@ -728,7 +728,7 @@ def test_a_lower_case_tool_name_in_a_list_of_two_technologies_is_the_tool(tmp_pa
 
 
 def test_concept_words_beside_group_names_and_in_other_senses():
-    from kgraph.extract.generic import in_group_name, is_generic, other_sense
+    from kgraph.extract.generic import in_group_name, other_sense
 
     assert in_group_name("the ", " SIG announced")
     assert in_group_name("Kubernetes SIG ", ", joins")
@@ -738,4 +738,3 @@ def test_concept_words_beside_group_names_and_in_other_senses():
     assert other_sense("monitoring", "trade surveillance and risk ")
     assert not other_sense("logs", "ships ")
     assert not other_sense("monitoring", "proactive ")
-    assert is_generic("online shopping")

@@ -16,8 +16,8 @@ A bare ``alert`` is one message, not the practice (``alerting`` is).
 ``persistent storage`` (what a store keeps data on) and ``engineering culture`` are never
 annotated in the summaries (0 of 4 posts each, in both blocks of the tuning sets): entries
 for the graph, not mentions.
-A market or business function (``e-commerce``, ``online shopping``, ``customer support``,
-``customer behavior``) is what a company sells or does, not an engineering idea (0 of 14 posts that write one in
+A market or business function (``e-commerce``, ``customer support``, ``customer behavior``)
+is what a company sells or does, not an engineering idea (0 of 14 posts that write one in
 blocks A and C of the tuning sets annotate it), and a ``KPI`` is a metric's name (0 of 2).
 ``monitoring`` is the practice as a noun (``proactive monitoring``, ``monitoring and
 alerting``); only the verb is excluded (``Monitoring CPU usage``): see :func:`verb_use`.
@@ -64,7 +64,7 @@ mttd, mean time between failures, mtbf, resource management, resource allocation
 gpu cluster, gpu fleet, user facing, user-facing,
 customer facing, customer-facing, programming language, cloud platform, cloud provider,
 persistent storage, engineering culture,
-e-commerce, ecommerce, online shopping, customer support, customer service, customer behavior,
+e-commerce, ecommerce, customer support, customer service, customer behavior,
 customer behaviour, key performance indicator, kpi
 """
 GENERIC = phrases(_LIST)
