@@ -725,3 +725,16 @@ def test_a_lower_case_tool_name_in_a_list_of_two_technologies_is_the_tool(tmp_pa
     # one technology beside it is as often a clause's end as a list
     alone = ex.extract_text("Notes", "We ship it with Webpack and consul.")
     assert "consul" not in {m.text for m in alone}
+
+
+def test_concept_words_beside_group_names_and_in_other_senses():
+    from kgraph.extract.generic import in_group_name, other_sense
+
+    assert in_group_name("the ", " SIG announced")
+    assert in_group_name("Kubernetes SIG ", ", joins")
+    assert in_group_name("Okafor, VP of ", " at Zorbly")
+    assert not in_group_name("improve ", " for all")
+    assert other_sense("logs", "reads the transaction ")
+    assert other_sense("monitoring", "trade surveillance and risk ")
+    assert not other_sense("logs", "ships ")
+    assert not other_sense("monitoring", "proactive ")

@@ -22,7 +22,13 @@ from kgraph.extract import confidence, name_model
 from kgraph.extract.definitions import defined_in
 from kgraph.extract.discovery_spans import _generic_acronym
 from kgraph.extract.english import is_english_word
-from kgraph.extract.generic import PERCENTILE_LATENCY, field_head, is_generic, processed_data
+from kgraph.extract.generic import (
+    PERCENTILE_LATENCY,
+    field_head,
+    in_group_name,
+    is_generic,
+    processed_data,
+)
 from kgraph.extract.people import named_in_full
 from kgraph.extract.publisher import customer_keys, publisher_keys, squeezed
 from kgraph.extract.resolver import ACRONYMS
@@ -567,6 +573,10 @@ def _mention(post, piece, start, end, type_, key, method, conf, onto) -> Mention
             type_ = _typed_by_post(canonical, type_, post, onto)
             if type_ == "TECHNOLOGY" and "-" in canonical:
                 canonical = _HYPHENED_RELEASE.sub("", canonical)
+        if type_ == "CONCEPT" and in_group_name(
+            raw[max(0, start - 24) : start], raw[end : end + 16]
+        ):
+            return None  # "the Profiling SIG", "VP of field engineering": a group's or job's name
     return Mention(
         post.id, text, type_, canonical, piece.field, start, end, sentence, method, float(conf)
     )

@@ -25,7 +25,9 @@ from kgraph.extract.generic import (
     all_generic,
     field_head,
     fold,
+    in_group_name,
     is_generic,
+    other_sense,
     phrases,
 )
 from kgraph.extract.patterns import own_alias
@@ -986,6 +988,11 @@ def _unwanted(match, text: str, entry: dict | None = None, publication: bool = T
         or _metric_start(match)
         or _in_dated_issue_name(match, text)
         or _in_concept_event(match, text)
+        or in_group_name(
+            text[max(0, match.start_char - 24) : match.start_char],
+            text[match.end_char : match.end_char + 16],
+        )
+        or other_sense(surface, text[max(0, match.start_char - 24) : match.start_char])
     ):
         return True
     return (
