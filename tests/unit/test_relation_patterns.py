@@ -1918,3 +1918,35 @@ def test_a_technology_with_another_as_its_backend_uses_it():
     assert ("Quiver", "uses", "Valkey") in found
     found = _relations("We compared Quiver with a Valkey cluster.", entities)
     assert ("Quiver", "uses", "Valkey") not in found
+
+
+def _actor(title: str, text: str, entities: list[tuple[str, str]]) -> str | None:
+    from kgraph.extract.relations_post import _Post
+
+    post, mentions = post_with_mentions(title, text, [(s, t, s) for s, t in entities], 0.99)
+    return _Post(post, mentions, None).actor
+
+
+def test_a_title_platform_gives_way_to_the_company_the_summary_opens_with():
+    ents = [("Lumio", "COMPANY"), ("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    text = "Petrel has moved its pipelines to Quiver."
+    assert _actor("Quiver on Lumio for batch jobs", text, ents) == "Petrel"
+    assert _actor("Slashing our Lumio bill", text, ents) == "Petrel"
+    # a title company that is no platform stays the actor
+    assert _actor("Lumio moves batch jobs to Quiver", text, ents) == "Lumio"
+
+
+def test_a_phrase_after_like_does_not_hide_the_subject_company():
+    found = _relations(
+        "Like our clients, Petrel is a data-driven company. We run Quiver for reporting.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Petrel", "uses", "Quiver") in found
+    ents = [("Lumio", "COMPANY"), ("Orla", "COMPANY"), ("Petrel", "COMPANY")]
+    assert _actor("", "A search engine like Lumio, Orla or Petrel.", ents) is None
+
+
+def test_a_possessive_on_a_named_team_names_the_authors():
+    ents = [("Lumio", "COMPANY"), ("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    text = "Petrel's Data Science and Engineering team adopted Quiver in 2016."
+    assert _actor("Quiver at Lumio scale", text, ents) == "Petrel"
