@@ -1950,3 +1950,14 @@ def test_a_possessive_on_a_named_team_names_the_authors():
     ents = [("Lumio", "COMPANY"), ("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")]
     text = "Petrel's Data Science and Engineering team adopted Quiver in 2016."
     assert _actor("Quiver at Lumio scale", text, ents) == "Petrel"
+
+
+@pytest.mark.parametrize(
+    "concept",
+    ["consumer lag", "small files problem", "flaky tests", "data breach", "IAM misconfiguration"],
+)
+def test_a_breach_a_lag_or_a_named_problem_is_not_applied(concept):
+    from kgraph.extract.relations_post import _not_applied
+
+    assert _not_applied(concept)
+    assert not _not_applied("feature flag")  # a flag is no lag

@@ -556,7 +556,9 @@ def _actor(units: list[_Unit]) -> str | None:
                     continue  # "Data Eng Weekly #356": an issue of a publication, no actor
                 hosted = rx.search(
                     r"\b(?:on|with|using|via|atop)\s+(?:the\s+)?$", unit.text[: e.s], rx.I
-                ) or rx.match(r"\s+(?:bills?|invoices?|costs?|spend(?:ing)?)\b", unit.text[e.e :], rx.I)
+                ) or rx.match(
+                    r"\s+(?:bills?|invoices?|costs?|spend(?:ing)?)\b", unit.text[e.e :], rx.I
+                )
                 title.append((e.s, e.name, bool(hosted)))
             counts[e.name] += 1
     if title:
