@@ -1961,3 +1961,26 @@ def test_a_breach_a_lag_or_a_named_problem_is_not_applied(concept):
 
     assert _not_applied(concept)
     assert not _not_applied("feature flag")  # a flag is no lag
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As organizations move from Quiver to Tidewater, many hit a wall.",
+        "One popular approach is migrating from Quiver to Tidewater.",
+        "We list what Quiver users experience when switching to Tidewater.",
+    ],
+)
+def test_a_general_subject_s_move_is_not_the_company_s(text):
+    found = _relations(
+        text,
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
+        title="Petrel engineering",
+    )
+    assert not {ty for _, ty, _ in found} & {"migrated_from", "migrated_to"}
+    found = _relations(
+        "Our teams moved from Quiver to Tidewater.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
+        title="Petrel engineering",
+    )
+    assert ("Petrel", "migrated_to", "Tidewater") in found
