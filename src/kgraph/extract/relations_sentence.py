@@ -776,6 +776,13 @@ def _title_at(state: _Post, unit: _Unit) -> None:
         at_mark = rx.search(r"(?:\bat|@)\s+$", text[: c.s], rx.I)
         if c.type != "COMPANY" or at_mark is None:
             continue
+        # "Logging at OLX with ClickHouse", "Search at Petrel using Quiver and Tidewater":
+        # what the company does its work with, named after it
+        after = rx.match(r"\s+(?:with|using|on|via)\s+(?:the\s+)?", text[c.e :], rx.I)
+        if after is not None:
+            for f in _list_at(unit, c.e + after.end(), len(text)):
+                if f.type == "TECHNOLOGY" and not COMPOUND.match(text[f.e :]):
+                    state.add(c.name, "uses", f.name, text, "title:at")
         at = text[: at_mark.start()].rstrip()
         techs = [f for f in ents[:k] if f.type == "TECHNOLOGY" and f.e <= len(at)]
         if not techs or any(
