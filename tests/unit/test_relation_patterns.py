@@ -1988,9 +1988,14 @@ def test_a_general_subject_s_move_is_not_the_company_s(text):
 
 def test_a_title_s_company_does_its_work_with_the_technology_named_after_it():
     found = _relations(
-        "",
-        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
-        title="Search at Petrel using Quiver and Tidewater",
+        "Lumio's engineering team tells the story.",
+        [
+            ("Lumio", "COMPANY"),
+            ("Petrel", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+        ],
+        title="Search at Petrel with Quiver and Tidewater",
     )
     assert ("Petrel", "uses", "Quiver") in found
     assert ("Petrel", "uses", "Tidewater") in found
