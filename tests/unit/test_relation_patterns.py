@@ -1999,3 +1999,24 @@ def test_a_title_s_company_does_its_work_with_the_technology_named_after_it():
     )
     assert ("Petrel", "uses", "Quiver") in found
     assert ("Petrel", "uses", "Tidewater") in found
+
+
+def test_a_wrapper_uses_what_it_wraps():
+    found = _relations(
+        "Quiver wraps Tidewater's scheduler and adds retries.",
+        [("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Tidewater") in found
+
+
+def test_a_parenthesis_naming_the_owner_s_part_says_the_owner_uses_it():
+    found = _relations(
+        "The root cause was Tidewater contention (Quiver's storage backend) under load.",
+        [("Tidewater", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Tidewater") in found
+    plain = _relations(
+        "Tidewater contention (Quiver's fault) slowed writes.",
+        [("Tidewater", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Tidewater") not in plain

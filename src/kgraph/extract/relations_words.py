@@ -95,7 +95,9 @@ TECH_USES = re.compile(
     r"(?:has|have|had) (?:leveraged|relied on|adopted|employed)|adopts|adopted|employed|"
     r"uses|used|relies on|relied on|runs on|ran on|leverages|leveraged|"
     r"employs|is built on(?: top of)?|was built on(?: top of)?|builds on|sits on top of|"
-    r"is powered by|is backed by|depends on|stores (?:\w+\s+){0,2}?in)\s+(?:the |a |an )?",
+    r"is powered by|is backed by|depends on|stores (?:\w+\s+){0,2}?in|"
+    # "TensorRT-LLM wraps TensorRT's compiler": a wrapper runs what it wraps
+    r"wraps|wrapped|is a wrapper (?:around|for|over))\s+(?:the |a |an )?",
     re.I,
 )
 # What one technology adds to another: "its Iceberg extension", "an NGINX module".
