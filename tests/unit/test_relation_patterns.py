@@ -1918,3 +1918,105 @@ def test_a_technology_with_another_as_its_backend_uses_it():
     assert ("Quiver", "uses", "Valkey") in found
     found = _relations("We compared Quiver with a Valkey cluster.", entities)
     assert ("Quiver", "uses", "Valkey") not in found
+
+
+def _actor(title: str, text: str, entities: list[tuple[str, str]]) -> str | None:
+    from kgraph.extract.relations_post import _Post
+
+    post, mentions = post_with_mentions(title, text, [(s, t, s) for s, t in entities], 0.99)
+    return _Post(post, mentions, None).actor
+
+
+def test_a_title_platform_gives_way_to_the_company_the_summary_opens_with():
+    ents = [("Lumio", "COMPANY"), ("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    text = "Petrel has moved its pipelines to Quiver."
+    assert _actor("Quiver on Lumio for batch jobs", text, ents) == "Petrel"
+    assert _actor("Slashing our Lumio bill", text, ents) == "Petrel"
+    # a title company that is no platform stays the actor
+    assert _actor("Lumio moves batch jobs to Quiver", text, ents) == "Lumio"
+
+
+def test_a_phrase_after_like_does_not_hide_the_subject_company():
+    found = _relations(
+        "Like our clients, Petrel is a data-driven company. We run Quiver for reporting.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Petrel", "uses", "Quiver") in found
+    ents = [("Lumio", "COMPANY"), ("Orla", "COMPANY"), ("Petrel", "COMPANY")]
+    assert _actor("", "A search engine like Lumio, Orla or Petrel.", ents) is None
+
+
+def test_a_possessive_on_a_named_team_names_the_authors():
+    ents = [("Lumio", "COMPANY"), ("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY")]
+    text = "Petrel's Data Science and Engineering team adopted Quiver in 2016."
+    assert _actor("Quiver at Lumio scale", text, ents) == "Petrel"
+
+
+@pytest.mark.parametrize(
+    "concept",
+    ["consumer lag", "small files problem", "flaky tests", "data breach", "IAM misconfiguration"],
+)
+def test_a_breach_a_lag_or_a_named_problem_is_not_applied(concept):
+    from kgraph.extract.relations_post import _not_applied
+
+    assert _not_applied(concept)
+    assert not _not_applied("feature flag")  # a flag is no lag
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As organizations move from Quiver to Tidewater, many hit a wall.",
+        "One popular approach is migrating from Quiver to Tidewater.",
+        "We list what Quiver users experience when switching to Tidewater.",
+    ],
+)
+def test_a_general_subject_s_move_is_not_the_company_s(text):
+    found = _relations(
+        text,
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
+        title="Petrel engineering",
+    )
+    assert not {ty for _, ty, _ in found} & {"migrated_from", "migrated_to"}
+    found = _relations(
+        "Our teams moved from Quiver to Tidewater.",
+        [("Petrel", "COMPANY"), ("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
+        title="Petrel engineering",
+    )
+    assert ("Petrel", "migrated_to", "Tidewater") in found
+
+
+def test_a_title_s_company_does_its_work_with_the_technology_named_after_it():
+    found = _relations(
+        "Lumio's engineering team tells the story.",
+        [
+            ("Lumio", "COMPANY"),
+            ("Petrel", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+        ],
+        title="Search at Petrel with Quiver and Tidewater",
+    )
+    assert ("Petrel", "uses", "Quiver") in found
+    assert ("Petrel", "uses", "Tidewater") in found
+
+
+def test_a_wrapper_uses_what_it_wraps():
+    found = _relations(
+        "Quiver wraps Tidewater's scheduler and adds retries.",
+        [("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Tidewater") in found
+
+
+def test_a_parenthesis_naming_the_owner_s_part_says_the_owner_uses_it():
+    found = _relations(
+        "The root cause was Tidewater contention (Quiver's storage backend) under load.",
+        [("Tidewater", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Tidewater") in found
+    plain = _relations(
+        "Tidewater contention (Quiver's fault) slowed writes.",
+        [("Tidewater", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")],
+    )
+    assert ("Quiver", "uses", "Tidewater") not in plain

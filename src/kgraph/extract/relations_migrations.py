@@ -407,6 +407,8 @@ def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
     if unit.text.rstrip().endswith("?") and rx.search(r"\bor\b", unit.text[first.s :]):
         return None
     verbs = [m for m in FROM_TO_VERB.finditer(unit.text) if m.end() <= first.s]
+    if verbs and _generic_mover(unit, verbs[-1].start()):
+        return None
     if verbs:
         v = verbs[-1]
         run = [e for e in unit.ents if v.end() <= e.s < first.s]
@@ -439,3 +441,28 @@ def _mover(state: _Post, unit: _Unit, first: _Ent) -> str | None:
         if e.s < first.s and e.type == "COMPANY":
             return e.name
     return state.actor
+
+
+# Others as the subject of a move: "As organizations move from …", "Data platforms are moving
+# to …", "what Algolia users experience when switching to …", "One popular approach is
+# migrating from …": a general statement or someone else's move, not the company's (rules 2
+# and 7). "our teams", "its users" are the company's own.
+_GENERIC_MOVER = re.compile(
+    r"(?<!\bour )(?<!\bits )(?<!\btheir )\b(?:organi[sz]ations|companies|enterprises|"
+    r"businesses|users|customers|clients|platforms|many|most|one\s+(?:[\w-]+\s+)?"
+    r"(?:approach|option|way))\b",
+    re.I,
+)
+
+
+def _generic_mover(unit: _Unit, verb: int) -> bool:
+    """Whether a general subject, with no name after it, comes shortly before the verb of a
+    move at ``verb`` in its clause."""
+    start = max(0, verb - 60)
+    clause = rx.split(r"[;.:]", unit.text[start:verb])[-1]
+    offset = verb - len(clause)
+    hits = list(_GENERIC_MOVER.finditer(clause))
+    if not hits:
+        return False
+    after = offset + hits[-1].end()
+    return not any(after <= e.s < verb for e in unit.ents)

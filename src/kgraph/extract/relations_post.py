@@ -435,8 +435,10 @@ def _names_authors(unit: _Unit, e: _Ent) -> bool:
         rx.I,
     ):
         return True
+    team = _NAMED_TEAM_AFTER.match(unit.text, e.e)
     return unit.field != "title" and bool(
         _AUTHORS_AFTER.match(unit.text[e.e :])
+        or (team is not None and (team.group(1) or e.m.text.endswith(("'s", "\u2019s"))))
         or (
             rx.search(r"(?:^|[.;]\s+|\bwe,\s+)at\s+$", unit.text[: e.s], rx.I)
             and rx.match(r"\s*,\s*(?:we\b|$)", unit.text[e.e :])
@@ -449,6 +451,11 @@ _AUTHORS_AFTER = re.compile(
     r"(?:['\u2019]s?)?\s+(?:engineering|data|platform|infrastructure|data science)\s+"
     r"(?:team|teams|engineers|developers)\b|(?:['\u2019]s?)?\s+(?:engineers|developers)\b",
     rx.I,
+)
+# "Zillow's Data Science and Engineering team", "Lyft's Payments Platform team": a possessive
+# on a named team of the company (the possessive may be part of the mention)
+_NAMED_TEAM_AFTER = re.compile(
+    r"(['\u2019]s?)?\s+(?:[A-Z][\w&/-]*\s+(?:and\s+|&\s+)?){1,4}(?i:team|teams)\b"
 )
 
 
@@ -531,11 +538,12 @@ def _actor(units: list[_Unit]) -> str | None:
             ):
                 continue
             # "a search engine akin to Elasticsearch or Algolia": a comparison, not the actor
+            # The words between are other names of the list ("like Elasticsearch, Algolia or"),
+            # not a phrase of its own: "Like our clients, Stitch is …" names Stitch as subject.
             if rx.search(
-                r"\b(?:akin to|like|unlike|than|such as|similar to|versus|vs\.?|alternative to)\s+"
-                r"(?:[\w.-]+,?\s+){0,3}?(?:(?:or|and)\s+)?$",
+                r"\b(?i:akin to|like|unlike|than|such as|similar to|versus|vs\.?|alternative to)\s+"
+                r"(?:[A-Z0-9][\w.-]*,?\s+){0,3}?(?:(?i:or|and)\s+)?$",
                 unit.text[: e.s],
-                rx.I,
             ):
                 continue
             # "an open-source Slack/Discord alternative": a likeness, not the actor (rule 7)
@@ -546,7 +554,12 @@ def _actor(units: list[_Unit]) -> str | None:
                     continue  # "Data Streaming from Mainframe to Salesforce": a destination
                 if rx.match(r"\s*(?:#\s*\d+|issue\s+\d+)\b", unit.text[e.e :], rx.I):
                     continue  # "Data Eng Weekly #356": an issue of a publication, no actor
-                title.append((e.s, e.name))
+                hosted = rx.search(
+                    r"\b(?:on|with|using|via|atop)\s+(?:the\s+)?$", unit.text[: e.s], rx.I
+                ) or rx.match(
+                    r"\s+(?:bills?|invoices?|costs?|spend(?:ing)?)\b", unit.text[e.e :], rx.I
+                )
+                title.append((e.s, e.name, bool(hosted)))
             counts[e.name] += 1
     if title:
         # "Infrastructure as Code: … with AWS and Google Cloud Platform" over "HubSpot's
@@ -554,7 +567,12 @@ def _actor(units: list[_Unit]) -> str | None:
         # Mixpanel, we …": the authors' company over a title's tool or provider.
         if len(set(authors)) == 1:
             return authors[0]
-        return min(title)[1]
+        _, first, hosted = min(title)
+        # "Apache Airflow on AWS", "… engineering with AWS", "Our AWS Bill": a title company
+        # named as the platform or the bill gives way to the company the summary opens with
+        # as its subject ("Trustpilot has embarked …", "FamApp is a fin-tech application").
+        lead = _opening_company(units) if hosted else None
+        return lead if lead is not None and not _same_company(lead, first) else first
     if len(set(authors)) == 1:
         return authors[0]
     if not counts:
@@ -564,11 +582,16 @@ def _actor(units: list[_Unit]) -> str | None:
         return first
     # A tie: the company the summary opens with, as its subject ("Lago, an open-source
     # billing platform, faced …"), is what the post is about; one named later is an example.
+    lead = _opening_company(units)
+    return lead if lead is not None and counts[lead] == n else None
+
+
+def _opening_company(units: list[_Unit]) -> str | None:
+    """The company the summary's first sentence opens with, as its subject."""
     summary = [u for u in units if u.field != "title"]
     if summary and summary[0].ents:
         lead = summary[0].ents[0]
-        opens = lead.type == "COMPANY" and not summary[0].text[: lead.s].strip()
-        if opens and counts[lead.name] == n:
+        if lead.type == "COMPANY" and not summary[0].text[: lead.s].strip():
             return lead.name
     return None
 

@@ -56,6 +56,13 @@ _IMPLEMENTATION_OF = (
 )
 
 
+# The part of a system another technology is: "(Consul's backend)", "(Kafka's metadata store)".
+_PART_NOUN = (
+    r"(?:backend|back-end|store|storage(?:\s+(?:engine|layer|backend))?|engine|database|"
+    r"datastore|log|queue|broker|cache|index|runtime|transport|layer)"
+)
+
+
 def _sentence_rules(state: _Post, unit: _Unit) -> None:
     text, ents = unit.text, unit.ents
     low = text.lower()
@@ -254,6 +261,25 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
             and _opens_clause(text, ents[i - 1].s)
         ):
             add(ents[i - 1].name, "uses", e.name, text, "verb:tech")
+        # "BoltDB contention (Consul's backend)": the parenthesis names the part_owner of the
+        # technology as its part, so the part_owner uses it (rule 3)
+        if e.type == "TECHNOLOGY" and i + 1 < len(ents):
+            part_owner = ents[i + 1]
+            paren = rx.match(r"(?:\s+[\w-]+)?\s*\(\s*", text[e.e : part_owner.s])
+            owned_mark = (
+                None
+                if paren is None or paren.end() != part_owner.s - e.e
+                else _possessive_mark(part_owner, text[part_owner.e :])
+            )
+            if (
+                owned_mark is not None
+                and part_owner.type in ("TECHNOLOGY", "COMPANY")
+                and rx.match(
+                    r"\s*(?:[\w-]+\s+){0,2}?" + _PART_NOUN + r"\s*\)",
+                    text[part_owner.e + owned_mark :],
+                )
+            ):
+                add(part_owner.name, "uses", e.name, text, "possessive:part")
         listed = i - 1 in on_heads and _continues_list(text[ents[i - 1].e : e.s])
         if (
             e.type == "TECHNOLOGY"
@@ -776,6 +802,13 @@ def _title_at(state: _Post, unit: _Unit) -> None:
         at_mark = rx.search(r"(?:\bat|@)\s+$", text[: c.s], rx.I)
         if c.type != "COMPANY" or at_mark is None:
             continue
+        # "Logging at OLX with ClickHouse", "Search at Petrel using Quiver and Tidewater":
+        # what the company does its work with, named after it
+        after = rx.match(r"\s+(?:with|using|on|via)\s+(?:the\s+)?", text[c.e :], rx.I)
+        if after is not None:
+            for f in _list_at(unit, c.e + after.end(), len(text)):
+                if f.type == "TECHNOLOGY" and not COMPOUND.match(text[f.e :]):
+                    state.add(c.name, "uses", f.name, text, "title:at")
         at = text[: at_mark.start()].rstrip()
         techs = [f for f in ents[:k] if f.type == "TECHNOLOGY" and f.e <= len(at)]
         if not techs or any(

@@ -17,6 +17,9 @@ NOT_APPLIED = re.compile(
     # "the global blast radius", "head-of-line blocking", "lock contention"
     r"cold start|utili[sz]ation|blast radius|performance regression|head-of-line|"
     r"contention|memory leak|"
+    # a breach, a lag, a flaky test, a misconfiguration or a named problem is suffered, not
+    # practised: "Uber suffered a data breach", "consumer lag", "the small files problem"
+    r"breach|flaky|\blag$|misconfigur|remote code execution|problem$|crisis|typosquat|"
     # the data a system processes ("TSAR, a TimeSeries AggregatoR" is no practice of
     # time-series data; rule 7): no gold relation of the eleven sets ends in "data"
     r"(?:^|\s)data$"
@@ -92,7 +95,9 @@ TECH_USES = re.compile(
     r"(?:has|have|had) (?:leveraged|relied on|adopted|employed)|adopts|adopted|employed|"
     r"uses|used|relies on|relied on|runs on|ran on|leverages|leveraged|"
     r"employs|is built on(?: top of)?|was built on(?: top of)?|builds on|sits on top of|"
-    r"is powered by|is backed by|depends on|stores (?:\w+\s+){0,2}?in)\s+(?:the |a |an )?",
+    r"is powered by|is backed by|depends on|stores (?:\w+\s+){0,2}?in|"
+    # "TensorRT-LLM wraps TensorRT's compiler": a wrapper runs what it wraps
+    r"wraps|wrapped|is a wrapper (?:around|for|over))\s+(?:the |a |an )?",
     re.I,
 )
 # What one technology adds to another: "its Iceberg extension", "an NGINX module".
