@@ -42,3 +42,23 @@ def test_a_headline_phrase_the_model_calls_a_person_is_none():
     from kgraph.extract.people import named_in_full
 
     assert named_in_full(doc) == {"Atita", "Arora"}
+
+
+def test_a_plain_registry_word_stays_a_given_name():
+    """``Felix`` (Apache Felix's alias) and ``Max`` (a language) need support as registry
+    words, so the person they open is the likelier reading."""
+    assert {"Felix", "Max"} <= given_names()
+    assert "Felix" not in ontology_words()
+
+
+def test_a_given_name_before_a_surname_opens_a_person_name():
+    import spacy
+
+    from kgraph.extract.people import opens_person_name
+
+    doc = spacy.blank("en")("Felix Baumgartner met Knox Gateway and Odin 2 with Max")
+    assert opens_person_name(doc[0:1])
+    assert not opens_person_name(doc[3:4])  # an English word after it: a product's name
+    assert not opens_person_name(doc[6:7])  # a version
+    assert not opens_person_name(doc[9:10])  # nothing after it
+    assert not opens_person_name(doc[1:2])  # no given name

@@ -10,6 +10,9 @@ alone or followed by capitalised words (a surname), is a person.
 providers (MIT licence; every locale written in Latin letters), without any name that is
 also an ontology entry's name or alias or the first word of one (``Ray``, ``Julia``,
 ``Cassandra``, ``Delta Lake``), so a technology the ontology knows is never a person here.
+A registry entry's one-word name or alias that needs support (``Felix`` of Apache Felix,
+``Max`` the language) stays a given name: generated lists are not curated, and the person
+(``Felix Baumgartner``) is the likelier reading.
 Regenerate it after growing the ontology or to take a newer Faker::
 
     python -m kgraph.extract.people path/to/faker-*.whl
@@ -59,6 +62,21 @@ def is_person(words: list[str]) -> bool:
     if not words or words[0] not in given_names():
         return False
     return all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words[1:])
+
+
+def opens_person_name(span) -> bool:
+    """``Felix Baumgartner``: the one word ``span`` is a given name before a capitalised word
+    that is no English word (a surname), so together they name a person. ``Knox Gateway``
+    and ``Odin 2`` name products."""
+    doc, end = span.doc, span.end
+    return (
+        len(span) == 1
+        and span.text in given_names()
+        and end < len(doc)
+        and doc[end].is_title
+        and doc[end].is_alpha
+        and not is_english_word(doc[end].text)
+    )
 
 
 def named_in_full(doc) -> set[str]:
@@ -145,6 +163,8 @@ def ontology_words() -> set[str]:
     words = set()
     for entry in load_ontology().entries.values():
         for surface in (entry.name, *entry.aliases):
+            if entry.registry and entry.ambiguous and " " not in surface:
+                continue  # a plain registry word gives way to the given name
             words |= {surface, surface.split()[0] if surface.split() else surface}
     return words
 

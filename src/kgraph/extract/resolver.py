@@ -31,7 +31,7 @@ from kgraph.extract.generic import (
     phrases,
 )
 from kgraph.extract.patterns import own_alias
-from kgraph.extract.people import after_speaker
+from kgraph.extract.people import after_speaker, opens_person_name
 from kgraph.extract.spans import (
     LIST_SEPARATORS,
     POSSESSIVE,
@@ -94,6 +94,8 @@ class OntologyResolver:
             entry = self.table.get(match.id_, {})
             if match.label_ == "CONCEPT" and _has_shorter_core(match, concepts, entry, self.table):
                 continue
+            if entry.get("registry") and entry.get("ambiguous") and opens_person_name(match):
+                continue  # "Felix Baumgartner", "Max Saltonstall": a person, not Apache Felix
             if entry.get("ambiguous") and _inside_longer_name(match, edges):
                 if sure_techs is None:
                     sure_techs = self._sure_technologies(matches)
