@@ -87,3 +87,10 @@ def test_an_acronym_led_category_after_a_product_name_is_the_products(ex):
     assert ("CONCEPT", "API gateway") not in got
     got = found(ex, "Notes", "Traffic now enters through an API Gateway in each zone.")
     assert ("CONCEPT", "API gateway") in got
+
+
+def test_a_proxy_judged_good_or_direct_is_an_indicator(ex):
+    got = concepts(ex, "Notes", "Queue depth became a direct proxy for the ledger's popularity.")
+    assert not any("proxy" in name for name in got)
+    got = concepts(ex, "Notes", "Each request passes a sidecar proxy before the ledger.")
+    assert any("proxy" in name for name in got)
