@@ -80,3 +80,17 @@ def test_what_a_business_watches_is_no_monitoring_practice(ex):
     assert not any("monitoring" in name for name in got)
     got = found(ex, "Notes", "Zorbly added proactive monitoring to its banks.")
     assert ("CONCEPT", "monitoring") in got
+
+
+def test_an_acronym_led_category_after_a_product_name_is_the_products(ex):
+    got = found(ex, "Notes", "Traffic now enters through the Zorbly API Gateway in each zone.")
+    assert ("CONCEPT", "API gateway") not in got
+    got = found(ex, "Notes", "Traffic now enters through an API Gateway in each zone.")
+    assert ("CONCEPT", "API gateway") in got
+
+
+def test_a_proxy_judged_good_or_direct_is_an_indicator(ex):
+    got = concepts(ex, "Notes", "Queue depth became a direct proxy for the ledger's popularity.")
+    assert not any("proxy" in name for name in got)
+    got = concepts(ex, "Notes", "Each request passes a sidecar proxy before the ledger.")
+    assert any("proxy" in name for name in got)

@@ -738,3 +738,12 @@ def test_concept_words_beside_group_names_and_in_other_senses():
     assert other_sense("monitoring", "trade surveillance and risk ")
     assert not other_sense("logs", "ships ")
     assert not other_sense("monitoring", "proactive ")
+
+
+def test_a_proxy_judged_good_or_rough_is_an_indicator():
+    from kgraph.extract.generic import other_sense
+
+    assert other_sense("proxy", "queue depth is a good ")
+    assert other_sense("proxy", "became a direct ")
+    assert not other_sense("proxy", "a Rust-based HTTP ")
+    assert not other_sense("proxy", "added a sidecar ")

@@ -323,14 +323,26 @@ BUSINESS_SIGNALS = phrases("risk fraud engagement feedback sentiment brand price
 MONITORING_WORDS = phrases("monitoring")
 
 
+# A measure standing for another ("a direct proxy for popularity", "a good proxy for load"):
+# a proxy judged good or rough is an indicator, not a server between clients and services.
+PROXY_JUDGEMENTS = phrases(
+    "good better best direct reasonable rough useful poor imperfect decent crude weak strong"
+)
+PROXY_WORDS = phrases("proxy")
+
+
 def other_sense(surface: str, before: str) -> bool:
     """Whether the concept word ``surface``, after the ``before`` text, names something else:
-    a log of records (``transaction logs``) or a business's watching (``risk monitoring``)."""
+    a log of records (``transaction logs``), a business's watching (``risk monitoring``) or
+    an indicator (``a good proxy``)."""
     word = surface.lower()
-    if word not in LOG_WORDS and word not in MONITORING_WORDS:
+    if word in LOG_WORDS:
+        kinds = LOG_RECORD_KINDS
+    elif word in MONITORING_WORDS:
+        kinds = BUSINESS_SIGNALS
+    elif word in PROXY_WORDS:
+        kinds = PROXY_JUDGEMENTS
+    else:
         return False
     last = _LAST_WORD.search(before)
-    if last is None:
-        return False
-    kinds = LOG_RECORD_KINDS if word in LOG_WORDS else BUSINESS_SIGNALS
-    return last.group(1).lower() in kinds
+    return last is not None and last.group(1).lower() in kinds

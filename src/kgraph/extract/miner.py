@@ -22,6 +22,8 @@ from kgraph.extract.generic import (
     BUSINESS_SIGNALS,
     MONITORING_WORDS,
     PRACTICE_HEADS,
+    PROXY_JUDGEMENTS,
+    PROXY_WORDS,
     UMBRELLA,
     VAGUE,
     is_generic,
@@ -229,6 +231,7 @@ class ConceptMiner:
                     is_generic(" ".join(words))
                     or (is_generic(words[-1]) and not (_practice(words) or _technique_kind(words)))
                     or words[-1] in NON_IDEA_HEADS
+                    or (words[-1] in PROXY_WORDS and words[0] in PROXY_JUDGEMENTS)  # "good proxy"
                 ):
                     continue
                 score = self.score(words)

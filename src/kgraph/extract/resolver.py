@@ -1162,9 +1162,11 @@ def _inside_proper_name(span) -> bool:
 
     Only outside headlines, where capitals mark names; the discovery then sees the whole name.
     A neighbour that ends or starts another concept of two words or more is no part of a
-    name: ``Multi-Tenancy Vector Search`` is two terms.
+    name: ``Multi-Tenancy Vector Search`` is two terms. A term opening with an acronym and
+    ending capitalised is the category word of a product named before it (``Tyk API
+    Gateway``); a lone acronym after a product is its part (``Kafka DLQ``) and stays.
     """
-    if not span[0].is_title:
+    if not (span[0].is_title or (len(span) > 1 and span[0].is_upper and span[-1].is_title)):
         return False  # checked first: finding the sentence walks the doc
     doc, sent = span.doc, span.sent
     if span.start == sent.start or is_title_case(sent):
