@@ -2020,3 +2020,24 @@ def test_a_parenthesis_naming_the_owner_s_part_says_the_owner_uses_it():
         [("Tidewater", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")],
     )
     assert ("Quiver", "uses", "Tidewater") not in plain
+
+
+def test_every_item_of_a_long_list_is_the_use_verb_s_object():
+    names = ["Lumio Quiver", "LQ", "Tidewater", "Harbor Store", "HS", "Marlin Stream", "Orca"]
+    found = _relations(
+        "We dive deep into how Petrel leverages Lumio Quiver (LQ), Tidewater, Harbor Store (HS), "
+        "Marlin Stream, and Orca to ingest, process and query data.",
+        [("Petrel", "COMPANY"), *((n, "TECHNOLOGY") for n in names)],
+    )
+    assert {("Petrel", "uses", n) for n in names} <= found
+    split = _relations(
+        "Petrel leverages Quiver for ingestion and logging with retries, while Tidewater, Orca "
+        "serve the reads.",
+        [
+            ("Petrel", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("Orca", "TECHNOLOGY"),
+        ],
+    )
+    assert ("Petrel", "uses", "Orca") not in split

@@ -40,6 +40,13 @@ from kgraph.extract.relations_words import (
     USE_VERB,
 )
 
+# between two items of one list: a comma, "and" or "or", after an item's own parenthesis
+# ("Amazon Simple Storage Service (Amazon S3), Amazon EMR", "Redis (caching), RabbitMQ")
+# or the item's name in parentheses after it ("Amazon Elastic Compute Cloud (Amazon EC2)")
+LIST_ITEM_GAP = re.compile(
+    r"\s*\(\s*|\)?\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?"
+)
+
 
 def _verbs(state: _Post, unit: _Unit) -> None:
     """ "C built T", "C uses T, U and V", "C implements X": a company's verb and its objects."""
@@ -50,9 +57,21 @@ def _verbs(state: _Post, unit: _Unit) -> None:
     builds = BUILD_STEM.search(text) is not None
     if builds:
         _fronted_maker(state, unit)
+    # the users of the last object of a use verb and where it ends: a long list ("leverages
+    # Amazon Elastic Compute Cloud (Amazon EC2), Amazon Kinesis, …, and Spark") runs past the
+    # window the verb is looked for in, and each further item is an object too
+    listed: tuple[list[str], int] | None = None
     for i, e in enumerate(ents):
         if e.type != "TECHNOLOGY" or LIKENESS.match(text[e.e :]):
             continue  # "a Kafka-compatible queue" uses no Kafka (rule 7)
+        if listed is not None:
+            users, end = listed
+            listed = None
+            if LIST_ITEM_GAP.fullmatch(text, end, e.s) and not COMPOUND.match(text[e.e :]):
+                for who in users:
+                    add(who, "uses", e.name, text, "verb:use")
+                listed = (users, e.e)
+                continue
         head = None
         window = text[max(0, e.s - 70) : e.s]
         # a full stop ends a clause, not the one inside "2.0" or "Node.js"
@@ -292,9 +311,10 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             who = _clause_subject(state, unit, verb_at)
             if who is None and _clause_subject(None, unit, verb_at) == "?":
                 continue  # "we built out an infrastructure in AWS using …": "we", no actor
-            add(who or head, "uses", e.name, text, "verb:use")
-            for other in _coordinated_subjects(unit, who or head, verb_at):
-                add(other, "uses", e.name, text, "verb:use")
+            users = [who or head, *_coordinated_subjects(unit, who or head, verb_at)]
+            for who in users:
+                add(who, "uses", e.name, text, "verb:use")
+            listed = (users, e.e)
         elif use is None or not _actor_before(unit, e.s - len(clause) + use.start()):
             far = _far_user(unit, i)
             if far is not None:
