@@ -3,6 +3,7 @@ case names its entities, so the rules are tested apart from entity extraction.""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from types import SimpleNamespace
 
@@ -2041,3 +2042,19 @@ def test_every_item_of_a_long_list_is_the_use_verb_s_object():
         ],
     )
     assert ("Petrel", "uses", "Orca") not in split
+
+
+def test_a_company_s_team_on_a_model_found_name_says_the_company_uses_it():
+    def found(text):
+        post, mentions = post_with_mentions(
+            "", text, [("Petrel's", "COMPANY", "Petrel"), ("Quiver", "TECHNOLOGY", "Quiver")], 0.99
+        )
+        # a name only the statistical model found: alone, a possessive on it may be a product
+        mentions = [
+            dataclasses.replace(m, method="model") if m.type == "TECHNOLOGY" else m
+            for m in mentions
+        ]
+        return {(r.head, r.type, r.tail) for r in find_relations(post, mentions, None, models={})}
+
+    assert ("Petrel", "uses", "Quiver") in found("Petrel's Quiver team cut launch time in half.")
+    assert ("Petrel", "uses", "Quiver") not in found("Petrel's Quiver sold well this year.")

@@ -453,6 +453,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 and owned.m.method != "ontology"
                 and not rx.search(r"\b(?:internal|in-house|home-?grown|own)\b", rest, rx.I)
                 and not _OWN_SYSTEM.match(text, owned.e)
+                # "Strava's Android team": a team of the company's own works on it
+                and not _TEAM.match(text, owned.e)
             ):
                 # "Shopify's Help Center", "Verizon's DBIR", "AMD's MI355X": a name only the
                 # statistical model found, that the sentence does not call the company's
