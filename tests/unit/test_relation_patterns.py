@@ -2058,3 +2058,26 @@ def test_a_company_s_team_on_a_model_found_name_says_the_company_uses_it():
 
     assert ("Petrel", "uses", "Quiver") in found("Petrel's Quiver team cut launch time in half.")
     assert ("Petrel", "uses", "Quiver") not in found("Petrel's Quiver sold well this year.")
+
+
+def test_the_named_members_of_a_kind_in_parentheses_are_each_of_that_kind():
+    found = _relations(
+        "Quiver supports pluggable storage engines (Tidewater, Orca, Marlin) for durability.",
+        [
+            ("Quiver", "TECHNOLOGY"),
+            ("storage engines", "CONCEPT"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("Orca", "TECHNOLOGY"),
+        ],
+    )
+    assert {
+        ("Tidewater", "applies", "storage engines"),
+        ("Orca", "applies", "storage engines"),
+    } <= found
+    # what the kind is to its head, each member is: the head uses them (rule 5)
+    assert {("Quiver", "uses", "Tidewater"), ("Quiver", "uses", "Orca")} <= found
+    platforms = _relations(
+        "It covers platform auth (Tidewater, Orca) and ban systems.",
+        [("auth", "CONCEPT"), ("Tidewater", "TECHNOLOGY"), ("Orca", "TECHNOLOGY")],
+    )
+    assert ("Orca", "applies", "auth") not in platforms

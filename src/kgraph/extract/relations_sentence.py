@@ -665,6 +665,55 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _named_product(state, unit)
     _builds_concept(state, unit)
     _applies_verb(state, unit)
+    _category_members(state, unit)  # after the verbs, which give the kind its head
+
+
+# between two members in a category's parenthesis: "(RocksDB, LMDB)", "(S3/GCS)"
+_MEMBER_SEP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|/|\s(?:and|or)\s+)\s*")
+
+
+def _category_members(state: _Post, unit: _Unit) -> None:
+    """ "storage engines (RocksDB, LMDB)", "object storage (S3/GCS)": the named members in
+    parentheses after a kind are each of that kind (rule 4's list of examples), and what
+    the kind was used as by its head is the members' use (rule 5: the concept goes to the
+    technologies, the head uses them)."""
+    text, ents = unit.text, unit.ents
+    for i, x in enumerate(ents[:-1]):
+        opened = rx.match(r"\s*\(", text[x.e :])
+        if x.type != "CONCEPT" or opened is None:
+            continue
+        start = x.e + opened.end()
+        end = text.find(")", start)
+        items = _MEMBER_SEP.split(text[start:end].strip()) if end > 0 else []
+        members = [f for f in ents[i + 1 :] if f.s >= start and f.e <= end]
+        # a list of several names, the named ones technologies (one a mention may have
+        # missed: "(XtraDB, PBXT, Maria)"); the kind a plural noun or the members
+        # alternatives ("S3/GCS"): "platform auth (Steam, Xbox)" names platforms, not kinds
+        # of auth
+        if (
+            len(items) < 2
+            or not members
+            or any(f.type != "TECHNOLOGY" for f in members)
+            or not all(
+                rx.fullmatch(r"[A-Z0-9][\w.+#-]*(?:\s[A-Z0-9][\w.+#-]*){0,2}", t) for t in items
+            )
+            or not (rx.search(r"[a-z](?<![su])s$", text[x.s : x.e]) or "/" in text[start:end])
+        ):
+            continue
+        names = {f.name for f in members}
+        sentence = state.raw.get(text, text)
+        heads = [
+            h
+            for (h, typ, t), how in state.proposed.items()
+            if typ == "applies"
+            and t == x.name
+            and h not in names
+            and any(m.startswith(("verb:", "modifier")) and said == sentence for m, said in how)
+        ]
+        for f in members:
+            state.add(f.name, "applies", x.name, text, "apposition")
+            for h in heads:
+                state.add(h, "uses", f.name, text, "modifier")
 
 
 def _named_concept(state: _Post, unit: _Unit) -> None:
