@@ -2081,3 +2081,26 @@ def test_the_named_members_of_a_kind_in_parentheses_are_each_of_that_kind():
         [("auth", "CONCEPT"), ("Tidewater", "TECHNOLOGY"), ("Orca", "TECHNOLOGY")],
     )
     assert ("Orca", "applies", "auth") not in platforms
+
+
+def test_a_system_uses_the_examples_of_the_place_it_stores_its_data_in():
+    ents = [
+        ("Orca", "TECHNOLOGY"),
+        ("object storage", "CONCEPT"),
+        ("Quiver", "TECHNOLOGY"),
+        ("Tidewater", "TECHNOLOGY"),
+    ]
+    found = _relations(
+        "Orca stores its base files directly in cloud object storage (like Quiver or Tidewater).",
+        ents,
+    )
+    assert {("Orca", "uses", "Quiver"), ("Orca", "uses", "Tidewater")} <= found
+    relative = _relations(
+        "Orca is an embedded database that stores its files in object storage (e.g. Quiver or "
+        "Tidewater) rather than on local disk.",
+        ents,
+    )
+    assert {("Orca", "uses", "Quiver"), ("Orca", "uses", "Tidewater")} <= relative
+    # a place that is only talked about: no keeper of data
+    talk = _relations("Orca compares object storage (like Quiver or Tidewater) with disks.", ents)
+    assert ("Orca", "uses", "Quiver") not in talk

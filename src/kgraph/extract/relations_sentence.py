@@ -666,6 +666,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _builds_concept(state, unit)
     _applies_verb(state, unit)
     _category_members(state, unit)  # after the verbs, which give the kind its head
+    _stored_in_examples(state, unit)
 
 
 # between two members in a category's parenthesis: "(RocksDB, LMDB)", "(S3/GCS)"
@@ -714,6 +715,59 @@ def _category_members(state: _Post, unit: _Unit) -> None:
             state.add(f.name, "applies", x.name, text, "apposition")
             for h in heads:
                 state.add(h, "uses", f.name, text, "modifier")
+
+
+# "stores backup data in cloud storage (", "can now write to tiered storage (": a verb of
+# keeping data, its place, and the parenthesis that names examples of the place
+_STORED_IN = re.compile(
+    r"\b(?:stor(?:es|ed|ing)|keeps|kept|persist(?:s|ed)?|writes|wrote|write|sav(?:es|ed)|"
+    r"offloads?|offloaded|archives|archived)\b[^;:.,()]{0,60}?\s(?:in|inside|into|to|on|onto)\s"
+    r"[^;:.,()]{1,50}\(\s*(?:[\w-]+\s+){0,2}(?:e\.g\.,?|like|such as|including)\s*$",
+    rx.I,
+)
+
+
+def _stored_in_examples(state: _Post, unit: _Unit) -> None:
+    """ "It stores backup data in cloud storage (e.g. Amazon S3 or Google Cloud Storage)",
+    "DuckLake stores small inserts … inside a catalog database (like PostgreSQL or SQLite)":
+    the system that keeps its data in a place uses each example of the place named in
+    parentheses (rule 4's examples; the place is what it runs on)."""
+    text, ents = unit.text, unit.ents
+    for i, f in enumerate(ents):
+        if f.type != "TECHNOLOGY" or not rx.search(r"\(", text[max(0, f.s - 80) : f.s]):
+            continue
+        stored = _STORED_IN.search(text[max(0, f.s - 200) : f.s])
+        if stored is None:
+            continue
+        verb_at = f.s - len(text[max(0, f.s - 200) : f.s]) + stored.start()
+        # the keeper: the technology right before the verb ("DuckLake stores", "It stores",
+        # "Kafka can now write"), or the sentence's subject whose relative clause it is
+        # ("SlateDB is … an LSM-tree that stores")
+        keeper = next(
+            (
+                e
+                for e in reversed(ents[:i])
+                if e.e <= verb_at
+                and e.type == "TECHNOLOGY"
+                and rx.fullmatch(
+                    r"\s+(?:(?:can|could|now|also|then|\w+ly)\s+){0,3}", text[e.e : verb_at]
+                )
+            ),
+            None,
+        )
+        if keeper is None and rx.search(r"\b(?:that|which)\s+$", text[:verb_at]):
+            keeper = _subject_tech(unit)
+        if keeper is None or keeper.e > verb_at:
+            continue
+        run = [f]
+        for g in ents[i + 1 :]:
+            if g.type != "TECHNOLOGY" or not _MEMBER_SEP.fullmatch(text, run[-1].e, g.s):
+                break
+            run.append(g)
+        if not rx.match(r"\s*\)", text[run[-1].e :]):
+            continue
+        for g in run:
+            state.add(keeper.name, "uses", g.name, text, "modifier")
 
 
 def _named_concept(state: _Post, unit: _Unit) -> None:
