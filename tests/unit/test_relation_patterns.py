@@ -2104,3 +2104,15 @@ def test_a_system_uses_the_examples_of_the_place_it_stores_its_data_in():
     # a place that is only talked about: no keeper of data
     talk = _relations("Orca compares object storage (like Quiver or Tidewater) with disks.", ents)
     assert ("Orca", "uses", "Quiver") not in talk
+
+
+def test_a_technology_s_named_part_is_what_it_uses():
+    ents = [("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")]
+    assert ("Quiver", "uses", "Tidewater") in _relations(
+        "A deep dive into Quiver's Tidewater protocol.", ents
+    )
+    assert ("Quiver", "uses", "Tidewater") in _relations(
+        "It stays compatible with Tidewater (Quiver's current bundler).", [ents[1], ents[0]]
+    )
+    # a possessed name and no part noun: not said to be a part
+    assert ("Quiver", "uses", "Tidewater") not in _relations("Quiver's Tidewater fans met.", ents)

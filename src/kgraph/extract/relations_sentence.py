@@ -44,6 +44,7 @@ from kgraph.extract.relations_words import (
     LIKENESS,
     ON_TECH,
     ON_TECH_EXAMPLES,
+    PART_NOUN,
     SYSTEM_NOUN,
     TALK_PLAN,
     TECH_USES,
@@ -53,13 +54,6 @@ from kgraph.extract.relations_words import (
 _IMPLEMENTATION_OF = (
     r",?\s*(?:(?:is|was)\s+)?(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:re-?)?implementation\s+of\s+"
     r"(?:the\s+)?"
-)
-
-
-# The part of a system another technology is: "(Consul's backend)", "(Kafka's metadata store)".
-_PART_NOUN = (
-    r"(?:backend|back-end|store|storage(?:\s+(?:engine|layer|backend))?|engine|database|"
-    r"datastore|log|queue|broker|cache|index|runtime|transport|layer)"
 )
 
 
@@ -275,7 +269,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 owned_mark is not None
                 and part_owner.type in ("TECHNOLOGY", "COMPANY")
                 and rx.match(
-                    r"\s*(?:[\w-]+\s+){0,2}?" + _PART_NOUN + r"\s*\)",
+                    r"\s*(?:[\w-]+\s+){0,2}?" + PART_NOUN + r"\s*\)",
                     text[part_owner.e + owned_mark :],
                 )
             ):

@@ -34,6 +34,7 @@ from kgraph.extract.relations_words import (
     LIKENESS,
     NEGATED,
     OTHERS_USE,
+    PART_NOUN,
     PLUGIN,
     SYSTEM_NOUN,
     UNSTATED_USE,
@@ -331,10 +332,15 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             and nxt.type == "TECHNOLOGY"
             and (owns or rx.fullmatch(r",\s+(?:which|that)\s+is\s+an?\s+", gap))
             and rx.fullmatch(r"\s*(?:[\w-]+\s+)?", rest if owns else "")
-            and (PLUGIN.match(text[nxt.e :]) or PLUGIN.search(" " + text[nxt.s : nxt.e]))
+            and (
+                PLUGIN.match(text[nxt.e :])
+                or PLUGIN.search(" " + text[nxt.s : nxt.e])
+                or (owns and rx.match(r"\s+" + PART_NOUN + r"s?\b(?!-)", text[nxt.e :], rx.I))
+            )
         ):
             # "Litestream's SQLite plugin", "cf-html, which is an NGINX module": a part of T
-            # made for U, so T uses U
+            # made for U, so T uses U; "Kafka's KRaft protocol", "MySQL's InnoDB storage
+            # engine": U is T's part, so T uses it (rule 3)
             add(e.name, "uses", nxt.name, text, "possessive:plugin")
             continue
         if e.type == "TECHNOLOGY" and owns:
