@@ -692,6 +692,8 @@ def _category_members(state: _Post, unit: _Unit) -> None:
             or not all(
                 rx.fullmatch(r"[A-Z0-9][\w.+#-]*(?:\s[A-Z0-9][\w.+#-]*){0,2}", t) for t in items
             )
+            # "firewalls (ZDNet, Sep 09 2019)": a digest's source and date, no members
+            or any(rx.match(r"(?:[A-Z][a-z]{2,8}\.?\s+)?\d", t) for t in items)
             or not (rx.search(r"[a-z](?<![su])s$", text[x.s : x.e]) or "/" in text[start:end])
         ):
             continue
