@@ -3,6 +3,7 @@ case names its entities, so the rules are tested apart from entity extraction.""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from types import SimpleNamespace
 
@@ -2020,3 +2021,98 @@ def test_a_parenthesis_naming_the_owner_s_part_says_the_owner_uses_it():
         [("Tidewater", "TECHNOLOGY"), ("Quiver", "TECHNOLOGY")],
     )
     assert ("Quiver", "uses", "Tidewater") not in plain
+
+
+def test_every_item_of_a_long_list_is_the_use_verb_s_object():
+    names = ["Lumio Quiver", "LQ", "Tidewater", "Harbor Store", "HS", "Marlin Stream", "Orca"]
+    found = _relations(
+        "We dive deep into how Petrel leverages Lumio Quiver (LQ), Tidewater, Harbor Store (HS), "
+        "Marlin Stream, and Orca to ingest, process and query data.",
+        [("Petrel", "COMPANY"), *((n, "TECHNOLOGY") for n in names)],
+    )
+    assert {("Petrel", "uses", n) for n in names} <= found
+    split = _relations(
+        "Petrel leverages Quiver for ingestion and logging with retries, while Tidewater, Orca "
+        "serve the reads.",
+        [
+            ("Petrel", "COMPANY"),
+            ("Quiver", "TECHNOLOGY"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("Orca", "TECHNOLOGY"),
+        ],
+    )
+    assert ("Petrel", "uses", "Orca") not in split
+
+
+def test_a_company_s_team_on_a_model_found_name_says_the_company_uses_it():
+    def found(text):
+        post, mentions = post_with_mentions(
+            "", text, [("Petrel's", "COMPANY", "Petrel"), ("Quiver", "TECHNOLOGY", "Quiver")], 0.99
+        )
+        # a name only the statistical model found: alone, a possessive on it may be a product
+        mentions = [
+            dataclasses.replace(m, method="model") if m.type == "TECHNOLOGY" else m
+            for m in mentions
+        ]
+        return {(r.head, r.type, r.tail) for r in find_relations(post, mentions, None, models={})}
+
+    assert ("Petrel", "uses", "Quiver") in found("Petrel's Quiver team cut launch time in half.")
+    assert ("Petrel", "uses", "Quiver") not in found("Petrel's Quiver sold well this year.")
+
+
+def test_the_named_members_of_a_kind_in_parentheses_are_each_of_that_kind():
+    found = _relations(
+        "Quiver supports pluggable storage engines (Tidewater, Orca, Marlin) for durability.",
+        [
+            ("Quiver", "TECHNOLOGY"),
+            ("storage engines", "CONCEPT"),
+            ("Tidewater", "TECHNOLOGY"),
+            ("Orca", "TECHNOLOGY"),
+        ],
+    )
+    assert {
+        ("Tidewater", "applies", "storage engines"),
+        ("Orca", "applies", "storage engines"),
+    } <= found
+    # what the kind is to its head, each member is: the head uses them (rule 5)
+    assert {("Quiver", "uses", "Tidewater"), ("Quiver", "uses", "Orca")} <= found
+    platforms = _relations(
+        "It covers platform auth (Tidewater, Orca) and ban systems.",
+        [("auth", "CONCEPT"), ("Tidewater", "TECHNOLOGY"), ("Orca", "TECHNOLOGY")],
+    )
+    assert ("Orca", "applies", "auth") not in platforms
+
+
+def test_a_system_uses_the_examples_of_the_place_it_stores_its_data_in():
+    ents = [
+        ("Orca", "TECHNOLOGY"),
+        ("object storage", "CONCEPT"),
+        ("Quiver", "TECHNOLOGY"),
+        ("Tidewater", "TECHNOLOGY"),
+    ]
+    found = _relations(
+        "Orca stores its base files directly in cloud object storage (like Quiver or Tidewater).",
+        ents,
+    )
+    assert {("Orca", "uses", "Quiver"), ("Orca", "uses", "Tidewater")} <= found
+    relative = _relations(
+        "Orca is an embedded database that stores its files in object storage (e.g. Quiver or "
+        "Tidewater) rather than on local disk.",
+        ents,
+    )
+    assert {("Orca", "uses", "Quiver"), ("Orca", "uses", "Tidewater")} <= relative
+    # a place that is only talked about: no keeper of data
+    talk = _relations("Orca compares object storage (like Quiver or Tidewater) with disks.", ents)
+    assert ("Orca", "uses", "Quiver") not in talk
+
+
+def test_a_technology_s_named_part_is_what_it_uses():
+    ents = [("Quiver", "TECHNOLOGY"), ("Tidewater", "TECHNOLOGY")]
+    assert ("Quiver", "uses", "Tidewater") in _relations(
+        "A deep dive into Quiver's Tidewater protocol.", ents
+    )
+    assert ("Quiver", "uses", "Tidewater") in _relations(
+        "It stays compatible with Tidewater (Quiver's current bundler).", [ents[1], ents[0]]
+    )
+    # a possessed name and no part noun: not said to be a part
+    assert ("Quiver", "uses", "Tidewater") not in _relations("Quiver's Tidewater fans met.", ents)

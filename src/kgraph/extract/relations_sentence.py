@@ -44,6 +44,7 @@ from kgraph.extract.relations_words import (
     LIKENESS,
     ON_TECH,
     ON_TECH_EXAMPLES,
+    PART_NOUN,
     SYSTEM_NOUN,
     TALK_PLAN,
     TECH_USES,
@@ -53,13 +54,6 @@ from kgraph.extract.relations_words import (
 _IMPLEMENTATION_OF = (
     r",?\s*(?:(?:is|was)\s+)?(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:re-?)?implementation\s+of\s+"
     r"(?:the\s+)?"
-)
-
-
-# The part of a system another technology is: "(Consul's backend)", "(Kafka's metadata store)".
-_PART_NOUN = (
-    r"(?:backend|back-end|store|storage(?:\s+(?:engine|layer|backend))?|engine|database|"
-    r"datastore|log|queue|broker|cache|index|runtime|transport|layer)"
 )
 
 
@@ -275,7 +269,7 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
                 owned_mark is not None
                 and part_owner.type in ("TECHNOLOGY", "COMPANY")
                 and rx.match(
-                    r"\s*(?:[\w-]+\s+){0,2}?" + _PART_NOUN + r"\s*\)",
+                    r"\s*(?:[\w-]+\s+){0,2}?" + PART_NOUN + r"\s*\)",
                     text[part_owner.e + owned_mark :],
                 )
             ):
@@ -665,6 +659,111 @@ def _sentence_rules(state: _Post, unit: _Unit) -> None:
     _named_product(state, unit)
     _builds_concept(state, unit)
     _applies_verb(state, unit)
+    _category_members(state, unit)  # after the verbs, which give the kind its head
+    _stored_in_examples(state, unit)
+
+
+# between two members in a category's parenthesis: "(RocksDB, LMDB)", "(S3/GCS)"
+_MEMBER_SEP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|/|\s(?:and|or)\s+)\s*")
+
+
+def _category_members(state: _Post, unit: _Unit) -> None:
+    """ "storage engines (RocksDB, LMDB)", "object storage (S3/GCS)": the named members in
+    parentheses after a kind are each of that kind (rule 4's list of examples), and what
+    the kind was used as by its head is the members' use (rule 5: the concept goes to the
+    technologies, the head uses them)."""
+    text, ents = unit.text, unit.ents
+    for i, x in enumerate(ents[:-1]):
+        opened = rx.match(r"\s*\(", text[x.e :])
+        if x.type != "CONCEPT" or opened is None:
+            continue
+        start = x.e + opened.end()
+        end = text.find(")", start)
+        items = _MEMBER_SEP.split(text[start:end].strip()) if end > 0 else []
+        members = [f for f in ents[i + 1 :] if f.s >= start and f.e <= end]
+        # a list of several names, the named ones technologies (one a mention may have
+        # missed: "(XtraDB, PBXT, Maria)"); the kind a plural noun or the members
+        # alternatives ("S3/GCS"): "platform auth (Steam, Xbox)" names platforms, not kinds
+        # of auth
+        if (
+            len(items) < 2
+            or not members
+            or any(f.type != "TECHNOLOGY" for f in members)
+            or not all(
+                rx.fullmatch(r"[A-Z0-9][\w.+#-]*(?:\s[A-Z0-9][\w.+#-]*){0,2}", t) for t in items
+            )
+            # "firewalls (ZDNet, Sep 09 2019)": a digest's source and date, no members
+            or any(rx.match(r"(?:[A-Z][a-z]{2,8}\.?\s+)?\d", t) for t in items)
+            or not (rx.search(r"[a-z](?<![su])s$", text[x.s : x.e]) or "/" in text[start:end])
+        ):
+            continue
+        names = {f.name for f in members}
+        sentence = state.raw.get(text, text)
+        heads = [
+            h
+            for (h, typ, t), how in state.proposed.items()
+            if typ == "applies"
+            and t == x.name
+            and h not in names
+            and any(m.startswith(("verb:", "modifier")) and said == sentence for m, said in how)
+        ]
+        for f in members:
+            state.add(f.name, "applies", x.name, text, "apposition")
+            for h in heads:
+                state.add(h, "uses", f.name, text, "modifier")
+
+
+# "stores backup data in cloud storage (", "can now write to tiered storage (": a verb of
+# keeping data, its place, and the parenthesis that names examples of the place
+_STORED_IN = re.compile(
+    r"\b(?:stor(?:es|ed|ing)|keeps|kept|persist(?:s|ed)?|writes|wrote|write|sav(?:es|ed)|"
+    r"offloads?|offloaded|archives|archived)\b[^;:.,()]{0,60}?\s(?:in|inside|into|to|on|onto)\s"
+    r"[^;:.,()]{1,50}\(\s*(?:[\w-]+\s+){0,2}(?:e\.g\.,?|like|such as|including)\s*$",
+    rx.I,
+)
+
+
+def _stored_in_examples(state: _Post, unit: _Unit) -> None:
+    """ "It stores backup data in cloud storage (e.g. Amazon S3 or Google Cloud Storage)",
+    "DuckLake stores small inserts … inside a catalog database (like PostgreSQL or SQLite)":
+    the system that keeps its data in a place uses each example of the place named in
+    parentheses (rule 4's examples; the place is what it runs on)."""
+    text, ents = unit.text, unit.ents
+    for i, f in enumerate(ents):
+        if f.type != "TECHNOLOGY" or not rx.search(r"\(", text[max(0, f.s - 80) : f.s]):
+            continue
+        stored = _STORED_IN.search(text[max(0, f.s - 200) : f.s])
+        if stored is None:
+            continue
+        verb_at = f.s - len(text[max(0, f.s - 200) : f.s]) + stored.start()
+        # the keeper: the technology right before the verb ("DuckLake stores", "It stores",
+        # "Kafka can now write"), or the sentence's subject whose relative clause it is
+        # ("SlateDB is … an LSM-tree that stores")
+        keeper = next(
+            (
+                e
+                for e in reversed(ents[:i])
+                if e.e <= verb_at
+                and e.type == "TECHNOLOGY"
+                and rx.fullmatch(
+                    r"\s+(?:(?:can|could|now|also|then|\w+ly)\s+){0,3}", text[e.e : verb_at]
+                )
+            ),
+            None,
+        )
+        if keeper is None and rx.search(r"\b(?:that|which)\s+$", text[:verb_at]):
+            keeper = _subject_tech(unit)
+        if keeper is None or keeper.e > verb_at:
+            continue
+        run = [f]
+        for g in ents[i + 1 :]:
+            if g.type != "TECHNOLOGY" or not _MEMBER_SEP.fullmatch(text, run[-1].e, g.s):
+                break
+            run.append(g)
+        if not rx.match(r"\s*\)", text[run[-1].e :]):
+            continue
+        for g in run:
+            state.add(keeper.name, "uses", g.name, text, "modifier")
 
 
 def _named_concept(state: _Post, unit: _Unit) -> None:

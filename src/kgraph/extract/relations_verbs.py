@@ -34,10 +34,18 @@ from kgraph.extract.relations_words import (
     LIKENESS,
     NEGATED,
     OTHERS_USE,
+    PART_NOUN,
     PLUGIN,
     SYSTEM_NOUN,
     UNSTATED_USE,
     USE_VERB,
+)
+
+# between two items of one list: a comma, "and" or "or", after an item's own parenthesis
+# ("Amazon Simple Storage Service (Amazon S3), Amazon EMR", "Redis (caching), RabbitMQ")
+# or the item's name in parentheses after it ("Amazon Elastic Compute Cloud (Amazon EC2)")
+LIST_ITEM_GAP = re.compile(
+    r"\s*\(\s*|\)?\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?"
 )
 
 
@@ -50,9 +58,21 @@ def _verbs(state: _Post, unit: _Unit) -> None:
     builds = BUILD_STEM.search(text) is not None
     if builds:
         _fronted_maker(state, unit)
+    # the users of the last object of a use verb and where it ends: a long list ("leverages
+    # Amazon Elastic Compute Cloud (Amazon EC2), Amazon Kinesis, …, and Spark") runs past the
+    # window the verb is looked for in, and each further item is an object too
+    listed: tuple[list[str], int] | None = None
     for i, e in enumerate(ents):
         if e.type != "TECHNOLOGY" or LIKENESS.match(text[e.e :]):
             continue  # "a Kafka-compatible queue" uses no Kafka (rule 7)
+        if listed is not None:
+            users, end = listed
+            listed = None
+            if LIST_ITEM_GAP.fullmatch(text, end, e.s) and not COMPOUND.match(text[e.e :]):
+                for who in users:
+                    add(who, "uses", e.name, text, "verb:use")
+                listed = (users, e.e)
+                continue
         head = None
         window = text[max(0, e.s - 70) : e.s]
         # a full stop ends a clause, not the one inside "2.0" or "Node.js"
@@ -292,9 +312,10 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             who = _clause_subject(state, unit, verb_at)
             if who is None and _clause_subject(None, unit, verb_at) == "?":
                 continue  # "we built out an infrastructure in AWS using …": "we", no actor
-            add(who or head, "uses", e.name, text, "verb:use")
-            for other in _coordinated_subjects(unit, who or head, verb_at):
-                add(other, "uses", e.name, text, "verb:use")
+            users = [who or head, *_coordinated_subjects(unit, who or head, verb_at)]
+            for who in users:
+                add(who, "uses", e.name, text, "verb:use")
+            listed = (users, e.e)
         elif use is None or not _actor_before(unit, e.s - len(clause) + use.start()):
             far = _far_user(unit, i)
             if far is not None:
@@ -311,10 +332,15 @@ def _verbs(state: _Post, unit: _Unit) -> None:
             and nxt.type == "TECHNOLOGY"
             and (owns or rx.fullmatch(r",\s+(?:which|that)\s+is\s+an?\s+", gap))
             and rx.fullmatch(r"\s*(?:[\w-]+\s+)?", rest if owns else "")
-            and (PLUGIN.match(text[nxt.e :]) or PLUGIN.search(" " + text[nxt.s : nxt.e]))
+            and (
+                PLUGIN.match(text[nxt.e :])
+                or PLUGIN.search(" " + text[nxt.s : nxt.e])
+                or (owns and rx.match(r"\s+" + PART_NOUN + r"s?\b(?!-)", text[nxt.e :], rx.I))
+            )
         ):
             # "Litestream's SQLite plugin", "cf-html, which is an NGINX module": a part of T
-            # made for U, so T uses U
+            # made for U, so T uses U; "Kafka's KRaft protocol", "MySQL's InnoDB storage
+            # engine": U is T's part, so T uses it (rule 3)
             add(e.name, "uses", nxt.name, text, "possessive:plugin")
             continue
         if e.type == "TECHNOLOGY" and owns:
@@ -433,6 +459,8 @@ def _verbs(state: _Post, unit: _Unit) -> None:
                 and owned.m.method != "ontology"
                 and not rx.search(r"\b(?:internal|in-house|home-?grown|own)\b", rest, rx.I)
                 and not _OWN_SYSTEM.match(text, owned.e)
+                # "Strava's Android team": a team of the company's own works on it
+                and not _TEAM.match(text, owned.e)
             ):
                 # "Shopify's Help Center", "Verizon's DBIR", "AMD's MI355X": a name only the
                 # statistical model found, that the sentence does not call the company's

@@ -105,6 +105,13 @@ PLUGIN = re.compile(
     r"\s+(?:plugin|plug-in|extension|module|connector|driver|adapter|integration)s?\b(?!-)",
     re.I,
 )
+# The part of a system another technology is: "(Consul's backend)", "(Kafka's metadata
+# store)", "Kafka's KRaft protocol", "(Vite's current bundler)".
+PART_NOUN = (
+    r"(?:backend|back-end|store|storage(?:\s+(?:engine|layer|backend))?|engine|database|"
+    r"datastore|log|queue|broker|cache|index|runtime|transport|layer|protocol|bundler|"
+    r"compiler|optimi[sz]er|scheduler)"
+)
 COMPOUND = re.compile(r"^-(?:based|backed|powered|native|driven|fronted|hosted|only)\b", re.I)
 FROM_TO_VERB = re.compile(
     r"\b(?:migrat\w*|mov\w*|switch\w*|transition\w*|shift\w*|upgrad\w*|port\w*|"
