@@ -681,3 +681,13 @@ def test_plain_words_opening_a_sentence_that_defines_a_business_are_its_name(ex)
 def test_a_kind_of_software_called_a_given_name_is_the_product(ex):
     summary = "Dana presents a browser automation assistant called Milton that clicks buttons."
     assert ("Milton", "TECHNOLOGY") in _typed(ex, "A post", summary)
+
+
+@pytest.mark.model
+def test_a_vendor_weighed_against_a_product_is_a_product_and_a_business_act_an_organisation(ex):
+    found = _typed(ex, "Okta vs Keycloak: Comparison and easy Okta to Keycloak migration")
+    assert ("Okta", "TECHNOLOGY") in found and ("Okta", "COMPANY") not in found, found
+    found = _typed(ex, "A post", "CircleCI recently launched a package manager for configuration.")
+    assert ("CircleCI", "COMPANY") in found, found
+    found = _typed(ex, "A post", "Couchbase and its connectors play a pivotal role in our stack.")
+    assert ("Couchbase", "TECHNOLOGY") in found, found

@@ -122,3 +122,54 @@ def test_a_pull_request_is_a_part_of_the_code_host():
     nlp.add_pipe("sentencizer")  # a headline test reads the sentence
     doc = nlp("The CLI and Zorbhub PR-based interfaces were slow.")
     assert _with_product_part(Span(doc, 3, 4, label="COMPANY", span_id="COMPANY:Zorbhub"))
+
+
+def _company(doc, start, end, product=False):
+    from spacy.tokens import Span
+
+    name = doc[start:end].text
+    return Span(doc, start, end, label="COMPANY", span_id=f"COMPANY:{name}"), {"product": product}
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "product"),
+    [
+        ("Zorbauth vs Keystorm : a comparison", 0, False),
+        ("a comparison of Keystorm vs Zorbauth", 5, False),
+        ("Zorbbase to Pgstore Migration : lessons", 0, False),
+        ("Migrating from Zorbsearch", 2, True),
+    ],
+)
+def test_a_vendor_weighed_or_left_for_a_technology_names_its_product(nlp, text, start, product):
+    from kgraph.extract.resolver import _moved_or_compared
+
+    doc = nlp(text)
+    tools = {i for i, t in enumerate(doc) if t.text in ("Keystorm", "Pgstore")}
+    span, entry = _company(doc, start, start + 1, product)
+    assert _moved_or_compared(span, tools, entry)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "product"),
+    [
+        ("We migrated from Zorbhost to Renderly last year", 3, True),  # providers left and chosen
+        ("Zorbauth 's comparison vs Keystorm", 0, False),  # the organisation's own
+        ("Migrating from Zorbbase", 2, False),  # a vendor not named for a product
+    ],
+)
+def test_a_move_between_providers_keeps_the_organisation(nlp, text, start, product):
+    from kgraph.extract.resolver import _moved_or_compared
+
+    doc = nlp(text)
+    tools = {i for i, t in enumerate(doc) if t.text in ("Keystorm", "Renderly")}
+    span, entry = _company(doc, start, start + 1, product)
+    assert not _moved_or_compared(span, tools, entry)
+
+
+def test_a_business_verb_after_auxiliaries_and_adverbs_only(nlp):
+    from kgraph.extract.discovery_organisations import _does_business
+
+    assert _does_business(nlp("Zorbci recently launched a package manager"), 1)
+    assert _does_business(nlp("Zorbpm has published a blog"), 1)
+    assert not _does_business(nlp("Zorbdb and its connectors matter"), 1)
+    assert not _does_business(nlp("Zorbtel announces profiling support"), 1)

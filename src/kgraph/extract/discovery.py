@@ -40,6 +40,7 @@ from kgraph.extract.discovery_organisations import (
     _org_word,
     _organisation,
     _organisations_defined,
+    _own_makers_acting,
     _owns_their,
     _paired_with_companies,
     _publisher,
@@ -172,6 +173,18 @@ class ModelDiscovery:
 
         return self._per_table("_vendors", build)
 
+    def _own_makers(self) -> frozenset[str]:
+        """The keys of technologies with no maker named (``CircleCI``, ``npm``): the name is
+        the only one its business goes by."""
+        return self._per_table(
+            "_own_makers_keys",
+            lambda table: frozenset(
+                k
+                for k, e in table.items()
+                if e.get("type") == "TECHNOLOGY" and not e.get("company") and not e.get("ambiguous")
+            ),
+        )
+
     def _makers(self) -> dict[str, str]:
         """The maker's name of each technology that has one, by the technology's key."""
         return self._per_table(
@@ -291,6 +304,7 @@ class ModelDiscovery:
             return doc
         _join_maker_products(doc, self._makers)
         _vendors_acting(doc, *self._vendor_products())
+        _own_makers_acting(doc, self._own_makers())
         _registry_names_as_workplaces(doc, self._registry_technologies())
         _registry_surnames(doc, self._registry_names())
         _extend_makers(

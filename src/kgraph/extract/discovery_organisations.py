@@ -768,6 +768,78 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
         doc.spans[SPANS_KEY] = spans
 
 
+# What only a business does, of a name that is also its product: "CircleCI recently
+# launched", "npm published a blog", "X is hiring". Not a release or an announcement
+# ("Kubernetes introduced", "OpenTelemetry announces"): a project does those too.
+BUSINESS_STEMS = (
+    "launch",
+    "acquir",
+    "hire",
+    "hiring",
+    "raise",
+    "raising",
+    "partner",
+    "publish",
+    "sponsor",
+    "unveil",
+    "contracted",
+    "commissioned",
+)
+# Who leads a business: "founder and CEO of Gremlin" (not "engineer of", said of projects).
+HEADS = ROLES - phrases("engineer engineers")
+
+
+def _does_business(doc: Doc, end: int) -> bool:
+    """The name before ``end`` is the subject of a business's verb, after auxiliaries and
+    adverbs only (``CircleCI has recently launched``); unlike :func:`_acts`, "X and its
+    connectors" or "X changed its license" do not count (projects have their own too)."""
+    for i in range(end, min(end + 3, len(doc))):
+        tok = doc[i]
+        if tok.lower_.startswith(BUSINESS_STEMS) and not _nominal(tok.lower_):
+            return True
+        if tok.lower_ not in AUXILIARIES - PASSIVE and not (
+            tok.is_lower and tok.lower_.endswith("ly")
+        ):
+            return False
+    return False
+
+
+def _own_makers_acting(doc: Doc, own: frozenset[str]) -> None:
+    """A technology with no maker of another name is its own maker, a COMPANY (entity
+    rules: a brand acting as the organisation), where the sentence gives it what only a
+    business does or has: ``CircleCI recently launched``, ``the CEO of Gremlin``, ``the
+    startup Koyeb``. Its own engineers, its possessive and its releases say nothing: an
+    open-source project has them too (``Rust engineers``, ``Kafka's design``)."""
+    if not own:
+        return
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    changed = False
+    for n, span in enumerate(spans):
+        if span.label_ != "TECHNOLOGY" or span.id_ not in own or method_of(span) != "ontology":
+            continue
+        start, end = span.start, span.end
+        if doc[end - 1].text in POSSESSIVE:
+            continue
+        before = doc[start - 1] if start > 0 else None
+        if any(tok.like_num for tok in span):
+            continue  # "Flink 1.0 launched": a release, not a business
+        acting = (
+            _does_business(doc, end)
+            or (
+                before is not None
+                and before.lower_ == "of"
+                and start > 1
+                and doc[start - 2].lower_ in HEADS
+            )
+            or (before is not None and before.is_lower and before.lower_ in BUSINESS_TITLES)
+        )
+        if acting:
+            spans[n] = _as_company(span)
+            changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = spans
+
+
 def _companies_treated_as_organisations(doc: Doc, known) -> None:
     """An ambiguous company name (a registry name that could be a plain word: ``Isovalent``,
     ``Kaseya``) is supported where the sentence treats it as an organisation (``at X``, ``X

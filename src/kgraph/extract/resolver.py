@@ -89,6 +89,7 @@ class OntologyResolver:
         longer_starts = {m.start for m in matches if m.end - m.start > 1}
         edges = starts | {m.end - 1 for m in matches}
         sure_techs: set[int] | None = None
+        local_tools: set[int] | None = None
         concept_tokens: set[int] | None = None
         for match in matches:
             entry = self.table.get(match.id_, {})
@@ -177,6 +178,18 @@ class OntologyResolver:
                     and not (match.end < len(doc) and doc[match.end].text in POSSESSIVE)
                 )
                 or (match.label_ == "COMPANY" and _named_as_alternative(match))
+                or (
+                    match.label_ == "COMPANY"
+                    and not _cloud_name(match.id_)
+                    and _beside_move_word(match)
+                    and _moved_or_compared(
+                        match,
+                        local_tools := (
+                            self._local_tools(matches) if local_tools is None else local_tools
+                        ),
+                        entry,
+                    )
+                )
                 or (
                     match.label_ == "COMPANY"
                     and _with_product_part(match)
@@ -307,6 +320,26 @@ class OntologyResolver:
         # Two tools at least: one tool beside a vendor is as often a clause's end ("gRPC
         # microservices in Kotlin, DoorDash Engineering had") or a pair of rivals as a list.
         return named >= 2 and named > listed_with(doc, match.start, match.end, organisations)[0]
+
+    def _local_tools(self, matches) -> set[int]:
+        """Token indices of the sure technologies no cloud provider makes: a move between a
+        vendor and a cloud's service (``from Heroku to AWS ECS``) is a move of providers."""
+        # a cloud's name opening the service's name ("AWS ECS") or just before it
+        clouds = {
+            i
+            for m in matches
+            if m.label_ == "COMPANY" and _cloud_name(m.id_)
+            for i in (m.start, m.end)
+        }
+        return {
+            i
+            for m in matches
+            if m.label_ == "TECHNOLOGY"
+            and m.start not in clouds
+            and not self.table.get(m.id_, {}).get("ambiguous")
+            and not _cloud_name(self.table.get(m.id_, {}).get("company", ""))
+            for i in range(m.start, m.end)
+        }
 
     def _sure_technologies(self, matches) -> set[int]:
         """Token indices of the technologies matched that need no support."""
@@ -614,6 +647,53 @@ PRODUCT_PARTS = phrases(
 CLOUD_NAME_WORDS = ("Web Services", "Cloud", "Azure")
 
 
+def _cloud_name(name: str) -> bool:
+    return any(word in name for word in CLOUD_NAME_WORDS)
+
+
+# Words that set two products side by side: "Okta vs Keycloak".
+VERSUS = phrases("vs vs. versus")
+# Verbs of leaving a system: "Migrating from Algolia", "we moved away from X".
+LEAVING = ("migrat", "mov", "switch", "transition")
+
+
+def _beside_move_word(span) -> bool:
+    """A word of a move or comparison beside the name: a cheap test before the full one."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before == "from" or before in VERSUS or after == "to" or after in VERSUS
+
+
+def _moved_or_compared(span, tools: set[int], entry: dict) -> bool:
+    """A vendor's name weighed against a known technology or named as the system a move
+    leaves names its product (entity rules: a product used as a product): ``Okta vs
+    Keycloak``, ``Oracle to PostgreSQL Migration``, ``Migrating from Algolia``. A move in a
+    sentence between two providers (``from Heroku to Render``, ``from Datadog to Grafana``)
+    keeps the organisation: the business is what a team leaves there."""
+    doc, start, end = span.doc, span.start, span.end
+    if end < len(doc) and doc[end].text in POSSESSIVE:
+        return False
+    if end + 1 < len(doc) and doc[end].lower_ in VERSUS and end + 1 in tools:
+        return True
+    if start > 1 and doc[start - 1].lower_ in VERSUS and start - 2 in tools:
+        return True
+    if end + 1 < len(doc) and doc[end].lower_ == "to" and end + 1 in tools:
+        k = end + 1
+        while k in tools:
+            k += 1
+        # "Oracle to PostgreSQL Migration": the pair names the systems of a migration
+        return k < len(doc) and doc[k].lower_.startswith("migrat")
+    # "Migrating from Algolia", a vendor named for its product and no new provider named
+    return bool(
+        entry.get("product")
+        and start > 1
+        and doc[start - 1].lower_ == "from"
+        and doc[start - 2].lower_.startswith(LEAVING)
+        and not (end < len(doc) and doc[end].lower_ == "to")
+    )
+
+
 def _cloud_account(span) -> bool:
     """``thousands of AWS accounts``: an account with a cloud provider is held with the
     provider, which stays the organisation (entity rules: a cloud provider named on its own
@@ -622,7 +702,7 @@ def _cloud_account(span) -> bool:
     return (
         span.end < len(doc)
         and doc[span.end].lower_ in ("account", "accounts")
-        and any(word in span.id_ for word in CLOUD_NAME_WORDS)
+        and _cloud_name(span.id_)
     )
 
 
