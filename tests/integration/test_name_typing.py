@@ -691,3 +691,13 @@ def test_a_vendor_weighed_against_a_product_is_a_product_and_a_business_act_an_o
     assert ("CircleCI", "COMPANY") in found, found
     found = _typed(ex, "A post", "Couchbase and its connectors play a pivotal role in our stack.")
     assert ("Couchbase", "TECHNOLOGY") in found, found
+
+
+@pytest.mark.model
+def test_a_team_named_after_a_company_and_its_work_is_the_companys(ex):
+    found = _typed(ex, "A post", "The Zorbly Search Team has built a data store for hotels.")
+    assert ("Zorbly", "COMPANY") in found and ("Zorbly Search Team", "COMPANY") not in found, found
+    found = _typed(
+        ex, "A post", "With modern tools, the Delivery Hero Logistics team cut build times."
+    )
+    assert ("Delivery Hero", "COMPANY") in found, found

@@ -173,3 +173,26 @@ def test_a_business_verb_after_auxiliaries_and_adverbs_only(nlp):
     assert _does_business(nlp("Zorbpm has published a blog"), 1)
     assert not _does_business(nlp("Zorbdb and its connectors matter"), 1)
     assert not _does_business(nlp("Zorbtel announces profiling support"), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "owner"),
+    [
+        ("The Zorbly Search Team has built a store", 1, 4, "Zorbly"),
+        ("the Zorb Hero Logistics team cut build times", 1, 4, "Zorb Hero"),
+        ("the Data Platform team built it", 1, 3, "Data Platform"),  # ordinary words: the team
+        ("our Core Search team built it", 1, 3, "Core Search"),
+        ("Zorbly Search is fast", 0, 2, "Zorbly Search"),  # no team: a product
+    ],
+)
+def test_a_team_named_after_its_organisation_gives_the_organisation(nlp, text, start, end, owner):
+    from kgraph.extract.discovery_spans import _team_owner
+
+    assert _team_owner(nlp(text)[start:end]).text == owner
+
+
+def test_function_words_then_team_follow_a_company(nlp):
+    from kgraph.extract.discovery_words import team_after
+
+    assert team_after(nlp("the Zorbly Logistics team"), 2)
+    assert not team_after(nlp("the Zorbly Eats team"), 2)

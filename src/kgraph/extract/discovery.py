@@ -68,6 +68,7 @@ from kgraph.extract.discovery_spans import (
     _known_list_parts,
     _possessive_end,
     _slash_parts,
+    _team_owner,
     _trim,
     _whole_hyphened_name,
     _with_hyphened_noun,
@@ -378,6 +379,10 @@ class ModelDiscovery:
         tech = doc.user_data[TECH_TOKENS]
         for ent in spans:
             span = _trim(ent)
+            owner = False
+            if span is not None:
+                whole, span = span, _team_owner(span)
+                owner = span.end < whole.end  # the organisation a team is named after
             if span is not None and span.start in tech and span.end - 1 not in taken:
                 span = _after_known(span, tech)
             if span is not None:
@@ -392,14 +397,14 @@ class ModelDiscovery:
                 span = doc[span.start - 1 : span.end]  # "Gradient Labs is", not "Labs"
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
-            if not _plausible(span, ent.label_) and not _owned_product(span):
+            if not owner and not _plausible(span, ent.label_) and not _owned_product(span):
                 continue
             if len(span) == 1 and span.text in people:
                 continue
             # The rest of a name after a known technology ("Atlas Data Federation") is a part
             # of that product, joined to it below, whatever the model's label says.
             part = span.start - 1 in tech and doc[span.start - 1].whitespace_ == " "
-            org = (
+            org = owner or (
                 not part
                 and (_organisation(span, ent.label_) or _among_companies(doc, span.start, span.end))
                 # "applications including TurboTax, QuickBooks": a list of products
