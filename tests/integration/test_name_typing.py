@@ -701,3 +701,16 @@ def test_a_team_named_after_a_company_and_its_work_is_the_companys(ex):
         ex, "A post", "With modern tools, the Delivery Hero Logistics team cut build times."
     )
     assert ("Delivery Hero", "COMPANY") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "summary", "absent"),
+    [
+        ("Databricks Data & AI 2024 Summit: A Spark of Innovation", "", "Databricks"),
+        ("A post", "The big announcement this week in AWS re-invent is strong consistency.", "AWS"),
+        ("A post", "The team shared its story at KubeCon + CloudNativeCon NA 2018.", "KubeCon +"),
+    ],
+)
+def test_a_host_opening_an_events_name_and_an_event_are_no_mentions(ex, title, summary, absent):
+    assert absent not in _texts(ex, title, summary)

@@ -183,6 +183,7 @@ def _trim(ent: Span) -> Span | None:
         doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_punct
         or doc[end - 1].text in TRADEMARKS  # "Zestimates®": the sign is no part of the name
+        or doc[end - 1].text in ("+", "&")  # "KubeCon + CloudNativeCon": a joiner ends none
         or (end > start + 1 and doc[end - 1].is_lower)
     ):
         end -= 1

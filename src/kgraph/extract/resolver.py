@@ -984,7 +984,7 @@ def _capitalised_team(span) -> bool:
 # An event's name after its host: "AWS re:Invent", "Google I/O", and a host's yearly
 # edition ("Microsoft Build 2022", "Microsoft Ignite 2023", "Google Cloud Next 2024").
 EVENT_AFTER = re.compile(
-    r"\s*(?:re:Invent|I/O|Summit|Conference|Dev Days|DevDays"
+    r"\s*(?:re[:-][Ii]nvent|I/O|Summit|Conference|Dev Days|DevDays"
     r"|(?:Build|Ignite|Next|Connect|World|Live)\s+(?:19|20)\d\d)\b"
 )
 
@@ -1009,7 +1009,10 @@ def _in_event_name(span, text: str) -> bool:
     annotated). ``text`` is the span's ``doc.text``."""
     if span.label_ == "CONCEPT":
         return False
-    return EVENT_AFTER.match(text, span.end_char) is not None
+    if EVENT_AFTER.match(text, span.end_char) is not None:
+        return True
+    # "Databricks Data & AI 2024 Summit": the host's name opens an event named by its words
+    return span.label_ == "COMPANY" and CONCEPT_EVENT_AFTER.match(text, span.end_char) is not None
 
 
 def event_follows(doc, end: int) -> bool:
