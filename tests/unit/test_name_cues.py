@@ -196,3 +196,11 @@ def test_function_words_then_team_follow_a_company(nlp):
 
     assert team_after(nlp("the Zorbly Logistics team"), 2)
     assert not team_after(nlp("the Zorbly Eats team"), 2)
+
+
+def test_a_possessive_then_the_teams_work_then_team_is_an_organisation(nlp):
+    from kgraph.extract.discovery_organisations import _org_after
+
+    assert _org_after(nlp("Zorbly 's technical team uses it"), 1)
+    assert _org_after(nlp("Zorbly 's data platform team uses it"), 1)
+    assert not _org_after(nlp("Zorbly 's fast startup wins"), 1)

@@ -31,6 +31,7 @@ from kgraph.extract.discovery_words import (
     RELEASE_WORDS,
     ROLE_MODIFIERS,
     ROLES,
+    TEAM_FUNCTIONS,
     TEAM_WORDS,
     TECH_ENDINGS,
     TECH_TOKENS,
@@ -259,7 +260,15 @@ def _org_after(doc: Doc, i: int) -> bool:
     j = i + 1
     while j < min(i + 4, len(doc) - 1) and doc[j].text[:1].isupper() and doc[j].is_alpha:
         j += 1
+    # "X's technical team", "X's data platform team": what the team does, in lower case
+    while j < min(i + 4, len(doc) - 1) and doc[j].lower_ in TEAM_WORK and doc[j].is_lower:
+        j += 1
     return j < len(doc) and doc[j].lower_ in TEAM_WORDS
+
+
+# What a team works on, written in lower case between an organisation's possessive and
+# "team": its function words and "technical".
+TEAM_WORK = TEAM_FUNCTIONS | phrases("technical tech core")
 
 
 def _marked(word: str) -> bool:
@@ -315,6 +324,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True
     if _kind_of_business_before(doc, span.start):
         return True
+    if span.start > 0 and doc[span.start - 1].lower_ in BUYING and doc[span.start - 1].is_lower:
+        return True  # "Akamai bought Linode": what a business buys is a business
     if _renamed_company(doc, span.start, span.end):
         return True
     if _led_by_role(doc, span.start) or _business_apposition(doc, span.end):

@@ -817,9 +817,13 @@ VERSION = re.compile(
 )
 
 
-# What makes the number after a name no release: a share ("5%"), a factor ("5x") or, glued
-# on, a range ("5-10x cheaper"; "v1.20 - coming in July" is a release).
-NOT_RELEASES = frozenset(["%", "x"])
+# What makes the number after a name no release: a share ("5%"), a factor ("5x"), a span
+# of time ("bought Linode 2 years ago") or, glued on, a range ("5-10x cheaper"; "v1.20 -
+# coming in July" is a release).
+NOT_RELEASES = frozenset(
+    {"%", "x", "times", "year", "years", "month", "months", "week", "weeks", "day", "days"}
+    | {"hours", "minutes"}
+)
 RANGES = frozenset(["-", "\u2013"])
 # A release number proper: "v0.100", "1.10", "V2" (not "2", which counts or ranks things).
 RELEASE = re.compile(r"^(?:[vV]\d{1,3}(?:\.\d{1,3}){0,2}|\d{1,3}(?:\.\d{1,3}){1,2})$")
@@ -829,7 +833,7 @@ def _counts_after(doc: Doc, i: int) -> bool:
     """The number at ``i`` is a share, a factor or a range's start, no release."""
     if i + 1 >= len(doc):
         return False
-    after = doc[i + 1].text
+    after = doc[i + 1].lower_
     return after in NOT_RELEASES or (after in RANGES and doc[i].whitespace_ == "")
 
 
