@@ -204,3 +204,12 @@ def test_a_possessive_then_the_teams_work_then_team_is_an_organisation(nlp):
     assert _org_after(nlp("Zorbly 's technical team uses it"), 1)
     assert _org_after(nlp("Zorbly 's data platform team uses it"), 1)
     assert not _org_after(nlp("Zorbly 's fast startup wins"), 1)
+
+
+def test_previous_providers_are_businesses_a_kind_of_provider_is_not(nlp):
+    from kgraph.extract.discovery_organisations import _listed_as_organisations
+
+    doc = nlp("pricing changes from previous providers like Zorbauth .")
+    assert _listed_as_organisations(doc, 6)
+    doc = nlp("identity providers like Zorbauth work")
+    assert not _listed_as_organisations(doc, 3)

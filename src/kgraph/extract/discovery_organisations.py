@@ -1011,6 +1011,10 @@ def _listed_as_organisations(doc: Doc, start: int) -> bool:
                 before = doc[i - 2]
             if before.text == "," and before.i > 0:
                 before = doc[before.i - 1]  # "numerous clients, such as X and Y"
+            if before.lower_ in PROVIDERS:
+                # "previous providers like X": businesses; "identity providers like X" are
+                # the products of a kind
+                return before.i > 0 and doc[before.i - 1].lower_ in PROVIDER_QUALIFIERS
             return before.lower_ in ORG_NOUNS
         if not (
             tok.lower_ in LIST_SEPARATORS
@@ -1021,6 +1025,11 @@ def _listed_as_organisations(doc: Doc, start: int) -> bool:
     return False
 
 
+PROVIDERS = phrases("provider providers")
+# Words that qualify providers as businesses, not as a kind of service: "previous providers".
+PROVIDER_QUALIFIERS = phrases(
+    "previous other former existing major many several different alternative third-party"
+)
 # Signs inside a listed name: "Ten-X", "Marks & Spencer".
 NAME_JOINERS = frozenset(["-", "&"])
 
