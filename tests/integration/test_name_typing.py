@@ -718,7 +718,9 @@ def test_a_host_opening_an_events_name_and_an_event_are_no_mentions(ex, title, s
 
 @pytest.mark.model
 def test_a_business_bought_a_time_span_and_a_teams_work_words(ex):
-    found = _typed(ex, "A post", "Ever since it bought Linode 2 years ago, Akamai has built edge sites.")
+    found = _typed(
+        ex, "A post", "Ever since it bought Linode 2 years ago, Akamai has built edge sites."
+    )
     assert ("Linode", "COMPANY") in found and not any("Linode 2" in t for t, _ in found), found
     found = _typed(ex, "A post", "Pulley's technical team uses Hasura for its API.")
     assert ("Pulley", "COMPANY") in found, found
