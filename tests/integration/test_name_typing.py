@@ -681,3 +681,46 @@ def test_plain_words_opening_a_sentence_that_defines_a_business_are_its_name(ex)
 def test_a_kind_of_software_called_a_given_name_is_the_product(ex):
     summary = "Dana presents a browser automation assistant called Milton that clicks buttons."
     assert ("Milton", "TECHNOLOGY") in _typed(ex, "A post", summary)
+
+
+@pytest.mark.model
+def test_a_vendor_weighed_against_a_product_is_a_product_and_a_business_act_an_organisation(ex):
+    found = _typed(ex, "Okta vs Keycloak: Comparison and easy Okta to Keycloak migration")
+    assert ("Okta", "TECHNOLOGY") in found and ("Okta", "COMPANY") not in found, found
+    found = _typed(ex, "A post", "CircleCI recently launched a package manager for configuration.")
+    assert ("CircleCI", "COMPANY") in found, found
+    found = _typed(ex, "A post", "Couchbase and its connectors play a pivotal role in our stack.")
+    assert ("Couchbase", "TECHNOLOGY") in found, found
+
+
+@pytest.mark.model
+def test_a_team_named_after_a_company_and_its_work_is_the_companys(ex):
+    found = _typed(ex, "A post", "The Zorbly Search Team has built a data store for hotels.")
+    assert ("Zorbly", "COMPANY") in found and ("Zorbly Search Team", "COMPANY") not in found, found
+    found = _typed(
+        ex, "A post", "With modern tools, the Delivery Hero Logistics team cut build times."
+    )
+    assert ("Delivery Hero", "COMPANY") in found, found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("title", "summary", "absent"),
+    [
+        ("Databricks Data & AI 2024 Summit: A Spark of Innovation", "", "Databricks"),
+        ("A post", "The big announcement this week in AWS re-invent is strong consistency.", "AWS"),
+        ("A post", "The team shared its story at KubeCon + CloudNativeCon NA 2018.", "KubeCon +"),
+    ],
+)
+def test_a_host_opening_an_events_name_and_an_event_are_no_mentions(ex, title, summary, absent):
+    assert absent not in _texts(ex, title, summary)
+
+
+@pytest.mark.model
+def test_a_business_bought_a_time_span_and_a_teams_work_words(ex):
+    found = _typed(
+        ex, "A post", "Ever since it bought Linode 2 years ago, Akamai has built edge sites."
+    )
+    assert ("Linode", "COMPANY") in found and not any("Linode 2" in t for t, _ in found), found
+    found = _typed(ex, "A post", "Pulley's technical team uses Hasura for its API.")
+    assert ("Pulley", "COMPANY") in found, found

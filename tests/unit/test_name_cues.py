@@ -122,3 +122,94 @@ def test_a_pull_request_is_a_part_of_the_code_host():
     nlp.add_pipe("sentencizer")  # a headline test reads the sentence
     doc = nlp("The CLI and Zorbhub PR-based interfaces were slow.")
     assert _with_product_part(Span(doc, 3, 4, label="COMPANY", span_id="COMPANY:Zorbhub"))
+
+
+def _company(doc, start, end, product=False):
+    from spacy.tokens import Span
+
+    name = doc[start:end].text
+    return Span(doc, start, end, label="COMPANY", span_id=f"COMPANY:{name}"), {"product": product}
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "product"),
+    [
+        ("Zorbauth vs Keystorm : a comparison", 0, False),
+        ("a comparison of Keystorm vs Zorbauth", 5, False),
+        ("Zorbbase to Pgstore Migration : lessons", 0, False),
+        ("Migrating from Zorbsearch", 2, True),
+    ],
+)
+def test_a_vendor_weighed_or_left_for_a_technology_names_its_product(nlp, text, start, product):
+    from kgraph.extract.resolver import _moved_or_compared
+
+    doc = nlp(text)
+    tools = {i for i, t in enumerate(doc) if t.text in ("Keystorm", "Pgstore")}
+    span, entry = _company(doc, start, start + 1, product)
+    assert _moved_or_compared(span, tools, entry)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "product"),
+    [
+        ("We migrated from Zorbhost to Renderly last year", 3, True),  # providers left and chosen
+        ("Zorbauth 's comparison vs Keystorm", 0, False),  # the organisation's own
+        ("Migrating from Zorbbase", 2, False),  # a vendor not named for a product
+    ],
+)
+def test_a_move_between_providers_keeps_the_organisation(nlp, text, start, product):
+    from kgraph.extract.resolver import _moved_or_compared
+
+    doc = nlp(text)
+    tools = {i for i, t in enumerate(doc) if t.text in ("Keystorm", "Renderly")}
+    span, entry = _company(doc, start, start + 1, product)
+    assert not _moved_or_compared(span, tools, entry)
+
+
+def test_a_business_verb_after_auxiliaries_and_adverbs_only(nlp):
+    from kgraph.extract.discovery_organisations import _does_business
+
+    assert _does_business(nlp("Zorbci recently launched a package manager"), 1)
+    assert _does_business(nlp("Zorbpm has published a blog"), 1)
+    assert not _does_business(nlp("Zorbdb and its connectors matter"), 1)
+    assert not _does_business(nlp("Zorbtel announces profiling support"), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "owner"),
+    [
+        ("The Zorbly Search Team has built a store", 1, 4, "Zorbly"),
+        ("the Zorb Hero Logistics team cut build times", 1, 4, "Zorb Hero"),
+        ("the Data Platform team built it", 1, 3, "Data Platform"),  # ordinary words: the team
+        ("our Core Search team built it", 1, 3, "Core Search"),
+        ("Zorbly Search is fast", 0, 2, "Zorbly Search"),  # no team: a product
+    ],
+)
+def test_a_team_named_after_its_organisation_gives_the_organisation(nlp, text, start, end, owner):
+    from kgraph.extract.discovery_spans import _team_owner
+
+    assert _team_owner(nlp(text)[start:end]).text == owner
+
+
+def test_function_words_then_team_follow_a_company(nlp):
+    from kgraph.extract.discovery_words import team_after
+
+    assert team_after(nlp("the Zorbly Logistics team"), 2)
+    assert not team_after(nlp("the Zorbly Eats team"), 2)
+
+
+def test_a_possessive_then_the_teams_work_then_team_is_an_organisation(nlp):
+    from kgraph.extract.discovery_organisations import _org_after
+
+    assert _org_after(nlp("Zorbly 's technical team uses it"), 1)
+    assert _org_after(nlp("Zorbly 's data platform team uses it"), 1)
+    assert not _org_after(nlp("Zorbly 's fast startup wins"), 1)
+
+
+def test_previous_providers_are_businesses_a_kind_of_provider_is_not(nlp):
+    from kgraph.extract.discovery_organisations import _listed_as_organisations
+
+    doc = nlp("pricing changes from previous providers like Zorbauth .")
+    assert _listed_as_organisations(doc, 6)
+    doc = nlp("identity providers like Zorbauth work")
+    assert not _listed_as_organisations(doc, 3)

@@ -40,6 +40,7 @@ from kgraph.extract.discovery_organisations import (
     _org_word,
     _organisation,
     _organisations_defined,
+    _own_makers_acting,
     _owns_their,
     _paired_with_companies,
     _publisher,
@@ -67,6 +68,7 @@ from kgraph.extract.discovery_spans import (
     _known_list_parts,
     _possessive_end,
     _slash_parts,
+    _team_owner,
     _trim,
     _whole_hyphened_name,
     _with_hyphened_noun,
@@ -171,6 +173,18 @@ class ModelDiscovery:
             return named_like, frozenset(curated)
 
         return self._per_table("_vendors", build)
+
+    def _own_makers(self) -> frozenset[str]:
+        """The keys of technologies with no maker named (``CircleCI``, ``npm``): the name is
+        the only one its business goes by."""
+        return self._per_table(
+            "_own_makers_keys",
+            lambda table: frozenset(
+                k
+                for k, e in table.items()
+                if e.get("type") == "TECHNOLOGY" and not e.get("company") and not e.get("ambiguous")
+            ),
+        )
 
     def _makers(self) -> dict[str, str]:
         """The maker's name of each technology that has one, by the technology's key."""
@@ -291,6 +305,7 @@ class ModelDiscovery:
             return doc
         _join_maker_products(doc, self._makers)
         _vendors_acting(doc, *self._vendor_products())
+        _own_makers_acting(doc, self._own_makers())
         _registry_names_as_workplaces(doc, self._registry_technologies())
         _registry_surnames(doc, self._registry_names())
         _extend_makers(
@@ -364,6 +379,10 @@ class ModelDiscovery:
         tech = doc.user_data[TECH_TOKENS]
         for ent in spans:
             span = _trim(ent)
+            owner = False
+            if span is not None:
+                whole, span = span, _team_owner(span)
+                owner = span.end < whole.end  # the organisation a team is named after
             if span is not None and span.start in tech and span.end - 1 not in taken:
                 span = _after_known(span, tech)
             if span is not None:
@@ -378,14 +397,14 @@ class ModelDiscovery:
                 span = doc[span.start - 1 : span.end]  # "Gradient Labs is", not "Labs"
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
-            if not _plausible(span, ent.label_) and not _owned_product(span):
+            if not owner and not _plausible(span, ent.label_) and not _owned_product(span):
                 continue
             if len(span) == 1 and span.text in people:
                 continue
             # The rest of a name after a known technology ("Atlas Data Federation") is a part
             # of that product, joined to it below, whatever the model's label says.
             part = span.start - 1 in tech and doc[span.start - 1].whitespace_ == " "
-            org = (
+            org = owner or (
                 not part
                 and (_organisation(span, ent.label_) or _among_companies(doc, span.start, span.end))
                 # "applications including TurboTax, QuickBooks": a list of products

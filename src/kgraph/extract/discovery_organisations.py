@@ -31,6 +31,7 @@ from kgraph.extract.discovery_words import (
     RELEASE_WORDS,
     ROLE_MODIFIERS,
     ROLES,
+    TEAM_FUNCTIONS,
     TEAM_WORDS,
     TECH_ENDINGS,
     TECH_TOKENS,
@@ -259,7 +260,15 @@ def _org_after(doc: Doc, i: int) -> bool:
     j = i + 1
     while j < min(i + 4, len(doc) - 1) and doc[j].text[:1].isupper() and doc[j].is_alpha:
         j += 1
+    # "X's technical team", "X's data platform team": what the team does, in lower case
+    while j < min(i + 4, len(doc) - 1) and doc[j].lower_ in TEAM_WORK and doc[j].is_lower:
+        j += 1
     return j < len(doc) and doc[j].lower_ in TEAM_WORDS
+
+
+# What a team works on, written in lower case between an organisation's possessive and
+# "team": its function words and "technical".
+TEAM_WORK = TEAM_FUNCTIONS | phrases("technical tech core")
 
 
 def _marked(word: str) -> bool:
@@ -315,6 +324,8 @@ def _organisation(span: Span, label: str) -> bool:
         return True
     if _kind_of_business_before(doc, span.start):
         return True
+    if span.start > 0 and doc[span.start - 1].lower_ in BUYING and doc[span.start - 1].is_lower:
+        return True  # "Akamai bought Linode": what a business buys is a business
     if _renamed_company(doc, span.start, span.end):
         return True
     if _led_by_role(doc, span.start) or _business_apposition(doc, span.end):
@@ -768,6 +779,78 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
         doc.spans[SPANS_KEY] = spans
 
 
+# What only a business does, of a name that is also its product: "CircleCI recently
+# launched", "npm published a blog", "X is hiring". Not a release or an announcement
+# ("Kubernetes introduced", "OpenTelemetry announces"): a project does those too.
+BUSINESS_STEMS = (
+    "launch",
+    "acquir",
+    "hire",
+    "hiring",
+    "raise",
+    "raising",
+    "partner",
+    "publish",
+    "sponsor",
+    "unveil",
+    "contracted",
+    "commissioned",
+)
+# Who leads a business: "founder and CEO of Gremlin" (not "engineer of", said of projects).
+HEADS = ROLES - phrases("engineer engineers")
+
+
+def _does_business(doc: Doc, end: int) -> bool:
+    """The name before ``end`` is the subject of a business's verb, after auxiliaries and
+    adverbs only (``CircleCI has recently launched``); unlike :func:`_acts`, "X and its
+    connectors" or "X changed its license" do not count (projects have their own too)."""
+    for i in range(end, min(end + 3, len(doc))):
+        tok = doc[i]
+        if tok.lower_.startswith(BUSINESS_STEMS) and not _nominal(tok.lower_):
+            return True
+        if tok.lower_ not in AUXILIARIES - PASSIVE and not (
+            tok.is_lower and tok.lower_.endswith("ly")
+        ):
+            return False
+    return False
+
+
+def _own_makers_acting(doc: Doc, own: frozenset[str]) -> None:
+    """A technology with no maker of another name is its own maker, a COMPANY (entity
+    rules: a brand acting as the organisation), where the sentence gives it what only a
+    business does or has: ``CircleCI recently launched``, ``the CEO of Gremlin``, ``the
+    startup Koyeb``. Its own engineers, its possessive and its releases say nothing: an
+    open-source project has them too (``Rust engineers``, ``Kafka's design``)."""
+    if not own:
+        return
+    spans = list(doc.spans.get(SPANS_KEY, []))
+    changed = False
+    for n, span in enumerate(spans):
+        if span.label_ != "TECHNOLOGY" or span.id_ not in own or method_of(span) != "ontology":
+            continue
+        start, end = span.start, span.end
+        if doc[end - 1].text in POSSESSIVE:
+            continue
+        before = doc[start - 1] if start > 0 else None
+        if any(tok.like_num for tok in span):
+            continue  # "Flink 1.0 launched": a release, not a business
+        acting = (
+            _does_business(doc, end)
+            or (
+                before is not None
+                and before.lower_ == "of"
+                and start > 1
+                and doc[start - 2].lower_ in HEADS
+            )
+            or (before is not None and before.is_lower and before.lower_ in BUSINESS_TITLES)
+        )
+        if acting:
+            spans[n] = _as_company(span)
+            changed = True
+    if changed:
+        doc.spans[SPANS_KEY] = spans
+
+
 def _companies_treated_as_organisations(doc: Doc, known) -> None:
     """An ambiguous company name (a registry name that could be a plain word: ``Isovalent``,
     ``Kaseya``) is supported where the sentence treats it as an organisation (``at X``, ``X
@@ -928,6 +1011,10 @@ def _listed_as_organisations(doc: Doc, start: int) -> bool:
                 before = doc[i - 2]
             if before.text == "," and before.i > 0:
                 before = doc[before.i - 1]  # "numerous clients, such as X and Y"
+            if before.lower_ in PROVIDERS:
+                # "previous providers like X": businesses; "identity providers like X" are
+                # the products of a kind
+                return before.i > 0 and doc[before.i - 1].lower_ in PROVIDER_QUALIFIERS
             return before.lower_ in ORG_NOUNS
         if not (
             tok.lower_ in LIST_SEPARATORS
@@ -938,6 +1025,11 @@ def _listed_as_organisations(doc: Doc, start: int) -> bool:
     return False
 
 
+PROVIDERS = phrases("provider providers")
+# Words that qualify providers as businesses, not as a kind of service: "previous providers".
+PROVIDER_QUALIFIERS = phrases(
+    "previous other former existing major many several different alternative third-party"
+)
 # Signs inside a listed name: "Ten-X", "Marks & Spencer".
 NAME_JOINERS = frozenset(["-", "&"])
 

@@ -39,6 +39,7 @@ from kgraph.extract.discovery_words import (
     TEAM_WORDS,
     TECH_TOKENS,
     event_ending,
+    team_after,
 )
 from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name
@@ -608,6 +609,8 @@ def _extend_makers(
         end = span.end
         if edition is None and span.label_ == "COMPANY":
             edition = _edition_after(doc, spans, span, clouds)
+        if edition is None and span.label_ == "COMPANY" and team_after(doc, span.end):
+            continue  # "the Zorbly Logistics team": a team of the company, which keeps its name
         if edition is not None:
             # "Temporal Cloud", "the Depot CLI", "Notion AI": the maker's or product's name
             # and the edition it is sold as make one product name

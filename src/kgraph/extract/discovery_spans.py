@@ -20,6 +20,8 @@ from kgraph.extract.discovery_words import (
     NOT_NAMES,
     ORG_AFTER,
     RELEASE_WORDS,
+    TEAM_FUNCTIONS,
+    TEAM_NOUNS,
 )
 from kgraph.extract.english import is_english_word
 from kgraph.extract.generic import is_generic, phrases
@@ -181,10 +183,30 @@ def _trim(ent: Span) -> Span | None:
         doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_punct
         or doc[end - 1].text in TRADEMARKS  # "Zestimates®": the sign is no part of the name
+        or doc[end - 1].text in ("+", "&")  # "KubeCon + CloudNativeCon": a joiner ends none
         or (end > start + 1 and doc[end - 1].is_lower)
     ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _team_owner(span: Span) -> Span:
+    """The organisation's name of a team named after it and its work (``the Zorbly Search
+    Team`` is Zorbly's, ``the Quillmark Logistics team`` Quillmark's; entity rules: a team
+    is no organisation, the organisation is): the team and function words go."""
+    doc, start, end = span.doc, span.start, span.end
+    if end - start > 1 and doc[end - 1].text in ("Team", "Teams"):
+        end -= 1
+    elif not (end < len(doc) and doc[end].lower_ in TEAM_NOUNS):
+        return span
+    cut = end
+    while cut - start > 1 and doc[cut - 1].lower_ in TEAM_FUNCTIONS and doc[cut - 1].is_title:
+        cut -= 1
+    if cut == end or doc[cut - 1].lower_ in TEAM_FUNCTIONS or _plain_words(doc[start:cut]):
+        # no function named, or only ordinary words ("the Data Platform team", "our Core
+        # Search team"): the team's own name
+        return span
+    return doc[start:cut]
 
 
 def _ends_sentence(tok) -> bool:

@@ -40,6 +40,28 @@ ORG_CUES = phrases(
     """
 )
 PLACE_CUES = frozenset(["in", "across", "from", "throughout", "to"])
+# What a team inside an organisation works on, written between the organisation's name and
+# "team": "the Zorbly Search Team", "the Quillmark Logistics team".
+TEAM_FUNCTIONS = phrases(
+    """
+    search logistics data platform platforms infrastructure infra growth mobile android ios
+    web frontend front-end backend back-end security reliability sre devops analytics payments
+    payment engineering product design marketing sales support operations ops ml ai
+    tooling developer storage database networking network observability identity billing
+    ads advertising ranking personalization fraud risk finance compliance
+    """
+)
+TEAM_NOUNS = phrases("team teams")
+
+
+def team_after(doc, i: int) -> bool:
+    """Function words then ``team`` from token ``i``: "(Zorbly) Logistics team"."""
+    k = i
+    while k < len(doc) and doc[k].lower_ in TEAM_FUNCTIONS:
+        k += 1
+    return i < k < len(doc) and doc[k].lower_ in TEAM_NOUNS
+
+
 GROUP_WORDS = phrases(
     """
     team teams group org organization squad guild sig sigs

@@ -89,6 +89,7 @@ class OntologyResolver:
         longer_starts = {m.start for m in matches if m.end - m.start > 1}
         edges = starts | {m.end - 1 for m in matches}
         sure_techs: set[int] | None = None
+        local_tools: set[int] | None = None
         concept_tokens: set[int] | None = None
         for match in matches:
             entry = self.table.get(match.id_, {})
@@ -179,6 +180,18 @@ class OntologyResolver:
                     and not (match.end < len(doc) and doc[match.end].text in POSSESSIVE)
                 )
                 or (match.label_ == "COMPANY" and _named_as_alternative(match))
+                or (
+                    match.label_ == "COMPANY"
+                    and not _cloud_name(match.id_)
+                    and _beside_move_word(match)
+                    and _moved_or_compared(
+                        match,
+                        local_tools := (
+                            self._local_tools(matches) if local_tools is None else local_tools
+                        ),
+                        entry,
+                    )
+                )
                 or (
                     match.label_ == "COMPANY"
                     and _with_product_part(match)
@@ -309,6 +322,26 @@ class OntologyResolver:
         # Two tools at least: one tool beside a vendor is as often a clause's end ("gRPC
         # microservices in Kotlin, DoorDash Engineering had") or a pair of rivals as a list.
         return named >= 2 and named > listed_with(doc, match.start, match.end, organisations)[0]
+
+    def _local_tools(self, matches) -> set[int]:
+        """Token indices of the sure technologies no cloud provider makes: a move between a
+        vendor and a cloud's service (``from Heroku to AWS ECS``) is a move of providers."""
+        # a cloud's name opening the service's name ("AWS ECS") or just before it
+        clouds = {
+            i
+            for m in matches
+            if m.label_ == "COMPANY" and _cloud_name(m.id_)
+            for i in (m.start, m.end)
+        }
+        return {
+            i
+            for m in matches
+            if m.label_ == "TECHNOLOGY"
+            and m.start not in clouds
+            and not self.table.get(m.id_, {}).get("ambiguous")
+            and not _cloud_name(self.table.get(m.id_, {}).get("company", ""))
+            for i in range(m.start, m.end)
+        }
 
     def _sure_technologies(self, matches) -> set[int]:
         """Token indices of the technologies matched that need no support."""
@@ -616,6 +649,53 @@ PRODUCT_PARTS = phrases(
 CLOUD_NAME_WORDS = ("Web Services", "Cloud", "Azure")
 
 
+def _cloud_name(name: str) -> bool:
+    return any(word in name for word in CLOUD_NAME_WORDS)
+
+
+# Words that set two products side by side: "Okta vs Keycloak".
+VERSUS = phrases("vs vs. versus")
+# Verbs of leaving a system: "Migrating from Algolia", "we moved away from X".
+LEAVING = ("migrat", "mov", "switch", "transition")
+
+
+def _beside_move_word(span) -> bool:
+    """A word of a move or comparison beside the name: a cheap test before the full one."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return before == "from" or before in VERSUS or after == "to" or after in VERSUS
+
+
+def _moved_or_compared(span, tools: set[int], entry: dict) -> bool:
+    """A vendor's name weighed against a known technology or named as the system a move
+    leaves names its product (entity rules: a product used as a product): ``Okta vs
+    Keycloak``, ``Oracle to PostgreSQL Migration``, ``Migrating from Algolia``. A move in a
+    sentence between two providers (``from Heroku to Render``, ``from Datadog to Grafana``)
+    keeps the organisation: the business is what a team leaves there."""
+    doc, start, end = span.doc, span.start, span.end
+    if end < len(doc) and doc[end].text in POSSESSIVE:
+        return False
+    if end + 1 < len(doc) and doc[end].lower_ in VERSUS and end + 1 in tools:
+        return True
+    if start > 1 and doc[start - 1].lower_ in VERSUS and start - 2 in tools:
+        return True
+    if end + 1 < len(doc) and doc[end].lower_ == "to" and end + 1 in tools:
+        k = end + 1
+        while k in tools:
+            k += 1
+        # "Oracle to PostgreSQL Migration": the pair names the systems of a migration
+        return k < len(doc) and doc[k].lower_.startswith("migrat")
+    # "Migrating from Algolia", a vendor named for its product and no new provider named
+    return bool(
+        entry.get("product")
+        and start > 1
+        and doc[start - 1].lower_ == "from"
+        and doc[start - 2].lower_.startswith(LEAVING)
+        and not (end < len(doc) and doc[end].lower_ == "to")
+    )
+
+
 def _cloud_account(span) -> bool:
     """``thousands of AWS accounts``: an account with a cloud provider is held with the
     provider, which stays the organisation (entity rules: a cloud provider named on its own
@@ -624,7 +704,7 @@ def _cloud_account(span) -> bool:
     return (
         span.end < len(doc)
         and doc[span.end].lower_ in ("account", "accounts")
-        and any(word in span.id_ for word in CLOUD_NAME_WORDS)
+        and _cloud_name(span.id_)
     )
 
 
@@ -739,9 +819,13 @@ VERSION = re.compile(
 )
 
 
-# What makes the number after a name no release: a share ("5%"), a factor ("5x") or, glued
-# on, a range ("5-10x cheaper"; "v1.20 - coming in July" is a release).
-NOT_RELEASES = frozenset(["%", "x"])
+# What makes the number after a name no release: a share ("5%"), a factor ("5x"), a span
+# of time ("bought Linode 2 years ago") or, glued on, a range ("5-10x cheaper"; "v1.20 -
+# coming in July" is a release).
+NOT_RELEASES = frozenset(
+    {"%", "x", "times", "year", "years", "month", "months", "week", "weeks", "day", "days"}
+    | {"hours", "minutes"}
+)
 RANGES = frozenset(["-", "\u2013"])
 # A release number proper: "v0.100", "1.10", "V2" (not "2", which counts or ranks things).
 RELEASE = re.compile(r"^(?:[vV]\d{1,3}(?:\.\d{1,3}){0,2}|\d{1,3}(?:\.\d{1,3}){1,2})$")
@@ -751,7 +835,7 @@ def _counts_after(doc: Doc, i: int) -> bool:
     """The number at ``i`` is a share, a factor or a range's start, no release."""
     if i + 1 >= len(doc):
         return False
-    after = doc[i + 1].text
+    after = doc[i + 1].lower_
     return after in NOT_RELEASES or (after in RANGES and doc[i].whitespace_ == "")
 
 
@@ -906,7 +990,7 @@ def _capitalised_team(span) -> bool:
 # An event's name after its host: "AWS re:Invent", "Google I/O", and a host's yearly
 # edition ("Microsoft Build 2022", "Microsoft Ignite 2023", "Google Cloud Next 2024").
 EVENT_AFTER = re.compile(
-    r"\s*(?:re:Invent|I/O|Summit|Conference|Dev Days|DevDays"
+    r"\s*(?:re[:-][Ii]nvent|I/O|Summit|Conference|Dev Days|DevDays"
     r"|(?:Build|Ignite|Next|Connect|World|Live)\s+(?:19|20)\d\d)\b"
 )
 
@@ -931,7 +1015,10 @@ def _in_event_name(span, text: str) -> bool:
     annotated). ``text`` is the span's ``doc.text``."""
     if span.label_ == "CONCEPT":
         return False
-    return EVENT_AFTER.match(text, span.end_char) is not None
+    if EVENT_AFTER.match(text, span.end_char) is not None:
+        return True
+    # "Databricks Data & AI 2024 Summit": the host's name opens an event named by its words
+    return span.label_ == "COMPANY" and CONCEPT_EVENT_AFTER.match(text, span.end_char) is not None
 
 
 def event_follows(doc, end: int) -> bool:
