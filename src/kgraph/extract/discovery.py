@@ -70,7 +70,13 @@ from kgraph.extract.discovery_spans import (
     _whole_hyphened_name,
     _with_hyphened_noun,
 )
-from kgraph.extract.discovery_words import ACTION_STEMS, COMPANY_TOKENS, PRODUCT_TAILS, TECH_TOKENS
+from kgraph.extract.discovery_words import (
+    ACTION_STEMS,
+    COMPANY_TOKENS,
+    ORG_SUFFIX,
+    PRODUCT_TAILS,
+    TECH_TOKENS,
+)
 from kgraph.extract.english import is_english_word
 from kgraph.extract.named_laws import named_laws
 from kgraph.extract.people import after_speaker, is_person, named_in_full
@@ -373,6 +379,12 @@ class ModelDiscovery:
                 and (_org_word(doc[span.end]) or _coined_trade(doc[span.start : span.end + 1]))
             ):
                 span = doc[span.start : span.end + 1]  # "at Acme Robotics", not "Acme"
+            if span is not None and _trade_word_alone(span, taken):
+                # "Gradient Labs is a startup": an opener the NER was not shown names it
+                span = doc[span.start - 1 : span.end]
+            owner = _team_owner(span) if span is not None else None
+            if owner is not None:
+                span = owner  # "Hotwire Search Team": the team's organisation is the name
             if span is None or any(i in taken for i in range(span.start, span.end)):
                 continue
             if not _plausible(span, ent.label_) and not _owned_product(span):
@@ -382,7 +394,7 @@ class ModelDiscovery:
             # The rest of a name after a known technology ("Atlas Data Federation") is a part
             # of that product, joined to it below, whatever the model's label says.
             part = span.start - 1 in tech and doc[span.start - 1].whitespace_ == " "
-            org = (
+            org = owner is not None or (
                 not part
                 and (_organisation(span, ent.label_) or _among_companies(doc, span.start, span.end))
                 # "applications including TurboTax, QuickBooks": a list of products
@@ -488,6 +500,47 @@ def _could_name(w: Words, i: int, taken: set[int], sent_start: int, headline: bo
         return True
     opener = i == sent_start or headline
     return text[:1].isupper() and not (opener and _ordinary_opener(text))
+
+
+def _trade_word_alone(span: Span, taken: set[int]) -> bool:
+    """A name that starts with a company's suffix (``Labs``, ``Technologies``), right after a
+    capitalised word: alone such a word names no company, so the word before it is the
+    name's own (``Gradient Labs``), though it opens the sentence and is an English word."""
+    i = span.start - 1
+    if i < 0 or i in taken or span[0].lower_ not in ORG_SUFFIX or not span[0].text[:1].isupper():
+        return False
+    before = span.doc[i]
+    return (
+        before.whitespace_ == " "
+        and before.is_alpha
+        and before.text[:1].isupper()
+        and not before.is_stop
+        and not is_person([before.text])
+    )
+
+
+TEAMS = frozenset(["team", "teams"])
+
+
+def _team_owner(span: Span) -> Span | None:
+    """The organisation a team's name starts with: ``Hotwire`` in ``Hotwire Search Team``
+    and ``the Hotwire Search team``. A team is no entity, its owner is (entity rules); the
+    owner is the coined words before the plain words that name the team's work. None
+    when the words are not so (``the Data Platform team``, ``Alibaba Group``)."""
+    doc = span.doc
+    end = span.end - 1 if span[-1].lower_ in TEAMS else span.end
+    if end == span.end and not (end < len(doc) and doc[end].lower_ in TEAMS):
+        return None
+    cut = span.start
+    while cut < end and doc[cut].is_alpha and not is_english_word(doc[cut].text):
+        cut += 1
+    if cut == span.start or cut == end:
+        return None
+    if not all(
+        t.is_alpha and t.text[:1].isupper() and is_english_word(t.text) for t in doc[cut:end]
+    ):
+        return None
+    return doc[span.start : cut]
 
 
 def _ordinary_opener(text: str) -> bool:

@@ -43,6 +43,7 @@ from kgraph.extract.discovery_words import (
     LICENCE,
     LICENCE_WORDS,
     NOT_NAMES,
+    ORG_SUFFIX,
     PLACE_CUES,
     PRODUCT_TAILS,
     PROPOSAL_ID,
@@ -263,7 +264,9 @@ def _plausible(span: Span, label: str) -> bool:
         and span.text not in doc.user_data.get(PRODUCT_TAILS, ())
     ):
         return False  # "Explores the symptoms", "Mistakes engineers make", "Gophers"
-    if _opens_sentence(span) and _plain_words(span):
+    # "Gradient Labs is a startup": a company's suffix makes plain words a name
+    suffixed = len(span) > 1 and span[-1].lower_ in ORG_SUFFIX
+    if _opens_sentence(span) and _plain_words(span) and not suffixed:
         # "Supply chain attacks…", "• Notable incidents:": an ordinary word capitalised only
         # because it opens the sentence is a name only when it acts as one; "Fast builds,
         # secure builds" is an adjective before a plural noun, which ends its phrase.
