@@ -426,3 +426,6 @@ def test_a_team_name_gives_its_organisation_not_the_team(ex):
         assert ("Hotwire", "COMPANY", "Hotwire") in found, found
         assert not any("Search" in t for t, _, _ in found), found
     assert not _typed(ex, "Notes", "The Data 360 Compute Fabric team built it.")
+    # a known product inside a team's name is no mention
+    found = _typed(ex, "Notes", "It chronicles the Jira Migrations team's journey.")
+    assert not any(t.startswith("Jira") for t, _, _ in found), found

@@ -83,6 +83,7 @@ from kgraph.extract.people import after_speaker, is_person, named_in_full
 from kgraph.extract.resolver import _with_version
 from kgraph.extract.spans import (
     POSSESSIVE,
+    RULER_KEY,
     SPANS_KEY,
     Candidate,
     Words,
@@ -540,6 +541,11 @@ def _team_owner(span: Span) -> Span | None:
         t.is_alpha and t.text[:1].isupper() and is_english_word(t.text) for t in doc[cut:end]
     ):
         return None
+    if any(
+        s.label_ == "TECHNOLOGY" and s.start < cut and s.end > span.start
+        for s in doc.spans.get(RULER_KEY, ())
+    ):
+        return None  # "the Jira Migrations team": a product there is no mention (entity rules)
     return doc[span.start : cut]
 
 
