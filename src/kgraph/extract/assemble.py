@@ -26,7 +26,7 @@ from kgraph.extract.generic import PERCENTILE_LATENCY, field_head, is_generic, p
 from kgraph.extract.people import named_in_full
 from kgraph.extract.publisher import customer_keys, publisher_keys, squeezed
 from kgraph.extract.resolver import ACRONYMS
-from kgraph.extract.spans import SPANS_KEY, TRADEMARKS, doc_text, values_of
+from kgraph.extract.spans import TRADEMARKS, doc_text, spans_in, values_of
 from kgraph.extract.variants import singular
 from kgraph.model import FIELDS, Mention, Post, entity_key
 from kgraph.ontology import Ontology
@@ -64,7 +64,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     """The post's mentions, one per candidate span, sorted by field then offset."""
     found: list[tuple[Mention, bool, str]] = []
     for piece in pieces:
-        for span in piece.doc.spans.get(SPANS_KEY, []):
+        for span in spans_in(piece.doc):
             method, conf, ambiguous = values_of(span)
             mention = _mention(
                 post,

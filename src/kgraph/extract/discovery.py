@@ -90,6 +90,7 @@ from kgraph.extract.spans import (
     add_candidates,
     covered,
     is_title_case,
+    spans_in,
     words,
 )
 from kgraph.model import entity_key
@@ -311,7 +312,7 @@ class ModelDiscovery:
         named_laws(doc, self.technology_conf)
         _source_credit(doc, self.company_conf)
         # The candidates so far, read once: a span group makes its spaCy Spans anew on each read.
-        known = list(doc.spans.get(SPANS_KEY, ()))
+        known = spans_in(doc)
         taken, found = {i for s in known for i in range(s.start, s.end)}, []
         doc.user_data[TECH_TOKENS] = {
             i for s in known if s.label_ == "TECHNOLOGY" for i in range(s.start, s.end)
@@ -443,7 +444,7 @@ def _registry_surnames(doc: Doc, registry: frozenset[str]) -> None:
     source's guesses, often surnames and plain words."""
     if not registry:
         return
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = spans_in(doc)
     keep = [
         s
         for s in spans
@@ -543,7 +544,7 @@ def _team_owner(span: Span) -> Span | None:
         return None
     if any(
         s.label_ == "TECHNOLOGY" and s.start < cut and s.end > span.start
-        for s in doc.spans.get(RULER_KEY, ())
+        for s in spans_in(doc, RULER_KEY)
     ):
         return None  # "the Jira Migrations team": a product there is no mention (entity rules)
     return doc[span.start : cut]

@@ -73,7 +73,7 @@ from kgraph.extract.people import (
 )
 from kgraph.extract.places import is_country, placed
 from kgraph.extract.resolver import event_follows
-from kgraph.extract.spans import POSSESSIVE, SPANS_KEY, is_title_case, method_of
+from kgraph.extract.spans import POSSESSIVE, SPANS_KEY, is_title_case, method_of, spans_in
 
 # A time zone written with its offset: "GMT+7", "UTC-05:00".
 TIME_ZONE = re.compile(r"(?:GMT|UTC)[+-]\d")
@@ -116,7 +116,7 @@ def _drop_listed_metrics(doc) -> None:
     """Discovered names in a list of metrics (:func:`_listed_metric`) go, however they were
     found (a known word inside one, ``Contentful`` of ``Largest Contentful Paint``, or an
     acronym defined by one)."""
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = spans_in(doc)
     kept = [
         s
         for s in spans
