@@ -180,15 +180,15 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
             end += 1
         i = end
         # no space inside a glued word, so this is the span's text
-        text = "".join(texts[start:end])
+        text = texts[start] if end - start == 1 else "".join(texts[start:end])
+        # the tests that turn most words away first, the host test only for the rest
+        if stop[start] or len(text) < 3 or text != text.lower():
+            continue
         host = "." in text and HOST.fullmatch(text) is not None and "example" not in text
         if (
-            len(text) < 3
-            or text != text.lower()
-            or not (host or _word_chars(text))
+            not (host or _word_chars(text))
             or (start > 0 and not spaced[start - 1] and texts[start - 1] not in "(\"'")
-            or any(k in taken for k in range(start, end))
-            or stop[start]
+            or (start in taken if end - start == 1 else any(k in taken for k in range(start, end)))
         ):
             continue
         if host:
@@ -268,6 +268,8 @@ RELEASE_TAGS = ("rc", "alpha", "beta", "preview")
 def _odd(text: str) -> bool:
     """A word no dictionary has: a digit inside a word (``h3i``, ``arm64``) or snake case
     (``pg_repack``); not a measure (``sub-25ms``), percentile or version (``p99``, ``v2``)."""
+    if text.isalpha():
+        return False  # most words: no digit, no underscore (the tests below say the same)
     parts = text.replace("_", "-").split("-")
     if text in NOT_ODD or any(not p or not p[0].isalpha() for p in parts):
         return False
