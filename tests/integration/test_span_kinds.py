@@ -406,3 +406,26 @@ def test_a_coined_product_and_its_kind_noun_in_a_headline_are_one_name(ex):
 def test_interactive_ends_a_company_name(ex):
     found = _typed(ex, "Notes", "Games like this were made by Behaviour Interactive, a studio.")
     assert any(t == "Behaviour Interactive" and ty == "COMPANY" for t, ty, _ in found), found
+
+
+@pytest.mark.model
+def test_a_company_suffix_after_a_sentence_opener_keeps_the_opener(ex):
+    found = _typed(ex, "Notes", "Gradient Labs is a London-based startup that built an agent.")
+    assert ("Gradient Labs", "COMPANY", "Gradient Labs") in found, found
+    assert not any(t == "Labs" for t, _, _ in found), found
+    assert not _typed(ex, "Notes", "Global Logistics is hard.")
+
+
+@pytest.mark.model
+def test_a_team_name_gives_its_organisation_not_the_team(ex):
+    for summary in (
+        "Hotwire Search Team has built a data store for caching.",
+        "Yesterday the Hotwire Search team has built a data store for caching.",
+    ):
+        found = _typed(ex, "Notes", summary)
+        assert ("Hotwire", "COMPANY", "Hotwire") in found, found
+        assert not any("Search" in t for t, _, _ in found), found
+    assert not _typed(ex, "Notes", "The Data 360 Compute Fabric team built it.")
+    # a known product inside a team's name is no mention
+    found = _typed(ex, "Notes", "It chronicles the Jira Migrations team's journey.")
+    assert not any(t.startswith("Jira") for t, _, _ in found), found

@@ -65,3 +65,44 @@ def test_word_lists_are_the_tokens_attributes():
     assert doc_text(doc) == doc.text == doc.user_data[TEXT]
     empty = spacy.blank("en")("")
     assert words(empty).text == [] and doc_text(empty) == ""
+
+
+def test_span_group_reads_are_the_groups_spans():
+    from spacy.tokens import Span
+
+    from kgraph.extract.spans import SPANS_KEY, spans_in
+
+    doc = spacy.blank("en")("Kafka and Flink run on Kubernetes")
+    assert spans_in(doc) == []
+    doc.spans[SPANS_KEY] = [Span(doc, 0, 1, label="TECHNOLOGY"), Span(doc, 2, 3, label="X")]
+    first = spans_in(doc)
+    assert first == list(doc.spans[SPANS_KEY])
+    first.pop()  # the caller's list is its own
+    assert spans_in(doc) == list(doc.spans[SPANS_KEY]) and len(spans_in(doc)) == 2
+    doc.spans[SPANS_KEY] = [Span(doc, 5, 6, label="TECHNOLOGY")]  # a new group: read anew
+    assert [s.text for s in spans_in(doc)] == ["Kubernetes"]
+    doc.spans[SPANS_KEY].append(Span(doc, 0, 1, label="TECHNOLOGY"))  # grown in place
+    assert [s.text for s in spans_in(doc)] == ["Kubernetes", "Kafka"]
+    other = spacy.blank("en")("Kafka")
+    assert spans_in(other) == []
+
+
+def test_odd_is_false_for_words_of_letters_alone():
+    from kgraph.extract.discovery_products import _odd
+
+    for word in ["quiche", "héllo", "pgvector", "Ǆx", "Kafka"]:
+        assert _odd(word) is False, word
+    assert _odd("h3i") and _odd("pg_repack") and _odd("arm64")
+    assert not _odd("p99") and not _odd("b2b") and not _odd("sub-25ms")
+
+
+def test_assembly_sentences_are_the_tokens_sentences():
+    from kgraph.extract.assemble import Piece, _sentence
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "We run Kafka. It feeds Flink and Iceberg! Then Trino reads it"
+    doc = nlp(text)
+    piece = Piece.of("summary", 0, doc)
+    for tok in doc:
+        assert _sentence(piece, tok.idx, text) == tok.sent.text.strip(), tok.text

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from kgraph.extract import confidence
 from kgraph.extract.resolver import _STOP_EXPANSION, ACRONYMS, _spells
-from kgraph.extract.spans import SPANS_KEY, Candidate, add_candidates, covered, values_of
+from kgraph.extract.spans import SPANS_KEY, Candidate, add_candidates, covered, spans_in, values_of
 from kgraph.extract.variants import is_acronym
 from kgraph.model import entity_key
 
@@ -58,7 +58,7 @@ def pair_acronyms(doc: Doc, conf: float) -> None:
     opens = (orth == doc.vocab.strings["("]).nonzero()[0].tolist()
     if not opens:
         return
-    every = list(doc.spans.get(SPANS_KEY, []))
+    every = spans_in(doc)
     spans = [s for s in every if s.label_ != "CONCEPT"]
     by_end = {s.end: s for s in spans}
     by_start = {s.start: s for s in spans}
@@ -273,7 +273,7 @@ def _replace(
     """Leave out the concepts and the discovered names on token indices ``dropped`` and give
     the spans keyed by a discovered acronym (``rekeyed``'s keys) their expansion's key."""
     out = []
-    for span in doc.spans.get(SPANS_KEY, []):
+    for span in spans_in(doc):
         if span.start in swallowed:
             continue  # a known name now the tail of a longer one
         if (span.label_ == "CONCEPT" or _weak(span)) and any(

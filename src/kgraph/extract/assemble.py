@@ -32,7 +32,7 @@ from kgraph.extract.generic import (
 from kgraph.extract.people import named_in_full
 from kgraph.extract.publisher import customer_keys, publisher_keys, squeezed
 from kgraph.extract.resolver import ACRONYMS
-from kgraph.extract.spans import SPANS_KEY, TRADEMARKS, doc_text, values_of
+from kgraph.extract.spans import TRADEMARKS, doc_text, spans_in, values_of
 from kgraph.extract.variants import singular
 from kgraph.model import FIELDS, Mention, Post, entity_key
 from kgraph.ontology import Ontology
@@ -48,12 +48,18 @@ class Piece(NamedTuple):
     has_sents: bool
     starts: list[int]
     index: list[int] | None = None
+    sents: tuple[list[int], list[tuple[int, int]]] | None = None
+    """Each sentence's first token, and its start and end characters (when ``has_sents``)."""
 
     @classmethod
     def of(cls, field: str, offset: int, doc: Doc, index: list[int] | None = None) -> Piece:
         # has_annotation scans every token: ask once per doc, not once per mention.
         starts = doc.to_array(IDX).tolist() if len(doc) else []  # no Token per word
-        return cls(field, offset, doc, doc.has_annotation("SENT_START"), starts, index)
+        has_sents = doc.has_annotation("SENT_START")
+        # The sentences once per doc: a token's ``sent`` walks its sentence on each mention.
+        sents = list(doc.sents) if has_sents else []
+        bounds = ([s.start for s in sents], [(s.start_char, s.end_char) for s in sents])
+        return cls(field, offset, doc, has_sents, starts, index, bounds if has_sents else None)
 
     def field_start(self, char: int) -> int:
         """The offset in the field of the doc's character ``char``."""
@@ -70,7 +76,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     """The post's mentions, one per candidate span, sorted by field then offset."""
     found: list[tuple[Mention, bool, str]] = []
     for piece in pieces:
-        for span in piece.doc.spans.get(SPANS_KEY, []):
+        for span in spans_in(piece.doc):
             method, conf, ambiguous = values_of(span)
             mention = _mention(
                 post,
@@ -699,8 +705,13 @@ def _sentence(piece: Piece, char: int, raw: str) -> str:
     doc = piece.doc
     # Binary search over token offsets (doc.text would rebuild the whole string each time).
     i = max(0, bisect_right(piece.starts, char) - 1)
-    sent = doc[i].sent if piece.has_sents else doc[:]
-    return raw[piece.field_start(sent.start_char) : piece.field_end(sent.end_char)].strip()
+    if piece.has_sents and piece.sents is not None:
+        first, chars = piece.sents
+        start, end = chars[bisect_right(first, i) - 1]  # the sentence token ``i`` is in
+    else:
+        sent = doc[i].sent if piece.has_sents else doc[:]
+        start, end = sent.start_char, sent.end_char
+    return raw[piece.field_start(start) : piece.field_end(end)].strip()
 
 
 def _acronym_uses(post, pieces, found, onto) -> list:

@@ -73,7 +73,12 @@ from kgraph.extract.discovery_spans import (
     _whole_hyphened_name,
     _with_hyphened_noun,
 )
-from kgraph.extract.discovery_words import ACTION_STEMS, COMPANY_TOKENS, PRODUCT_TAILS, TECH_TOKENS
+from kgraph.extract.discovery_words import (
+    ACTION_STEMS,
+    COMPANY_TOKENS,
+    PRODUCT_TAILS,
+    TECH_TOKENS,
+)
 from kgraph.extract.english import is_english_word
 from kgraph.extract.named_laws import named_laws
 from kgraph.extract.people import after_speaker, is_person, named_in_full
@@ -86,6 +91,7 @@ from kgraph.extract.spans import (
     add_candidates,
     covered,
     is_title_case,
+    spans_in,
     words,
 )
 from kgraph.model import entity_key
@@ -320,7 +326,7 @@ class ModelDiscovery:
         named_laws(doc, self.technology_conf)
         _source_credit(doc, self.company_conf)
         # The candidates so far, read once: a span group makes its spaCy Spans anew on each read.
-        known = list(doc.spans.get(SPANS_KEY, ()))
+        known = spans_in(doc)
         taken, found = {i for s in known for i in range(s.start, s.end)}, []
         doc.user_data[TECH_TOKENS] = {
             i for s in known if s.label_ == "TECHNOLOGY" for i in range(s.start, s.end)
@@ -466,7 +472,7 @@ def _registry_surnames(doc: Doc, registry: frozenset[str]) -> None:
     source's guesses, often surnames and plain words."""
     if not registry:
         return
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = spans_in(doc)
     keep = [
         s
         for s in spans

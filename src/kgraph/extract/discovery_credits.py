@@ -13,7 +13,7 @@ from kgraph.extract.english import is_english_word
 from kgraph.extract.events import is_event_name
 from kgraph.extract.generic import phrases
 from kgraph.extract.people import is_person
-from kgraph.extract.spans import SPANS_KEY, Candidate, add_candidates, covered, doc_text
+from kgraph.extract.spans import SPANS_KEY, Candidate, add_candidates, covered, doc_text, spans_in
 from kgraph.model import entity_key
 
 CREDIT_DASHES = frozenset(["-", "–", "—", "|"])
@@ -101,7 +101,7 @@ def _publication(span: Span) -> bool:
 
 def _credit_company(doc: Doc, name: Span, conf: float) -> None:
     """``name`` as a COMPANY: a new candidate, or a technology found with the same span."""
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = spans_in(doc)
     inside = [k for k, s in enumerate(spans) if s.start < name.end and name.start < s.end]
     if not inside:
         add_candidates(

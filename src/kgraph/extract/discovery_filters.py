@@ -43,6 +43,7 @@ from kgraph.extract.discovery_words import (
     LICENCE,
     LICENCE_WORDS,
     NOT_NAMES,
+    ORG_SUFFIX,
     PLACE_CUES,
     PRODUCT_TAILS,
     PROPOSAL_ID,
@@ -72,7 +73,7 @@ from kgraph.extract.people import (
 )
 from kgraph.extract.places import is_country, placed
 from kgraph.extract.resolver import event_follows
-from kgraph.extract.spans import POSSESSIVE, SPANS_KEY, is_title_case, method_of
+from kgraph.extract.spans import POSSESSIVE, SPANS_KEY, is_title_case, method_of, spans_in
 
 # A time zone written with its offset: "GMT+7", "UTC-05:00".
 TIME_ZONE = re.compile(r"(?:GMT|UTC)[+-]\d")
@@ -115,7 +116,7 @@ def _drop_listed_metrics(doc) -> None:
     """Discovered names in a list of metrics (:func:`_listed_metric`) go, however they were
     found (a known word inside one, ``Contentful`` of ``Largest Contentful Paint``, or an
     acronym defined by one)."""
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = spans_in(doc)
     kept = [
         s
         for s in spans
@@ -265,7 +266,9 @@ def _plausible(span: Span, label: str) -> bool:
         and span.text not in doc.user_data.get(PRODUCT_TAILS, ())
     ):
         return False  # "Explores the symptoms", "Mistakes engineers make", "Gophers"
-    if _opens_sentence(span) and _plain_words(span):
+    # "Gradient Labs is a startup": a company's suffix makes plain words a name
+    suffixed = len(span) > 1 and span[-1].lower_ in ORG_SUFFIX
+    if _opens_sentence(span) and _plain_words(span) and not suffixed:
         # "Supply chain attacks…", "• Notable incidents:": an ordinary word capitalised only
         # because it opens the sentence is a name only when it acts as one; "Fast builds,
         # secure builds" is an adjective before a plural noun, which ends its phrase.

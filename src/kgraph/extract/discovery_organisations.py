@@ -55,6 +55,7 @@ from kgraph.extract.spans import (
     doc_text,
     listed_with,
     method_of,
+    spans_in,
     values_of,
     words,
 )
@@ -728,7 +729,7 @@ def _vendors_acting(doc: Doc, vendors: frozenset[str], made: frozenset[str] = fr
     # Organisation nouns are rare: one look at the text spares most documents the list test.
     lowered = doc_text(doc).lower()
     org_nouns = any(noun in lowered for noun in ORG_NOUNS)
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = spans_in(doc)
     changed = False
     for n, span in enumerate(spans):
         if span.label_ != "TECHNOLOGY" or method_of(span) != "ontology":
@@ -877,7 +878,7 @@ def _registry_names_as_workplaces(doc: Doc, registry: frozenset[str]) -> None:
     workplace (``a service at Heroku``, ``CTO at InfluxDB``; entity rules: a brand acting
     as the organisation), never by ``X engineers`` (``iOS engineers``, ``Rust engineers``),
     nor where a thing is put (``hosted at Heroku``)."""
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = spans_in(doc)
     changed = False
     for n, span in enumerate(spans):
         if span.label_ != "TECHNOLOGY" or method_of(span) != "ontology" or len(span) > 2:

@@ -54,6 +54,7 @@ from kgraph.extract.spans import (
     is_title_case,
     listed_with,
     method_of,
+    spans_in,
     words,
 )
 from kgraph.extract.variants import singular
@@ -69,7 +70,7 @@ def _join_product_parts(doc: Doc, conf: float, concept_words: frozenset[str]) ->
     ``Firecracker MicroVMs``) names a kind of thing, not the product's
     part. (The last word of a longer concept, ``workflow`` of ``DAG workflow``, is no such
     word: a capitalised ``Workflows`` after a product is that product's part.)"""
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = spans_in(doc)
     out: list[Span] = []
     changed = False
     for span in spans:
@@ -116,8 +117,11 @@ def _join_caps_editions(doc: Doc, conf: float) -> None:
     (:data:`CAPS_EDITIONS`) is one TECHNOLOGY span with it: ``GeForce NOW``, ``LINE NOW``.
     Not after a possessive or in a text written all in capitals, and not when the word is
     already part of another name."""
-    spans = list(doc.spans.get(SPANS_KEY, []))
-    if not spans or not any(t.text in CAPS_EDITIONS for t in doc):
+    # the edition words are rare: looked for in the words' texts first (no Token per word)
+    if CAPS_EDITIONS.isdisjoint(words(doc).text):
+        return
+    spans = spans_in(doc)
+    if not spans:
         return
     changed = False
     for n, span in enumerate(spans):
@@ -177,15 +181,15 @@ def _lower_names(doc: Doc, taken: set[int], conf: float) -> list[Candidate]:
             end += 1
         i = end
         # no space inside a glued word, so this is the span's text
-        text = "".join(texts[start:end])
+        text = texts[start] if end - start == 1 else "".join(texts[start:end])
+        # the tests that turn most words away first, the host test only for the rest
+        if stop[start] or len(text) < 3 or text != text.lower():
+            continue
         host = "." in text and HOST.fullmatch(text) is not None and "example" not in text
         if (
-            len(text) < 3
-            or text != text.lower()
-            or not (host or _word_chars(text))
+            not (host or _word_chars(text))
             or (start > 0 and not spaced[start - 1] and texts[start - 1] not in "(\"'")
-            or any(k in taken for k in range(start, end))
-            or stop[start]
+            or (start in taken if end - start == 1 else any(k in taken for k in range(start, end)))
         ):
             continue
         if host:
@@ -265,6 +269,8 @@ RELEASE_TAGS = ("rc", "alpha", "beta", "preview")
 def _odd(text: str) -> bool:
     """A word no dictionary has: a digit inside a word (``h3i``, ``arm64``) or snake case
     (``pg_repack``); not a measure (``sub-25ms``), percentile or version (``p99``, ``v2``)."""
+    if text.isalpha():
+        return False  # most words: no digit, no underscore (the tests below say the same)
     parts = text.replace("_", "-").split("-")
     if text in NOT_ODD or any(not p or not p[0].isalpha() for p in parts):
         return False
@@ -569,7 +575,7 @@ def _extend_makers(
     (entity rules): ``Uber Eats``, ``Google Suite``, ``Altinity Operator``, not the company
     and a stray word; so is a known one-word product's (``Kafka Self-Serve``, ``Flink CDC``). Only outside headlines, where capitals mark names; the longer name is
     a COMPANY when the sentence treats it as an organisation (``at X``, ``X engineers``)."""
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = spans_in(doc)
     changed = False
     for n, span in enumerate(spans):
         if (
@@ -710,7 +716,7 @@ def _maker_product_runs(doc: Doc, conf: float) -> None:
     not when the words after the maker are a known concept with that head (``Coupang Big
     Data Platform``: the company's data platform). :func:`_extend_makers` leaves such runs
     of three words or more alone."""
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = spans_in(doc)
     concept_words = {i for s in spans if s.label_ == "CONCEPT" for i in range(s.start, s.end)}
     changed = False
     for n, span in enumerate(spans):
@@ -875,7 +881,7 @@ def _join_maker_products(doc: Doc, makers: Callable[[], dict[str, str]]) -> None
     a known product of that company is one TECHNOLOGY span, named by the product, and the
     maker is not annotated for that occurrence (entity rules: a product whose name contains
     its maker's name is one span). ``makers()`` maps a product's key to its maker's name."""
-    known = list(doc.spans.get(SPANS_KEY, []))  # a span group makes its Spans on each read
+    known = spans_in(doc)
     by_start = {s.start: n for n, s in enumerate(known) if s.label_ == "TECHNOLOGY"}
     if not any(s.label_ == "COMPANY" and s.end in by_start for s in known):
         return  # most texts: no company right before a product

@@ -42,6 +42,7 @@ from kgraph.extract.spans import (
     doc_text,
     is_title_case,
     method_of,
+    spans_in,
 )
 from kgraph.extract.spans import words as doc_words
 from kgraph.extract.variants import singular
@@ -346,7 +347,7 @@ def _one_word_concepts(doc: Doc) -> dict:
     """One-token CONCEPT spans from the ontology, by token index."""
     return {
         s.start: s
-        for s in doc.spans.get(SPANS_KEY, [])
+        for s in spans_in(doc)
         if s.label_ == "CONCEPT"
         and len(s) == 1
         and method_of(s) == "ontology"
@@ -356,7 +357,7 @@ def _one_word_concepts(doc: Doc) -> dict:
 
 def _one_word_concept(doc: Doc, i: int):
     """The one-token ontology CONCEPT span at token ``i``, if any."""
-    for s in doc.spans.get(SPANS_KEY, []):
+    for s in spans_in(doc):
         if s.start == i and s.end == i + 1 and s.label_ == "CONCEPT" and method_of(s) == "ontology":
             return s
     return None
@@ -399,7 +400,7 @@ def _absorb(doc: Doc, start: int, end: int) -> bool:
     """Give the tokens ``start:end`` to a percentile before them when the matches there are
     concepts inside that range (``response time`` and ``TTFT`` are the latency the percentile
     names); False, and nothing changed, when another match reaches outside it."""
-    spans = doc.spans.get(SPANS_KEY, [])
+    spans = spans_in(doc)
     inside = [s for s in spans if s.start < end and s.end > start]
     if any(s.label_ != "CONCEPT" or s.start < start or s.end > end for s in inside):
         return False
@@ -487,7 +488,7 @@ def _drop_verb_gerunds(doc: Doc) -> None:
     """A one-word concept that is a gerund used as a verb (``Monitoring CPU usage``) names no
     idea: the entity rules exclude the verb and keep the noun. Nor does one company's team
     (``Zalando's platform team``), though the kind of team is a concept."""
-    spans = doc.spans.get(SPANS_KEY, [])
+    spans = spans_in(doc)
     drop = [
         s
         for s in spans
@@ -519,7 +520,7 @@ def _qualified_concepts(doc: Doc) -> None:
     ("broker-side schema validation", "risk-oriented threat detection",
     "acknowledgement-based DDoS attacks") was annotated in 0 of 5 uses, the head alone in 4.
     """
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = spans_in(doc)
     if not spans:
         return
     starts = {i for s in spans for i in range(s.start, s.end)}
@@ -594,7 +595,7 @@ def _as_code(doc: Doc) -> None:
     places += [int(k) + 1 for k in glued.tolist() if _glued(doc, int(k), int(k) + 3)]
     if not places:
         return
-    spans = list(doc.spans.get(SPANS_KEY, []))
+    spans = spans_in(doc)
     at = {i: span for span in spans for i in range(span.start, span.end)}
     for i in places:
         hyphened = doc[i + 1].text == "-"

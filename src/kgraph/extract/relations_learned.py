@@ -24,6 +24,7 @@ import functools
 import math
 import operator
 import re
+import sys
 from pathlib import Path
 
 from kgraph import config
@@ -83,12 +84,15 @@ class _Scorer:
     def __init__(self, models: dict[str, LinearModel]):
         self.models = models  # kept, so the cache's key (their ids) stays theirs
         self.types = tuple(models)
-        self.lookups = {t: (m.weights.get, m.bias) for t, m in models.items()}
+        # The features are interned, as the strings made once for many pairs are
+        # (:func:`_pair_head`): a look-up that finds the very string compares no characters.
+        weights = {t: {sys.intern(f): w for f, w in m.weights.items()} for t, m in models.items()}
+        self.lookups = {t: (weights[t].get, m.bias) for t, m in models.items()}
         # For a candidate several types allow: each feature's weights in every model (0.0
         # where one has none), so its features are looked up once, not once per type.
         rows: dict[str, list[float]] = {}
-        for k, m in enumerate(models.values()):
-            for feature, weight in m.weights.items():
+        for k, t in enumerate(models):
+            for feature, weight in weights[t].items():
                 rows.setdefault(feature, [0.0] * len(models))[k] = weight
         self.rows = {feature: tuple(row) for feature, row in rows.items()}
         self.columns = {t: operator.itemgetter(k) for k, t in enumerate(self.types)}
@@ -448,6 +452,59 @@ def _bucket(n: int) -> str:
     return str(n) if n < 4 else ("4-5" if n < 6 else ("6-9" if n < 10 else "10+"))
 
 
+# A pair's features are strings made anew for each pair of each sentence, most of them from
+# a few parts (the two types, the order, a word between): those are made once per parts.
+@functools.lru_cache(maxsize=4096)
+def _pair_head(types: str, order: str, bucket: str, names: int, field: str) -> tuple[str, ...]:
+    return tuple(
+        map(
+            sys.intern,
+            (
+                f"order={types}{order}",
+                f"dist={order}{bucket}",
+                f"dist={types}{order}{bucket}",
+                f"names_between={names}",
+                f"field={field}",
+            ),
+        )
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _between_word(types: str, order: str, w: str) -> tuple[str, str, str]:
+    return (
+        sys.intern(f"w={order}:{w}"),
+        sys.intern(f"w={types}{order}:{w}"),
+        sys.intern(f"stem={types}{order}:{_stem(w)}"),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _first_last(order: str, first: str, last: str) -> tuple[str, str]:
+    return sys.intern(f"first={order}:{first}"), sys.intern(f"last={order}:{last}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _around(types: str, order: str, before: str, after: str) -> tuple[str, str, str]:
+    return (
+        sys.intern(f"before={order}:{before}"),
+        sys.intern(f"after={order}:{after}"),
+        sys.intern(f"before={types}{order}:{before}"),
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _ends(types: str, head_before: str, tail_after: str) -> tuple[str, str]:
+    return sys.intern(f"head_before={types}:{head_before}"), sys.intern(
+        f"tail_after={types}:{tail_after}"
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _method(role: str, method: str) -> str:
+    return sys.intern(f"{role}_method={method}")
+
+
 def _pair(unit: _Unit, ents: list[_Ent], kinds: list[str], i: int, j: int) -> list[str]:
     """The features of head ``ents[i]`` and tail ``ents[j]`` in one sentence."""
     h, t = ents[i], ents[j]
@@ -456,34 +513,23 @@ def _pair(unit: _Unit, ents: list[_Ent], kinds: list[str], i: int, j: int) -> li
     order = "ht" if i < j else "th"
     a, b = (h, t) if i < j else (t, h)
     between = _words(text[a.e : b.s]) if a.e <= b.s else []
-    feats = [
-        f"order={types}{order}",
-        f"dist={order}{_bucket(len(between))}",
-        f"dist={types}{order}{_bucket(len(between))}",
-        f"names_between={min(abs(i - j) - 1, 2)}",
-        f"field={unit.field}",
-    ]
+    feats = [*_pair_head(types, order, _bucket(len(between)), min(abs(i - j) - 1, 2), unit.field)]
     for w in set(between) if len(between) <= MAX_BETWEEN else ():
-        feats.append(f"w={order}:{w}")
-        feats.append(f"w={types}{order}:{w}")
-        feats.append(f"stem={types}{order}:{_stem(w)}")
+        feats.extend(_between_word(types, order, w))
     if len(between) <= 4:
         bag = " ".join(between)
         feats.append(f"bag={order}:{bag}")
         feats.append(f"bag={types}{order}:{bag}")
     if between:
-        feats.append(f"first={order}:{between[0]}")
-        feats.append(f"last={order}:{between[-1]}")
+        feats.extend(_first_last(order, between[0], between[-1]))
     before = _before(text, a.s, 1)
     after = _after(text, b.e, 1)
-    feats.append(f"before={order}:{before[0] if before else '^'}")
-    feats.append(f"after={order}:{after[0] if after else '$'}")
-    feats.append(f"before={types}{order}:{before[0] if before else '^'}")
+    feats.extend(_around(types, order, before[0] if before else "^", after[0] if after else "$"))
     for role, e in (("head", h), ("tail", t)):
         suffix = _SUFFIX.match(text, e.e)
         if suffix:
             feats.append(f"{role}_suffix={suffix.group(1).lower()}")
-        feats.append(f"{role}_method={e.m.method}")
+        feats.append(_method(role, e.m.method))
     if i == 0:
         feats.append("head_first")
     lo, hi = min(i, j), max(i, j)
@@ -505,8 +551,9 @@ def _pair(unit: _Unit, ents: list[_Ent], kinds: list[str], i: int, j: int) -> li
         head_before, tail_after = before, after
     else:
         head_before, tail_after = _before(text, h.s, 1), _after(text, t.e, 1)
-    feats.append(f"head_before={types}:{head_before[0] if head_before else '^'}")
-    feats.append(f"tail_after={types}:{tail_after[0] if tail_after else '$'}")
+    feats.extend(
+        _ends(types, head_before[0] if head_before else "^", tail_after[0] if tail_after else "$")
+    )
     feats.extend(_coordinated(unit, ents, i, j, types, order))
     if t.type == "CONCEPT" and kinds.count("CONCEPT") == 1:
         feats.append("tail_only_concept")
@@ -573,6 +620,33 @@ def _coordinated(
     return feats
 
 
+@functools.lru_cache(maxsize=1024)
+def _far_head(kind: str, where: str, n: int, method: str) -> tuple[str, ...]:
+    return tuple(
+        map(
+            sys.intern,
+            (
+                "far",
+                f"far={kind}",
+                f"far_unit={where}",
+                f"far_unit={kind}{where}",
+                f"far_ents={n}",
+                f"far_method={method}",
+            ),
+        )
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _far_word(kind: str, w: str) -> tuple[str, str]:
+    return sys.intern(f"far_w={kind}:{w}"), sys.intern(f"far_stem={kind}:{_stem(w)}")
+
+
+@functools.lru_cache(maxsize=256)
+def _far_anaphor(kind: str, w: str) -> tuple[str, str]:
+    return sys.intern(f"far_anaphor={w}"), sys.intern(f"far_anaphor={kind}{w}")
+
+
 def _far(unit: _Unit, ents: list[_Ent], j: int, where: str, anaphors: set[str]) -> list[str]:
     """The features of the post's company and ``ents[j]`` in a sentence that does not name
     the company: what ties the sentence to it (an anaphor, its place in the post)."""
@@ -580,23 +654,14 @@ def _far(unit: _Unit, ents: list[_Ent], j: int, where: str, anaphors: set[str]) 
     text = unit.text
     kind = t.type[0]
     words = _before(text, t.s, 6)
-    feats = [
-        "far",
-        f"far={kind}",
-        f"far_unit={where}",
-        f"far_unit={kind}{where}",
-        f"far_ents={min(len(ents), 6)}",
-        f"far_method={t.m.method}",
-    ]
+    feats = [*_far_head(kind, where, min(len(ents), 6), t.m.method)]
     feats.append(f"far_before={kind}:{words[-1] if words else '^'}")
     if len(words) >= 2:
         feats.append(f"far_before2={kind}:{words[-2]} {words[-1]}")
     for w in set(words[-6:]):
-        feats.append(f"far_w={kind}:{w}")
-        feats.append(f"far_stem={kind}:{_stem(w)}")
+        feats.extend(_far_word(kind, w))
     for w in anaphors:
-        feats.append(f"far_anaphor={w}")
-        feats.append(f"far_anaphor={kind}{w}")
+        feats.extend(_far_anaphor(kind, w))
     if j == 0:
         feats.append(f"far_first={kind}")
     if any(e.type == "TECHNOLOGY" for e in ents[:j]):

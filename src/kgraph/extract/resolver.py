@@ -44,6 +44,7 @@ from kgraph.extract.spans import (
     listed_with,
     longest_first,
     migrated_with,
+    spans_in,
     with_possessive,
 )
 from kgraph.extract.spans import words as doc_words
@@ -78,7 +79,7 @@ class OntologyResolver:
         publication = "Week" in text or "Newsletter" in text or "Digest" in text
         matches = [
             m
-            for m in doc.spans.get(RULER_KEY, [])
+            for m in spans_in(doc, RULER_KEY)
             if not _unwanted(m, text, self.table.get(m.id_, {}), publication)
         ]
         concepts = {(m.start, m.end): m.id_ for m in matches if m.label_ == "CONCEPT"}
@@ -1265,7 +1266,7 @@ def _inside_proper_name(span) -> bool:
     if _defined_here(span):
         return False  # "Large-Scale Expert Parallelism (EP)": the acronym names the term
     # rare: only now look for the neighbouring concepts among the ruler's matches
-    for m in doc.spans.get(RULER_KEY, []):
+    for m in spans_in(doc, RULER_KEY):
         if m.label_ == "CONCEPT" and len(m) > 1:
             before = before and m.end != span.start
             after = after and m.start != span.end
