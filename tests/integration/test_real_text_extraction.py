@@ -56,6 +56,11 @@ def test_established_field_terms_and_their_spellings_are_concepts(ex):
         assert ("CONCEPT", name) in got, name
 
 
+def test_a_british_spelling_of_a_curated_term_made_of_generic_words_is_kept(ex):
+    got = found(ex, "Cost Optimisation in Practice", "We did cost optimisation on Kafka.")
+    assert ("CONCEPT", "cost optimization") in got
+
+
 def test_system_categories_are_concepts(ex):
     got = found(ex, "Notes", "A data platform feeds the data pipeline through a proxy and a cache.")
     assert {("CONCEPT", "data platform"), ("CONCEPT", "data pipeline")} <= got
