@@ -1127,9 +1127,14 @@ def _curated_name(match, entry: dict | None) -> bool:
 
 
 def _closed(name: str) -> str:
-    """A name with its compound written closed: ``real-time``, ``real time`` and ``realtime``
-    are one spelling of the word."""
-    return name.replace("-", "").replace(" ", "")
+    """A name with its compound written closed and its British ``-ise`` spellings in ``-ize``:
+    ``real-time``, ``real time`` and ``realtime`` are one spelling of the word, as are ``cost
+    optimisation`` and ``cost optimization``."""
+    return _BRITISH_ISE.sub(r"iz\1", name).replace("-", "").replace(" ", "")
+
+
+# "optimisation", "containerised", "normalising": the British verb ending of an "-ize" word.
+_BRITISH_ISE = re.compile(r"is(ations?|e[sdr]?|ing)(?=$|[^a-z])")
 
 
 def _name_before_term(spans: list[Candidate]) -> list[Candidate]:
