@@ -1,0 +1,135 @@
+"""Canonical names a post settles with its own words (entity rules: abbreviations and short
+forms take the long name).
+
+A discovered name has no ontology entry to give it a canonical, but the post often writes
+its long form too: ``Bring Your Own IP (BYOIP)`` spells the acronym out, ``Git LFS`` comes
+before the bare ``LFS``. These run over one post's assembled mentions, after the names are
+kept or dropped, and only change canonicals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kgraph.extract.generic import VAGUE
+from kgraph.extract.resolver import _STOP_EXPANSION, _spells
+from kgraph.extract.variants import is_acronym
+from kgraph.model import Mention, Post
+from kgraph.ontology import Ontology
+
+# The most words an expansion before its acronym is looked for in ("Hugging Face Inference
+# API (HFIA)"); an acronym spells at most two letters of one word in practice.
+_MOST_WORDS = 12
+_WORD = re.compile(r"[^\s()]+")
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"(?:['\u2019]s|['\u2019])$", "", text)
+
+
+def _spelling(acr: str, words: list[str]) -> bool:
+    """Whether the capitalised ``words`` (small words allowed inside) spell ``acr``."""
+    parts = []
+    for word in words:
+        for part in word.split("-"):
+            if not part or part.lower() in _STOP_EXPANSION:
+                continue
+            if not part[:1].isupper():
+                return False
+            parts.append(part.lower())
+    return len(parts) >= 2 and _spells(acr.lower(), parts)
+
+
+def _expansion(acr: str, text: str) -> str | None:
+    """The capitalised words ``text`` defines ``acr`` by: ``Words (ACR)`` or ``ACR (Words)``."""
+    for m in re.finditer(rf"\({re.escape(acr)}s?\)", text):
+        words = _WORD.findall(text[max(0, m.start() - 160) : m.start()])[-_MOST_WORDS:]
+        words[-1:] = [w.rstrip(",") for w in words[-1:]]
+        # the longest run that spells the acronym and opens with a capitalised word
+        for start in range(len(words) - 1):
+            if words[start][:1].isupper() and _spelling(acr, words[start:]):
+                return " ".join(words[start:])
+    for m in re.finditer(rf"\b{re.escape(acr)}s? \(([^()]{{3,120}})\)", text):
+        words = m.group(1).split()
+        if words[0][:1].isupper() and _spelling(acr, words):
+            return " ".join(words)
+    return None
+
+
+def singular_acronyms(mentions: list[Mention]) -> list[Mention]:
+    """A discovered acronym in the plural names one thing (entity rules: plurals take the
+    singular): ``RPMs`` is ``RPM``, as the post's ``RPM`` is."""
+    return [
+        replace(m, canonical=m.canonical[:-1])
+        if m.method != "ontology"
+        and m.canonical.endswith("s")
+        and is_acronym(m.canonical[:-1])
+        and not m.canonical[:-1].isdigit()
+        else m
+        for m in mentions
+    ]
+
+
+def spelled_out_acronyms(post: Post, mentions: list[Mention]) -> list[Mention]:
+    """A discovered acronym the post spells out in capitalised words takes them as its
+    canonical, as its other uses do: ``BYOIP`` beside ``Bring Your Own IP (BYOIP)``,
+    ``DDL`` beside ``DDL (Data Definition Language)``. A mention of the expansion itself
+    lends its own canonical. Known acronyms keep the ontology's reading."""
+    acronyms = {
+        m.canonical
+        for m in mentions
+        if m.method != "ontology"
+        and _bare(m.text).startswith(m.canonical)
+        and is_acronym(m.canonical)
+    }
+    if not acronyms:
+        return mentions
+    text = f"{post.title}\n{post.summary}"
+    named = {m.text.lower(): m.canonical for m in mentions}
+    long: dict[str, str] = {}
+    for acr in acronyms:
+        words = _expansion(acr, text)
+        if words:
+            long[acr] = named.get(words.lower(), words)
+    if not long:
+        return mentions
+    return [
+        replace(m, canonical=long[m.canonical])
+        if m.canonical in long and m.method != "ontology"
+        else m
+        for m in mentions
+    ]
+
+
+def names_shortened(mentions: list[Mention], onto: Ontology) -> list[Mention]:
+    """A discovered product name that closes the one longer product name the post writes is
+    its short form and takes that name: ``LFS`` beside ``Git LFS``, ``DevTools`` beside
+    ``Chrome DevTools``. One that opens a longer name does only when the ontology knows
+    that name (``Unreal`` beside ``Unreal Engine``): a discovered ``Dagger Reflect`` is
+    another product than ``Dagger``. A vague word in front (``New Twitter.com``) makes no
+    new name, and a name the ontology knows keeps its own entry."""
+    longer = {
+        m.canonical: m.method == "ontology"
+        for m in mentions
+        if m.type == "TECHNOLOGY" and " " in m.canonical
+    }
+    if not longer:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type == "TECHNOLOGY" and m.method == "model" and onto.lookup(m.canonical) is None:
+            short = m.canonical
+            full = {
+                name
+                for name, known in longer.items()
+                if (name.startswith(short + " ") and known)
+                or (
+                    name.endswith(" " + short)
+                    and name[: -len(short) - 1].split()[0].lower() not in VAGUE
+                )
+            }
+            if len(full) == 1:
+                m = replace(m, canonical=full.pop())
+        out.append(m)
+    return out
