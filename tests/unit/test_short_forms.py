@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from kgraph.extract.short_forms import names_shortened, singular_acronyms, spelled_out_acronyms
+from kgraph.extract.short_forms import (
+    names_shortened,
+    product_features,
+    singular_acronyms,
+    spelled_out_acronyms,
+)
 from kgraph.model import Mention, Post
 from kgraph.ontology import load_ontology
 from tests import support
@@ -64,3 +69,16 @@ def test_a_short_form_opening_a_name_needs_that_name_known():
     assert out[1].canonical == "Dagger"
     known = _m("Quill Engine", method="ontology")
     assert names_shortened([known, _m("Quill")], onto)[1].canonical == "Quill Engine"
+
+
+def test_a_known_product_with_a_plural_noun_is_that_product():
+    onto = load_ontology([FIXTURE], include_default=False)
+    out = product_features(
+        [_m("Kubernetes Device Plugins"), _m("Spark DAGs"), _m("Kubernetes DevTools")], onto
+    )
+    assert [m.canonical for m in out] == ["Kubernetes", "Apache Spark", "Kubernetes DevTools"]
+    # a name the ontology knows, or a name not opening with a known product, stays
+    out = product_features(
+        [_m("Jira Cloud"), _m("Zorbly Workflows"), _m("Kubernetes Operator")], onto
+    )
+    assert [m.canonical for m in out] == ["Jira Cloud", "Zorbly Workflows", "Kubernetes Operator"]

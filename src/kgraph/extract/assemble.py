@@ -26,7 +26,12 @@ from kgraph.extract.generic import PERCENTILE_LATENCY, field_head, is_generic, p
 from kgraph.extract.people import named_in_full
 from kgraph.extract.publisher import customer_keys, publisher_keys, squeezed
 from kgraph.extract.resolver import ACRONYMS
-from kgraph.extract.short_forms import names_shortened, singular_acronyms, spelled_out_acronyms
+from kgraph.extract.short_forms import (
+    names_shortened,
+    product_features,
+    singular_acronyms,
+    spelled_out_acronyms,
+)
 from kgraph.extract.spans import SPANS_KEY, TRADEMARKS, doc_text, values_of
 from kgraph.extract.variants import singular
 from kgraph.model import FIELDS, Mention, Post, entity_key
@@ -132,7 +137,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     mentions = _product_full_names(mentions, onto)
     mentions = name_model.judge(post, mentions, lambda: _entities(pieces), onto)
     mentions = spelled_out_acronyms(post, singular_acronyms(mentions))
-    mentions = names_shortened(mentions, onto)
+    mentions = names_shortened(product_features(mentions, onto), onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
 
 

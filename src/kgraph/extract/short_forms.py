@@ -133,3 +133,32 @@ def names_shortened(mentions: list[Mention], onto: Ontology) -> list[Mention]:
                 m = replace(m, canonical=full.pop())
         out.append(m)
     return out
+
+
+def product_features(mentions: list[Mention], onto: Ontology) -> list[Mention]:
+    """A discovered name made of a known product's name and a plural noun names the
+    product's parts or API, not a product of its own (entity rules: a product's API or
+    feature is the product): ``Temporal Workflows`` is Temporal, ``Kubernetes Device
+    Plugins`` is Kubernetes. A coined word (``Chrome DevTools``) is a product's name."""
+    out = []
+    for m in mentions:
+        words = m.canonical.split(" ")
+        last = words[-1]
+        if (
+            m.type == "TECHNOLOGY"
+            and m.method == "model"
+            and len(words) >= 2
+            and len(last) > 3
+            and last.endswith("s")
+            and not last.endswith(("ss", "us", "is"))
+            # a plural noun or acronym, not a coined name of its own ("Chrome DevTools")
+            and (last[1:-1].islower() or is_acronym(last[:-1]))
+            and onto.lookup(m.canonical) is None
+        ):
+            for cut in range(len(words) - 1, 0, -1):
+                entry = onto.lookup(" ".join(words[:cut]))
+                if entry is not None and entry.type == "TECHNOLOGY" and not entry.registry:
+                    m = replace(m, canonical=entry.name)
+                    break
+        out.append(m)
+    return out
