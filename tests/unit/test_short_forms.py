@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kgraph.extract.short_forms import (
+    glued_versions,
     names_shortened,
     product_features,
     singular_acronyms,
@@ -82,3 +83,15 @@ def test_a_known_product_with_a_plural_noun_is_that_product():
         [_m("Jira Cloud"), _m("Zorbly Workflows"), _m("Kubernetes Operator")], onto
     )
     assert [m.canonical for m in out] == ["Jira Cloud", "Zorbly Workflows", "Kubernetes Operator"]
+
+
+def test_a_known_product_with_an_acronym_is_that_product():
+    onto = load_ontology([FIXTURE], include_default=False)
+    out = product_features([_m("Kubernetes DRA"), _m("Zorbly DRA")], onto)
+    assert [m.canonical for m in out] == ["Kubernetes", "Zorbly DRA"]
+
+
+def test_a_known_product_with_its_version_written_on_is_that_product():
+    onto = load_ontology([FIXTURE], include_default=False)
+    out = glued_versions([_m("SSH2"), _m("Zorbly3"), _m("SSH2", type_="COMPANY")], onto)
+    assert [m.canonical for m in out] == ["SSH", "Zorbly3", "SSH2"]

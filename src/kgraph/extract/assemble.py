@@ -27,6 +27,7 @@ from kgraph.extract.people import named_in_full
 from kgraph.extract.publisher import customer_keys, publisher_keys, squeezed
 from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.short_forms import (
+    glued_versions,
     names_shortened,
     product_features,
     singular_acronyms,
@@ -137,7 +138,8 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     mentions = _product_full_names(mentions, onto)
     mentions = name_model.judge(post, mentions, lambda: _entities(pieces), onto)
     mentions = spelled_out_acronyms(post, singular_acronyms(mentions))
-    mentions = names_shortened(product_features(mentions, onto), onto)
+    mentions = glued_versions(product_features(mentions, onto), onto)
+    mentions = names_shortened(mentions, onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
 
 

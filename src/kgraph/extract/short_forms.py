@@ -136,10 +136,10 @@ def names_shortened(mentions: list[Mention], onto: Ontology) -> list[Mention]:
 
 
 def product_features(mentions: list[Mention], onto: Ontology) -> list[Mention]:
-    """A discovered name made of a known product's name and a plural noun names the
-    product's parts or API, not a product of its own (entity rules: a product's API or
-    feature is the product): ``Temporal Workflows`` is Temporal, ``Kubernetes Device
-    Plugins`` is Kubernetes. A coined word (``Chrome DevTools``) is a product's name."""
+    """A discovered name made of a known product's name and a plural noun or an acronym
+    names the product's parts or API, not a product of its own (entity rules: a product's
+    API or feature is the product): ``Temporal Workflows`` is Temporal, ``Kubernetes Device
+    Plugins`` and ``Kubernetes DRA`` are Kubernetes. A coined word (``Chrome DevTools``) is a product's name."""
     out = []
     for m in mentions:
         words = m.canonical.split(" ")
@@ -148,15 +148,44 @@ def product_features(mentions: list[Mention], onto: Ontology) -> list[Mention]:
             m.type == "TECHNOLOGY"
             and m.method == "model"
             and len(words) >= 2
-            and len(last) > 3
-            and last.endswith("s")
-            and not last.endswith(("ss", "us", "is"))
-            # a plural noun or acronym, not a coined name of its own ("Chrome DevTools")
-            and (last[1:-1].islower() or is_acronym(last[:-1]))
+            and (
+                is_acronym(last)
+                or (
+                    len(last) > 3
+                    and last.endswith("s")
+                    and not last.endswith(("ss", "us", "is"))
+                    # a plural noun or acronym, not a coined name of its own ("Chrome DevTools")
+                    and (last[1:-1].islower() or is_acronym(last[:-1]))
+                )
+            )
             and onto.lookup(m.canonical) is None
         ):
             for cut in range(len(words) - 1, 0, -1):
                 entry = onto.lookup(" ".join(words[:cut]))
+                if entry is not None and entry.type == "TECHNOLOGY" and not entry.registry:
+                    m = replace(m, canonical=entry.name)
+                    break
+        out.append(m)
+    return out
+
+
+_GLUED = re.compile(r"^([A-Za-z][\w.+-]*[A-Za-z])(\d{1,2})(?:\.\d{1,2})?$")
+
+
+def glued_versions(mentions: list[Mention], onto: Ontology) -> list[Mention]:
+    """A discovered name that is a known product's name with its major version written on
+    (``PHP7``) is that product, or its release where the ontology has one (``GPT4`` as
+    ``GPT-4``): the entity rules drop versions from the canonical. The resolver finds
+    the lower-case ones (``python3``); names in capitals come through discovery."""
+    out = []
+    for m in mentions:
+        found = (
+            _GLUED.match(m.canonical) if m.type == "TECHNOLOGY" and m.method == "model" else None
+        )
+        if found and onto.lookup(m.canonical) is None:
+            base, major = found.groups()
+            for name in (f"{base} {major}", f"{base}-{major}", base):
+                entry = onto.lookup(name)
                 if entry is not None and entry.type == "TECHNOLOGY" and not entry.registry:
                     m = replace(m, canonical=entry.name)
                     break
