@@ -6,6 +6,7 @@ from kgraph.extract.short_forms import (
     glued_versions,
     names_shortened,
     product_features,
+    run_together_names,
     singular_acronyms,
     spelled_out_acronyms,
 )
@@ -87,11 +88,20 @@ def test_a_known_product_with_a_plural_noun_is_that_product():
 
 def test_a_known_product_with_an_acronym_is_that_product():
     onto = load_ontology([FIXTURE], include_default=False)
-    out = product_features([_m("Kubernetes DRA"), _m("Zorbly DRA")], onto)
-    assert [m.canonical for m in out] == ["Kubernetes", "Zorbly DRA"]
+    out = product_features([_m("Kubernetes DRA"), _m("Zorbly DRA"), _m("SparkSQL")], onto)
+    assert [m.canonical for m in out] == ["Kubernetes", "Zorbly DRA", "Apache Spark"]
 
 
 def test_a_known_product_with_its_version_written_on_is_that_product():
     onto = load_ontology([FIXTURE], include_default=False)
     out = glued_versions([_m("SSH2"), _m("Zorbly3"), _m("SSH2", type_="COMPANY")], onto)
     assert [m.canonical for m in out] == ["SSH", "Zorbly3", "SSH2"]
+
+
+def test_a_name_run_together_is_the_name_written_apart():
+    onto = load_ontology([FIXTURE], include_default=False)
+    out = run_together_names([_m("ApacheSpark"), _m("Zorbly Labs"), _m("ZorblyLabs")], onto)
+    assert [m.canonical for m in out] == ["Apache Spark", "Zorbly Labs", "Zorbly Labs"]
+    # a known name of one word, or one found by the ontology, is left alone
+    out = run_together_names([_m("Jiracloud", method="ontology"), _m("Kubernetes")], onto)
+    assert [m.canonical for m in out] == ["Jiracloud", "Kubernetes"]

@@ -30,6 +30,7 @@ from kgraph.extract.short_forms import (
     glued_versions,
     names_shortened,
     product_features,
+    run_together_names,
     singular_acronyms,
     spelled_out_acronyms,
 )
@@ -139,6 +140,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     mentions = name_model.judge(post, mentions, lambda: _entities(pieces), onto)
     mentions = spelled_out_acronyms(post, singular_acronyms(mentions))
     mentions = glued_versions(product_features(mentions, onto), onto)
+    mentions = run_together_names(mentions, onto)
     mentions = names_shortened(mentions, onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
 

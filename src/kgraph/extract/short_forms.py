@@ -13,10 +13,11 @@ import re
 from dataclasses import replace
 
 from kgraph.extract.generic import VAGUE
+from kgraph.extract.publisher import squeezed
 from kgraph.extract.resolver import _STOP_EXPANSION, _spells
 from kgraph.extract.variants import is_acronym
 from kgraph.model import Mention, Post
-from kgraph.ontology import Ontology
+from kgraph.ontology import Ontology, OntologyEntry
 
 # The most words an expansion before its acronym is looked for in ("Hugging Face Inference
 # API (HFIA)"); an acronym spells at most two letters of one word in practice.
@@ -135,14 +136,19 @@ def names_shortened(mentions: list[Mention], onto: Ontology) -> list[Mention]:
     return out
 
 
+_SQL_ON = re.compile(r"(?<=[a-z])-?(?=SQL$)")
+
+
 def product_features(mentions: list[Mention], onto: Ontology) -> list[Mention]:
     """A discovered name made of a known product's name and a plural noun or an acronym
     names the product's parts or API, not a product of its own (entity rules: a product's
     API or feature is the product): ``Temporal Workflows`` is Temporal, ``Kubernetes Device
-    Plugins`` and ``Kubernetes DRA`` are Kubernetes. A coined word (``Chrome DevTools``) is a product's name."""
+    Plugins`` and ``Kubernetes DRA`` are Kubernetes; ``FlinkSQL`` and ``Presto-SQL``, its
+    query language written on, are the product too. A coined word (``Chrome DevTools``)
+    is a product's name."""
     out = []
     for m in mentions:
-        words = m.canonical.split(" ")
+        words = _SQL_ON.sub(" ", m.canonical).split(" ")
         last = words[-1]
         if (
             m.type == "TECHNOLOGY"
@@ -189,5 +195,42 @@ def glued_versions(mentions: list[Mention], onto: Ontology) -> list[Mention]:
                 if entry is not None and entry.type == "TECHNOLOGY" and not entry.registry:
                     m = replace(m, canonical=entry.name)
                     break
+        out.append(m)
+    return out
+
+
+_SQUEEZED: dict[int, dict[str, OntologyEntry | None]] = {}
+
+
+def _squeezed_names(onto: Ontology) -> dict[str, OntologyEntry | None]:
+    """Curated companies and technologies by their canonical name in letters and digits
+    only (``newrelic``); None where two entries share one."""
+    index = _SQUEEZED.get(id(onto))
+    if index is None:
+        index = {}
+        for entry in onto.entries.values():
+            if entry.type != "CONCEPT" and not entry.registry and " " in entry.name:
+                key = squeezed(entry.name)
+                index[key] = None if key in index and index[key] is not entry else entry
+        _SQUEEZED.clear()  # one ontology at a time
+        _SQUEEZED[id(onto)] = index
+    return index
+
+
+def run_together_names(mentions: list[Mention], onto: Ontology) -> list[Mention]:
+    """A discovered name that is a known name of several words written as one
+    (``NewRelic``, ``RiotGames``) is that name, or one the post writes apart; the sentence
+    keeps saying whether it is the company or its product."""
+    index = _squeezed_names(onto)
+    spaced = {squeezed(m.canonical): m.canonical for m in mentions if " " in m.canonical}
+    out = []
+    for m in mentions:
+        if m.method == "model" and " " not in m.canonical and m.type != "CONCEPT":
+            key = squeezed(m.canonical)
+            entry = index.get(key)
+            if entry is not None:
+                m = replace(m, canonical=entry.name)
+            elif key in spaced:
+                m = replace(m, canonical=spaced[key])
         out.append(m)
     return out
