@@ -8,6 +8,7 @@ from kgraph.extract.short_forms import (
     product_features,
     run_together_names,
     singular_acronyms,
+    site_names,
     spelled_out_acronyms,
 )
 from kgraph.model import Mention, Post
@@ -105,3 +106,24 @@ def test_a_name_run_together_is_the_name_written_apart():
     # a known name of one word, or one found by the ontology, is left alone
     out = run_together_names([_m("Jiracloud", method="ontology"), _m("Kubernetes")], onto)
     assert [m.canonical for m in out] == ["Jiracloud", "Kubernetes"]
+
+
+def test_a_name_written_as_its_site_is_the_name():
+    names = [
+        _m("Vector.dev"),
+        _m("Marktplaats.nl", type_="COMPANY"),
+        _m("www.skyscanner.com"),
+        _m("Fly.io", type_="COMPANY"),
+        _m("Booking.com", type_="COMPANY"),
+        _m("crates.io"),
+        _m("Zorbly.dev", method="ontology"),
+    ]
+    assert [m.canonical for m in site_names(names)] == [
+        "Vector",
+        "Marktplaats",
+        "skyscanner.com",
+        "Fly.io",
+        "Booking.com",
+        "crates.io",
+        "Zorbly.dev",
+    ]

@@ -32,6 +32,7 @@ from kgraph.extract.short_forms import (
     product_features,
     run_together_names,
     singular_acronyms,
+    site_names,
     spelled_out_acronyms,
 )
 from kgraph.extract.spans import SPANS_KEY, TRADEMARKS, doc_text, values_of
@@ -140,7 +141,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     mentions = name_model.judge(post, mentions, lambda: _entities(pieces), onto)
     mentions = spelled_out_acronyms(post, singular_acronyms(mentions))
     mentions = glued_versions(product_features(mentions, onto), onto)
-    mentions = run_together_names(mentions, onto)
+    mentions = run_together_names(site_names(mentions), onto)
     mentions = names_shortened(mentions, onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
 

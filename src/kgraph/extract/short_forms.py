@@ -234,3 +234,27 @@ def run_together_names(mentions: list[Mention], onto: Ontology) -> list[Mention]
                 m = replace(m, canonical=spaced[key])
         out.append(m)
     return out
+
+
+# A project's site under a developer domain ("Vector.dev") or a company's under its country's
+# domain ("Marktplaats.nl"): the name is the part before it. Brand domains (.io for a
+# company, .ai, .co, .com) are often part of the name itself (Fly.io, Booking.com).
+_SITE_DOMAIN = {
+    "TECHNOLOGY": re.compile(r"^([A-Z][\w-]*)\.(?:io|dev)$"),
+    "COMPANY": re.compile(r"^([A-Z][\w-]*)\.(?!ai$|co$|io$)[a-z]{2}$"),
+}
+
+
+def site_names(mentions: list[Mention]) -> list[Mention]:
+    """A discovered name written as its web site is the name: ``Vector.dev`` is Vector,
+    ``Marktplaats.nl`` is Marktplaats, ``www.skyscanner.com`` is skyscanner.com."""
+    out = []
+    for m in mentions:
+        if m.method == "model" and m.type in _SITE_DOMAIN:
+            name = m.canonical.removeprefix("www.")
+            found = _SITE_DOMAIN[m.type].match(name)
+            name = found[1] if found else name
+            if name != m.canonical:
+                m = replace(m, canonical=name)
+        out.append(m)
+    return out
