@@ -93,6 +93,12 @@ def test_a_known_product_with_an_acronym_is_that_product():
     assert [m.canonical for m in out] == ["Kubernetes", "Zorbly DRA", "Apache Spark"]
 
 
+def test_a_known_product_with_its_edition_is_that_product():
+    onto = load_ontology([FIXTURE], include_default=False)
+    out = product_features([_m("Spark Enterprise"), _m("Kubernetes Production Stack")], onto)
+    assert [m.canonical for m in out] == ["Apache Spark", "Kubernetes Production Stack"]
+
+
 def test_a_known_product_with_its_version_written_on_is_that_product():
     onto = load_ontology([FIXTURE], include_default=False)
     out = glued_versions([_m("SSH2"), _m("Zorbly3"), _m("SSH2", type_="COMPANY")], onto)

@@ -136,6 +136,8 @@ def names_shortened(mentions: list[Mention], onto: Ontology) -> list[Mention]:
     return out
 
 
+# A product's editions and packagings ("Vault Enterprise", "Grafana Stack"): the product.
+_EDITIONS = frozenset({"Enterprise", "Premium", "Stack", "Platform", "Edition", "Project"})
 _SQL_ON = re.compile(r"(?<=[a-z])-?(?=SQL$)")
 
 
@@ -143,7 +145,8 @@ def product_features(mentions: list[Mention], onto: Ontology) -> list[Mention]:
     """A discovered name made of a known product's name and a plural noun or an acronym
     names the product's parts or API, not a product of its own (entity rules: a product's
     API or feature is the product): ``Temporal Workflows`` is Temporal, ``Kubernetes Device
-    Plugins`` and ``Kubernetes DRA`` are Kubernetes; ``FlinkSQL`` and ``Presto-SQL``, its
+    Plugins`` and ``Kubernetes DRA`` are Kubernetes, ``Vault Enterprise`` (an edition) is
+    Vault; ``FlinkSQL`` and ``Presto-SQL``, its
     query language written on, are the product too. A coined word (``Chrome DevTools``)
     is a product's name."""
     out = []
@@ -156,6 +159,7 @@ def product_features(mentions: list[Mention], onto: Ontology) -> list[Mention]:
             and len(words) >= 2
             and (
                 is_acronym(last)
+                or (len(words) == 2 and last in _EDITIONS)
                 or (
                     len(last) > 3
                     and last.endswith("s")
