@@ -5,6 +5,7 @@ from __future__ import annotations
 from kgraph.extract.short_forms import (
     glued_versions,
     names_shortened,
+    one_line_names,
     product_features,
     run_together_names,
     singular_acronyms,
@@ -133,3 +134,9 @@ def test_a_name_written_as_its_site_is_the_name():
         "crates.io",
         "Zorbly.dev",
     ]
+
+
+def test_a_name_broken_over_a_line_is_one_line():
+    out = one_line_names([_m("Zorbly Server\nComponents"), _m("A\nB", method="ontology")])
+    assert [m.canonical for m in out] == ["Zorbly Server Components", "A\nB"]
+    assert out[0].text == "Zorbly Server\nComponents"

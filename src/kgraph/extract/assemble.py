@@ -29,6 +29,7 @@ from kgraph.extract.resolver import ACRONYMS
 from kgraph.extract.short_forms import (
     glued_versions,
     names_shortened,
+    one_line_names,
     product_features,
     run_together_names,
     singular_acronyms,
@@ -140,7 +141,7 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     mentions = _product_full_names(mentions, onto)
     mentions = name_model.judge(post, mentions, lambda: _entities(pieces), onto)
     mentions = spelled_out_acronyms(post, singular_acronyms(mentions))
-    mentions = glued_versions(product_features(mentions, onto), onto)
+    mentions = glued_versions(product_features(one_line_names(mentions), onto), onto)
     mentions = run_together_names(site_names(mentions), onto)
     mentions = names_shortened(mentions, onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))

@@ -58,6 +58,20 @@ def _expansion(acr: str, text: str) -> str | None:
     return None
 
 
+def one_line_names(mentions: list[Mention]) -> list[Mention]:
+    """A discovered name broken over a line (``React Server\\nComponents``) is one name with
+    single spaces: the canonical is the node's label, the surface keeps the text."""
+    return [
+        replace(m, canonical=" ".join(m.canonical.split()))
+        if m.method != "ontology" and not _ONE_LINE.fullmatch(m.canonical)
+        else m
+        for m in mentions
+    ]
+
+
+_ONE_LINE = re.compile(r"\S+(?: \S+)*")
+
+
 def singular_acronyms(mentions: list[Mention]) -> list[Mention]:
     """A discovered acronym in the plural names one thing (entity rules: plurals take the
     singular): ``RPMs`` is ``RPM``, as the post's ``RPM`` is."""
