@@ -32,6 +32,16 @@ from kgraph.extract.generic import (
 from kgraph.extract.people import named_in_full
 from kgraph.extract.publisher import customer_keys, publisher_keys, squeezed
 from kgraph.extract.resolver import ACRONYMS
+from kgraph.extract.short_forms import (
+    glued_versions,
+    names_shortened,
+    one_line_names,
+    product_features,
+    run_together_names,
+    singular_acronyms,
+    site_names,
+    spelled_out_acronyms,
+)
 from kgraph.extract.spans import TRADEMARKS, doc_text, spans_in, values_of
 from kgraph.extract.variants import singular
 from kgraph.model import FIELDS, Mention, Post, entity_key
@@ -142,6 +152,10 @@ def assemble(post: Post, pieces: list[Piece], onto: Ontology) -> list[Mention]:
     mentions = _company_short_forms(mentions, onto)
     mentions = _product_full_names(mentions, onto)
     mentions = name_model.judge(post, mentions, lambda: _entities(pieces), onto)
+    mentions = spelled_out_acronyms(post, singular_acronyms(mentions))
+    mentions = glued_versions(product_features(one_line_names(mentions), onto), onto)
+    mentions = run_together_names(site_names(mentions), onto)
+    mentions = names_shortened(mentions, onto)
     return sorted(mentions, key=lambda m: (FIELDS.index(m.field), m.start, m.end))
 
 
