@@ -2,5 +2,5 @@
 
 MODEL_VERSION = "1.0.0"
 """The layout of ``models/kgraph``."""
-CODE_VERSION = "160"
+CODE_VERSION = "161"
 """Bump when a change to the extraction code changes what it finds (it invalidates the cache)."""
