@@ -217,21 +217,22 @@ def glued_versions(mentions: list[Mention], onto: Ontology) -> list[Mention]:
     return out
 
 
-_SQUEEZED: dict[int, dict[str, OntologyEntry | None]] = {}
+# The last ontology indexed and its index: one ontology at a time. The ontology itself is
+# kept, not its id, so a new ontology at a freed address is never taken for it.
+_SQUEEZED: list[tuple[Ontology, dict[str, OntologyEntry | None]]] = []
 
 
 def _squeezed_names(onto: Ontology) -> dict[str, OntologyEntry | None]:
     """Curated companies and technologies by their canonical name in letters and digits
     only (``newrelic``); None where two entries share one."""
-    index = _SQUEEZED.get(id(onto))
-    if index is None:
-        index = {}
-        for entry in onto.entries.values():
-            if entry.type != "CONCEPT" and not entry.registry and " " in entry.name:
-                key = squeezed(entry.name)
-                index[key] = None if key in index and index[key] is not entry else entry
-        _SQUEEZED.clear()  # one ontology at a time
-        _SQUEEZED[id(onto)] = index
+    if _SQUEEZED and _SQUEEZED[0][0] is onto:
+        return _SQUEEZED[0][1]
+    index: dict[str, OntologyEntry | None] = {}
+    for entry in onto.entries.values():
+        if entry.type != "CONCEPT" and not entry.registry and " " in entry.name:
+            key = squeezed(entry.name)
+            index[key] = None if key in index and index[key] is not entry else entry
+    _SQUEEZED[:] = [(onto, index)]
     return index
 
 
