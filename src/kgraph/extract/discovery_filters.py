@@ -57,6 +57,7 @@ from kgraph.extract.discovery_words import (
     SESSION_CODE,
     SINGLE_ONLY,
     SQL_WORDS,
+    TEAM_NOUNS,
     TECH_TOKENS,
     YEAR,
     event_ending,
@@ -323,7 +324,7 @@ def _function_team(span: Span) -> bool:
         len(span) == 1
         and span.start > 0
         and span.end < len(doc)
-        and doc[span.end].lower_ in ("team", "teams")
+        and doc[span.end].lower_ in TEAM_NOUNS
         and doc[span.start - 1].lower_ in TEAM_OWNERS
         and not _marked(span.text)
         and is_english_word(span.text)

@@ -8,7 +8,7 @@ and some aliases are plain words (``reliability`` for reliability engineering); 
 whose surface is one of these is dropped, as are the generic data activities the rules
 name (``data processing``, ``data management``…) and their kin (moving data: ``data
 transfer``, ``data sharing``; running infrastructure: ``infrastructure management``; none
-of 6 uses annotated in blocks A and C of the tuning sets), and metric names (``cache hit
+of 6 uses annotated in the tuning sets), and metric names (``cache hit
 rate``, ``token throughput``, ``app size``): the rules keep only percentile latency and
 N-nines availability among metrics, and an evaluative modifier on a bare metric word leaves
 the metric (``low latency``, ``high throughput``: rule 10), so neither is a mention.
@@ -292,7 +292,7 @@ def org_unit(span) -> bool:
 # Words that make the words beside them a group's or a job's name: "the Profiling SIG", "SIG
 # Auth", "part of the Data Platform organization", "VP Developer Experience", "VP of field
 # engineering". Organisations inside a company and job titles are never annotated (the entity
-# rules); the discipline before "team" stays the idea (see org_unit). In blocks A and C of the
+# rules); the discipline before "team" stays the idea (see org_unit). In the
 # tuning sets, none of 6 concepts so placed was annotated.
 GROUP_AFTER = phrases("sig organization organisation org department division")
 GROUP_BEFORE = re.compile(r"(?:\b(?:SIG|VP|SVP|EVP)|\b(?:VP|SVP|EVP|Head|Director) of)[ \t]+$")
@@ -309,15 +309,15 @@ def in_group_name(before: str, after: str) -> bool:
 # Records a system appends to, named by what they record: "transaction logs", "commit log",
 # "event logs", "flow logs", "maintenance logs". Such a log is a data structure or a
 # record (a write-ahead log, an event store, network records), not the practice of logging
-# that a bare "logs" names beside metrics and traces; none of 5 uses in blocks A and C of
-# the tuning sets was annotated as logging.
+# that a bare "logs" names beside metrics and traces; none of 5 uses in the
+# tuning sets was annotated as logging.
 LOG_RECORD_KINDS = phrases("transaction commit event change flow maintenance redo undo binary")
 LOG_WORDS = phrases("log logs")
 
 
 # What a business watches ("risk monitoring", "fraud monitoring", "user engagement
 # monitoring", "brand sentiment monitoring"): the rules exclude monitoring of user feedback,
-# a business function, not the engineering practice; none of 4 uses in blocks A and C of the
+# a business function, not the engineering practice; none of 4 uses in the
 # tuning sets was annotated.
 BUSINESS_SIGNALS = phrases("risk fraud engagement feedback sentiment brand price pricing sales")
 MONITORING_WORDS = phrases("monitoring")

@@ -71,7 +71,7 @@ TECHNICAL_SUFFIX = ("ing", "tion", "sion", "ancy", "ency", "ity", "ism", "ment")
 # taken in or when: "batch ingestion", "segment ingestion", the rules' generic data
 # activities), "protocol" (one system's own: "consumer protocol", "wire protocol") and
 # "leak" (one incident: "credential leak", "prefix leaks"), none of 11 such mined phrases
-# annotated in blocks A and C of the tuning sets.
+# annotated in the tuning sets.
 DOMAIN_HEADS = phrases(
     """
     caching batching sharding hashing replication partitioning scheduling scheduler
@@ -145,7 +145,7 @@ VERB_GERUNDS = phrases(
 # "infrastructure changes", "service instances", "metrics formats", "communication
 # channels", "AI product", "home computer", "dark mode", "topic suggestions". Terms with such heads ("stored procedure",
 # "data product", "computer vision") are the ontology's entries; mined, they were annotated
-# in none of 14 uses in blocks A and C of the tuning sets.
+# in none of 14 uses in the tuning sets.
 NON_IDEA_HEADS = phrases(
     """
     study studies vision foundation foundations procedure procedures product products
